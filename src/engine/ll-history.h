@@ -1,0 +1,121 @@
+/* ll-history.h — what a run did, in bounded memory, readable while it runs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* One reallocation, in the events CSV's column order. */
+typedef struct
+{
+  guint64  length;           /* list length after the append that caused it */
+  guint64  old_capacity;
+  guint64  new_capacity;
+  guint64  old_bytes;        /* container bytes, sys.getsizeof-style */
+  guint64  new_bytes;
+  guint64  bytes_added;      /* new_bytes - old_bytes */
+  gboolean moved;
+  guint64  bytes_copied;     /* what the growth mechanism really copied */
+  guint64  realloc_ns;       /* how long the growth call took */
+  guint64  elapsed_ns;       /* since the run started */
+  guint64  available_bytes;  /* MemAvailable last sampled */
+} LlEvent;
+
+/* One memory sample, in the samples CSV's column order. */
+typedef struct
+{
+  guint64 elapsed_ns;
+  guint64 length;
+  guint64 capacity;
+  guint64 container_bytes;
+  guint64 objects_bytes;
+  guint64 rss_bytes;
+  guint64 available_bytes;
+} LlSample;
+
+/* @count consecutive events summarised; with @count == 1, @first is the
+ * event itself (and equals @last). No extreme is ever lost: min/max keep
+ * what a chart must not hide. */
+typedef struct
+{
+  LlEvent first;
+  LlEvent last;
+  guint64 count;
+  guint64 n_moved;
+  guint64 min_bytes_added;
+  guint64 max_bytes_added;
+  guint64 max_realloc_ns;
+} LlEventBucket;
+
+typedef struct
+{
+  LlSample first;
+  LlSample last;
+  guint64  count;
+  guint64  min_available_bytes;
+  guint64  max_available_bytes;
+  guint64  min_rss_bytes;
+  guint64  max_rss_bytes;
+} LlSampleBucket;
+
+/* Exact whatever the number of events. */
+typedef struct
+{
+  guint64 n_events;
+  guint64 n_moved;
+  guint64 bytes_copied;
+  guint64 total_realloc_ns;
+  LlEvent slowest;       /* valid when n_events > 0 */
+  LlEvent last_event;    /* valid when n_events > 0 */
+  guint64 n_samples;
+  LlSample first_sample; /* valid when n_samples > 0 */
+  LlSample last_sample;  /* valid when n_samples > 0 */
+} LlHistoryCounters;
+
+typedef struct _LlHistory     LlHistory;
+typedef struct _LlHistoryView LlHistoryView;
+
+#define LL_HISTORY_DEFAULT_BUCKETS 65536
+
+/* Keeps every event/sample until @max_buckets of them (0: the default),
+ * then halves its resolution by merging neighbours, as often as needed:
+ * memory stays under about @max_buckets * sizeof (LlEventBucket). */
+LlHistory               *ll_history_new            (guint            max_buckets);
+LlHistory               *ll_history_ref            (LlHistory       *history);
+void                     ll_history_unref          (LlHistory       *history);
+
+/* Writer side (one writer per stream; events and samples may come from
+ * different threads). Takes a short lock; callers batch. */
+void                     ll_history_push_events    (LlHistory       *history,
+                                                    const LlEvent   *events,
+                                                    gsize            n_events);
+void                     ll_history_push_samples   (LlHistory       *history,
+                                                    const LlSample  *samples,
+                                                    gsize            n_samples);
+void                     ll_history_get_counters   (LlHistory       *history,
+                                                    LlHistoryCounters *counters);
+/* TRUE when every event is still stored individually. */
+gboolean                 ll_history_is_exact       (LlHistory       *history);
+
+/* Reader side: a view is a private copy for one reader (e.g. the UI thread),
+ * brought up to date by copying only what is new since its last update
+ * (everything again only after the history merged its buckets). */
+LlHistoryView           *ll_history_view_new       (void);
+void                     ll_history_view_free      (LlHistoryView   *view);
+/* Returns TRUE when anything changed. */
+gboolean                 ll_history_view_update    (LlHistoryView   *view,
+                                                    LlHistory       *history);
+void                     ll_history_view_clear     (LlHistoryView   *view);
+const LlEventBucket     *ll_history_view_get_events  (const LlHistoryView *view,
+                                                      gsize               *n_buckets);
+const LlSampleBucket    *ll_history_view_get_samples (const LlHistoryView *view,
+                                                      gsize               *n_buckets);
+const LlHistoryCounters *ll_history_view_get_counters (const LlHistoryView *view);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LlHistory, ll_history_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LlHistoryView, ll_history_view_free)
+
+G_END_DECLS

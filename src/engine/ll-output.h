@@ -1,0 +1,44 @@
+/* ll-output.h — files written atomically, or standard output
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct _LlOutput LlOutput;
+
+/* Opens @path for writing: "-" is standard output; anything else writes to a
+ * temporary file in the same folder, which ll_output_commit () renames over
+ * @path and ll_output_abort () (or freeing an uncommitted output) removes, so
+ * the destination is never half-written. Errors are GIOErrors whose message
+ * names the path and the reason ("Cannot write “/x/y.csv”: No such folder
+ * “/x”"). */
+LlOutput *ll_output_open      (const char    *path,
+                               GError       **error);
+/* Buffered (1 MiB); a full disk is an error, never a short file. */
+gboolean  ll_output_write     (LlOutput      *output,
+                               const void    *data,
+                               gsize          length,
+                               GError       **error);
+gboolean  ll_output_printf    (LlOutput      *output,
+                               GError       **error,
+                               const char    *format,
+                               ...) G_GNUC_PRINTF (3, 4);
+/* The file descriptor for bulk writers; call ll_output_flush () first. */
+int       ll_output_get_fd    (LlOutput      *output);
+gboolean  ll_output_flush     (LlOutput      *output,
+                               GError       **error);
+/* Flushes, fsyncs, closes and renames into place. */
+gboolean  ll_output_commit    (LlOutput      *output,
+                               GError       **error);
+void      ll_output_abort     (LlOutput      *output);
+const char *ll_output_get_path (LlOutput     *output);
+/* Aborts if not committed. */
+void      ll_output_free      (LlOutput      *output);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LlOutput, ll_output_free)
+
+G_END_DECLS

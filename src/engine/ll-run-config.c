@@ -1,0 +1,1 @@
+#include "ll-run-config.h"

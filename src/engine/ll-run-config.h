@@ -1,0 +1,109 @@
+/* ll-run-config.h — everything that defines a run, and the growth stepper
+ * that both the real engine and the simulation follow
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "ll-element.h"
+#include "ll-mem.h"
+#include "ll-policy.h"
+
+G_BEGIN_DECLS
+
+#define LL_RUN_ERROR (ll_run_error_quark ())
+
+typedef enum
+{
+  LL_RUN_ERROR_INVALID,       /* the configuration itself is wrong */
+  LL_RUN_ERROR_TOO_LARGE,     /* the target does not fit in what the system can spare */
+  LL_RUN_ERROR_NO_MEMORY,     /* an allocation failed */
+  LL_RUN_ERROR_FAILED,
+} LlRunError;
+
+typedef enum
+{
+  LL_TARGET_CONTAINER_BYTES,  /* sys.getsizeof-style container bytes (default) */
+  LL_TARGET_TOTAL_BYTES,      /* container + element objects */
+  LL_TARGET_ELEMENTS,         /* list length */
+} LlTargetKind;
+
+#define LL_DEFAULT_SAMPLE_HZ 20
+#define LL_RESERVE_DEFAULT   G_MAXUINT64
+
+typedef struct
+{
+  LlPolicy        policy;
+  LlMechanism     mechanism;       /* LL_MECHANISM_DEFAULT: the policy's own */
+  LlElement       element;
+  guint64         initial_length;  /* allocated as list(range(n)) is */
+  guint64         batch;           /* elements per append; > 1 is list.extend */
+  LlTargetKind    target_kind;
+  guint64         target;
+  guint64         reserve_bytes;   /* LL_RESERVE_DEFAULT: ll_mem_default_reserve () */
+  guint           sample_hz;       /* memory sampler clock */
+  gboolean        huge_pages;      /* madvise (MADV_HUGEPAGE) the mremap mapping */
+  LlMemProbeFunc  mem_probe;       /* NULL: the real system */
+  gpointer        mem_probe_data;
+} LlRunConfig;
+
+GQuark       ll_run_error_quark          (void);
+
+/* Defaults: cpython, its mechanism, shared, length 0, batch 1,
+ * 10 GB (10^9 * 10) container bytes, default reserve, 20 Hz, no huge pages. */
+void         ll_run_config_init          (LlRunConfig       *config);
+gboolean     ll_run_config_validate      (const LlRunConfig *config,
+                                          GError           **error);
+LlMechanism  ll_run_config_get_mechanism (const LlRunConfig *config);
+/* The reserve in bytes this config asks for given the memory now. */
+guint64      ll_run_config_get_reserve   (const LlRunConfig *config,
+                                          const LlMemInfo   *info);
+
+/* One step of a run, as the engine performs it: append until the list holds
+ * @fill_to elements (all within the current capacity), then — when @realloc —
+ * grow the block from @old_capacity to @new_capacity, then append until it
+ * holds @length elements. The reallocation event's `length` is @length. */
+typedef struct
+{
+  guint64  fill_to;
+  guint64  length;
+  gboolean realloc;
+  guint64  old_capacity;
+  guint64  new_capacity;
+} LlGrowthStep;
+
+typedef struct
+{
+  LlPolicy     policy;
+  LlElement    element;
+  LlTargetKind target_kind;
+  guint64      target;
+  guint64      batch;
+  guint64      length;
+  guint64      capacity;
+  gboolean     done;
+} LlGrowth;
+
+/* Starts from the config's initial length and capacity
+ * (ll_policy_initial_capacity). */
+void         ll_growth_init              (LlGrowth          *growth,
+                                          const LlRunConfig *config);
+/* Computes the next step and advances the state past it. Returns FALSE once
+ * the target is reached (nothing more to do). O(1) whatever the gap between
+ * reallocations. The run stops right after the append that reaches the
+ * target: for byte targets, the reallocation whose container (or container +
+ * objects) reaches it; for element targets, exactly at @target elements
+ * (the last extend is cut short). */
+gboolean     ll_growth_next              (LlGrowth          *growth,
+                                          LlGrowthStep      *step);
+
+/* Peak bytes the run would have resident at its end: slots written
+ * (length * slot) + objects, plus, for the copy mechanism, the old block
+ * during the last copy. Computed by running the stepper. */
+guint64      ll_run_config_estimate_peak (const LlRunConfig *config,
+                                          guint64           *final_length,
+                                          guint64           *final_capacity);
+
+G_END_DECLS

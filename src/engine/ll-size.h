@@ -1,0 +1,73 @@
+/* ll-size.h — reading and writing sizes and counts the way people do
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define LL_SIZE_ERROR (ll_size_error_quark ())
+
+typedef enum
+{
+  LL_SIZE_ERROR_EMPTY,
+  LL_SIZE_ERROR_SYNTAX,     /* junk, or a number that isn't one */
+  LL_SIZE_ERROR_UNIT,       /* unknown unit */
+  LL_SIZE_ERROR_NEGATIVE,
+  LL_SIZE_ERROR_ZERO,
+  LL_SIZE_ERROR_FRACTION,   /* "1.5" bytes or elements */
+  LL_SIZE_ERROR_OVERFLOW,   /* more than 2^64 - 1 */
+} LlSizeError;
+
+typedef enum
+{
+  LL_SIZE_FLAGS_NONE       = 0,
+  LL_SIZE_FLAGS_ALLOW_ZERO = 1 << 0,
+} LlSizeFlags;
+
+typedef enum
+{
+  LL_UNITS_IEC,  /* KiB, MiB, GiB: powers of 1024 (default) */
+  LL_UNITS_SI,   /* kB, MB, GB: powers of 1000 */
+} LlUnits;
+
+GQuark   ll_size_error_quark  (void);
+
+/* Bytes: "10GB", "10 GB", "10GiB", "512M", "512MiB", "1.5e9", "1_000", "4096",
+ * "4096 B". Units are case-insensitive for the prefix; k/K, M, G, T, P, E
+ * with "B" are SI (10^3n), with "iB" IEC (2^10n); a bare prefix ("512M")
+ * is IEC, as in most command-line tools. Fractions are allowed when the
+ * result is a whole number of bytes ("1.5GiB"), rounded down otherwise.
+ * The error message says what was wrong and what is accepted. */
+gboolean ll_size_parse_bytes  (const char  *text,
+                               LlSizeFlags  flags,
+                               guint64     *bytes,
+                               GError     **error);
+
+/* Counts: "20000000", "20_000_000", "20,000,000", "2e7", "20M" (SI: 10^6),
+ * "1.5k". */
+gboolean ll_size_parse_count  (const char  *text,
+                               LlSizeFlags  flags,
+                               guint64     *count,
+                               GError     **error);
+
+/* "171.66 MiB", "10.00 GB", "512 B", "1.00 KiB": 2 decimals below 1000 units,
+ * exact bytes below 1 KiB. Locale-aware decimal separator. */
+char    *ll_format_bytes      (guint64      bytes,
+                               LlUnits      units);
+/* Same, with an explicit sign: "+21.46 MiB" / "−1.00 GiB". */
+char    *ll_format_bytes_delta (gint64      bytes,
+                               LlUnits      units);
+/* "22.5 M", "950", "1.20 G" — SI prefixes for counts, 3 significant digits. */
+char    *ll_format_count      (guint64      count);
+/* "22,500,004" with the locale's grouping. */
+char    *ll_format_count_exact (guint64     count);
+/* "3.2 GB/s" (SI) or "3.0 GiB/s" (IEC). */
+char    *ll_format_rate_bytes (double       bytes_per_second,
+                               LlUnits      units);
+/* "412 ns", "3.2 µs", "12.5 ms", "2.41 s", "1 min 05 s", "1 h 02 min". */
+char    *ll_format_duration   (guint64      nanoseconds);
+
+G_END_DECLS
