@@ -1,0 +1,187 @@
+/* ll-summary.c — a run's settings and results as label/value rows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ll-summary.h"
+
+void
+ll_summary_row_free (LlSummaryRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->id);
+  g_free (row->label);
+  g_free (row->value);
+  g_free (row);
+}
+
+/* Takes ownership of @value. */
+static void
+add_row (GPtrArray  *rows,
+         const char *id,
+         const char *label,
+         char       *value)
+{
+  LlSummaryRow *row = g_new0 (LlSummaryRow, 1);
+
+  row->id = g_strdup (id);
+  row->label = g_strdup (label);
+  row->value = value;
+  g_ptr_array_add (rows, row);
+}
+
+static char *
+format_target (const LlRunConfig *config,
+               LlUnits            units)
+{
+  g_autofree char *amount = NULL;
+
+  switch (config->target_kind)
+    {
+    case LL_TARGET_ELEMENTS:
+      amount = ll_format_count_exact (config->target);
+      return g_strdup_printf (_("%s elements"), amount);
+    case LL_TARGET_TOTAL_BYTES:
+      amount = ll_format_bytes (config->target, units);
+      return g_strdup_printf (_("%s in all (container + objects)"), amount);
+    case LL_TARGET_CONTAINER_BYTES:
+    default:
+      amount = ll_format_bytes (config->target, units);
+      return g_strdup_printf (_("%s of container"), amount);
+    }
+}
+
+GPtrArray *
+ll_summary_settings_rows (const LlRunConfig *config,
+                          guint64            reserve_bytes,
+                          LlUnits            units)
+{
+  GPtrArray *rows;
+  const LlPolicyInfo *policy;
+  g_autofree char *policy_text = NULL;
+
+  g_return_val_if_fail (config != NULL, NULL);
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ll_summary_row_free);
+  policy = ll_policy_get_info (config->policy.kind);
+
+  if (config->policy.kind == LL_POLICY_FIXED)
+    policy_text = g_strdup_printf (_("%s, +%" G_GUINT64_FORMAT " elements"),
+                                   _(policy->title), config->policy.increment);
+  else if (config->policy.kind == LL_POLICY_CUSTOM)
+    policy_text = g_strdup_printf (_("%s: ×%g + %" G_GUINT64_FORMAT ", rounded to %" G_GUINT64_FORMAT),
+                                   _(policy->title), config->policy.factor,
+                                   config->policy.constant, config->policy.round);
+  else
+    policy_text = g_strdup_printf ("%s (%s)", _(policy->title), policy->source);
+
+  add_row (rows, "policy", _("Growth policy"), g_steal_pointer (&policy_text));
+  add_row (rows, "element", _("Element model"),
+           g_strdup (_(ll_element_get_info (config->element)->title)));
+  add_row (rows, "mechanism", _("Growth mechanism"),
+           g_strdup (ll_mechanism_to_string (ll_run_config_get_mechanism (config))));
+  add_row (rows, "initial-length", _("Initial length"), ll_format_count_exact (config->initial_length));
+  if (config->batch > 1)
+    add_row (rows, "batch", _("Elements per append"), ll_format_count_exact (config->batch));
+  add_row (rows, "target", _("Target"), format_target (config, units));
+  add_row (rows, "reserve", _("Memory reserve"), ll_format_bytes (reserve_bytes, units));
+  return rows;
+}
+
+GPtrArray *
+ll_summary_result_rows (const LlRunConfig       *config,
+                        const LlEngineStatus    *status,
+                        const LlHistoryCounters *counters,
+                        guint64                  available_now,
+                        LlUnits                  units)
+{
+  const LlElementInfo *element;
+  GPtrArray *rows;
+  guint64 appended;
+  guint64 slack;
+  double seconds;
+
+  g_return_val_if_fail (config != NULL, NULL);
+  g_return_val_if_fail (status != NULL, NULL);
+  g_return_val_if_fail (counters != NULL, NULL);
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ll_summary_row_free);
+  element = ll_element_get_info (config->element);
+  appended = status->length >= config->initial_length ? status->length - config->initial_length : 0;
+  slack = status->capacity >= status->length ? status->capacity - status->length : 0;
+  seconds = status->elapsed_ns / 1e9;
+
+  add_row (rows, "length", _("Length"), ll_format_count_exact (status->length));
+  add_row (rows, "capacity", _("Capacity"), ll_format_count_exact (status->capacity));
+  add_row (rows, "container", _("Container"), ll_format_bytes (status->container_bytes, units));
+  add_row (rows, "objects", _("Objects"), ll_format_bytes (status->objects_bytes, units));
+  {
+    g_autofree char *bytes = ll_format_bytes (slack * element->slot_bytes, units);
+    double percent = status->capacity > 0 ? 100.0 * slack / status->capacity : 0;
+
+    add_row (rows, "slack", _("Slack"), g_strdup_printf ("%s (%.1f %%)", bytes, percent));
+  }
+  add_row (rows, "reallocations", _("Reallocations"), ll_format_count_exact (counters->n_events));
+  {
+    g_autofree char *moved = ll_format_count_exact (counters->n_moved);
+    g_autofree char *copied = ll_format_bytes (counters->bytes_copied, units);
+
+    add_row (rows, "moved", _("Moved"), g_strdup_printf (_("%s (%s copied)"), moved, copied));
+  }
+  add_row (rows, "elapsed", _("Elapsed"), ll_format_duration (status->elapsed_ns));
+  {
+    g_autofree char *count = ll_format_count (seconds > 0 ? (guint64) (appended / seconds) : 0);
+    g_autofree char *rate = ll_format_rate_bytes (seconds > 0 ? appended * (double) element->slot_bytes / seconds : 0,
+                                                  LL_UNITS_SI);
+
+    add_row (rows, "rate", _("Appends per second"), g_strdup_printf ("%s (%s)", count, rate));
+  }
+  add_row (rows, "slowest", _("Slowest reallocation"),
+           counters->n_events > 0 ? ll_format_duration (counters->slowest.realloc_ns) : g_strdup ("—"));
+  add_row (rows, "available", _("Free memory now"), ll_format_bytes (available_now, units));
+  add_row (rows, "available-start", _("Free memory at start"),
+           ll_format_bytes (status->start_available_bytes, units));
+  return rows;
+}
+
+char *
+ll_summary_stop_message (LlEngine *engine,
+                         LlUnits   units)
+{
+  LlEngineStatus status;
+  const LlRunConfig *config;
+  const GError *error;
+  g_autofree char *target = NULL;
+  g_autofree char *reserve = NULL;
+
+  g_return_val_if_fail (engine != NULL, NULL);
+
+  ll_engine_get_status (engine, &status);
+  config = ll_engine_get_config (engine);
+  error = ll_engine_get_error (engine);
+
+  switch (status.stop_reason)
+    {
+    case LL_STOP_TARGET:
+      target = format_target (config, units);
+      return g_strdup_printf (_("Reached the target of %s."), target);
+    case LL_STOP_CANCELLED:
+      return g_strdup (_("Stopped before the target."));
+    case LL_STOP_RESERVE:
+      reserve = ll_format_bytes (status.reserve_bytes, units);
+      return g_strdup_printf (_("Stopped to keep %s free for the system (the memory reserve)."), reserve);
+    case LL_STOP_NO_MEMORY:
+      return g_strdup_printf (_("The system refused more memory: %s"),
+                              error != NULL ? error->message : _("allocation failed"));
+    case LL_STOP_FAILED:
+      return g_strdup_printf (_("The run failed: %s"), error != NULL ? error->message : "");
+    case LL_STOP_NONE:
+    default:
+      return g_strdup (status.state == LL_ENGINE_RUNNING ? _("Running.") : _("Not started."));
+    }
+}
