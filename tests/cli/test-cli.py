@@ -1,0 +1,296 @@
+#!/usr/bin/env python3
+# test-cli.py — listlab-cli's commands, files, messages and exit codes (TAP)
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import csv
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+CLI = os.environ.get("LISTLAB_CLI") or sys.exit("LISTLAB_CLI is not set")
+
+EVENTS_HEADER = ("length,old_capacity,new_capacity,old_bytes,new_bytes,bytes_added,"
+                 "moved,bytes_copied,realloc_ns,elapsed_ns,available_bytes")
+SAMPLES_HEADER = "elapsed_ns,length,capacity,container_bytes,objects_bytes,rss_bytes,available_bytes"
+
+tests = []
+
+
+def test(fn):
+    tests.append(fn)
+    return fn
+
+
+def cli(*args, input=None, timeout=120):
+    return subprocess.run([CLI, *args], capture_output=True, text=True, timeout=timeout, input=input)
+
+
+def check(cond, message):
+    if not cond:
+        raise AssertionError(message)
+
+
+def expect(proc, code):
+    check(proc.returncode == code,
+          f"exit {proc.returncode}, wanted {code}\nstdout: {proc.stdout[-2000:]}\nstderr: {proc.stderr[-2000:]}")
+
+
+def read_csv(path_or_text, header, text=False):
+    lines = path_or_text.splitlines() if text else open(path_or_text).read().splitlines()
+    check(lines and lines[0] == header, f"header is {lines[:1]!r}")
+    rows = [list(map(int, line.split(","))) for line in lines[1:]]
+    width = len(header.split(","))
+    check(all(len(r) == width for r in rows), "a row has the wrong number of fields")
+    return rows
+
+
+def stats(text):
+    return {k: v for k, _, v in (line.partition("=") for line in text.splitlines()) if _}
+
+
+def scratch():
+    return tempfile.TemporaryDirectory(prefix="listlab-cli-test-")
+
+
+# --- policies and help -------------------------------------------------------
+
+@test
+def policies_lists_every_policy():
+    p = cli("policies", "--names")
+    expect(p, 0)
+    check(p.stdout.split() == ["cpython", "cpython-3.8", "double", "msvc", "java", "go", "rust",
+                               "dotnet", "fixed", "custom"], p.stdout)
+    p = cli("policies")
+    expect(p, 0)
+    for word in ("listobject.c", "--increment", "--factor", "shared", "boxed", "int64", "int32"):
+        check(word in p.stdout, f"“{word}” missing from policies")
+
+
+@test
+def help_documents_every_option():
+    for command, options in (("simulate", ["--policy", "--appends", "--target", "--initial-length", "--batch",
+                                           "--events", "--increment", "--factor", "--constant", "--round"]),
+                             ("run", ["--policy", "--element", "--initial-length", "--target", "--mechanism",
+                                      "--reserve", "--events", "--samples", "--contents", "--force"])):
+        p = cli(command, "--help-all")
+        expect(p, 0)
+        for o in options:
+            check(o in p.stdout, f"{command} --help lacks {o}")
+    expect(cli("--help"), 0)
+    expect(cli("policies", "--help"), 0)
+
+
+@test
+def bad_usage_exits_2_with_a_message():
+    cases = [
+        (("frobnicate",), "not a command"),
+        ((), "Usage"),
+        (("simulate", "--policy", "triple", "--appends", "10"), "triple"),
+        (("simulate", "--appends", "10", "--target", "1GB"), "not both"),
+        (("simulate",), "--target"),
+        (("simulate", "--target", "12XB"), "12XB"),
+        (("simulate", "--target", "-5GB"), "-5GB"),
+        (("simulate", "--target", "0"), "0"),
+        (("simulate", "--target", "99999999999999999999999"), "99999999999999999999999"),
+        (("simulate", "--policy", "fixed", "--increment", "0", "--target", "1MB"), "increment"),
+        (("simulate", "--policy", "custom", "--factor", "0.5", "--target", "1MB"), "factor"),
+        (("simulate", "--policy", "custom", "--factor", "abc", "--target", "1MB"), "abc"),
+        (("simulate", "--policy", "cpython", "--increment", "4", "--target", "1MB"), "--increment"),
+        (("simulate", "--element", "float", "--target", "1MB"), "float"),
+        (("simulate", "--target", "1MB", "--target-kind", "weight"), "weight"),
+        (("simulate", "--target", "1MB", "--batch", "0"), "batch"),
+        (("run", "--target", "1MB", "--mechanism", "memcpy"), "memcpy"),
+        (("run",), "--target"),
+        (("run", "--target", "1MB", "--reserve", "lots"), "lots"),
+        (("run", "--target", "1MB", "--huge-pages"), "mremap"),
+        (("run", "--target", "1MB", "--events", "-", "--samples", "-"), "standard output"),
+        (("simulate", "--target", "1MB", "--chart", "pie", "--png", "x.png"), "pie"),
+        (("simulate", "--target", "1MB", "--size", "10x", "--png", "x.png"), "10x"),
+        (("simulate", "--target", "1MB", "extra"), "options only"),
+    ]
+    for args, needle in cases:
+        p = cli(*args)
+        expect(p, 2)
+        check(needle in p.stderr, f"{args}: “{needle}” not in {p.stderr!r}")
+        check("Traceback" not in p.stderr and "CRITICAL" not in p.stderr, p.stderr)
+
+
+# --- simulate ------------------------------------------------------------------
+
+@test
+def simulate_reproduces_the_notebook():
+    # list(range(20_000_000)), then 20_000_002 appends: the notebook's table.
+    p = cli("simulate", "--policy", "cpython", "--initial-length", "20000000", "--appends", "20000002",
+            "--events", "-")
+    expect(p, 0)
+    rows = read_csv(p.stdout, EVENTS_HEADER, text=True)
+    mib = lambda b: f"{b / 2**20:.3f}"
+    check(mib(rows[0][3]) == "152.588", f"start {mib(rows[0][3])}")
+    got = [(r[0], mib(r[4]), mib(r[5])) for r in rows]
+    # The notebook prints "loop index i"; its list then holds 20_000_002 + i + 1 elements.
+    want = [(20000001, "171.661", "19.073"),
+            (20000002 + 2500002 + 1, "193.119", "21.458"),
+            (20000002 + 5312506 + 1, "217.259", "24.140"),
+            (20000002 + 8476574 + 1, "244.416", "27.157"),
+            (20000002 + 12036150 + 1, "274.969", "30.552"),
+            (20000002 + 16040674 + 1, "309.340", "34.371")]
+    check(got == want, f"{got}")
+
+
+@test
+def simulate_events_csv_is_exact_and_consistent():
+    with scratch() as d:
+        path = os.path.join(d, "events.csv")
+        p = cli("simulate", "--policy", "double", "--appends", "1000", "--events", path, "--quiet")
+        expect(p, 0)
+        check(p.stdout == "", "--quiet printed something")
+        rows = read_csv(path, EVENTS_HEADER)
+        check([r[2] for r in rows] == [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024], f"{[r[2] for r in rows]}")
+        for r in rows:
+            check(r[3] == 56 + 8 * r[1] and r[4] == 56 + 8 * r[2] and r[5] == r[4] - r[3], f"bytes in {r}")
+            check(r[6] == (1 if r[1] > 0 else 0), "copy mechanism moves every non-empty block")
+            check(r[7] == 8 * (r[0] - 1) if r[1] > 0 else r[7] == 0, f"bytes copied in {r}")
+        check(os.listdir(d) == ["events.csv"], f"left behind: {os.listdir(d)}")
+
+
+@test
+def simulate_fixed_to_10_GB_counts_every_reallocation():
+    p = cli("simulate", "--policy", "fixed", "--increment", "4", "--target", "10GB", "--stats")
+    expect(p, 0)
+    s = stats(p.stdout)
+    # 56 + 8 * capacity >= 10^10 first at capacity 1_249_999_996 (a multiple of 4).
+    check(s["capacity"] == "1249999996", s)
+    check(s["reallocations"] == str(1249999996 // 4), s)
+    check(s["length"] == "1249999993", s)
+
+
+@test
+def simulate_batch_and_element_targets():
+    p = cli("simulate", "--policy", "cpython", "--batch", "1000", "--target-kind", "elements",
+            "--target", "10500", "--events", "-")
+    expect(p, 0)
+    rows = read_csv(p.stdout, EVENTS_HEADER, text=True)
+    # list.extend by 1000 from empty: the jump is larger than the 1128 - 1000
+    # over-allocation, so CPython allocates exactly (1000 + 3) & ~3.
+    check(rows[0][:3] == [1000, 0, 1000], f"{rows[0]}")
+    check(all(r[0] % 1000 == 0 for r in rows), "lengths are whole batches")
+    # Checked against CPython 3.11's sys.getsizeof after each extend.
+    check([r[2] for r in rows] == [1000, 2000, 3000, 4000, 5000, 6000, 7000, 9004, 11256],
+          f"{[r[2] for r in rows]}")
+    p = cli("simulate", "--batch", "1000", "--target-kind", "elements", "--target", "10500", "--stats")
+    check(stats(p.stdout)["length"] == "10500", p.stdout)
+
+
+# --- run -----------------------------------------------------------------------
+
+@test
+def run_writes_files_that_match_the_simulation():
+    with scratch() as d:
+        ev, sa, co = (os.path.join(d, n) for n in ("e.csv", "s.csv", "c.csv"))
+        p = cli("run", "--policy", "cpython", "--element", "int64", "--target", "16MiB",
+                "--events", ev, "--samples", sa, "--contents", co, "--stats")
+        expect(p, 0)
+        s = stats(p.stdout)
+        check(s["stop"] == "target", s)
+        real = read_csv(ev, EVENTS_HEADER)
+        p = cli("simulate", "--policy", "cpython", "--element", "int64", "--target", "16MiB", "--events", "-")
+        sim = read_csv(p.stdout, EVENTS_HEADER, text=True)
+        check([r[:6] for r in real] == [r[:6] for r in sim], "real events differ from the simulation")
+        check(all(r[6] in (0, 1) for r in real), "moved is 0/1")
+        check(all(r[9] >= 0 for r in real) and [r[9] for r in real] == sorted(r[9] for r in real),
+              "elapsed_ns is monotonic")
+        samples = read_csv(sa, SAMPLES_HEADER)
+        check(len(samples) >= 2, "a sample at start and end")
+        check(all(x[3] == 56 + 8 * x[2] for x in samples), "container bytes follow capacity")
+        check(samples[-1][1] == int(s["length"]), "the last sample has the final length")
+        n = int(s["length"])
+        with open(co) as f:
+            check(f.read() == "".join(f"{i}\n" for i in range(n)), "contents are 0..n-1")
+        check(sorted(os.listdir(d)) == ["c.csv", "e.csv", "s.csv"], f"left behind: {os.listdir(d)}")
+
+
+@test
+def run_shared_contents_are_ones():
+    p = cli("run", "--target-kind", "elements", "--target", "1000", "--contents", "-", "--quiet")
+    expect(p, 0)
+    check(p.stdout == "1\n" * 1000, "shared elements all hold 1")
+
+
+@test
+def run_refuses_a_target_larger_than_memory():
+    p = cli("run", "--target", "1PB")
+    expect(p, 1)
+    for needle in ("available", "reserve", "--force"):
+        check(needle in p.stderr, f"“{needle}” not in {p.stderr!r}")
+
+
+@test
+def run_stops_at_the_reserve_and_keeps_files():
+    # A reserve larger than the machine: the first growth would eat into it.
+    with scratch() as d:
+        ev = os.path.join(d, "e.csv")
+        p = cli("run", "--target", "1GiB", "--reserve", "1PB", "--force", "--events", ev)
+        expect(p, 0)
+        check("reserve" in p.stdout, p.stdout)
+        read_csv(ev, EVENTS_HEADER)
+
+
+@test
+def run_bad_destinations_fail_cleanly():
+    with scratch() as d:
+        cases = [(os.path.join(d, "missing", "e.csv"), "missing"),
+                 ("/dev/full", "/dev/full"),
+                 ("/proc/listlab-events.csv", "/proc/listlab-events.csv"),
+                 (d, d)]
+        for path, needle in cases:
+            p = cli("run", "--target", "1MiB", "--events", path)
+            expect(p, 1)
+            check(needle in p.stderr, f"{path}: “{needle}” not in {p.stderr!r}")
+        check(os.listdir(d) == [], f"left behind: {os.listdir(d)}")
+        # An existing file is replaced only by a complete one.
+        keep = os.path.join(d, "keep.csv")
+        open(keep, "w").write("precious\n")
+        p = cli("run", "--target", "1MiB", "--events", keep, "--contents", "/dev/full")
+        expect(p, 1)
+        check(open(keep).read().startswith(EVENTS_HEADER), "events were written")
+        check(sorted(os.listdir(d)) == ["keep.csv"], f"left behind: {os.listdir(d)}")
+
+
+@test
+def ctrl_c_stops_and_still_writes():
+    with scratch() as d:
+        ev = os.path.join(d, "e.csv")
+        proc = subprocess.Popen([CLI, "run", "--policy", "fixed", "--increment", "1000", "--target", "2GiB",
+                                 "--force", "--events", ev, "--stats"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(0.5)
+        t0 = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+        check(proc.returncode == 0, f"exit {proc.returncode}: {err}")
+        check(stats(out).get("stop") == "cancelled", out)
+        check(len(read_csv(ev, EVENTS_HEADER)) > 0, "events written after Ctrl+C")
+        check(time.monotonic() - t0 < 5, "slow to stop")
+
+
+def main():
+    print(f"1..{len(tests)}")
+    failed = 0
+    for i, fn in enumerate(tests, 1):
+        try:
+            fn()
+            print(f"ok {i} - {fn.__name__}")
+        except Exception as e:  # report and go on
+            failed += 1
+            print(f"not ok {i} - {fn.__name__}")
+            for line in str(e).splitlines():
+                print(f"# {line}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
