@@ -1,1 +1,615 @@
+/* ll-history.c — what a run did, in bounded memory, readable while it runs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
 #include "ll-history.h"
+
+/* Bucket arrays start small and double up to max_buckets, so a short run
+ * does not pay for the cap. */
+#define INITIAL_BUCKETS 256
+
+struct _LlHistory
+{
+  gatomicrefcount    ref_count;
+  guint              id;
+
+  /* Bumped (atomically, under the mutex) by every push: lets a view see
+   * that nothing changed without taking the lock. */
+  gint               stamp;
+
+  GMutex             mutex;
+  gsize              max_buckets;
+
+  /* Each stream has a single writer, which may read its own stream without
+   * the lock; every change is made under the lock. All buckets but the last
+   * hold exactly @width items; the last one is open while it holds fewer. */
+  LlEventBucket     *events;
+  gsize              n_events;
+  gsize              events_alloc;
+  guint64            events_width;
+  guint64            events_generation;
+
+  LlSampleBucket    *samples;
+  gsize              n_samples;
+  gsize              samples_alloc;
+  guint64            samples_width;
+  guint64            samples_generation;
+
+  LlHistoryCounters  counters;
+};
+
+struct _LlHistoryView
+{
+  guint              history_id;  /* 0: not attached to any history yet */
+  gint               stamp;
+  guint64            events_generation;
+  guint64            samples_generation;
+
+  LlEventBucket     *events;
+  gsize              n_events;
+  gsize              events_alloc;
+
+  LlSampleBucket    *samples;
+  gsize              n_samples;
+  gsize              samples_alloc;
+
+  LlHistoryCounters  counters;
+};
+
+static gint last_history_id;
+
+static gsize
+next_alloc (gsize current,
+            gsize needed,
+            gsize max)
+{
+  gsize alloc = MAX (current, INITIAL_BUCKETS);
+
+  while (alloc < needed && alloc < max)
+    alloc = alloc > max / 2 ? max : alloc * 2;
+
+  return MIN (alloc, max);
+}
+
+LlHistory *
+ll_history_new (guint max_buckets)
+{
+  LlHistory *self = g_new0 (LlHistory, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->id = (guint) g_atomic_int_add (&last_history_id, 1) + 1;
+  g_mutex_init (&self->mutex);
+  /* Merging needs pairs. */
+  self->max_buckets = max_buckets == 0 ? LL_HISTORY_DEFAULT_BUCKETS : MAX (max_buckets, 2);
+  self->events_width = 1;
+  self->samples_width = 1;
+
+  return self;
+}
+
+LlHistory *
+ll_history_ref (LlHistory *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+
+  return self;
+}
+
+void
+ll_history_unref (LlHistory *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_mutex_clear (&self->mutex);
+  g_free (self->events);
+  g_free (self->samples);
+  g_free (self);
+}
+
+/* Grows the writer's bucket array before taking the lock for the batch, so
+ * the lock is held only to swap in the copy. The copy is made unlocked:
+ * only this writer ever changes the stream. */
+static void
+reserve_event_buckets (LlHistory *self,
+                       gsize      n_new)
+{
+  gsize needed = MIN (self->max_buckets, self->n_events + n_new);
+  LlEventBucket *buckets;
+  LlEventBucket *old;
+  gsize alloc;
+
+  if (needed <= self->events_alloc)
+    return;
+
+  alloc = next_alloc (self->events_alloc, needed, self->max_buckets);
+  buckets = g_new (LlEventBucket, alloc);
+  if (self->n_events > 0)
+    memcpy (buckets, self->events, self->n_events * sizeof *buckets);
+
+  g_mutex_lock (&self->mutex);
+  old = self->events;
+  self->events = buckets;
+  self->events_alloc = alloc;
+  g_mutex_unlock (&self->mutex);
+
+  g_free (old);
+}
+
+static void
+reserve_sample_buckets (LlHistory *self,
+                        gsize      n_new)
+{
+  gsize needed = MIN (self->max_buckets, self->n_samples + n_new);
+  LlSampleBucket *buckets;
+  LlSampleBucket *old;
+  gsize alloc;
+
+  if (needed <= self->samples_alloc)
+    return;
+
+  alloc = next_alloc (self->samples_alloc, needed, self->max_buckets);
+  buckets = g_new (LlSampleBucket, alloc);
+  if (self->n_samples > 0)
+    memcpy (buckets, self->samples, self->n_samples * sizeof *buckets);
+
+  g_mutex_lock (&self->mutex);
+  old = self->samples;
+  self->samples = buckets;
+  self->samples_alloc = alloc;
+  g_mutex_unlock (&self->mutex);
+
+  g_free (old);
+}
+
+/* Called with the lock held when every bucket is full: pairs become one,
+ * so the resolution stays uniform over the whole run. */
+static void
+merge_event_buckets (LlHistory *self)
+{
+  gsize n = self->n_events;
+  gsize i;
+
+  for (i = 0; 2 * i + 1 < n; i++)
+    {
+      const LlEventBucket *left = &self->events[2 * i];
+      const LlEventBucket *right = &self->events[2 * i + 1];
+      LlEventBucket merged;
+
+      merged.first = left->first;
+      merged.last = right->last;
+      merged.count = left->count + right->count;
+      merged.n_moved = left->n_moved + right->n_moved;
+      merged.min_bytes_added = MIN (left->min_bytes_added, right->min_bytes_added);
+      merged.max_bytes_added = MAX (left->max_bytes_added, right->max_bytes_added);
+      merged.max_realloc_ns = MAX (left->max_realloc_ns, right->max_realloc_ns);
+      self->events[i] = merged;
+    }
+
+  /* With an odd cap the last bucket has no partner: it stays, half full
+   * at the new width, and becomes the open one. */
+  if (n % 2 != 0)
+    self->events[i++] = self->events[n - 1];
+
+  self->n_events = i;
+  self->events_width *= 2;
+  self->events_generation++;
+}
+
+static void
+merge_sample_buckets (LlHistory *self)
+{
+  gsize n = self->n_samples;
+  gsize i;
+
+  for (i = 0; 2 * i + 1 < n; i++)
+    {
+      const LlSampleBucket *left = &self->samples[2 * i];
+      const LlSampleBucket *right = &self->samples[2 * i + 1];
+      LlSampleBucket merged;
+
+      merged.first = left->first;
+      merged.last = right->last;
+      merged.count = left->count + right->count;
+      merged.min_available_bytes = MIN (left->min_available_bytes, right->min_available_bytes);
+      merged.max_available_bytes = MAX (left->max_available_bytes, right->max_available_bytes);
+      merged.min_rss_bytes = MIN (left->min_rss_bytes, right->min_rss_bytes);
+      merged.max_rss_bytes = MAX (left->max_rss_bytes, right->max_rss_bytes);
+      self->samples[i] = merged;
+    }
+
+  if (n % 2 != 0)
+    self->samples[i++] = self->samples[n - 1];
+
+  self->n_samples = i;
+  self->samples_width *= 2;
+  self->samples_generation++;
+}
+
+/* Returns the open event bucket, opening one (and merging first if the
+ * array is full) when the last one is full. Lock held. */
+static LlEventBucket *
+open_event_bucket (LlHistory     *self,
+                   const LlEvent *first)
+{
+  LlEventBucket *bucket;
+
+  for (;;)
+    {
+      if (self->n_events > 0 && self->events[self->n_events - 1].count < self->events_width)
+        return &self->events[self->n_events - 1];
+
+      if (self->n_events < self->max_buckets)
+        break;
+
+      merge_event_buckets (self);
+    }
+
+  /* Only reached when reserve_event_buckets () was bypassed by a second
+   * writer on the same stream; correct, if slower. */
+  if (self->n_events == self->events_alloc)
+    {
+      self->events_alloc = next_alloc (self->events_alloc, self->n_events + 1, self->max_buckets);
+      self->events = g_renew (LlEventBucket, self->events, self->events_alloc);
+    }
+
+  bucket = &self->events[self->n_events++];
+  bucket->first = *first;
+  bucket->count = 0;
+  bucket->n_moved = 0;
+  bucket->min_bytes_added = G_MAXUINT64;
+  bucket->max_bytes_added = 0;
+  bucket->max_realloc_ns = 0;
+
+  return bucket;
+}
+
+static LlSampleBucket *
+open_sample_bucket (LlHistory      *self,
+                    const LlSample *first)
+{
+  LlSampleBucket *bucket;
+
+  for (;;)
+    {
+      if (self->n_samples > 0 && self->samples[self->n_samples - 1].count < self->samples_width)
+        return &self->samples[self->n_samples - 1];
+
+      if (self->n_samples < self->max_buckets)
+        break;
+
+      merge_sample_buckets (self);
+    }
+
+  if (self->n_samples == self->samples_alloc)
+    {
+      self->samples_alloc = next_alloc (self->samples_alloc, self->n_samples + 1, self->max_buckets);
+      self->samples = g_renew (LlSampleBucket, self->samples, self->samples_alloc);
+    }
+
+  bucket = &self->samples[self->n_samples++];
+  bucket->first = *first;
+  bucket->count = 0;
+  bucket->min_available_bytes = G_MAXUINT64;
+  bucket->max_available_bytes = 0;
+  bucket->min_rss_bytes = G_MAXUINT64;
+  bucket->max_rss_bytes = 0;
+
+  return bucket;
+}
+
+void
+ll_history_push_events (LlHistory     *self,
+                        const LlEvent *events,
+                        gsize          n_events)
+{
+  LlHistoryCounters *counters;
+  gsize i = 0;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (events != NULL || n_events == 0);
+
+  if (n_events == 0)
+    return;
+
+  reserve_event_buckets (self, n_events);
+
+  g_mutex_lock (&self->mutex);
+
+  counters = &self->counters;
+
+  /* Each pass fills the open bucket with as many events as it takes, so
+   * the per-event work is a handful of additions and comparisons and the
+   * bucket's last event is copied once per pass. */
+  while (i < n_events)
+    {
+      LlEventBucket *bucket = open_event_bucket (self, &events[i]);
+      gsize n = MIN (n_events - i, self->events_width - bucket->count);
+      const LlEvent *e = &events[i];
+      const LlEvent *end = e + n;
+      const LlEvent *slowest = e;
+      guint64 min_added = bucket->min_bytes_added;
+      guint64 max_added = bucket->max_bytes_added;
+      guint64 n_moved = 0;
+      guint64 bytes_copied = 0;
+      guint64 realloc_ns = 0;
+
+      for (; e < end; e++)
+        {
+          n_moved += e->moved != FALSE;
+          bytes_copied += e->bytes_copied;
+          realloc_ns += e->realloc_ns;
+          if (e->bytes_added < min_added)
+            min_added = e->bytes_added;
+          if (e->bytes_added > max_added)
+            max_added = e->bytes_added;
+          if (e->realloc_ns > slowest->realloc_ns)
+            slowest = e;
+        }
+
+      bucket->last = end[-1];
+      bucket->count += n;
+      bucket->n_moved += n_moved;
+      bucket->min_bytes_added = min_added;
+      bucket->max_bytes_added = max_added;
+      bucket->max_realloc_ns = MAX (bucket->max_realloc_ns, slowest->realloc_ns);
+
+      /* Ties keep the earliest slowest event. */
+      if (counters->n_events == 0 || slowest->realloc_ns > counters->slowest.realloc_ns)
+        counters->slowest = *slowest;
+      counters->n_events += n;
+      counters->n_moved += n_moved;
+      counters->bytes_copied += bytes_copied;
+      counters->total_realloc_ns += realloc_ns;
+
+      i += n;
+    }
+
+  counters->last_event = events[n_events - 1];
+
+  g_atomic_int_inc (&self->stamp);
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+ll_history_push_samples (LlHistory      *self,
+                         const LlSample *samples,
+                         gsize           n_samples)
+{
+  LlHistoryCounters *counters;
+  gsize i = 0;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (samples != NULL || n_samples == 0);
+
+  if (n_samples == 0)
+    return;
+
+  reserve_sample_buckets (self, n_samples);
+
+  g_mutex_lock (&self->mutex);
+
+  counters = &self->counters;
+  if (counters->n_samples == 0)
+    counters->first_sample = samples[0];
+
+  while (i < n_samples)
+    {
+      LlSampleBucket *bucket = open_sample_bucket (self, &samples[i]);
+      gsize n = MIN (n_samples - i, self->samples_width - bucket->count);
+      const LlSample *s = &samples[i];
+      const LlSample *end = s + n;
+      guint64 min_available = bucket->min_available_bytes;
+      guint64 max_available = bucket->max_available_bytes;
+      guint64 min_rss = bucket->min_rss_bytes;
+      guint64 max_rss = bucket->max_rss_bytes;
+
+      for (; s < end; s++)
+        {
+          if (s->available_bytes < min_available)
+            min_available = s->available_bytes;
+          if (s->available_bytes > max_available)
+            max_available = s->available_bytes;
+          if (s->rss_bytes < min_rss)
+            min_rss = s->rss_bytes;
+          if (s->rss_bytes > max_rss)
+            max_rss = s->rss_bytes;
+        }
+
+      bucket->last = end[-1];
+      bucket->count += n;
+      bucket->min_available_bytes = min_available;
+      bucket->max_available_bytes = max_available;
+      bucket->min_rss_bytes = min_rss;
+      bucket->max_rss_bytes = max_rss;
+
+      i += n;
+    }
+
+  counters->n_samples += n_samples;
+  counters->last_sample = samples[n_samples - 1];
+
+  g_atomic_int_inc (&self->stamp);
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+ll_history_get_counters (LlHistory         *self,
+                         LlHistoryCounters *counters)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (counters != NULL);
+
+  g_mutex_lock (&self->mutex);
+  *counters = self->counters;
+  g_mutex_unlock (&self->mutex);
+}
+
+gboolean
+ll_history_is_exact (LlHistory *self)
+{
+  gboolean exact;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  g_mutex_lock (&self->mutex);
+  exact = self->events_width == 1;
+  g_mutex_unlock (&self->mutex);
+
+  return exact;
+}
+
+LlHistoryView *
+ll_history_view_new (void)
+{
+  return g_new0 (LlHistoryView, 1);
+}
+
+void
+ll_history_view_free (LlHistoryView *view)
+{
+  if (view == NULL)
+    return;
+
+  g_free (view->events);
+  g_free (view->samples);
+  g_free (view);
+}
+
+void
+ll_history_view_clear (LlHistoryView *view)
+{
+  g_return_if_fail (view != NULL);
+
+  g_clear_pointer (&view->events, g_free);
+  g_clear_pointer (&view->samples, g_free);
+  memset (view, 0, sizeof *view);
+}
+
+/* Copies buckets [@start, @n) of one stream; @start is where the view may
+ * differ from the history: the open bucket may have grown since. */
+static gsize
+copy_start (gboolean same_history,
+            guint64  view_generation,
+            guint64  history_generation,
+            gsize    view_n,
+            gsize    history_n)
+{
+  if (!same_history || view_generation != history_generation || view_n == 0)
+    return 0;
+
+  return MIN (view_n - 1, history_n);
+}
+
+gboolean
+ll_history_view_update (LlHistoryView *view,
+                        LlHistory     *history)
+{
+  gboolean same_history;
+  gsize start;
+
+  g_return_val_if_fail (view != NULL, FALSE);
+  g_return_val_if_fail (history != NULL, FALSE);
+
+  same_history = view->history_id == history->id;
+
+  /* The common case at every frame: nothing new, and no lock taken. */
+  if (same_history && g_atomic_int_get (&history->stamp) == view->stamp)
+    return FALSE;
+
+  g_mutex_lock (&history->mutex);
+
+  /* Never allocate under the lock: grow to the history's size and look
+   * again, as the writers may have moved on meanwhile. */
+  while (view->events_alloc < history->n_events || view->samples_alloc < history->n_samples)
+    {
+      gsize events_alloc = MAX (view->events_alloc, history->events_alloc);
+      gsize samples_alloc = MAX (view->samples_alloc, history->samples_alloc);
+
+      g_mutex_unlock (&history->mutex);
+
+      if (events_alloc > view->events_alloc)
+        {
+          view->events = g_renew (LlEventBucket, view->events, events_alloc);
+          view->events_alloc = events_alloc;
+        }
+      if (samples_alloc > view->samples_alloc)
+        {
+          view->samples = g_renew (LlSampleBucket, view->samples, samples_alloc);
+          view->samples_alloc = samples_alloc;
+        }
+
+      g_mutex_lock (&history->mutex);
+    }
+
+  if (same_history && history->stamp == view->stamp)
+    {
+      g_mutex_unlock (&history->mutex);
+      return FALSE;
+    }
+
+  start = copy_start (same_history, view->events_generation, history->events_generation,
+                      view->n_events, history->n_events);
+  if (history->n_events > start)
+    memcpy (view->events + start, history->events + start,
+            (history->n_events - start) * sizeof *view->events);
+  view->n_events = history->n_events;
+  view->events_generation = history->events_generation;
+
+  start = copy_start (same_history, view->samples_generation, history->samples_generation,
+                      view->n_samples, history->n_samples);
+  if (history->n_samples > start)
+    memcpy (view->samples + start, history->samples + start,
+            (history->n_samples - start) * sizeof *view->samples);
+  view->n_samples = history->n_samples;
+  view->samples_generation = history->samples_generation;
+
+  view->counters = history->counters;
+  view->stamp = history->stamp;
+  view->history_id = history->id;
+
+  g_mutex_unlock (&history->mutex);
+
+  return TRUE;
+}
+
+const LlEventBucket *
+ll_history_view_get_events (const LlHistoryView *view,
+                            gsize               *n_buckets)
+{
+  g_return_val_if_fail (view != NULL, NULL);
+
+  if (n_buckets != NULL)
+    *n_buckets = view->n_events;
+
+  return view->events;
+}
+
+const LlSampleBucket *
+ll_history_view_get_samples (const LlHistoryView *view,
+                             gsize               *n_buckets)
+{
+  g_return_val_if_fail (view != NULL, NULL);
+
+  if (n_buckets != NULL)
+    *n_buckets = view->n_samples;
+
+  return view->samples;
+}
+
+const LlHistoryCounters *
+ll_history_view_get_counters (const LlHistoryView *view)
+{
+  g_return_val_if_fail (view != NULL, NULL);
+
+  return &view->counters;
+}
