@@ -1,1 +1,610 @@
+/* ll-output.c — files written atomically, or standard output
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "ll-output.h"
+
+#define BUFFER_SIZE (1024 * 1024)
+
+/* Temporary names are ".<name>.XXXXXX"; keep them within NAME_MAX. */
+#define MAX_BASENAME_IN_TEMP 200
+
+typedef enum
+{
+  MODE_ATOMIC,   /* a temporary file renamed over the destination */
+  MODE_DIRECT,   /* an existing device or FIFO, written in place */
+  MODE_STDOUT,
+} OutputMode;
+
+struct _LlOutput
+{
+  char       *buffer;
+  gsize       used;
+  gsize       limit;      /* BUFFER_SIZE, or 0 once failed or finished */
+  int         fd;
+  OutputMode  mode;
+  gboolean    finished;   /* committed or aborted: the fd is gone */
+  gboolean    failed;     /* a write failed; only abort is left */
+  char       *path;       /* as given, for messages and ll_output_get_path () */
+  char       *target;     /* where the file really goes (symlinks resolved) */
+  char       *temp_path;
+};
+
+static GIOErrorEnum
+io_error_from_errno (int saved_errno)
+{
+  switch (saved_errno)
+    {
+    case ENOSPC:
+#ifdef EDQUOT
+    case EDQUOT:
+#endif
+      return G_IO_ERROR_NO_SPACE;
+    default:
+      return g_io_error_from_errno (saved_errno);
+    }
+}
+
+/* The reason in plain words, for "Cannot write “file”: <reason>". */
+static char *
+describe_errno (int         saved_errno,
+                const char *folder)
+{
+  g_autofree char *folder_shown = folder ? g_filename_display_name (folder) : NULL;
+
+  switch (saved_errno)
+    {
+    case ENOSPC:
+      return g_strdup (_("the disk is full"));
+#ifdef EDQUOT
+    case EDQUOT:
+      return g_strdup (_("the disk quota is exceeded"));
+#endif
+    case EACCES:
+    case EPERM:
+      return g_strdup (_("permission denied"));
+    case EROFS:
+      return g_strdup (_("the file system is read-only"));
+    case EIO:
+      return g_strdup (_("an input/output error occurred on the device"));
+    case EFBIG:
+      return g_strdup (_("the file is too large for this file system"));
+    case EISDIR:
+      return g_strdup (_("it is a folder"));
+    case ENAMETOOLONG:
+      return g_strdup (_("the name is too long"));
+    case EPIPE:
+      return g_strdup (_("the reader closed the pipe"));
+    case ENOENT:
+      if (folder_shown != NULL)
+        return g_strdup_printf (_("the folder “%s” does not exist"), folder_shown);
+      break;
+    case ENOTDIR:
+      if (folder_shown != NULL)
+        return g_strdup_printf (_("“%s” is not a folder"), folder_shown);
+      break;
+    default:
+      break;
+    }
+
+  return g_strdup (g_strerror (saved_errno));
+}
+
+static void
+set_error_literal (GError       **error,
+                   const char    *path,
+                   GIOErrorEnum   code,
+                   const char    *reason)
+{
+  g_autofree char *shown = NULL;
+
+  if (g_str_equal (path, "-"))
+    {
+      g_set_error (error, G_IO_ERROR, code, _("Cannot write to standard output: %s"), reason);
+      return;
+    }
+
+  shown = g_filename_display_name (path);
+  g_set_error (error, G_IO_ERROR, code, _("Cannot write “%s”: %s"), shown, reason);
+}
+
+static void
+set_error (GError     **error,
+           const char  *path,
+           int          saved_errno,
+           const char  *folder)
+{
+  g_autofree char *reason = describe_errno (saved_errno, folder);
+
+  set_error_literal (error, path, io_error_from_errno (saved_errno), reason);
+}
+
+/* The closest existing ancestor of @folder explains a failure to create a
+ * file in it better than the errno of open () alone. */
+static void
+set_create_error (GError     **error,
+                  const char  *path,
+                  const char  *folder,
+                  int          saved_errno)
+{
+  struct stat st;
+
+  if (saved_errno == ENOENT || saved_errno == ENOTDIR)
+    {
+      g_autofree char *ancestor = g_strdup (folder);
+
+      while (stat (ancestor, &st) != 0)
+        {
+          char *parent = g_path_get_dirname (ancestor);
+
+          if (g_str_equal (parent, ancestor))
+            {
+              g_free (parent);
+              break;
+            }
+          g_free (ancestor);
+          ancestor = parent;
+        }
+
+      if (stat (ancestor, &st) == 0 && !S_ISDIR (st.st_mode))
+        {
+          set_error (error, path, ENOTDIR, ancestor);
+          return;
+        }
+      if (g_str_equal (ancestor, folder))
+        {
+          /* The folder exists, yet creating in it gives ENOENT: /proc, /sys… */
+          g_autofree char *folder_shown = g_filename_display_name (folder);
+          g_autofree char *reason =
+            g_strdup_printf (_("files cannot be created in the folder “%s”"), folder_shown);
+
+          set_error_literal (error, path, G_IO_ERROR_PERMISSION_DENIED, reason);
+          return;
+        }
+
+      set_error (error, path, ENOENT, folder);
+      return;
+    }
+
+  set_error (error, path, saved_errno, folder);
+}
+
+static void
+stop_buffering (LlOutput *output)
+{
+  output->used = 0;
+  output->limit = 0;
+}
+
+static gboolean
+write_all (LlOutput    *output,
+           const char  *data,
+           gsize        length,
+           GError     **error)
+{
+  while (length > 0)
+    {
+      /* Linux writes at most about 2 GiB per call. */
+      gssize n = write (output->fd, data, MIN (length, (gsize) 1 << 30));
+
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          if (saved_errno == EINTR)
+            continue;
+          output->failed = TRUE;
+          stop_buffering (output);
+          set_error (error, output->path, saved_errno, NULL);
+          return FALSE;
+        }
+      if (n == 0)
+        {
+          /* No progress and no reason: do not spin, call it a full device. */
+          output->failed = TRUE;
+          stop_buffering (output);
+          set_error (error, output->path, ENOSPC, NULL);
+          return FALSE;
+        }
+
+      data += n;
+      length -= n;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_usable (LlOutput  *output,
+              GError   **error)
+{
+  if (output->finished)
+    {
+      set_error_literal (error, output->path, G_IO_ERROR_CLOSED,
+                         _("the file was already closed"));
+      return FALSE;
+    }
+  if (output->failed)
+    {
+      set_error_literal (error, output->path, G_IO_ERROR_FAILED,
+                         _("an earlier write failed"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static LlOutput *
+output_new (const char *path,
+            OutputMode  mode,
+            int         fd)
+{
+  LlOutput *output = g_new0 (LlOutput, 1);
+
+  output->path = g_strdup (path);
+  output->mode = mode;
+  output->fd = fd;
+  output->buffer = g_malloc (BUFFER_SIZE);
+  output->limit = BUFFER_SIZE;
+  return output;
+}
+
+static LlOutput *
+open_direct (const char  *path,
+             GError     **error)
+{
+  int fd;
+
+  do
+    fd = open (path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+  while (fd < 0 && errno == EINTR);
+
+  if (fd < 0)
+    {
+      set_error (error, path, errno, NULL);
+      return NULL;
+    }
+
+  return output_new (path, MODE_DIRECT, fd);
+}
+
+LlOutput *
+ll_output_open (const char  *path,
+                GError     **error)
+{
+  g_autofree char *target = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *temp_name = NULL;
+  g_autofree char *temp_path = NULL;
+  struct stat st;
+  gboolean replacing = FALSE;
+  LlOutput *output;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_str_equal (path, "-"))
+    return output_new (path, MODE_STDOUT, STDOUT_FILENO);
+
+  if (path[0] == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                           _("Cannot write a file without a name"));
+      return NULL;
+    }
+
+  if (g_str_has_suffix (path, G_DIR_SEPARATOR_S))
+    {
+      if (stat (path, &st) == 0 && S_ISDIR (st.st_mode))
+        set_error (error, path, EISDIR, NULL);
+      else
+        set_error_literal (error, path, G_IO_ERROR_INVALID_FILENAME,
+                           _("a file name cannot end with “/”"));
+      return NULL;
+    }
+
+  if (stat (path, &st) == 0)
+    {
+      if (S_ISDIR (st.st_mode))
+        {
+          set_error (error, path, EISDIR, NULL);
+          return NULL;
+        }
+      if (!S_ISREG (st.st_mode))
+        return open_direct (path, error);
+
+      /* Replacing a read-only file by rename would bypass its permissions. */
+      if (access (path, W_OK) != 0 && errno == EACCES)
+        {
+          set_error (error, path, EACCES, NULL);
+          return NULL;
+        }
+
+      replacing = TRUE;
+      /* Replace what a symlink points at, not the link itself. */
+      target = realpath (path, NULL);
+    }
+
+  if (target == NULL)
+    target = g_strdup (path);
+
+  folder = g_path_get_dirname (target);
+  name = g_path_get_basename (target);
+  if (strlen (name) > MAX_BASENAME_IN_TEMP)
+    name[MAX_BASENAME_IN_TEMP] = '\0';
+  temp_name = g_strdup_printf (".%s.XXXXXX", name);
+  temp_path = g_build_filename (folder, temp_name, NULL);
+
+  /* The mode is 0666 less the umask, as for any new file. */
+  fd = g_mkstemp_full (temp_path, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      set_create_error (error, path, folder, errno);
+      return NULL;
+    }
+
+  if (replacing)
+    {
+      /* Best effort: only root can give the file back to another owner. */
+      if (fchown (fd, st.st_uid, st.st_gid) != 0)
+        g_debug ("Keeping the owner of “%s”: %s", temp_path, g_strerror (errno));
+      if (fchmod (fd, st.st_mode & 0777) != 0)
+        g_debug ("Keeping the mode of “%s”: %s", temp_path, g_strerror (errno));
+    }
+
+  output = output_new (path, MODE_ATOMIC, fd);
+  output->target = g_steal_pointer (&target);
+  output->temp_path = g_steal_pointer (&temp_path);
+  return output;
+}
+
+gboolean
+ll_output_write (LlOutput    *output,
+                 const void  *data,
+                 gsize        length,
+                 GError     **error)
+{
+  g_return_val_if_fail (output != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  /* The hot path: one comparison and a copy. @limit is 0 (and @used too)
+   * once the output failed or finished, so those fall through. */
+  if G_LIKELY (length <= output->limit - output->used)
+    {
+      memcpy (output->buffer + output->used, data, length);
+      output->used += length;
+      return TRUE;
+    }
+
+  if (!check_usable (output, error))
+    return FALSE;
+
+  if (output->used > 0)
+    {
+      /* Top the buffer up first so the file is written in whole blocks. */
+      gsize room = BUFFER_SIZE - output->used;
+
+      memcpy (output->buffer + output->used, data, room);
+      output->used = BUFFER_SIZE;
+      data = (const char *) data + room;
+      length -= room;
+
+      if (!ll_output_flush (output, error))
+        return FALSE;
+    }
+
+  if (length >= BUFFER_SIZE)
+    return write_all (output, data, length, error);
+
+  memcpy (output->buffer, data, length);
+  output->used = length;
+  return TRUE;
+}
+
+gboolean
+ll_output_printf (LlOutput    *output,
+                  GError     **error,
+                  const char  *format,
+                  ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+  int length;
+
+  g_return_val_if_fail (output != NULL, FALSE);
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  va_start (args, format);
+  length = g_vasprintf (&text, format, args);
+  va_end (args);
+
+  if (length < 0)
+    {
+      set_error_literal (error, output->path, G_IO_ERROR_INVALID_ARGUMENT,
+                         _("the text could not be formatted"));
+      return FALSE;
+    }
+
+  return ll_output_write (output, text, length, error);
+}
+
+int
+ll_output_get_fd (LlOutput *output)
+{
+  g_return_val_if_fail (output != NULL, -1);
+
+  return output->finished ? -1 : output->fd;
+}
+
+gboolean
+ll_output_flush (LlOutput  *output,
+                 GError   **error)
+{
+  gsize used;
+
+  g_return_val_if_fail (output != NULL, FALSE);
+
+  if (!check_usable (output, error))
+    return FALSE;
+
+  used = output->used;
+  output->used = 0;
+  return write_all (output, output->buffer, used, error);
+}
+
+static void
+close_fd (LlOutput *output)
+{
+  if (output->mode != MODE_STDOUT && output->fd >= 0)
+    g_close (output->fd, NULL);
+  output->fd = -1;
+}
+
+gboolean
+ll_output_commit (LlOutput  *output,
+                  GError   **error)
+{
+  g_autofree char *folder = NULL;
+  int saved_errno;
+  int dir_fd;
+
+  g_return_val_if_fail (output != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_usable (output, error) || !ll_output_flush (output, error))
+    {
+      ll_output_abort (output);
+      return FALSE;
+    }
+
+  if (output->mode == MODE_STDOUT)
+    {
+      stop_buffering (output);
+      output->finished = TRUE;
+      return TRUE;
+    }
+
+  if (output->mode == MODE_DIRECT)
+    {
+      /* Devices and FIFOs may not support fsync; their writes already failed
+       * if they were going to. */
+      if (fsync (output->fd) != 0 && errno != EINVAL && errno != EROFS && errno != ENOTSUP)
+        {
+          saved_errno = errno;
+          set_error (error, output->path, saved_errno, NULL);
+          ll_output_abort (output);
+          return FALSE;
+        }
+      if (close (output->fd) != 0 && errno != EINTR)
+        {
+          saved_errno = errno;
+          output->fd = -1;
+          set_error (error, output->path, saved_errno, NULL);
+          ll_output_abort (output);
+          return FALSE;
+        }
+      output->fd = -1;
+      stop_buffering (output);
+      output->finished = TRUE;
+      return TRUE;
+    }
+
+  /* Delayed allocation can report a full disk only now. */
+  while (fsync (output->fd) != 0)
+    {
+      if (errno == EINTR)
+        continue;
+      saved_errno = errno;
+      set_error (error, output->path, saved_errno, NULL);
+      ll_output_abort (output);
+      return FALSE;
+    }
+
+  if (close (output->fd) != 0 && errno != EINTR)
+    {
+      saved_errno = errno;
+      output->fd = -1;
+      set_error (error, output->path, saved_errno, NULL);
+      ll_output_abort (output);
+      return FALSE;
+    }
+  output->fd = -1;
+
+  if (rename (output->temp_path, output->target) != 0)
+    {
+      saved_errno = errno;
+      folder = g_path_get_dirname (output->target);
+      set_error (error, output->path, saved_errno, folder);
+      ll_output_abort (output);
+      return FALSE;
+    }
+
+  g_clear_pointer (&output->temp_path, g_free);
+  stop_buffering (output);
+  output->finished = TRUE;
+
+  /* Make the rename itself durable; a failure here loses nothing written. */
+  folder = g_path_get_dirname (output->target);
+  dir_fd = open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd >= 0)
+    {
+      if (fsync (dir_fd) != 0)
+        g_debug ("Cannot sync the folder “%s”: %s", folder, g_strerror (errno));
+      close (dir_fd);
+    }
+
+  return TRUE;
+}
+
+void
+ll_output_abort (LlOutput *output)
+{
+  g_return_if_fail (output != NULL);
+
+  if (output->finished)
+    return;
+
+  close_fd (output);
+  if (output->temp_path != NULL)
+    {
+      g_unlink (output->temp_path);
+      g_clear_pointer (&output->temp_path, g_free);
+    }
+  stop_buffering (output);
+  output->finished = TRUE;
+}
+
+const char *
+ll_output_get_path (LlOutput *output)
+{
+  g_return_val_if_fail (output != NULL, NULL);
+
+  return output->path;
+}
+
+void
+ll_output_free (LlOutput *output)
+{
+  if (output == NULL)
+    return;
+
+  ll_output_abort (output);
+  g_free (output->buffer);
+  g_free (output->path);
+  g_free (output->target);
+  g_free (output->temp_path);
+  g_free (output);
+}

@@ -1,1 +1,795 @@
+/* ll-size.c — reading and writing sizes and counts the way people do
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <langinfo.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "ll-size.h"
+
+G_DEFINE_QUARK (ll-size-error-quark, ll_size_error)
+
+typedef enum
+{
+  KIND_BYTES,
+  KIND_COUNT,
+} Kind;
+
+/* Exponents saturate here: far beyond the length of any input, so the
+ * result stays exact, and far below where the arithmetic could overflow. */
+#define EXPONENT_LIMIT G_GINT64_CONSTANT (1000000000000000)
+
+static const char *
+hint (Kind kind)
+{
+  if (kind == KIND_BYTES)
+    return _("Use bytes or a unit such as 512MiB, 10GB or 1.5GiB.");
+  else
+    return _("Use a whole number such as 20000000, 20_000_000, 2e7 or 20M.");
+}
+
+/* The input as it should appear in a message: valid UTF-8, not too long. */
+static char *
+quote_input (const char *start,
+             gsize       length)
+{
+  g_autofree char *valid = g_utf8_make_valid (start, length);
+
+  if (g_utf8_strlen (valid, -1) > 40)
+    {
+      g_autofree char *cut = g_utf8_substring (valid, 0, 39);
+      return g_strconcat (cut, "…", NULL);
+    }
+
+  return g_steal_pointer (&valid);
+}
+
+static gboolean G_GNUC_PRINTF (4, 5)
+fail (GError      **error,
+      LlSizeError   code,
+      Kind          kind,
+      const char   *format,
+      ...)
+{
+  g_autofree char *problem = NULL;
+  va_list args;
+
+  va_start (args, format);
+  problem = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, LL_SIZE_ERROR, code, "%s %s", problem, hint (kind));
+  return FALSE;
+}
+
+/* Spaces people put between a number and its unit, including the
+ * no-break spaces that formatted numbers often contain. */
+static gsize
+space_length (const char *p,
+              const char *end)
+{
+  if (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+    return 1;
+  if (end - p >= 2 && memcmp (p, "\xc2\xa0", 2) == 0)
+    return 2;
+  if (end - p >= 3 && (memcmp (p, "\xe2\x80\xaf", 3) == 0 || memcmp (p, "\xe2\x80\x89", 3) == 0))
+    return 3;
+  return 0;
+}
+
+static gboolean
+lookup_unit (const char *unit,
+             gsize       length,
+             Kind        kind,
+             guint      *pow2,
+             guint      *pow10,
+             gboolean   *has_prefix)
+{
+  static const char prefixes[] = "kmgtpe";
+  g_autofree char *lower = g_ascii_strdown (unit, length);
+  const char *prefix;
+  guint n;
+
+  *pow2 = 0;
+  *pow10 = 0;
+  *has_prefix = FALSE;
+
+  if (length == 0)
+    return TRUE;
+
+  if (kind == KIND_BYTES &&
+      (g_str_equal (lower, "b") || g_str_equal (lower, "byte") || g_str_equal (lower, "bytes")))
+    return TRUE;
+
+  prefix = strchr (prefixes, lower[0]);
+  if (prefix == NULL || lower[0] == '\0')
+    return FALSE;
+  n = (guint) (prefix - prefixes) + 1;
+  *has_prefix = TRUE;
+
+  if (kind == KIND_COUNT)
+    {
+      *pow10 = 3 * n;
+      return length == 1;
+    }
+
+  if (length == 1 || g_str_equal (lower + 1, "i") || g_str_equal (lower + 1, "ib"))
+    {
+      *pow2 = 10 * n;
+      return TRUE;
+    }
+  if (g_str_equal (lower + 1, "b"))
+    {
+      *pow10 = 3 * n;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Multiplies the little-endian decimal number in @digits (@n of them, room
+ * for more) by @factor (< 2^32) and returns the new count. */
+static gsize
+multiply_digits (guint8  *digits,
+                 gsize    n,
+                 guint64  factor)
+{
+  guint64 carry = 0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      guint64 v = digits[i] * factor + carry;
+      digits[i] = v % 10;
+      carry = v / 10;
+    }
+  while (carry > 0)
+    {
+      digits[n++] = carry % 10;
+      carry /= 10;
+    }
+
+  return n;
+}
+
+static gboolean
+parse_quantity (const char   *text,
+                LlSizeFlags   flags,
+                Kind          kind,
+                guint64      *result,
+                GError      **error)
+{
+  const char *start = text;
+  const char *end = text + strlen (text);
+  const char *p;
+  const char *unit;
+  g_autofree char *shown = NULL;
+  g_autofree guint8 *digits = NULL;
+  gsize n_digits = 0;
+  gsize n_significant;
+  gboolean negative = FALSE;
+  gboolean seen_dot = FALSE;
+  gboolean seen_comma = FALSE;
+  gsize group_length = 0;
+  gint64 n_fraction = 0;
+  gint64 exponent = 0;
+  gint64 scale;
+  guint pow2, pow10;
+  gboolean has_prefix;
+  gboolean fractional = FALSE;
+  guint64 value = 0;
+  gsize k;
+
+  while (start < end && space_length (start, end) > 0)
+    start += space_length (start, end);
+  while (end > start)
+    {
+      if (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' || end[-1] == '\r')
+        end--;
+      else if (end - start >= 2 && memcmp (end - 2, "\xc2\xa0", 2) == 0)
+        end -= 2;
+      else
+        break;
+    }
+
+  if (start == end)
+    {
+      if (kind == KIND_BYTES)
+        return fail (error, LL_SIZE_ERROR_EMPTY, kind, "%s", _("No size given."));
+      else
+        return fail (error, LL_SIZE_ERROR_EMPTY, kind, "%s", _("No number given."));
+    }
+
+  shown = quote_input (start, end - start);
+  p = start;
+
+  if (*p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+  else if (end - p >= 3 && memcmp (p, "−", 3) == 0)
+    {
+      negative = TRUE;
+      p += 3;
+    }
+  else if (*p == '+')
+    p++;
+
+  if (end - p >= 2 && p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
+    return fail (error, LL_SIZE_ERROR_SYNTAX, kind,
+                 _("‘%s’ is a hexadecimal number, which is not accepted."), shown);
+
+  digits = g_malloc ((end - p) + 32);
+
+  /* The mantissa: digits, one optional point, and digit separators. */
+  for (; p < end; p++)
+    {
+      char c = *p;
+
+      if (g_ascii_isdigit (c))
+        {
+          digits[n_digits++] = c - '0';
+          if (seen_dot)
+            n_fraction++;
+          group_length++;
+        }
+      else if (c == '_')
+        {
+          if (p == start || !g_ascii_isdigit (p[-1]) || p + 1 >= end || !g_ascii_isdigit (p[1]))
+            return fail (error, LL_SIZE_ERROR_SYNTAX, kind,
+                         _("‘%s’ has a misplaced ‘_’: it may only separate digits."), shown);
+        }
+      else if (c == ',')
+        {
+          if (kind == KIND_BYTES)
+            return fail (error, LL_SIZE_ERROR_SYNTAX, kind,
+                         _("‘%s’ contains a comma: write fractions with ‘.’ and group digits with ‘_’."),
+                         shown);
+          if (seen_dot || group_length == 0 || group_length > 3 ||
+              (seen_comma && group_length != 3))
+            return fail (error, LL_SIZE_ERROR_SYNTAX, kind,
+                         _("‘%s’ has a misplaced ‘,’: commas separate groups of three digits."),
+                         shown);
+          seen_comma = TRUE;
+          group_length = 0;
+        }
+      else if (c == '.')
+        {
+          if (seen_dot)
+            return fail (error, LL_SIZE_ERROR_SYNTAX, kind,
+                         _("‘%s’ has more than one decimal point."), shown);
+          if (seen_comma && group_length != 3)
+            return fail (error, LL_SIZE_ERROR_SYNTAX, kind,
+                         _("‘%s’ has a misplaced ‘,’: commas separate groups of three digits."),
+                         shown);
+          if (p + 1 >= end || !g_ascii_isdigit (p[1]))
+            return fail (error, LL_SIZE_ERROR_SYNTAX, kind,
+                         _("‘%s’ is not a number: a decimal point must be followed by digits."),
+                         shown);
+          seen_dot = TRUE;
+        }
+      else
+        break;
+    }
+
+  if (n_digits == 0)
+    {
+      if (kind == KIND_BYTES)
+        return fail (error, LL_SIZE_ERROR_SYNTAX, kind, _("‘%s’ is not a size."), shown);
+      else
+        return fail (error, LL_SIZE_ERROR_SYNTAX, kind, _("‘%s’ is not a number."), shown);
+    }
+
+  if (seen_comma && !seen_dot && group_length != 3)
+    return fail (error, LL_SIZE_ERROR_SYNTAX, kind,
+                 _("‘%s’ has a misplaced ‘,’: commas separate groups of three digits."), shown);
+
+  /* An exponent, unless the "e" is the exa prefix ("2E", "1EiB"). */
+  if (p < end && (*p == 'e' || *p == 'E') &&
+      ((p + 1 < end && g_ascii_isdigit (p[1])) ||
+       (p + 2 < end && (p[1] == '+' || p[1] == '-') && g_ascii_isdigit (p[2]))))
+    {
+      gboolean exponent_negative = FALSE;
+
+      p++;
+      if (*p == '+' || *p == '-')
+        exponent_negative = (*p++ == '-');
+      for (; p < end && g_ascii_isdigit (*p); p++)
+        exponent = MIN (exponent * 10 + (*p - '0'), EXPONENT_LIMIT);
+      if (exponent_negative)
+        exponent = -exponent;
+      if (p < end && (*p == '.' || *p == ',' || *p == '_'))
+        return fail (error, LL_SIZE_ERROR_SYNTAX, kind,
+                     _("‘%s’ is not a number: the exponent must be a whole number."), shown);
+    }
+
+  while (p < end && space_length (p, end) > 0)
+    p += space_length (p, end);
+  unit = p;
+
+  for (const char *q = unit; q < end; q++)
+    if (g_ascii_isdigit (*q) || *q == '.' || *q == ',' || *q == '_' || *q == '-' || *q == '+')
+      {
+        if (kind == KIND_BYTES)
+          return fail (error, LL_SIZE_ERROR_SYNTAX, kind, _("‘%s’ is not a size."), shown);
+        else
+          return fail (error, LL_SIZE_ERROR_SYNTAX, kind, _("‘%s’ is not a number."), shown);
+      }
+
+  if (!lookup_unit (unit, end - unit, kind, &pow2, &pow10, &has_prefix))
+    {
+      g_autofree char *unit_shown = quote_input (unit, end - unit);
+
+      return fail (error, LL_SIZE_ERROR_UNIT, kind,
+                   _("‘%s’ has an unknown unit ‘%s’."), shown, unit_shown);
+    }
+
+  /* Exact arithmetic on the decimal digits: value = digits × 2^pow2 ×
+   * 10^scale, so "1.5GiB" or "0.1e1" never suffer from binary rounding. */
+  for (gsize i = 0; i < n_digits / 2; i++)
+    {
+      guint8 t = digits[i];
+      digits[i] = digits[n_digits - 1 - i];
+      digits[n_digits - 1 - i] = t;
+    }
+  while (n_digits > 0 && digits[n_digits - 1] == 0)
+    n_digits--;
+
+  if (n_digits > 0)
+    {
+      for (guint left = pow2; left > 0;)
+        {
+          guint step = MIN (left, 30);
+          n_digits = multiply_digits (digits, n_digits, G_GUINT64_CONSTANT (1) << step);
+          left -= step;
+        }
+
+      scale = exponent - n_fraction + pow10;
+      k = 0;
+      while (k < n_digits && digits[k] == 0)
+        k++;
+      /* digits[0..k) are zeros at the low end: fold them into the scale. */
+      scale += k;
+      n_significant = n_digits - k;
+
+      if (scale < 0 && (guint64) -scale >= n_significant)
+        {
+          fractional = TRUE;
+          value = 0;
+        }
+      else
+        {
+          gsize lowest = k;
+
+          if (scale < 0)
+            {
+              fractional = TRUE;   /* the lowest significant digit is non-zero */
+              lowest = k + (gsize) -scale;
+              scale = 0;
+            }
+
+          if ((gint64) (n_digits - lowest) + scale > 20)
+            goto overflow;
+
+          for (gsize i = n_digits; i > lowest; i--)
+            {
+              guint d = digits[i - 1];
+
+              if (value > (G_MAXUINT64 - d) / 10)
+                goto overflow;
+              value = value * 10 + d;
+            }
+          for (gint64 i = 0; i < scale; i++)
+            {
+              if (value > G_MAXUINT64 / 10)
+                goto overflow;
+              value *= 10;
+            }
+        }
+    }
+
+  if (negative && (value > 0 || fractional))
+    {
+      if (kind == KIND_BYTES)
+        return fail (error, LL_SIZE_ERROR_NEGATIVE, kind,
+                     _("‘%s’ is negative: a size must be positive."), shown);
+      else
+        return fail (error, LL_SIZE_ERROR_NEGATIVE, kind,
+                     _("‘%s’ is negative: a count must be positive."), shown);
+    }
+
+  if (fractional && !has_prefix)
+    {
+      g_set_error (error, LL_SIZE_ERROR, LL_SIZE_ERROR_FRACTION,
+                   kind == KIND_BYTES
+                   ? _("‘%s’ is not a whole number of bytes. Use whole bytes or a unit such as 1.5KiB.")
+                   : _("‘%s’ is not a whole number. Use a whole number or a suffix such as 1.5k."),
+                   shown);
+      return FALSE;
+    }
+
+  if (value == 0 && !(flags & LL_SIZE_FLAGS_ALLOW_ZERO))
+    {
+      if (fractional)
+        {
+          if (kind == KIND_BYTES)
+            return fail (error, LL_SIZE_ERROR_ZERO, kind,
+                         _("‘%s’ is less than one byte."), shown);
+          else
+            return fail (error, LL_SIZE_ERROR_ZERO, kind,
+                         _("‘%s’ is less than one."), shown);
+        }
+      else
+        {
+          if (kind == KIND_BYTES)
+            return fail (error, LL_SIZE_ERROR_ZERO, kind,
+                         _("‘%s’ is zero: a size must be at least one byte."), shown);
+          else
+            return fail (error, LL_SIZE_ERROR_ZERO, kind,
+                         _("‘%s’ is zero: a count must be at least one."), shown);
+        }
+    }
+
+  *result = value;
+  return TRUE;
+
+overflow:
+  if (kind == KIND_BYTES)
+    g_set_error (error, LL_SIZE_ERROR, LL_SIZE_ERROR_OVERFLOW,
+                 _("‘%s’ is too large: the most is %s bytes (16 EiB)."),
+                 shown, "18446744073709551615");
+  else
+    g_set_error (error, LL_SIZE_ERROR, LL_SIZE_ERROR_OVERFLOW,
+                 _("‘%s’ is too large: the most is %s."),
+                 shown, "18446744073709551615");
+  return FALSE;
+}
+
+gboolean
+ll_size_parse_bytes (const char   *text,
+                     LlSizeFlags   flags,
+                     guint64      *bytes,
+                     GError      **error)
+{
+  guint64 value = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!parse_quantity (text, flags, KIND_BYTES, &value, error))
+    return FALSE;
+
+  if (bytes != NULL)
+    *bytes = value;
+  return TRUE;
+}
+
+gboolean
+ll_size_parse_count (const char   *text,
+                     LlSizeFlags   flags,
+                     guint64      *count,
+                     GError      **error)
+{
+  guint64 value = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!parse_quantity (text, flags, KIND_COUNT, &value, error))
+    return FALSE;
+
+  if (count != NULL)
+    *count = value;
+  return TRUE;
+}
+
+/* Formatting */
+
+static const char * const iec_units[] = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
+static const char * const si_units[] = { "B", "kB", "MB", "GB", "TB", "PB", "EB" };
+static const char * const count_prefixes[] = { "", "k", "M", "G", "T", "P", "E" };
+
+static const char *
+decimal_point (void)
+{
+  const char *point = nl_langinfo (RADIXCHAR);
+
+  return (point != NULL && point[0] != '\0') ? point : ".";
+}
+
+/* @numerator / @denominator, rounded half up. */
+static guint64
+divide_rounded (unsigned __int128 numerator,
+                guint64           denominator)
+{
+  return (guint64) ((numerator + denominator / 2) / denominator);
+}
+
+static guint64
+power_of_ten (guint n)
+{
+  guint64 p = 1;
+
+  while (n-- > 0)
+    p *= 10;
+  return p;
+}
+
+/* Appends @scaled / 10^@decimals, with the locale's decimal point. */
+static void
+append_fixed (GString *string,
+              guint64  scaled,
+              guint    decimals)
+{
+  guint64 divisor = power_of_ten (decimals);
+
+  g_string_append_printf (string, "%" G_GUINT64_FORMAT, scaled / divisor);
+  if (decimals > 0)
+    g_string_append_printf (string, "%s%0*" G_GUINT64_FORMAT,
+                            decimal_point (), (int) decimals, scaled % divisor);
+}
+
+static void
+append_bytes (GString *string,
+              guint64  bytes,
+              LlUnits  units)
+{
+  const char * const *names = units == LL_UNITS_SI ? si_units : iec_units;
+  guint64 base = units == LL_UNITS_SI ? 1000 : 1024;
+  guint64 unit = 1;
+  guint64 hundredths;
+  guint i = 0;
+
+  if (bytes < base)
+    {
+      g_string_append_printf (string, "%" G_GUINT64_FORMAT " B", bytes);
+      return;
+    }
+
+  while (i < 6 && bytes / base >= unit)
+    {
+      unit *= base;
+      i++;
+    }
+
+  hundredths = divide_rounded ((unsigned __int128) bytes * 100, unit);
+  if (hundredths >= base * 100 && i < 6)
+    {
+      unit *= base;
+      i++;
+      hundredths = divide_rounded ((unsigned __int128) bytes * 100, unit);
+    }
+
+  append_fixed (string, hundredths, 2);
+  g_string_append_printf (string, " %s", names[i]);
+}
+
+char *
+ll_format_bytes (guint64 bytes,
+                 LlUnits units)
+{
+  GString *string = g_string_new (NULL);
+
+  append_bytes (string, bytes, units);
+  return g_string_free (string, FALSE);
+}
+
+char *
+ll_format_bytes_delta (gint64  bytes,
+                       LlUnits units)
+{
+  GString *string = g_string_new (NULL);
+  guint64 magnitude;
+
+  if (bytes < 0)
+    {
+      magnitude = (guint64) (-(bytes + 1)) + 1;
+      g_string_append (string, "−");
+    }
+  else
+    {
+      magnitude = (guint64) bytes;
+      if (bytes > 0)
+        g_string_append_c (string, '+');
+    }
+
+  append_bytes (string, magnitude, units);
+  return g_string_free (string, FALSE);
+}
+
+char *
+ll_format_count (guint64 count)
+{
+  GString *string;
+  guint64 unit = 1;
+  guint64 scaled;
+  guint decimals;
+  guint i = 0;
+
+  if (count < 1000)
+    return g_strdup_printf ("%" G_GUINT64_FORMAT, count);
+
+  while (i < 6 && count / 1000 >= unit)
+    {
+      unit *= 1000;
+      i++;
+    }
+
+  /* Three significant digits; rounding up may need one digit fewer after
+   * the point ("9.995 k" -> "10.0 k") or the next prefix. */
+  if ((unsigned __int128) count >= (unsigned __int128) unit * 100)
+    decimals = 0;
+  else if (count >= unit * 10)
+    decimals = 1;
+  else
+    decimals = 2;
+
+  for (;;)
+    {
+      scaled = divide_rounded ((unsigned __int128) count * power_of_ten (decimals), unit);
+      if (scaled < 1000)
+        break;
+      if (decimals > 0)
+        decimals--;
+      else if (i < 6)
+        {
+          unit *= 1000;
+          i++;
+          decimals = 2;
+        }
+      else
+        break;
+    }
+
+  string = g_string_new (NULL);
+  append_fixed (string, scaled, decimals);
+  g_string_append_printf (string, " %s", count_prefixes[i]);
+  return g_string_free (string, FALSE);
+}
+
+char *
+ll_format_count_exact (guint64 count)
+{
+  char buf[64];
+
+  /* The ' flag applies the locale's thousands grouping (none in C). */
+  snprintf (buf, sizeof buf, "%'" G_GUINT64_FORMAT, count);
+  return g_strdup (buf);
+}
+
+char *
+ll_format_rate_bytes (double  bytes_per_second,
+                      LlUnits units)
+{
+  const char * const *names = units == LL_UNITS_SI ? si_units : iec_units;
+  double base = units == LL_UNITS_SI ? 1000.0 : 1024.0;
+  double value = bytes_per_second;
+  double shown;
+  int decimals;
+  guint i = 0;
+
+  if (isnan (value) || value <= 0)
+    return g_strdup_printf ("0 %s/s", names[0]);
+  if (isinf (value))
+    return g_strdup_printf ("∞ %s/s", names[0]);
+
+  while (value >= base && i < 6)
+    {
+      value /= base;
+      i++;
+    }
+
+  for (;;)
+    {
+      if (i == 0)
+        {
+          decimals = 0;
+          shown = round (value);
+        }
+      else
+        {
+          shown = round (value * 10) / 10;
+          decimals = 1;
+          if (shown >= 100)
+            {
+              decimals = 0;
+              shown = round (value);
+            }
+        }
+
+      if (shown >= base && i < 6)
+        {
+          value /= base;
+          i++;
+        }
+      else
+        break;
+    }
+
+  return g_strdup_printf ("%.*f %s/s", decimals, shown, names[i]);
+}
+
+/* @ns in @unit_ns units with one decimal below 100, none above; FALSE when
+ * it rounds to 1000 units or more, i.e. belongs to the next unit. */
+static gboolean
+append_sub_second (GString    *string,
+                   guint64     ns,
+                   guint64     unit_ns,
+                   const char *name)
+{
+  guint64 tenths = divide_rounded (ns, unit_ns / 10);
+  guint64 whole;
+
+  if (tenths < 1000)
+    {
+      append_fixed (string, tenths, 1);
+      g_string_append_printf (string, " %s", name);
+      return TRUE;
+    }
+
+  whole = divide_rounded (ns, unit_ns);
+  if (whole < 1000)
+    {
+      g_string_append_printf (string, "%" G_GUINT64_FORMAT " %s", whole, name);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+char *
+ll_format_duration (guint64 nanoseconds)
+{
+  const guint64 second = G_GUINT64_CONSTANT (1000000000);
+  GString *string = g_string_new (NULL);
+  guint64 hundredths, tenths, seconds, minutes;
+
+  if (nanoseconds < 1000)
+    {
+      g_string_append_printf (string, "%" G_GUINT64_FORMAT " ns", nanoseconds);
+      return g_string_free (string, FALSE);
+    }
+
+  if (nanoseconds < 1000000 && append_sub_second (string, nanoseconds, 1000, "µs"))
+    return g_string_free (string, FALSE);
+
+  if (nanoseconds < second && append_sub_second (string, nanoseconds, 1000000, "ms"))
+    return g_string_free (string, FALSE);
+
+  hundredths = divide_rounded (nanoseconds, second / 100);
+  if (hundredths < 1000)
+    {
+      append_fixed (string, hundredths, 2);
+      g_string_append (string, " s");
+      return g_string_free (string, FALSE);
+    }
+
+  tenths = divide_rounded (nanoseconds, second / 10);
+  if (tenths < 600)
+    {
+      append_fixed (string, tenths, 1);
+      g_string_append (string, " s");
+      return g_string_free (string, FALSE);
+    }
+
+  seconds = divide_rounded (nanoseconds, second);
+  if (seconds < 3600)
+    {
+      /* Translators: minutes and seconds, e.g. "1 min 05 s" */
+      g_string_append_printf (string, _("%u min %02u s"),
+                              (guint) (seconds / 60), (guint) (seconds % 60));
+      return g_string_free (string, FALSE);
+    }
+
+  minutes = divide_rounded (nanoseconds, 60 * second);
+  /* Translators: hours and minutes, e.g. "1 h 02 min" */
+  g_string_append_printf (string, _("%u h %02u min"),
+                          (guint) (minutes / 60), (guint) (minutes % 60));
+  return g_string_free (string, FALSE);
+}

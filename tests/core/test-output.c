@@ -1,0 +1,968 @@
+/* test-output.c — atomic file output: success, replacement and every failure
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <sched.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ll-output.h"
+
+#define MiB (1024 * 1024)
+
+static char *
+make_scratch (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("listlab-output-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          struct stat st;
+
+          g_assert_cmpint (lstat (child, &st), ==, 0);
+          if (S_ISDIR (st.st_mode))
+            remove_tree (child);
+          else
+            g_assert_cmpint (g_unlink (child), ==, 0);
+        }
+    }
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The folder's entries, sorted and joined by spaces: easy to compare. */
+static char *
+list_folder (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static char *
+read_file (const char *path,
+           gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, length, &error));
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+write_file (const char *path,
+            const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+  g_assert_no_error (error);
+}
+
+/* A pattern that makes misplaced or repeated blocks visible. */
+static void
+fill_pattern (guint8 *data,
+              gsize   length,
+              guint64 offset)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      guint64 x = offset + i;
+      data[i] = (guint8) ((x * 2654435761u) >> 13 ^ x >> 20);
+    }
+}
+
+static void
+test_write_and_read_back (void)
+{
+  g_autofree char *dir = make_scratch ();
+  g_autofree char *path = g_build_filename (dir, "events.csv", NULL);
+  g_autofree char *listing = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree guint8 *big = g_malloc (3 * MiB);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlOutput) output = NULL;
+  g_autoptr(GString) expected = g_string_new (NULL);
+  gsize length;
+
+  output = ll_output_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (output);
+  g_assert_cmpstr (ll_output_get_path (output), ==, path);
+
+  g_assert_true (ll_output_write (output, "hello\n", 6, &error));
+  g_string_append (expected, "hello\n");
+  g_assert_true (ll_output_write (output, "", 0, &error));
+  g_assert_true (ll_output_printf (output, &error, "%s=%d\n", "answer", 42));
+  g_string_append (expected, "answer=42\n");
+
+  /* Nothing is visible under the final name before the commit. */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* A write larger than the buffer goes around it, in order. */
+  fill_pattern (big, 3 * MiB, 0);
+  g_assert_true (ll_output_write (output, big, 3 * MiB, &error));
+  g_string_append_len (expected, (char *) big, 3 * MiB);
+  g_assert_true (ll_output_write (output, "tail", 4, &error));
+  g_string_append (expected, "tail");
+  g_assert_no_error (error);
+
+  g_assert_true (ll_output_commit (output, &error));
+  g_assert_no_error (error);
+
+  contents = read_file (path, &length);
+  g_assert_cmpmem (contents, length, expected->str, expected->len);
+  listing = list_folder (dir);
+  g_assert_cmpstr (listing, ==, "events.csv");
+
+  remove_tree (dir);
+}
+
+/* Many writes of every size, crossing the buffer's edge in every way. */
+static void
+test_mixed_sizes (void)
+{
+  g_autofree char *dir = make_scratch ();
+  g_autofree char *path = g_build_filename (dir, "mixed.bin", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree guint8 *data = g_malloc (24 * MiB);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlOutput) output = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  gsize offset = 0;
+  gsize length;
+
+  fill_pattern (data, 24 * MiB, 12345);
+  output = ll_output_open (path, &error);
+  g_assert_no_error (error);
+
+  while (offset < 24 * MiB)
+    {
+      gsize n;
+
+      switch (g_rand_int_range (rand, 0, 4))
+        {
+        case 0:
+          n = g_rand_int_range (rand, 0, 17);
+          break;
+        case 1:
+          n = g_rand_int_range (rand, 0, 4096);
+          break;
+        case 2:
+          n = g_rand_int_range (rand, MiB - 10, MiB + 10);
+          break;
+        default:
+          n = g_rand_int_range (rand, 0, 3 * MiB);
+          break;
+        }
+      n = MIN (n, 24 * MiB - offset);
+      g_assert_true (ll_output_write (output, data + offset, n, &error));
+      g_assert_no_error (error);
+      offset += n;
+    }
+
+  g_assert_true (ll_output_commit (output, &error));
+  g_assert_no_error (error);
+  contents = read_file (path, &length);
+  g_assert_cmpuint (length, ==, 24 * MiB);
+  g_assert_true (memcmp (contents, data, length) == 0);
+
+  remove_tree (dir);
+}
+
+static void
+test_fd_for_bulk_writers (void)
+{
+  g_autofree char *dir = make_scratch ();
+  g_autofree char *path = g_build_filename (dir, "contents.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlOutput) output = NULL;
+  int fd;
+
+  output = ll_output_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (ll_output_write (output, "0\n", 2, &error));
+  g_assert_true (ll_output_flush (output, &error));
+  fd = ll_output_get_fd (output);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, "1\n2\n", 4), ==, 4);
+  g_assert_true (ll_output_write (output, "3\n", 2, &error));
+  g_assert_true (ll_output_commit (output, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ll_output_get_fd (output), ==, -1);
+
+  contents = read_file (path, NULL);
+  g_assert_cmpstr (contents, ==, "0\n1\n2\n3\n");
+
+  remove_tree (dir);
+}
+
+static void
+test_replace_existing (void)
+{
+  g_autofree char *dir = make_scratch ();
+  g_autofree char *path = g_build_filename (dir, "samples.csv", NULL);
+  g_autofree char *old = g_strnfill (MiB + 123, 'o');
+  g_autofree char *listing = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *temp_name = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlOutput) output = NULL;
+  g_auto(GStrv) names = NULL;
+  struct stat st;
+  gsize length;
+
+  write_file (path, old, -1);
+  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+
+  output = ll_output_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (ll_output_write (output, "new\n", 4, &error));
+  g_assert_true (ll_output_flush (output, &error));
+
+  /* Until the commit, the old file is whole and the new one hidden. */
+  contents = read_file (path, &length);
+  g_assert_cmpmem (contents, length, old, strlen (old));
+  g_clear_pointer (&contents, g_free);
+  listing = list_folder (dir);
+  names = g_strsplit (listing, " ", -1);
+  g_assert_cmpuint (g_strv_length (names), ==, 2);
+  temp_name = g_strdup (names[0]);
+  g_assert_true (g_str_has_prefix (temp_name, ".samples.csv."));
+  g_assert_cmpuint (strlen (temp_name), ==, strlen (".samples.csv.XXXXXX"));
+  g_assert_cmpstr (names[1], ==, "samples.csv");
+  g_clear_pointer (&listing, g_free);
+
+  g_assert_true (ll_output_commit (output, &error));
+  g_assert_no_error (error);
+
+  /* Nothing of the old content is left, and its permissions are kept. */
+  contents = read_file (path, &length);
+  g_assert_cmpmem (contents, length, "new\n", 4);
+  g_assert_cmpint (stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0640);
+  listing = list_folder (dir);
+  g_assert_cmpstr (listing, ==, "samples.csv");
+
+  remove_tree (dir);
+}
+
+static void
+test_new_file_mode (void)
+{
+  g_autofree char *dir = make_scratch ();
+  g_autofree char *path = g_build_filename (dir, "a.csv", NULL);
+  g_autofree char *path2 = g_build_filename (dir, "b.csv", NULL);
+  g_autoptr(LlOutput) output = NULL;
+  g_autoptr(LlOutput) output2 = NULL;
+  mode_t saved = umask (022);
+  struct stat st;
+
+  output = ll_output_open (path, NULL);
+  g_assert_true (ll_output_commit (output, NULL));
+  g_assert_cmpint (stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0644);
+  g_assert_cmpint (st.st_size, ==, 0);
+
+  umask (077);
+  output2 = ll_output_open (path2, NULL);
+  g_assert_true (ll_output_commit (output2, NULL));
+  g_assert_cmpint (stat (path2, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+
+  umask (saved);
+  remove_tree (dir);
+}
+
+static void
+test_symlink (void)
+{
+  g_autofree char *dir = make_scratch ();
+  g_autofree char *real = g_build_filename (dir, "real.csv", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *listing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlOutput) output = NULL;
+
+  write_file (real, "old", -1);
+  g_assert_cmpint (symlink ("real.csv", link), ==, 0);
+
+  output = ll_output_open (link, &error);
+  g_assert_no_error (error);
+  g_assert_true (ll_output_write (output, "new", 3, &error));
+  g_assert_true (ll_output_commit (output, &error));
+  g_assert_no_error (error);
+
+  /* The link is kept and what it points at replaced. */
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  contents = read_file (real, NULL);
+  g_assert_cmpstr (contents, ==, "new");
+  listing = list_folder (dir);
+  g_assert_cmpstr (listing, ==, "link.csv real.csv");
+
+  remove_tree (dir);
+}
+
+static void
+test_abort (void)
+{
+  g_autofree char *dir = make_scratch ();
+  g_autofree char *path = g_build_filename (dir, "new.csv", NULL);
+  g_autofree char *old_path = g_build_filename (dir, "old.csv", NULL);
+  g_autofree char *listing = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree guint8 *big = g_malloc0 (2 * MiB);
+  g_autoptr(GError) error = NULL;
+  LlOutput *output;
+
+  /* A new file: abort leaves nothing at all. */
+  output = ll_output_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (ll_output_write (output, big, 2 * MiB, &error));
+  listing = list_folder (dir);
+  g_assert_true (g_str_has_prefix (listing, ".new.csv."));
+  g_clear_pointer (&listing, g_free);
+  ll_output_abort (output);
+  listing = list_folder (dir);
+  g_assert_cmpstr (listing, ==, "");
+  g_clear_pointer (&listing, g_free);
+
+  /* After an abort the output refuses work, and freeing is still fine. */
+  g_assert_false (ll_output_write (output, big, 2 * MiB, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED);
+  g_clear_error (&error);
+  g_assert_false (ll_output_commit (output, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED);
+  g_clear_error (&error);
+  ll_output_abort (output);
+  ll_output_free (output);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* Replacing: abort keeps the old file as it was. */
+  write_file (old_path, "precious", -1);
+  output = ll_output_open (old_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (ll_output_write (output, big, 2 * MiB, &error));
+  ll_output_abort (output);
+  ll_output_free (output);
+  contents = read_file (old_path, NULL);
+  g_assert_cmpstr (contents, ==, "precious");
+  listing = list_folder (dir);
+  g_assert_cmpstr (listing, ==, "old.csv");
+
+  remove_tree (dir);
+}
+
+static void
+test_free_without_commit (void)
+{
+  g_autofree char *dir = make_scratch ();
+  g_autofree char *path = g_build_filename (dir, "keep.csv", NULL);
+  g_autofree char *listing = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_file (path, "old content\n", -1);
+
+  {
+    g_autoptr(LlOutput) output = ll_output_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (ll_output_write (output, "new", 3, &error));
+    g_assert_true (ll_output_flush (output, &error));
+    /* Leaving the scope frees it, uncommitted. */
+  }
+
+  contents = read_file (path, NULL);
+  g_assert_cmpstr (contents, ==, "old content\n");
+  listing = list_folder (dir);
+  g_assert_cmpstr (listing, ==, "keep.csv");
+
+  remove_tree (dir);
+}
+
+static void
+test_commit_twice (void)
+{
+  g_autofree char *dir = make_scratch ();
+  g_autofree char *path = g_build_filename (dir, "once.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlOutput) output = NULL;
+
+  output = ll_output_open (path, &error);
+  g_assert_true (ll_output_write (output, "x", 1, &error));
+  g_assert_true (ll_output_commit (output, &error));
+  g_assert_false (ll_output_commit (output, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED);
+  g_clear_error (&error);
+  g_assert_false (ll_output_write (output, "y", 1, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED);
+  g_clear_error (&error);
+  g_assert_false (ll_output_flush (output, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED);
+
+  contents = read_file (path, NULL);
+  g_assert_cmpstr (contents, ==, "x");
+  g_clear_pointer (&output, ll_output_free);
+  g_free (contents);
+  contents = read_file (path, NULL);
+  g_assert_cmpstr (contents, ==, "x");
+
+  remove_tree (dir);
+}
+
+static void
+test_long_name (void)
+{
+  g_autofree char *dir = make_scratch ();
+  g_autofree char *name = g_strnfill (250, 'n');
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *listing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlOutput) output = NULL;
+
+  /* ".<name>.XXXXXX" would be longer than a file name may be. */
+  output = ll_output_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (ll_output_write (output, "ok", 2, &error));
+  g_assert_true (ll_output_commit (output, &error));
+  g_assert_no_error (error);
+  listing = list_folder (dir);
+  g_assert_cmpstr (listing, ==, name);
+
+  remove_tree (dir);
+}
+
+static gboolean
+dev_has_temporaries (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/dev", 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, ".full.") || g_str_has_prefix (name, ".null."))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_dev_full (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *big = g_malloc0 (2 * MiB);
+  LlOutput *output;
+  struct stat st;
+
+  if (stat ("/dev/full", &st) != 0 || !S_ISCHR (st.st_mode))
+    {
+      g_test_skip ("/dev/full is missing");
+      return;
+    }
+
+  /* Small writes stay in the buffer: the commit reports the full disk. */
+  output = ll_output_open ("/dev/full", &error);
+  g_assert_no_error (error);
+  g_assert_false (dev_has_temporaries ());
+  g_assert_true (ll_output_write (output, "a,b\n", 4, &error));
+  g_assert_false (ll_output_commit (output, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_cmpstr (error->message, ==, "Cannot write “/dev/full”: the disk is full");
+  g_clear_error (&error);
+  ll_output_free (output);
+
+  /* A large write fails at once, and the output stays failed. */
+  output = ll_output_open ("/dev/full", &error);
+  g_assert_no_error (error);
+  g_assert_false (ll_output_write (output, big, 2 * MiB, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_clear_error (&error);
+  g_assert_false (ll_output_write (output, "x", 1, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "/dev/full"));
+  g_clear_error (&error);
+  g_assert_false (ll_output_commit (output, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  ll_output_free (output);
+
+  /* Flushing explicitly reports it too. */
+  output = ll_output_open ("/dev/full", &error);
+  g_assert_true (ll_output_write (output, "x", 1, &error));
+  g_assert_false (ll_output_flush (output, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_clear_error (&error);
+  ll_output_free (output);
+
+  g_assert_false (dev_has_temporaries ());
+  g_assert_cmpint (stat ("/dev/full", &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+}
+
+static void
+test_dev_null (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlOutput) output = NULL;
+  g_autofree guint8 *big = g_malloc0 (3 * MiB);
+  struct stat st;
+
+  output = ll_output_open ("/dev/null", &error);
+  g_assert_no_error (error);
+  g_assert_true (ll_output_write (output, big, 3 * MiB, &error));
+  g_assert_true (ll_output_write (output, "end\n", 4, &error));
+  g_assert_true (ll_output_commit (output, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (dev_has_temporaries ());
+  g_assert_cmpint (stat ("/dev/null", &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+}
+
+static gpointer
+read_fifo (gpointer data)
+{
+  GString *received = g_string_new (NULL);
+  char buf[4096];
+  int fd = open (data, O_RDONLY | O_CLOEXEC);
+  gssize n;
+
+  g_assert_cmpint (fd, >=, 0);
+  while ((n = read (fd, buf, sizeof buf)) > 0)
+    g_string_append_len (received, buf, n);
+  close (fd);
+  return received;
+}
+
+static void
+test_fifo (void)
+{
+  g_autofree char *dir = make_scratch ();
+  g_autofree char *path = g_build_filename (dir, "pipe", NULL);
+  g_autofree char *listing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlOutput) output = NULL;
+  g_autoptr(GThread) reader = NULL;
+  GString *received;
+  struct stat st;
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  reader = g_thread_new ("reader", read_fifo, path);
+
+  output = ll_output_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (ll_output_write (output, "through the pipe\n", 17, &error));
+  g_assert_true (ll_output_commit (output, &error));
+  g_assert_no_error (error);
+
+  received = g_thread_join (g_steal_pointer (&reader));
+  g_assert_cmpstr (received->str, ==, "through the pipe\n");
+  g_string_free (received, TRUE);
+
+  g_assert_cmpint (lstat (path, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  listing = list_folder (dir);
+  g_assert_cmpstr (listing, ==, "pipe");
+
+  remove_tree (dir);
+}
+
+static void
+test_stdout (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LlOutput) output = ll_output_open ("-", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (ll_output_get_path (output), ==, "-");
+      g_assert_true (ll_output_write (output, "to standard output\n", 19, &error));
+      g_assert_true (ll_output_printf (output, &error, "%d\n", 7));
+      g_assert_true (ll_output_commit (output, &error));
+      g_assert_no_error (error);
+      /* Committing must not close standard output. */
+      g_assert_cmpint (fcntl (STDOUT_FILENO, F_GETFD), !=, -1);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("to standard output\n7\n*");
+}
+
+static void
+check_open_fails (const char   *path,
+                  GIOErrorEnum  code,
+                  const char   *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = g_strdup_printf ("Cannot write “%s”: %s", path, message);
+  LlOutput *output = ll_output_open (path, &error);
+
+  g_assert_null (output);
+  g_assert_error (error, G_IO_ERROR, (int) code);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
+static void
+test_missing_folder (void)
+{
+  g_autofree char *dir = make_scratch ();
+  g_autofree char *missing = g_build_filename (dir, "nope", NULL);
+  g_autofree char *path = g_build_filename (missing, "a.csv", NULL);
+  g_autofree char *deep = g_build_filename (missing, "deeper", "a.csv", NULL);
+  g_autofree char *deep_folder = g_build_filename (missing, "deeper", NULL);
+  g_autofree char *reason = g_strdup_printf ("the folder “%s” does not exist", missing);
+  g_autofree char *deep_reason = g_strdup_printf ("the folder “%s” does not exist", deep_folder);
+  g_autofree char *listing = NULL;
+
+  check_open_fails (path, G_IO_ERROR_NOT_FOUND, reason);
+  check_open_fails (deep, G_IO_ERROR_NOT_FOUND, deep_reason);
+  listing = list_folder (dir);
+  g_assert_cmpstr (listing, ==, "");
+
+  remove_tree (dir);
+}
+
+static void
+test_parent_is_a_file (void)
+{
+  g_autofree char *dir = make_scratch ();
+  g_autofree char *file = g_build_filename (dir, "file", NULL);
+  g_autofree char *path = g_build_filename (file, "a.csv", NULL);
+  g_autofree char *deep = g_build_filename (file, "sub", "a.csv", NULL);
+  g_autofree char *reason = g_strdup_printf ("“%s” is not a folder", file);
+  g_autofree char *listing = NULL;
+  g_autofree char *contents = NULL;
+
+  write_file (file, "data", -1);
+  check_open_fails (path, G_IO_ERROR_NOT_DIRECTORY, reason);
+  check_open_fails (deep, G_IO_ERROR_NOT_DIRECTORY, reason);
+  contents = read_file (file, NULL);
+  g_assert_cmpstr (contents, ==, "data");
+  listing = list_folder (dir);
+  g_assert_cmpstr (listing, ==, "file");
+
+  remove_tree (dir);
+}
+
+static void
+test_destination_is_a_folder (void)
+{
+  g_autofree char *dir = make_scratch ();
+  g_autofree char *sub = g_build_filename (dir, "sub", NULL);
+  g_autofree char *sub_slash = g_strconcat (sub, "/", NULL);
+  g_autofree char *missing_slash = g_build_filename (dir, "missing/", NULL);
+  g_autofree char *listing = NULL;
+
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  check_open_fails (sub, G_IO_ERROR_IS_DIRECTORY, "it is a folder");
+  check_open_fails (sub_slash, G_IO_ERROR_IS_DIRECTORY, "it is a folder");
+  check_open_fails (missing_slash, G_IO_ERROR_INVALID_FILENAME, "a file name cannot end with “/”");
+  check_open_fails ("/", G_IO_ERROR_IS_DIRECTORY, "it is a folder");
+  listing = list_folder (dir);
+  g_assert_cmpstr (listing, ==, "sub");
+  g_clear_pointer (&listing, g_free);
+  listing = list_folder (sub);
+  g_assert_cmpstr (listing, ==, "");
+
+  remove_tree (dir);
+}
+
+static void
+test_empty_name (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (ll_output_open ("", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME);
+}
+
+/* Places not even root can write to. */
+static void
+test_unwritable_by_root (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) error2 = NULL;
+
+  if (!g_file_test ("/proc/self", G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("/proc is not mounted");
+      return;
+    }
+
+  check_open_fails ("/proc/listlab-test.csv", G_IO_ERROR_PERMISSION_DENIED,
+                    "files cannot be created in the folder “/proc”");
+  g_assert_false (g_file_test ("/proc/listlab-test.csv", G_FILE_TEST_EXISTS));
+
+  /* An existing file there cannot be replaced either. */
+  g_assert_null (ll_output_open ("/proc/version", &error));
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, "Cannot write “/proc/version”: "));
+
+  /* Nor can a folder be made inside a process's entry. */
+  g_assert_null (ll_output_open ("/proc/self/listlab/x.csv", &error2));
+  g_assert_nonnull (error2);
+  g_assert_true (g_str_has_prefix (error2->message, "Cannot write “/proc/self/listlab/x.csv”: "));
+}
+
+/* Permission denied, checked as an ordinary user even when the tests run as
+ * root (the subprocess gives up root first). */
+static void
+test_permission_denied (void)
+{
+  const char *dir = g_getenv ("LISTLAB_TEST_SCRATCH");
+
+  if (g_test_subprocess ())
+    {
+      g_autofree char *locked = g_build_filename (dir, "locked", NULL);
+      g_autofree char *path = g_build_filename (locked, "a.csv", NULL);
+      g_autofree char *readonly = g_build_filename (dir, "open", "readonly.csv", NULL);
+      g_autofree char *contents = NULL;
+
+      if (geteuid () == 0 && (setgid (65534) != 0 || setuid (65534) != 0))
+        {
+          g_autofree char *marker = g_build_filename (dir, "skipped", NULL);
+
+          write_file (marker, g_strerror (errno), -1);
+          return;
+        }
+      g_assert_cmpint (geteuid (), !=, 0);
+
+      check_open_fails (path, G_IO_ERROR_PERMISSION_DENIED, "permission denied");
+      check_open_fails (readonly, G_IO_ERROR_PERMISSION_DENIED, "permission denied");
+      contents = read_file (readonly, NULL);
+      g_assert_cmpstr (contents, ==, "read-only");
+      return;
+    }
+  else
+    {
+      g_autofree char *scratch = make_scratch ();
+      g_autofree char *locked = g_build_filename (scratch, "locked", NULL);
+      g_autofree char *open_dir = g_build_filename (scratch, "open", NULL);
+      g_autofree char *readonly = g_build_filename (open_dir, "readonly.csv", NULL);
+      g_autofree char *marker = g_build_filename (scratch, "skipped", NULL);
+      g_autofree char *listing = NULL;
+
+      g_assert_cmpint (g_chmod (scratch, 0755), ==, 0);
+      g_assert_cmpint (g_mkdir (locked, 0555), ==, 0);
+      g_assert_cmpint (g_mkdir (open_dir, 0777), ==, 0);
+      g_assert_cmpint (g_chmod (open_dir, 0777), ==, 0);
+      write_file (readonly, "read-only", -1);
+      g_assert_cmpint (g_chmod (readonly, 0444), ==, 0);
+
+      g_setenv ("LISTLAB_TEST_SCRATCH", scratch, TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_unsetenv ("LISTLAB_TEST_SCRATCH");
+      g_test_trap_assert_passed ();
+
+      if (g_file_test (marker, G_FILE_TEST_EXISTS))
+        g_test_skip ("Cannot run as an ordinary user");
+      else
+        {
+          listing = list_folder (open_dir);
+          g_assert_cmpstr (listing, ==, "readonly.csv");
+          g_clear_pointer (&listing, g_free);
+          listing = list_folder (locked);
+          g_assert_cmpstr (listing, ==, "");
+        }
+
+      g_assert_cmpint (g_chmod (locked, 0755), ==, 0);
+      remove_tree (scratch);
+    }
+}
+
+/* A genuinely full disk: a tiny tmpfs in a private mount namespace. */
+static void
+full_disk_child (const char *scratch)
+{
+  g_autofree char *mnt = g_build_filename (scratch, "mnt", NULL);
+  g_autofree char *path = g_build_filename (mnt, "events.csv", NULL);
+  g_autofree char *fresh = g_build_filename (mnt, "fresh.csv", NULL);
+  g_autofree char *old = g_strnfill (16 * 1024, 'o');
+  g_autofree char *chunk = g_strnfill (MiB, 'n');
+  g_autofree char *expected_message = g_strdup_printf ("Cannot write “%s”: the disk is full", path);
+  g_autofree char *listing = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  LlOutput *output;
+  gboolean failed = FALSE;
+
+  if (unshare (CLONE_NEWNS) != 0 ||
+      mount ("none", "/", "none", MS_REC | MS_PRIVATE, NULL) != 0 ||
+      mount ("tmpfs", mnt, "tmpfs", 0, "size=256k,mode=0755") != 0)
+    {
+      g_autofree char *marker = g_build_filename (scratch, "skipped", NULL);
+
+      write_file (marker, g_strerror (errno), -1);
+      return;
+    }
+
+  write_file (path, old, -1);
+
+  /* The disk fills up in the middle of the writes. */
+  output = ll_output_open (path, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 4 && !failed; i++)
+    failed = !ll_output_write (output, chunk, MiB, &error);
+  g_assert_true (failed);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_cmpstr (error->message, ==, expected_message);
+  g_clear_error (&error);
+  ll_output_free (output);
+
+  contents = read_file (path, NULL);
+  g_assert_cmpstr (contents, ==, old);
+  g_clear_pointer (&contents, g_free);
+  listing = list_folder (mnt);
+  g_assert_cmpstr (listing, ==, "events.csv");
+  g_clear_pointer (&listing, g_free);
+
+  /* Everything fits in the buffer: the commit finds the disk full. */
+  output = ll_output_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (ll_output_write (output, chunk, 300 * 1024, &error));
+  g_assert_false (ll_output_commit (output, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_cmpstr (error->message, ==, expected_message);
+  g_clear_error (&error);
+  ll_output_free (output);
+
+  contents = read_file (path, NULL);
+  g_assert_cmpstr (contents, ==, old);
+  g_clear_pointer (&contents, g_free);
+  listing = list_folder (mnt);
+  g_assert_cmpstr (listing, ==, "events.csv");
+  g_clear_pointer (&listing, g_free);
+
+  /* The space the temporaries took is back: what fits is written. */
+  output = ll_output_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (ll_output_write (output, chunk, 100 * 1024, &error));
+  g_assert_true (ll_output_commit (output, &error));
+  g_assert_no_error (error);
+  ll_output_free (output);
+  contents = read_file (path, NULL);
+  g_assert_cmpuint (strlen (contents), ==, 100 * 1024);
+  g_assert_true (strspn (contents, "n") == 100 * 1024);
+  g_clear_pointer (&contents, g_free);
+
+  /* A read-only file system. */
+  g_assert_cmpint (mount ("tmpfs", mnt, "tmpfs", MS_REMOUNT | MS_RDONLY, NULL), ==, 0);
+  output = ll_output_open (fresh, &error);
+  g_assert_null (output);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "the file system is read-only"));
+  g_clear_error (&error);
+  output = ll_output_open (path, &error);
+  g_assert_null (output);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  listing = list_folder (mnt);
+  g_assert_cmpstr (listing, ==, "events.csv");
+
+  g_assert_cmpint (umount (mnt), ==, 0);
+}
+
+static void
+test_full_disk (void)
+{
+  if (g_test_subprocess ())
+    {
+      full_disk_child (g_getenv ("LISTLAB_TEST_SCRATCH"));
+      return;
+    }
+  else
+    {
+      g_autofree char *scratch = make_scratch ();
+      g_autofree char *mnt = g_build_filename (scratch, "mnt", NULL);
+      g_autofree char *marker = g_build_filename (scratch, "skipped", NULL);
+      g_autofree char *reason = NULL;
+
+      g_assert_cmpint (g_mkdir (mnt, 0755), ==, 0);
+      g_setenv ("LISTLAB_TEST_SCRATCH", scratch, TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_unsetenv ("LISTLAB_TEST_SCRATCH");
+      g_test_trap_assert_passed ();
+
+      if (g_file_get_contents (marker, &reason, NULL, NULL))
+        {
+          g_autofree char *message = g_strdup_printf ("Cannot mount a small tmpfs: %s", reason);
+          g_test_skip (message);
+        }
+
+      remove_tree (scratch);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/output/write-and-read-back", test_write_and_read_back);
+  g_test_add_func ("/output/mixed-sizes", test_mixed_sizes);
+  g_test_add_func ("/output/fd-for-bulk-writers", test_fd_for_bulk_writers);
+  g_test_add_func ("/output/replace-existing", test_replace_existing);
+  g_test_add_func ("/output/new-file-mode", test_new_file_mode);
+  g_test_add_func ("/output/symlink", test_symlink);
+  g_test_add_func ("/output/abort", test_abort);
+  g_test_add_func ("/output/free-without-commit", test_free_without_commit);
+  g_test_add_func ("/output/commit-twice", test_commit_twice);
+  g_test_add_func ("/output/long-name", test_long_name);
+  g_test_add_func ("/output/dev-full", test_dev_full);
+  g_test_add_func ("/output/dev-null", test_dev_null);
+  g_test_add_func ("/output/fifo", test_fifo);
+  g_test_add_func ("/output/stdout", test_stdout);
+  g_test_add_func ("/output/missing-folder", test_missing_folder);
+  g_test_add_func ("/output/parent-is-a-file", test_parent_is_a_file);
+  g_test_add_func ("/output/destination-is-a-folder", test_destination_is_a_folder);
+  g_test_add_func ("/output/empty-name", test_empty_name);
+  g_test_add_func ("/output/unwritable-by-root", test_unwritable_by_root);
+  g_test_add_func ("/output/permission-denied", test_permission_denied);
+  g_test_add_func ("/output/full-disk", test_full_disk);
+
+  return g_test_run ();
+}
