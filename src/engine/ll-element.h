@@ -13,6 +13,13 @@ G_BEGIN_DECLS
 /* A Python int above 256: 28 bytes, 32 once pymalloc rounds it. */
 #define LL_OBJECT_BYTES 32
 
+#define LL_ELEMENT_ERROR (ll_element_error_quark ())
+
+typedef enum
+{
+  LL_ELEMENT_ERROR_UNKNOWN,  /* no element model of that name */
+} LlElementError;
+
 typedef enum
 {
   LL_ELEMENT_SHARED,  /* 8-byte slots all pointing at one object: append(1) */
@@ -31,6 +38,8 @@ typedef struct
   guint       slot_bytes;    /* 8 or 4 */
   guint       object_bytes;  /* per element: 32 for boxed, else 0 */
 } LlElementInfo;
+
+GQuark               ll_element_error_quark    (void);
 
 const LlElementInfo *ll_element_get_info       (LlElement   element);
 gboolean             ll_element_from_name      (const char *name,
