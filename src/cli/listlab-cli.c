@@ -456,28 +456,26 @@ cmd_policies (int    argc,
 
 /* ----------------------------------------------------------------------- */
 
-static void
-event_from_step (const LlRunConfig  *config,
+/* Called up to ~10^9 times by a simulation: keep it to arithmetic. */
+static inline void
+event_from_step (guint               slot_bytes,
                  LlMechanism         mechanism,
-                 guint64             length_before,
                  const LlGrowthStep *step,
                  LlEvent            *event)
 {
-  const LlElementInfo *element = ll_element_get_info (config->element);
-
   memset (event, 0, sizeof *event);
   event->length = step->length;
   event->old_capacity = step->old_capacity;
   event->new_capacity = step->new_capacity;
-  event->old_bytes = ll_element_container_bytes (config->element, step->old_capacity);
-  event->new_bytes = ll_element_container_bytes (config->element, step->new_capacity);
+  event->old_bytes = LL_LIST_HEADER_BYTES + step->old_capacity * slot_bytes;
+  event->new_bytes = LL_LIST_HEADER_BYTES + step->new_capacity * slot_bytes;
   event->bytes_added = event->new_bytes - event->old_bytes;
   /* Only the copy mechanism's behaviour is known without running it: it
    * always moves and copies the slots in use. */
   if (mechanism == LL_MECHANISM_COPY && step->old_capacity > 0)
     {
       event->moved = TRUE;
-      event->bytes_copied = length_before * element->slot_bytes;
+      event->bytes_copied = step->fill_to * slot_bytes;
     }
 }
 
@@ -499,6 +497,7 @@ cmd_simulate (int    argc,
   g_autofree LlEvent *batch = NULL;
   LlRunConfig config;
   LlMechanism mechanism;
+  guint slot_bytes;
   LlGrowth growth;
   LlGrowthStep step;
   LlHistoryCounters counters;
@@ -529,6 +528,13 @@ cmd_simulate (int    argc,
       goto out;
     }
   mechanism = ll_run_config_get_mechanism (&config);
+  slot_bytes = ll_element_get_info (config.element)->slot_bytes;
+  /* Capacities past 2^64 / slot bytes would overflow the byte columns. */
+  if (config.target_kind == LL_TARGET_ELEMENTS && config.target > (G_MAXUINT64 - LL_LIST_HEADER_BYTES) / slot_bytes / 2)
+    {
+      status = usage_error (context, _("--target: that many elements would not fit in a 64-bit address space"));
+      goto out;
+    }
 
   if (o.events != NULL)
     {
@@ -553,7 +559,7 @@ cmd_simulate (int    argc,
         {
           LlEvent *event = &batch[n_batch++];
 
-          event_from_step (&config, mechanism, step.fill_to, &step, event);
+          event_from_step (slot_bytes, mechanism, &step, event);
           if (events_out != NULL)
             {
               char row[320];

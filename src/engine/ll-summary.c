@@ -71,12 +71,19 @@ ll_summary_settings_rows (const LlRunConfig *config,
   policy = ll_policy_get_info (config->policy.kind);
 
   if (config->policy.kind == LL_POLICY_FIXED)
-    policy_text = g_strdup_printf (_("%s, +%" G_GUINT64_FORMAT " elements"),
-                                   _(policy->title), config->policy.increment);
+    {
+      g_autofree char *increment = ll_format_count_exact (config->policy.increment);
+
+      policy_text = g_strdup_printf (_("%s, +%s elements"), _(policy->title), increment);
+    }
   else if (config->policy.kind == LL_POLICY_CUSTOM)
-    policy_text = g_strdup_printf (_("%s: ×%g + %" G_GUINT64_FORMAT ", rounded to %" G_GUINT64_FORMAT),
-                                   _(policy->title), config->policy.factor,
-                                   config->policy.constant, config->policy.round);
+    {
+      g_autofree char *constant = ll_format_count_exact (config->policy.constant);
+      g_autofree char *round = ll_format_count_exact (config->policy.round);
+
+      policy_text = g_strdup_printf (_("%s: ×%g + %s, rounded to %s"),
+                                     _(policy->title), config->policy.factor, constant, round);
+    }
   else
     policy_text = g_strdup_printf ("%s (%s)", _(policy->title), policy->source);
 
