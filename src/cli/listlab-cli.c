@@ -445,6 +445,9 @@ cmd_policies (int    argc,
       g_print ("\n");
     }
 
+  if (names_only)
+    return EXIT_DONE;
+
   g_print (_("Element models:\n"));
   for (int e = 0; e < LL_N_ELEMENTS; e++)
     {
@@ -868,17 +871,8 @@ cmd_run (int    argc,
     {
       if (!o.force)
         {
-          g_autofree char *fit = NULL;
-
           g_printerr ("listlab-cli: %s\n", error->message);
-          if (fitting > 0)
-            {
-              fit = config.target_kind == LL_TARGET_ELEMENTS ? ll_format_count_exact (fitting)
-                                                             : ll_format_bytes (fitting, LL_UNITS_IEC);
-              g_printerr (_("A target of %s fits. Use --force to start anyway: the run stops at the reserve.\n"), fit);
-            }
-          else
-            g_printerr (_("Use --force to start anyway: the run stops at the reserve.\n"));
+          g_printerr (_("Use --force to start anyway: the run stops at the reserve.\n"));
           status = EXIT_FAILURE_RUNTIME;
           goto out;
         }
