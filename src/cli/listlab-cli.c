@@ -796,6 +796,7 @@ cmd_run (int    argc,
     { "target", 't', 0, G_OPTION_ARG_STRING, NULL,
       N_("Grow until the container reaches SIZE (10GB, 10GiB, 512M …)"), N_("SIZE") },
     { "reserve", 'r', 0, G_OPTION_ARG_STRING, NULL,
+      /* xgettext:no-c-format */
       N_("Stop before free memory falls under SIZE (default auto: the larger of 512 MiB and 5 % of RAM)"),
       N_("SIZE") },
     { "huge-pages", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -992,10 +993,12 @@ main (int    argc,
       char **argv)
 {
   g_autofree char *prgname = NULL;
+  const char *localedir = g_getenv ("LISTLAB_LOCALEDIR");
   const char *command;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Tests point this at the build tree's compiled translations. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
