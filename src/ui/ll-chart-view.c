@@ -1,0 +1,605 @@
+/* ll-chart-view.c — one of List Lab's charts as a widget
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ll-chart-view.h"
+
+struct _LlChartView
+{
+  GtkWidget       parent_instance;
+
+  LlChartKind     kind;
+  gboolean        log_scale;
+  LlUnits         units;
+  guint64         reserve_bytes;
+  guint64         total_bytes;
+
+  LlChartData     data;
+  gboolean        has_data;
+
+  LlChartPalette  palette;
+  gboolean        palette_valid;
+
+  /* The chart rendered at the current size; pointer motion only redraws
+   * the crosshair on top of it. */
+  GskRenderNode  *cache;
+  int             cache_width;
+  int             cache_height;
+  guint           n_renders;
+
+  gboolean        pointer_inside;
+  double          pointer_x;
+  double          pointer_y;
+  LlChartReadout  readout;
+  gboolean        readout_valid;
+};
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_LOG_SCALE,
+  PROP_UNITS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (LlChartView, ll_chart_view, GTK_TYPE_WIDGET)
+
+static void
+invalidate_chart (LlChartView *self)
+{
+  g_clear_pointer (&self->cache, gsk_render_node_unref);
+  self->readout_valid = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+color_from_rgba (LlColor       *color,
+                 const GdkRGBA *rgba)
+{
+  color->red = rgba->red;
+  color->green = rgba->green;
+  color->blue = rgba->blue;
+  color->alpha = rgba->alpha;
+}
+
+static void
+lookup (GtkStyleContext *context,
+        const char      *name,
+        LlColor         *color)
+{
+  GdkRGBA rgba;
+
+  /* Deprecated after GTK 4.8, but the only way to read libadwaita 1.2's
+   * named colours; newer runtimes still provide it. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (gtk_style_context_lookup_color (context, name, &rgba))
+    color_from_rgba (color, &rgba);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+static void
+update_palette (LlChartView *self)
+{
+  GtkStyleContext *context;
+  gboolean dark;
+
+  if (self->palette_valid)
+    return;
+
+  dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  if (dark)
+    ll_chart_palette_init_dark (&self->palette);
+  else
+    ll_chart_palette_init_light (&self->palette);
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  /* Charts sit on cards; libadwaita's dark card colour is translucent over
+   * the window's, and a chart is opaque: blend the two. */
+  {
+    LlColor window_bg = self->palette.background;
+    LlColor card = { 0, 0, 0, 0 };
+
+    lookup (context, "window_bg_color", &window_bg);
+    lookup (context, "card_bg_color", &card);
+    self->palette.background.red = card.red * card.alpha + window_bg.red * (1 - card.alpha);
+    self->palette.background.green = card.green * card.alpha + window_bg.green * (1 - card.alpha);
+    self->palette.background.blue = card.blue * card.alpha + window_bg.blue * (1 - card.alpha);
+    self->palette.background.alpha = 1;
+  }
+  lookup (context, "card_fg_color", &self->palette.foreground);
+  lookup (context, "accent_color", &self->palette.accent);
+  lookup (context, dark ? "purple_1" : "purple_3", &self->palette.series2);
+  lookup (context, "success_color", &self->palette.series3);
+  lookup (context, "warning_color", &self->palette.warning);
+
+  self->palette.grid = self->palette.foreground;
+  self->palette.grid.alpha *= dark ? 0.12 : 0.10;
+  self->palette.marker = self->palette.foreground;
+  self->palette.marker.alpha *= 0.25;
+
+  self->palette_valid = TRUE;
+}
+
+void
+ll_chart_view_get_options (LlChartView    *self,
+                           LlChartOptions *options)
+{
+  g_return_if_fail (LL_IS_CHART_VIEW (self));
+  g_return_if_fail (options != NULL);
+
+  update_palette (self);
+
+  ll_chart_options_init (options);
+  options->palette = self->palette;
+  options->units = self->units;
+  options->log_y = self->log_scale;
+  options->reserve_bytes = self->reserve_bytes;
+  options->total_bytes = self->total_bytes;
+  options->draw_title = FALSE;
+}
+
+static const LlChartData *
+get_data (LlChartView *self)
+{
+  static const LlChartData empty = { NULL, 0, NULL, 0, NULL, 8 };
+
+  return self->has_data ? &self->data : &empty;
+}
+
+static void
+update_readout (LlChartView *self,
+                int          width,
+                int          height)
+{
+  LlChartOptions options;
+
+  if (self->readout_valid)
+    return;
+
+  ll_chart_readout_clear (&self->readout);
+  if (self->pointer_inside)
+    {
+      ll_chart_view_get_options (self, &options);
+      ll_chart_pick (self->kind, get_data (self), &options, width, height,
+                     self->pointer_x, self->pointer_y, &self->readout);
+    }
+  self->readout_valid = TRUE;
+}
+
+static void
+snapshot_readout (LlChartView *self,
+                  GtkSnapshot *snapshot,
+                  int          width,
+                  int          height)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoRectangle ink, logical;
+  GskRoundedRect rounded;
+  GdkRGBA line, box_bg, border, text;
+  const LlChartPalette *p = &self->palette;
+  double box_w, box_h, box_x, box_y;
+  const double pad = 8, gap = 12;
+
+  line = (GdkRGBA) { p->foreground.red, p->foreground.green, p->foreground.blue, 0.35 };
+  gtk_snapshot_append_color (snapshot, &line,
+                             &GRAPHENE_RECT_INIT (floor (self->readout.x), 0, 1, height));
+  gtk_snapshot_append_color (snapshot, &line,
+                             &GRAPHENE_RECT_INIT (0, floor (self->readout.y), width, 1));
+
+  /* A dot on the picked point, in the accent colour. */
+  gsk_rounded_rect_init_from_rect (&rounded,
+                                   &GRAPHENE_RECT_INIT (self->readout.x - 4,
+                                                        self->readout.y - 4, 8, 8),
+                                   4);
+  gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+  gtk_snapshot_append_color (snapshot,
+                             &(GdkRGBA) { p->accent.red, p->accent.green, p->accent.blue, 1 },
+                             &rounded.bounds);
+  gtk_snapshot_pop (snapshot);
+
+  if (self->readout.text == NULL || self->readout.text[0] == '\0')
+    return;
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->readout.text);
+  pango_layout_get_pixel_extents (layout, &ink, &logical);
+  box_w = logical.width + 2 * pad;
+  box_h = logical.height + 2 * pad;
+
+  /* Beside the point, flipped to stay inside the chart. */
+  box_x = self->readout.x + gap;
+  if (box_x + box_w > width)
+    box_x = self->readout.x - gap - box_w;
+  box_y = self->readout.y - gap - box_h;
+  if (box_y < 0)
+    box_y = self->readout.y + gap;
+  box_x = CLAMP (box_x, 0, MAX (0, width - box_w));
+  box_y = CLAMP (box_y, 0, MAX (0, height - box_h));
+
+  box_bg = (GdkRGBA) { p->background.red, p->background.green, p->background.blue, 0.94 };
+  border = (GdkRGBA) { p->foreground.red, p->foreground.green, p->foreground.blue, 0.18 };
+  text = (GdkRGBA) { p->foreground.red, p->foreground.green, p->foreground.blue, 1 };
+
+  gsk_rounded_rect_init_from_rect (&rounded,
+                                   &GRAPHENE_RECT_INIT (box_x, box_y, box_w, box_h), 6);
+  gtk_snapshot_append_outset_shadow (snapshot, &rounded,
+                                     &(GdkRGBA) { 0, 0, 0, 0.15 }, 0, 1, 0, 4);
+  gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+  gtk_snapshot_append_color (snapshot, &box_bg, &rounded.bounds);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_append_border (snapshot, &rounded,
+                              (float[4]) { 1, 1, 1, 1 },
+                              (GdkRGBA[4]) { border, border, border, border });
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (box_x + pad, box_y + pad - logical.y));
+  gtk_snapshot_append_layout (snapshot, layout, &text);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+ll_chart_view_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  LlChartView *self = LL_CHART_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  update_palette (self);
+
+  if (self->cache != NULL && (self->cache_width != width || self->cache_height != height))
+    g_clear_pointer (&self->cache, gsk_render_node_unref);
+
+  if (self->cache == NULL)
+    {
+      g_autoptr(GtkSnapshot) chart = gtk_snapshot_new ();
+      LlChartOptions options;
+      cairo_t *cr;
+
+      ll_chart_view_get_options (self, &options);
+      cr = gtk_snapshot_append_cairo (chart, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      ll_chart_draw (cr, self->kind, get_data (self), &options, width, height);
+      cairo_destroy (cr);
+
+      self->cache = gtk_snapshot_free_to_node (g_steal_pointer (&chart));
+      self->cache_width = width;
+      self->cache_height = height;
+      self->n_renders++;
+    }
+
+  if (self->cache != NULL)
+    gtk_snapshot_append_node (snapshot, self->cache);
+
+  update_readout (self, width, height);
+  if (self->readout.found)
+    snapshot_readout (self, snapshot, width, height);
+}
+
+static void
+ll_chart_view_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  LL_CHART_VIEW (widget)->readout_valid = FALSE;
+}
+
+/* Called for every state change (hover, backdrop…): the chart is rendered
+ * again only when its colours changed. */
+static void
+ll_chart_view_css_changed (GtkWidget         *widget,
+                           GtkCssStyleChange *change)
+{
+  LlChartView *self = LL_CHART_VIEW (widget);
+  LlChartPalette old = self->palette;
+  gboolean was_valid = self->palette_valid;
+
+  GTK_WIDGET_CLASS (ll_chart_view_parent_class)->css_changed (widget, change);
+
+  self->palette_valid = FALSE;
+  update_palette (self);
+  if (!was_valid || memcmp (&old, &self->palette, sizeof old) != 0)
+    invalidate_chart (self);
+}
+
+static void
+on_motion (GtkEventControllerMotion *motion,
+           double                    x,
+           double                    y,
+           LlChartView              *self)
+{
+  self->pointer_inside = TRUE;
+  self->pointer_x = x;
+  self->pointer_y = y;
+  self->readout_valid = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_leave (GtkEventControllerMotion *motion,
+          LlChartView              *self)
+{
+  self->pointer_inside = FALSE;
+  self->readout_valid = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_dark_changed (LlChartView *self)
+{
+  self->palette_valid = FALSE;
+  invalidate_chart (self);
+}
+
+static void
+update_accessible (LlChartView *self)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  ll_chart_kind_get_title (self->kind),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  ll_chart_kind_get_description (self->kind),
+                                  -1);
+}
+
+static void
+ll_chart_view_dispose (GObject *object)
+{
+  LlChartView *self = LL_CHART_VIEW (object);
+
+  g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (),
+                                        on_dark_changed, self);
+  g_clear_pointer (&self->cache, gsk_render_node_unref);
+  ll_chart_readout_clear (&self->readout);
+
+  G_OBJECT_CLASS (ll_chart_view_parent_class)->dispose (object);
+}
+
+static void
+ll_chart_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  LlChartView *self = LL_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_uint (value, self->kind);
+      break;
+
+    case PROP_LOG_SCALE:
+      g_value_set_boolean (value, self->log_scale);
+      break;
+
+    case PROP_UNITS:
+      g_value_set_uint (value, self->units);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ll_chart_view_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  LlChartView *self = LL_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      ll_chart_view_set_kind (self, g_value_get_uint (value));
+      break;
+
+    case PROP_LOG_SCALE:
+      ll_chart_view_set_log_scale (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_UNITS:
+      ll_chart_view_set_units (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ll_chart_view_class_init (LlChartViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ll_chart_view_dispose;
+  object_class->get_property = ll_chart_view_get_property;
+  object_class->set_property = ll_chart_view_set_property;
+
+  widget_class->snapshot = ll_chart_view_snapshot;
+  widget_class->size_allocate = ll_chart_view_size_allocate;
+  widget_class->css_changed = ll_chart_view_css_changed;
+
+  properties[PROP_KIND] =
+    g_param_spec_uint ("kind", NULL, NULL,
+                       0, LL_N_CHARTS - 1, LL_CHART_CAPACITY,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_LOG_SCALE] =
+    g_param_spec_boolean ("log-scale", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_UNITS] =
+    g_param_spec_uint ("units", NULL, NULL,
+                       LL_UNITS_IEC, LL_UNITS_SI, LL_UNITS_IEC,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "chartview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+ll_chart_view_init (LlChartView *self)
+{
+  GtkEventController *motion;
+
+  self->kind = LL_CHART_CAPACITY;
+  self->units = LL_UNITS_IEC;
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "enter", G_CALLBACK (on_motion), self);
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
+                            G_CALLBACK (on_dark_changed), self);
+
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_size_request (GTK_WIDGET (self), 280, 220);
+
+  update_accessible (self);
+}
+
+GtkWidget *
+ll_chart_view_new (LlChartKind kind)
+{
+  g_return_val_if_fail (kind < LL_N_CHARTS, NULL);
+
+  return g_object_new (LL_TYPE_CHART_VIEW, "kind", kind, NULL);
+}
+
+LlChartKind
+ll_chart_view_get_kind (LlChartView *self)
+{
+  g_return_val_if_fail (LL_IS_CHART_VIEW (self), LL_CHART_CAPACITY);
+
+  return self->kind;
+}
+
+void
+ll_chart_view_set_kind (LlChartView *self,
+                        LlChartKind  kind)
+{
+  g_return_if_fail (LL_IS_CHART_VIEW (self));
+  g_return_if_fail (kind < LL_N_CHARTS);
+
+  if (self->kind == kind)
+    return;
+
+  self->kind = kind;
+  update_accessible (self);
+  invalidate_chart (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+gboolean
+ll_chart_view_get_log_scale (LlChartView *self)
+{
+  g_return_val_if_fail (LL_IS_CHART_VIEW (self), FALSE);
+
+  return self->log_scale;
+}
+
+void
+ll_chart_view_set_log_scale (LlChartView *self,
+                             gboolean     log_scale)
+{
+  g_return_if_fail (LL_IS_CHART_VIEW (self));
+
+  log_scale = !!log_scale;
+  if (self->log_scale == log_scale)
+    return;
+
+  self->log_scale = log_scale;
+  invalidate_chart (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOG_SCALE]);
+}
+
+LlUnits
+ll_chart_view_get_units (LlChartView *self)
+{
+  g_return_val_if_fail (LL_IS_CHART_VIEW (self), LL_UNITS_IEC);
+
+  return self->units;
+}
+
+void
+ll_chart_view_set_units (LlChartView *self,
+                         LlUnits      units)
+{
+  g_return_if_fail (LL_IS_CHART_VIEW (self));
+
+  if (self->units == units)
+    return;
+
+  self->units = units;
+  invalidate_chart (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNITS]);
+}
+
+void
+ll_chart_view_set_memory_context (LlChartView *self,
+                                  guint64      reserve_bytes,
+                                  guint64      total_bytes)
+{
+  g_return_if_fail (LL_IS_CHART_VIEW (self));
+
+  if (self->reserve_bytes == reserve_bytes && self->total_bytes == total_bytes)
+    return;
+
+  self->reserve_bytes = reserve_bytes;
+  self->total_bytes = total_bytes;
+  invalidate_chart (self);
+}
+
+void
+ll_chart_view_set_data (LlChartView       *self,
+                        const LlChartData *data)
+{
+  g_return_if_fail (LL_IS_CHART_VIEW (self));
+
+  if (data != NULL)
+    self->data = *data;
+  else
+    memset (&self->data, 0, sizeof self->data);
+  self->has_data = data != NULL;
+
+  invalidate_chart (self);
+}
+
+const LlChartData *
+ll_chart_view_get_data (LlChartView *self)
+{
+  g_return_val_if_fail (LL_IS_CHART_VIEW (self), NULL);
+
+  return get_data (self);
+}
+
+guint
+ll_chart_view_get_n_renders (LlChartView *self)
+{
+  g_return_val_if_fail (LL_IS_CHART_VIEW (self), 0);
+
+  return self->n_renders;
+}

@@ -1,0 +1,44 @@
+/* ll-chart-view.h — one of List Lab's charts as a widget
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ll-chart.h"
+
+G_BEGIN_DECLS
+
+#define LL_TYPE_CHART_VIEW (ll_chart_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (LlChartView, ll_chart_view, LL, CHART_VIEW, GtkWidget)
+
+GtkWidget   *ll_chart_view_new                (LlChartKind           kind);
+LlChartKind  ll_chart_view_get_kind           (LlChartView          *self);
+void         ll_chart_view_set_kind           (LlChartView          *self,
+                                               LlChartKind           kind);
+gboolean     ll_chart_view_get_log_scale      (LlChartView          *self);
+void         ll_chart_view_set_log_scale      (LlChartView          *self,
+                                               gboolean              log_scale);
+LlUnits      ll_chart_view_get_units          (LlChartView          *self);
+void         ll_chart_view_set_units          (LlChartView          *self,
+                                               LlUnits               units);
+/* The memory chart's reference lines: the reserve and MemTotal (0: none). */
+void         ll_chart_view_set_memory_context (LlChartView          *self,
+                                               guint64               reserve_bytes,
+                                               guint64               total_bytes);
+/* Points at buckets owned by the caller (an LlHistoryView), which must stay
+ * valid until the next call; NULL shows an empty chart. Marks the chart as
+ * changed and queues a redraw. */
+void         ll_chart_view_set_data           (LlChartView          *self,
+                                               const LlChartData    *data);
+const LlChartData *ll_chart_view_get_data     (LlChartView          *self);
+/* The options the widget draws with now (palette from the current style),
+ * so that an export can match the screen. */
+void         ll_chart_view_get_options        (LlChartView          *self,
+                                               LlChartOptions       *options);
+/* How many times the chart itself was rendered (not the pointer overlay). */
+guint        ll_chart_view_get_n_renders      (LlChartView          *self);
+
+G_END_DECLS

@@ -1,0 +1,47 @@
+/* ll-controls.h — the sidebar where a run is set up
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ll-run-config.h"
+#include "ll-size.h"
+
+G_BEGIN_DECLS
+
+#define LL_TYPE_CONTROLS (ll_controls_get_type ())
+
+G_DECLARE_FINAL_TYPE (LlControls, ll_controls, LL, CONTROLS, AdwBin)
+
+GtkWidget    *ll_controls_new               (void);
+
+/* TRUE when every field holds a value a run accepts ("valid" notifies). */
+gboolean      ll_controls_get_valid         (LlControls        *self);
+/* The message shown for the first invalid field, or NULL. */
+const char   *ll_controls_get_error         (LlControls        *self);
+/* Fills @config from the fields; FALSE with the reason when one is invalid. */
+gboolean      ll_controls_get_config        (LlControls        *self,
+                                             LlRunConfig       *config,
+                                             GError           **error);
+/* The units the target was written in ("10 GB": SI, "8 GiB" or "8G": IEC),
+ * so that messages about it speak the same way. */
+LlUnits       ll_controls_get_target_units  (LlControls        *self);
+
+void          ll_controls_set_policy        (LlControls        *self,
+                                             LlPolicyKind       kind);
+void          ll_controls_set_element       (LlControls        *self,
+                                             LlElement          element);
+void          ll_controls_set_target_kind   (LlControls        *self,
+                                             LlTargetKind       kind);
+void          ll_controls_set_target_text   (LlControls        *self,
+                                             const char        *text);
+void          ll_controls_set_initial_text  (LlControls        *self,
+                                             const char        *text);
+void          ll_controls_set_reserve_text  (LlControls        *self,
+                                             const char        *text);
+/* A short description of the run the fields describe, for the title. */
+char         *ll_controls_describe          (LlControls        *self);
+
+G_END_DECLS

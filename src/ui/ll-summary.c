@@ -1,0 +1,427 @@
+/* ll-summary.c — the live figures of a run and its progress
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "ll-summary.h"
+
+typedef struct
+{
+  GtkLabel *value;
+  GtkLabel *detail;
+} Figure;
+
+struct _LlSummary
+{
+  AdwBin          parent_instance;
+
+  GtkWidget      *progress_box;
+  GtkProgressBar *progress_bar;
+  GtkLabel       *progress_label;
+  Figure          figures[LL_N_FIGURES];
+};
+
+G_DEFINE_FINAL_TYPE (LlSummary, ll_summary, ADW_TYPE_BIN)
+
+static const char * const captions[LL_N_FIGURES] = {
+  N_("Length"),
+  N_("Capacity"),
+  N_("Container"),
+  N_("Objects"),
+  N_("Slack"),
+  N_("Reallocations"),
+  N_("Moved"),
+  N_("Slowest Realloc"),
+  N_("Elapsed"),
+  N_("Appends/s"),
+  N_("Free Memory"),
+  N_("Free at Start"),
+};
+
+static const char * const tooltips[LL_N_FIGURES] = {
+  N_("Elements in the list"),
+  N_("Slots allocated: the length the list can reach before it grows again"),
+  N_("The list object itself, as sys.getsizeof counts it: a 56-byte header plus the slots"),
+  N_("The element objects the slots point to"),
+  N_("Slots allocated but not used yet: capacity minus length"),
+  N_("How many times the list grew its block"),
+  N_("Reallocations whose block moved to a new address"),
+  N_("The longest single reallocation"),
+  N_("Time since the run started"),
+  N_("Elements appended per second: recently while running, on average after"),
+  N_("MemAvailable: what the system can still hand out without swapping"),
+  N_("MemAvailable when the run started"),
+};
+
+/* Avoids relayout when nothing changed: figures are refreshed many times a
+ * second. */
+static void
+set_text (GtkLabel   *label,
+          const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
+    gtk_label_set_label (label, text);
+}
+
+static void
+set_figure (LlSummary  *self,
+            LlFigure    figure,
+            const char *value,
+            const char *detail)
+{
+  set_text (self->figures[figure].value, value);
+  set_text (self->figures[figure].detail, detail != NULL ? detail : "");
+}
+
+static GtkWidget *
+create_figure (LlSummary *self,
+               LlFigure   figure)
+{
+  GtkWidget *box;
+  GtkWidget *caption;
+  GtkWidget *value;
+  GtkWidget *detail;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_add_css_class (box, "figure");
+  gtk_widget_set_tooltip_text (box, _(tooltips[figure]));
+
+  caption = gtk_label_new (_(captions[figure]));
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (caption), 12);
+  gtk_widget_add_css_class (caption, "caption-heading");
+  gtk_widget_add_css_class (caption, "dim-label");
+
+  value = gtk_label_new ("—");
+  gtk_label_set_xalign (GTK_LABEL (value), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (value), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (value), 9);
+  gtk_widget_add_css_class (value, "figure-value");
+  gtk_widget_add_css_class (value, "numeric");
+
+  detail = gtk_label_new ("");
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (detail), 16);
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "numeric");
+
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_box_append (GTK_BOX (box), value);
+  gtk_box_append (GTK_BOX (box), detail);
+
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (value),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, caption, NULL,
+                                  -1);
+
+  self->figures[figure].value = GTK_LABEL (value);
+  self->figures[figure].detail = GTK_LABEL (detail);
+
+  return box;
+}
+
+static void
+ll_summary_class_init (LlSummaryClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_set_css_name (widget_class, "summary");
+}
+
+static void
+ll_summary_init (LlSummary *self)
+{
+  GtkWidget *box;
+  GtkWidget *progress_box;
+  GtkWidget *flow;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+  progress_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  self->progress_box = progress_box;
+  self->progress_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->progress_bar), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->progress_bar), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Progress toward the target"),
+                                  -1);
+  self->progress_label = GTK_LABEL (gtk_label_new (""));
+  gtk_label_set_xalign (self->progress_label, 1);
+  gtk_label_set_width_chars (self->progress_label, 18);
+  gtk_widget_add_css_class (GTK_WIDGET (self->progress_label), "numeric");
+  gtk_widget_add_css_class (GTK_WIDGET (self->progress_label), "dim-label");
+  gtk_box_append (GTK_BOX (progress_box), GTK_WIDGET (self->progress_bar));
+  gtk_box_append (GTK_BOX (progress_box), GTK_WIDGET (self->progress_label));
+  gtk_box_append (GTK_BOX (box), progress_box);
+
+  flow = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 2);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 4);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 10);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 18);
+  gtk_widget_add_css_class (flow, "card");
+  gtk_widget_add_css_class (flow, "figures");
+  gtk_widget_set_focusable (flow, FALSE);
+  for (guint i = 0; i < LL_N_FIGURES; i++)
+    {
+      GtkWidget *child = gtk_flow_box_child_new ();
+
+      gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), create_figure (self, i));
+      gtk_widget_set_focusable (child, FALSE);
+      gtk_flow_box_append (GTK_FLOW_BOX (flow), child);
+    }
+  gtk_box_append (GTK_BOX (box), flow);
+
+  adw_bin_set_child (ADW_BIN (self), box);
+}
+
+GtkWidget *
+ll_summary_new (void)
+{
+  return g_object_new (LL_TYPE_SUMMARY, NULL);
+}
+
+static void
+update_idle (LlSummary           *self,
+             const LlSummaryInfo *info)
+{
+  for (guint i = 0; i < LL_N_FIGURES; i++)
+    set_figure (self, i, "—", NULL);
+
+  if (info->available_bytes > 0)
+    {
+      g_autofree char *available = ll_format_bytes (info->available_bytes, info->units);
+
+      set_figure (self, LL_FIGURE_FREE_NOW, available, NULL);
+    }
+
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  set_text (self->progress_label, "");
+}
+
+static void
+update_progress (LlSummary           *self,
+                 const LlSummaryInfo *info)
+{
+  g_autofree char *text = NULL;
+  double progress = info->progress;
+
+  if (progress < 0)
+    {
+      gtk_progress_bar_set_fraction (self->progress_bar, 0);
+      set_text (self->progress_label, "");
+      return;
+    }
+
+  progress = CLAMP (progress, 0, 1);
+  gtk_progress_bar_set_fraction (self->progress_bar, progress);
+
+  if (info->status.state == LL_ENGINE_RUNNING && info->eta_ns != G_MAXUINT64)
+    {
+      g_autofree char *eta = ll_format_duration (info->eta_ns);
+
+      /* Translators: progress toward the target, then the time left */
+      text = g_strdup_printf (_("%.0f %% · %s left"), floor (progress * 100), eta);
+    }
+  else
+    text = g_strdup_printf (_("%.0f %%"), floor (progress * 100));
+
+  set_text (self->progress_label, text);
+}
+
+void
+ll_summary_update (LlSummary           *self,
+                   const LlSummaryInfo *info)
+{
+  const LlEngineStatus *st;
+  const LlHistoryCounters *c;
+  const LlElementInfo *element;
+  char *value, *detail, *a, *b;
+  guint64 slack, slack_bytes;
+
+  g_return_if_fail (LL_IS_SUMMARY (self));
+  g_return_if_fail (info != NULL);
+
+  if (!info->has_run)
+    {
+      update_idle (self, info);
+      return;
+    }
+
+  st = &info->status;
+  c = &info->counters;
+  element = ll_element_get_info (info->element);
+
+#define SHOW(fig) G_STMT_START { \
+    set_figure (self, fig, value, detail); \
+    g_free (value); \
+    g_free (detail); \
+  } G_STMT_END
+
+  value = ll_format_count (st->length);
+  a = ll_format_count_exact (st->length);
+  /* Translators: an exact number of list elements */
+  detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s element", "%s elements",
+                                         st->length), a);
+  g_free (a);
+  SHOW (LL_FIGURE_LENGTH);
+
+  value = ll_format_count (st->capacity);
+  a = ll_format_count_exact (st->capacity);
+  detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s slot", "%s slots",
+                                         st->capacity), a);
+  g_free (a);
+  SHOW (LL_FIGURE_CAPACITY);
+
+  value = ll_format_bytes (st->container_bytes, info->units);
+  a = ll_format_count_exact (st->container_bytes);
+  detail = g_strdup_printf (_("%s bytes"), a);
+  g_free (a);
+  SHOW (LL_FIGURE_CONTAINER);
+
+  value = ll_format_bytes (st->objects_bytes, info->units);
+  if (element->object_bytes > 0)
+    detail = g_strdup_printf (_("%u bytes each"), element->object_bytes);
+  else if (info->element == LL_ELEMENT_SHARED)
+    detail = g_strdup (_("One object, shared"));
+  else
+    detail = g_strdup (_("Values stored inline"));
+  SHOW (LL_FIGURE_OBJECTS);
+
+  slack = st->capacity > st->length ? st->capacity - st->length : 0;
+  slack_bytes = slack * element->slot_bytes;
+  value = ll_format_bytes (slack_bytes, info->units);
+  /* Translators: the share of the capacity that is unused */
+  detail = g_strdup_printf (_("%.1f %% of capacity"),
+                            st->capacity > 0 ? 100.0 * slack / st->capacity : 0.0);
+  SHOW (LL_FIGURE_SLACK);
+
+  value = ll_format_count_exact (c->n_events);
+  a = ll_format_duration (c->total_realloc_ns);
+  /* Translators: total time spent in reallocations */
+  detail = g_strdup_printf (_("%s in total"), a);
+  g_free (a);
+  SHOW (LL_FIGURE_REALLOCATIONS);
+
+  value = ll_format_count_exact (c->n_moved);
+  a = ll_format_bytes (c->bytes_copied, info->units);
+  detail = g_strdup_printf (_("%s copied"), a);
+  g_free (a);
+  SHOW (LL_FIGURE_MOVED);
+
+  value = ll_format_duration (st->elapsed_ns);
+  detail = g_strdup_printf (_("%.0f %% reallocating"),
+                            st->elapsed_ns > 0
+                              ? MIN (100.0, 100.0 * c->total_realloc_ns / st->elapsed_ns)
+                              : 0.0);
+  SHOW (LL_FIGURE_ELAPSED);
+
+  if (info->appends_per_second >= 0)
+    {
+      a = ll_format_count ((guint64) (info->appends_per_second + 0.5));
+      /* Translators: appends per second, e.g. "210 M/s" */
+      value = g_strdup_printf (_("%s/s"), a);
+      g_free (a);
+      a = ll_format_rate_bytes (info->appends_per_second * element->slot_bytes, info->units);
+      detail = g_strdup_printf (_("%s of slots"), a);
+      g_free (a);
+    }
+  else
+    {
+      value = g_strdup ("—");
+      detail = NULL;
+    }
+  SHOW (LL_FIGURE_RATE);
+
+  if (c->n_events > 0)
+    {
+      value = ll_format_duration (c->slowest.realloc_ns);
+      a = ll_format_count (c->slowest.length);
+      /* Translators: the list length at which the slowest reallocation happened */
+      detail = g_strdup_printf (_("At length %s"), a);
+      g_free (a);
+    }
+  else
+    {
+      value = g_strdup ("—");
+      detail = NULL;
+    }
+  SHOW (LL_FIGURE_SLOWEST);
+
+  if (info->available_bytes > 0)
+    {
+      value = ll_format_bytes (info->available_bytes, info->units);
+      if (st->start_available_bytes > 0)
+        {
+          a = ll_format_bytes_delta ((gint64) info->available_bytes -
+                                     (gint64) st->start_available_bytes,
+                                     info->units);
+          /* Translators: change of free memory since the run started */
+          detail = g_strdup_printf (_("%s since start"), a);
+          g_free (a);
+        }
+      else
+        detail = NULL;
+    }
+  else
+    {
+      value = g_strdup ("—");
+      detail = NULL;
+    }
+  SHOW (LL_FIGURE_FREE_NOW);
+
+  if (st->start_available_bytes > 0)
+    value = ll_format_bytes (st->start_available_bytes, info->units);
+  else
+    value = g_strdup ("—");
+  if (st->reserve_bytes > 0 && st->reserve_bytes != G_MAXUINT64)
+    {
+      b = ll_format_bytes (st->reserve_bytes, info->units);
+      /* Translators: the memory reserve kept free for the system */
+      detail = g_strdup_printf (_("%s kept in reserve"), b);
+      g_free (b);
+    }
+  else
+    detail = NULL;
+  SHOW (LL_FIGURE_FREE_START);
+
+#undef SHOW
+
+  update_progress (self, info);
+}
+
+const char *
+ll_summary_get_value (LlSummary *self,
+                      LlFigure   figure)
+{
+  g_return_val_if_fail (LL_IS_SUMMARY (self), NULL);
+  g_return_val_if_fail (figure < LL_N_FIGURES, NULL);
+
+  return gtk_label_get_label (self->figures[figure].value);
+}
+
+const char *
+ll_summary_get_detail (LlSummary *self,
+                       LlFigure   figure)
+{
+  g_return_val_if_fail (LL_IS_SUMMARY (self), NULL);
+  g_return_val_if_fail (figure < LL_N_FIGURES, NULL);
+
+  return gtk_label_get_label (self->figures[figure].detail);
+}
+
+double
+ll_summary_get_progress (LlSummary *self)
+{
+  g_return_val_if_fail (LL_IS_SUMMARY (self), 0);
+
+  return gtk_progress_bar_get_fraction (self->progress_bar);
+}

@@ -1,0 +1,1120 @@
+/* ll-window.c — List Lab's main window: set up a run, watch it, keep it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ll-window.h"
+
+/* Figures change many times a second; people read them at a calmer pace
+ * and relayout costs frame time. Charts follow every frame. */
+#define SUMMARY_INTERVAL_US (100 * G_TIME_SPAN_MILLISECOND)
+/* How often the appends/s figure is measured while a run goes on. */
+#define RATE_INTERVAL_NS (500 * G_TIME_SPAN_MILLISECOND * 1000)
+/* After "Release Memory", free memory is sampled this long. */
+#define AFTER_RELEASE_US (8 * G_TIME_SPAN_SECOND)
+
+struct _LlWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template */
+  AdwToastOverlay      *toast_overlay;
+  AdwFlap              *flap;
+  GtkToggleButton      *sidebar_button;
+  GtkStack             *run_button_stack;
+  AdwWindowTitle       *window_title;
+  GtkMenuButton        *export_button;
+  GtkMenuButton        *primary_menu_button;
+  LlControls           *controls;
+  GtkLabel             *status_label;
+  GtkLabel             *status_detail;
+  GtkButton            *release_button;
+  LlSummary            *summary;
+  GtkStack             *chart_stack;
+  GtkToggleButton      *log_button;
+  LlChartView          *capacity_view;
+  LlChartView          *growth_view;
+  LlChartView          *memory_view;
+
+  /* the run */
+  LlEngine             *engine;
+  LlHistoryView        *view;
+  guint                 run_id;
+  guint                 tick_id;
+  gint64                run_start_us;
+  gint64                last_summary_us;
+  LlUnits               units;
+  LlUnits               target_units;
+  guint64               total_bytes;
+  guint64               reserve_bytes;
+  guint64               idle_available_bytes;
+
+  double                rate;
+  guint64               rate_elapsed_ns;
+  guint64               rate_length;
+
+  gboolean              final_known;
+  guint64               final_length;
+
+  GCancellable         *cancellable;
+  gboolean              releasing;
+  gboolean              start_after_release;
+  guint                 sampler_id;
+  gint64                sampler_end_us;
+
+  LlMemProbeFunc        mem_probe;
+  gpointer              mem_probe_data;
+
+  gboolean              start_when_mapped;
+};
+
+G_DEFINE_FINAL_TYPE (LlWindow, ll_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  RUN_FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void start_run (LlWindow *self);
+
+typedef struct
+{
+  GWeakRef window;
+  guint    run_id;
+} FinishedData;
+
+static void
+finished_data_free (gpointer data)
+{
+  FinishedData *finished = data;
+
+  g_weak_ref_clear (&finished->window);
+  g_free (finished);
+}
+
+static gboolean
+read_memory (LlWindow  *self,
+             LlMemInfo *info)
+{
+  if (self->mem_probe != NULL)
+    return self->mem_probe (info, self->mem_probe_data, NULL);
+
+  return ll_mem_read_system (info, NULL, NULL);
+}
+
+static LlEngineState
+get_state (LlWindow *self)
+{
+  LlEngineStatus status;
+
+  if (self->engine == NULL)
+    return LL_ENGINE_IDLE;
+
+  ll_engine_get_status (self->engine, &status);
+  return status.state;
+}
+
+static void
+toast (LlWindow   *self,
+       const char *text)
+{
+  AdwToast *t = adw_toast_new (text);
+
+  adw_toast_set_timeout (t, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+static void
+set_status (LlWindow   *self,
+            const char *title,
+            const char *detail)
+{
+  gtk_label_set_label (self->status_label, title);
+  gtk_label_set_label (self->status_detail, detail != NULL ? detail : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status_detail), detail != NULL && *detail != '\0');
+}
+
+static void
+update_actions (LlWindow *self)
+{
+  LlEngineState state = get_state (self);
+  gboolean running = state == LL_ENGINE_RUNNING;
+  gboolean holds_list = state == LL_ENGINE_FINISHED;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start",
+                                 !running && !self->releasing &&
+                                 ll_controls_get_valid (self->controls));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop", running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.release-memory",
+                                 holds_list && !self->releasing);
+
+  gtk_stack_set_visible_child_name (self->run_button_stack, running ? "stop" : "start");
+  gtk_widget_set_visible (GTK_WIDGET (self->release_button), holds_list || self->releasing);
+  /* gtk_widget_set_sensitive (GTK_WIDGET (self->controls), !running && !self->releasing); */
+}
+
+static void
+push_chart_data (LlWindow *self)
+{
+  LlChartData data = { 0 };
+
+  data.events = ll_history_view_get_events (self->view, &data.n_events);
+  data.samples = ll_history_view_get_samples (self->view, &data.n_samples);
+  data.counters = ll_history_view_get_counters (self->view);
+  data.slot_bytes = ll_element_get_info (ll_engine_get_config (self->engine)->element)->slot_bytes;
+
+  ll_chart_view_set_data (self->capacity_view, &data);
+  ll_chart_view_set_data (self->growth_view, &data);
+  ll_chart_view_set_data (self->memory_view, &data);
+}
+
+static void
+clear_chart_data (LlWindow *self)
+{
+  ll_chart_view_set_data (self->capacity_view, NULL);
+  ll_chart_view_set_data (self->growth_view, NULL);
+  ll_chart_view_set_data (self->memory_view, NULL);
+}
+
+static double
+compute_progress (LlWindow             *self,
+                  const LlEngineStatus *status)
+{
+  const LlRunConfig *config = ll_engine_get_config (self->engine);
+  guint64 done = 0;
+
+  if (status->state == LL_ENGINE_FINISHED || status->state == LL_ENGINE_RELEASED)
+    {
+      if (status->stop_reason == LL_STOP_TARGET)
+        return 1;
+    }
+
+  if (self->final_known && self->final_length > config->initial_length)
+    {
+      if (status->length <= config->initial_length)
+        return 0;
+      return (double) (status->length - config->initial_length) /
+             (double) (self->final_length - config->initial_length);
+    }
+
+  if (config->target == 0)
+    return 0;
+
+  switch (config->target_kind)
+    {
+    case LL_TARGET_ELEMENTS:
+      done = status->length;
+      break;
+
+    case LL_TARGET_TOTAL_BYTES:
+      done = status->container_bytes + status->objects_bytes;
+      break;
+
+    case LL_TARGET_CONTAINER_BYTES:
+    default:
+      done = status->container_bytes;
+      break;
+    }
+
+  return MIN (1.0, (double) done / (double) config->target);
+}
+
+static void
+update_summary (LlWindow *self)
+{
+  const LlRunConfig *config;
+  LlSummaryInfo info = { 0 };
+
+  if (self->engine == NULL)
+    {
+      info.has_run = FALSE;
+      info.units = self->units;
+      info.available_bytes = self->idle_available_bytes;
+      ll_summary_update (self->summary, &info);
+      return;
+    }
+
+  config = ll_engine_get_config (self->engine);
+  info.has_run = TRUE;
+  ll_engine_get_status (self->engine, &info.status);
+  info.counters = *ll_history_view_get_counters (self->view);
+  info.element = config->element;
+  info.units = self->units;
+  info.eta_ns = G_MAXUINT64;
+
+  if (info.status.state == LL_ENGINE_RUNNING)
+    {
+      /* The recent rate, measured on the engine's own clock. */
+      if (info.status.elapsed_ns >= self->rate_elapsed_ns + RATE_INTERVAL_NS)
+        {
+          double now = (double) (info.status.length - MIN (info.status.length, self->rate_length)) * 1e9 /
+                       (double) (info.status.elapsed_ns - self->rate_elapsed_ns);
+
+          self->rate = self->rate < 0 ? now : 0.5 * self->rate + 0.5 * now;
+          self->rate_elapsed_ns = info.status.elapsed_ns;
+          self->rate_length = info.status.length;
+        }
+      info.appends_per_second = self->rate;
+    }
+  else if (info.status.elapsed_ns > 0)
+    {
+      guint64 appended = info.status.length - MIN (info.status.length, config->initial_length);
+
+      info.appends_per_second = (double) appended * 1e9 / (double) info.status.elapsed_ns;
+    }
+  else
+    info.appends_per_second = -1;
+
+  if (info.counters.n_samples > 0)
+    info.available_bytes = info.counters.last_sample.available_bytes;
+  else
+    info.available_bytes = info.status.start_available_bytes;
+
+  info.progress = compute_progress (self, &info.status);
+  if (info.status.state == LL_ENGINE_RUNNING && self->final_known && self->rate > 0 &&
+      self->final_length > info.status.length)
+    info.eta_ns = (guint64) ((self->final_length - info.status.length) / self->rate * 1e9);
+
+  ll_summary_update (self->summary, &info);
+}
+
+static void
+refresh (LlWindow *self,
+         gboolean  force_summary)
+{
+  LlEngineStatus status;
+  gboolean summary_due;
+  gint64 now;
+
+  if (self->engine == NULL)
+    return;
+
+  now = g_get_monotonic_time ();
+  summary_due = force_summary || now - self->last_summary_us >= SUMMARY_INTERVAL_US;
+
+  /* A frame repaints the bounding box of what changed: the figures and the
+   * chart take turns, so that no frame repaints both. */
+  if (!summary_due || force_summary)
+    {
+      if (ll_history_view_update (self->view, ll_engine_get_history (self->engine)))
+        push_chart_data (self);
+    }
+
+  ll_engine_get_status (self->engine, &status);
+  if (status.reserve_bytes != self->reserve_bytes)
+    {
+      self->reserve_bytes = status.reserve_bytes;
+      ll_chart_view_set_memory_context (self->memory_view,
+                                        self->reserve_bytes == G_MAXUINT64 ? 0 : self->reserve_bytes,
+                                        self->total_bytes);
+    }
+
+  if (summary_due)
+    {
+      update_summary (self);
+      self->last_summary_us = now;
+    }
+}
+
+static gboolean
+on_tick (GtkWidget     *widget,
+         GdkFrameClock *frame_clock,
+         gpointer       user_data)
+{
+  refresh (LL_WINDOW (widget), FALSE);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_ticking (LlWindow *self)
+{
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
+}
+
+static void
+stop_sampler (LlWindow *self)
+{
+  g_clear_handle_id (&self->sampler_id, g_source_remove);
+}
+
+/* Once the list is released and the engine's threads are gone, the window
+ * samples free memory itself, into the run's history, so the memory chart
+ * goes on showing the system take the memory back. The clock is the
+ * engine's: elapsed since the run started. */
+static gboolean
+on_sample (gpointer user_data)
+{
+  LlWindow *self = user_data;
+  LlHistory *history;
+  const LlHistoryCounters *counters;
+  LlEngineStatus status;
+  LlSample sample = { 0 };
+  LlMemInfo info;
+  gint64 now = g_get_monotonic_time ();
+
+  if (self->engine == NULL)
+    {
+      self->sampler_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  history = ll_engine_get_history (self->engine);
+  ll_engine_get_status (self->engine, &status);
+  counters = ll_history_view_get_counters (self->view);
+
+  if (read_memory (self, &info))
+    {
+      sample.elapsed_ns = (guint64) (now - self->run_start_us) * 1000;
+      if (counters->n_samples > 0 && sample.elapsed_ns <= counters->last_sample.elapsed_ns)
+        sample.elapsed_ns = counters->last_sample.elapsed_ns + 1;
+      if (status.state != LL_ENGINE_RELEASED)
+        {
+          sample.length = status.length;
+          sample.capacity = status.capacity;
+          sample.container_bytes = status.container_bytes;
+          sample.objects_bytes = status.objects_bytes;
+        }
+      sample.rss_bytes = ll_mem_process_rss ();
+      sample.available_bytes = info.available_bytes;
+      ll_history_push_samples (history, &sample, 1);
+    }
+
+  refresh (self, TRUE);
+
+  if (now >= self->sampler_end_us)
+    {
+      self->sampler_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_sampler (LlWindow *self)
+{
+  guint hz;
+
+  if (self->sampler_id != 0 || self->engine == NULL)
+    return;
+
+  hz = ll_engine_get_config (self->engine)->sample_hz;
+  if (hz == 0)
+    hz = LL_DEFAULT_SAMPLE_HZ;
+
+  self->sampler_end_us = g_get_monotonic_time () + AFTER_RELEASE_US;
+  self->sampler_id = g_timeout_add (MAX (1, 1000 / hz), on_sample, self);
+}
+
+static char *
+format_target (LlWindow          *self,
+               const LlRunConfig *config)
+{
+  if (config->target_kind == LL_TARGET_ELEMENTS)
+    {
+      g_autofree char *count = ll_format_count_exact (config->target);
+
+      return g_strdup_printf (_("%s elements"), count);
+    }
+
+  return ll_format_bytes (config->target, self->target_units);
+}
+
+static void
+finish_run (LlWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *detail = NULL;
+  LlEngineStatus status;
+  const LlRunConfig *config = ll_engine_get_config (self->engine);
+  const GError *error;
+
+  ll_engine_join (self->engine);
+  ll_engine_get_status (self->engine, &status);
+  stop_ticking (self);
+  refresh (self, TRUE);
+
+  switch (status.stop_reason)
+    {
+    case LL_STOP_TARGET:
+      {
+        g_autofree char *target = format_target (self, config);
+
+        /* Translators: %s is a size such as "10.00 GB" or a number of elements */
+        title = g_strdup_printf (_("Reached the target of %s"), target);
+      }
+      break;
+
+    case LL_STOP_RESERVE:
+      {
+        g_autofree char *reserve = ll_format_bytes (status.reserve_bytes, self->units);
+
+        title = g_strdup_printf (_("Stopped to keep %s free for the system (memory reserve)"),
+                                 reserve);
+      }
+      break;
+
+    case LL_STOP_NO_MEMORY:
+      error = ll_engine_get_error (self->engine);
+      title = g_strdup_printf (_("Out of memory: %s"),
+                               error != NULL ? error->message : _("an allocation failed"));
+      break;
+
+    case LL_STOP_FAILED:
+      error = ll_engine_get_error (self->engine);
+      title = g_strdup_printf (_("The run failed: %s"),
+                               error != NULL ? error->message : _("unknown error"));
+      break;
+
+    case LL_STOP_CANCELLED:
+    case LL_STOP_NONE:
+    default:
+      title = g_strdup (_("Stopped"));
+      break;
+    }
+
+  {
+    g_autofree char *length = ll_format_count_exact (status.length);
+    g_autofree char *bytes = ll_format_bytes (status.container_bytes + status.objects_bytes,
+                                              self->units);
+    g_autofree char *elapsed = ll_format_duration (status.elapsed_ns);
+
+    /* Translators: e.g. "22,500,004 elements, 171.66 MiB, in 1.20 s; kept in memory
+     * until released" */
+    detail = g_strdup_printf (_("%s elements, %s, in %s; kept in memory until released"),
+                              length, bytes, elapsed);
+  }
+
+  set_status (self, title, detail);
+  toast (self, title);
+  update_actions (self);
+
+  g_signal_emit (self, signals[RUN_FINISHED], 0);
+}
+
+static gboolean
+on_engine_finished (gpointer user_data)
+{
+  FinishedData *finished = user_data;
+  g_autoptr(LlWindow) self = g_weak_ref_get (&finished->window);
+
+  if (self == NULL || self->engine == NULL || finished->run_id != self->run_id)
+    return G_SOURCE_REMOVE;
+
+  finish_run (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+estimate_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  const LlRunConfig *config = task_data;
+  guint64 final_length = 0, final_capacity = 0;
+
+  ll_run_config_estimate_peak (config, &final_length, &final_capacity);
+  g_task_return_int (task, (gssize) MIN (final_length, (guint64) G_MAXSSIZE));
+}
+
+static void
+on_estimated (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LlWindow *self = LL_WINDOW (object);
+  guint run_id = GPOINTER_TO_UINT (user_data);
+  gssize final_length;
+
+  final_length = g_task_propagate_int (G_TASK (result), NULL);
+  if (final_length <= 0 || run_id != self->run_id)
+    return;
+
+  self->final_known = TRUE;
+  self->final_length = final_length;
+}
+
+static void
+begin_run (LlWindow *self,
+           LlEngine *engine)
+{
+  const LlRunConfig *config = ll_engine_get_config (engine);
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *subtitle = NULL;
+  FinishedData *finished;
+  LlMemInfo info;
+
+  stop_sampler (self);
+  stop_ticking (self);
+  g_clear_pointer (&self->engine, ll_engine_unref);
+  self->engine = engine;
+  self->run_id++;
+
+  ll_history_view_clear (self->view);
+  clear_chart_data (self);
+
+  self->total_bytes = read_memory (self, &info) ? info.total_bytes : 0;
+  self->reserve_bytes = 0;
+  ll_chart_view_set_memory_context (self->memory_view, 0, self->total_bytes);
+  self->target_units = ll_controls_get_target_units (self->controls);
+  self->rate = -1;
+  self->rate_elapsed_ns = 0;
+  self->rate_length = config->initial_length;
+  self->final_known = FALSE;
+  self->final_length = 0;
+  self->last_summary_us = 0;
+
+  finished = g_new0 (FinishedData, 1);
+  g_weak_ref_init (&finished->window, self);
+  finished->run_id = self->run_id;
+  ll_engine_set_finished_callback (engine, on_engine_finished, finished, finished_data_free);
+
+  ll_engine_start (engine);
+  {
+    LlEngineStatus status;
+
+    ll_engine_get_status (engine, &status);
+    self->run_start_us = g_get_monotonic_time () - (gint64) (status.elapsed_ns / 1000);
+  }
+
+  task = g_task_new (self, self->cancellable, on_estimated, GUINT_TO_POINTER (self->run_id));
+  g_task_set_source_tag (task, begin_run);
+  g_task_set_task_data (task, g_memdup2 (config, sizeof *config), g_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, estimate_thread);
+
+  subtitle = ll_controls_describe (self->controls);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  {
+    g_autofree char *target = format_target (self, config);
+    g_autofree char *detail = NULL;
+
+    /* Translators: %s is the target, e.g. "10.00 GB" */
+    detail = g_strdup_printf (_("Toward %s. Stop keeps the list as it is."), target);
+    set_status (self, _("Growing the list…"), detail);
+  }
+
+  if (self->tick_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
+
+  refresh (self, TRUE);
+  update_actions (self);
+}
+
+static void
+on_fits_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  LlWindow         *self)
+{
+  LlEngine *engine = g_object_get_data (G_OBJECT (dialog), "engine");
+  guint64 fitting = *(guint64 *) g_object_get_data (G_OBJECT (dialog), "fitting");
+
+  if (g_strcmp0 (response, "anyway") == 0)
+    begin_run (self, ll_engine_ref (engine));
+  else if (g_strcmp0 (response, "fit") == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      LlRunConfig config = *ll_engine_get_config (engine);
+      LlEngine *fitting_engine;
+
+      config.target = fitting;
+      fitting_engine = ll_engine_new (&config, &error);
+      if (fitting_engine == NULL)
+        toast (self, error->message);
+      else
+        begin_run (self, fitting_engine);
+    }
+
+  update_actions (self);
+}
+
+static void
+ask_to_fit (LlWindow     *self,
+            LlEngine     *engine,
+            guint64       fitting,
+            const GError *error)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  if (fitting > 0)
+    {
+      g_autofree char *fit = NULL;
+      LlRunConfig config = *ll_engine_get_config (engine);
+
+      config.target = fitting;
+      fit = format_target (self, &config);
+      /* Translators: the first %s explains the numbers, the second is a size */
+      body = g_strdup_printf (_("%s\n\n“Run to What Fits” grows the list to %s instead. "
+                                "Either way, the run stops before free memory falls "
+                                "below the reserve."),
+                              error->message, fit);
+    }
+  else
+    body = g_strdup_printf (_("%s\n\nThe run stops before free memory falls below the "
+                              "reserve."),
+                            error->message);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Not Enough Free Memory"),
+                                                       body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "anyway", _("Run _Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "anyway", ADW_RESPONSE_DESTRUCTIVE);
+  if (fitting > 0)
+    {
+      adw_message_dialog_add_response (dialog, "fit", _("Run to What _Fits"));
+      adw_message_dialog_set_response_appearance (dialog, "fit", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "fit");
+    }
+  else
+    adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  g_object_set_data_full (G_OBJECT (dialog), "engine", ll_engine_ref (engine),
+                          (GDestroyNotify) ll_engine_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "fitting", g_memdup2 (&fitting, sizeof fitting),
+                          g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_fits_response), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+release_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ll_engine_release (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_released (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  LlWindow *self = LL_WINDOW (object);
+  LlEngine *engine = g_task_get_task_data (G_TASK (result));
+
+  self->releasing = FALSE;
+  if (engine != self->engine)
+    return;
+
+  update_actions (self);
+
+  if (self->start_after_release)
+    {
+      self->start_after_release = FALSE;
+      start_run (self);
+      return;
+    }
+
+  start_sampler (self);
+
+  set_status (self, _("Memory released"),
+              _("The list is gone; the charts keep what it did. Free memory is "
+                "sampled a few more seconds so you can see the system take it back."));
+  refresh (self, TRUE);
+}
+
+static void
+release_list (LlWindow *self,
+              gboolean  start_after)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->releasing || get_state (self) != LL_ENGINE_FINISHED)
+    return;
+
+  self->releasing = TRUE;
+  self->start_after_release = start_after;
+  if (!start_after)
+    set_status (self, _("Releasing memory…"), NULL);
+  update_actions (self);
+
+  task = g_task_new (self, NULL, on_released, NULL);
+  g_task_set_source_tag (task, release_list);
+  g_task_set_task_data (task, ll_engine_ref (self->engine), (GDestroyNotify) ll_engine_unref);
+  g_task_run_in_thread (task, release_thread);
+}
+
+static void
+start_run (LlWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  LlRunConfig config;
+  LlEngine *engine;
+  guint64 fitting = 0;
+
+  if (self->releasing || get_state (self) == LL_ENGINE_RUNNING)
+    return;
+
+  if (!ll_controls_get_config (self->controls, &config, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  config.mem_probe = self->mem_probe;
+  config.mem_probe_data = self->mem_probe_data;
+
+  /* The previous list goes first, off the main thread: freeing gigabytes
+   * takes a moment, and the new run needs that memory. */
+  if (get_state (self) == LL_ENGINE_FINISHED)
+    {
+      set_status (self, _("Freeing the previous list…"), NULL);
+      release_list (self, TRUE);
+      return;
+    }
+
+  engine = ll_engine_new (&config, &error);
+  if (engine == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  if (!ll_engine_check_fits (engine, &fitting, &error))
+    {
+      ask_to_fit (self, engine, fitting, error);
+      ll_engine_unref (engine);
+      return;
+    }
+
+  begin_run (self, engine);
+}
+
+static void
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  start_run (LL_WINDOW (widget));
+}
+
+static void
+stop_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LlWindow *self = LL_WINDOW (widget);
+
+  if (get_state (self) != LL_ENGINE_RUNNING)
+    return;
+
+  ll_engine_cancel (self->engine);
+  set_status (self, _("Stopping…"), NULL);
+}
+
+static void
+release_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  release_list (LL_WINDOW (widget), FALSE);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LlWindow *self = LL_WINDOW (widget);
+
+  if (gtk_widget_is_sensitive (GTK_WIDGET (self->export_button)))
+    gtk_menu_button_popup (self->export_button);
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LlWindow *self = LL_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+static void
+on_controls_valid_changed (LlWindow *self)
+{
+  update_actions (self);
+}
+
+static void
+on_chart_page_changed (LlWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->chart_stack);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->log_button), g_strcmp0 (name, "growth") == 0);
+}
+
+static void
+on_map (LlWindow *self)
+{
+  if (self->start_when_mapped)
+    {
+      self->start_when_mapped = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.start", NULL);
+    }
+}
+
+static void
+ll_window_dispose (GObject *object)
+{
+  LlWindow *self = LL_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  stop_ticking (self);
+  stop_sampler (self);
+
+  if (self->engine != NULL)
+    {
+      /* Quitting during a run: the engine notices within 100 ms. */
+      ll_engine_cancel (self->engine);
+      ll_engine_join (self->engine);
+      g_clear_pointer (&self->engine, ll_engine_unref);
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LL_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (ll_window_parent_class)->dispose (object);
+}
+
+static void
+ll_window_finalize (GObject *object)
+{
+  LlWindow *self = LL_WINDOW (object);
+
+  g_clear_pointer (&self->view, ll_history_view_free);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (ll_window_parent_class)->finalize (object);
+}
+
+static void
+ll_window_class_init (LlWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ll_window_dispose;
+  object_class->finalize = ll_window_finalize;
+
+  /* Emitted once the window has taken in a run's end (figures, status). */
+  signals[RUN_FINISHED] =
+    g_signal_new ("run-finished",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  g_type_ensure (LL_TYPE_CHART_VIEW);
+  g_type_ensure (LL_TYPE_CONTROLS);
+  g_type_ensure (LL_TYPE_SUMMARY);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/listlab/ListLab/ll-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, run_button_stack);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, controls);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, status_detail);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, release_button);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, summary);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, chart_stack);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, log_button);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, capacity_view);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, growth_view);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, memory_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_chart_page_changed);
+
+  gtk_widget_class_install_action (widget_class, "win.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "win.stop", NULL, stop_action);
+  gtk_widget_class_install_action (widget_class, "win.release-memory", NULL, release_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL,
+                                   toggle_sidebar_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "win.start", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "win.start", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.stop", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0,
+                                       "win.toggle-sidebar", NULL);
+}
+
+static void
+ll_window_init (LlWindow *self)
+{
+  LlMemInfo info;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->view = ll_history_view_new ();
+  self->cancellable = g_cancellable_new ();
+  self->units = LL_UNITS_IEC;
+  self->target_units = LL_UNITS_IEC;
+  self->rate = -1;
+
+  if (ll_mem_read_system (&info, NULL, NULL))
+    {
+      self->idle_available_bytes = info.available_bytes;
+      self->total_bytes = info.total_bytes;
+    }
+
+  g_signal_connect_object (self->controls, "notify::valid",
+                           G_CALLBACK (on_controls_valid_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+
+  /* Comes with the export feature. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+
+  on_chart_page_changed (self);
+  update_summary (self);
+  update_actions (self);
+}
+
+LlWindow *
+ll_window_new (GtkApplication *application)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+
+  return g_object_new (LL_TYPE_WINDOW, "application", application, NULL);
+}
+
+gboolean
+ll_window_apply_options (LlWindow    *self,
+                         const char  *policy,
+                         const char  *target,
+                         const char  *element,
+                         gboolean     start,
+                         GError     **error)
+{
+  LlPolicyKind kind = LL_POLICY_CPYTHON;
+  LlElement element_model = LL_ELEMENT_SHARED;
+  guint64 bytes;
+
+  g_return_val_if_fail (LL_IS_WINDOW (self), FALSE);
+
+  if (policy != NULL && !ll_policy_kind_from_name (policy, &kind, error))
+    return FALSE;
+  if (element != NULL && !ll_element_from_name (element, &element_model, error))
+    return FALSE;
+  if (target != NULL && !ll_size_parse_bytes (target, LL_SIZE_FLAGS_NONE, &bytes, error))
+    return FALSE;
+
+  if (policy != NULL)
+    ll_controls_set_policy (self->controls, kind);
+  if (element != NULL)
+    ll_controls_set_element (self->controls, element_model);
+  if (target != NULL)
+    {
+      ll_controls_set_target_kind (self->controls, LL_TARGET_CONTAINER_BYTES);
+      ll_controls_set_target_text (self->controls, target);
+    }
+
+  if (start)
+    {
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.start", NULL);
+      else
+        self->start_when_mapped = TRUE;
+    }
+
+  return TRUE;
+}
+
+LlControls *
+ll_window_get_controls (LlWindow *self)
+{
+  g_return_val_if_fail (LL_IS_WINDOW (self), NULL);
+
+  return self->controls;
+}
+
+LlSummary *
+ll_window_get_summary (LlWindow *self)
+{
+  g_return_val_if_fail (LL_IS_WINDOW (self), NULL);
+
+  return self->summary;
+}
+
+LlChartView *
+ll_window_get_chart_view (LlWindow    *self,
+                          LlChartKind  kind)
+{
+  g_return_val_if_fail (LL_IS_WINDOW (self), NULL);
+
+  switch (kind)
+    {
+    case LL_CHART_CAPACITY:
+      return self->capacity_view;
+    case LL_CHART_GROWTH:
+      return self->growth_view;
+    case LL_CHART_MEMORY:
+      return self->memory_view;
+    case LL_N_CHARTS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+LlEngine *
+ll_window_get_engine (LlWindow *self)
+{
+  g_return_val_if_fail (LL_IS_WINDOW (self), NULL);
+
+  return self->engine;
+}
+
+gboolean
+ll_window_is_running (LlWindow *self)
+{
+  g_return_val_if_fail (LL_IS_WINDOW (self), FALSE);
+
+  return get_state (self) == LL_ENGINE_RUNNING;
+}
+
+const char *
+ll_window_get_status_text (LlWindow *self)
+{
+  g_return_val_if_fail (LL_IS_WINDOW (self), NULL);
+
+  return gtk_label_get_label (self->status_label);
+}
+
+void
+ll_window_set_mem_probe (LlWindow       *self,
+                         LlMemProbeFunc  probe,
+                         gpointer        probe_data)
+{
+  g_return_if_fail (LL_IS_WINDOW (self));
+
+  self->mem_probe = probe;
+  self->mem_probe_data = probe_data;
+}

@@ -1,0 +1,46 @@
+/* ll-window.h — List Lab's main window: set up a run, watch it, keep it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ll-chart-view.h"
+#include "ll-controls.h"
+#include "ll-engine.h"
+#include "ll-summary.h"
+
+G_BEGIN_DECLS
+
+#define LL_TYPE_WINDOW (ll_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (LlWindow, ll_window, LL, WINDOW, AdwApplicationWindow)
+
+LlWindow     *ll_window_new              (GtkApplication *application);
+
+/* Command-line choices: any may be NULL. Fails, changing nothing, when one
+ * is not a valid name or size. With @start, the run begins once the window
+ * is shown. */
+gboolean      ll_window_apply_options    (LlWindow       *self,
+                                          const char     *policy,
+                                          const char     *target,
+                                          const char     *element,
+                                          gboolean        start,
+                                          GError        **error);
+
+LlControls   *ll_window_get_controls     (LlWindow       *self);
+LlSummary    *ll_window_get_summary      (LlWindow       *self);
+LlChartView  *ll_window_get_chart_view   (LlWindow       *self,
+                                          LlChartKind     kind);
+/* The current or last run's engine, or NULL. */
+LlEngine     *ll_window_get_engine       (LlWindow       *self);
+gboolean      ll_window_is_running       (LlWindow       *self);
+/* The sentence that says how the last run ended ("Reached the target …"). */
+const char   *ll_window_get_status_text  (LlWindow       *self);
+/* Runs use this memory probe instead of the real system (tests). */
+void          ll_window_set_mem_probe    (LlWindow       *self,
+                                          LlMemProbeFunc  probe,
+                                          gpointer        probe_data);
+
+G_END_DECLS

@@ -1,0 +1,368 @@
+/* test-chart-view.c — the chart widget: same pixels as the library, redraws
+ * only on change, follows the style
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "ll-chart-view.h"
+
+#define WIDTH 600
+#define HEIGHT 300
+
+typedef struct
+{
+  GtkWindow      *window;
+  LlChartView    *view;
+  LlEventBucket   events[64];
+  LlSampleBucket  samples[32];
+  LlHistoryCounters counters;
+  LlChartData     data;
+} Fixture;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Lets the frame clock paint a few frames. */
+static void
+wait_frames (GtkWidget *widget,
+             guint      n)
+{
+  guint frames = 0;
+  gboolean timed_out = FALSE;
+  guint tick = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+  guint timeout = g_timeout_add (5000, timeout_cb, &timed_out);
+
+  while (frames < n && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  gtk_widget_remove_tick_callback (widget, tick);
+  if (!timed_out)
+    g_source_remove (timeout);
+  g_assert_false (timed_out);
+}
+
+/* Until the window has its final size and state, and the chart is drawn. */
+static void
+wait_settled (LlChartView *view)
+{
+  guint renders;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      renders = ll_chart_view_get_n_renders (view);
+      wait_frames (GTK_WIDGET (view), 5);
+      if (renders == ll_chart_view_get_n_renders (view))
+        return;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+fill_data (Fixture *f)
+{
+  guint64 length = 0, capacity = 0;
+
+  memset (&f->counters, 0, sizeof f->counters);
+
+  for (guint i = 0; i < G_N_ELEMENTS (f->events); i++)
+    {
+      LlEvent *e = &f->events[i].first;
+      guint64 new_capacity = capacity + (capacity >> 3) + 6;
+
+      length = capacity + 1;
+      e->length = length;
+      e->old_capacity = capacity;
+      e->new_capacity = new_capacity;
+      e->old_bytes = 56 + 8 * capacity;
+      e->new_bytes = 56 + 8 * new_capacity;
+      e->bytes_added = e->new_bytes - e->old_bytes;
+      e->moved = i % 3 == 0;
+      e->realloc_ns = 1000 + 37 * i;
+      e->elapsed_ns = 1000000 * (i + 1);
+      e->available_bytes = G_GUINT64_CONSTANT (8) << 30;
+      f->events[i].last = *e;
+      f->events[i].count = 1;
+      f->events[i].n_moved = e->moved;
+      f->events[i].min_bytes_added = e->bytes_added;
+      f->events[i].max_bytes_added = e->bytes_added;
+      f->events[i].max_realloc_ns = e->realloc_ns;
+      f->counters.n_events++;
+      f->counters.n_moved += e->moved;
+      f->counters.last_event = *e;
+      if (e->realloc_ns > f->counters.slowest.realloc_ns)
+        f->counters.slowest = *e;
+      capacity = new_capacity;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (f->samples); i++)
+    {
+      LlSample *s = &f->samples[i].first;
+
+      s->elapsed_ns = 2000000 * (i + 1);
+      s->length = length * (i + 1) / G_N_ELEMENTS (f->samples);
+      s->capacity = capacity;
+      s->container_bytes = 56 + 8 * capacity;
+      s->rss_bytes = (G_GUINT64_CONSTANT (100) << 20) + (i << 20);
+      s->available_bytes = (G_GUINT64_CONSTANT (8) << 30) - ((guint64) i << 24);
+      f->samples[i].last = *s;
+      f->samples[i].count = 1;
+      f->samples[i].min_available_bytes = s->available_bytes;
+      f->samples[i].max_available_bytes = s->available_bytes;
+      f->samples[i].min_rss_bytes = s->rss_bytes;
+      f->samples[i].max_rss_bytes = s->rss_bytes;
+      f->counters.n_samples++;
+      if (i == 0)
+        f->counters.first_sample = *s;
+      f->counters.last_sample = *s;
+    }
+
+  f->data.events = f->events;
+  f->data.n_events = G_N_ELEMENTS (f->events);
+  f->data.samples = f->samples;
+  f->data.n_samples = G_N_ELEMENTS (f->samples);
+  f->data.counters = &f->counters;
+  f->data.slot_bytes = 8;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  user_data)
+{
+  LlChartKind kind = GPOINTER_TO_UINT (user_data);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  fill_data (f);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  f->view = LL_CHART_VIEW (ll_chart_view_new (kind));
+  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
+  gtk_window_set_default_size (f->window, WIDTH, HEIGHT);
+  gtk_window_set_decorated (f->window, FALSE);
+  gtk_window_present (f->window);
+  wait_frames (GTK_WIDGET (f->view), 3);
+  wait_settled (f->view);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  user_data)
+{
+  gpointer view = f->view;
+
+  g_object_add_weak_pointer (view, &view);
+  gtk_window_destroy (f->window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (view);
+}
+
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_properties (Fixture       *f,
+                 gconstpointer  user_data)
+{
+  guint kind_notifies = 0, log_notifies = 0;
+
+  g_signal_connect (f->view, "notify::kind", G_CALLBACK (on_notify), &kind_notifies);
+  g_signal_connect (f->view, "notify::log-scale", G_CALLBACK (on_notify), &log_notifies);
+
+  ll_chart_view_set_kind (f->view, LL_CHART_GROWTH);
+  ll_chart_view_set_kind (f->view, LL_CHART_GROWTH);
+  g_assert_cmpuint (kind_notifies, ==, 1);
+  g_assert_cmpuint (ll_chart_view_get_kind (f->view), ==, LL_CHART_GROWTH);
+
+  g_object_set (f->view, "log-scale", TRUE, NULL);
+  ll_chart_view_set_log_scale (f->view, TRUE);
+  g_assert_cmpuint (log_notifies, ==, 1);
+  g_assert_true (ll_chart_view_get_log_scale (f->view));
+
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (f->view)), ==,
+                   GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+/* Redrawing the widget reuses the rendered chart; new data renders it. */
+static void
+test_redraw_on_change (Fixture       *f,
+                       gconstpointer  user_data)
+{
+  guint renders = ll_chart_view_get_n_renders (f->view);
+
+  g_assert_cmpuint (renders, >=, 1);
+
+  gtk_widget_queue_draw (GTK_WIDGET (f->view));
+  wait_frames (GTK_WIDGET (f->view), 3);
+  g_assert_cmpuint (ll_chart_view_get_n_renders (f->view), ==, renders);
+
+  ll_chart_view_set_data (f->view, &f->data);
+  wait_frames (GTK_WIDGET (f->view), 3);
+  g_assert_cmpuint (ll_chart_view_get_n_renders (f->view), ==, renders + 1);
+  g_assert_true (ll_chart_view_get_data (f->view)->events == f->events);
+
+  ll_chart_view_set_log_scale (f->view, TRUE);
+  wait_frames (GTK_WIDGET (f->view), 3);
+  g_assert_cmpuint (ll_chart_view_get_n_renders (f->view), ==, renders + 2);
+
+  wait_frames (GTK_WIDGET (f->view), 5);
+  g_assert_cmpuint (ll_chart_view_get_n_renders (f->view), ==, renders + 2);
+}
+
+static GdkTexture *
+render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  return gsk_renderer_render_texture (renderer, node,
+                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/* The widget shows exactly what the chart library draws with the widget's
+ * options: the same code makes the exports. */
+static void
+test_same_pixels (Fixture       *f,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  cairo_surface_t *surface;
+  LlChartOptions options;
+  cairo_t *cr;
+  int width, height, stride;
+  guint64 differing = 0, ink = 0;
+  guchar *ref;
+
+  ll_chart_view_set_data (f->view, &f->data);
+  wait_frames (GTK_WIDGET (f->view), 3);
+
+  width = gtk_widget_get_width (GTK_WIDGET (f->view));
+  height = gtk_widget_get_height (GTK_WIDGET (f->view));
+  g_assert_cmpint (width, >, 100);
+  g_assert_cmpint (height, >, 100);
+
+  texture = render_widget (GTK_WIDGET (f->view));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  stride = width * 4;
+  pixels = g_malloc (stride * height);
+  gdk_texture_download (texture, pixels, stride);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  ll_chart_view_get_options (f->view, &options);
+  ll_chart_draw (cr, ll_chart_view_get_kind (f->view), &f->data, &options, width, height);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  ref = cairo_image_surface_get_data (surface);
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guchar *a = pixels + y * stride + x * 4;
+        const guchar *b = ref + y * cairo_image_surface_get_stride (surface) + x * 4;
+
+        for (int c = 0; c < 4; c++)
+          if (ABS ((int) a[c] - (int) b[c]) > 2)
+            {
+              differing++;
+              break;
+            }
+        /* Something other than the background was drawn. */
+        if (ABS ((int) b[0] - (int) ref[0]) + ABS ((int) b[1] - (int) ref[1]) > 60)
+          ink++;
+      }
+
+  cairo_surface_destroy (surface);
+
+  g_test_message ("%" G_GUINT64_FORMAT " pixels differ, %" G_GUINT64_FORMAT " inked",
+                  differing, ink);
+  g_assert_cmpuint (differing, ==, 0);
+  g_assert_cmpuint (ink, >, (guint64) width * height / 200);
+}
+
+static double
+luminance (const LlColor *c)
+{
+  return 0.2126 * c->red + 0.7152 * c->green + 0.0722 * c->blue;
+}
+
+static void
+test_follows_style (Fixture       *f,
+                    gconstpointer  user_data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  LlChartOptions light, dark;
+  guint renders;
+
+  ll_chart_view_get_options (f->view, &light);
+  g_assert_cmpfloat (luminance (&light.palette.background), >, 0.7);
+  g_assert_cmpfloat (luminance (&light.palette.foreground), <, 0.3);
+
+  renders = ll_chart_view_get_n_renders (f->view);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_frames (GTK_WIDGET (f->view), 3);
+  g_assert_cmpuint (ll_chart_view_get_n_renders (f->view), >, renders);
+
+  ll_chart_view_get_options (f->view, &dark);
+  g_assert_cmpfloat (luminance (&dark.palette.background), <, 0.3);
+  g_assert_cmpfloat (luminance (&dark.palette.foreground), >, 0.7);
+  /* The accent is libadwaita's, lighter on dark. */
+  g_assert_cmpfloat (luminance (&dark.palette.accent), >, luminance (&light.palette.accent));
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  for (guint kind = 0; kind < LL_N_CHARTS; kind++)
+    {
+      g_autofree char *pixels = g_strdup_printf ("/ui/chart-view/%s/same-pixels",
+                                                 ll_chart_kind_get_name (kind));
+
+      g_test_add (pixels, Fixture, GUINT_TO_POINTER (kind),
+                  fixture_setup, test_same_pixels, fixture_teardown);
+    }
+  g_test_add ("/ui/chart-view/properties", Fixture, GUINT_TO_POINTER (LL_CHART_CAPACITY),
+              fixture_setup, test_properties, fixture_teardown);
+  g_test_add ("/ui/chart-view/redraw-on-change", Fixture, GUINT_TO_POINTER (LL_CHART_GROWTH),
+              fixture_setup, test_redraw_on_change, fixture_teardown);
+  g_test_add ("/ui/chart-view/follows-style", Fixture, GUINT_TO_POINTER (LL_CHART_MEMORY),
+              fixture_setup, test_follows_style, fixture_teardown);
+
+  return g_test_run ();
+}

@@ -1,0 +1,661 @@
+/* test-window.c — the window under Xvfb: runs, figures, stop, input, leaks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <sys/wait.h>
+
+#include "ll-window.h"
+
+#define MiB (G_GUINT64_CONSTANT (1) << 20)
+#define GiB (G_GUINT64_CONSTANT (1) << 30)
+
+/* Helpers */
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main context until *@flag is set or @timeout_ms passed. */
+static gboolean
+wait_for_flag (const gboolean *flag,
+               guint           timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
+
+  while (!*flag && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return *flag;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean never = FALSE;
+
+  wait_for_flag (&never, ms);
+}
+
+static void
+on_run_finished (LlWindow *window,
+                 gboolean *finished)
+{
+  *finished = TRUE;
+}
+
+static LlWindow *
+create_window (void)
+{
+  LlWindow *window = ll_window_new (NULL);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  return window;
+}
+
+static void
+destroy_window (LlWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *action_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
+        return child;
+
+      if ((found = find_button (child, action_name)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_entry_row (GtkWidget  *root,
+                const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_ENTRY_ROW (child) &&
+          g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (child)), text) == 0)
+        return child;
+
+      if ((found = find_entry_row (child, text)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_visible_label (GtkWidget  *root,
+                    const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_is_visible (child) &&
+          g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
+        return child;
+
+      if ((found = find_visible_label (child, text)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+start_sensitive (LlWindow *window)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (window), "win.start");
+
+  g_assert_nonnull (button);
+  return gtk_widget_is_sensitive (button);
+}
+
+/* Runs with the given target until the window has taken in the end. */
+static void
+run_to_end (LlWindow *window)
+{
+  gboolean finished = FALSE;
+  gulong id = g_signal_connect (window, "run-finished", G_CALLBACK (on_run_finished), &finished);
+
+  g_assert_true (start_sensitive (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL));
+  g_assert_true (wait_for_flag (&finished, 20000));
+  g_signal_handler_disconnect (window, id);
+}
+
+/* CPython's list_resize for one append at a time, as a reference. */
+static void
+cpython_reference (guint64  target_bytes,
+                   guint64 *length,
+                   guint64 *capacity,
+                   guint64 *n_reallocs)
+{
+  guint64 len = 0, cap = 0, n = 0;
+
+  while (56 + 8 * cap < target_bytes)
+    {
+      guint64 newsize = len + 1;
+
+      if (newsize > cap)
+        {
+          cap = (newsize + (newsize >> 3) + 6) & ~(guint64) 3;
+          n++;
+        }
+      len = newsize;
+    }
+
+  *length = len;
+  *capacity = cap;
+  *n_reallocs = n;
+}
+
+static void
+assert_figure (LlSummary  *summary,
+               LlFigure    figure,
+               char       *expected)
+{
+  g_autofree char *owned = expected;
+
+  g_assert_cmpstr (ll_summary_get_value (summary, figure), ==, expected);
+}
+
+/* Tests */
+
+static void
+test_opens (void)
+{
+  LlWindow *window = create_window ();
+  LlSummary *summary = ll_window_get_summary (window);
+
+  g_assert_true (start_sensitive (window));
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (window), "win.stop")));
+  g_assert_null (ll_window_get_engine (window));
+  g_assert_cmpstr (ll_summary_get_value (summary, LL_FIGURE_LENGTH), ==, "—");
+  g_assert_cmpstr (ll_summary_get_value (summary, LL_FIGURE_FREE_NOW), !=, "—");
+
+  for (guint kind = 0; kind < LL_N_CHARTS; kind++)
+    {
+      LlChartView *view = ll_window_get_chart_view (window, kind);
+
+      g_assert_true (LL_IS_CHART_VIEW (view));
+      g_assert_cmpuint (ll_chart_view_get_kind (view), ==, kind);
+    }
+
+  destroy_window (window);
+}
+
+static void
+test_small_run (void)
+{
+  LlWindow *window = create_window ();
+  LlControls *controls = ll_window_get_controls (window);
+  LlSummary *summary = ll_window_get_summary (window);
+  LlHistoryCounters counters;
+  LlEngineStatus status;
+  const LlChartData *data;
+  LlEngine *engine;
+  guint64 length, capacity, n_reallocs, appended;
+  g_autofree char *count = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *expected_status = NULL;
+  gboolean released = FALSE;
+  gint64 deadline;
+
+  ll_controls_set_policy (controls, LL_POLICY_CPYTHON);
+  ll_controls_set_element (controls, LL_ELEMENT_SHARED);
+  ll_controls_set_target_text (controls, "32 MiB");
+  g_assert_true (ll_controls_get_valid (controls));
+
+  run_to_end (window);
+
+  engine = ll_window_get_engine (window);
+  g_assert_nonnull (engine);
+  ll_engine_get_status (engine, &status);
+  ll_history_get_counters (ll_engine_get_history (engine), &counters);
+  g_assert_cmpint (status.state, ==, LL_ENGINE_FINISHED);
+  g_assert_cmpint (status.stop_reason, ==, LL_STOP_TARGET);
+
+  /* The engine did what CPython does… */
+  cpython_reference (32 * MiB, &length, &capacity, &n_reallocs);
+  g_assert_cmpuint (status.length, ==, length);
+  g_assert_cmpuint (status.capacity, ==, capacity);
+  g_assert_cmpuint (counters.n_events, ==, n_reallocs);
+
+  /* …and the window shows exactly the engine's figures. */
+  assert_figure (summary, LL_FIGURE_LENGTH, ll_format_count (status.length));
+  assert_figure (summary, LL_FIGURE_CAPACITY, ll_format_count (status.capacity));
+  assert_figure (summary, LL_FIGURE_CONTAINER, ll_format_bytes (status.container_bytes, LL_UNITS_IEC));
+  assert_figure (summary, LL_FIGURE_OBJECTS, ll_format_bytes (status.objects_bytes, LL_UNITS_IEC));
+  assert_figure (summary, LL_FIGURE_SLACK,
+                 ll_format_bytes ((status.capacity - status.length) * 8, LL_UNITS_IEC));
+  assert_figure (summary, LL_FIGURE_REALLOCATIONS, ll_format_count_exact (counters.n_events));
+  assert_figure (summary, LL_FIGURE_MOVED, ll_format_count_exact (counters.n_moved));
+  assert_figure (summary, LL_FIGURE_ELAPSED, ll_format_duration (status.elapsed_ns));
+  assert_figure (summary, LL_FIGURE_SLOWEST, ll_format_duration (counters.slowest.realloc_ns));
+  assert_figure (summary, LL_FIGURE_FREE_NOW,
+                 ll_format_bytes (counters.last_sample.available_bytes, LL_UNITS_IEC));
+  assert_figure (summary, LL_FIGURE_FREE_START,
+                 ll_format_bytes (status.start_available_bytes, LL_UNITS_IEC));
+
+  appended = status.length;
+  count = ll_format_count ((guint64) ((double) appended * 1e9 / status.elapsed_ns + 0.5));
+  assert_figure (summary, LL_FIGURE_RATE, g_strdup_printf ("%s/s", count));
+
+  g_assert_cmpfloat (ll_summary_get_progress (summary), ==, 1.0);
+
+  target = ll_format_bytes (32 * MiB, LL_UNITS_IEC);
+  expected_status = g_strdup_printf ("Reached the target of %s", target);
+  g_assert_cmpstr (ll_window_get_status_text (window), ==, expected_status);
+
+  /* The charts hold the whole history. */
+  data = ll_chart_view_get_data (ll_window_get_chart_view (window, LL_CHART_CAPACITY));
+  g_assert_cmpuint (data->n_events, ==, counters.n_events);
+  g_assert_cmpuint (data->counters->n_events, ==, counters.n_events);
+  g_assert_cmpuint (data->n_samples, >, 0);
+
+  /* Release: the list goes, the history stays, memory keeps being sampled. */
+  g_assert_true (gtk_widget_is_sensitive (find_button (GTK_WIDGET (window), "win.release-memory")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.release-memory", NULL));
+  deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  while (g_get_monotonic_time () < deadline && !released)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      released = g_strcmp0 (ll_window_get_status_text (window), "Memory released") == 0;
+    }
+  g_assert_true (released);
+  ll_engine_get_status (engine, &status);
+  g_assert_cmpint (status.state, ==, LL_ENGINE_RELEASED);
+
+  {
+    guint64 before = counters.n_samples;
+    LlHistoryCounters after;
+
+    deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+    do
+      {
+        wait_ms (20);
+        ll_history_get_counters (ll_engine_get_history (engine), &after);
+      }
+    while (after.n_samples < before + 4 && g_get_monotonic_time () < deadline);
+    g_assert_cmpuint (after.n_samples, >=, before + 4);
+    g_assert_cmpuint (after.n_events, ==, counters.n_events);
+    g_assert_cmpuint (after.last_sample.length, ==, 0);
+    g_assert_cmpuint (after.last_sample.elapsed_ns, >, counters.last_sample.elapsed_ns);
+  }
+
+  /* Starting again is possible after the release. */
+  g_assert_true (start_sensitive (window));
+
+  destroy_window (window);
+}
+
+static void
+test_stop (void)
+{
+  LlWindow *window = create_window ();
+  LlControls *controls = ll_window_get_controls (window);
+  LlEngineStatus status;
+  gboolean finished = FALSE;
+  gint64 stop_time, stopped_time, finished_time;
+
+  ll_controls_set_policy (controls, LL_POLICY_CPYTHON);
+  ll_controls_set_element (controls, LL_ELEMENT_SHARED);
+  ll_controls_set_target_text (controls, "2 GiB");
+
+  g_signal_connect (window, "run-finished", G_CALLBACK (on_run_finished), &finished);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL));
+  g_assert_true (ll_window_is_running (window));
+  g_assert_false (start_sensitive (window));
+  g_assert_true (gtk_widget_is_sensitive (find_button (GTK_WIDGET (window), "win.stop")));
+
+  wait_ms (30);
+  g_assert_false (finished);
+
+  stop_time = g_get_monotonic_time ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stop", NULL));
+
+  /* The engine stops within 100 ms… */
+  do
+    ll_engine_get_status (ll_window_get_engine (window), &status);
+  while (status.state == LL_ENGINE_RUNNING &&
+         g_get_monotonic_time () - stop_time < G_TIME_SPAN_SECOND);
+  stopped_time = g_get_monotonic_time ();
+
+  /* …and the window says so right after, without waiting on anything. */
+  g_assert_true (wait_for_flag (&finished, 5000));
+  finished_time = g_get_monotonic_time ();
+
+  g_test_message ("engine stopped after %.1f ms, window told after %.1f ms",
+                  (stopped_time - stop_time) / 1000.0, (finished_time - stop_time) / 1000.0);
+  g_assert_cmpint (stopped_time - stop_time, <=, 100 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpint (finished_time - stopped_time, <=, 100 * G_TIME_SPAN_MILLISECOND);
+
+  ll_engine_get_status (ll_window_get_engine (window), &status);
+  g_assert_cmpint (status.stop_reason, ==, LL_STOP_CANCELLED);
+  g_assert_cmpuint (status.container_bytes, <, 2 * GiB);
+  g_assert_cmpstr (ll_window_get_status_text (window), ==, "Stopped");
+  g_assert_false (ll_window_is_running (window));
+  g_assert_true (start_sensitive (window));
+
+  destroy_window (window);
+}
+
+static void
+test_bad_target (void)
+{
+  g_autoptr(GError) error = NULL;
+  LlWindow *window = create_window ();
+  LlControls *controls = ll_window_get_controls (window);
+  GtkWidget *row;
+  guint64 bytes;
+
+  g_assert_true (start_sensitive (window));
+
+  ll_controls_set_target_text (controls, "12XB");
+  g_assert_false (ll_controls_get_valid (controls));
+  g_assert_false (start_sensitive (window));
+
+  /* The row shows the error style, and the message is the parser's own. */
+  g_assert_false (ll_size_parse_bytes ("12XB", LL_SIZE_FLAGS_NONE, &bytes, &error));
+  g_assert_cmpstr (ll_controls_get_error (controls), ==, error->message);
+  row = find_entry_row (GTK_WIDGET (window), "12XB");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (window), error->message));
+
+  /* Ctrl+Return does nothing then. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL);
+  g_assert_null (ll_window_get_engine (window));
+
+  ll_controls_set_target_text (controls, "");
+  g_assert_false (ll_controls_get_valid (controls));
+  g_assert_false (start_sensitive (window));
+
+  ll_controls_set_target_text (controls, "64MiB");
+  g_assert_true (ll_controls_get_valid (controls));
+  g_assert_null (ll_controls_get_error (controls));
+  g_assert_true (start_sensitive (window));
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+
+  /* Other fields are checked too. */
+  ll_controls_set_reserve_text (controls, "lots");
+  g_assert_false (ll_controls_get_valid (controls));
+  g_assert_false (start_sensitive (window));
+  ll_controls_set_reserve_text (controls, "auto");
+  ll_controls_set_initial_text (controls, "-5");
+  g_assert_false (ll_controls_get_valid (controls));
+  ll_controls_set_initial_text (controls, "0");
+  g_assert_true (ll_controls_get_valid (controls));
+
+  destroy_window (window);
+}
+
+static gboolean
+small_machine (LlMemInfo *info,
+               gpointer   user_data,
+               GError   **error)
+{
+  info->total_bytes = 8 * GiB;
+  info->available_bytes = 640 * MiB;
+  info->cgroup_limit_bytes = LL_NO_LIMIT;
+  info->cgroup_usage_bytes = 0;
+  return TRUE;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static void
+test_does_not_fit (void)
+{
+  LlWindow *window = create_window ();
+  LlControls *controls = ll_window_get_controls (window);
+  AdwMessageDialog *dialog;
+  LlEngineStatus status;
+  gboolean finished = FALSE;
+
+  ll_window_set_mem_probe (window, small_machine, NULL);
+  ll_controls_set_target_text (controls, "2 GiB");
+
+  /* Cancel: nothing runs. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "fit"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "anyway"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (ll_window_get_engine (window));
+
+  /* Run to what fits: a smaller target, reached. */
+  g_signal_connect (window, "run-finished", G_CALLBACK (on_run_finished), &finished);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "fit");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_nonnull (ll_window_get_engine (window));
+  {
+    const LlRunConfig *config = ll_engine_get_config (ll_window_get_engine (window));
+
+    /* Fits what the probe says the machine can spare: 640 MiB less the
+     * 512 MiB reserve. */
+    g_assert_cmpuint (config->target, <, 2 * GiB);
+    g_assert_cmpuint (config->target, >, 0);
+    g_assert_cmpuint (ll_run_config_estimate_peak (config, NULL, NULL), <=, 128 * MiB);
+  }
+
+  g_assert_true (wait_for_flag (&finished, 20000));
+  ll_engine_get_status (ll_window_get_engine (window), &status);
+  g_assert_cmpint (status.stop_reason, ==, LL_STOP_TARGET);
+  g_assert_true (g_str_has_prefix (ll_window_get_status_text (window), "Reached the target of "));
+
+  destroy_window (window);
+}
+
+static void
+test_options (void)
+{
+  g_autoptr(GError) error = NULL;
+  LlWindow *window = create_window ();
+  LlRunConfig config;
+
+  g_assert_false (ll_window_apply_options (window, "nope", NULL, NULL, FALSE, &error));
+  g_assert_error (error, LL_POLICY_ERROR, LL_POLICY_ERROR_UNKNOWN);
+  g_clear_error (&error);
+
+  g_assert_false (ll_window_apply_options (window, NULL, "12XB", NULL, FALSE, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_assert_false (ll_window_apply_options (window, NULL, NULL, "float", FALSE, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_assert_true (ll_window_apply_options (window, "go", "48MiB", "int32", FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (ll_controls_get_config (ll_window_get_controls (window), &config, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (config.policy.kind, ==, LL_POLICY_GO);
+  g_assert_cmpint (config.element, ==, LL_ELEMENT_INT32);
+  g_assert_cmpuint (config.target, ==, 48 * MiB);
+  g_assert_cmpint (config.target_kind, ==, LL_TARGET_CONTAINER_BYTES);
+
+  destroy_window (window);
+}
+
+/* The app itself refuses a bad option with status 2 and says why. */
+static void
+test_command_line (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = { LISTLAB_GUI, "--policy", "nope", NULL };
+  const char *argv2[] = { LISTLAB_GUI, "--target", "12XB", NULL };
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+  g_assert_true (g_str_has_prefix (err, "listlab: "));
+  g_assert_nonnull (strstr (err, "nope"));
+
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&out, g_free);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv2, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+  g_assert_true (g_str_has_prefix (err, "listlab: "));
+}
+
+static void
+test_finalized (void)
+{
+  LlWindow *window = create_window ();
+  LlControls *controls = ll_window_get_controls (window);
+  gpointer pointers[6];
+  gint64 deadline;
+  gboolean all_gone = FALSE;
+
+  ll_controls_set_target_text (controls, "8 MiB");
+  run_to_end (window);
+
+  /* A run still going when the window closes is cancelled and joined. */
+  ll_controls_set_target_text (controls, "2 GiB");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL);
+  wait_ms (10);
+
+  pointers[0] = window;
+  pointers[1] = controls;
+  pointers[2] = ll_window_get_summary (window);
+  for (guint i = 0; i < LL_N_CHARTS; i++)
+    pointers[3 + i] = ll_window_get_chart_view (window, i);
+  for (guint i = 0; i < G_N_ELEMENTS (pointers); i++)
+    g_object_add_weak_pointer (pointers[i], &pointers[i]);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  while (!all_gone && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      all_gone = TRUE;
+      for (guint i = 0; i < G_N_ELEMENTS (pointers); i++)
+        all_gone &= pointers[i] == NULL;
+      if (!all_gone)
+        g_usleep (1000);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (pointers); i++)
+    g_assert_null (pointers[i]);
+}
+
+/* The shortcuts window lists every accelerator the window binds. */
+static void
+test_shortcuts (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/listlab/ListLab/ll-shortcuts-window.ui");
+  GObject *window = gtk_builder_get_object (builder, "shortcuts_window");
+  const char *accels[] = { "<Control>Return", "Escape", "<Control>e", "<Control>q",
+                           "<Control>question", "<Control>comma", "F9" };
+  GSList *objects;
+  guint found = 0;
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (window));
+
+  objects = gtk_builder_get_objects (builder);
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accel = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accel, NULL);
+      for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+        if (g_strcmp0 (accel, accels[i]) == 0)
+          found |= 1u << i;
+    }
+  g_slist_free (objects);
+
+  g_assert_cmphex (found, ==, (1u << G_N_ELEMENTS (accels)) - 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  /* The engine hands its end over through this context: own it, as an
+   * application's main loop does. */
+  g_main_context_acquire (NULL);
+
+  g_test_add_func ("/ui/window/opens", test_opens);
+  g_test_add_func ("/ui/window/bad-target", test_bad_target);
+  g_test_add_func ("/ui/window/options", test_options);
+  g_test_add_func ("/ui/window/command-line", test_command_line);
+  g_test_add_func ("/ui/window/small-run", test_small_run);
+  g_test_add_func ("/ui/window/stop", test_stop);
+  g_test_add_func ("/ui/window/does-not-fit", test_does_not_fit);
+  g_test_add_func ("/ui/window/finalized", test_finalized);
+  g_test_add_func ("/ui/window/shortcuts", test_shortcuts);
+
+  return g_test_run ();
+}
