@@ -32,7 +32,7 @@ struct _LlWindow
   GtkLabel             *status_label;
   GtkLabel             *status_detail;
   GtkButton            *release_button;
-  LlSummary            *summary;
+  LlSummaryView            *summary;
   GtkStack             *chart_stack;
   GtkToggleButton      *log_button;
   LlChartView          *capacity_view;
@@ -235,7 +235,7 @@ update_summary (LlWindow *self)
       info.has_run = FALSE;
       info.units = self->units;
       info.available_bytes = self->idle_available_bytes;
-      ll_summary_update (self->summary, &info);
+      ll_summary_view_update (self->summary, &info);
       return;
     }
 
@@ -280,7 +280,7 @@ update_summary (LlWindow *self)
       self->final_length > info.status.length)
     info.eta_ns = (guint64) ((self->final_length - info.status.length) / self->rate * 1e9);
 
-  ll_summary_update (self->summary, &info);
+  ll_summary_view_update (self->summary, &info);
 }
 
 static void
@@ -926,7 +926,7 @@ ll_window_class_init (LlWindowClass *klass)
 
   g_type_ensure (LL_TYPE_CHART_VIEW);
   g_type_ensure (LL_TYPE_CONTROLS);
-  g_type_ensure (LL_TYPE_SUMMARY);
+  g_type_ensure (LL_TYPE_SUMMARY_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/listlab/ListLab/ll-window.ui");
@@ -1056,7 +1056,7 @@ ll_window_get_controls (LlWindow *self)
   return self->controls;
 }
 
-LlSummary *
+LlSummaryView *
 ll_window_get_summary (LlWindow *self)
 {
   g_return_val_if_fail (LL_IS_WINDOW (self), NULL);

@@ -9,7 +9,7 @@
 #include "ll-chart-view.h"
 #include "ll-controls.h"
 #include "ll-engine.h"
-#include "ll-summary.h"
+#include "ll-summary-view.h"
 
 G_BEGIN_DECLS
 
@@ -30,7 +30,7 @@ gboolean      ll_window_apply_options    (LlWindow       *self,
                                           GError        **error);
 
 LlControls   *ll_window_get_controls     (LlWindow       *self);
-LlSummary    *ll_window_get_summary      (LlWindow       *self);
+LlSummaryView    *ll_window_get_summary      (LlWindow       *self);
 LlChartView  *ll_window_get_chart_view   (LlWindow       *self,
                                           LlChartKind     kind);
 /* The current or last run's engine, or NULL. */

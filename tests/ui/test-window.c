@@ -187,13 +187,13 @@ cpython_reference (guint64  target_bytes,
 }
 
 static void
-assert_figure (LlSummary  *summary,
+assert_figure (LlSummaryView  *summary,
                LlFigure    figure,
                char       *expected)
 {
   g_autofree char *owned = expected;
 
-  g_assert_cmpstr (ll_summary_get_value (summary, figure), ==, expected);
+  g_assert_cmpstr (ll_summary_view_get_value (summary, figure), ==, expected);
 }
 
 /* Tests */
@@ -202,13 +202,13 @@ static void
 test_opens (void)
 {
   LlWindow *window = create_window ();
-  LlSummary *summary = ll_window_get_summary (window);
+  LlSummaryView *summary = ll_window_get_summary (window);
 
   g_assert_true (start_sensitive (window));
   g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (window), "win.stop")));
   g_assert_null (ll_window_get_engine (window));
-  g_assert_cmpstr (ll_summary_get_value (summary, LL_FIGURE_LENGTH), ==, "—");
-  g_assert_cmpstr (ll_summary_get_value (summary, LL_FIGURE_FREE_NOW), !=, "—");
+  g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_LENGTH), ==, "—");
+  g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_FREE_NOW), !=, "—");
 
   for (guint kind = 0; kind < LL_N_CHARTS; kind++)
     {
@@ -226,7 +226,7 @@ test_small_run (void)
 {
   LlWindow *window = create_window ();
   LlControls *controls = ll_window_get_controls (window);
-  LlSummary *summary = ll_window_get_summary (window);
+  LlSummaryView *summary = ll_window_get_summary (window);
   LlHistoryCounters counters;
   LlEngineStatus status;
   const LlChartData *data;
@@ -278,7 +278,7 @@ test_small_run (void)
   count = ll_format_count ((guint64) ((double) appended * 1e9 / status.elapsed_ns + 0.5));
   assert_figure (summary, LL_FIGURE_RATE, g_strdup_printf ("%s/s", count));
 
-  g_assert_cmpfloat (ll_summary_get_progress (summary), ==, 1.0);
+  g_assert_cmpfloat (ll_summary_view_get_progress (summary), ==, 1.0);
 
   target = ll_format_bytes (32 * MiB, LL_UNITS_IEC);
   expected_status = g_strdup_printf ("Reached the target of %s", target);

@@ -1,4 +1,4 @@
-/* ll-summary.c — the live figures of a run and its progress
+/* ll-summary-view.c — the live figures of a run and its progress
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "ll-summary.h"
+#include "ll-summary-view.h"
 
 typedef struct
 {
@@ -15,7 +15,7 @@ typedef struct
   GtkLabel *detail;
 } Figure;
 
-struct _LlSummary
+struct _LlSummaryView
 {
   AdwBin          parent_instance;
 
@@ -25,7 +25,7 @@ struct _LlSummary
   Figure          figures[LL_N_FIGURES];
 };
 
-G_DEFINE_FINAL_TYPE (LlSummary, ll_summary, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (LlSummaryView, ll_summary_view, ADW_TYPE_BIN)
 
 static const char * const captions[LL_N_FIGURES] = {
   N_("Length"),
@@ -68,7 +68,7 @@ set_text (GtkLabel   *label,
 }
 
 static void
-set_figure (LlSummary  *self,
+set_figure (LlSummaryView  *self,
             LlFigure    figure,
             const char *value,
             const char *detail)
@@ -78,7 +78,7 @@ set_figure (LlSummary  *self,
 }
 
 static GtkWidget *
-create_figure (LlSummary *self,
+create_figure (LlSummaryView *self,
                LlFigure   figure)
 {
   GtkWidget *box;
@@ -127,7 +127,7 @@ create_figure (LlSummary *self,
 }
 
 static void
-ll_summary_class_init (LlSummaryClass *klass)
+ll_summary_view_class_init (LlSummaryViewClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
@@ -135,7 +135,7 @@ ll_summary_class_init (LlSummaryClass *klass)
 }
 
 static void
-ll_summary_init (LlSummary *self)
+ll_summary_view_init (LlSummaryView *self)
 {
   GtkWidget *box;
   GtkWidget *progress_box;
@@ -184,13 +184,13 @@ ll_summary_init (LlSummary *self)
 }
 
 GtkWidget *
-ll_summary_new (void)
+ll_summary_view_new (void)
 {
-  return g_object_new (LL_TYPE_SUMMARY, NULL);
+  return g_object_new (LL_TYPE_SUMMARY_VIEW, NULL);
 }
 
 static void
-update_idle (LlSummary           *self,
+update_idle (LlSummaryView           *self,
              const LlSummaryInfo *info)
 {
   for (guint i = 0; i < LL_N_FIGURES; i++)
@@ -208,7 +208,7 @@ update_idle (LlSummary           *self,
 }
 
 static void
-update_progress (LlSummary           *self,
+update_progress (LlSummaryView           *self,
                  const LlSummaryInfo *info)
 {
   g_autofree char *text = NULL;
@@ -238,7 +238,7 @@ update_progress (LlSummary           *self,
 }
 
 void
-ll_summary_update (LlSummary           *self,
+ll_summary_view_update (LlSummaryView           *self,
                    const LlSummaryInfo *info)
 {
   const LlEngineStatus *st;
@@ -247,7 +247,7 @@ ll_summary_update (LlSummary           *self,
   char *value, *detail, *a, *b;
   guint64 slack, slack_bytes;
 
-  g_return_if_fail (LL_IS_SUMMARY (self));
+  g_return_if_fail (LL_IS_SUMMARY_VIEW (self));
   g_return_if_fail (info != NULL);
 
   if (!info->has_run)
@@ -399,29 +399,29 @@ ll_summary_update (LlSummary           *self,
 }
 
 const char *
-ll_summary_get_value (LlSummary *self,
+ll_summary_view_get_value (LlSummaryView *self,
                       LlFigure   figure)
 {
-  g_return_val_if_fail (LL_IS_SUMMARY (self), NULL);
+  g_return_val_if_fail (LL_IS_SUMMARY_VIEW (self), NULL);
   g_return_val_if_fail (figure < LL_N_FIGURES, NULL);
 
   return gtk_label_get_label (self->figures[figure].value);
 }
 
 const char *
-ll_summary_get_detail (LlSummary *self,
+ll_summary_view_get_detail (LlSummaryView *self,
                        LlFigure   figure)
 {
-  g_return_val_if_fail (LL_IS_SUMMARY (self), NULL);
+  g_return_val_if_fail (LL_IS_SUMMARY_VIEW (self), NULL);
   g_return_val_if_fail (figure < LL_N_FIGURES, NULL);
 
   return gtk_label_get_label (self->figures[figure].detail);
 }
 
 double
-ll_summary_get_progress (LlSummary *self)
+ll_summary_view_get_progress (LlSummaryView *self)
 {
-  g_return_val_if_fail (LL_IS_SUMMARY (self), 0);
+  g_return_val_if_fail (LL_IS_SUMMARY_VIEW (self), 0);
 
   return gtk_progress_bar_get_fraction (self->progress_bar);
 }

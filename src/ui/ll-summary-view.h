@@ -1,4 +1,4 @@
-/* ll-summary.h — the live figures of a run and its progress
+/* ll-summary-view.h — the live figures of a run and its progress
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -41,18 +41,18 @@ typedef struct
   guint64           eta_ns;              /* G_MAXUINT64: unknown */
 } LlSummaryInfo;
 
-#define LL_TYPE_SUMMARY (ll_summary_get_type ())
+#define LL_TYPE_SUMMARY_VIEW (ll_summary_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (LlSummary, ll_summary, LL, SUMMARY, AdwBin)
+G_DECLARE_FINAL_TYPE (LlSummaryView, ll_summary_view, LL, SUMMARY_VIEW, AdwBin)
 
-GtkWidget  *ll_summary_new        (void);
-void        ll_summary_update     (LlSummary           *self,
+GtkWidget  *ll_summary_view_new        (void);
+void        ll_summary_view_update     (LlSummaryView           *self,
                                    const LlSummaryInfo *info);
 /* The texts shown now, for tests and accessibility checks. */
-const char *ll_summary_get_value  (LlSummary           *self,
+const char *ll_summary_view_get_value  (LlSummaryView           *self,
                                    LlFigure             figure);
-const char *ll_summary_get_detail (LlSummary           *self,
+const char *ll_summary_view_get_detail (LlSummaryView           *self,
                                    LlFigure             figure);
-double      ll_summary_get_progress (LlSummary         *self);
+double      ll_summary_view_get_progress (LlSummaryView         *self);
 
 G_END_DECLS
