@@ -1,1 +1,1706 @@
+/* ll-engine.c — a real growable array, grown on its own thread
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The run follows ll_growth_next () step by step, so a real run makes
+ * exactly the reallocations the simulation shows. The clock starts in
+ * ll_engine_start (): building the initial list (as list(range(n)) does,
+ * before the notebook's loop) is the run's first phase, so the memory
+ * chart shows it being taken; it emits no event, as in the simulation.
+ *
+ * Threads: the engine thread owns the array. The sampler thread reads
+ * memory on its own clock, also while the engine is stuck in one long
+ * page-fault storm. Everything others read while the run goes on is a
+ * relaxed atomic; readers of the list itself (after the run) hold the list
+ * lock, which ll_engine_release () takes for writing. */
+
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+
+#if defined(__has_include)
+# if __has_include(<valgrind/valgrind.h>)
+#  include <valgrind/valgrind.h>
+#  define LL_HAVE_VALGRIND 1
+# endif
+#endif
+
+#if defined(__SANITIZE_ADDRESS__)
+# define LL_ASAN 1
+#elif defined(__has_feature)
+# if __has_feature(address_sanitizer)
+#  define LL_ASAN 1
+# endif
+#endif
+
+#include "ll-csv.h"
 #include "ll-engine.h"
+#include "ll-run-config-private.h"
+#include "ll-size.h"
+
+/* Elements written between two looks at cancel and the reserve: 2 MiB of
+ * 8-byte slots, well under a millisecond of page faults. */
+#define CHUNK_ELEMENTS     (G_GUINT64_CONSTANT (256) * 1024)
+/* Boxed objects come from arenas that never move, like pymalloc's. */
+#define ARENA_BYTES        (G_GUINT64_CONSTANT (64) * 1024 * 1024)
+#define ARENA_OBJECTS      (ARENA_BYTES / LL_OBJECT_BYTES)
+#define EVENT_BATCH        1024
+#define FLUSH_INTERVAL_NS  (G_GINT64_CONSTANT (10) * 1000 * 1000)
+/* Growth smaller than this is checked against the sampler's last figure
+ * instead of a fresh probe, which costs tens of microseconds. */
+#define FRESH_PROBE_BYTES  (G_GUINT64_CONSTANT (1) * 1024 * 1024)
+#define COPY_CHUNK_BYTES   ((gsize) 4 * 1024 * 1024)
+#define WRITE_BLOCK_BYTES  ((gsize) 2 * 1024 * 1024)
+/* Room for the longest line of the contents: a sign, 19 digits and a
+ * newline. */
+#define MAX_LINE_BYTES     24
+
+G_STATIC_ASSERT (ARENA_OBJECTS % CHUNK_ELEMENTS == 0);
+
+/* What a boxed slot points at: 32 bytes holding the element's value. */
+typedef struct
+{
+  gint64 value;
+  gint64 reserved[3];
+} LlObject;
+
+G_STATIC_ASSERT (sizeof (LlObject) == LL_OBJECT_BYTES);
+
+struct _LlEngine
+{
+  gatomicrefcount  ref_count;
+
+  LlRunConfig      config;
+  LlMechanism      mechanism;
+  guint            slot_bytes;
+  guint            object_bytes;
+  gsize            page_size;
+  gsize            huge_page_size;    /* 0: no huge pages for this run */
+  LlHistory       *history;
+
+  GMutex           mutex;
+  GCond            cond;
+  GThread         *engine_thread;     /* mutex */
+  GThread         *sampler_thread;    /* set before the engine thread starts */
+  gboolean         sampler_stop;      /* mutex */
+  gboolean         threads_done;      /* mutex */
+  GSourceFunc      finished_func;     /* mutex */
+  gpointer         finished_data;
+  GDestroyNotify   finished_destroy;
+  GMainContext    *finished_context;
+  gboolean         finished_dispatched;
+
+  GRWLock          list_lock;
+
+  /* Atomics: read by anybody at any time */
+  gint             state;
+  gint             stop_reason;
+  gint             cancelled;
+  guint64          live_length;
+  guint64          live_capacity;
+  guint64          end_elapsed_ns;
+  guint64          start_available;
+  guint64          reserve;
+  guint64          latest_available;
+  guint64          latest_spare;
+  guint64          latest_spare_length;
+
+  gint64           start_ns;
+  GError          *error;             /* written before FINISHED */
+
+  /* The list: the engine thread's while RUNNING */
+  guint8          *data;
+  gsize            data_bytes;
+  guint64          length;
+  guint64          capacity;
+  LlObject       **arenas;
+  guint64          n_arenas;
+  guint64          arenas_size;
+  LlObject         shared_object;
+  gboolean         prefault;
+
+  /* Events not yet in the history: the engine thread's */
+  LlEvent         *pending;
+  guint            n_pending;
+  gint64           last_flush_ns;
+};
+
+static inline guint64
+load_u64 (const guint64 *p)
+{
+  return __atomic_load_n (p, __ATOMIC_RELAXED);
+}
+
+static inline void
+store_u64 (guint64 *p,
+           guint64  value)
+{
+  __atomic_store_n (p, value, __ATOMIC_RELAXED);
+}
+
+static inline gint64
+now_ns (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return (gint64) ts.tv_sec * G_GINT64_CONSTANT (1000000000) + ts.tv_nsec;
+}
+
+static inline guint64
+sat_mul (guint64 a,
+         guint64 b)
+{
+  guint64 r;
+
+  return g_uint64_checked_mul (&r, a, b) ? r : G_MAXUINT64;
+}
+
+static inline guint64
+sat_add (guint64 a,
+         guint64 b)
+{
+  guint64 r;
+
+  return g_uint64_checked_add (&r, a, b) ? r : G_MAXUINT64;
+}
+
+static gboolean
+engine_probe (LlEngine   *self,
+              LlMemInfo  *info,
+              GError    **error)
+{
+  memset (info, 0, sizeof *info);
+  if (self->config.mem_probe != NULL)
+    return self->config.mem_probe (info, self->config.mem_probe_data, error);
+  return ll_mem_read_system (info, NULL, error);
+}
+
+/* The fill kernels. Each writes a contiguous run of slots with a loop the
+ * compiler turns into vector stores: this loop against the page-fault limit
+ * is what the engine's speed is made of. */
+
+#if defined(__GNUC__) && !defined(__clang__)
+# define LL_VECTORIZE __attribute__ ((optimize ("tree-vectorize", "vect-cost-model=dynamic")))
+#else
+# define LL_VECTORIZE
+#endif
+
+static void LL_VECTORIZE
+fill_pointers (gpointer * restrict slots,
+               gsize               n,
+               gpointer            value)
+{
+  for (gsize i = 0; i < n; i++)
+    slots[i] = value;
+}
+
+static void LL_VECTORIZE
+fill_int64 (gint64 * restrict slots,
+            gsize             n,
+            gint64            first)
+{
+  for (gsize i = 0; i < n; i++)
+    slots[i] = first + (gint64) i;
+}
+
+static void LL_VECTORIZE
+fill_int32 (gint32 * restrict slots,
+            gsize             n,
+            gint32            first)
+{
+  /* Wraps the way (gint32) i does, without signed overflow. */
+  guint32 u = (guint32) first;
+
+  for (gsize i = 0; i < n; i++)
+    slots[i] = (gint32) (u + (guint32) i);
+}
+
+static void LL_VECTORIZE
+fill_boxed (LlObject ** restrict slots,
+            LlObject * restrict objects,
+            gsize               n,
+            gint64              first)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      objects[i].value = first + (gint64) i;
+      slots[i] = &objects[i];
+    }
+}
+
+/* Events */
+
+static void
+engine_flush_events (LlEngine *self,
+                     gint64    now)
+{
+  if (self->n_pending > 0)
+    ll_history_push_events (self->history, self->pending, self->n_pending);
+  self->n_pending = 0;
+  self->last_flush_ns = now;
+}
+
+static void
+engine_publish (LlEngine *self)
+{
+  store_u64 (&self->live_length, self->length);
+  store_u64 (&self->live_capacity, self->capacity);
+}
+
+static void
+engine_set_error (LlEngine   *self,
+                  GError     *error)
+{
+  if (self->error == NULL)
+    self->error = error;
+  else
+    g_error_free (error);
+}
+
+typedef enum
+{
+  FAILED_LIST,
+  FAILED_OBJECTS,
+} FailedAllocation;
+
+static LlStopReason
+engine_no_memory (LlEngine         *self,
+                  FailedAllocation  what,
+                  int               saved_errno,
+                  guint64           bytes)
+{
+  g_autofree char *size = ll_format_bytes (bytes, LL_UNITS_IEC);
+  GError *error;
+
+  if (what == FAILED_OBJECTS)
+    error = g_error_new (LL_RUN_ERROR, LL_RUN_ERROR_NO_MEMORY,
+                         _("Could not allocate %s more for the element objects: %s. "
+                           "The list so far is kept."),
+                         size, g_strerror (saved_errno));
+  else
+    error = g_error_new (LL_RUN_ERROR, LL_RUN_ERROR_NO_MEMORY,
+                         _("Could not grow the list to %s: %s. The list so far is kept."),
+                         size, g_strerror (saved_errno));
+  engine_set_error (self, error);
+
+  return LL_STOP_NO_MEMORY;
+}
+
+/* The bytes the engine has made resident for @length elements. */
+static inline guint64
+engine_committed (LlEngine *self,
+                  guint64   length)
+{
+  return sat_mul (length, self->slot_bytes + self->object_bytes);
+}
+
+/* What the sampler last saw, less what the engine wrote since. */
+static guint64
+engine_estimated_spare (LlEngine *self)
+{
+  guint64 spare = load_u64 (&self->latest_spare);
+  guint64 then = load_u64 (&self->latest_spare_length);
+  guint64 written;
+
+  if (self->length <= then)
+    return spare;
+
+  written = engine_committed (self, self->length) - engine_committed (self, then);
+  return spare > written ? spare - written : 0;
+}
+
+/* Can @need more bytes become resident without eating into the reserve? */
+static LlStopReason
+engine_check_reserve (LlEngine *self,
+                      guint64   need)
+{
+  guint64 spare;
+
+  if (need >= FRESH_PROBE_BYTES)
+    {
+      g_autoptr(GError) error = NULL;
+      LlMemInfo info;
+
+      if (!engine_probe (self, &info, &error))
+        {
+          engine_set_error (self,
+                            g_error_new (LL_RUN_ERROR, LL_RUN_ERROR_FAILED,
+                                         _("Could not read the free memory: %s"),
+                                         error->message));
+          return LL_STOP_FAILED;
+        }
+      spare = ll_mem_info_spare (&info);
+    }
+  else
+    {
+      spare = engine_estimated_spare (self);
+    }
+
+  if (spare < self->reserve || spare - self->reserve < need)
+    return LL_STOP_RESERVE;
+
+  return LL_STOP_NONE;
+}
+
+/* Between chunks: cancel, the reserve as the sampler sees it, and events
+ * that waited long enough. */
+static LlStopReason
+engine_check_chunk (LlEngine *self)
+{
+  gint64 now;
+
+  if (g_atomic_int_get (&self->cancelled))
+    return LL_STOP_CANCELLED;
+
+  if (engine_estimated_spare (self) < self->reserve)
+    return LL_STOP_RESERVE;
+
+  if (self->n_pending > 0)
+    {
+      now = now_ns ();
+      if (now - self->last_flush_ns >= FLUSH_INTERVAL_NS)
+        engine_flush_events (self, now);
+    }
+
+  return LL_STOP_NONE;
+}
+
+/* An anonymous mapping of @bytes at a multiple of @align. */
+static void *
+map_aligned (gsize bytes,
+             gsize align)
+{
+  guint8 *span;
+  guint8 *start;
+  gsize extra = align;
+
+  span = mmap (NULL, bytes + extra, PROT_READ | PROT_WRITE,
+               MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (span == MAP_FAILED || extra == 0)
+    return span;
+
+  start = (guint8 *) (((guintptr) span + align - 1) & ~(guintptr) (align - 1));
+  if (start > span)
+    munmap (span, (gsize) (start - span));
+  if (start + bytes < span + bytes + extra)
+    munmap (start + bytes, (gsize) (span + bytes + extra - (start + bytes)));
+
+  return start;
+}
+
+static LlObject *
+engine_arena (LlEngine  *self,
+              guint64    index,
+              LlStopReason *reason)
+{
+  void *arena;
+
+  if (index < self->n_arenas)
+    return self->arenas[index];
+
+  g_assert (index == self->n_arenas);
+
+  arena = map_aligned (ARENA_BYTES, self->huge_page_size);
+  if (arena == MAP_FAILED)
+    {
+      *reason = engine_no_memory (self, FAILED_OBJECTS, errno, ARENA_BYTES);
+      return NULL;
+    }
+
+  if (self->huge_page_size > 0)
+    madvise (arena, ARENA_BYTES, MADV_HUGEPAGE);
+
+  if (self->n_arenas == self->arenas_size)
+    {
+      self->arenas_size = MAX (16, self->arenas_size * 2);
+      self->arenas = g_renew (LlObject *, self->arenas, self->arenas_size);
+    }
+  self->arenas[self->n_arenas++] = arena;
+
+  return arena;
+}
+
+/* Makes the pages of [@start, @start + @bytes) resident before they are
+ * written: the same pages the writes would fault in one by one, at a
+ * fraction of the cost of a trap per page (MADV_POPULATE_WRITE, Linux 5.14). */
+static void
+engine_prefault (LlEngine *self,
+                 void     *start,
+                 gsize     bytes)
+{
+#ifdef MADV_POPULATE_WRITE
+  guintptr mask = ~(guintptr) (self->page_size - 1);
+  guintptr first = (guintptr) start & mask;
+  guintptr last = ((guintptr) start + bytes) & mask;
+
+  /* The last, partial page is left to the write: it may end the block. */
+  if (!self->prefault || last <= first)
+    return;
+
+  if (madvise ((void *) first, last - first, MADV_POPULATE_WRITE) != 0 &&
+      (errno == EINVAL || errno == ENOSYS || errno == EPERM))
+    self->prefault = FALSE;
+#endif
+}
+
+/* Appends until the list holds @to elements, all within the capacity. */
+static LlStopReason
+engine_fill (LlEngine *self,
+             guint64   to)
+{
+  while (self->length < to)
+    {
+      guint64 from = self->length;
+      guint64 end = MIN (to, (from / CHUNK_ELEMENTS + 1) * CHUNK_ELEMENTS);
+      gsize n = end - from;
+      LlStopReason reason = LL_STOP_NONE;
+
+      engine_prefault (self, self->data + from * self->slot_bytes, n * self->slot_bytes);
+
+      switch (self->config.element)
+        {
+        case LL_ELEMENT_SHARED:
+          fill_pointers ((gpointer *) self->data + from, n, &self->shared_object);
+          break;
+
+        case LL_ELEMENT_BOXED:
+          {
+            LlObject *arena = engine_arena (self, from / ARENA_OBJECTS, &reason);
+
+            if (arena == NULL)
+              return reason;
+            engine_prefault (self, arena + from % ARENA_OBJECTS, n * sizeof (LlObject));
+            fill_boxed ((LlObject **) self->data + from, arena + from % ARENA_OBJECTS,
+                        n, (gint64) from);
+          }
+          break;
+
+        case LL_ELEMENT_INT64:
+          fill_int64 ((gint64 *) self->data + from, n, (gint64) from);
+          break;
+
+        case LL_ELEMENT_INT32:
+          fill_int32 ((gint32 *) self->data + from, n, (gint32) (guint32) from);
+          break;
+
+        case LL_N_ELEMENTS:
+        default:
+          g_assert_not_reached ();
+        }
+
+      self->length = end;
+      store_u64 (&self->live_length, end);
+
+      if (end % CHUNK_ELEMENTS == 0)
+        {
+          reason = engine_check_chunk (self);
+          if (reason != LL_STOP_NONE)
+            return reason;
+        }
+    }
+
+  return LL_STOP_NONE;
+}
+
+/* glibc marks blocks it mmapped itself in the chunk header; it grows them
+ * with mremap, without copying. Other allocators (sanitizers, valgrind)
+ * copy, which is what a moved block without that mark reports. */
+static gboolean
+block_is_mmapped (const void *block,
+                  gsize       bytes)
+{
+#if defined(__GLIBC__) && !defined(LL_ASAN)
+  size_t head;
+
+# ifdef LL_HAVE_VALGRIND
+  if (RUNNING_ON_VALGRIND)
+    return FALSE;
+# endif
+
+  if (block == NULL)
+    return FALSE;
+
+  head = ((const size_t *) block)[-1];
+  return (head & 2) != 0 && (head & ~(size_t) 7) >= bytes;
+#else
+  return FALSE;
+#endif
+}
+
+/* The mremap mechanism's mappings: whole pages, and with huge pages whole
+ * huge pages starting on a huge page boundary, which transparent huge pages
+ * need (and mremap keeps when it moves them to such a boundary). */
+static gsize
+engine_map_size (LlEngine *self,
+                 gsize     bytes)
+{
+  gsize unit = self->huge_page_size > 0 ? self->huge_page_size : self->page_size;
+
+  return (bytes + unit - 1) & ~(unit - 1);
+}
+
+/* Grows the mapping in place if it can, else moves it to a new place with
+ * the right alignment. MAP_FAILED with errno on failure, the old mapping
+ * untouched. */
+static void *
+engine_remap (LlEngine *self,
+              void     *old,
+              gsize     old_bytes,
+              gsize     new_bytes)
+{
+  void *block;
+  void *target;
+
+  if (old == NULL)
+    return map_aligned (new_bytes, self->huge_page_size);
+
+  if (self->huge_page_size == 0)
+    return mremap (old, old_bytes, new_bytes, MREMAP_MAYMOVE);
+
+#ifdef LL_HAVE_VALGRIND
+  /* valgrind loses track of a mapping grown onto another with MREMAP_FIXED. */
+  if (RUNNING_ON_VALGRIND)
+    return mremap (old, old_bytes, new_bytes, MREMAP_MAYMOVE);
+#endif
+
+  block = mremap (old, old_bytes, new_bytes, 0);
+  if (block != MAP_FAILED)
+    return block;
+
+  target = map_aligned (new_bytes, self->huge_page_size);
+  if (target == MAP_FAILED)
+    return MAP_FAILED;
+
+  block = mremap (old, old_bytes, new_bytes, MREMAP_MAYMOVE | MREMAP_FIXED, target);
+  if (block == MAP_FAILED)
+    {
+      int saved_errno = errno;
+
+      munmap (target, new_bytes);
+      errno = saved_errno;
+    }
+
+  return block;
+}
+
+/* Grows the block from the current capacity to @new_capacity slots while
+ * the list holds self->length elements. On failure the old block and the
+ * list in it stay as they were. */
+static LlStopReason
+engine_resize (LlEngine *self,
+               guint64   new_capacity,
+               gboolean *moved,
+               guint64  *bytes_copied)
+{
+  guint64 new_bytes64 = sat_mul (new_capacity, self->slot_bytes);
+  gsize old_bytes = self->data_bytes;
+  gsize new_bytes;
+  guint8 *old = self->data;
+
+  *moved = FALSE;
+  *bytes_copied = 0;
+
+  if (new_bytes64 > G_MAXSIZE / 2)
+    return engine_no_memory (self, FAILED_LIST, ENOMEM, new_bytes64);
+  new_bytes = MAX ((gsize) new_bytes64, self->slot_bytes);
+
+  switch (self->mechanism)
+    {
+    case LL_MECHANISM_REALLOC:
+      {
+        gboolean was_mmapped = block_is_mmapped (old, old_bytes);
+        guint8 *block = realloc (old, new_bytes);
+
+        if (block == NULL)
+          return engine_no_memory (self, FAILED_LIST, ENOMEM, new_bytes);
+
+        *moved = old != NULL && block != old;
+        *bytes_copied = *moved && !was_mmapped ? old_bytes : 0;
+        self->data = block;
+        self->data_bytes = new_bytes;
+      }
+      break;
+
+    case LL_MECHANISM_COPY:
+      {
+        gsize used = (gsize) self->length * self->slot_bytes;
+        guint8 *block = malloc (new_bytes);
+
+        if (block == NULL)
+          return engine_no_memory (self, FAILED_LIST, ENOMEM, new_bytes);
+
+        /* In pieces: a copy of gigabytes takes longer than a cancel may. */
+        for (gsize done = 0; done < used; done += COPY_CHUNK_BYTES)
+          {
+            gsize piece = MIN (COPY_CHUNK_BYTES, used - done);
+
+            engine_prefault (self, block + done, piece);
+            memcpy (block + done, old + done, piece);
+            if (g_atomic_int_get (&self->cancelled))
+              {
+                free (block);
+                return LL_STOP_CANCELLED;
+              }
+          }
+
+        free (old);
+        *moved = old != NULL;
+        *bytes_copied = used;
+        self->data = block;
+        self->data_bytes = new_bytes;
+      }
+      break;
+
+    case LL_MECHANISM_MREMAP:
+      {
+        gsize map_bytes = engine_map_size (self, new_bytes);
+        void *block;
+
+        if (map_bytes == old_bytes)
+          break;
+
+        block = engine_remap (self, old, old_bytes, map_bytes);
+        if (block == MAP_FAILED)
+          return engine_no_memory (self, FAILED_LIST, errno, map_bytes);
+
+        if (self->huge_page_size > 0)
+          madvise (block, map_bytes, MADV_HUGEPAGE);
+
+        *moved = old != NULL && (guint8 *) block != old;
+        self->data = block;
+        self->data_bytes = map_bytes;
+      }
+      break;
+
+    case LL_MECHANISM_DEFAULT:
+    case LL_N_MECHANISMS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  self->capacity = new_capacity;
+  return LL_STOP_NONE;
+}
+
+/* The bytes a growth to @new_capacity makes resident until the next one:
+ * the slots and objects still to be written, and with the copy mechanism
+ * the whole new block while the old one is still there. */
+static guint64
+engine_growth_need (LlEngine *self,
+                    guint64   new_capacity,
+                    guint64   touch_to)
+{
+  guint64 new_elements = touch_to > self->length ? touch_to - self->length : 0;
+  guint64 need = sat_mul (new_elements, self->slot_bytes + self->object_bytes);
+
+  if (self->mechanism == LL_MECHANISM_COPY)
+    need = sat_add (sat_mul (new_elements, self->object_bytes),
+                    sat_mul (new_capacity, self->slot_bytes));
+
+  return need;
+}
+
+/* How far the list will be written into @capacity slots. */
+static guint64
+engine_touch_limit (LlEngine *self,
+                    guint64   capacity)
+{
+  if (self->config.target_kind == LL_TARGET_ELEMENTS)
+    return MIN (capacity, self->config.target);
+  return capacity;
+}
+
+static LlStopReason
+engine_step (LlEngine           *self,
+             const LlGrowthStep *step)
+{
+  LlStopReason reason;
+  LlEvent *event;
+  gboolean moved;
+  guint64 bytes_copied;
+  guint64 need;
+  gint64 t0, t1;
+
+  reason = engine_fill (self, step->fill_to);
+  if (reason != LL_STOP_NONE)
+    return reason;
+
+  if (step->realloc)
+    {
+      guint64 touch = MAX (engine_touch_limit (self, step->new_capacity), step->length);
+
+      if (g_atomic_int_get (&self->cancelled))
+        return LL_STOP_CANCELLED;
+
+      need = engine_growth_need (self, step->new_capacity, touch);
+      reason = engine_check_reserve (self, need);
+      if (reason != LL_STOP_NONE)
+        return reason;
+
+      /* A large growth may take a while: readers see what led to it first. */
+      if (need >= FRESH_PROBE_BYTES && self->n_pending > 0)
+        engine_flush_events (self, now_ns ());
+
+      t0 = now_ns ();
+      reason = engine_resize (self, step->new_capacity, &moved, &bytes_copied);
+      t1 = now_ns ();
+      if (reason != LL_STOP_NONE)
+        return reason;
+
+      store_u64 (&self->live_capacity, self->capacity);
+
+      event = &self->pending[self->n_pending++];
+      event->length = step->length;
+      event->old_capacity = step->old_capacity;
+      event->new_capacity = step->new_capacity;
+      event->old_bytes = ll_element_container_bytes (self->config.element, step->old_capacity);
+      event->new_bytes = ll_element_container_bytes (self->config.element, step->new_capacity);
+      event->bytes_added = event->new_bytes >= event->old_bytes
+                           ? event->new_bytes - event->old_bytes : 0;
+      event->moved = moved;
+      event->bytes_copied = bytes_copied;
+      event->realloc_ns = (guint64) (t1 - t0);
+      event->elapsed_ns = (guint64) (t1 - self->start_ns);
+      event->available_bytes = load_u64 (&self->latest_available);
+
+      if (self->n_pending == EVENT_BATCH || t1 - self->last_flush_ns >= FLUSH_INTERVAL_NS)
+        engine_flush_events (self, t1);
+    }
+
+  return engine_fill (self, step->length);
+}
+
+static LlStopReason
+engine_run (LlEngine *self)
+{
+  LlGrowth growth;
+  LlGrowthStep step;
+  LlStopReason reason;
+
+  if (self->error != NULL)
+    return LL_STOP_FAILED;
+
+  if (g_atomic_int_get (&self->cancelled))
+    return LL_STOP_CANCELLED;
+
+  ll_growth_init (&growth, &self->config);
+
+  /* The initial list, allocated the way list(range(n)) allocates it. */
+  if (growth.capacity > 0)
+    {
+      gboolean moved;
+      guint64 bytes_copied;
+
+      reason = engine_check_reserve (self,
+                                     engine_growth_need (self, growth.capacity,
+                                                         engine_touch_limit (self, growth.capacity)));
+      if (reason != LL_STOP_NONE)
+        return reason;
+
+      reason = engine_resize (self, growth.capacity, &moved, &bytes_copied);
+      if (reason != LL_STOP_NONE)
+        return reason;
+      engine_publish (self);
+
+      reason = engine_fill (self, growth.length);
+      if (reason != LL_STOP_NONE)
+        return reason;
+    }
+
+  while (ll_growth_next (&growth, &step))
+    {
+      reason = engine_step (self, &step);
+      if (reason != LL_STOP_NONE)
+        return reason;
+    }
+
+  return LL_STOP_TARGET;
+}
+
+/* Finishing */
+
+static void
+engine_dispatch_finished (LlEngine *self)
+{
+  GSourceFunc func = NULL;
+  gpointer data = NULL;
+  GDestroyNotify destroy = NULL;
+  GMainContext *context = NULL;
+
+  g_mutex_lock (&self->mutex);
+  if (!self->finished_dispatched &&
+      g_atomic_int_get (&self->state) >= LL_ENGINE_FINISHED &&
+      self->finished_func != NULL)
+    {
+      func = g_steal_pointer (&self->finished_func);
+      data = g_steal_pointer (&self->finished_data);
+      destroy = g_steal_pointer (&self->finished_destroy);
+      context = g_steal_pointer (&self->finished_context);
+      self->finished_dispatched = TRUE;
+    }
+  g_mutex_unlock (&self->mutex);
+
+  /* Always through a source: g_main_context_invoke () would run it right
+   * here, on the engine thread, whenever the context is not busy. */
+  if (func != NULL)
+    {
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, func, data, destroy);
+      g_source_set_static_name (source, "[listlab] run finished");
+      g_source_attach (source, context);
+      g_source_unref (source);
+      g_main_context_unref (context);
+    }
+}
+
+static void
+engine_finish (LlEngine     *self,
+               LlStopReason  reason)
+{
+  GThread *sampler;
+  gint64 now = now_ns ();
+
+  engine_flush_events (self, now);
+  engine_publish (self);
+  store_u64 (&self->end_elapsed_ns, (guint64) (now - self->start_ns));
+  g_atomic_int_set (&self->stop_reason, reason);
+
+  g_mutex_lock (&self->mutex);
+  self->sampler_stop = TRUE;
+  g_cond_broadcast (&self->cond);
+  sampler = g_steal_pointer (&self->sampler_thread);
+  g_mutex_unlock (&self->mutex);
+
+  /* The sampler takes its last sample, with the final figures, on its way out. */
+  if (sampler != NULL)
+    g_thread_join (sampler);
+
+  g_mutex_lock (&self->mutex);
+  g_atomic_int_set (&self->state, LL_ENGINE_FINISHED);
+  self->threads_done = TRUE;
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->mutex);
+
+  engine_dispatch_finished (self);
+}
+
+static gpointer
+engine_thread_func (gpointer data)
+{
+  LlEngine *self = data;
+
+  engine_finish (self, engine_run (self));
+  return NULL;
+}
+
+/* The sampler */
+
+static void
+engine_take_sample (LlEngine *self)
+{
+  g_autoptr(GError) error = NULL;
+  LlSample sample;
+  LlMemInfo info;
+  guint64 length = load_u64 (&self->live_length);
+  guint64 capacity = load_u64 (&self->live_capacity);
+
+  sample.rss_bytes = ll_mem_process_rss ();
+  if (engine_probe (self, &info, &error))
+    {
+      store_u64 (&self->latest_spare_length, length);
+      store_u64 (&self->latest_spare, ll_mem_info_spare (&info));
+      store_u64 (&self->latest_available, info.available_bytes);
+    }
+
+  sample.elapsed_ns = (guint64) (now_ns () - self->start_ns);
+  sample.length = length;
+  sample.capacity = capacity;
+  sample.container_bytes = ll_element_container_bytes (self->config.element, capacity);
+  sample.objects_bytes = ll_element_objects_bytes (self->config.element, length);
+  sample.available_bytes = load_u64 (&self->latest_available);
+
+  ll_history_push_samples (self->history, &sample, 1);
+}
+
+static gpointer
+sampler_thread_func (gpointer data)
+{
+  LlEngine *self = data;
+  gint64 period = G_GINT64_CONSTANT (1000000000) / self->config.sample_hz;
+  gint64 next = self->start_ns + period;
+  gboolean stop = FALSE;
+
+  while (!stop)
+    {
+      gint64 now;
+
+      g_mutex_lock (&self->mutex);
+      while (!self->sampler_stop && (now = now_ns ()) < next)
+        {
+          /* GLib's monotonic clock is CLOCK_MONOTONIC in microseconds. */
+          g_cond_wait_until (&self->cond, &self->mutex, (next + 999) / 1000);
+        }
+      stop = self->sampler_stop;
+      g_mutex_unlock (&self->mutex);
+
+      engine_take_sample (self);
+
+      now = now_ns ();
+      next += period;
+      if (next <= now)
+        next = now + period;
+    }
+
+  return NULL;
+}
+
+/* Public API */
+
+static gsize
+huge_page_size (gsize page_size)
+{
+  g_autofree char *text = NULL;
+  guint64 size = 0;
+
+  if (g_file_get_contents ("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size",
+                           &text, NULL, NULL))
+    size = g_ascii_strtoull (text, NULL, 10);
+
+  /* A power of two, and a multiple of the page size */
+  if (size < page_size || size > G_GUINT64_CONSTANT (1) << 30 || (size & (size - 1)) != 0)
+    size = 2 * 1024 * 1024;
+
+  return (gsize) size;
+}
+
+LlEngine *
+ll_engine_new (const LlRunConfig  *config,
+               GError            **error)
+{
+  const LlElementInfo *info;
+  LlEngine *self;
+
+  g_return_val_if_fail (config != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!ll_run_config_validate (config, error))
+    return NULL;
+
+  self = g_new0 (LlEngine, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->config = *config;
+  self->mechanism = ll_run_config_get_mechanism (config);
+  info = ll_element_get_info (config->element);
+  self->slot_bytes = info->slot_bytes;
+  self->object_bytes = info->object_bytes;
+  self->page_size = (gsize) sysconf (_SC_PAGESIZE);
+  if (config->huge_pages && self->mechanism == LL_MECHANISM_MREMAP)
+    self->huge_page_size = huge_page_size (self->page_size);
+  self->history = ll_history_new (0);
+  self->pending = g_new (LlEvent, EVENT_BATCH);
+  self->shared_object.value = 1;
+  /* Plain page faults, one trap a page, for comparing with other programs. */
+  self->prefault = g_getenv ("LISTLAB_NO_PREFAULT") == NULL;
+  self->state = LL_ENGINE_IDLE;
+  self->stop_reason = LL_STOP_NONE;
+  self->latest_spare = G_MAXUINT64;
+  g_mutex_init (&self->mutex);
+  g_cond_init (&self->cond);
+  g_rw_lock_init (&self->list_lock);
+
+  return self;
+}
+
+LlEngine *
+ll_engine_ref (LlEngine *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+static void
+engine_free_list (LlEngine *self)
+{
+  if (self->mechanism == LL_MECHANISM_MREMAP)
+    {
+      if (self->data != NULL)
+        munmap (self->data, self->data_bytes);
+    }
+  else
+    {
+      free (self->data);
+    }
+  self->data = NULL;
+  self->data_bytes = 0;
+
+  for (guint64 i = 0; i < self->n_arenas; i++)
+    munmap (self->arenas[i], ARENA_BYTES);
+  g_clear_pointer (&self->arenas, g_free);
+  self->n_arenas = 0;
+  self->arenas_size = 0;
+}
+
+void
+ll_engine_unref (LlEngine *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  /* Nobody is left to be told the run ended. */
+  g_mutex_lock (&self->mutex);
+  self->finished_dispatched = TRUE;
+  g_mutex_unlock (&self->mutex);
+
+  if (g_atomic_int_get (&self->state) == LL_ENGINE_RUNNING)
+    ll_engine_cancel (self);
+  ll_engine_join (self);
+
+  if (self->finished_destroy != NULL)
+    self->finished_destroy (self->finished_data);
+  g_clear_pointer (&self->finished_context, g_main_context_unref);
+
+  engine_free_list (self);
+  g_clear_pointer (&self->history, ll_history_unref);
+  g_clear_error (&self->error);
+  g_free (self->pending);
+  g_mutex_clear (&self->mutex);
+  g_cond_clear (&self->cond);
+  g_rw_lock_clear (&self->list_lock);
+  g_free (self);
+}
+
+/* The largest target that fits in @budget bytes. Runs the stepper once to
+ * find the first state that does not fit, then searches the targets
+ * between it and the last state that does, each from that state on. */
+static guint64
+engine_fitting_target (const LlRunConfig *config,
+                       guint64            budget)
+{
+  gboolean copy = ll_run_config_get_mechanism (config) == LL_MECHANISM_COPY;
+  LlGrowth growth;
+  LlGrowth before;
+  LlGrowthStep step;
+  guint64 last_copy = 0;
+  guint64 before_copy = 0;
+  guint64 start_metric;
+  guint64 lo, hi;
+  gboolean found = FALSE;
+
+  ll_growth_init (&growth, config);
+  growth.done = FALSE;
+  start_metric = ll_growth_get_metric (&growth);
+  if (ll_growth_get_peak (&growth, 0) > budget)
+    return 0;
+
+  before = growth;
+  while (ll_growth_next (&growth, &step))
+    {
+      if (copy && step.realloc)
+        last_copy = step.old_capacity;
+      if (ll_growth_get_peak (&growth, last_copy) > budget)
+        {
+          found = TRUE;
+          break;
+        }
+      before = growth;
+      before_copy = last_copy;
+    }
+
+  if (!found)
+    return config->target;
+
+  lo = ll_growth_get_metric (&before);
+  hi = MIN (ll_growth_get_metric (&growth), config->target);
+
+  while (hi - lo > 1)
+    {
+      guint64 mid = lo + (hi - lo) / 2;
+      LlGrowth probe = before;
+      guint64 probe_copy = before_copy;
+
+      probe.target = mid;
+      probe.done = FALSE;
+      while (ll_growth_next (&probe, &step))
+        {
+          if (copy && step.realloc)
+            probe_copy = step.old_capacity;
+        }
+
+      if (ll_growth_get_peak (&probe, probe_copy) <= budget)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  return lo > start_metric ? lo : 0;
+}
+
+static char *
+format_target (LlTargetKind kind,
+               guint64      target)
+{
+  g_autofree char *count = NULL;
+
+  if (kind != LL_TARGET_ELEMENTS)
+    return ll_format_bytes (target, LL_UNITS_IEC);
+
+  count = ll_format_count_exact (target);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s element", "%s elements",
+                                       (gulong) MIN (target, G_MAXULONG)),
+                          count);
+}
+
+gboolean
+ll_engine_check_fits (LlEngine  *self,
+                      guint64   *fitting_target,
+                      GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *peak_str = NULL;
+  g_autofree char *spare_str = NULL;
+  g_autofree char *reserve_str = NULL;
+  g_autofree char *fitting_str = NULL;
+  LlMemInfo info;
+  guint64 spare, reserve, budget, peak, fitting;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!engine_probe (self, &info, &local_error))
+    {
+      g_set_error (error, LL_RUN_ERROR, LL_RUN_ERROR_FAILED,
+                   _("Could not read the free memory: %s"), local_error->message);
+      if (fitting_target != NULL)
+        *fitting_target = 0;
+      return FALSE;
+    }
+
+  spare = ll_mem_info_spare (&info);
+  reserve = ll_run_config_get_reserve (&self->config, &info);
+  budget = spare > reserve ? spare - reserve : 0;
+
+  peak = ll_run_config_estimate_peak (&self->config, NULL, NULL);
+  if (peak <= budget)
+    {
+      if (fitting_target != NULL)
+        *fitting_target = self->config.target;
+      return TRUE;
+    }
+
+  fitting = engine_fitting_target (&self->config, budget);
+  if (fitting_target != NULL)
+    *fitting_target = fitting;
+
+  target = format_target (self->config.target_kind, self->config.target);
+  peak_str = ll_format_bytes (peak, LL_UNITS_IEC);
+  spare_str = ll_format_bytes (spare, LL_UNITS_IEC);
+  reserve_str = ll_format_bytes (reserve, LL_UNITS_IEC);
+
+  if (fitting > 0)
+    {
+      fitting_str = format_target (self->config.target_kind, fitting);
+      g_set_error (error, LL_RUN_ERROR, LL_RUN_ERROR_TOO_LARGE,
+                   _("A target of %s needs about %s of memory, but the system can "
+                     "spare %s now and %s of it is kept as a reserve. "
+                     "The largest target that fits is %s."),
+                   target, peak_str, spare_str, reserve_str, fitting_str);
+    }
+  else
+    {
+      g_set_error (error, LL_RUN_ERROR, LL_RUN_ERROR_TOO_LARGE,
+                   _("A target of %s needs about %s of memory, but the system can "
+                     "spare %s now and %s of it is kept as a reserve, so no run "
+                     "fits: free some memory or lower the reserve."),
+                   target, peak_str, spare_str, reserve_str);
+    }
+
+  return FALSE;
+}
+
+void
+ll_engine_start (LlEngine *self)
+{
+  g_autoptr(GError) error = NULL;
+  LlSample sample = { 0 };
+  LlMemInfo info;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (g_atomic_int_get (&self->state) == LL_ENGINE_IDLE);
+
+  g_mutex_lock (&self->mutex);
+
+  self->start_ns = now_ns ();
+  if (engine_probe (self, &info, &error))
+    {
+      self->start_available = info.available_bytes;
+      self->reserve = ll_run_config_get_reserve (&self->config, &info);
+      self->latest_available = info.available_bytes;
+      self->latest_spare = ll_mem_info_spare (&info);
+      self->latest_spare_length = 0;
+    }
+  else
+    {
+      self->error = g_error_new (LL_RUN_ERROR, LL_RUN_ERROR_FAILED,
+                                 _("Could not read the free memory: %s"), error->message);
+      g_clear_error (&error);
+    }
+
+  sample.rss_bytes = ll_mem_process_rss ();
+  sample.container_bytes = ll_element_container_bytes (self->config.element, 0);
+  sample.objects_bytes = ll_element_objects_bytes (self->config.element, 0);
+  sample.available_bytes = self->latest_available;
+  ll_history_push_samples (self->history, &sample, 1);
+
+  g_atomic_int_set (&self->state, LL_ENGINE_RUNNING);
+
+  self->sampler_thread = g_thread_try_new ("listlab-sampler", sampler_thread_func, self, &error);
+  if (self->sampler_thread == NULL)
+    {
+      g_debug ("No memory sampler: %s", error->message);
+      g_clear_error (&error);
+    }
+
+  self->engine_thread = g_thread_try_new ("listlab-engine", engine_thread_func, self, &error);
+
+  g_mutex_unlock (&self->mutex);
+
+  if (self->engine_thread == NULL)
+    {
+      engine_set_error (self,
+                        g_error_new (LL_RUN_ERROR, LL_RUN_ERROR_FAILED,
+                                     _("Could not start the engine: %s"), error->message));
+      engine_finish (self, LL_STOP_FAILED);
+    }
+}
+
+void
+ll_engine_cancel (LlEngine *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_atomic_int_set (&self->cancelled, TRUE);
+}
+
+void
+ll_engine_join (LlEngine *self)
+{
+  GThread *thread;
+
+  g_return_if_fail (self != NULL);
+
+  g_mutex_lock (&self->mutex);
+  if (g_atomic_int_get (&self->state) == LL_ENGINE_IDLE)
+    {
+      g_mutex_unlock (&self->mutex);
+      return;
+    }
+  while (!self->threads_done)
+    g_cond_wait (&self->cond, &self->mutex);
+  thread = g_steal_pointer (&self->engine_thread);
+  g_mutex_unlock (&self->mutex);
+
+  if (thread != NULL)
+    g_thread_join (thread);
+}
+
+void
+ll_engine_set_finished_callback (LlEngine       *self,
+                                 GSourceFunc     callback,
+                                 gpointer        user_data,
+                                 GDestroyNotify  destroy)
+{
+  GDestroyNotify old_destroy;
+  gpointer old_data;
+  GMainContext *old_context;
+
+  g_return_if_fail (self != NULL);
+
+  g_mutex_lock (&self->mutex);
+  old_destroy = g_steal_pointer (&self->finished_destroy);
+  old_data = g_steal_pointer (&self->finished_data);
+  old_context = g_steal_pointer (&self->finished_context);
+
+  self->finished_func = callback;
+  self->finished_data = user_data;
+  self->finished_destroy = destroy;
+  self->finished_context = callback != NULL ? g_main_context_ref_thread_default () : NULL;
+  self->finished_dispatched = FALSE;
+  g_mutex_unlock (&self->mutex);
+
+  if (old_destroy != NULL)
+    old_destroy (old_data);
+  g_clear_pointer (&old_context, g_main_context_unref);
+
+  /* Set after the end: tell at once. */
+  if (callback != NULL && g_atomic_int_get (&self->state) >= LL_ENGINE_FINISHED)
+    engine_dispatch_finished (self);
+}
+
+void
+ll_engine_get_status (LlEngine       *self,
+                      LlEngineStatus *status)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (status != NULL);
+
+  status->state = g_atomic_int_get (&self->state);
+  status->stop_reason = g_atomic_int_get (&self->stop_reason);
+  status->length = load_u64 (&self->live_length);
+  status->capacity = load_u64 (&self->live_capacity);
+  status->container_bytes = ll_element_container_bytes (self->config.element, status->capacity);
+  status->objects_bytes = ll_element_objects_bytes (self->config.element, status->length);
+
+  switch (status->state)
+    {
+    case LL_ENGINE_IDLE:
+      status->elapsed_ns = 0;
+      break;
+    case LL_ENGINE_RUNNING:
+      status->elapsed_ns = (guint64) MAX (0, now_ns () - self->start_ns);
+      break;
+    case LL_ENGINE_FINISHED:
+    case LL_ENGINE_RELEASED:
+    default:
+      status->elapsed_ns = load_u64 (&self->end_elapsed_ns);
+      break;
+    }
+
+  status->start_available_bytes = status->state == LL_ENGINE_IDLE ? 0 : load_u64 (&self->start_available);
+  status->reserve_bytes = status->state == LL_ENGINE_IDLE ? 0 : load_u64 (&self->reserve);
+}
+
+const LlRunConfig *
+ll_engine_get_config (LlEngine *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return &self->config;
+}
+
+LlHistory *
+ll_engine_get_history (LlEngine *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->history;
+}
+
+const GError *
+ll_engine_get_error (LlEngine *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (g_atomic_int_get (&self->state) < LL_ENGINE_FINISHED)
+    return NULL;
+
+  return self->error;
+}
+
+static inline gint64
+engine_value (LlEngine *self,
+              guint64   index)
+{
+  switch (self->config.element)
+    {
+    case LL_ELEMENT_SHARED:
+    case LL_ELEMENT_BOXED:
+      return ((LlObject * const *) self->data)[index]->value;
+    case LL_ELEMENT_INT64:
+      return ((const gint64 *) self->data)[index];
+    case LL_ELEMENT_INT32:
+      return ((const gint32 *) self->data)[index];
+    case LL_N_ELEMENTS:
+    default:
+      break;
+    }
+
+  g_assert_not_reached ();
+  return 0;
+}
+
+gint64
+ll_engine_get_value (LlEngine *self,
+                     guint64   index)
+{
+  gint64 value = 0;
+  gboolean in_memory;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (g_atomic_int_get (&self->state) == LL_ENGINE_FINISHED, 0);
+  g_return_val_if_fail (index < self->length, 0);
+
+  /* Held against a release on another thread. */
+  g_rw_lock_reader_lock (&self->list_lock);
+  in_memory = g_atomic_int_get (&self->state) == LL_ENGINE_FINISHED;
+  if (in_memory)
+    value = engine_value (self, index);
+  g_rw_lock_reader_unlock (&self->list_lock);
+
+  g_return_val_if_fail (in_memory, 0);
+
+  return value;
+}
+
+static gboolean
+write_all (int          fd,
+           const char  *data,
+           gsize        length,
+           GError     **error)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, data, MIN (length, (gsize) G_MAXSSIZE));
+
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          if (saved_errno == EINTR)
+            continue;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Could not write the list’s contents: %s"),
+                       g_strerror (saved_errno));
+          return FALSE;
+        }
+
+      if (n == 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                       _("Could not write the list’s contents: %s"),
+                       g_strerror (ENOSPC));
+          return FALSE;
+        }
+
+      data += n;
+      length -= (gsize) n;
+    }
+
+  return TRUE;
+}
+
+/* The text of the last line written. A list's values mostly count up by
+ * one (or repeat, in a shared list), so most lines are the previous one
+ * with another last digit: no division, and the cached text is only read,
+ * never patched byte by byte, on that path. */
+typedef struct
+{
+  char   text[MAX_LINE_BYTES];
+  gssize length;      /* with the newline; 0: none yet */
+  gint64 value;
+  char   last_digit;  /* what text[length - 2] stands for now */
+} LineCache;
+
+static void
+line_format (LineCache *line,
+             gint64     value)
+{
+  gsize n;
+
+  if (value >= 0)
+    {
+      n = ll_csv_format_u64 (line->text, (guint64) value);
+    }
+  else
+    {
+      line->text[0] = '-';
+      n = 1 + ll_csv_format_u64 (line->text + 1, (guint64) 0 - (guint64) value);
+    }
+  line->text[n] = '\n';
+  line->length = (gssize) n + 1;
+  line->last_digit = line->text[n - 1];
+}
+
+/* Writes the line for @value at @out, which has room for MAX_LINE_BYTES. */
+static inline gsize
+line_put (LineCache *line,
+          char      *out,
+          gint64     value)
+{
+  if (value > 0 && value - 1 == line->value && line->length > 0 && line->last_digit != '9')
+    line->last_digit++;
+  else if (value != line->value || line->length == 0)
+    line_format (line, value);
+
+  line->value = value;
+  memcpy (out, line->text, MAX_LINE_BYTES);
+  out[line->length - 2] = line->last_digit;
+  return (gsize) line->length;
+}
+
+gboolean
+ll_engine_write_contents (LlEngine      *self,
+                          int            fd,
+                          GCancellable  *cancellable,
+                          void         (*progress) (guint64  done,
+                                                    guint64  total,
+                                                    gpointer user_data),
+                          gpointer       user_data,
+                          GError       **error)
+{
+  g_autofree char *buf = NULL;
+  LineCache line = { { 0 }, 0, 0, '0' };
+  gboolean ret = TRUE;
+  guint64 total;
+  guint64 i = 0;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (fd >= 0, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_rw_lock_reader_lock (&self->list_lock);
+
+  switch (g_atomic_int_get (&self->state))
+    {
+    case LL_ENGINE_FINISHED:
+      break;
+    case LL_ENGINE_RELEASED:
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED,
+                           _("The list was freed: its contents can no longer be written"));
+      ret = FALSE;
+      goto out;
+    case LL_ENGINE_IDLE:
+    case LL_ENGINE_RUNNING:
+    default:
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                           _("The list’s contents can be written once the run has ended"));
+      ret = FALSE;
+      goto out;
+    }
+
+  buf = g_malloc (WRITE_BLOCK_BYTES);
+  total = self->length;
+
+  while (i < total)
+    {
+      gsize pos = 0;
+
+      /* As many whole lines as surely fit, again and again until the
+       * block is nearly full. */
+      while (i < total && WRITE_BLOCK_BYTES - pos >= MAX_LINE_BYTES)
+        {
+          guint64 end = MIN (total, i + (WRITE_BLOCK_BYTES - pos) / MAX_LINE_BYTES);
+
+          switch (self->config.element)
+            {
+            case LL_ELEMENT_SHARED:
+            case LL_ELEMENT_BOXED:
+              {
+                LlObject * const *slots = (LlObject * const *) self->data;
+
+                for (; i < end; i++)
+                  pos += line_put (&line, buf + pos, slots[i]->value);
+              }
+              break;
+
+            case LL_ELEMENT_INT64:
+              {
+                const gint64 *slots = (const gint64 *) self->data;
+
+                for (; i < end; i++)
+                  pos += line_put (&line, buf + pos, slots[i]);
+              }
+              break;
+
+            case LL_ELEMENT_INT32:
+              {
+                const gint32 *slots = (const gint32 *) self->data;
+
+                for (; i < end; i++)
+                  pos += line_put (&line, buf + pos, slots[i]);
+              }
+              break;
+
+            case LL_N_ELEMENTS:
+            default:
+              g_assert_not_reached ();
+            }
+        }
+
+      if (!write_all (fd, buf, pos, error))
+        {
+          ret = FALSE;
+          goto out;
+        }
+
+      if (progress != NULL)
+        progress (i, total, user_data);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          ret = FALSE;
+          goto out;
+        }
+    }
+
+out:
+  g_rw_lock_reader_unlock (&self->list_lock);
+  return ret;
+}
+
+void
+ll_engine_release (LlEngine *self)
+{
+  g_autoptr(GError) error = NULL;
+  LlSample sample = { 0 };
+  LlMemInfo info;
+  gint state;
+
+  g_return_if_fail (self != NULL);
+
+  state = g_atomic_int_get (&self->state);
+  g_return_if_fail (state != LL_ENGINE_RUNNING);
+  if (state != LL_ENGINE_FINISHED)
+    return;
+
+  g_rw_lock_writer_lock (&self->list_lock);
+  engine_free_list (self);
+  g_atomic_int_set (&self->state, LL_ENGINE_RELEASED);
+  g_rw_lock_writer_unlock (&self->list_lock);
+
+  /* One last sample, so the memory chart shows the memory coming back. */
+  sample.elapsed_ns = (guint64) (now_ns () - self->start_ns);
+  sample.rss_bytes = ll_mem_process_rss ();
+  sample.available_bytes = engine_probe (self, &info, &error)
+                           ? info.available_bytes : load_u64 (&self->latest_available);
+  ll_history_push_samples (self->history, &sample, 1);
+}
+
+const char *
+ll_stop_reason_to_string (LlStopReason reason)
+{
+  switch (reason)
+    {
+    case LL_STOP_NONE:
+      return "none";
+    case LL_STOP_TARGET:
+      return "target";
+    case LL_STOP_CANCELLED:
+      return "cancelled";
+    case LL_STOP_RESERVE:
+      return "reserve";
+    case LL_STOP_NO_MEMORY:
+      return "no-memory";
+    case LL_STOP_FAILED:
+      return "failed";
+    default:
+      return "unknown";
+    }
+}

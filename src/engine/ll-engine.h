@@ -61,14 +61,18 @@ gboolean           ll_engine_check_fits      (LlEngine          *engine,
                                               guint64           *fitting_target,
                                               GError           **error);
 
-/* Starts the engine thread and the sampler thread. */
+/* Starts the engine thread and the sampler thread. The run's clock starts
+ * here: building the initial list is its first phase (without an event, as
+ * in the simulation). */
 void               ll_engine_start           (LlEngine          *engine);
 /* Asks the run to stop; returns at once. The engine notices within 100 ms,
  * also in the middle of a long fill. */
 void               ll_engine_cancel          (LlEngine          *engine);
 /* Waits until both threads ended. */
 void               ll_engine_join            (LlEngine          *engine);
-/* Calls @callback on the main context of the caller when the run ends. */
+/* Calls @callback on the main context that is thread-default for the
+ * caller, once the run ended (soon, if it already has); return
+ * G_SOURCE_REMOVE from it. Not called if the engine is freed first. */
 void               ll_engine_set_finished_callback (LlEngine    *engine,
                                                     GSourceFunc  callback,
                                                     gpointer     user_data,
@@ -96,9 +100,13 @@ gboolean           ll_engine_write_contents  (LlEngine          *engine,
                                                                           gpointer user_data),
                                               gpointer           user_data,
                                               GError           **error);
-/* Frees the list (FINISHED -> RELEASED). The history stays. */
+/* Frees the list (FINISHED -> RELEASED). The history stays, with one more
+ * sample taken after the memory was freed (length 0) so that memory charts
+ * show it coming back. */
 void               ll_engine_release         (LlEngine          *engine);
 
+/* Stable names: "none", "target", "cancelled", "reserve", "no-memory",
+ * "failed". */
 const char        *ll_stop_reason_to_string  (LlStopReason       reason);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LlEngine, ll_engine_unref)

@@ -1,0 +1,21 @@
+/* ll-run-config-private.h — what the engine shares with the run estimator
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ll-run-config.h"
+
+G_BEGIN_DECLS
+
+/* The figure a target of @growth's kind is compared with: container bytes,
+ * container + object bytes, or the length. */
+guint64 ll_growth_get_metric (const LlGrowth *growth);
+
+/* Bytes resident when a run stops in @growth's state: the slots written and
+ * the objects, plus the old block of the last copy (@last_copy_capacity
+ * slots, 0 when nothing was copied). Saturates. */
+guint64 ll_growth_get_peak   (const LlGrowth *growth,
+                              guint64         last_copy_capacity);
+
+G_END_DECLS
