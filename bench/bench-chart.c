@@ -1,0 +1,154 @@
+/* bench-chart.c — time to draw each chart with 10^7 reallocations
+ *
+ * Usage: bench-chart [N_EVENTS [WIDTH HEIGHT [SCALE]]]
+ *
+ * Fills a real history (default size) with N_EVENTS reallocations of a
+ * fixed-increment policy and a sample every 10 events, then draws each
+ * chart repeatedly into an image surface. Goal: <= 4 ms per chart at
+ * 1200×400 with 10^7 events.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "ll-chart.h"
+#include "ll-history.h"
+
+#define GOAL_MS 4.0
+#define BATCH   4096
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+fill_history (LlHistory *history,
+              guint64    n_events)
+{
+  g_autofree LlEvent *events = g_new0 (LlEvent, BATCH);
+  g_autofree LlSample *samples = g_new0 (LlSample, BATCH / 10 + 1);
+  const guint64 increment = 100;
+  const guint64 available = G_GUINT64_CONSTANT (20) << 30;
+  guint64 capacity = 0, elapsed = 0;
+
+  for (guint64 done = 0; done < n_events;)
+    {
+      guint n = (guint) MIN ((guint64) BATCH, n_events - done);
+      guint n_samples = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          LlEvent *e = &events[i];
+
+          e->length = capacity + 1;
+          e->old_capacity = capacity;
+          e->new_capacity = capacity + increment;
+          e->old_bytes = 56 + 8 * capacity;
+          e->new_bytes = 56 + 8 * e->new_capacity;
+          e->bytes_added = e->new_bytes - e->old_bytes;
+          e->moved = (done + i) % 7 == 0;
+          e->bytes_copied = e->moved ? e->old_bytes - 56 : 0;
+          e->realloc_ns = 90 + ((done + i) * 2654435761u) % 400;
+          elapsed += e->realloc_ns + 300;
+          e->elapsed_ns = elapsed;
+          e->available_bytes = available - MIN (available / 2, e->new_bytes);
+          capacity = e->new_capacity;
+
+          if ((done + i) % 10 == 0)
+            {
+              LlSample *s = &samples[n_samples++];
+
+              s->elapsed_ns = elapsed;
+              s->length = e->length;
+              s->capacity = capacity;
+              s->container_bytes = e->new_bytes;
+              s->rss_bytes = (14u << 20) + e->new_bytes;
+              s->available_bytes = e->available_bytes - ((done + i) * 40503u) % (64u << 20);
+            }
+        }
+      ll_history_push_events (history, events, n);
+      ll_history_push_samples (history, samples, n_samples);
+      done += n;
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint64 n_events = argc > 1 ? g_ascii_strtoull (argv[1], NULL, 10) : 10000000;
+  int width = argc > 3 ? atoi (argv[2]) : 1200;
+  int height = argc > 3 ? atoi (argv[3]) : 400;
+  double scale = argc > 4 ? g_ascii_strtod (argv[4], NULL) : 1.0;
+  g_autoptr(LlHistory) history = ll_history_new (0);
+  g_autoptr(LlHistoryView) view = ll_history_view_new ();
+  cairo_surface_t *surface;
+  LlChartOptions options;
+  LlChartData data = { 0 };
+  gint64 start;
+  gboolean all_met = TRUE;
+  const int rounds = 60;
+
+  start = g_get_monotonic_time ();
+  fill_history (history, n_events);
+  ll_history_view_update (view, history);
+  data.events = ll_history_view_get_events (view, &data.n_events);
+  data.samples = ll_history_view_get_samples (view, &data.n_samples);
+  data.counters = ll_history_view_get_counters (view);
+  data.slot_bytes = 8;
+
+  g_print ("history: %" G_GUINT64_FORMAT " events in %" G_GSIZE_FORMAT " buckets, "
+           "%" G_GUINT64_FORMAT " samples in %" G_GSIZE_FORMAT " buckets (filled in %.0f ms)\n",
+           data.counters->n_events, data.n_events,
+           data.counters->n_samples, data.n_samples,
+           (g_get_monotonic_time () - start) / 1000.0);
+  g_print ("surface: %dx%d at scale %.1f, %d draws per chart\n", width, height, scale, rounds);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                        (int) (width * scale), (int) (height * scale));
+  cairo_surface_set_device_scale (surface, scale, scale);
+  ll_chart_options_init (&options);
+  options.reserve_bytes = G_GUINT64_CONSTANT (1) << 30;
+  options.total_bytes = G_GUINT64_CONSTANT (24) << 30;
+
+  for (int k = 0; k < LL_N_CHARTS; k++)
+    {
+      double times[60];
+      double sum = 0.0;
+
+      for (int r = -3; r < rounds; r++)
+        {
+          cairo_t *cr = cairo_create (surface);
+          gint64 t0 = g_get_monotonic_time ();
+
+          ll_chart_draw (cr, (LlChartKind) k, &data, &options, width, height);
+          cairo_surface_flush (surface);
+          if (r >= 0)
+            {
+              times[r] = (g_get_monotonic_time () - t0) / 1000.0;
+              sum += times[r];
+            }
+          cairo_destroy (cr);
+        }
+
+      qsort (times, rounds, sizeof times[0], compare_doubles);
+      g_print ("%-9s median %6.2f ms   mean %6.2f ms   p95 %6.2f ms   max %6.2f ms   %s\n",
+               ll_chart_kind_get_name ((LlChartKind) k),
+               times[rounds / 2], sum / rounds, times[rounds * 95 / 100], times[rounds - 1],
+               times[rounds / 2] <= GOAL_MS ? "ok" : "OVER GOAL");
+      all_met &= times[rounds / 2] <= GOAL_MS;
+    }
+
+  g_print ("goal: median <= %.0f ms per chart: %s\n", GOAL_MS, all_met ? "met" : "NOT met");
+
+  cairo_surface_destroy (surface);
+  return 0;
+}

@@ -1,0 +1,534 @@
+/* ll-axis.c — nice ticks, unit choice and tick labels for chart axes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "ll-axis.h"
+
+#define MAX_INTERVALS 7  /* so at most 8 labelled ticks */
+#define N_POWERS      7
+
+static const char * const si_prefixes[N_POWERS] = { "", "k", "M", "G", "T", "P", "E" };
+static const char * const iec_byte_units[N_POWERS] = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
+static const char * const si_byte_units[N_POWERS] = { "B", "kB", "MB", "GB", "TB", "PB", "EB" };
+
+void
+ll_axis_fit_init (LlAxisFit *fit,
+                  double     length,
+                  gboolean   horizontal)
+{
+  g_return_if_fail (fit != NULL);
+
+  memset (fit, 0, sizeof *fit);
+  fit->length = length;
+  fit->horizontal = horizontal;
+  fit->min_spacing = horizontal ? 90.0 : 44.0;
+  fit->label_size = 12.0;
+  fit->label_gap = horizontal ? 16.0 : 6.0;
+}
+
+static int
+decimals_for (double x)
+{
+  for (int d = 0; d < 6; d++)
+    {
+      double y = x * pow (10.0, d);
+
+      if (fabs (y - round (y)) < 1e-6 * MAX (1.0, fabs (y)))
+        return d;
+    }
+  return 6;
+}
+
+static void
+count_unit (char   *buf,
+            gsize   size,
+            guint   power)
+{
+  if (power == 0)
+    g_strlcpy (buf, _("elements"), size);
+  else
+    /* TRANSLATORS: an axis unit such as "M elements" (millions of elements) */
+    g_snprintf (buf, size, _("%s elements"), si_prefixes[power]);
+}
+
+static void
+axis_add (LlAxis     *axis,
+          double      value,
+          gboolean    major,
+          const char *label)
+{
+  LlTick *tick;
+
+  if (axis->n_ticks >= LL_AXIS_MAX_TICKS)
+    return;
+
+  tick = &axis->ticks[axis->n_ticks++];
+  tick->value = value;
+  tick->major = major;
+  g_strlcpy (tick->label, label != NULL ? label : "", sizeof tick->label);
+}
+
+static gboolean
+labels_fit (const LlAxis    *axis,
+            const LlAxisFit *fit,
+            double           spacing)
+{
+  double widest = 0.0;
+
+  if (spacing < fit->min_spacing * 0.5)
+    return FALSE;
+
+  if (!fit->horizontal)
+    return spacing >= fit->label_size + fit->label_gap;
+
+  if (fit->measure == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < axis->n_ticks; i++)
+    {
+      if (axis->ticks[i].label[0] != '\0')
+        widest = MAX (widest, fit->measure (axis->ticks[i].label, fit->user_data));
+    }
+
+  return spacing >= widest + fit->label_gap;
+}
+
+static int
+max_intervals_for (const LlAxisFit *fit)
+{
+  double n = floor (fit->length / MAX (fit->min_spacing, 1.0));
+
+  return (int) CLAMP (n, 1.0, (double) MAX_INTERVALS);
+}
+
+/* Linear axes ------------------------------------------------------------ */
+
+typedef struct
+{
+  gboolean binary;  /* powers of two */
+  gboolean integer; /* no step below one unit of data */
+  double   base;    /* steps are base × (1, 2, 2.5, 5) × 10^n */
+  double   raw;     /* smallest acceptable step */
+  int      e;       /* decimal exponent or binary order of the candidate */
+  int      m;       /* index into the mantissas */
+} StepIter;
+
+static const double mantissas[] = { 1.0, 2.0, 2.5, 5.0 };
+
+static void
+step_iter_init (StepIter *it,
+                gboolean  binary,
+                gboolean  integer,
+                double    base,
+                double    raw)
+{
+  it->binary = binary;
+  it->integer = integer;
+  it->base = base;
+  it->raw = raw;
+  it->m = 0;
+  if (binary)
+    it->e = (int) floor (log2 (MAX (raw, 1.0))) - 1;
+  else
+    it->e = (int) floor (log10 (raw / base)) - 1;
+}
+
+static double
+step_iter_next (StepIter *it)
+{
+  for (int guard = 0; guard < 1000; guard++)
+    {
+      double step;
+
+      if (it->binary)
+        {
+          step = ldexp (1.0, it->e);
+          it->e++;
+        }
+      else
+        {
+          step = it->base * mantissas[it->m] * pow (10.0, it->e);
+          if (++it->m == G_N_ELEMENTS (mantissas))
+            {
+              it->m = 0;
+              it->e++;
+            }
+        }
+
+      if (step < it->raw * (1.0 - 1e-9))
+        continue;
+      if (it->integer && (step < 1.0 || fabs (step - round (step)) > 1e-9))
+        continue;
+      return step;
+    }
+
+  return it->raw;
+}
+
+static void
+choose_time_unit (LlAxis *axis,
+                  double  hi)
+{
+  static const struct { double divisor; const char *name; } units[] = {
+    { 1.0, N_("ns") },
+    { 1e3, N_("µs") },
+    { 1e6, N_("ms") },
+    { 1e9, N_("s") },
+    { 60e9, N_("min") },
+    { 3600e9, N_("h") },
+  };
+  guint i;
+
+  if (hi < 1e3)
+    i = 0;
+  else if (hi < 1e6)
+    i = 1;
+  else if (hi < 1e9)
+    i = 2;
+  else if (hi < 300e9)
+    i = 3;
+  else if (hi < 5 * 3600e9)
+    i = 4;
+  else
+    i = 5;
+
+  axis->divisor = units[i].divisor;
+  g_strlcpy (axis->unit, _(units[i].name), sizeof axis->unit);
+}
+
+static void
+choose_divisor (LlAxis *axis,
+                double  step,
+                double  hi)
+{
+  guint power = 0;
+
+  if (axis->quantity == LL_QUANTITY_TIME)
+    return;
+
+  if (axis->quantity == LL_QUANTITY_BYTES && axis->units == LL_UNITS_IEC)
+    {
+      /* The largest unit the axis reaches, unless its steps would need
+       * three decimals (0.125 GiB): then 128 MiB reads better. */
+      while (power + 1 < N_POWERS &&
+             ldexp (1.0, 10 * (power + 1)) <= hi &&
+             step / ldexp (1.0, 10 * (power + 1)) >= 0.25 - 1e-12)
+        power++;
+      axis->divisor = ldexp (1.0, 10 * power);
+      g_strlcpy (axis->unit, iec_byte_units[power], sizeof axis->unit);
+      return;
+    }
+
+  while (power + 1 < N_POWERS && pow (1000.0, power + 1) <= hi * (1.0 + 1e-12))
+    power++;
+  axis->divisor = pow (1000.0, power);
+
+  if (axis->quantity == LL_QUANTITY_BYTES)
+    g_strlcpy (axis->unit, si_byte_units[power], sizeof axis->unit);
+  else
+    count_unit (axis->unit, sizeof axis->unit, power);
+}
+
+static void
+format_linear (char   *buf,
+               gsize   size,
+               double  value,
+               int     decimals)
+{
+  if (fabs (value) < 1e-12)
+    g_strlcpy (buf, "0", size);
+  else
+    g_snprintf (buf, size, "%.*f", decimals, value);
+}
+
+static void
+fill_linear (LlAxis *axis,
+             double  lo,
+             double  hi,
+             double  step)
+{
+  int n = (int) round ((hi - lo) / step);
+
+  axis->lo = lo;
+  axis->hi = hi;
+  axis->step = step;
+  choose_divisor (axis, step, hi);
+  axis->decimals = decimals_for (step / axis->divisor);
+  axis->n_ticks = 0;
+
+  for (int i = 0; i <= n; i++)
+    {
+      double v = lo + i * step;
+      char label[24];
+
+      format_linear (label, sizeof label, v / axis->divisor, axis->decimals);
+      axis_add (axis, v, TRUE, label);
+    }
+}
+
+static void
+compute_linear (LlAxis          *axis,
+                double           lo,
+                double           hi,
+                const LlAxisFit *fit)
+{
+  int max_intervals = max_intervals_for (fit);
+  gboolean binary = axis->quantity == LL_QUANTITY_BYTES && axis->units == LL_UNITS_IEC;
+  gboolean integer = axis->quantity != LL_QUANTITY_TIME;
+  double base = 1.0;
+  StepIter it;
+
+  if (axis->quantity == LL_QUANTITY_TIME)
+    {
+      choose_time_unit (axis, hi);
+      /* Minutes and hours step in whole units of themselves. */
+      if (axis->divisor >= 60e9)
+        base = axis->divisor;
+    }
+
+  if (!(hi > lo))
+    hi = lo + (integer ? MAX (1.0, fabs (lo)) : MAX (1.0, fabs (lo)) * 1e-3 + 1.0);
+
+  step_iter_init (&it, binary, integer, base, (hi - lo) / max_intervals);
+
+  for (int tries = 0; tries < 64; tries++)
+    {
+      double step = step_iter_next (&it);
+      double lo_n = floor (lo / step + 1e-9) * step;
+      double hi_n = ceil (hi / step - 1e-9) * step;
+      int n;
+
+      if (hi_n <= lo_n)
+        hi_n = lo_n + step;
+      n = (int) round ((hi_n - lo_n) / step);
+      if (n > max_intervals)
+        continue;
+
+      fill_linear (axis, lo_n, hi_n, step);
+      if (n <= 1 || labels_fit (axis, fit, fit->length / n))
+        return;
+    }
+}
+
+/* Log axes --------------------------------------------------------------- */
+
+static void
+format_decade (char       *buf,
+               gsize       size,
+               const LlAxis *axis,
+               int         e)
+{
+  if (e >= 0 && axis->quantity != LL_QUANTITY_TIME && e / 3 < N_POWERS)
+    {
+      int power = e / 3;
+      int mantissa = (int) pow (10.0, e % 3);
+
+      if (axis->quantity == LL_QUANTITY_BYTES)
+        g_snprintf (buf, size, "%d %s", mantissa, si_byte_units[power]);
+      else if (power == 0)
+        g_snprintf (buf, size, "%d", mantissa);
+      else
+        g_snprintf (buf, size, "%d %s", mantissa, si_prefixes[power]);
+    }
+  else
+    g_snprintf (buf, size, "%g", pow (10.0, e));
+}
+
+static void
+format_binary (char  *buf,
+               gsize  size,
+               int    order)
+{
+  int power = MIN (order / 10, N_POWERS - 1);
+
+  g_snprintf (buf, size, "%.0f %s", ldexp (1.0, order - 10 * power),
+              iec_byte_units[power]);
+}
+
+static int
+floor_div (int a, int b)
+{
+  return (a >= 0) ? a / b : -((-a + b - 1) / b);
+}
+
+static int
+ceil_div (int a, int b)
+{
+  return -floor_div (-a, b);
+}
+
+static void
+compute_log_decimal (LlAxis          *axis,
+                     double           lo,
+                     double           hi,
+                     const LlAxisFit *fit)
+{
+  static const int strides[] = { 1, 2, 3, 4, 5, 6, 10 };
+  int e0 = (int) floor (log10 (lo) + 1e-9);
+  int e1 = (int) ceil (log10 (hi) - 1e-9);
+  int a = e0, b = e1, k = 1;
+
+  if (e1 <= e0)
+    e1 = e0 + 1;
+
+  for (guint s = 0; s < G_N_ELEMENTS (strides); s++)
+    {
+      char label[24];
+
+      k = strides[s];
+      a = floor_div (e0, k) * k;
+      b = ceil_div (e1, k) * k;
+      if ((b - a) / k > MAX_INTERVALS && s + 1 < G_N_ELEMENTS (strides))
+        continue;
+
+      axis->n_ticks = 0;
+      for (int e = a; e <= b; e += k)
+        {
+          format_decade (label, sizeof label, axis, e);
+          axis_add (axis, pow (10.0, e), TRUE, label);
+        }
+      if (labels_fit (axis, fit, fit->length * k / (b - a)))
+        break;
+    }
+
+  /* The domain ends at the decades around the data; labels fall on every
+   * k-th decade within it. */
+  a = e0;
+  b = e1;
+  axis->lo = pow (10.0, a);
+  axis->hi = pow (10.0, b);
+  axis->n_ticks = 0;
+
+  for (int e = a; e <= b; e++)
+    {
+      double decade_px = fit->length / (b - a);
+      char label[24] = "";
+
+      if (e % k == 0)
+        format_decade (label, sizeof label, axis, e);
+      axis_add (axis, pow (10.0, e), e % k == 0, label);
+
+      if (e < b && decade_px >= 40.0)
+        {
+          for (int m = 2; m <= 9; m++)
+            axis_add (axis, m * pow (10.0, e), FALSE, NULL);
+        }
+    }
+}
+
+static void
+compute_log_binary (LlAxis          *axis,
+                    double           lo,
+                    double           hi,
+                    const LlAxisFit *fit)
+{
+  static const int strides[] = { 1, 2, 5, 10, 20, 30, 40, 50, 60 };
+  int o0 = MAX (0, (int) floor (log2 (lo) + 1e-9));
+  int o1 = (int) ceil (log2 (hi) - 1e-9);
+  int a = o0, b = o1, m = 1;
+  double order_px;
+
+  if (o1 <= o0)
+    o1 = o0 + 1;
+
+  for (guint s = 0; s < G_N_ELEMENTS (strides); s++)
+    {
+      char label[24];
+
+      m = strides[s];
+      a = floor_div (o0, m) * m;
+      b = ceil_div (o1, m) * m;
+      if ((b - a) / m > MAX_INTERVALS && s + 1 < G_N_ELEMENTS (strides))
+        continue;
+
+      axis->n_ticks = 0;
+      for (int o = a; o <= b; o += m)
+        {
+          format_binary (label, sizeof label, o);
+          axis_add (axis, ldexp (1.0, o), TRUE, label);
+        }
+      if (labels_fit (axis, fit, fit->length * m / (b - a)))
+        break;
+    }
+
+  a = o0;
+  b = o1;
+  axis->lo = ldexp (1.0, a);
+  axis->hi = ldexp (1.0, b);
+  axis->n_ticks = 0;
+  order_px = fit->length / (b - a);
+
+  for (int o = a; o <= b; o++)
+    {
+      char label[24] = "";
+
+      if (o % m == 0)
+        {
+          format_binary (label, sizeof label, o);
+          axis_add (axis, ldexp (1.0, o), TRUE, label);
+        }
+      else if ((m <= 10 && order_px >= 12.0) || (m > 10 && o % 10 == 0))
+        axis_add (axis, ldexp (1.0, o), FALSE, NULL);
+    }
+}
+
+void
+ll_axis_compute (LlAxis          *axis,
+                 LlQuantity       quantity,
+                 LlUnits          units,
+                 gboolean         log,
+                 double           lo,
+                 double           hi,
+                 const LlAxisFit *fit)
+{
+  LlAxisFit default_fit;
+
+  g_return_if_fail (axis != NULL);
+
+  if (fit == NULL)
+    {
+      ll_axis_fit_init (&default_fit, 400.0, FALSE);
+      fit = &default_fit;
+    }
+
+  memset (axis, 0, sizeof *axis);
+  axis->quantity = quantity;
+  axis->units = units;
+  axis->log = log;
+  axis->divisor = 1.0;
+
+  if (!isfinite (lo))
+    lo = 0.0;
+  if (!isfinite (hi))
+    hi = lo;
+  if (hi < lo)
+    {
+      double t = lo;
+      lo = hi;
+      hi = t;
+    }
+
+  if (log)
+    {
+      lo = MAX (lo, quantity == LL_QUANTITY_TIME ? 1e-9 : 1.0);
+      hi = MAX (hi, lo);
+      if (quantity == LL_QUANTITY_BYTES && units == LL_UNITS_IEC)
+        compute_log_binary (axis, lo, hi, fit);
+      else
+        {
+          compute_log_decimal (axis, lo, hi, fit);
+          if (quantity == LL_QUANTITY_COUNT)
+            count_unit (axis->unit, sizeof axis->unit, 0);
+        }
+      return;
+    }
+
+  compute_linear (axis, lo, hi, fit);
+}

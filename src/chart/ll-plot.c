@@ -1,0 +1,436 @@
+/* ll-plot.c — scales, pixel snapping and per-column decimation for the charts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "ll-plot.h"
+
+void
+ll_scale_init (LlScale  *scale,
+               gboolean  log,
+               double    d0,
+               double    d1,
+               double    p0,
+               double    p1)
+{
+  double l1;
+
+  g_return_if_fail (scale != NULL);
+
+  if (log)
+    {
+      d0 = MAX (d0, G_MINDOUBLE);
+      d1 = MAX (d1, G_MINDOUBLE);
+    }
+
+  scale->log = log;
+  scale->d0 = d0;
+  scale->d1 = d1;
+  scale->p0 = p0;
+  scale->p1 = p1;
+  scale->l0 = log ? log10 (d0) : d0;
+  l1 = log ? log10 (d1) : d1;
+  scale->k = (l1 != scale->l0) ? (p1 - p0) / (l1 - scale->l0) : 0.0;
+}
+
+static inline double
+scale_map (const LlScale *scale,
+           double         value)
+{
+  double v;
+
+  if (scale->log)
+    {
+      /* Zero and below sit on the axis floor. */
+      if (value <= scale->d0)
+        return scale->p0;
+      v = log10 (value);
+    }
+  else
+    v = value;
+
+  return scale->p0 + (v - scale->l0) * scale->k;
+}
+
+double
+ll_scale_map (const LlScale *scale,
+              double         value)
+{
+  return scale_map (scale, value);
+}
+
+double
+ll_scale_unmap (const LlScale *scale,
+                double         position)
+{
+  double v;
+
+  if (scale->k == 0.0)
+    return scale->d0;
+
+  v = scale->l0 + (position - scale->p0) / scale->k;
+
+  return scale->log ? pow (10.0, v) : v;
+}
+
+void
+ll_pixel_grid_init_identity (LlPixelGrid *grid)
+{
+  grid->sx = grid->sy = 1.0;
+  grid->ox = grid->oy = 0.0;
+}
+
+void
+ll_pixel_grid_init_from_cairo (LlPixelGrid *grid,
+                               cairo_t     *cr)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  cairo_matrix_t m;
+  double dsx = 1.0, dsy = 1.0;
+  double dox = 0.0, doy = 0.0;
+
+  ll_pixel_grid_init_identity (grid);
+
+  cairo_get_matrix (cr, &m);
+  /* Rotated or sheared: no pixel grid to speak of. */
+  if (fabs (m.xy) > 1e-9 || fabs (m.yx) > 1e-9 || m.xx <= 0.0 || m.yy <= 0.0)
+    return;
+
+  /* cairo_user_to_device() leaves out the surface's device scale, which is
+   * how GTK renders at HiDPI, so combine both by hand. */
+  if (target != NULL)
+    {
+      cairo_surface_get_device_scale (target, &dsx, &dsy);
+      cairo_surface_get_device_offset (target, &dox, &doy);
+    }
+  if (dsx <= 0.0 || dsy <= 0.0)
+    return;
+
+  grid->sx = m.xx * dsx;
+  grid->sy = m.yy * dsy;
+  grid->ox = m.x0 * dsx + dox;
+  grid->oy = m.y0 * dsy + doy;
+}
+
+double
+ll_pixel_grid_device_width (const LlPixelGrid *grid,
+                            double             user_width)
+{
+  return MAX (1.0, round (user_width * grid->sx));
+}
+
+static double
+snap (double v,
+      double s,
+      double o,
+      double device_width)
+{
+  double d = v * s + o;
+  gboolean odd = ((gint64) round (device_width)) % 2 != 0;
+
+  d = odd ? floor (d) + 0.5 : round (d);
+
+  return (d - o) / s;
+}
+
+double
+ll_pixel_grid_snap_x (const LlPixelGrid *grid,
+                      double             x,
+                      double             device_width)
+{
+  return snap (x, grid->sx, grid->ox, device_width);
+}
+
+double
+ll_pixel_grid_snap_y (const LlPixelGrid *grid,
+                      double             y,
+                      double             device_width)
+{
+  return snap (y, grid->sy, grid->oy, device_width);
+}
+
+double
+ll_pixel_grid_round_x (const LlPixelGrid *grid,
+                       double             x)
+{
+  return (round (x * grid->sx + grid->ox) - grid->ox) / grid->sx;
+}
+
+double
+ll_pixel_grid_round_y (const LlPixelGrid *grid,
+                       double             y)
+{
+  return (round (y * grid->sy + grid->oy) - grid->oy) / grid->sy;
+}
+
+void
+ll_columns_reset (LlColumn *columns,
+                  guint     n_columns)
+{
+  memset (columns, 0, sizeof *columns * n_columns);
+}
+
+static inline int
+columns_index (const LlColumns *layout,
+               double           data_x)
+{
+  double p = (scale_map (layout->xscale, data_x) - layout->x0) * layout->sx;
+
+  if (!(p >= 0.0))  /* also NaN */
+    return 0;
+  if (p >= (double) layout->n_columns)
+    return (int) layout->n_columns - 1;
+  return (int) p;
+}
+
+int
+ll_columns_index (const LlColumns *layout,
+                  double           data_x)
+{
+  return columns_index (layout, data_x);
+}
+
+double
+ll_columns_center (const LlColumns *layout,
+                   guint            i)
+{
+  return layout->x0 + ((double) i + 0.5) / layout->sx;
+}
+
+static inline void
+column_add (LlColumn *c,
+            double    first,
+            double    last,
+            double    min,
+            double    max,
+            guint64   count)
+{
+  if (c->count == 0)
+    {
+      c->first = first;
+      c->min = min;
+      c->max = max;
+    }
+  else
+    {
+      if (min < c->min)
+        c->min = min;
+      if (max > c->max)
+        c->max = max;
+    }
+  c->last = last;
+  c->count += count;
+}
+
+static void
+add_span (const LlColumns *layout,
+          LlColumn        *columns,
+          double           x_first,
+          double           x_last,
+          double           v_first,
+          double           v_last,
+          double           v_min,
+          double           v_max,
+          guint64          count)
+{
+  int c0, c1;
+
+  v_min = MIN (v_min, MIN (v_first, v_last));
+  v_max = MAX (v_max, MAX (v_first, v_last));
+
+  c0 = columns_index (layout, x_first);
+  c1 = count > 1 ? columns_index (layout, x_last) : c0;
+
+  if (c1 <= c0)
+    {
+      column_add (&columns[c0], v_first, v_last, v_min, v_max, count);
+      return;
+    }
+
+  if (count <= 2)
+    {
+      /* Both events are exact: nothing in between. */
+      column_add (&columns[c0], v_first, v_first, v_first, v_first, 1);
+      column_add (&columns[c1], v_last, v_last, v_last, v_last, count - 1);
+      return;
+    }
+
+  /* A merged bucket wider than a column: its events lie somewhere between
+   * its exact ends, so every column it covers shows the whole range rather
+   * than hiding an extreme; the line through them goes straight from end
+   * to end. */
+  for (int c = c0; c <= c1; c++)
+    {
+      double t = (double) (c - c0) / (c1 - c0);
+      double v = v_first + t * (v_last - v_first);
+      guint64 share = count / (guint64) (c1 - c0 + 1);
+
+      if (c == c0)
+        share += count % (guint64) (c1 - c0 + 1);
+      column_add (&columns[c], c == c0 ? v_first : v, c == c1 ? v_last : v,
+                  v_min, v_max, MAX (share, 1));
+    }
+}
+
+void
+ll_decimate_events (const LlColumns     *layout,
+                    LlColumn            *columns,
+                    LlSeries             series,
+                    const LlEventBucket *buckets,
+                    gsize                n_buckets)
+{
+  g_return_if_fail (layout != NULL && columns != NULL);
+  g_return_if_fail (n_buckets == 0 || buckets != NULL);
+
+  if (layout->n_columns == 0)
+    return;
+
+  for (gsize i = 0; i < n_buckets; i++)
+    {
+      const LlEventBucket *b = &buckets[i];
+      guint64 count = MAX (b->count, 1);
+
+      switch (series)
+        {
+        case LL_SERIES_CAPACITY:
+          {
+            double lo = MIN (MIN (b->first.old_capacity, b->first.new_capacity),
+                             MIN (b->last.old_capacity, b->last.new_capacity));
+            double hi = MAX (MAX (b->first.old_capacity, b->first.new_capacity),
+                             MAX (b->last.old_capacity, b->last.new_capacity));
+
+            add_span (layout, columns,
+                      b->first.length, b->last.length,
+                      b->first.old_capacity, b->last.new_capacity,
+                      lo, hi, count);
+          }
+          break;
+
+        case LL_SERIES_BYTES_ADDED:
+          if (count == 1)
+            add_span (layout, columns,
+                      b->first.length, b->first.length,
+                      b->first.bytes_added, b->first.bytes_added,
+                      b->first.bytes_added, b->first.bytes_added, 1);
+          else
+            add_span (layout, columns,
+                      b->first.length, b->last.length,
+                      b->first.bytes_added, b->last.bytes_added,
+                      b->min_bytes_added, b->max_bytes_added, count);
+          break;
+
+        case LL_SERIES_EVENT_TIME:
+          add_span (layout, columns,
+                    b->first.elapsed_ns, b->last.elapsed_ns,
+                    0, 0, 0, 0, count);
+          break;
+
+        case LL_SERIES_AVAILABLE:
+        case LL_SERIES_RSS:
+        default:
+          g_return_if_reached ();
+        }
+    }
+}
+
+void
+ll_decimate_samples (const LlColumns      *layout,
+                     LlColumn             *columns,
+                     LlSeries              series,
+                     const LlSampleBucket *buckets,
+                     gsize                 n_buckets)
+{
+  g_return_if_fail (layout != NULL && columns != NULL);
+  g_return_if_fail (n_buckets == 0 || buckets != NULL);
+  g_return_if_fail (series == LL_SERIES_AVAILABLE || series == LL_SERIES_RSS);
+
+  if (layout->n_columns == 0)
+    return;
+
+  for (gsize i = 0; i < n_buckets; i++)
+    {
+      const LlSampleBucket *b = &buckets[i];
+      guint64 count = MAX (b->count, 1);
+
+      if (series == LL_SERIES_AVAILABLE)
+        {
+          if (count == 1)
+            add_span (layout, columns, b->first.elapsed_ns, b->first.elapsed_ns,
+                      b->first.available_bytes, b->first.available_bytes,
+                      b->first.available_bytes, b->first.available_bytes, 1);
+          else
+            add_span (layout, columns, b->first.elapsed_ns, b->last.elapsed_ns,
+                      b->first.available_bytes, b->last.available_bytes,
+                      b->min_available_bytes, b->max_available_bytes, count);
+        }
+      else
+        {
+          if (count == 1)
+            add_span (layout, columns, b->first.elapsed_ns, b->first.elapsed_ns,
+                      b->first.rss_bytes, b->first.rss_bytes,
+                      b->first.rss_bytes, b->first.rss_bytes, 1);
+          else
+            add_span (layout, columns, b->first.elapsed_ns, b->last.elapsed_ns,
+                      b->first.rss_bytes, b->last.rss_bytes,
+                      b->min_rss_bytes, b->max_rss_bytes, count);
+        }
+    }
+}
+
+void
+ll_decimate_samples_both (const LlColumns      *layout,
+                          LlColumn             *available,
+                          LlColumn             *rss,
+                          const LlSampleBucket *buckets,
+                          gsize                 n_buckets)
+{
+  g_return_if_fail (layout != NULL && available != NULL && rss != NULL);
+  g_return_if_fail (n_buckets == 0 || buckets != NULL);
+
+  if (layout->n_columns == 0)
+    return;
+
+  for (gsize i = 0; i < n_buckets; i++)
+    {
+      const LlSampleBucket *b = &buckets[i];
+      guint64 count = MAX (b->count, 1);
+      int c0 = columns_index (layout, b->first.elapsed_ns);
+      int c1 = count > 1 ? columns_index (layout, b->last.elapsed_ns) : c0;
+
+      /* The common case, many samples or one per column: no span. */
+      if (c1 <= c0)
+        {
+          if (count == 1)
+            {
+              column_add (&available[c0], b->first.available_bytes, b->first.available_bytes,
+                          b->first.available_bytes, b->first.available_bytes, 1);
+              column_add (&rss[c0], b->first.rss_bytes, b->first.rss_bytes,
+                          b->first.rss_bytes, b->first.rss_bytes, 1);
+            }
+          else
+            {
+              column_add (&available[c0], b->first.available_bytes, b->last.available_bytes,
+                          MIN (b->min_available_bytes, MIN (b->first.available_bytes, b->last.available_bytes)),
+                          MAX (b->max_available_bytes, MAX (b->first.available_bytes, b->last.available_bytes)),
+                          count);
+              column_add (&rss[c0], b->first.rss_bytes, b->last.rss_bytes,
+                          MIN (b->min_rss_bytes, MIN (b->first.rss_bytes, b->last.rss_bytes)),
+                          MAX (b->max_rss_bytes, MAX (b->first.rss_bytes, b->last.rss_bytes)),
+                          count);
+            }
+          continue;
+        }
+
+      add_span (layout, available, b->first.elapsed_ns, b->last.elapsed_ns,
+                b->first.available_bytes, b->last.available_bytes,
+                b->min_available_bytes, b->max_available_bytes, count);
+      add_span (layout, rss, b->first.elapsed_ns, b->last.elapsed_ns,
+                b->first.rss_bytes, b->last.rss_bytes,
+                b->min_rss_bytes, b->max_rss_bytes, count);
+    }
+}

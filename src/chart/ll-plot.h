@@ -1,0 +1,120 @@
+/* ll-plot.h — scales, pixel snapping and per-column decimation for the charts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "ll-history.h"
+
+G_BEGIN_DECLS
+
+/* Maps data values to user-space coordinates (linear or log10). */
+typedef struct
+{
+  gboolean log;
+  double   d0, d1;   /* data domain */
+  double   p0, p1;   /* user-space coordinates of d0 and d1 */
+  double   l0, k;    /* cached: d0 (or log10 d0) and the slope */
+} LlScale;
+
+void     ll_scale_init   (LlScale       *scale,
+                          gboolean       log,
+                          double         d0,
+                          double         d1,
+                          double         p0,
+                          double         p1);
+double   ll_scale_map    (const LlScale *scale,
+                          double         value);
+double   ll_scale_unmap  (const LlScale *scale,
+                          double         position);
+
+/* How user space lands on device pixels: device = user * s + o. Only
+ * axis-aligned transforms are snapped; others draw unsnapped. */
+typedef struct
+{
+  double sx, sy;
+  double ox, oy;
+} LlPixelGrid;
+
+void     ll_pixel_grid_init_from_cairo (LlPixelGrid       *grid,
+                                        cairo_t           *cr);
+void     ll_pixel_grid_init_identity   (LlPixelGrid       *grid);
+/* Line widths in device pixels for a width of @user_width user units. */
+double   ll_pixel_grid_device_width    (const LlPixelGrid *grid,
+                                        double             user_width);
+/* The user coordinate at which a line @device_width device pixels wide
+ * covers whole device pixels, nearest to @x (or @y). */
+double   ll_pixel_grid_snap_x          (const LlPixelGrid *grid,
+                                        double             x,
+                                        double             device_width);
+double   ll_pixel_grid_snap_y          (const LlPixelGrid *grid,
+                                        double             y,
+                                        double             device_width);
+/* Rounds to the nearest device pixel boundary. */
+double   ll_pixel_grid_round_x         (const LlPixelGrid *grid,
+                                        double             x);
+double   ll_pixel_grid_round_y         (const LlPixelGrid *grid,
+                                        double             y);
+
+/* One device-pixel column of a series: the values of everything that falls
+ * into it. @count == 0 means nothing did. */
+typedef struct
+{
+  double  first;
+  double  last;
+  double  min;
+  double  max;
+  guint64 count;
+} LlColumn;
+
+/* Which numbers of a bucket a series shows. */
+typedef enum
+{
+  LL_SERIES_CAPACITY,         /* x: length;     old_capacity → new_capacity */
+  LL_SERIES_BYTES_ADDED,      /* x: length;     bytes_added (min/max kept) */
+  LL_SERIES_EVENT_TIME,       /* x: elapsed_ns; count only */
+  LL_SERIES_AVAILABLE,        /* x: elapsed_ns; available_bytes of samples */
+  LL_SERIES_RSS,              /* x: elapsed_ns; rss_bytes of samples */
+} LlSeries;
+
+/* Column layout: @n_columns device-pixel columns starting at user x @x0,
+ * each 1 / @sx user units wide, for data mapped through @xscale. */
+typedef struct
+{
+  const LlScale *xscale;
+  double         x0;
+  double         sx;
+  guint          n_columns;
+} LlColumns;
+
+void     ll_columns_reset              (LlColumn          *columns,
+                                        guint              n_columns);
+int      ll_columns_index              (const LlColumns   *layout,
+                                        double             data_x);
+/* The user-space x of the centre of column @i. */
+double   ll_columns_center             (const LlColumns   *layout,
+                                        guint              i);
+
+/* Accumulates buckets into @columns (reset first). Cost: O(n_buckets +
+ * n_columns). Buckets must be in x order, as the history keeps them. */
+void     ll_decimate_events            (const LlColumns      *layout,
+                                        LlColumn             *columns,
+                                        LlSeries              series,
+                                        const LlEventBucket  *buckets,
+                                        gsize                 n_buckets);
+void     ll_decimate_samples           (const LlColumns      *layout,
+                                        LlColumn             *columns,
+                                        LlSeries              series,
+                                        const LlSampleBucket *buckets,
+                                        gsize                 n_buckets);
+/* Both sample series in one pass over the buckets. */
+void     ll_decimate_samples_both      (const LlColumns      *layout,
+                                        LlColumn             *available,
+                                        LlColumn             *rss,
+                                        const LlSampleBucket *buckets,
+                                        gsize                 n_buckets);
+
+G_END_DECLS

@@ -1,0 +1,367 @@
+/* test-axis.c — nice ticks, units and labels
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "ll-axis.h"
+#include "ll-plot.h"
+
+#define GiB (1024.0 * 1024.0 * 1024.0)
+#define MiB (1024.0 * 1024.0)
+
+typedef struct
+{
+  LlQuantity  quantity;
+  LlUnits     units;
+  double      hi;
+  double      length;
+  gboolean    horizontal;
+  const char *unit;
+  const char *labels;  /* space-separated */
+} LinearCase;
+
+static const LinearCase linear_cases[] = {
+  /* counts: SI prefixes, 1/2/2.5/5 steps, whole elements only */
+  { LL_QUANTITY_COUNT, LL_UNITS_IEC, 10, 400, FALSE, "elements", "0 2 4 6 8 10" },
+  { LL_QUANTITY_COUNT, LL_UNITS_IEC, 3, 400, FALSE, "elements", "0 1 2 3" },
+  { LL_QUANTITY_COUNT, LL_UNITS_IEC, 1, 400, FALSE, "elements", "0 1" },
+  { LL_QUANTITY_COUNT, LL_UNITS_IEC, 7, 400, FALSE, "elements", "0 1 2 3 4 5 6 7" },
+  { LL_QUANTITY_COUNT, LL_UNITS_IEC, 999, 400, FALSE, "k elements", "0 0.2 0.4 0.6 0.8 1.0" },
+  { LL_QUANTITY_COUNT, LL_UNITS_IEC, 22500005, 400, FALSE, "M elements", "0 5 10 15 20 25" },
+  { LL_QUANTITY_COUNT, LL_UNITS_IEC, 1240000000, 1100, TRUE, "G elements", "0 0.2 0.4 0.6 0.8 1.0 1.2 1.4" },
+  { LL_QUANTITY_COUNT, LL_UNITS_IEC, 17, 200, FALSE, "elements", "0 5 10 15 20" },
+  { LL_QUANTITY_COUNT, LL_UNITS_IEC, 240, 400, FALSE, "elements", "0 50 100 150 200 250" },
+  { LL_QUANTITY_COUNT, LL_UNITS_IEC, 7400, 400, FALSE, "k elements", "0 2 4 6 8" },
+  { LL_QUANTITY_COUNT, LL_UNITS_IEC, 7400, 150, FALSE, "k elements", "0 2.5 5.0 7.5" },
+  /* IEC bytes: powers of two within a unit */
+  { LL_QUANTITY_BYTES, LL_UNITS_IEC, 1.15 * GiB, 320, FALSE, "GiB", "0 0.25 0.50 0.75 1.00 1.25" },
+  { LL_QUANTITY_BYTES, LL_UNITS_IEC, 1000 * MiB, 200, FALSE, "GiB", "0 0.25 0.50 0.75 1.00" },
+  { LL_QUANTITY_BYTES, LL_UNITS_IEC, 700 * MiB, 400, FALSE, "MiB", "0 128 256 384 512 640 768" },
+  { LL_QUANTITY_BYTES, LL_UNITS_IEC, 23.5 * GiB, 320, FALSE, "GiB", "0 4 8 12 16 20 24" },
+  { LL_QUANTITY_BYTES, LL_UNITS_IEC, 9.31 * GiB, 400, FALSE, "GiB", "0 2 4 6 8 10" },
+  { LL_QUANTITY_BYTES, LL_UNITS_IEC, 100 * GiB, 300, FALSE, "GiB", "0 32 64 96 128" },
+  { LL_QUANTITY_BYTES, LL_UNITS_IEC, 8000, 400, FALSE, "KiB", "0 2 4 6 8" },
+  { LL_QUANTITY_BYTES, LL_UNITS_IEC, 100, 400, FALSE, "B", "0 16 32 48 64 80 96 112" },
+  { LL_QUANTITY_BYTES, LL_UNITS_IEC, 2, 400, FALSE, "B", "0 1 2" },
+  /* SI bytes: decimal */
+  { LL_QUANTITY_BYTES, LL_UNITS_SI, 10e9, 400, FALSE, "GB", "0 2 4 6 8 10" },
+  { LL_QUANTITY_BYTES, LL_UNITS_SI, 171.661e6, 400, FALSE, "MB", "0 25 50 75 100 125 150 175" },
+  { LL_QUANTITY_BYTES, LL_UNITS_SI, 1.1e3, 300, FALSE, "kB", "0 0.2 0.4 0.6 0.8 1.0 1.2" },
+  /* time: shown in ms, s or min */
+  { LL_QUANTITY_TIME, LL_UNITS_IEC, 9.45e9, 1150, TRUE, "s", "0 2 4 6 8 10" },
+  { LL_QUANTITY_TIME, LL_UNITS_IEC, 250e6, 400, FALSE, "ms", "0 50 100 150 200 250" },
+  { LL_QUANTITY_TIME, LL_UNITS_IEC, 0.9e9, 400, FALSE, "ms", "0 200 400 600 800 1000" },
+  { LL_QUANTITY_TIME, LL_UNITS_IEC, 20 * 60e9, 400, FALSE, "min", "0 5 10 15 20" },
+  { LL_QUANTITY_TIME, LL_UNITS_IEC, 3.3e9, 1150, TRUE, "s", "0 0.5 1.0 1.5 2.0 2.5 3.0 3.5" },
+};
+
+static char *
+join_labels (const LlAxis *axis)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < axis->n_ticks; i++)
+    {
+      if (!axis->ticks[i].major)
+        continue;
+      if (s->len > 0)
+        g_string_append_c (s, ' ');
+      g_string_append (s, axis->ticks[i].label);
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_linear_table (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (linear_cases); i++)
+    {
+      const LinearCase *c = &linear_cases[i];
+      LlAxis axis;
+      LlAxisFit fit;
+      g_autofree char *labels = NULL;
+
+      ll_axis_fit_init (&fit, c->length, c->horizontal);
+      ll_axis_compute (&axis, c->quantity, c->units, FALSE, 0, c->hi, &fit);
+      labels = join_labels (&axis);
+      g_test_message ("case %u: hi %g -> [%s] %s", i, c->hi, labels, axis.unit);
+      g_assert_cmpstr (labels, ==, c->labels);
+      g_assert_cmpstr (axis.unit, ==, c->unit);
+      g_assert_cmpfloat (axis.lo, ==, 0.0);
+      g_assert_cmpfloat (axis.hi, >=, c->hi);
+      g_assert_cmpfloat (axis.hi, ==, axis.ticks[axis.n_ticks - 1].value);
+    }
+}
+
+/* Every tick in the label's unit is a multiple of a step whose mantissa is
+ * nice, labels share their decimals, and there are 2 to 8 of them. */
+static void
+check_nice (const LlAxis *axis,
+            double        lo,
+            double        hi)
+{
+  double step_u = axis->step / axis->divisor;
+  double mant = step_u / pow (10.0, floor (log10 (step_u) + 1e-9));
+  gboolean binary = axis->quantity == LL_QUANTITY_BYTES && axis->units == LL_UNITS_IEC;
+  int decimals = -1;
+
+  g_assert_cmpuint (axis->n_ticks, >=, 2);
+  g_assert_cmpuint (axis->n_ticks, <=, 8);
+  g_assert_cmpfloat (axis->lo, <=, lo);
+  g_assert_cmpfloat (axis->hi, >=, hi);
+  /* Loose, but not wasteful: the data reaches into the last interval. */
+  g_assert_cmpfloat (hi, >, axis->hi - axis->step * 1.0000001);
+
+  if (binary)
+    {
+      double l2 = log2 (axis->step);
+      g_assert_cmpfloat (fabs (l2 - round (l2)), <, 1e-9);
+    }
+  else
+    g_assert_true (fabs (mant - 1) < 1e-9 || fabs (mant - 2) < 1e-9 ||
+                   fabs (mant - 2.5) < 1e-9 || fabs (mant - 5) < 1e-9);
+
+  for (guint i = 0; i < axis->n_ticks; i++)
+    {
+      const LlTick *t = &axis->ticks[i];
+      const char *dot = strchr (t->label, '.');
+      int d = dot ? (int) strlen (dot + 1) : 0;
+      double parsed = g_ascii_strtod (t->label, NULL);
+
+      g_assert_true (t->major);
+      g_assert_cmpfloat (fabs (t->value - (axis->lo + i * axis->step)), <=, axis->step * 1e-9);
+      g_assert_cmpfloat (fabs (parsed * axis->divisor - t->value), <=, axis->step * 1e-6);
+      if (i > 0)
+        g_assert_cmpstr (t->label, !=, axis->ticks[i - 1].label);
+      if (t->value == 0.0)
+        g_assert_cmpstr (t->label, ==, "0");
+      else if (decimals < 0)
+        decimals = d;
+      else
+        g_assert_cmpint (d, ==, decimals);
+    }
+}
+
+static void
+test_linear_many (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20240611);
+
+  for (int i = 0; i < 20000; i++)
+    {
+      LlQuantity q = (LlQuantity) g_rand_int_range (rand, 0, 3);
+      LlUnits u = g_rand_boolean (rand) ? LL_UNITS_IEC : LL_UNITS_SI;
+      double hi = pow (10.0, g_rand_double_range (rand, 0.0, 13.0));
+      double length = g_rand_double_range (rand, 60.0, 2000.0);
+      LlAxis axis;
+      LlAxisFit fit;
+
+      if (q != LL_QUANTITY_TIME)
+        hi = MAX (1.0, round (hi));
+      ll_axis_fit_init (&fit, length, g_rand_boolean (rand));
+      ll_axis_compute (&axis, q, u, FALSE, 0, hi, &fit);
+      check_nice (&axis, 0, hi);
+      /* Never denser than the axis allows. */
+      if (axis.n_ticks > 2)
+        g_assert_cmpfloat (length / (axis.n_ticks - 1), >=, fit.min_spacing - 1e-9);
+      if (q != LL_QUANTITY_TIME)
+        g_assert_cmpfloat (axis.step, >=, 1.0);
+    }
+}
+
+static double
+measure_chars (const char *text,
+               gpointer    user_data)
+{
+  return strlen (text) * *(double *) user_data;
+}
+
+/* Labels that would overlap make the ticks sparser. */
+static void
+test_labels_never_overlap (void)
+{
+  double char_width = 7.0;
+
+  for (double length = 80; length < 1500; length += 37)
+    {
+      for (double hi = 3; hi < 1e12; hi *= 7.3)
+        {
+          LlAxis axis;
+          LlAxisFit fit;
+          double widest = 0, spacing;
+
+          ll_axis_fit_init (&fit, length, TRUE);
+          fit.measure = measure_chars;
+          fit.user_data = &char_width;
+          fit.min_spacing = 10;  /* only the labels limit */
+          ll_axis_compute (&axis, LL_QUANTITY_COUNT, LL_UNITS_SI, FALSE, 0, round (hi), &fit);
+          if (axis.n_ticks <= 2)
+            continue;
+          for (guint i = 0; i < axis.n_ticks; i++)
+            widest = MAX (widest, measure_chars (axis.ticks[i].label, &char_width));
+          spacing = length / (axis.n_ticks - 1);
+          g_assert_cmpfloat (spacing, >=, widest + fit.label_gap);
+        }
+    }
+}
+
+static void
+test_degenerate (void)
+{
+  LlAxis axis;
+
+  /* Empty, reversed or non-finite ranges still give an axis. */
+  ll_axis_compute (&axis, LL_QUANTITY_COUNT, LL_UNITS_IEC, FALSE, 0, 0, NULL);
+  g_assert_cmpuint (axis.n_ticks, ==, 2);
+  g_assert_cmpfloat (axis.hi, ==, 1.0);
+
+  ll_axis_compute (&axis, LL_QUANTITY_BYTES, LL_UNITS_IEC, FALSE, 100, 0, NULL);
+  g_assert_cmpfloat (axis.lo, ==, 0.0);
+  g_assert_cmpfloat (axis.hi, >=, 100.0);
+
+  ll_axis_compute (&axis, LL_QUANTITY_TIME, LL_UNITS_IEC, FALSE, 0, NAN, NULL);
+  g_assert_cmpuint (axis.n_ticks, >=, 2);
+
+  ll_axis_compute (&axis, LL_QUANTITY_BYTES, LL_UNITS_IEC, FALSE, 0, 18446744073709551615.0, NULL);
+  g_assert_cmpstr (axis.unit, ==, "EiB");
+  check_nice (&axis, 0, 18446744073709551615.0);
+
+  ll_axis_compute (&axis, LL_QUANTITY_BYTES, LL_UNITS_IEC, TRUE, 0, 0, NULL);
+  g_assert_cmpuint (axis.n_ticks, >=, 2);
+  g_assert_cmpfloat (axis.lo, >, 0.0);
+
+  /* A tiny axis gets one interval. */
+  ll_axis_compute (&axis, LL_QUANTITY_COUNT, LL_UNITS_IEC, FALSE, 0, 12345, NULL);
+  {
+    LlAxisFit fit;
+
+    ll_axis_fit_init (&fit, 5, FALSE);
+    ll_axis_compute (&axis, LL_QUANTITY_COUNT, LL_UNITS_IEC, FALSE, 0, 12345, &fit);
+    g_assert_cmpuint (axis.n_ticks, ==, 2);
+  }
+}
+
+static void
+test_log_decades (void)
+{
+  LlAxis axis;
+  LlAxisFit fit;
+  LlScale scale;
+  double prev = NAN, gap = NAN;
+  guint n_major = 0, n_minor = 0;
+
+  ll_axis_fit_init (&fit, 400, FALSE);
+  ll_axis_compute (&axis, LL_QUANTITY_COUNT, LL_UNITS_SI, TRUE, 3, 2e6, &fit);
+  g_assert_cmpfloat (axis.lo, ==, 1.0);
+  g_assert_cmpfloat (axis.hi, ==, 1e7);
+  ll_scale_init (&scale, TRUE, axis.lo, axis.hi, 400, 0);
+
+  for (guint i = 0; i < axis.n_ticks; i++)
+    {
+      const LlTick *t = &axis.ticks[i];
+      double y;
+
+      if (!t->major)
+        {
+          double m = t->value / pow (10.0, floor (log10 (t->value) + 1e-9));
+
+          /* minor ticks at 2..9 × 10^n */
+          g_assert_cmpfloat (fabs (m - round (m)), <, 1e-9);
+          g_assert_cmpfloat (round (m), >=, 2);
+          g_assert_cmpfloat (round (m), <=, 9);
+          n_minor++;
+          continue;
+        }
+      n_major++;
+      y = ll_scale_map (&scale, t->value);
+      if (!isnan (prev))
+        {
+          if (isnan (gap))
+            gap = prev - y;
+          /* decades evenly spaced */
+          g_assert_cmpfloat (fabs ((prev - y) - gap), <, 1e-9);
+        }
+      prev = y;
+    }
+
+  g_assert_cmpuint (n_major, ==, 8);
+  g_assert_cmpfloat_with_epsilon (gap, 400.0 / 7, 1e-9);
+  g_assert_cmpuint (n_minor, ==, 7 * 8);
+  g_assert_cmpstr (axis.ticks[0].label, ==, "1");
+  g_assert_cmpstr (axis.ticks[axis.n_ticks - 1].label, ==, "10 M");
+  g_assert_cmpstr (axis.unit, ==, "elements");
+
+  /* Many decades on a short axis: every other decade labelled. */
+  ll_axis_fit_init (&fit, 200, FALSE);
+  ll_axis_compute (&axis, LL_QUANTITY_BYTES, LL_UNITS_SI, TRUE, 1, 1e12, &fit);
+  n_major = 0;
+  for (guint i = 0; i < axis.n_ticks; i++)
+    {
+      if (axis.ticks[i].major)
+        {
+          n_major++;
+          g_assert_cmpstr (axis.ticks[i].label, !=, "");
+        }
+    }
+  g_assert_cmpuint (n_major, <=, 8);
+  g_assert_cmpuint (n_major, >=, 3);
+  g_assert_cmpstr (axis.unit, ==, "");
+}
+
+static void
+test_log_binary (void)
+{
+  static const char * const expected[] = { "32 B", "1 KiB", "32 KiB", "1 MiB", "32 MiB", "1 GiB" };
+  LlAxis axis;
+  LlAxisFit fit;
+  LlScale scale;
+  guint n = 0;
+  double prev = NAN;
+
+  /* CPython's reallocations: from 32 bytes to about a GiB. */
+  ll_axis_fit_init (&fit, 320, FALSE);
+  ll_axis_compute (&axis, LL_QUANTITY_BYTES, LL_UNITS_IEC, TRUE, 32, 1.15 * GiB, &fit);
+  g_assert_cmpfloat (axis.lo, ==, 32);
+  g_assert_cmpfloat (axis.hi, ==, 2 * GiB);
+  ll_scale_init (&scale, TRUE, axis.lo, axis.hi, 320, 0);
+
+  for (guint i = 0; i < axis.n_ticks; i++)
+    {
+      double y;
+
+      if (!axis.ticks[i].major)
+        continue;
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (expected));
+      g_assert_cmpstr (axis.ticks[i].label, ==, expected[n]);
+      y = ll_scale_map (&scale, axis.ticks[i].value);
+      /* 2^5 apart, evenly */
+      if (!isnan (prev))
+        g_assert_cmpfloat (fabs ((prev - y) - 320.0 * 5 / 26), <, 1e-9);
+      prev = y;
+      n++;
+    }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
+  g_assert_cmpstr (axis.unit, ==, "");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart/axis/linear-table", test_linear_table);
+  g_test_add_func ("/chart/axis/linear-many", test_linear_many);
+  g_test_add_func ("/chart/axis/labels-never-overlap", test_labels_never_overlap);
+  g_test_add_func ("/chart/axis/degenerate", test_degenerate);
+  g_test_add_func ("/chart/axis/log-decades", test_log_decades);
+  g_test_add_func ("/chart/axis/log-binary", test_log_binary);
+
+  return g_test_run ();
+}

@@ -1,0 +1,321 @@
+/* test-plot.c — scales, pixel snapping and per-column decimation
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "chart-testdata.h"
+#include "ll-plot.h"
+
+static void
+test_scale_linear (void)
+{
+  LlScale s;
+
+  ll_scale_init (&s, FALSE, 0, 1000, 50, 550);
+  g_assert_cmpfloat (ll_scale_map (&s, 0), ==, 50);
+  g_assert_cmpfloat (ll_scale_map (&s, 1000), ==, 550);
+  g_assert_cmpfloat (ll_scale_map (&s, 250), ==, 175);
+  g_assert_cmpfloat (ll_scale_unmap (&s, 175), ==, 250);
+
+  /* y axes run upwards */
+  ll_scale_init (&s, FALSE, 0, 64, 400, 80);
+  g_assert_cmpfloat (ll_scale_map (&s, 32), ==, 240);
+  g_assert_cmpfloat (ll_scale_unmap (&s, 80), ==, 64);
+
+  /* an empty domain maps everything to its start */
+  ll_scale_init (&s, FALSE, 5, 5, 0, 100);
+  g_assert_cmpfloat (ll_scale_map (&s, 5), ==, 0);
+  g_assert_cmpfloat (ll_scale_unmap (&s, 40), ==, 5);
+}
+
+static void
+test_scale_log (void)
+{
+  LlScale s;
+
+  ll_scale_init (&s, TRUE, 1, 1e6, 300, 0);
+  for (int e = 0; e <= 6; e++)
+    g_assert_cmpfloat_with_epsilon (ll_scale_map (&s, pow (10, e)), 300 - 50.0 * e, 1e-9);
+  g_assert_cmpfloat_with_epsilon (ll_scale_unmap (&s, 150), 1000, 1e-6);
+  /* zero and below sit on the floor */
+  g_assert_cmpfloat (ll_scale_map (&s, 0), ==, 300);
+  g_assert_cmpfloat (ll_scale_map (&s, -5), ==, 300);
+  g_assert_cmpfloat (ll_scale_map (&s, 0.5), ==, 300);
+}
+
+static void
+test_pixel_grid (void)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  LlPixelGrid g;
+
+  ll_pixel_grid_init_identity (&g);
+  /* a 1-pixel line sits on a pixel centre, a 2-pixel line on a boundary */
+  g_assert_cmpfloat (ll_pixel_grid_snap_x (&g, 10.2, 1), ==, 10.5);
+  g_assert_cmpfloat (ll_pixel_grid_snap_x (&g, 10.9, 1), ==, 10.5);
+  g_assert_cmpfloat (ll_pixel_grid_snap_y (&g, 10.6, 2), ==, 11.0);
+  g_assert_cmpfloat (ll_pixel_grid_snap_y (&g, 10.4, 3), ==, 10.5);
+  g_assert_cmpfloat (ll_pixel_grid_round_x (&g, 3.49), ==, 3.0);
+  g_assert_cmpfloat (ll_pixel_grid_device_width (&g, 1.0), ==, 1.0);
+  g_assert_cmpfloat (ll_pixel_grid_device_width (&g, 0.2), ==, 1.0);
+
+  /* HiDPI: the surface's device scale counts, and so does the CTM */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 200);
+  cairo_surface_set_device_scale (surface, 2, 2);
+  cr = cairo_create (surface);
+  cairo_translate (cr, 0.25, 0);
+  ll_pixel_grid_init_from_cairo (&g, cr);
+  g_assert_cmpfloat (g.sx, ==, 2.0);
+  g_assert_cmpfloat (g.sy, ==, 2.0);
+  g_assert_cmpfloat (g.ox, ==, 0.5);
+  g_assert_cmpfloat (g.oy, ==, 0.0);
+  g_assert_cmpfloat (ll_pixel_grid_device_width (&g, 1.0), ==, 2.0);
+  /* device x = 2 * 10.2 + 0.5 = 20.9 → boundary 21 → user 10.25 */
+  g_assert_cmpfloat (ll_pixel_grid_snap_x (&g, 10.2, 2), ==, 10.25);
+  /* device 20.9 → centre 20.5 → user 10.0 */
+  g_assert_cmpfloat (ll_pixel_grid_snap_x (&g, 10.2, 1), ==, 10.0);
+
+  cairo_scale (cr, 1.5, 1.5);
+  ll_pixel_grid_init_from_cairo (&g, cr);
+  g_assert_cmpfloat (g.sx, ==, 3.0);
+
+  /* rotated: no grid to snap to */
+  cairo_rotate (cr, 0.3);
+  ll_pixel_grid_init_from_cairo (&g, cr);
+  g_assert_cmpfloat (g.sx, ==, 1.0);
+  g_assert_cmpfloat (g.ox, ==, 0.0);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static LlEventBucket
+bucket (guint64 length_first,
+        guint64 length_last,
+        guint64 added_first,
+        guint64 added_last,
+        guint64 added_min,
+        guint64 added_max,
+        guint64 count)
+{
+  LlEventBucket b = { 0 };
+
+  b.first.length = length_first;
+  b.last.length = length_last;
+  b.first.bytes_added = added_first;
+  b.last.bytes_added = added_last;
+  b.min_bytes_added = added_min;
+  b.max_bytes_added = added_max;
+  b.count = count;
+  b.first.old_capacity = length_first - 1;
+  b.first.new_capacity = length_first + 10;
+  b.last.old_capacity = length_last - 1;
+  b.last.new_capacity = length_last + 10;
+  return b;
+}
+
+static void
+test_decimate_columns (void)
+{
+  LlScale xs;
+  LlColumns layout;
+  LlColumn cols[10];
+  LlEventBucket b[5];
+
+  /* 10 columns of 10 data units each, starting at user x 100 */
+  ll_scale_init (&xs, FALSE, 0, 100, 100, 110);
+  layout.xscale = &xs;
+  layout.x0 = 100;
+  layout.sx = 1.0;
+  layout.n_columns = 10;
+
+  g_assert_cmpint (ll_columns_index (&layout, 0), ==, 0);
+  g_assert_cmpint (ll_columns_index (&layout, 9.99), ==, 0);
+  g_assert_cmpint (ll_columns_index (&layout, 10), ==, 1);
+  g_assert_cmpint (ll_columns_index (&layout, 100), ==, 9);
+  g_assert_cmpint (ll_columns_index (&layout, 1e9), ==, 9);
+  g_assert_cmpint (ll_columns_index (&layout, -5), ==, 0);
+  g_assert_cmpfloat (ll_columns_center (&layout, 3), ==, 103.5);
+
+  b[0] = bucket (1, 1, 50, 50, 50, 50, 1);         /* column 0 */
+  b[1] = bucket (3, 8, 10, 20, 5, 900, 40);       /* column 0, merged */
+  b[2] = bucket (25, 25, 7, 7, 7, 7, 1);          /* column 2 */
+  b[3] = bucket (41, 79, 1, 3, 1, 500, 1000);     /* columns 4..7, merged */
+  b[4] = bucket (91, 92, 60, 70, 60, 70, 2);      /* column 9 */
+
+  ll_columns_reset (cols, 10);
+  ll_decimate_events (&layout, cols, LL_SERIES_BYTES_ADDED, b, 5);
+
+  g_assert_cmpuint (cols[0].count, ==, 41);
+  g_assert_cmpfloat (cols[0].first, ==, 50);
+  g_assert_cmpfloat (cols[0].last, ==, 20);
+  g_assert_cmpfloat (cols[0].min, ==, 5);
+  g_assert_cmpfloat (cols[0].max, ==, 900);
+
+  g_assert_cmpuint (cols[1].count, ==, 0);
+  g_assert_cmpuint (cols[2].count, ==, 1);
+  g_assert_cmpfloat (cols[2].max, ==, 7);
+  g_assert_cmpuint (cols[3].count, ==, 0);
+
+  /* a bucket wider than a column: exact ends, its range in between */
+  g_assert_cmpfloat (cols[4].first, ==, 1);
+  g_assert_cmpfloat (cols[7].last, ==, 3);
+  for (int i = 4; i <= 7; i++)
+    {
+      g_assert_cmpuint (cols[i].count, ==, 250);
+      g_assert_cmpfloat (cols[i].min, ==, 1);
+      g_assert_cmpfloat (cols[i].max, ==, 500);
+    }
+  g_assert_cmpuint (cols[8].count, ==, 0);
+
+  g_assert_cmpuint (cols[9].count, ==, 2);
+  g_assert_cmpfloat (cols[9].min, ==, 60);
+  g_assert_cmpfloat (cols[9].max, ==, 70);
+  g_assert_cmpfloat (cols[9].last, ==, 70);
+
+  /* capacity: from old to new */
+  ll_columns_reset (cols, 10);
+  ll_decimate_events (&layout, cols, LL_SERIES_CAPACITY, b, 1);
+  g_assert_cmpfloat (cols[0].first, ==, 0);
+  g_assert_cmpfloat (cols[0].min, ==, 0);
+  g_assert_cmpfloat (cols[0].max, ==, 11);
+  g_assert_cmpfloat (cols[0].last, ==, 11);
+}
+
+/* Whatever the bucketing, each column's min and max are those of the
+ * events that fall into it. */
+static void
+test_decimate_keeps_extremes (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  const guint n_columns = 300;
+  const guint64 n_events = 200000;
+  LlScale xs;
+  LlColumns layout;
+  g_autofree LlColumn *cols = g_new (LlColumn, n_columns);
+  g_autofree double *ref_min = g_new (double, n_columns);
+  g_autofree double *ref_max = g_new (double, n_columns);
+  guint64 per_bucket[] = { 1, 3, 64, 4096 };
+
+  ll_scale_init (&xs, FALSE, 0, n_events * 10.0, 0, n_columns);
+  layout.xscale = &xs;
+  layout.x0 = 0;
+  layout.sx = 1.0;
+  layout.n_columns = n_columns;
+
+  for (guint k = 0; k < G_N_ELEMENTS (per_bucket); k++)
+    {
+      TestRun run;
+      LlChartData data;
+
+      test_run_init (&run, per_bucket[k], 1);
+      for (guint i = 0; i < n_columns; i++)
+        {
+          ref_min[i] = G_MAXDOUBLE;
+          ref_max[i] = -1;
+        }
+      g_rand_set_seed (rand, 7);
+      for (guint64 i = 0; i < n_events; i++)
+        {
+          LlEvent e = { 0 };
+          int c;
+
+          e.length = i * 10 + 1;
+          e.bytes_added = g_rand_int_range (rand, 1000, 2000);
+          if (i == 123457)
+            e.bytes_added = 1000000;
+          if (i == 9999)
+            e.bytes_added = 3;
+          test_run_add_event (&run, &e);
+          c = ll_columns_index (&layout, e.length);
+          ref_min[c] = MIN (ref_min[c], e.bytes_added);
+          ref_max[c] = MAX (ref_max[c], e.bytes_added);
+        }
+
+      test_run_get_data (&run, &data);
+      ll_columns_reset (cols, n_columns);
+      ll_decimate_events (&layout, cols, LL_SERIES_BYTES_ADDED, data.events, data.n_events);
+
+      for (guint i = 0; i < n_columns; i++)
+        {
+          /* buckets straddling a column boundary spread their range over
+           * both columns: never less than the truth */
+          g_assert_cmpuint (cols[i].count, >, 0);
+          g_assert_cmpfloat (cols[i].max, >=, ref_max[i]);
+          g_assert_cmpfloat (cols[i].min, <=, ref_min[i]);
+          if (per_bucket[k] == 1)
+            {
+              g_assert_cmpfloat (cols[i].max, ==, ref_max[i]);
+              g_assert_cmpfloat (cols[i].min, ==, ref_min[i]);
+            }
+        }
+      g_assert_cmpfloat (cols[ll_columns_index (&layout, 1234571)].max, ==, 1000000);
+      g_assert_cmpfloat (cols[ll_columns_index (&layout, 99991)].min, ==, 3);
+
+      test_run_clear (&run);
+    }
+}
+
+static void
+test_decimate_samples (void)
+{
+  LlScale xs;
+  LlColumns layout;
+  LlColumn cols[4];
+  TestRun run;
+  LlChartData data;
+
+  ll_scale_init (&xs, FALSE, 0, 4e9, 0, 4);
+  layout.xscale = &xs;
+  layout.x0 = 0;
+  layout.sx = 1.0;
+  layout.n_columns = 4;
+
+  test_run_init (&run, 3, 5);
+  for (int i = 0; i < 20; i++)
+    {
+      LlSample s = { 0 };
+
+      s.elapsed_ns = i * 200000000ull;   /* 5 per column */
+      s.available_bytes = 1000 - i * 10 + (i == 7 ? 500 : 0);
+      s.rss_bytes = 100 + i + (i == 12 ? 4000 : 0);
+      test_run_add_sample (&run, &s);
+    }
+  test_run_get_data (&run, &data);
+
+  ll_columns_reset (cols, 4);
+  ll_decimate_samples (&layout, cols, LL_SERIES_AVAILABLE, data.samples, data.n_samples);
+  g_assert_cmpfloat (cols[1].first, ==, 950);
+  g_assert_cmpfloat (cols[1].last, ==, 910);
+  g_assert_cmpfloat (cols[1].max, ==, 1430);
+  g_assert_cmpfloat (cols[1].min, ==, 910);
+  g_assert_cmpuint (cols[1].count, ==, 5);
+
+  ll_columns_reset (cols, 4);
+  ll_decimate_samples (&layout, cols, LL_SERIES_RSS, data.samples, data.n_samples);
+  g_assert_cmpfloat (cols[2].max, ==, 4112);
+  g_assert_cmpfloat (cols[3].last, ==, 119);
+
+  test_run_clear (&run);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart/plot/scale-linear", test_scale_linear);
+  g_test_add_func ("/chart/plot/scale-log", test_scale_log);
+  g_test_add_func ("/chart/plot/pixel-grid", test_pixel_grid);
+  g_test_add_func ("/chart/plot/decimate-columns", test_decimate_columns);
+  g_test_add_func ("/chart/plot/decimate-keeps-extremes", test_decimate_keeps_extremes);
+  g_test_add_func ("/chart/plot/decimate-samples", test_decimate_samples);
+
+  return g_test_run ();
+}
