@@ -1107,19 +1107,27 @@ engine_fitting_target (const LlRunConfig *config,
   if (ll_growth_get_peak (&growth, 0) > budget)
     return 0;
 
-  before = growth;
-  while (ll_growth_next (&growth, &step))
-    {
-      if (copy && step.realloc)
-        last_copy = step.old_capacity;
-      if (ll_growth_get_peak (&growth, last_copy) > budget)
-        {
-          found = TRUE;
-          break;
-        }
-      before = growth;
-      before_copy = last_copy;
-    }
+  {
+    const LlElementInfo *info = ll_element_get_info (config->element);
+    /* Peak bytes per slot of capacity, at most: the slot, its object and,
+     * while copying, the old block's slot. */
+    guint64 per_slot = info->slot_bytes + info->object_bytes + (copy ? info->slot_bytes : 0);
+
+    before = growth;
+    while (ll_growth_next (&growth, &step))
+      {
+        if (copy && step.realloc)
+          last_copy = step.old_capacity;
+        if (ll_growth_get_peak (&growth, last_copy) > budget)
+          {
+            found = TRUE;
+            break;
+          }
+        ll_growth_skip (&growth, budget / per_slot);
+        before = growth;
+        before_copy = last_copy;
+      }
+  }
 
   if (!found)
     return config->target;

@@ -18,4 +18,12 @@ guint64 ll_growth_get_metric (const LlGrowth *growth);
 guint64 ll_growth_get_peak   (const LlGrowth *growth,
                               guint64         last_copy_capacity);
 
+/* Jumps over the reallocations of a constant-increment policy (fixed, or
+ * custom with factor 1) in closed form, as long as the capacity stays under
+ * @capacity_limit: estimates then cost O(1) instead of one step per
+ * reallocation. A no-op for other policies, batches > 1, or until the
+ * first reallocation put the list in its steady state. */
+void    ll_growth_skip       (LlGrowth       *growth,
+                              guint64         capacity_limit);
+
 G_END_DECLS

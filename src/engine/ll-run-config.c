@@ -254,6 +254,42 @@ ll_growth_get_peak (const LlGrowth *growth,
 }
 
 void
+ll_growth_skip (LlGrowth *growth,
+                guint64   capacity_limit)
+{
+  guint64 increment;
+  guint64 steps;
+
+  switch (growth->policy.kind)
+    {
+    case LL_POLICY_FIXED:
+      increment = growth->policy.increment;
+      break;
+    case LL_POLICY_CUSTOM:
+      if (growth->policy.factor != 1.0 || growth->policy.round != 1)
+        return;
+      increment = growth->policy.constant;
+      break;
+    default:
+      return;
+    }
+
+  /* Steady state: the last append reallocated, so length = old capacity + 1
+   * and every further reallocation adds the increment to both. */
+  if (growth->done || growth->batch != 1 || increment < 2 ||
+      growth->capacity < increment || growth->length != growth->capacity - increment + 1 ||
+      growth->capacity >= capacity_limit)
+    return;
+
+  steps = (capacity_limit - growth->capacity) / increment;
+  if (steps < 2)
+    return;
+  steps -= 1;
+  growth->capacity += steps * increment;
+  growth->length += steps * increment;
+}
+
+void
 ll_growth_init (LlGrowth          *growth,
                 const LlRunConfig *config)
 {
@@ -377,6 +413,24 @@ ll_growth_next (LlGrowth     *growth,
   return TRUE;
 }
 
+/* A capacity the run stays under until it is close to its target. */
+static guint64
+growth_capacity_limit (const LlGrowth *growth)
+{
+  guint slot = ll_element_get_info (growth->element)->slot_bytes;
+
+  switch (growth->target_kind)
+    {
+    case LL_TARGET_CONTAINER_BYTES:
+      return growth->target > LL_LIST_HEADER_BYTES ? (growth->target - LL_LIST_HEADER_BYTES) / slot : 0;
+    case LL_TARGET_ELEMENTS:
+      return growth->target;
+    case LL_TARGET_TOTAL_BYTES:
+    default:
+      return growth->target / (slot + LL_OBJECT_BYTES);
+    }
+}
+
 guint64
 ll_run_config_estimate_peak (const LlRunConfig *config,
                              guint64           *final_length,
@@ -396,6 +450,7 @@ ll_run_config_estimate_peak (const LlRunConfig *config,
     {
       if (copy && step.realloc)
         last_copy_capacity = step.old_capacity;
+      ll_growth_skip (&growth, growth_capacity_limit (&growth));
     }
 
   if (final_length != NULL)

@@ -598,11 +598,63 @@ test_estimate_peak (void)
   g_assert_cmpuint (capacity, ==, 1000);
 }
 
+/* The closed-form jump over constant increments lands exactly where the
+ * step-by-step walk does, for every target kind and a copy mechanism. */
+static void
+test_estimate_skip (void)
+{
+  const guint64 increments[] = { 2, 3, 4, 7, 1000 };
+  const guint64 targets[] = { 1, 57, 1000, 99991, 1000003 };
+  const LlTargetKind kinds[] = { LL_TARGET_CONTAINER_BYTES, LL_TARGET_TOTAL_BYTES, LL_TARGET_ELEMENTS };
+
+  for (guint i = 0; i < G_N_ELEMENTS (increments); i++)
+    for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        for (guint custom = 0; custom < 2; custom++)
+          {
+            LlRunConfig config;
+            LlGrowth growth;
+            LlGrowthStep step;
+            guint64 length, capacity, peak, last_copy = 0;
+            guint slot;
+
+            ll_run_config_init (&config);
+            if (custom)
+              {
+                ll_policy_init (&config.policy, LL_POLICY_CUSTOM);
+                config.policy.factor = 1.0;
+                config.policy.constant = increments[i];
+              }
+            else
+              {
+                ll_policy_init (&config.policy, LL_POLICY_FIXED);
+                config.policy.increment = increments[i];
+              }
+            config.mechanism = LL_MECHANISM_COPY;
+            config.element = k == 1 ? LL_ELEMENT_BOXED : LL_ELEMENT_INT32;
+            config.target_kind = kinds[k];
+            config.target = targets[t];
+
+            peak = ll_run_config_estimate_peak (&config, &length, &capacity);
+
+            ll_growth_init (&growth, &config);
+            while (ll_growth_next (&growth, &step))
+              if (step.realloc)
+                last_copy = step.old_capacity;
+            g_assert_cmpuint (length, ==, growth.length);
+            g_assert_cmpuint (capacity, ==, growth.capacity);
+            slot = ll_element_get_info (config.element)->slot_bytes;
+            g_assert_cmpuint (peak, ==, (growth.length + last_copy) * slot +
+                                        ll_element_objects_bytes (config.element, growth.length));
+          }
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/growth/estimate-skip", test_estimate_skip);
 
   g_test_add_func ("/growth/config/defaults", test_config_defaults);
   g_test_add_func ("/growth/config/invalid", test_config_invalid);
