@@ -498,11 +498,12 @@ cmd_simulate (int    argc,
   g_autoptr(LlOutput) events_out = NULL;
   g_autoptr(LlHistory) history = NULL;
   g_autofree LlEvent *batch = NULL;
+  g_autofree LlGrowthStep *steps = NULL;
+  gsize n_steps;
   LlRunConfig config;
   LlMechanism mechanism;
   guint slot_bytes;
   LlGrowth growth;
-  LlGrowthStep step;
   LlHistoryCounters counters;
   gsize n_batch = 0;
   const gsize batch_size = 4096;
@@ -552,33 +553,36 @@ cmd_simulate (int    argc,
 
   history = ll_history_new (0);
   batch = g_new (LlEvent, batch_size);
+  steps = g_new (LlGrowthStep, batch_size);
   t0 = g_get_monotonic_time ();
 
   ll_growth_init (&growth, &config);
   length_before = growth.length;
-  while (ll_growth_next (&growth, &step))
+  while ((n_steps = ll_growth_next_many (&growth, steps, batch_size)) > 0)
     {
-      if (step.realloc)
+      for (gsize i = 0; i < n_steps; i++)
         {
-          LlEvent *event = &batch[n_batch++];
-
-          event_from_step (slot_bytes, mechanism, &step, event);
-          if (events_out != NULL)
+          if (steps[i].realloc)
             {
-              char row[320];
-              gsize len = ll_csv_format_event (row, event);
+              LlEvent *event = &batch[n_batch++];
 
-              row[len++] = '\n';
-              if (!ll_output_write (events_out, row, len, &error))
-                break;
+              event_from_step (slot_bytes, mechanism, &steps[i], event);
+              if (events_out != NULL)
+                {
+                  char row[320];
+                  gsize len = ll_csv_format_event (row, event);
+
+                  row[len++] = '\n';
+                  if (!ll_output_write (events_out, row, len, &error))
+                    break;
+                }
             }
-          if (n_batch == batch_size)
-            {
-              ll_history_push_events (history, batch, n_batch);
-              n_batch = 0;
-            }
+          length_before = steps[i].length;
         }
-      length_before = step.length;
+      ll_history_push_events (history, batch, n_batch);
+      n_batch = 0;
+      if (error != NULL)
+        break;
     }
   ll_history_push_events (history, batch, n_batch);
   seconds = (g_get_monotonic_time () - t0) / 1e6;

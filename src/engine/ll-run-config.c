@@ -253,26 +253,23 @@ ll_growth_get_peak (const LlGrowth *growth,
   return peak;
 }
 
+/* The increment of a constant-increment policy, 0 for the others. */
+static guint64
+growth_constant_increment (const LlGrowth *growth)
+{
+  if (growth->policy.kind == LL_POLICY_FIXED)
+    return growth->policy.increment;
+  if (growth->policy.kind == LL_POLICY_CUSTOM && growth->policy.factor == 1.0 && growth->policy.round == 1)
+    return growth->policy.constant;
+  return 0;
+}
+
 void
 ll_growth_skip (LlGrowth *growth,
                 guint64   capacity_limit)
 {
-  guint64 increment;
+  guint64 increment = growth_constant_increment (growth);
   guint64 steps;
-
-  switch (growth->policy.kind)
-    {
-    case LL_POLICY_FIXED:
-      increment = growth->policy.increment;
-      break;
-    case LL_POLICY_CUSTOM:
-      if (growth->policy.factor != 1.0 || growth->policy.round != 1)
-        return;
-      increment = growth->policy.constant;
-      break;
-    default:
-      return;
-    }
 
   /* Steady state: the last append reallocated, so length = old capacity + 1
    * and every further reallocation adds the increment to both. */
@@ -429,6 +426,56 @@ growth_capacity_limit (const LlGrowth *growth)
     default:
       return growth->target / (slot + LL_OBJECT_BYTES);
     }
+}
+
+gsize
+ll_growth_next_many (LlGrowth     *growth,
+                     LlGrowthStep *steps,
+                     gsize         n_steps)
+{
+  guint64 increment;
+  guint64 limit;
+  gsize n = 0;
+
+  g_return_val_if_fail (growth != NULL, 0);
+  g_return_val_if_fail (steps != NULL || n_steps == 0, 0);
+
+  increment = growth_constant_increment (growth);
+  limit = growth_capacity_limit (growth);
+
+  while (n < n_steps)
+    {
+      /* Steady state, as in ll_growth_skip (): each step appends one
+       * element past a full block and grows it by the increment. Stay a
+       * step short of the limit; the exact ending is ll_growth_next ()'s. */
+      if (increment >= 2 && growth->batch == 1 && !growth->done &&
+          growth->capacity >= increment && growth->length == growth->capacity - increment + 1)
+        {
+          guint64 capacity = growth->capacity;
+
+          while (n < n_steps && capacity < limit && limit - capacity > 2 * increment)
+            {
+              LlGrowthStep *step = &steps[n++];
+
+              step->fill_to = capacity;
+              step->length = capacity + 1;
+              step->realloc = TRUE;
+              step->old_capacity = capacity;
+              step->new_capacity = capacity + increment;
+              capacity += increment;
+            }
+          growth->length = capacity - increment + 1;
+          growth->capacity = capacity;
+          if (n == n_steps)
+            break;
+        }
+
+      if (!ll_growth_next (growth, &steps[n]))
+        break;
+      n++;
+    }
+
+  return n;
 }
 
 guint64

@@ -47,6 +47,7 @@ typedef struct
   gboolean        huge_pages;      /* madvise (MADV_HUGEPAGE) the mremap mapping */
   LlMemProbeFunc  mem_probe;       /* NULL: the real system */
   gpointer        mem_probe_data;
+  guint           history_buckets; /* full-resolution history (0: LL_HISTORY_DEFAULT_BUCKETS) */
 } LlRunConfig;
 
 GQuark       ll_run_error_quark          (void);
@@ -98,6 +99,14 @@ void         ll_growth_init              (LlGrowth          *growth,
  * (the last extend is cut short). */
 gboolean     ll_growth_next              (LlGrowth          *growth,
                                           LlGrowthStep      *step);
+
+/* Like ll_growth_next (), for up to @n_steps steps at once; returns how many
+ * it wrote into @steps (0 once the target is reached). Constant-increment
+ * policies take a closed-form path, so a simulation of fixed +4 to 10 GB
+ * spends its time on its own work, not on the stepper. */
+gsize        ll_growth_next_many         (LlGrowth          *growth,
+                                          LlGrowthStep      *steps,
+                                          gsize              n_steps);
 
 /* Peak bytes the run would have resident at its end: slots written
  * (length * slot) + objects, plus, for the copy mechanism, the old block

@@ -649,11 +649,66 @@ test_estimate_skip (void)
           }
 }
 
+/* Batched steps, with or without the closed-form path, are exactly the
+ * steps one at a time. */
+static void
+test_next_many (void)
+{
+  const LlPolicyKind kinds[] = { LL_POLICY_FIXED, LL_POLICY_CUSTOM, LL_POLICY_CPYTHON, LL_POLICY_GO };
+  const LlTargetKind targets[] = { LL_TARGET_CONTAINER_BYTES, LL_TARGET_TOTAL_BYTES, LL_TARGET_ELEMENTS };
+  const gsize chunk_sizes[] = { 1, 3, 64 };
+
+  for (guint p = 0; p < G_N_ELEMENTS (kinds); p++)
+    for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+      for (guint c = 0; c < G_N_ELEMENTS (chunk_sizes); c++)
+        for (guint64 batch = 1; batch <= 2; batch++)
+          {
+            LlRunConfig config;
+            LlGrowth one, many;
+            LlGrowthStep expected, got[64];
+            gsize n;
+            guint64 count = 0;
+
+            ll_run_config_init (&config);
+            ll_policy_init (&config.policy, kinds[p]);
+            if (kinds[p] == LL_POLICY_FIXED)
+              config.policy.increment = 3;
+            if (kinds[p] == LL_POLICY_CUSTOM)
+              {
+                config.policy.factor = 1.0;
+                config.policy.constant = 5;
+              }
+            config.element = t == 1 ? LL_ELEMENT_BOXED : LL_ELEMENT_INT64;
+            config.target_kind = targets[t];
+            config.target = 20011;
+            config.initial_length = 7;
+            config.batch = batch;
+
+            ll_growth_init (&one, &config);
+            ll_growth_init (&many, &config);
+            while ((n = ll_growth_next_many (&many, got, chunk_sizes[c])) > 0)
+              for (gsize i = 0; i < n; i++, count++)
+                {
+                  g_assert_true (ll_growth_next (&one, &expected));
+                  g_assert_cmpuint (got[i].fill_to, ==, expected.fill_to);
+                  g_assert_cmpuint (got[i].length, ==, expected.length);
+                  g_assert_cmpint (got[i].realloc, ==, expected.realloc);
+                  g_assert_cmpuint (got[i].old_capacity, ==, expected.old_capacity);
+                  g_assert_cmpuint (got[i].new_capacity, ==, expected.new_capacity);
+                }
+            g_assert_false (ll_growth_next (&one, &expected));
+            g_assert_cmpuint (count, >, kinds[p] == LL_POLICY_FIXED ? 1000 : 5);
+            g_assert_cmpuint (many.length, ==, one.length);
+            g_assert_cmpuint (many.capacity, ==, one.capacity);
+          }
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/growth/stepper/next-many", test_next_many);
   g_test_add_func ("/growth/estimate-skip", test_estimate_skip);
 
   g_test_add_func ("/growth/config/defaults", test_config_defaults);
