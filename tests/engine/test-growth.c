@@ -697,7 +697,7 @@ test_next_many (void)
                   g_assert_cmpuint (got[i].new_capacity, ==, expected.new_capacity);
                 }
             g_assert_false (ll_growth_next (&one, &expected));
-            g_assert_cmpuint (count, >, kinds[p] == LL_POLICY_FIXED ? 500 : 5);
+            g_assert_cmpuint (count, >, kinds[p] == LL_POLICY_FIXED ? 100 : 5);
             g_assert_cmpuint (many.length, ==, one.length);
             g_assert_cmpuint (many.capacity, ==, one.capacity);
           }
