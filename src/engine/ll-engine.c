@@ -21,6 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -899,6 +901,13 @@ static gpointer
 engine_thread_func (gpointer data)
 {
   LlEngine *self = data;
+
+  /* The list is background work: on a busy machine the window that shows
+   * it, and the sampler that watches memory, must not wait for it. On an
+   * idle machine this changes nothing. */
+  errno = 0;
+  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), getpriority (PRIO_PROCESS, 0) + 5) != 0)
+    g_debug ("Could not lower the engine thread's priority: %s", g_strerror (errno));
 
   engine_finish (self, engine_run (self));
   return NULL;
