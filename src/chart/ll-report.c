@@ -66,7 +66,7 @@ draw_rows (cairo_t              *cr,
   y += h + font_size * 0.5;
 
   pango_layout_set_width (value, (int) (width * 0.55 * PANGO_SCALE));
-  pango_layout_set_ellipsize (value, PANGO_ELLIPSIZE_END);
+  pango_layout_set_wrap (value, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_width (label, (int) (width * 0.43 * PANGO_SCALE));
   pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
 
@@ -83,7 +83,9 @@ draw_rows (cairo_t              *cr,
       pango_layout_set_text (value, row->value, -1);
       cairo_move_to (cr, x + width * 0.45, y);
       pango_cairo_show_layout (cr, value);
-      y += line;
+      /* Long values (a policy's source) wrap onto further lines. */
+      pango_layout_get_pixel_size (value, &w, &h);
+      y += MAX (line, h + (line - font_size * 1.2));
     }
   return y - y0;
 }

@@ -383,6 +383,26 @@ options_to_config (Options     *o,
   return TRUE;
 }
 
+static gboolean
+is_stdout (const char *path)
+{
+  return path != NULL && g_str_equal (path, "-");
+}
+
+static int
+count_stdout (const Options *o)
+{
+  return is_stdout (o->events) + is_stdout (o->samples) + is_stdout (o->contents) +
+         is_stdout (o->export.png) + is_stdout (o->export.svg) + is_stdout (o->export.pdf);
+}
+
+/* Where the summary goes: standard error when a file takes standard output. */
+static FILE *
+summary_stream (const Options *o)
+{
+  return count_stdout (o) > 0 ? stderr : stdout;
+}
+
 static void
 print_stats (FILE                    *f,
              guint64                  elapsed_ns,
@@ -531,6 +551,11 @@ cmd_simulate (int    argc,
       status = usage_error (context, error->message);
       goto out;
     }
+  if (count_stdout (&o) > 1)
+    {
+      status = usage_error (context, _("Only one file can be written to standard output (-)"));
+      goto out;
+    }
   mechanism = ll_run_config_get_mechanism (&config);
   slot_bytes = ll_element_get_info (config.element)->slot_bytes;
   /* Capacities past 2^64 / slot bytes would overflow the byte columns. */
@@ -605,7 +630,7 @@ cmd_simulate (int    argc,
 
   ll_history_get_counters (history, &counters);
   if (o.stats)
-    print_stats ((o.events != NULL && g_str_equal (o.events, "-")) ? stderr : stdout,
+    print_stats (summary_stream (&o),
                  (guint64) (seconds * 1e9), length_before, growth.capacity,
                  ll_element_container_bytes (config.element, growth.capacity),
                  ll_element_objects_bytes (config.element, length_before), &counters);
@@ -619,7 +644,7 @@ cmd_simulate (int    argc,
       g_autofree char *objects = ll_format_bytes (ll_element_objects_bytes (config.element, length_before), LL_UNITS_IEC);
       g_autofree char *copied = ll_format_bytes (counters.bytes_copied, LL_UNITS_IEC);
       g_autofree char *duration = ll_format_duration ((guint64) (seconds * 1e9));
-      FILE *f = (o.events != NULL && g_str_equal (o.events, "-")) ? stderr : stdout;
+      FILE *f = summary_stream (&o);
 
       fprintf (f, _("Simulated %s\n"), policy);
       fprintf (f, "  %-18s %s\n", _("Reallocations"), n_events);
@@ -827,7 +852,6 @@ cmd_run (int    argc,
   guint64 contents_ns = 0;
   gboolean files_ok = TRUE;
   int status = EXIT_DONE;
-  const char *outputs[3];
 
   context = new_context (NULL, _("Grows a real list in memory, recording every reallocation and the system’s free memory."),
                          extra, &o);
@@ -848,23 +872,11 @@ cmd_run (int    argc,
       goto out;
     }
 
-  /* Only one of the outputs may take standard output. */
-  outputs[0] = o.events;
-  outputs[1] = o.samples;
-  outputs[2] = o.contents;
-  {
-    int n_stdout = 0;
-
-    for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
-      n_stdout += outputs[i] != NULL && g_str_equal (outputs[i], "-");
-    if (n_stdout > 1)
-      {
-        status = usage_error (context, _("Only one of --events, --samples and --contents can write to standard output"));
-        goto out;
-      }
-    if (n_stdout == 1)
-      o.quiet = o.quiet || isatty (STDOUT_FILENO);
-  }
+  if (count_stdout (&o) > 1)
+    {
+      status = usage_error (context, _("Only one file can be written to standard output (-)"));
+      goto out;
+    }
 
   if (!(engine = ll_engine_new (&config, &error)))
     {
@@ -947,24 +959,17 @@ cmd_run (int    argc,
   if (o.stats)
     {
       LlHistoryCounters counters;
-      gboolean stdout_taken = (o.events && g_str_equal (o.events, "-")) ||
-                              (o.samples && g_str_equal (o.samples, "-")) ||
-                              (o.contents && g_str_equal (o.contents, "-"));
+      FILE *f = summary_stream (&o);
 
       ll_history_get_counters (ll_engine_get_history (engine), &counters);
-      print_stats (stdout_taken ? stderr : stdout, st.elapsed_ns, st.length, st.capacity,
+      print_stats (f, st.elapsed_ns, st.length, st.capacity,
                    st.container_bytes, st.objects_bytes, &counters);
-      fprintf (stdout_taken ? stderr : stdout, "stop=%s\n", ll_stop_reason_to_string (st.stop_reason));
+      fprintf (f, "stop=%s\n", ll_stop_reason_to_string (st.stop_reason));
       if (o.contents != NULL)
-        fprintf (stdout_taken ? stderr : stdout, "contents_ns=%" G_GUINT64_FORMAT "\n", contents_ns);
+        fprintf (f, "contents_ns=%" G_GUINT64_FORMAT "\n", contents_ns);
     }
   else if (!o.quiet)
-    {
-      gboolean stdout_taken = (o.events && g_str_equal (o.events, "-")) ||
-                              (o.samples && g_str_equal (o.samples, "-")) ||
-                              (o.contents && g_str_equal (o.contents, "-"));
-      print_run_summary (stdout_taken ? stderr : stdout, engine, &config);
-    }
+    print_run_summary (summary_stream (&o), engine, &config);
   else if (st.stop_reason == LL_STOP_RESERVE)
     {
       g_autofree char *reserve = ll_format_bytes (st.reserve_bytes, LL_UNITS_IEC);

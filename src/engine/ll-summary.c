@@ -85,9 +85,10 @@ ll_summary_settings_rows (const LlRunConfig *config,
                                      _(policy->title), config->policy.factor, constant, round);
     }
   else
-    policy_text = g_strdup_printf ("%s (%s)", _(policy->title), policy->source);
+    policy_text = g_strdup (_(policy->title));
 
   add_row (rows, "policy", _("Growth policy"), g_steal_pointer (&policy_text));
+  add_row (rows, "source", _("Mirrors"), g_strdup (policy->source));
   add_row (rows, "element", _("Element model"),
            g_strdup (_(ll_element_get_info (config->element)->title)));
   add_row (rows, "mechanism", _("Growth mechanism"),

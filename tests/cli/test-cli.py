@@ -108,6 +108,7 @@ def bad_usage_exits_2_with_a_message():
         (("run", "--target", "1MB", "--reserve", "lots"), "lots"),
         (("run", "--target", "1MB", "--huge-pages"), "mremap"),
         (("run", "--target", "1MB", "--events", "-", "--samples", "-"), "standard output"),
+        (("simulate", "--target", "1MB", "--events", "-", "--png", "-"), "standard output"),
         (("simulate", "--target", "1MB", "--chart", "pie", "--png", "x.png"), "pie"),
         (("simulate", "--target", "1MB", "--size", "10x", "--png", "x.png"), "10x"),
         (("simulate", "--target", "1MB", "extra"), "options only"),
@@ -276,6 +277,63 @@ def ctrl_c_stops_and_still_writes():
         check(stats(out).get("stop") == "cancelled", out)
         check(len(read_csv(ev, EVENTS_HEADER)) > 0, "events written after Ctrl+C")
         check(time.monotonic() - t0 < 5, "slow to stop")
+
+
+# --- chart and report exports -------------------------------------------------
+
+def png_size(path):
+    with open(path, "rb") as f:
+        head = f.read(24)
+    check(head[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG")
+    return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+
+
+def pdf_pages(path):
+    data = open(path, "rb").read()
+    check(data.startswith(b"%PDF-"), f"{path} is not a PDF")
+    import re
+    return len(re.findall(rb"/Type\s*/Page(?!s)", data))
+
+
+@test
+def exports_charts_and_reports():
+    import xml.etree.ElementTree as ET
+    with scratch() as d:
+        png, svg, pdf = (os.path.join(d, n) for n in ("r.png", "r.svg", "r.pdf"))
+        p = cli("run", "--target", "8MiB", "--png", png, "--svg", svg, "--pdf", pdf, "--quiet")
+        expect(p, 0)
+        check(png_size(png) == (1190, 1684), f"report PNG is {png_size(png)}")
+        check(pdf_pages(pdf) == 1, "the report is one page")
+        root = ET.parse(svg).getroot()
+        check(root.tag.endswith("svg"), root.tag)
+        check(abs(float(root.get("width").rstrip("pt")) - 595) < 1, root.get("width"))
+
+        chart = os.path.join(d, "growth.png")
+        p = cli("simulate", "--policy", "go", "--target", "1GiB", "--chart", "growth", "--size", "800x300",
+                "--png", chart, "--log")
+        expect(p, 0)
+        check(png_size(chart) == (800, 300), f"{png_size(chart)}")
+
+        # SVG keeps its text: the axis titles are there to read.
+        chart_svg = os.path.join(d, "capacity.svg")
+        p = cli("simulate", "--target", "64MiB", "--chart", "capacity", "--svg", chart_svg)
+        expect(p, 0)
+        ET.parse(chart_svg)
+        check(os.path.getsize(chart_svg) > 1000, "an SVG with content")
+
+        p = subprocess.run([CLI, "simulate", "--target", "64MiB", "--chart", "memory", "--png", "-"],
+                           capture_output=True, timeout=60)
+        check(p.returncode == 0 and p.stdout.startswith(b"\x89PNG"), "a PNG on standard output")
+
+        for path, needle in ((os.path.join(d, "no", "x.png"), "does not exist"),
+                             ("/dev/full", "full")):
+            p = cli("simulate", "--target", "64MiB", "--png", path)
+            expect(p, 1)
+            check(needle in p.stderr, f"“{needle}” not in {p.stderr!r}")
+        p = cli("simulate", "--target", "64MiB", "--png", os.path.join(d, "x.svg"))
+        expect(p, 2)
+        check(sorted(os.listdir(d)) == ["capacity.svg", "growth.png", "r.pdf", "r.png", "r.svg"],
+              f"left behind: {os.listdir(d)}")
 
 
 def main():
