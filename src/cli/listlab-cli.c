@@ -179,18 +179,25 @@ new_context (const char   *parameter,
   return context;
 }
 
+typedef gboolean (*SizeParser) (const char  *text,
+                                LlSizeFlags  flags,
+                                guint64     *value,
+                                GError     **error);
+
+/* Parses an option's value with @parser; the message names the option. */
 static gboolean
-parse_count_option (const char  *name,
-                    const char  *text,
-                    LlSizeFlags  flags,
-                    guint64     *out,
-                    GError     **error)
+parse_option (SizeParser   parser,
+              const char  *name,
+              const char  *text,
+              LlSizeFlags  flags,
+              guint64     *out,
+              GError     **error)
 {
   g_autoptr(GError) local = NULL;
 
   if (text == NULL)
     return TRUE;
-  if (!ll_size_parse_count (text, flags, out, &local))
+  if (!parser (text, flags, out, &local))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    "--%s: %s", name, local->message);
@@ -199,25 +206,8 @@ parse_count_option (const char  *name,
   return TRUE;
 }
 
-static gboolean
-parse_bytes_option (const char  *name,
-                    const char  *text,
-                    LlSizeFlags  flags,
-                    guint64     *out,
-                    GError     **error)
-{
-  g_autoptr(GError) local = NULL;
-
-  if (text == NULL)
-    return TRUE;
-  if (!ll_size_parse_bytes (text, flags, out, &local))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "--%s: %s", name, local->message);
-      return FALSE;
-    }
-  return TRUE;
-}
+#define parse_count_option(...) parse_option (ll_size_parse_count, __VA_ARGS__)
+#define parse_bytes_option(...) parse_option (ll_size_parse_bytes, __VA_ARGS__)
 
 static gboolean
 parse_target_kind (const char   *text,
