@@ -1016,7 +1016,7 @@ ll_engine_new (const LlRunConfig  *config,
   self->page_size = (gsize) sysconf (_SC_PAGESIZE);
   if (config->huge_pages && self->mechanism == LL_MECHANISM_MREMAP)
     self->huge_page_size = huge_page_size (self->page_size);
-  self->history = ll_history_new (0);
+  self->history = ll_history_new (config->history_buckets);
   self->pending = g_new (LlEvent, EVENT_BATCH);
   self->shared_object.value = 1;
   /* Plain page faults, one trap a page, for comparing with other programs. */

@@ -491,9 +491,24 @@ ll_size_parse_count (const char   *text,
 
 /* Formatting */
 
-static const char * const iec_units[] = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
-static const char * const si_units[] = { "B", "kB", "MB", "GB", "TB", "PB", "EB" };
+/* Translated where the language has its own symbols (French: o, Kio, Mio,
+ * ko, Mo); machine-readable output never goes through these. */
+static const char * const iec_units[] = {
+  NC_("unit", "B"), NC_("unit", "KiB"), NC_("unit", "MiB"), NC_("unit", "GiB"),
+  NC_("unit", "TiB"), NC_("unit", "PiB"), NC_("unit", "EiB"),
+};
+static const char * const si_units[] = {
+  NC_("unit", "B"), NC_("unit", "kB"), NC_("unit", "MB"), NC_("unit", "GB"),
+  NC_("unit", "TB"), NC_("unit", "PB"), NC_("unit", "EB"),
+};
 static const char * const count_prefixes[] = { "", "k", "M", "G", "T", "P", "E" };
+
+static const char *
+unit_name (const char * const *names,
+           guint               i)
+{
+  return g_dpgettext2 (GETTEXT_PACKAGE, "unit", names[i]);
+}
 
 static const char *
 decimal_point (void)
@@ -548,7 +563,7 @@ append_bytes (GString *string,
 
   if (bytes < base)
     {
-      g_string_append_printf (string, "%" G_GUINT64_FORMAT " B", bytes);
+      g_string_append_printf (string, "%" G_GUINT64_FORMAT " %s", bytes, unit_name (names, 0));
       return;
     }
 
@@ -567,7 +582,7 @@ append_bytes (GString *string,
     }
 
   append_fixed (string, hundredths, 2);
-  g_string_append_printf (string, " %s", names[i]);
+  g_string_append_printf (string, " %s", unit_name (names, i));
 }
 
 char *
@@ -675,9 +690,9 @@ ll_format_rate_bytes (double  bytes_per_second,
   guint i = 0;
 
   if (isnan (value) || value <= 0)
-    return g_strdup_printf ("0 %s/s", names[0]);
+    return g_strdup_printf ("0 %s/s", unit_name (names, 0));
   if (isinf (value))
-    return g_strdup_printf ("∞ %s/s", names[0]);
+    return g_strdup_printf ("∞ %s/s", unit_name (names, 0));
 
   while (value >= base && i < 6)
     {
@@ -712,7 +727,7 @@ ll_format_rate_bytes (double  bytes_per_second,
         break;
     }
 
-  return g_strdup_printf ("%.*f %s/s", decimals, shown, names[i]);
+  return g_strdup_printf ("%.*f %s/s", decimals, shown, unit_name (names, i));
 }
 
 /* @ns in @unit_ns units with one decimal below 100, none above; FALSE when
