@@ -7,27 +7,21 @@
 #include <glib/gi18n.h>
 
 #include "ll-application.h"
+#include "ll-preferences-window.h"
 #include "ll-window.h"
 
 struct _LlApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  /* Option help built from the engine's names; GApplication keeps the
+   * pointers. */
+  char           *policy_help;
+  char           *element_help;
 };
 
 G_DEFINE_FINAL_TYPE (LlApplication, ll_application, ADW_TYPE_APPLICATION)
-
-static const GOptionEntry option_entries[] = {
-  { "policy", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Growth policy: cpython, cpython38, double, msvc, java, go, rust, dotnet, fixed, custom"),
-    N_("NAME") },
-  { "target", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Target size of the list, e.g. 10GB or 512MiB"), N_("SIZE") },
-  { "element", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Element model: shared, boxed, int64, int32"), N_("MODEL") },
-  { "start", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Start the run right away"), NULL },
-  { NULL }
-};
 
 static LlWindow *
 get_window (LlApplication *self)
@@ -69,6 +63,9 @@ ll_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* Options choose the run for this session only (see
+ * ll_controls_apply_command_line): a script that starts a demonstration
+ * does not change what the person set up. */
 static int
 ll_application_command_line (GApplication            *app,
                              GApplicationCommandLine *command_line)
@@ -105,19 +102,112 @@ ll_application_activate (GApplication *app)
   gtk_window_present (GTK_WINDOW (get_window (LL_APPLICATION (app))));
 }
 
+/* Window state */
+
+static void
+save_window_state (LlApplication *self,
+                   LlWindow      *window)
+{
+  AdwFlap *flap = ll_window_get_flap (window);
+  gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (window));
+  int width = 0, height = 0;
+
+  if (self->settings == NULL)
+    return;
+
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+
+  /* A maximized window still knows the size it comes back to. */
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+
+  /* A folded sidebar hides because the window is narrow, not because the
+   * person hid it. */
+  if (!adw_flap_get_folded (flap))
+    g_settings_set_boolean (self->settings, "sidebar-visible", adw_flap_get_reveal_flap (flap));
+}
+
+static gboolean
+on_close_request (LlApplication *self,
+                  GtkWindow     *window)
+{
+  save_window_state (self, LL_WINDOW (window));
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_units_changed (GSettings  *settings,
+                  const char *key,
+                  LlWindow   *window)
+{
+  g_autofree char *units = g_settings_get_string (settings, "units");
+
+  ll_window_set_units (window, g_str_equal (units, "si") ? LL_UNITS_SI : LL_UNITS_IEC);
+}
+
+static void
+bind_window (LlApplication *self,
+             LlWindow      *window)
+{
+  LlChartView *growth = ll_window_get_chart_view (window, LL_CHART_GROWTH);
+
+  gtk_window_set_default_size (GTK_WINDOW (window),
+                               MAX (g_settings_get_int (self->settings, "window-width"), 360),
+                               MAX (g_settings_get_int (self->settings, "window-height"), 294));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (window));
+  adw_flap_set_reveal_flap (ll_window_get_flap (window),
+                            g_settings_get_boolean (self->settings, "sidebar-visible"));
+
+  ll_controls_bind_settings (ll_window_get_controls (window), self->settings);
+  g_settings_bind (self->settings, "growth-log-scale", growth, "log-scale",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  g_signal_connect_object (self->settings, "changed::units",
+                           G_CALLBACK (on_units_changed), window, 0);
+  on_units_changed (self->settings, "units", window);
+
+  g_signal_connect_object (window, "close-request",
+                           G_CALLBACK (on_close_request), self, G_CONNECT_SWAPPED);
+}
+
+static void
+ll_application_window_added (GtkApplication *app,
+                             GtkWindow      *window)
+{
+  LlApplication *self = LL_APPLICATION (app);
+
+  GTK_APPLICATION_CLASS (ll_application_parent_class)->window_added (app, window);
+
+  if (LL_IS_WINDOW (window) && self->settings != NULL)
+    bind_window (self, LL_WINDOW (window));
+}
+
+/* Actions */
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  GApplication *app = user_data;
+  LlApplication *self = user_data;
   GList *windows;
 
-  /* Each window cancels and joins its run as it goes. */
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    gtk_window_destroy (windows->data);
+  /* Each window cancels and joins its run as it goes; destroying skips
+   * close-request, so the state is saved here. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    {
+      if (LL_IS_WINDOW (windows->data))
+        save_window_state (self, windows->data);
+      gtk_window_destroy (windows->data);
+    }
 
-  g_application_quit (app);
+  g_application_quit (G_APPLICATION (self));
 }
 
 static void
@@ -137,9 +227,12 @@ about_action (GSimpleAction *action,
                          "issue-url", "https://github.com/listlab/listlab/issues",
                          "comments", _("See how a dynamic array — a Python list, a C++ vector, "
                                        "a Go slice, a Rust Vec — grows in memory."),
-                         "copyright", "© 2025 The List Lab developers",
+                         "copyright", "© 2026 The List Lab developers",
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "developers", developers,
+                         /* Translators: your names, one per line, e.g.
+                          * "Jane Doe <jane@example.org>" */
+                         "translator-credits", _("translator-credits"),
                          NULL);
 }
 
@@ -164,6 +257,16 @@ preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
+  LlApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *window;
+
+  g_return_if_fail (self->settings != NULL);
+
+  window = GTK_WINDOW (ll_preferences_window_new (self->settings));
+  if (parent != NULL)
+    gtk_window_set_transient_for (window, parent);
+  gtk_window_present (window);
 }
 
 static const GActionEntry app_actions[] = {
@@ -173,19 +276,78 @@ static const GActionEntry app_actions[] = {
   { "preferences", preferences_action },
 };
 
+static gboolean
+get_color_scheme_mapping (GValue   *value,
+                          GVariant *variant,
+                          gpointer  user_data)
+{
+  const char *name = g_variant_get_string (variant, NULL);
+
+  if (g_str_equal (name, "light"))
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (g_str_equal (name, "dark"))
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    g_value_set_enum (value, ADW_COLOR_SCHEME_DEFAULT);
+
+  return TRUE;
+}
+
+static void
+create_settings (LlApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  /* Run from the build tree without `meson devenv`: nothing is saved. */
+  if (schema == NULL)
+    {
+      g_debug ("The settings schema %s is not installed: settings are not saved", APP_ID);
+      return;
+    }
+
+  self->settings = g_settings_new_full (schema, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "color-scheme",
+                                adw_style_manager_get_default (), "color-scheme",
+                                G_SETTINGS_BIND_GET,
+                                get_color_scheme_mapping, NULL, NULL, NULL);
+}
+
+/* From the build tree (`meson devenv`), the icons are in the sources. */
+static void
+add_icon_path (void)
+{
+  const char *datadir = g_getenv ("LISTLAB_DATADIR");
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autofree char *icons = NULL;
+
+  if (datadir == NULL || display == NULL)
+    return;
+
+  icons = g_build_filename (datadir, "icons", NULL);
+  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (display), icons);
+}
+
 static void
 ll_application_startup (GApplication *app)
 {
+  LlApplication *self = LL_APPLICATION (app);
   GAction *preferences;
 
   G_APPLICATION_CLASS (ll_application_parent_class)->startup (app);
 
+  create_settings (self);
+  add_icon_path ();
+
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
 
-  /* The preferences window arrives with the settings. */
+  /* Preferences live in the settings. */
   preferences = g_action_map_lookup_action (G_ACTION_MAP (app), "preferences");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (preferences), FALSE);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (preferences), self->settings != NULL);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
@@ -198,22 +360,82 @@ ll_application_startup (GApplication *app)
 }
 
 static void
+ll_application_dispose (GObject *object)
+{
+  LlApplication *self = LL_APPLICATION (object);
+
+  if (self->settings != NULL)
+    {
+      g_settings_unbind (adw_style_manager_get_default (), "color-scheme");
+      g_clear_object (&self->settings);
+    }
+
+  G_OBJECT_CLASS (ll_application_parent_class)->dispose (object);
+}
+
+static void
+ll_application_finalize (GObject *object)
+{
+  LlApplication *self = LL_APPLICATION (object);
+
+  g_free (self->policy_help);
+  g_free (self->element_help);
+
+  G_OBJECT_CLASS (ll_application_parent_class)->finalize (object);
+}
+
+static void
 ll_application_class_init (LlApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
+
+  object_class->dispose = ll_application_dispose;
+  object_class->finalize = ll_application_finalize;
 
   app_class->handle_local_options = ll_application_handle_local_options;
   app_class->command_line = ll_application_command_line;
   app_class->activate = ll_application_activate;
   app_class->startup = ll_application_startup;
+
+  gtk_app_class->window_added = ll_application_window_added;
 }
 
 static void
 ll_application_init (LlApplication *self)
 {
-  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_autoptr(GString) policies = g_string_new (NULL);
+  g_autoptr(GString) elements = g_string_new (NULL);
+
+  for (guint i = 0; i < LL_N_POLICIES; i++)
+    g_string_append_printf (policies, "%s%s", i > 0 ? ", " : "", ll_policy_get_info (i)->name);
+  for (guint i = 0; i < LL_N_ELEMENTS; i++)
+    g_string_append_printf (elements, "%s%s", i > 0 ? ", " : "", ll_element_get_info (i)->name);
+
+  /* Translators: %s lists the policies' names, which stay in English */
+  self->policy_help = g_strdup_printf (_("Growth policy for this session: %s"), policies->str);
+  /* Translators: %s lists the element models' names, which stay in English */
+  self->element_help = g_strdup_printf (_("Element model for this session: %s"), elements->str);
+
+  {
+    const GOptionEntry option_entries[] = {
+      { "policy", 0, 0, G_OPTION_ARG_STRING, NULL, self->policy_help, N_("NAME") },
+      { "target", 0, 0, G_OPTION_ARG_STRING, NULL,
+        N_("Target size of the list for this session, e.g. 10GB or 512MiB"), N_("SIZE") },
+      { "element", 0, 0, G_OPTION_ARG_STRING, NULL, self->element_help, N_("MODEL") },
+      { "start", 0, 0, G_OPTION_ARG_NONE, NULL,
+        N_("Start the run right away"), NULL },
+      { NULL }
+    };
+
+    g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  }
+
   g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Watch a dynamic array grow in memory."));
+                                            _("Watch a dynamic array grow in memory. Options "
+                                              "set up a run for this session; the choices "
+                                              "saved in the window stay as they are."));
 }
 
 LlApplication *
@@ -224,4 +446,12 @@ ll_application_new (void)
                        "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", "/io/github/listlab/ListLab",
                        NULL);
+}
+
+GSettings *
+ll_application_get_settings (LlApplication *self)
+{
+  g_return_val_if_fail (LL_IS_APPLICATION (self), NULL);
+
+  return self->settings;
 }

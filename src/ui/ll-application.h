@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LlApplication, ll_application, LL, APPLICATION, AdwApplication)
 
-LlApplication *ll_application_new (void);
+LlApplication *ll_application_new          (void);
+/* The application's settings, or NULL when the schema is not installed
+ * (then nothing is saved and every window starts from the defaults). */
+GSettings     *ll_application_get_settings (LlApplication *self);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "ll-controls.h"
 
@@ -22,6 +23,7 @@ struct _LlControls
   AdwActionRow   *round_row;
   GtkSpinButton  *round_spin;
   AdwComboRow    *mechanism_row;
+  GtkLabel       *policy_source;
   GtkLabel       *policy_message;
   AdwComboRow    *element_row;
   AdwEntryRow    *initial_row;
@@ -31,6 +33,9 @@ struct _LlControls
   GtkLabel       *target_message;
   AdwEntryRow    *reserve_row;
   GtkLabel       *reserve_message;
+
+  GSettings      *settings;
+  LlUnits         units;
 
   char           *error;
   gboolean        valid;
@@ -71,6 +76,12 @@ static const char * const target_kind_descriptions[] = {
   N_("sys.getsizeof (list): the 56-byte header and the slots"),
   N_("The list and the element objects its slots point to"),
   N_("The length of the list"),
+};
+
+static const char * const target_kind_names[] = {
+  "container",
+  "total",
+  "elements",
 };
 
 static LlMechanism
@@ -284,7 +295,7 @@ revalidate (LlControls *self)
           if (ll_mem_read_system (&info, NULL, NULL))
             {
               g_autofree char *size = ll_format_bytes (ll_mem_default_reserve (&info),
-                                                       LL_UNITS_IEC);
+                                                       self->units);
 
               /* Translators: the automatic memory reserve */
               reserve_text = g_strdup_printf (_("5 %% of memory, at least 512 MiB: %s here. "
@@ -296,7 +307,7 @@ revalidate (LlControls *self)
         reserve_text = g_strdup (_("No reserve: a large run may leave the system out of memory"));
       else
         {
-          g_autofree char *size = ll_format_bytes (reserve, LL_UNITS_IEC);
+          g_autofree char *size = ll_format_bytes (reserve, self->units);
 
           reserve_text = g_strdup_printf (_("Runs stop before free memory falls below %s"), size);
         }
@@ -351,11 +362,14 @@ on_policy_changed (LlControls *self)
 {
   LlPolicyKind kind = get_policy_kind (self);
   const LlPolicyInfo *info = ll_policy_get_info (kind);
-  g_autofree char *subtitle = NULL;
+  g_autofree char *source = NULL;
 
-  /* Translators: a policy's one-line description, then the code it mirrors */
-  subtitle = g_strdup_printf (_("%s\nAs in %s"), _(info->description), info->source);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->policy_row), subtitle);
+  /* Translators: the runtime code a growth policy mirrors, e.g.
+   * "CPython ≥ 3.9, Objects/listobject.c list_resize()" */
+  source = g_strdup_printf (_("Source: %s"), info->source);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->policy_row), _(info->description));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->policy_row), source);
+  gtk_label_set_label (self->policy_source, source);
 
   gtk_widget_set_visible (GTK_WIDGET (self->increment_row), kind == LL_POLICY_FIXED);
   gtk_widget_set_visible (GTK_WIDGET (self->factor_row), kind == LL_POLICY_CUSTOM);
@@ -400,6 +414,7 @@ ll_controls_finalize (GObject *object)
   LlControls *self = LL_CONTROLS (object);
 
   g_clear_pointer (&self->error, g_free);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ll_controls_parent_class)->finalize (object);
 }
@@ -460,6 +475,7 @@ ll_controls_class_init (LlControlsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlControls, round_row);
   gtk_widget_class_bind_template_child (widget_class, LlControls, round_spin);
   gtk_widget_class_bind_template_child (widget_class, LlControls, mechanism_row);
+  gtk_widget_class_bind_template_child (widget_class, LlControls, policy_source);
   gtk_widget_class_bind_template_child (widget_class, LlControls, policy_message);
   gtk_widget_class_bind_template_child (widget_class, LlControls, element_row);
   gtk_widget_class_bind_template_child (widget_class, LlControls, initial_row);
@@ -474,6 +490,418 @@ ll_controls_class_init (LlControlsClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_mechanism_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_element_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_target_kind_changed);
+}
+
+/* The row shows the chosen policy's title narrow, its qualifier on a line
+ * of its own ("C++ std::vector" over "(libstdc++)"), so that the
+ * description gets the room; the list shows every description. */
+static void
+setup_policy_value (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_policy_value (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  g_auto(GStrv) parts = g_strsplit (gtk_string_object_get_string (string), " (", 2);
+  g_autofree char *text = g_strjoinv ("\n(", parts);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+setup_policy_list_item (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *description = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (description), 0);
+  gtk_label_set_wrap (GTK_LABEL (description), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (description), 36);
+  gtk_widget_add_css_class (description, "caption");
+  gtk_widget_add_css_class (description, "dim-label");
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), description);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (item, box);
+}
+
+/* The check marks the chosen policy, as in the rows' own lists. */
+static void
+update_policy_check (AdwComboRow *row,
+                     GParamSpec  *pspec,
+                     GtkListItem *item)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+
+  gtk_widget_set_opacity (check, adw_combo_row_get_selected (row) ==
+                                 gtk_list_item_get_position (item) ? 1 : 0);
+}
+
+static void
+bind_policy_list_item (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       AdwComboRow              *row)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  GtkWidget *texts = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *title = gtk_widget_get_first_child (texts);
+  guint position = gtk_list_item_get_position (item);
+
+  gtk_label_set_label (GTK_LABEL (title), gtk_string_object_get_string (string));
+  if (position < LL_N_POLICIES)
+    gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (title)),
+                         _(ll_policy_get_info (position)->description));
+
+  update_policy_check (row, NULL, item);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (update_policy_check), item, 0);
+}
+
+static void
+unbind_policy_list_item (GtkSignalListItemFactory *factory,
+                         GtkListItem              *item,
+                         AdwComboRow              *row)
+{
+  g_signal_handlers_disconnect_by_func (row, update_policy_check, item);
+}
+
+static GtkListItemFactory *
+create_factory (GCallback setup,
+                GCallback bind,
+                GCallback unbind,
+                gpointer  user_data)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", setup, NULL);
+  g_signal_connect (factory, "bind", bind, user_data);
+  if (unbind != NULL)
+    g_signal_connect (factory, "unbind", unbind, user_data);
+
+  return factory;
+}
+
+/* Settings: names in the schema, indices in the rows. */
+
+static gboolean
+get_policy_mapping (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
+{
+  LlPolicyKind kind;
+
+  if (!ll_policy_kind_from_name (g_variant_get_string (variant, NULL), &kind, NULL))
+    return FALSE;
+  g_value_set_uint (value, kind);
+  return TRUE;
+}
+
+static GVariant *
+set_policy_mapping (const GValue       *value,
+                    const GVariantType *expected_type,
+                    gpointer            user_data)
+{
+  guint index = g_value_get_uint (value);
+
+  if (index >= LL_N_POLICIES)
+    return NULL;
+  return g_variant_new_string (ll_policy_get_info (index)->name);
+}
+
+static gboolean
+get_mechanism_mapping (GValue   *value,
+                       GVariant *variant,
+                       gpointer  user_data)
+{
+  LlMechanism mechanism;
+
+  if (!ll_mechanism_from_string (g_variant_get_string (variant, NULL), &mechanism, NULL))
+    return FALSE;
+  g_value_set_uint (value, mechanism == LL_MECHANISM_DEFAULT ? 0 : (guint) mechanism + 1);
+  return TRUE;
+}
+
+static GVariant *
+set_mechanism_mapping (const GValue       *value,
+                       const GVariantType *expected_type,
+                       gpointer            user_data)
+{
+  guint index = g_value_get_uint (value);
+
+  if (index >= G_N_ELEMENTS (mechanism_titles))
+    return NULL;
+  return g_variant_new_string (ll_mechanism_to_string (mechanism_from_index (index)));
+}
+
+static gboolean
+get_element_mapping (GValue   *value,
+                     GVariant *variant,
+                     gpointer  user_data)
+{
+  LlElement element;
+
+  if (!ll_element_from_name (g_variant_get_string (variant, NULL), &element, NULL))
+    return FALSE;
+  g_value_set_uint (value, element);
+  return TRUE;
+}
+
+static GVariant *
+set_element_mapping (const GValue       *value,
+                     const GVariantType *expected_type,
+                     gpointer            user_data)
+{
+  guint index = g_value_get_uint (value);
+
+  if (index >= LL_N_ELEMENTS)
+    return NULL;
+  return g_variant_new_string (ll_element_get_info (index)->name);
+}
+
+static gboolean
+get_target_kind_mapping (GValue   *value,
+                         GVariant *variant,
+                         gpointer  user_data)
+{
+  const char *name = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (target_kind_names); i++)
+    {
+      if (g_str_equal (name, target_kind_names[i]))
+        {
+          g_value_set_uint (value, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static GVariant *
+set_target_kind_mapping (const GValue       *value,
+                         const GVariantType *expected_type,
+                         gpointer            user_data)
+{
+  guint index = g_value_get_uint (value);
+
+  if (index >= G_N_ELEMENTS (target_kind_names))
+    return NULL;
+  return g_variant_new_string (target_kind_names[index]);
+}
+
+/* Spin buttons hold doubles; the schema keeps whole numbers. */
+static gboolean
+get_whole_mapping (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  g_value_set_double (value, (double) g_variant_get_uint64 (variant));
+  return TRUE;
+}
+
+static GVariant *
+set_whole_mapping (const GValue       *value,
+                   const GVariantType *expected_type,
+                   gpointer            user_data)
+{
+  double number = round (g_value_get_double (value));
+
+  return g_variant_new_uint64 (number > 0 ? (guint64) number : 0);
+}
+
+static gboolean
+get_length_mapping (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
+{
+  g_value_take_string (value, g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                               g_variant_get_uint64 (variant)));
+  return TRUE;
+}
+
+/* Text fields save only what a run would accept: what is half typed when
+ * the window closes does not come back at the next start. */
+static GVariant *
+set_length_mapping (const GValue       *value,
+                    const GVariantType *expected_type,
+                    gpointer            user_data)
+{
+  guint64 length;
+
+  if (!ll_size_parse_count (g_value_get_string (value), LL_SIZE_FLAGS_ALLOW_ZERO, &length, NULL))
+    return NULL;
+  return g_variant_new_uint64 (length);
+}
+
+static GVariant *
+set_target_mapping (const GValue       *value,
+                    const GVariantType *expected_type,
+                    gpointer            user_data)
+{
+  const char *text = g_value_get_string (value);
+
+  /* Bytes or elements: the kind may change after the text. */
+  if (!ll_size_parse_bytes (text, LL_SIZE_FLAGS_NONE, NULL, NULL) &&
+      !ll_size_parse_count (text, LL_SIZE_FLAGS_NONE, NULL, NULL))
+    return NULL;
+  return g_variant_new_string (text);
+}
+
+static GVariant *
+set_reserve_mapping (const GValue       *value,
+                     const GVariantType *expected_type,
+                     gpointer            user_data)
+{
+  const char *text = g_value_get_string (value);
+
+  if (!reserve_is_auto (text) && !ll_size_parse_bytes (text, LL_SIZE_FLAGS_ALLOW_ZERO, NULL, NULL))
+    return NULL;
+  return g_variant_new_string (text);
+}
+
+static gboolean
+get_text_mapping (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
+{
+  g_value_set_string (value, g_variant_get_string (variant, NULL));
+  return TRUE;
+}
+
+typedef struct
+{
+  const char              *key;
+  gsize                    widget_offset;
+  const char              *property;
+  GSettingsBindGetMapping  get_mapping;
+  GSettingsBindSetMapping  set_mapping;
+} Binding;
+
+/* The kind comes before the target: the target is read as its kind says. */
+static const Binding bindings[] = {
+  { "policy", G_STRUCT_OFFSET (LlControls, policy_row), "selected",
+    get_policy_mapping, set_policy_mapping },
+  { "fixed-increment", G_STRUCT_OFFSET (LlControls, increment_spin), "value",
+    get_whole_mapping, set_whole_mapping },
+  { "custom-factor", G_STRUCT_OFFSET (LlControls, factor_spin), "value", NULL, NULL },
+  { "custom-constant", G_STRUCT_OFFSET (LlControls, constant_spin), "value",
+    get_whole_mapping, set_whole_mapping },
+  { "custom-round", G_STRUCT_OFFSET (LlControls, round_spin), "value",
+    get_whole_mapping, set_whole_mapping },
+  { "mechanism", G_STRUCT_OFFSET (LlControls, mechanism_row), "selected",
+    get_mechanism_mapping, set_mechanism_mapping },
+  { "element", G_STRUCT_OFFSET (LlControls, element_row), "selected",
+    get_element_mapping, set_element_mapping },
+  { "initial-length", G_STRUCT_OFFSET (LlControls, initial_row), "text",
+    get_length_mapping, set_length_mapping },
+  { "target-kind", G_STRUCT_OFFSET (LlControls, target_kind_row), "selected",
+    get_target_kind_mapping, set_target_kind_mapping },
+  { "target", G_STRUCT_OFFSET (LlControls, target_row), "text",
+    get_text_mapping, set_target_mapping },
+  { "reserve", G_STRUCT_OFFSET (LlControls, reserve_row), "text",
+    get_text_mapping, set_reserve_mapping },
+};
+
+static const Binding *
+find_binding (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
+    {
+      if (g_str_equal (bindings[i].key, key))
+        return &bindings[i];
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
+static GObject *
+binding_widget (LlControls    *self,
+                const Binding *binding)
+{
+  return G_STRUCT_MEMBER (GObject *, self, binding->widget_offset);
+}
+
+static void
+bind (LlControls         *self,
+      const Binding      *binding,
+      GSettingsBindFlags  flags)
+{
+  g_settings_bind_with_mapping (self->settings, binding->key,
+                                binding_widget (self, binding), binding->property,
+                                flags | G_SETTINGS_BIND_NO_SENSITIVITY,
+                                binding->get_mapping, binding->set_mapping,
+                                NULL, NULL);
+}
+
+/* A field set from the command line is saved again from the person's
+ * first edit: binding it for writing stores its value at once. */
+static void
+on_session_field_edited (GObject    *widget,
+                         GParamSpec *pspec,
+                         LlControls *self)
+{
+  const Binding *binding = g_object_get_data (widget, "ll-binding");
+
+  g_signal_handlers_disconnect_by_func (widget, on_session_field_edited, self);
+  bind (self, binding, G_SETTINGS_BIND_SET);
+}
+
+static void
+hold_field (LlControls *self,
+            const char *key)
+{
+  const Binding *binding = find_binding (key);
+  GObject *widget = binding_widget (self, binding);
+
+  if (self->settings == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (widget, on_session_field_edited, self);
+  g_settings_unbind (widget, binding->property);
+}
+
+static void
+watch_field (LlControls *self,
+             const char *key)
+{
+  const Binding *binding = find_binding (key);
+  GObject *widget = binding_widget (self, binding);
+  g_autofree char *signal = NULL;
+
+  if (self->settings == NULL)
+    return;
+
+  signal = g_strconcat ("notify::", binding->property, NULL);
+  g_object_set_data (widget, "ll-binding", (gpointer) binding);
+  g_signal_connect (widget, signal, G_CALLBACK (on_session_field_edited), self);
+}
+
+static void
+on_units_changed (LlControls *self)
+{
+  g_autofree char *units = g_settings_get_string (self->settings, "units");
+
+  self->units = g_str_equal (units, "si") ? LL_UNITS_SI : LL_UNITS_IEC;
+  revalidate (self);
 }
 
 static GListModel *
@@ -511,6 +939,19 @@ ll_controls_init (LlControls *self)
 
   mechanisms = create_model (mechanism_titles, G_N_ELEMENTS (mechanism_titles), TRUE);
   target_kinds = create_model (target_kind_titles, G_N_ELEMENTS (target_kind_titles), TRUE);
+
+  {
+    g_autoptr(GtkListItemFactory) factory =
+      create_factory (G_CALLBACK (setup_policy_value), G_CALLBACK (bind_policy_value),
+                      NULL, NULL);
+    g_autoptr(GtkListItemFactory) list_factory =
+      create_factory (G_CALLBACK (setup_policy_list_item), G_CALLBACK (bind_policy_list_item),
+                      G_CALLBACK (unbind_policy_list_item), self->policy_row);
+
+    adw_combo_row_set_factory (self->policy_row, factory);
+    adw_combo_row_set_list_factory (self->policy_row, list_factory);
+  }
+  self->units = LL_UNITS_IEC;
 
   adw_combo_row_set_model (self->policy_row, policies);
   adw_combo_row_set_model (self->mechanism_row, mechanisms);
@@ -563,6 +1004,13 @@ ll_controls_get_config (LlControls   *self,
       !parse_target (self, &config->target, error) ||
       !parse_reserve (self, &config->reserve_bytes, error))
     return FALSE;
+
+  if (self->settings != NULL)
+    {
+      config->sample_hz = g_settings_get_uint (self->settings, "sample-rate");
+      config->huge_pages = g_settings_get_boolean (self->settings, "huge-pages");
+      config->history_buckets = g_settings_get_uint (self->settings, "history-detail");
+    }
 
   return ll_run_config_validate (config, error);
 }
@@ -658,4 +1106,57 @@ ll_controls_describe (LlControls *self)
   return g_strdup_printf (_("%s · %s · %s"),
                           _(policy->title), _(element->title),
                           gtk_editable_get_text (GTK_EDITABLE (self->target_row)));
+}
+
+void
+ll_controls_bind_settings (LlControls *self,
+                           GSettings  *settings)
+{
+  g_return_if_fail (LL_IS_CONTROLS (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (self->settings == NULL);
+
+  self->settings = g_object_ref (settings);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
+    bind (self, &bindings[i], G_SETTINGS_BIND_DEFAULT);
+
+  g_signal_connect_object (settings, "changed::units",
+                           G_CALLBACK (on_units_changed), self, G_CONNECT_SWAPPED);
+  on_units_changed (self);
+}
+
+void
+ll_controls_apply_command_line (LlControls         *self,
+                                const LlPolicyKind *policy,
+                                const LlElement    *element,
+                                const char         *target)
+{
+  g_return_if_fail (LL_IS_CONTROLS (self));
+  g_return_if_fail (policy == NULL || *policy < LL_N_POLICIES);
+  g_return_if_fail (element == NULL || *element < LL_N_ELEMENTS);
+
+  if (policy != NULL)
+    {
+      hold_field (self, "policy");
+      adw_combo_row_set_selected (self->policy_row, *policy);
+      watch_field (self, "policy");
+    }
+
+  if (element != NULL)
+    {
+      hold_field (self, "element");
+      adw_combo_row_set_selected (self->element_row, *element);
+      watch_field (self, "element");
+    }
+
+  if (target != NULL)
+    {
+      hold_field (self, "target-kind");
+      hold_field (self, "target");
+      adw_combo_row_set_selected (self->target_kind_row, LL_TARGET_CONTAINER_BYTES);
+      gtk_editable_set_text (GTK_EDITABLE (self->target_row), target);
+      watch_field (self, "target-kind");
+      watch_field (self, "target");
+    }
 }

@@ -44,4 +44,18 @@ void          ll_controls_set_reserve_text  (LlControls        *self,
 /* A short description of the run the fields describe, for the title. */
 char         *ll_controls_describe          (LlControls        *self);
 
+/* Shows and saves the fields in @settings (io.github.listlab.ListLab): the
+ * run's keys and the reserve. The sampling rate, huge pages and history
+ * detail are read from it when a run is set up, and messages use its
+ * units. */
+void          ll_controls_bind_settings     (LlControls        *self,
+                                             GSettings         *settings);
+/* Choices from the command line; each may be NULL. They hold for this
+ * session only: the saved value of a field stays as it was until the
+ * person edits that field. */
+void          ll_controls_apply_command_line (LlControls       *self,
+                                              const LlPolicyKind *policy,
+                                              const LlElement  *element,
+                                              const char       *target);
+
 G_END_DECLS

@@ -152,7 +152,8 @@ ll_summary_view_init (LlSummaryView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Progress toward the target"),
                                   -1);
   self->progress_label = GTK_LABEL (gtk_label_new (""));
-  gtk_label_set_xalign (self->progress_label, 1);
+  /* Next to the bar, so that a full bar reads as full. */
+  gtk_label_set_xalign (self->progress_label, 0);
   gtk_label_set_width_chars (self->progress_label, 18);
   gtk_widget_add_css_class (GTK_WIDGET (self->progress_label), "numeric");
   gtk_widget_add_css_class (GTK_WIDGET (self->progress_label), "dim-label");

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ll-window.h"
+#include "ll-export-controller.h"
 
 /* Figures change many times a second; people read them at a calmer pace
  * and relayout costs frame time. Charts follow every frame. */
@@ -27,6 +28,7 @@ struct _LlWindow
   GtkStack             *run_button_stack;
   AdwWindowTitle       *window_title;
   GtkMenuButton        *export_button;
+  LlExportBar          *export_bar;
   GtkMenuButton        *primary_menu_button;
   LlControls           *controls;
   GtkLabel             *status_label;
@@ -69,6 +71,8 @@ struct _LlWindow
   gpointer              mem_probe_data;
 
   gboolean              start_when_mapped;
+
+  LlExportController   *exporter;
 };
 
 G_DEFINE_FINAL_TYPE (LlWindow, ll_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -155,6 +159,8 @@ update_actions (LlWindow *self)
 
   gtk_stack_set_visible_child_name (self->run_button_stack, running ? "stop" : "start");
   gtk_widget_set_visible (GTK_WIDGET (self->release_button), holds_list || self->releasing);
+  if (self->exporter != NULL)
+    ll_export_controller_update (self->exporter);
   /* gtk_widget_set_sensitive (GTK_WIDGET (self->controls), !running && !self->releasing); */
 }
 
@@ -883,6 +889,14 @@ ll_window_dispose (GObject *object)
   stop_ticking (self);
   stop_sampler (self);
 
+  /* Exports are cancelled first: their workers remove their temporary
+   * files before the window lets go of the list. */
+  if (self->exporter != NULL)
+    {
+      ll_export_controller_shutdown (self->exporter);
+      g_clear_object (&self->exporter);
+    }
+
   if (self->engine != NULL)
     {
       /* Quitting during a run: the engine notices within 100 ms. */
@@ -925,6 +939,7 @@ ll_window_class_init (LlWindowClass *klass)
                   G_TYPE_NONE, 0);
 
   g_type_ensure (LL_TYPE_CHART_VIEW);
+  g_type_ensure (LL_TYPE_EXPORT_BAR);
   g_type_ensure (LL_TYPE_CONTROLS);
   g_type_ensure (LL_TYPE_SUMMARY_VIEW);
 
@@ -936,6 +951,7 @@ ll_window_class_init (LlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlWindow, run_button_stack);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, export_bar);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, controls);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, status_label);
@@ -990,8 +1006,7 @@ ll_window_init (LlWindow *self)
                            G_CALLBACK (on_controls_valid_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 
-  /* Comes with the export feature. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  self->exporter = ll_export_controller_new (self, self->export_bar);
 
   on_chart_page_changed (self);
   update_summary (self);
@@ -1027,15 +1042,11 @@ ll_window_apply_options (LlWindow    *self,
   if (target != NULL && !ll_size_parse_bytes (target, LL_SIZE_FLAGS_NONE, &bytes, error))
     return FALSE;
 
-  if (policy != NULL)
-    ll_controls_set_policy (self->controls, kind);
-  if (element != NULL)
-    ll_controls_set_element (self->controls, element_model);
-  if (target != NULL)
-    {
-      ll_controls_set_target_kind (self->controls, LL_TARGET_CONTAINER_BYTES);
-      ll_controls_set_target_text (self->controls, target);
-    }
+  /* For this session only: the saved choices stay as they were. */
+  ll_controls_apply_command_line (self->controls,
+                                  policy != NULL ? &kind : NULL,
+                                  element != NULL ? &element_model : NULL,
+                                  target);
 
   if (start)
     {
@@ -1117,4 +1128,54 @@ ll_window_set_mem_probe (LlWindow       *self,
 
   self->mem_probe = probe;
   self->mem_probe_data = probe_data;
+}
+
+LlUnits
+ll_window_get_units (LlWindow *self)
+{
+  g_return_val_if_fail (LL_IS_WINDOW (self), LL_UNITS_IEC);
+
+  return self->units;
+}
+
+void
+ll_window_set_units (LlWindow *self,
+                     LlUnits   units)
+{
+  g_return_if_fail (LL_IS_WINDOW (self));
+
+  if (self->units == units)
+    return;
+
+  self->units = units;
+  ll_chart_view_set_units (self->capacity_view, units);
+  ll_chart_view_set_units (self->growth_view, units);
+  ll_chart_view_set_units (self->memory_view, units);
+  update_summary (self);
+}
+
+AdwFlap *
+ll_window_get_flap (LlWindow *self)
+{
+  g_return_val_if_fail (LL_IS_WINDOW (self), NULL);
+
+  return self->flap;
+}
+
+void
+ll_window_add_toast (LlWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (LL_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+LlExportController *
+ll_window_get_export_controller (LlWindow *self)
+{
+  g_return_val_if_fail (LL_IS_WINDOW (self), NULL);
+
+  return self->exporter;
 }

@@ -42,5 +42,16 @@ const char   *ll_window_get_status_text  (LlWindow       *self);
 void          ll_window_set_mem_probe    (LlWindow       *self,
                                           LlMemProbeFunc  probe,
                                           gpointer        probe_data);
+/* The units of sizes in the summary and the charts. */
+LlUnits       ll_window_get_units        (LlWindow       *self);
+void          ll_window_set_units        (LlWindow       *self,
+                                          LlUnits         units);
+/* The sidebar's fold: its state is saved with the window's. */
+AdwFlap      *ll_window_get_flap         (LlWindow       *self);
+/* Shows a short message over the window's content. Takes @toast. */
+void          ll_window_add_toast        (LlWindow       *self,
+                                          AdwToast       *toast);
+/* The Export menu's actions and exports (ll-export-controller.h). */
+struct _LlExportController *ll_window_get_export_controller (LlWindow *self);
 
 G_END_DECLS

@@ -14,9 +14,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(LlApplication) app = NULL;
+  const char *localedir = g_getenv ("LISTLAB_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Tests and `meson devenv` point this at the build tree's translations. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -1,0 +1,1413 @@
+/* ll-export-controller.c — the window's Export menu: what can be exported, where, how
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ll-application.h"
+#include "ll-export-controller.h"
+#include "ll-summary.h"
+
+/* On the way out, cancelled workers get this long to remove their
+ * temporary files before the process may end. */
+#define WAIT_FOR_WORKERS_MS 10000
+
+#define DEFAULT_WIDTH  1200
+#define DEFAULT_HEIGHT 600
+
+struct _LlExportController
+{
+  GObject               parent_instance;
+
+  LlWindow             *window;        /* weak */
+  LlExportBar          *bar;           /* weak */
+  GSimpleActionGroup   *actions;
+  GSettings            *settings;      /* NULL when the schema is not installed */
+
+  /* the choices, when there is no schema to keep them in */
+  char                 *last_folder;
+  gboolean              light;
+  char                 *size;
+  LlExportFormat        chart_format;
+  LlExportFormat        report_format;
+
+  GCancellable         *cancellable;   /* every export; cancelled on shutdown */
+  GPtrArray            *running;       /* LlExportJob: workers not yet returned */
+  LlExportJob          *contents_job;  /* the one the bar follows */
+  GCancellable         *contents_cancellable;
+  gulong                run_finished_id;
+  GtkNativeDialog      *chooser;
+
+  LlExportProgressHook  hook;
+  gpointer              hook_data;
+};
+
+G_DEFINE_FINAL_TYPE (LlExportController, ll_export_controller, G_TYPE_OBJECT)
+
+typedef struct
+{
+  GAsyncReadyCallback callback;
+  gpointer            user_data;
+} Completion;
+
+static void open_chooser (LlExportController *self,
+                          LlExportJob        *job);
+
+/* Settings */
+
+static GSettings *
+settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "last-export-folder"))
+    return NULL;
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+/* The application's settings when it has them, so that every part of the
+ * app shares one object; otherwise our own. */
+static GSettings *
+get_settings (LlExportController *self)
+{
+  GtkApplication *app = self->window != NULL ? gtk_window_get_application (GTK_WINDOW (self->window)) : NULL;
+
+  if (LL_IS_APPLICATION (app) && ll_application_get_settings (LL_APPLICATION (app)) != NULL)
+    return ll_application_get_settings (LL_APPLICATION (app));
+
+  return self->settings;
+}
+
+static char *
+get_last_folder (LlExportController *self)
+{
+  GSettings *settings = get_settings (self);
+
+  if (settings != NULL)
+    return g_settings_get_string (settings, "last-export-folder");
+
+  return g_strdup (self->last_folder != NULL ? self->last_folder : "");
+}
+
+static void
+set_last_folder (LlExportController *self,
+                 const char         *folder)
+{
+  GSettings *settings = get_settings (self);
+
+  if (settings != NULL)
+    g_settings_set_string (settings, "last-export-folder", folder);
+  else
+    {
+      g_free (self->last_folder);
+      self->last_folder = g_strdup (folder);
+    }
+}
+
+static gboolean
+get_light (LlExportController *self)
+{
+  GSettings *settings = get_settings (self);
+
+  if (settings != NULL)
+    return g_settings_get_boolean (settings, "export-light-theme");
+
+  return self->light;
+}
+
+static void
+set_light (LlExportController *self,
+           gboolean            light)
+{
+  GSettings *settings = get_settings (self);
+
+  if (settings != NULL)
+    g_settings_set_boolean (settings, "export-light-theme", light);
+  else
+    self->light = light;
+}
+
+static void
+get_size (LlExportController *self,
+          int                *width,
+          int                *height)
+{
+  GSettings *settings = get_settings (self);
+  g_autofree char *text = NULL;
+
+  if (settings != NULL)
+    text = g_settings_get_string (settings, "export-size");
+  else
+    text = g_strdup (self->size);
+
+  if (!ll_export_size_from_string (text, width, height))
+    {
+      *width = DEFAULT_WIDTH;
+      *height = DEFAULT_HEIGHT;
+    }
+}
+
+static void
+set_size (LlExportController *self,
+          int                 width,
+          int                 height)
+{
+  GSettings *settings = get_settings (self);
+  g_autofree char *text = ll_export_size_to_string (width, height);
+
+  if (settings != NULL)
+    g_settings_set_string (settings, "export-size", text);
+  else
+    {
+      g_free (self->size);
+      self->size = g_steal_pointer (&text);
+    }
+}
+
+static GFile *
+get_default_folder (LlExportController *self)
+{
+  g_autofree char *last = get_last_folder (self);
+  const char *documents;
+
+  if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (last);
+
+  documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
+/* The window */
+
+static LlEngineState
+get_state (LlExportController *self)
+{
+  LlEngine *engine = self->window != NULL ? ll_window_get_engine (self->window) : NULL;
+  LlEngineStatus status;
+
+  if (engine == NULL)
+    return LL_ENGINE_IDLE;
+
+  ll_engine_get_status (engine, &status);
+  return status.state;
+}
+
+static LlChartView *
+get_chart_view (LlExportController *self,
+                LlChartKind         kind)
+{
+  return ll_window_get_chart_view (self->window, kind);
+}
+
+/* The chart page the window shows: the only one of the stack's pages
+ * that is mapped. */
+static LlChartKind
+get_visible_chart (LlExportController *self)
+{
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    if (gtk_widget_get_mapped (GTK_WIDGET (get_chart_view (self, k))))
+      return k;
+
+  return LL_CHART_CAPACITY;
+}
+
+static void
+get_screen_size (LlExportController *self,
+                 int                *width,
+                 int                *height)
+{
+  GtkWidget *view = GTK_WIDGET (get_chart_view (self, get_visible_chart (self)));
+
+  *width = gtk_widget_get_width (view);
+  *height = gtk_widget_get_height (view);
+  if (*width < 16 || *height < 16)
+    {
+      *width = DEFAULT_WIDTH;
+      *height = DEFAULT_HEIGHT;
+    }
+}
+
+static LlUnits
+get_units (LlExportController *self)
+{
+  return ll_chart_view_get_units (get_chart_view (self, LL_CHART_CAPACITY));
+}
+
+static void
+add_toast (LlExportController *self,
+           AdwToast           *toast)
+{
+  adw_toast_set_timeout (toast, 5);
+  ll_window_add_toast (self->window, toast);
+}
+
+static char *
+get_folder_uri (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+
+  return folder != NULL ? g_file_get_uri (folder) : NULL;
+}
+
+static void
+open_folder (LlExportController *self,
+             const char         *uri)
+{
+  if (self->window != NULL && uri != NULL)
+    gtk_show_uri (GTK_WINDOW (self->window), uri, GDK_CURRENT_TIME);
+}
+
+/* Snapshots */
+
+/* Copies what the export needs now, so that a run going on meanwhile
+ * changes nothing in the file: the history (through a private view), the
+ * run's settings and figures. */
+static LlExportJob *
+snapshot (LlExportController  *self,
+          LlExportKind         kind,
+          GError             **error)
+{
+  g_autoptr(LlExportJob) job = NULL;
+  LlEngine *engine = self->window != NULL ? ll_window_get_engine (self->window) : NULL;
+  const LlRunConfig *config;
+  LlEngineStatus status;
+
+  if (engine == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("There is nothing to export yet: start a run first"));
+      return NULL;
+    }
+
+  ll_engine_get_status (engine, &status);
+  config = ll_engine_get_config (engine);
+
+  job = ll_export_job_new (kind, "");
+  job->config = *config;
+  job->config.mem_probe = NULL;
+  job->config.mem_probe_data = NULL;
+
+  if (kind == LL_EXPORT_KIND_CONTENTS)
+    {
+      if (status.state == LL_ENGINE_RUNNING)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                               _("The list is still growing: stop the run to export its contents"));
+          return NULL;
+        }
+      if (status.state != LL_ENGINE_FINISHED)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED,
+                               _("The list was released, so its contents are gone: run it again to export them"));
+          return NULL;
+        }
+      job->engine = ll_engine_ref (engine);
+      job->n_elements = status.length;
+      job->memory_bytes = status.container_bytes + status.objects_bytes;
+      return g_steal_pointer (&job);
+    }
+
+  job->view = ll_history_view_new ();
+  ll_history_view_update (job->view, ll_engine_get_history (engine));
+  job->slot_bytes = ll_element_get_info (config->element)->slot_bytes;
+
+  if (kind == LL_EXPORT_KIND_CHART || kind == LL_EXPORT_KIND_REPORT)
+    {
+      const LlHistoryCounters *counters = ll_history_view_get_counters (job->view);
+      LlUnits units = get_units (self);
+      guint64 available = counters->n_samples > 0 ? counters->last_sample.available_bytes
+                                                  : status.start_available_bytes;
+      guint64 reserve = status.reserve_bytes;
+
+      if (reserve == LL_RESERVE_DEFAULT)
+        {
+          LlMemInfo info;
+
+          reserve = ll_mem_read_system (&info, NULL, NULL) ? ll_run_config_get_reserve (config, &info) : 0;
+        }
+
+      job->title = g_strdup (_("List Lab run"));
+      job->stop_message = ll_summary_stop_message (engine, units);
+      job->settings_rows = ll_summary_settings_rows (config, reserve, units);
+      job->result_rows = ll_summary_result_rows (config, &status, counters, available, units);
+    }
+
+  return g_steal_pointer (&job);
+}
+
+/* The options a chart or the report is drawn with: the screen's (scale,
+ * units, style, the memory chart's reference lines) unless the light
+ * style is asked for. */
+static void
+get_image_options (LlExportController         *self,
+                   const LlExportImageOptions *image,
+                   guint                      *what,
+                   LlChartOptions             *options,
+                   double                     *width,
+                   double                     *height)
+{
+  gboolean report = image->kind == LL_EXPORT_KIND_REPORT;
+  LlChartKind chart = MIN (image->chart, LL_N_CHARTS - 1);
+  LlChartOptions memory;
+
+  /* The report takes its scale from the growth chart, the only one with
+   * a choice. */
+  ll_chart_view_get_options (get_chart_view (self, report ? LL_CHART_GROWTH : chart), options);
+  ll_chart_view_get_options (get_chart_view (self, LL_CHART_MEMORY), &memory);
+  options->reserve_bytes = memory.reserve_bytes;
+  options->total_bytes = memory.total_bytes;
+  if (image->light)
+    ll_chart_palette_init_light (&options->palette);
+  /* A file stands alone: it says what it shows. */
+  options->draw_title = TRUE;
+
+  *what = report ? LL_EXPORT_REPORT : chart;
+
+  if (report)
+    {
+      *width = LL_REPORT_WIDTH;
+      *height = LL_REPORT_HEIGHT;
+      /* A bitmap page is rendered at twice the points, to print sharply. */
+      if (image->format == LL_EXPORT_PNG)
+        {
+          *width *= 2;
+          *height *= 2;
+        }
+    }
+  else if (image->width > 0 && image->height > 0)
+    {
+      *width = image->width;
+      *height = image->height;
+    }
+  else
+    {
+      int w, h;
+
+      get_screen_size (self, &w, &h);
+      *width = w;
+      *height = h;
+    }
+}
+
+static void
+apply_image_options (LlExportController         *self,
+                     LlExportJob                *job,
+                     const LlExportImageOptions *image)
+{
+  get_image_options (self, image, &job->what, &job->options, &job->width, &job->height);
+  job->format = image->format;
+}
+
+static void
+get_remembered_options (LlExportController   *self,
+                        LlExportKind          kind,
+                        LlChartKind           chart,
+                        LlExportImageOptions *image)
+{
+  memset (image, 0, sizeof *image);
+  image->kind = kind;
+  image->chart = chart;
+  image->format = kind == LL_EXPORT_KIND_REPORT ? self->report_format : self->chart_format;
+  image->light = get_light (self);
+  if (kind == LL_EXPORT_KIND_CHART)
+    get_size (self, &image->width, &image->height);
+}
+
+static GdkTexture *
+texture_from_surface (cairo_surface_t *surface)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  g_autoptr(GBytes) bytes = NULL;
+
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) stride * height);
+
+  /* GDK_MEMORY_DEFAULT is cairo's ARGB32, whatever the byte order. */
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
+static GdkTexture *
+render_texture (LlExportJob          *job,
+                guint                 what,
+                int                   width,
+                int                   height,
+                const LlChartOptions *options)
+{
+  LlChartData data = { 0 };
+  LlReportInfo info = { 0 };
+  cairo_surface_t *surface;
+  GdkTexture *texture;
+
+  data.events = ll_history_view_get_events (job->view, &data.n_events);
+  data.samples = ll_history_view_get_samples (job->view, &data.n_samples);
+  data.counters = ll_history_view_get_counters (job->view);
+  data.slot_bytes = job->slot_bytes;
+  info.title = job->title;
+  info.stop_message = job->stop_message;
+  info.settings_rows = job->settings_rows;
+  info.result_rows = job->result_rows;
+
+  surface = ll_export_render_surface (what, width, height, &data, options, &info);
+  texture = texture_from_surface (surface);
+  cairo_surface_destroy (surface);
+
+  return texture;
+}
+
+/* Outcomes */
+
+static void
+on_result_response (AdwMessageDialog   *dialog,
+                    const char         *response,
+                    LlExportController *self)
+{
+  if (g_strcmp0 (response, "folder") == 0)
+    open_folder (self, g_object_get_data (G_OBJECT (dialog), "folder-uri"));
+}
+
+static GtkWidget *
+make_label (const char *text,
+            const char *style_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  if (style_class != NULL)
+    gtk_widget_add_css_class (label, style_class);
+
+  return label;
+}
+
+static GtkWidget *
+make_column (const char *caption,
+             const char *value,
+             const char *per_element,
+             const char *detail)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *label;
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_set_hexpand (box, TRUE);
+
+  label = make_label (caption, "heading");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_box_append (GTK_BOX (box), label);
+  label = make_label (value, "title-2");
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), make_label (per_element, NULL));
+  label = make_label (detail, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_box_append (GTK_BOX (box), label);
+
+  return box;
+}
+
+static char *
+format_per_element (guint64 bytes,
+                    guint64 n)
+{
+  if (n == 0)
+    return g_strdup (_("no elements"));
+
+  /* Translators: "8.0 bytes per element" */
+  return g_strdup_printf (_("%.1f bytes per element"), (double) bytes / (double) n);
+}
+
+/* The notebook's question: how much room does the list take in memory,
+ * and how much as text on disk? */
+static void
+show_contents_result (LlExportController *self,
+                      LlExportJob        *job)
+{
+  LlUnits units = get_units (self);
+  g_autofree char *name = g_path_get_basename (job->path);
+  g_autofree char *count = ll_format_count_exact (job->n_elements);
+  g_autofree char *memory = ll_format_bytes (job->memory_bytes, units);
+  g_autofree char *disk = ll_format_bytes (job->file_bytes, units);
+  g_autofree char *memory_each = format_per_element (job->memory_bytes, job->n_elements);
+  g_autofree char *disk_each = format_per_element (job->file_bytes, job->n_elements);
+  g_autofree char *container = NULL;
+  g_autofree char *objects = NULL;
+  g_autofree char *memory_detail = NULL;
+  g_autofree char *ratio = NULL;
+  g_autofree char *body = NULL;
+  LlEngineStatus status;
+  GtkWidget *box, *columns;
+  AdwMessageDialog *dialog;
+
+  ll_engine_get_status (job->engine, &status);
+  container = ll_format_bytes (status.container_bytes, units);
+  objects = ll_format_bytes (status.objects_bytes, units);
+  /* Translators: "list 2.00 GiB + objects 32 B" */
+  memory_detail = g_strdup_printf (_("list %s + objects %s"), container, objects);
+
+  if (job->memory_bytes > 0 && job->file_bytes >= job->memory_bytes)
+    ratio = g_strdup_printf (_("The text takes %.1f× the room the list takes in memory."),
+                             (double) job->file_bytes / (double) job->memory_bytes);
+  else if (job->file_bytes > 0)
+    ratio = g_strdup_printf (_("The list takes %.1f× more room in memory than as text."),
+                             (double) job->memory_bytes / (double) job->file_bytes);
+
+  /* Translators: the first %s is a file name, the second a number of values */
+  body = g_strdup_printf (_("“%s” holds the list’s %s values, one a line."), name, count);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_set_homogeneous (GTK_BOX (columns), TRUE);
+  gtk_box_append (GTK_BOX (columns),
+                  make_column (_("In Memory"), memory, memory_each, memory_detail));
+  gtk_box_append (GTK_BOX (columns),
+                  make_column (_("On Disk as CSV"), disk, disk_each,
+                               _("decimal digits and a newline each")));
+  gtk_box_append (GTK_BOX (box), columns);
+  if (ratio != NULL)
+    gtk_box_append (GTK_BOX (box), make_label (ratio, "dim-label"));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self->window),
+                                                       _("List Contents Saved"), body));
+  adw_message_dialog_set_extra_child (dialog, box);
+  adw_message_dialog_add_responses (dialog,
+                                    "folder", _("_Open Folder"),
+                                    "close", _("_Close"),
+                                    NULL);
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  g_object_set_data_full (G_OBJECT (dialog), "folder-uri", get_folder_uri (job->path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_result_response), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static const char *
+get_error_heading (LlExportKind kind)
+{
+  switch (kind)
+    {
+    case LL_EXPORT_KIND_EVENTS:
+      return _("Could Not Export the Events");
+    case LL_EXPORT_KIND_SAMPLES:
+      return _("Could Not Export the Memory Samples");
+    case LL_EXPORT_KIND_CONTENTS:
+      return _("Could Not Export the List Contents");
+    case LL_EXPORT_KIND_REPORT:
+      return _("Could Not Export the Report");
+    case LL_EXPORT_KIND_CHART:
+    case LL_N_EXPORT_KINDS:
+    default:
+      return _("Could Not Export the Chart");
+    }
+}
+
+/* The message names the file and says what went wrong. */
+static void
+show_error (LlExportController *self,
+            LlExportKind        kind,
+            const GError       *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self->window),
+                                                       get_error_heading (kind),
+                                                       error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+report_outcome (LlExportController *self,
+                LlExportJob        *job,
+                const GError       *error)
+{
+  g_autofree char *name = g_path_get_basename (job->path);
+
+  if (error == NULL && job->kind == LL_EXPORT_KIND_CONTENTS)
+    show_contents_result (self, job);
+  else if (error == NULL)
+    {
+      g_autofree char *uri = get_folder_uri (job->path);
+      /* Translators: %s is a file name */
+      AdwToast *toast = adw_toast_new_format (_("Saved “%s”"), name);
+
+      if (uri != NULL)
+        {
+          adw_toast_set_button_label (toast, _("Open _Folder"));
+          adw_toast_set_action_name (toast, "export.open-folder");
+          adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+        }
+      add_toast (self, toast);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    /* Translators: %s is a file name */
+    add_toast (self, adw_toast_new_format (_("Export cancelled: “%s” was not written"), name));
+  else
+    show_error (self, job->kind, error);
+}
+
+/* Running an export */
+
+static void
+on_job_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  LlExportController *self = LL_EXPORT_CONTROLLER (object);
+  Completion *completion = user_data;
+  LlExportJob *job = ll_export_job_from_result (result);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  ok = ll_export_job_run_finish (result, &error);
+  g_ptr_array_remove (self->running, job);
+
+  if (job == self->contents_job)
+    {
+      g_clear_pointer (&self->contents_job, ll_export_job_unref);
+      g_clear_object (&self->contents_cancellable);
+      if (self->bar != NULL)
+        ll_export_bar_stop (self->bar);
+      ll_export_controller_update (self);
+    }
+
+  /* After a shutdown the window is gone: nobody to tell. */
+  if (self->window != NULL)
+    report_outcome (self, job, error);
+
+  if (completion->callback != NULL)
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, completion->callback, completion->user_data);
+
+      g_task_set_source_tag (task, ll_export_controller_export_to_file);
+      g_task_set_task_data (task, ll_export_job_ref (job), (GDestroyNotify) ll_export_job_unref);
+      if (ok)
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, g_error_copy (error));
+    }
+
+  g_free (completion);
+}
+
+static void
+fail_now (LlExportController  *self,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data,
+          GError              *error)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, callback, user_data);
+
+  g_task_set_source_tag (task, ll_export_controller_export_to_file);
+  g_task_return_error (task, error);
+}
+
+static void
+start_job (LlExportController  *self,
+           LlExportJob         *job,
+           GFile               *file,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  g_autofree char *path = g_file_get_path (file);
+  GCancellable *cancellable = self->cancellable;
+  Completion *completion;
+
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      GError *error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                   _("Cannot write “%s”: only files in local folders can be written"),
+                                   uri);
+
+      if (self->window != NULL)
+        show_error (self, job->kind, error);
+      fail_now (self, callback, user_data, error);
+      return;
+    }
+
+  g_free (job->path);
+  job->path = g_steal_pointer (&path);
+  job->hook = self->hook;
+  job->hook_data = self->hook_data;
+
+  if (job->kind == LL_EXPORT_KIND_CONTENTS)
+    {
+      g_autofree char *name = g_path_get_basename (job->path);
+      g_autofree char *title = NULL;
+
+      g_clear_pointer (&self->contents_job, ll_export_job_unref);
+      g_clear_object (&self->contents_cancellable);
+      self->contents_job = ll_export_job_ref (job);
+      self->contents_cancellable = g_cancellable_new ();
+      cancellable = self->contents_cancellable;
+
+      /* Translators: %s is a file name */
+      title = g_strdup_printf (_("Saving the list’s contents to “%s”"), name);
+      if (self->bar != NULL)
+        ll_export_bar_start (self->bar, job, title);
+      ll_export_controller_update (self);
+    }
+
+  completion = g_new0 (Completion, 1);
+  completion->callback = callback;
+  completion->user_data = user_data;
+
+  g_ptr_array_add (self->running, ll_export_job_ref (job));
+  ll_export_job_run_async (job, self, cancellable, on_job_done, completion);
+}
+
+/* Choosing a file */
+
+static void
+on_chooser_response (GtkNativeDialog    *chooser,
+                     int                 response,
+                     LlExportController *self)
+{
+  LlExportJob *job = g_object_get_data (G_OBJECT (chooser), "job");
+
+  if (response == GTK_RESPONSE_ACCEPT && self->window != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GFile) folder = file != NULL ? g_file_get_parent (file) : NULL;
+      g_autofree char *folder_path = folder != NULL ? g_file_get_path (folder) : NULL;
+
+      if (folder_path != NULL)
+        set_last_folder (self, folder_path);
+      if (file != NULL)
+        start_job (self, job, file, NULL, NULL);
+    }
+
+  if (self->chooser == chooser)
+    g_clear_object (&self->chooser);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *mime_type,
+            const char     *suffix)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_filter_add_suffix (filter, suffix);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static const char *
+get_chooser_title (LlExportJob *job)
+{
+  switch (job->kind)
+    {
+    case LL_EXPORT_KIND_EVENTS:
+      return _("Export Reallocation Events");
+    case LL_EXPORT_KIND_SAMPLES:
+      return _("Export Memory Samples");
+    case LL_EXPORT_KIND_CONTENTS:
+      return _("Export List Contents");
+    case LL_EXPORT_KIND_REPORT:
+      return _("Export Report");
+    case LL_EXPORT_KIND_CHART:
+    case LL_N_EXPORT_KINDS:
+    default:
+      return _("Export Chart");
+    }
+}
+
+/* The portal-friendly native chooser: it confirms before replacing a
+ * file, and the export only replaces it with a complete new one. */
+static void
+open_chooser (LlExportController *self,
+              LlExportJob        *job)
+{
+  GtkFileChooserNative *native;
+  GtkFileChooser *chooser;
+  g_autoptr(GFile) folder = get_default_folder (self);
+  g_autofree char *name = ll_export_default_name (&job->config, job->kind, job->what, job->format);
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
+
+  native = gtk_file_chooser_native_new (get_chooser_title (job), GTK_WINDOW (self->window),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  chooser = GTK_FILE_CHOOSER (native);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+  gtk_file_chooser_set_current_name (chooser, name);
+
+  if (job->kind == LL_EXPORT_KIND_CHART || job->kind == LL_EXPORT_KIND_REPORT)
+    switch (job->format)
+      {
+      case LL_EXPORT_SVG:
+        add_filter (chooser, _("SVG Drawings"), "image/svg+xml", "svg");
+        break;
+      case LL_EXPORT_PDF:
+        add_filter (chooser, _("PDF Documents"), "application/pdf", "pdf");
+        break;
+      case LL_EXPORT_PNG:
+      default:
+        add_filter (chooser, _("PNG Images"), "image/png", "png");
+        break;
+      }
+  else
+    add_filter (chooser, _("CSV Files"), "text/csv", "csv");
+
+  g_object_set_data_full (G_OBJECT (native), "job", ll_export_job_ref (job),
+                          (GDestroyNotify) ll_export_job_unref);
+  g_signal_connect (native, "response", G_CALLBACK (on_chooser_response), self);
+
+  self->chooser = GTK_NATIVE_DIALOG (native);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+export_with_chooser (LlExportController *self,
+                     LlExportKind        kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlExportJob) job = snapshot (self, kind, &error);
+
+  if (job == NULL)
+    {
+      add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  open_chooser (self, job);
+}
+
+/* Charts and the report */
+
+typedef struct
+{
+  LlExportController *self;
+  LlExportJob        *job;
+} PreviewData;
+
+static void
+preview_data_free (gpointer data)
+{
+  PreviewData *preview = data;
+
+  g_object_unref (preview->self);
+  ll_export_job_unref (preview->job);
+  g_free (preview);
+}
+
+static GdkTexture *
+render_preview (const LlExportImageOptions *image,
+                gpointer                    user_data)
+{
+  PreviewData *preview = user_data;
+  LlChartOptions options;
+  double width, height;
+  guint what;
+
+  if (preview->self->window == NULL)
+    return NULL;
+
+  get_image_options (preview->self, image, &what, &options, &width, &height);
+  /* The report's page is laid out in points; a preview needs no more. */
+  if (what == LL_EXPORT_REPORT)
+    {
+      width = LL_REPORT_WIDTH * 1.5;
+      height = LL_REPORT_HEIGHT * 1.5;
+    }
+
+  return render_texture (preview->job, what, (int) width, (int) height, &options);
+}
+
+static void
+on_dialog_export (LlExportDialog     *dialog,
+                  LlExportController *self)
+{
+  LlExportJob *job = g_object_get_data (G_OBJECT (dialog), "job");
+  LlExportImageOptions image;
+
+  if (self->window == NULL)
+    return;
+
+  ll_export_dialog_get_options (dialog, &image);
+
+  set_light (self, image.light);
+  if (image.kind == LL_EXPORT_KIND_REPORT)
+    self->report_format = image.format;
+  else
+    {
+      self->chart_format = image.format;
+      set_size (self, image.width, image.height);
+    }
+
+  job->kind = image.kind;
+  apply_image_options (self, job, &image);
+  open_chooser (self, job);
+}
+
+static void
+open_image_dialog (LlExportController *self,
+                   LlExportKind        kind,
+                   LlChartKind         chart)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlExportJob) job = snapshot (self, kind, &error);
+  LlExportImageOptions image;
+  LlExportDialog *dialog;
+  PreviewData *preview;
+  int width, height;
+
+  if (job == NULL)
+    {
+      add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  get_remembered_options (self, kind, chart, &image);
+  get_screen_size (self, &width, &height);
+
+  dialog = ll_export_dialog_new (GTK_WINDOW (self->window), &image, width, height);
+  g_object_set_data_full (G_OBJECT (dialog), "job", ll_export_job_ref (job),
+                          (GDestroyNotify) ll_export_job_unref);
+
+  preview = g_new0 (PreviewData, 1);
+  preview->self = g_object_ref (self);
+  preview->job = ll_export_job_ref (job);
+  ll_export_dialog_set_preview_func (dialog, render_preview, preview, preview_data_free);
+
+  g_signal_connect_object (dialog, "export", G_CALLBACK (on_dialog_export), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Contents during a run */
+
+static void
+on_run_finished (LlExportController *self)
+{
+  g_clear_signal_handler (&self->run_finished_id, self->window);
+
+  if (get_state (self) == LL_ENGINE_FINISHED)
+    export_with_chooser (self, LL_EXPORT_KIND_CONTENTS);
+}
+
+static void
+on_stop_response (AdwMessageDialog   *dialog,
+                  const char         *response,
+                  LlExportController *self)
+{
+  if (g_strcmp0 (response, "stop") != 0 || self->window == NULL)
+    return;
+
+  if (get_state (self) != LL_ENGINE_RUNNING)
+    {
+      export_with_chooser (self, LL_EXPORT_KIND_CONTENTS);
+      return;
+    }
+
+  if (self->run_finished_id == 0)
+    self->run_finished_id = g_signal_connect_object (self->window, "run-finished",
+                                                     G_CALLBACK (on_run_finished), self,
+                                                     G_CONNECT_SWAPPED);
+  gtk_widget_activate_action (GTK_WIDGET (self->window), "win.stop", NULL);
+}
+
+/* The contents can only be read once the list stops growing: each
+ * reallocation may move it, so it is asked first rather than refused. */
+static void
+ask_to_stop (LlExportController *self)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    GTK_WINDOW (self->window),
+    _("Stop the Run to Export the Contents?"),
+    _("The list is still growing. Each time it runs out of room it is reallocated and may "
+      "move to a new place in memory, so its values can only be read once it stops.\n\n"
+      "Events, samples and charts can be exported while it runs.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Keep Running"),
+                                    "stop", _("_Stop and Export"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "stop", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "stop");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_stop_response), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Actions */
+
+static void
+events_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  export_with_chooser (user_data, LL_EXPORT_KIND_EVENTS);
+}
+
+static void
+samples_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  export_with_chooser (user_data, LL_EXPORT_KIND_SAMPLES);
+}
+
+static void
+contents_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  LlExportController *self = user_data;
+
+  if (get_state (self) == LL_ENGINE_RUNNING)
+    ask_to_stop (self);
+  else
+    export_with_chooser (self, LL_EXPORT_KIND_CONTENTS);
+}
+
+static void
+chart_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  LlChartKind kind;
+
+  if (!ll_chart_kind_from_name (g_variant_get_string (parameter, NULL), &kind))
+    return;
+
+  open_image_dialog (user_data, LL_EXPORT_KIND_CHART, kind);
+}
+
+static void
+report_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  open_image_dialog (user_data, LL_EXPORT_KIND_REPORT, LL_CHART_CAPACITY);
+}
+
+static void
+copy_chart_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  LlExportController *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (ll_export_controller_copy_chart (self, &error))
+    add_toast (self, adw_toast_new (_("Chart copied to the clipboard")));
+  else
+    add_toast (self, adw_toast_new (error->message));
+}
+
+static void
+cancel_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  LlExportController *self = user_data;
+
+  if (self->contents_cancellable != NULL)
+    g_cancellable_cancel (self->contents_cancellable);
+}
+
+static void
+open_folder_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  open_folder (user_data, g_variant_get_string (parameter, NULL));
+}
+
+static const GActionEntry action_entries[] = {
+  { "events", events_action },
+  { "samples", samples_action },
+  { "contents", contents_action },
+  { "chart", chart_action, "s" },
+  { "report", report_action },
+  { "copy-chart", copy_chart_action },
+  { "cancel", cancel_action },
+  { "open-folder", open_folder_action, "s" },
+};
+
+static void
+set_enabled (LlExportController *self,
+             const char         *name,
+             gboolean            enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+void
+ll_export_controller_update (LlExportController *self)
+{
+  LlEngineState state;
+  gboolean has_run;
+
+  g_return_if_fail (LL_IS_EXPORT_CONTROLLER (self));
+
+  state = get_state (self);
+  has_run = self->window != NULL && ll_window_get_engine (self->window) != NULL;
+
+  set_enabled (self, "events", has_run);
+  set_enabled (self, "samples", has_run);
+  set_enabled (self, "chart", has_run);
+  set_enabled (self, "report", has_run);
+  set_enabled (self, "copy-chart", has_run);
+  /* During a run the contents action asks to stop first. */
+  set_enabled (self, "contents",
+               (state == LL_ENGINE_RUNNING || state == LL_ENGINE_FINISHED) &&
+               self->contents_job == NULL);
+  set_enabled (self, "cancel", self->contents_job != NULL);
+}
+
+gboolean
+ll_export_controller_copy_chart (LlExportController  *self,
+                                 GError             **error)
+{
+  g_autoptr(LlExportJob) job = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  LlExportImageOptions image = { 0 };
+  LlChartOptions options;
+  double width, height;
+  guint what;
+
+  g_return_val_if_fail (LL_IS_EXPORT_CONTROLLER (self), FALSE);
+
+  if (!(job = snapshot (self, LL_EXPORT_KIND_CHART, error)))
+    return FALSE;
+
+  /* The chart as it is on screen, in its style, with its title. */
+  image.kind = LL_EXPORT_KIND_CHART;
+  image.chart = get_visible_chart (self);
+  get_image_options (self, &image, &what, &options, &width, &height);
+
+  texture = render_texture (job, what, (int) width, (int) height, &options);
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self->window)), texture);
+
+  return TRUE;
+}
+
+void
+ll_export_controller_export_to_file (LlExportController         *self,
+                                     LlExportKind                kind,
+                                     GFile                      *file,
+                                     const LlExportImageOptions *options,
+                                     GAsyncReadyCallback         callback,
+                                     gpointer                    user_data)
+{
+  g_autoptr(LlExportJob) job = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (LL_IS_EXPORT_CONTROLLER (self));
+  g_return_if_fail (kind < LL_N_EXPORT_KINDS);
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (!(job = snapshot (self, kind, &error)))
+    {
+      fail_now (self, callback, user_data, error);
+      return;
+    }
+
+  if (kind == LL_EXPORT_KIND_CHART || kind == LL_EXPORT_KIND_REPORT)
+    {
+      LlExportImageOptions image;
+
+      if (options != NULL)
+        image = *options;
+      else
+        get_remembered_options (self, kind, LL_CHART_CAPACITY, &image);
+      image.kind = kind;
+      apply_image_options (self, job, &image);
+    }
+
+  start_job (self, job, file, callback, user_data);
+}
+
+gboolean
+ll_export_controller_export_finish (LlExportController  *self,
+                                    GAsyncResult        *result,
+                                    GError             **error)
+{
+  g_return_val_if_fail (LL_IS_EXPORT_CONTROLLER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+char *
+ll_export_controller_get_default_name (LlExportController         *self,
+                                       LlExportKind                kind,
+                                       const LlExportImageOptions *options)
+{
+  LlEngine *engine;
+
+  g_return_val_if_fail (LL_IS_EXPORT_CONTROLLER (self), NULL);
+
+  engine = self->window != NULL ? ll_window_get_engine (self->window) : NULL;
+  if (engine == NULL)
+    return NULL;
+
+  return ll_export_default_name (ll_engine_get_config (engine), kind,
+                                 kind == LL_EXPORT_KIND_REPORT ? LL_EXPORT_REPORT
+                                 : options != NULL ? options->chart : LL_CHART_CAPACITY,
+                                 options != NULL ? options->format
+                                 : kind == LL_EXPORT_KIND_REPORT ? LL_EXPORT_PDF : LL_EXPORT_PNG);
+}
+
+void
+ll_export_controller_set_progress_hook (LlExportController   *self,
+                                        LlExportProgressHook  hook,
+                                        gpointer              user_data)
+{
+  g_return_if_fail (LL_IS_EXPORT_CONTROLLER (self));
+
+  self->hook = hook;
+  self->hook_data = user_data;
+}
+
+LlExportBar *
+ll_export_controller_get_bar (LlExportController *self)
+{
+  g_return_val_if_fail (LL_IS_EXPORT_CONTROLLER (self), NULL);
+
+  return self->bar;
+}
+
+GActionGroup *
+ll_export_controller_get_actions (LlExportController *self)
+{
+  g_return_val_if_fail (LL_IS_EXPORT_CONTROLLER (self), NULL);
+
+  return G_ACTION_GROUP (self->actions);
+}
+
+void
+ll_export_controller_shutdown (LlExportController *self)
+{
+  g_return_if_fail (LL_IS_EXPORT_CONTROLLER (self));
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->contents_cancellable != NULL)
+    g_cancellable_cancel (self->contents_cancellable);
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
+
+  if (self->window != NULL)
+    {
+      g_clear_signal_handler (&self->run_finished_id, self->window);
+      gtk_widget_insert_action_group (GTK_WIDGET (self->window), "export", NULL);
+    }
+
+  /* A cancelled worker stops within one block and removes its temporary
+   * file; the process must not end before. */
+  for (guint i = 0; i < self->running->len; i++)
+    if (!ll_export_job_wait (g_ptr_array_index (self->running, i), WAIT_FOR_WORKERS_MS))
+      g_warning ("An export did not stop in time: %s",
+                 ((LlExportJob *) g_ptr_array_index (self->running, i))->path);
+
+  if (self->bar != NULL)
+    ll_export_bar_stop (self->bar);
+
+  g_clear_weak_pointer (&self->window);
+  g_clear_weak_pointer (&self->bar);
+}
+
+static void
+ll_export_controller_dispose (GObject *object)
+{
+  LlExportController *self = LL_EXPORT_CONTROLLER (object);
+
+  ll_export_controller_shutdown (self);
+
+  G_OBJECT_CLASS (ll_export_controller_parent_class)->dispose (object);
+}
+
+static void
+ll_export_controller_finalize (GObject *object)
+{
+  LlExportController *self = LL_EXPORT_CONTROLLER (object);
+
+  g_clear_object (&self->actions);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->contents_cancellable);
+  g_clear_pointer (&self->contents_job, ll_export_job_unref);
+  g_clear_pointer (&self->running, g_ptr_array_unref);
+  g_free (self->last_folder);
+  g_free (self->size);
+
+  G_OBJECT_CLASS (ll_export_controller_parent_class)->finalize (object);
+}
+
+static void
+ll_export_controller_class_init (LlExportControllerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ll_export_controller_dispose;
+  object_class->finalize = ll_export_controller_finalize;
+}
+
+static void
+ll_export_controller_init (LlExportController *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->running = g_ptr_array_new_with_free_func ((GDestroyNotify) ll_export_job_unref);
+  self->chart_format = LL_EXPORT_PNG;
+  self->report_format = LL_EXPORT_PDF;
+  self->size = ll_export_size_to_string (DEFAULT_WIDTH, DEFAULT_HEIGHT);
+  self->settings = settings_new ();
+
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), action_entries,
+                                   G_N_ELEMENTS (action_entries), self);
+}
+
+LlExportController *
+ll_export_controller_new (LlWindow    *window,
+                          LlExportBar *bar)
+{
+  LlExportController *self;
+
+  g_return_val_if_fail (LL_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (bar == NULL || LL_IS_EXPORT_BAR (bar), NULL);
+
+  self = g_object_new (LL_TYPE_EXPORT_CONTROLLER, NULL);
+  g_set_weak_pointer (&self->window, window);
+  g_set_weak_pointer (&self->bar, bar);
+  gtk_widget_insert_action_group (GTK_WIDGET (window), "export", G_ACTION_GROUP (self->actions));
+  ll_export_controller_update (self);
+
+  return self;
+}

@@ -1,0 +1,52 @@
+/* ll-export-dialog.h — how a chart or the report is exported: format, size, style
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ll-export-task.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  LlExportKind   kind;    /* LL_EXPORT_KIND_CHART or LL_EXPORT_KIND_REPORT */
+  LlChartKind    chart;
+  LlExportFormat format;
+  int            width;   /* 0 × 0: as on screen (charts), the A4 page (report) */
+  int            height;
+  gboolean       light;   /* the light style whatever the screen shows */
+} LlExportImageOptions;
+
+/* Renders a preview of what @options would export. */
+typedef GdkTexture *(*LlExportPreviewFunc) (const LlExportImageOptions *options,
+                                            gpointer                    user_data);
+
+#define LL_TYPE_EXPORT_DIALOG (ll_export_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (LlExportDialog, ll_export_dialog, LL, EXPORT_DIALOG, AdwWindow)
+
+/* @screen_width × @screen_height is the chart's size on screen now. The
+ * "export" signal says the person chose; read the choice with
+ * ll_export_dialog_get_options () (the dialog closes itself). */
+LlExportDialog *ll_export_dialog_new              (GtkWindow                  *parent,
+                                                   const LlExportImageOptions *options,
+                                                   int                         screen_width,
+                                                   int                         screen_height);
+void            ll_export_dialog_get_options      (LlExportDialog             *self,
+                                                   LlExportImageOptions       *options);
+void            ll_export_dialog_set_preview_func (LlExportDialog             *self,
+                                                   LlExportPreviewFunc         func,
+                                                   gpointer                    user_data,
+                                                   GDestroyNotify              destroy);
+
+/* "1200x600" and back; "screen" is the size on screen (0 × 0). */
+char           *ll_export_size_to_string          (int                         width,
+                                                   int                         height);
+gboolean        ll_export_size_from_string        (const char                 *text,
+                                                   int                        *width,
+                                                   int                        *height);
+
+G_END_DECLS

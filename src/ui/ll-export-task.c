@@ -1,0 +1,486 @@
+/* ll-export-task.c — one export: a snapshot of its inputs, written off the main thread
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+#include "ll-csv.h"
+#include "ll-export-task.h"
+#include "ll-output.h"
+
+static void
+job_clear (gpointer data)
+{
+  LlExportJob *job = data;
+
+  g_free (job->path);
+  g_clear_pointer (&job->view, ll_history_view_free);
+  g_free (job->title);
+  g_free (job->stop_message);
+  g_clear_pointer (&job->settings_rows, g_ptr_array_unref);
+  g_clear_pointer (&job->result_rows, g_ptr_array_unref);
+  g_clear_pointer (&job->engine, ll_engine_unref);
+  g_mutex_clear (&job->lock);
+  g_cond_clear (&job->cond);
+}
+
+LlExportJob *
+ll_export_job_new (LlExportKind  kind,
+                   const char   *path)
+{
+  LlExportJob *job;
+
+  g_return_val_if_fail (kind < LL_N_EXPORT_KINDS, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  job = g_atomic_rc_box_new0 (LlExportJob);
+  job->kind = kind;
+  job->path = g_strdup (path);
+  ll_run_config_init (&job->config);
+  job->what = kind == LL_EXPORT_KIND_REPORT ? LL_EXPORT_REPORT : LL_CHART_CAPACITY;
+  job->format = kind == LL_EXPORT_KIND_REPORT ? LL_EXPORT_PDF : LL_EXPORT_PNG;
+  ll_chart_options_init (&job->options);
+  g_mutex_init (&job->lock);
+  g_cond_init (&job->cond);
+
+  return job;
+}
+
+LlExportJob *
+ll_export_job_ref (LlExportJob *job)
+{
+  g_return_val_if_fail (job != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (job);
+}
+
+void
+ll_export_job_unref (LlExportJob *job)
+{
+  g_return_if_fail (job != NULL);
+
+  g_atomic_rc_box_release_full (job, job_clear);
+}
+
+static void
+on_contents_progress (guint64  done,
+                      guint64  total,
+                      gpointer user_data)
+{
+  LlExportJob *job = user_data;
+
+  __atomic_store_n (&job->done, done, __ATOMIC_RELAXED);
+
+  if (job->hook != NULL)
+    job->hook (done, total, job->hook_data);
+}
+
+/* The engine speaks of "the list's contents"; people need to know which
+ * file it was about and what to do. */
+static void
+set_contents_error (GError      **error,
+                    const char   *path,
+                    const GError *cause)
+{
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                 _("Cannot write “%s”: the disk is full"), path);
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CLOSED))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED,
+                 _("Cannot write “%s”: the list was released, so its contents are gone"),
+                 path);
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_BUSY))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                 _("Cannot write “%s”: the list is still growing; stop the run first"),
+                 path);
+  else
+    g_set_error (error, cause->domain, cause->code,
+                 _("Cannot write “%s”: %s"), path, cause->message);
+}
+
+static gboolean
+set_cancelled_error (GError     **error,
+                     const char  *path)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+               _("Export of “%s” cancelled; nothing was written"), path);
+  return FALSE;
+}
+
+static gboolean
+run_contents (LlExportJob   *job,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(LlOutput) output = NULL;
+  g_autoptr(GError) local_error = NULL;
+  LlEngineStatus status;
+  struct stat st;
+
+  if (job->engine == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED,
+                   _("Cannot write “%s”: there is no list to export"), job->path);
+      return FALSE;
+    }
+
+  ll_engine_get_status (job->engine, &status);
+  __atomic_store_n (&job->total, status.length, __ATOMIC_RELAXED);
+
+  if (!(output = ll_output_open (job->path, error)) ||
+      !ll_output_flush (output, error))
+    return FALSE;
+
+  if (!ll_engine_write_contents (job->engine, ll_output_get_fd (output), cancellable,
+                                 on_contents_progress, job, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return set_cancelled_error (error, job->path);
+      set_contents_error (error, job->path, local_error);
+      return FALSE;
+    }
+
+  /* A cancel that came after the last block still wins: the person asked
+   * for no file. */
+  if (g_cancellable_is_cancelled (cancellable))
+    return set_cancelled_error (error, job->path);
+
+  if (fstat (ll_output_get_fd (output), &st) == 0 && S_ISREG (st.st_mode))
+    job->file_bytes = (guint64) st.st_size;
+
+  return ll_output_commit (output, error);
+}
+
+static gboolean
+run_csv (LlExportJob   *job,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  g_autoptr(LlOutput) output = NULL;
+  gsize n;
+
+  g_return_val_if_fail (job->view != NULL, FALSE);
+
+  if (!(output = ll_output_open (job->path, error)))
+    return FALSE;
+
+  if (job->kind == LL_EXPORT_KIND_EVENTS)
+    {
+      const LlEventBucket *buckets = ll_history_view_get_events (job->view, &n);
+
+      if (!ll_csv_write_events (output, buckets, n, error))
+        return FALSE;
+    }
+  else
+    {
+      const LlSampleBucket *buckets = ll_history_view_get_samples (job->view, &n);
+
+      if (!ll_csv_write_samples (output, buckets, n, error))
+        return FALSE;
+    }
+
+  if (g_cancellable_is_cancelled (cancellable))
+    return set_cancelled_error (error, job->path);
+
+  if (!ll_output_flush (output, error))
+    return FALSE;
+  {
+    struct stat st;
+
+    if (fstat (ll_output_get_fd (output), &st) == 0 && S_ISREG (st.st_mode))
+      job->file_bytes = (guint64) st.st_size;
+  }
+
+  return ll_output_commit (output, error);
+}
+
+static gboolean
+run_image (LlExportJob   *job,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  LlChartData data = { 0 };
+  LlReportInfo info = { 0 };
+  GStatBuf st;
+
+  g_return_val_if_fail (job->view != NULL, FALSE);
+
+  data.events = ll_history_view_get_events (job->view, &data.n_events);
+  data.samples = ll_history_view_get_samples (job->view, &data.n_samples);
+  data.counters = ll_history_view_get_counters (job->view);
+  data.slot_bytes = job->slot_bytes;
+
+  info.title = job->title;
+  info.stop_message = job->stop_message;
+  info.settings_rows = job->settings_rows;
+  info.result_rows = job->result_rows;
+
+  if (g_cancellable_is_cancelled (cancellable))
+    return set_cancelled_error (error, job->path);
+
+  if (!ll_export_image (job->path, job->format, job->what, job->width, job->height,
+                        &data, &job->options, &info, error))
+    return FALSE;
+
+  if (g_stat (job->path, &st) == 0 && S_ISREG (st.st_mode))
+    job->file_bytes = (guint64) st.st_size;
+
+  return TRUE;
+}
+
+gboolean
+ll_export_job_run (LlExportJob   *job,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_return_val_if_fail (job != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_cancellable_is_cancelled (cancellable))
+    return set_cancelled_error (error, job->path);
+
+  switch (job->kind)
+    {
+    case LL_EXPORT_KIND_EVENTS:
+    case LL_EXPORT_KIND_SAMPLES:
+      return run_csv (job, cancellable, error);
+
+    case LL_EXPORT_KIND_CONTENTS:
+      return run_contents (job, cancellable, error);
+
+    case LL_EXPORT_KIND_CHART:
+    case LL_EXPORT_KIND_REPORT:
+      return run_image (job, cancellable, error);
+
+    case LL_N_EXPORT_KINDS:
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  LlExportJob *job = task_data;
+  GError *error = NULL;
+  gboolean ok;
+
+  ok = ll_export_job_run (job, cancellable, &error);
+
+  g_mutex_lock (&job->lock);
+  job->worker_done = TRUE;
+  g_cond_broadcast (&job->cond);
+  g_mutex_unlock (&job->lock);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+ll_export_job_run_async (LlExportJob         *job,
+                         gpointer             source_object,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (job != NULL);
+
+  task = g_task_new (source_object, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ll_export_job_run_async);
+  g_task_set_task_data (task, ll_export_job_ref (job), (GDestroyNotify) ll_export_job_unref);
+  /* The worker reports a cancel itself, with the file's name, once the
+   * temporary file is gone. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+ll_export_job_run_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ll_export_job_run_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+LlExportJob *
+ll_export_job_from_result (GAsyncResult *result)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  return g_task_get_task_data (G_TASK (result));
+}
+
+void
+ll_export_job_get_progress (LlExportJob *job,
+                            guint64     *done,
+                            guint64     *total)
+{
+  g_return_if_fail (job != NULL);
+
+  if (done != NULL)
+    *done = __atomic_load_n (&job->done, __ATOMIC_RELAXED);
+  if (total != NULL)
+    *total = __atomic_load_n (&job->total, __ATOMIC_RELAXED);
+}
+
+gboolean
+ll_export_job_wait (LlExportJob *job,
+                    guint        timeout_ms)
+{
+  gint64 deadline;
+  gboolean done;
+
+  g_return_val_if_fail (job != NULL, FALSE);
+
+  deadline = g_get_monotonic_time () + (gint64) timeout_ms * G_TIME_SPAN_MILLISECOND;
+
+  g_mutex_lock (&job->lock);
+  while (!job->worker_done)
+    if (!g_cond_wait_until (&job->cond, &job->lock, deadline))
+      break;
+  done = job->worker_done;
+  g_mutex_unlock (&job->lock);
+
+  return done;
+}
+
+typedef struct
+{
+  guint64     multiplier;
+  const char *suffix;
+} Unit;
+
+/* By size, SI and IEC interleaved: the first that divides exactly is the
+ * shortest way to write the number. */
+static const Unit byte_units[] = {
+  { G_GUINT64_CONSTANT (1) << 60, "EiB" },
+  { G_GUINT64_CONSTANT (1000000000000000000), "EB" },
+  { G_GUINT64_CONSTANT (1) << 50, "PiB" },
+  { G_GUINT64_CONSTANT (1000000000000000), "PB" },
+  { G_GUINT64_CONSTANT (1) << 40, "TiB" },
+  { G_GUINT64_CONSTANT (1000000000000), "TB" },
+  { G_GUINT64_CONSTANT (1) << 30, "GiB" },
+  { G_GUINT64_CONSTANT (1000000000), "GB" },
+  { G_GUINT64_CONSTANT (1) << 20, "MiB" },
+  { G_GUINT64_CONSTANT (1000000), "MB" },
+  { G_GUINT64_CONSTANT (1) << 10, "KiB" },
+  { G_GUINT64_CONSTANT (1000), "kB" },
+  { 1, "B" },
+};
+
+static const Unit count_units[] = {
+  { G_GUINT64_CONSTANT (1000000000000), "T" },
+  { G_GUINT64_CONSTANT (1000000000), "G" },
+  { G_GUINT64_CONSTANT (1000000), "M" },
+  { G_GUINT64_CONSTANT (1000), "k" },
+  { 1, "" },
+};
+
+static char *
+format_exact (guint64     value,
+              const Unit *units,
+              gsize       n_units)
+{
+  for (gsize i = 0; i < n_units; i++)
+    if (value >= units[i].multiplier && value % units[i].multiplier == 0)
+      return g_strdup_printf ("%" G_GUINT64_FORMAT "%s", value / units[i].multiplier,
+                              units[i].suffix);
+
+  return g_strdup_printf ("%" G_GUINT64_FORMAT "%s", value, units[n_units - 1].suffix);
+}
+
+char *
+ll_export_format_target (const LlRunConfig *config)
+{
+  g_autofree char *number = NULL;
+
+  g_return_val_if_fail (config != NULL, NULL);
+
+  switch (config->target_kind)
+    {
+    case LL_TARGET_ELEMENTS:
+      number = format_exact (config->target, count_units, G_N_ELEMENTS (count_units));
+      return g_strconcat (number, "-elements", NULL);
+
+    case LL_TARGET_TOTAL_BYTES:
+      number = format_exact (config->target, byte_units, G_N_ELEMENTS (byte_units));
+      return g_strconcat (number, "-total", NULL);
+
+    case LL_TARGET_CONTAINER_BYTES:
+    default:
+      return format_exact (config->target, byte_units, G_N_ELEMENTS (byte_units));
+    }
+}
+
+char *
+ll_export_default_name (const LlRunConfig *config,
+                        LlExportKind       kind,
+                        guint              what,
+                        LlExportFormat     format)
+{
+  g_autofree char *target = NULL;
+  const char *policy;
+  const char *ext;
+  const char *part;
+
+  g_return_val_if_fail (config != NULL, NULL);
+  g_return_val_if_fail (kind < LL_N_EXPORT_KINDS, NULL);
+
+  policy = ll_policy_get_info (config->policy.kind)->name;
+  target = ll_export_format_target (config);
+
+  switch (format)
+    {
+    case LL_EXPORT_SVG:
+      ext = "svg";
+      break;
+    case LL_EXPORT_PDF:
+      ext = "pdf";
+      break;
+    case LL_EXPORT_PNG:
+    default:
+      ext = "png";
+      break;
+    }
+
+  switch (kind)
+    {
+    case LL_EXPORT_KIND_EVENTS:
+      part = "events";
+      ext = "csv";
+      break;
+    case LL_EXPORT_KIND_SAMPLES:
+      part = "samples";
+      ext = "csv";
+      break;
+    case LL_EXPORT_KIND_CONTENTS:
+      part = "contents";
+      ext = "csv";
+      break;
+    case LL_EXPORT_KIND_CHART:
+      part = what < LL_N_CHARTS ? ll_chart_kind_get_name (what) : "chart";
+      break;
+    case LL_EXPORT_KIND_REPORT:
+    case LL_N_EXPORT_KINDS:
+    default:
+      part = "report";
+      break;
+    }
+
+  return g_strdup_printf ("listlab-%s-%s-%s.%s", policy, target, part, ext);
+}
