@@ -6,6 +6,8 @@
 
 import argparse
 import os
+import shutil
+import tempfile
 
 from taplib import Tap, run, skip_all
 
@@ -49,7 +51,36 @@ def main():
     tap.ok("Source:" in out and "Double la capacité" not in out,
            "without LANGUAGE=fr it stays in English", out)
 
+    check_french_numbers(tap, args, env)
+
     tap.exit()
+
+
+def check_french_numbers(tap, args, env):
+    """In a French locale people read 67,13 Mio; scripts still read CSV."""
+    localedef = shutil.which("localedef")
+    if localedef is None or not os.path.exists("/usr/share/i18n/locales/fr_FR"):
+        for what in ("the summary uses the French decimal comma and units",
+                     "the events CSV is the same in every locale"):
+            tap.skip(what, "needs localedef and the fr_FR locale source")
+        return
+
+    with tempfile.TemporaryDirectory(prefix="listlab-locale-") as locpath:
+        # The machine may have no French locale: compile one for the test.
+        rc, out = run([localedef, "-i", "fr_FR", "-f", "UTF-8",
+                       os.path.join(locpath, "fr_FR.UTF-8")])
+        env_fr = dict(env, LOCPATH=locpath, LC_ALL="fr_FR.UTF-8")
+        simulate = [args.cli, "simulate", "-t", "64MiB"]
+
+        rc, out = run(simulate, env=env_fr)
+        tap.ok(rc == 0 and "67,13 Mio" in out,
+               "the summary uses the French decimal comma and units", out)
+
+        rc_c, csv_c = run(simulate + ["-q", "--events", "-"], env=dict(env, LANGUAGE=""))
+        rc_fr, csv_fr = run(simulate + ["-q", "--events", "-"], env=env_fr)
+        tap.ok(rc_c == 0 and rc_fr == 0 and csv_c == csv_fr and
+               csv_c.startswith("length,old_capacity,") and "," in csv_c.splitlines()[1],
+               "the events CSV is the same in every locale", csv_fr[:400])
 
 
 if __name__ == "__main__":
