@@ -43,6 +43,7 @@ typedef struct
   gint64    frame_start;
   gint64    frame_cpu_start;
   GArray   *cpu_times;    /* double, ms: CPU time of the main thread, per frame */
+  gint64    phase_end[3]; /* µs: end of the update, layout and paint phases */
   gboolean  recording;
   gboolean  finished;
 } Recorder;
@@ -62,6 +63,9 @@ on_update (GdkFrameClock *clock,
 {
   recorder->frame_start = g_get_monotonic_time ();
   recorder->frame_cpu_start = thread_cpu_us ();
+  /* A frame may skip layout and paint: those phases then count as 0 ms. */
+  for (guint i = 0; i < G_N_ELEMENTS (recorder->phase_end); i++)
+    recorder->phase_end[i] = recorder->frame_start;
 }
 
 static void
@@ -76,9 +80,47 @@ on_after_paint (GdkFrameClock *clock,
       ms = (thread_cpu_us () - recorder->frame_cpu_start) / 1000.0;
       g_array_append_val (recorder->cpu_times, ms);
       if (opt_verbose && ms > 8)
-        g_print ("frame %u of the run: %.1f ms of main-thread CPU\n",
-                 recorder->cpu_times->len, ms);
+        {
+          gint64 *e = recorder->phase_end;
+
+          /* The monotonic time lines a frame up with perf record -k CLOCK_MONOTONIC. */
+          g_print ("frame %u of the run [at %" G_GINT64_FORMAT " µs]: %.1f ms of main-thread CPU "
+                   "(update %.1f, layout %.1f, paint %.1f ms)\n",
+                   recorder->cpu_times->len, recorder->frame_start, ms,
+                   (e[0] - recorder->frame_start) / 1000.0,
+                   (MAX (e[1], e[0]) - e[0]) / 1000.0,
+                   (MAX (e[2], e[1]) - MAX (e[1], e[0])) / 1000.0);
+        }
     }
+}
+
+static void
+on_phase_end (GdkFrameClock *clock,
+              Recorder      *recorder,
+              guint          phase)
+{
+  recorder->phase_end[phase] = g_get_monotonic_time ();
+}
+
+static void
+on_update_end (GdkFrameClock *clock,
+               Recorder      *recorder)
+{
+  on_phase_end (clock, recorder, 0);
+}
+
+static void
+on_layout_end (GdkFrameClock *clock,
+               Recorder      *recorder)
+{
+  on_phase_end (clock, recorder, 1);
+}
+
+static void
+on_paint_end (GdkFrameClock *clock,
+              Recorder      *recorder)
+{
+  on_phase_end (clock, recorder, 2);
 }
 
 static double
@@ -231,6 +273,12 @@ main (int   argc,
                     G_CALLBACK (on_update), &recorder);
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                     G_CALLBACK (on_after_paint), &recorder);
+  g_signal_connect_after (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "update",
+                          G_CALLBACK (on_update_end), &recorder);
+  g_signal_connect_after (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "layout",
+                          G_CALLBACK (on_layout_end), &recorder);
+  g_signal_connect_after (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "paint",
+                          G_CALLBACK (on_paint_end), &recorder);
   g_signal_connect (window, "run-finished", G_CALLBACK (on_run_finished), &recorder);
 
   recorder.recording = TRUE;
