@@ -128,6 +128,7 @@ struct _LlEngine
   guint64          arenas_size;
   LlObject         shared_object;
   gboolean         prefault;
+  guint64          prefaulted_to;  /* huge pages: slots populated so far */
 
   /* Events not yet in the history: the engine thread's */
   LlEvent         *pending;
@@ -454,6 +455,35 @@ engine_prefault (LlEngine *self,
 #endif
 }
 
+/* Transparent huge pages fill fastest when populated a few at a time: one
+ * call per 2 MiB chunk is up to ten times slower here. The slots up to
+ * @to are within the capacity, and stay resident when mremap moves them. */
+#define HUGE_PREFAULT_BYTES ((guint64) 32 * 1024 * 1024)
+
+static void
+engine_prefault_slots (LlEngine *self,
+                       guint64   from,
+                       guint64   end,
+                       guint64   to)
+{
+  guint64 upto;
+
+  if (self->huge_page_size == 0)
+    {
+      engine_prefault (self, self->data + from * self->slot_bytes, (end - from) * self->slot_bytes);
+      return;
+    }
+
+  if (end <= self->prefaulted_to)
+    return;
+
+  from = MAX (from, self->prefaulted_to);
+  upto = MIN (to, from + HUGE_PREFAULT_BYTES / self->slot_bytes);
+  upto = MAX (upto, end);
+  engine_prefault (self, self->data + from * self->slot_bytes, (upto - from) * self->slot_bytes);
+  self->prefaulted_to = upto;
+}
+
 /* Appends until the list holds @to elements, all within the capacity. */
 static LlStopReason
 engine_fill (LlEngine *self,
@@ -466,7 +496,7 @@ engine_fill (LlEngine *self,
       gsize n = end - from;
       LlStopReason reason = LL_STOP_NONE;
 
-      engine_prefault (self, self->data + from * self->slot_bytes, n * self->slot_bytes);
+      engine_prefault_slots (self, from, end, to);
 
       switch (self->config.element)
         {
