@@ -936,7 +936,7 @@ engine_thread_func (gpointer data)
    * it, and the sampler that watches memory, must not wait for it. On an
    * idle machine this changes nothing. */
   errno = 0;
-  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), getpriority (PRIO_PROCESS, 0) + 5) != 0)
+  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), getpriority (PRIO_PROCESS, 0) + 10) != 0)
     g_debug ("Could not lower the engine thread's priority: %s", g_strerror (errno));
 
   engine_finish (self, engine_run (self));
