@@ -100,10 +100,7 @@ main (int   argc,
   start = g_get_monotonic_time ();
   fill_history (history, n_events);
   ll_history_view_update (view, history);
-  data.events = ll_history_view_get_events (view, &data.n_events);
-  data.samples = ll_history_view_get_samples (view, &data.n_samples);
-  data.counters = ll_history_view_get_counters (view);
-  data.slot_bytes = 8;
+  ll_chart_data_init_from_view (&data, view, 8);
 
   g_print ("history: %" G_GUINT64_FORMAT " events in %" G_GSIZE_FORMAT " buckets, "
            "%" G_GUINT64_FORMAT " samples in %" G_GSIZE_FORMAT " buckets (filled in %.0f ms)\n",

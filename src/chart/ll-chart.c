@@ -36,6 +36,20 @@ set_rgb (LlColor *color,
 /* The colours are libadwaita 1.2's named colours (_defaults.scss) and
  * GNOME palette entries, so the charts sit naturally in the app. */
 void
+ll_chart_data_init_from_view (LlChartData         *data,
+                              const LlHistoryView *view,
+                              guint                slot_bytes)
+{
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (view != NULL);
+
+  data->events = ll_history_view_get_events (view, &data->n_events);
+  data->samples = ll_history_view_get_samples (view, &data->n_samples);
+  data->counters = ll_history_view_get_counters (view);
+  data->slot_bytes = slot_bytes;
+}
+
+void
 ll_chart_palette_init_light (LlChartPalette *palette)
 {
   g_return_if_fail (palette != NULL);

@@ -73,6 +73,12 @@ typedef struct
   char    *text;           /* multi-line, exact values; g_free */
 } LlChartReadout;
 
+/* Points @data at what @view holds (no copy: valid until the view's next
+ * update). */
+void         ll_chart_data_init_from_view (LlChartData         *data,
+                                           const LlHistoryView *view,
+                                           guint                slot_bytes);
+
 void         ll_chart_palette_init_light (LlChartPalette       *palette);
 void         ll_chart_palette_init_dark  (LlChartPalette       *palette);
 void         ll_chart_options_init       (LlChartOptions       *options);

@@ -165,10 +165,7 @@ ll_cli_export_charts (LlCliExportOptions *o,
   options.log_y = o->log_scale;
   options.draw_title = TRUE;
 
-  data.events = ll_history_view_get_events (view, &data.n_events);
-  data.samples = ll_history_view_get_samples (view, &data.n_samples);
-  data.counters = ll_history_view_get_counters (view);
-  data.slot_bytes = ll_element_get_info (config->element)->slot_bytes;
+  ll_chart_data_init_from_view (&data, view, ll_element_get_info (config->element)->slot_bytes);
 
   ll_mem_read_system (&mem, NULL, NULL);
   if (engine != NULL)

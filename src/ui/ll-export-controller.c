@@ -451,10 +451,7 @@ render_texture (LlExportJob          *job,
   cairo_surface_t *surface;
   GdkTexture *texture;
 
-  data.events = ll_history_view_get_events (job->view, &data.n_events);
-  data.samples = ll_history_view_get_samples (job->view, &data.n_samples);
-  data.counters = ll_history_view_get_counters (job->view);
-  data.slot_bytes = job->slot_bytes;
+  ll_chart_data_init_from_view (&data, job->view, job->slot_bytes);
   info.title = job->title;
   info.stop_message = job->stop_message;
   info.settings_rows = job->settings_rows;

@@ -210,10 +210,7 @@ run_image (LlExportJob   *job,
 
   g_return_val_if_fail (job->view != NULL, FALSE);
 
-  data.events = ll_history_view_get_events (job->view, &data.n_events);
-  data.samples = ll_history_view_get_samples (job->view, &data.n_samples);
-  data.counters = ll_history_view_get_counters (job->view);
-  data.slot_bytes = job->slot_bytes;
+  ll_chart_data_init_from_view (&data, job->view, job->slot_bytes);
 
   info.title = job->title;
   info.stop_message = job->stop_message;

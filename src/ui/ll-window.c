@@ -169,10 +169,7 @@ push_chart_data (LlWindow *self)
 {
   LlChartData data = { 0 };
 
-  data.events = ll_history_view_get_events (self->view, &data.n_events);
-  data.samples = ll_history_view_get_samples (self->view, &data.n_samples);
-  data.counters = ll_history_view_get_counters (self->view);
-  data.slot_bytes = ll_element_get_info (ll_engine_get_config (self->engine)->element)->slot_bytes;
+  ll_chart_data_init_from_view (&data, self->view, ll_element_get_info (ll_engine_get_config (self->engine)->element)->slot_bytes);
 
   ll_chart_view_set_data (self->capacity_view, &data);
   ll_chart_view_set_data (self->growth_view, &data);
