@@ -413,6 +413,34 @@ print_stats (FILE                    *f,
   fprintf (f, "realloc_ns=%" G_GUINT64_FORMAT "\n", c->total_realloc_ns);
 }
 
+/* Parses a command's options into @o and @config; EXIT_DONE or EXIT_USAGE. */
+static int
+parse_command (GOptionContext  *context,
+               const char      *command,
+               gboolean         for_run,
+               int             *argc,
+               char          ***argv,
+               Options         *o,
+               LlRunConfig     *config)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *extra = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return usage_error (context, error->message);
+  if (*argc > 1)
+    {
+      extra = g_strdup_printf (_("“%s” takes options only"), command);
+      return usage_error (context, extra);
+    }
+  if (!options_to_config (o, for_run, config, &error) ||
+      !ll_cli_export_validate (&o->export, &error))
+    return usage_error (context, error->message);
+  if (count_stdout (o) > 1)
+    return usage_error (context, _("Only one file can be written to standard output (-)"));
+  return EXIT_DONE;
+}
+
 /* ----------------------------------------------------------------------- */
 
 static int
@@ -525,27 +553,8 @@ cmd_simulate (int    argc,
   context = new_context (NULL,
                          _("Computes the capacity sequence of a growth policy without allocating the list."),
                          extra, &o);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      status = usage_error (context, error->message);
-      goto out;
-    }
-  if (argc > 1)
-    {
-      status = usage_error (context, _("“simulate” takes options only"));
-      goto out;
-    }
-  if (!options_to_config (&o, FALSE, &config, &error) ||
-      !ll_cli_export_validate (&o.export, &error))
-    {
-      status = usage_error (context, error->message);
-      goto out;
-    }
-  if (count_stdout (&o) > 1)
-    {
-      status = usage_error (context, _("Only one file can be written to standard output (-)"));
-      goto out;
-    }
+  if ((status = parse_command (context, "simulate", FALSE, &argc, &argv, &o, &config)) != EXIT_DONE)
+    goto out;
   mechanism = ll_run_config_get_mechanism (&config);
   slot_bytes = ll_element_get_info (config.element)->slot_bytes;
   /* Capacities past 2^64 / slot bytes would overflow the byte columns. */
@@ -845,28 +854,8 @@ cmd_run (int    argc,
 
   context = new_context (NULL, _("Grows a real list in memory, recording every reallocation and the system’s free memory."),
                          extra, &o);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      status = usage_error (context, error->message);
-      goto out;
-    }
-  if (argc > 1)
-    {
-      status = usage_error (context, _("“run” takes options only"));
-      goto out;
-    }
-  if (!options_to_config (&o, TRUE, &config, &error) ||
-      !ll_cli_export_validate (&o.export, &error))
-    {
-      status = usage_error (context, error->message);
-      goto out;
-    }
-
-  if (count_stdout (&o) > 1)
-    {
-      status = usage_error (context, _("Only one file can be written to standard output (-)"));
-      goto out;
-    }
+  if ((status = parse_command (context, "run", TRUE, &argc, &argv, &o, &config)) != EXIT_DONE)
+    goto out;
 
   if (!(engine = ll_engine_new (&config, &error)))
     {
