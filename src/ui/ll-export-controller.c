@@ -192,14 +192,7 @@ get_default_folder (LlExportController *self)
 static LlEngineState
 get_state (LlExportController *self)
 {
-  LlEngine *engine = self->window != NULL ? ll_window_get_engine (self->window) : NULL;
-  LlEngineStatus status;
-
-  if (engine == NULL)
-    return LL_ENGINE_IDLE;
-
-  ll_engine_get_status (engine, &status);
-  return status.state;
+  return self->window != NULL ? ll_window_get_run_state (self->window) : LL_ENGINE_IDLE;
 }
 
 static LlChartView *
@@ -300,7 +293,7 @@ snapshot (LlExportController  *self,
 
   if (kind == LL_EXPORT_KIND_CONTENTS)
     {
-      if (status.state == LL_ENGINE_RUNNING)
+      if (get_state (self) == LL_ENGINE_RUNNING)
         {
           g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
                                _("The list is still growing: stop the run to export its contents"));

@@ -16,6 +16,8 @@
 #define RATE_INTERVAL_NS (500 * G_TIME_SPAN_MILLISECOND * 1000)
 /* After "Release Memory", free memory is sampled this long. */
 #define AFTER_RELEASE_US (8 * G_TIME_SPAN_SECOND)
+/* At most this long between Start and the engine starting. */
+#define START_AFTER_MS 100
 
 struct _LlWindow
 {
@@ -43,6 +45,10 @@ struct _LlWindow
 
   /* the run */
   LlEngine             *engine;
+  gboolean              engine_pending;   /* shown as running, starts after the next paint */
+  GdkFrameClock        *start_clock;
+  gulong                start_paint_id;
+  guint                 start_timeout_id;
   LlHistoryView        *view;
   guint                 run_id;
   guint                 tick_id;
@@ -118,6 +124,8 @@ get_state (LlWindow *self)
 
   if (self->engine == NULL)
     return LL_ENGINE_IDLE;
+  if (self->engine_pending)
+    return LL_ENGINE_RUNNING;
 
   ll_engine_get_status (self->engine, &status);
   return status.state;
@@ -550,6 +558,35 @@ on_estimated (GObject      *object,
 }
 
 static void
+cancel_pending_start (LlWindow *self)
+{
+  if (self->start_clock != NULL)
+    {
+      /* A clock whose window is gone has dropped its handlers already. */
+      if (g_signal_handler_is_connected (self->start_clock, self->start_paint_id))
+        g_signal_handler_disconnect (self->start_clock, self->start_paint_id);
+      self->start_paint_id = 0;
+      g_clear_object (&self->start_clock);
+    }
+  g_clear_handle_id (&self->start_timeout_id, g_source_remove);
+}
+
+static void
+start_engine (LlWindow *self)
+{
+  LlEngineStatus status;
+
+  cancel_pending_start (self);
+  if (!self->engine_pending)
+    return;
+
+  self->engine_pending = FALSE;
+  ll_engine_start (self->engine);
+  ll_engine_get_status (self->engine, &status);
+  self->run_start_us = g_get_monotonic_time () - (gint64) (status.elapsed_ns / 1000);
+}
+
+static void
 begin_run (LlWindow *self,
            LlEngine *engine)
 {
@@ -584,13 +621,24 @@ begin_run (LlWindow *self,
   finished->run_id = self->run_id;
   ll_engine_set_finished_callback (engine, on_engine_finished, finished, finished_data_free);
 
-  ll_engine_start (engine);
-  {
-    LlEngineStatus status;
-
-    ll_engine_get_status (engine, &status);
-    self->run_start_us = g_get_monotonic_time () - (gint64) (status.elapsed_ns / 1000);
-  }
+  self->run_start_us = g_get_monotonic_time ();
+  self->engine_pending = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      /* The frame that shows the run beginning repaints most of the window:
+       * it is painted first, and the engine starts right after it, so that
+       * this frame does not compete with the engine's first gigabytes. */
+      self->start_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+      self->start_paint_id = g_signal_connect_swapped (self->start_clock, "after-paint",
+                                                       G_CALLBACK (start_engine), self);
+      /* A window that is not redrawn (hidden, say) does not hold the run back. */
+      self->start_timeout_id = g_timeout_add_once (START_AFTER_MS,
+                                                   (GSourceOnceFunc) start_engine, self);
+    }
+  else
+    {
+      start_engine (self);
+    }
 
   task = g_task_new (self, self->cancellable, on_estimated, GUINT_TO_POINTER (self->run_id));
   g_task_set_source_tag (task, begin_run);
@@ -820,6 +868,9 @@ stop_action (GtkWidget  *widget,
   if (get_state (self) != LL_ENGINE_RUNNING)
     return;
 
+  /* A run that has not started yet starts and stops at once, and ends the
+   * way every stopped run does. */
+  start_engine (self);
   ll_engine_cancel (self->engine);
   set_status (self, _("Stopping…"), NULL);
 }
@@ -883,6 +934,7 @@ ll_window_dispose (GObject *object)
   LlWindow *self = LL_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  cancel_pending_start (self);
   stop_ticking (self);
   stop_sampler (self);
 
@@ -900,6 +952,7 @@ ll_window_dispose (GObject *object)
       ll_engine_cancel (self->engine);
       ll_engine_join (self->engine);
       g_clear_pointer (&self->engine, ll_engine_unref);
+      self->engine_pending = FALSE;
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LL_TYPE_WINDOW);
@@ -1098,6 +1151,16 @@ ll_window_get_engine (LlWindow *self)
   g_return_val_if_fail (LL_IS_WINDOW (self), NULL);
 
   return self->engine;
+}
+
+/* The run's state as the window shows it: a run that is about to start
+ * (see begin_run ()) is already running. */
+LlEngineState
+ll_window_get_run_state (LlWindow *self)
+{
+  g_return_val_if_fail (LL_IS_WINDOW (self), LL_ENGINE_IDLE);
+
+  return get_state (self);
 }
 
 gboolean

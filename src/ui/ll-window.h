@@ -36,6 +36,7 @@ LlChartView  *ll_window_get_chart_view   (LlWindow       *self,
 /* The current or last run's engine, or NULL. */
 LlEngine     *ll_window_get_engine       (LlWindow       *self);
 gboolean      ll_window_is_running       (LlWindow       *self);
+LlEngineState ll_window_get_run_state    (LlWindow       *self);
 /* The sentence that says how the last run ended ("Reached the target …"). */
 const char   *ll_window_get_status_text  (LlWindow       *self);
 /* Runs use this memory probe instead of the real system (tests). */

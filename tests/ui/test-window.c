@@ -455,6 +455,96 @@ find_message_dialog (void)
   return NULL;
 }
 
+typedef struct
+{
+  LlWindow      *window;
+  gint64         started_at;
+  gint64         painted_at;
+  LlEngineState  state_at_paint;
+  gboolean       painted;
+} PaintWatch;
+
+static void
+on_after_paint_watch (GdkFrameClock *clock,
+                      PaintWatch    *watch)
+{
+  LlEngineStatus status;
+
+  if (watch->painted || ll_window_get_engine (watch->window) == NULL)
+    return;
+
+  ll_engine_get_status (ll_window_get_engine (watch->window), &status);
+  watch->state_at_paint = status.state;
+  watch->painted_at = g_get_monotonic_time ();
+  watch->painted = TRUE;
+}
+
+/* Start repaints most of the window: that frame is painted before the
+ * engine starts. A Stop that comes first still ends the run as a stop. */
+static void
+test_start_after_paint (void)
+{
+  LlWindow *window = create_window ();
+  LlControls *controls = ll_window_get_controls (window);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  LlEngineStatus status;
+  gboolean finished = FALSE;
+  PaintWatch watch = { .window = window };
+  gulong watch_id;
+
+  ll_controls_set_policy (controls, LL_POLICY_CPYTHON);
+  ll_controls_set_element (controls, LL_ELEMENT_SHARED);
+  ll_controls_set_target_text (controls, "64 MiB");
+  g_signal_connect (window, "run-finished", G_CALLBACK (on_run_finished), &finished);
+  /* Connected before Start, so it runs before the window's own handler. */
+  watch_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_watch), &watch);
+  watch.started_at = g_get_monotonic_time ();
+
+  /* The window says "running" at once; the engine waits for the paint. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL));
+  g_assert_true (ll_window_is_running (window));
+  g_assert_cmpint (ll_window_get_run_state (window), ==, LL_ENGINE_RUNNING);
+  ll_engine_get_status (ll_window_get_engine (window), &status);
+  g_assert_cmpint (status.state, ==, LL_ENGINE_IDLE);
+  g_assert_cmpstr (ll_window_get_status_text (window), ==, "Growing the list…");
+
+  /* It starts as soon as that frame has been painted (or after 100 ms, on
+   * a window that does not paint). */
+  g_assert_true (wait_for_flag (&watch.painted, 5000));
+  ll_engine_get_status (ll_window_get_engine (window), &status);
+  g_assert_cmpint (status.state, !=, LL_ENGINE_IDLE);
+  g_test_message ("first frame after Start painted after %.1f ms",
+                  (watch.painted_at - watch.started_at) / 1000.0);
+  if (watch.painted_at - watch.started_at < 90 * G_TIME_SPAN_MILLISECOND)
+    g_assert_cmpint (watch.state_at_paint, ==, LL_ENGINE_IDLE);
+  g_signal_handler_disconnect (clock, watch_id);
+  g_assert_true (wait_for_flag (&finished, 30000));
+  ll_engine_get_status (ll_window_get_engine (window), &status);
+  g_assert_cmpint (status.stop_reason, ==, LL_STOP_TARGET);
+
+  /* Stop before the engine has started: the run ends as stopped, at once. */
+  finished = FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.release-memory", NULL);
+  while (!start_sensitive (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL));
+  ll_engine_get_status (ll_window_get_engine (window), &status);
+  g_assert_cmpint (status.state, ==, LL_ENGINE_IDLE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stop", NULL));
+  g_assert_true (wait_for_flag (&finished, 5000));
+  ll_engine_get_status (ll_window_get_engine (window), &status);
+  g_assert_cmpint (status.stop_reason, ==, LL_STOP_CANCELLED);
+  g_assert_cmpstr (ll_window_get_status_text (window), ==, "Stopped");
+  g_assert_false (ll_window_is_running (window));
+
+  /* Closing the window before the engine starts leaves nothing behind. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.release-memory", NULL);
+  while (!start_sensitive (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL));
+  destroy_window (window);
+}
+
 static void
 test_does_not_fit (void)
 {
@@ -653,6 +743,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/command-line", test_command_line);
   g_test_add_func ("/ui/window/small-run", test_small_run);
   g_test_add_func ("/ui/window/stop", test_stop);
+  g_test_add_func ("/ui/window/start-after-paint", test_start_after_paint);
   g_test_add_func ("/ui/window/does-not-fit", test_does_not_fit);
   g_test_add_func ("/ui/window/finalized", test_finalized);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts);
