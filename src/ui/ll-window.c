@@ -167,6 +167,8 @@ update_actions (LlWindow *self)
 
   gtk_stack_set_visible_child_name (self->run_button_stack, running ? "stop" : "start");
   gtk_widget_set_visible (GTK_WIDGET (self->release_button), holds_list || self->releasing);
+  /* Before the first run there is nothing to export. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), self->engine != NULL);
   if (self->exporter != NULL)
     ll_export_controller_update (self->exporter);
   /* gtk_widget_set_sensitive (GTK_WIDGET (self->controls), !running && !self->releasing); */

@@ -460,11 +460,20 @@ test_nothing_yet (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  /* Ctrl+E opens the menu. */
+  /* The Export button is off until there is a run; then Ctrl+E opens its menu. */
   button = find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
   while (button != NULL && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), "_Export") != 0)
     button = gtk_widget_get_next_sibling (button);
   g_assert_nonnull (button);
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)))));
+
+  configure (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "1 MiB");
+  run_to_end (window);
+  g_assert_true (gtk_widget_get_sensitive (button));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
   for (guint i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
