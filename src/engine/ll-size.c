@@ -83,10 +83,67 @@ space_length (const char *p,
   return 0;
 }
 
+/* Translated where the language has its own symbols (French: o, Kio, Mio,
+ * ko, Mo); machine-readable output never goes through these. */
+static const char * const iec_units[] = {
+  NC_("unit", "B"), NC_("unit", "KiB"), NC_("unit", "MiB"), NC_("unit", "GiB"),
+  NC_("unit", "TiB"), NC_("unit", "PiB"), NC_("unit", "EiB"),
+};
+static const char * const si_units[] = {
+  NC_("unit", "B"), NC_("unit", "kB"), NC_("unit", "MB"), NC_("unit", "GB"),
+  NC_("unit", "TB"), NC_("unit", "PB"), NC_("unit", "EB"),
+};
+static const char * const count_prefixes[] = { "", "k", "M", "G", "T", "P", "E" };
+
+static const char *
+unit_name (const char * const *names,
+           guint               i)
+{
+  return g_dpgettext2 (GETTEXT_PACKAGE, "unit", names[i]);
+}
+
+static const char *
+decimal_point (void)
+{
+  const char *point = nl_langinfo (RADIXCHAR);
+
+  return (point != NULL && point[0] != '\0') ? point : ".";
+}
+
+/* A unit as the user's language writes it ("Go", "Mio", "o"). */
+static gboolean
+lookup_translated_unit (const char *unit,
+                        gsize       length,
+                        guint      *pow2,
+                        guint      *pow10,
+                        gboolean   *has_prefix)
+{
+  g_autofree char *folded = g_utf8_casefold (unit, length);
+
+  for (guint i = 0; i < G_N_ELEMENTS (iec_units); i++)
+    {
+      g_autofree char *iec = g_utf8_casefold (unit_name (iec_units, i), -1);
+      g_autofree char *si = g_utf8_casefold (unit_name (si_units, i), -1);
+
+      if (g_str_equal (folded, iec) || g_str_equal (folded, si))
+        {
+          /* Case folding makes "ko" and "Ko" one unit: the SI one wins
+           * only where the names really differ. */
+          *pow2 = g_str_equal (folded, iec) ? 10 * i : 0;
+          *pow10 = g_str_equal (folded, iec) ? 0 : 3 * i;
+          *has_prefix = i > 0;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 static gboolean
 lookup_unit (const char *unit,
              gsize       length,
              Kind        kind,
+             LlSizeFlags flags,
              guint      *pow2,
              guint      *pow10,
              gboolean   *has_prefix)
@@ -101,6 +158,10 @@ lookup_unit (const char *unit,
   *has_prefix = FALSE;
 
   if (length == 0)
+    return TRUE;
+
+  if (kind == KIND_BYTES && (flags & LL_SIZE_FLAGS_LOCALE) &&
+      lookup_translated_unit (unit, length, pow2, pow10, has_prefix))
     return TRUE;
 
   if (kind == KIND_BYTES &&
@@ -184,6 +245,30 @@ parse_quantity (const char   *text,
   gboolean fractional = FALSE;
   guint64 value = 0;
   gsize k;
+  /* The decimal point and the digit-group separator: "." and "," unless
+   * the text is in the user's language (LL_SIZE_FLAGS_LOCALE) and that
+   * writes "2,5" and "22.500.004" (German) or "22 500 004" (French). */
+  char point = '.';
+  char group = ',';
+  gboolean dot_is_point_too = FALSE;
+  const char *group_separator = NULL;
+  gsize separator_length = 0;
+
+  if ((flags & LL_SIZE_FLAGS_LOCALE) && g_str_equal (decimal_point (), ","))
+    {
+      const char *thousands = nl_langinfo (THOUSEP);
+
+      point = ',';
+      group = thousands != NULL && g_str_equal (thousands, ".") ? '.' : '\0';
+      /* Where "." groups nothing, "2.5" still means two and a half. */
+      dot_is_point_too = group != '.';
+      if (group == '\0' && thousands != NULL && thousands[0] != '\0' &&
+          !g_str_equal (thousands, ","))
+        {
+          group_separator = thousands;
+          separator_length = strlen (thousands);
+        }
+    }
 
   while (start < end && space_length (start, end) > 0)
     start += space_length (start, end);
@@ -245,7 +330,23 @@ parse_quantity (const char   *text,
             return fail (error, LL_SIZE_ERROR_SYNTAX, kind,
                          _("‘%s’ has a misplaced ‘_’: it may only separate digits."), shown);
         }
-      else if (c == ',')
+      else if (separator_length > 0 && (gsize) (end - p) > separator_length &&
+               memcmp (p, group_separator, separator_length) == 0 &&
+               p > start && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[separator_length]))
+        {
+          p += separator_length - 1;
+        }
+      else if (c == group && group == '.')
+        {
+          if (seen_dot || group_length == 0 || group_length > 3 ||
+              (seen_comma && group_length != 3))
+            return fail (error, LL_SIZE_ERROR_SYNTAX, kind,
+                         _("‘%s’ has a misplaced ‘.’: here it separates groups of three digits."),
+                         shown);
+          seen_comma = TRUE;
+          group_length = 0;
+        }
+      else if (c == ',' && group == ',')
         {
           if (kind == KIND_BYTES)
             return fail (error, LL_SIZE_ERROR_SYNTAX, kind,
@@ -259,7 +360,7 @@ parse_quantity (const char   *text,
           seen_comma = TRUE;
           group_length = 0;
         }
-      else if (c == '.')
+      else if (c == point || (c == '.' && dot_is_point_too))
         {
           if (seen_dot)
             return fail (error, LL_SIZE_ERROR_SYNTAX, kind,
@@ -287,8 +388,14 @@ parse_quantity (const char   *text,
     }
 
   if (seen_comma && !seen_dot && group_length != 3)
-    return fail (error, LL_SIZE_ERROR_SYNTAX, kind,
-                 _("‘%s’ has a misplaced ‘,’: commas separate groups of three digits."), shown);
+    {
+      if (group == '.')
+        return fail (error, LL_SIZE_ERROR_SYNTAX, kind,
+                     _("‘%s’ has a misplaced ‘.’: here it separates groups of three digits."),
+                     shown);
+      return fail (error, LL_SIZE_ERROR_SYNTAX, kind,
+                   _("‘%s’ has a misplaced ‘,’: commas separate groups of three digits."), shown);
+    }
 
   /* An exponent, unless the "e" is the exa prefix ("2E", "1EiB"). */
   if (p < end && (*p == 'e' || *p == 'E') &&
@@ -322,7 +429,7 @@ parse_quantity (const char   *text,
           return fail (error, LL_SIZE_ERROR_SYNTAX, kind, _("‘%s’ is not a number."), shown);
       }
 
-  if (!lookup_unit (unit, end - unit, kind, &pow2, &pow10, &has_prefix))
+  if (!lookup_unit (unit, end - unit, kind, flags, &pow2, &pow10, &has_prefix))
     {
       g_autofree char *unit_shown = quote_input (unit, end - unit);
 
@@ -490,33 +597,6 @@ ll_size_parse_count (const char   *text,
 }
 
 /* Formatting */
-
-/* Translated where the language has its own symbols (French: o, Kio, Mio,
- * ko, Mo); machine-readable output never goes through these. */
-static const char * const iec_units[] = {
-  NC_("unit", "B"), NC_("unit", "KiB"), NC_("unit", "MiB"), NC_("unit", "GiB"),
-  NC_("unit", "TiB"), NC_("unit", "PiB"), NC_("unit", "EiB"),
-};
-static const char * const si_units[] = {
-  NC_("unit", "B"), NC_("unit", "kB"), NC_("unit", "MB"), NC_("unit", "GB"),
-  NC_("unit", "TB"), NC_("unit", "PB"), NC_("unit", "EB"),
-};
-static const char * const count_prefixes[] = { "", "k", "M", "G", "T", "P", "E" };
-
-static const char *
-unit_name (const char * const *names,
-           guint               i)
-{
-  return g_dpgettext2 (GETTEXT_PACKAGE, "unit", names[i]);
-}
-
-static const char *
-decimal_point (void)
-{
-  const char *point = nl_langinfo (RADIXCHAR);
-
-  return (point != NULL && point[0] != '\0') ? point : ".";
-}
 
 /* @numerator / @denominator, rounded half up. */
 static guint64

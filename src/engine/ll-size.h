@@ -25,6 +25,10 @@ typedef enum
 {
   LL_SIZE_FLAGS_NONE       = 0,
   LL_SIZE_FLAGS_ALLOW_ZERO = 1 << 0,
+  /* Also as the app shows them in the user's language: the locale's decimal
+   * point ("2,5 Go"), its digit grouping ("238 084 485") and the translated
+   * unit names. Command lines and files never use this. */
+  LL_SIZE_FLAGS_LOCALE     = 1 << 1,
 } LlSizeFlags;
 
 typedef enum

@@ -139,9 +139,9 @@ parse_target (LlControls  *self,
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->target_row));
 
   if (get_target_kind (self) == LL_TARGET_ELEMENTS)
-    return ll_size_parse_count (text, LL_SIZE_FLAGS_NONE, target, error);
+    return ll_size_parse_count (text, LL_SIZE_FLAGS_LOCALE, target, error);
   else
-    return ll_size_parse_bytes (text, LL_SIZE_FLAGS_NONE, target, error);
+    return ll_size_parse_bytes (text, LL_SIZE_FLAGS_LOCALE, target, error);
 }
 
 static gboolean
@@ -151,7 +151,8 @@ parse_initial (LlControls  *self,
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->initial_row));
 
-  return ll_size_parse_count (text, LL_SIZE_FLAGS_ALLOW_ZERO, length, error);
+  return ll_size_parse_count (text, LL_SIZE_FLAGS_ALLOW_ZERO | LL_SIZE_FLAGS_LOCALE,
+                              length, error);
 }
 
 static gboolean
@@ -175,7 +176,8 @@ parse_reserve (LlControls  *self,
       return TRUE;
     }
 
-  if (!ll_size_parse_bytes (text, LL_SIZE_FLAGS_ALLOW_ZERO, reserve, error))
+  if (!ll_size_parse_bytes (text, LL_SIZE_FLAGS_ALLOW_ZERO | LL_SIZE_FLAGS_LOCALE,
+                            reserve, error))
     {
       g_prefix_error (error, _("Write “auto” or a size. "));
       return FALSE;
@@ -747,7 +749,8 @@ set_length_mapping (const GValue       *value,
 {
   guint64 length;
 
-  if (!ll_size_parse_count (g_value_get_string (value), LL_SIZE_FLAGS_ALLOW_ZERO, &length, NULL))
+  if (!ll_size_parse_count (g_value_get_string (value), LL_SIZE_FLAGS_ALLOW_ZERO | LL_SIZE_FLAGS_LOCALE,
+                            &length, NULL))
     return NULL;
   return g_variant_new_uint64 (length);
 }
@@ -760,8 +763,8 @@ set_target_mapping (const GValue       *value,
   const char *text = g_value_get_string (value);
 
   /* Bytes or elements: the kind may change after the text. */
-  if (!ll_size_parse_bytes (text, LL_SIZE_FLAGS_NONE, NULL, NULL) &&
-      !ll_size_parse_count (text, LL_SIZE_FLAGS_NONE, NULL, NULL))
+  if (!ll_size_parse_bytes (text, LL_SIZE_FLAGS_LOCALE, NULL, NULL) &&
+      !ll_size_parse_count (text, LL_SIZE_FLAGS_LOCALE, NULL, NULL))
     return NULL;
   return g_variant_new_string (text);
 }
@@ -773,7 +776,8 @@ set_reserve_mapping (const GValue       *value,
 {
   const char *text = g_value_get_string (value);
 
-  if (!reserve_is_auto (text) && !ll_size_parse_bytes (text, LL_SIZE_FLAGS_ALLOW_ZERO, NULL, NULL))
+  if (!reserve_is_auto (text) &&
+      !ll_size_parse_bytes (text, LL_SIZE_FLAGS_ALLOW_ZERO | LL_SIZE_FLAGS_LOCALE, NULL, NULL))
     return NULL;
   return g_variant_new_string (text);
 }

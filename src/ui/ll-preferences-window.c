@@ -90,7 +90,8 @@ on_reserve_changed (LlPreferencesWindow *self)
                                      size);
         }
     }
-  else if (!ll_size_parse_bytes (text, LL_SIZE_FLAGS_ALLOW_ZERO, &reserve, &error))
+  else if (!ll_size_parse_bytes (text, LL_SIZE_FLAGS_ALLOW_ZERO | LL_SIZE_FLAGS_LOCALE,
+                                 &reserve, &error))
     {
       g_prefix_error (&error, _("Write “auto” or a size. "));
       self->reserve_error = g_strdup (error->message);
@@ -243,7 +244,8 @@ set_reserve_mapping (const GValue       *value,
 {
   const char *text = g_value_get_string (value);
 
-  if (!reserve_is_auto (text) && !ll_size_parse_bytes (text, LL_SIZE_FLAGS_ALLOW_ZERO, NULL, NULL))
+  if (!reserve_is_auto (text) &&
+      !ll_size_parse_bytes (text, LL_SIZE_FLAGS_ALLOW_ZERO | LL_SIZE_FLAGS_LOCALE, NULL, NULL))
     return NULL;
   return g_variant_new_string (text);
 }

@@ -671,8 +671,33 @@ test_format_locale (void)
   g_assert_true (ll_size_parse_count ("20,000,000", LL_SIZE_FLAGS_NONE, &value, NULL));
   g_assert_cmpuint (value, ==, 20000000);
 
+  /* The app's fields also read numbers as the window writes them. */
+  g_assert_true (ll_size_parse_count ("22.500.004", LL_SIZE_FLAGS_LOCALE, &value, NULL));
+  g_assert_cmpuint (value, ==, 22500004);
+  g_assert_true (ll_size_parse_bytes ("2,5 GB", LL_SIZE_FLAGS_LOCALE, &value, NULL));
+  g_assert_cmpuint (value, ==, 2500000000);
+  g_assert_true (ll_size_parse_bytes ("1,5GiB", LL_SIZE_FLAGS_LOCALE, &value, NULL));
+  g_assert_cmpuint (value, ==, 1610612736);
+  g_assert_true (ll_size_parse_bytes ("1.500 MB", LL_SIZE_FLAGS_LOCALE, &value, NULL));
+  g_assert_cmpuint (value, ==, 1500000000);
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (ll_size_parse_count ("22.50", LL_SIZE_FLAGS_LOCALE, &value, &error));
+    g_assert_error (error, LL_SIZE_ERROR, LL_SIZE_ERROR_SYNTAX);
+    g_assert_nonnull (strstr (error->message, "‘.’"));
+    g_clear_error (&error);
+    g_assert_false (ll_size_parse_bytes ("2,5 GB", LL_SIZE_FLAGS_NONE, &value, &error));
+    g_assert_error (error, LL_SIZE_ERROR, LL_SIZE_ERROR_SYNTAX);
+  }
+
   setlocale (LC_ALL, previous);
   check_format (ll_format_bytes (180000088, LL_UNITS_IEC), "171.66 MiB");
+  /* In English the app's fields read what scripts read. */
+  g_assert_true (ll_size_parse_count ("20,000,000", LL_SIZE_FLAGS_LOCALE, &value, NULL));
+  g_assert_cmpuint (value, ==, 20000000);
+  g_assert_true (ll_size_parse_bytes ("2.5 GB", LL_SIZE_FLAGS_LOCALE, &value, NULL));
+  g_assert_cmpuint (value, ==, 2500000000);
   if (scratch != NULL)
     remove_tree (scratch);
 }

@@ -760,6 +760,26 @@ test_french_numbers (void)
   g_assert_cmpstr (count, ==, "238\u202f084\u202f485");
   g_assert_cmpstr (rate, ==, "3,5 Go/s");
 
+  /* What the window writes, the fields read back. */
+  {
+    guint64 value = 0;
+
+    g_assert_true (ll_size_parse_bytes ("2,5 Go", LL_SIZE_FLAGS_LOCALE, &value, NULL));
+    g_assert_cmpuint (value, ==, 2500000000);
+    g_assert_true (ll_size_parse_bytes ("1,5\u00a0Gio", LL_SIZE_FLAGS_LOCALE, &value, NULL));
+    g_assert_cmpuint (value, ==, 1610612736);
+    g_assert_true (ll_size_parse_bytes ("512 mio", LL_SIZE_FLAGS_LOCALE, &value, NULL));
+    g_assert_cmpuint (value, ==, 536870912);
+    g_assert_true (ll_size_parse_bytes ("4096 o", LL_SIZE_FLAGS_LOCALE, &value, NULL));
+    g_assert_cmpuint (value, ==, 4096);
+    g_assert_true (ll_size_parse_bytes ("2.5 Go", LL_SIZE_FLAGS_LOCALE, &value, NULL));
+    g_assert_cmpuint (value, ==, 2500000000);
+    g_assert_true (ll_size_parse_count (count, LL_SIZE_FLAGS_LOCALE, &value, NULL));
+    g_assert_cmpuint (value, ==, 238084485);
+    /* Scripts and command lines stay in one language. */
+    g_assert_false (ll_size_parse_bytes ("2,5 Go", LL_SIZE_FLAGS_NONE, &value, NULL));
+  }
+
   {
     g_autofree char *path = NULL;
     g_autoptr(GDir) dir = NULL;
