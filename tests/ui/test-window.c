@@ -585,7 +585,7 @@ test_does_not_fit (void)
     g_assert_cmpuint (ll_run_config_estimate_peak (config, NULL, NULL), <=, 128 * MiB);
   }
 
-  g_assert_true (wait_for_flag (&finished, 20000));
+  g_assert_true (wait_for_flag (&finished, 60000));
   ll_engine_get_status (ll_window_get_engine (window), &status);
   g_assert_cmpint (status.stop_reason, ==, LL_STOP_TARGET);
   g_assert_true (g_str_has_prefix (ll_window_get_status_text (window), "Reached the target of "));
