@@ -12,6 +12,7 @@
 
 #include "ll-application.h"
 #include "ll-preferences-window.h"
+#include "ll-axis.h"
 #include "ll-window.h"
 
 #define MiB (G_GUINT64_CONSTANT (1) << 20)
@@ -778,6 +779,22 @@ test_french_numbers (void)
     g_assert_cmpuint (value, ==, 238084485);
     /* Scripts and command lines stay in one language. */
     g_assert_false (ll_size_parse_bytes ("2,5 Go", LL_SIZE_FLAGS_NONE, &value, NULL));
+  }
+
+  /* The charts' axes speak the same language as the summary. */
+  {
+    LlAxis axis;
+    LlAxisFit fit;
+
+    ll_axis_fit_init (&fit, 400, FALSE);
+    ll_axis_compute (&axis, LL_QUANTITY_BYTES, LL_UNITS_IEC, FALSE, 0, 700.0 * 1024 * 1024, &fit);
+    g_assert_cmpstr (axis.unit, ==, "Mio");
+    ll_axis_compute (&axis, LL_QUANTITY_BYTES, LL_UNITS_SI, FALSE, 0, 1.1e3, &fit);
+    g_assert_cmpstr (axis.unit, ==, "ko");
+    g_assert_cmpstr (axis.ticks[1].label, ==, "0,2");
+    ll_axis_compute (&axis, LL_QUANTITY_BYTES, LL_UNITS_IEC, TRUE, 32, 1024.0 * 1024 * 1024, &fit);
+    g_assert_cmpstr (axis.unit, ==, "");
+    g_assert_cmpstr (axis.ticks[axis.n_ticks - 1].label, ==, "1 Gio");
   }
 
   {
