@@ -13,6 +13,7 @@
 #include "ll-csv.h"
 #include "ll-export-controller.h"
 #include "ll-window.h"
+#include "ui-test-util.h"
 
 #define MiB (G_GUINT64_CONSTANT (1) << 20)
 
@@ -36,58 +37,6 @@ __lsan_default_suppressions (void)
 }
 
 /* Helpers */
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_for_flag (const gboolean *flag,
-               guint           timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
-
-  while (!*flag && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return *flag;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean never = FALSE;
-
-  wait_for_flag (&never, ms);
-}
-
-static void
-on_run_finished (LlWindow *window,
-                 gboolean *finished)
-{
-  *finished = TRUE;
-}
-
-static LlWindow *
-create_window (void)
-{
-  LlWindow *window = ll_window_new (NULL);
-  gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
-
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
-
-  return window;
-}
 
 /* Closes every window the test left (dialogs included). */
 static void
@@ -119,17 +68,6 @@ configure (LlWindow     *window,
   ll_controls_set_target_text (controls, target);
   ll_controls_set_initial_text (controls, "0");
   g_assert_true (ll_controls_get_valid (controls));
-}
-
-static void
-run_to_end (LlWindow *window)
-{
-  gboolean finished = FALSE;
-  gulong id = g_signal_connect (window, "run-finished", G_CALLBACK (on_run_finished), &finished);
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL));
-  g_assert_true (wait_for_flag (&finished, 30000));
-  g_signal_handler_disconnect (window, id);
 }
 
 static LlExportController *
@@ -240,23 +178,6 @@ make_dir (void)
   return dir;
 }
 
-/* The top-level AdwMessageDialog, if one is shown. */
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 static void
 collect_labels (GtkWidget *root,
                 GString   *text)
@@ -272,45 +193,6 @@ collect_labels (GtkWidget *root,
         }
       collect_labels (child, text);
     }
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_widget (child, type)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *action_name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) &&
-          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
-        return child;
-      if ((found = find_button (child, action_name)) != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* Pixels of @color (within a small tolerance) in an ARGB32 image. */

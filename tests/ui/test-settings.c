@@ -14,6 +14,7 @@
 #include "ll-preferences-window.h"
 #include "ll-axis.h"
 #include "ll-window.h"
+#include "ui-test-util.h"
 
 #define MiB (G_GUINT64_CONSTANT (1) << 20)
 #define GiB (G_GUINT64_CONSTANT (1) << 30)
@@ -100,8 +101,10 @@ run_app (const char * const *args,
   g_assert_null (weak);
 }
 
+/* The first widget of @type under @root; with @title, the preferences row
+ * of that title. */
 static GtkWidget *
-find_widget (GtkWidget  *root,
+find_titled (GtkWidget  *root,
              GType       type,
              const char *title)
 {
@@ -117,28 +120,7 @@ find_widget (GtkWidget  *root,
             g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)))
         return child;
 
-      if ((found = find_widget (child, type, title)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_action_button (GtkWidget  *root,
-                    const char *action_name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) &&
-          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
-        return child;
-
-      if ((found = find_action_button (child, action_name)) != NULL)
+      if ((found = find_titled (child, type, title)) != NULL)
         return found;
     }
 
@@ -433,17 +415,17 @@ check_preferences (LlApplication *app,
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (prefs)) == GTK_WINDOW (window));
 
   /* Huge pages, with a word on where they apply. */
-  widget = find_widget (GTK_WIDGET (prefs), GTK_TYPE_SWITCH, NULL);
+  widget = find_titled (GTK_WIDGET (prefs), GTK_TYPE_SWITCH, NULL);
   g_assert_nonnull (widget);
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (widget)));
   gtk_switch_set_active (GTK_SWITCH (widget), TRUE);
   g_assert_true (g_settings_get_boolean (settings, "huge-pages"));
-  row = find_widget (GTK_WIDGET (prefs), ADW_TYPE_ACTION_ROW, "_Huge Pages");
+  row = find_titled (GTK_WIDGET (prefs), ADW_TYPE_ACTION_ROW, "_Huge Pages");
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "mremap"));
 
   /* Sampling rate, both ways. */
-  widget = find_widget (GTK_WIDGET (prefs), GTK_TYPE_SPIN_BUTTON, NULL);
+  widget = find_titled (GTK_WIDGET (prefs), GTK_TYPE_SPIN_BUTTON, NULL);
   g_assert_nonnull (widget);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (widget)), ==, 20);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (widget), 50);
@@ -452,7 +434,7 @@ check_preferences (LlApplication *app,
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (widget)), ==, 10);
 
   /* History detail: steps of the schema's range. */
-  row = find_widget (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, "History _Detail");
+  row = find_titled (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, "History _Detail");
   g_assert_nonnull (row);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 2);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
@@ -462,7 +444,7 @@ check_preferences (LlApplication *app,
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "1048576"));
 
   /* Units: the window follows at once. */
-  row = find_widget (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, "Size _Units");
+  row = find_titled (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, "Size _Units");
   g_assert_nonnull (row);
   g_assert_cmpint (ll_window_get_units (window), ==, LL_UNITS_IEC);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
@@ -474,7 +456,7 @@ check_preferences (LlApplication *app,
                    ==, LL_UNITS_SI);
 
   /* Style: the style manager follows. */
-  row = find_widget (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, "_Style");
+  row = find_titled (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, "_Style");
   g_assert_nonnull (row);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 2);
   value = get_string (settings, "color-scheme");
@@ -488,7 +470,7 @@ check_preferences (LlApplication *app,
 
   /* Reserve: a bad one is refused with a reason, a good one is saved and
    * the sidebar shows it too. */
-  widget = find_widget (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW, NULL);
+  widget = find_titled (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW, NULL);
   g_assert_nonnull (widget);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget)), ==, "auto");
   g_assert_null (ll_preferences_window_get_reserve_error (prefs));
@@ -523,11 +505,11 @@ check_preferences (LlApplication *app,
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   prefs = LL_PREFERENCES_WINDOW (find_toplevel (LL_TYPE_PREFERENCES_WINDOW));
   g_assert_nonnull (prefs);
-  widget = find_widget (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW, NULL);
+  widget = find_titled (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW, NULL);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget)), ==, "2GiB");
-  g_assert_true (gtk_switch_get_active (GTK_SWITCH (find_widget (GTK_WIDGET (prefs),
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (find_titled (GTK_WIDGET (prefs),
                                                                  GTK_TYPE_SWITCH, NULL))));
-  row = find_widget (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, "Size _Units");
+  row = find_titled (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, "Size _Units");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 1);
 
   {
@@ -687,12 +669,12 @@ test_french (void)
   gtk_window_present (GTK_WINDOW (window));
   iterate ();
 
-  start = find_action_button (GTK_WIDGET (window), "win.start");
+  start = find_button (GTK_WIDGET (window), "win.start");
   g_assert_nonnull (start);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (start)), ==, "_Démarrer");
   g_assert_cmpstr (ll_window_get_status_text (window), ==, "Prêt");
 
-  row = find_widget (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, "_Stratégie");
+  row = find_titled (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, "_Stratégie");
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "liste"));
 

@@ -8,93 +8,12 @@
 #include <sys/wait.h>
 
 #include "ll-window.h"
+#include "ui-test-util.h"
 
 #define MiB (G_GUINT64_CONSTANT (1) << 20)
 #define GiB (G_GUINT64_CONSTANT (1) << 30)
 
 /* Helpers */
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main context until *@flag is set or @timeout_ms passed. */
-static gboolean
-wait_for_flag (const gboolean *flag,
-               guint           timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
-
-  while (!*flag && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return *flag;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean never = FALSE;
-
-  wait_for_flag (&never, ms);
-}
-
-static void
-on_run_finished (LlWindow *window,
-                 gboolean *finished)
-{
-  *finished = TRUE;
-}
-
-static LlWindow *
-create_window (void)
-{
-  LlWindow *window = ll_window_new (NULL);
-  gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
-
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
-
-  return window;
-}
-
-static void
-destroy_window (LlWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *action_name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) &&
-          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
-        return child;
-
-      if ((found = find_button (child, action_name)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static GtkWidget *
 find_entry_row (GtkWidget  *root,
@@ -136,28 +55,6 @@ find_visible_label (GtkWidget  *root,
     }
 
   return NULL;
-}
-
-static gboolean
-start_sensitive (LlWindow *window)
-{
-  GtkWidget *button = find_button (GTK_WIDGET (window), "win.start");
-
-  g_assert_nonnull (button);
-  return gtk_widget_is_sensitive (button);
-}
-
-/* Runs with the given target until the window has taken in the end. */
-static void
-run_to_end (LlWindow *window)
-{
-  gboolean finished = FALSE;
-  gulong id = g_signal_connect (window, "run-finished", G_CALLBACK (on_run_finished), &finished);
-
-  g_assert_true (start_sensitive (window));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL));
-  g_assert_true (wait_for_flag (&finished, 20000));
-  g_signal_handler_disconnect (window, id);
 }
 
 /* CPython's list_resize for one append at a time, as a reference. */
@@ -437,22 +334,6 @@ small_machine (LlMemInfo *info,
   info->cgroup_limit_bytes = LL_NO_LIMIT;
   info->cgroup_usage_bytes = 0;
   return TRUE;
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
 }
 
 typedef struct

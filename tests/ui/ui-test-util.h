@@ -1,0 +1,43 @@
+/* ui-test-util.h — what the window tests share: waiting, windows, widgets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ll-window.h"
+
+G_BEGIN_DECLS
+
+/* Runs the main loop until *@flag is TRUE or @timeout_ms have passed;
+ * returns *@flag. */
+gboolean          wait_for_flag       (const gboolean *flag,
+                                       guint           timeout_ms);
+/* Runs the main loop for @ms. */
+void              wait_ms             (guint           ms);
+
+/* A "run-finished" handler that sets *@finished. */
+void              on_run_finished     (LlWindow       *window,
+                                       gboolean       *finished);
+
+/* A new window, shown and mapped. */
+LlWindow         *create_window       (void);
+/* Destroys @window and lets the main loop finish what that started. */
+void              destroy_window      (LlWindow       *window);
+
+/* Whether Start can be pressed. */
+gboolean          start_sensitive     (LlWindow       *window);
+/* Presses Start and waits until the window has taken in the run's end. */
+void              run_to_end          (LlWindow       *window);
+
+/* The first button under @root bound to @action_name, or NULL. */
+GtkWidget        *find_button         (GtkWidget      *root,
+                                       const char     *action_name);
+/* The first widget of @type under @root, or NULL. */
+GtkWidget        *find_widget         (GtkWidget      *root,
+                                       GType           type);
+/* The message dialog on screen, or NULL. */
+AdwMessageDialog *find_message_dialog (void);
+
+G_END_DECLS
