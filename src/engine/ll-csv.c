@@ -168,28 +168,87 @@ chunk_reserve (Chunk   *chunk,
   return chunk_flush (chunk, error);
 }
 
+/* How the two kinds of bucket look to the writer: where the count and the
+ * first and last rows are, and how a row is written. */
+typedef struct
+{
+  const char *header;   /* with its newline */
+  gsize       stride;
+  gsize       count_offset;
+  gsize       first_offset;
+  gsize       last_offset;
+  gsize     (*format) (char *buf, gconstpointer row);
+} BucketLayout;
+
+static gsize
+format_event (char          *buf,
+              gconstpointer  row)
+{
+  return ll_csv_format_event (buf, row);
+}
+
+static gsize
+format_sample (char          *buf,
+               gconstpointer  row)
+{
+  return ll_csv_format_sample (buf, row);
+}
+
+static const BucketLayout event_layout = {
+  LL_EVENTS_CSV_HEADER "\n", sizeof (LlEventBucket), G_STRUCT_OFFSET (LlEventBucket, count),
+  G_STRUCT_OFFSET (LlEventBucket, first), G_STRUCT_OFFSET (LlEventBucket, last), format_event,
+};
+
+static const BucketLayout sample_layout = {
+  LL_SAMPLES_CSV_HEADER "\n", sizeof (LlSampleBucket), G_STRUCT_OFFSET (LlSampleBucket, count),
+  G_STRUCT_OFFSET (LlSampleBucket, first), G_STRUCT_OFFSET (LlSampleBucket, last), format_sample,
+};
+
 static gboolean
-chunk_add_event (Chunk          *chunk,
-                 const LlEvent  *event,
-                 GError        **error)
+chunk_add_row (Chunk               *chunk,
+               const BucketLayout  *layout,
+               gconstpointer        row,
+               GError             **error)
 {
   if (!chunk_reserve (chunk, error))
     return FALSE;
-  chunk->used += ll_csv_format_event (chunk->data + chunk->used, event);
+  chunk->used += layout->format (chunk->data + chunk->used, row);
   chunk->data[chunk->used++] = '\n';
   return TRUE;
 }
 
+/* The header, then each bucket's first row and, when it holds more than
+ * one, its last. */
 static gboolean
-chunk_add_sample (Chunk           *chunk,
-                  const LlSample  *sample,
-                  GError         **error)
+write_buckets (LlOutput            *output,
+               const BucketLayout  *layout,
+               gconstpointer        buckets,
+               gsize                n_buckets,
+               GError             **error)
 {
-  if (!chunk_reserve (chunk, error))
+  g_autofree Chunk *chunk = NULL;
+
+  if (!ll_output_write (output, layout->header, strlen (layout->header), error))
     return FALSE;
-  chunk->used += ll_csv_format_sample (chunk->data + chunk->used, sample);
-  chunk->data[chunk->used++] = '\n';
-  return TRUE;
+
+  chunk = g_new (Chunk, 1);
+  chunk->output = output;
+  chunk->used = 0;
+
+  for (gsize i = 0; i < n_buckets; i++)
+    {
+      const guint8 *bucket = (const guint8 *) buckets + i * layout->stride;
+      guint64 count = *(const guint64 *) (bucket + layout->count_offset);
+
+      if (count == 0)
+        continue;
+      if (!chunk_add_row (chunk, layout, bucket + layout->first_offset, error))
+        return FALSE;
+      if (count > 1 && !chunk_add_row (chunk, layout, bucket + layout->last_offset, error))
+        return FALSE;
+    }
+
+  return chunk_flush (chunk, error);
 }
 
 gboolean
@@ -198,32 +257,11 @@ ll_csv_write_events (LlOutput             *output,
                      gsize                 n_buckets,
                      GError              **error)
 {
-  g_autofree Chunk *chunk = NULL;
-
   g_return_val_if_fail (output != NULL, FALSE);
   g_return_val_if_fail (buckets != NULL || n_buckets == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!ll_output_write (output, LL_EVENTS_CSV_HEADER "\n", strlen (LL_EVENTS_CSV_HEADER "\n"), error))
-    return FALSE;
-
-  chunk = g_new (Chunk, 1);
-  chunk->output = output;
-  chunk->used = 0;
-
-  for (gsize i = 0; i < n_buckets; i++)
-    {
-      const LlEventBucket *bucket = &buckets[i];
-
-      if (bucket->count == 0)
-        continue;
-      if (!chunk_add_event (chunk, &bucket->first, error))
-        return FALSE;
-      if (bucket->count > 1 && !chunk_add_event (chunk, &bucket->last, error))
-        return FALSE;
-    }
-
-  return chunk_flush (chunk, error);
+  return write_buckets (output, &event_layout, buckets, n_buckets, error);
 }
 
 gboolean
@@ -232,32 +270,11 @@ ll_csv_write_samples (LlOutput              *output,
                       gsize                  n_buckets,
                       GError               **error)
 {
-  g_autofree Chunk *chunk = NULL;
-
   g_return_val_if_fail (output != NULL, FALSE);
   g_return_val_if_fail (buckets != NULL || n_buckets == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!ll_output_write (output, LL_SAMPLES_CSV_HEADER "\n", strlen (LL_SAMPLES_CSV_HEADER "\n"), error))
-    return FALSE;
-
-  chunk = g_new (Chunk, 1);
-  chunk->output = output;
-  chunk->used = 0;
-
-  for (gsize i = 0; i < n_buckets; i++)
-    {
-      const LlSampleBucket *bucket = &buckets[i];
-
-      if (bucket->count == 0)
-        continue;
-      if (!chunk_add_sample (chunk, &bucket->first, error))
-        return FALSE;
-      if (bucket->count > 1 && !chunk_add_sample (chunk, &bucket->last, error))
-        return FALSE;
-    }
-
-  return chunk_flush (chunk, error);
+  return write_buckets (output, &sample_layout, buckets, n_buckets, error);
 }
 
 /* Parsing */
