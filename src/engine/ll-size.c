@@ -218,6 +218,36 @@ multiply_digits (guint8  *digits,
   return n;
 }
 
+/* The locale's digit-group separator at @p, between a digit and a group of
+ * three ("238 084 485", not "2 5"); where it is a kind of space, any space
+ * people type counts. 0 when there is none at @p. */
+static gsize
+group_separator_length (const char *p,
+                        const char *start,
+                        const char *end,
+                        const char *separator)
+{
+  gsize n = 0;
+
+  if (separator == NULL || p == start || !g_ascii_isdigit (p[-1]))
+    return 0;
+
+  if (space_length (separator, separator + strlen (separator)) == strlen (separator))
+    n = space_length (p, end);
+  else if ((gsize) (end - p) > strlen (separator) && memcmp (p, separator, strlen (separator)) == 0)
+    n = strlen (separator);
+
+  if (n == 0 || end - (p + n) < 3)
+    return 0;
+  for (gsize i = 0; i < 3; i++)
+    if (!g_ascii_isdigit (p[n + i]))
+      return 0;
+  if (p + n + 3 < end && g_ascii_isdigit (p[n + 3]))
+    return 0;
+
+  return n;
+}
+
 static gboolean
 parse_quantity (const char   *text,
                 LlSizeFlags   flags,
@@ -252,7 +282,7 @@ parse_quantity (const char   *text,
   char group = ',';
   gboolean dot_is_point_too = FALSE;
   const char *group_separator = NULL;
-  gsize separator_length = 0;
+  gsize separator_length;
 
   if ((flags & LL_SIZE_FLAGS_LOCALE) && g_str_equal (decimal_point (), ","))
     {
@@ -264,10 +294,7 @@ parse_quantity (const char   *text,
       dot_is_point_too = group != '.';
       if (group == '\0' && thousands != NULL && thousands[0] != '\0' &&
           !g_str_equal (thousands, ","))
-        {
-          group_separator = thousands;
-          separator_length = strlen (thousands);
-        }
+        group_separator = thousands;
     }
 
   while (start < end && space_length (start, end) > 0)
@@ -330,9 +357,7 @@ parse_quantity (const char   *text,
             return fail (error, LL_SIZE_ERROR_SYNTAX, kind,
                          _("‘%s’ has a misplaced ‘_’: it may only separate digits."), shown);
         }
-      else if (separator_length > 0 && (gsize) (end - p) > separator_length &&
-               memcmp (p, group_separator, separator_length) == 0 &&
-               p > start && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[separator_length]))
+      else if ((separator_length = group_separator_length (p, start, end, group_separator)) > 0)
         {
           p += separator_length - 1;
         }

@@ -759,6 +759,15 @@ test_french_numbers (void)
     g_assert_cmpuint (value, ==, 2500000000);
     g_assert_true (ll_size_parse_count (count, LL_SIZE_FLAGS_LOCALE, &value, NULL));
     g_assert_cmpuint (value, ==, 238084485);
+    /* People type plain spaces between groups, and only between groups. */
+    g_assert_true (ll_size_parse_count ("238 084 485", LL_SIZE_FLAGS_LOCALE, &value, NULL));
+    g_assert_cmpuint (value, ==, 238084485);
+    g_assert_true (ll_size_parse_bytes ("10 000 Mo", LL_SIZE_FLAGS_LOCALE, &value, NULL));
+    g_assert_cmpuint (value, ==, 10000000000);
+    g_assert_true (ll_size_parse_bytes ("10 Go", LL_SIZE_FLAGS_LOCALE, &value, NULL));
+    g_assert_cmpuint (value, ==, 10000000000);
+    g_assert_false (ll_size_parse_count ("2 5", LL_SIZE_FLAGS_LOCALE, &value, NULL));
+    g_assert_false (ll_size_parse_count ("2 5000", LL_SIZE_FLAGS_LOCALE, &value, NULL));
     /* Scripts and command lines stay in one language. */
     g_assert_false (ll_size_parse_bytes ("2,5 Go", LL_SIZE_FLAGS_NONE, &value, NULL));
   }
