@@ -1,12 +1,13 @@
 /* bench-ui.c — does the window keep painting while the engine runs flat out?
  *
- * Runs the same growth four times: headless (the engine alone, as
+ * Runs the same growth five times: headless (the engine alone, as
  * listlab-cli runs it), in a real List Lab window, in a bare GTK window
  * that only redraws a drawing area on every frame (the peer: what this
  * machine and display allow any GTK window while the engine runs in its
- * process), and headless again. It reports, for both windows, the frame
- * gaps while the engine runs (p50, p99, worst, from the frame clock) and
- * the engine's appends per second against headless.
+ * process), in listlab-cli beside the same bare window (the engine in a
+ * process of its own), and headless again. It reports, for each window,
+ * the frame gaps while the engine runs (p50, p99, worst, from the frame
+ * clock) and the engine's appends per second against headless.
  * Goals: p99 <= 17 ms, worst <= 50 ms, throughput >= 90 % of headless.
  *
  * The frame that shows a run beginning repaints most of the window; the
@@ -77,6 +78,7 @@ typedef struct
   double      first_cpu_ms;
   long        first_faults;
   double      rate;          /* the engine's appends per second, once finished */
+  gboolean    external;      /* the engine runs in listlab-cli, another process */
   gboolean    finished;
 } Recorder;
 
@@ -154,7 +156,8 @@ on_update (GdkFrameClock *clock,
   memset (f, 0, sizeof *f);
   f->start = g_get_monotonic_time ();
   f->wait_ns = thread_wait_ns ();
-  f->counts = engine_state (recorder->engine) == LL_ENGINE_RUNNING;
+  f->counts = recorder->external ? !recorder->finished :
+              engine_state (recorder->engine) == LL_ENGINE_RUNNING;
   recorder->cpu_start = thread_cpu_us ();
   if (recorder->cpu_end > 0)
     f->between_ms = (recorder->cpu_start - recorder->cpu_end) / 1000.0;
@@ -406,12 +409,29 @@ queue_draw (GtkWidget     *widget,
 }
 
 static void
-run_in_peer (const LlRunConfig *config,
-             int                width,
-             int                height,
-             int                area_width,
-             int                area_height,
-             Recorder          *recorder)
+on_cli_exited (GPid     pid,
+               int      status,
+               gpointer user_data)
+{
+  Recorder *recorder = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_spawn_check_wait_status (status, &error))
+    g_printerr ("bench-ui: listlab-cli: %s\n", error->message);
+  g_spawn_close_pid (pid);
+  recorder->finished = TRUE;
+}
+
+/* With @cli_args, the engine runs in listlab-cli, a process of its own;
+ * without, in this process. */
+static void
+run_in_peer (const LlRunConfig  *config,
+             const char * const *cli_args,
+             int                 width,
+             int                 height,
+             int                 area_width,
+             int                 area_height,
+             Recorder           *recorder)
 {
   g_autoptr(GError) error = NULL;
   GtkWidget *window = gtk_window_new ();
@@ -428,13 +448,26 @@ run_in_peer (const LlRunConfig *config,
   gtk_window_present (GTK_WINDOW (window));
   settle (1000);
 
-  recorder->engine = ll_engine_new (config, &error);
-  if (recorder->engine == NULL)
-    g_error ("%s", error->message);
-
   watch_frames (window, recorder);
   recorder->activated = g_get_monotonic_time ();
-  ll_engine_start (recorder->engine);
+  if (cli_args != NULL)
+    {
+      GPid pid;
+
+      recorder->external = TRUE;
+      if (!g_spawn_async (NULL, (char **) cli_args, NULL,
+                          G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                          NULL, NULL, &pid, &error))
+        g_error ("listlab-cli: %s", error->message);
+      g_child_watch_add (pid, on_cli_exited, recorder);
+    }
+  else
+    {
+      recorder->engine = ll_engine_new (config, &error);
+      if (recorder->engine == NULL)
+        g_error ("%s", error->message);
+      ll_engine_start (recorder->engine);
+    }
   while (!recorder->finished)
     g_main_context_iteration (NULL, TRUE);
   unwatch_frames (window, recorder);
@@ -484,7 +517,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   Recorder app = { .name = "List Lab window" };
   Recorder peer = { .name = "bare GTK window" };
-  Result app_result, peer_result;
+  Recorder apart = { .name = "bare GTK window, engine in listlab-cli" };
+  Result app_result, peer_result, apart_result;
   LlRunConfig config;
   LlWindow *window;
   const char *target = opt_target;
@@ -543,10 +577,21 @@ main (int   argc,
   settle (1000);
   gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
 
-  run_in_peer (&config, width, height, chart_width, chart_height, &peer);
+  run_in_peer (&config, NULL, width, height, chart_width, chart_height, &peer);
   g_print ("bare GTK window: %.1f M appends/s\n", peer.rate / 1e6);
   ll_engine_release (peer.engine);
   settle (1000);
+
+  /* The same growth with the engine in a process of its own. */
+  {
+    const char *cli_args[] = {
+      LISTLAB_CLI, "run", "--policy", ll_policy_get_info (config.policy.kind)->name,
+      "--element", ll_element_get_info (config.element)->name, "--target", target, NULL
+    };
+
+    run_in_peer (&config, cli_args, width, height, chart_width, chart_height, &apart);
+    settle (1000);
+  }
 
   rate_b = headless_rate (&config);
   g_print ("headless run 2: %.1f M appends/s\n", rate_b / 1e6);
@@ -554,7 +599,8 @@ main (int   argc,
 
   if (opt_verbose)
     g_print ("\nframes more than %.0f ms after the one before:\n", LATE_MS);
-  if (!summarize (&app, &app_result) || !summarize (&peer, &peer_result))
+  if (!summarize (&app, &app_result) || !summarize (&peer, &peer_result) ||
+      !summarize (&apart, &apart_result))
     return 1;
 
   g_print ("\nThe run's first frame (it shows the run beginning; the engine starts after it):\n"
@@ -565,8 +611,11 @@ main (int   argc,
   g_print ("%-24s %7s %7s %7s %6s %11s\n", "", "p50", "p99", "worst", "late", "throughput");
   print_result ("List Lab window", &app_result, headless);
   print_result ("bare GTK window (peer)", &peer_result, headless);
-  g_print ("frames: %u and %u (the peer redraws %d × %d px, the size of the app's chart, "
-           "on every frame)\n", app.frames->len, peer.frames->len, chart_width, chart_height);
+  g_print ("%-24s %7.2f %7.2f %7.2f %6u %11s\n", "  engine in listlab-cli", apart_result.p50,
+           apart_result.p99, apart_result.worst, apart_result.late, "—");
+  g_print ("frames: %u, %u and %u (the peer redraws %d × %d px, the size of the app's chart, "
+           "on every frame)\n", app.frames->len, peer.frames->len, apart.frames->len,
+           chart_width, chart_height);
   g_print ("goals for List Lab: p99 <= 17, worst <= 50, throughput >= 90 %%\n");
 
   ok = app_result.p99 <= 17.0 && app_result.worst <= 50.0 && app_result.rate / headless >= 0.90;
@@ -577,6 +626,7 @@ main (int   argc,
   g_clear_pointer (&peer.engine, ll_engine_unref);
   g_array_unref (app.frames);
   g_array_unref (peer.frames);
+  g_array_unref (apart.frames);
 
   return opt_check && !ok ? 1 : 0;
 }
