@@ -15,23 +15,6 @@
 #define N_POWERS      7
 
 static const char * const si_prefixes[N_POWERS] = { "", "k", "M", "G", "T", "P", "E" };
-/* The same names, in the same context, as the rest of the app uses: a
- * French chart says "Mio" where the summary beside it does. */
-static const char * const iec_byte_units[N_POWERS] = {
-  NC_("unit", "B"), NC_("unit", "KiB"), NC_("unit", "MiB"), NC_("unit", "GiB"),
-  NC_("unit", "TiB"), NC_("unit", "PiB"), NC_("unit", "EiB"),
-};
-static const char * const si_byte_units[N_POWERS] = {
-  NC_("unit", "B"), NC_("unit", "kB"), NC_("unit", "MB"), NC_("unit", "GB"),
-  NC_("unit", "TB"), NC_("unit", "PB"), NC_("unit", "EB"),
-};
-
-static const char *
-byte_unit (const char * const *names,
-           int                 power)
-{
-  return g_dpgettext2 (GETTEXT_PACKAGE, "unit", names[power]);
-}
 
 void
 ll_axis_fit_init (LlAxisFit *fit,
@@ -237,7 +220,7 @@ choose_divisor (LlAxis *axis,
              step / ldexp (1.0, 10 * (power + 1)) >= 0.25 - 1e-12)
         power++;
       axis->divisor = ldexp (1.0, 10 * power);
-      g_strlcpy (axis->unit, byte_unit (iec_byte_units, power), sizeof axis->unit);
+      g_strlcpy (axis->unit, ll_unit_name (LL_UNITS_IEC, power), sizeof axis->unit);
       return;
     }
 
@@ -246,7 +229,7 @@ choose_divisor (LlAxis *axis,
   axis->divisor = pow (1000.0, power);
 
   if (axis->quantity == LL_QUANTITY_BYTES)
-    g_strlcpy (axis->unit, byte_unit (si_byte_units, power), sizeof axis->unit);
+    g_strlcpy (axis->unit, ll_unit_name (LL_UNITS_SI, power), sizeof axis->unit);
   else
     count_unit (axis->unit, sizeof axis->unit, power);
 }
@@ -346,7 +329,7 @@ format_decade (char       *buf,
       int mantissa = (int) pow (10.0, e % 3);
 
       if (axis->quantity == LL_QUANTITY_BYTES)
-        g_snprintf (buf, size, "%d %s", mantissa, byte_unit (si_byte_units, power));
+        g_snprintf (buf, size, "%d %s", mantissa, ll_unit_name (LL_UNITS_SI, power));
       else if (power == 0)
         g_snprintf (buf, size, "%d", mantissa);
       else
@@ -364,7 +347,7 @@ format_binary (char  *buf,
   int power = MIN (order / 10, N_POWERS - 1);
 
   g_snprintf (buf, size, "%.0f %s", ldexp (1.0, order - 10 * power),
-              byte_unit (iec_byte_units, power));
+              ll_unit_name (LL_UNITS_IEC, power));
 }
 
 static int

@@ -690,6 +690,15 @@ append_bytes (GString *string,
   g_string_append_printf (string, " %s", unit_name (names, i));
 }
 
+const char *
+ll_unit_name (LlUnits units,
+              guint   power)
+{
+  g_return_val_if_fail (power < G_N_ELEMENTS (iec_units), NULL);
+
+  return unit_name (units == LL_UNITS_SI ? si_units : iec_units, power);
+}
+
 char *
 ll_format_bytes (guint64 bytes,
                  LlUnits units)

@@ -57,6 +57,10 @@ gboolean ll_size_parse_count  (const char  *text,
                                guint64     *count,
                                GError     **error);
 
+/* The unit of 1024^@power (IEC) or 1000^@power (SI) bytes, @power < 7,
+ * in the user's language: "MiB", "Mio", "GB", "Go". */
+const char *ll_unit_name      (LlUnits      units,
+                               guint        power);
 /* "171.66 MiB", "10.00 GB", "512 B", "1.00 KiB": 2 decimals below 1000 units,
  * exact bytes below 1 KiB. Locale-aware decimal separator. */
 char    *ll_format_bytes      (guint64      bytes,

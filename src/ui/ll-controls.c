@@ -749,8 +749,8 @@ set_length_mapping (const GValue       *value,
 {
   guint64 length;
 
-  if (!ll_size_parse_count (g_value_get_string (value), LL_SIZE_FLAGS_ALLOW_ZERO | LL_SIZE_FLAGS_LOCALE,
-                            &length, NULL))
+  if (!ll_size_parse_count (g_value_get_string (value),
+                            LL_SIZE_FLAGS_ALLOW_ZERO | LL_SIZE_FLAGS_LOCALE, &length, NULL))
     return NULL;
   return g_variant_new_uint64 (length);
 }
