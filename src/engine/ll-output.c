@@ -473,6 +473,27 @@ close_fd (LlOutput *output)
   output->fd = -1;
 }
 
+/* Closes the file; a failure (a full disk some file systems report only
+ * now) aborts the output. */
+static gboolean
+close_output (LlOutput  *output,
+              GError   **error)
+{
+  int fd = output->fd;
+
+  output->fd = -1;
+  if (close (fd) != 0 && errno != EINTR)
+    {
+      int saved_errno = errno;
+
+      set_error (error, output->path, saved_errno, NULL);
+      ll_output_abort (output);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 ll_output_commit (LlOutput  *output,
                   GError   **error)
@@ -508,15 +529,8 @@ ll_output_commit (LlOutput  *output,
           ll_output_abort (output);
           return FALSE;
         }
-      if (close (output->fd) != 0 && errno != EINTR)
-        {
-          saved_errno = errno;
-          output->fd = -1;
-          set_error (error, output->path, saved_errno, NULL);
-          ll_output_abort (output);
-          return FALSE;
-        }
-      output->fd = -1;
+      if (!close_output (output, error))
+        return FALSE;
       stop_buffering (output);
       output->finished = TRUE;
       return TRUE;
@@ -533,15 +547,8 @@ ll_output_commit (LlOutput  *output,
       return FALSE;
     }
 
-  if (close (output->fd) != 0 && errno != EINTR)
-    {
-      saved_errno = errno;
-      output->fd = -1;
-      set_error (error, output->path, saved_errno, NULL);
-      ll_output_abort (output);
-      return FALSE;
-    }
-  output->fd = -1;
+  if (!close_output (output, error))
+    return FALSE;
 
   if (rename (output->temp_path, output->target) != 0)
     {
