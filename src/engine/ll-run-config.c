@@ -227,16 +227,7 @@ growth_metric (const LlGrowth *growth)
 guint64
 ll_growth_get_metric (const LlGrowth *growth)
 {
-  switch (growth->target_kind)
-    {
-    case LL_TARGET_CONTAINER_BYTES:
-      return ll_element_container_bytes (growth->element, growth->capacity);
-    case LL_TARGET_TOTAL_BYTES:
-      return growth_total (growth, growth->length);
-    case LL_TARGET_ELEMENTS:
-    default:
-      return growth->length;
-    }
+  return growth_metric (growth);
 }
 
 guint64
