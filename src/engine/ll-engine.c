@@ -724,8 +724,10 @@ engine_resize (LlEngine *self,
 }
 
 /* The bytes a growth to @new_capacity makes resident until the next one:
- * the slots and objects still to be written, and with the copy mechanism
- * the whole new block while the old one is still there. */
+ * the slots and objects still to be written, and when the growth copies
+ * the whole new block while the old one is still there. realloc () copies
+ * too unless the allocator mapped the block itself (glibc's large blocks;
+ * never under a sanitizer or valgrind). */
 static guint64
 engine_growth_need (LlEngine *self,
                     guint64   new_capacity,
@@ -733,8 +735,11 @@ engine_growth_need (LlEngine *self,
 {
   guint64 new_elements = touch_to > self->length ? touch_to - self->length : 0;
   guint64 need = sat_mul (new_elements, self->slot_bytes + self->object_bytes);
+  gboolean copies = self->mechanism == LL_MECHANISM_COPY ||
+                    (self->mechanism == LL_MECHANISM_REALLOC &&
+                     !block_is_mmapped (self->data, self->data_bytes));
 
-  if (self->mechanism == LL_MECHANISM_COPY)
+  if (copies)
     need = sat_add (sat_mul (new_elements, self->object_bytes),
                     sat_mul (new_capacity, self->slot_bytes));
 
@@ -951,11 +956,27 @@ engine_take_sample (LlEngine *self)
   g_autoptr(GError) error = NULL;
   LlSample sample;
   LlMemInfo info;
-  guint64 length = load_u64 (&self->live_length);
-  guint64 capacity = load_u64 (&self->live_capacity);
+  guint64 length, capacity;
+  gboolean probed = FALSE;
+
+  /* The figure counts what the engine wrote while it was read, and the
+   * engine subtracts what it wrote since @length again: if this thread was
+   * held up in between, read again rather than count gigabytes twice. */
+  for (guint attempt = 0; attempt < 3; attempt++)
+    {
+      guint64 after;
+
+      g_clear_error (&error);
+      length = load_u64 (&self->live_length);
+      probed = engine_probe (self, &info, &error);
+      after = load_u64 (&self->live_length);
+      if (!probed || after - length <= CHUNK_ELEMENTS)
+        break;
+    }
+  capacity = load_u64 (&self->live_capacity);
 
   sample.rss_bytes = ll_mem_process_rss ();
-  if (engine_probe (self, &info, &error))
+  if (probed)
     {
       store_u64 (&self->latest_spare_length, length);
       store_u64 (&self->latest_spare, ll_mem_info_spare (&info));
