@@ -268,37 +268,102 @@ typedef struct
   gboolean   empty;
   LlQuantity xq, yq;
   gboolean   y_log;
-  double     x_hi;
+  double     x_lo, x_hi;
   double     y_lo, y_hi;
 } Extents;
+
+/* Where the list starts and ends on the length axis. A list that starts
+ * as list(range(n)) starts at n with its own block: what came before is
+ * its construction, not growth. Without counters, the first and last
+ * events and samples tell. */
+typedef struct
+{
+  guint64 start_length, start_capacity;
+  guint64 end_length, end_capacity;
+} ListSpan;
+
+static void
+list_span (const LlChartData *data,
+           ListSpan              *span)
+{
+  const LlHistoryCounters *c = data->counters;
+
+  memset (span, 0, sizeof *span);
+
+  if (c != NULL)
+    {
+      span->start_length = c->start_length;
+      span->start_capacity = c->start_capacity;
+      span->end_length = c->end_length;
+      span->end_capacity = c->end_capacity;
+    }
+
+  if (data->n_events > 0)
+    {
+      const LlEvent *first = &data->events[0].first;
+      const LlEvent *last = &data->events[data->n_events - 1].last;
+
+      if (c == NULL)
+        {
+          span->start_length = first->length > 0 ? first->length - 1 : 0;
+          span->start_capacity = first->old_capacity;
+        }
+      if (last->length >= span->end_length)
+        {
+          span->end_length = last->length;
+          span->end_capacity = last->new_capacity;
+        }
+    }
+
+  if (c == NULL && data->n_samples > 0)
+    {
+      const LlSample *s = &data->samples[data->n_samples - 1].last;
+
+      if (s->length >= span->end_length)
+        {
+          span->end_length = s->length;
+          span->end_capacity = s->capacity;
+        }
+    }
+
+  /* Still building the initial list, or stopped before it was built. */
+  if (span->end_length < span->start_length)
+    {
+      span->end_length = span->start_length;
+      span->end_capacity = span->start_capacity;
+    }
+}
+
+static gboolean
+list_span_is_empty (const LlChartData *data,
+                    const ListSpan        *span)
+{
+  return data->n_events == 0 && span->end_capacity == 0 && data->n_samples == 0;
+}
 
 static void
 capacity_extents (const LlChartData *data,
                   Extents           *ext)
 {
-  double x = 0.0, y = 0.0;
+  ListSpan span;
+  double y;
 
+  list_span (data, &span);
+  y = MAX (span.start_capacity, span.end_capacity);
   for (gsize i = 0; i < data->n_events; i++)
     {
       const LlEventBucket *b = &data->events[i];
 
-      x = MAX (x, MAX (b->first.length, b->last.length));
       y = MAX (y, MAX (b->first.new_capacity, b->last.new_capacity));
-      y = MAX (y, MAX (b->first.old_capacity, b->last.old_capacity));
-    }
-  for (gsize i = 0; i < data->n_samples; i++)
-    {
-      const LlSampleBucket *b = &data->samples[i];
-
-      x = MAX (x, MAX (b->first.length, b->last.length));
-      y = MAX (y, MAX (b->first.capacity, b->last.capacity));
     }
 
-  ext->empty = data->n_events == 0 && data->n_samples == 0;
+  ext->empty = list_span_is_empty (data, &span);
   ext->xq = LL_QUANTITY_COUNT;
   ext->yq = LL_QUANTITY_COUNT;
-  ext->x_hi = ext->empty ? 1000.0 : x;
-  ext->y_hi = ext->empty ? 1000.0 : MAX (x, y);
+  ext->x_lo = ext->empty ? 0.0 : span.start_length;
+  ext->x_hi = ext->empty ? 1000.0 : MAX (span.end_length, span.start_length + 1);
+  ext->y_lo = ext->x_lo;
+  ext->y_hi = ext->empty ? 1000.0 : MAX (ext->x_hi, y);
 }
 
 static void
@@ -307,6 +372,7 @@ growth_extents (const LlChartData    *data,
                 Extents              *ext)
 {
   double x = 0.0, y = 0.0, lo = G_MAXDOUBLE;
+  ListSpan span;
 
   for (gsize i = 0; i < data->n_events; i++)
     {
@@ -324,11 +390,13 @@ growth_extents (const LlChartData    *data,
         lo = MIN (lo, bmax);
     }
 
+  list_span (data, &span);
   ext->empty = data->n_events == 0;
   ext->xq = LL_QUANTITY_COUNT;
   ext->yq = LL_QUANTITY_BYTES;
   ext->y_log = options->log_y;
-  ext->x_hi = ext->empty ? 1000.0 : x;
+  ext->x_lo = ext->empty ? 0.0 : span.start_length;
+  ext->x_hi = ext->empty ? 1000.0 : MAX (MAX (x, span.end_length), ext->x_lo + 1);
   ext->y_hi = ext->empty || y <= 0.0 ? 1024.0 : y;
   ext->y_lo = (options->log_y && lo < G_MAXDOUBLE) ? lo : (options->log_y ? 1.0 : 0.0);
 }
@@ -627,7 +695,7 @@ layout_compute (LlChartLayout        *layout,
 
       fit.length = MAX (1.0, width - left - right);
       ll_axis_compute (&layout->x_axis, ext.xq, options->units, FALSE,
-                       0.0, ext.x_hi, &fit);
+                       ext.x_lo, ext.x_hi, &fit);
       if (ext.empty)
         clear_labels (&layout->x_axis);
       half = ceil (last_label_width (text, &layout->x_axis) / 2.0) + 1.0;
@@ -1046,40 +1114,6 @@ snap_y (const Painter *p,
   return ll_pixel_grid_snap_y (&p->grid, map_y (p, v), dw);
 }
 
-static void
-capacity_start (const LlChartData *data,
-                double            *x,
-                double            *y)
-{
-  *x = 0.0;
-  *y = 0.0;
-
-  if (data->n_events > 0)
-    {
-      *x = data->events[0].first.length;
-      *y = data->events[0].first.old_capacity;
-    }
-  if (data->n_samples > 0 &&
-      (data->n_events == 0 || data->samples[0].first.length < *x))
-    {
-      *x = data->samples[0].first.length;
-      *y = data->samples[0].first.capacity;
-    }
-}
-
-static double
-capacity_end_length (const LlChartData *data)
-{
-  double x = 0.0;
-
-  if (data->n_events > 0)
-    x = data->events[data->n_events - 1].last.length;
-  if (data->n_samples > 0)
-    x = MAX (x, data->samples[data->n_samples - 1].last.length);
-
-  return x;
-}
-
 /* The step line through the decimated columns, from the start to the
  * current length. Returns the last capacity. */
 static double
@@ -1087,15 +1121,15 @@ capacity_path (const Painter *p,
                double         dw)
 {
   cairo_t *cr = p->cr;
-  double x0, v0, x_end, y;
-  double last = 0.0;
+  ListSpan span;
+  double y;
+  double last;
 
-  capacity_start (p->data, &x0, &v0);
-  x_end = capacity_end_length (p->data);
+  list_span (p->data, &span);
 
-  y = snap_y (p, v0, dw);
-  cairo_move_to (cr, map_x (p, x0), y);
-  last = v0;
+  y = snap_y (p, span.start_capacity, dw);
+  cairo_move_to (cr, map_x (p, span.start_length), y);
+  last = span.start_capacity;
 
   for (guint i = 0; i < p->columns.n_columns; i++)
     {
@@ -1125,27 +1159,18 @@ capacity_path (const Painter *p,
       last = c->last;
     }
 
-  if (p->data->n_samples > 0)
+  /* The capacity now, if it changed after the last event. */
+  if ((double) span.end_capacity != last && span.end_length > 0)
     {
-      const LlSample *s = &p->data->samples[p->data->n_samples - 1].last;
+      double cx = map_x (p, span.end_length);
 
-      /* A capacity sampled after the last event (shrinking, a restart)
-       * is what the list holds now. */
-      if (p->data->n_events == 0 || s->length >= p->data->events[p->data->n_events - 1].last.length)
-        {
-          if ((double) s->capacity != last && s->length > 0)
-            {
-              double cx = map_x (p, s->length);
-
-              cairo_line_to (cr, cx, y);
-              y = snap_y (p, s->capacity, dw);
-              cairo_line_to (cr, cx, y);
-              last = s->capacity;
-            }
-        }
+      cairo_line_to (cr, cx, y);
+      y = snap_y (p, span.end_capacity, dw);
+      cairo_line_to (cr, cx, y);
+      last = span.end_capacity;
     }
 
-  cairo_line_to (cr, map_x (p, x_end), y);
+  cairo_line_to (cr, map_x (p, span.end_length), y);
   return last;
 }
 
@@ -1154,14 +1179,16 @@ draw_capacity (Painter *p)
 {
   const LlChartPalette *pal = &p->options->palette;
   cairo_t *cr = p->cr;
-  double x0, v0, x_end, dw;
+  ListSpan span;
+  double x0, x_end, dw;
 
   prepare_columns (p);
   ll_decimate_events (&p->columns, p->cols, LL_SERIES_CAPACITY,
                       p->data->events, p->data->n_events);
 
-  capacity_start (p->data, &x0, &v0);
-  x_end = capacity_end_length (p->data);
+  list_span (p->data, &span);
+  x0 = span.start_length;
+  x_end = span.end_length;
   dw = device_width (p, SERIES_WIDTH);
 
   cairo_save (cr);
@@ -1638,6 +1665,9 @@ typedef struct
   const LlSample *sample;
   guint64         index;   /* 1-based event number, 0: unknown */
   double          px, py;  /* where the point is drawn */
+  gboolean        end;     /* the list now: @length and @capacity */
+  guint64         length;
+  guint64         capacity;
 } Candidate;
 
 static void
@@ -1710,21 +1740,26 @@ pick_events (const LlChartLayout  *layout,
     }
 
   /* The capacity chart also extends to the current length. */
-  if (kind == LL_CHART_CAPACITY && data->n_samples > 0)
+  if (kind == LL_CHART_CAPACITY)
     {
-      const LlSample *s = &data->samples[data->n_samples - 1].last;
-      Candidate c = { NULL, s, 0, ll_scale_map (&layout->x, s->length), 0 };
+      ListSpan span;
 
-      if (s->length > data->events[data->n_events - 1].last.length)
+      list_span (data, &span);
+      if (span.end_length > data->events[data->n_events - 1].last.length)
         {
-          c.py = ll_scale_map (&layout->y, s->capacity);
+          Candidate c = { NULL, NULL, 0, ll_scale_map (&layout->x, span.end_length), 0 };
+
+          c.end = TRUE;
+          c.length = span.end_length;
+          c.capacity = span.end_capacity;
+          c.py = ll_scale_map (&layout->y, span.end_capacity);
           consider (best, &best_dx, &best_dy, &c, x, y);
-          c.py = ll_scale_map (&layout->y, s->length);
+          c.py = ll_scale_map (&layout->y, span.end_length);
           consider (best, &best_dx, &best_dy, &c, x, y);
         }
     }
 
-  return best->event != NULL || best->sample != NULL;
+  return best->event != NULL || best->sample != NULL || best->end;
 }
 
 static gboolean
@@ -1813,11 +1848,9 @@ readout_text (LlChartKind           kind,
     }
   else
     {
-      const LlSample *s = c->sample;
-
-      append_count (str, _("Length"), s->length);
-      append_count (str, _("Capacity"), s->capacity);
-      append_slack (str, s->length, s->capacity);
+      append_count (str, _("Length"), c->length);
+      append_count (str, _("Capacity"), c->capacity);
+      append_slack (str, c->length, c->capacity);
     }
 
   return g_string_free (str, FALSE);

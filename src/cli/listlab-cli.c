@@ -581,6 +581,7 @@ cmd_simulate (int    argc,
   t0 = g_get_monotonic_time ();
 
   ll_growth_init (&growth, &config);
+  ll_history_set_start (history, growth.length, growth.capacity);
   length_before = growth.length;
   while ((n_steps = ll_growth_next_many (&growth, steps, batch_size)) > 0)
     {
@@ -609,6 +610,7 @@ cmd_simulate (int    argc,
         break;
     }
   ll_history_push_events (history, batch, n_batch);
+  ll_history_set_end (history, length_before, growth.capacity);
   seconds = (g_get_monotonic_time () - t0) / 1e6;
 
   if (error == NULL && events_out != NULL)

@@ -248,6 +248,7 @@ engine_flush_events (LlEngine *self,
 {
   if (self->n_pending > 0)
     ll_history_push_events (self->history, self->pending, self->n_pending);
+  ll_history_set_end (self->history, self->length, self->capacity);
   self->n_pending = 0;
   self->last_flush_ns = now;
 }
@@ -367,12 +368,9 @@ engine_check_chunk (LlEngine *self)
   if (engine_estimated_spare (self) < self->reserve)
     return LL_STOP_RESERVE;
 
-  if (self->n_pending > 0)
-    {
-      now = now_ns ();
-      if (now - self->last_flush_ns >= FLUSH_INTERVAL_NS)
-        engine_flush_events (self, now);
-    }
+  now = now_ns ();
+  if (now - self->last_flush_ns >= FLUSH_INTERVAL_NS)
+    engine_flush_events (self, now);
 
   return LL_STOP_NONE;
 }
@@ -1049,6 +1047,7 @@ ll_engine_new (const LlRunConfig  *config,
                GError            **error)
 {
   const LlElementInfo *info;
+  LlGrowth growth;
   LlEngine *self;
 
   g_return_val_if_fail (config != NULL, NULL);
@@ -1068,6 +1067,8 @@ ll_engine_new (const LlRunConfig  *config,
   if (config->huge_pages && self->mechanism == LL_MECHANISM_MREMAP)
     self->huge_page_size = huge_page_size (self->page_size);
   self->history = ll_history_new (config->history_buckets);
+  ll_growth_init (&growth, config);
+  ll_history_set_start (self->history, growth.length, growth.capacity);
   self->pending = g_new (LlEvent, EVENT_BATCH);
   self->shared_object.value = 1;
   /* Plain page faults, one trap a page, for comparing with other programs. */

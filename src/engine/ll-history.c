@@ -375,6 +375,11 @@ ll_history_push_events (LlHistory     *self,
     }
 
   counters->last_event = events[n_events - 1];
+  if (counters->last_event.length >= counters->end_length)
+    {
+      counters->end_length = counters->last_event.length;
+      counters->end_capacity = counters->last_event.new_capacity;
+    }
 
   g_atomic_int_inc (&self->stamp);
   g_mutex_unlock (&self->mutex);
@@ -437,8 +442,45 @@ ll_history_push_samples (LlHistory      *self,
 
   counters->n_samples += n_samples;
   counters->last_sample = samples[n_samples - 1];
+  /* (A list being built, or released, is not past its end.) */
+  if (counters->last_sample.length > counters->end_length)
+    {
+      counters->end_length = counters->last_sample.length;
+      counters->end_capacity = counters->last_sample.capacity;
+    }
 
   g_atomic_int_inc (&self->stamp);
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+ll_history_set_start (LlHistory *self,
+                      guint64    length,
+                      guint64    capacity)
+{
+  g_return_if_fail (self != NULL);
+
+  g_mutex_lock (&self->mutex);
+  self->counters.start_length = self->counters.end_length = length;
+  self->counters.start_capacity = self->counters.end_capacity = capacity;
+  g_atomic_int_inc (&self->stamp);
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+ll_history_set_end (LlHistory *self,
+                    guint64    length,
+                    guint64    capacity)
+{
+  g_return_if_fail (self != NULL);
+
+  g_mutex_lock (&self->mutex);
+  if (self->counters.end_length != length || self->counters.end_capacity != capacity)
+    {
+      self->counters.end_length = length;
+      self->counters.end_capacity = capacity;
+      g_atomic_int_inc (&self->stamp);
+    }
   g_mutex_unlock (&self->mutex);
 }
 

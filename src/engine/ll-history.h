@@ -73,6 +73,13 @@ typedef struct
   guint64 n_samples;
   LlSample first_sample; /* valid when n_samples > 0 */
   LlSample last_sample;  /* valid when n_samples > 0 */
+  /* Where the list started (list(range(n)) holds n elements in a block of
+   * its own size before the first append) and where it is now: the latest
+   * event or sample past the end moves it on. */
+  guint64 start_length;
+  guint64 start_capacity;
+  guint64 end_length;
+  guint64 end_capacity;
 } LlHistoryCounters;
 
 typedef struct _LlHistory     LlHistory;
@@ -95,6 +102,14 @@ void                     ll_history_push_events    (LlHistory       *history,
 void                     ll_history_push_samples   (LlHistory       *history,
                                                     const LlSample  *samples,
                                                     gsize            n_samples);
+/* The list before the first append (the initial list), and after the
+ * latest one: its length and capacity. The start also sets the end. */
+void                     ll_history_set_start      (LlHistory       *history,
+                                                    guint64          length,
+                                                    guint64          capacity);
+void                     ll_history_set_end        (LlHistory       *history,
+                                                    guint64          length,
+                                                    guint64          capacity);
 void                     ll_history_get_counters   (LlHistory       *history,
                                                     LlHistoryCounters *counters);
 /* TRUE when every event is still stored individually. */

@@ -69,6 +69,11 @@ test_run_add_event (TestRun       *run,
   run->counters.bytes_copied += e->bytes_copied;
   run->counters.total_realloc_ns += e->realloc_ns;
   run->counters.last_event = *e;
+  if (e->length >= run->counters.end_length)
+    {
+      run->counters.end_length = e->length;
+      run->counters.end_capacity = e->new_capacity;
+    }
 }
 
 void
@@ -105,6 +110,11 @@ test_run_add_sample (TestRun        *run,
     run->counters.first_sample = *s;
   run->counters.n_samples++;
   run->counters.last_sample = *s;
+  if (s->length > run->counters.end_length)
+    {
+      run->counters.end_length = s->length;
+      run->counters.end_capacity = s->capacity;
+    }
 }
 
 void

@@ -15,6 +15,7 @@
 
 #include "chart-testdata.h"
 #include "ll-chart-private.h"
+#include "ll-run-config.h"
 
 #define WIDTH  600
 #define HEIGHT 400
@@ -442,6 +443,107 @@ region_has_ink (cairo_surface_t *surface,
       if (!is_rgb (pixel (surface, x, y), background.r, background.g, background.b))
         return TRUE;
   return FALSE;
+}
+
+/* The notebook's list(range(20_000_000)) and appends up to 40 M, recorded
+ * in a history as the engine records it (samples while the initial list is
+ * built included): the charts start where the list starts, and nothing
+ * under the length diagonal is drawn as slack. */
+static void
+test_capacity_initial_list (void)
+{
+  g_autoptr(LlHistory) history = ll_history_new (0);
+  g_autoptr(LlHistoryView) view = ll_history_view_new ();
+  LlRunConfig config;
+  LlGrowth growth;
+  LlGrowthStep step;
+  LlChartData data;
+  LlChartOptions options;
+  LlChartLayout layout;
+  cairo_surface_t *surface;
+  LlSample building[2] = {
+    { 0, 0, 0, 56, 0, 7 << 20, 1ull << 34 },
+    { 50000000, 1310720, 20000000, 160000056, 0, 18 << 20, 1ull << 34 },
+  };
+  guint n_events = 0;
+
+  ll_run_config_init (&config);
+  config.initial_length = 20000000;
+  config.target_kind = LL_TARGET_ELEMENTS;
+  config.target = 40000000;
+  ll_growth_init (&growth, &config);
+  g_assert_cmpuint (growth.capacity, ==, 20000000);
+  ll_history_set_start (history, growth.length, growth.capacity);
+  ll_history_push_samples (history, building, G_N_ELEMENTS (building));
+  while (ll_growth_next (&growth, &step))
+    {
+      LlEvent e = { 0 };
+
+      if (!step.realloc)
+        continue;
+      e.length = step.length;
+      e.old_capacity = step.old_capacity;
+      e.new_capacity = step.new_capacity;
+      e.old_bytes = 56 + 8 * e.old_capacity;
+      e.new_bytes = 56 + 8 * e.new_capacity;
+      e.bytes_added = e.new_bytes - e.old_bytes;
+      ll_history_push_events (history, &e, 1);
+      n_events++;
+    }
+  ll_history_set_end (history, growth.length, growth.capacity);
+  g_assert_cmpuint (n_events, ==, 6);
+  g_assert_cmpuint (growth.length, ==, 40000000);
+
+  ll_history_view_update (view, history);
+  ll_chart_data_init_from_view (&data, view, 8);
+  g_assert_cmpuint (data.counters->start_length, ==, 20000000);
+  g_assert_cmpuint (data.counters->end_length, ==, 40000000);
+  options_init_test (&options);
+
+  surface = render (LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT, 1.0);
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT);
+  g_assert_cmpfloat (layout.x_axis.lo, ==, 20e6);
+  g_assert_cmpfloat (layout.x_axis.hi, ==, 40e6);
+  g_assert_cmpfloat (layout.y_axis.lo, ==, 20e6);
+
+  /* Under the diagonal: nothing, all the way along. */
+  for (double v = 21e6; v < 40e6; v += 1e6)
+    {
+      int x = (int) ll_scale_map (&layout.x, v);
+      int y_diag = (int) ll_scale_map (&layout.y, v);
+      int bottom = (int) (layout.plot.y + layout.plot.height) - 2;
+
+      for (int y = y_diag + 4; y < bottom; y += 3)
+        {
+          Rgb p = pixel (surface, x, y);
+
+          /* white, or a grid line: grey */
+          if (p.r != p.g || p.g != p.b)
+            g_error ("#%02x%02x%02x under the diagonal at %.0f elements, y %d",
+                     p.r, p.g, p.b, v, y);
+        }
+    }
+
+  /* Over it, between 20 M and the first growth at 22.5 M: slack, under a
+   * step line that starts at the initial capacity. */
+  {
+    double v = 21e6;
+    int x = (int) ll_scale_map (&layout.x, v);
+    int y = (int) ((ll_scale_map (&layout.y, v) + ll_scale_map (&layout.y, 22500004)) / 2);
+    Rgb p = pixel (surface, x, y);
+
+    /* the accent at the slack's alpha over white */
+    g_assert_cmpint (p.r, ==, 255);
+    g_assert_cmpint (p.g, ==, p.b);
+    g_assert_cmpint (abs (p.g - (int) round (255 * (1 - 0.22))), <=, 1);
+    assert_rgb (surface, x, (int) round (ll_scale_map (&layout.y, 22500004)), 255, 0, 0);
+  }
+  cairo_surface_destroy (surface);
+
+  /* The growth chart shares the length axis. */
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_GROWTH, &data, &options, WIDTH, HEIGHT);
+  g_assert_cmpfloat (layout.x_axis.lo, ==, 20e6);
+  g_assert_cmpfloat (layout.x_axis.hi, ==, 40e6);
 }
 
 static void
@@ -909,6 +1011,7 @@ main (int   argc,
   g_test_add_func ("/chart/kinds", test_kinds);
   g_test_add_func ("/chart/capacity-pixels", test_capacity_pixels);
   g_test_add_func ("/chart/growth-pixels", test_growth_pixels);
+  g_test_add_func ("/chart/capacity-initial-list", test_capacity_initial_list);
   g_test_add_func ("/chart/decimation-never-hides", test_decimation_never_hides);
   g_test_add_func ("/chart/empty-and-one-point", test_empty_and_one_point);
   g_test_add_func ("/chart/light-dark", test_light_dark);

@@ -440,6 +440,7 @@ test_run_kinds (void)
       g_autoptr(LlEngine) engine = NULL;
       LlRunConfig config;
       LlEngineStatus status;
+      LlHistoryCounters counters;
       guint64 length, capacity;
 
       test_config_init (&config, &probe);
@@ -461,6 +462,14 @@ test_run_kinds (void)
       ll_run_config_estimate_peak (&config, &length, &capacity);
       g_assert_cmpuint (status.length, ==, length);
       g_assert_cmpuint (status.capacity, ==, capacity);
+
+      /* The history knows where the list started and where it ended. */
+      ll_history_get_counters (ll_engine_get_history (engine), &counters);
+      g_assert_cmpuint (counters.start_length, ==, runs[i].initial);
+      g_assert_cmpuint (counters.start_capacity, ==,
+                        ll_policy_initial_capacity (&config.policy, runs[i].initial));
+      g_assert_cmpuint (counters.end_length, ==, status.length);
+      g_assert_cmpuint (counters.end_capacity, ==, status.capacity);
       if (runs[i].kind == LL_TARGET_ELEMENTS)
         g_assert_cmpuint (status.length, ==, MAX (runs[i].target, runs[i].initial));
     }

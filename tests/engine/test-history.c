@@ -761,6 +761,62 @@ test_history_push_speed (void)
                   ((gint64) rss_after - (gint64) rss_before) / 1048576.0);
 }
 
+/* Where the list starts and ends: set by the writer, moved on by events
+ * and samples past the end, never by a list being built or released. */
+static void
+test_history_extent (void)
+{
+  g_autoptr(LlHistory) history = ll_history_new (0);
+  g_autoptr(LlHistoryView) view = ll_history_view_new ();
+  LlHistoryCounters c;
+  LlEvent e = { 0 };
+  LlSample s = { 0 };
+
+  ll_history_get_counters (history, &c);
+  g_assert_cmpuint (c.start_length, ==, 0);
+  g_assert_cmpuint (c.end_capacity, ==, 0);
+
+  ll_history_set_start (history, 20000000, 20000000);
+  ll_history_view_update (view, history);
+  c = *ll_history_view_get_counters (view);
+  g_assert_cmpuint (c.start_length, ==, 20000000);
+  g_assert_cmpuint (c.start_capacity, ==, 20000000);
+  g_assert_cmpuint (c.end_length, ==, 20000000);
+  g_assert_cmpuint (c.end_capacity, ==, 20000000);
+
+  /* building the initial list */
+  s.length = 1310720;
+  s.capacity = 20000000;
+  ll_history_push_samples (history, &s, 1);
+  ll_history_get_counters (history, &c);
+  g_assert_cmpuint (c.end_length, ==, 20000000);
+
+  e.length = 20000001;
+  e.old_capacity = 20000000;
+  e.new_capacity = 22500004;
+  ll_history_push_events (history, &e, 1);
+  ll_history_get_counters (history, &c);
+  g_assert_cmpuint (c.end_length, ==, 20000001);
+  g_assert_cmpuint (c.end_capacity, ==, 22500004);
+
+  s.length = 21000000;
+  s.capacity = 22500004;
+  ll_history_push_samples (history, &s, 1);
+  ll_history_set_end (history, 21000123, 22500004);
+  /* released: a sample of an empty list */
+  s.length = s.capacity = 0;
+  ll_history_push_samples (history, &s, 1);
+
+  g_assert_true (ll_history_view_update (view, history));
+  c = *ll_history_view_get_counters (view);
+  g_assert_cmpuint (c.start_length, ==, 20000000);
+  g_assert_cmpuint (c.end_length, ==, 21000123);
+  g_assert_cmpuint (c.end_capacity, ==, 22500004);
+  /* an unchanged end is no news for the view */
+  ll_history_set_end (history, 21000123, 22500004);
+  g_assert_false (ll_history_view_update (view, history));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -769,6 +825,7 @@ main (int   argc,
 
   g_test_add_func ("/history/empty", test_history_empty);
   g_test_add_func ("/history/counters-exact", test_history_counters_exact);
+  g_test_add_func ("/history/extent", test_history_extent);
   g_test_add_func ("/history/exact-small", test_history_exact_small);
   g_test_add_func ("/history/odd-cap", test_history_odd_cap);
   g_test_add_func ("/history/bounded", test_history_bounded);
