@@ -865,7 +865,7 @@ cmd_run (int    argc,
       goto out;
     }
 
-  if (!ll_engine_check_fits (engine, &fitting, &error))
+  if (!ll_engine_check_fits (engine, 0, &fitting, &error))
     {
       if (!o.force)
         {

@@ -1236,6 +1236,7 @@ format_target (LlTargetKind kind,
 
 gboolean
 ll_engine_check_fits (LlEngine  *self,
+                      guint64    reclaimable,
                       guint64   *fitting_target,
                       GError   **error)
 {
@@ -1245,6 +1246,8 @@ ll_engine_check_fits (LlEngine  *self,
   g_autofree char *spare_str = NULL;
   g_autofree char *reserve_str = NULL;
   g_autofree char *fitting_str = NULL;
+  g_autofree char *budget_str = NULL;
+  g_autofree char *can_spare = NULL;
   LlMemInfo info;
   guint64 spare, reserve, budget, peak, fitting;
 
@@ -1261,6 +1264,7 @@ ll_engine_check_fits (LlEngine  *self,
     }
 
   spare = ll_mem_info_spare (&info);
+  spare = spare > G_MAXUINT64 - reclaimable ? G_MAXUINT64 : spare + reclaimable;
   reserve = ll_run_config_get_reserve (&self->config, &info);
   budget = spare > reserve ? spare - reserve : 0;
 
@@ -1280,26 +1284,46 @@ ll_engine_check_fits (LlEngine  *self,
   peak_str = ll_format_bytes (peak, LL_UNITS_IEC);
   spare_str = ll_format_bytes (spare, LL_UNITS_IEC);
   reserve_str = ll_format_bytes (reserve, LL_UNITS_IEC);
+  budget_str = ll_format_bytes (budget, LL_UNITS_IEC);
+  /* Translators: how much memory the system has for the run; the first
+   * form counts the list that a new run frees first */
+  can_spare = reclaimable > 0
+              ? g_strdup_printf (_("The system can spare %s once the previous list is freed"), spare_str)
+              : g_strdup_printf (_("The system can spare %s now"), spare_str);
 
+  /* A byte target counts the whole capacity, but only the slots that are
+   * written take memory: the two figures differ, and say why. */
   if (fitting > 0)
     {
       fitting_str = format_target (self->config.target_kind, fitting);
       g_set_error (error, LL_RUN_ERROR, LL_RUN_ERROR_TOO_LARGE,
-                   _("A target of %s needs about %s of memory, but the system can "
-                     "spare %s now and %s of it is kept as a reserve. "
-                     "The largest target that fits is %s."),
-                   target, peak_str, spare_str, reserve_str, fitting_str);
+                   _("Growing the list to %s writes about %s of memory (the slack "
+                     "beyond its length is reserved but never written). %s and "
+                     "keeps %s as a reserve, which leaves %s: the largest target "
+                     "that fits is %s."),
+                   target, peak_str, can_spare, reserve_str, budget_str, fitting_str);
     }
   else
     {
       g_set_error (error, LL_RUN_ERROR, LL_RUN_ERROR_TOO_LARGE,
-                   _("A target of %s needs about %s of memory, but the system can "
-                     "spare %s now and %s of it is kept as a reserve, so no run "
-                     "fits: free some memory or lower the reserve."),
-                   target, peak_str, spare_str, reserve_str);
+                   _("Growing the list to %s writes about %s of memory. %s and keeps "
+                     "%s as a reserve, so no run fits: free some memory or lower the "
+                     "reserve."),
+                   target, peak_str, can_spare, reserve_str);
     }
 
   return FALSE;
+}
+
+guint64
+ll_engine_get_resident_bytes (LlEngine *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (g_atomic_int_get (&self->state) != LL_ENGINE_FINISHED)
+    return 0;
+
+  return engine_committed (self, load_u64 (&self->live_length));
 }
 
 void

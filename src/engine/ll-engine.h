@@ -54,12 +54,17 @@ LlEngine          *ll_engine_ref             (LlEngine          *engine);
 void               ll_engine_unref           (LlEngine          *engine);
 
 /* Is the run's estimated peak within what the system can spare now, less
- * the reserve? On FALSE, @error says target, available and reserve, and
- * @fitting_target (if not NULL) is the largest target of the same kind that
- * fits (0 if none). */
+ * the reserve? @reclaimable counts memory a list that is still held will
+ * give back before the run starts. On FALSE, @error says target, memory
+ * and reserve, and @fitting_target (if not NULL) is the largest target of
+ * the same kind that fits (0 if none). */
 gboolean           ll_engine_check_fits      (LlEngine          *engine,
+                                              guint64            reclaimable,
                                               guint64           *fitting_target,
                                               GError           **error);
+/* The memory the list holds while FINISHED (0 otherwise): what releasing
+ * it gives back. */
+guint64            ll_engine_get_resident_bytes (LlEngine       *engine);
 
 /* Starts the engine thread and the sampler thread. The run's clock starts
  * here: building the initial list is its first phase (without an event, as

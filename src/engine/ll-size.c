@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <langinfo.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -785,11 +786,47 @@ ll_format_count (guint64 count)
 char *
 ll_format_count_exact (guint64 count)
 {
-  char buf[64];
+  const char *separator = nl_langinfo (THOUSEP);
+  const char *grouping = nl_langinfo (GROUPING);
+  char digits[32];
+  gsize n, group, left;
+  GString *string;
+  gsize cuts[32];
+  guint n_cuts = 0;
 
-  /* The ' flag applies the locale's thousands grouping (none in C). */
-  snprintf (buf, sizeof buf, "%'" G_GUINT64_FORMAT, count);
-  return g_strdup (buf);
+  /* Grouped as the locale writes numbers ("167,214,333", "167 214 333",
+   * "16,72,14,333"); where it has no grouping (C, POSIX), as English
+   * does: nobody reads 167214333 at a glance. */
+  if (separator == NULL || separator[0] == '\0' || grouping == NULL || grouping[0] <= 0)
+    {
+      separator = ",";
+      grouping = "\3";
+    }
+
+  n = (gsize) g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, count);
+
+  /* Where separators go, counted from the right; the last group size
+   * repeats, CHAR_MAX ends the grouping. */
+  left = n;
+  group = (guchar) grouping[0];
+  while (group > 0 && group != CHAR_MAX && left > group && n_cuts < G_N_ELEMENTS (cuts))
+    {
+      left -= group;
+      cuts[n_cuts++] = left;
+      if (grouping[1] != '\0')
+        group = (guchar) *++grouping;
+    }
+
+  string = g_string_sized_new (n + n_cuts * strlen (separator));
+  for (gsize i = 0; i < n; i++)
+    {
+      for (guint c = 0; c < n_cuts; c++)
+        if (cuts[c] == i)
+          g_string_append (string, separator);
+      g_string_append_c (string, digits[i]);
+    }
+
+  return g_string_free (string, FALSE);
 }
 
 char *

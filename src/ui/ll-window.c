@@ -69,7 +69,7 @@ struct _LlWindow
 
   GCancellable         *cancellable;
   gboolean              releasing;
-  gboolean              start_after_release;
+  LlEngine             *start_after_release;  /* the next run, once the list is freed */
   guint                 sampler_id;
   gint64                sampler_end_us;
 
@@ -91,6 +91,8 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void start_run (LlWindow *self);
+static void release_list (LlWindow *self,
+                          LlEngine *start_after);
 
 typedef struct
 {
@@ -666,6 +668,23 @@ begin_run (LlWindow *self,
   update_actions (self);
 }
 
+/* Starts @engine (taken), once the list the window still holds is freed:
+ * the new run needs that memory, and freeing gigabytes takes a moment, off
+ * the main thread. */
+static void
+go_ahead (LlWindow *self,
+          LlEngine *engine)
+{
+  if (get_state (self) == LL_ENGINE_FINISHED)
+    {
+      set_status (self, _("Freeing the previous list…"), NULL);
+      release_list (self, engine);
+      return;
+    }
+
+  begin_run (self, engine);
+}
+
 static void
 on_fits_response (AdwMessageDialog *dialog,
                   const char       *response,
@@ -675,7 +694,7 @@ on_fits_response (AdwMessageDialog *dialog,
   guint64 fitting = *(guint64 *) g_object_get_data (G_OBJECT (dialog), "fitting");
 
   if (g_strcmp0 (response, "anyway") == 0)
-    begin_run (self, ll_engine_ref (engine));
+    go_ahead (self, ll_engine_ref (engine));
   else if (g_strcmp0 (response, "fit") == 0)
     {
       g_autoptr(GError) error = NULL;
@@ -687,7 +706,7 @@ on_fits_response (AdwMessageDialog *dialog,
       if (fitting_engine == NULL)
         toast (self, error->message);
       else
-        begin_run (self, fitting_engine);
+        go_ahead (self, fitting_engine);
     }
 
   update_actions (self);
@@ -771,10 +790,9 @@ on_released (GObject      *object,
 
   update_actions (self);
 
-  if (self->start_after_release)
+  if (self->start_after_release != NULL)
     {
-      self->start_after_release = FALSE;
-      start_run (self);
+      begin_run (self, g_steal_pointer (&self->start_after_release));
       return;
     }
 
@@ -786,18 +804,24 @@ on_released (GObject      *object,
   refresh (self, TRUE);
 }
 
+/* Frees the list off the main thread; then starts @start_after (taken)
+ * if not NULL. */
 static void
 release_list (LlWindow *self,
-              gboolean  start_after)
+              LlEngine *start_after)
 {
   g_autoptr(GTask) task = NULL;
 
   if (self->releasing || get_state (self) != LL_ENGINE_FINISHED)
-    return;
+    {
+      g_clear_pointer (&start_after, ll_engine_unref);
+      return;
+    }
 
   self->releasing = TRUE;
+  g_clear_pointer (&self->start_after_release, ll_engine_unref);
   self->start_after_release = start_after;
-  if (!start_after)
+  if (start_after == NULL)
     set_status (self, _("Releasing memory…"), NULL);
   update_actions (self);
 
@@ -814,6 +838,7 @@ start_run (LlWindow *self)
   LlRunConfig config;
   LlEngine *engine;
   guint64 fitting = 0;
+  guint64 reclaimable = 0;
 
   if (self->releasing || get_state (self) == LL_ENGINE_RUNNING)
     return;
@@ -826,15 +851,6 @@ start_run (LlWindow *self)
   config.mem_probe = self->mem_probe;
   config.mem_probe_data = self->mem_probe_data;
 
-  /* The previous list goes first, off the main thread: freeing gigabytes
-   * takes a moment, and the new run needs that memory. */
-  if (get_state (self) == LL_ENGINE_FINISHED)
-    {
-      set_status (self, _("Freeing the previous list…"), NULL);
-      release_list (self, TRUE);
-      return;
-    }
-
   engine = ll_engine_new (&config, &error);
   if (engine == NULL)
     {
@@ -842,14 +858,18 @@ start_run (LlWindow *self)
       return;
     }
 
-  if (!ll_engine_check_fits (engine, &fitting, &error))
+  /* Asked before anything happens: the list still held is freed only once
+   * the person goes ahead, and counts as memory the run will have. */
+  if (self->engine != NULL)
+    reclaimable = ll_engine_get_resident_bytes (self->engine);
+  if (!ll_engine_check_fits (engine, reclaimable, &fitting, &error))
     {
       ask_to_fit (self, engine, fitting, error);
       ll_engine_unref (engine);
       return;
     }
 
-  begin_run (self, engine);
+  go_ahead (self, engine);
 }
 
 static void
@@ -882,7 +902,7 @@ release_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  release_list (LL_WINDOW (widget), FALSE);
+  release_list (LL_WINDOW (widget), NULL);
 }
 
 static void
@@ -936,6 +956,7 @@ ll_window_dispose (GObject *object)
   LlWindow *self = LL_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_pointer (&self->start_after_release, ll_engine_unref);
   cancel_pending_start (self);
   stop_ticking (self);
   stop_sampler (self);

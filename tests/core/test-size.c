@@ -524,8 +524,12 @@ test_format_count_exact_c (void)
 {
   check_format (ll_format_count_exact (0), "0");
   check_format (ll_format_count_exact (950), "950");
-  check_format (ll_format_count_exact (22500004), "22500004");
-  check_format (ll_format_count_exact (G_MAXUINT64), "18446744073709551615");
+  /* C has no grouping of its own: grouped as in English. */
+  check_format (ll_format_count_exact (1000), "1,000");
+  check_format (ll_format_count_exact (999999), "999,999");
+  check_format (ll_format_count_exact (22500004), "22,500,004");
+  check_format (ll_format_count_exact (167214333), "167,214,333");
+  check_format (ll_format_count_exact (G_MAXUINT64), "18,446,744,073,709,551,615");
 }
 
 static void

@@ -1170,7 +1170,7 @@ test_check_fits (void)
       config.reserve_bytes = 256 * MiB;
       engine = ll_engine_new (&config, NULL);
 
-      g_assert_false (ll_engine_check_fits (engine, &fitting, &error));
+      g_assert_false (ll_engine_check_fits (engine, 0, &fitting, &error));
       g_assert_error (error, LL_RUN_ERROR, LL_RUN_ERROR_TOO_LARGE);
       g_test_message ("%s", error->message);
       g_assert_nonnull (strstr (error->message, "1.00 GiB"));
@@ -1192,7 +1192,7 @@ test_check_fits (void)
 
         config.target = fitting;
         fits = ll_engine_new (&config, NULL);
-        g_assert_true (ll_engine_check_fits (fits, &same, NULL));
+        g_assert_true (ll_engine_check_fits (fits, 0, &same, NULL));
         g_assert_cmpuint (same, ==, fitting);
       }
     }
@@ -1207,9 +1207,33 @@ test_check_fits (void)
     test_config_init (&config, &probe);
     config.reserve_bytes = 2 * GiB;
     engine = ll_engine_new (&config, NULL);
-    g_assert_false (ll_engine_check_fits (engine, &fitting, &error));
+    g_assert_false (ll_engine_check_fits (engine, 0, &fitting, &error));
     g_assert_error (error, LL_RUN_ERROR, LL_RUN_ERROR_TOO_LARGE);
     g_assert_cmpuint (fitting, ==, 0);
+  }
+
+  /* Memory a held list gives back counts: 512 MiB more fit. */
+  {
+    g_autoptr(LlEngine) engine = NULL;
+    g_autoptr(GError) error = NULL;
+    LlRunConfig config;
+    guint64 fitting = 0, more = 0;
+
+    test_config_init (&config, &probe);
+    config.element = LL_ELEMENT_INT64;
+    config.target_kind = LL_TARGET_ELEMENTS;
+    config.target = 1 * GiB / 8;
+    config.reserve_bytes = 256 * MiB;
+    engine = ll_engine_new (&config, NULL);
+    g_assert_false (ll_engine_check_fits (engine, 0, &fitting, &error));
+    g_assert_nonnull (strstr (error->message, "can spare 1.00 GiB now"));
+    g_assert_nonnull (strstr (error->message, "which leaves 768.00 MiB"));
+    g_clear_error (&error);
+    g_assert_false (ll_engine_check_fits (engine, 128 * MiB, &more, &error));
+    g_assert_nonnull (strstr (error->message, "can spare 1.13 GiB once the previous list is freed"));
+    g_assert_cmpuint (more, >, fitting);
+    g_assert_cmpuint (ll_run_config_estimate_peak (&config, NULL, NULL), <=, 1 * GiB + 256 * MiB);
+    g_assert_true (ll_engine_check_fits (engine, 512 * MiB, NULL, NULL));
   }
 
   /* A probe that fails. */
@@ -1221,7 +1245,7 @@ test_check_fits (void)
     test_config_init (&config, &probe);
     engine = ll_engine_new (&config, NULL);
     probe.fail = TRUE;
-    g_assert_false (ll_engine_check_fits (engine, NULL, &error));
+    g_assert_false (ll_engine_check_fits (engine, 0, NULL, &error));
     g_assert_error (error, LL_RUN_ERROR, LL_RUN_ERROR_FAILED);
     probe.fail = FALSE;
   }

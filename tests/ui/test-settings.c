@@ -441,7 +441,7 @@ check_preferences (LlApplication *app,
   g_assert_cmpuint (g_settings_get_uint (settings, "history-detail"), ==, 4096);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 4);
   g_assert_cmpuint (g_settings_get_uint (settings, "history-detail"), ==, 1048576);
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "1048576"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "1,048,576"));
 
   /* Units: the window follows at once. */
   row = find_titled (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, "Size _Units");

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 #include <sys/wait.h>
 
 #include "ll-window.h"
@@ -470,6 +471,41 @@ test_does_not_fit (void)
   ll_engine_get_status (ll_window_get_engine (window), &status);
   g_assert_cmpint (status.stop_reason, ==, LL_STOP_TARGET);
   g_assert_true (g_str_has_prefix (ll_window_get_status_text (window), "Reached the target of "));
+
+  /* With the list kept, a target that does not fit is asked about first,
+   * counting the list's memory, and Cancel leaves everything as it was. */
+  {
+    LlEngine *kept = ll_window_get_engine (window);
+    g_autofree char *status_text = g_strdup (ll_window_get_status_text (window));
+    g_autofree char *length = g_strdup (ll_summary_view_get_value (ll_window_get_summary (window),
+                                                                   LL_FIGURE_LENGTH));
+    GtkWidget *release = find_button (GTK_WIDGET (window), "win.release-memory");
+
+    g_assert_true (gtk_widget_get_visible (release));
+    ll_controls_set_target_text (controls, "1TB");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL);
+    dialog = find_message_dialog ();
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                              "once the previous list is freed"));
+    /* Nothing happened yet. */
+    g_assert_cmpstr (ll_window_get_status_text (window), ==, status_text);
+    g_assert_cmpint (ll_window_get_run_state (window), ==, LL_ENGINE_FINISHED);
+    adw_message_dialog_response (dialog, "cancel");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    wait_ms (200);
+
+    g_assert_true (ll_window_get_engine (window) == kept);
+    g_assert_cmpint (ll_window_get_run_state (window), ==, LL_ENGINE_FINISHED);
+    g_assert_cmpstr (ll_window_get_status_text (window), ==, status_text);
+    g_assert_cmpstr (ll_summary_view_get_value (ll_window_get_summary (window), LL_FIGURE_LENGTH),
+                     ==, length);
+    g_assert_true (gtk_widget_get_visible (release));
+    g_assert_true (gtk_widget_is_sensitive (release));
+    g_assert_true (start_sensitive (window));
+    ll_engine_get_status (kept, &status);
+    g_assert_cmpint (status.state, ==, LL_ENGINE_FINISHED);
+  }
 
   destroy_window (window);
 }
