@@ -43,8 +43,10 @@
 # endif
 #endif
 
+#include "ll-arith.h"
 #include "ll-csv.h"
 #include "ll-engine.h"
+#include "ll-fit.h"
 #include "ll-run-config-private.h"
 #include "ll-size.h"
 
@@ -110,6 +112,7 @@ struct _LlEngine
   guint64          live_capacity;
   guint64          end_elapsed_ns;
   guint64          start_available;
+  guint64          limit;             /* the container's memory limit, or LL_NO_LIMIT */
   guint64          reserve;
   guint64          latest_available;
   guint64          latest_spare;
@@ -156,24 +159,6 @@ now_ns (void)
 
   clock_gettime (CLOCK_MONOTONIC, &ts);
   return (gint64) ts.tv_sec * G_GINT64_CONSTANT (1000000000) + ts.tv_nsec;
-}
-
-static inline guint64
-sat_mul (guint64 a,
-         guint64 b)
-{
-  guint64 r;
-
-  return g_uint64_checked_mul (&r, a, b) ? r : G_MAXUINT64;
-}
-
-static inline guint64
-sat_add (guint64 a,
-         guint64 b)
-{
-  guint64 r;
-
-  return g_uint64_checked_add (&r, a, b) ? r : G_MAXUINT64;
 }
 
 static gboolean
@@ -304,7 +289,7 @@ static inline guint64
 engine_committed (LlEngine *self,
                   guint64   length)
 {
-  return sat_mul (length, self->slot_bytes + self->object_bytes);
+  return ll_sat_mul (length, self->slot_bytes + self->object_bytes);
 }
 
 /* What the sampler last saw, less what the engine wrote since. */
@@ -631,7 +616,7 @@ engine_resize (LlEngine *self,
                gboolean *moved,
                guint64  *bytes_copied)
 {
-  guint64 new_bytes64 = sat_mul (new_capacity, self->slot_bytes);
+  guint64 new_bytes64 = ll_sat_mul (new_capacity, self->slot_bytes);
   gsize old_bytes = self->data_bytes;
   gsize new_bytes;
   guint8 *old = self->data;
@@ -732,14 +717,14 @@ engine_growth_need (LlEngine *self,
                     guint64   touch_to)
 {
   guint64 new_elements = touch_to > self->length ? touch_to - self->length : 0;
-  guint64 need = sat_mul (new_elements, self->slot_bytes + self->object_bytes);
+  guint64 need = ll_sat_mul (new_elements, self->slot_bytes + self->object_bytes);
   gboolean copies = self->mechanism == LL_MECHANISM_COPY ||
                     (self->mechanism == LL_MECHANISM_REALLOC &&
                      !block_is_mmapped (self->data, self->data_bytes));
 
   if (copies)
-    need = sat_add (sat_mul (new_elements, self->object_bytes),
-                    sat_mul (new_capacity, self->slot_bytes));
+    need = ll_sat_add (ll_sat_mul (new_elements, self->object_bytes),
+                    ll_sat_mul (new_capacity, self->slot_bytes));
 
   return need;
 }
@@ -978,7 +963,7 @@ engine_take_sample (LlEngine *self)
     {
       store_u64 (&self->latest_spare_length, length);
       store_u64 (&self->latest_spare, ll_mem_info_spare (&info));
-      store_u64 (&self->latest_available, info.available_bytes);
+      store_u64 (&self->latest_available, ll_mem_info_spare (&info));
     }
 
   sample.elapsed_ns = (guint64) (now_ns () - self->start_ns);
@@ -1076,6 +1061,7 @@ ll_engine_new (const LlRunConfig  *config,
   self->state = LL_ENGINE_IDLE;
   self->stop_reason = LL_STOP_NONE;
   self->latest_spare = G_MAXUINT64;
+  self->limit = LL_NO_LIMIT;
   g_mutex_init (&self->mutex);
   g_cond_init (&self->cond);
   g_rw_lock_init (&self->list_lock);
@@ -1145,95 +1131,6 @@ ll_engine_unref (LlEngine *self)
   g_free (self);
 }
 
-/* The largest target that fits in @budget bytes. Runs the stepper once to
- * find the first state that does not fit, then searches the targets
- * between it and the last state that does, each from that state on. */
-static guint64
-engine_fitting_target (const LlRunConfig *config,
-                       guint64            budget)
-{
-  gboolean copy = ll_run_config_get_mechanism (config) == LL_MECHANISM_COPY;
-  LlGrowth growth;
-  LlGrowth before;
-  LlGrowthStep step;
-  guint64 last_copy = 0;
-  guint64 before_copy = 0;
-  guint64 start_metric;
-  guint64 lo, hi;
-  gboolean found = FALSE;
-
-  ll_growth_init (&growth, config);
-  growth.done = FALSE;
-  start_metric = ll_growth_get_metric (&growth);
-  if (ll_growth_get_peak (&growth, 0) > budget)
-    return 0;
-
-  {
-    const LlElementInfo *info = ll_element_get_info (config->element);
-    /* Peak bytes per slot of capacity, at most: the slot, its object and,
-     * while copying, the old block's slot. */
-    guint64 per_slot = info->slot_bytes + info->object_bytes + (copy ? info->slot_bytes : 0);
-
-    before = growth;
-    while (ll_growth_next (&growth, &step))
-      {
-        if (copy && step.realloc)
-          last_copy = step.old_capacity;
-        if (ll_growth_get_peak (&growth, last_copy) > budget)
-          {
-            found = TRUE;
-            break;
-          }
-        ll_growth_skip (&growth, budget / per_slot);
-        before = growth;
-        before_copy = last_copy;
-      }
-  }
-
-  if (!found)
-    return config->target;
-
-  lo = ll_growth_get_metric (&before);
-  hi = MIN (ll_growth_get_metric (&growth), config->target);
-
-  while (hi - lo > 1)
-    {
-      guint64 mid = lo + (hi - lo) / 2;
-      LlGrowth probe = before;
-      guint64 probe_copy = before_copy;
-
-      probe.target = mid;
-      probe.done = FALSE;
-      while (ll_growth_next (&probe, &step))
-        {
-          if (copy && step.realloc)
-            probe_copy = step.old_capacity;
-        }
-
-      if (ll_growth_get_peak (&probe, probe_copy) <= budget)
-        lo = mid;
-      else
-        hi = mid;
-    }
-
-  return lo > start_metric ? lo : 0;
-}
-
-static char *
-format_target (LlTargetKind kind,
-               guint64      target)
-{
-  g_autofree char *count = NULL;
-
-  if (kind != LL_TARGET_ELEMENTS)
-    return ll_format_bytes (target, LL_UNITS_IEC);
-
-  count = ll_format_count_exact (target);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s element", "%s elements",
-                                       (gulong) MIN (target, G_MAXULONG)),
-                          count);
-}
-
 gboolean
 ll_engine_check_fits (LlEngine  *self,
                       guint64    reclaimable,
@@ -1241,77 +1138,31 @@ ll_engine_check_fits (LlEngine  *self,
                       GError   **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *target = NULL;
-  g_autofree char *peak_str = NULL;
-  g_autofree char *spare_str = NULL;
-  g_autofree char *reserve_str = NULL;
-  g_autofree char *fitting_str = NULL;
-  g_autofree char *budget_str = NULL;
-  g_autofree char *can_spare = NULL;
+  g_autofree char *message = NULL;
   LlMemInfo info;
-  guint64 spare, reserve, budget, peak, fitting;
+  LlFit fit;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (fitting_target != NULL)
+    *fitting_target = 0;
 
   if (!engine_probe (self, &info, &local_error))
     {
       g_set_error (error, LL_RUN_ERROR, LL_RUN_ERROR_FAILED,
                    _("Could not read the free memory: %s"), local_error->message);
-      if (fitting_target != NULL)
-        *fitting_target = 0;
       return FALSE;
     }
 
-  spare = ll_mem_info_spare (&info);
-  spare = spare > G_MAXUINT64 - reclaimable ? G_MAXUINT64 : spare + reclaimable;
-  reserve = ll_run_config_get_reserve (&self->config, &info);
-  budget = spare > reserve ? spare - reserve : 0;
-
-  peak = ll_run_config_estimate_peak (&self->config, NULL, NULL);
-  if (peak <= budget)
-    {
-      if (fitting_target != NULL)
-        *fitting_target = self->config.target;
-      return TRUE;
-    }
-
-  fitting = engine_fitting_target (&self->config, budget);
+  ll_fit_plan (&fit, &self->config, &info, reclaimable);
   if (fitting_target != NULL)
-    *fitting_target = fitting;
+    *fitting_target = fit.fitting;
+  if (fit.fits)
+    return TRUE;
 
-  target = format_target (self->config.target_kind, self->config.target);
-  peak_str = ll_format_bytes (peak, LL_UNITS_IEC);
-  spare_str = ll_format_bytes (spare, LL_UNITS_IEC);
-  reserve_str = ll_format_bytes (reserve, LL_UNITS_IEC);
-  budget_str = ll_format_bytes (budget, LL_UNITS_IEC);
-  /* Translators: how much memory the system has for the run; the first
-   * form counts the list that a new run frees first */
-  can_spare = reclaimable > 0
-              ? g_strdup_printf (_("The system can spare %s once the previous list is freed"), spare_str)
-              : g_strdup_printf (_("The system can spare %s now"), spare_str);
-
-  /* A byte target counts the whole capacity, but only the slots that are
-   * written take memory: the two figures differ, and say why. */
-  if (fitting > 0)
-    {
-      fitting_str = format_target (self->config.target_kind, fitting);
-      g_set_error (error, LL_RUN_ERROR, LL_RUN_ERROR_TOO_LARGE,
-                   _("Growing the list to %s writes about %s of memory (the slack "
-                     "beyond its length is reserved but never written). %s and "
-                     "keeps %s as a reserve, which leaves %s: the largest target "
-                     "that fits is %s."),
-                   target, peak_str, can_spare, reserve_str, budget_str, fitting_str);
-    }
-  else
-    {
-      g_set_error (error, LL_RUN_ERROR, LL_RUN_ERROR_TOO_LARGE,
-                   _("Growing the list to %s writes about %s of memory. %s and keeps "
-                     "%s as a reserve, so no run fits: free some memory or lower the "
-                     "reserve."),
-                   target, peak_str, can_spare, reserve_str);
-    }
-
+  message = ll_fit_describe (&fit, &self->config);
+  g_set_error_literal (error, LL_RUN_ERROR, LL_RUN_ERROR_TOO_LARGE, message);
   return FALSE;
 }
 
@@ -1341,9 +1192,10 @@ ll_engine_start (LlEngine *self)
   self->start_ns = now_ns ();
   if (engine_probe (self, &info, &error))
     {
-      self->start_available = info.available_bytes;
+      self->start_available = ll_mem_info_spare (&info);
+      self->limit = info.cgroup_limit_bytes;
       self->reserve = ll_run_config_get_reserve (&self->config, &info);
-      self->latest_available = info.available_bytes;
+      self->latest_available = ll_mem_info_spare (&info);
       self->latest_spare = ll_mem_info_spare (&info);
       self->latest_spare_length = 0;
     }
@@ -1475,6 +1327,7 @@ ll_engine_get_status (LlEngine       *self,
     }
 
   status->start_available_bytes = status->state == LL_ENGINE_IDLE ? 0 : load_u64 (&self->start_available);
+  status->limit_bytes = status->state == LL_ENGINE_IDLE ? LL_NO_LIMIT : load_u64 (&self->limit);
   status->reserve_bytes = status->state == LL_ENGINE_IDLE ? 0 : load_u64 (&self->reserve);
 }
 
@@ -1772,7 +1625,7 @@ ll_engine_release (LlEngine *self)
   sample.elapsed_ns = (guint64) (now_ns () - self->start_ns);
   sample.rss_bytes = ll_mem_process_rss ();
   sample.available_bytes = engine_probe (self, &info, &error)
-                           ? info.available_bytes : load_u64 (&self->latest_available);
+                           ? ll_mem_info_spare (&info) : load_u64 (&self->latest_available);
   ll_history_push_samples (self->history, &sample, 1);
 }
 

@@ -39,7 +39,8 @@ typedef struct
   guint64       container_bytes;
   guint64       objects_bytes;
   guint64       elapsed_ns;
-  guint64       start_available_bytes;
+  guint64       start_available_bytes;  /* free memory: MemAvailable, or less under a limit */
+  guint64       limit_bytes;            /* the container's memory limit, or LL_NO_LIMIT */
   guint64       reserve_bytes;
 } LlEngineStatus;
 

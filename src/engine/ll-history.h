@@ -21,7 +21,7 @@ typedef struct
   guint64  bytes_copied;     /* what the growth mechanism really copied */
   guint64  realloc_ns;       /* how long the growth call took */
   guint64  elapsed_ns;       /* since the run started */
-  guint64  available_bytes;  /* MemAvailable last sampled */
+  guint64  available_bytes;  /* free memory last sampled (see LlSample) */
 } LlEvent;
 
 /* One memory sample, in the samples CSV's column order. */
@@ -33,7 +33,8 @@ typedef struct
   guint64 container_bytes;
   guint64 objects_bytes;
   guint64 rss_bytes;
-  guint64 available_bytes;
+  guint64 available_bytes;  /* MemAvailable, or what a container's memory
+                             * limit leaves when that is less */
 } LlSample;
 
 /* @count consecutive events summarised; with @count == 1, @first is the

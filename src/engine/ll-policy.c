@@ -10,7 +10,9 @@
 
 #include <glib/gi18n.h>
 
+#include "ll-arith.h"
 #include "ll-policy.h"
+#include "ll-size.h"
 
 #define SATURATED G_MAXUINT64
 
@@ -26,6 +28,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     N_("Python’s list: about 1/8 extra plus 6, a multiple of 4; a big jump gets just what it needs"),
     "CPython ≥ 3.9, Objects/listobject.c list_resize(); new lists as ≥ 3.10 list_preallocate_exact()",
     LL_MECHANISM_REALLOC,
+    "list(range(n))",
   },
   {
     LL_POLICY_CPYTHON_38, "cpython-3.8",
@@ -33,6 +36,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     N_("Python’s list before 3.9: about 1/8 extra plus 3 (small lists) or 6"),
     "CPython 3.4–3.8, Objects/listobject.c list_resize()",
     LL_MECHANISM_REALLOC,
+    "list(range(n))",
   },
   {
     LL_POLICY_DOUBLE, "double",
@@ -40,6 +44,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     N_("Doubles the length: 0 → 1 → 2 → 4 …, at least what is needed"),
     "GCC libstdc++ std::vector, _M_check_len()",
     LL_MECHANISM_COPY,
+    "std::vector<T>(n)",
   },
   {
     LL_POLICY_MSVC, "msvc",
@@ -47,6 +52,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     N_("Grows the capacity by half (1.5×), at least to what is needed"),
     "Microsoft STL std::vector, _Calculate_growth()",
     LL_MECHANISM_COPY,
+    "std::vector<T>(n)",
   },
   {
     LL_POLICY_JAVA, "java",
@@ -54,6 +60,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     N_("10 elements on the first add, then grows by half (1.5×)"),
     "OpenJDK java.util.ArrayList.grow()",
     LL_MECHANISM_COPY,
+    "new ArrayList<>(n)",
   },
   {
     LL_POLICY_GO, "go",
@@ -61,6 +68,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     N_("A []int: doubles up to 256 elements, then eases toward 1.25×, rounded up to the allocator’s size classes"),
     "Go runtime, slice.go growslice() and nextslicecap(), msize.go roundupsize()",
     LL_MECHANISM_COPY,
+    "make([]T, n)",
   },
   {
     LL_POLICY_RUST, "rust",
@@ -68,6 +76,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     N_("Doubles the capacity, at least 4 elements (8-byte elements), at least what is needed"),
     "Rust alloc::raw_vec RawVec::grow_amortized()",
     LL_MECHANISM_REALLOC,
+    "Vec::with_capacity(n)",
   },
   {
     LL_POLICY_DOTNET, "dotnet",
@@ -75,6 +84,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     N_("4 elements on the first add, then doubles the capacity"),
     ".NET System.Collections.Generic.List<T>.Grow()",
     LL_MECHANISM_COPY,
+    "new List<T>(n)",
   },
   {
     LL_POLICY_FIXED, "fixed",
@@ -82,6 +92,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     N_("Adds the same number of elements every time: quadratic total copying"),
     "capacity + increment",
     LL_MECHANISM_REALLOC,
+    NULL,
   },
   {
     LL_POLICY_CUSTOM, "custom",
@@ -89,6 +100,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     N_("Your own rule: ⌈capacity × factor⌉ + constant, rounded up to a multiple"),
     "⌈capacity × factor⌉ + constant, rounded up to a multiple of round",
     LL_MECHANISM_REALLOC,
+    NULL,
   },
 };
 
@@ -112,36 +124,6 @@ static const guint16 go_size_classes[] = {
 #define GO_ELEMENT_SIZE 8
 
 G_DEFINE_QUARK (ll-policy-error-quark, ll_policy_error)
-
-static inline guint64
-sat_add (guint64 a,
-         guint64 b)
-{
-  guint64 r;
-
-  return g_uint64_checked_add (&r, a, b) ? r : SATURATED;
-}
-
-static inline guint64
-sat_mul (guint64 a,
-         guint64 b)
-{
-  guint64 r;
-
-  return g_uint64_checked_mul (&r, a, b) ? r : SATURATED;
-}
-
-/* Rounds up to a multiple of @multiple, or saturates. */
-static inline guint64
-sat_round_up (guint64 value,
-              guint64 multiple)
-{
-  guint64 rem = value % multiple;
-
-  if (rem == 0)
-    return value;
-  return sat_add (value, multiple - rem);
-}
 
 static char *
 list_policy_names (void)
@@ -274,14 +256,24 @@ ll_policy_validate (const LlPolicy  *policy,
     }
   else if (policy->kind == LL_POLICY_CUSTOM)
     {
-      if (!isfinite (policy->factor) ||
-          policy->factor < 1.0 ||
-          policy->factor > CUSTOM_FACTOR_MAX)
+      if (!isfinite (policy->factor) || policy->factor < 1.0)
         {
+          g_autofree char *factor = ll_format_decimal (policy->factor);
+
           g_set_error (error, LL_POLICY_ERROR, LL_POLICY_ERROR_INVALID,
-                       _("The growth factor %g is out of range: use a number from 1 "
+                       _("A growth factor of %s would shrink the list: use a number "
+                         "from 1 to %g, such as 1.5 or 2."),
+                       factor, CUSTOM_FACTOR_MAX);
+          return FALSE;
+        }
+      if (policy->factor > CUSTOM_FACTOR_MAX)
+        {
+          g_autofree char *factor = ll_format_decimal (policy->factor);
+
+          g_set_error (error, LL_POLICY_ERROR, LL_POLICY_ERROR_INVALID,
+                       _("A growth factor of %s is more than %g: use a number from 1 "
                          "to %g, such as 1.5 or 2."),
-                       policy->factor, CUSTOM_FACTOR_MAX);
+                       factor, CUSTOM_FACTOR_MAX, CUSTOM_FACTOR_MAX);
           return FALSE;
         }
 
@@ -328,13 +320,13 @@ resize_cpython (guint64  length,
     return 0;
 
   if (before_39)
-    return sat_add (new_length, (new_length >> 3) + (new_length < 9 ? 3 : 6));
+    return ll_sat_add (new_length, (new_length >> 3) + (new_length < 9 ? 3 : 6));
 
   /* ≥ 3.10: extending a list that has no array yet (list_extend with
    * ob_item == NULL) preallocates exactly, rounded up to even, instead of
    * over-allocating; a single append still goes through list_resize(). */
   if (length == 0 && capacity == 0 && new_length > 1)
-    return sat_round_up (new_length, 2);
+    return ll_sat_round_up (new_length, 2);
 
   /* (n + (n >> 3) + 6) & ~3, as the slack above n so that it cannot
    * overflow; only the low bits of the (possibly wrapped) sum matter. */
@@ -345,9 +337,9 @@ resize_cpython (guint64  length,
    * only what it needs, to a multiple of 4. CPython compares signed
    * sizes, so a shrink never takes this branch. */
   if (new_length > length && new_length - length > slack)
-    return sat_round_up (new_length, 4);
+    return ll_sat_round_up (new_length, 4);
 
-  return sat_add (new_length, slack);
+  return ll_sat_add (new_length, slack);
 }
 
 /* Go's mallocgc block for a pointer-free []int of @elements, in elements:
@@ -366,14 +358,14 @@ go_roundupsize (guint64 elements)
         }
     }
 
-  return sat_round_up (elements, GO_PAGE_SIZE / GO_ELEMENT_SIZE);
+  return ll_sat_round_up (elements, GO_PAGE_SIZE / GO_ELEMENT_SIZE);
 }
 
 static guint64
 resize_go (guint64 capacity,
            guint64 new_length)
 {
-  guint64 doubled = sat_add (capacity, capacity);
+  guint64 doubled = ll_sat_add (capacity, capacity);
   guint64 grown;
 
   if (new_length > doubled)
@@ -385,7 +377,7 @@ resize_go (guint64 capacity,
       /* From 2× at 256 elements smoothly down toward 1.25×. */
       grown = capacity;
       while (grown < new_length)
-        grown = sat_add (grown, sat_add (grown, 3 * 256) >> 2);
+        grown = ll_sat_add (grown, ll_sat_add (grown, 3 * 256) >> 2);
     }
 
   return go_roundupsize (grown);
@@ -415,9 +407,9 @@ resize_custom (const LlPolicy *policy,
   else
     grown = (guint64) product;
 
-  grown = sat_add (grown, policy->constant);
+  grown = ll_sat_add (grown, policy->constant);
   grown = MAX (grown, new_length);
-  return sat_round_up (grown, MAX (policy->round, 1));
+  return ll_sat_round_up (grown, MAX (policy->round, 1));
 }
 
 guint64
@@ -442,11 +434,11 @@ ll_policy_resize (const LlPolicy *policy,
     {
     case LL_POLICY_DOUBLE:
       /* size() + max (size(), n): based on the length, not the capacity */
-      return sat_add (length, MAX (length, new_length > length ? new_length - length : 0));
+      return ll_sat_add (length, MAX (length, new_length > length ? new_length - length : 0));
 
     case LL_POLICY_MSVC:
       {
-        guint64 geometric = sat_add (capacity, capacity / 2);
+        guint64 geometric = ll_sat_add (capacity, capacity / 2);
 
         return geometric < new_length ? new_length : geometric;
       }
@@ -455,19 +447,19 @@ ll_policy_resize (const LlPolicy *policy,
       /* Capacity 0 is the shared empty array of `new ArrayList<>()`. */
       if (capacity == 0)
         return MAX (10, new_length);
-      return sat_add (capacity, MAX (new_length - capacity, capacity >> 1));
+      return ll_sat_add (capacity, MAX (new_length - capacity, capacity >> 1));
 
     case LL_POLICY_GO:
       return resize_go (capacity, new_length);
 
     case LL_POLICY_RUST:
-      return MAX (4, MAX (sat_mul (capacity, 2), new_length));
+      return MAX (4, MAX (ll_sat_mul (capacity, 2), new_length));
 
     case LL_POLICY_DOTNET:
-      return MAX (capacity == 0 ? 4 : sat_mul (capacity, 2), new_length);
+      return MAX (capacity == 0 ? 4 : ll_sat_mul (capacity, 2), new_length);
 
     case LL_POLICY_FIXED:
-      return MAX (new_length, sat_add (capacity, MAX (policy->increment, 1)));
+      return MAX (new_length, ll_sat_add (capacity, MAX (policy->increment, 1)));
 
     case LL_POLICY_CUSTOM:
       return resize_custom (policy, capacity, new_length);
@@ -492,7 +484,7 @@ ll_policy_initial_capacity (const LlPolicy *policy,
   /* CPython ≥ 3.10 preallocates list(range(n)) rounded up to even
    * (list_preallocate_exact); 3.8 and 3.9 allocate exactly n. */
   if (policy->kind == LL_POLICY_CPYTHON)
-    return sat_round_up (length, 2);
+    return ll_sat_round_up (length, 2);
 
   return length;
 }

@@ -60,6 +60,8 @@ typedef struct
   const char   *description;  /* translatable, one line */
   const char   *source;       /* the implementation it mirrors */
   LlMechanism   mechanism;    /* the runtime's own growth mechanism */
+  const char   *initial;      /* how the runtime makes a list of n elements,
+                               * "list(range(n))"; NULL: none in particular */
 } LlPolicyInfo;
 
 GQuark              ll_policy_error_quark        (void);

@@ -9,32 +9,16 @@
 
 #include <glib/gi18n.h>
 
+#include "ll-arith.h"
 #include "ll-run-config.h"
 #include "ll-run-config-private.h"
+#include "ll-size.h"
 
 /* Far beyond any real memory, and small enough that no byte count derived
  * from a length (40 bytes an element at most) can overflow. */
 #define MAX_LENGTH (G_MAXUINT64 / 64)
 
 G_DEFINE_QUARK (ll-run-error-quark, ll_run_error)
-
-static inline guint64
-sat_add (guint64 a,
-         guint64 b)
-{
-  guint64 r;
-
-  return g_uint64_checked_add (&r, a, b) ? r : G_MAXUINT64;
-}
-
-static inline guint64
-sat_mul (guint64 a,
-         guint64 b)
-{
-  guint64 r;
-
-  return g_uint64_checked_mul (&r, a, b) ? r : G_MAXUINT64;
-}
 
 void
 ll_run_config_init (LlRunConfig *config)
@@ -205,7 +189,7 @@ static inline guint64
 growth_total (const LlGrowth *growth,
               guint64         length)
 {
-  return sat_add (growth_container (growth),
+  return ll_sat_add (growth_container (growth),
                   ll_element_objects_bytes (growth->element, length));
 }
 
@@ -237,9 +221,9 @@ ll_growth_get_peak (const LlGrowth *growth,
   const LlElementInfo *info = ll_element_get_info (growth->element);
   guint64 peak;
 
-  peak = sat_mul (growth->length, info->slot_bytes);
-  peak = sat_add (peak, ll_element_objects_bytes (growth->element, growth->length));
-  peak = sat_add (peak, sat_mul (last_copy_capacity, info->slot_bytes));
+  peak = ll_sat_mul (growth->length, info->slot_bytes);
+  peak = ll_sat_add (peak, ll_element_objects_bytes (growth->element, growth->length));
+  peak = ll_sat_add (peak, ll_sat_mul (last_copy_capacity, info->slot_bytes));
 
   return peak;
 }
@@ -497,4 +481,21 @@ ll_run_config_estimate_peak (const LlRunConfig *config,
     *final_capacity = growth.capacity;
 
   return ll_growth_get_peak (&growth, last_copy_capacity);
+}
+
+char *
+ll_run_config_format_target (const LlRunConfig *config,
+                             LlUnits            units)
+{
+  g_autofree char *count = NULL;
+
+  g_return_val_if_fail (config != NULL, NULL);
+
+  if (config->target_kind != LL_TARGET_ELEMENTS)
+    return ll_format_bytes (config->target, units);
+
+  count = ll_format_count_exact (config->target);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s element", "%s elements",
+                                       (gulong) MIN (config->target, G_MAXULONG)),
+                          count);
 }

@@ -10,6 +10,7 @@
 #include "ll-element.h"
 #include "ll-mem.h"
 #include "ll-policy.h"
+#include "ll-size.h"
 
 G_BEGIN_DECLS
 
@@ -114,5 +115,10 @@ gsize        ll_growth_next_many         (LlGrowth          *growth,
 guint64      ll_run_config_estimate_peak (const LlRunConfig *config,
                                           guint64           *final_length,
                                           guint64           *final_capacity);
+
+/* The target as people read it: "10.00 GB" in @units, or "40,000,000
+ * elements". */
+char        *ll_run_config_format_target (const LlRunConfig *config,
+                                          LlUnits            units);
 
 G_END_DECLS

@@ -622,6 +622,92 @@ ll_size_parse_count (const char   *text,
   return TRUE;
 }
 
+gboolean
+ll_size_parse_decimal (const char   *text,
+                       LlSizeFlags   flags,
+                       double       *number,
+                       GError      **error)
+{
+  g_autofree char *copy = NULL;
+  g_autofree char *shown = NULL;
+  char *start, *end, *parsed_end = NULL;
+  gboolean comma_point;
+  double value;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  copy = g_strstrip (g_strdup (text));
+  start = copy;
+  end = copy + strlen (copy);
+  shown = quote_input (start, end - start);
+
+  if (start == end)
+    {
+      g_set_error_literal (error, LL_SIZE_ERROR, LL_SIZE_ERROR_EMPTY,
+                           _("No number given. Write a number such as 1.5 or 2."));
+      return FALSE;
+    }
+
+  /* "1,5" where the user's language writes it so; one point at most. */
+  comma_point = (flags & LL_SIZE_FLAGS_LOCALE) && g_str_equal (decimal_point (), ",");
+  for (char *p = start; p < end; p++)
+    {
+      if (*p == ',' && comma_point)
+        *p = '.';
+      else if (!g_ascii_isdigit (*p) && *p != '.' && *p != '-' && *p != '+' &&
+               *p != 'e' && *p != 'E')
+        break;
+    }
+
+  value = g_ascii_strtod (start, &parsed_end);
+  if (parsed_end == start || parsed_end != end || !isfinite (value) ||
+      strpbrk (start, "xXnN") != NULL)
+    {
+      g_set_error (error, LL_SIZE_ERROR, LL_SIZE_ERROR_SYNTAX,
+                   _("“%s” is not a number. Write a number such as 1.5 or 2."), shown);
+      return FALSE;
+    }
+  if (value < 0 || (value == 0 && start[0] == '-'))
+    {
+      g_set_error (error, LL_SIZE_ERROR, LL_SIZE_ERROR_NEGATIVE,
+                   _("“%s” is negative. Write a number such as 1.5 or 2."), shown);
+      return FALSE;
+    }
+
+  if (number != NULL)
+    *number = value;
+  return TRUE;
+}
+
+char *
+ll_format_decimal (double number)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char *text;
+
+  /* The shortest form that reads back as the same number. */
+  g_ascii_formatd (buf, sizeof buf, "%.15g", number);
+  if (g_ascii_strtod (buf, NULL) != number)
+    g_ascii_formatd (buf, sizeof buf, "%.17g", number);
+
+  text = g_strdup (buf);
+  if (!g_str_equal (decimal_point (), "."))
+    {
+      char *point = strchr (text, '.');
+
+      if (point != NULL)
+        {
+          g_autofree char *owned = text;
+
+          *point = '\0';
+          text = g_strconcat (owned, decimal_point (), point + 1, NULL);
+        }
+    }
+
+  return text;
+}
+
 /* Formatting */
 
 /* @numerator / @denominator, rounded half up. */

@@ -57,6 +57,17 @@ gboolean ll_size_parse_count  (const char  *text,
                                guint64     *count,
                                GError     **error);
 
+/* Plain decimal numbers, such as a growth factor: "1.5", "2", "1e1"; with
+ * LL_SIZE_FLAGS_LOCALE also as the user's language writes them ("1,5").
+ * Never negative, never NaN or infinite. */
+gboolean ll_size_parse_decimal (const char  *text,
+                                LlSizeFlags  flags,
+                                double      *number,
+                                GError     **error);
+/* The shortest text that reads back as @number, with the locale's decimal
+ * point: "1.5", "16.0000001", "1,5". */
+char    *ll_format_decimal    (double       number);
+
 /* The unit of 1024^@power (IEC) or 1000^@power (SI) bytes, @power < 7,
  * in the user's language: "MiB", "Mio", "GB", "Go". */
 const char *ll_unit_name      (LlUnits      units,

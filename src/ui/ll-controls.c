@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "ll-controls.h"
+#include "ll-fit.h"
 
 struct _LlControls
 {
@@ -15,16 +16,15 @@ struct _LlControls
 
   AdwComboRow    *policy_row;
   AdwActionRow   *increment_row;
-  GtkSpinButton  *increment_spin;
+  GtkEntry       *increment_entry;
   AdwActionRow   *factor_row;
-  GtkSpinButton  *factor_spin;
+  GtkEntry       *factor_entry;
   AdwActionRow   *constant_row;
-  GtkSpinButton  *constant_spin;
+  GtkEntry       *constant_entry;
   AdwActionRow   *round_row;
-  GtkSpinButton  *round_spin;
+  GtkEntry       *round_entry;
   AdwComboRow    *mechanism_row;
   GtkLabel       *policy_source;
-  GtkLabel       *policy_message;
   AdwComboRow    *element_row;
   AdwEntryRow    *initial_row;
   GtkLabel       *initial_message;
@@ -36,6 +36,10 @@ struct _LlControls
 
   GSettings      *settings;
   LlUnits         units;
+
+  LlMemProbeFunc  mem_probe;
+  gpointer        mem_probe_data;
+  guint64         reclaimable;
 
   char           *error;
   gboolean        valid;
@@ -54,9 +58,9 @@ G_DEFINE_FINAL_TYPE (LlControls, ll_controls, ADW_TYPE_BIN)
 /* Index in the mechanism row: the policy's own first, then each one. */
 static const char * const mechanism_titles[] = {
   N_("Runtime’s Own"),
-  N_("realloc ()"),
+  N_("realloc()"),
   N_("Allocate, Copy, Free"),
-  N_("mremap ()"),
+  N_("mremap()"),
 };
 
 static const char * const mechanism_descriptions[] = {
@@ -73,7 +77,7 @@ static const char * const target_kind_titles[] = {
 };
 
 static const char * const target_kind_descriptions[] = {
-  N_("sys.getsizeof (list): the 56-byte header and the slots"),
+  N_("sys.getsizeof(list): the 56-byte header and the slots"),
   N_("The list and the element objects its slots point to"),
   N_("The length of the list"),
 };
@@ -106,20 +110,135 @@ get_policy_kind (LlControls *self)
   return selected < LL_N_POLICIES ? (LlPolicyKind) selected : LL_POLICY_CPYTHON;
 }
 
-static void
-get_policy (LlControls *self,
-            LlPolicy   *policy)
+/* The parameters of the fixed and custom policies, each a row of its own
+ * whose subtitle says what is wrong with what was typed there. */
+typedef enum
 {
+  PARAM_INCREMENT,
+  PARAM_FACTOR,
+  PARAM_CONSTANT,
+  PARAM_ROUND,
+  N_PARAMS
+} Param;
+
+static const struct
+{
+  gsize       row_offset;
+  gsize       entry_offset;
+  const char *subtitle;
+} params[N_PARAMS] = {
+  [PARAM_INCREMENT] = { G_STRUCT_OFFSET (LlControls, increment_row),
+                        G_STRUCT_OFFSET (LlControls, increment_entry),
+                        N_("Elements added at each growth") },
+  [PARAM_FACTOR] = { G_STRUCT_OFFSET (LlControls, factor_row),
+                     G_STRUCT_OFFSET (LlControls, factor_entry),
+                     N_("New capacity = old × factor + constant") },
+  [PARAM_CONSTANT] = { G_STRUCT_OFFSET (LlControls, constant_row),
+                       G_STRUCT_OFFSET (LlControls, constant_entry),
+                       N_("Slots added at each growth besides the factor") },
+  [PARAM_ROUND] = { G_STRUCT_OFFSET (LlControls, round_row),
+                    G_STRUCT_OFFSET (LlControls, round_entry),
+                    N_("Capacity rounded up to a multiple of this") },
+};
+
+static const char *
+param_text (LlControls *self,
+            Param       param)
+{
+  return gtk_editable_get_text (G_STRUCT_MEMBER (GtkEditable *, self, params[param].entry_offset));
+}
+
+/* Which parameter a policy that does not validate should point at. */
+static Param
+policy_error_param (const LlPolicy *policy)
+{
+  if (policy->kind == LL_POLICY_FIXED)
+    return PARAM_INCREMENT;
+  if (!(policy->factor >= 1.0 && policy->factor <= 16.0))
+    return PARAM_FACTOR;
+  if (policy->round < 1 || policy->round > 1048576)
+    return PARAM_ROUND;
+  return PARAM_CONSTANT;
+}
+
+/* Reads the chosen policy and the parameters it takes as typed. On FALSE,
+ * @errors (N_PARAMS of them, if not NULL) hold what is wrong, each with its
+ * field, and @error the first of them. */
+static gboolean
+get_policy (LlControls  *self,
+            LlPolicy    *policy,
+            GError     **errors,
+            GError     **error)
+{
+  GError *local[N_PARAMS] = { NULL };
+  gboolean ok = TRUE;
+  Param first = N_PARAMS;
+
   ll_policy_init (policy, get_policy_kind (self));
 
   if (policy->kind == LL_POLICY_FIXED)
-    policy->increment = (guint64) gtk_spin_button_get_value (self->increment_spin);
+    ll_size_parse_count (param_text (self, PARAM_INCREMENT), LL_SIZE_FLAGS_LOCALE,
+                         &policy->increment, &local[PARAM_INCREMENT]);
 
   if (policy->kind == LL_POLICY_CUSTOM)
     {
-      policy->factor = gtk_spin_button_get_value (self->factor_spin);
-      policy->constant = (guint64) gtk_spin_button_get_value (self->constant_spin);
-      policy->round = (guint64) gtk_spin_button_get_value (self->round_spin);
+      ll_size_parse_decimal (param_text (self, PARAM_FACTOR), LL_SIZE_FLAGS_LOCALE,
+                             &policy->factor, &local[PARAM_FACTOR]);
+      ll_size_parse_count (param_text (self, PARAM_CONSTANT),
+                           LL_SIZE_FLAGS_LOCALE | LL_SIZE_FLAGS_ALLOW_ZERO,
+                           &policy->constant, &local[PARAM_CONSTANT]);
+      ll_size_parse_count (param_text (self, PARAM_ROUND), LL_SIZE_FLAGS_LOCALE,
+                           &policy->round, &local[PARAM_ROUND]);
+    }
+
+  for (Param p = 0; p < N_PARAMS; p++)
+    if (local[p] != NULL && first == N_PARAMS)
+      first = p;
+
+  if (first == N_PARAMS)
+    {
+      GError *invalid = NULL;
+
+      if (!ll_policy_validate (policy, &invalid))
+        {
+          first = policy_error_param (policy);
+          local[first] = invalid;
+        }
+    }
+
+  ok = first == N_PARAMS;
+  if (!ok && error != NULL)
+    *error = g_error_copy (local[first]);
+
+  for (Param p = 0; p < N_PARAMS; p++)
+    {
+      if (errors != NULL)
+        errors[p] = local[p];
+      else
+        g_clear_error (&local[p]);
+    }
+
+  return ok;
+}
+
+static void
+show_param_error (LlControls   *self,
+                  Param         param,
+                  const GError *error)
+{
+  AdwActionRow *row = G_STRUCT_MEMBER (AdwActionRow *, self, params[param].row_offset);
+  GtkWidget *entry = G_STRUCT_MEMBER (GtkWidget *, self, params[param].entry_offset);
+
+  adw_action_row_set_subtitle (row, error != NULL ? error->message : _(params[param].subtitle));
+  if (error != NULL)
+    {
+      gtk_widget_add_css_class (entry, "error");
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (entry, "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
     }
 }
 
@@ -194,6 +313,7 @@ show_message (GtkLabel   *label,
 {
   gtk_label_set_label (label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && text[0] != '\0');
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "warning");
 
   if (is_error)
     {
@@ -230,6 +350,46 @@ set_error (LlControls *self,
     }
 }
 
+/* Said as the target is typed, not only at Start: a target larger than
+ * what the system can spare now, and the largest one that fits. NULL when
+ * it fits. */
+static char *
+describe_too_large (LlControls *self)
+{
+  g_autofree char *budget = NULL;
+  g_autofree char *fitting = NULL;
+  LlRunConfig config;
+  LlMemInfo info;
+  LlFit fit;
+  gboolean read;
+
+  if (!ll_controls_get_config (self, &config, NULL))
+    return NULL;
+
+  if (self->mem_probe != NULL)
+    read = self->mem_probe (&info, self->mem_probe_data, NULL);
+  else
+    read = ll_mem_read_system (&info, NULL, NULL);
+  if (!read)
+    return NULL;
+
+  ll_fit_plan (&fit, &config, &info, self->reclaimable);
+  if (fit.fits)
+    return NULL;
+
+  budget = ll_format_bytes (fit.budget, self->units);
+  if (fit.fitting == 0)
+    /* Translators: %s is the memory a run may use after the reserve */
+    return g_strdup_printf (_("More than the memory free now: %s after the reserve, "
+                              "not even enough for the initial list."), budget);
+
+  config.target = fit.fitting;
+  fitting = ll_run_config_format_target (&config, self->units);
+  /* Translators: the memory a run may use, then the largest target */
+  return g_strdup_printf (_("More than the memory free now (%s after the reserve): "
+                            "the largest target that fits is %s."), budget, fitting);
+}
+
 static void
 revalidate (LlControls *self)
 {
@@ -246,11 +406,17 @@ revalidate (LlControls *self)
   guint64 initial = 0, target = 0, reserve = 0;
   gboolean initial_ok, target_ok, reserve_ok;
 
-  get_policy (self, &policy);
-  if (!ll_policy_validate (&policy, &policy_error))
-    first_error = policy_error->message;
-  show_message (self->policy_message, NULL,
-                policy_error != NULL ? policy_error->message : NULL, TRUE);
+  {
+    GError *param_errors[N_PARAMS];
+
+    if (!get_policy (self, &policy, param_errors, &policy_error))
+      first_error = policy_error->message;
+    for (Param p = 0; p < N_PARAMS; p++)
+      {
+        show_param_error (self, p, param_errors[p]);
+        g_clear_error (&param_errors[p]);
+      }
+  }
 
   initial_ok = parse_initial (self, &initial, &initial_error);
   if (initial_ok)
@@ -260,8 +426,21 @@ revalidate (LlControls *self)
       if (initial == 0)
         initial_text = g_strdup (_("The list starts empty"));
       else
-        /* Translators: the list is created holding this many elements */
-        initial_text = g_strdup_printf (_("Starts with %s elements, as list (range (n))"), exact);
+        {
+          const LlPolicyInfo *info = ll_policy_get_info (policy.kind);
+          g_autofree char *slots = ll_format_count_exact (ll_policy_initial_capacity (&policy, initial));
+
+          if (info->initial != NULL)
+            /* Translators: the list is created holding this many elements, in
+             * a block of that many slots, the way a runtime's code does it,
+             * e.g. "list(range(n))" */
+            initial_text = g_strdup_printf (_("Starts with %s elements in a block of %s slots, "
+                                              "as %s allocates it"),
+                                            exact, slots, info->initial);
+          else
+            initial_text = g_strdup_printf (_("Starts with %s elements in a block of %s slots"),
+                                            exact, slots);
+        }
     }
   else if (first_error == NULL)
     first_error = initial_error->message;
@@ -335,7 +514,19 @@ revalidate (LlControls *self)
     show_message (self->target_message, GTK_WIDGET (self->target_row),
                   config_error->message, TRUE);
   else
-    show_message (self->target_message, GTK_WIDGET (self->target_row), target_text, FALSE);
+    {
+      g_autofree char *too_large = NULL;
+
+      if (first_error == NULL)
+        too_large = describe_too_large (self);
+      show_message (self->target_message, GTK_WIDGET (self->target_row),
+                    too_large != NULL ? too_large : target_text, FALSE);
+      if (too_large != NULL)
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (self->target_message), "dim-label");
+          gtk_widget_add_css_class (GTK_WIDGET (self->target_message), "warning");
+        }
+    }
 
   set_error (self, first_error);
 }
@@ -349,7 +540,7 @@ update_mechanism_subtitle (LlControls *self)
   if (selected == 0 || selected >= G_N_ELEMENTS (mechanism_titles))
     {
       g_autofree char *subtitle =
-        /* Translators: the growth mechanism of the chosen runtime, e.g. "realloc ()" */
+        /* Translators: the growth mechanism of the chosen runtime, e.g. "realloc()" */
         g_strdup_printf (_("As the runtime does it: %s"), mechanism_title (info->mechanism));
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->mechanism_row), subtitle);
@@ -407,6 +598,9 @@ on_target_kind_changed (LlControls *self)
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->target_kind_row),
                                _(target_kind_descriptions[kind]));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->target_row),
+                                 kind == LL_TARGET_ELEMENTS ? _("_Target Length")
+                                                            : _("_Target Size"));
   revalidate (self);
 }
 
@@ -469,16 +663,15 @@ ll_controls_class_init (LlControlsClass *klass)
                                                "/io/github/listlab/ListLab/ll-controls.ui");
   gtk_widget_class_bind_template_child (widget_class, LlControls, policy_row);
   gtk_widget_class_bind_template_child (widget_class, LlControls, increment_row);
-  gtk_widget_class_bind_template_child (widget_class, LlControls, increment_spin);
+  gtk_widget_class_bind_template_child (widget_class, LlControls, increment_entry);
   gtk_widget_class_bind_template_child (widget_class, LlControls, factor_row);
-  gtk_widget_class_bind_template_child (widget_class, LlControls, factor_spin);
+  gtk_widget_class_bind_template_child (widget_class, LlControls, factor_entry);
   gtk_widget_class_bind_template_child (widget_class, LlControls, constant_row);
-  gtk_widget_class_bind_template_child (widget_class, LlControls, constant_spin);
+  gtk_widget_class_bind_template_child (widget_class, LlControls, constant_entry);
   gtk_widget_class_bind_template_child (widget_class, LlControls, round_row);
-  gtk_widget_class_bind_template_child (widget_class, LlControls, round_spin);
+  gtk_widget_class_bind_template_child (widget_class, LlControls, round_entry);
   gtk_widget_class_bind_template_child (widget_class, LlControls, mechanism_row);
   gtk_widget_class_bind_template_child (widget_class, LlControls, policy_source);
-  gtk_widget_class_bind_template_child (widget_class, LlControls, policy_message);
   gtk_widget_class_bind_template_child (widget_class, LlControls, element_row);
   gtk_widget_class_bind_template_child (widget_class, LlControls, initial_row);
   gtk_widget_class_bind_template_child (widget_class, LlControls, initial_message);
@@ -710,13 +903,29 @@ set_target_kind_mapping (const GValue       *value,
   return g_variant_new_string (target_kind_names[index]);
 }
 
-/* Spin buttons hold doubles; the schema keeps whole numbers. */
+/* Parameters are saved only as a run would take them, within the
+ * schema's range; the text stays as typed. */
+static gboolean
+in_schema_range (const char *key,
+                 GVariant   *value)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) schema_key = NULL;
+
+  if (source == NULL || !(schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) ||
+      !g_settings_schema_has_key (schema, key))
+    return TRUE;
+  schema_key = g_settings_schema_get_key (schema, key);
+  return g_settings_schema_key_range_check (schema_key, value);
+}
+
 static gboolean
 get_whole_mapping (GValue   *value,
                    GVariant *variant,
                    gpointer  user_data)
 {
-  g_value_set_double (value, (double) g_variant_get_uint64 (variant));
+  g_value_take_string (value, ll_format_count_exact (g_variant_get_uint64 (variant)));
   return TRUE;
 }
 
@@ -725,9 +934,42 @@ set_whole_mapping (const GValue       *value,
                    const GVariantType *expected_type,
                    gpointer            user_data)
 {
-  double number = round (g_value_get_double (value));
+  const char *key = user_data;
+  guint64 number;
+  g_autoptr(GVariant) variant = NULL;
 
-  return g_variant_new_uint64 (number > 0 ? (guint64) number : 0);
+  if (!ll_size_parse_count (g_value_get_string (value),
+                            LL_SIZE_FLAGS_LOCALE | LL_SIZE_FLAGS_ALLOW_ZERO, &number, NULL))
+    return NULL;
+  variant = g_variant_ref_sink (g_variant_new_uint64 (number));
+  if (!in_schema_range (key, variant))
+    return NULL;
+  return g_steal_pointer (&variant);
+}
+
+static gboolean
+get_factor_mapping (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
+{
+  g_value_take_string (value, ll_format_decimal (g_variant_get_double (variant)));
+  return TRUE;
+}
+
+static GVariant *
+set_factor_mapping (const GValue       *value,
+                    const GVariantType *expected_type,
+                    gpointer            user_data)
+{
+  LlPolicy policy;
+
+  ll_policy_init (&policy, LL_POLICY_CUSTOM);
+  policy.constant = 1;
+  if (!ll_size_parse_decimal (g_value_get_string (value), LL_SIZE_FLAGS_LOCALE,
+                              &policy.factor, NULL) ||
+      !ll_policy_validate (&policy, NULL))
+    return NULL;
+  return g_variant_new_double (policy.factor);
 }
 
 static gboolean
@@ -804,12 +1046,13 @@ typedef struct
 static const Binding bindings[] = {
   { "policy", G_STRUCT_OFFSET (LlControls, policy_row), "selected",
     get_policy_mapping, set_policy_mapping },
-  { "fixed-increment", G_STRUCT_OFFSET (LlControls, increment_spin), "value",
+  { "fixed-increment", G_STRUCT_OFFSET (LlControls, increment_entry), "text",
     get_whole_mapping, set_whole_mapping },
-  { "custom-factor", G_STRUCT_OFFSET (LlControls, factor_spin), "value", NULL, NULL },
-  { "custom-constant", G_STRUCT_OFFSET (LlControls, constant_spin), "value",
+  { "custom-factor", G_STRUCT_OFFSET (LlControls, factor_entry), "text",
+    get_factor_mapping, set_factor_mapping },
+  { "custom-constant", G_STRUCT_OFFSET (LlControls, constant_entry), "text",
     get_whole_mapping, set_whole_mapping },
-  { "custom-round", G_STRUCT_OFFSET (LlControls, round_spin), "value",
+  { "custom-round", G_STRUCT_OFFSET (LlControls, round_entry), "text",
     get_whole_mapping, set_whole_mapping },
   { "mechanism", G_STRUCT_OFFSET (LlControls, mechanism_row), "selected",
     get_mechanism_mapping, set_mechanism_mapping },
@@ -853,7 +1096,7 @@ bind (LlControls         *self,
                                 binding_widget (self, binding), binding->property,
                                 flags | G_SETTINGS_BIND_NO_SENSITIVITY,
                                 binding->get_mapping, binding->set_mapping,
-                                NULL, NULL);
+                                (gpointer) binding->key, NULL);
 }
 
 /* A field set from the command line is saved again from the person's
@@ -999,7 +1242,8 @@ ll_controls_get_config (LlControls   *self,
 
   ll_run_config_init (config);
 
-  get_policy (self, &config->policy);
+  if (!get_policy (self, &config->policy, NULL, error))
+    return FALSE;
   config->mechanism = mechanism_from_index (adw_combo_row_get_selected (self->mechanism_row));
   config->element = MIN (adw_combo_row_get_selected (self->element_row), LL_N_ELEMENTS - 1);
   config->target_kind = get_target_kind (self);
@@ -1098,6 +1342,8 @@ ll_controls_describe (LlControls *self)
 {
   const LlPolicyInfo *policy;
   const LlElementInfo *element;
+  g_autofree char *target = NULL;
+  LlRunConfig config;
   guint selected;
 
   g_return_val_if_fail (LL_IS_CONTROLS (self), NULL);
@@ -1106,10 +1352,13 @@ ll_controls_describe (LlControls *self)
   selected = MIN (adw_combo_row_get_selected (self->element_row), LL_N_ELEMENTS - 1);
   element = ll_element_get_info (selected);
 
-  /* Translators: policy title · element model · target as typed */
-  return g_strdup_printf (_("%s · %s · %s"),
-                          _(policy->title), _(element->title),
-                          gtk_editable_get_text (GTK_EDITABLE (self->target_row)));
+  if (ll_controls_get_config (self, &config, NULL))
+    target = ll_run_config_format_target (&config, ll_controls_get_target_units (self));
+  else
+    target = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->target_row)));
+
+  /* Translators: policy title · element model · target */
+  return g_strdup_printf (_("%s · %s · %s"), _(policy->title), _(element->title), target);
 }
 
 void
@@ -1163,4 +1412,36 @@ ll_controls_apply_command_line (LlControls         *self,
       watch_field (self, "target-kind");
       watch_field (self, "target");
     }
+}
+
+void
+ll_controls_set_mem_probe (LlControls     *self,
+                           LlMemProbeFunc  probe,
+                           gpointer        probe_data)
+{
+  g_return_if_fail (LL_IS_CONTROLS (self));
+
+  self->mem_probe = probe;
+  self->mem_probe_data = probe_data;
+  revalidate (self);
+}
+
+void
+ll_controls_set_reclaimable (LlControls *self,
+                             guint64     bytes)
+{
+  g_return_if_fail (LL_IS_CONTROLS (self));
+
+  if (self->reclaimable == bytes)
+    return;
+  self->reclaimable = bytes;
+  revalidate (self);
+}
+
+const char *
+ll_controls_get_target_message (LlControls *self)
+{
+  g_return_val_if_fail (LL_IS_CONTROLS (self), NULL);
+
+  return gtk_label_get_label (self->target_message);
 }

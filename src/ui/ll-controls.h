@@ -58,4 +58,15 @@ void          ll_controls_apply_command_line (LlControls       *self,
                                               const LlElement  *element,
                                               const char       *target);
 
+/* Where the free memory comes from (tests inject their own; NULL: the
+ * system), and how much a list still held would give back: a target that
+ * does not fit is said at the field as it is typed. */
+void         ll_controls_set_mem_probe      (LlControls        *self,
+                                             LlMemProbeFunc     probe,
+                                             gpointer           probe_data);
+void         ll_controls_set_reclaimable    (LlControls        *self,
+                                             guint64            bytes);
+/* What the target field says under it now. */
+const char  *ll_controls_get_target_message (LlControls        *self);
+
 G_END_DECLS

@@ -190,6 +190,21 @@ ll_summary_view_new (void)
   return g_object_new (LL_TYPE_SUMMARY_VIEW, NULL);
 }
 
+/* Which memory "free" counts: the system's, or what the container's
+ * limit leaves, which is what a run obeys. */
+static char *
+describe_scope (const LlSummaryInfo *info)
+{
+  g_autofree char *limit = NULL;
+
+  if (info->limit_bytes == LL_NO_LIMIT || info->limit_bytes == 0)
+    return g_strdup (_("In the whole system"));
+
+  limit = ll_format_bytes (info->limit_bytes, info->units);
+  /* Translators: free memory is counted within a container's memory limit */
+  return g_strdup_printf (_("Within the container’s %s limit"), limit);
+}
+
 static void
 update_idle (LlSummaryView           *self,
              const LlSummaryInfo *info)
@@ -200,8 +215,9 @@ update_idle (LlSummaryView           *self,
   if (info->available_bytes > 0)
     {
       g_autofree char *available = ll_format_bytes (info->available_bytes, info->units);
+      g_autofree char *scope = describe_scope (info);
 
-      set_figure (self, LL_FIGURE_FREE_NOW, available, NULL);
+      set_figure (self, LL_FIGURE_FREE_NOW, available, scope);
     }
 
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
@@ -360,7 +376,9 @@ ll_summary_view_update (LlSummaryView           *self,
   if (info->available_bytes > 0)
     {
       value = ll_format_bytes (info->available_bytes, info->units);
-      if (st->start_available_bytes > 0)
+      if (info->limit_bytes != LL_NO_LIMIT && info->limit_bytes != 0)
+        detail = describe_scope (info);
+      else if (st->start_available_bytes > 0)
         {
           a = ll_format_bytes_delta ((gint64) info->available_bytes -
                                      (gint64) st->start_available_bytes,

@@ -36,7 +36,8 @@ typedef struct
   LlElement         element;
   LlUnits           units;
   double            appends_per_second;  /* < 0: not known yet */
-  guint64           available_bytes;     /* MemAvailable now; 0: unknown */
+  guint64           available_bytes;     /* free memory now (within @limit_bytes); 0: unknown */
+  guint64           limit_bytes;         /* the container's memory limit, or LL_NO_LIMIT */
   double            progress;            /* 0…1 toward the target; < 0: none */
   guint64           eta_ns;              /* G_MAXUINT64: unknown */
 } LlSummaryInfo;

@@ -59,6 +59,7 @@ struct _LlWindow
   guint64               total_bytes;
   guint64               reserve_bytes;
   guint64               idle_available_bytes;
+  guint64               idle_limit_bytes;
 
   double                rate;
   guint64               rate_elapsed_ns;
@@ -250,6 +251,7 @@ update_summary (LlWindow *self)
       info.has_run = FALSE;
       info.units = self->units;
       info.available_bytes = self->idle_available_bytes;
+      info.limit_bytes = self->idle_limit_bytes;
       ll_summary_view_update (self->summary, &info);
       return;
     }
@@ -261,6 +263,8 @@ update_summary (LlWindow *self)
   info.element = config->element;
   info.units = self->units;
   info.eta_ns = G_MAXUINT64;
+  info.limit_bytes = info.status.state == LL_ENGINE_IDLE ? self->idle_limit_bytes
+                                                          : info.status.limit_bytes;
 
   if (info.status.state == LL_ENGINE_RUNNING)
     {
@@ -400,7 +404,7 @@ on_sample (gpointer user_data)
           sample.objects_bytes = status.objects_bytes;
         }
       sample.rss_bytes = ll_mem_process_rss ();
-      sample.available_bytes = info.available_bytes;
+      sample.available_bytes = ll_mem_info_spare (&info);
       ll_history_push_samples (history, &sample, 1);
     }
 
@@ -510,9 +514,11 @@ finish_run (LlWindow *self)
                               length, bytes, elapsed);
   }
 
+  /* The heading says how the run ended; a toast would only cover the
+   * charts with the same words. */
   set_status (self, title, detail);
-  toast (self, title);
   update_actions (self);
+  ll_controls_set_reclaimable (self->controls, ll_engine_get_resident_bytes (self->engine));
 
   g_signal_emit (self, signals[RUN_FINISHED], 0);
 }
@@ -789,6 +795,7 @@ on_released (GObject      *object,
     return;
 
   update_actions (self);
+  ll_controls_set_reclaimable (self->controls, 0);
 
   if (self->start_after_release != NULL)
     {
@@ -1071,7 +1078,8 @@ ll_window_init (LlWindow *self)
 
   if (ll_mem_read_system (&info, NULL, NULL))
     {
-      self->idle_available_bytes = info.available_bytes;
+      self->idle_available_bytes = ll_mem_info_spare (&info);
+      self->idle_limit_bytes = info.cgroup_limit_bytes;
       self->total_bytes = info.total_bytes;
     }
 
@@ -1211,6 +1219,7 @@ ll_window_set_mem_probe (LlWindow       *self,
 
   self->mem_probe = probe;
   self->mem_probe_data = probe_data;
+  ll_controls_set_mem_probe (self->controls, probe, probe_data);
 }
 
 LlUnits

@@ -58,6 +58,27 @@ find_visible_label (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+find_action_row (GtkWidget  *root,
+                 const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_ACTION_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+
+      if ((found = find_action_row (child, title)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* CPython's list_resize for one append at a time, as a reference. */
 static void
 cpython_reference (guint64  target_bytes,
@@ -510,6 +531,103 @@ test_does_not_fit (void)
   destroy_window (window);
 }
 
+/* What cannot be taken is said at its field, and what was typed stays. */
+static void
+test_input_at_field (void)
+{
+  LlWindow *window = create_window ();
+  LlControls *controls = ll_window_get_controls (window);
+  GtkWidget *factor_row, *constant_row, *factor_entry;
+  const char *subtitle;
+
+  ll_controls_set_policy (controls, LL_POLICY_CUSTOM);
+  factor_row = find_action_row (GTK_WIDGET (window), "_Factor");
+  constant_row = find_action_row (GTK_WIDGET (window), "C_onstant");
+  g_assert_nonnull (factor_row);
+  g_assert_nonnull (constant_row);
+  g_assert_true (gtk_widget_get_visible (factor_row));
+  factor_entry = find_widget (factor_row, GTK_TYPE_ENTRY);
+  g_assert_nonnull (factor_entry);
+
+  gtk_editable_set_text (GTK_EDITABLE (factor_entry), "0.5");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (factor_entry)), ==, "0.5");
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (factor_row));
+  g_assert_nonnull (strstr (subtitle, "0.5"));
+  g_assert_nonnull (strstr (subtitle, "shrink"));
+  g_assert_true (gtk_widget_has_css_class (factor_entry, "error"));
+  /* The constant is fine, and says nothing. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (constant_row)), ==,
+                   "Slots added at each growth besides the factor");
+  g_assert_false (gtk_widget_has_css_class (constant_row, "error"));
+  g_assert_false (start_sensitive (window));
+
+  gtk_editable_set_text (GTK_EDITABLE (factor_entry), "16.0000001");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (factor_row)),
+                            "16.0000001"));
+  gtk_editable_set_text (GTK_EDITABLE (factor_entry), "one");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (factor_row)),
+                            "“one” is not a number"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (factor_entry)), ==, "one");
+
+  /* Factor 1 without a constant never grows: said at the constant. */
+  gtk_editable_set_text (GTK_EDITABLE (factor_entry), "1");
+  g_assert_false (gtk_widget_has_css_class (factor_entry, "error"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (constant_row)),
+                            "never grow"));
+  g_assert_false (start_sensitive (window));
+  gtk_editable_set_text (GTK_EDITABLE (factor_entry), "1.5");
+  g_assert_true (start_sensitive (window));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (factor_row)), ==,
+                   "New capacity = old × factor + constant");
+
+  /* A target larger than the machine can spare is said as it is typed,
+   * with the largest that fits; Start still asks. */
+  ll_controls_set_policy (controls, LL_POLICY_CPYTHON);
+  ll_window_set_mem_probe (window, small_machine, NULL);
+  ll_controls_set_target_text (controls, "2 GiB");
+  g_assert_true (g_str_has_prefix (ll_controls_get_target_message (controls),
+                                   "More than the memory free now (128.00 MiB after the reserve): "
+                                   "the largest target that fits is "));
+  g_assert_true (start_sensitive (window));
+  ll_controls_set_target_text (controls, "64 MiB");
+  g_assert_cmpstr (ll_controls_get_target_message (controls), ==,
+                   "67.11 MB = 64.00 MiB = 67,108,864 bytes");
+
+  destroy_window (window);
+}
+
+/* Under a container's memory limit, free memory is what the limit leaves,
+ * and the figure says so. */
+static gboolean
+limited_machine (LlMemInfo *info,
+                 gpointer   user_data,
+                 GError   **error)
+{
+  info->total_bytes = 64 * GiB;
+  info->available_bytes = 22 * GiB;
+  info->cgroup_limit_bytes = 2 * GiB;
+  info->cgroup_usage_bytes = 512 * MiB;
+  return TRUE;
+}
+
+static void
+test_container_limit (void)
+{
+  LlWindow *window = create_window ();
+  LlControls *controls = ll_window_get_controls (window);
+  LlSummaryView *summary = ll_window_get_summary (window);
+
+  ll_window_set_mem_probe (window, limited_machine, NULL);
+  ll_controls_set_target_text (controls, "16 MiB");
+  run_to_end (window);
+  g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_FREE_NOW), ==, "1.50 GiB");
+  g_assert_cmpstr (ll_summary_view_get_detail (summary, LL_FIGURE_FREE_NOW), ==,
+                   "Within the container’s 2.00 GiB limit");
+  g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_FREE_START), ==, "1.50 GiB");
+
+  destroy_window (window);
+}
+
 static void
 test_options (void)
 {
@@ -662,6 +780,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/stop", test_stop);
   g_test_add_func ("/ui/window/start-after-paint", test_start_after_paint);
   g_test_add_func ("/ui/window/does-not-fit", test_does_not_fit);
+  g_test_add_func ("/ui/window/input-at-field", test_input_at_field);
+  g_test_add_func ("/ui/window/container-limit", test_container_limit);
   g_test_add_func ("/ui/window/finalized", test_finalized);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts);
 

@@ -1,0 +1,164 @@
+/* ll-fit.c — does a run fit in the memory the system can spare?
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ll-arith.h"
+#include "ll-fit.h"
+#include "ll-run-config-private.h"
+#include "ll-size.h"
+
+/* The largest target (of @config's kind) whose run stays within @budget
+ * bytes, 0 if not even the initial list does. The peak grows with the
+ * target but not smoothly (a reallocation adds a step), so the growth is
+ * followed until the first state over budget, then the target is bisected
+ * between it and the last state that does, each from that state on. */
+static guint64
+fitting_target (const LlRunConfig *config,
+                guint64            budget)
+{
+  gboolean copy = ll_run_config_get_mechanism (config) == LL_MECHANISM_COPY;
+  const LlElementInfo *info = ll_element_get_info (config->element);
+  /* Peak bytes per slot of capacity, at most: the slot, its object and,
+   * while copying, the old block's slot. */
+  guint64 per_slot = info->slot_bytes + info->object_bytes + (copy ? info->slot_bytes : 0);
+  LlGrowth growth;
+  LlGrowth before;
+  LlGrowthStep step;
+  guint64 last_copy = 0;
+  guint64 before_copy = 0;
+  guint64 start_metric;
+  guint64 lo, hi;
+  gboolean found = FALSE;
+
+  ll_growth_init (&growth, config);
+  growth.done = FALSE;
+  start_metric = ll_growth_get_metric (&growth);
+  if (ll_growth_get_peak (&growth, 0) > budget)
+    return 0;
+
+  before = growth;
+  while (ll_growth_next (&growth, &step))
+    {
+      if (copy && step.realloc)
+        last_copy = step.old_capacity;
+      if (ll_growth_get_peak (&growth, last_copy) > budget)
+        {
+          found = TRUE;
+          break;
+        }
+      ll_growth_skip (&growth, budget / per_slot);
+      before = growth;
+      before_copy = last_copy;
+    }
+
+  if (!found)
+    return config->target;
+
+  lo = ll_growth_get_metric (&before);
+  hi = MIN (ll_growth_get_metric (&growth), config->target);
+
+  while (hi - lo > 1)
+    {
+      guint64 mid = lo + (hi - lo) / 2;
+      LlGrowth probe = before;
+      guint64 probe_copy = before_copy;
+
+      probe.target = mid;
+      probe.done = FALSE;
+      while (ll_growth_next (&probe, &step))
+        {
+          if (copy && step.realloc)
+            probe_copy = step.old_capacity;
+        }
+
+      if (ll_growth_get_peak (&probe, probe_copy) <= budget)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  return lo > start_metric ? lo : 0;
+}
+
+void
+ll_fit_plan (LlFit             *fit,
+             const LlRunConfig *config,
+             const LlMemInfo   *info,
+             guint64            reclaimable)
+{
+  g_return_if_fail (fit != NULL);
+  g_return_if_fail (config != NULL);
+  g_return_if_fail (info != NULL);
+
+  fit->reclaimable = reclaimable;
+  fit->spare = ll_sat_add (ll_mem_info_spare (info), reclaimable);
+  fit->reserve = ll_run_config_get_reserve (config, info);
+  fit->budget = ll_sat_sub (fit->spare, fit->reserve);
+  fit->peak = ll_run_config_estimate_peak (config, NULL, NULL);
+  fit->fits = fit->peak <= fit->budget;
+  fit->fitting = fit->fits ? config->target : fitting_target (config, fit->budget);
+}
+
+char *
+ll_fit_describe (const LlFit       *fit,
+                 const LlRunConfig *config)
+{
+  g_autofree char *target = NULL;
+  g_autofree char *peak = NULL;
+  g_autofree char *spare = NULL;
+  g_autofree char *reserve = NULL;
+  g_autofree char *budget = NULL;
+  g_autofree char *can_spare = NULL;
+
+  g_return_val_if_fail (fit != NULL, NULL);
+  g_return_val_if_fail (config != NULL, NULL);
+
+  target = ll_run_config_format_target (config, LL_UNITS_IEC);
+  peak = ll_format_bytes (fit->peak, LL_UNITS_IEC);
+  spare = ll_format_bytes (fit->spare, LL_UNITS_IEC);
+  reserve = ll_format_bytes (fit->reserve, LL_UNITS_IEC);
+  budget = ll_format_bytes (fit->budget, LL_UNITS_IEC);
+
+  /* Translators: how much memory the system has for the run; the first
+   * form counts the list that a new run frees first */
+  can_spare = fit->reclaimable > 0
+              ? g_strdup_printf (_("The system can spare %s once the previous list is freed"), spare)
+              : g_strdup_printf (_("The system can spare %s now"), spare);
+
+  if (fit->fits)
+    /* Translators: the target, then the memory its run writes */
+    return g_strdup_printf (_("Growing the list to %s writes about %s of memory. %s and "
+                              "keeps %s as a reserve, which leaves %s: it fits."),
+                            target, peak, can_spare, reserve, budget);
+
+  /* A byte target counts the whole capacity, but only the slots that are
+   * written take memory: the two figures differ, and say why. */
+  if (fit->fitting > 0)
+    {
+      LlRunConfig fitting = *config;
+      g_autofree char *fitting_str = NULL;
+
+      fitting.target = fit->fitting;
+      fitting_str = ll_run_config_format_target (&fitting, LL_UNITS_IEC);
+      if (config->target_kind == LL_TARGET_ELEMENTS)
+        return g_strdup_printf (_("Growing the list to %s writes about %s of memory. %s and "
+                                  "keeps %s as a reserve, which leaves %s: the largest target "
+                                  "that fits is %s."),
+                                target, peak, can_spare, reserve, budget, fitting_str);
+      return g_strdup_printf (_("Growing the list to %s writes about %s of memory (the slack "
+                                "beyond its length is reserved but never written). %s and "
+                                "keeps %s as a reserve, which leaves %s: the largest target "
+                                "that fits is %s."),
+                              target, peak, can_spare, reserve, budget, fitting_str);
+    }
+
+  return g_strdup_printf (_("Growing the list to %s writes about %s of memory. %s and keeps "
+                            "%s as a reserve, so no run fits: free some memory or lower the "
+                            "reserve."),
+                          target, peak, can_spare, reserve);
+}
