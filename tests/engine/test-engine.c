@@ -988,7 +988,9 @@ test_reserve_growth (void)
       /* And the run went as far as it could: the next growth did not fit
        * in what the probe reported when the engine stopped (or later, when
        * the allocator had given memory back). */
-      g_assert_cmpuint (lowest, <, config.reserve_bytes + need + 2 * MiB);
+      /* (valgrind runs one thread at a time: the sampler's figures lag.) */
+      if (!under_valgrind ())
+        g_assert_cmpuint (lowest, <, config.reserve_bytes + need + 2 * MiB);
       check_events (engine, FALSE);
       check_values (engine, 1);
     }
