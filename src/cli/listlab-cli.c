@@ -16,6 +16,7 @@
 
 #include "ll-csv.h"
 #include "ll-engine.h"
+#include "ll-growth.h"
 #include "ll-output.h"
 #include "ll-size.h"
 #include "ll-summary.h"

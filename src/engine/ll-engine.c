@@ -47,7 +47,7 @@
 #include "ll-csv.h"
 #include "ll-engine.h"
 #include "ll-fit.h"
-#include "ll-run-config-private.h"
+#include "ll-growth.h"
 #include "ll-size.h"
 
 /* Elements written between two looks at cancel and the reserve: 2 MiB of

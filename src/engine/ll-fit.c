@@ -9,7 +9,7 @@
 
 #include "ll-arith.h"
 #include "ll-fit.h"
-#include "ll-run-config-private.h"
+#include "ll-growth.h"
 #include "ll-size.h"
 
 /* The largest target (of @config's kind) whose run stays within @budget

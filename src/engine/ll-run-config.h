@@ -1,5 +1,4 @@
-/* ll-run-config.h — everything that defines a run, and the growth stepper
- * that both the real engine and the simulation follow
+/* ll-run-config.h — everything that defines a run
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -62,52 +61,6 @@ LlMechanism  ll_run_config_get_mechanism (const LlRunConfig *config);
 /* The reserve in bytes this config asks for given the memory now. */
 guint64      ll_run_config_get_reserve   (const LlRunConfig *config,
                                           const LlMemInfo   *info);
-
-/* One step of a run, as the engine performs it: append until the list holds
- * @fill_to elements (all within the current capacity), then — when @realloc —
- * grow the block from @old_capacity to @new_capacity, then append until it
- * holds @length elements. The reallocation event's `length` is @length. */
-typedef struct
-{
-  guint64  fill_to;
-  guint64  length;
-  gboolean realloc;
-  guint64  old_capacity;
-  guint64  new_capacity;
-} LlGrowthStep;
-
-typedef struct
-{
-  LlPolicy     policy;
-  LlElement    element;
-  LlTargetKind target_kind;
-  guint64      target;
-  guint64      batch;
-  guint64      length;
-  guint64      capacity;
-  gboolean     done;
-} LlGrowth;
-
-/* Starts from the config's initial length and capacity
- * (ll_policy_initial_capacity). */
-void         ll_growth_init              (LlGrowth          *growth,
-                                          const LlRunConfig *config);
-/* Computes the next step and advances the state past it. Returns FALSE once
- * the target is reached (nothing more to do). O(1) whatever the gap between
- * reallocations. The run stops right after the append that reaches the
- * target: for byte targets, the reallocation whose container (or container +
- * objects) reaches it; for element targets, exactly at @target elements
- * (the last extend is cut short). */
-gboolean     ll_growth_next              (LlGrowth          *growth,
-                                          LlGrowthStep      *step);
-
-/* Like ll_growth_next (), for up to @n_steps steps at once; returns how many
- * it wrote into @steps (0 once the target is reached). Constant-increment
- * policies take a closed-form path, so a simulation of fixed +4 to 10 GB
- * spends its time on its own work, not on the stepper. */
-gsize        ll_growth_next_many         (LlGrowth          *growth,
-                                          LlGrowthStep      *steps,
-                                          gsize              n_steps);
 
 /* Peak bytes the run would have resident at its end: slots written
  * (length * slot) + objects, plus, for the copy mechanism, the old block

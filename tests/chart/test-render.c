@@ -15,6 +15,7 @@
 
 #include "chart-testdata.h"
 #include "ll-chart-private.h"
+#include "ll-growth.h"
 #include "ll-run-config.h"
 
 #define WIDTH  600

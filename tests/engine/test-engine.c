@@ -30,6 +30,7 @@
 #endif
 
 #include "ll-engine.h"
+#include "ll-growth.h"
 
 #ifdef UNDER_ASAN
 /* Freed blocks wait in the sanitizer's quarantine, 256 MB of them by

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ll-run-config.h"
+#include "ll-growth.h"
 
 /* What a run does, computed the slow way: one append (or extend) at a time
  * through ll_policy_resize (), recording every reallocation. */
