@@ -28,22 +28,8 @@
 
 #include <glib/gi18n.h>
 
-#if defined(__has_include)
-# if __has_include(<valgrind/valgrind.h>)
-#  include <valgrind/valgrind.h>
-#  define LL_HAVE_VALGRIND 1
-# endif
-#endif
-
-#if defined(__SANITIZE_ADDRESS__)
-# define LL_ASAN 1
-#elif defined(__has_feature)
-# if __has_feature(address_sanitizer)
-#  define LL_ASAN 1
-# endif
-#endif
-
 #include "ll-arith.h"
+#include "ll-block.h"
 #include "ll-csv.h"
 #include "ll-engine.h"
 #include "ll-fit.h"
@@ -61,7 +47,6 @@
 /* Growth smaller than this is checked against the sampler's last figure
  * instead of a fresh probe, which costs tens of microseconds. */
 #define FRESH_PROBE_BYTES  (G_GUINT64_CONSTANT (1) * 1024 * 1024)
-#define COPY_CHUNK_BYTES   ((gsize) 4 * 1024 * 1024)
 #define WRITE_BLOCK_BYTES  ((gsize) 2 * 1024 * 1024)
 /* Room for the longest line of the contents: a sign, 19 digits and a
  * newline. */
@@ -86,8 +71,6 @@ struct _LlEngine
   LlMechanism      mechanism;
   guint            slot_bytes;
   guint            object_bytes;
-  gsize            page_size;
-  gsize            huge_page_size;    /* 0: no huge pages for this run */
   LlHistory       *history;
 
   GMutex           mutex;
@@ -122,15 +105,13 @@ struct _LlEngine
   GError          *error;             /* written before FINISHED */
 
   /* The list: the engine thread's while RUNNING */
-  guint8          *data;
-  gsize            data_bytes;
+  LlBlock          block;
   guint64          length;
   guint64          capacity;
   LlObject       **arenas;
   guint64          n_arenas;
   guint64          arenas_size;
   LlObject         shared_object;
-  gboolean         prefault;
   guint64          prefaulted_to;  /* huge pages: slots populated so far */
 
   /* Events not yet in the history: the engine thread's */
@@ -360,29 +341,6 @@ engine_check_chunk (LlEngine *self)
   return LL_STOP_NONE;
 }
 
-/* An anonymous mapping of @bytes at a multiple of @align. */
-static void *
-map_aligned (gsize bytes,
-             gsize align)
-{
-  guint8 *span;
-  guint8 *start;
-  gsize extra = align;
-
-  span = mmap (NULL, bytes + extra, PROT_READ | PROT_WRITE,
-               MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  if (span == MAP_FAILED || extra == 0)
-    return span;
-
-  start = (guint8 *) (((guintptr) span + align - 1) & ~(guintptr) (align - 1));
-  if (start > span)
-    munmap (span, (gsize) (start - span));
-  if (start + bytes < span + bytes + extra)
-    munmap (start + bytes, (gsize) (span + bytes + extra - (start + bytes)));
-
-  return start;
-}
-
 static LlObject *
 engine_arena (LlEngine  *self,
               guint64    index,
@@ -395,14 +353,14 @@ engine_arena (LlEngine  *self,
 
   g_assert (index == self->n_arenas);
 
-  arena = map_aligned (ARENA_BYTES, self->huge_page_size);
+  arena = ll_block_map_aligned (ARENA_BYTES, self->block.huge_page_size);
   if (arena == MAP_FAILED)
     {
       *reason = engine_no_memory (self, FAILED_OBJECTS, errno, ARENA_BYTES);
       return NULL;
     }
 
-  if (self->huge_page_size > 0)
+  if (self->block.huge_page_size > 0)
     madvise (arena, ARENA_BYTES, MADV_HUGEPAGE);
 
   if (self->n_arenas == self->arenas_size)
@@ -413,29 +371,6 @@ engine_arena (LlEngine  *self,
   self->arenas[self->n_arenas++] = arena;
 
   return arena;
-}
-
-/* Makes the pages of [@start, @start + @bytes) resident before they are
- * written: the same pages the writes would fault in one by one, at a
- * fraction of the cost of a trap per page (MADV_POPULATE_WRITE, Linux 5.14). */
-static void
-engine_prefault (LlEngine *self,
-                 void     *start,
-                 gsize     bytes)
-{
-#ifdef MADV_POPULATE_WRITE
-  guintptr mask = ~(guintptr) (self->page_size - 1);
-  guintptr first = (guintptr) start & mask;
-  guintptr last = ((guintptr) start + bytes) & mask;
-
-  /* The last, partial page is left to the write: it may end the block. */
-  if (!self->prefault || last <= first)
-    return;
-
-  if (madvise ((void *) first, last - first, MADV_POPULATE_WRITE) != 0 &&
-      (errno == EINVAL || errno == ENOSYS || errno == EPERM))
-    self->prefault = FALSE;
-#endif
 }
 
 /* Transparent huge pages fill fastest when populated a few at a time: one
@@ -451,9 +386,9 @@ engine_prefault_slots (LlEngine *self,
 {
   guint64 upto;
 
-  if (self->huge_page_size == 0)
+  if (self->block.huge_page_size == 0)
     {
-      engine_prefault (self, self->data + from * self->slot_bytes, (end - from) * self->slot_bytes);
+      ll_block_populate (&self->block, self->block.data + from * self->slot_bytes, (end - from) * self->slot_bytes);
       return;
     }
 
@@ -463,7 +398,7 @@ engine_prefault_slots (LlEngine *self,
   from = MAX (from, self->prefaulted_to);
   upto = MIN (to, from + HUGE_PREFAULT_BYTES / self->slot_bytes);
   upto = MAX (upto, end);
-  engine_prefault (self, self->data + from * self->slot_bytes, (upto - from) * self->slot_bytes);
+  ll_block_populate (&self->block, self->block.data + from * self->slot_bytes, (upto - from) * self->slot_bytes);
   self->prefaulted_to = upto;
 }
 
@@ -484,7 +419,7 @@ engine_fill (LlEngine *self,
       switch (self->config.element)
         {
         case LL_ELEMENT_SHARED:
-          fill_pointers ((gpointer *) self->data + from, n, &self->shared_object);
+          fill_pointers ((gpointer *) self->block.data + from, n, &self->shared_object);
           break;
 
         case LL_ELEMENT_BOXED:
@@ -493,18 +428,18 @@ engine_fill (LlEngine *self,
 
             if (arena == NULL)
               return reason;
-            engine_prefault (self, arena + from % ARENA_OBJECTS, n * sizeof (LlObject));
-            fill_boxed ((LlObject **) self->data + from, arena + from % ARENA_OBJECTS,
+            ll_block_populate (&self->block, arena + from % ARENA_OBJECTS, n * sizeof (LlObject));
+            fill_boxed ((LlObject **) self->block.data + from, arena + from % ARENA_OBJECTS,
                         n, (gint64) from);
           }
           break;
 
         case LL_ELEMENT_INT64:
-          fill_int64 ((gint64 *) self->data + from, n, (gint64) from);
+          fill_int64 ((gint64 *) self->block.data + from, n, (gint64) from);
           break;
 
         case LL_ELEMENT_INT32:
-          fill_int32 ((gint32 *) self->data + from, n, (gint32) (guint32) from);
+          fill_int32 ((gint32 *) self->block.data + from, n, (gint32) (guint32) from);
           break;
 
         case LL_N_ELEMENTS:
@@ -526,87 +461,6 @@ engine_fill (LlEngine *self,
   return LL_STOP_NONE;
 }
 
-/* glibc marks blocks it mmapped itself in the chunk header; it grows them
- * with mremap, without copying. Other allocators (sanitizers, valgrind)
- * copy, which is what a moved block without that mark reports. */
-static gboolean
-block_is_mmapped (const void *block,
-                  gsize       bytes)
-{
-#if defined(__GLIBC__) && !defined(LL_ASAN)
-  size_t head;
-
-# ifdef LL_HAVE_VALGRIND
-  if (RUNNING_ON_VALGRIND)
-    return FALSE;
-# endif
-
-  if (block == NULL)
-    return FALSE;
-
-  head = ((const size_t *) block)[-1];
-  return (head & 2) != 0 && (head & ~(size_t) 7) >= bytes;
-#else
-  return FALSE;
-#endif
-}
-
-/* The mremap mechanism's mappings: whole pages, and with huge pages whole
- * huge pages starting on a huge page boundary, which transparent huge pages
- * need (and mremap keeps when it moves them to such a boundary). */
-static gsize
-engine_map_size (LlEngine *self,
-                 gsize     bytes)
-{
-  gsize unit = self->huge_page_size > 0 ? self->huge_page_size : self->page_size;
-
-  return (bytes + unit - 1) & ~(unit - 1);
-}
-
-/* Grows the mapping in place if it can, else moves it to a new place with
- * the right alignment. MAP_FAILED with errno on failure, the old mapping
- * untouched. */
-static void *
-engine_remap (LlEngine *self,
-              void     *old,
-              gsize     old_bytes,
-              gsize     new_bytes)
-{
-  void *block;
-  void *target;
-
-  if (old == NULL)
-    return map_aligned (new_bytes, self->huge_page_size);
-
-  if (self->huge_page_size == 0)
-    return mremap (old, old_bytes, new_bytes, MREMAP_MAYMOVE);
-
-#ifdef LL_HAVE_VALGRIND
-  /* valgrind loses track of a mapping grown onto another with MREMAP_FIXED. */
-  if (RUNNING_ON_VALGRIND)
-    return mremap (old, old_bytes, new_bytes, MREMAP_MAYMOVE);
-#endif
-
-  block = mremap (old, old_bytes, new_bytes, 0);
-  if (block != MAP_FAILED)
-    return block;
-
-  target = map_aligned (new_bytes, self->huge_page_size);
-  if (target == MAP_FAILED)
-    return MAP_FAILED;
-
-  block = mremap (old, old_bytes, new_bytes, MREMAP_MAYMOVE | MREMAP_FIXED, target);
-  if (block == MAP_FAILED)
-    {
-      int saved_errno = errno;
-
-      munmap (target, new_bytes);
-      errno = saved_errno;
-    }
-
-  return block;
-}
-
 /* Grows the block from the current capacity to @new_capacity slots while
  * the list holds self->length elements. On failure the old block and the
  * list in it stay as they were. */
@@ -616,91 +470,21 @@ engine_resize (LlEngine *self,
                gboolean *moved,
                guint64  *bytes_copied)
 {
-  guint64 new_bytes64 = ll_sat_mul (new_capacity, self->slot_bytes);
-  gsize old_bytes = self->data_bytes;
-  gsize new_bytes;
-  guint8 *old = self->data;
+  guint64 new_bytes = ll_sat_mul (new_capacity, self->slot_bytes);
+  int failure;
 
   *moved = FALSE;
   *bytes_copied = 0;
+  if (new_bytes > G_MAXSIZE)
+    return engine_no_memory (self, FAILED_LIST, ENOMEM, new_bytes);
 
-  if (new_bytes64 > G_MAXSIZE / 2)
-    return engine_no_memory (self, FAILED_LIST, ENOMEM, new_bytes64);
-  new_bytes = MAX ((gsize) new_bytes64, self->slot_bytes);
-
-  switch (self->mechanism)
-    {
-    case LL_MECHANISM_REALLOC:
-      {
-        gboolean was_mmapped = block_is_mmapped (old, old_bytes);
-        guint8 *block = realloc (old, new_bytes);
-
-        if (block == NULL)
-          return engine_no_memory (self, FAILED_LIST, ENOMEM, new_bytes);
-
-        *moved = old != NULL && block != old;
-        *bytes_copied = *moved && !was_mmapped ? old_bytes : 0;
-        self->data = block;
-        self->data_bytes = new_bytes;
-      }
-      break;
-
-    case LL_MECHANISM_COPY:
-      {
-        gsize used = (gsize) self->length * self->slot_bytes;
-        guint8 *block = malloc (new_bytes);
-
-        if (block == NULL)
-          return engine_no_memory (self, FAILED_LIST, ENOMEM, new_bytes);
-
-        /* In pieces: a copy of gigabytes takes longer than a cancel may. */
-        for (gsize done = 0; done < used; done += COPY_CHUNK_BYTES)
-          {
-            gsize piece = MIN (COPY_CHUNK_BYTES, used - done);
-
-            engine_prefault (self, block + done, piece);
-            memcpy (block + done, old + done, piece);
-            if (g_atomic_int_get (&self->cancelled))
-              {
-                free (block);
-                return LL_STOP_CANCELLED;
-              }
-          }
-
-        free (old);
-        *moved = old != NULL;
-        *bytes_copied = used;
-        self->data = block;
-        self->data_bytes = new_bytes;
-      }
-      break;
-
-    case LL_MECHANISM_MREMAP:
-      {
-        gsize map_bytes = engine_map_size (self, new_bytes);
-        void *block;
-
-        if (map_bytes == old_bytes)
-          break;
-
-        block = engine_remap (self, old, old_bytes, map_bytes);
-        if (block == MAP_FAILED)
-          return engine_no_memory (self, FAILED_LIST, errno, map_bytes);
-
-        if (self->huge_page_size > 0)
-          madvise (block, map_bytes, MADV_HUGEPAGE);
-
-        *moved = old != NULL && (guint8 *) block != old;
-        self->data = block;
-        self->data_bytes = map_bytes;
-      }
-      break;
-
-    case LL_MECHANISM_DEFAULT:
-    case LL_N_MECHANISMS:
-    default:
-      g_assert_not_reached ();
-    }
+  failure = ll_block_resize (&self->block, (gsize) new_bytes,
+                             (gsize) self->length * self->slot_bytes,
+                             &self->cancelled, moved, bytes_copied);
+  if (failure == ECANCELED)
+    return LL_STOP_CANCELLED;
+  if (failure != 0)
+    return engine_no_memory (self, FAILED_LIST, failure, new_bytes);
 
   self->capacity = new_capacity;
   return LL_STOP_NONE;
@@ -708,9 +492,7 @@ engine_resize (LlEngine *self,
 
 /* The bytes a growth to @new_capacity makes resident until the next one:
  * the slots and objects still to be written, and when the growth copies
- * the whole new block while the old one is still there. realloc () copies
- * too unless the allocator mapped the block itself (glibc's large blocks;
- * never under a sanitizer or valgrind). */
+ * the whole new block while the old one is still there. */
 static guint64
 engine_growth_need (LlEngine *self,
                     guint64   new_capacity,
@@ -718,9 +500,7 @@ engine_growth_need (LlEngine *self,
 {
   guint64 new_elements = touch_to > self->length ? touch_to - self->length : 0;
   guint64 need = ll_sat_mul (new_elements, self->slot_bytes + self->object_bytes);
-  gboolean copies = self->mechanism == LL_MECHANISM_COPY ||
-                    (self->mechanism == LL_MECHANISM_REALLOC &&
-                     !block_is_mmapped (self->data, self->data_bytes));
+  gboolean copies = ll_block_growth_copies (&self->block);
 
   if (copies)
     need = ll_sat_add (ll_sat_mul (new_elements, self->object_bytes),
@@ -1010,23 +790,6 @@ sampler_thread_func (gpointer data)
 
 /* Public API */
 
-static gsize
-huge_page_size (gsize page_size)
-{
-  g_autofree char *text = NULL;
-  guint64 size = 0;
-
-  if (g_file_get_contents ("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size",
-                           &text, NULL, NULL))
-    size = g_ascii_strtoull (text, NULL, 10);
-
-  /* A power of two, and a multiple of the page size */
-  if (size < page_size || size > G_GUINT64_CONSTANT (1) << 30 || (size & (size - 1)) != 0)
-    size = 2 * 1024 * 1024;
-
-  return (gsize) size;
-}
-
 LlEngine *
 ll_engine_new (const LlRunConfig  *config,
                GError            **error)
@@ -1048,16 +811,13 @@ ll_engine_new (const LlRunConfig  *config,
   info = ll_element_get_info (config->element);
   self->slot_bytes = info->slot_bytes;
   self->object_bytes = info->object_bytes;
-  self->page_size = (gsize) sysconf (_SC_PAGESIZE);
-  if (config->huge_pages && self->mechanism == LL_MECHANISM_MREMAP)
-    self->huge_page_size = huge_page_size (self->page_size);
+  ll_block_init (&self->block, self->mechanism,
+                 config->huge_pages ? ll_block_huge_page_size () : 0);
   self->history = ll_history_new (config->history_buckets);
   ll_growth_init (&growth, config);
   ll_history_set_start (self->history, growth.length, growth.capacity);
   self->pending = g_new (LlEvent, EVENT_BATCH);
   self->shared_object.value = 1;
-  /* Plain page faults, one trap a page, for comparing with other programs. */
-  self->prefault = g_getenv ("LISTLAB_NO_PREFAULT") == NULL;
   self->state = LL_ENGINE_IDLE;
   self->stop_reason = LL_STOP_NONE;
   self->latest_spare = G_MAXUINT64;
@@ -1081,17 +841,7 @@ ll_engine_ref (LlEngine *self)
 static void
 engine_free_list (LlEngine *self)
 {
-  if (self->mechanism == LL_MECHANISM_MREMAP)
-    {
-      if (self->data != NULL)
-        munmap (self->data, self->data_bytes);
-    }
-  else
-    {
-      free (self->data);
-    }
-  self->data = NULL;
-  self->data_bytes = 0;
+  ll_block_free (&self->block);
 
   for (guint64 i = 0; i < self->n_arenas; i++)
     munmap (self->arenas[i], ARENA_BYTES);
@@ -1366,11 +1116,11 @@ engine_value (LlEngine *self,
     {
     case LL_ELEMENT_SHARED:
     case LL_ELEMENT_BOXED:
-      return ((LlObject * const *) self->data)[index]->value;
+      return ((LlObject * const *) self->block.data)[index]->value;
     case LL_ELEMENT_INT64:
-      return ((const gint64 *) self->data)[index];
+      return ((const gint64 *) self->block.data)[index];
     case LL_ELEMENT_INT32:
-      return ((const gint32 *) self->data)[index];
+      return ((const gint32 *) self->block.data)[index];
     case LL_N_ELEMENTS:
     default:
       break;
@@ -1549,7 +1299,7 @@ ll_engine_write_contents (LlEngine      *self,
             case LL_ELEMENT_SHARED:
             case LL_ELEMENT_BOXED:
               {
-                LlObject * const *slots = (LlObject * const *) self->data;
+                LlObject * const *slots = (LlObject * const *) self->block.data;
 
                 for (; i < end; i++)
                   pos += line_put (&line, buf + pos, slots[i]->value);
@@ -1558,7 +1308,7 @@ ll_engine_write_contents (LlEngine      *self,
 
             case LL_ELEMENT_INT64:
               {
-                const gint64 *slots = (const gint64 *) self->data;
+                const gint64 *slots = (const gint64 *) self->block.data;
 
                 for (; i < end; i++)
                   pos += line_put (&line, buf + pos, slots[i]);
@@ -1567,7 +1317,7 @@ ll_engine_write_contents (LlEngine      *self,
 
             case LL_ELEMENT_INT32:
               {
-                const gint32 *slots = (const gint32 *) self->data;
+                const gint32 *slots = (const gint32 *) self->block.data;
 
                 for (; i < end; i++)
                   pos += line_put (&line, buf + pos, slots[i]);

@@ -1,0 +1,228 @@
+/* test-block.c — the block a list lives in, grown by each mechanism, without threads
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <malloc.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#if defined(__has_include)
+# if __has_include(<valgrind/valgrind.h>)
+#  include <valgrind/valgrind.h>
+#  define HAVE_VALGRIND 1
+# endif
+#endif
+
+#if defined(__SANITIZE_ADDRESS__)
+# define UNDER_ASAN 1
+#elif defined(__has_feature)
+# if __has_feature(address_sanitizer)
+#  define UNDER_ASAN 1
+# endif
+#endif
+
+#include "ll-block.h"
+
+#define MiB ((gsize) 1 << 20)
+
+/* Whether realloc () may grow a large block without copying it. */
+static gboolean
+realloc_can_remap (void)
+{
+#ifdef UNDER_ASAN
+  return FALSE;
+#elif defined(HAVE_VALGRIND)
+  return !RUNNING_ON_VALGRIND;
+#else
+  return TRUE;
+#endif
+}
+
+static void
+write_pattern (guint8 *data,
+               gsize   bytes)
+{
+  for (gsize i = 0; i < bytes; i += 4096)
+    data[i] = (guint8) (i / 4096 * 7 + 1);
+  if (bytes > 0)
+    data[bytes - 1] = 0xa5;
+}
+
+static void
+check_pattern (const guint8 *data,
+               gsize         bytes)
+{
+  for (gsize i = 0; i < bytes - 1; i += 4096)
+    g_assert_cmpuint (data[i], ==, (guint8) (i / 4096 * 7 + 1));
+  g_assert_cmpuint (data[bytes - 1], ==, 0xa5);
+}
+
+/* Every mechanism keeps the data through growth, and says what it did. */
+static void
+test_block_grow (void)
+{
+  for (LlMechanism m = LL_MECHANISM_REALLOC; m < LL_N_MECHANISMS; m++)
+    {
+      LlBlock block;
+      gboolean moved = TRUE;
+      guint64 copied = 1;
+      guint8 *before;
+
+      ll_block_init (&block, m, 0);
+      g_assert_null (block.data);
+
+      g_assert_cmpint (ll_block_resize (&block, 1 * MiB, 0, NULL, &moved, &copied), ==, 0);
+      g_assert_nonnull (block.data);
+      g_assert_cmpuint (block.bytes, >=, 1 * MiB);
+      g_assert_false (moved);
+      g_assert_cmpuint (copied, ==, 0);
+      write_pattern (block.data, 1 * MiB);
+
+      g_assert_cmpint (ll_block_growth_copies (&block), ==,
+                       m == LL_MECHANISM_COPY || (m == LL_MECHANISM_REALLOC && !realloc_can_remap ()));
+      before = block.data;
+      g_assert_cmpint (ll_block_resize (&block, 64 * MiB, 1 * MiB, NULL, &moved, &copied), ==, 0);
+      g_assert_cmpuint (block.bytes, >=, 64 * MiB);
+      check_pattern (block.data, 1 * MiB);
+      g_assert_cmpint (moved, ==, block.data != before);
+
+      switch (m)
+        {
+        case LL_MECHANISM_COPY:
+          /* A new block, the slots in use copied, the old block freed. */
+          g_assert_true (moved);
+          g_assert_cmpuint (copied, ==, 1 * MiB);
+          break;
+        case LL_MECHANISM_MREMAP:
+          /* Pages move, bytes do not. */
+          g_assert_cmpuint (copied, ==, 0);
+          g_assert_cmpuint (block.bytes % block.page_size, ==, 0);
+          break;
+        case LL_MECHANISM_REALLOC:
+        default:
+          if (realloc_can_remap ())
+            g_assert_cmpuint (copied, ==, 0);
+          else
+            g_assert_cmpuint (copied, ==, moved ? 1 * MiB : 0);
+          break;
+        }
+
+      ll_block_free (&block);
+      g_assert_null (block.data);
+      g_assert_cmpuint (block.bytes, ==, 0);
+    }
+}
+
+/* A cancel in the middle of a copy leaves the old block as it was. */
+static void
+test_block_cancel (void)
+{
+  LlBlock block;
+  gboolean moved;
+  guint64 copied;
+  gint cancelled = 1;
+  guint8 *before;
+
+  ll_block_init (&block, LL_MECHANISM_COPY, 0);
+  g_assert_cmpint (ll_block_resize (&block, 16 * MiB, 0, NULL, &moved, &copied), ==, 0);
+  write_pattern (block.data, 16 * MiB);
+  before = block.data;
+
+  g_assert_cmpint (ll_block_resize (&block, 32 * MiB, 16 * MiB, &cancelled, &moved, &copied),
+                   ==, ECANCELED);
+  g_assert_true (block.data == before);
+  g_assert_cmpuint (block.bytes, ==, 16 * MiB);
+  g_assert_false (moved);
+  g_assert_cmpuint (copied, ==, 0);
+  check_pattern (block.data, 16 * MiB);
+
+  ll_block_free (&block);
+}
+
+/* What cannot be had is refused, and the block stays. */
+static void
+test_block_no_memory (void)
+{
+  for (LlMechanism m = LL_MECHANISM_REALLOC; m < LL_N_MECHANISMS; m++)
+    {
+      LlBlock block;
+      gboolean moved;
+      guint64 copied;
+
+      ll_block_init (&block, m, 0);
+      g_assert_cmpint (ll_block_resize (&block, 1 * MiB, 0, NULL, &moved, &copied), ==, 0);
+      write_pattern (block.data, 1 * MiB);
+      g_assert_cmpint (ll_block_resize (&block, G_MAXSIZE / 2 + 1, 1 * MiB, NULL, &moved, &copied),
+                       ==, ENOMEM);
+      g_assert_cmpuint (block.bytes, >=, 1 * MiB);
+      check_pattern (block.data, 1 * MiB);
+      ll_block_free (&block);
+    }
+}
+
+/* Huge pages: whole huge pages, at a huge page boundary, whatever the
+ * growth. */
+static void
+test_block_huge_pages (void)
+{
+  gsize huge = ll_block_huge_page_size ();
+  LlBlock block;
+  gboolean moved;
+  guint64 copied;
+
+  g_assert_cmpuint (huge, >=, 4096);
+  g_assert_cmpuint (huge & (huge - 1), ==, 0);
+
+  ll_block_init (&block, LL_MECHANISM_MREMAP, huge);
+  for (gsize bytes = 100000; bytes < 40 * MiB; bytes *= 3)
+    {
+      g_assert_cmpint (ll_block_resize (&block, bytes, 0, NULL, &moved, &copied), ==, 0);
+      g_assert_cmpuint (block.bytes % huge, ==, 0);
+      g_assert_cmpuint (block.bytes, >=, bytes);
+      g_assert_cmpuint ((guintptr) block.data % huge, ==, 0);
+      ll_block_populate (&block, block.data, bytes);
+      write_pattern (block.data, bytes);
+    }
+  ll_block_free (&block);
+
+  /* Huge pages belong to the mremap mechanism alone. */
+  ll_block_init (&block, LL_MECHANISM_REALLOC, huge);
+  g_assert_cmpuint (block.huge_page_size, ==, 0);
+}
+
+static void
+test_block_map_aligned (void)
+{
+  for (gsize align = 4096; align <= 4 * MiB; align *= 4)
+    {
+      void *p = ll_block_map_aligned (3 * MiB + 5, align);
+
+      g_assert_true (p != MAP_FAILED);
+      g_assert_cmpuint ((guintptr) p % align, ==, 0);
+      memset (p, 1, 3 * MiB + 5);
+      g_assert_cmpint (munmap (p, 3 * MiB + 5), ==, 0);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  /* glibc maps blocks over 128 KiB itself and grows them with mremap:
+   * pinned, whatever ran before. */
+  mallopt (M_MMAP_THRESHOLD, 128 * 1024);
+
+  g_test_add_func ("/block/grow", test_block_grow);
+  g_test_add_func ("/block/cancel", test_block_cancel);
+  g_test_add_func ("/block/no-memory", test_block_no_memory);
+  g_test_add_func ("/block/huge-pages", test_block_huge_pages);
+  g_test_add_func ("/block/map-aligned", test_block_map_aligned);
+
+  return g_test_run ();
+}
