@@ -779,10 +779,11 @@ write_contents (const char  *path,
   g_autoptr(LlOutput) out = NULL;
 
   if (!(out = ll_output_open (path, error)) ||
-      !ll_output_flush (out, error) ||
-      !ll_engine_write_contents (engine, ll_output_get_fd (out), NULL, NULL, NULL, error))
+      !ll_engine_write_contents (engine, out, NULL, NULL, NULL, error))
     {
-      if (error != NULL && *error != NULL && out != NULL)
+      /* The output's own errors name the file already; the list's do not. */
+      if (error != NULL && *error != NULL && out != NULL &&
+          ((*error)->code == G_IO_ERROR_BUSY || (*error)->code == G_IO_ERROR_CLOSED))
         g_prefix_error (error, _("Cannot write “%s”: "), path);
       return FALSE;
     }

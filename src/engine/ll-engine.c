@@ -30,6 +30,7 @@
 
 #include "ll-arith.h"
 #include "ll-block.h"
+#include "ll-contents.h"
 #include "ll-csv.h"
 #include "ll-engine.h"
 #include "ll-fit.h"
@@ -47,10 +48,6 @@
 /* Growth smaller than this is checked against the sampler's last figure
  * instead of a fresh probe, which costs tens of microseconds. */
 #define FRESH_PROBE_BYTES  (G_GUINT64_CONSTANT (1) * 1024 * 1024)
-#define WRITE_BLOCK_BYTES  ((gsize) 2 * 1024 * 1024)
-/* Room for the longest line of the contents: a sign, 19 digits and a
- * newline. */
-#define MAX_LINE_BYTES     24
 
 G_STATIC_ASSERT (ARENA_OBJECTS % CHUNK_ELEMENTS == 0);
 
@@ -62,6 +59,8 @@ typedef struct
 } LlObject;
 
 G_STATIC_ASSERT (sizeof (LlObject) == LL_OBJECT_BYTES);
+/* ll_contents_write () reads the value through the slot's pointer. */
+G_STATIC_ASSERT (G_STRUCT_OFFSET (LlObject, value) == 0);
 
 struct _LlEngine
 {
@@ -1153,200 +1152,45 @@ ll_engine_get_value (LlEngine *self,
   return value;
 }
 
-static gboolean
-write_all (int          fd,
-           const char  *data,
-           gsize        length,
-           GError     **error)
-{
-  while (length > 0)
-    {
-      gssize n = write (fd, data, MIN (length, (gsize) G_MAXSSIZE));
-
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          if (saved_errno == EINTR)
-            continue;
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       _("Could not write the list’s contents: %s"),
-                       g_strerror (saved_errno));
-          return FALSE;
-        }
-
-      if (n == 0)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                       _("Could not write the list’s contents: %s"),
-                       g_strerror (ENOSPC));
-          return FALSE;
-        }
-
-      data += n;
-      length -= (gsize) n;
-    }
-
-  return TRUE;
-}
-
-/* The text of the last line written. A list's values mostly count up by
- * one (or repeat, in a shared list), so most lines are the previous one
- * with another last digit: no division, and the cached text is only read,
- * never patched byte by byte, on that path. */
-typedef struct
-{
-  char   text[MAX_LINE_BYTES];
-  gssize length;      /* with the newline; 0: none yet */
-  gint64 value;
-  char   last_digit;  /* what text[length - 2] stands for now */
-} LineCache;
-
-static void
-line_format (LineCache *line,
-             gint64     value)
-{
-  gsize n;
-
-  if (value >= 0)
-    {
-      n = ll_csv_format_u64 (line->text, (guint64) value);
-    }
-  else
-    {
-      line->text[0] = '-';
-      n = 1 + ll_csv_format_u64 (line->text + 1, (guint64) 0 - (guint64) value);
-    }
-  line->text[n] = '\n';
-  line->length = (gssize) n + 1;
-  line->last_digit = line->text[n - 1];
-}
-
-/* Writes the line for @value at @out, which has room for MAX_LINE_BYTES. */
-static inline gsize
-line_put (LineCache *line,
-          char      *out,
-          gint64     value)
-{
-  if (value > 0 && value - 1 == line->value && line->length > 0 && line->last_digit != '9')
-    line->last_digit++;
-  else if (value != line->value || line->length == 0)
-    line_format (line, value);
-
-  line->value = value;
-  memcpy (out, line->text, MAX_LINE_BYTES);
-  out[line->length - 2] = line->last_digit;
-  return (gsize) line->length;
-}
-
 gboolean
-ll_engine_write_contents (LlEngine      *self,
-                          int            fd,
-                          GCancellable  *cancellable,
-                          void         (*progress) (guint64  done,
-                                                    guint64  total,
-                                                    gpointer user_data),
-                          gpointer       user_data,
-                          GError       **error)
+ll_engine_write_contents (LlEngine           *self,
+                          LlOutput           *output,
+                          GCancellable       *cancellable,
+                          LlContentsProgress  progress,
+                          gpointer            user_data,
+                          GError            **error)
 {
-  g_autofree char *buf = NULL;
-  LineCache line = { { 0 }, 0, 0, '0' };
-  gboolean ret = TRUE;
-  guint64 total;
-  guint64 i = 0;
+  LlContents contents;
+  gboolean ret = FALSE;
 
   g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (fd >= 0, FALSE);
+  g_return_val_if_fail (output != NULL, FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* Held against a release on another thread. */
   g_rw_lock_reader_lock (&self->list_lock);
 
   switch (g_atomic_int_get (&self->state))
     {
     case LL_ENGINE_FINISHED:
+      contents.element = self->config.element;
+      contents.slots = self->block.data;
+      contents.length = self->length;
+      ret = ll_contents_write (&contents, output, cancellable, progress, user_data, error);
       break;
     case LL_ENGINE_RELEASED:
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED,
                            _("The list was freed: its contents can no longer be written"));
-      ret = FALSE;
-      goto out;
+      break;
     case LL_ENGINE_IDLE:
     case LL_ENGINE_RUNNING:
     default:
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
                            _("The list’s contents can be written once the run has ended"));
-      ret = FALSE;
-      goto out;
+      break;
     }
 
-  buf = g_malloc (WRITE_BLOCK_BYTES);
-  total = self->length;
-
-  while (i < total)
-    {
-      gsize pos = 0;
-
-      /* As many whole lines as surely fit, again and again until the
-       * block is nearly full. */
-      while (i < total && WRITE_BLOCK_BYTES - pos >= MAX_LINE_BYTES)
-        {
-          guint64 end = MIN (total, i + (WRITE_BLOCK_BYTES - pos) / MAX_LINE_BYTES);
-
-          switch (self->config.element)
-            {
-            case LL_ELEMENT_SHARED:
-            case LL_ELEMENT_BOXED:
-              {
-                LlObject * const *slots = (LlObject * const *) self->block.data;
-
-                for (; i < end; i++)
-                  pos += line_put (&line, buf + pos, slots[i]->value);
-              }
-              break;
-
-            case LL_ELEMENT_INT64:
-              {
-                const gint64 *slots = (const gint64 *) self->block.data;
-
-                for (; i < end; i++)
-                  pos += line_put (&line, buf + pos, slots[i]);
-              }
-              break;
-
-            case LL_ELEMENT_INT32:
-              {
-                const gint32 *slots = (const gint32 *) self->block.data;
-
-                for (; i < end; i++)
-                  pos += line_put (&line, buf + pos, slots[i]);
-              }
-              break;
-
-            case LL_N_ELEMENTS:
-            default:
-              g_assert_not_reached ();
-            }
-        }
-
-      if (!write_all (fd, buf, pos, error))
-        {
-          ret = FALSE;
-          goto out;
-        }
-
-      if (progress != NULL)
-        progress (i, total, user_data);
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          ret = FALSE;
-          goto out;
-        }
-    }
-
-out:
   g_rw_lock_reader_unlock (&self->list_lock);
   return ret;
 }

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "ll-contents.h"
 #include "ll-history.h"
 #include "ll-run-config.h"
 
@@ -95,15 +96,13 @@ const GError      *ll_engine_get_error       (LlEngine          *engine);
  * shared), for exports and tests. Only while FINISHED. */
 gint64             ll_engine_get_value       (LlEngine          *engine,
                                               guint64            index);
-/* Writes the contents one value a line ("0\n1\n…") to @fd, in large blocks.
- * @progress is called now and then from the calling thread with the number
- * of elements written; returns FALSE with G_IO_ERROR_CANCELLED on cancel. */
+/* Writes the contents one value a line ("0\n1\n…") to @output and flushes
+ * it (ll_contents_write ()); only while FINISHED: G_IO_ERROR_BUSY before,
+ * G_IO_ERROR_CLOSED once released. */
 gboolean           ll_engine_write_contents  (LlEngine          *engine,
-                                              int                fd,
+                                              LlOutput          *output,
                                               GCancellable      *cancellable,
-                                              void             (*progress) (guint64  done,
-                                                                          guint64  total,
-                                                                          gpointer user_data),
+                                              LlContentsProgress progress,
                                               gpointer           user_data,
                                               GError           **error);
 /* Frees the list (FINISHED -> RELEASED). The history stays, with one more

@@ -99,8 +99,8 @@ set_contents_error (GError      **error,
                  _("Cannot write “%s”: the list is still growing; stop the run first"),
                  path);
   else
-    g_set_error (error, cause->domain, cause->code,
-                 _("Cannot write “%s”: %s"), path, cause->message);
+    /* The output's own errors name the file already. */
+    g_propagate_error (error, g_error_copy (cause));
 }
 
 static gboolean
@@ -132,11 +132,10 @@ run_contents (LlExportJob   *job,
   ll_engine_get_status (job->engine, &status);
   __atomic_store_n (&job->total, status.length, __ATOMIC_RELAXED);
 
-  if (!(output = ll_output_open (job->path, error)) ||
-      !ll_output_flush (output, error))
+  if (!(output = ll_output_open (job->path, error)))
     return FALSE;
 
-  if (!ll_engine_write_contents (job->engine, ll_output_get_fd (output), cancellable,
+  if (!ll_engine_write_contents (job->engine, output, cancellable,
                                  on_contents_progress, job, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

@@ -10,6 +10,7 @@
 #include <malloc.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -30,6 +31,7 @@
 #endif
 
 #include "ll-engine.h"
+#include "ll-output.h"
 #include "ll-growth.h"
 
 #ifdef UNDER_ASAN
@@ -546,6 +548,7 @@ test_contents_file (void)
       g_autofree char *contents = NULL;
       g_autofree char *expected = NULL;
       Progress progress = { 0 };
+      LlOutput *output;
       LlRunConfig config;
       gsize length;
       int fd;
@@ -559,9 +562,13 @@ test_contents_file (void)
 
       fd = g_file_open_tmp ("listlab-contents-XXXXXX", &path, &error);
       g_assert_no_error (error);
-      g_assert_true (ll_engine_write_contents (engine, fd, NULL, on_progress, &progress, &error));
-      g_assert_no_error (error);
       g_assert_no_errno (close (fd));
+      output = ll_output_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_true (ll_engine_write_contents (engine, output, NULL, on_progress, &progress, &error));
+      g_assert_no_error (error);
+      g_assert_true (ll_output_commit (output, &error));
+      g_clear_pointer (&output, ll_output_free);
 
       g_assert_cmpuint (progress.calls, >=, 1);
       g_assert_cmpuint (progress.last_done, ==, config.target);
@@ -578,8 +585,8 @@ test_contents_file (void)
 
 typedef struct
 {
-  int      fd;
-  GString *text;
+  const char *path;
+  GString    *text;
 } PipeReader;
 
 static gpointer
@@ -588,14 +595,17 @@ read_pipe (gpointer data)
   PipeReader *reader = data;
   char buf[65536];
   gssize n;
+  int fd = open (reader->path, O_RDONLY | O_CLOEXEC);
 
-  while ((n = read (reader->fd, buf, sizeof buf)) != 0)
+  g_assert_cmpint (fd, >=, 0);
+  while ((n = read (fd, buf, sizeof buf)) != 0)
     {
       if (n < 0 && errno == EINTR)
         continue;
       g_assert_cmpint (n, >, 0);
       g_string_append_len (reader->text, buf, n);
     }
+  close (fd);
   return NULL;
 }
 
@@ -605,11 +615,13 @@ test_contents_pipe (void)
   g_autoptr(LlEngine) engine = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *fifo = NULL;
   PipeReader reader;
+  LlOutput *output;
   LlRunConfig config;
   TestProbe probe;
   GThread *thread;
-  int fds[2];
 
   test_probe_init (&probe, 1024 * GiB);
   test_config_init (&config, &probe);
@@ -618,16 +630,24 @@ test_contents_pipe (void)
   config.target = 1 * MiB;
   engine = run_engine (&config);
 
-  g_assert_no_errno (pipe (fds));
-  reader.fd = fds[0];
+  /* A FIFO: written in place, as a pipe to another program. */
+  dir = g_dir_make_tmp ("listlab-fifo-XXXXXX", &error);
+  g_assert_no_error (error);
+  fifo = g_build_filename (dir, "contents", NULL);
+  g_assert_no_errno (mkfifo (fifo, 0600));
+  reader.path = fifo;
   reader.text = g_string_new (NULL);
   thread = g_thread_new ("reader", read_pipe, &reader);
 
-  g_assert_true (ll_engine_write_contents (engine, fds[1], NULL, NULL, NULL, &error));
+  output = ll_output_open (fifo, &error);
   g_assert_no_error (error);
-  g_assert_no_errno (close (fds[1]));
+  g_assert_true (ll_engine_write_contents (engine, output, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (ll_output_commit (output, &error));
+  ll_output_free (output);
   g_thread_join (thread);
-  g_assert_no_errno (close (fds[0]));
+  g_assert_no_errno (g_unlink (fifo));
+  g_assert_no_errno (g_rmdir (dir));
 
   {
     LlEngineStatus status;
@@ -646,9 +666,9 @@ test_contents_errors (void)
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   GError *error = NULL;
   Progress progress = { 0 };
+  LlOutput *output;
   LlRunConfig config;
   TestProbe probe;
-  int fd;
 
   test_probe_init (&probe, 1024 * GiB);
   test_config_init (&config, &probe);
@@ -659,31 +679,31 @@ test_contents_errors (void)
   /* Not before the run ended. */
   engine = ll_engine_new (&config, &error);
   g_assert_no_error (error);
-  fd = open ("/dev/null", O_WRONLY | O_CLOEXEC);
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_false (ll_engine_write_contents (engine, fd, NULL, NULL, NULL, &error));
+  output = ll_output_open ("/dev/null", &error);
+  g_assert_no_error (error);
+  g_assert_false (ll_engine_write_contents (engine, output, NULL, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
   g_clear_error (&error);
   ll_engine_start (engine);
   ll_engine_join (engine);
 
-  /* A full disk is an error. */
-  {
-    int full = open ("/dev/full", O_WRONLY | O_CLOEXEC);
+  /* A full disk is an error that names the file. */
+  if (g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      LlOutput *full = ll_output_open ("/dev/full", &error);
 
-    if (full >= 0)
-      {
-        g_assert_false (ll_engine_write_contents (engine, full, NULL, NULL, NULL, &error));
-        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
-        g_assert_nonnull (strstr (error->message, "contents"));
-        g_clear_error (&error);
-        close (full);
-      }
-  }
+      g_assert_no_error (error);
+      g_assert_false (ll_engine_write_contents (engine, full, NULL, NULL, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+      g_assert_nonnull (strstr (error->message, "/dev/full"));
+      g_assert_nonnull (strstr (error->message, "the disk is full"));
+      g_clear_error (&error);
+      ll_output_free (full);
+    }
 
   /* Cancelled after the first block. */
   progress.cancel_after = cancellable;
-  g_assert_false (ll_engine_write_contents (engine, fd, cancellable, on_progress, &progress,
+  g_assert_false (ll_engine_write_contents (engine, output, cancellable, on_progress, &progress,
                                             &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
@@ -692,10 +712,10 @@ test_contents_errors (void)
 
   /* Nothing left to write once freed. */
   ll_engine_release (engine);
-  g_assert_false (ll_engine_write_contents (engine, fd, NULL, NULL, NULL, &error));
+  g_assert_false (ll_engine_write_contents (engine, output, NULL, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED);
   g_clear_error (&error);
-  close (fd);
+  ll_output_free (output);
 }
 
 /* Cancel during one long fill: the engine notices within 100 ms. */
