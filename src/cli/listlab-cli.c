@@ -16,7 +16,7 @@
 
 #include "ll-csv.h"
 #include "ll-engine.h"
-#include "ll-growth.h"
+#include "ll-simulation.h"
 #include "ll-output.h"
 #include "ll-size.h"
 #include "ll-summary.h"
@@ -498,27 +498,26 @@ cmd_policies (int    argc,
 
 /* ----------------------------------------------------------------------- */
 
-/* Called up to ~10^9 times by a simulation: keep it to arithmetic. */
-static inline void
-event_from_step (guint               slot_bytes,
-                 LlMechanism         mechanism,
-                 const LlGrowthStep *step,
-                 LlEvent            *event)
+/* The events CSV, row by row as the simulation computes them. */
+static gboolean
+write_event_rows (const LlEvent  *events,
+                  gsize           n_events,
+                  gpointer        user_data,
+                  GError        **error)
 {
-  memset (event, 0, sizeof *event);
-  event->length = step->length;
-  event->old_capacity = step->old_capacity;
-  event->new_capacity = step->new_capacity;
-  event->old_bytes = LL_LIST_HEADER_BYTES + step->old_capacity * slot_bytes;
-  event->new_bytes = LL_LIST_HEADER_BYTES + step->new_capacity * slot_bytes;
-  event->bytes_added = event->new_bytes - event->old_bytes;
-  /* Only the copy mechanism's behaviour is known without running it: it
-   * always moves and copies the slots in use. */
-  if (mechanism == LL_MECHANISM_COPY && step->old_capacity > 0)
+  LlOutput *out = user_data;
+
+  for (gsize i = 0; i < n_events; i++)
     {
-      event->moved = TRUE;
-      event->bytes_copied = step->fill_to * slot_bytes;
+      char row[320];
+      gsize len = ll_csv_format_event (row, &events[i]);
+
+      row[len++] = '\n';
+      if (!ll_output_write (out, row, len, error))
+        return FALSE;
     }
+
+  return TRUE;
 }
 
 static int
@@ -536,17 +535,10 @@ cmd_simulate (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(LlOutput) events_out = NULL;
   g_autoptr(LlHistory) history = NULL;
-  g_autofree LlEvent *batch = NULL;
-  g_autofree LlGrowthStep *steps = NULL;
-  gsize n_steps;
   LlRunConfig config;
   LlMechanism mechanism;
   guint slot_bytes;
-  LlGrowth growth;
   LlHistoryCounters counters;
-  gsize n_batch = 0;
-  const gsize batch_size = 4096;
-  guint64 length_before;
   gint64 t0;
   double seconds;
   int status = EXIT_DONE;
@@ -577,42 +569,11 @@ cmd_simulate (int    argc,
     }
 
   history = ll_history_new (0);
-  batch = g_new (LlEvent, batch_size);
-  steps = g_new (LlGrowthStep, batch_size);
   t0 = g_get_monotonic_time ();
-
-  ll_growth_init (&growth, &config);
-  ll_history_set_start (history, growth.length, growth.capacity);
-  length_before = growth.length;
-  while ((n_steps = ll_growth_next_many (&growth, steps, batch_size)) > 0)
-    {
-      for (gsize i = 0; i < n_steps; i++)
-        {
-          if (steps[i].realloc)
-            {
-              LlEvent *event = &batch[n_batch++];
-
-              event_from_step (slot_bytes, mechanism, &steps[i], event);
-              if (events_out != NULL)
-                {
-                  char row[320];
-                  gsize len = ll_csv_format_event (row, event);
-
-                  row[len++] = '\n';
-                  if (!ll_output_write (events_out, row, len, &error))
-                    break;
-                }
-            }
-          length_before = steps[i].length;
-        }
-      ll_history_push_events (history, batch, n_batch);
-      n_batch = 0;
-      if (error != NULL)
-        break;
-    }
-  ll_history_push_events (history, batch, n_batch);
-  ll_history_set_end (history, length_before, growth.capacity);
+  ll_simulate (&config, history, events_out != NULL ? write_event_rows : NULL, events_out,
+               NULL, NULL, NULL, &error);
   seconds = (g_get_monotonic_time () - t0) / 1e6;
+  ll_history_get_counters (history, &counters);
 
   if (error == NULL && events_out != NULL)
     ll_output_commit (events_out, &error);
@@ -630,20 +591,19 @@ cmd_simulate (int    argc,
       goto out;
     }
 
-  ll_history_get_counters (history, &counters);
   if (o.stats)
     print_stats (summary_stream (&o),
-                 (guint64) (seconds * 1e9), length_before, growth.capacity,
-                 ll_element_container_bytes (config.element, growth.capacity),
-                 ll_element_objects_bytes (config.element, length_before), &counters);
+                 (guint64) (seconds * 1e9), counters.end_length, counters.end_capacity,
+                 ll_element_container_bytes (config.element, counters.end_capacity),
+                 ll_element_objects_bytes (config.element, counters.end_length), &counters);
   else if (!o.quiet)
     {
       g_autofree char *policy = ll_policy_to_string (&config.policy);
       g_autofree char *n_events = ll_format_count_exact (counters.n_events);
-      g_autofree char *length = ll_format_count_exact (length_before);
-      g_autofree char *capacity = ll_format_count_exact (growth.capacity);
-      g_autofree char *container = ll_format_bytes (ll_element_container_bytes (config.element, growth.capacity), LL_UNITS_IEC);
-      g_autofree char *objects = ll_format_bytes (ll_element_objects_bytes (config.element, length_before), LL_UNITS_IEC);
+      g_autofree char *length = ll_format_count_exact (counters.end_length);
+      g_autofree char *capacity = ll_format_count_exact (counters.end_capacity);
+      g_autofree char *container = ll_format_bytes (ll_element_container_bytes (config.element, counters.end_capacity), LL_UNITS_IEC);
+      g_autofree char *objects = ll_format_bytes (ll_element_objects_bytes (config.element, counters.end_length), LL_UNITS_IEC);
       g_autofree char *copied = ll_format_bytes (counters.bytes_copied, LL_UNITS_IEC);
       g_autofree char *duration = ll_format_duration ((guint64) (seconds * 1e9));
       FILE *f = summary_stream (&o);
