@@ -1,4 +1,4 @@
-/* ll-report.h — the one-page report and image exports of the charts
+/* ll-report.h — the one-page report: settings, results and every chart
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,17 +18,6 @@ typedef struct
   GPtrArray  *result_rows;   /* LlSummaryRow *, may be NULL */
 } LlReportInfo;
 
-typedef enum
-{
-  LL_EXPORT_PNG,
-  LL_EXPORT_SVG,
-  LL_EXPORT_PDF,
-} LlExportFormat;
-
-/* What an export draws: one chart, or the report (all three charts, the
- * summary and the run's settings). */
-#define LL_EXPORT_REPORT LL_N_CHARTS
-
 /* A4 portrait, in PDF points; PNG reports default to the same at 2×. */
 #define LL_REPORT_WIDTH  595.0
 #define LL_REPORT_HEIGHT 842.0
@@ -40,30 +29,5 @@ void     ll_report_draw              (cairo_t              *cr,
                                       const LlReportInfo   *info,
                                       double                width,
                                       double                height);
-
-/* "png", "svg", "pdf" from a file name's extension, case-insensitive. */
-gboolean ll_export_format_from_path  (const char           *path,
-                                      LlExportFormat       *format);
-
-/* Renders @what (an LlChartKind or LL_EXPORT_REPORT) at @width × @height
- * (pixels for PNG, points for SVG and PDF) and writes it to @path
- * atomically ("-" is standard output). */
-gboolean ll_export_image             (const char           *path,
-                                      LlExportFormat        format,
-                                      guint                 what,
-                                      double                width,
-                                      double                height,
-                                      const LlChartData    *data,
-                                      const LlChartOptions *options,
-                                      const LlReportInfo   *info,
-                                      GError              **error);
-
-/* Renders into a new image surface (for the clipboard and previews). */
-cairo_surface_t *ll_export_render_surface (guint                 what,
-                                           int                   width,
-                                           int                   height,
-                                           const LlChartData    *data,
-                                           const LlChartOptions *options,
-                                           const LlReportInfo   *info);
 
 G_END_DECLS

@@ -118,7 +118,7 @@ ll_fit_describe (const LlFit       *fit,
   g_return_val_if_fail (fit != NULL, NULL);
   g_return_val_if_fail (config != NULL, NULL);
 
-  target = ll_run_config_format_target (config, LL_UNITS_IEC);
+  target = ll_run_config_format_target (config);
   peak = ll_format_bytes (fit->peak, LL_UNITS_IEC);
   spare = ll_format_bytes (fit->spare, LL_UNITS_IEC);
   reserve = ll_format_bytes (fit->reserve, LL_UNITS_IEC);
@@ -144,7 +144,7 @@ ll_fit_describe (const LlFit       *fit,
       g_autofree char *fitting_str = NULL;
 
       fitting.target = fit->fitting;
-      fitting_str = ll_run_config_format_target (&fitting, LL_UNITS_IEC);
+      fitting_str = ll_run_config_format_target (&fitting);
       if (config->target_kind == LL_TARGET_ELEMENTS)
         return g_strdup_printf (_("Growing the list to %s writes about %s of memory. %s and "
                                   "keeps %s as a reserve, which leaves %s: the largest target "

@@ -33,6 +33,7 @@ ll_run_config_init (LlRunConfig *config)
   config->batch = 1;
   config->target_kind = LL_TARGET_CONTAINER_BYTES;
   config->target = G_GUINT64_CONSTANT (10) * 1000 * 1000 * 1000;
+  config->target_units = LL_UNITS_SI;
   config->reserve_bytes = LL_RESERVE_DEFAULT;
   config->sample_hz = LL_DEFAULT_SAMPLE_HZ;
   config->huge_pages = FALSE;
@@ -202,18 +203,25 @@ ll_run_config_estimate_peak (const LlRunConfig *config,
 }
 
 char *
-ll_run_config_format_target (const LlRunConfig *config,
-                             LlUnits            units)
+ll_run_config_format_target (const LlRunConfig *config)
 {
-  g_autofree char *count = NULL;
+  g_autofree char *amount = NULL;
 
   g_return_val_if_fail (config != NULL, NULL);
 
-  if (config->target_kind != LL_TARGET_ELEMENTS)
-    return ll_format_bytes (config->target, units);
-
-  count = ll_format_count_exact (config->target);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s element", "%s elements",
-                                       (gulong) MIN (config->target, G_MAXULONG)),
-                          count);
+  switch (config->target_kind)
+    {
+    case LL_TARGET_ELEMENTS:
+      amount = ll_format_count_exact (config->target);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s element", "%s elements",
+                                           (gulong) MIN (config->target, G_MAXULONG)),
+                              amount);
+    case LL_TARGET_TOTAL_BYTES:
+      amount = ll_format_bytes (config->target, config->target_units);
+      /* Translators: a target that counts the list and its element objects */
+      return g_strdup_printf (_("%s in all (container + objects)"), amount);
+    case LL_TARGET_CONTAINER_BYTES:
+    default:
+      return ll_format_bytes (config->target, config->target_units);
+    }
 }

@@ -42,6 +42,7 @@ typedef struct
   guint64         batch;           /* elements per append; > 1 is list.extend */
   LlTargetKind    target_kind;
   guint64         target;
+  LlUnits         target_units;    /* how the target is shown: as it was written */
   guint64         reserve_bytes;   /* LL_RESERVE_DEFAULT: ll_mem_default_reserve () */
   guint           sample_hz;       /* memory sampler clock */
   gboolean        huge_pages;      /* madvise (MADV_HUGEPAGE) the mremap mapping */
@@ -69,9 +70,8 @@ guint64      ll_run_config_estimate_peak (const LlRunConfig *config,
                                           guint64           *final_length,
                                           guint64           *final_capacity);
 
-/* The target as people read it: "10.00 GB" in @units, or "40,000,000
- * elements". */
-char        *ll_run_config_format_target (const LlRunConfig *config,
-                                          LlUnits            units);
+/* The target as people read it, in the units it was written in: "10.00 GB",
+ * "9.31 GiB in all (container + objects)", "40,000,000 elements". */
+char        *ll_run_config_format_target (const LlRunConfig *config);
 
 G_END_DECLS

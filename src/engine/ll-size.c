@@ -254,6 +254,7 @@ parse_quantity (const char   *text,
                 LlSizeFlags   flags,
                 Kind          kind,
                 guint64      *result,
+                LlUnits      *units,
                 GError      **error)
 {
   const char *start = text;
@@ -570,6 +571,8 @@ parse_quantity (const char   *text,
     }
 
   *result = value;
+  if (units != NULL)
+    *units = pow10 > 0 ? LL_UNITS_SI : LL_UNITS_IEC;
   return TRUE;
 
 overflow:
@@ -595,11 +598,34 @@ ll_size_parse_bytes (const char   *text,
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!parse_quantity (text, flags, KIND_BYTES, &value, error))
+  if (!parse_quantity (text, flags, KIND_BYTES, &value, NULL, error))
     return FALSE;
 
   if (bytes != NULL)
     *bytes = value;
+  return TRUE;
+}
+
+gboolean
+ll_size_parse_bytes_units (const char   *text,
+                           LlSizeFlags   flags,
+                           guint64      *bytes,
+                           LlUnits      *units,
+                           GError      **error)
+{
+  guint64 value = 0;
+  LlUnits read = LL_UNITS_IEC;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!parse_quantity (text, flags, KIND_BYTES, &value, &read, error))
+    return FALSE;
+
+  if (bytes != NULL)
+    *bytes = value;
+  if (units != NULL)
+    *units = read;
   return TRUE;
 }
 
@@ -614,7 +640,7 @@ ll_size_parse_count (const char   *text,
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!parse_quantity (text, flags, KIND_COUNT, &value, error))
+  if (!parse_quantity (text, flags, KIND_COUNT, &value, NULL, error))
     return FALSE;
 
   if (count != NULL)

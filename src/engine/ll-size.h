@@ -50,6 +50,14 @@ gboolean ll_size_parse_bytes  (const char  *text,
                                guint64     *bytes,
                                GError     **error);
 
+/* The same, and the units the text was written in: SI for "10GB" or
+ * "10 Go", IEC for "10GiB", "512M" or plain bytes. */
+gboolean ll_size_parse_bytes_units (const char  *text,
+                                    LlSizeFlags  flags,
+                                    guint64     *bytes,
+                                    LlUnits     *units,
+                                    GError     **error);
+
 /* Counts: "20000000", "20_000_000", "20,000,000", "2e7", "20M" (SI: 10^6),
  * "1.5k". */
 gboolean ll_size_parse_count  (const char  *text,

@@ -253,14 +253,17 @@ get_target_kind (LlControls *self)
 static gboolean
 parse_target (LlControls  *self,
               guint64     *target,
+              LlUnits     *units,
               GError     **error)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->target_row));
 
+  if (units != NULL)
+    *units = LL_UNITS_IEC;
   if (get_target_kind (self) == LL_TARGET_ELEMENTS)
     return ll_size_parse_count (text, LL_SIZE_FLAGS_LOCALE, target, error);
   else
-    return ll_size_parse_bytes (text, LL_SIZE_FLAGS_LOCALE, target, error);
+    return ll_size_parse_bytes_units (text, LL_SIZE_FLAGS_LOCALE, target, units, error);
 }
 
 static gboolean
@@ -384,7 +387,7 @@ describe_too_large (LlControls *self)
                               "not even enough for the initial list."), budget);
 
   config.target = fit.fitting;
-  fitting = ll_run_config_format_target (&config, self->units);
+  fitting = ll_run_config_format_target (&config);
   /* Translators: the memory a run may use, then the largest target */
   return g_strdup_printf (_("More than the memory free now (%s after the reserve): "
                             "the largest target that fits is %s."), budget, fitting);
@@ -447,7 +450,7 @@ revalidate (LlControls *self)
   show_message (self->initial_message, GTK_WIDGET (self->initial_row),
                 initial_ok ? initial_text : initial_error->message, !initial_ok);
 
-  target_ok = parse_target (self, &target, &target_error);
+  target_ok = parse_target (self, &target, NULL, &target_error);
   if (target_ok)
     {
       g_autofree char *exact = ll_format_count_exact (target);
@@ -1249,7 +1252,7 @@ ll_controls_get_config (LlControls   *self,
   config->target_kind = get_target_kind (self);
 
   if (!parse_initial (self, &config->initial_length, error) ||
-      !parse_target (self, &config->target, error) ||
+      !parse_target (self, &config->target, &config->target_units, error) ||
       !parse_reserve (self, &config->reserve_bytes, error))
     return FALSE;
 
@@ -1266,18 +1269,12 @@ ll_controls_get_config (LlControls   *self,
 LlUnits
 ll_controls_get_target_units (LlControls *self)
 {
-  const char *text;
+  LlUnits units = LL_UNITS_IEC;
 
   g_return_val_if_fail (LL_IS_CONTROLS (self), LL_UNITS_IEC);
 
-  text = gtk_editable_get_text (GTK_EDITABLE (self->target_row));
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (strchr ("kKmMgGtTpPeE", *p) != NULL && (p[1] == 'B' || p[1] == 'b'))
-        return LL_UNITS_SI;
-    }
-
-  return LL_UNITS_IEC;
+  parse_target (self, NULL, &units, NULL);
+  return units;
 }
 
 void
@@ -1353,7 +1350,7 @@ ll_controls_describe (LlControls *self)
   element = ll_element_get_info (selected);
 
   if (ll_controls_get_config (self, &config, NULL))
-    target = ll_run_config_format_target (&config, ll_controls_get_target_units (self));
+    target = ll_run_config_format_target (&config);
   else
     target = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->target_row)));
 

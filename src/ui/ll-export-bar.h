@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "ll-export-task.h"
+#include "ll-export-job.h"
 
 G_BEGIN_DECLS
 

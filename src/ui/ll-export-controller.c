@@ -147,7 +147,7 @@ get_size (LlExportController *self,
   else
     text = g_strdup (self->size);
 
-  if (!ll_export_size_from_string (text, width, height))
+  if (!ll_export_size_parse (text, width, height, NULL))
     {
       *width = DEFAULT_WIDTH;
       *height = DEFAULT_HEIGHT;
@@ -263,80 +263,31 @@ open_folder (LlExportController *self,
 
 /* Snapshots */
 
-/* Copies what the export needs now, so that a run going on meanwhile
- * changes nothing in the file: the history (through a private view), the
- * run's settings and figures. */
+/* What the export needs, copied now (ll_export_job_new_for_run ()). A run
+ * the window shows as running has not started its engine yet, maybe: its
+ * contents are not there either. */
 static LlExportJob *
 snapshot (LlExportController  *self,
           LlExportKind         kind,
           GError             **error)
 {
-  g_autoptr(LlExportJob) job = NULL;
-  LlEngine *engine = self->window != NULL ? ll_window_get_engine (self->window) : NULL;
-  const LlRunConfig *config;
-  LlEngineStatus status;
+  LlRun *run = self->window != NULL ? ll_window_get_run (self->window) : NULL;
 
-  if (engine == NULL)
+  if (run == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                            _("There is nothing to export yet: start a run first"));
       return NULL;
     }
 
-  ll_engine_get_status (engine, &status);
-  config = ll_engine_get_config (engine);
-
-  job = ll_export_job_new (kind, "");
-  job->config = *config;
-  job->config.mem_probe = NULL;
-  job->config.mem_probe_data = NULL;
-
-  if (kind == LL_EXPORT_KIND_CONTENTS)
+  if (kind == LL_EXPORT_KIND_CONTENTS && get_state (self) == LL_ENGINE_RUNNING)
     {
-      if (get_state (self) == LL_ENGINE_RUNNING)
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
-                               _("The list is still growing: stop the run to export its contents"));
-          return NULL;
-        }
-      if (status.state != LL_ENGINE_FINISHED)
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED,
-                               _("The list was released, so its contents are gone: run it again to export them"));
-          return NULL;
-        }
-      job->engine = ll_engine_ref (engine);
-      job->n_elements = status.length;
-      job->memory_bytes = status.container_bytes + status.objects_bytes;
-      return g_steal_pointer (&job);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                           _("The list is still growing: stop the run to export its contents"));
+      return NULL;
     }
 
-  job->view = ll_history_view_new ();
-  ll_history_view_update (job->view, ll_engine_get_history (engine));
-  job->slot_bytes = ll_element_get_info (config->element)->slot_bytes;
-
-  if (kind == LL_EXPORT_KIND_CHART || kind == LL_EXPORT_KIND_REPORT)
-    {
-      const LlHistoryCounters *counters = ll_history_view_get_counters (job->view);
-      LlUnits units = get_units (self);
-      guint64 available = counters->n_samples > 0 ? counters->last_sample.available_bytes
-                                                  : status.start_available_bytes;
-      guint64 reserve = status.reserve_bytes;
-
-      if (reserve == LL_RESERVE_DEFAULT)
-        {
-          LlMemInfo info;
-
-          reserve = ll_mem_read_system (&info, NULL, NULL) ? ll_run_config_get_reserve (config, &info) : 0;
-        }
-
-      job->title = g_strdup (_("List Lab run"));
-      job->stop_message = ll_summary_stop_message (engine, units);
-      job->settings_rows = ll_summary_settings_rows (config, reserve, units);
-      job->result_rows = ll_summary_result_rows (config, &status, counters, available, units);
-    }
-
-  return g_steal_pointer (&job);
+  return ll_export_job_new_for_run (kind, "", run, get_units (self), error);
 }
 
 /* The options a chart or the report is drawn with: the screen's (scale,
@@ -544,7 +495,7 @@ show_contents_result (LlExportController *self,
   GtkWidget *box, *columns;
   AdwMessageDialog *dialog;
 
-  ll_engine_get_status (job->engine, &status);
+  ll_run_get_status (job->run, &status);
   container = ll_format_bytes (status.container_bytes, units);
   objects = ll_format_bytes (status.objects_bytes, units);
   /* Translators: "list 2.00 GiB + objects 32 B" */
@@ -1163,7 +1114,7 @@ ll_export_controller_update (LlExportController *self)
   g_return_if_fail (LL_IS_EXPORT_CONTROLLER (self));
 
   state = get_state (self);
-  has_run = self->window != NULL && ll_window_get_engine (self->window) != NULL;
+  has_run = self->window != NULL && ll_window_get_run (self->window) != NULL;
 
   set_enabled (self, "events", has_run);
   set_enabled (self, "samples", has_run);
@@ -1256,15 +1207,15 @@ ll_export_controller_get_default_name (LlExportController         *self,
                                        LlExportKind                kind,
                                        const LlExportImageOptions *options)
 {
-  LlEngine *engine;
+  LlRun *run;
 
   g_return_val_if_fail (LL_IS_EXPORT_CONTROLLER (self), NULL);
 
-  engine = self->window != NULL ? ll_window_get_engine (self->window) : NULL;
-  if (engine == NULL)
+  run = self->window != NULL ? ll_window_get_run (self->window) : NULL;
+  if (run == NULL)
     return NULL;
 
-  return ll_export_default_name (ll_engine_get_config (engine), kind,
+  return ll_export_default_name (ll_run_get_config (run), kind,
                                  kind == LL_EXPORT_KIND_REPORT ? LL_EXPORT_REPORT
                                  : options != NULL ? options->chart : LL_CHART_CAPACITY,
                                  options != NULL ? options->format

@@ -8,7 +8,7 @@
 
 #include "ll-export-bar.h"
 #include "ll-export-dialog.h"
-#include "ll-export-task.h"
+#include "ll-export-job.h"
 #include "ll-window.h"
 
 G_BEGIN_DECLS

@@ -5,24 +5,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "ll-export-dialog.h"
-
-typedef struct
-{
-  int width;
-  int height;
-} SizePreset;
-
-/* Slides, full-screen video, documents; then the size on screen. */
-static const SizePreset size_presets[] = {
-  { 1200, 600 },
-  { 1920, 1080 },
-  { 800, 400 },
-  { 0, 0 },
-};
 
 static const LlExportFormat chart_formats[] = { LL_EXPORT_PNG, LL_EXPORT_SVG, LL_EXPORT_PDF };
 static const LlExportFormat report_formats[] = { LL_EXPORT_PDF, LL_EXPORT_PNG };
@@ -59,44 +44,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-char *
-ll_export_size_to_string (int width,
-                          int height)
-{
-  if (width <= 0 || height <= 0)
-    return g_strdup ("screen");
-
-  return g_strdup_printf ("%dx%d", width, height);
-}
-
-gboolean
-ll_export_size_from_string (const char *text,
-                            int        *width,
-                            int        *height)
-{
-  int w = 0, h = 0;
-  char end = 0;
-
-  g_return_val_if_fail (width != NULL && height != NULL, FALSE);
-
-  if (text == NULL)
-    return FALSE;
-
-  if (g_str_equal (text, "screen"))
-    {
-      *width = *height = 0;
-      return TRUE;
-    }
-
-  if (sscanf (text, "%dx%d%c", &w, &h, &end) != 2 ||
-      w < 16 || h < 16 || w > 16384 || h > 16384)
-    return FALSE;
-
-  *width = w;
-  *height = h;
-  return TRUE;
-}
 
 static void
 update_preview (LlExportDialog *self)
@@ -155,25 +102,31 @@ fill_sizes (LlExportDialog *self,
 {
   g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
   gboolean known = width <= 0 || height <= 0;
+  const LlExportSize *presets;
+  LlExportSize screen = { 0, 0 };
+  guint n_presets;
   guint selected = 0;
 
+  /* The presets, then the size on screen. */
+  presets = ll_export_size_get_presets (&n_presets);
   g_array_set_size (self->sizes, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (size_presets); i++)
+  for (guint i = 0; i < n_presets; i++)
     {
-      g_array_append_val (self->sizes, size_presets[i]);
-      if (size_presets[i].width == width && size_presets[i].height == height)
+      g_array_append_val (self->sizes, presets[i]);
+      if (presets[i].width == width && presets[i].height == height)
         known = TRUE;
     }
+  g_array_append_val (self->sizes, screen);
   if (!known)
     {
-      SizePreset asked = { width, height };
+      LlExportSize asked = { width, height };
 
       g_array_insert_val (self->sizes, 0, asked);
     }
 
   for (guint i = 0; i < self->sizes->len; i++)
     {
-      SizePreset *size = &g_array_index (self->sizes, SizePreset, i);
+      LlExportSize *size = &g_array_index (self->sizes, LlExportSize, i);
       g_autofree char *label = NULL;
 
       if (size->width == 0)
@@ -248,8 +201,8 @@ ll_export_dialog_get_options (LlExportDialog       *self,
   size_index = adw_combo_row_get_selected (self->size_row);
   if (self->kind == LL_EXPORT_KIND_CHART && size_index < self->sizes->len)
     {
-      options->width = g_array_index (self->sizes, SizePreset, size_index).width;
-      options->height = g_array_index (self->sizes, SizePreset, size_index).height;
+      options->width = g_array_index (self->sizes, LlExportSize, size_index).width;
+      options->height = g_array_index (self->sizes, LlExportSize, size_index).height;
     }
 }
 
@@ -331,7 +284,7 @@ ll_export_dialog_class_init (LlExportDialogClass *klass)
 static void
 ll_export_dialog_init (LlExportDialog *self)
 {
-  self->sizes = g_array_new (FALSE, FALSE, sizeof (SizePreset));
+  self->sizes = g_array_new (FALSE, FALSE, sizeof (LlExportSize));
   self->building = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -6,7 +6,8 @@
 
 #include <adwaita.h>
 
-#include "ll-export-task.h"
+#include "ll-export-job.h"
+#include "ll-export-size.h"
 
 G_BEGIN_DECLS
 
@@ -41,12 +42,5 @@ void            ll_export_dialog_set_preview_func (LlExportDialog             *s
                                                    LlExportPreviewFunc         func,
                                                    gpointer                    user_data,
                                                    GDestroyNotify              destroy);
-
-/* "1200x600" and back; "screen" is the size on screen (0 × 0). */
-char           *ll_export_size_to_string          (int                         width,
-                                                   int                         height);
-gboolean        ll_export_size_from_string        (const char                 *text,
-                                                   int                        *width,
-                                                   int                        *height);
 
 G_END_DECLS

@@ -12,8 +12,6 @@
 /* Figures change many times a second; people read them at a calmer pace
  * and relayout costs frame time. Charts follow every frame. */
 #define SUMMARY_INTERVAL_US (100 * G_TIME_SPAN_MILLISECOND)
-/* How often the appends/s figure is measured while a run goes on. */
-#define RATE_INTERVAL_NS (500 * G_TIME_SPAN_MILLISECOND * 1000)
 /* After "Release Memory", free memory is sampled this long. */
 #define AFTER_RELEASE_US (8 * G_TIME_SPAN_SECOND)
 /* At most this long between Start and the engine starting. */
@@ -36,7 +34,7 @@ struct _LlWindow
   GtkLabel             *status_label;
   GtkLabel             *status_detail;
   GtkButton            *release_button;
-  LlSummaryView            *summary;
+  LlSummaryView        *summary;
   GtkStack             *chart_stack;
   GtkToggleButton      *log_button;
   LlChartView          *capacity_view;
@@ -44,33 +42,24 @@ struct _LlWindow
   LlChartView          *memory_view;
 
   /* the run */
-  LlEngine             *engine;
-  gboolean              engine_pending;   /* shown as running, starts after the next paint */
+  LlRun                *run;
+  gboolean              run_pending;      /* shown as running, starts after the next paint */
   GdkFrameClock        *start_clock;
   gulong                start_paint_id;
   guint                 start_timeout_id;
   LlHistoryView        *view;
-  guint                 run_id;
   guint                 tick_id;
   gint64                run_start_us;
   gint64                last_summary_us;
   LlUnits               units;
-  LlUnits               target_units;
   guint64               total_bytes;
   guint64               reserve_bytes;
   guint64               idle_available_bytes;
   guint64               idle_limit_bytes;
 
-  double                rate;
-  guint64               rate_elapsed_ns;
-  guint64               rate_length;
-
-  gboolean              final_known;
-  guint64               final_length;
-
   GCancellable         *cancellable;
   gboolean              releasing;
-  LlEngine             *start_after_release;  /* the next run, once the list is freed */
+  LlRun                *start_after_release;  /* the next run, once the list is freed */
   guint                 sampler_id;
   gint64                sampler_end_us;
 
@@ -91,24 +80,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void start_run (LlWindow *self);
 static void release_list (LlWindow *self,
-                          LlEngine *start_after);
-
-typedef struct
-{
-  GWeakRef window;
-  guint    run_id;
-} FinishedData;
-
-static void
-finished_data_free (gpointer data)
-{
-  FinishedData *finished = data;
-
-  g_weak_ref_clear (&finished->window);
-  g_free (finished);
-}
+                          LlRun    *start_after);
 
 static gboolean
 read_memory (LlWindow  *self,
@@ -123,15 +96,12 @@ read_memory (LlWindow  *self,
 static LlEngineState
 get_state (LlWindow *self)
 {
-  LlEngineStatus status;
-
-  if (self->engine == NULL)
+  if (self->run == NULL)
     return LL_ENGINE_IDLE;
-  if (self->engine_pending)
+  if (self->run_pending)
     return LL_ENGINE_RUNNING;
 
-  ll_engine_get_status (self->engine, &status);
-  return status.state;
+  return ll_run_get_state (self->run);
 }
 
 static void
@@ -171,18 +141,18 @@ update_actions (LlWindow *self)
   gtk_stack_set_visible_child_name (self->run_button_stack, running ? "stop" : "start");
   gtk_widget_set_visible (GTK_WIDGET (self->release_button), holds_list || self->releasing);
   /* Before the first run there is nothing to export. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), self->engine != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), self->run != NULL);
   if (self->exporter != NULL)
     ll_export_controller_update (self->exporter);
-  /* gtk_widget_set_sensitive (GTK_WIDGET (self->controls), !running && !self->releasing); */
 }
 
 static void
 push_chart_data (LlWindow *self)
 {
+  const LlRunConfig *config = ll_run_get_config (self->run);
   LlChartData data = { 0 };
 
-  ll_chart_data_init_from_view (&data, self->view, ll_element_get_info (ll_engine_get_config (self->engine)->element)->slot_bytes);
+  ll_chart_data_init_from_view (&data, self->view, ll_element_get_info (config->element)->slot_bytes);
 
   ll_chart_view_set_data (self->capacity_view, &data);
   ll_chart_view_set_data (self->growth_view, &data);
@@ -197,107 +167,39 @@ clear_chart_data (LlWindow *self)
   ll_chart_view_set_data (self->memory_view, NULL);
 }
 
-static double
-compute_progress (LlWindow             *self,
-                  const LlEngineStatus *status)
-{
-  const LlRunConfig *config = ll_engine_get_config (self->engine);
-  guint64 done = 0;
-
-  if (status->state == LL_ENGINE_FINISHED || status->state == LL_ENGINE_RELEASED)
-    {
-      if (status->stop_reason == LL_STOP_TARGET)
-        return 1;
-    }
-
-  if (self->final_known && self->final_length > config->initial_length)
-    {
-      if (status->length <= config->initial_length)
-        return 0;
-      return (double) (status->length - config->initial_length) /
-             (double) (self->final_length - config->initial_length);
-    }
-
-  if (config->target == 0)
-    return 0;
-
-  switch (config->target_kind)
-    {
-    case LL_TARGET_ELEMENTS:
-      done = status->length;
-      break;
-
-    case LL_TARGET_TOTAL_BYTES:
-      done = status->container_bytes + status->objects_bytes;
-      break;
-
-    case LL_TARGET_CONTAINER_BYTES:
-    default:
-      done = status->container_bytes;
-      break;
-    }
-
-  return MIN (1.0, (double) done / (double) config->target);
-}
-
 static void
 update_summary (LlWindow *self)
 {
-  const LlRunConfig *config;
   LlSummaryInfo info = { 0 };
+  LlRunProgress progress;
 
-  if (self->engine == NULL)
+  info.units = self->units;
+
+  if (self->run == NULL)
     {
       info.has_run = FALSE;
-      info.units = self->units;
       info.available_bytes = self->idle_available_bytes;
       info.limit_bytes = self->idle_limit_bytes;
       ll_summary_view_update (self->summary, &info);
       return;
     }
 
-  config = ll_engine_get_config (self->engine);
   info.has_run = TRUE;
-  ll_engine_get_status (self->engine, &info.status);
+  ll_run_get_status (self->run, &info.status);
   info.counters = *ll_history_view_get_counters (self->view);
-  info.element = config->element;
-  info.units = self->units;
-  info.eta_ns = G_MAXUINT64;
+  info.element = ll_run_get_config (self->run)->element;
   info.limit_bytes = info.status.state == LL_ENGINE_IDLE ? self->idle_limit_bytes
                                                           : info.status.limit_bytes;
 
-  if (info.status.state == LL_ENGINE_RUNNING)
-    {
-      /* The recent rate, measured on the engine's own clock. */
-      if (info.status.elapsed_ns >= self->rate_elapsed_ns + RATE_INTERVAL_NS)
-        {
-          double now = (double) (info.status.length - MIN (info.status.length, self->rate_length)) * 1e9 /
-                       (double) (info.status.elapsed_ns - self->rate_elapsed_ns);
-
-          self->rate = self->rate < 0 ? now : 0.5 * self->rate + 0.5 * now;
-          self->rate_elapsed_ns = info.status.elapsed_ns;
-          self->rate_length = info.status.length;
-        }
-      info.appends_per_second = self->rate;
-    }
-  else if (info.status.elapsed_ns > 0)
-    {
-      guint64 appended = info.status.length - MIN (info.status.length, config->initial_length);
-
-      info.appends_per_second = (double) appended * 1e9 / (double) info.status.elapsed_ns;
-    }
-  else
-    info.appends_per_second = -1;
+  ll_run_get_progress (self->run, &progress);
+  info.progress = progress.fraction;
+  info.appends_per_second = progress.appends_per_second;
+  info.eta_ns = progress.eta_ns;
 
   if (info.counters.n_samples > 0)
     info.available_bytes = info.counters.last_sample.available_bytes;
   else
     info.available_bytes = info.status.start_available_bytes;
-
-  info.progress = compute_progress (self, &info.status);
-  if (info.status.state == LL_ENGINE_RUNNING && self->final_known && self->rate > 0 &&
-      self->final_length > info.status.length)
-    info.eta_ns = (guint64) ((self->final_length - info.status.length) / self->rate * 1e9);
 
   ll_summary_view_update (self->summary, &info);
 }
@@ -310,7 +212,7 @@ refresh (LlWindow *self,
   gboolean summary_due;
   gint64 now;
 
-  if (self->engine == NULL)
+  if (self->run == NULL)
     return;
 
   now = g_get_monotonic_time ();
@@ -320,11 +222,11 @@ refresh (LlWindow *self,
    * chart take turns, so that no frame repaints both. */
   if (!summary_due || force_summary)
     {
-      if (ll_history_view_update (self->view, ll_engine_get_history (self->engine)))
+      if (ll_history_view_update (self->view, ll_run_get_history (self->run)))
         push_chart_data (self);
     }
 
-  ll_engine_get_status (self->engine, &status);
+  ll_run_get_status (self->run, &status);
   if (status.reserve_bytes != self->reserve_bytes)
     {
       self->reserve_bytes = status.reserve_bytes;
@@ -374,21 +276,19 @@ static gboolean
 on_sample (gpointer user_data)
 {
   LlWindow *self = user_data;
-  LlHistory *history;
   const LlHistoryCounters *counters;
   LlEngineStatus status;
   LlSample sample = { 0 };
   LlMemInfo info;
   gint64 now = g_get_monotonic_time ();
 
-  if (self->engine == NULL)
+  if (self->run == NULL)
     {
       self->sampler_id = 0;
       return G_SOURCE_REMOVE;
     }
 
-  history = ll_engine_get_history (self->engine);
-  ll_engine_get_status (self->engine, &status);
+  ll_run_get_status (self->run, &status);
   counters = ll_history_view_get_counters (self->view);
 
   if (read_memory (self, &info))
@@ -405,7 +305,7 @@ on_sample (gpointer user_data)
         }
       sample.rss_bytes = ll_mem_process_rss ();
       sample.available_bytes = ll_mem_info_spare (&info);
-      ll_history_push_samples (history, &sample, 1);
+      ll_history_push_samples (ll_run_get_history (self->run), &sample, 1);
     }
 
   refresh (self, TRUE);
@@ -424,10 +324,10 @@ start_sampler (LlWindow *self)
 {
   guint hz;
 
-  if (self->sampler_id != 0 || self->engine == NULL)
+  if (self->sampler_id != 0 || self->run == NULL)
     return;
 
-  hz = ll_engine_get_config (self->engine)->sample_hz;
+  hz = ll_run_get_config (self->run)->sample_hz;
   if (hz == 0)
     hz = LL_DEFAULT_SAMPLE_HZ;
 
@@ -435,73 +335,22 @@ start_sampler (LlWindow *self)
   self->sampler_id = g_timeout_add (MAX (1, 1000 / hz), on_sample, self);
 }
 
-static char *
-format_target (LlWindow          *self,
-               const LlRunConfig *config)
-{
-  if (config->target_kind == LL_TARGET_ELEMENTS)
-    {
-      g_autofree char *count = ll_format_count_exact (config->target);
-
-      return g_strdup_printf (_("%s elements"), count);
-    }
-
-  return ll_format_bytes (config->target, self->target_units);
-}
-
 static void
-finish_run (LlWindow *self)
+on_run_finished (LlRun    *run,
+                 LlWindow *self)
 {
   g_autofree char *title = NULL;
   g_autofree char *detail = NULL;
   LlEngineStatus status;
-  const LlRunConfig *config = ll_engine_get_config (self->engine);
-  const GError *error;
 
-  ll_engine_join (self->engine);
-  ll_engine_get_status (self->engine, &status);
+  if (run != self->run)
+    return;
+
+  ll_run_get_status (run, &status);
   stop_ticking (self);
   refresh (self, TRUE);
 
-  switch (status.stop_reason)
-    {
-    case LL_STOP_TARGET:
-      {
-        g_autofree char *target = format_target (self, config);
-
-        /* Translators: %s is a size such as "10.00 GB" or a number of elements */
-        title = g_strdup_printf (_("Reached the target of %s"), target);
-      }
-      break;
-
-    case LL_STOP_RESERVE:
-      {
-        g_autofree char *reserve = ll_format_bytes (status.reserve_bytes, self->units);
-
-        title = g_strdup_printf (_("Stopped to keep %s free for the system (memory reserve)"),
-                                 reserve);
-      }
-      break;
-
-    case LL_STOP_NO_MEMORY:
-      error = ll_engine_get_error (self->engine);
-      title = g_strdup_printf (_("Out of memory: %s"),
-                               error != NULL ? error->message : _("an allocation failed"));
-      break;
-
-    case LL_STOP_FAILED:
-      error = ll_engine_get_error (self->engine);
-      title = g_strdup_printf (_("The run failed: %s"),
-                               error != NULL ? error->message : _("unknown error"));
-      break;
-
-    case LL_STOP_CANCELLED:
-    case LL_STOP_NONE:
-    default:
-      title = g_strdup (_("Stopped"));
-      break;
-    }
-
+  title = ll_run_dup_stop_message (run, self->units);
   {
     g_autofree char *length = ll_format_count_exact (status.length);
     g_autofree char *bytes = ll_format_bytes (status.container_bytes + status.objects_bytes,
@@ -518,53 +367,9 @@ finish_run (LlWindow *self)
    * charts with the same words. */
   set_status (self, title, detail);
   update_actions (self);
-  ll_controls_set_reclaimable (self->controls, ll_engine_get_resident_bytes (self->engine));
+  ll_controls_set_reclaimable (self->controls, ll_run_get_resident_bytes (run));
 
   g_signal_emit (self, signals[RUN_FINISHED], 0);
-}
-
-static gboolean
-on_engine_finished (gpointer user_data)
-{
-  FinishedData *finished = user_data;
-  g_autoptr(LlWindow) self = g_weak_ref_get (&finished->window);
-
-  if (self == NULL || self->engine == NULL || finished->run_id != self->run_id)
-    return G_SOURCE_REMOVE;
-
-  finish_run (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-estimate_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  const LlRunConfig *config = task_data;
-  guint64 final_length = 0, final_capacity = 0;
-
-  ll_run_config_estimate_peak (config, &final_length, &final_capacity);
-  g_task_return_int (task, (gssize) MIN (final_length, (guint64) G_MAXSSIZE));
-}
-
-static void
-on_estimated (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  LlWindow *self = LL_WINDOW (object);
-  guint run_id = GPOINTER_TO_UINT (user_data);
-  gssize final_length;
-
-  final_length = g_task_propagate_int (G_TASK (result), NULL);
-  if (final_length <= 0 || run_id != self->run_id)
-    return;
-
-  self->final_known = TRUE;
-  self->final_length = final_length;
 }
 
 static void
@@ -587,30 +392,39 @@ start_engine (LlWindow *self)
   LlEngineStatus status;
 
   cancel_pending_start (self);
-  if (!self->engine_pending)
+  if (!self->run_pending)
     return;
 
-  self->engine_pending = FALSE;
-  ll_engine_start (self->engine);
-  ll_engine_get_status (self->engine, &status);
+  self->run_pending = FALSE;
+  ll_run_start (self->run);
+  ll_run_get_status (self->run, &status);
   self->run_start_us = g_get_monotonic_time () - (gint64) (status.elapsed_ns / 1000);
 }
 
 static void
-begin_run (LlWindow *self,
-           LlEngine *engine)
+drop_run (LlWindow *self)
 {
-  const LlRunConfig *config = ll_engine_get_config (engine);
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *subtitle = NULL;
-  FinishedData *finished;
+  if (self->run == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (self->run, on_run_finished, self);
+  g_clear_object (&self->run);
+}
+
+/* Shows @run (taken) and starts it once the window painted it running. */
+static void
+begin_run (LlWindow *self,
+           LlRun    *run)
+{
+  g_autofree char *detail = NULL;
+  g_autofree char *target = NULL;
   LlMemInfo info;
 
   stop_sampler (self);
   stop_ticking (self);
-  g_clear_pointer (&self->engine, ll_engine_unref);
-  self->engine = engine;
-  self->run_id++;
+  drop_run (self);
+  self->run = run;
+  g_signal_connect (run, "finished", G_CALLBACK (on_run_finished), self);
 
   ll_history_view_clear (self->view);
   clear_chart_data (self);
@@ -618,21 +432,11 @@ begin_run (LlWindow *self,
   self->total_bytes = read_memory (self, &info) ? info.total_bytes : 0;
   self->reserve_bytes = 0;
   ll_chart_view_set_memory_context (self->memory_view, 0, self->total_bytes);
-  self->target_units = ll_controls_get_target_units (self->controls);
-  self->rate = -1;
-  self->rate_elapsed_ns = 0;
-  self->rate_length = config->initial_length;
-  self->final_known = FALSE;
-  self->final_length = 0;
   self->last_summary_us = 0;
-
-  finished = g_new0 (FinishedData, 1);
-  g_weak_ref_init (&finished->window, self);
-  finished->run_id = self->run_id;
-  ll_engine_set_finished_callback (engine, on_engine_finished, finished, finished_data_free);
+  ll_controls_set_reclaimable (self->controls, 0);
 
   self->run_start_us = g_get_monotonic_time ();
-  self->engine_pending = TRUE;
+  self->run_pending = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       /* The frame that shows the run beginning repaints most of the window:
@@ -650,22 +454,11 @@ begin_run (LlWindow *self,
       start_engine (self);
     }
 
-  task = g_task_new (self, self->cancellable, on_estimated, GUINT_TO_POINTER (self->run_id));
-  g_task_set_source_tag (task, begin_run);
-  g_task_set_task_data (task, g_memdup2 (config, sizeof *config), g_free);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, estimate_thread);
-
-  subtitle = ll_controls_describe (self->controls);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
-  {
-    g_autofree char *target = format_target (self, config);
-    g_autofree char *detail = NULL;
-
-    /* Translators: %s is the target, e.g. "10.00 GB" */
-    detail = g_strdup_printf (_("Toward %s. Stop keeps the list as it is."), target);
-    set_status (self, _("Growing the list…"), detail);
-  }
+  adw_window_title_set_subtitle (self->window_title, ll_run_get_title (run));
+  target = ll_run_config_format_target (ll_run_get_config (run));
+  /* Translators: %s is the target, e.g. "10.00 GB" */
+  detail = g_strdup_printf (_("Toward %s. Stop keeps the list as it is."), target);
+  set_status (self, _("Growing the list…"), detail);
 
   if (self->tick_id == 0)
     self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
@@ -674,21 +467,21 @@ begin_run (LlWindow *self,
   update_actions (self);
 }
 
-/* Starts @engine (taken), once the list the window still holds is freed:
- * the new run needs that memory, and freeing gigabytes takes a moment, off
- * the main thread. */
+/* Starts @run (taken), once the list the window still holds is freed: the
+ * new run needs that memory, and freeing gigabytes takes a moment, off the
+ * main thread. */
 static void
 go_ahead (LlWindow *self,
-          LlEngine *engine)
+          LlRun    *run)
 {
   if (get_state (self) == LL_ENGINE_FINISHED)
     {
       set_status (self, _("Freeing the previous list…"), NULL);
-      release_list (self, engine);
+      release_list (self, run);
       return;
     }
 
-  begin_run (self, engine);
+  begin_run (self, run);
 }
 
 static void
@@ -696,54 +489,54 @@ on_fits_response (AdwMessageDialog *dialog,
                   const char       *response,
                   LlWindow         *self)
 {
-  LlEngine *engine = g_object_get_data (G_OBJECT (dialog), "engine");
+  LlRun *run = g_object_get_data (G_OBJECT (dialog), "run");
   guint64 fitting = *(guint64 *) g_object_get_data (G_OBJECT (dialog), "fitting");
 
   if (g_strcmp0 (response, "anyway") == 0)
-    go_ahead (self, ll_engine_ref (engine));
+    go_ahead (self, g_object_ref (run));
   else if (g_strcmp0 (response, "fit") == 0)
     {
       g_autoptr(GError) error = NULL;
-      LlRunConfig config = *ll_engine_get_config (engine);
-      LlEngine *fitting_engine;
+      LlRunConfig config = *ll_run_get_config (run);
+      LlRun *fitting_run;
 
       config.target = fitting;
-      fitting_engine = ll_engine_new (&config, &error);
-      if (fitting_engine == NULL)
+      fitting_run = ll_run_new (LL_RUN_REAL, &config, &error);
+      if (fitting_run == NULL)
         toast (self, error->message);
       else
-        go_ahead (self, fitting_engine);
+        go_ahead (self, fitting_run);
     }
 
   update_actions (self);
 }
 
 static void
-ask_to_fit (LlWindow     *self,
-            LlEngine     *engine,
-            guint64       fitting,
-            const GError *error)
+ask_to_fit (LlWindow    *self,
+            LlRun       *run,
+            const LlFit *fit)
 {
   AdwMessageDialog *dialog;
+  g_autofree char *why = ll_fit_describe (fit, ll_run_get_config (run));
   g_autofree char *body = NULL;
 
-  if (fitting > 0)
+  if (fit->fitting > 0)
     {
-      g_autofree char *fit = NULL;
-      LlRunConfig config = *ll_engine_get_config (engine);
+      g_autofree char *target = NULL;
+      LlRunConfig config = *ll_run_get_config (run);
 
-      config.target = fitting;
-      fit = format_target (self, &config);
+      config.target = fit->fitting;
+      target = ll_run_config_format_target (&config);
       /* Translators: the first %s explains the numbers, the second is a size */
       body = g_strdup_printf (_("%s\n\n“Run to What Fits” grows the list to %s instead. "
                                 "Either way, the run stops before free memory falls "
                                 "below the reserve."),
-                              error->message, fit);
+                              why, target);
     }
   else
     body = g_strdup_printf (_("%s\n\nThe run stops before free memory falls below the "
                               "reserve."),
-                            error->message);
+                            why);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                        _("Not Enough Free Memory"),
@@ -753,7 +546,7 @@ ask_to_fit (LlWindow     *self,
                                     "anyway", _("Run _Anyway"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "anyway", ADW_RESPONSE_DESTRUCTIVE);
-  if (fitting > 0)
+  if (fit->fitting > 0)
     {
       adw_message_dialog_add_response (dialog, "fit", _("Run to What _Fits"));
       adw_message_dialog_set_response_appearance (dialog, "fit", ADW_RESPONSE_SUGGESTED);
@@ -763,23 +556,12 @@ ask_to_fit (LlWindow     *self,
     adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
 
-  g_object_set_data_full (G_OBJECT (dialog), "engine", ll_engine_ref (engine),
-                          (GDestroyNotify) ll_engine_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "fitting", g_memdup2 (&fitting, sizeof fitting),
-                          g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "run", g_object_ref (run), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "fitting",
+                          g_memdup2 (&fit->fitting, sizeof fit->fitting), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_fits_response), self, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-release_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  ll_engine_release (task_data);
-  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -787,11 +569,12 @@ on_released (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  LlWindow *self = LL_WINDOW (object);
-  LlEngine *engine = g_task_get_task_data (G_TASK (result));
+  LlRun *run = LL_RUN (object);
+  g_autoptr(LlWindow) self = user_data;
 
+  ll_run_release_finish (run, result, NULL);
   self->releasing = FALSE;
-  if (engine != self->engine)
+  if (run != self->run)
     return;
 
   update_actions (self);
@@ -815,37 +598,31 @@ on_released (GObject      *object,
  * if not NULL. */
 static void
 release_list (LlWindow *self,
-              LlEngine *start_after)
+              LlRun    *start_after)
 {
-  g_autoptr(GTask) task = NULL;
-
   if (self->releasing || get_state (self) != LL_ENGINE_FINISHED)
     {
-      g_clear_pointer (&start_after, ll_engine_unref);
+      g_clear_object (&start_after);
       return;
     }
 
   self->releasing = TRUE;
-  g_clear_pointer (&self->start_after_release, ll_engine_unref);
+  g_clear_object (&self->start_after_release);
   self->start_after_release = start_after;
   if (start_after == NULL)
     set_status (self, _("Releasing memory…"), NULL);
   update_actions (self);
 
-  task = g_task_new (self, NULL, on_released, NULL);
-  g_task_set_source_tag (task, release_list);
-  g_task_set_task_data (task, ll_engine_ref (self->engine), (GDestroyNotify) ll_engine_unref);
-  g_task_run_in_thread (task, release_thread);
+  ll_run_release_async (self->run, NULL, on_released, g_object_ref (self));
 }
 
 static void
 start_run (LlWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(LlRun) run = NULL;
   LlRunConfig config;
-  LlEngine *engine;
-  guint64 fitting = 0;
-  guint64 reclaimable = 0;
+  LlFit fit;
 
   if (self->releasing || get_state (self) == LL_ENGINE_RUNNING)
     return;
@@ -858,8 +635,8 @@ start_run (LlWindow *self)
   config.mem_probe = self->mem_probe;
   config.mem_probe_data = self->mem_probe_data;
 
-  engine = ll_engine_new (&config, &error);
-  if (engine == NULL)
+  run = ll_run_new (LL_RUN_REAL, &config, &error);
+  if (run == NULL)
     {
       toast (self, error->message);
       return;
@@ -867,16 +644,19 @@ start_run (LlWindow *self)
 
   /* Asked before anything happens: the list still held is freed only once
    * the person goes ahead, and counts as memory the run will have. */
-  if (self->engine != NULL)
-    reclaimable = ll_engine_get_resident_bytes (self->engine);
-  if (!ll_engine_check_fits (engine, reclaimable, &fitting, &error))
+  if (!ll_run_plan (run, self->run != NULL ? ll_run_get_resident_bytes (self->run) : 0,
+                    &fit, &error))
     {
-      ask_to_fit (self, engine, fitting, error);
-      ll_engine_unref (engine);
+      toast (self, error->message);
+      return;
+    }
+  if (!fit.fits)
+    {
+      ask_to_fit (self, run, &fit);
       return;
     }
 
-  go_ahead (self, engine);
+  go_ahead (self, g_steal_pointer (&run));
 }
 
 static void
@@ -900,7 +680,7 @@ stop_action (GtkWidget  *widget,
   /* A run that has not started yet starts and stops at once, and ends the
    * way every stopped run does. */
   start_engine (self);
-  ll_engine_cancel (self->engine);
+  ll_run_cancel (self->run);
   set_status (self, _("Stopping…"), NULL);
 }
 
@@ -963,7 +743,7 @@ ll_window_dispose (GObject *object)
   LlWindow *self = LL_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_pointer (&self->start_after_release, ll_engine_unref);
+  g_clear_object (&self->start_after_release);
   cancel_pending_start (self);
   stop_ticking (self);
   stop_sampler (self);
@@ -976,14 +756,9 @@ ll_window_dispose (GObject *object)
       g_clear_object (&self->exporter);
     }
 
-  if (self->engine != NULL)
-    {
-      /* Quitting during a run: the engine notices within 100 ms. */
-      ll_engine_cancel (self->engine);
-      ll_engine_join (self->engine);
-      g_clear_pointer (&self->engine, ll_engine_unref);
-      self->engine_pending = FALSE;
-    }
+  /* Quitting during a run: the engine notices within 100 ms. */
+  self->run_pending = FALSE;
+  drop_run (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LL_TYPE_WINDOW);
 
@@ -1073,8 +848,6 @@ ll_window_init (LlWindow *self)
   self->view = ll_history_view_new ();
   self->cancellable = g_cancellable_new ();
   self->units = LL_UNITS_IEC;
-  self->target_units = LL_UNITS_IEC;
-  self->rate = -1;
 
   if (ll_mem_read_system (&info, NULL, NULL))
     {
@@ -1176,12 +949,20 @@ ll_window_get_chart_view (LlWindow    *self,
     }
 }
 
+LlRun *
+ll_window_get_run (LlWindow *self)
+{
+  g_return_val_if_fail (LL_IS_WINDOW (self), NULL);
+
+  return self->run;
+}
+
 LlEngine *
 ll_window_get_engine (LlWindow *self)
 {
   g_return_val_if_fail (LL_IS_WINDOW (self), NULL);
 
-  return self->engine;
+  return self->run != NULL ? ll_run_get_engine (self->run) : NULL;
 }
 
 /* The run's state as the window shows it: a run that is about to start

@@ -8,7 +8,7 @@
 
 #include "ll-chart-view.h"
 #include "ll-controls.h"
-#include "ll-engine.h"
+#include "ll-run.h"
 #include "ll-summary-view.h"
 
 G_BEGIN_DECLS
@@ -33,7 +33,8 @@ LlControls   *ll_window_get_controls     (LlWindow       *self);
 LlSummaryView    *ll_window_get_summary      (LlWindow       *self);
 LlChartView  *ll_window_get_chart_view   (LlWindow       *self,
                                           LlChartKind     kind);
-/* The current or last run's engine, or NULL. */
+/* The current or last run, or NULL; and its engine. */
+LlRun        *ll_window_get_run          (LlWindow       *self);
 LlEngine     *ll_window_get_engine       (LlWindow       *self);
 gboolean      ll_window_is_running       (LlWindow       *self);
 LlEngineState ll_window_get_run_state    (LlWindow       *self);

@@ -256,71 +256,6 @@ assert_event_equal (const LlEvent *a,
 /* Tests */
 
 static void
-test_default_names (void)
-{
-  LlRunConfig config;
-  struct {
-    LlPolicyKind  policy;
-    LlTargetKind  target_kind;
-    guint64       target;
-    LlExportKind  kind;
-    guint         what;
-    LlExportFormat format;
-    const char   *expected;
-  } cases[] = {
-    { LL_POLICY_CPYTHON, LL_TARGET_CONTAINER_BYTES, G_GUINT64_CONSTANT (10000000000),
-      LL_EXPORT_KIND_EVENTS, 0, LL_EXPORT_PNG, "listlab-cpython-10GB-events.csv" },
-    { LL_POLICY_GO, LL_TARGET_CONTAINER_BYTES, G_GUINT64_CONSTANT (2) << 30,
-      LL_EXPORT_KIND_SAMPLES, 0, LL_EXPORT_PNG, "listlab-go-2GiB-samples.csv" },
-    { LL_POLICY_RUST, LL_TARGET_CONTAINER_BYTES, 64 * MiB,
-      LL_EXPORT_KIND_CONTENTS, 0, LL_EXPORT_PNG, "listlab-rust-64MiB-contents.csv" },
-    { LL_POLICY_DOUBLE, LL_TARGET_CONTAINER_BYTES, 1500000,
-      LL_EXPORT_KIND_CHART, LL_CHART_CAPACITY, LL_EXPORT_PNG, "listlab-double-1500kB-capacity.png" },
-    { LL_POLICY_JAVA, LL_TARGET_CONTAINER_BYTES, 1234567,
-      LL_EXPORT_KIND_CHART, LL_CHART_GROWTH, LL_EXPORT_SVG, "listlab-java-1234567B-growth.svg" },
-    { LL_POLICY_MSVC, LL_TARGET_TOTAL_BYTES, G_GUINT64_CONSTANT (3) << 40,
-      LL_EXPORT_KIND_CHART, LL_CHART_MEMORY, LL_EXPORT_PDF, "listlab-msvc-3TiB-total-memory.pdf" },
-    { LL_POLICY_CPYTHON, LL_TARGET_ELEMENTS, 20000000,
-      LL_EXPORT_KIND_REPORT, LL_EXPORT_REPORT, LL_EXPORT_PDF, "listlab-cpython-20M-elements-report.pdf" },
-    { LL_POLICY_FIXED, LL_TARGET_ELEMENTS, 1234,
-      LL_EXPORT_KIND_REPORT, LL_EXPORT_REPORT, LL_EXPORT_PNG, "listlab-fixed-1234-elements-report.png" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *name = NULL;
-
-      ll_run_config_init (&config);
-      ll_policy_init (&config.policy, cases[i].policy);
-      config.target_kind = cases[i].target_kind;
-      config.target = cases[i].target;
-      name = ll_export_default_name (&config, cases[i].kind, cases[i].what, cases[i].format);
-      g_assert_cmpstr (name, ==, cases[i].expected);
-    }
-}
-
-static void
-test_sizes (void)
-{
-  int w = -1, h = -1;
-  g_autofree char *text = ll_export_size_to_string (1920, 1080);
-  g_autofree char *screen = ll_export_size_to_string (0, 0);
-
-  g_assert_cmpstr (text, ==, "1920x1080");
-  g_assert_cmpstr (screen, ==, "screen");
-  g_assert_true (ll_export_size_from_string ("1200x600", &w, &h));
-  g_assert_cmpint (w, ==, 1200);
-  g_assert_cmpint (h, ==, 600);
-  g_assert_true (ll_export_size_from_string ("screen", &w, &h));
-  g_assert_cmpint (w, ==, 0);
-  g_assert_cmpint (h, ==, 0);
-  g_assert_false (ll_export_size_from_string ("1200x", &w, &h));
-  g_assert_false (ll_export_size_from_string ("8x8", &w, &h));
-  g_assert_false (ll_export_size_from_string ("1200x600px", &w, &h));
-  g_assert_false (ll_export_size_from_string (NULL, &w, &h));
-}
-
-static void
 test_nothing_yet (void)
 {
   LlWindow *window = create_window ();
@@ -1316,8 +1251,6 @@ main (int   argc,
    * application's main loop does. */
   g_main_context_acquire (NULL);
 
-  g_test_add_func ("/ui/export/default-names", test_default_names);
-  g_test_add_func ("/ui/export/sizes", test_sizes);
   g_test_add_func ("/ui/export/nothing-yet", test_nothing_yet);
   g_test_add_func ("/ui/export/csv", test_csv);
   g_test_add_func ("/ui/export/during-run", test_during_run);

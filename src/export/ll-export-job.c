@@ -1,4 +1,4 @@
-/* ll-export-task.c — one export: a snapshot of its inputs, written off the main thread
+/* ll-export-job.c — one export: a snapshot of a run, written atomically, off the main thread if need be
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,7 +10,8 @@
 #include <sys/stat.h>
 
 #include "ll-csv.h"
-#include "ll-export-task.h"
+#include "ll-export-job.h"
+#include "ll-summary.h"
 #include "ll-output.h"
 
 static void
@@ -24,7 +25,7 @@ job_clear (gpointer data)
   g_free (job->stop_message);
   g_clear_pointer (&job->settings_rows, g_ptr_array_unref);
   g_clear_pointer (&job->result_rows, g_ptr_array_unref);
-  g_clear_pointer (&job->engine, ll_engine_unref);
+  g_clear_object (&job->run);
   g_mutex_clear (&job->lock);
   g_cond_clear (&job->cond);
 }
@@ -65,6 +66,88 @@ ll_export_job_unref (LlExportJob *job)
   g_return_if_fail (job != NULL);
 
   g_atomic_rc_box_release_full (job, job_clear);
+}
+
+LlExportJob *
+ll_export_job_new_for_run (LlExportKind   kind,
+                           const char    *path,
+                           LlRun         *run,
+                           LlUnits        units,
+                           GError       **error)
+{
+  g_autoptr(LlExportJob) job = NULL;
+  const LlRunConfig *config;
+  LlEngineStatus status;
+
+  g_return_val_if_fail (kind < LL_N_EXPORT_KINDS, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (LL_IS_RUN (run), NULL);
+
+  ll_run_get_status (run, &status);
+  config = ll_run_get_config (run);
+
+  job = ll_export_job_new (kind, path);
+  job->config = *config;
+  job->config.mem_probe = NULL;
+  job->config.mem_probe_data = NULL;
+
+  if (kind == LL_EXPORT_KIND_CONTENTS)
+    {
+      if (ll_run_get_kind (run) != LL_RUN_REAL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("A simulated list has no contents: run it for real to export them"));
+          return NULL;
+        }
+      if (status.state == LL_ENGINE_IDLE || status.state == LL_ENGINE_RUNNING)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                               _("The list is still growing: stop the run to export its contents"));
+          return NULL;
+        }
+      if (status.state != LL_ENGINE_FINISHED)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED,
+                               _("The list was released, so its contents are gone: run it again to export them"));
+          return NULL;
+        }
+      job->run = g_object_ref (run);
+      job->n_elements = status.length;
+      job->memory_bytes = status.container_bytes + status.objects_bytes;
+      return g_steal_pointer (&job);
+    }
+
+  job->view = ll_history_view_new ();
+  ll_history_view_update (job->view, ll_run_get_history (run));
+  job->slot_bytes = ll_element_get_info (config->element)->slot_bytes;
+
+  if (kind == LL_EXPORT_KIND_CHART || kind == LL_EXPORT_KIND_REPORT)
+    {
+      const LlHistoryCounters *counters = ll_history_view_get_counters (job->view);
+      guint64 available = counters->n_samples > 0 ? counters->last_sample.available_bytes
+                                                  : status.start_available_bytes;
+      guint64 reserve = status.reserve_bytes;
+
+      /* A run that has not started yet, or a simulation: the reserve it
+       * would keep now. */
+      if (reserve == 0 || reserve == LL_RESERVE_DEFAULT)
+        {
+          LlMemInfo info;
+
+          reserve = ll_mem_read_system (&info, NULL, NULL) ? ll_run_config_get_reserve (config, &info) : 0;
+        }
+
+      job->title = g_strdup (ll_run_get_kind (run) == LL_RUN_REAL ? _("List Lab run")
+                                                                  : _("List Lab simulation"));
+      job->settings_rows = ll_summary_settings_rows (config, reserve, units);
+      if (ll_run_get_kind (run) == LL_RUN_REAL)
+        {
+          job->stop_message = ll_run_dup_stop_message (run, units);
+          job->result_rows = ll_summary_result_rows (config, &status, counters, available, units);
+        }
+    }
+
+  return g_steal_pointer (&job);
 }
 
 static void
@@ -122,20 +205,20 @@ run_contents (LlExportJob   *job,
   LlEngineStatus status;
   struct stat st;
 
-  if (job->engine == NULL)
+  if (job->run == NULL || ll_run_get_engine (job->run) == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED,
                    _("Cannot write “%s”: there is no list to export"), job->path);
       return FALSE;
     }
 
-  ll_engine_get_status (job->engine, &status);
+  ll_run_get_status (job->run, &status);
   __atomic_store_n (&job->total, status.length, __ATOMIC_RELAXED);
 
   if (!(output = ll_output_open (job->path, error)))
     return FALSE;
 
-  if (!ll_engine_write_contents (job->engine, output, cancellable,
+  if (!ll_engine_write_contents (ll_run_get_engine (job->run), output, cancellable,
                                  on_contents_progress, job, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

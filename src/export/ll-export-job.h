@@ -1,4 +1,4 @@
-/* ll-export-task.h — one export: a snapshot of its inputs, written off the main thread
+/* ll-export-job.h — one export: a snapshot of a run, written atomically, off the main thread if need be
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,8 +7,8 @@
 #include <gio/gio.h>
 
 #include "ll-chart.h"
-#include "ll-engine.h"
-#include "ll-report.h"
+#include "ll-export-image.h"
+#include "ll-run.h"
 
 G_BEGIN_DECLS
 
@@ -51,7 +51,7 @@ typedef struct
   GPtrArray            *result_rows;
 
   /* contents */
-  LlEngine             *engine;
+  LlRun                *run;
   guint64               n_elements;
   guint64               memory_bytes;   /* container + objects */
 
@@ -72,6 +72,17 @@ typedef struct
 
 LlExportJob *ll_export_job_new          (LlExportKind          kind,
                                          const char           *path);
+/* A job for @run, with what it needs copied now, so that the run going on
+ * meanwhile changes nothing in the file: the history (charts, report,
+ * CSV), the run's settings and figures in @units (charts, report), or the
+ * list itself (contents: only once the run ended and while it is held;
+ * G_IO_ERROR_BUSY or G_IO_ERROR_CLOSED otherwise). Charts and the report
+ * are drawn with @job->options, set by the caller. */
+LlExportJob *ll_export_job_new_for_run  (LlExportKind          kind,
+                                         const char           *path,
+                                         LlRun                *run,
+                                         LlUnits               units,
+                                         GError              **error);
 LlExportJob *ll_export_job_ref          (LlExportJob          *job);
 void         ll_export_job_unref        (LlExportJob          *job);
 

@@ -1,0 +1,476 @@
+/* ll-cli-options.c — listlab-cli's options: what to grow, how far, and what to write
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "ll-cli-options.h"
+#include "ll-export-size.h"
+#include "ll-size.h"
+
+int
+ll_cli_usage_error (GOptionContext *context,
+                    const char     *message)
+{
+  g_printerr ("listlab-cli: %s\n", message);
+  if (context != NULL)
+    g_printerr (_("Try “%s --help” for more information.\n"), g_get_prgname ());
+  return LL_CLI_EXIT_USAGE;
+}
+
+void
+ll_cli_options_clear (LlCliOptions *o)
+{
+  char **strings[] = {
+    &o->policy, &o->increment, &o->factor, &o->constant, &o->round, &o->element,
+    &o->initial_length, &o->target, &o->target_kind, &o->appends, &o->batch,
+    &o->mechanism, &o->reserve, &o->sample_rate, &o->events, &o->samples,
+    &o->contents, &o->png, &o->svg, &o->pdf, &o->chart, &o->size,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    g_clear_pointer (strings[i], g_free);
+}
+
+/* Entries */
+
+#define ENTRY(long_name, short_name, arg, field, description, arg_description) \
+  { long_name, short_name, 0, arg, &o->field, description, arg_description }
+
+static void
+add_main_entries (GOptionContext *context,
+                  LlCliCommand    command,
+                  LlCliOptions   *o)
+{
+  GOptionEntry common[] = {
+    ENTRY ("policy", 'p', G_OPTION_ARG_STRING, policy,
+           N_("Growth policy (see “listlab-cli policies”); default cpython"), N_("NAME")),
+    ENTRY ("increment", 0, G_OPTION_ARG_STRING, increment,
+           N_("fixed: elements added per growth (default 4)"), N_("N")),
+    ENTRY ("factor", 0, G_OPTION_ARG_STRING, factor,
+           N_("custom: growth factor, 1 to 16 (default 1.5)"), N_("F")),
+    ENTRY ("constant", 0, G_OPTION_ARG_STRING, constant,
+           N_("custom: elements added after the factor (default 0)"), N_("N")),
+    ENTRY ("round", 0, G_OPTION_ARG_STRING, round,
+           N_("custom: round capacities up to a multiple of N (default 1)"), N_("N")),
+    ENTRY ("element", 'e', G_OPTION_ARG_STRING, element,
+           N_("Element model: shared, boxed, int64 or int32; default shared"), N_("MODEL")),
+    ENTRY ("initial-length", 'n', G_OPTION_ARG_STRING, initial_length,
+           N_("Start from a list of N elements, allocated as list(range(N)) is"), N_("N")),
+    ENTRY ("target-kind", 0, G_OPTION_ARG_STRING, target_kind,
+           N_("What the target measures: container (sys.getsizeof, default), total (container + objects) or elements"),
+           N_("KIND")),
+    ENTRY ("batch", 'b', G_OPTION_ARG_STRING, batch,
+           N_("Elements per append, as list.extend adds them (default 1)"), N_("N")),
+    ENTRY ("mechanism", 'm', G_OPTION_ARG_STRING, mechanism,
+           N_("How blocks grow: realloc, copy or mremap (default: the policy's runtime's)"),
+           N_("MECHANISM")),
+    ENTRY ("events", 0, G_OPTION_ARG_FILENAME, events,
+           N_("Write every reallocation as CSV to FILE (- for standard output)"), N_("FILE")),
+    ENTRY ("quiet", 'q', G_OPTION_ARG_NONE, quiet, N_("Print no progress and no summary"), NULL),
+    ENTRY ("stats", 0, G_OPTION_ARG_NONE, stats,
+           N_("Print the figures as key=value lines, for scripts"), NULL),
+    { NULL }
+  };
+  GOptionEntry simulate[] = {
+    ENTRY ("appends", 'a', G_OPTION_ARG_STRING, appends, N_("Append N elements"), N_("N")),
+    ENTRY ("target", 't', G_OPTION_ARG_STRING, target,
+           N_("Grow until the container reaches SIZE (10GB, 10GiB, 512M …)"), N_("SIZE")),
+    { NULL }
+  };
+  GOptionEntry run[] = {
+    ENTRY ("target", 't', G_OPTION_ARG_STRING, target,
+           N_("Grow until the container reaches SIZE (10GB, 10GiB, 512M …)"), N_("SIZE")),
+    ENTRY ("reserve", 'r', G_OPTION_ARG_STRING, reserve,
+           /* xgettext:no-c-format */
+           N_("Stop before free memory falls under SIZE (default auto: the larger of 512 MiB and 5 % of RAM)"),
+           N_("SIZE")),
+    ENTRY ("huge-pages", 0, G_OPTION_ARG_NONE, huge_pages,
+           N_("Ask for transparent huge pages (with --mechanism mremap)"), NULL),
+    ENTRY ("sample-rate", 0, G_OPTION_ARG_STRING, sample_rate,
+           N_("Memory samples per second (default 20)"), N_("HZ")),
+    ENTRY ("samples", 0, G_OPTION_ARG_FILENAME, samples,
+           N_("Write the memory samples as CSV to FILE (- for standard output)"), N_("FILE")),
+    ENTRY ("contents", 0, G_OPTION_ARG_FILENAME, contents,
+           N_("Write the list, one value a line, to FILE (- for standard output)"), N_("FILE")),
+    ENTRY ("force", 'f', G_OPTION_ARG_NONE, force,
+           N_("Start even if the target does not fit in free memory (the reserve still applies)"), NULL),
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, command == LL_CLI_RUN ? run : simulate,
+                                     GETTEXT_PACKAGE);
+}
+
+static void
+add_export_group (GOptionContext *context,
+                  LlCliOptions   *o)
+{
+  GOptionEntry entries[] = {
+    ENTRY ("png", 0, G_OPTION_ARG_FILENAME, png,
+           N_("Write the report (or the --chart) as PNG to FILE"), N_("FILE")),
+    ENTRY ("svg", 0, G_OPTION_ARG_FILENAME, svg,
+           N_("Write the report (or the --chart) as SVG to FILE"), N_("FILE")),
+    ENTRY ("pdf", 0, G_OPTION_ARG_FILENAME, pdf,
+           N_("Write the one-page report (or the --chart) as PDF to FILE"), N_("FILE")),
+    ENTRY ("chart", 0, G_OPTION_ARG_STRING, chart,
+           N_("Export one chart instead of the report: capacity, growth or memory"), N_("NAME")),
+    ENTRY ("size", 0, G_OPTION_ARG_STRING, size,
+           N_("Image size in pixels (points for SVG and PDF), e.g. 1200x600"), N_("WxH")),
+    ENTRY ("dark", 0, G_OPTION_ARG_NONE, dark, N_("Draw images in the dark style"), NULL),
+    ENTRY ("si", 0, G_OPTION_ARG_NONE, si,
+           N_("Show sizes in SI units (kB, MB, GB) instead of KiB, MiB, GiB"), NULL),
+    ENTRY ("log", 0, G_OPTION_ARG_NONE, log_scale,
+           N_("Logarithmic scale for the bytes-added chart"), NULL),
+    { NULL }
+  };
+  GOptionGroup *group;
+
+  group = g_option_group_new ("export", _("Chart and report exports:"),
+                              _("Show chart and report export options"), NULL, NULL);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  g_option_group_add_entries (group, entries);
+  g_option_context_add_group (context, group);
+}
+
+#undef ENTRY
+
+GOptionContext *
+ll_cli_options_context (LlCliCommand  command,
+                        LlCliOptions *o)
+{
+  GOptionContext *context = g_option_context_new (NULL);
+
+  g_option_context_set_summary (context,
+                                command == LL_CLI_RUN
+                                ? _("Grows a real list in memory, recording every reallocation and the system’s free memory.")
+                                : _("Computes the capacity sequence of a growth policy without allocating the list."));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  add_main_entries (context, command, o);
+  add_export_group (context, o);
+  return context;
+}
+
+/* Understanding */
+
+typedef gboolean (*SizeParser) (const char  *text,
+                                LlSizeFlags  flags,
+                                guint64     *value,
+                                GError     **error);
+
+/* Parses an option's value with @parser; the message names the option. */
+static gboolean
+parse_option (SizeParser   parser,
+              const char  *name,
+              const char  *text,
+              LlSizeFlags  flags,
+              guint64     *out,
+              GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (text == NULL)
+    return TRUE;
+  if (!parser (text, flags, out, &local))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--%s: %s", name, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+#define parse_count_option(...) parse_option (ll_size_parse_count, __VA_ARGS__)
+#define parse_bytes_option(...) parse_option (ll_size_parse_bytes, __VA_ARGS__)
+
+static gboolean
+parse_target_kind (const char   *text,
+                   LlTargetKind *kind,
+                   GError      **error)
+{
+  if (text == NULL)
+    return TRUE;
+  if (g_str_equal (text, "container"))
+    *kind = LL_TARGET_CONTAINER_BYTES;
+  else if (g_str_equal (text, "total"))
+    *kind = LL_TARGET_TOTAL_BYTES;
+  else if (g_str_equal (text, "elements"))
+    *kind = LL_TARGET_ELEMENTS;
+  else
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--target-kind: “%s” is not a target kind. Use container, total or elements."),
+                   text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_policy (LlCliOptions  *o,
+              LlRunConfig   *config,
+              GError       **error)
+{
+  LlPolicyKind kind = LL_POLICY_CPYTHON;
+  g_autoptr(GError) local = NULL;
+
+  if (o->policy != NULL && !ll_policy_kind_from_name (o->policy, &kind, &local))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--policy: %s", local->message);
+      return FALSE;
+    }
+  ll_policy_init (&config->policy, kind);
+
+  if ((o->increment != NULL && kind != LL_POLICY_FIXED) ||
+      ((o->factor != NULL || o->constant != NULL || o->round != NULL) && kind != LL_POLICY_CUSTOM))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--increment goes with --policy fixed; --factor, --constant and --round go with --policy custom"));
+      return FALSE;
+    }
+
+  if (!parse_count_option ("increment", o->increment, LL_SIZE_FLAGS_NONE, &config->policy.increment, error) ||
+      !parse_count_option ("constant", o->constant, LL_SIZE_FLAGS_ALLOW_ZERO, &config->policy.constant, error) ||
+      !parse_count_option ("round", o->round, LL_SIZE_FLAGS_NONE, &config->policy.round, error))
+    return FALSE;
+
+  if (o->factor != NULL && !ll_size_parse_decimal (o->factor, LL_SIZE_FLAGS_NONE,
+                                                   &config->policy.factor, &local))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--factor: %s", local->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_target (LlCliOptions  *o,
+              LlCliCommand   command,
+              LlRunConfig   *config,
+              GError       **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (o->appends != NULL && o->target != NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("Give either --appends or --target, not both"));
+      return FALSE;
+    }
+
+  if (o->appends != NULL)
+    {
+      guint64 appends = 0;
+
+      if (o->target_kind != NULL)
+        {
+          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                               _("--appends counts elements; it does not go with --target-kind"));
+          return FALSE;
+        }
+      if (!parse_count_option ("appends", o->appends, LL_SIZE_FLAGS_NONE, &appends, error))
+        return FALSE;
+      if (appends > G_MAXUINT64 - config->initial_length)
+        {
+          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                               _("--appends: the list would hold more than 2⁶⁴ − 1 elements"));
+          return FALSE;
+        }
+      config->target_kind = LL_TARGET_ELEMENTS;
+      config->target = config->initial_length + appends;
+      return TRUE;
+    }
+
+  if (o->target == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           command == LL_CLI_RUN
+                           ? _("Missing --target: how large should the list grow? For example --target 10GB")
+                           : _("Missing --appends or --target: how far should the list grow? For example --target 10GB"));
+      return FALSE;
+    }
+
+  if (config->target_kind == LL_TARGET_ELEMENTS)
+    return parse_count_option ("target", o->target, LL_SIZE_FLAGS_NONE, &config->target, error);
+
+  if (!ll_size_parse_bytes_units (o->target, LL_SIZE_FLAGS_NONE, &config->target,
+                                  &config->target_units, &local))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--target: %s", local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Builds and validates the run configuration from the options. */
+static gboolean
+parse_config (LlCliOptions  *o,
+              LlCliCommand   command,
+              LlRunConfig   *config,
+              GError       **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  ll_run_config_init (config);
+
+  if (!parse_policy (o, config, error))
+    return FALSE;
+
+  if (o->element != NULL && !ll_element_from_name (o->element, &config->element, &local))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--element: %s", local->message);
+      return FALSE;
+    }
+
+  if (o->mechanism != NULL && !ll_mechanism_from_string (o->mechanism, &config->mechanism, &local))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--mechanism: %s", local->message);
+      return FALSE;
+    }
+
+  if (!parse_count_option ("initial-length", o->initial_length, LL_SIZE_FLAGS_ALLOW_ZERO,
+                           &config->initial_length, error) ||
+      !parse_count_option ("batch", o->batch, LL_SIZE_FLAGS_NONE, &config->batch, error) ||
+      !parse_target_kind (o->target_kind, &config->target_kind, error) ||
+      !parse_target (o, command, config, error))
+    return FALSE;
+
+  if (o->reserve != NULL && !g_str_equal (o->reserve, "auto") &&
+      !parse_bytes_option ("reserve", o->reserve, LL_SIZE_FLAGS_ALLOW_ZERO, &config->reserve_bytes, error))
+    return FALSE;
+
+  if (o->sample_rate != NULL)
+    {
+      guint64 hz = 0;
+
+      if (!parse_count_option ("sample-rate", o->sample_rate, LL_SIZE_FLAGS_NONE, &hz, error))
+        return FALSE;
+      config->sample_hz = (guint) MIN (hz, G_MAXUINT);
+    }
+
+  config->huge_pages = o->huge_pages;
+  if (o->huge_pages && ll_run_config_get_mechanism (config) != LL_MECHANISM_MREMAP)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--huge-pages needs --mechanism mremap: only the engine’s own mapping can ask for them"));
+      return FALSE;
+    }
+
+  if (!ll_run_config_validate (config, &local))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, local->message);
+      return FALSE;
+    }
+
+  /* Capacities past 2^64 / slot bytes would overflow the byte columns. */
+  if (config->target_kind == LL_TARGET_ELEMENTS &&
+      config->target > (G_MAXUINT64 - LL_LIST_HEADER_BYTES) /
+                       ll_element_get_info (config->element)->slot_bytes / 2)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--target: that many elements would not fit in a 64-bit address space"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_images (LlCliOptions  *o,
+              GError       **error)
+{
+  const char *paths[] = { o->png, o->svg, o->pdf };
+  const LlExportFormat formats[] = { LL_EXPORT_PNG, LL_EXPORT_SVG, LL_EXPORT_PDF };
+  const char *names[] = { "--png", "--svg", "--pdf" };
+  g_autoptr(GError) local = NULL;
+
+  o->what = LL_EXPORT_REPORT;
+  if (o->chart != NULL)
+    {
+      LlChartKind kind;
+
+      if (!ll_chart_kind_from_name (o->chart, &kind))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--chart: “%s” is not a chart. Use capacity, growth or memory."), o->chart);
+          return FALSE;
+        }
+      o->what = kind;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      LlExportFormat format;
+
+      if (paths[i] != NULL && !g_str_equal (paths[i], "-") &&
+          ll_export_format_from_path (paths[i], &format) && format != formats[i])
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("%s: “%s” has the extension of another format"), names[i], paths[i]);
+          return FALSE;
+        }
+    }
+
+  o->width = o->height = 0;
+  if (o->size != NULL &&
+      (!ll_export_size_parse (o->size, &o->width, &o->height, &local) || o->width == 0))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--size: %s",
+                   local != NULL ? local->message : _("give a size in pixels, e.g. 1200x600"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_stdout (const char *path)
+{
+  return path != NULL && g_str_equal (path, "-");
+}
+
+static int
+count_stdout (const LlCliOptions *o)
+{
+  return is_stdout (o->events) + is_stdout (o->samples) + is_stdout (o->contents) +
+         is_stdout (o->png) + is_stdout (o->svg) + is_stdout (o->pdf);
+}
+
+FILE *
+ll_cli_options_summary_stream (const LlCliOptions *o)
+{
+  return count_stdout (o) > 0 ? stderr : stdout;
+}
+
+int
+ll_cli_options_parse (GOptionContext *context,
+                      LlCliCommand    command,
+                      int            *argc,
+                      char         ***argv,
+                      LlCliOptions   *o)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return ll_cli_usage_error (context, error->message);
+  if (*argc > 1)
+    {
+      g_autofree char *extra = g_strdup_printf (_("“%s” takes options only"),
+                                                command == LL_CLI_RUN ? "run" : "simulate");
+
+      return ll_cli_usage_error (context, extra);
+    }
+  if (!parse_config (o, command, &o->config, &error) || !parse_images (o, &error))
+    return ll_cli_usage_error (context, error->message);
+  if (count_stdout (o) > 1)
+    return ll_cli_usage_error (context, _("Only one file can be written to standard output (-)"));
+  return LL_CLI_EXIT_DONE;
+}

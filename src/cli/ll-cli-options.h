@@ -1,0 +1,90 @@
+/* ll-cli-options.h — listlab-cli's options: what to grow, how far, and what to write
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <stdio.h>
+
+#include <glib.h>
+
+#include "ll-export-image.h"
+#include "ll-run-config.h"
+
+G_BEGIN_DECLS
+
+enum {
+  LL_CLI_EXIT_DONE = 0,
+  LL_CLI_EXIT_FAILED = 1,
+  LL_CLI_EXIT_USAGE = 2,
+};
+
+/* The options of `simulate` and `run`, as given, then as understood. */
+typedef struct
+{
+  /* as given */
+  char    *policy;
+  char    *increment;
+  char    *factor;
+  char    *constant;
+  char    *round;
+  char    *element;
+  char    *initial_length;
+  char    *target;
+  char    *target_kind;
+  char    *appends;
+  char    *batch;
+  char    *mechanism;
+  char    *reserve;
+  char    *sample_rate;
+  char    *events;
+  char    *samples;
+  char    *contents;
+  char    *png;
+  char    *svg;
+  char    *pdf;
+  char    *chart;
+  char    *size;
+  gboolean dark;
+  gboolean si;
+  gboolean log_scale;
+  gboolean huge_pages;
+  gboolean force;
+  gboolean quiet;
+  gboolean stats;
+
+  /* understood */
+  LlRunConfig config;
+  guint       what;      /* LlChartKind, or LL_EXPORT_REPORT */
+  int         width;     /* 0 × 0: the default size */
+  int         height;
+} LlCliOptions;
+
+typedef enum
+{
+  LL_CLI_SIMULATE,
+  LL_CLI_RUN,
+} LlCliCommand;
+
+/* The option context of @command, filling @options. */
+GOptionContext *ll_cli_options_context   (LlCliCommand   command,
+                                          LlCliOptions  *options);
+/* Parses @argv and checks every option together; on failure prints the
+ * message (naming the option) and a hint, and returns LL_CLI_EXIT_USAGE. */
+int             ll_cli_options_parse     (GOptionContext *context,
+                                          LlCliCommand    command,
+                                          int            *argc,
+                                          char         ***argv,
+                                          LlCliOptions   *options);
+void            ll_cli_options_clear     (LlCliOptions   *options);
+
+/* Prints "listlab-cli: MESSAGE" and, with @context, how to get help;
+ * returns LL_CLI_EXIT_USAGE. */
+int             ll_cli_usage_error       (GOptionContext *context,
+                                          const char     *message);
+
+/* Where the summary goes: standard error when a file takes standard
+ * output. */
+FILE           *ll_cli_options_summary_stream (const LlCliOptions *options);
+
+G_END_DECLS

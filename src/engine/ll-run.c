@@ -1,0 +1,747 @@
+/* ll-run.c — one run: a real list grown by the engine, or a simulation
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ll-run.h"
+#include "ll-simulation.h"
+
+/* The appends/s figure is measured over this much of the run's time. */
+#define RATE_INTERVAL_NS (G_GUINT64_CONSTANT (500) * 1000 * 1000)
+
+struct _LlRun
+{
+  GObject        parent_instance;
+
+  guint          id;
+  LlRunKind      kind;
+  LlRunConfig    config;
+  char          *title;
+  LlHistory     *history;
+  LlEngine      *engine;        /* real runs */
+  GCancellable  *cancellable;   /* the simulation and the estimate */
+
+  /* A simulation's own state; a real run's is its engine's. */
+  LlEngineState  sim_state;     /* main thread */
+  LlStopReason   sim_stop;
+  GError        *sim_error;
+  guint64        sim_elapsed_ns;
+
+  LlEngineState  shown_state;   /* what "state" last notified */
+  gboolean       releasing;
+
+  double         rate;
+  guint64        rate_elapsed_ns;
+  guint64        rate_length;
+  guint64        final_length;  /* estimated; 0 until known */
+};
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_STATE,
+  N_PROPS
+};
+
+enum {
+  FINISHED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+static guint last_id;
+
+G_DEFINE_FINAL_TYPE (LlRun, ll_run, G_TYPE_OBJECT)
+
+static char *
+default_title (const LlRunConfig *config)
+{
+  g_autofree char *target = ll_run_config_format_target (config);
+
+  /* Translators: policy · element model · target, e.g.
+   * "CPython 3.9+ · Shared object · 10.00 GB" */
+  return g_strdup_printf (_("%s · %s · %s"),
+                          _(ll_policy_get_info (config->policy.kind)->title),
+                          _(ll_element_get_info (config->element)->title),
+                          target);
+}
+
+static void
+update_state (LlRun *self)
+{
+  LlEngineState state = ll_run_get_state (self);
+
+  if (state != self->shown_state)
+    {
+      self->shown_state = state;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+    }
+}
+
+static void
+ll_run_dispose (GObject *object)
+{
+  LlRun *self = LL_RUN (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->engine != NULL)
+    {
+      ll_engine_cancel (self->engine);
+      ll_engine_join (self->engine);
+    }
+
+  G_OBJECT_CLASS (ll_run_parent_class)->dispose (object);
+}
+
+static void
+ll_run_finalize (GObject *object)
+{
+  LlRun *self = LL_RUN (object);
+
+  g_clear_pointer (&self->engine, ll_engine_unref);
+  g_clear_pointer (&self->history, ll_history_unref);
+  g_clear_object (&self->cancellable);
+  g_clear_error (&self->sim_error);
+  g_free (self->title);
+
+  G_OBJECT_CLASS (ll_run_parent_class)->finalize (object);
+}
+
+static void
+ll_run_get_property (GObject    *object,
+                     guint       prop_id,
+                     GValue     *value,
+                     GParamSpec *pspec)
+{
+  LlRun *self = LL_RUN (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_STATE:
+      g_value_set_int (value, ll_run_get_state (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ll_run_set_property (GObject      *object,
+                     guint         prop_id,
+                     const GValue *value,
+                     GParamSpec   *pspec)
+{
+  LlRun *self = LL_RUN (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      ll_run_set_title (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ll_run_class_init (LlRunClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ll_run_dispose;
+  object_class->finalize = ll_run_finalize;
+  object_class->get_property = ll_run_get_property;
+  object_class->set_property = ll_run_set_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] =
+    g_param_spec_int ("state", NULL, NULL,
+                      LL_ENGINE_IDLE, LL_ENGINE_RELEASED, LL_ENGINE_IDLE,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted once, on the main context the run was started from, when the
+   * run ended (its figures are final). */
+  signals[FINISHED] =
+    g_signal_new ("finished",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+ll_run_init (LlRun *self)
+{
+  self->id = (guint) g_atomic_int_add (&last_id, 1) + 1;
+  self->cancellable = g_cancellable_new ();
+  self->rate = -1;
+}
+
+LlRun *
+ll_run_new (LlRunKind           kind,
+            const LlRunConfig  *config,
+            GError            **error)
+{
+  g_autoptr(LlRun) self = NULL;
+
+  g_return_val_if_fail (kind == LL_RUN_REAL || kind == LL_RUN_SIMULATED, NULL);
+  g_return_val_if_fail (config != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!ll_run_config_validate (config, error))
+    return NULL;
+
+  self = g_object_new (LL_TYPE_RUN, NULL);
+  self->kind = kind;
+  self->config = *config;
+  self->title = default_title (config);
+  self->rate_length = config->initial_length;
+
+  if (kind == LL_RUN_REAL)
+    {
+      self->engine = ll_engine_new (config, error);
+      if (self->engine == NULL)
+        return NULL;
+      self->history = ll_history_ref (ll_engine_get_history (self->engine));
+    }
+  else
+    {
+      self->history = ll_history_new (config->history_buckets);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+LlRunKind
+ll_run_get_kind (LlRun *self)
+{
+  g_return_val_if_fail (LL_IS_RUN (self), LL_RUN_REAL);
+
+  return self->kind;
+}
+
+guint
+ll_run_get_id (LlRun *self)
+{
+  g_return_val_if_fail (LL_IS_RUN (self), 0);
+
+  return self->id;
+}
+
+const LlRunConfig *
+ll_run_get_config (LlRun *self)
+{
+  g_return_val_if_fail (LL_IS_RUN (self), NULL);
+
+  return &self->config;
+}
+
+LlHistory *
+ll_run_get_history (LlRun *self)
+{
+  g_return_val_if_fail (LL_IS_RUN (self), NULL);
+
+  return self->history;
+}
+
+LlEngine *
+ll_run_get_engine (LlRun *self)
+{
+  g_return_val_if_fail (LL_IS_RUN (self), NULL);
+
+  return self->engine;
+}
+
+const char *
+ll_run_get_title (LlRun *self)
+{
+  g_return_val_if_fail (LL_IS_RUN (self), NULL);
+
+  return self->title;
+}
+
+void
+ll_run_set_title (LlRun      *self,
+                  const char *title)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_if_fail (LL_IS_RUN (self));
+
+  stripped = g_strstrip (g_strdup (title != NULL ? title : ""));
+  if (stripped[0] == '\0')
+    {
+      g_free (stripped);
+      stripped = default_title (&self->config);
+    }
+
+  if (g_strcmp0 (self->title, stripped) == 0)
+    return;
+
+  g_free (self->title);
+  self->title = g_steal_pointer (&stripped);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+LlEngineState
+ll_run_get_state (LlRun *self)
+{
+  LlEngineStatus status;
+
+  g_return_val_if_fail (LL_IS_RUN (self), LL_ENGINE_IDLE);
+
+  if (self->kind == LL_RUN_SIMULATED)
+    return self->sim_state;
+
+  ll_engine_get_status (self->engine, &status);
+  return status.state;
+}
+
+void
+ll_run_get_status (LlRun          *self,
+                   LlEngineStatus *status)
+{
+  LlHistoryCounters counters;
+
+  g_return_if_fail (LL_IS_RUN (self));
+  g_return_if_fail (status != NULL);
+
+  if (self->kind == LL_RUN_REAL)
+    {
+      ll_engine_get_status (self->engine, status);
+      return;
+    }
+
+  ll_history_get_counters (self->history, &counters);
+  memset (status, 0, sizeof *status);
+  status->state = self->sim_state;
+  status->stop_reason = self->sim_stop;
+  status->length = counters.end_length;
+  status->capacity = counters.end_capacity;
+  status->container_bytes = ll_element_container_bytes (self->config.element, counters.end_capacity);
+  status->objects_bytes = ll_element_objects_bytes (self->config.element, counters.end_length);
+  status->elapsed_ns = self->sim_elapsed_ns;
+  status->limit_bytes = LL_NO_LIMIT;
+}
+
+const GError *
+ll_run_get_error (LlRun *self)
+{
+  g_return_val_if_fail (LL_IS_RUN (self), NULL);
+
+  if (self->kind == LL_RUN_SIMULATED)
+    return self->sim_error;
+  return ll_engine_get_error (self->engine);
+}
+
+gboolean
+ll_run_plan (LlRun    *self,
+             guint64   reclaimable,
+             LlFit    *fit,
+             GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  LlMemInfo info = { 0 };
+  gboolean read;
+
+  g_return_val_if_fail (LL_IS_RUN (self), FALSE);
+  g_return_val_if_fail (fit != NULL, FALSE);
+
+  if (self->config.mem_probe != NULL)
+    read = self->config.mem_probe (&info, self->config.mem_probe_data, &local_error);
+  else
+    read = ll_mem_read_system (&info, NULL, &local_error);
+
+  if (!read)
+    {
+      g_set_error (error, LL_RUN_ERROR, LL_RUN_ERROR_FAILED,
+                   _("Could not read the free memory: %s"), local_error->message);
+      return FALSE;
+    }
+
+  ll_fit_plan (fit, &self->config, &info, reclaimable);
+  return TRUE;
+}
+
+guint64
+ll_run_get_resident_bytes (LlRun *self)
+{
+  g_return_val_if_fail (LL_IS_RUN (self), 0);
+
+  return self->engine != NULL ? ll_engine_get_resident_bytes (self->engine) : 0;
+}
+
+/* Running */
+
+static void
+finish (LlRun *self)
+{
+  update_state (self);
+  g_signal_emit (self, signals[FINISHED], 0);
+}
+
+static gboolean
+on_engine_finished (gpointer user_data)
+{
+  g_autoptr(LlRun) self = g_weak_ref_get (user_data);
+
+  if (self != NULL)
+    {
+      ll_engine_join (self->engine);
+      finish (self);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static void
+estimate_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  guint64 final_length = 0;
+
+  ll_run_config_estimate_peak (task_data, &final_length, NULL);
+  g_task_return_int (task, (gssize) MIN (final_length, (guint64) G_MAXSSIZE));
+}
+
+static void
+on_estimated (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LlRun *self = LL_RUN (object);
+  gssize final_length = g_task_propagate_int (G_TASK (result), NULL);
+
+  if (final_length > 0)
+    self->final_length = (guint64) final_length;
+}
+
+static void
+simulate_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  LlRun *self = source_object;
+  GError *error = NULL;
+
+  if (ll_simulate (&self->config, self->history, NULL, NULL, NULL, NULL, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_simulated (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LlRun *self = LL_RUN (object);
+  g_autoptr(GError) error = NULL;
+  gint64 started = GPOINTER_TO_SIZE (g_task_get_task_data (G_TASK (result)));
+
+  self->sim_elapsed_ns = (guint64) (g_get_monotonic_time () - started) * 1000;
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    self->sim_stop = LL_STOP_TARGET;
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    self->sim_stop = LL_STOP_CANCELLED;
+  else
+    {
+      self->sim_stop = LL_STOP_FAILED;
+      self->sim_error = g_steal_pointer (&error);
+    }
+
+  self->sim_state = LL_ENGINE_FINISHED;
+  finish (self);
+}
+
+void
+ll_run_start (LlRun *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (LL_IS_RUN (self));
+  g_return_if_fail (ll_run_get_state (self) == LL_ENGINE_IDLE);
+
+  if (self->kind == LL_RUN_SIMULATED)
+    {
+      self->sim_state = LL_ENGINE_RUNNING;
+      task = g_task_new (self, self->cancellable, on_simulated, NULL);
+      g_task_set_source_tag (task, ll_run_start);
+      g_task_set_task_data (task, GSIZE_TO_POINTER ((gsize) g_get_monotonic_time ()), NULL);
+      /* The run reports a cancel itself, once the history took what was
+       * computed. */
+      g_task_set_check_cancellable (task, FALSE);
+      g_task_run_in_thread (task, simulate_thread);
+      update_state (self);
+      return;
+    }
+
+  {
+    GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+    g_weak_ref_init (ref, self);
+    ll_engine_set_finished_callback (self->engine, on_engine_finished, ref, weak_ref_free);
+  }
+
+  /* The final length, for the time left: the stepper runs to the target
+   * while the engine grows the list. */
+  task = g_task_new (self, self->cancellable, on_estimated, NULL);
+  g_task_set_source_tag (task, ll_run_start);
+  g_task_set_task_data (task, g_memdup2 (&self->config, sizeof self->config), g_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, estimate_thread);
+
+  ll_engine_start (self->engine);
+  update_state (self);
+}
+
+gboolean
+ll_run_simulate (LlRun             *self,
+                 LlSimulationSink   sink,
+                 gpointer           sink_data,
+                 GCancellable      *cancellable,
+                 GError           **error)
+{
+  gint64 started = g_get_monotonic_time ();
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (LL_IS_RUN (self), FALSE);
+  g_return_val_if_fail (self->kind == LL_RUN_SIMULATED, FALSE);
+  g_return_val_if_fail (self->sim_state == LL_ENGINE_IDLE, FALSE);
+
+  self->sim_state = LL_ENGINE_RUNNING;
+  ok = ll_simulate (&self->config, self->history, sink, sink_data, NULL, NULL,
+                    cancellable, &local_error);
+  self->sim_elapsed_ns = (guint64) (g_get_monotonic_time () - started) * 1000;
+  if (ok)
+    self->sim_stop = LL_STOP_TARGET;
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    self->sim_stop = LL_STOP_CANCELLED;
+  else
+    {
+      self->sim_stop = LL_STOP_FAILED;
+      self->sim_error = g_error_copy (local_error);
+    }
+  self->sim_state = LL_ENGINE_FINISHED;
+  update_state (self);
+
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return ok;
+}
+
+void
+ll_run_cancel (LlRun *self)
+{
+  g_return_if_fail (LL_IS_RUN (self));
+
+  if (self->kind == LL_RUN_SIMULATED)
+    g_cancellable_cancel (self->cancellable);
+  else
+    ll_engine_cancel (self->engine);
+}
+
+static void
+release_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ll_engine_release (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_released (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  LlRun *self = LL_RUN (object);
+  g_autoptr(GTask) task = user_data;
+
+  self->releasing = FALSE;
+  update_state (self);
+  g_task_return_boolean (task, g_task_propagate_boolean (G_TASK (result), NULL));
+}
+
+void
+ll_run_release_async (LlRun               *self,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+
+  g_return_if_fail (LL_IS_RUN (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ll_run_release_async);
+
+  if (self->kind != LL_RUN_REAL || self->releasing ||
+      ll_run_get_state (self) != LL_ENGINE_FINISHED)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                               _("There is no list in memory to release"));
+      return;
+    }
+
+  /* Freeing gigabytes takes a moment: off the main thread. */
+  self->releasing = TRUE;
+  worker = g_task_new (self, NULL, on_released, g_steal_pointer (&task));
+  g_task_set_source_tag (worker, ll_run_release_async);
+  g_task_set_task_data (worker, ll_engine_ref (self->engine), (GDestroyNotify) ll_engine_unref);
+  g_task_run_in_thread (worker, release_thread);
+}
+
+gboolean
+ll_run_release_finish (LlRun         *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (LL_IS_RUN (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Figures */
+
+static double
+compute_fraction (LlRun                *self,
+                  const LlEngineStatus *status)
+{
+  const LlRunConfig *config = &self->config;
+  guint64 done;
+
+  if ((status->state == LL_ENGINE_FINISHED || status->state == LL_ENGINE_RELEASED) &&
+      status->stop_reason == LL_STOP_TARGET)
+    return 1;
+
+  if (self->final_length > config->initial_length)
+    {
+      if (status->length <= config->initial_length)
+        return 0;
+      return MIN (1.0, (double) (status->length - config->initial_length) /
+                       (double) (self->final_length - config->initial_length));
+    }
+
+  switch (config->target_kind)
+    {
+    case LL_TARGET_ELEMENTS:
+      done = status->length;
+      break;
+    case LL_TARGET_TOTAL_BYTES:
+      done = status->container_bytes + status->objects_bytes;
+      break;
+    case LL_TARGET_CONTAINER_BYTES:
+    default:
+      done = status->container_bytes;
+      break;
+    }
+
+  return MIN (1.0, (double) done / (double) config->target);
+}
+
+void
+ll_run_get_progress (LlRun         *self,
+                     LlRunProgress *progress)
+{
+  LlEngineStatus status;
+
+  g_return_if_fail (LL_IS_RUN (self));
+  g_return_if_fail (progress != NULL);
+
+  ll_run_get_status (self, &status);
+  progress->fraction = compute_fraction (self, &status);
+  progress->final_length = self->final_length;
+  progress->eta_ns = G_MAXUINT64;
+
+  if (status.state == LL_ENGINE_RUNNING)
+    {
+      /* The recent rate, measured on the run's own clock. */
+      if (status.elapsed_ns >= self->rate_elapsed_ns + RATE_INTERVAL_NS)
+        {
+          double now = (double) (status.length - MIN (status.length, self->rate_length)) * 1e9 /
+                       (double) (status.elapsed_ns - self->rate_elapsed_ns);
+
+          self->rate = self->rate < 0 ? now : 0.5 * self->rate + 0.5 * now;
+          self->rate_elapsed_ns = status.elapsed_ns;
+          self->rate_length = status.length;
+        }
+      progress->appends_per_second = self->rate;
+      if (self->rate > 0 && self->final_length > status.length)
+        progress->eta_ns = (guint64) ((self->final_length - status.length) / self->rate * 1e9);
+    }
+  else if (status.elapsed_ns > 0)
+    {
+      guint64 appended = status.length - MIN (status.length, self->config.initial_length);
+
+      progress->appends_per_second = (double) appended * 1e9 / (double) status.elapsed_ns;
+    }
+  else
+    progress->appends_per_second = -1;
+}
+
+char *
+ll_run_dup_stop_message (LlRun   *self,
+                         LlUnits  units)
+{
+  LlEngineStatus status;
+  const GError *error;
+  g_autofree char *target = NULL;
+  g_autofree char *reserve = NULL;
+
+  g_return_val_if_fail (LL_IS_RUN (self), NULL);
+
+  ll_run_get_status (self, &status);
+  error = ll_run_get_error (self);
+
+  switch (status.stop_reason)
+    {
+    case LL_STOP_TARGET:
+      target = ll_run_config_format_target (&self->config);
+      /* Translators: %s is a size such as "10.00 GB" or a number of elements */
+      return g_strdup_printf (_("Reached the target of %s"), target);
+    case LL_STOP_CANCELLED:
+      return g_strdup (_("Stopped"));
+    case LL_STOP_RESERVE:
+      reserve = ll_format_bytes (status.reserve_bytes, units);
+      return g_strdup_printf (_("Stopped to keep %s free for the system (memory reserve)"),
+                              reserve);
+    case LL_STOP_NO_MEMORY:
+      return g_strdup_printf (_("Out of memory: %s"),
+                              error != NULL ? error->message : _("an allocation failed"));
+    case LL_STOP_FAILED:
+      return g_strdup_printf (_("The run failed: %s"),
+                              error != NULL ? error->message : _("unknown error"));
+    case LL_STOP_NONE:
+    default:
+      if (status.state == LL_ENGINE_RUNNING)
+        return g_strdup (self->kind == LL_RUN_SIMULATED ? _("Simulating…") : _("Growing the list…"));
+      return g_strdup (_("Not started"));
+    }
+}

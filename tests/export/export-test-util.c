@@ -1,0 +1,83 @@
+/* export-test-util.c — runs and scratch folders for the export tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "export-test-util.h"
+
+LlRun *
+make_simulated_run (guint64 n)
+{
+  g_autoptr(GError) error = NULL;
+  LlRunConfig config;
+  LlRun *run;
+
+  ll_run_config_init (&config);
+  config.target_kind = LL_TARGET_ELEMENTS;
+  config.target = n;
+  run = ll_run_new (LL_RUN_SIMULATED, &config, &error);
+  g_assert_no_error (error);
+  g_assert_true (ll_run_simulate (run, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return run;
+}
+
+static void
+on_finished (LlRun    *run,
+             gboolean *done)
+{
+  *done = TRUE;
+}
+
+LlRun *
+make_real_run (LlElement element,
+               guint64   n)
+{
+  g_autoptr(GError) error = NULL;
+  LlRunConfig config;
+  gboolean done = FALSE;
+  LlRun *run;
+
+  ll_run_config_init (&config);
+  config.element = element;
+  config.target_kind = LL_TARGET_ELEMENTS;
+  config.target = n;
+  config.reserve_bytes = 0;
+  run = ll_run_new (LL_RUN_REAL, &config, &error);
+  g_assert_no_error (error);
+  g_signal_connect (run, "finished", G_CALLBACK (on_finished), &done);
+  ll_run_start (run);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (ll_run_get_state (run), ==, LL_ENGINE_FINISHED);
+  return run;
+}
+
+char *
+make_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_dir_make_tmp ("listlab-export-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return path;
+}
+
+void
+remove_folder (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_assert_cmpint (g_unlink (child), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}

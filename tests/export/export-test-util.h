@@ -1,0 +1,20 @@
+/* export-test-util.h — runs and scratch folders for the export tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ll-run.h"
+
+G_BEGIN_DECLS
+
+/* A finished simulated run of CPython appends up to @n elements. */
+LlRun *make_simulated_run (guint64     n);
+/* A finished real run of @element up to @n elements, its list held. */
+LlRun *make_real_run      (LlElement   element,
+                           guint64     n);
+/* A new empty folder; remove_folder () empties and removes it. */
+char  *make_folder        (void);
+void   remove_folder      (const char *path);
+
+G_END_DECLS

@@ -1,0 +1,169 @@
+/* test-export-image.c — charts and the report as PNG, SVG and PDF files, read back
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "export-test-util.h"
+#include "ll-export-image.h"
+
+static void
+test_format_from_path (void)
+{
+  LlExportFormat format;
+
+  g_assert_true (ll_export_format_from_path ("a.png", &format));
+  g_assert_cmpint (format, ==, LL_EXPORT_PNG);
+  g_assert_true (ll_export_format_from_path ("/x/y/Chart.SVG", &format));
+  g_assert_cmpint (format, ==, LL_EXPORT_SVG);
+  g_assert_true (ll_export_format_from_path ("report.pdf", &format));
+  g_assert_cmpint (format, ==, LL_EXPORT_PDF);
+  g_assert_false (ll_export_format_from_path ("report.jpeg", &format));
+  g_assert_false (ll_export_format_from_path ("report", &format));
+}
+
+static void
+data_for (LlRun          *run,
+          LlHistoryView  *view,
+          LlChartData    *data)
+{
+  ll_history_view_update (view, ll_run_get_history (run));
+  ll_chart_data_init_from_view (data, view, 8);
+}
+
+/* Each format, read back: the size asked for, and what a reader expects. */
+static void
+test_image_formats (void)
+{
+  g_autoptr(LlRun) run = make_simulated_run (1000000);
+  g_autoptr(LlHistoryView) view = ll_history_view_new ();
+  g_autofree char *dir = make_folder ();
+  g_autofree char *png = g_build_filename (dir, "c.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "c.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "r.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  LlChartOptions options;
+  LlChartData data;
+  cairo_surface_t *surface;
+  gsize length;
+
+  data_for (run, view, &data);
+  ll_chart_options_init (&options);
+
+  g_assert_true (ll_export_image (png, LL_EXPORT_PNG, LL_CHART_CAPACITY, 640, 360,
+                                  &data, &options, NULL, &error));
+  g_assert_no_error (error);
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 640);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 360);
+  cairo_surface_destroy (surface);
+
+  g_assert_true (ll_export_image (svg, LL_EXPORT_SVG, LL_CHART_GROWTH, 640, 360,
+                                  &data, &options, NULL, &error));
+  g_assert_true (g_file_get_contents (svg, &text, &length, NULL));
+  g_assert_true (g_str_has_prefix (text, "<?xml"));
+  g_assert_nonnull (strstr (text, "<svg"));
+  g_assert_nonnull (strstr (text, "width=\"640\""));
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (ll_export_image (pdf, LL_EXPORT_PDF, LL_EXPORT_REPORT,
+                                  LL_REPORT_WIDTH, LL_REPORT_HEIGHT, &data, &options, NULL, &error));
+  g_assert_true (g_file_get_contents (pdf, &text, &length, NULL));
+  g_assert_true (g_str_has_prefix (text, "%PDF-"));
+  /* (PDF streams hold NUL bytes: no string functions past the header.) */
+  g_assert_nonnull (memmem (text, length, "%%EOF", 5));
+
+  remove_folder (dir);
+}
+
+/* What cannot be written is said, and leaves nothing. */
+static void
+test_image_errors (void)
+{
+  g_autoptr(LlRun) run = make_simulated_run (1000);
+  g_autoptr(LlHistoryView) view = ll_history_view_new ();
+  g_autofree char *dir = make_folder ();
+  g_autofree char *missing = g_build_filename (dir, "nowhere", "c.png", NULL);
+  g_autofree char *path = g_build_filename (dir, "c.png", NULL);
+  g_autoptr(GError) error = NULL;
+  LlChartOptions options;
+  LlChartData data;
+
+  data_for (run, view, &data);
+  ll_chart_options_init (&options);
+
+  g_assert_false (ll_export_image (path, LL_EXPORT_PNG, LL_CHART_CAPACITY, 8, 8,
+                                   &data, &options, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_false (ll_export_image (missing, LL_EXPORT_PNG, LL_CHART_CAPACITY, 100, 100,
+                                   &data, &options, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "nowhere"));
+  g_clear_error (&error);
+
+  if (g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_assert_false (ll_export_image ("/dev/full", LL_EXPORT_SVG, LL_CHART_CAPACITY, 100, 100,
+                                       &data, &options, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+    }
+
+  remove_folder (dir);
+}
+
+/* The surface the clipboard and previews get is what the file gets. */
+static void
+test_render_surface (void)
+{
+  g_autoptr(LlRun) run = make_simulated_run (100000);
+  g_autoptr(LlHistoryView) view = ll_history_view_new ();
+  g_autofree char *dir = make_folder ();
+  g_autofree char *png = g_build_filename (dir, "c.png", NULL);
+  LlChartOptions options;
+  LlChartData data;
+  cairo_surface_t *a, *b;
+
+  data_for (run, view, &data);
+  ll_chart_options_init (&options);
+
+  a = ll_export_render_surface (LL_CHART_CAPACITY, 300, 200, &data, &options, NULL);
+  g_assert_true (ll_export_image (png, LL_EXPORT_PNG, LL_CHART_CAPACITY, 300, 200,
+                                  &data, &options, NULL, NULL));
+  b = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_image_surface_get_stride (a), ==, cairo_image_surface_get_stride (b));
+  g_assert_cmpint (memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                           (gsize) cairo_image_surface_get_stride (a) * 200), ==, 0);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+  remove_folder (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export/image/format-from-path", test_format_from_path);
+  g_test_add_func ("/export/image/formats", test_image_formats);
+  g_test_add_func ("/export/image/errors", test_image_errors);
+  g_test_add_func ("/export/image/render-surface", test_render_surface);
+
+  status = g_test_run ();
+  /* Leak checkers see fontconfig's caches released. */
+  pango_cairo_font_map_set_default (NULL);
+  FcFini ();
+  return status;
+}

@@ -1,0 +1,125 @@
+/* test-export-size.c — how large an exported chart or report is drawn
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ll-export-size.h"
+
+static void
+test_size_parse (void)
+{
+  static const struct
+  {
+    const char *text;
+    int         width, height;
+  } good[] = {
+    { "1200x600", 1200, 600 },
+    { "1200X600", 1200, 600 },
+    { "1200×600", 1200, 600 },
+    { " 800 x 400 ", 800, 400 },
+    { "16x16", 16, 16 },
+    { "16384x16384", 16384, 16384 },
+    { "screen", 0, 0 },
+  };
+  static const char * const bad[] = {
+    "", "x", "1200x", "x600", "1200", "8x8", "16x15", "16385x600", "1200x600px",
+    "1200 600", "-1200x600", "1200x-600", "1.5x600", "99999999999999999999x600", "screens",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      int w = -1, h = -1;
+
+      g_assert_true (ll_export_size_parse (good[i].text, &w, &h, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (w, ==, good[i].width);
+      g_assert_cmpint (h, ==, good[i].height);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      int w = 7, h = 7;
+
+      g_assert_false (ll_export_size_parse (bad[i], &w, &h, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+      g_assert_nonnull (strstr (error->message, "WIDTHxHEIGHT"));
+      g_assert_nonnull (strstr (error->message, "16 to 16384"));
+      /* Nothing changed. */
+      g_assert_cmpint (w, ==, 7);
+      g_assert_cmpint (h, ==, 7);
+    }
+}
+
+static void
+test_size_to_string (void)
+{
+  g_autofree char *text = ll_export_size_to_string (1920, 1080);
+  g_autofree char *screen = ll_export_size_to_string (0, 0);
+  const LlExportSize *presets;
+  guint n;
+
+  g_assert_cmpstr (text, ==, "1920x1080");
+  g_assert_cmpstr (screen, ==, "screen");
+
+  presets = ll_export_size_get_presets (&n);
+  g_assert_cmpuint (n, >=, 3);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *preset = ll_export_size_to_string (presets[i].width, presets[i].height);
+      int w, h;
+
+      g_assert_true (ll_export_size_parse (preset, &w, &h, NULL));
+      g_assert_cmpint (w, ==, presets[i].width);
+      g_assert_cmpint (h, ==, presets[i].height);
+    }
+}
+
+/* One rule for the CLI and the app. */
+static void
+test_size_resolve (void)
+{
+  double w, h;
+
+  /* Asked for: as asked, whatever is drawn. */
+  ll_export_size_resolve (LL_CHART_GROWTH, LL_EXPORT_PNG, 800, 300, 1000, 500, &w, &h);
+  g_assert_cmpfloat (w, ==, 800);
+  g_assert_cmpfloat (h, ==, 300);
+  ll_export_size_resolve (LL_EXPORT_REPORT, LL_EXPORT_PNG, 800, 300, 1000, 500, &w, &h);
+  g_assert_cmpfloat (w, ==, 800);
+  g_assert_cmpfloat (h, ==, 300);
+
+  /* A chart: as on screen, or the default. */
+  ll_export_size_resolve (LL_CHART_CAPACITY, LL_EXPORT_SVG, 0, 0, 1000, 500, &w, &h);
+  g_assert_cmpfloat (w, ==, 1000);
+  g_assert_cmpfloat (h, ==, 500);
+  ll_export_size_resolve (LL_CHART_CAPACITY, LL_EXPORT_SVG, 0, 0, 0, 0, &w, &h);
+  g_assert_cmpfloat (w, ==, LL_EXPORT_DEFAULT_WIDTH);
+  g_assert_cmpfloat (h, ==, LL_EXPORT_DEFAULT_HEIGHT);
+
+  /* The report: an A4 page, twice its points as a PNG. */
+  ll_export_size_resolve (LL_EXPORT_REPORT, LL_EXPORT_PDF, 0, 0, 1000, 500, &w, &h);
+  g_assert_cmpfloat (w, ==, LL_REPORT_WIDTH);
+  g_assert_cmpfloat (h, ==, LL_REPORT_HEIGHT);
+  ll_export_size_resolve (LL_EXPORT_REPORT, LL_EXPORT_PNG, 0, 0, 1000, 500, &w, &h);
+  g_assert_cmpfloat (w, ==, 2 * LL_REPORT_WIDTH);
+  g_assert_cmpfloat (h, ==, 2 * LL_REPORT_HEIGHT);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export/size/parse", test_size_parse);
+  g_test_add_func ("/export/size/to-string", test_size_to_string);
+  g_test_add_func ("/export/size/resolve", test_size_resolve);
+
+  return g_test_run ();
+}
