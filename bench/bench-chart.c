@@ -92,7 +92,8 @@ main (int   argc,
   g_autoptr(LlHistoryView) view = ll_history_view_new ();
   cairo_surface_t *surface;
   LlChartOptions options;
-  LlChartData data = { 0 };
+  LlChartSeries series;
+  LlChartData data;
   gint64 start;
   gboolean all_met = TRUE;
   const int rounds = 60;
@@ -100,12 +101,13 @@ main (int   argc,
   start = g_get_monotonic_time ();
   fill_history (history, n_events);
   ll_history_view_update (view, history);
-  ll_chart_data_init_from_view (&data, view, 8);
+  ll_chart_series_init_from_view (&series, view, 8);
+  ll_chart_data_init (&data, &series, 1);
 
   g_print ("history: %" G_GUINT64_FORMAT " events in %" G_GSIZE_FORMAT " buckets, "
            "%" G_GUINT64_FORMAT " samples in %" G_GSIZE_FORMAT " buckets (filled in %.0f ms)\n",
-           data.counters->n_events, data.n_events,
-           data.counters->n_samples, data.n_samples,
+           series.counters->n_events, series.n_events,
+           series.counters->n_samples, series.n_samples,
            (g_get_monotonic_time () - start) / 1000.0);
   g_print ("surface: %dx%d at scale %.1f, %d draws per chart\n", width, height, scale, rounds);
 

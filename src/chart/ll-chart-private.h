@@ -1,4 +1,4 @@
-/* ll-chart-private.h — the chart's geometry, shared by drawing, picking and tests
+/* ll-chart-private.h — what the chart kinds share: geometry, text, painting, picking
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +11,11 @@
 #include "ll-plot.h"
 
 G_BEGIN_DECLS
+
+/* Line widths in user units (logical pixels). */
+#define LL_CHART_SERIES_WIDTH 2.0
+#define LL_CHART_HAIRLINE     1.0
+#define LL_CHART_MAX_LEGEND   8
 
 typedef struct
 {
@@ -42,17 +47,266 @@ typedef struct
   char        y_title[96];
 } LlChartLayout;
 
+/* Text, measured with the chart's fixed metrics. */
+typedef struct
+{
+  PangoContext         *context;
+  PangoLayout          *layout;
+  PangoFontDescription *font;
+  PangoFontDescription *bold;
+} LlChartText;
+
+/* What the data spans, and the quantities of the axes. */
+typedef struct
+{
+  gboolean   empty;
+  LlQuantity xq, yq;
+  gboolean   y_log;
+  double     x_lo, x_hi;
+  double     y_lo, y_hi;
+} LlChartExtents;
+
+typedef enum
+{
+  LL_SWATCH_LINE,
+  LL_SWATCH_AREA,
+  LL_SWATCH_STEM,    /* a stem with its dot */
+  LL_SWATCH_MARKER,  /* a thin vertical line */
+} LlSwatch;
+
+typedef struct
+{
+  const char *label;
+  LlSwatch    swatch;
+  LlColor     color;
+} LlLegendItem;
+
+/* Where a list starts and ends on the length axis. A list that starts as
+ * list(range(n)) starts at n with its own block: what came before is its
+ * construction, not growth. */
+typedef struct
+{
+  guint64 start_length, start_capacity;
+  guint64 end_length, end_capacity;
+} LlListSpan;
+
+/* Everything drawing needs, for one chart. */
+typedef struct
+{
+  cairo_t              *cr;
+  const LlChartLayout  *layout;
+  const LlChartOptions *options;
+  const LlChartData    *data;
+  LlPixelGrid           grid;
+  LlChartText          *text;
+  LlColumns             columns;
+  LlColumn             *cols;      /* two series' worth of columns */
+} LlPainter;
+
+typedef enum
+{
+  LL_ALIGN_START,
+  LL_ALIGN_CENTER,
+  LL_ALIGN_END,
+} LlAlign;
+
+/* A point the pointer may be nearest to. */
+typedef struct
+{
+  const LlChartSeries *series;
+  const LlEvent       *event;
+  const LlSample      *sample;
+  guint64              index;     /* 1-based event number, 0: unknown */
+  double               px, py;    /* where the point is drawn */
+  gboolean             end;       /* the list now: @length and @capacity */
+  guint64              length;
+  guint64              capacity;
+} LlCandidate;
+
+/* The nearest point so far; nearest in x first, y only decides between
+ * points in the same column. */
+typedef struct
+{
+  LlCandidate best;
+  double      dx, dy;
+} LlPick;
+
+/* One kind of chart: what it spans, shows and says. */
+typedef struct
+{
+  const char *name;          /* "capacity" … */
+  const char *title;         /* translatable */
+  const char *description;   /* translatable, for accessibility */
+  const char *x_name;        /* translatable axis titles */
+  const char *y_name;
+
+  void      (*extents)  (const LlChartSeries  *series,
+                         const LlChartOptions *options,
+                         LlChartExtents       *extents);
+  guint     (*legend)   (const LlChartOptions *options,
+                         LlLegendItem         *items);
+  void      (*draw)     (LlPainter            *painter,
+                         const LlChartSeries  *series);
+  void      (*pick)     (const LlChartLayout  *layout,
+                         const LlChartSeries  *series,
+                         double                x,
+                         double                y,
+                         LlPick               *pick);
+  void      (*readout)  (GString              *text,
+                         const LlChartOptions *options,
+                         const LlCandidate    *candidate);
+} LlChartKindClass;
+
+extern const LlChartKindClass ll_chart_capacity_class;
+extern const LlChartKindClass ll_chart_growth_class;
+extern const LlChartKindClass ll_chart_memory_class;
+
+const LlChartKindClass *ll_chart_kind_get_class (LlChartKind kind);
+
+/* Layout (ll-chart-layout.c) */
+
+PangoContext *ll_chart_create_pango_context (void);
+void          ll_chart_text_init        (LlChartText          *text,
+                                         PangoContext         *context,
+                                         const LlChartOptions *options);
+void          ll_chart_text_clear       (LlChartText          *text);
+void          ll_chart_text_size        (LlChartText          *text,
+                                         const char           *str,
+                                         gboolean              bold,
+                                         double               *width,
+                                         double               *height);
+guint         ll_chart_legend_items     (LlChartKind           kind,
+                                         const LlChartData    *data,
+                                         const LlChartOptions *options,
+                                         LlLegendItem         *items);
+double        ll_chart_legend_width     (LlChartText          *text,
+                                         const LlLegendItem   *items,
+                                         guint                 n_items);
+void          ll_chart_layout_measure   (LlChartLayout        *layout,
+                                         LlChartText          *text,
+                                         LlChartKind           kind,
+                                         const LlChartData    *data,
+                                         const LlChartOptions *options,
+                                         double                width,
+                                         double                height);
 /* Computes the layout with text measured in @context (a context of the
  * default cairo font map with the chart's fixed metrics; NULL: one is
  * made for the call). Drawing and picking use the same layout. */
-void          ll_chart_layout_compute      (LlChartLayout        *layout,
-                                            PangoContext         *context,
-                                            LlChartKind           kind,
-                                            const LlChartData    *data,
-                                            const LlChartOptions *options,
-                                            double                width,
-                                            double                height);
+void          ll_chart_layout_compute   (LlChartLayout        *layout,
+                                         PangoContext         *context,
+                                         LlChartKind           kind,
+                                         const LlChartData    *data,
+                                         const LlChartOptions *options,
+                                         double                width,
+                                         double                height);
+void          ll_chart_list_span        (const LlChartSeries  *series,
+                                         LlListSpan           *span);
 
-PangoContext *ll_chart_create_pango_context (void);
+/* Painting (ll-chart-paint.c) */
+
+void    ll_chart_set_color      (cairo_t             *cr,
+                                 const LlColor       *color,
+                                 double               alpha);
+double  ll_chart_slack_alpha    (const LlChartPalette *palette);
+double  ll_painter_device_width (const LlPainter     *p,
+                                 double               user_width);
+double  ll_painter_line_width   (const LlPainter     *p,
+                                 double               user_width);
+void    ll_painter_hline        (const LlPainter     *p,
+                                 double               x0,
+                                 double               x1,
+                                 double               y,
+                                 double               device_width);
+void    ll_painter_vline        (const LlPainter     *p,
+                                 double               x,
+                                 double               y0,
+                                 double               y1,
+                                 double               device_width);
+void    ll_painter_text         (const LlPainter     *p,
+                                 const char          *str,
+                                 gboolean             bold,
+                                 double               x,
+                                 double               y,
+                                 LlAlign              align,
+                                 const LlColor       *color,
+                                 double               alpha);
+double  ll_painter_map_x        (const LlPainter     *p,
+                                 double               value);
+double  ll_painter_map_y        (const LlPainter     *p,
+                                 double               value);
+double  ll_painter_snap_y       (const LlPainter     *p,
+                                 double               value,
+                                 double               device_width);
+void    ll_painter_clip_plot    (const LlPainter     *p,
+                                 double               overhang);
+void    ll_painter_reset_columns (LlPainter          *p);
+double  ll_painter_column_x     (const LlPainter     *p,
+                                 guint                i,
+                                 double               device_width);
+void    ll_painter_column_span  (const LlPainter     *p,
+                                 guint                i,
+                                 double               y0,
+                                 double               y1,
+                                 double               device_width);
+/* A line through the last value of each column, spans where a column
+ * holds a range; stroked and filled with the source set by the caller. */
+void    ll_painter_sample_line  (LlPainter           *p,
+                                 const LlColumn      *cols,
+                                 double               device_width);
+/* A dashed horizontal line at @value, labelled at the right; @taken is the
+ * label of another line, which this one's label avoids. */
+void    ll_painter_reference_line (LlPainter         *p,
+                                   double             value,
+                                   const char        *label,
+                                   const LlColor     *color,
+                                   double             alpha,
+                                   double            *taken_top,
+                                   double            *taken_bottom);
+void    ll_painter_frame        (LlPainter           *p);
+void    ll_painter_decorate     (LlPainter           *p,
+                                 LlChartKind          kind);
+
+/* Picking (ll-chart-pick.c) */
+
+void    ll_pick_consider        (LlPick              *pick,
+                                 const LlCandidate   *candidate,
+                                 double               x,
+                                 double               y);
+gsize   ll_pick_find_event      (const LlEventBucket *buckets,
+                                 gsize                n_buckets,
+                                 double               value,
+                                 gboolean             by_time);
+gsize   ll_pick_find_sample     (const LlSampleBucket *buckets,
+                                 gsize                n_buckets,
+                                 double               value);
+/* Events of @series near length @value, as candidates at their length
+ * and at @y_of (the y of the event in the chart). */
+void    ll_pick_events          (const LlChartLayout *layout,
+                                 const LlChartSeries *series,
+                                 double               x,
+                                 double               y,
+                                 double             (*y_of) (const LlEvent *event, gboolean second),
+                                 guint                n_ys,
+                                 LlPick              *pick);
+
+void    ll_readout_line         (GString             *str,
+                                 const char          *label,
+                                 const char          *value);
+void    ll_readout_count        (GString             *str,
+                                 const char          *label,
+                                 guint64              value);
+void    ll_readout_capacity_change (GString          *str,
+                                    const LlEvent    *event);
+void    ll_readout_slack        (GString             *str,
+                                 guint64              length,
+                                 guint64              capacity);
+void    ll_readout_added        (GString             *str,
+                                 const LlEvent       *event,
+                                 const LlChartOptions *options);
+void    ll_readout_event_details (GString            *str,
+                                  const LlEvent      *event,
+                                  const LlChartOptions *options);
+void    ll_readout_event_number (GString             *str,
+                                 const LlCandidate   *candidate);
 
 G_END_DECLS

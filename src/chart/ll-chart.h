@@ -1,4 +1,4 @@
-/* ll-chart.h — List Lab's three charts, drawn onto any cairo_t
+/* ll-chart.h — List Lab's charts, drawn onto any cairo_t
  *
  * The same code draws the on-screen widget and the PNG/SVG/PDF exports.
  *
@@ -54,7 +54,8 @@ typedef struct
   gboolean       draw_title;         /* exports draw the title inside the image */
 } LlChartOptions;
 
-/* What is drawn: buckets and counters as the history view holds them. */
+/* One run as a chart draws it: its buckets and counters as the run's
+ * history view holds them. */
 typedef struct
 {
   const LlEventBucket     *events;
@@ -63,6 +64,14 @@ typedef struct
   gsize                    n_samples;
   const LlHistoryCounters *counters;  /* may be NULL */
   guint                    slot_bytes;
+  const char              *name;      /* the run's name, for legends over several runs */
+} LlChartSeries;
+
+/* What a chart draws: a series for each run, over the same axes. */
+typedef struct
+{
+  const LlChartSeries *series;
+  gsize                n_series;
 } LlChartData;
 
 /* The nearest point to a pointer position, for the crosshair readout. */
@@ -73,11 +82,15 @@ typedef struct
   char    *text;           /* multi-line, exact values; g_free */
 } LlChartReadout;
 
-/* Points @data at what @view holds (no copy: valid until the view's next
- * update). */
-void         ll_chart_data_init_from_view (LlChartData         *data,
-                                           const LlHistoryView *view,
-                                           guint                slot_bytes);
+/* Points @series at what @view holds (no copy: valid until the view's
+ * next update). */
+void         ll_chart_series_init_from_view (LlChartSeries     *series,
+                                             const LlHistoryView *view,
+                                             guint              slot_bytes);
+/* @data draws the @n_series series at @series (not copied). */
+void         ll_chart_data_init          (LlChartData          *data,
+                                          const LlChartSeries  *series,
+                                          gsize                 n_series);
 
 void         ll_chart_palette_init_light (LlChartPalette       *palette);
 void         ll_chart_palette_init_dark  (LlChartPalette       *palette);

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "ll-csv.h"
@@ -281,23 +282,42 @@ run_csv (LlExportJob   *job,
   return ll_output_commit (output, error);
 }
 
+void
+ll_export_job_get_chart_data (LlExportJob   *job,
+                              LlChartSeries *series,
+                              LlChartData   *data,
+                              LlReportInfo  *info)
+{
+  g_return_if_fail (job != NULL);
+  g_return_if_fail (job->view != NULL);
+
+  ll_chart_series_init_from_view (series, job->view, job->slot_bytes);
+  series->name = job->title;
+  ll_chart_data_init (data, series, 1);
+
+  if (info != NULL)
+    {
+      memset (info, 0, sizeof *info);
+      info->title = job->title;
+      info->stop_message = job->stop_message;
+      info->settings_rows = job->settings_rows;
+      info->result_rows = job->result_rows;
+    }
+}
+
 static gboolean
 run_image (LlExportJob   *job,
            GCancellable  *cancellable,
            GError       **error)
 {
-  LlChartData data = { 0 };
-  LlReportInfo info = { 0 };
+  LlChartSeries series;
+  LlChartData data;
+  LlReportInfo info;
   GStatBuf st;
 
   g_return_val_if_fail (job->view != NULL, FALSE);
 
-  ll_chart_data_init_from_view (&data, job->view, job->slot_bytes);
-
-  info.title = job->title;
-  info.stop_message = job->stop_message;
-  info.settings_rows = job->settings_rows;
-  info.result_rows = job->result_rows;
+  ll_export_job_get_chart_data (job, &series, &data, &info);
 
   if (g_cancellable_is_cancelled (cancellable))
     return set_cancelled_error (error, job->path);

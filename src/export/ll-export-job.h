@@ -86,6 +86,14 @@ LlExportJob *ll_export_job_new_for_run  (LlExportKind          kind,
 LlExportJob *ll_export_job_ref          (LlExportJob          *job);
 void         ll_export_job_unref        (LlExportJob          *job);
 
+/* What the job's charts and report draw: @series, the job's copy of the
+ * run's history, in @data; the report's words in @info. Valid as long as
+ * the job. */
+void         ll_export_job_get_chart_data (LlExportJob        *job,
+                                           LlChartSeries      *series,
+                                           LlChartData        *data,
+                                           LlReportInfo       *info);
+
 /* Writes the file atomically on the calling thread: the destination is
  * replaced only by a complete new file, and on any failure (cancelled
  * included) it is left as it was and no temporary file stays behind. Every

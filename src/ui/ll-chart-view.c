@@ -20,8 +20,8 @@ struct _LlChartView
   guint64         reserve_bytes;
   guint64         total_bytes;
 
+  GArray         *series;    /* LlChartSeries: pointers into the caller's views */
   LlChartData     data;
-  gboolean        has_data;
 
   LlChartPalette  palette;
   gboolean        palette_valid;
@@ -152,9 +152,9 @@ ll_chart_view_get_options (LlChartView    *self,
 static const LlChartData *
 get_data (LlChartView *self)
 {
-  static const LlChartData empty = { NULL, 0, NULL, 0, NULL, 8 };
-
-  return self->has_data ? &self->data : &empty;
+  ll_chart_data_init (&self->data, (const LlChartSeries *) (gpointer) self->series->data,
+                      self->series->len);
+  return &self->data;
 }
 
 static void
@@ -364,6 +364,7 @@ ll_chart_view_dispose (GObject *object)
                                         on_dark_changed, self);
   g_clear_pointer (&self->cache, gsk_render_node_unref);
   ll_chart_readout_clear (&self->readout);
+  g_clear_pointer (&self->series, g_array_unref);
 
   G_OBJECT_CLASS (ll_chart_view_parent_class)->dispose (object);
 }
@@ -464,6 +465,7 @@ ll_chart_view_init (LlChartView *self)
 
   self->kind = LL_CHART_CAPACITY;
   self->units = LL_UNITS_IEC;
+  self->series = g_array_new (FALSE, TRUE, sizeof (LlChartSeries));
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect (motion, "enter", G_CALLBACK (on_motion), self);
@@ -579,11 +581,9 @@ ll_chart_view_set_data (LlChartView       *self,
 {
   g_return_if_fail (LL_IS_CHART_VIEW (self));
 
-  if (data != NULL)
-    self->data = *data;
-  else
-    memset (&self->data, 0, sizeof self->data);
-  self->has_data = data != NULL;
+  g_array_set_size (self->series, 0);
+  if (data != NULL && data->n_series > 0)
+    g_array_append_vals (self->series, data->series, data->n_series);
 
   invalidate_chart (self);
 }

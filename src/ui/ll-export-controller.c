@@ -390,17 +390,13 @@ render_texture (LlExportJob          *job,
                 int                   height,
                 const LlChartOptions *options)
 {
-  LlChartData data = { 0 };
-  LlReportInfo info = { 0 };
+  LlChartSeries series;
+  LlChartData data;
+  LlReportInfo info;
   cairo_surface_t *surface;
   GdkTexture *texture;
 
-  ll_chart_data_init_from_view (&data, job->view, job->slot_bytes);
-  info.title = job->title;
-  info.stop_message = job->stop_message;
-  info.settings_rows = job->settings_rows;
-  info.result_rows = job->result_rows;
-
+  ll_export_job_get_chart_data (job, &series, &data, &info);
   surface = ll_export_render_surface (what, width, height, &data, options, &info);
   texture = texture_from_surface (surface);
   cairo_surface_destroy (surface);

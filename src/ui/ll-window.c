@@ -150,9 +150,13 @@ static void
 push_chart_data (LlWindow *self)
 {
   const LlRunConfig *config = ll_run_get_config (self->run);
-  LlChartData data = { 0 };
+  LlChartSeries series;
+  LlChartData data;
 
-  ll_chart_data_init_from_view (&data, self->view, ll_element_get_info (config->element)->slot_bytes);
+  ll_chart_series_init_from_view (&series, self->view,
+                                  ll_element_get_info (config->element)->slot_bytes);
+  series.name = ll_run_get_title (self->run);
+  ll_chart_data_init (&data, &series, 1);
 
   ll_chart_view_set_data (self->capacity_view, &data);
   ll_chart_view_set_data (self->growth_view, &data);

@@ -96,8 +96,8 @@ main (int   argc,
   test_run_fill_fixed (&fixed, 1000000, 1000, 100000, 20 * gib);
   test_run_get_data (&fixed, &fixed_data);
 
-  g_print ("cpython: %u events, %u samples\n", data.n_events ? (guint) data.n_events : 0,
-           (guint) data.n_samples);
+  g_print ("cpython: %u events, %u samples\n", data.series[0].n_events ? (guint) data.series[0].n_events : 0,
+           (guint) data.series[0].n_samples);
 
   for (int dark = 0; dark <= 1; dark++)
     {

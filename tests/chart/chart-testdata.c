@@ -121,13 +121,16 @@ void
 test_run_get_data (TestRun     *run,
                    LlChartData *data)
 {
-  memset (data, 0, sizeof *data);
-  data->events = (const LlEventBucket *) (gpointer) run->events->data;
-  data->n_events = run->events->len;
-  data->samples = (const LlSampleBucket *) (gpointer) run->samples->data;
-  data->n_samples = run->samples->len;
-  data->counters = &run->counters;
-  data->slot_bytes = 8;
+  LlChartSeries *series = &run->series;
+
+  memset (series, 0, sizeof *series);
+  series->events = (const LlEventBucket *) (gpointer) run->events->data;
+  series->n_events = run->events->len;
+  series->samples = (const LlSampleBucket *) (gpointer) run->samples->data;
+  series->n_samples = run->samples->len;
+  series->counters = &run->counters;
+  series->slot_bytes = 8;
+  ll_chart_data_init (data, series, 1);
 }
 
 guint64

@@ -17,6 +17,7 @@ typedef struct
   guint64           events_per_bucket;
   guint64           samples_per_bucket;
   LlHistoryCounters counters;
+  LlChartSeries     series;    /* what test_run_get_data () points at */
 } TestRun;
 
 void     test_run_init        (TestRun        *run,
@@ -27,6 +28,7 @@ void     test_run_add_event   (TestRun        *run,
                                const LlEvent  *event);
 void     test_run_add_sample  (TestRun        *run,
                                const LlSample *sample);
+/* @data draws the run alone; valid until the run changes. */
 void     test_run_get_data    (TestRun        *run,
                                LlChartData    *data);
 

@@ -239,7 +239,7 @@ test_decimate_keeps_extremes (void)
 
       test_run_get_data (&run, &data);
       ll_columns_reset (cols, n_columns);
-      ll_decimate_events (&layout, cols, LL_SERIES_BYTES_ADDED, data.events, data.n_events);
+      ll_decimate_events (&layout, cols, LL_SERIES_BYTES_ADDED, data.series[0].events, data.series[0].n_events);
 
       for (guint i = 0; i < n_columns; i++)
         {
@@ -289,7 +289,7 @@ test_decimate_samples (void)
   test_run_get_data (&run, &data);
 
   ll_columns_reset (cols, 4);
-  ll_decimate_samples (&layout, cols, LL_SERIES_AVAILABLE, data.samples, data.n_samples);
+  ll_decimate_samples (&layout, cols, LL_SERIES_AVAILABLE, data.series[0].samples, data.series[0].n_samples);
   g_assert_cmpfloat (cols[1].first, ==, 950);
   g_assert_cmpfloat (cols[1].last, ==, 910);
   g_assert_cmpfloat (cols[1].max, ==, 1430);
@@ -297,7 +297,7 @@ test_decimate_samples (void)
   g_assert_cmpuint (cols[1].count, ==, 5);
 
   ll_columns_reset (cols, 4);
-  ll_decimate_samples (&layout, cols, LL_SERIES_RSS, data.samples, data.n_samples);
+  ll_decimate_samples (&layout, cols, LL_SERIES_RSS, data.series[0].samples, data.series[0].n_samples);
   g_assert_cmpfloat (cols[2].max, ==, 4112);
   g_assert_cmpfloat (cols[3].last, ==, 119);
 

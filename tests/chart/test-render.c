@@ -198,7 +198,7 @@ test_capacity_pixels (void)
   surface = render (LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT, 1.0);
   ll_chart_layout_compute (&layout, NULL, LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT);
   columns_for (&columns, &layout, 1.0);
-  ev = data.events;
+  ev = data.series[0].events;
 
   g_assert_false (layout.empty);
   g_assert_cmpfloat (layout.x_axis.hi, >=, 50);
@@ -206,7 +206,7 @@ test_capacity_pixels (void)
   g_assert_cmpstr (layout.x_title, ==, "Length (elements)");
   g_assert_cmpstr (layout.y_title, ==, "Capacity (elements)");
 
-  for (gsize i = 0; i < data.n_events; i++)
+  for (gsize i = 0; i < data.series[0].n_events; i++)
     {
       /* the jump: a 2-pixel vertical line on the boundary nearest the
        * centre of the event's column, from old to new capacity */
@@ -216,7 +216,7 @@ test_capacity_pixels (void)
       double y_new = ll_scale_map (&layout.y, ev[i].first.new_capacity);
       int y_mid = (int) ((y_old + y_new) / 2);
       int y_line = (int) round (y_new);
-      double x_next = i + 1 < data.n_events ? ll_scale_map (&layout.x, ev[i + 1].first.length)
+      double x_next = i + 1 < data.series[0].n_events ? ll_scale_map (&layout.x, ev[i + 1].first.length)
                                             : ll_scale_map (&layout.x, 50);
       int x_mid = (int) ((x + x_next) / 2);
 
@@ -288,9 +288,9 @@ test_growth_pixels (void)
   columns_for (&columns, &layout, 1.0);
   g_assert_cmpstr (layout.y_title, ==, "Bytes added (B)");
 
-  for (gsize i = 0; i < data.n_events; i++)
+  for (gsize i = 0; i < data.series[0].n_events; i++)
     {
-      const LlEvent *e = &data.events[i].first;
+      const LlEvent *e = &data.series[0].events[i].first;
       int col = ll_columns_index (&columns, e->length);
       int x = (int) floor (ll_columns_center (&columns, col));
       int top = (int) round (ll_scale_map (&layout.y, e->bytes_added));
@@ -320,7 +320,7 @@ test_growth_pixels (void)
                                   ll_scale_map (&layout.y, 128) - ll_scale_map (&layout.y, 256),
                                   1e-9);
   {
-    const LlEvent *e = &data.events[2].first;   /* +64 bytes */
+    const LlEvent *e = &data.series[0].events[2].first;   /* +64 bytes */
     int col = ll_columns_index (&columns, e->length);
     int x = (int) floor (ll_columns_center (&columns, col));
     int top = (int) round (ll_scale_map (&layout.y, 64));
@@ -383,7 +383,7 @@ test_decimation_never_hides (void)
       test_run_add_event (&run, &e);
     }
   test_run_get_data (&run, &data);
-  g_assert_cmpuint (data.n_events, ==, n / 16);
+  g_assert_cmpuint (data.series[0].n_events, ==, n / 16);
   options_init_test (&options);
 
   decimated = render (LL_CHART_GROWTH, &data, &options, WIDTH, HEIGHT, 1.0);
@@ -458,6 +458,7 @@ test_capacity_initial_list (void)
   LlRunConfig config;
   LlGrowth growth;
   LlGrowthStep step;
+  LlChartSeries series;
   LlChartData data;
   LlChartOptions options;
   LlChartLayout layout;
@@ -496,9 +497,10 @@ test_capacity_initial_list (void)
   g_assert_cmpuint (growth.length, ==, 40000000);
 
   ll_history_view_update (view, history);
-  ll_chart_data_init_from_view (&data, view, 8);
-  g_assert_cmpuint (data.counters->start_length, ==, 20000000);
-  g_assert_cmpuint (data.counters->end_length, ==, 40000000);
+  ll_chart_series_init_from_view (&series, view, 8);
+  ll_chart_data_init (&data, &series, 1);
+  g_assert_cmpuint (data.series[0].counters->start_length, ==, 20000000);
+  g_assert_cmpuint (data.series[0].counters->end_length, ==, 40000000);
   options_init_test (&options);
 
   surface = render (LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT, 1.0);
@@ -550,7 +552,7 @@ test_capacity_initial_list (void)
 static void
 test_empty_and_one_point (void)
 {
-  LlChartData empty = { 0 };
+  LlChartData empty = { NULL, 0 };
   LlChartOptions options;
 
   options_init_test (&options);
@@ -893,7 +895,7 @@ test_pick (void)
 
   /* nothing to pick in an empty chart */
   {
-    LlChartData empty = { 0 };
+    LlChartData empty = { NULL, 0 };
 
     ll_chart_pick (LL_CHART_GROWTH, &empty, &options, WIDTH, HEIGHT, 300, 200, &readout);
     g_assert_false (readout.found);
@@ -982,9 +984,9 @@ test_pick_merged (void)
   test_run_fill_fixed (&run, 100000, 16, 1000, 8ull << 30);
   test_run_get_data (&run, &data);
   ll_chart_options_init (&options);
-  g_assert_cmpuint (data.n_events, ==, 1000);
+  g_assert_cmpuint (data.series[0].n_events, ==, 1000);
 
-  b = &data.events[500];
+  b = &data.series[0].events[500];
   ll_chart_layout_compute (&layout, NULL, LL_CHART_GROWTH, &data, &options, WIDTH, HEIGHT);
   ll_chart_pick (LL_CHART_GROWTH, &data, &options, WIDTH, HEIGHT,
                  ll_scale_map (&layout.x, b->last.length), layout.plot.y + 50, &readout);

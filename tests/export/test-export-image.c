@@ -30,10 +30,12 @@ test_format_from_path (void)
 static void
 data_for (LlRun          *run,
           LlHistoryView  *view,
+          LlChartSeries  *series,
           LlChartData    *data)
 {
   ll_history_view_update (view, ll_run_get_history (run));
-  ll_chart_data_init_from_view (data, view, 8);
+  ll_chart_series_init_from_view (series, view, 8);
+  ll_chart_data_init (data, series, 1);
 }
 
 /* Each format, read back: the size asked for, and what a reader expects. */
@@ -49,11 +51,12 @@ test_image_formats (void)
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   LlChartOptions options;
+  LlChartSeries series;
   LlChartData data;
   cairo_surface_t *surface;
   gsize length;
 
-  data_for (run, view, &data);
+  data_for (run, view, &series, &data);
   ll_chart_options_init (&options);
 
   g_assert_true (ll_export_image (png, LL_EXPORT_PNG, LL_CHART_CAPACITY, 640, 360,
@@ -94,9 +97,10 @@ test_image_errors (void)
   g_autofree char *path = g_build_filename (dir, "c.png", NULL);
   g_autoptr(GError) error = NULL;
   LlChartOptions options;
+  LlChartSeries series;
   LlChartData data;
 
-  data_for (run, view, &data);
+  data_for (run, view, &series, &data);
   ll_chart_options_init (&options);
 
   g_assert_false (ll_export_image (path, LL_EXPORT_PNG, LL_CHART_CAPACITY, 8, 8,
@@ -130,10 +134,11 @@ test_render_surface (void)
   g_autofree char *dir = make_folder ();
   g_autofree char *png = g_build_filename (dir, "c.png", NULL);
   LlChartOptions options;
+  LlChartSeries series;
   LlChartData data;
   cairo_surface_t *a, *b;
 
-  data_for (run, view, &data);
+  data_for (run, view, &series, &data);
   ll_chart_options_init (&options);
 
   a = ll_export_render_surface (LL_CHART_CAPACITY, 300, 200, &data, &options, NULL);

@@ -19,6 +19,7 @@ typedef struct
   LlEventBucket   events[64];
   LlSampleBucket  samples[32];
   LlHistoryCounters counters;
+  LlChartSeries   series;
   LlChartData     data;
 } Fixture;
 
@@ -132,12 +133,13 @@ fill_data (Fixture *f)
       f->counters.last_sample = *s;
     }
 
-  f->data.events = f->events;
-  f->data.n_events = G_N_ELEMENTS (f->events);
-  f->data.samples = f->samples;
-  f->data.n_samples = G_N_ELEMENTS (f->samples);
-  f->data.counters = &f->counters;
-  f->data.slot_bytes = 8;
+  f->series.events = f->events;
+  f->series.n_events = G_N_ELEMENTS (f->events);
+  f->series.samples = f->samples;
+  f->series.n_samples = G_N_ELEMENTS (f->samples);
+  f->series.counters = &f->counters;
+  f->series.slot_bytes = 8;
+  ll_chart_data_init (&f->data, &f->series, 1);
 }
 
 static void
@@ -220,7 +222,7 @@ test_redraw_on_change (Fixture       *f,
   ll_chart_view_set_data (f->view, &f->data);
   wait_frames (GTK_WIDGET (f->view), 3);
   g_assert_cmpuint (ll_chart_view_get_n_renders (f->view), ==, renders + 1);
-  g_assert_true (ll_chart_view_get_data (f->view)->events == f->events);
+  g_assert_true (ll_chart_view_get_data (f->view)->series[0].events == f->events);
 
   ll_chart_view_set_log_scale (f->view, TRUE);
   wait_frames (GTK_WIDGET (f->view), 3);

@@ -205,9 +205,9 @@ test_small_run (void)
 
   /* The charts hold the whole history. */
   data = ll_chart_view_get_data (ll_window_get_chart_view (window, LL_CHART_CAPACITY));
-  g_assert_cmpuint (data->n_events, ==, counters.n_events);
-  g_assert_cmpuint (data->counters->n_events, ==, counters.n_events);
-  g_assert_cmpuint (data->n_samples, >, 0);
+  g_assert_cmpuint (data->series[0].n_events, ==, counters.n_events);
+  g_assert_cmpuint (data->series[0].counters->n_events, ==, counters.n_events);
+  g_assert_cmpuint (data->series[0].n_samples, >, 0);
 
   /* Release: the list goes, the history stays, memory keeps being sampled. */
   g_assert_true (gtk_widget_is_sensitive (find_button (GTK_WIDGET (window), "win.release-memory")));

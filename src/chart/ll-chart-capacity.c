@@ -1,0 +1,238 @@
+/* ll-chart-capacity.c — the list's capacity against its length, slack shaded
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "ll-chart-private.h"
+
+static gboolean
+list_span_is_empty (const LlChartSeries *series,
+                    const LlListSpan        *span)
+{
+  return series->n_events == 0 && span->end_capacity == 0 && series->n_samples == 0;
+}
+
+static void
+capacity_extents (const LlChartSeries  *series,
+                  const LlChartOptions *options,
+                  LlChartExtents       *ext)
+{
+  LlListSpan span;
+  double y;
+
+  ll_chart_list_span (series, &span);
+  y = MAX (span.start_capacity, span.end_capacity);
+  for (gsize i = 0; i < series->n_events; i++)
+    {
+      const LlEventBucket *b = &series->events[i];
+
+      y = MAX (y, MAX (b->first.new_capacity, b->last.new_capacity));
+    }
+
+  ext->empty = list_span_is_empty (series, &span);
+  ext->xq = LL_QUANTITY_COUNT;
+  ext->yq = LL_QUANTITY_COUNT;
+  ext->x_lo = ext->empty ? 0.0 : span.start_length;
+  ext->x_hi = ext->empty ? 1000.0 : MAX (span.end_length, span.start_length + 1);
+  ext->y_lo = ext->x_lo;
+  ext->y_hi = ext->empty ? 1000.0 : MAX (ext->x_hi, y);
+}
+
+static guint
+capacity_legend (const LlChartOptions *options,
+                 LlLegendItem         *items)
+{
+  const LlChartPalette *p = &options->palette;
+
+  items[0] = (LlLegendItem) { _("Capacity"), LL_SWATCH_LINE, p->accent };
+  items[1] = (LlLegendItem) { _("Length"), LL_SWATCH_LINE, p->series2 };
+  items[2] = (LlLegendItem) { _("Slack"), LL_SWATCH_AREA, p->accent };
+  return 3;
+}
+
+/* The step line through the decimated columns, from the start to the
+ * current length. Returns the last capacity. */
+static double
+capacity_path (const LlPainter     *p,
+               const LlChartSeries *series,
+               double               dw)
+{
+  cairo_t *cr = p->cr;
+  LlListSpan span;
+  double y;
+  double last;
+
+  ll_chart_list_span (series, &span);
+
+  y = ll_painter_snap_y (p, span.start_capacity, dw);
+  cairo_move_to (cr, ll_painter_map_x (p, span.start_length), y);
+  last = span.start_capacity;
+
+  for (guint i = 0; i < p->columns.n_columns; i++)
+    {
+      const LlColumn *c = &p->cols[i];
+      double cx;
+      double ys[4];
+
+      if (c->count == 0)
+        continue;
+
+      cx = ll_painter_column_x (p, i, dw);
+      ys[0] = ll_painter_snap_y (p, c->first, dw);
+      ys[1] = ll_painter_snap_y (p, c->min, dw);
+      ys[2] = ll_painter_snap_y (p, c->max, dw);
+      ys[3] = ll_painter_snap_y (p, c->last, dw);
+      cairo_line_to (cr, cx, y);
+      /* Growing lists make one vertical per column; only a shrink adds
+       * more. Repeated points would only cost. */
+      for (guint k = 0; k < G_N_ELEMENTS (ys); k++)
+        {
+          if (ys[k] != y)
+            {
+              cairo_line_to (cr, cx, ys[k]);
+              y = ys[k];
+            }
+        }
+      last = c->last;
+    }
+
+  /* The capacity now, if it changed after the last event. */
+  if ((double) span.end_capacity != last && span.end_length > 0)
+    {
+      double cx = ll_painter_map_x (p, span.end_length);
+
+      cairo_line_to (cr, cx, y);
+      y = ll_painter_snap_y (p, span.end_capacity, dw);
+      cairo_line_to (cr, cx, y);
+      last = span.end_capacity;
+    }
+
+  cairo_line_to (cr, ll_painter_map_x (p, span.end_length), y);
+  return last;
+}
+
+static void
+capacity_draw (LlPainter           *p,
+               const LlChartSeries *series)
+{
+  const LlChartPalette *pal = &p->options->palette;
+  cairo_t *cr = p->cr;
+  LlListSpan span;
+  double x0, x_end, dw;
+
+  ll_painter_reset_columns (p);
+  ll_decimate_events (&p->columns, p->cols, LL_SERIES_CAPACITY,
+                      series->events, series->n_events);
+
+  ll_chart_list_span (series, &span);
+  x0 = span.start_length;
+  x_end = span.end_length;
+  dw = ll_painter_device_width (p, LL_CHART_SERIES_WIDTH);
+
+  cairo_save (cr);
+  ll_painter_clip_plot (p, 0.0);
+
+  /* Slack: between the step line and the diagonal. */
+  cairo_new_path (cr);
+  capacity_path (p, series, dw);
+  cairo_line_to (cr, ll_painter_map_x (p, x_end), ll_painter_map_y (p, x_end));
+  cairo_line_to (cr, ll_painter_map_x (p, x0), ll_painter_map_y (p, x0));
+  cairo_close_path (cr);
+  ll_chart_set_color (cr, &pal->accent, ll_chart_slack_alpha (pal));
+  cairo_fill (cr);
+  cairo_restore (cr);
+
+  cairo_save (cr);
+  ll_painter_clip_plot (p, LL_CHART_SERIES_WIDTH);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+
+  /* Length: the diagonal y = x over the lengths the list went through. */
+  ll_painter_line_width (p, LL_CHART_SERIES_WIDTH);
+  cairo_move_to (cr, ll_painter_map_x (p, x0), ll_painter_map_y (p, x0));
+  cairo_line_to (cr, ll_painter_map_x (p, x_end), ll_painter_map_y (p, x_end));
+  ll_chart_set_color (cr, &pal->series2, 1.0);
+  cairo_stroke (cr);
+
+  ll_painter_line_width (p, LL_CHART_SERIES_WIDTH);
+  capacity_path (p, series, dw);
+  ll_chart_set_color (cr, &pal->accent, 1.0);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static double
+capacity_y_of (const LlEvent *event,
+               gboolean       second)
+{
+  return second ? event->length : event->new_capacity;
+}
+
+static void
+capacity_pick (const LlChartLayout *layout,
+               const LlChartSeries *series,
+               double               x,
+               double               y,
+               LlPick              *pick)
+{
+  LlListSpan span;
+
+  ll_pick_events (layout, series, x, y, capacity_y_of, 2, pick);
+
+  /* The chart also extends to the current length. */
+  ll_chart_list_span (series, &span);
+  if (series->n_events > 0 && span.end_length > series->events[series->n_events - 1].last.length)
+    {
+      LlCandidate c = { 0 };
+
+      c.series = series;
+      c.end = TRUE;
+      c.length = span.end_length;
+      c.capacity = span.end_capacity;
+      c.px = ll_scale_map (&layout->x, span.end_length);
+      c.py = ll_scale_map (&layout->y, span.end_capacity);
+      ll_pick_consider (pick, &c, x, y);
+      c.py = ll_scale_map (&layout->y, span.end_length);
+      ll_pick_consider (pick, &c, x, y);
+    }
+}
+
+static void
+capacity_readout (GString              *str,
+                  const LlChartOptions *options,
+                  const LlCandidate    *c)
+{
+  if (c->event == NULL)
+    {
+      ll_readout_count (str, _("Length"), c->length);
+      ll_readout_count (str, _("Capacity"), c->capacity);
+      ll_readout_slack (str, c->length, c->capacity);
+      return;
+    }
+
+  ll_readout_event_number (str, c);
+  ll_readout_count (str, _("Length"), c->event->length);
+  ll_readout_capacity_change (str, c->event);
+  ll_readout_slack (str, c->event->length, c->event->new_capacity);
+  ll_readout_added (str, c->event, options);
+}
+
+const LlChartKindClass ll_chart_capacity_class = {
+  "capacity",
+  N_("Capacity vs Length"),
+  N_("Capacity of the list as a step line against its length, with the "
+     "length itself as the diagonal and the unused slack between them shaded"),
+  N_("Length"),
+  N_("Capacity"),
+  capacity_extents,
+  capacity_legend,
+  capacity_draw,
+  capacity_pick,
+  capacity_readout,
+};

@@ -1,0 +1,183 @@
+/* ll-chart-growth.c — the bytes each reallocation adds, one stem each
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "ll-chart-private.h"
+
+static void
+growth_extents (const LlChartSeries  *series,
+                const LlChartOptions *options,
+                LlChartExtents       *ext)
+{
+  double x = 0.0, y = 0.0, lo = G_MAXDOUBLE;
+  LlListSpan span;
+
+  for (gsize i = 0; i < series->n_events; i++)
+    {
+      const LlEventBucket *b = &series->events[i];
+      double bmin = b->count > 1 ? MIN (b->min_bytes_added, b->first.bytes_added) : b->first.bytes_added;
+      double bmax = b->count > 1 ? MAX (b->max_bytes_added, b->first.bytes_added) : b->first.bytes_added;
+
+      bmin = MIN (bmin, b->last.bytes_added);
+      bmax = MAX (bmax, b->last.bytes_added);
+      x = MAX (x, MAX (b->first.length, b->last.length));
+      y = MAX (y, bmax);
+      if (bmin > 0.0)
+        lo = MIN (lo, bmin);
+      else if (bmax > 0.0)
+        lo = MIN (lo, bmax);
+    }
+
+  ll_chart_list_span (series, &span);
+  ext->empty = series->n_events == 0;
+  ext->xq = LL_QUANTITY_COUNT;
+  ext->yq = LL_QUANTITY_BYTES;
+  ext->y_log = options->log_y;
+  ext->x_lo = ext->empty ? 0.0 : span.start_length;
+  ext->x_hi = ext->empty ? 1000.0 : MAX (MAX (x, span.end_length), ext->x_lo + 1);
+  ext->y_hi = ext->empty || y <= 0.0 ? 1024.0 : y;
+  ext->y_lo = (options->log_y && lo < G_MAXDOUBLE) ? lo : (options->log_y ? 1.0 : 0.0);
+}
+
+static void
+growth_draw (LlPainter           *p,
+             const LlChartSeries *series)
+{
+  const LlChartPalette *pal = &p->options->palette;
+  const LlChartLayout *l = p->layout;
+  cairo_t *cr = p->cr;
+  double dw, base, radius;
+  guint used = 0;
+  gboolean ranges = FALSE;
+
+  ll_painter_reset_columns (p);
+  ll_decimate_events (&p->columns, p->cols, LL_SERIES_BYTES_ADDED,
+                      series->events, series->n_events);
+
+  for (guint i = 0; i < p->columns.n_columns; i++)
+    {
+      if (p->cols[i].count > 0)
+        {
+          used++;
+          if (p->cols[i].min < p->cols[i].max)
+            ranges = TRUE;
+        }
+    }
+
+  base = ll_pixel_grid_round_y (&p->grid, l->plot.y + l->plot.height);
+  dw = ll_painter_device_width (p, LL_CHART_HAIRLINE);
+
+  cairo_save (cr);
+  ll_painter_clip_plot (p, 4.0);
+
+  /* Where a column merges several reallocations, the part below the
+   * smallest is fainter and the min..max range solid. */
+  if (ranges)
+    {
+      for (guint i = 0; i < p->columns.n_columns; i++)
+        {
+          const LlColumn *c = &p->cols[i];
+
+          if (c->count == 0 || !(c->min < c->max))
+            continue;
+          ll_painter_column_span (p, i, base, ll_pixel_grid_round_y (&p->grid, ll_painter_map_y (p, c->min)), dw);
+        }
+      ll_chart_set_color (cr, &pal->accent, 0.35);
+      cairo_fill (cr);
+    }
+
+  for (guint i = 0; i < p->columns.n_columns; i++)
+    {
+      const LlColumn *c = &p->cols[i];
+      double top, bottom;
+
+      if (c->count == 0)
+        continue;
+      top = ll_pixel_grid_round_y (&p->grid, ll_painter_map_y (p, c->max));
+      /* Even the smallest reallocation stays visible. */
+      top = MIN (top, base - 1.0 / p->grid.sy);
+      bottom = (c->min < c->max) ? ll_pixel_grid_round_y (&p->grid, ll_painter_map_y (p, c->min)) : base;
+      ll_painter_column_span (p, i, bottom, top, dw);
+    }
+  ll_chart_set_color (cr, &pal->accent, 1.0);
+  cairo_fill (cr);
+
+  /* Few reallocations: a dot on each stem makes every one countable. */
+  radius = 2.5;
+  if (used > 0 && used * radius * 4.0 <= l->plot.width)
+    {
+      for (guint i = 0; i < p->columns.n_columns; i++)
+        {
+          const LlColumn *c = &p->cols[i];
+          double cx;
+
+          if (c->count == 0)
+            continue;
+          cx = ll_painter_column_x (p, i, dw);
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, cx, ll_painter_map_y (p, c->max), radius, 0, 2 * G_PI);
+        }
+      ll_chart_set_color (cr, &pal->accent, 1.0);
+      cairo_fill (cr);
+    }
+
+  cairo_restore (cr);
+}
+
+static guint
+growth_legend (const LlChartOptions *options,
+               LlLegendItem         *items)
+{
+  items[0] = (LlLegendItem) { _("Reallocation"), LL_SWATCH_STEM, options->palette.accent };
+  return 1;
+}
+
+static double
+growth_y_of (const LlEvent *event,
+             gboolean       second)
+{
+  return event->bytes_added;
+}
+
+static void
+growth_pick (const LlChartLayout *layout,
+             const LlChartSeries *series,
+             double               x,
+             double               y,
+             LlPick              *pick)
+{
+  ll_pick_events (layout, series, x, y, growth_y_of, 1, pick);
+}
+
+static void
+growth_readout (GString              *str,
+                const LlChartOptions *options,
+                const LlCandidate    *c)
+{
+  ll_readout_event_number (str, c);
+  ll_readout_count (str, _("Length"), c->event->length);
+  ll_readout_capacity_change (str, c->event);
+  ll_readout_added (str, c->event, options);
+  ll_readout_event_details (str, c->event, options);
+}
+
+const LlChartKindClass ll_chart_growth_class = {
+  "growth",
+  N_("Bytes Added per Reallocation"),
+  N_("One stem per reallocation at the length where it happened, as high "
+     "as the bytes it added to the container"),
+  N_("Length"),
+  N_("Bytes added"),
+  growth_extents,
+  growth_legend,
+  growth_draw,
+  growth_pick,
+  growth_readout,
+};

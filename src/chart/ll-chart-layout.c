@@ -1,0 +1,434 @@
+/* ll-chart-layout.c — where a chart's axes, labels, legend and plot go
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "ll-chart-private.h"
+
+#define DEFAULT_FONT_FAMILY "Cantarell, sans-serif"
+#define DEFAULT_FONT_SIZE   9.0
+
+#define SWATCH_WIDTH 16.0
+#define SWATCH_GAP    6.0
+#define ITEM_GAP     18.0
+
+/* Text --------------------------------------------------------------------- */
+
+PangoContext *
+ll_chart_create_pango_context (void)
+{
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  PangoContext *context = pango_font_map_create_context (map);
+  cairo_font_options_t *fo = cairo_font_options_create ();
+
+  /* Metrics independent of the target, so the widget, picking and every
+   * export compute the same layout. */
+  cairo_font_options_set_hint_metrics (fo, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (context, fo);
+  pango_cairo_context_set_resolution (context, 96.0);
+  cairo_font_options_destroy (fo);
+
+  return context;
+}
+
+void
+ll_chart_text_init (LlChartText          *text,
+                    PangoContext         *context,
+                    const LlChartOptions *options)
+{
+  const char *family = options->font_family;
+  double size = options->font_size > 0.0 ? options->font_size : DEFAULT_FONT_SIZE;
+
+  if (family == NULL || family[0] == '\0')
+    family = DEFAULT_FONT_FAMILY;
+
+  text->context = g_object_ref (context);
+  text->font = pango_font_description_new ();
+  pango_font_description_set_family (text->font, family);
+  pango_font_description_set_size (text->font, (int) round (size * PANGO_SCALE));
+  text->bold = pango_font_description_copy (text->font);
+  pango_font_description_set_weight (text->bold, PANGO_WEIGHT_BOLD);
+  pango_font_description_set_size (text->bold, (int) round (size * 1.2 * PANGO_SCALE));
+  text->layout = pango_layout_new (context);
+  pango_layout_set_font_description (text->layout, text->font);
+}
+
+void
+ll_chart_text_clear (LlChartText *text)
+{
+  g_clear_object (&text->layout);
+  g_clear_object (&text->context);
+  g_clear_pointer (&text->font, pango_font_description_free);
+  g_clear_pointer (&text->bold, pango_font_description_free);
+}
+
+static void
+text_set (LlChartText *text,
+          const char  *str,
+          gboolean     bold)
+{
+  pango_layout_set_font_description (text->layout, bold ? text->bold : text->font);
+  pango_layout_set_text (text->layout, str, -1);
+}
+
+void
+ll_chart_text_size (LlChartText *text,
+                    const char  *str,
+                    gboolean     bold,
+                    double      *width,
+                    double      *height)
+{
+  PangoRectangle logical;
+
+  text_set (text, str, bold);
+  pango_layout_get_extents (text->layout, NULL, &logical);
+  if (width != NULL)
+    *width = (double) logical.width / PANGO_SCALE;
+  if (height != NULL)
+    *height = (double) logical.height / PANGO_SCALE;
+}
+
+static double
+measure_cb (const char *str,
+            gpointer    user_data)
+{
+  double width;
+
+  ll_chart_text_size (user_data, str, FALSE, &width, NULL);
+  return width;
+}
+
+/* Extents ------------------------------------------------------------------ */
+
+void
+ll_chart_list_span (const LlChartSeries *data,
+                    LlListSpan          *span)
+{
+  const LlHistoryCounters *c = data->counters;
+
+  memset (span, 0, sizeof *span);
+
+  if (c != NULL)
+    {
+      span->start_length = c->start_length;
+      span->start_capacity = c->start_capacity;
+      span->end_length = c->end_length;
+      span->end_capacity = c->end_capacity;
+    }
+
+  if (data->n_events > 0)
+    {
+      const LlEvent *first = &data->events[0].first;
+      const LlEvent *last = &data->events[data->n_events - 1].last;
+
+      if (c == NULL)
+        {
+          span->start_length = first->length > 0 ? first->length - 1 : 0;
+          span->start_capacity = first->old_capacity;
+        }
+      if (last->length >= span->end_length)
+        {
+          span->end_length = last->length;
+          span->end_capacity = last->new_capacity;
+        }
+    }
+
+  if (c == NULL && data->n_samples > 0)
+    {
+      const LlSample *s = &data->samples[data->n_samples - 1].last;
+
+      if (s->length >= span->end_length)
+        {
+          span->end_length = s->length;
+          span->end_capacity = s->capacity;
+        }
+    }
+
+  /* Still building the initial list, or stopped before it was built. */
+  if (span->end_length < span->start_length)
+    {
+      span->end_length = span->start_length;
+      span->end_capacity = span->start_capacity;
+    }
+}
+
+/* What every series spans together. */
+static void
+compute_extents (LlChartKind           kind,
+                 const LlChartData    *data,
+                 const LlChartOptions *options,
+                 LlChartExtents       *ext)
+{
+  const LlChartKindClass *klass = ll_chart_kind_get_class (kind);
+  LlChartSeries none = { 0 };
+
+  memset (ext, 0, sizeof *ext);
+  klass->extents (data->n_series > 0 ? &data->series[0] : &none, options, ext);
+
+  for (gsize i = 1; i < data->n_series; i++)
+    {
+      LlChartExtents more;
+
+      memset (&more, 0, sizeof more);
+      klass->extents (&data->series[i], options, &more);
+      if (more.empty)
+        continue;
+      if (ext->empty)
+        {
+          *ext = more;
+          continue;
+        }
+      ext->x_lo = MIN (ext->x_lo, more.x_lo);
+      ext->x_hi = MAX (ext->x_hi, more.x_hi);
+      ext->y_lo = MIN (ext->y_lo, more.y_lo);
+      ext->y_hi = MAX (ext->y_hi, more.y_hi);
+    }
+}
+
+guint
+ll_chart_legend_items (LlChartKind           kind,
+                       const LlChartData    *data,
+                       const LlChartOptions *options,
+                       LlLegendItem         *items)
+{
+  return ll_chart_kind_get_class (kind)->legend (options, items);
+}
+
+/* Legend ------------------------------------------------------------------- */
+
+double
+ll_chart_legend_width (LlChartText        *text,
+                       const LlLegendItem *items,
+                       guint               n_items)
+{
+  double total = 0.0;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      double w;
+
+      ll_chart_text_size (text, items[i].label, FALSE, &w, NULL);
+      total += SWATCH_WIDTH + SWATCH_GAP + ceil (w) + (i > 0 ? ITEM_GAP : 0.0);
+    }
+
+  return total;
+}
+
+/* Layout ------------------------------------------------------------------- */
+
+static void
+axis_titles (LlChartLayout *layout)
+{
+  const LlChartKindClass *klass = ll_chart_kind_get_class (layout->kind);
+  const char *x_name = _(klass->x_name);
+  const char *y_name = _(klass->y_name);
+
+  /* TRANSLATORS: an axis title and its unit, e.g. "Length (M elements)" */
+  if (layout->x_axis.unit[0] != '\0')
+    g_snprintf (layout->x_title, sizeof layout->x_title, _("%s (%s)"), x_name, layout->x_axis.unit);
+  else
+    g_strlcpy (layout->x_title, x_name, sizeof layout->x_title);
+
+  if (layout->y_axis.unit[0] != '\0')
+    g_snprintf (layout->y_title, sizeof layout->y_title, _("%s (%s)"), y_name, layout->y_axis.unit);
+  else
+    g_strlcpy (layout->y_title, y_name, sizeof layout->y_title);
+}
+
+static void
+clear_labels (LlAxis *axis)
+{
+  for (guint i = 0; i < axis->n_ticks; i++)
+    axis->ticks[i].label[0] = '\0';
+}
+
+static double
+widest_label (LlChartText  *text,
+              const LlAxis *axis)
+{
+  double widest = 0.0;
+
+  for (guint i = 0; i < axis->n_ticks; i++)
+    {
+      double w;
+
+      if (axis->ticks[i].label[0] == '\0')
+        continue;
+      ll_chart_text_size (text, axis->ticks[i].label, FALSE, &w, NULL);
+      widest = MAX (widest, w);
+    }
+
+  return widest;
+}
+
+static double
+last_label_width (LlChartText  *text,
+                  const LlAxis *axis)
+{
+  for (guint i = axis->n_ticks; i > 0; i--)
+    {
+      const LlTick *tick = &axis->ticks[i - 1];
+      double w;
+
+      if (tick->label[0] == '\0' || tick->value < axis->hi * (1.0 - 1e-9))
+        continue;
+      ll_chart_text_size (text, tick->label, FALSE, &w, NULL);
+      return w;
+    }
+
+  return 0.0;
+}
+
+void
+ll_chart_layout_measure (LlChartLayout        *layout,
+                         LlChartText          *text,
+                         LlChartKind           kind,
+                         const LlChartData    *data,
+                         const LlChartOptions *options,
+                         double                width,
+                         double                height)
+{
+  LlLegendItem items[LL_CHART_MAX_LEGEND];
+  guint n_items;
+  LlChartExtents ext;
+  LlAxisFit fit;
+  double line_h, title_h = 0.0, legend_w, y_title_w, top, bottom, left, right;
+  const char *title_probe = "0123456789 Ag";
+
+  memset (layout, 0, sizeof *layout);
+  layout->kind = kind;
+  layout->width = width;
+  layout->height = height;
+
+  compute_extents (kind, data, options, &ext);
+  layout->empty = ext.empty;
+
+  ll_chart_text_size (text, title_probe, FALSE, NULL, &line_h);
+  line_h = ceil (line_h);
+  layout->line_height = line_h;
+  layout->pad = round (line_h * 0.8);
+
+  top = layout->pad;
+  if (options->draw_title)
+    {
+      ll_chart_text_size (text, title_probe, TRUE, NULL, &title_h);
+      layout->title_y = top;
+      top += ceil (title_h) + round (line_h * 0.5);
+    }
+
+  /* The y axis needs the plot's height, the plot's left edge needs the y
+   * labels: vertical geometry first, then y ticks, then x. */
+  bottom = height - layout->pad;
+  layout->x_title_y = bottom - line_h;
+  layout->x_labels_y = layout->x_title_y - line_h - 2.0;
+  bottom = layout->x_labels_y - round (line_h * 0.4);
+
+  n_items = ll_chart_legend_items (kind, data, options, items);
+  legend_w = ll_chart_legend_width (text, items, n_items);
+
+  layout->header_y = top;
+  layout->legend_y = top;
+  /* The top tick label is centred on the plot's top edge. */
+  top += line_h + round (line_h * 1.1);
+
+  ll_axis_fit_init (&fit, MAX (1.0, bottom - top), FALSE);
+  fit.label_size = line_h;
+  fit.min_spacing = MAX (fit.min_spacing, line_h * 2.5);
+  ll_axis_compute (&layout->y_axis, ext.yq, options->units, ext.y_log,
+                   ext.y_lo, ext.y_hi, &fit);
+
+  /* Legend and y title share a row when they fit, else the legend goes on
+   * its own row below. */
+  axis_titles (layout);
+  ll_chart_text_size (text, layout->y_title, FALSE, &y_title_w, NULL);
+  if (y_title_w + 2 * ITEM_GAP + legend_w > width - 2 * layout->pad)
+    {
+      layout->legend_y = top - round (line_h * 0.5);
+      top += line_h + round (line_h * 0.4);
+      fit.length = MAX (1.0, bottom - top);
+      ll_axis_compute (&layout->y_axis, ext.yq, options->units, ext.y_log,
+                       ext.y_lo, ext.y_hi, &fit);
+    }
+
+  if (ext.empty)
+    clear_labels (&layout->y_axis);
+
+  left = layout->pad + ceil (widest_label (text, &layout->y_axis)) + round (line_h * 0.6);
+  right = layout->pad;
+
+  ll_axis_fit_init (&fit, MAX (1.0, width - left - right), TRUE);
+  fit.measure = measure_cb;
+  fit.user_data = text;
+  fit.label_gap = MAX (fit.label_gap, line_h * 1.5);
+  fit.min_spacing = MAX (fit.min_spacing, line_h * 7.0);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      double half;
+
+      fit.length = MAX (1.0, width - left - right);
+      ll_axis_compute (&layout->x_axis, ext.xq, options->units, FALSE,
+                       ext.x_lo, ext.x_hi, &fit);
+      if (ext.empty)
+        clear_labels (&layout->x_axis);
+      half = ceil (last_label_width (text, &layout->x_axis) / 2.0) + 1.0;
+      if (half <= right)
+        break;
+      right = half;
+    }
+
+  if (ext.empty)
+    layout->x_axis.unit[0] = layout->y_axis.unit[0] = '\0';
+  axis_titles (layout);
+
+  layout->plot.x = round (left);
+  layout->plot.y = round (top);
+  layout->plot.width = MAX (1.0, round (width - right) - layout->plot.x);
+  layout->plot.height = MAX (1.0, round (bottom) - layout->plot.y);
+  layout->legend_x = layout->plot.x + layout->plot.width - legend_w;
+
+  ll_scale_init (&layout->x, FALSE, layout->x_axis.lo, layout->x_axis.hi,
+                 layout->plot.x, layout->plot.x + layout->plot.width);
+  ll_scale_init (&layout->y, layout->y_axis.log, layout->y_axis.lo, layout->y_axis.hi,
+                 layout->plot.y + layout->plot.height, layout->plot.y);
+}
+
+void
+ll_chart_layout_compute (LlChartLayout        *layout,
+                         PangoContext         *context,
+                         LlChartKind           kind,
+                         const LlChartData    *data,
+                         const LlChartOptions *options,
+                         double                width,
+                         double                height)
+{
+  PangoContext *owned = NULL;
+  LlChartOptions default_options;
+  LlChartData no_data = { NULL, 0 };
+  LlChartText text;
+
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (kind < LL_N_CHARTS);
+
+  if (options == NULL)
+    {
+      ll_chart_options_init (&default_options);
+      options = &default_options;
+    }
+  if (data == NULL)
+    data = &no_data;
+  if (context == NULL)
+    context = owned = ll_chart_create_pango_context ();
+
+  ll_chart_text_init (&text, context, options);
+  ll_chart_layout_measure (layout, &text, kind, data, options, width, height);
+  ll_chart_text_clear (&text);
+  g_clear_object (&owned);
+}
+

@@ -1,0 +1,184 @@
+/* ll-chart-memory.c — the system's free memory and the process's RSS over time
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "ll-chart-private.h"
+
+static void
+memory_extents (const LlChartSeries  *series,
+                const LlChartOptions *options,
+                LlChartExtents       *ext)
+{
+  double x = 0.0, y = 0.0;
+
+  /* Time only runs forwards: the last buckets end the axis. Neither
+   * available memory nor RSS can exceed MemTotal, so with it known there
+   * is nothing to scan. */
+  if (series->n_samples > 0)
+    x = MAX (x, series->samples[series->n_samples - 1].last.elapsed_ns);
+  if (series->n_events > 0)
+    x = MAX (x, series->events[series->n_events - 1].last.elapsed_ns);
+
+  for (gsize i = 0; options->total_bytes == 0 && i < series->n_samples; i++)
+    {
+      const LlSampleBucket *b = &series->samples[i];
+
+      y = MAX (y, MAX (b->first.available_bytes, b->last.available_bytes));
+      y = MAX (y, MAX (b->first.rss_bytes, b->last.rss_bytes));
+      if (b->count > 1)
+        y = MAX (y, MAX (b->max_available_bytes, b->max_rss_bytes));
+    }
+
+  y = MAX (y, (double) options->reserve_bytes);
+  y = MAX (y, (double) options->total_bytes);
+
+  ext->empty = series->n_samples == 0;
+  ext->xq = LL_QUANTITY_TIME;
+  ext->yq = LL_QUANTITY_BYTES;
+  ext->x_hi = ext->empty ? 10e9 : MAX (x, 1e6);
+  ext->y_hi = y > 0.0 ? y : 16.0 * 1024 * 1024 * 1024;
+}
+
+static void
+memory_draw (LlPainter           *p,
+             const LlChartSeries *series)
+{
+  const LlChartPalette *pal = &p->options->palette;
+  const LlChartLayout *l = p->layout;
+  cairo_t *cr = p->cr;
+  double dw, coverage;
+  guint used = 0;
+  double taken_top = 0.0, taken_bottom = 0.0;
+
+  /* Reallocation markers: at most one per pixel column. */
+  ll_painter_reset_columns (p);
+  ll_decimate_events (&p->columns, p->cols, LL_SERIES_EVENT_TIME,
+                      series->events, series->n_events);
+  dw = ll_painter_device_width (p, LL_CHART_HAIRLINE);
+  for (guint i = 0; i < p->columns.n_columns; i++)
+    {
+      if (p->cols[i].count == 0)
+        continue;
+      used++;
+      ll_painter_column_span (p, i, l->plot.y, l->plot.y + l->plot.height, dw);
+    }
+  /* Where reallocations fill most columns the markers would wash over the
+   * whole plot: fade them with their density. */
+  coverage = (double) used / p->columns.n_columns;
+  ll_chart_set_color (cr, &pal->marker, CLAMP (0.15 / MAX (coverage, 1e-9), 0.35, 1.0));
+  cairo_fill (cr);
+
+  if (series->n_samples > 0)
+    ll_painter_reference_line (p, series->samples[0].first.available_bytes, _("At start"),
+                               &pal->foreground, 0.45, &taken_top, &taken_bottom);
+  if (p->options->reserve_bytes > 0)
+    ll_painter_reference_line (p, p->options->reserve_bytes, _("Reserve"),
+                               &pal->warning, 1.0, &taken_top, &taken_bottom);
+
+  cairo_save (cr);
+  ll_painter_clip_plot (p, LL_CHART_SERIES_WIDTH);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  dw = ll_painter_line_width (p, LL_CHART_SERIES_WIDTH);
+
+  /* p->cols holds available memory, the second half RSS. */
+  ll_painter_reset_columns (p);
+  ll_columns_reset (p->cols + p->columns.n_columns, p->columns.n_columns);
+  ll_decimate_samples_both (&p->columns, p->cols, p->cols + p->columns.n_columns,
+                            series->samples, series->n_samples);
+
+  ll_chart_set_color (cr, &pal->series2, 1.0);
+  ll_painter_sample_line (p, p->cols + p->columns.n_columns, dw);
+
+  ll_chart_set_color (cr, &pal->series3, 1.0);
+  ll_painter_sample_line (p, p->cols, dw);
+  cairo_restore (cr);
+}
+
+static guint
+memory_legend (const LlChartOptions *options,
+               LlLegendItem         *items)
+{
+  const LlChartPalette *p = &options->palette;
+
+  items[0] = (LlLegendItem) { _("Available"), LL_SWATCH_LINE, p->series3 };
+  items[1] = (LlLegendItem) { _("Process RSS"), LL_SWATCH_LINE, p->series2 };
+  items[2] = (LlLegendItem) { _("Reallocation"), LL_SWATCH_MARKER, p->marker };
+  return 3;
+}
+
+static void
+memory_pick (const LlChartLayout *layout,
+             const LlChartSeries *series,
+             double               x,
+             double               y,
+             LlPick              *pick)
+{
+  double v = ll_scale_unmap (&layout->x, x);
+  gsize i, from, to;
+
+  if (series->n_samples == 0)
+    return;
+
+  i = ll_pick_find_sample (series->samples, series->n_samples, v);
+  from = i > 0 ? i - 1 : 0;
+  to = MIN (i + 2, series->n_samples);
+
+  for (gsize k = from; k < to; k++)
+    {
+      const LlSampleBucket *b = &series->samples[k];
+      const LlSample *ends[2] = { &b->first, &b->last };
+      guint n_ends = b->count > 1 ? 2 : 1;
+
+      for (guint j = 0; j < n_ends; j++)
+        {
+          LlCandidate c = { 0 };
+
+          c.series = series;
+          c.sample = ends[j];
+          c.px = ll_scale_map (&layout->x, ends[j]->elapsed_ns);
+          c.py = ll_scale_map (&layout->y, ends[j]->available_bytes);
+          ll_pick_consider (pick, &c, x, y);
+          c.py = ll_scale_map (&layout->y, ends[j]->rss_bytes);
+          ll_pick_consider (pick, &c, x, y);
+        }
+    }
+}
+
+static void
+memory_readout (GString              *str,
+                const LlChartOptions *options,
+                const LlCandidate    *c)
+{
+  const LlSample *s = c->sample;
+  g_autofree char *time = ll_format_duration (s->elapsed_ns);
+  g_autofree char *avail = ll_format_bytes (s->available_bytes, options->units);
+  g_autofree char *rss = ll_format_bytes (s->rss_bytes, options->units);
+
+  ll_readout_line (str, _("Time"), time);
+  ll_readout_line (str, _("Available"), avail);
+  ll_readout_line (str, _("Process RSS"), rss);
+  ll_readout_count (str, _("Length"), s->length);
+}
+
+const LlChartKindClass ll_chart_memory_class = {
+  "memory",
+  N_("System Free Memory"),
+  N_("Available system memory and the process's resident memory over time, "
+     "with the reserve, the value at the start and a marker for each "
+     "reallocation"),
+  N_("Time"),
+  N_("Memory"),
+  memory_extents,
+  memory_legend,
+  memory_draw,
+  memory_pick,
+  memory_readout,
+};

@@ -1,0 +1,462 @@
+/* ll-chart-paint.c — painting on the pixel grid: lines, text, grid, legend, columns
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "ll-chart-private.h"
+
+#define SWATCH_WIDTH 16.0
+#define SWATCH_GAP    6.0
+#define ITEM_GAP     18.0
+
+void
+ll_chart_set_color (cairo_t       *cr,
+           const LlColor *color,
+           double         alpha)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+/* A translucent fill needs more weight on a dark background to read as
+ * the same tint. */
+double
+ll_chart_slack_alpha (const LlChartPalette *palette)
+{
+  const LlColor *bg = &palette->background;
+  double luminance = 0.2126 * bg->red + 0.7152 * bg->green + 0.0722 * bg->blue;
+
+  return luminance < 0.5 ? 0.32 : 0.22;
+}
+
+double
+ll_painter_device_width (const LlPainter *p,
+              double         user_width)
+{
+  return ll_pixel_grid_device_width (&p->grid, user_width);
+}
+
+/* Sets a line width that is a whole number of device pixels. */
+double
+ll_painter_line_width (const LlPainter *p,
+                double         user_width)
+{
+  double dw = ll_painter_device_width (p, user_width);
+
+  cairo_set_line_width (p->cr, dw / p->grid.sx);
+  return dw;
+}
+
+void
+ll_painter_hline (const LlPainter *p,
+       double         x0,
+       double         x1,
+       double         y,
+       double         dw)
+{
+  double sy = ll_pixel_grid_snap_y (&p->grid, y, dw);
+
+  cairo_move_to (p->cr, ll_pixel_grid_round_x (&p->grid, x0), sy);
+  cairo_line_to (p->cr, ll_pixel_grid_round_x (&p->grid, x1), sy);
+}
+
+void
+ll_painter_vline (const LlPainter *p,
+       double         x,
+       double         y0,
+       double         y1,
+       double         dw)
+{
+  double sx = ll_pixel_grid_snap_x (&p->grid, x, dw);
+
+  cairo_move_to (p->cr, sx, ll_pixel_grid_round_y (&p->grid, y0));
+  cairo_line_to (p->cr, sx, ll_pixel_grid_round_y (&p->grid, y1));
+}
+
+/* Draws @str with its logical box's top at @y, aligned on @x. */
+void
+ll_painter_text (const LlPainter *p,
+           const char    *str,
+           gboolean       bold,
+           double         x,
+           double         y,
+           LlAlign          align,
+           const LlColor *color,
+           double         alpha)
+{
+  double w, h;
+
+  if (str == NULL || str[0] == '\0')
+    return;
+
+  ll_chart_text_size (p->text, str, bold, &w, &h);
+  if (align == LL_ALIGN_CENTER)
+    x -= w / 2.0;
+  else if (align == LL_ALIGN_END)
+    x -= w;
+
+  ll_chart_set_color (p->cr, color, alpha);
+  cairo_move_to (p->cr,
+                 ll_pixel_grid_round_x (&p->grid, x),
+                 ll_pixel_grid_round_y (&p->grid, y));
+  pango_cairo_show_layout (p->cr, p->text->layout);
+  cairo_new_path (p->cr);
+}
+
+double
+ll_painter_map_x (const LlPainter *p,
+       double         v)
+{
+  return ll_scale_map (&p->layout->x, v);
+}
+
+double
+ll_painter_map_y (const LlPainter *p,
+       double         v)
+{
+  return ll_scale_map (&p->layout->y, v);
+}
+
+void
+ll_painter_clip_plot (const LlPainter *p,
+           double         overhang)
+{
+  const LlRect *r = &p->layout->plot;
+
+  cairo_rectangle (p->cr, r->x - overhang, r->y - overhang,
+                   r->width + 2 * overhang, r->height + 2 * overhang);
+  cairo_clip (p->cr);
+}
+
+/* Axes, grid, labels ------------------------------------------------------- */
+
+static void
+draw_grid (const LlPainter *p)
+{
+  const LlChartLayout *l = p->layout;
+  const LlColor *grid = &p->options->palette.grid;
+  double dw = ll_painter_line_width (p, LL_CHART_HAIRLINE);
+  double bottom = l->plot.y + l->plot.height;
+
+  cairo_set_line_cap (p->cr, CAIRO_LINE_CAP_BUTT);
+
+  /* Minor lines first, fainter. */
+  for (int major = 0; major <= 1; major++)
+    {
+      for (guint i = 0; i < l->y_axis.n_ticks; i++)
+        {
+          const LlTick *t = &l->y_axis.ticks[i];
+          double y = ll_painter_map_y (p, t->value);
+
+          if (t->major != major || y < l->plot.y - 0.5 || y > bottom + 0.5)
+            continue;
+          /* The baseline is drawn on its own, stronger. */
+          if (fabs (y - bottom) < 0.5)
+            continue;
+          ll_painter_hline (p, l->plot.x, l->plot.x + l->plot.width, y, dw);
+        }
+      for (guint i = 0; i < l->x_axis.n_ticks; i++)
+        {
+          const LlTick *t = &l->x_axis.ticks[i];
+          double x = ll_painter_map_x (p, t->value);
+
+          if (t->major != major || x < l->plot.x - 0.5 || x > l->plot.x + l->plot.width + 0.5)
+            continue;
+          ll_painter_vline (p, x, l->plot.y, bottom, dw);
+        }
+      ll_chart_set_color (p->cr, grid, major ? 1.0 : 0.45);
+      cairo_stroke (p->cr);
+    }
+}
+
+static void
+draw_baseline (const LlPainter *p)
+{
+  const LlChartLayout *l = p->layout;
+  double dw = ll_painter_line_width (p, LL_CHART_HAIRLINE);
+
+  cairo_set_line_cap (p->cr, CAIRO_LINE_CAP_BUTT);
+  ll_painter_hline (p, l->plot.x, l->plot.x + l->plot.width, l->plot.y + l->plot.height, dw);
+  ll_chart_set_color (p->cr, &p->options->palette.foreground, 0.35);
+  cairo_stroke (p->cr);
+}
+
+static void
+draw_labels (const LlPainter *p)
+{
+  const LlChartLayout *l = p->layout;
+  const LlColor *fg = &p->options->palette.foreground;
+  const double dim = 0.6;
+  double right_edge = l->width - 1.0;
+
+  for (guint i = 0; i < l->y_axis.n_ticks; i++)
+    {
+      const LlTick *t = &l->y_axis.ticks[i];
+
+      if (t->label[0] == '\0')
+        continue;
+      ll_painter_text (p, t->label, FALSE,
+                 l->plot.x - round (l->line_height * 0.6),
+                 ll_painter_map_y (p, t->value) - l->line_height / 2.0,
+                 LL_ALIGN_END, fg, dim);
+    }
+
+  for (guint i = 0; i < l->x_axis.n_ticks; i++)
+    {
+      const LlTick *t = &l->x_axis.ticks[i];
+      double x = ll_painter_map_x (p, t->value);
+      double w;
+
+      if (t->label[0] == '\0')
+        continue;
+      ll_chart_text_size (p->text, t->label, FALSE, &w, NULL);
+      x = CLAMP (x, w / 2.0, right_edge - w / 2.0);
+      ll_painter_text (p, t->label, FALSE, x, l->x_labels_y, LL_ALIGN_CENTER, fg, dim);
+    }
+
+  ll_painter_text (p, l->x_title, FALSE, l->plot.x + l->plot.width / 2.0, l->x_title_y,
+             LL_ALIGN_CENTER, fg, 0.8);
+  ll_painter_text (p, l->y_title, FALSE, l->pad, l->header_y, LL_ALIGN_START, fg, 0.8);
+
+  if (p->options->draw_title)
+    ll_painter_text (p, ll_chart_kind_get_title (l->kind), TRUE, l->pad, l->title_y,
+               LL_ALIGN_START, fg, 1.0);
+}
+
+static void
+draw_swatch (const LlPainter    *p,
+             const LlLegendItem *item,
+             double            x,
+             double            y)
+{
+  cairo_t *cr = p->cr;
+  double h = p->layout->line_height;
+  double mid = y + h / 2.0;
+  double dw;
+
+  switch (item->swatch)
+    {
+    case LL_SWATCH_LINE:
+      dw = ll_painter_line_width (p, LL_CHART_SERIES_WIDTH);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      ll_painter_hline (p, x + 1.0, x + SWATCH_WIDTH - 1.0, mid, dw);
+      ll_chart_set_color (cr, &item->color, 1.0);
+      cairo_stroke (cr);
+      break;
+
+    case LL_SWATCH_AREA:
+      cairo_rectangle (cr, ll_pixel_grid_round_x (&p->grid, x),
+                       ll_pixel_grid_round_y (&p->grid, mid - 5.0),
+                       SWATCH_WIDTH, 10.0);
+      ll_chart_set_color (cr, &item->color, ll_chart_slack_alpha (&p->options->palette));
+      cairo_fill (cr);
+      break;
+
+    case LL_SWATCH_STEM:
+      dw = ll_painter_line_width (p, LL_CHART_HAIRLINE);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      ll_painter_vline (p, x + SWATCH_WIDTH / 2.0, mid + h / 2.0 - 2.0, mid - 2.0, dw);
+      ll_chart_set_color (cr, &item->color, 1.0);
+      cairo_stroke (cr);
+      cairo_arc (cr, ll_pixel_grid_snap_x (&p->grid, x + SWATCH_WIDTH / 2.0, dw),
+                 mid - 2.0, 2.5, 0, 2 * G_PI);
+      cairo_fill (cr);
+      break;
+
+    case LL_SWATCH_MARKER:
+    default:
+      dw = ll_painter_line_width (p, LL_CHART_HAIRLINE);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      ll_painter_vline (p, x + SWATCH_WIDTH / 2.0, y + 1.0, y + h - 1.0, dw);
+      ll_chart_set_color (cr, &item->color, 1.0 / MAX (item->color.alpha, 0.01) * 0.6);
+      cairo_stroke (cr);
+      break;
+    }
+}
+
+static void
+draw_legend (const LlPainter *p)
+{
+  const LlChartLayout *l = p->layout;
+  LlLegendItem items[LL_CHART_MAX_LEGEND];
+  guint n_items = ll_chart_legend_items (l->kind, p->data, p->options, items);
+  double x = l->legend_x;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      double w;
+
+      if (i > 0)
+        x += ITEM_GAP;
+      draw_swatch (p, &items[i], x, l->legend_y);
+      x += SWATCH_WIDTH + SWATCH_GAP;
+      ll_chart_text_size (p->text, items[i].label, FALSE, &w, NULL);
+      ll_painter_text (p, items[i].label, FALSE, x, l->legend_y, LL_ALIGN_START,
+                 &p->options->palette.foreground, 0.8);
+      x += ceil (w);
+    }
+}
+
+static void
+draw_empty_hint (const LlPainter *p)
+{
+  const LlChartLayout *l = p->layout;
+
+  ll_painter_text (p, _("No data yet"), FALSE,
+             l->plot.x + l->plot.width / 2.0,
+             l->plot.y + (l->plot.height - l->line_height) / 2.0,
+             LL_ALIGN_CENTER, &p->options->palette.foreground, 0.55);
+}
+
+/* Columns ------------------------------------------------------------------ */
+
+void
+ll_painter_reset_columns (LlPainter *p)
+{
+  ll_columns_reset (p->cols, p->columns.n_columns);
+}
+
+/* Where a column's vertical segments go, so lines of @dw device pixels
+ * cover whole pixels. */
+double
+ll_painter_column_x (const LlPainter *p,
+          guint          i,
+          double         dw)
+{
+  return ll_pixel_grid_snap_x (&p->grid, ll_columns_center (&p->columns, i), dw);
+}
+
+/* A vertical span @dw device pixels wide on column @i, as a rectangle:
+ * crisp, and far cheaper than stroking many short segments. */
+void
+ll_painter_column_span (const LlPainter *p,
+             guint          i,
+             double         y0,
+             double         y1,
+             double         dw)
+{
+  double cx = ll_painter_column_x (p, i, dw);
+  double half = dw / (2.0 * p->grid.sx);
+  double top = MIN (y0, y1), bottom = MAX (y0, y1);
+
+  cairo_rectangle (p->cr, cx - half, top, 2 * half, bottom - top);
+}
+
+double
+ll_painter_snap_y (const LlPainter *p,
+        double         v,
+        double         dw)
+{
+  return ll_pixel_grid_snap_y (&p->grid, ll_painter_map_y (p, v), dw);
+}
+
+/* One point per column, through the last value; where a column holds a
+ * range, a span covers it (filled afterwards by the caller's colour). */
+void
+ll_painter_sample_line (LlPainter        *p,
+             const LlColumn *cols,
+             double          dw)
+{
+  cairo_t *cr = p->cr;
+  guint n_points = 0;
+  double fill_dw = ll_painter_device_width (p, LL_CHART_SERIES_WIDTH);
+
+  for (guint i = 0; i < p->columns.n_columns; i++)
+    {
+      const LlColumn *c = &cols[i];
+      double cx;
+
+      if (c->count == 0)
+        continue;
+      cx = ll_painter_column_x (p, i, dw);
+      /* Where the column holds a range, its span (below) covers the first
+       * value; the line only needs to go on from the last. */
+      if (n_points++ == 0)
+        cairo_move_to (cr, cx, ll_painter_map_y (p, c->min < c->max ? c->first : c->last));
+      /* (On the first point this makes a lone sample show as a dot.) */
+      cairo_line_to (cr, cx, ll_painter_map_y (p, c->last));
+    }
+  cairo_stroke (cr);
+
+  for (guint i = 0; i < p->columns.n_columns; i++)
+    {
+      const LlColumn *c = &cols[i];
+
+      if (c->count == 0 || !(c->min < c->max))
+        continue;
+      ll_painter_column_span (p, i,
+                   ll_pixel_grid_round_y (&p->grid, ll_painter_map_y (p, c->min) + LL_CHART_SERIES_WIDTH / 2.0),
+                   ll_pixel_grid_round_y (&p->grid, ll_painter_map_y (p, c->max) - LL_CHART_SERIES_WIDTH / 2.0),
+                   fill_dw);
+    }
+  cairo_fill (cr);
+}
+
+void
+ll_painter_reference_line (LlPainter     *p,
+                           double         value,
+                           const char    *label,
+                           const LlColor *color,
+                           double         alpha,
+                           double        *taken_top,
+                           double        *taken_bottom)
+{
+  const LlChartLayout *l = p->layout;
+  cairo_t *cr = p->cr;
+  double y = ll_painter_map_y (p, value);
+  double dashes[2] = { 6.0, 4.0 };
+  double dw, label_y;
+
+  if (y < l->plot.y || y > l->plot.y + l->plot.height)
+    return;
+
+  dw = ll_painter_line_width (p, LL_CHART_HAIRLINE);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_dash (cr, dashes, 2, 0.0);
+  ll_painter_hline (p, l->plot.x, l->plot.x + l->plot.width, y, dw);
+  ll_chart_set_color (cr, color, alpha);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0.0);
+
+  /* Above the line, or below it when that would cover another label or
+   * leave the plot. */
+  label_y = y - l->line_height - 1.0;
+  if (label_y < l->plot.y ||
+      (taken_top != NULL && label_y < *taken_bottom && label_y + l->line_height > *taken_top))
+    label_y = y + 2.0;
+
+  ll_painter_text (p, label, FALSE, l->plot.x + l->plot.width - 4.0, label_y,
+             LL_ALIGN_END, color, MIN (1.0, alpha * 1.4));
+  if (taken_top != NULL)
+    {
+      *taken_top = label_y;
+      *taken_bottom = label_y + l->line_height;
+    }
+}
+
+/* The background and the grid, under the series. */
+void
+ll_painter_frame (LlPainter *p)
+{
+  ll_chart_set_color (p->cr, &p->options->palette.background, 1.0);
+  cairo_paint (p->cr);
+  draw_grid (p);
+}
+
+/* What goes over the series: the baseline, labels, legend, or the hint
+ * that there is nothing yet. */
+void
+ll_painter_decorate (LlPainter   *p,
+                     LlChartKind  kind)
+{
+  draw_baseline (p);
+  draw_labels (p);
+  draw_legend (p);
+  if (p->layout->empty)
+    draw_empty_hint (p);
+}
