@@ -225,3 +225,59 @@ ll_run_config_format_target (const LlRunConfig *config)
       return ll_format_bytes (config->target, config->target_units);
     }
 }
+
+gboolean
+ll_reserve_parse (const char  *text,
+                  LlSizeFlags  flags,
+                  guint64     *reserve,
+                  GError     **error)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (text));
+  if (stripped[0] == '\0' || g_ascii_strcasecmp (stripped, "auto") == 0)
+    {
+      if (reserve != NULL)
+        *reserve = LL_RESERVE_DEFAULT;
+      return TRUE;
+    }
+
+  if (!ll_size_parse_bytes (stripped, flags | LL_SIZE_FLAGS_ALLOW_ZERO, reserve, error))
+    {
+      g_prefix_error (error, _("Write “auto” or a size. "));
+      return FALSE;
+    }
+
+  /* The default's own value stands for "auto"; as a size it means nothing. */
+  if (reserve != NULL && *reserve == LL_RESERVE_DEFAULT)
+    *reserve = LL_RESERVE_DEFAULT - 1;
+  return TRUE;
+}
+
+char *
+ll_reserve_describe (guint64          reserve,
+                     const LlMemInfo *info,
+                     LlUnits          units)
+{
+  g_autofree char *size = NULL;
+
+  if (reserve == LL_RESERVE_DEFAULT)
+    {
+      if (info == NULL)
+        return g_strdup_printf (_("%d %% of memory, at least 512 MiB. Runs stop before free "
+                                  "memory falls below it."), 5);
+      size = ll_format_bytes (ll_mem_default_reserve (info), units);
+      /* Translators: the automatic memory reserve */
+      return g_strdup_printf (_("5 %% of memory, at least 512 MiB: %s here. "
+                                "Runs stop before free memory falls below it."),
+                              size);
+    }
+
+  if (reserve == 0)
+    return g_strdup (_("No reserve: a large run may leave the system out of memory"));
+
+  size = ll_format_bytes (reserve, units);
+  return g_strdup_printf (_("Runs stop before free memory falls below %s"), size);
+}

@@ -74,4 +74,17 @@ guint64      ll_run_config_estimate_peak (const LlRunConfig *config,
  * "9.31 GiB in all (container + objects)", "40,000,000 elements". */
 char        *ll_run_config_format_target (const LlRunConfig *config);
 
+/* The memory reserve as people write it: "auto" (or nothing) for
+ * LL_RESERVE_DEFAULT, else a size (0 is no reserve). The error says both
+ * forms. */
+gboolean     ll_reserve_parse            (const char        *text,
+                                          LlSizeFlags        flags,
+                                          guint64           *reserve,
+                                          GError           **error);
+/* What a reserve means, in a sentence; @info (may be NULL) gives the
+ * automatic reserve's size here. */
+char        *ll_reserve_describe         (guint64            reserve,
+                                          const LlMemInfo   *info,
+                                          LlUnits            units);
+
 G_END_DECLS

@@ -9,6 +9,9 @@
 
 #include "ll-controls.h"
 #include "ll-fit.h"
+#include "ll-policy-row.h"
+#include "ll-reserve-row.h"
+#include "ll-ui-util.h"
 
 struct _LlControls
 {
@@ -31,7 +34,7 @@ struct _LlControls
   AdwComboRow    *target_kind_row;
   AdwEntryRow    *target_row;
   GtkLabel       *target_message;
-  AdwEntryRow    *reserve_row;
+  LlReserveRow   *reserve_row;
   GtkLabel       *reserve_message;
 
   GSettings      *settings;
@@ -82,10 +85,16 @@ static const char * const target_kind_descriptions[] = {
   N_("The length of the list"),
 };
 
+/* The schema's names for the rows' indices. */
+static const char *policy_names[LL_N_POLICIES + 1];
+static const char *element_names[LL_N_ELEMENTS + 1];
+static const char * const mechanism_names[] = { "default", "realloc", "copy", "mremap", NULL };
+
 static const char * const target_kind_names[] = {
   "container",
   "total",
   "elements",
+  NULL,
 };
 
 static LlMechanism
@@ -277,61 +286,13 @@ parse_initial (LlControls  *self,
                               length, error);
 }
 
-static gboolean
-reserve_is_auto (const char *text)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  return stripped[0] == '\0' || g_ascii_strcasecmp (stripped, "auto") == 0;
-}
-
-static gboolean
-parse_reserve (LlControls  *self,
-               guint64     *reserve,
-               GError     **error)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->reserve_row));
-
-  if (reserve_is_auto (text))
-    {
-      *reserve = LL_RESERVE_DEFAULT;
-      return TRUE;
-    }
-
-  if (!ll_size_parse_bytes (text, LL_SIZE_FLAGS_ALLOW_ZERO | LL_SIZE_FLAGS_LOCALE,
-                            reserve, error))
-    {
-      g_prefix_error (error, _("Write “auto” or a size. "));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static void
 show_message (GtkLabel   *label,
               GtkWidget  *row,
               const char *text,
               gboolean    is_error)
 {
-  gtk_label_set_label (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && text[0] != '\0');
-  gtk_widget_remove_css_class (GTK_WIDGET (label), "warning");
-
-  if (is_error)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (label), "error");
-      if (row != NULL)
-        gtk_widget_add_css_class (row, "error");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
-      if (row != NULL)
-        gtk_widget_remove_css_class (row, "error");
-    }
+  ll_ui_show_message (label, row, text, is_error ? LL_MESSAGE_ERROR : LL_MESSAGE_NOTE);
 }
 
 static void
@@ -403,11 +364,10 @@ revalidate (LlControls *self)
   g_autoptr(GError) config_error = NULL;
   g_autofree char *initial_text = NULL;
   g_autofree char *target_text = NULL;
-  g_autofree char *reserve_text = NULL;
   const char *first_error = NULL;
   LlPolicy policy;
-  guint64 initial = 0, target = 0, reserve = 0;
-  gboolean initial_ok, target_ok, reserve_ok;
+  guint64 initial = 0, target = 0;
+  gboolean initial_ok, target_ok;
 
   {
     GError *param_errors[N_PARAMS];
@@ -469,37 +429,10 @@ revalidate (LlControls *self)
   else if (first_error == NULL)
     first_error = target_error->message;
 
-  reserve_ok = parse_reserve (self, &reserve, &reserve_error);
-  if (reserve_ok)
-    {
-      LlMemInfo info;
-
-      if (reserve == LL_RESERVE_DEFAULT)
-        {
-          if (ll_mem_read_system (&info, NULL, NULL))
-            {
-              g_autofree char *size = ll_format_bytes (ll_mem_default_reserve (&info),
-                                                       self->units);
-
-              /* Translators: the automatic memory reserve */
-              reserve_text = g_strdup_printf (_("5 %% of memory, at least 512 MiB: %s here. "
-                                                "Runs stop before free memory falls below it."),
-                                              size);
-            }
-        }
-      else if (reserve == 0)
-        reserve_text = g_strdup (_("No reserve: a large run may leave the system out of memory"));
-      else
-        {
-          g_autofree char *size = ll_format_bytes (reserve, self->units);
-
-          reserve_text = g_strdup_printf (_("Runs stop before free memory falls below %s"), size);
-        }
-    }
-  else if (first_error == NULL)
+  if (!ll_reserve_row_get_reserve (self->reserve_row, NULL, &reserve_error) && first_error == NULL)
     first_error = reserve_error->message;
-  show_message (self->reserve_message, GTK_WIDGET (self->reserve_row),
-                reserve_ok ? reserve_text : reserve_error->message, !reserve_ok);
+  show_message (self->reserve_message, NULL, ll_reserve_row_get_message (self->reserve_row),
+                reserve_error != NULL);
 
   /* What the engine itself rejects, e.g. an initial length past the target. */
   if (first_error == NULL)
@@ -522,13 +455,9 @@ revalidate (LlControls *self)
 
       if (first_error == NULL)
         too_large = describe_too_large (self);
-      show_message (self->target_message, GTK_WIDGET (self->target_row),
-                    too_large != NULL ? too_large : target_text, FALSE);
-      if (too_large != NULL)
-        {
-          gtk_widget_remove_css_class (GTK_WIDGET (self->target_message), "dim-label");
-          gtk_widget_add_css_class (GTK_WIDGET (self->target_message), "warning");
-        }
+      ll_ui_show_message (self->target_message, GTK_WIDGET (self->target_row),
+                          too_large != NULL ? too_large : target_text,
+                          too_large != NULL ? LL_MESSAGE_WARNING : LL_MESSAGE_NOTE);
     }
 
   set_error (self, first_error);
@@ -651,6 +580,12 @@ ll_controls_class_init (LlControlsClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (LL_TYPE_RESERVE_ROW);
+  for (guint i = 0; i < LL_N_POLICIES; i++)
+    policy_names[i] = ll_policy_get_info (i)->name;
+  for (guint i = 0; i < LL_N_ELEMENTS; i++)
+    element_names[i] = ll_element_get_info (i)->name;
+
   object_class->dispose = ll_controls_dispose;
   object_class->finalize = ll_controls_finalize;
   object_class->get_property = ll_controls_get_property;
@@ -690,265 +625,8 @@ ll_controls_class_init (LlControlsClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_target_kind_changed);
 }
 
-/* The row shows the chosen policy's title narrow, its qualifier on a line
- * of its own ("C++ std::vector" over "(libstdc++)"), so that the
- * description gets the room; the list shows every description. */
-static void
-setup_policy_value (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_policy_value (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
-{
-  GtkStringObject *string = gtk_list_item_get_item (item);
-  g_auto(GStrv) parts = g_strsplit (gtk_string_object_get_string (string), " (", 2);
-  g_autofree char *text = g_strjoinv ("\n(", parts);
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
-}
-
-static void
-setup_policy_list_item (GtkSignalListItemFactory *factory,
-                        GtkListItem              *item,
-                        gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *description = gtk_label_new (NULL);
-  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_xalign (GTK_LABEL (description), 0);
-  gtk_label_set_wrap (GTK_LABEL (description), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (description), 36);
-  gtk_widget_add_css_class (description, "caption");
-  gtk_widget_add_css_class (description, "dim-label");
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (texts), title);
-  gtk_box_append (GTK_BOX (texts), description);
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_box_append (GTK_BOX (box), check);
-  gtk_list_item_set_child (item, box);
-}
-
-/* The check marks the chosen policy, as in the rows' own lists. */
-static void
-update_policy_check (AdwComboRow *row,
-                     GParamSpec  *pspec,
-                     GtkListItem *item)
-{
-  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
-
-  gtk_widget_set_opacity (check, adw_combo_row_get_selected (row) ==
-                                 gtk_list_item_get_position (item) ? 1 : 0);
-}
-
-static void
-bind_policy_list_item (GtkSignalListItemFactory *factory,
-                       GtkListItem              *item,
-                       AdwComboRow              *row)
-{
-  GtkStringObject *string = gtk_list_item_get_item (item);
-  GtkWidget *texts = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  GtkWidget *title = gtk_widget_get_first_child (texts);
-  guint position = gtk_list_item_get_position (item);
-
-  gtk_label_set_label (GTK_LABEL (title), gtk_string_object_get_string (string));
-  if (position < LL_N_POLICIES)
-    gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (title)),
-                         _(ll_policy_get_info (position)->description));
-
-  update_policy_check (row, NULL, item);
-  g_signal_connect_object (row, "notify::selected", G_CALLBACK (update_policy_check), item, 0);
-}
-
-static void
-unbind_policy_list_item (GtkSignalListItemFactory *factory,
-                         GtkListItem              *item,
-                         AdwComboRow              *row)
-{
-  g_signal_handlers_disconnect_by_func (row, update_policy_check, item);
-}
-
-static GtkListItemFactory *
-create_factory (GCallback setup,
-                GCallback bind,
-                GCallback unbind,
-                gpointer  user_data)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", setup, NULL);
-  g_signal_connect (factory, "bind", bind, user_data);
-  if (unbind != NULL)
-    g_signal_connect (factory, "unbind", unbind, user_data);
-
-  return factory;
-}
-
 /* Settings: names in the schema, indices in the rows. */
 
-static gboolean
-get_policy_mapping (GValue   *value,
-                    GVariant *variant,
-                    gpointer  user_data)
-{
-  LlPolicyKind kind;
-
-  if (!ll_policy_kind_from_name (g_variant_get_string (variant, NULL), &kind, NULL))
-    return FALSE;
-  g_value_set_uint (value, kind);
-  return TRUE;
-}
-
-static GVariant *
-set_policy_mapping (const GValue       *value,
-                    const GVariantType *expected_type,
-                    gpointer            user_data)
-{
-  guint index = g_value_get_uint (value);
-
-  if (index >= LL_N_POLICIES)
-    return NULL;
-  return g_variant_new_string (ll_policy_get_info (index)->name);
-}
-
-static gboolean
-get_mechanism_mapping (GValue   *value,
-                       GVariant *variant,
-                       gpointer  user_data)
-{
-  LlMechanism mechanism;
-
-  if (!ll_mechanism_from_string (g_variant_get_string (variant, NULL), &mechanism, NULL))
-    return FALSE;
-  g_value_set_uint (value, mechanism == LL_MECHANISM_DEFAULT ? 0 : (guint) mechanism + 1);
-  return TRUE;
-}
-
-static GVariant *
-set_mechanism_mapping (const GValue       *value,
-                       const GVariantType *expected_type,
-                       gpointer            user_data)
-{
-  guint index = g_value_get_uint (value);
-
-  if (index >= G_N_ELEMENTS (mechanism_titles))
-    return NULL;
-  return g_variant_new_string (ll_mechanism_to_string (mechanism_from_index (index)));
-}
-
-static gboolean
-get_element_mapping (GValue   *value,
-                     GVariant *variant,
-                     gpointer  user_data)
-{
-  LlElement element;
-
-  if (!ll_element_from_name (g_variant_get_string (variant, NULL), &element, NULL))
-    return FALSE;
-  g_value_set_uint (value, element);
-  return TRUE;
-}
-
-static GVariant *
-set_element_mapping (const GValue       *value,
-                     const GVariantType *expected_type,
-                     gpointer            user_data)
-{
-  guint index = g_value_get_uint (value);
-
-  if (index >= LL_N_ELEMENTS)
-    return NULL;
-  return g_variant_new_string (ll_element_get_info (index)->name);
-}
-
-static gboolean
-get_target_kind_mapping (GValue   *value,
-                         GVariant *variant,
-                         gpointer  user_data)
-{
-  const char *name = g_variant_get_string (variant, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (target_kind_names); i++)
-    {
-      if (g_str_equal (name, target_kind_names[i]))
-        {
-          g_value_set_uint (value, i);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-static GVariant *
-set_target_kind_mapping (const GValue       *value,
-                         const GVariantType *expected_type,
-                         gpointer            user_data)
-{
-  guint index = g_value_get_uint (value);
-
-  if (index >= G_N_ELEMENTS (target_kind_names))
-    return NULL;
-  return g_variant_new_string (target_kind_names[index]);
-}
-
-/* Parameters are saved only as a run would take them, within the
- * schema's range; the text stays as typed. */
-static gboolean
-in_schema_range (const char *key,
-                 GVariant   *value)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettingsSchemaKey) schema_key = NULL;
-
-  if (source == NULL || !(schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) ||
-      !g_settings_schema_has_key (schema, key))
-    return TRUE;
-  schema_key = g_settings_schema_get_key (schema, key);
-  return g_settings_schema_key_range_check (schema_key, value);
-}
-
-static gboolean
-get_whole_mapping (GValue   *value,
-                   GVariant *variant,
-                   gpointer  user_data)
-{
-  g_value_take_string (value, ll_format_count_exact (g_variant_get_uint64 (variant)));
-  return TRUE;
-}
-
-static GVariant *
-set_whole_mapping (const GValue       *value,
-                   const GVariantType *expected_type,
-                   gpointer            user_data)
-{
-  const char *key = user_data;
-  guint64 number;
-  g_autoptr(GVariant) variant = NULL;
-
-  if (!ll_size_parse_count (g_value_get_string (value),
-                            LL_SIZE_FLAGS_LOCALE | LL_SIZE_FLAGS_ALLOW_ZERO, &number, NULL))
-    return NULL;
-  variant = g_variant_ref_sink (g_variant_new_uint64 (number));
-  if (!in_schema_range (key, variant))
-    return NULL;
-  return g_steal_pointer (&variant);
-}
 
 static gboolean
 get_factor_mapping (GValue   *value,
@@ -959,6 +637,8 @@ get_factor_mapping (GValue   *value,
   return TRUE;
 }
 
+/* Text fields save only what a run would accept: what is half typed when
+ * the window closes does not come back at the next start. */
 static GVariant *
 set_factor_mapping (const GValue       *value,
                     const GVariantType *expected_type,
@@ -975,31 +655,6 @@ set_factor_mapping (const GValue       *value,
   return g_variant_new_double (policy.factor);
 }
 
-static gboolean
-get_length_mapping (GValue   *value,
-                    GVariant *variant,
-                    gpointer  user_data)
-{
-  g_value_take_string (value, g_strdup_printf ("%" G_GUINT64_FORMAT,
-                                               g_variant_get_uint64 (variant)));
-  return TRUE;
-}
-
-/* Text fields save only what a run would accept: what is half typed when
- * the window closes does not come back at the next start. */
-static GVariant *
-set_length_mapping (const GValue       *value,
-                    const GVariantType *expected_type,
-                    gpointer            user_data)
-{
-  guint64 length;
-
-  if (!ll_size_parse_count (g_value_get_string (value),
-                            LL_SIZE_FLAGS_ALLOW_ZERO | LL_SIZE_FLAGS_LOCALE, &length, NULL))
-    return NULL;
-  return g_variant_new_uint64 (length);
-}
-
 static GVariant *
 set_target_mapping (const GValue       *value,
                     const GVariantType *expected_type,
@@ -1014,28 +669,6 @@ set_target_mapping (const GValue       *value,
   return g_variant_new_string (text);
 }
 
-static GVariant *
-set_reserve_mapping (const GValue       *value,
-                     const GVariantType *expected_type,
-                     gpointer            user_data)
-{
-  const char *text = g_value_get_string (value);
-
-  if (!reserve_is_auto (text) &&
-      !ll_size_parse_bytes (text, LL_SIZE_FLAGS_ALLOW_ZERO | LL_SIZE_FLAGS_LOCALE, NULL, NULL))
-    return NULL;
-  return g_variant_new_string (text);
-}
-
-static gboolean
-get_text_mapping (GValue   *value,
-                  GVariant *variant,
-                  gpointer  user_data)
-{
-  g_value_set_string (value, g_variant_get_string (variant, NULL));
-  return TRUE;
-}
-
 typedef struct
 {
   const char              *key;
@@ -1043,33 +676,35 @@ typedef struct
   const char              *property;
   GSettingsBindGetMapping  get_mapping;
   GSettingsBindSetMapping  set_mapping;
+  gconstpointer            data;         /* the choices, or the key */
 } Binding;
+
+#define CHOICE(names) ll_ui_get_choice_mapping, ll_ui_set_choice_mapping, names
+#define WHOLE(key)    ll_ui_get_whole_mapping, ll_ui_set_whole_mapping, key
 
 /* The kind comes before the target: the target is read as its kind says. */
 static const Binding bindings[] = {
-  { "policy", G_STRUCT_OFFSET (LlControls, policy_row), "selected",
-    get_policy_mapping, set_policy_mapping },
+  { "policy", G_STRUCT_OFFSET (LlControls, policy_row), "selected", CHOICE (policy_names) },
   { "fixed-increment", G_STRUCT_OFFSET (LlControls, increment_entry), "text",
-    get_whole_mapping, set_whole_mapping },
+    WHOLE ("fixed-increment") },
   { "custom-factor", G_STRUCT_OFFSET (LlControls, factor_entry), "text",
-    get_factor_mapping, set_factor_mapping },
+    get_factor_mapping, set_factor_mapping, NULL },
   { "custom-constant", G_STRUCT_OFFSET (LlControls, constant_entry), "text",
-    get_whole_mapping, set_whole_mapping },
-  { "custom-round", G_STRUCT_OFFSET (LlControls, round_entry), "text",
-    get_whole_mapping, set_whole_mapping },
+    WHOLE ("custom-constant") },
+  { "custom-round", G_STRUCT_OFFSET (LlControls, round_entry), "text", WHOLE ("custom-round") },
   { "mechanism", G_STRUCT_OFFSET (LlControls, mechanism_row), "selected",
-    get_mechanism_mapping, set_mechanism_mapping },
-  { "element", G_STRUCT_OFFSET (LlControls, element_row), "selected",
-    get_element_mapping, set_element_mapping },
+    CHOICE (mechanism_names) },
+  { "element", G_STRUCT_OFFSET (LlControls, element_row), "selected", CHOICE (element_names) },
   { "initial-length", G_STRUCT_OFFSET (LlControls, initial_row), "text",
-    get_length_mapping, set_length_mapping },
+    WHOLE ("initial-length") },
   { "target-kind", G_STRUCT_OFFSET (LlControls, target_kind_row), "selected",
-    get_target_kind_mapping, set_target_kind_mapping },
+    CHOICE (target_kind_names) },
   { "target", G_STRUCT_OFFSET (LlControls, target_row), "text",
-    get_text_mapping, set_target_mapping },
-  { "reserve", G_STRUCT_OFFSET (LlControls, reserve_row), "text",
-    get_text_mapping, set_reserve_mapping },
+    ll_ui_get_text_mapping, set_target_mapping, NULL },
 };
+
+#undef CHOICE
+#undef WHOLE
 
 static const Binding *
 find_binding (const char *key)
@@ -1099,7 +734,7 @@ bind (LlControls         *self,
                                 binding_widget (self, binding), binding->property,
                                 flags | G_SETTINGS_BIND_NO_SENSITIVITY,
                                 binding->get_mapping, binding->set_mapping,
-                                (gpointer) binding->key, NULL);
+                                (gpointer) binding->data, NULL);
 }
 
 /* A field set from the command line is saved again from the person's
@@ -1151,6 +786,7 @@ on_units_changed (LlControls *self)
   g_autofree char *units = g_settings_get_string (self->settings, "units");
 
   self->units = g_str_equal (units, "si") ? LL_UNITS_SI : LL_UNITS_IEC;
+  ll_reserve_row_set_units (self->reserve_row, self->units);
   revalidate (self);
 }
 
@@ -1190,17 +826,7 @@ ll_controls_init (LlControls *self)
   mechanisms = create_model (mechanism_titles, G_N_ELEMENTS (mechanism_titles), TRUE);
   target_kinds = create_model (target_kind_titles, G_N_ELEMENTS (target_kind_titles), TRUE);
 
-  {
-    g_autoptr(GtkListItemFactory) factory =
-      create_factory (G_CALLBACK (setup_policy_value), G_CALLBACK (bind_policy_value),
-                      NULL, NULL);
-    g_autoptr(GtkListItemFactory) list_factory =
-      create_factory (G_CALLBACK (setup_policy_list_item), G_CALLBACK (bind_policy_list_item),
-                      G_CALLBACK (unbind_policy_list_item), self->policy_row);
-
-    adw_combo_row_set_factory (self->policy_row, factory);
-    adw_combo_row_set_list_factory (self->policy_row, list_factory);
-  }
+  ll_policy_row_setup (self->policy_row);
   self->units = LL_UNITS_IEC;
 
   adw_combo_row_set_model (self->policy_row, policies);
@@ -1253,7 +879,7 @@ ll_controls_get_config (LlControls   *self,
 
   if (!parse_initial (self, &config->initial_length, error) ||
       !parse_target (self, &config->target, &config->target_units, error) ||
-      !parse_reserve (self, &config->reserve_bytes, error))
+      !ll_reserve_row_get_reserve (self->reserve_row, &config->reserve_bytes, error))
     return FALSE;
 
   if (self->settings != NULL)
@@ -1370,6 +996,8 @@ ll_controls_bind_settings (LlControls *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
     bind (self, &bindings[i], G_SETTINGS_BIND_DEFAULT);
+  ll_reserve_row_bind (self->reserve_row, settings,
+                       G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY);
 
   g_signal_connect_object (settings, "changed::units",
                            G_CALLBACK (on_units_changed), self, G_CONNECT_SWAPPED);

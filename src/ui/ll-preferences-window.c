@@ -8,15 +8,15 @@
 #include <math.h>
 
 #include "ll-history.h"
-#include "ll-mem.h"
 #include "ll-preferences-window.h"
-#include "ll-size.h"
+#include "ll-reserve-row.h"
+#include "ll-ui-util.h"
 
 struct _LlPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
-  AdwEntryRow          *reserve_row;
+  LlReserveRow         *reserve_row;
   GtkLabel             *reserve_message;
   GtkSpinButton        *sample_rate_spin;
   GtkSwitch            *huge_pages_switch;
@@ -25,7 +25,6 @@ struct _LlPreferencesWindow
   AdwComboRow          *style_row;
 
   GSettings            *settings;
-  char                 *reserve_error;
 };
 
 G_DEFINE_FINAL_TYPE (LlPreferencesWindow, ll_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -46,81 +45,20 @@ static const char * const history_titles[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (history_details) == G_N_ELEMENTS (history_titles));
 
-static gboolean
-reserve_is_auto (const char *text)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  return stripped[0] == '\0' || g_ascii_strcasecmp (stripped, "auto") == 0;
-}
-
-static LlUnits
-get_units (LlPreferencesWindow *self)
-{
-  g_autofree char *units = NULL;
-
-  if (self->settings == NULL)
-    return LL_UNITS_IEC;
-
-  units = g_settings_get_string (self->settings, "units");
-  return g_str_equal (units, "si") ? LL_UNITS_SI : LL_UNITS_IEC;
-}
-
 static void
 on_reserve_changed (LlPreferencesWindow *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->reserve_row));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  guint64 reserve;
+  ll_ui_show_message (self->reserve_message, NULL, ll_reserve_row_get_message (self->reserve_row),
+                      ll_reserve_row_get_valid (self->reserve_row) ? LL_MESSAGE_NOTE : LL_MESSAGE_ERROR);
+}
 
-  g_clear_pointer (&self->reserve_error, g_free);
+static void
+on_units_changed (LlPreferencesWindow *self)
+{
+  g_autofree char *units = g_settings_get_string (self->settings, "units");
 
-  if (reserve_is_auto (text))
-    {
-      LlMemInfo info;
-
-      if (ll_mem_read_system (&info, NULL, NULL))
-        {
-          g_autofree char *size = ll_format_bytes (ll_mem_default_reserve (&info),
-                                                   get_units (self));
-
-          message = g_strdup_printf (_("5 %% of memory, at least 512 MiB: %s here. "
-                                       "Runs stop before free memory falls below it."),
-                                     size);
-        }
-    }
-  else if (!ll_size_parse_bytes (text, LL_SIZE_FLAGS_ALLOW_ZERO | LL_SIZE_FLAGS_LOCALE,
-                                 &reserve, &error))
-    {
-      g_prefix_error (&error, _("Write “auto” or a size. "));
-      self->reserve_error = g_strdup (error->message);
-    }
-  else if (reserve == 0)
-    message = g_strdup (_("No reserve: a large run may leave the system out of memory"));
-  else
-    {
-      g_autofree char *size = ll_format_bytes (reserve, get_units (self));
-
-      message = g_strdup_printf (_("Runs stop before free memory falls below %s"), size);
-    }
-
-  if (self->reserve_error != NULL)
-    {
-      gtk_label_set_label (self->reserve_message, self->reserve_error);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->reserve_message), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (self->reserve_message), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->reserve_row), "error");
-    }
-  else
-    {
-      gtk_label_set_label (self->reserve_message, message != NULL ? message : "");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->reserve_message), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->reserve_message), "dim-label");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->reserve_row), "error");
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->reserve_message),
-                          gtk_label_get_label (self->reserve_message)[0] != '\0');
+  /* The reserve's message speaks in the chosen units. */
+  ll_reserve_row_set_units (self->reserve_row, g_str_equal (units, "si") ? LL_UNITS_SI : LL_UNITS_IEC);
 }
 
 static void
@@ -149,39 +87,6 @@ on_history_changed (LlPreferencesWindow *self)
 }
 
 /* Settings */
-
-static gboolean
-get_choice_mapping (GValue   *value,
-                    GVariant *variant,
-                    gpointer  user_data)
-{
-  const char * const *names = user_data;
-  const char *name = g_variant_get_string (variant, NULL);
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      if (g_str_equal (name, names[i]))
-        {
-          g_value_set_uint (value, i);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-static GVariant *
-set_choice_mapping (const GValue       *value,
-                    const GVariantType *expected_type,
-                    gpointer            user_data)
-{
-  const char * const *names = user_data;
-  guint index = g_value_get_uint (value);
-
-  if (index >= g_strv_length ((char **) names))
-    return NULL;
-  return g_variant_new_string (names[index]);
-}
 
 static gboolean
 get_rate_mapping (GValue   *value,
@@ -227,35 +132,10 @@ set_history_mapping (const GValue       *value,
   return g_variant_new_uint32 (history_details[index]);
 }
 
-static gboolean
-get_text_mapping (GValue   *value,
-                  GVariant *variant,
-                  gpointer  user_data)
-{
-  g_value_set_string (value, g_variant_get_string (variant, NULL));
-  return TRUE;
-}
-
-/* Only a reserve a run accepts is saved: an error stays in this window. */
-static GVariant *
-set_reserve_mapping (const GValue       *value,
-                     const GVariantType *expected_type,
-                     gpointer            user_data)
-{
-  const char *text = g_value_get_string (value);
-
-  if (!reserve_is_auto (text) &&
-      !ll_size_parse_bytes (text, LL_SIZE_FLAGS_ALLOW_ZERO | LL_SIZE_FLAGS_LOCALE, NULL, NULL))
-    return NULL;
-  return g_variant_new_string (text);
-}
-
 static void
 bind_settings (LlPreferencesWindow *self)
 {
-  g_settings_bind_with_mapping (self->settings, "reserve", self->reserve_row, "text",
-                                G_SETTINGS_BIND_DEFAULT,
-                                get_text_mapping, set_reserve_mapping, NULL, NULL);
+  ll_reserve_row_bind (self->reserve_row, self->settings, G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, "sample-rate", self->sample_rate_spin, "value",
                                 G_SETTINGS_BIND_DEFAULT,
                                 get_rate_mapping, set_rate_mapping, NULL, NULL);
@@ -266,16 +146,15 @@ bind_settings (LlPreferencesWindow *self)
                                 get_history_mapping, set_history_mapping, NULL, NULL);
   g_settings_bind_with_mapping (self->settings, "units", self->units_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
-                                get_choice_mapping, set_choice_mapping,
+                                ll_ui_get_choice_mapping, ll_ui_set_choice_mapping,
                                 (gpointer) units_names, NULL);
   g_settings_bind_with_mapping (self->settings, "color-scheme", self->style_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
-                                get_choice_mapping, set_choice_mapping,
+                                ll_ui_get_choice_mapping, ll_ui_set_choice_mapping,
                                 (gpointer) style_names, NULL);
 
-  /* The reserve's message speaks in the chosen units. */
   g_signal_connect_object (self->settings, "changed::units",
-                           G_CALLBACK (on_reserve_changed), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_units_changed), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -286,6 +165,7 @@ ll_preferences_window_constructed (GObject *object)
   G_OBJECT_CLASS (ll_preferences_window_parent_class)->constructed (object);
 
   bind_settings (self);
+  on_units_changed (self);
   on_reserve_changed (self);
   on_history_changed (self);
 }
@@ -304,7 +184,6 @@ ll_preferences_window_finalize (GObject *object)
   LlPreferencesWindow *self = LL_PREFERENCES_WINDOW (object);
 
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->reserve_error, g_free);
 
   G_OBJECT_CLASS (ll_preferences_window_parent_class)->finalize (object);
 }
@@ -341,6 +220,8 @@ ll_preferences_window_class_init (LlPreferencesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (LL_TYPE_RESERVE_ROW);
 
   object_class->constructed = ll_preferences_window_constructed;
   object_class->dispose = ll_preferences_window_dispose;
@@ -392,5 +273,7 @@ ll_preferences_window_get_reserve_error (LlPreferencesWindow *self)
 {
   g_return_val_if_fail (LL_IS_PREFERENCES_WINDOW (self), NULL);
 
-  return self->reserve_error;
+  if (ll_reserve_row_get_valid (self->reserve_row))
+    return NULL;
+  return ll_reserve_row_get_message (self->reserve_row);
 }

@@ -1,0 +1,135 @@
+/* ll-policy-row.c — how the policy row shows its choices
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ll-policy.h"
+#include "ll-policy-row.h"
+
+/* The row shows the chosen policy's title narrow, its qualifier on a line
+ * of its own ("C++ std::vector" over "(libstdc++)"), so that the
+ * description gets the room; the list shows every description. */
+static void
+setup_policy_value (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_policy_value (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  g_auto(GStrv) parts = g_strsplit (gtk_string_object_get_string (string), " (", 2);
+  g_autofree char *text = g_strjoinv ("\n(", parts);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+setup_policy_list_item (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *description = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (description), 0);
+  gtk_label_set_wrap (GTK_LABEL (description), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (description), 36);
+  gtk_widget_add_css_class (description, "caption");
+  gtk_widget_add_css_class (description, "dim-label");
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), description);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (item, box);
+}
+
+/* The check marks the chosen policy, as in the rows' own lists. */
+static void
+update_policy_check (AdwComboRow *row,
+                     GParamSpec  *pspec,
+                     GtkListItem *item)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+
+  gtk_widget_set_opacity (check, adw_combo_row_get_selected (row) ==
+                                 gtk_list_item_get_position (item) ? 1 : 0);
+}
+
+static void
+bind_policy_list_item (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       AdwComboRow              *row)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  GtkWidget *texts = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *title = gtk_widget_get_first_child (texts);
+  guint position = gtk_list_item_get_position (item);
+
+  gtk_label_set_label (GTK_LABEL (title), gtk_string_object_get_string (string));
+  if (position < LL_N_POLICIES)
+    gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (title)),
+                         _(ll_policy_get_info (position)->description));
+
+  update_policy_check (row, NULL, item);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (update_policy_check), item, 0);
+}
+
+static void
+unbind_policy_list_item (GtkSignalListItemFactory *factory,
+                         GtkListItem              *item,
+                         AdwComboRow              *row)
+{
+  g_signal_handlers_disconnect_by_func (row, update_policy_check, item);
+}
+
+static GtkListItemFactory *
+create_factory (GCallback setup,
+                GCallback bind,
+                GCallback unbind,
+                gpointer  user_data)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", setup, NULL);
+  g_signal_connect (factory, "bind", bind, user_data);
+  if (unbind != NULL)
+    g_signal_connect (factory, "unbind", unbind, user_data);
+
+  return factory;
+}
+
+void
+ll_policy_row_setup (AdwComboRow *row)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkListItemFactory) list_factory = NULL;
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  factory = create_factory (G_CALLBACK (setup_policy_value), G_CALLBACK (bind_policy_value),
+                            NULL, NULL);
+  list_factory = create_factory (G_CALLBACK (setup_policy_list_item),
+                                 G_CALLBACK (bind_policy_list_item),
+                                 G_CALLBACK (unbind_policy_list_item), row);
+  adw_combo_row_set_factory (row, factory);
+  adw_combo_row_set_list_factory (row, list_factory);
+}

@@ -1,0 +1,197 @@
+/* ll-reserve-row.c — the memory reserve, typed as "auto" or a size
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ll-reserve-row.h"
+#include "ll-run-config.h"
+#include "ll-ui-util.h"
+
+struct _LlReserveRow
+{
+  AdwEntryRow  parent_instance;
+
+  LlUnits      units;
+  char        *message;
+  gboolean     valid;
+};
+
+enum {
+  PROP_0,
+  PROP_MESSAGE,
+  PROP_VALID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (LlReserveRow, ll_reserve_row, ADW_TYPE_ENTRY_ROW)
+
+static void
+update (LlReserveRow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint64 reserve;
+  gboolean valid;
+
+  valid = ll_reserve_row_get_reserve (self, &reserve, &error);
+  if (valid)
+    {
+      LlMemInfo info;
+
+      message = ll_reserve_describe (reserve,
+                                     ll_mem_read_system (&info, NULL, NULL) ? &info : NULL,
+                                     self->units);
+    }
+  else
+    message = g_strdup (error->message);
+
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self), "error");
+
+  if (g_strcmp0 (message, self->message) != 0)
+    {
+      g_free (self->message);
+      self->message = g_steal_pointer (&message);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
+    }
+  if (valid != self->valid)
+    {
+      self->valid = valid;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
+    }
+}
+
+static void
+ll_reserve_row_finalize (GObject *object)
+{
+  LlReserveRow *self = LL_RESERVE_ROW (object);
+
+  g_free (self->message);
+
+  G_OBJECT_CLASS (ll_reserve_row_parent_class)->finalize (object);
+}
+
+static void
+ll_reserve_row_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  LlReserveRow *self = LL_RESERVE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MESSAGE:
+      g_value_set_string (value, self->message);
+      break;
+    case PROP_VALID:
+      g_value_set_boolean (value, self->valid);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ll_reserve_row_class_init (LlReserveRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ll_reserve_row_finalize;
+  object_class->get_property = ll_reserve_row_get_property;
+
+  properties[PROP_MESSAGE] =
+    g_param_spec_string ("message", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VALID] =
+    g_param_spec_boolean ("valid", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ll_reserve_row_init (LlReserveRow *self)
+{
+  self->units = LL_UNITS_IEC;
+  self->valid = TRUE;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), _("Memory _Reserve"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self), "auto");
+  g_signal_connect (self, "changed", G_CALLBACK (update), NULL);
+  update (self);
+}
+
+GtkWidget *
+ll_reserve_row_new (void)
+{
+  return g_object_new (LL_TYPE_RESERVE_ROW, NULL);
+}
+
+gboolean
+ll_reserve_row_get_reserve (LlReserveRow  *self,
+                            guint64       *reserve,
+                            GError       **error)
+{
+  g_return_val_if_fail (LL_IS_RESERVE_ROW (self), FALSE);
+
+  return ll_reserve_parse (gtk_editable_get_text (GTK_EDITABLE (self)),
+                           LL_SIZE_FLAGS_LOCALE, reserve, error);
+}
+
+const char *
+ll_reserve_row_get_message (LlReserveRow *self)
+{
+  g_return_val_if_fail (LL_IS_RESERVE_ROW (self), NULL);
+
+  return self->message;
+}
+
+gboolean
+ll_reserve_row_get_valid (LlReserveRow *self)
+{
+  g_return_val_if_fail (LL_IS_RESERVE_ROW (self), FALSE);
+
+  return self->valid;
+}
+
+void
+ll_reserve_row_set_units (LlReserveRow *self,
+                          LlUnits       units)
+{
+  g_return_if_fail (LL_IS_RESERVE_ROW (self));
+
+  self->units = units;
+  update (self);
+}
+
+/* Only a reserve a run accepts is saved: an error stays in the field. */
+static GVariant *
+set_reserve_mapping (const GValue       *value,
+                     const GVariantType *expected_type,
+                     gpointer            user_data)
+{
+  const char *text = g_value_get_string (value);
+
+  if (!ll_reserve_parse (text, LL_SIZE_FLAGS_LOCALE, NULL, NULL))
+    return NULL;
+  return g_variant_new_string (text);
+}
+
+void
+ll_reserve_row_bind (LlReserveRow       *self,
+                     GSettings          *settings,
+                     GSettingsBindFlags  flags)
+{
+  g_return_if_fail (LL_IS_RESERVE_ROW (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  g_settings_bind_with_mapping (settings, "reserve", self, "text", flags,
+                                ll_ui_get_text_mapping, set_reserve_mapping, NULL, NULL);
+}

@@ -1,0 +1,123 @@
+/* ll-ui-util.c — small things the app's forms share: messages under fields, settings mappings
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "ll-size.h"
+#include "ll-ui-util.h"
+
+void
+ll_ui_show_message (GtkLabel      *label,
+                    GtkWidget     *field,
+                    const char    *text,
+                    LlMessageKind  kind)
+{
+  static const char * const classes[] = { "dim-label", "warning", "error" };
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_label_set_label (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && text[0] != '\0');
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    {
+      if (i == kind)
+        gtk_widget_add_css_class (GTK_WIDGET (label), classes[i]);
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (label), classes[i]);
+    }
+
+  if (field == NULL)
+    return;
+  if (kind == LL_MESSAGE_ERROR)
+    gtk_widget_add_css_class (field, "error");
+  else
+    gtk_widget_remove_css_class (field, "error");
+}
+
+gboolean
+ll_ui_get_choice_mapping (GValue   *value,
+                          GVariant *variant,
+                          gpointer  user_data)
+{
+  const char * const *names = user_data;
+  const char *name = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_equal (name, names[i]))
+        {
+          g_value_set_uint (value, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+GVariant *
+ll_ui_set_choice_mapping (const GValue       *value,
+                          const GVariantType *expected_type,
+                          gpointer            user_data)
+{
+  const char * const *names = user_data;
+  guint index = g_value_get_uint (value);
+
+  if (index >= g_strv_length ((char **) names))
+    return NULL;
+  return g_variant_new_string (names[index]);
+}
+
+gboolean
+ll_ui_get_text_mapping (GValue   *value,
+                        GVariant *variant,
+                        gpointer  user_data)
+{
+  g_value_set_string (value, g_variant_get_string (variant, NULL));
+  return TRUE;
+}
+
+gboolean
+ll_ui_get_whole_mapping (GValue   *value,
+                         GVariant *variant,
+                         gpointer  user_data)
+{
+  g_value_take_string (value, ll_format_count_exact (g_variant_get_uint64 (variant)));
+  return TRUE;
+}
+
+/* Values set from outside the schema's range would be refused with a
+ * warning. */
+static gboolean
+in_schema_range (const char *key,
+                 GVariant   *value)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) schema_key = NULL;
+
+  if (source == NULL || !(schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) ||
+      !g_settings_schema_has_key (schema, key))
+    return TRUE;
+  schema_key = g_settings_schema_get_key (schema, key);
+  return g_settings_schema_key_range_check (schema_key, value);
+}
+
+GVariant *
+ll_ui_set_whole_mapping (const GValue       *value,
+                         const GVariantType *expected_type,
+                         gpointer            user_data)
+{
+  const char *key = user_data;
+  g_autoptr(GVariant) variant = NULL;
+  guint64 number;
+
+  if (!ll_size_parse_count (g_value_get_string (value),
+                            LL_SIZE_FLAGS_LOCALE | LL_SIZE_FLAGS_ALLOW_ZERO, &number, NULL))
+    return NULL;
+  variant = g_variant_ref_sink (g_variant_new_uint64 (number));
+  if (key != NULL && !in_schema_range (key, variant))
+    return NULL;
+  return g_steal_pointer (&variant);
+}

@@ -1,0 +1,49 @@
+/* ll-ui-util.h — small things the app's forms share: messages under fields, settings mappings
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  LL_MESSAGE_NOTE,     /* what the value means, dimmed */
+  LL_MESSAGE_WARNING,  /* taken, but worth a second look */
+  LL_MESSAGE_ERROR,    /* not taken: the field is marked too */
+} LlMessageKind;
+
+/* Shows @text (NULL or "": hides it) in @label, the message under
+ * @field, styled for @kind; @field may be NULL. */
+void      ll_ui_show_message        (GtkLabel      *label,
+                                     GtkWidget     *field,
+                                     const char    *text,
+                                     LlMessageKind  kind);
+
+/* g_settings_bind_with_mapping () mappings. */
+
+/* A string key with choices and a combo row's "selected": @user_data is
+ * the NULL-terminated choices, in the row's order. */
+gboolean  ll_ui_get_choice_mapping  (GValue             *value,
+                                     GVariant           *variant,
+                                     gpointer            user_data);
+GVariant *ll_ui_set_choice_mapping  (const GValue       *value,
+                                     const GVariantType *expected_type,
+                                     gpointer            user_data);
+/* A string key and a text field, as is. */
+gboolean  ll_ui_get_text_mapping    (GValue             *value,
+                                     GVariant           *variant,
+                                     gpointer            user_data);
+/* A whole-number ("t") key and a text field written as people write
+ * numbers; only a number within the key's range (@user_data: the key's
+ * name) is saved. */
+gboolean  ll_ui_get_whole_mapping   (GValue             *value,
+                                     GVariant           *variant,
+                                     gpointer            user_data);
+GVariant *ll_ui_set_whole_mapping   (const GValue       *value,
+                                     const GVariantType *expected_type,
+                                     gpointer            user_data);
+
+G_END_DECLS
