@@ -112,9 +112,6 @@ save_window_state (LlApplication *self,
   gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (window));
   int width = 0, height = 0;
 
-  if (self->settings == NULL)
-    return;
-
   g_settings_set_boolean (self->settings, "window-maximized", maximized);
 
   /* A maximized window still knows the size it comes back to. */
@@ -184,7 +181,7 @@ ll_application_window_added (GtkApplication *app,
 
   GTK_APPLICATION_CLASS (ll_application_parent_class)->window_added (app, window);
 
-  if (LL_IS_WINDOW (window) && self->settings != NULL)
+  if (LL_IS_WINDOW (window))
     bind_window (self, LL_WINDOW (window));
 }
 
@@ -296,20 +293,7 @@ get_color_scheme_mapping (GValue   *value,
 static void
 create_settings (LlApplication *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-
-  /* Run from the build tree without `meson devenv`: nothing is saved. */
-  if (schema == NULL)
-    {
-      g_debug ("The settings schema %s is not installed: settings are not saved", APP_ID);
-      return;
-    }
-
-  self->settings = g_settings_new_full (schema, NULL, NULL);
+  self->settings = g_settings_new (APP_ID);
   g_settings_bind_with_mapping (self->settings, "color-scheme",
                                 adw_style_manager_get_default (), "color-scheme",
                                 G_SETTINGS_BIND_GET,
@@ -335,7 +319,6 @@ static void
 ll_application_startup (GApplication *app)
 {
   LlApplication *self = LL_APPLICATION (app);
-  GAction *preferences;
 
   G_APPLICATION_CLASS (ll_application_parent_class)->startup (app);
 
@@ -346,8 +329,6 @@ ll_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), app);
 
   /* Preferences live in the settings. */
-  preferences = g_action_map_lookup_action (G_ACTION_MAP (app), "preferences");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (preferences), self->settings != NULL);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });

@@ -7,8 +7,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "ll-application.h"
 #include "ll-export-controller.h"
+#include "ll-export-result.h"
 #include "ll-summary.h"
 
 /* On the way out, cancelled workers get this long to remove their
@@ -25,12 +25,8 @@ struct _LlExportController
   LlWindow             *window;        /* weak */
   LlExportBar          *bar;           /* weak */
   GSimpleActionGroup   *actions;
-  GSettings            *settings;      /* NULL when the schema is not installed */
+  GSettings            *settings;
 
-  /* the choices, when there is no schema to keep them in */
-  char                 *last_folder;
-  gboolean              light;
-  char                 *size;
   LlExportFormat        chart_format;
   LlExportFormat        report_format;
 
@@ -58,80 +54,30 @@ static void open_chooser (LlExportController *self,
 
 /* Settings */
 
-static GSettings *
-settings_new (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "last-export-folder"))
-    return NULL;
-
-  return g_settings_new_full (schema, NULL, NULL);
-}
-
-/* The application's settings when it has them, so that every part of the
- * app shares one object; otherwise our own. */
-static GSettings *
-get_settings (LlExportController *self)
-{
-  GtkApplication *app = self->window != NULL ? gtk_window_get_application (GTK_WINDOW (self->window)) : NULL;
-
-  if (LL_IS_APPLICATION (app) && ll_application_get_settings (LL_APPLICATION (app)) != NULL)
-    return ll_application_get_settings (LL_APPLICATION (app));
-
-  return self->settings;
-}
-
 static char *
 get_last_folder (LlExportController *self)
 {
-  GSettings *settings = get_settings (self);
-
-  if (settings != NULL)
-    return g_settings_get_string (settings, "last-export-folder");
-
-  return g_strdup (self->last_folder != NULL ? self->last_folder : "");
+  return g_settings_get_string (self->settings, "last-export-folder");
 }
 
 static void
 set_last_folder (LlExportController *self,
                  const char         *folder)
 {
-  GSettings *settings = get_settings (self);
-
-  if (settings != NULL)
-    g_settings_set_string (settings, "last-export-folder", folder);
-  else
-    {
-      g_free (self->last_folder);
-      self->last_folder = g_strdup (folder);
-    }
+  g_settings_set_string (self->settings, "last-export-folder", folder);
 }
 
 static gboolean
 get_light (LlExportController *self)
 {
-  GSettings *settings = get_settings (self);
-
-  if (settings != NULL)
-    return g_settings_get_boolean (settings, "export-light-theme");
-
-  return self->light;
+  return g_settings_get_boolean (self->settings, "export-light-theme");
 }
 
 static void
 set_light (LlExportController *self,
            gboolean            light)
 {
-  GSettings *settings = get_settings (self);
-
-  if (settings != NULL)
-    g_settings_set_boolean (settings, "export-light-theme", light);
-  else
-    self->light = light;
+  g_settings_set_boolean (self->settings, "export-light-theme", light);
 }
 
 static void
@@ -139,13 +85,7 @@ get_size (LlExportController *self,
           int                *width,
           int                *height)
 {
-  GSettings *settings = get_settings (self);
-  g_autofree char *text = NULL;
-
-  if (settings != NULL)
-    text = g_settings_get_string (settings, "export-size");
-  else
-    text = g_strdup (self->size);
+  g_autofree char *text = g_settings_get_string (self->settings, "export-size");
 
   if (!ll_export_size_parse (text, width, height, NULL))
     {
@@ -159,16 +99,9 @@ set_size (LlExportController *self,
           int                 width,
           int                 height)
 {
-  GSettings *settings = get_settings (self);
   g_autofree char *text = ll_export_size_to_string (width, height);
 
-  if (settings != NULL)
-    g_settings_set_string (settings, "export-size", text);
-  else
-    {
-      g_free (self->size);
-      self->size = g_steal_pointer (&text);
-    }
+  g_settings_set_string (self->settings, "export-size", text);
 }
 
 static GFile *
@@ -234,23 +167,6 @@ static LlUnits
 get_units (LlExportController *self)
 {
   return ll_chart_view_get_units (get_chart_view (self, LL_CHART_CAPACITY));
-}
-
-static void
-add_toast (LlExportController *self,
-           AdwToast           *toast)
-{
-  adw_toast_set_timeout (toast, 5);
-  ll_window_add_toast (self->window, toast);
-}
-
-static char *
-get_folder_uri (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFile) folder = g_file_get_parent (file);
-
-  return folder != NULL ? g_file_get_uri (folder) : NULL;
 }
 
 static void
@@ -404,204 +320,6 @@ render_texture (LlExportJob          *job,
   return texture;
 }
 
-/* Outcomes */
-
-static void
-on_result_response (AdwMessageDialog   *dialog,
-                    const char         *response,
-                    LlExportController *self)
-{
-  if (g_strcmp0 (response, "folder") == 0)
-    open_folder (self, g_object_get_data (G_OBJECT (dialog), "folder-uri"));
-}
-
-static GtkWidget *
-make_label (const char *text,
-            const char *style_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  if (style_class != NULL)
-    gtk_widget_add_css_class (label, style_class);
-
-  return label;
-}
-
-static GtkWidget *
-make_column (const char *caption,
-             const char *value,
-             const char *per_element,
-             const char *detail)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *label;
-
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_set_hexpand (box, TRUE);
-
-  label = make_label (caption, "heading");
-  gtk_widget_set_margin_top (label, 12);
-  gtk_box_append (GTK_BOX (box), label);
-  label = make_label (value, "title-2");
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), make_label (per_element, NULL));
-  label = make_label (detail, "dim-label");
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_set_margin_start (label, 6);
-  gtk_widget_set_margin_end (label, 6);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_box_append (GTK_BOX (box), label);
-
-  return box;
-}
-
-static char *
-format_per_element (guint64 bytes,
-                    guint64 n)
-{
-  if (n == 0)
-    return g_strdup (_("no elements"));
-
-  /* Translators: "8.0 bytes per element" */
-  return g_strdup_printf (_("%.1f bytes per element"), (double) bytes / (double) n);
-}
-
-/* The notebook's question: how much room does the list take in memory,
- * and how much as text on disk? */
-static void
-show_contents_result (LlExportController *self,
-                      LlExportJob        *job)
-{
-  LlUnits units = get_units (self);
-  g_autofree char *name = g_path_get_basename (job->path);
-  g_autofree char *count = ll_format_count_exact (job->n_elements);
-  g_autofree char *memory = ll_format_bytes (job->memory_bytes, units);
-  g_autofree char *disk = ll_format_bytes (job->file_bytes, units);
-  g_autofree char *memory_each = format_per_element (job->memory_bytes, job->n_elements);
-  g_autofree char *disk_each = format_per_element (job->file_bytes, job->n_elements);
-  g_autofree char *container = NULL;
-  g_autofree char *objects = NULL;
-  g_autofree char *memory_detail = NULL;
-  g_autofree char *ratio = NULL;
-  g_autofree char *body = NULL;
-  LlEngineStatus status;
-  GtkWidget *box, *columns;
-  AdwMessageDialog *dialog;
-
-  ll_run_get_status (job->run, &status);
-  container = ll_format_bytes (status.container_bytes, units);
-  objects = ll_format_bytes (status.objects_bytes, units);
-  /* Translators: "list 2.00 GiB + objects 32 B" */
-  memory_detail = g_strdup_printf (_("list %s + objects %s"), container, objects);
-
-  if (job->memory_bytes > 0 && job->file_bytes >= job->memory_bytes)
-    ratio = g_strdup_printf (_("The text takes %.1f× the room the list takes in memory."),
-                             (double) job->file_bytes / (double) job->memory_bytes);
-  else if (job->file_bytes > 0)
-    ratio = g_strdup_printf (_("The list takes %.1f× more room in memory than as text."),
-                             (double) job->memory_bytes / (double) job->file_bytes);
-
-  /* Translators: the first %s is a file name, the second a number of values */
-  body = g_strdup_printf (_("“%s” holds the list’s %s values, one a line."), name, count);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_box_set_homogeneous (GTK_BOX (columns), TRUE);
-  gtk_box_append (GTK_BOX (columns),
-                  make_column (_("In Memory"), memory, memory_each, memory_detail));
-  gtk_box_append (GTK_BOX (columns),
-                  make_column (_("On Disk as CSV"), disk, disk_each,
-                               _("decimal digits and a newline each")));
-  gtk_box_append (GTK_BOX (box), columns);
-  if (ratio != NULL)
-    gtk_box_append (GTK_BOX (box), make_label (ratio, "dim-label"));
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self->window),
-                                                       _("List Contents Saved"), body));
-  adw_message_dialog_set_extra_child (dialog, box);
-  adw_message_dialog_add_responses (dialog,
-                                    "folder", _("_Open Folder"),
-                                    "close", _("_Close"),
-                                    NULL);
-  adw_message_dialog_set_default_response (dialog, "close");
-  adw_message_dialog_set_close_response (dialog, "close");
-  g_object_set_data_full (G_OBJECT (dialog), "folder-uri", get_folder_uri (job->path), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_result_response), self, 0);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static const char *
-get_error_heading (LlExportKind kind)
-{
-  switch (kind)
-    {
-    case LL_EXPORT_KIND_EVENTS:
-      return _("Could Not Export the Events");
-    case LL_EXPORT_KIND_SAMPLES:
-      return _("Could Not Export the Memory Samples");
-    case LL_EXPORT_KIND_CONTENTS:
-      return _("Could Not Export the List Contents");
-    case LL_EXPORT_KIND_REPORT:
-      return _("Could Not Export the Report");
-    case LL_EXPORT_KIND_CHART:
-    case LL_N_EXPORT_KINDS:
-    default:
-      return _("Could Not Export the Chart");
-    }
-}
-
-/* The message names the file and says what went wrong. */
-static void
-show_error (LlExportController *self,
-            LlExportKind        kind,
-            const GError       *error)
-{
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self->window),
-                                                       get_error_heading (kind),
-                                                       error->message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  adw_message_dialog_set_default_response (dialog, "close");
-  adw_message_dialog_set_close_response (dialog, "close");
-
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-report_outcome (LlExportController *self,
-                LlExportJob        *job,
-                const GError       *error)
-{
-  g_autofree char *name = g_path_get_basename (job->path);
-
-  if (error == NULL && job->kind == LL_EXPORT_KIND_CONTENTS)
-    show_contents_result (self, job);
-  else if (error == NULL)
-    {
-      g_autofree char *uri = get_folder_uri (job->path);
-      /* Translators: %s is a file name */
-      AdwToast *toast = adw_toast_new_format (_("Saved “%s”"), name);
-
-      if (uri != NULL)
-        {
-          adw_toast_set_button_label (toast, _("Open _Folder"));
-          adw_toast_set_action_name (toast, "export.open-folder");
-          adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-        }
-      add_toast (self, toast);
-    }
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    /* Translators: %s is a file name */
-    add_toast (self, adw_toast_new_format (_("Export cancelled: “%s” was not written"), name));
-  else
-    show_error (self, job->kind, error);
-}
-
 /* Running an export */
 
 static void
@@ -629,7 +347,7 @@ on_job_done (GObject      *object,
 
   /* After a shutdown the window is gone: nobody to tell. */
   if (self->window != NULL)
-    report_outcome (self, job, error);
+    ll_export_result_show (self->window, job, error, get_units (self));
 
   if (completion->callback != NULL)
     {
@@ -677,7 +395,7 @@ start_job (LlExportController  *self,
                                    uri);
 
       if (self->window != NULL)
-        show_error (self, job->kind, error);
+        ll_export_result_show (self->window, job, error, get_units (self));
       fail_now (self, callback, user_data, error);
       return;
     }
@@ -830,7 +548,7 @@ export_with_chooser (LlExportController *self,
 
   if (job == NULL)
     {
-      add_toast (self, adw_toast_new (error->message));
+      ll_window_add_toast (self->window, adw_toast_new (error->message));
       return;
     }
 
@@ -918,7 +636,7 @@ open_image_dialog (LlExportController *self,
 
   if (job == NULL)
     {
-      add_toast (self, adw_toast_new (error->message));
+      ll_window_add_toast (self->window, adw_toast_new (error->message));
       return;
     }
 
@@ -1056,9 +774,9 @@ copy_chart_action (GSimpleAction *action,
   g_autoptr(GError) error = NULL;
 
   if (ll_export_controller_copy_chart (self, &error))
-    add_toast (self, adw_toast_new (_("Chart copied to the clipboard")));
+    ll_window_add_toast (self->window, adw_toast_new (_("Chart copied to the clipboard")));
   else
-    add_toast (self, adw_toast_new (error->message));
+    ll_window_add_toast (self->window, adw_toast_new (error->message));
 }
 
 static void
@@ -1301,8 +1019,6 @@ ll_export_controller_finalize (GObject *object)
   g_clear_object (&self->contents_cancellable);
   g_clear_pointer (&self->contents_job, ll_export_job_unref);
   g_clear_pointer (&self->running, g_ptr_array_unref);
-  g_free (self->last_folder);
-  g_free (self->size);
 
   G_OBJECT_CLASS (ll_export_controller_parent_class)->finalize (object);
 }
@@ -1323,8 +1039,7 @@ ll_export_controller_init (LlExportController *self)
   self->running = g_ptr_array_new_with_free_func ((GDestroyNotify) ll_export_job_unref);
   self->chart_format = LL_EXPORT_PNG;
   self->report_format = LL_EXPORT_PDF;
-  self->size = ll_export_size_to_string (DEFAULT_WIDTH, DEFAULT_HEIGHT);
-  self->settings = settings_new ();
+  self->settings = g_settings_new (APP_ID);
 
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), action_entries,
