@@ -35,27 +35,6 @@ add_row (GPtrArray  *rows,
   g_ptr_array_add (rows, row);
 }
 
-static char *
-format_target (const LlRunConfig *config,
-               LlUnits            units)
-{
-  g_autofree char *amount = NULL;
-
-  switch (config->target_kind)
-    {
-    case LL_TARGET_ELEMENTS:
-      amount = ll_format_count_exact (config->target);
-      return g_strdup_printf (_("%s elements"), amount);
-    case LL_TARGET_TOTAL_BYTES:
-      amount = ll_format_bytes (config->target, units);
-      return g_strdup_printf (_("%s in all (container + objects)"), amount);
-    case LL_TARGET_CONTAINER_BYTES:
-    default:
-      amount = ll_format_bytes (config->target, units);
-      return g_strdup_printf (_("%s of container"), amount);
-    }
-}
-
 GPtrArray *
 ll_summary_settings_rows (const LlRunConfig *config,
                           guint64            reserve_bytes,
@@ -96,7 +75,7 @@ ll_summary_settings_rows (const LlRunConfig *config,
   add_row (rows, "initial-length", _("Initial length"), ll_format_count_exact (config->initial_length));
   if (config->batch > 1)
     add_row (rows, "batch", _("Elements per append"), ll_format_count_exact (config->batch));
-  add_row (rows, "target", _("Target"), format_target (config, units));
+  add_row (rows, "target", _("Target"), ll_run_config_format_target (config));
   add_row (rows, "reserve", _("Memory reserve"), ll_format_bytes (reserve_bytes, units));
   return rows;
 }
@@ -155,41 +134,4 @@ ll_summary_result_rows (const LlRunConfig       *config,
   add_row (rows, "available-start", _("Free memory at start"),
            ll_format_bytes (status->start_available_bytes, units));
   return rows;
-}
-
-char *
-ll_summary_stop_message (LlEngine *engine,
-                         LlUnits   units)
-{
-  LlEngineStatus status;
-  const LlRunConfig *config;
-  const GError *error;
-  g_autofree char *target = NULL;
-  g_autofree char *reserve = NULL;
-
-  g_return_val_if_fail (engine != NULL, NULL);
-
-  ll_engine_get_status (engine, &status);
-  config = ll_engine_get_config (engine);
-  error = ll_engine_get_error (engine);
-
-  switch (status.stop_reason)
-    {
-    case LL_STOP_TARGET:
-      target = format_target (config, units);
-      return g_strdup_printf (_("Reached the target of %s."), target);
-    case LL_STOP_CANCELLED:
-      return g_strdup (_("Stopped before the target."));
-    case LL_STOP_RESERVE:
-      reserve = ll_format_bytes (status.reserve_bytes, units);
-      return g_strdup_printf (_("Stopped to keep %s free for the system (the memory reserve)."), reserve);
-    case LL_STOP_NO_MEMORY:
-      return g_strdup_printf (_("The system refused more memory: %s"),
-                              error != NULL ? error->message : _("allocation failed"));
-    case LL_STOP_FAILED:
-      return g_strdup_printf (_("The run failed: %s"), error != NULL ? error->message : "");
-    case LL_STOP_NONE:
-    default:
-      return g_strdup (status.state == LL_ENGINE_RUNNING ? _("Running.") : _("Not started."));
-    }
 }

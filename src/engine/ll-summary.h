@@ -22,7 +22,8 @@ typedef struct
 
 void       ll_summary_row_free      (LlSummaryRow            *row);
 
-/* Policy, element model, mechanism, initial length, target, reserve. */
+/* Policy, what it mirrors, element model, mechanism, initial length, the
+ * batch when there is one, target, reserve. */
 GPtrArray *ll_summary_settings_rows (const LlRunConfig       *config,
                                      guint64                  reserve_bytes,
                                      LlUnits                  units);
@@ -35,10 +36,6 @@ GPtrArray *ll_summary_result_rows   (const LlRunConfig       *config,
                                      const LlEngineStatus    *status,
                                      const LlHistoryCounters *counters,
                                      guint64                  available_now,
-                                     LlUnits                  units);
-
-/* A sentence that says why a run ended, in plain words. */
-char      *ll_summary_stop_message  (LlEngine                *engine,
                                      LlUnits                  units);
 
 G_END_DECLS

@@ -48,7 +48,7 @@ run_script (void)
       return;
     }
 
-  script = g_build_filename (TEST_SRCDIR, "policy", "list-sizes.py", NULL);
+  script = g_build_filename (TEST_SRCDIR, "engine", "list-sizes.py", NULL);
 
   {
     const char *argv[] = { python_path, "-I", script, NULL };

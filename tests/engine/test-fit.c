@@ -1,0 +1,131 @@
+/* test-fit.c — does a run fit in the memory the system can spare?
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ll-fit.h"
+
+#define MiB (G_GUINT64_CONSTANT (1) << 20)
+#define GiB (G_GUINT64_CONSTANT (1) << 30)
+
+static void
+machine (LlMemInfo *info,
+         guint64    available)
+{
+  memset (info, 0, sizeof *info);
+  info->total_bytes = 16 * GiB;
+  info->available_bytes = available;
+  info->cgroup_limit_bytes = LL_NO_LIMIT;
+}
+
+/* What fits is what the reserve leaves, and the plan says how much. */
+static void
+test_fit_plan (void)
+{
+  LlRunConfig config;
+  LlMemInfo info;
+  LlFit fit;
+
+  ll_run_config_init (&config);
+  config.element = LL_ELEMENT_INT64;
+  config.target_kind = LL_TARGET_ELEMENTS;
+  config.target = 100 * MiB / 8;
+  config.reserve_bytes = 256 * MiB;
+  machine (&info, 1 * GiB);
+
+  ll_fit_plan (&fit, &config, &info, 0);
+  g_assert_true (fit.fits);
+  g_assert_cmpuint (fit.peak, ==, 100 * MiB);
+  g_assert_cmpuint (fit.spare, ==, 1 * GiB);
+  g_assert_cmpuint (fit.reserve, ==, 256 * MiB);
+  g_assert_cmpuint (fit.budget, ==, 768 * MiB);
+  g_assert_cmpuint (fit.fitting, ==, config.target);
+
+  /* 1 GiB of int64 does not fit in 768 MiB; 768 MiB of them does. */
+  config.target = 1 * GiB / 8;
+  ll_fit_plan (&fit, &config, &info, 0);
+  g_assert_false (fit.fits);
+  g_assert_cmpuint (fit.fitting, ==, 768 * MiB / 8);
+
+  /* A list held now gives back what it holds. */
+  ll_fit_plan (&fit, &config, &info, 512 * MiB);
+  g_assert_true (fit.fits);
+  g_assert_cmpuint (fit.spare, ==, 1 * GiB + 512 * MiB);
+
+  /* A container's limit counts, not the host's memory. */
+  info.cgroup_limit_bytes = 512 * MiB;
+  info.cgroup_usage_bytes = 0;
+  ll_fit_plan (&fit, &config, &info, 0);
+  g_assert_cmpuint (fit.spare, ==, 512 * MiB);
+  g_assert_cmpuint (fit.budget, ==, 256 * MiB);
+
+  /* Nothing fits above the reserve. */
+  config.reserve_bytes = 2 * GiB;
+  machine (&info, 1 * GiB);
+  ll_fit_plan (&fit, &config, &info, 0);
+  g_assert_false (fit.fits);
+  g_assert_cmpuint (fit.budget, ==, 0);
+  g_assert_cmpuint (fit.fitting, ==, 0);
+}
+
+/* The sentences: the two figures that differ, and why. */
+static void
+test_fit_describe (void)
+{
+  g_autofree char *bytes = NULL;
+  g_autofree char *elements = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *fits = NULL;
+  LlRunConfig config;
+  LlMemInfo info;
+  LlFit fit;
+
+  ll_run_config_init (&config);
+  config.target = G_GUINT64_CONSTANT (1000000000000);
+  config.target_units = LL_UNITS_SI;
+  config.reserve_bytes = 1 * GiB;
+  machine (&info, 23 * GiB);
+  ll_fit_plan (&fit, &config, &info, 0);
+  bytes = ll_fit_describe (&fit, &config);
+  g_assert_true (g_str_has_prefix (bytes, "Growing the list to 1.00 TB writes about "));
+  g_assert_nonnull (strstr (bytes, "the slack beyond its length is reserved but never written"));
+  g_assert_nonnull (strstr (bytes, "The system can spare 23.00 GiB now and keeps 1.00 GiB as a reserve, "
+                                   "which leaves 22.00 GiB: the largest target that fits is "));
+  g_assert_true (g_str_has_suffix (bytes, " GB."));
+
+  config.target_kind = LL_TARGET_ELEMENTS;
+  config.target = 10000000000;
+  ll_fit_plan (&fit, &config, &info, 3 * GiB);
+  elements = ll_fit_describe (&fit, &config);
+  g_assert_true (g_str_has_prefix (elements, "Growing the list to 10,000,000,000 elements writes about "));
+  g_assert_null (strstr (elements, "slack"));
+  g_assert_nonnull (strstr (elements, "can spare 26.00 GiB once the previous list is freed"));
+  g_assert_true (g_str_has_suffix (elements, " elements."));
+
+  config.reserve_bytes = 64 * GiB;
+  ll_fit_plan (&fit, &config, &info, 0);
+  none = ll_fit_describe (&fit, &config);
+  g_assert_true (g_str_has_suffix (none, "so no run fits: free some memory or lower the reserve."));
+
+  config.reserve_bytes = 0;
+  config.target = 1000;
+  ll_fit_plan (&fit, &config, &info, 0);
+  fits = ll_fit_describe (&fit, &config);
+  g_assert_true (g_str_has_suffix (fits, ": it fits."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/fit/plan", test_fit_plan);
+  g_test_add_func ("/fit/describe", test_fit_describe);
+
+  return g_test_run ();
+}
