@@ -94,42 +94,46 @@ cmd_policies (int    argc,
 
 /* ----------------------------------------------------------------------- */
 
+/* The summary rows that mean something for @run: a simulation has no
+ * free memory, rate or timing of its own. */
 static void
-print_simulation_summary (FILE  *f,
-                          LlRun *run)
+print_rows (FILE       *f,
+            LlRun      *run,
+            const char *heading)
 {
+  static const char * const simulated[] = {
+    "length", "capacity", "container", "objects", "slack", "reallocations", "moved", NULL,
+  };
   const LlRunConfig *config = ll_run_get_config (run);
+  gboolean real = ll_run_get_kind (run) == LL_RUN_REAL;
+  g_autoptr(GPtrArray) rows = NULL;
   LlHistoryCounters counters;
   LlEngineStatus st;
-  g_autofree char *policy = ll_policy_to_string (&config->policy);
-  g_autofree char *n_events = NULL;
-  g_autofree char *length = NULL;
-  g_autofree char *capacity = NULL;
-  g_autofree char *container = NULL;
-  g_autofree char *objects = NULL;
-  g_autofree char *copied = NULL;
-  g_autofree char *duration = NULL;
+  LlMemInfo mem = { 0 };
 
   ll_run_get_status (run, &st);
   ll_history_get_counters (ll_run_get_history (run), &counters);
-  n_events = ll_format_count_exact (counters.n_events);
-  length = ll_format_count_exact (st.length);
-  capacity = ll_format_count_exact (st.capacity);
-  container = ll_format_bytes (st.container_bytes, LL_UNITS_IEC);
-  objects = ll_format_bytes (st.objects_bytes, LL_UNITS_IEC);
-  copied = ll_format_bytes (counters.bytes_copied, LL_UNITS_IEC);
-  duration = ll_format_duration (st.elapsed_ns);
+  if (real)
+    ll_mem_read_system (&mem, NULL, NULL);
+  rows = ll_summary_result_rows (config, &st, &counters, ll_mem_info_spare (&mem), LL_UNITS_IEC);
 
-  fprintf (f, _("Simulated %s\n"), policy);
-  fprintf (f, "  %-18s %s\n", _("Reallocations"), n_events);
-  fprintf (f, "  %-18s %s\n", _("Final length"), length);
-  fprintf (f, "  %-18s %s\n", _("Final capacity"), capacity);
-  fprintf (f, "  %-18s %s\n", _("Container"), container);
-  if (config->element == LL_ELEMENT_BOXED)
-    fprintf (f, "  %-18s %s\n", _("Objects"), objects);
-  if (ll_run_config_get_mechanism (config) == LL_MECHANISM_COPY)
-    fprintf (f, "  %-18s %s\n", _("Bytes copied"), copied);
-  fprintf (f, "  %-18s %s\n", _("Computed in"), duration);
+  fprintf (f, "%s\n", heading);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const LlSummaryRow *row = g_ptr_array_index (rows, i);
+
+      if (g_str_equal (row->id, "objects") && config->element != LL_ELEMENT_BOXED)
+        continue;
+      if (!real && !g_strv_contains (simulated, row->id))
+        continue;
+      fprintf (f, "  %-22s %s\n", row->label, row->value);
+    }
+  if (!real)
+    {
+      g_autofree char *duration = ll_format_duration (st.elapsed_ns);
+
+      fprintf (f, "  %-22s %s\n", _("Computed in"), duration);
+    }
 }
 
 static int
@@ -182,7 +186,13 @@ cmd_simulate (int    argc,
       print_stats (ll_cli_options_summary_stream (&o), run, &st);
     }
   else if (!o.quiet)
-    print_simulation_summary (ll_cli_options_summary_stream (&o), run);
+    {
+      g_autofree char *policy = ll_policy_to_string (&o.config.policy);
+      /* Translators: the policy, as "cpython" or "fixed:increment=4" */
+      g_autofree char *heading = g_strdup_printf (_("Simulated %s"), policy);
+
+      print_rows (ll_cli_options_summary_stream (&o), run, heading);
+    }
 
 out:
   ll_cli_options_clear (&o);
@@ -191,33 +201,25 @@ out:
 
 /* ----------------------------------------------------------------------- */
 
-typedef struct
-{
-  LlRun     *run;
-  GMainLoop *loop;
-} RunState;
-
 static gboolean
 on_signal (gpointer user_data)
 {
-  RunState *rs = user_data;
-
-  ll_run_cancel (rs->run);
+  ll_run_cancel (user_data);
   return G_SOURCE_CONTINUE;
 }
 
 static void
-on_finished (LlRun    *run,
-             RunState *rs)
+on_finished (LlRun     *run,
+             GMainLoop *loop)
 {
-  g_main_loop_quit (rs->loop);
+  g_main_loop_quit (loop);
 }
 
 static gboolean
 on_progress (gpointer user_data)
 {
-  RunState *rs = user_data;
-  const LlRunConfig *config = ll_run_get_config (rs->run);
+  LlRun *run = user_data;
+  const LlRunConfig *config = ll_run_get_config (run);
   LlEngineStatus st;
   LlRunProgress progress;
   LlMemInfo mem = { 0 };
@@ -227,10 +229,10 @@ on_progress (gpointer user_data)
   g_autofree char *spare = NULL;
   g_autofree char *eta = NULL;
 
-  ll_run_get_status (rs->run, &st);
+  ll_run_get_status (run, &st);
   if (st.state != LL_ENGINE_RUNNING)
     return G_SOURCE_CONTINUE;
-  ll_run_get_progress (rs->run, &progress);
+  ll_run_get_progress (run, &progress);
 
   ll_mem_read_system (&mem, NULL, NULL);
   length = ll_format_count (st.length);
@@ -247,35 +249,6 @@ on_progress (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-static void
-print_run_summary (FILE  *f,
-                   LlRun *run)
-{
-  const LlRunConfig *config = ll_run_get_config (run);
-  LlEngineStatus st;
-  LlHistoryCounters counters;
-  LlMemInfo mem = { 0 };
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autofree char *why = NULL;
-
-  ll_run_get_status (run, &st);
-  ll_history_get_counters (ll_run_get_history (run), &counters);
-  ll_mem_read_system (&mem, NULL, NULL);
-
-  why = ll_run_dup_stop_message (run, LL_UNITS_IEC);
-  rows = ll_summary_result_rows (config, &st, &counters, ll_mem_info_spare (&mem), LL_UNITS_IEC);
-
-  fprintf (f, "%s\n", why);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const LlSummaryRow *row = g_ptr_array_index (rows, i);
-
-      if (g_str_equal (row->id, "objects") && config->element != LL_ELEMENT_BOXED)
-        continue;
-      fprintf (f, "  %-22s %s\n", row->label, row->value);
-    }
-}
-
 static int
 cmd_run (int    argc,
          char **argv)
@@ -285,7 +258,6 @@ cmd_run (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(LlRun) run = NULL;
   g_autoptr(GMainLoop) loop = NULL;
-  RunState rs = { 0 };
   LlEngineStatus st;
   LlFit fit;
   guint sigint_id, sigterm_id, progress_id = 0;
@@ -319,14 +291,11 @@ cmd_run (int    argc,
     }
 
   loop = g_main_loop_new (NULL, FALSE);
-  rs.run = run;
-  rs.loop = loop;
-
-  g_signal_connect (run, "finished", G_CALLBACK (on_finished), &rs);
-  sigint_id = g_unix_signal_add (SIGINT, on_signal, &rs);
-  sigterm_id = g_unix_signal_add (SIGTERM, on_signal, &rs);
+  g_signal_connect (run, "finished", G_CALLBACK (on_finished), loop);
+  sigint_id = g_unix_signal_add (SIGINT, on_signal, run);
+  sigterm_id = g_unix_signal_add (SIGTERM, on_signal, run);
   if (!o.quiet && isatty (STDERR_FILENO))
-    progress_id = g_timeout_add (250, on_progress, &rs);
+    progress_id = g_timeout_add (250, on_progress, run);
 
   ll_run_start (run);
   g_main_loop_run (loop);
@@ -352,7 +321,11 @@ cmd_run (int    argc,
         fprintf (f, "contents_ns=%" G_GUINT64_FORMAT "\n", contents_ns);
     }
   else if (!o.quiet)
-    print_run_summary (ll_cli_options_summary_stream (&o), run);
+    {
+      g_autofree char *why = ll_run_dup_stop_message (run, LL_UNITS_IEC);
+
+      print_rows (ll_cli_options_summary_stream (&o), run, why);
+    }
   else if (st.stop_reason == LL_STOP_RESERVE)
     {
       g_autofree char *reserve = ll_format_bytes (st.reserve_bytes, LL_UNITS_IEC);

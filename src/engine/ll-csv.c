@@ -10,22 +10,35 @@
 
 #include "ll-csv.h"
 
-#define N_EVENT_FIELDS 11
-#define N_SAMPLE_FIELDS 7
-
 /* Rows are collected here and handed to the output in large writes. */
 #define CHUNK_SIZE (64 * 1024)
 #define MAX_ROW 256
 
-static const char * const event_fields[N_EVENT_FIELDS] = {
-  "length", "old_capacity", "new_capacity", "old_bytes", "new_bytes", "bytes_added",
-  "moved", "bytes_copied", "realloc_ns", "elapsed_ns", "available_bytes",
+/* A column: its name in the header and where its value is in the row's
+ * struct; every column is a guint64 but "moved", a gboolean. */
+typedef struct
+{
+  const char *name;
+  gsize       offset;
+  gboolean    boolean;
+} Column;
+
+#define EVENT(field) { #field, G_STRUCT_OFFSET (LlEvent, field), FALSE }
+#define SAMPLE(field) { #field, G_STRUCT_OFFSET (LlSample, field), FALSE }
+
+static const Column event_columns[] = {
+  EVENT (length), EVENT (old_capacity), EVENT (new_capacity), EVENT (old_bytes),
+  EVENT (new_bytes), EVENT (bytes_added), { "moved", G_STRUCT_OFFSET (LlEvent, moved), TRUE },
+  EVENT (bytes_copied), EVENT (realloc_ns), EVENT (elapsed_ns), EVENT (available_bytes),
 };
 
-static const char * const sample_fields[N_SAMPLE_FIELDS] = {
-  "elapsed_ns", "length", "capacity", "container_bytes", "objects_bytes", "rss_bytes",
-  "available_bytes",
+static const Column sample_columns[] = {
+  SAMPLE (elapsed_ns), SAMPLE (length), SAMPLE (capacity), SAMPLE (container_bytes),
+  SAMPLE (objects_bytes), SAMPLE (rss_bytes), SAMPLE (available_bytes),
 };
+
+#undef EVENT
+#undef SAMPLE
 
 static const char digit_pairs[] =
   "00010203040506070809"
@@ -88,57 +101,47 @@ ll_csv_format_u64 (char    *buf,
   return n;
 }
 
-static inline char *
-put_field (char    *p,
-           guint64  value)
+/* The row's columns, comma-separated, without the newline. */
+static gsize
+format_row (char         *buf,
+            gconstpointer row,
+            const Column *columns,
+            guint         n_columns)
 {
-  p += ll_csv_format_u64 (p, value);
-  *p++ = ',';
-  return p;
+  char *p = buf;
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      const guint8 *field = (const guint8 *) row + columns[i].offset;
+      guint64 value = columns[i].boolean ? (*(const gboolean *) field != FALSE)
+                                         : *(const guint64 *) field;
+
+      if (i > 0)
+        *p++ = ',';
+      p += ll_csv_format_u64 (p, value);
+    }
+
+  return p - buf;
 }
 
 gsize
 ll_csv_format_event (char          *buf,
                      const LlEvent *event)
 {
-  char *p = buf;
-
   g_return_val_if_fail (buf != NULL, 0);
   g_return_val_if_fail (event != NULL, 0);
 
-  p = put_field (p, event->length);
-  p = put_field (p, event->old_capacity);
-  p = put_field (p, event->new_capacity);
-  p = put_field (p, event->old_bytes);
-  p = put_field (p, event->new_bytes);
-  p = put_field (p, event->bytes_added);
-  p = put_field (p, event->moved ? 1 : 0);
-  p = put_field (p, event->bytes_copied);
-  p = put_field (p, event->realloc_ns);
-  p = put_field (p, event->elapsed_ns);
-  p += ll_csv_format_u64 (p, event->available_bytes);
-
-  return p - buf;
+  return format_row (buf, event, event_columns, G_N_ELEMENTS (event_columns));
 }
 
 gsize
 ll_csv_format_sample (char           *buf,
                       const LlSample *sample)
 {
-  char *p = buf;
-
   g_return_val_if_fail (buf != NULL, 0);
   g_return_val_if_fail (sample != NULL, 0);
 
-  p = put_field (p, sample->elapsed_ns);
-  p = put_field (p, sample->length);
-  p = put_field (p, sample->capacity);
-  p = put_field (p, sample->container_bytes);
-  p = put_field (p, sample->objects_bytes);
-  p = put_field (p, sample->rss_bytes);
-  p += ll_csv_format_u64 (p, sample->available_bytes);
-
-  return p - buf;
+  return format_row (buf, sample, sample_columns, G_N_ELEMENTS (sample_columns));
 }
 
 typedef struct
@@ -288,15 +291,16 @@ quote_field (const char *start,
   return length > 40 ? g_strconcat (valid, "…", NULL) : g_steal_pointer (&valid);
 }
 
-/* Splits @line into exactly @n_fields unsigned integers. A single line
- * ending ("\n" or "\r\n") is allowed, so lines read from a file work as is. */
+/* Reads @line into the @n_columns columns of @row. A single line ending
+ * ("\n" or "\r\n") is allowed, so lines read from a file work as is. */
 static gboolean
-parse_row (const char         *line,
-           const char * const *names,
-           guint               n_fields,
-           const char         *what,
-           guint64            *values,
-           GError            **error)
+parse_row (const char    *line,
+           const Column  *columns,
+           guint          n_columns,
+           const char    *what,
+           const char    *header,
+           gpointer       row,
+           GError       **error)
 {
   const char *end = line + strlen (line);
   const char *p = line;
@@ -313,68 +317,76 @@ parse_row (const char         *line,
     if (*q == ',')
       n_found++;
 
-  if (n_found != n_fields)
+  if (n_found != n_columns)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    g_dngettext (GETTEXT_PACKAGE,
                                 "The row has %u field; %s rows have %u (%s)",
                                 "The row has %u fields; %s rows have %u (%s)",
                                 n_found),
-                   n_found, what, n_fields,
-                   n_fields == N_EVENT_FIELDS ? LL_EVENTS_CSV_HEADER : LL_SAMPLES_CSV_HEADER);
+                   n_found, what, n_columns, header);
       return FALSE;
     }
 
-  for (guint i = 0; i < n_fields; i++)
+  for (guint i = 0; i < n_columns; i++)
     {
       const char *start = p;
+      const char *field_end = p;
+      g_autofree char *shown = NULL;
       guint64 value = 0;
+      gboolean digits = TRUE, overflow = FALSE;
 
-      for (; p < end && *p != ','; p++)
+      while (field_end < end && *field_end != ',')
+        field_end++;
+
+      for (; p < field_end; p++)
         {
-          guint digit;
+          guint digit = (guint) (*p - '0');
 
           if (!g_ascii_isdigit (*p))
-            {
-              const char *field_end = p;
-              g_autofree char *shown = NULL;
-
-              while (field_end < end && *field_end != ',')
-                field_end++;
-              shown = quote_field (start, field_end - start);
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("Field %u (%s) is “%s”, not a whole number: only the digits 0–9 are allowed"),
-                           i + 1, names[i], shown);
-              return FALSE;
-            }
-
-          digit = *p - '0';
-          if (value > (G_MAXUINT64 - digit) / 10)
-            {
-              const char *field_end = p;
-              g_autofree char *shown = NULL;
-
-              while (field_end < end && *field_end != ',')
-                field_end++;
-              shown = quote_field (start, field_end - start);
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("Field %u (%s) is “%s”, which is too large: the most is %s"),
-                           i + 1, names[i], shown, "18446744073709551615");
-              return FALSE;
-            }
-          value = value * 10 + digit;
+            digits = FALSE;
+          else if (value > (G_MAXUINT64 - digit) / 10)
+            overflow = TRUE;
+          else
+            value = value * 10 + digit;
         }
 
-      if (p == start)
+      if (field_end == start)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                        _("Field %u (%s) is empty: it must be a whole number"),
-                       i + 1, names[i]);
+                       i + 1, columns[i].name);
           return FALSE;
         }
 
-      values[i] = value;
-      p++;   /* the comma */
+      shown = quote_field (start, field_end - start);
+      if (!digits)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("Field %u (%s) is “%s”, not a whole number: only the digits 0–9 are allowed"),
+                       i + 1, columns[i].name, shown);
+          return FALSE;
+        }
+      if (overflow)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("Field %u (%s) is “%s”, which is too large: the most is %s"),
+                       i + 1, columns[i].name, shown, "18446744073709551615");
+          return FALSE;
+        }
+      if (columns[i].boolean && value > 1)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("Field %u (%s) is “%s”: it must be 0 or 1"),
+                       i + 1, columns[i].name, shown);
+          return FALSE;
+        }
+
+      if (columns[i].boolean)
+        *(gboolean *) ((guint8 *) row + columns[i].offset) = value != 0;
+      else
+        *(guint64 *) ((guint8 *) row + columns[i].offset) = value;
+      p = field_end + 1;
     }
 
   return TRUE;
@@ -385,37 +397,17 @@ ll_csv_parse_event (const char  *line,
                     LlEvent     *event,
                     GError     **error)
 {
-  guint64 values[N_EVENT_FIELDS];
+  LlEvent row = { 0 };
 
   g_return_val_if_fail (line != NULL, FALSE);
   g_return_val_if_fail (event != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!parse_row (line, event_fields, N_EVENT_FIELDS, _("events"), values, error))
+  if (!parse_row (line, event_columns, G_N_ELEMENTS (event_columns), _("events"),
+                  LL_EVENTS_CSV_HEADER, &row, error))
     return FALSE;
 
-  if (values[6] > 1)
-    {
-      g_autofree char *shown = g_strdup_printf ("%" G_GUINT64_FORMAT, values[6]);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("Field %u (%s) is “%s”: it must be 0 or 1"),
-                   7, event_fields[6], shown);
-      return FALSE;
-    }
-
-  memset (event, 0, sizeof *event);
-  event->length = values[0];
-  event->old_capacity = values[1];
-  event->new_capacity = values[2];
-  event->old_bytes = values[3];
-  event->new_bytes = values[4];
-  event->bytes_added = values[5];
-  event->moved = values[6] != 0;
-  event->bytes_copied = values[7];
-  event->realloc_ns = values[8];
-  event->elapsed_ns = values[9];
-  event->available_bytes = values[10];
+  *event = row;
   return TRUE;
 }
 
@@ -424,21 +416,16 @@ ll_csv_parse_sample (const char  *line,
                      LlSample    *sample,
                      GError     **error)
 {
-  guint64 values[N_SAMPLE_FIELDS];
+  LlSample row = { 0 };
 
   g_return_val_if_fail (line != NULL, FALSE);
   g_return_val_if_fail (sample != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!parse_row (line, sample_fields, N_SAMPLE_FIELDS, _("samples"), values, error))
+  if (!parse_row (line, sample_columns, G_N_ELEMENTS (sample_columns), _("samples"),
+                  LL_SAMPLES_CSV_HEADER, &row, error))
     return FALSE;
 
-  sample->elapsed_ns = values[0];
-  sample->length = values[1];
-  sample->capacity = values[2];
-  sample->container_bytes = values[3];
-  sample->objects_bytes = values[4];
-  sample->rss_bytes = values[5];
-  sample->available_bytes = values[6];
+  *sample = row;
   return TRUE;
 }
