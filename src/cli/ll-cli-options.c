@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -160,6 +161,22 @@ ll_cli_options_context (LlCliCommand  command,
 
 /* Understanding */
 
+/* Says what is wrong with an option's value; always FALSE. */
+G_GNUC_PRINTF (2, 3)
+static gboolean
+bad_value (GError     **error,
+           const char  *format,
+           ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                                                format, args));
+  va_end (args);
+  return FALSE;
+}
+
 typedef gboolean (*SizeParser) (const char  *text,
                                 LlSizeFlags  flags,
                                 guint64     *value,
@@ -179,11 +196,7 @@ parse_option (SizeParser   parser,
   if (text == NULL)
     return TRUE;
   if (!parser (text, flags, out, &local))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "--%s: %s", name, local->message);
-      return FALSE;
-    }
+    return bad_value (error, "--%s: %s", name, local->message);
   return TRUE;
 }
 
@@ -204,12 +217,9 @@ parse_target_kind (const char   *text,
   else if (g_str_equal (text, "elements"))
     *kind = LL_TARGET_ELEMENTS;
   else
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--target-kind: “%s” is not a target kind. Use container, total or elements."),
-                   text);
-      return FALSE;
-    }
+    return bad_value (error,
+                      _("--target-kind: “%s” is not a target kind. Use container, total or elements."),
+                      text);
   return TRUE;
 }
 
@@ -222,19 +232,13 @@ parse_policy (LlCliOptions  *o,
   g_autoptr(GError) local = NULL;
 
   if (o->policy != NULL && !ll_policy_kind_from_name (o->policy, &kind, &local))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--policy: %s", local->message);
-      return FALSE;
-    }
+    return bad_value (error, "--policy: %s", local->message);
   ll_policy_init (&config->policy, kind);
 
   if ((o->increment != NULL && kind != LL_POLICY_FIXED) ||
       ((o->factor != NULL || o->constant != NULL || o->round != NULL) && kind != LL_POLICY_CUSTOM))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--increment goes with --policy fixed; --factor, --constant and --round go with --policy custom"));
-      return FALSE;
-    }
+    return bad_value (error,
+                      _("--increment goes with --policy fixed; --factor, --constant and --round go with --policy custom"));
 
   if (!parse_count_option ("increment", o->increment, LL_SIZE_FLAGS_NONE, &config->policy.increment, error) ||
       !parse_count_option ("constant", o->constant, LL_SIZE_FLAGS_ALLOW_ZERO, &config->policy.constant, error) ||
@@ -243,10 +247,7 @@ parse_policy (LlCliOptions  *o,
 
   if (o->factor != NULL && !ll_size_parse_decimal (o->factor, LL_SIZE_FLAGS_NONE,
                                                    &config->policy.factor, &local))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--factor: %s", local->message);
-      return FALSE;
-    }
+    return bad_value (error, "--factor: %s", local->message);
 
   return TRUE;
 }
@@ -260,53 +261,35 @@ parse_target (LlCliOptions  *o,
   g_autoptr(GError) local = NULL;
 
   if (o->appends != NULL && o->target != NULL)
-    {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           _("Give either --appends or --target, not both"));
-      return FALSE;
-    }
+    return bad_value (error, _("Give either --appends or --target, not both"));
 
   if (o->appends != NULL)
     {
       guint64 appends = 0;
 
       if (o->target_kind != NULL)
-        {
-          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                               _("--appends counts elements; it does not go with --target-kind"));
-          return FALSE;
-        }
+        return bad_value (error, _("--appends counts elements; it does not go with --target-kind"));
       if (!parse_count_option ("appends", o->appends, LL_SIZE_FLAGS_NONE, &appends, error))
         return FALSE;
       if (appends > G_MAXUINT64 - config->initial_length)
-        {
-          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                               _("--appends: the list would hold more than 2⁶⁴ − 1 elements"));
-          return FALSE;
-        }
+        return bad_value (error, _("--appends: the list would hold more than 2⁶⁴ − 1 elements"));
       config->target_kind = LL_TARGET_ELEMENTS;
       config->target = config->initial_length + appends;
       return TRUE;
     }
 
   if (o->target == NULL)
-    {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           command == LL_CLI_RUN
-                           ? _("Missing --target: how large should the list grow? For example --target 10GB")
-                           : _("Missing --appends or --target: how far should the list grow? For example --target 10GB"));
-      return FALSE;
-    }
+    return bad_value (error, "%s",
+                      command == LL_CLI_RUN
+                      ? _("Missing --target: how large should the list grow? For example --target 10GB")
+                      : _("Missing --appends or --target: how far should the list grow? For example --target 10GB"));
 
   if (config->target_kind == LL_TARGET_ELEMENTS)
     return parse_count_option ("target", o->target, LL_SIZE_FLAGS_NONE, &config->target, error);
 
   if (!ll_size_parse_bytes_units (o->target, LL_SIZE_FLAGS_NONE, &config->target,
                                   &config->target_units, &local))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--target: %s", local->message);
-      return FALSE;
-    }
+    return bad_value (error, "--target: %s", local->message);
   return TRUE;
 }
 
@@ -325,16 +308,10 @@ parse_config (LlCliOptions  *o,
     return FALSE;
 
   if (o->element != NULL && !ll_element_from_name (o->element, &config->element, &local))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--element: %s", local->message);
-      return FALSE;
-    }
+    return bad_value (error, "--element: %s", local->message);
 
   if (o->mechanism != NULL && !ll_mechanism_from_string (o->mechanism, &config->mechanism, &local))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--mechanism: %s", local->message);
-      return FALSE;
-    }
+    return bad_value (error, "--mechanism: %s", local->message);
 
   if (!parse_count_option ("initial-length", o->initial_length, LL_SIZE_FLAGS_ALLOW_ZERO,
                            &config->initial_length, error) ||
@@ -358,27 +335,18 @@ parse_config (LlCliOptions  *o,
 
   config->huge_pages = o->huge_pages;
   if (o->huge_pages && ll_run_config_get_mechanism (config) != LL_MECHANISM_MREMAP)
-    {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           _("--huge-pages needs --mechanism mremap: only the engine’s own mapping can ask for them"));
-      return FALSE;
-    }
+    return bad_value (error,
+                      _("--huge-pages needs --mechanism mremap: only the engine’s own mapping can ask for them"));
 
   if (!ll_run_config_validate (config, &local))
-    {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, local->message);
-      return FALSE;
-    }
+    return bad_value (error, "%s", local->message);
 
   /* Capacities past 2^64 / slot bytes would overflow the byte columns. */
   if (config->target_kind == LL_TARGET_ELEMENTS &&
       config->target > (G_MAXUINT64 - LL_LIST_HEADER_BYTES) /
                        ll_element_get_info (config->element)->slot_bytes / 2)
-    {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           _("--target: that many elements would not fit in a 64-bit address space"));
-      return FALSE;
-    }
+    return bad_value (error,
+                      _("--target: that many elements would not fit in a 64-bit address space"));
 
   return TRUE;
 }
@@ -398,11 +366,8 @@ parse_images (LlCliOptions  *o,
       LlChartKind kind;
 
       if (!ll_chart_kind_from_name (o->chart, &kind))
-        {
-          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _("--chart: “%s” is not a chart. Use capacity, growth or memory."), o->chart);
-          return FALSE;
-        }
+        return bad_value (error, _("--chart: “%s” is not a chart. Use capacity, growth or memory."),
+                          o->chart);
       o->what = kind;
     }
 
@@ -412,21 +377,15 @@ parse_images (LlCliOptions  *o,
 
       if (paths[i] != NULL && !g_str_equal (paths[i], "-") &&
           ll_export_format_from_path (paths[i], &format) && format != formats[i])
-        {
-          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _("%s: “%s” has the extension of another format"), names[i], paths[i]);
-          return FALSE;
-        }
+        return bad_value (error, _("%s: “%s” has the extension of another format"),
+                          names[i], paths[i]);
     }
 
   o->width = o->height = 0;
   if (o->size != NULL &&
       (!ll_export_size_parse (o->size, &o->width, &o->height, &local) || o->width == 0))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--size: %s",
-                   local != NULL ? local->message : _("give a size in pixels, e.g. 1200x600"));
-      return FALSE;
-    }
+    return bad_value (error, "--size: %s",
+                      local != NULL ? local->message : _("give a size in pixels, e.g. 1200x600"));
 
   return TRUE;
 }
