@@ -323,6 +323,16 @@ format_decade (char       *buf,
                const LlAxis *axis,
                int         e)
 {
+  /* Durations: 1 ns, 10 ns … 1 µs … 1 s, then seconds. */
+  if (axis->quantity == LL_QUANTITY_TIME && e >= 0)
+    {
+      static const char * const names[] = { N_("ns"), N_("µs"), N_("ms"), N_("s") };
+      int unit = MIN (e / 3, 3);
+
+      g_snprintf (buf, size, "%.0f %s", pow (10.0, e - 3 * unit), _(names[unit]));
+      return;
+    }
+
   if (e >= 0 && axis->quantity != LL_QUANTITY_TIME && e / 3 < N_POWERS)
     {
       int power = e / 3;
@@ -477,6 +487,36 @@ compute_log_binary (LlAxis          *axis,
     }
 }
 
+static guint
+count_labels (const LlAxis *axis)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < axis->n_ticks; i++)
+    n += axis->ticks[i].label[0] != '\0';
+  return n;
+}
+
+/* Keeps the ticks within [@lo, @hi] and makes that the domain. */
+static void
+restrict_to (LlAxis *axis,
+             double  lo,
+             double  hi)
+{
+  double slack = (hi - lo) * 1e-9;
+  guint n = 0;
+
+  for (guint i = 0; i < axis->n_ticks; i++)
+    {
+      if (axis->ticks[i].value < lo - slack || axis->ticks[i].value > hi + slack)
+        continue;
+      axis->ticks[n++] = axis->ticks[i];
+    }
+  axis->n_ticks = n;
+  axis->lo = lo;
+  axis->hi = hi;
+}
+
 void
 ll_axis_compute (LlAxis          *axis,
                  LlQuantity       quantity,
@@ -525,8 +565,26 @@ ll_axis_compute (LlAxis          *axis,
           if (quantity == LL_QUANTITY_COUNT)
             count_unit (axis->unit, sizeof axis->unit, 0);
         }
+      if (fit->exact && hi > lo)
+        {
+          restrict_to (axis, lo, hi);
+          /* Within a decade (or two) powers say too little: linear steps
+           * on the log scale read better. */
+          if (count_labels (axis) < 2)
+            {
+              memset (axis, 0, sizeof *axis);
+              axis->quantity = quantity;
+              axis->units = units;
+              axis->divisor = 1.0;
+              compute_linear (axis, lo, hi, fit);
+              restrict_to (axis, lo, hi);
+            }
+          axis->log = TRUE;
+        }
       return;
     }
 
   compute_linear (axis, lo, hi, fit);
+  if (fit->exact && hi > lo)
+    restrict_to (axis, lo, hi);
 }

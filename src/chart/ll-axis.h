@@ -54,6 +54,8 @@ typedef struct
   double        label_gap;     /* free space required between labels */
   LlMeasureFunc measure;       /* NULL: labels are assumed to fit */
   gpointer      user_data;
+  gboolean      exact;         /* the domain is [lo, hi] as given (a zoom), ticks
+                                * only inside it; else it ends on ticks */
 } LlAxisFit;
 
 void  ll_axis_fit_init (LlAxisFit       *fit,
@@ -63,7 +65,8 @@ void  ll_axis_fit_init (LlAxisFit       *fit,
 /* Chooses nice ticks for data in [@lo, @hi] (log: both > 0): 1, 2, 2.5, 5
  * × 10^n for counts, SI bytes and time; powers of two within KiB/MiB/GiB
  * for IEC bytes; decades (or binary orders for IEC) on log axes. The
- * domain is extended outwards to the first and last tick. At most 8
+ * domain is extended outwards to the first and last tick (unless
+ * @fit->exact; a log axis zoomed within a decade gets linear ticks). At most 8
  * major ticks, fewer when the axis is short or labels would overlap. */
 void  ll_axis_compute  (LlAxis          *axis,
                         LlQuantity       quantity,

@@ -18,30 +18,71 @@ list_span_is_empty (const LlChartSeries *series,
   return series->n_events == 0 && span->end_capacity == 0 && series->n_samples == 0;
 }
 
+/* The capacity at length @v: after the last reallocation at or before it. */
+static double
+capacity_at (const LlChartSeries *series,
+             const LlListSpan    *span,
+             double               v)
+{
+  gsize i;
+  const LlEventBucket *b;
+
+  if (series->n_events == 0 || series->events[0].first.length > v)
+    return span->start_capacity;
+
+  i = ll_pick_find_event (series->events, series->n_events, v, FALSE);
+  b = &series->events[i];
+  return b->last.length <= v ? b->last.new_capacity : b->first.new_capacity;
+}
+
 static void
 capacity_extents (const LlChartSeries  *series,
                   const LlChartOptions *options,
+                  const LlChartRange   *range,
                   LlChartExtents       *ext)
 {
   LlListSpan span;
+  gsize from, to;
   double y;
 
   ll_chart_list_span (series, &span);
-  y = MAX (span.start_capacity, span.end_capacity);
-  for (gsize i = 0; i < series->n_events; i++)
+  ll_chart_events_in_range (series, range, &from, &to);
+
+  ext->empty = list_span_is_empty (series, &span);
+  ext->xq = LL_QUANTITY_COUNT;
+  ext->yq = LL_QUANTITY_COUNT;
+  ext->y_log = options->log_y;
+  ext->x_lo = ext->empty ? 0.0 : span.start_length;
+  ext->x_hi = ext->empty ? 1000.0 : MAX (span.end_length, span.start_length + 1);
+
+  if (range == NULL)
+    {
+      y = MAX (span.start_capacity, span.end_capacity);
+      ext->y_lo = ext->x_lo;
+    }
+  else
+    {
+      /* What the visible lengths hold: from the length (and capacity) at
+       * the left edge up to the largest capacity before the right one. */
+      double lo = CLAMP (range->from, span.start_length, span.end_length);
+      double hi = CLAMP (range->to, span.start_length, span.end_length);
+
+      y = MAX (hi, capacity_at (series, &span, hi));
+      ext->y_lo = lo;
+    }
+
+  for (gsize i = from; i < to; i++)
     {
       const LlEventBucket *b = &series->events[i];
 
       y = MAX (y, MAX (b->first.new_capacity, b->last.new_capacity));
     }
 
-  ext->empty = list_span_is_empty (series, &span);
-  ext->xq = LL_QUANTITY_COUNT;
-  ext->yq = LL_QUANTITY_COUNT;
-  ext->x_lo = ext->empty ? 0.0 : span.start_length;
-  ext->x_hi = ext->empty ? 1000.0 : MAX (span.end_length, span.start_length + 1);
-  ext->y_lo = ext->x_lo;
-  ext->y_hi = ext->empty ? 1000.0 : MAX (ext->x_hi, y);
+  if (options->log_y)
+    ext->y_lo = MAX (ext->y_lo, 1.0);
+  ext->y_hi = ext->empty ? 1000.0 : MAX (MAX (ext->x_hi, y), ext->y_lo + 1.0);
+  if (range != NULL)
+    ext->y_hi = MAX (y, ext->y_lo + 1.0);
 }
 
 static guint
@@ -56,23 +97,23 @@ capacity_legend (const LlChartOptions *options,
   return 3;
 }
 
-/* The step line through the decimated columns, from the start to the
- * current length. Returns the last capacity. */
-static double
+/* The step line through the decimated columns, from the start (or the
+ * left edge) to the current length (or the right edge). */
+static void
 capacity_path (const LlPainter     *p,
                const LlChartSeries *series,
+               const LlListSpan    *span,
                double               dw)
 {
+  const LlAxis *xa = &p->layout->x_axis;
   cairo_t *cr = p->cr;
-  LlListSpan span;
-  double y;
-  double last;
+  double start = MAX ((double) span->start_length, xa->lo);
+  double end = MIN ((double) span->end_length, xa->hi);
+  double y, last;
 
-  ll_chart_list_span (series, &span);
-
-  y = ll_painter_snap_y (p, span.start_capacity, dw);
-  cairo_move_to (cr, ll_painter_map_x (p, span.start_length), y);
-  last = span.start_capacity;
+  last = capacity_at (series, span, start);
+  y = ll_painter_snap_y (p, last, dw);
+  cairo_move_to (cr, ll_painter_map_x_held (p, start), y);
 
   for (guint i = 0; i < p->columns.n_columns; i++)
     {
@@ -103,18 +144,43 @@ capacity_path (const LlPainter     *p,
     }
 
   /* The capacity now, if it changed after the last event. */
-  if ((double) span.end_capacity != last && span.end_length > 0)
+  if ((double) span->end_capacity != last && span->end_length > 0 &&
+      (double) span->end_length <= xa->hi)
     {
-      double cx = ll_painter_map_x (p, span.end_length);
+      double cx = ll_painter_map_x_held (p, span->end_length);
 
       cairo_line_to (cr, cx, y);
-      y = ll_painter_snap_y (p, span.end_capacity, dw);
+      y = ll_painter_snap_y (p, span->end_capacity, dw);
       cairo_line_to (cr, cx, y);
-      last = span.end_capacity;
     }
 
-  cairo_line_to (cr, ll_painter_map_x (p, span.end_length), y);
-  return last;
+  cairo_line_to (cr, ll_painter_map_x_held (p, end), y);
+}
+
+/* The length, y = x, from @a to @b: straight unless one axis is
+ * logarithmic and the other not. */
+static void
+length_path (const LlPainter *p,
+             double           a,
+             double           b,
+             gboolean         move)
+{
+  const LlChartLayout *l = p->layout;
+  cairo_t *cr = p->cr;
+  guint n = l->x.log == l->y.log ? 1 : (guint) MAX (8.0, l->plot.width / 3.0);
+
+  for (guint i = 0; i <= n; i++)
+    {
+      double t = (double) i / n;
+      double v = l->x.log && a > 0.0 && b > 0.0 ? a * pow (b / a, t) : a + (b - a) * t;
+      double x = ll_painter_map_x_held (p, v);
+      double y = ll_painter_map_y (p, v);
+
+      if (i == 0 && move)
+        cairo_move_to (cr, x, y);
+      else
+        cairo_line_to (cr, x, y);
+    }
 }
 
 static void
@@ -122,27 +188,31 @@ capacity_draw (LlPainter           *p,
                const LlChartSeries *series)
 {
   const LlChartPalette *pal = &p->options->palette;
+  const LlAxis *xa = &p->layout->x_axis;
   cairo_t *cr = p->cr;
   LlListSpan span;
   double x0, x_end, dw;
+  gsize from, to;
 
+  ll_painter_visible_events (p, series, FALSE, &from, &to);
   ll_painter_reset_columns (p);
   ll_decimate_events (&p->columns, p->cols, LL_SERIES_CAPACITY,
-                      series->events, series->n_events);
+                      series->events + from, to - from);
 
   ll_chart_list_span (series, &span);
-  x0 = span.start_length;
-  x_end = span.end_length;
+  x0 = MAX ((double) span.start_length, xa->lo);
+  x_end = MIN ((double) span.end_length, xa->hi);
   dw = ll_painter_device_width (p, LL_CHART_SERIES_WIDTH);
+  if (x_end < x0)
+    return;
 
   cairo_save (cr);
   ll_painter_clip_plot (p, 0.0);
 
   /* Slack: between the step line and the diagonal. */
   cairo_new_path (cr);
-  capacity_path (p, series, dw);
-  cairo_line_to (cr, ll_painter_map_x (p, x_end), ll_painter_map_y (p, x_end));
-  cairo_line_to (cr, ll_painter_map_x (p, x0), ll_painter_map_y (p, x0));
+  capacity_path (p, series, &span, dw);
+  length_path (p, x_end, x0, FALSE);
   cairo_close_path (cr);
   ll_chart_set_color (cr, &pal->accent, ll_chart_slack_alpha (pal));
   cairo_fill (cr);
@@ -155,13 +225,12 @@ capacity_draw (LlPainter           *p,
 
   /* Length: the diagonal y = x over the lengths the list went through. */
   ll_painter_line_width (p, LL_CHART_SERIES_WIDTH);
-  cairo_move_to (cr, ll_painter_map_x (p, x0), ll_painter_map_y (p, x0));
-  cairo_line_to (cr, ll_painter_map_x (p, x_end), ll_painter_map_y (p, x_end));
+  length_path (p, x0, x_end, TRUE);
   ll_chart_set_color (cr, &pal->series2, 1.0);
   cairo_stroke (cr);
 
   ll_painter_line_width (p, LL_CHART_SERIES_WIDTH);
-  capacity_path (p, series, dw);
+  capacity_path (p, series, &span, dw);
   ll_chart_set_color (cr, &pal->accent, 1.0);
   cairo_stroke (cr);
   cairo_restore (cr);
@@ -220,7 +289,14 @@ capacity_readout (GString              *str,
   ll_readout_count (str, _("Length"), c->event->length);
   ll_readout_capacity_change (str, c->event);
   ll_readout_slack (str, c->event->length, c->event->new_capacity);
+  ll_readout_container (str, c->event, options);
   ll_readout_added (str, c->event, options);
+}
+
+static double
+capacity_event_y (const LlEvent *event)
+{
+  return event->new_capacity;
 }
 
 const LlChartKindClass ll_chart_capacity_class = {
@@ -230,9 +306,12 @@ const LlChartKindClass ll_chart_capacity_class = {
      "length itself as the diagonal and the unused slack between them shaded"),
   N_("Length"),
   N_("Capacity"),
+  TRUE,
+  TRUE,
   capacity_extents,
   capacity_legend,
   capacity_draw,
   capacity_pick,
   capacity_readout,
+  capacity_event_y,
 };

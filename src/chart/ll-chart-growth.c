@@ -14,12 +14,17 @@
 static void
 growth_extents (const LlChartSeries  *series,
                 const LlChartOptions *options,
+                const LlChartRange   *range,
                 LlChartExtents       *ext)
 {
   double x = 0.0, y = 0.0, lo = G_MAXDOUBLE;
   LlListSpan span;
+  gsize from, to;
 
-  for (gsize i = 0; i < series->n_events; i++)
+  if (series->n_events > 0)
+    x = series->events[series->n_events - 1].last.length;
+  ll_chart_events_in_range (series, range, &from, &to);
+  for (gsize i = from; i < to; i++)
     {
       const LlEventBucket *b = &series->events[i];
       double bmin = b->count > 1 ? MIN (b->min_bytes_added, b->first.bytes_added) : b->first.bytes_added;
@@ -56,10 +61,12 @@ growth_draw (LlPainter           *p,
   double dw, base, radius;
   guint used = 0;
   gboolean ranges = FALSE;
+  gsize from, to;
 
+  ll_painter_visible_events (p, series, FALSE, &from, &to);
   ll_painter_reset_columns (p);
   ll_decimate_events (&p->columns, p->cols, LL_SERIES_BYTES_ADDED,
-                      series->events, series->n_events);
+                      series->events + from, to - from);
 
   for (guint i = 0; i < p->columns.n_columns; i++)
     {
@@ -164,8 +171,15 @@ growth_readout (GString              *str,
   ll_readout_event_number (str, c);
   ll_readout_count (str, _("Length"), c->event->length);
   ll_readout_capacity_change (str, c->event);
+  ll_readout_container (str, c->event, options);
   ll_readout_added (str, c->event, options);
   ll_readout_event_details (str, c->event, options);
+}
+
+static double
+growth_event_y (const LlEvent *event)
+{
+  return event->bytes_added;
 }
 
 const LlChartKindClass ll_chart_growth_class = {
@@ -175,9 +189,12 @@ const LlChartKindClass ll_chart_growth_class = {
      "as the bytes it added to the container"),
   N_("Length"),
   N_("Bytes added"),
+  TRUE,
+  TRUE,
   growth_extents,
   growth_legend,
   growth_draw,
   growth_pick,
   growth_readout,
+  growth_event_y,
 };

@@ -159,25 +159,143 @@ ll_chart_list_span (const LlChartSeries *data,
     }
 }
 
-/* What every series spans together. */
+/* The buckets whose span reaches @v: the first whose last point is at
+ * or past it. */
+static gsize
+first_reaching (const LlEventBucket *buckets,
+                gsize                n,
+                gboolean             by_time,
+                double               v)
+{
+  gsize lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+      double x = by_time ? buckets[mid].last.elapsed_ns : buckets[mid].last.length;
+
+      if (x < v)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The first bucket that starts past @v. */
+static gsize
+first_past (const LlEventBucket *buckets,
+            gsize                n,
+            gboolean             by_time,
+            double               v)
+{
+  gsize lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+      double x = by_time ? buckets[mid].first.elapsed_ns : buckets[mid].first.length;
+
+      if (x <= v)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+void
+ll_chart_visible_events (const LlChartSeries *series,
+                         gboolean             by_time,
+                         double               lo,
+                         double               hi,
+                         gsize               *from,
+                         gsize               *to)
+{
+  gsize n = series->n_events;
+  gsize a = first_reaching (series->events, n, by_time, lo);
+  gsize b = first_past (series->events, n, by_time, hi);
+
+  *from = a > 0 ? a - 1 : 0;
+  *to = MAX (MIN (b + 1, n), *from);
+}
+
+void
+ll_chart_visible_samples (const LlChartSeries *series,
+                          double               lo,
+                          double               hi,
+                          gsize               *from,
+                          gsize               *to)
+{
+  const LlSampleBucket *s = series->samples;
+  gsize n = series->n_samples;
+  gsize a = 0, b = n, l, h;
+
+  for (l = 0, h = n; l < h;)
+    {
+      gsize mid = l + (h - l) / 2;
+
+      if (s[mid].last.elapsed_ns < lo)
+        l = mid + 1;
+      else
+        h = mid;
+    }
+  a = l;
+  for (l = a, h = n; l < h;)
+    {
+      gsize mid = l + (h - l) / 2;
+
+      if (s[mid].first.elapsed_ns <= hi)
+        l = mid + 1;
+      else
+        h = mid;
+    }
+  b = l;
+
+  *from = a > 0 ? a - 1 : 0;
+  *to = MAX (MIN (b + 1, n), *from);
+}
+
+void
+ll_chart_events_in_range (const LlChartSeries *series,
+                          const LlChartRange  *range,
+                          gsize               *from,
+                          gsize               *to)
+{
+  if (range == NULL || ll_chart_range_is_empty (range))
+    {
+      *from = 0;
+      *to = series->n_events;
+      return;
+    }
+  *from = first_reaching (series->events, series->n_events, FALSE, range->from);
+  *to = MAX (first_past (series->events, series->n_events, FALSE, range->to), *from);
+}
+
+/* What every series spans together, and what is shown of it. */
 static void
 compute_extents (LlChartKind           kind,
                  const LlChartData    *data,
                  const LlChartOptions *options,
+                 gboolean              zoomed,
                  LlChartExtents       *ext)
 {
   const LlChartKindClass *klass = ll_chart_kind_get_class (kind);
+  const LlChartRange *range = zoomed ? ll_chart_options_get_range (options, kind) : NULL;
   LlChartSeries none = { 0 };
 
+  if (range != NULL && ll_chart_range_is_empty (range))
+    range = NULL;
+
   memset (ext, 0, sizeof *ext);
-  klass->extents (data->n_series > 0 ? &data->series[0] : &none, options, ext);
+  klass->extents (data->n_series > 0 ? &data->series[0] : &none, options, range, ext);
 
   for (gsize i = 1; i < data->n_series; i++)
     {
       LlChartExtents more;
 
       memset (&more, 0, sizeof more);
-      klass->extents (&data->series[i], options, &more);
+      klass->extents (&data->series[i], options, range, &more);
       if (more.empty)
         continue;
       if (ext->empty)
@@ -190,6 +308,49 @@ compute_extents (LlChartKind           kind,
       ext->y_lo = MIN (ext->y_lo, more.y_lo);
       ext->y_hi = MAX (ext->y_hi, more.y_hi);
     }
+
+  ext->x_log = klass->length_axis && options->log_x;
+  if (ext->x_log)
+    {
+      ext->x_lo = MAX (ext->x_lo, 1.0);
+      ext->x_hi = MAX (ext->x_hi, ext->x_lo + 1.0);
+    }
+
+  if (range != NULL && !ext->empty)
+    {
+      ext->x_lo = range->from;
+      ext->x_hi = range->to;
+      if (ext->x_log)
+        {
+          ext->x_lo = MAX (ext->x_lo, 1.0);
+          ext->x_hi = MAX (ext->x_hi, ext->x_lo * 1.001);
+        }
+      ext->x_exact = TRUE;
+    }
+}
+
+gboolean
+ll_chart_get_x_extent (LlChartKind           kind,
+                       const LlChartData    *data,
+                       const LlChartOptions *options,
+                       LlChartRange         *extent)
+{
+  LlChartOptions default_options;
+  LlChartData no_data = { NULL, 0 };
+  LlChartExtents ext;
+
+  g_return_val_if_fail (kind < LL_N_CHARTS, FALSE);
+  g_return_val_if_fail (extent != NULL, FALSE);
+
+  if (options == NULL)
+    {
+      ll_chart_options_init (&default_options);
+      options = &default_options;
+    }
+  compute_extents (kind, data != NULL ? data : &no_data, options, FALSE, &ext);
+  extent->from = ext.x_lo;
+  extent->to = ext.x_hi;
+  return !ext.empty;
 }
 
 guint
@@ -286,6 +447,51 @@ last_label_width (LlChartText  *text,
   return 0.0;
 }
 
+static char *
+format_x (LlQuantity quantity,
+          double     value)
+{
+  if (quantity == LL_QUANTITY_TIME)
+    return ll_format_duration ((guint64) MAX (0.0, value));
+  return ll_format_count_exact ((guint64) MAX (0.0, round (value)));
+}
+
+/* The title, and what of the chart is shown when that is not all of it
+ * on linear axes: an export says what it shows. */
+static void
+describe_view (LlChartLayout        *layout,
+               const LlChartOptions *options,
+               const LlChartExtents *ext)
+{
+  const LlChartKindClass *klass = ll_chart_kind_get_class (layout->kind);
+  GString *title = g_string_new (_(klass->title));
+  GPtrArray *notes = g_ptr_array_new_with_free_func (g_free);
+
+  if (ext->x_exact)
+    {
+      g_autofree char *from = format_x (ext->xq, ext->x_lo);
+      g_autofree char *to = format_x (ext->xq, ext->x_hi);
+
+      g_ptr_array_add (notes, klass->length_axis
+                              /* TRANSLATORS: a zoomed chart's title says what it shows */
+                              ? g_strdup_printf (_("lengths %s to %s"), from, to)
+                              : g_strdup_printf (_("%s to %s"), from, to));
+    }
+  if (ext->x_log)
+    g_ptr_array_add (notes, g_strdup (_("logarithmic length")));
+  if (ext->y_log && klass->can_log_y)
+    g_ptr_array_add (notes, g_strdup (_("logarithmic y")));
+
+  for (guint i = 0; i < notes->len; i++)
+    g_string_append_printf (title, i == 0 ? " (%s" : ", %s", (char *) notes->pdata[i]);
+  if (notes->len > 0)
+    g_string_append_c (title, ')');
+
+  g_strlcpy (layout->title, title->str, sizeof layout->title);
+  g_string_free (title, TRUE);
+  g_ptr_array_unref (notes);
+}
+
 void
 ll_chart_layout_measure (LlChartLayout        *layout,
                          LlChartText          *text,
@@ -307,8 +513,12 @@ ll_chart_layout_measure (LlChartLayout        *layout,
   layout->width = width;
   layout->height = height;
 
-  compute_extents (kind, data, options, &ext);
+  compute_extents (kind, data, options, TRUE, &ext);
   layout->empty = ext.empty;
+  layout->zoomed = ext.x_exact;
+  layout->hint = ext.hint != NULL ? ext.hint : _("No data yet");
+  if (options->draw_title)
+    describe_view (layout, options, &ext);
 
   ll_chart_text_size (text, title_probe, FALSE, NULL, &line_h);
   line_h = ceil (line_h);
@@ -373,7 +583,8 @@ ll_chart_layout_measure (LlChartLayout        *layout,
       double half;
 
       fit.length = MAX (1.0, width - left - right);
-      ll_axis_compute (&layout->x_axis, ext.xq, options->units, FALSE,
+      fit.exact = ext.x_exact;
+      ll_axis_compute (&layout->x_axis, ext.xq, options->units, ext.x_log,
                        ext.x_lo, ext.x_hi, &fit);
       if (ext.empty)
         clear_labels (&layout->x_axis);
@@ -393,7 +604,7 @@ ll_chart_layout_measure (LlChartLayout        *layout,
   layout->plot.height = MAX (1.0, round (bottom) - layout->plot.y);
   layout->legend_x = layout->plot.x + layout->plot.width - legend_w;
 
-  ll_scale_init (&layout->x, FALSE, layout->x_axis.lo, layout->x_axis.hi,
+  ll_scale_init (&layout->x, layout->x_axis.log, layout->x_axis.lo, layout->x_axis.hi,
                  layout->plot.x, layout->plot.x + layout->plot.width);
   ll_scale_init (&layout->y, layout->y_axis.log, layout->y_axis.lo, layout->y_axis.hi,
                  layout->plot.y + layout->plot.height, layout->plot.y);

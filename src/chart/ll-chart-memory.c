@@ -14,6 +14,7 @@
 static void
 memory_extents (const LlChartSeries  *series,
                 const LlChartOptions *options,
+                const LlChartRange   *range,
                 LlChartExtents       *ext)
 {
   double x = 0.0, y = 0.0;
@@ -56,11 +57,13 @@ memory_draw (LlPainter           *p,
   double dw, coverage;
   guint used = 0;
   double taken_top = 0.0, taken_bottom = 0.0;
+  gsize from, to;
 
   /* Reallocation markers: at most one per pixel column. */
+  ll_painter_visible_events (p, series, TRUE, &from, &to);
   ll_painter_reset_columns (p);
   ll_decimate_events (&p->columns, p->cols, LL_SERIES_EVENT_TIME,
-                      series->events, series->n_events);
+                      series->events + from, to - from);
   dw = ll_painter_device_width (p, LL_CHART_HAIRLINE);
   for (guint i = 0; i < p->columns.n_columns; i++)
     {
@@ -91,8 +94,9 @@ memory_draw (LlPainter           *p,
   /* p->cols holds available memory, the second half RSS. */
   ll_painter_reset_columns (p);
   ll_columns_reset (p->cols + p->columns.n_columns, p->columns.n_columns);
+  ll_painter_visible_samples (p, series, &from, &to);
   ll_decimate_samples_both (&p->columns, p->cols, p->cols + p->columns.n_columns,
-                            series->samples, series->n_samples);
+                            series->samples + from, to - from);
 
   ll_chart_set_color (cr, &pal->series2, 1.0);
   ll_painter_sample_line (p, p->cols + p->columns.n_columns, dw);
@@ -176,9 +180,12 @@ const LlChartKindClass ll_chart_memory_class = {
      "reallocation"),
   N_("Time"),
   N_("Memory"),
+  FALSE,
+  FALSE,
   memory_extents,
   memory_legend,
   memory_draw,
   memory_pick,
   memory_readout,
+  NULL,
 };

@@ -116,6 +116,45 @@ ll_painter_map_x (const LlPainter *p,
 }
 
 double
+ll_painter_map_x_held (const LlPainter *p,
+                       double           v)
+{
+  const LlRect *plot = &p->layout->plot;
+  double margin = MAX (plot->width, 64.0);
+
+  return CLAMP (ll_scale_map (&p->layout->x, v), plot->x - margin, plot->x + plot->width + margin);
+}
+
+void
+ll_painter_dot (const LlPainter *p,
+                double           x,
+                double           y,
+                double           radius)
+{
+  cairo_new_sub_path (p->cr);
+  cairo_arc (p->cr, x, y, radius, 0, 2 * G_PI);
+}
+
+void
+ll_painter_visible_events (const LlPainter     *p,
+                           const LlChartSeries *series,
+                           gboolean             by_time,
+                           gsize               *from,
+                           gsize               *to)
+{
+  ll_chart_visible_events (series, by_time, p->layout->x_axis.lo, p->layout->x_axis.hi, from, to);
+}
+
+void
+ll_painter_visible_samples (const LlPainter     *p,
+                            const LlChartSeries *series,
+                            gsize               *from,
+                            gsize               *to)
+{
+  ll_chart_visible_samples (series, p->layout->x_axis.lo, p->layout->x_axis.hi, from, to);
+}
+
+double
 ll_painter_map_y (const LlPainter *p,
        double         v)
 {
@@ -127,9 +166,11 @@ ll_painter_clip_plot (const LlPainter *p,
            double         overhang)
 {
   const LlRect *r = &p->layout->plot;
+  /* Zoomed, the series go on past the edges: they end there. */
+  double x_overhang = p->layout->zoomed ? 0.0 : overhang;
 
-  cairo_rectangle (p->cr, r->x - overhang, r->y - overhang,
-                   r->width + 2 * overhang, r->height + 2 * overhang);
+  cairo_rectangle (p->cr, r->x - x_overhang, r->y - overhang,
+                   r->width + 2 * x_overhang, r->height + 2 * overhang);
   cairo_clip (p->cr);
 }
 
@@ -224,7 +265,7 @@ draw_labels (const LlPainter *p)
   ll_painter_text (p, l->y_title, FALSE, l->pad, l->header_y, LL_ALIGN_START, fg, 0.8);
 
   if (p->options->draw_title)
-    ll_painter_text (p, ll_chart_kind_get_title (l->kind), TRUE, l->pad, l->title_y,
+    ll_painter_text (p, l->title, TRUE, l->pad, l->title_y,
                LL_ALIGN_START, fg, 1.0);
 }
 
@@ -268,6 +309,12 @@ draw_swatch (const LlPainter    *p,
       cairo_fill (cr);
       break;
 
+    case LL_SWATCH_DOT:
+      ll_painter_dot (p, x + SWATCH_WIDTH / 2.0, mid, 3.0);
+      ll_chart_set_color (cr, &item->color, 1.0);
+      cairo_fill (cr);
+      break;
+
     case LL_SWATCH_MARKER:
     default:
       dw = ll_painter_line_width (p, LL_CHART_HAIRLINE);
@@ -307,7 +354,7 @@ draw_empty_hint (const LlPainter *p)
 {
   const LlChartLayout *l = p->layout;
 
-  ll_painter_text (p, _("No data yet"), FALSE,
+  ll_painter_text (p, l->hint, FALSE,
              l->plot.x + l->plot.width / 2.0,
              l->plot.y + (l->plot.height - l->line_height) / 2.0,
              LL_ALIGN_CENTER, &p->options->palette.foreground, 0.55);
@@ -450,10 +497,54 @@ ll_painter_frame (LlPainter *p)
 
 /* What goes over the series: the baseline, labels, legend, or the hint
  * that there is nothing yet. */
+/* The reallocation options->mark points out: a line across the plot at
+ * its x, a ring where it sits. */
+static void
+draw_mark (const LlPainter *p,
+           LlChartKind      kind)
+{
+  const LlChartKindClass *klass = ll_chart_kind_get_class (kind);
+  const LlChartLayout *l = p->layout;
+  const LlEvent *e = p->options->mark;
+  const LlColor *fg = &p->options->palette.foreground;
+  double x, dw;
+
+  if (e == NULL || l->empty)
+    return;
+
+  x = ll_scale_map (&l->x, klass->length_axis ? (double) e->length : (double) e->elapsed_ns);
+  if (x < l->plot.x - 0.5 || x > l->plot.x + l->plot.width + 0.5)
+    return;
+
+  cairo_save (p->cr);
+  dw = ll_painter_line_width (p, LL_CHART_HAIRLINE);
+  cairo_set_line_cap (p->cr, CAIRO_LINE_CAP_BUTT);
+  ll_painter_vline (p, x, l->plot.y, l->plot.y + l->plot.height, dw);
+  ll_chart_set_color (p->cr, fg, 0.55);
+  cairo_stroke (p->cr);
+
+  if (klass->event_y != NULL)
+    {
+      double y = ll_scale_map (&l->y, klass->event_y (e));
+
+      if (y >= l->plot.y - 0.5 && y <= l->plot.y + l->plot.height + 0.5)
+        {
+          ll_painter_line_width (p, LL_CHART_SERIES_WIDTH);
+          ll_painter_dot (p, ll_pixel_grid_snap_x (&p->grid, x, dw), y, 6.0);
+          ll_chart_set_color (p->cr, &p->options->palette.background, 0.6);
+          cairo_fill_preserve (p->cr);
+          ll_chart_set_color (p->cr, fg, 1.0);
+          cairo_stroke (p->cr);
+        }
+    }
+  cairo_restore (p->cr);
+}
+
 void
 ll_painter_decorate (LlPainter   *p,
                      LlChartKind  kind)
 {
+  draw_mark (p, kind);
   draw_baseline (p);
   draw_labels (p);
   draw_legend (p);

@@ -171,7 +171,8 @@ ll_readout_added (GString              *str,
                   const LlEvent        *e,
                   const LlChartOptions *options)
 {
-  g_autofree char *added = ll_format_bytes_delta ((gint64) e->bytes_added, options->units);
+  g_autofree char *size = ll_format_bytes_precise (e->bytes_added, options->units);
+  g_autofree char *added = g_strconcat (e->bytes_added > 0 ? "+" : "", size, NULL);
 
   ll_readout_line (str, _("Added"), added);
 }
@@ -210,4 +211,17 @@ ll_readout_event_number (GString           *str,
 
       ll_readout_line (str, _("Reallocation"), line);
     }
+}
+
+void
+ll_readout_container (GString              *str,
+                      const LlEvent        *e,
+                      const LlChartOptions *options)
+{
+  g_autofree char *size = ll_format_bytes_precise (e->new_bytes, options->units);
+  g_autofree char *bytes = ll_format_count_exact (e->new_bytes);
+  /* TRANSLATORS: "193.119 MiB (202,500,088 bytes)" */
+  g_autofree char *both = g_strdup_printf (_("%s (%s bytes)"), size, bytes);
+
+  ll_readout_line (str, _("Container"), e->new_bytes < 1024 ? size : both);
 }

@@ -39,6 +39,9 @@ typedef struct
   double      x_labels_y;       /* top of the x tick labels */
   double      x_title_y;        /* top of the x axis title */
   gboolean    empty;            /* nothing to plot: hint instead of series */
+  gboolean    zoomed;           /* the x axis shows a part of the data */
+  const char *hint;             /* what an empty chart says (translated) */
+  char        title[192];       /* the chart's title, and what is zoomed (draw_title) */
   LlAxis      x_axis;
   LlAxis      y_axis;
   LlScale     x;
@@ -59,11 +62,13 @@ typedef struct
 /* What the data spans, and the quantities of the axes. */
 typedef struct
 {
-  gboolean   empty;
-  LlQuantity xq, yq;
-  gboolean   y_log;
-  double     x_lo, x_hi;
-  double     y_lo, y_hi;
+  gboolean    empty;
+  const char *hint;       /* why it is empty, when not for want of data */
+  LlQuantity  xq, yq;
+  gboolean    x_log, y_log;
+  gboolean    x_exact;    /* zoomed: the axis spans [x_lo, x_hi] exactly */
+  double      x_lo, x_hi;
+  double      y_lo, y_hi;
 } LlChartExtents;
 
 typedef enum
@@ -72,6 +77,7 @@ typedef enum
   LL_SWATCH_AREA,
   LL_SWATCH_STEM,    /* a stem with its dot */
   LL_SWATCH_MARKER,  /* a thin vertical line */
+  LL_SWATCH_DOT,     /* a dot */
 } LlSwatch;
 
 typedef struct
@@ -100,8 +106,10 @@ typedef struct
   LlPixelGrid           grid;
   LlChartText          *text;
   LlColumns             columns;
-  LlColumn             *cols;      /* two series' worth of columns */
+  LlColumn             *cols;      /* LL_PAINTER_SERIES series' worth of columns */
 } LlPainter;
+
+#define LL_PAINTER_SERIES 4
 
 typedef enum
 {
@@ -139,9 +147,14 @@ typedef struct
   const char *description;   /* translatable, for accessibility */
   const char *x_name;        /* translatable axis titles */
   const char *y_name;
+  gboolean    length_axis;   /* x is the list's length (else time) */
+  gboolean    can_log_y;     /* options->log_y applies */
 
+  /* What @series spans; with @range (not empty), y spans only what lies
+   * in it. */
   void      (*extents)  (const LlChartSeries  *series,
                          const LlChartOptions *options,
+                         const LlChartRange   *range,
                          LlChartExtents       *extents);
   guint     (*legend)   (const LlChartOptions *options,
                          LlLegendItem         *items);
@@ -155,10 +168,14 @@ typedef struct
   void      (*readout)  (GString              *text,
                          const LlChartOptions *options,
                          const LlCandidate    *candidate);
+  /* Where a reallocation sits on the y axis, for options->mark; NULL: a
+   * marker across the plot at its x only. */
+  double    (*event_y)  (const LlEvent        *event);
 } LlChartKindClass;
 
 extern const LlChartKindClass ll_chart_capacity_class;
 extern const LlChartKindClass ll_chart_growth_class;
+extern const LlChartKindClass ll_chart_time_class;
 extern const LlChartKindClass ll_chart_memory_class;
 
 const LlChartKindClass *ll_chart_kind_get_class (LlChartKind kind);
@@ -201,6 +218,24 @@ void          ll_chart_layout_compute   (LlChartLayout        *layout,
                                          double                height);
 void          ll_chart_list_span        (const LlChartSeries  *series,
                                          LlListSpan           *span);
+/* The buckets of @series that reach into [@lo, @hi] on the length (or
+ * time) axis, with one more on each side: [@from, @to). */
+void          ll_chart_visible_events   (const LlChartSeries  *series,
+                                         gboolean              by_time,
+                                         double                lo,
+                                         double                hi,
+                                         gsize                *from,
+                                         gsize                *to);
+void          ll_chart_visible_samples  (const LlChartSeries  *series,
+                                         double                lo,
+                                         double                hi,
+                                         gsize                *from,
+                                         gsize                *to);
+/* The same for a range that may be empty (everything). */
+void          ll_chart_events_in_range  (const LlChartSeries  *series,
+                                         const LlChartRange   *range,
+                                         gsize                *from,
+                                         gsize                *to);
 
 /* Painting (ll-chart-paint.c) */
 
@@ -262,6 +297,24 @@ void    ll_painter_reference_line (LlPainter         *p,
                                    double             alpha,
                                    double            *taken_top,
                                    double            *taken_bottom);
+/* The visible part of the events (samples), for drawing. */
+void    ll_painter_visible_events (const LlPainter   *p,
+                                   const LlChartSeries *series,
+                                   gboolean           by_time,
+                                   gsize             *from,
+                                   gsize             *to);
+void    ll_painter_visible_samples (const LlPainter  *p,
+                                    const LlChartSeries *series,
+                                    gsize            *from,
+                                    gsize            *to);
+/* A user x for @value, held within a margin around the plot so paths
+ * that run far outside it (zoomed) stay within cairo's coordinates. */
+double  ll_painter_map_x_held   (const LlPainter     *p,
+                                 double               value);
+void    ll_painter_dot          (const LlPainter     *p,
+                                 double               x,
+                                 double               y,
+                                 double               radius);
 void    ll_painter_frame        (LlPainter           *p);
 void    ll_painter_decorate     (LlPainter           *p,
                                  LlChartKind          kind);
@@ -308,5 +361,10 @@ void    ll_readout_event_details (GString            *str,
                                   const LlChartOptions *options);
 void    ll_readout_event_number (GString             *str,
                                  const LlCandidate   *candidate);
+/* The container after the reallocation, as the notebook prints it too:
+ * "193.119 MiB (202,500,088 bytes)". */
+void    ll_readout_container    (GString             *str,
+                                 const LlEvent       *event,
+                                 const LlChartOptions *options);
 
 G_END_DECLS

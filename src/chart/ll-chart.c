@@ -111,6 +111,7 @@ ll_chart_data_init (LlChartData         *data,
 static const LlChartKindClass * const classes[LL_N_CHARTS] = {
   [LL_CHART_CAPACITY] = &ll_chart_capacity_class,
   [LL_CHART_GROWTH] = &ll_chart_growth_class,
+  [LL_CHART_TIME] = &ll_chart_time_class,
   [LL_CHART_MEMORY] = &ll_chart_memory_class,
 };
 
@@ -163,6 +164,74 @@ ll_chart_kind_from_name (const char  *name,
     }
 
   return FALSE;
+}
+
+gboolean
+ll_chart_kind_has_length_axis (LlChartKind kind)
+{
+  g_return_val_if_fail (kind < LL_N_CHARTS, FALSE);
+
+  return classes[kind]->length_axis;
+}
+
+/* Ranges ------------------------------------------------------------------- */
+
+gboolean
+ll_chart_range_is_empty (const LlChartRange *range)
+{
+  return range == NULL || !(range->from < range->to);
+}
+
+const LlChartRange *
+ll_chart_options_get_range (const LlChartOptions *options,
+                            LlChartKind           kind)
+{
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (kind < LL_N_CHARTS, NULL);
+
+  return classes[kind]->length_axis ? &options->length_range : &options->time_range;
+}
+
+void
+ll_chart_get_plot_area (LlChartKind           kind,
+                        const LlChartData    *data,
+                        const LlChartOptions *options,
+                        double                width,
+                        double                height,
+                        double               *x,
+                        double               *y,
+                        double               *plot_width,
+                        double               *plot_height)
+{
+  LlChartLayout layout;
+
+  g_return_if_fail (kind < LL_N_CHARTS);
+
+  ll_chart_layout_compute (&layout, NULL, kind, data, options, width, height);
+  if (x != NULL)
+    *x = layout.plot.x;
+  if (y != NULL)
+    *y = layout.plot.y;
+  if (plot_width != NULL)
+    *plot_width = layout.plot.width;
+  if (plot_height != NULL)
+    *plot_height = layout.plot.height;
+}
+
+double
+ll_chart_unmap_x (LlChartKind           kind,
+                  const LlChartData    *data,
+                  const LlChartOptions *options,
+                  double                width,
+                  double                height,
+                  double                x)
+{
+  LlChartLayout layout;
+
+  g_return_val_if_fail (kind < LL_N_CHARTS, 0.0);
+
+  ll_chart_layout_compute (&layout, NULL, kind, data, options, width, height);
+  return ll_scale_unmap (&layout.x, x);
 }
 
 /* Drawing ------------------------------------------------------------------ */
@@ -227,8 +296,8 @@ ll_chart_draw (cairo_t              *cr,
 
   if (!layout.empty)
     {
-      /* The one allocation per frame: two series' worth of columns. */
-      p.cols = g_new (LlColumn, 2 * (gsize) p.columns.n_columns);
+      /* The one allocation per frame: columns for every series a kind draws. */
+      p.cols = g_new (LlColumn, LL_PAINTER_SERIES * (gsize) p.columns.n_columns);
       /* The first run is drawn last, on top. */
       for (gsize i = data->n_series; i > 0; i--)
         klass->draw (&p, &data->series[i - 1]);
@@ -297,6 +366,49 @@ ll_chart_pick (LlChartKind           kind,
   readout->x = pick.best.px;
   readout->y = pick.best.py;
   readout->text = g_string_free (text, FALSE);
+  readout->series = (gsize) (pick.best.series - data->series);
+  readout->event_number = pick.best.event != NULL ? pick.best.index : 0;
+}
+
+void
+ll_chart_draw_all (cairo_t              *cr,
+                   const LlChartData    *data,
+                   const LlChartOptions *options,
+                   double                width,
+                   double                height)
+{
+  LlChartOptions each;
+  guint columns, rows;
+  double gap, cell_w, cell_h;
+
+  g_return_if_fail (cr != NULL);
+
+  if (!(width > 0.0 && height > 0.0))
+    return;
+  if (options == NULL)
+    ll_chart_options_init (&each);
+  else
+    each = *options;
+  each.draw_title = TRUE;
+
+  /* Two columns unless that makes the charts taller than wide. */
+  columns = width >= height * 0.9 ? 2 : 1;
+  rows = (LL_N_CHARTS + columns - 1) / columns;
+  gap = round (MIN (width, height) * 0.02);
+  cell_w = floor ((width - gap * (columns - 1)) / columns);
+  cell_h = floor ((height - gap * (rows - 1)) / rows);
+
+  cairo_save (cr);
+  ll_chart_set_color (cr, &each.palette.background, 1.0);
+  cairo_paint (cr);
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, (k % columns) * (cell_w + gap), (k / columns) * (cell_h + gap));
+      ll_chart_draw (cr, k, data, &each, cell_w, cell_h);
+      cairo_restore (cr);
+    }
+  cairo_restore (cr);
 }
 
 void

@@ -18,6 +18,7 @@ typedef enum
 {
   LL_CHART_CAPACITY,  /* capacity (step) and length (diagonal) vs length, slack shaded */
   LL_CHART_GROWTH,    /* bytes added by each reallocation vs length */
+  LL_CHART_TIME,      /* how long each reallocation took vs length, time per append */
   LL_CHART_MEMORY,    /* MemAvailable and RSS over time, reserve, realloc markers */
   LL_N_CHARTS
 } LlChartKind;
@@ -41,17 +42,31 @@ typedef struct
   LlColor marker;         /* reallocation markers */
 } LlChartPalette;
 
+/* A part of a chart's x axis, in its data units: elements on the length
+ * axis, nanoseconds on the memory chart's time axis. Empty (@from >= @to):
+ * everything. */
+typedef struct
+{
+  double from, to;
+} LlChartRange;
+
 typedef struct
 {
   LlChartPalette palette;
   LlUnits        units;
-  gboolean       log_y;              /* growth chart: logarithmic bytes axis */
+  gboolean       log_x;              /* capacity, growth, time: logarithmic length axis */
+  gboolean       log_y;              /* capacity, growth: logarithmic y axis (time's
+                                      * always is) */
+  LlChartRange   length_range;       /* the lengths shown by capacity, growth and time */
+  LlChartRange   time_range;         /* the times shown by the memory chart */
+  const LlEvent *mark;               /* a reallocation to point out; NULL: none */
   const char    *font_family;        /* NULL: "Cantarell, sans-serif" */
   double         font_size;          /* points at 96 dpi; 0: 9 */
   /* context for the memory chart: */
   guint64        reserve_bytes;      /* 0: no line */
   guint64        total_bytes;        /* MemTotal, for the axis range; 0: auto */
-  gboolean       draw_title;         /* exports draw the title inside the image */
+  gboolean       draw_title;         /* exports draw the title inside the image (and
+                                      * say there what is zoomed or logarithmic) */
 } LlChartOptions;
 
 /* One run as a chart draws it: its buckets and counters as the run's
@@ -80,6 +95,9 @@ typedef struct
   gboolean found;
   double   x, y;           /* where, in the chart's coordinates */
   char    *text;           /* multi-line, exact values; g_free */
+  gsize    series;         /* whose point: an index into the data's series */
+  guint64  event_number;   /* the reallocation's number (1-based) in its run's
+                            * history order; 0: not a reallocation */
 } LlChartReadout;
 
 /* Points @series at what @view holds (no copy: valid until the view's
@@ -101,6 +119,38 @@ const char  *ll_chart_kind_get_title     (LlChartKind           kind); /* transl
 const char  *ll_chart_kind_get_description (LlChartKind         kind); /* for accessibility */
 gboolean     ll_chart_kind_from_name     (const char           *name,
                                           LlChartKind          *kind);
+/* Capacity, growth and time share the length axis (and zoom together);
+ * the memory chart's x axis is time. */
+gboolean     ll_chart_kind_has_length_axis (LlChartKind         kind);
+
+gboolean     ll_chart_range_is_empty     (const LlChartRange   *range);
+/* The range @options zoom @kind's x axis to (empty: none). */
+const LlChartRange *ll_chart_options_get_range (const LlChartOptions *options,
+                                                LlChartKind           kind);
+/* What @kind's x axis spans for @data when nothing is zoomed: the limits
+ * of zooming and panning. FALSE when there is nothing to show. */
+gboolean     ll_chart_get_x_extent       (LlChartKind           kind,
+                                          const LlChartData    *data,
+                                          const LlChartOptions *options,
+                                          LlChartRange         *extent);
+/* The data x at user x @x (and back) in a chart of that size, as drawn:
+ * for turning pointer positions into ranges. */
+double       ll_chart_unmap_x            (LlChartKind           kind,
+                                          const LlChartData    *data,
+                                          const LlChartOptions *options,
+                                          double                width,
+                                          double                height,
+                                          double                x);
+/* Where the plot lies in a chart of that size, in user units. */
+void         ll_chart_get_plot_area      (LlChartKind           kind,
+                                          const LlChartData    *data,
+                                          const LlChartOptions *options,
+                                          double                width,
+                                          double                height,
+                                          double               *x,
+                                          double               *y,
+                                          double               *plot_width,
+                                          double               *plot_height);
 
 /* Draws the whole chart (background, axes with nice ticks and unit titles,
  * series decimated to the pixel grid, legend) into the @width × @height
@@ -122,5 +172,13 @@ void         ll_chart_pick               (LlChartKind           kind,
                                           double                y,
                                           LlChartReadout       *readout);
 void         ll_chart_readout_clear      (LlChartReadout       *readout);
+
+/* Every chart in a grid in the @width × @height rectangle, each with its
+ * title: two columns, or one when the rectangle is tall and narrow. */
+void         ll_chart_draw_all           (cairo_t              *cr,
+                                          const LlChartData    *data,
+                                          const LlChartOptions *options,
+                                          double                width,
+                                          double                height);
 
 G_END_DECLS

@@ -175,16 +175,36 @@ ll_columns_reset (LlColumn *columns,
   memset (columns, 0, sizeof *columns * n_columns);
 }
 
+/* The column of @data_x: < 0 left of the columns, >= n_columns right of
+ * them. What lies within half a column of either end counts as in it. */
+/* As scale_map (), but what lies below a log scale's domain maps below it
+ * (zero and less: far below), so a zoomed axis can leave it out. */
+static inline double
+scale_map_through (const LlScale *scale,
+                   double         value)
+{
+  if (scale->log)
+    {
+      if (value <= 0.0)
+        return scale->k >= 0.0 ? -G_MAXDOUBLE : G_MAXDOUBLE;
+      return scale->p0 + (log10 (value) - scale->l0) * scale->k;
+    }
+  return scale->p0 + (value - scale->l0) * scale->k;
+}
+
 static inline int
 columns_index (const LlColumns *layout,
                double           data_x)
 {
-  double p = (scale_map (layout->xscale, data_x) - layout->x0) * layout->sx;
+  double p = (scale_map_through (layout->xscale, data_x) - layout->x0) * layout->sx;
+  double n = (double) layout->n_columns;
 
-  if (!(p >= 0.0))  /* also NaN */
-    return 0;
-  if (p >= (double) layout->n_columns)
-    return (int) layout->n_columns - 1;
+  if (isnan (p))
+    return -1;
+  if (p < 0.0)
+    return p > -0.5 ? 0 : -1;
+  if (p >= n)
+    return p < n + 0.5 ? (int) layout->n_columns - 1 : (int) MIN (p, (double) G_MAXINT / 2);
   return (int) p;
 }
 
@@ -192,7 +212,7 @@ int
 ll_columns_index (const LlColumns *layout,
                   double           data_x)
 {
-  return columns_index (layout, data_x);
+  return CLAMP (columns_index (layout, data_x), 0, (int) layout->n_columns - 1);
 }
 
 double
@@ -228,23 +248,25 @@ column_add (LlColumn *c,
 }
 
 static void
-add_span (const LlColumns *layout,
-          LlColumn        *columns,
-          double           x_first,
-          double           x_last,
-          double           v_first,
-          double           v_last,
-          double           v_min,
-          double           v_max,
-          guint64          count)
+add_span_at (const LlColumns *layout,
+             LlColumn        *columns,
+             int              c0,
+             int              c1,
+             double           v_first,
+             double           v_last,
+             double           v_min,
+             double           v_max,
+             guint64          count)
 {
-  int c0, c1;
+  int n = (int) layout->n_columns;
+  int from, to;
 
   v_min = MIN (v_min, MIN (v_first, v_last));
   v_max = MAX (v_max, MAX (v_first, v_last));
 
-  c0 = columns_index (layout, x_first);
-  c1 = count > 1 ? columns_index (layout, x_last) : c0;
+  /* Outside the columns (a zoomed chart): nothing to add. */
+  if (c1 < 0 || c0 >= n)
+    return;
 
   if (c1 <= c0)
     {
@@ -255,8 +277,10 @@ add_span (const LlColumns *layout,
   if (count <= 2)
     {
       /* Both events are exact: nothing in between. */
-      column_add (&columns[c0], v_first, v_first, v_first, v_first, 1);
-      column_add (&columns[c1], v_last, v_last, v_last, v_last, count - 1);
+      if (c0 >= 0)
+        column_add (&columns[c0], v_first, v_first, v_first, v_first, 1);
+      if (c1 < n)
+        column_add (&columns[c1], v_last, v_last, v_last, v_last, count - 1);
       return;
     }
 
@@ -264,7 +288,9 @@ add_span (const LlColumns *layout,
    * its exact ends, so every column it covers shows the whole range rather
    * than hiding an extreme; the line through them goes straight from end
    * to end. */
-  for (int c = c0; c <= c1; c++)
+  from = MAX (c0, 0);
+  to = MIN (c1, n - 1);
+  for (int c = from; c <= to; c++)
     {
       double t = (double) (c - c0) / (c1 - c0);
       double v = v_first + t * (v_last - v_first);
@@ -275,6 +301,67 @@ add_span (const LlColumns *layout,
       column_add (&columns[c], c == c0 ? v_first : v, c == c1 ? v_last : v,
                   v_min, v_max, MAX (share, 1));
     }
+}
+
+static inline void
+add_span (const LlColumns *layout,
+          LlColumn        *columns,
+          double           x_first,
+          double           x_last,
+          double           v_first,
+          double           v_last,
+          double           v_min,
+          double           v_max,
+          guint64          count)
+{
+  int c0 = columns_index (layout, x_first);
+  int c1 = count > 1 ? columns_index (layout, x_last) : c0;
+
+  add_span_at (layout, columns, c0, c1, v_first, v_last, v_min, v_max, count);
+}
+
+void
+ll_columns_locate (const LlColumns *layout,
+                   double           x_first,
+                   double           x_last,
+                   guint64          count,
+                   int             *c0,
+                   int             *c1)
+{
+  *c0 = columns_index (layout, x_first);
+  *c1 = count > 1 ? columns_index (layout, x_last) : *c0;
+}
+
+void
+ll_columns_add_at (const LlColumns *layout,
+                   LlColumn        *columns,
+                   int              c0,
+                   int              c1,
+                   double           v_first,
+                   double           v_last,
+                   double           v_min,
+                   double           v_max,
+                   guint64          count)
+{
+  if (layout->n_columns > 0)
+    add_span_at (layout, columns, c0, c1, v_first, v_last, v_min, v_max, MAX (count, 1));
+}
+
+void
+ll_columns_add (const LlColumns *layout,
+                LlColumn        *columns,
+                double           x_first,
+                double           x_last,
+                double           v_first,
+                double           v_last,
+                double           v_min,
+                double           v_max,
+                guint64          count)
+{
+  g_return_if_fail (layout != NULL && columns != NULL);
+
+  if (layout->n_columns > 0)
+    add_span (layout, columns, x_first, x_last, v_first, v_last, v_min, v_max, MAX (count, 1));
 }
 
 void
@@ -322,6 +409,19 @@ ll_decimate_events (const LlColumns     *layout,
                       b->first.length, b->last.length,
                       b->first.bytes_added, b->last.bytes_added,
                       b->min_bytes_added, b->max_bytes_added, count);
+          break;
+
+        case LL_SERIES_REALLOC_NS:
+          if (count == 1)
+            add_span (layout, columns,
+                      b->first.length, b->first.length,
+                      b->first.realloc_ns, b->first.realloc_ns,
+                      b->first.realloc_ns, b->first.realloc_ns, 1);
+          else
+            add_span (layout, columns,
+                      b->first.length, b->last.length,
+                      b->first.realloc_ns, b->last.realloc_ns,
+                      b->min_realloc_ns, b->max_realloc_ns, count);
           break;
 
         case LL_SERIES_EVENT_TIME:
@@ -401,6 +501,9 @@ ll_decimate_samples_both (const LlColumns      *layout,
       guint64 count = MAX (b->count, 1);
       int c0 = columns_index (layout, b->first.elapsed_ns);
       int c1 = count > 1 ? columns_index (layout, b->last.elapsed_ns) : c0;
+
+      if (c1 < 0 || c0 >= (int) layout->n_columns)
+        continue;
 
       /* The common case, many samples or one per column: no span. */
       if (c1 <= c0)

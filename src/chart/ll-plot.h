@@ -75,6 +75,7 @@ typedef enum
 {
   LL_SERIES_CAPACITY,         /* x: length;     old_capacity → new_capacity */
   LL_SERIES_BYTES_ADDED,      /* x: length;     bytes_added (min/max kept) */
+  LL_SERIES_REALLOC_NS,       /* x: length;     realloc_ns (min/max kept) */
   LL_SERIES_EVENT_TIME,       /* x: elapsed_ns; count only */
   LL_SERIES_AVAILABLE,        /* x: elapsed_ns; available_bytes of samples */
   LL_SERIES_RSS,              /* x: elapsed_ns; rss_bytes of samples */
@@ -98,8 +99,40 @@ int      ll_columns_index              (const LlColumns   *layout,
 double   ll_columns_center             (const LlColumns   *layout,
                                         guint              i);
 
+/* Adds @count values from x @x_first to @x_last into the columns they
+ * fall in, as a bucket does. */
+void     ll_columns_add                (const LlColumns   *layout,
+                                        LlColumn          *columns,
+                                        double             x_first,
+                                        double             x_last,
+                                        double             v_first,
+                                        double             v_last,
+                                        double             v_min,
+                                        double             v_max,
+                                        guint64            count);
+
+/* The same in two steps, for several series over the same x: the columns
+ * (@c0, @c1) that @count values from @x_first to @x_last fall in, and
+ * adding values there. */
+void     ll_columns_locate             (const LlColumns   *layout,
+                                        double             x_first,
+                                        double             x_last,
+                                        guint64            count,
+                                        int               *c0,
+                                        int               *c1);
+void     ll_columns_add_at             (const LlColumns   *layout,
+                                        LlColumn          *columns,
+                                        int                c0,
+                                        int                c1,
+                                        double             v_first,
+                                        double             v_last,
+                                        double             v_min,
+                                        double             v_max,
+                                        guint64            count);
+
 /* Accumulates buckets into @columns (reset first). Cost: O(n_buckets +
- * n_columns). Buckets must be in x order, as the history keeps them. */
+ * n_columns). Buckets must be in x order, as the history keeps them; what
+ * maps outside the columns (a zoomed scale) is left out. */
 void     ll_decimate_events            (const LlColumns      *layout,
                                         LlColumn             *columns,
                                         LlSeries              series,

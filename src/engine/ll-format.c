@@ -124,6 +124,44 @@ ll_format_bytes (guint64 bytes,
 }
 
 char *
+ll_format_bytes_fixed (guint64 bytes,
+                       LlUnits units,
+                       guint   power,
+                       guint   decimals)
+{
+  guint64 base = units == LL_UNITS_SI ? 1000 : 1024;
+  guint64 unit = 1;
+  GString *string = g_string_new (NULL);
+
+  power = MIN (power, 6);
+  decimals = MIN (decimals, 6);
+  for (guint i = 0; i < power; i++)
+    unit *= base;
+
+  append_fixed (string,
+                divide_rounded ((unsigned __int128) bytes * power_of_ten (decimals), unit),
+                decimals);
+  g_string_append_printf (string, " %s", ll_unit_name (units, power));
+  return g_string_free (string, FALSE);
+}
+
+char *
+ll_format_bytes_precise (guint64 bytes,
+                         LlUnits units)
+{
+  guint64 base = units == LL_UNITS_SI ? 1000 : 1024;
+  guint64 unit = 1;
+  guint power = 0;
+
+  while (power < 6 && bytes / base >= unit)
+    {
+      unit *= base;
+      power++;
+    }
+  return ll_format_bytes_fixed (bytes, units, power, power > 0 ? 3 : 0);
+}
+
+char *
 ll_format_bytes_delta (gint64  bytes,
                        LlUnits units)
 {

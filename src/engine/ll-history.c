@@ -189,9 +189,12 @@ merge_event_buckets (LlHistory *self)
       merged.last = right->last;
       merged.count = left->count + right->count;
       merged.n_moved = left->n_moved + right->n_moved;
+      merged.n_copied = left->n_copied + right->n_copied;
       merged.min_bytes_added = MIN (left->min_bytes_added, right->min_bytes_added);
       merged.max_bytes_added = MAX (left->max_bytes_added, right->max_bytes_added);
+      merged.min_realloc_ns = MIN (left->min_realloc_ns, right->min_realloc_ns);
       merged.max_realloc_ns = MAX (left->max_realloc_ns, right->max_realloc_ns);
+      merged.realloc_ns = left->realloc_ns + right->realloc_ns;
       self->events[i] = merged;
     }
 
@@ -266,9 +269,12 @@ open_event_bucket (LlHistory     *self,
   bucket->first = *first;
   bucket->count = 0;
   bucket->n_moved = 0;
+  bucket->n_copied = 0;
   bucket->min_bytes_added = G_MAXUINT64;
   bucket->max_bytes_added = 0;
+  bucket->min_realloc_ns = G_MAXUINT64;
   bucket->max_realloc_ns = 0;
+  bucket->realloc_ns = 0;
 
   return bucket;
 }
@@ -339,15 +345,20 @@ ll_history_push_events (LlHistory     *self,
       const LlEvent *slowest = e;
       guint64 min_added = bucket->min_bytes_added;
       guint64 max_added = bucket->max_bytes_added;
+      guint64 min_ns = bucket->min_realloc_ns;
       guint64 n_moved = 0;
+      guint64 n_copied = 0;
       guint64 bytes_copied = 0;
       guint64 realloc_ns = 0;
 
       for (; e < end; e++)
         {
           n_moved += e->moved != FALSE;
+          n_copied += e->bytes_copied > 0;
           bytes_copied += e->bytes_copied;
           realloc_ns += e->realloc_ns;
+          if (e->realloc_ns < min_ns)
+            min_ns = e->realloc_ns;
           if (e->bytes_added < min_added)
             min_added = e->bytes_added;
           if (e->bytes_added > max_added)
@@ -359,9 +370,12 @@ ll_history_push_events (LlHistory     *self,
       bucket->last = end[-1];
       bucket->count += n;
       bucket->n_moved += n_moved;
+      bucket->n_copied += n_copied;
       bucket->min_bytes_added = min_added;
       bucket->max_bytes_added = max_added;
+      bucket->min_realloc_ns = min_ns;
       bucket->max_realloc_ns = MAX (bucket->max_realloc_ns, slowest->realloc_ns);
+      bucket->realloc_ns += realloc_ns;
 
       /* Ties keep the earliest slowest event. */
       if (counters->n_events == 0 || slowest->realloc_ns > counters->slowest.realloc_ns)

@@ -45,10 +45,13 @@ typedef struct
   LlEvent first;
   LlEvent last;
   guint64 count;
-  guint64 n_moved;
+  guint64 n_moved;          /* events whose block moved */
+  guint64 n_copied;         /* events that copied bytes (bytes_copied > 0) */
   guint64 min_bytes_added;
   guint64 max_bytes_added;
+  guint64 min_realloc_ns;
   guint64 max_realloc_ns;
+  guint64 realloc_ns;       /* all of the bucket's growth calls together */
 } LlEventBucket;
 
 typedef struct

@@ -84,6 +84,16 @@ const char *ll_unit_name      (LlUnits      units,
  * exact bytes below 1 KiB. Locale-aware decimal separator. */
 char    *ll_format_bytes      (guint64      bytes,
                                LlUnits      units);
+/* @bytes in the unit of 1024^@power (IEC) or 1000^@power (SI) with
+ * @decimals decimals, as a notebook prints them: "193.119 MiB". */
+char    *ll_format_bytes_fixed (guint64     bytes,
+                               LlUnits      units,
+                               guint        power,
+                               guint        decimals);
+/* In the largest unit that @bytes reaches, with 3 decimals: "193.119 MiB",
+ * "1.500 KiB", "312 B". */
+char    *ll_format_bytes_precise (guint64   bytes,
+                                 LlUnits   units);
 /* Same, with an explicit sign: "+21.46 MiB" / "−1.00 GiB". */
 char    *ll_format_bytes_delta (gint64      bytes,
                                LlUnits      units);

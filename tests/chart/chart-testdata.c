@@ -47,9 +47,12 @@ test_run_add_event (TestRun       *run,
       nb.last = *e;
       nb.count = 1;
       nb.n_moved = e->moved ? 1 : 0;
+      nb.n_copied = e->bytes_copied > 0 ? 1 : 0;
       nb.min_bytes_added = e->bytes_added;
       nb.max_bytes_added = e->bytes_added;
+      nb.min_realloc_ns = e->realloc_ns;
       nb.max_realloc_ns = e->realloc_ns;
+      nb.realloc_ns = e->realloc_ns;
       g_array_append_val (run->events, nb);
     }
   else
@@ -57,9 +60,12 @@ test_run_add_event (TestRun       *run,
       b->last = *e;
       b->count++;
       b->n_moved += e->moved ? 1 : 0;
+      b->n_copied += e->bytes_copied > 0 ? 1 : 0;
       b->min_bytes_added = MIN (b->min_bytes_added, e->bytes_added);
       b->max_bytes_added = MAX (b->max_bytes_added, e->bytes_added);
+      b->min_realloc_ns = MIN (b->min_realloc_ns, e->realloc_ns);
       b->max_realloc_ns = MAX (b->max_realloc_ns, e->realloc_ns);
+      b->realloc_ns += e->realloc_ns;
     }
 
   if (run->counters.n_events == 0 || e->realloc_ns > run->counters.slowest.realloc_ns)

@@ -1,4 +1,4 @@
-/* test-render.c — the three charts drawn into real surfaces, pixels checked
+/* test-chart.c — the charts drawn into real surfaces, pixels checked
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,99 +13,12 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "chart-test-util.h"
 #include "chart-testdata.h"
 #include "ll-chart-private.h"
 #include "ll-growth.h"
 #include "ll-run-config.h"
 
-#define WIDTH  600
-#define HEIGHT 400
-
-typedef struct
-{
-  guint8 r, g, b;
-} Rgb;
-
-/* A palette of pure colours, so lines can be told apart exactly. */
-static void
-options_init_test (LlChartOptions *options)
-{
-  ll_chart_options_init (options);
-  options->palette.background = (LlColor) { 1, 1, 1, 1 };
-  options->palette.accent = (LlColor) { 1, 0, 0, 1 };
-  options->palette.series2 = (LlColor) { 0, 0.6, 0, 1 };
-  options->palette.series3 = (LlColor) { 0, 0, 1, 1 };
-  options->palette.marker = (LlColor) { 1, 0, 1, 0.3 };
-  options->palette.warning = (LlColor) { 1, 0.5, 0, 1 };
-}
-
-static cairo_surface_t *
-render (LlChartKind           kind,
-        const LlChartData    *data,
-        const LlChartOptions *options,
-        int                   width,
-        int                   height,
-        double                scale)
-{
-  cairo_surface_t *surface;
-  cairo_t *cr;
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                        (int) (width * scale), (int) (height * scale));
-  cairo_surface_set_device_scale (surface, scale, scale);
-  cr = cairo_create (surface);
-  ll_chart_draw (cr, kind, data, options, width, height);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  return surface;
-}
-
-static Rgb
-pixel (cairo_surface_t *surface,
-       int              x,
-       int              y)
-{
-  const guint8 *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  guint32 v;
-  Rgb rgb;
-
-  g_assert_cmpint (x, >=, 0);
-  g_assert_cmpint (y, >=, 0);
-  g_assert_cmpint (x, <, cairo_image_surface_get_width (surface));
-  g_assert_cmpint (y, <, cairo_image_surface_get_height (surface));
-
-  memcpy (&v, data + (gsize) y * stride + (gsize) x * 4, 4);
-  rgb.r = (v >> 16) & 0xff;
-  rgb.g = (v >> 8) & 0xff;
-  rgb.b = v & 0xff;
-  return rgb;
-}
-
-static gboolean
-is_rgb (Rgb p,
-        int r,
-        int g,
-        int b)
-{
-  return p.r == r && p.g == g && p.b == b;
-}
-
-#define assert_rgb(surface, x, y, rr, gg, bb) G_STMT_START {                 \
-    Rgb _p = pixel ((surface), (x), (y));                                  \
-    if (!is_rgb (_p, (rr), (gg), (bb)))                                    \
-      g_error ("pixel (%d, %d) is #%02x%02x%02x, expected #%02x%02x%02x",    \
-               (int) (x), (int) (y), _p.r, _p.g, _p.b, (rr), (gg), (bb));  \
-  } G_STMT_END
-
-static gboolean
-is_red (Rgb p)
-{
-  /* the accent, alone or blended over the background */
-  return p.r > 200 && p.r - p.g > 60 && p.r - p.b > 60 && abs (p.g - p.b) < 12;
-}
 
 /* Events of a doubling policy: 0 → 4 → 8 → 16 → 32 → 64. */
 static void
@@ -434,18 +347,6 @@ test_decimation_never_hides (void)
   test_run_clear (&run);
 }
 
-static gboolean
-region_has_ink (cairo_surface_t *surface,
-                const LlRect    *r,
-                Rgb              background)
-{
-  for (int y = (int) r->y; y < (int) (r->y + r->height); y++)
-    for (int x = (int) r->x; x < (int) (r->x + r->width); x++)
-      if (!is_rgb (pixel (surface, x, y), background.r, background.g, background.b))
-        return TRUE;
-  return FALSE;
-}
-
 /* The notebook's list(range(20_000_000)) and appends up to 40 M, recorded
  * in a history as the engine records it (samples while the initial list is
  * built included): the charts start where the list starts, and nothing
@@ -609,6 +510,9 @@ test_empty_and_one_point (void)
     e.old_bytes = 56;
     e.bytes_added = 32;
     e.elapsed_ns = 1000;
+    /* moved without copying: the time chart draws it in the accent */
+    e.moved = TRUE;
+    e.realloc_ns = 500;
     test_run_add_event (&run, &e);
     s.elapsed_ns = 2000;
     s.length = 1;
@@ -633,7 +537,8 @@ test_empty_and_one_point (void)
           {
             /* the point is red somewhere near where it maps */
             double px = ll_scale_map (&layout.x, 1);
-            double py = ll_scale_map (&layout.y, k == LL_CHART_CAPACITY ? 4 : 32);
+            double py = ll_scale_map (&layout.y, k == LL_CHART_CAPACITY ? 4 :
+                                                 k == LL_CHART_TIME ? 500 : 32);
             gboolean found = FALSE;
 
             for (int dy = -3; dy <= 3 && !found; dy++)
@@ -842,7 +747,10 @@ test_pick (void)
                    "Length 17\n"
                    "Capacity 16 → 32\n"
                    "Slack 15 (46.9 %)\n"
+                   "Container 312 B\n"
                    "Added +128 B");
+  g_assert_cmpuint (readout.event_number, ==, 4);
+  g_assert_cmpuint (readout.series, ==, 0);
   ll_chart_readout_clear (&readout);
   g_assert_null (readout.text);
   g_assert_false (readout.found);
@@ -876,6 +784,7 @@ test_pick (void)
                    "Reallocation 5 of 5\n"
                    "Length 33\n"
                    "Capacity 32 → 64\n"
+                   "Container 568 B\n"
                    "Added +256 B\n"
                    "Block moved, 256 B copied\n"
                    "Took 1.2 µs");
@@ -936,11 +845,15 @@ test_pick_large (void)
     g_autofree char *c0 = ll_format_count_exact (22500004);
     g_autofree char *c1 = ll_format_count_exact (25312509);
     g_autofree char *sl = ll_format_count_exact (2812504);
+    g_autofree char *bytes = ll_format_count_exact (202500128);
+    /* the container and what it added to the byte, and in MiB to three
+     * decimals as the notebook prints them */
     g_autofree char *expected = g_strdup_printf ("Reallocation 1 of 1\n"
                                                  "Length %s\n"
                                                  "Capacity %s → %s\n"
                                                  "Slack %s (11.1 %%)\n"
-                                                 "Added +21.46 MiB", l, c0, c1, sl);
+                                                 "Container 193.119 MiB (%s bytes)\n"
+                                                 "Added +21.458 MiB", l, c0, c1, sl, bytes);
 
     g_assert_cmpstr (readout.text, ==, expected);
   }
@@ -950,7 +863,7 @@ test_pick_large (void)
   options.units = LL_UNITS_SI;
   ll_chart_pick (LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT,
                  ll_scale_map (&layout.x, 22500005), ll_scale_map (&layout.y, 25312509), &readout);
-  g_assert_nonnull (strstr (readout.text, "Added +22.50 MB"));
+  g_assert_nonnull (strstr (readout.text, "Added +22.500 MB"));
   ll_chart_readout_clear (&readout);
 
   /* huge values still draw */

@@ -109,9 +109,12 @@ event_bucket_equal (const LlEventBucket *a,
          event_equal (&a->last, &b->last) &&
          a->count == b->count &&
          a->n_moved == b->n_moved &&
+         a->n_copied == b->n_copied &&
          a->min_bytes_added == b->min_bytes_added &&
          a->max_bytes_added == b->max_bytes_added &&
-         a->max_realloc_ns == b->max_realloc_ns;
+         a->min_realloc_ns == b->min_realloc_ns &&
+         a->max_realloc_ns == b->max_realloc_ns &&
+         a->realloc_ns == b->realloc_ns;
 }
 
 static gboolean
@@ -328,7 +331,10 @@ test_history_exact_small (void)
       g_assert_cmpuint (buckets[i].min_bytes_added, ==, e.bytes_added);
       g_assert_cmpuint (buckets[i].max_bytes_added, ==, e.bytes_added);
       g_assert_cmpuint (buckets[i].max_realloc_ns, ==, e.realloc_ns);
+      g_assert_cmpuint (buckets[i].min_realloc_ns, ==, e.realloc_ns);
+      g_assert_cmpuint (buckets[i].realloc_ns, ==, e.realloc_ns);
       g_assert_cmpuint (buckets[i].n_moved, ==, e.moved ? 1 : 0);
+      g_assert_cmpuint (buckets[i].n_copied, ==, e.bytes_copied > 0 ? 1 : 0);
     }
 
   /* The ninth event merges pairs: [0 1] [2 3] [4 5] [6 7] [8]. */
@@ -349,6 +355,12 @@ test_history_exact_small (void)
       g_assert_cmpuint (buckets[i].min_bytes_added, ==, MIN (a.bytes_added, b.bytes_added));
       g_assert_cmpuint (buckets[i].max_bytes_added, ==, MAX (a.bytes_added, b.bytes_added));
       g_assert_cmpuint (buckets[i].max_realloc_ns, ==, MAX (a.realloc_ns, b.realloc_ns));
+      g_assert_cmpuint (buckets[i].min_realloc_ns, ==, MIN (a.realloc_ns, b.realloc_ns));
+      g_assert_cmpuint (buckets[i].realloc_ns, ==,
+                        i < 4 ? a.realloc_ns + b.realloc_ns : a.realloc_ns);
+      g_assert_cmpuint (buckets[i].n_copied, ==,
+                        i < 4 ? (guint64) ((a.bytes_copied > 0) + (b.bytes_copied > 0))
+                              : (guint64) (a.bytes_copied > 0));
       g_assert_cmpuint (buckets[i].n_moved, ==,
                         i < 4 ? (guint64) (a.moved + b.moved) : (guint64) a.moved);
     }
@@ -434,6 +446,7 @@ test_history_bounded (void)
       guint64 from = k * width;
       guint64 to = MIN (from + width, n_total);
       guint64 min_added = G_MAXUINT64, max_added = 0, max_ns = 0, moved = 0;
+      guint64 min_ns = G_MAXUINT64, sum_ns = 0, copied = 0;
       guint64 i;
 
       /* Uniform resolution: all full but the open one. */
@@ -451,12 +464,18 @@ test_history_bounded (void)
           min_added = MIN (min_added, e.bytes_added);
           max_added = MAX (max_added, e.bytes_added);
           max_ns = MAX (max_ns, e.realloc_ns);
+          min_ns = MIN (min_ns, e.realloc_ns);
+          sum_ns += e.realloc_ns;
+          copied += e.bytes_copied > 0;
           moved += e.moved;
         }
 
       g_assert_cmpuint (b->min_bytes_added, ==, min_added);
       g_assert_cmpuint (b->max_bytes_added, ==, max_added);
       g_assert_cmpuint (b->max_realloc_ns, ==, max_ns);
+      g_assert_cmpuint (b->min_realloc_ns, ==, min_ns);
+      g_assert_cmpuint (b->realloc_ns, ==, sum_ns);
+      g_assert_cmpuint (b->n_copied, ==, copied);
       g_assert_cmpuint (b->n_moved, ==, moved);
 
       sum += b->count;

@@ -484,6 +484,31 @@ test_format_bytes_boundaries (void)
 }
 
 static void
+test_format_bytes_fixed (void)
+{
+  /* The notebook's figures: sys.getsizeof / 1024 / 1024 to 3 decimals. */
+  check_format (ll_format_bytes_fixed (56 + 8 * G_GUINT64_CONSTANT (22500004), LL_UNITS_IEC, 2, 3),
+                "171.661 MiB");
+  check_format (ll_format_bytes_fixed (56 + 8 * G_GUINT64_CONSTANT (20000000), LL_UNITS_IEC, 2, 3),
+                "152.588 MiB");
+  check_format (ll_format_bytes_fixed (0, LL_UNITS_IEC, 2, 3), "0.000 MiB");
+  check_format (ll_format_bytes_fixed (1500, LL_UNITS_SI, 1, 1), "1.5 kB");
+  check_format (ll_format_bytes_fixed (512, LL_UNITS_IEC, 0, 0), "512 B");
+  /* Rounded half up, never through a double. */
+  check_format (ll_format_bytes_fixed (1048576 + 524, LL_UNITS_IEC, 2, 3), "1.000 MiB");
+  check_format (ll_format_bytes_fixed (1048576 + 525, LL_UNITS_IEC, 2, 3), "1.001 MiB");
+  check_format (ll_format_bytes_fixed (G_MAXUINT64, LL_UNITS_IEC, 6, 3), "16.000 EiB");
+
+  check_format (ll_format_bytes_precise (56 + 8 * G_GUINT64_CONSTANT (27000404), LL_UNITS_IEC),
+                "205.997 MiB");
+  check_format (ll_format_bytes_precise (312, LL_UNITS_IEC), "312 B");
+  check_format (ll_format_bytes_precise (1024, LL_UNITS_IEC), "1.000 KiB");
+  check_format (ll_format_bytes_precise (1023, LL_UNITS_IEC), "1023 B");
+  check_format (ll_format_bytes_precise (1000, LL_UNITS_SI), "1.000 kB");
+  check_format (ll_format_bytes_precise (G_MAXUINT64, LL_UNITS_SI), "18.447 EB");
+}
+
+static void
 test_format_bytes_delta (void)
 {
   check_format (ll_format_bytes_delta (22500032, LL_UNITS_IEC), "+21.46 MiB");
@@ -722,6 +747,7 @@ main (int   argc,
   g_test_add_func ("/size/parse/exhaustive", test_parse_exhaustive);
   g_test_add_func ("/size/format/bytes", test_format_bytes);
   g_test_add_func ("/size/format/bytes-boundaries", test_format_bytes_boundaries);
+  g_test_add_func ("/size/format/bytes-fixed", test_format_bytes_fixed);
   g_test_add_func ("/size/format/bytes-delta", test_format_bytes_delta);
   g_test_add_func ("/size/format/count", test_format_count);
   g_test_add_func ("/size/format/count-exact", test_format_count_exact_c);

@@ -695,7 +695,7 @@ test_finalized (void)
 {
   LlWindow *window = create_window ();
   LlControls *controls = ll_window_get_controls (window);
-  gpointer pointers[6];
+  gpointer pointers[3 + LL_N_CHARTS];
   gint64 deadline;
   gboolean all_gone = FALSE;
 

@@ -1,0 +1,294 @@
+/* ll-chart-time.c — how long each reallocation took, and the time per append
+ *
+ * Answers "does appending get slower as the list grows?": each growth is a
+ * dot at its length, as high as the realloc() (or copy, or mremap()) took,
+ * coloured by what happened to the block; the line is the run's time so
+ * far divided by the appends so far.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "ll-chart-private.h"
+
+typedef enum
+{
+  GREW_IN_PLACE,
+  MOVED,        /* the block moved without its bytes being copied (mremap) */
+  COPIED,
+  N_OUTCOMES
+} Outcome;
+
+/* What a bucket's reallocations mostly did. */
+static Outcome
+bucket_outcome (const LlEventBucket *b)
+{
+  guint64 count = MAX (b->count, 1);
+
+  if (count == 1)
+    return b->first.bytes_copied > 0 ? COPIED : b->first.moved ? MOVED : GREW_IN_PLACE;
+  if (2 * b->n_copied >= count)
+    return COPIED;
+  if (2 * b->n_moved >= count)
+    return MOVED;
+  return GREW_IN_PLACE;
+}
+
+/* The run's time per append up to @e, in nanoseconds; 0 when unknown. */
+static double
+per_append (const LlEvent *e,
+            guint64        start_length)
+{
+  if (e->length <= start_length)
+    return 0.0;
+  return (double) e->elapsed_ns / (double) (e->length - start_length);
+}
+
+static const LlColor *
+outcome_color (const LlChartPalette *pal,
+               Outcome               outcome)
+{
+  switch (outcome)
+    {
+    case GREW_IN_PLACE:
+      return &pal->series3;
+    case MOVED:
+      return &pal->accent;
+    case COPIED:
+    default:
+      return &pal->warning;
+    }
+}
+
+static void
+time_extents (const LlChartSeries  *series,
+              const LlChartOptions *options,
+              const LlChartRange   *range,
+              LlChartExtents       *ext)
+{
+  double x = 0.0, lo = G_MAXDOUBLE, hi = 0.0;
+  LlListSpan span;
+  gsize from, to;
+
+  ll_chart_list_span (series, &span);
+  if (series->n_events > 0)
+    x = series->events[series->n_events - 1].last.length;
+
+  ll_chart_events_in_range (series, range, &from, &to);
+  for (gsize i = from; i < to; i++)
+    {
+      const LlEventBucket *b = &series->events[i];
+      double v[4] = {
+        b->count > 1 ? b->min_realloc_ns : b->first.realloc_ns,
+        b->count > 1 ? b->max_realloc_ns : b->first.realloc_ns,
+        per_append (&b->first, span.start_length),
+        per_append (&b->last, span.start_length),
+      };
+
+      for (guint k = 0; k < G_N_ELEMENTS (v); k++)
+        {
+          if (v[k] > 0.0)
+            lo = MIN (lo, v[k]);
+          hi = MAX (hi, v[k]);
+        }
+    }
+
+  ext->empty = series->n_events == 0 || hi <= 0.0;
+  /* A simulation computes capacities; nothing is allocated, nothing timed. */
+  if (series->n_events > 0 && series->counters != NULL &&
+      series->counters->total_realloc_ns == 0 && series->counters->n_events > 0)
+    ext->hint = _("No timings: a simulation allocates nothing");
+  ext->xq = LL_QUANTITY_COUNT;
+  ext->yq = LL_QUANTITY_TIME;
+  ext->y_log = TRUE;
+  ext->x_lo = series->n_events == 0 ? 0.0 : span.start_length;
+  ext->x_hi = series->n_events == 0 ? 1000.0 : MAX (MAX (x, span.end_length), ext->x_lo + 1);
+  ext->y_lo = lo < G_MAXDOUBLE ? lo : 1.0;
+  ext->y_hi = hi > 0.0 ? MAX (hi, ext->y_lo * 10.0) : 1e6;
+}
+
+static void
+time_draw (LlPainter           *p,
+           const LlChartSeries *series)
+{
+  const LlChartPalette *pal = &p->options->palette;
+  cairo_t *cr = p->cr;
+  guint n = p->columns.n_columns;
+  LlColumn *line = p->cols + N_OUTCOMES * (gsize) n;
+  LlListSpan span;
+  gsize from, to;
+  double dw;
+  guint used = 0;
+  gboolean dense;
+
+  ll_chart_list_span (series, &span);
+  ll_painter_visible_events (p, series, FALSE, &from, &to);
+  ll_columns_reset (p->cols, LL_PAINTER_SERIES * n);
+
+  for (gsize i = from; i < to; i++)
+    {
+      const LlEventBucket *b = &series->events[i];
+      LlColumn *cols = p->cols + bucket_outcome (b) * (gsize) n;
+      guint64 count = MAX (b->count, 1);
+      double a = per_append (&b->first, span.start_length);
+      double z = per_append (&b->last, span.start_length);
+      int c0, c1;
+
+      /* Both series at the same lengths: the columns are found once. */
+      ll_columns_locate (&p->columns, b->first.length, b->last.length, count, &c0, &c1);
+      if (count == 1)
+        ll_columns_add_at (&p->columns, cols, c0, c1, b->first.realloc_ns, b->first.realloc_ns,
+                           b->first.realloc_ns, b->first.realloc_ns, 1);
+      else
+        ll_columns_add_at (&p->columns, cols, c0, c1, b->first.realloc_ns, b->last.realloc_ns,
+                           b->min_realloc_ns, b->max_realloc_ns, count);
+      if (a > 0.0 && z > 0.0)
+        ll_columns_add_at (&p->columns, line, c0, c1, a, z, MIN (a, z), MAX (a, z), count);
+    }
+
+  cairo_save (cr);
+  ll_painter_clip_plot (p, 4.0);
+
+  /* The time per append under the dots: the dots are the events. */
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  dw = ll_painter_line_width (p, LL_CHART_SERIES_WIDTH);
+  ll_chart_set_color (cr, &pal->series2, 1.0);
+  ll_painter_sample_line (p, line, dw);
+  cairo_restore (cr);
+
+  /* A dot for a column's reallocation of one kind; where a column merges
+   * several, a faint bar from the fastest to the slowest, and the dot on
+   * the slowest. Dense dots merge into a cloud: there, pixel-aligned
+   * squares look the same and cost far less than circles. */
+  dw = ll_painter_device_width (p, 3.0);
+  for (guint o = 0; o < N_OUTCOMES; o++)
+    for (guint i = 0; i < n; i++)
+      used += p->cols[o * (gsize) n + i].count > 0;
+  dense = used * 6.0 > p->layout->plot.width;
+  for (guint o = 0; o < N_OUTCOMES; o++)
+    {
+      const LlColumn *cols = p->cols + o * (gsize) n;
+
+      for (guint i = 0; i < n; i++)
+        {
+          const LlColumn *c = &cols[i];
+
+          if (c->min < c->max)
+            {
+              double cx = ll_painter_column_x (p, i, dw);
+              double top = ll_painter_map_y (p, c->max);
+
+              cairo_rectangle (cr, cx - 1.5, top, 3.0, ll_painter_map_y (p, c->min) - top);
+            }
+        }
+      ll_chart_set_color (cr, outcome_color (pal, o), 0.35);
+      cairo_fill (cr);
+
+      for (guint i = 0; i < n; i++)
+        {
+          const LlColumn *c = &cols[i];
+          double cx, cy;
+
+          if (c->count == 0)
+            continue;
+          cx = ll_painter_column_x (p, i, dw);
+          cy = ll_painter_map_y (p, c->max);
+          if (dense)
+            cairo_rectangle (cr, ll_pixel_grid_round_x (&p->grid, cx - 2.0),
+                             ll_pixel_grid_round_y (&p->grid, cy - 2.0), 4.0, 4.0);
+          else
+            ll_painter_dot (p, cx, cy, 2.5);
+        }
+      ll_chart_set_color (cr, outcome_color (pal, o), 1.0);
+      cairo_fill (cr);
+    }
+
+  cairo_restore (cr);
+}
+
+static guint
+time_legend (const LlChartOptions *options,
+             LlLegendItem         *items)
+{
+  const LlChartPalette *p = &options->palette;
+
+  items[0] = (LlLegendItem) { _("In place"), LL_SWATCH_DOT, p->series3 };
+  items[1] = (LlLegendItem) { _("Moved"), LL_SWATCH_DOT, p->accent };
+  items[2] = (LlLegendItem) { _("Copied"), LL_SWATCH_DOT, p->warning };
+  items[3] = (LlLegendItem) { _("Per append"), LL_SWATCH_LINE, p->series2 };
+  return 4;
+}
+
+static double
+time_y_of (const LlEvent *event,
+           gboolean       second)
+{
+  return event->realloc_ns;
+}
+
+static void
+time_pick (const LlChartLayout *layout,
+           const LlChartSeries *series,
+           double               x,
+           double               y,
+           LlPick              *pick)
+{
+  ll_pick_events (layout, series, x, y, time_y_of, 1, pick);
+}
+
+static void
+time_readout (GString              *str,
+              const LlChartOptions *options,
+              const LlCandidate    *c)
+{
+  const LlEvent *e = c->event;
+  LlListSpan span;
+  double each;
+
+  ll_chart_list_span (c->series, &span);
+  ll_readout_event_number (str, c);
+  ll_readout_count (str, _("Length"), e->length);
+  ll_readout_event_details (str, e, options);
+
+  each = per_append (e, span.start_length);
+  if (each > 0.0)
+    {
+      g_autofree char *text = each >= 100.0
+                              ? ll_format_duration ((guint64) round (each))
+                              : g_strdup_printf (_("%.1f ns"), each);
+
+      ll_readout_line (str, _("Per append so far"), text);
+    }
+}
+
+static double
+time_event_y (const LlEvent *event)
+{
+  return event->realloc_ns;
+}
+
+const LlChartKindClass ll_chart_time_class = {
+  "time",
+  N_("Time per Reallocation"),
+  N_("How long each reallocation took against the length where it happened, "
+     "on a logarithmic time axis, coloured by whether the block grew in "
+     "place, moved without copying or was copied; the line is the run's "
+     "time so far per append"),
+  N_("Length"),
+  N_("Time"),
+  TRUE,
+  FALSE,
+  time_extents,
+  time_legend,
+  time_draw,
+  time_pick,
+  time_readout,
+  time_event_y,
+};

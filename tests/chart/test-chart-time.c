@@ -1,0 +1,320 @@
+/* test-chart-time.c — the time chart, the marked reallocation and every
+ * chart on one image, on rendered pixels
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <fontconfig/fontconfig.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "chart-test-util.h"
+#include "chart-testdata.h"
+
+/* Three reallocations, one of each outcome, each slower than the last:
+ * grew in place (100 ns), moved without copying (10 µs), copied (1 ms). */
+static void
+outcomes_run (TestRun *run)
+{
+  static const struct { guint64 length, ns; gboolean moved; guint64 copied; } events[] = {
+    { 100, 100, FALSE, 0 },
+    { 200, 10000, TRUE, 0 },
+    { 300, 1000000, TRUE, 2400 },
+  };
+  guint64 capacity = 96;
+
+  test_run_init (run, 1, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
+    {
+      LlEvent e = { 0 };
+
+      e.length = events[i].length;
+      e.old_capacity = capacity;
+      e.new_capacity = events[i].length + 96;
+      e.old_bytes = 56 + 8 * e.old_capacity;
+      e.new_bytes = 56 + 8 * e.new_capacity;
+      e.bytes_added = e.new_bytes - e.old_bytes;
+      e.moved = events[i].moved;
+      e.bytes_copied = events[i].copied;
+      e.realloc_ns = events[i].ns;
+      e.elapsed_ns = events[i].length * 50;  /* 50 ns per append */
+      test_run_add_event (run, &e);
+      capacity = e.new_capacity;
+    }
+}
+
+static gboolean
+is_color_near (cairo_surface_t *surface,
+               double           x,
+               double           y,
+               int              r,
+               int              g,
+               int              b)
+{
+  for (int dy = -1; dy <= 1; dy++)
+    for (int dx = -1; dx <= 1; dx++)
+      {
+        Rgb p = pixel (surface, (int) floor (x) + dx, (int) floor (y) + dy);
+
+        if (abs (p.r - r) < 40 && abs (p.g - g) < 40 && abs (p.b - b) < 40)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+test_time_outcomes (void)
+{
+  TestRun run;
+  LlChartData data;
+  LlChartOptions options;
+  LlChartLayout layout;
+  cairo_surface_t *surface;
+  /* series3 blue: in place; accent red: moved; warning orange: copied */
+  static const int colors[3][3] = { { 0, 0, 255 }, { 255, 0, 0 }, { 255, 128, 0 } };
+
+  outcomes_run (&run);
+  test_run_get_data (&run, &data);
+  options_init_test (&options);
+
+  surface = render (LL_CHART_TIME, &data, &options, WIDTH, HEIGHT, 1.0);
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_TIME, &data, &options, WIDTH, HEIGHT);
+  g_assert_false (layout.empty);
+  g_assert_true (layout.y.log);
+  g_assert_cmpstr (layout.y_title, ==, "Time");
+  /* from the fastest (and the time per append) to the slowest */
+  g_assert_cmpfloat (layout.y_axis.lo, <=, 50);
+  g_assert_cmpfloat (layout.y_axis.hi, >=, 1000000);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const LlEvent *e = &data.series[0].events[i].first;
+      double x = ll_scale_map (&layout.x, e->length);
+      double y = ll_scale_map (&layout.y, e->realloc_ns);
+
+      g_assert_true (is_color_near (surface, x, y, colors[i][0], colors[i][1], colors[i][2]));
+      /* and not in the others' colours */
+      for (guint j = 0; j < 3; j++)
+        if (j != i)
+          g_assert_false (is_color_near (surface, x, y, colors[j][0], colors[j][1], colors[j][2]));
+    }
+
+  /* The time per append: 50 ns all along, a green line (series2). */
+  {
+    double x = ll_scale_map (&layout.x, 250);
+    double y = ll_scale_map (&layout.y, 50);
+
+    g_assert_true (is_color_near (surface, x, y, 0, 153, 0));
+  }
+  cairo_surface_destroy (surface);
+  test_run_clear (&run);
+}
+
+static void
+test_time_readout (void)
+{
+  TestRun run;
+  LlChartData data;
+  LlChartOptions options;
+  LlChartLayout layout;
+  LlChartReadout readout;
+  const LlEvent *copied;
+
+  outcomes_run (&run);
+  test_run_get_data (&run, &data);
+  options_init_test (&options);
+  copied = &data.series[0].events[2].first;
+
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_TIME, &data, &options, WIDTH, HEIGHT);
+  ll_chart_pick (LL_CHART_TIME, &data, &options, WIDTH, HEIGHT,
+                 ll_scale_map (&layout.x, copied->length),
+                 ll_scale_map (&layout.y, copied->realloc_ns), &readout);
+  g_assert_true (readout.found);
+  g_assert_cmpuint (readout.event_number, ==, 3);
+  g_assert_cmpstr (readout.text, ==,
+                   "Reallocation 3 of 3\n"
+                   "Length 300\n"
+                   "Block moved, 2.34 KiB copied\n"
+                   "Took 1.0 ms\n"
+                   "Per append so far 50.0 ns");
+  ll_chart_readout_clear (&readout);
+  test_run_clear (&run);
+}
+
+/* A simulation times nothing: the chart says so instead of a blank plot. */
+static void
+test_time_simulation (void)
+{
+  TestRun run;
+  LlChartData data;
+  LlChartOptions options;
+  LlChartLayout layout;
+
+  test_run_init (&run, 1, 1);
+  test_run_fill_fixed (&run, 100, 4, 0, 8ull << 30);
+  for (guint i = 0; i < run.events->len; i++)
+    {
+      LlEventBucket *b = &g_array_index (run.events, LlEventBucket, i);
+
+      b->first.realloc_ns = b->last.realloc_ns = b->min_realloc_ns = b->max_realloc_ns = 0;
+      b->first.elapsed_ns = b->last.elapsed_ns = 0;
+    }
+  run.counters.total_realloc_ns = 0;
+  test_run_get_data (&run, &data);
+  options_init_test (&options);
+
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_TIME, &data, &options, WIDTH, HEIGHT);
+  g_assert_true (layout.empty);
+  g_assert_cmpstr (layout.hint, ==, "No timings: a simulation allocates nothing");
+  /* the other charts draw it as ever */
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_GROWTH, &data, &options, WIDTH, HEIGHT);
+  g_assert_false (layout.empty);
+  g_assert_cmpstr (layout.hint, ==, "No data yet");
+  test_run_clear (&run);
+}
+
+/* options->mark points one reallocation out on every chart: a line across
+ * the plot at its x, a ring where the chart has it. */
+static void
+test_mark (void)
+{
+  TestRun run;
+  LlChartData data;
+  LlChartOptions options;
+  LlEvent mark;
+
+  outcomes_run (&run);
+  {
+    LlSample s = { 0 };
+
+    for (guint i = 0; i <= 20; i++)
+      {
+        s.elapsed_ns = i * 1000;
+        s.length = i * 15;
+        s.available_bytes = 4ull << 30;
+        s.rss_bytes = 64 << 20;
+        test_run_add_sample (&run, &s);
+      }
+  }
+  test_run_get_data (&run, &data);
+  options_init_test (&options);
+  mark = data.series[0].events[1].first;
+
+  for (LlChartKind k = 0; k < LL_N_CHARTS; k++)
+    {
+      cairo_surface_t *plain, *marked;
+      LlChartLayout layout;
+      double x;
+      int y = 0;
+      gboolean line = FALSE, differs = FALSE;
+
+      options.mark = NULL;
+      plain = render (k, &data, &options, WIDTH, HEIGHT, 1.0);
+      options.mark = &mark;
+      marked = render (k, &data, &options, WIDTH, HEIGHT, 1.0);
+      ll_chart_layout_compute (&layout, NULL, k, &data, &options, WIDTH, HEIGHT);
+      x = ll_scale_map (&layout.x, ll_chart_kind_has_length_axis (k) ? mark.length : mark.elapsed_ns);
+
+      /* the line: dark pixels down the column, near the top of the plot */
+      for (int dx = -1; dx <= 1 && !line; dx++)
+        {
+          Rgb p = pixel (marked, (int) floor (x) + dx, (int) layout.plot.y + 3);
+
+          line = p.r < 200 && p.g < 200 && p.b < 200;
+        }
+      g_assert_true (line);
+
+      /* the ring, on the kinds that place the event */
+      if (k != LL_CHART_MEMORY)
+        {
+          double v = k == LL_CHART_CAPACITY ? mark.new_capacity :
+                     k == LL_CHART_GROWTH ? mark.bytes_added : mark.realloc_ns;
+
+          y = (int) round (ll_scale_map (&layout.y, v));
+          for (int dy = -8; dy <= 8; dy++)
+            for (int dx = -8; dx <= 8; dx++)
+              {
+                int px = (int) floor (x) + dx, py = y + dy;
+
+                if (py < 0 || py >= HEIGHT)
+                  continue;
+                differs |= !is_rgb (pixel (plain, px, py), pixel (marked, px, py).r,
+                                    pixel (marked, px, py).g, pixel (marked, px, py).b);
+              }
+          g_assert_true (differs);
+        }
+      cairo_surface_destroy (plain);
+      cairo_surface_destroy (marked);
+    }
+  test_run_clear (&run);
+}
+
+/* Every chart on one image: four cells, each with its title and plot. */
+static void
+test_draw_all (void)
+{
+  TestRun run;
+  LlChartData data;
+  LlChartOptions options;
+  const struct { int width, height, columns; } sizes[] = { { 1200, 800, 2 }, { 600, 1600, 1 } };
+
+  test_run_init (&run, 1, 1);
+  test_run_fill_cpython (&run, 80000000, 16ull << 30, 50000000);
+  test_run_get_data (&run, &data);
+  options_init_test (&options);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      int w = sizes[s].width, h = sizes[s].height, columns = sizes[s].columns;
+      int rows = (LL_N_CHARTS + columns - 1) / columns;
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      cairo_t *cr = cairo_create (surface);
+
+      ll_chart_draw_all (cr, &data, &options, w, h);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      if (g_getenv ("CHART_TEST_SAVE") != NULL)
+        cairo_surface_write_to_png (surface, g_getenv ("CHART_TEST_SAVE"));
+
+      for (int k = 0; k < LL_N_CHARTS; k++)
+        {
+          /* cells a 2 % gap apart */
+          double gap = round (MIN (w, h) * 0.02);
+          double cw = floor ((w - gap * (columns - 1)) / columns);
+          double ch = floor ((h - gap * (rows - 1)) / rows);
+          double x0 = (k % columns) * (cw + gap), y0 = (k / columns) * (ch + gap);
+          LlRect title = { x0 + 8, y0 + 6, cw / 3, 14 };
+          LlRect plot = { x0 + cw * 0.3, y0 + ch * 0.3, cw * 0.4, ch * 0.4 };
+
+          g_assert_true (region_has_ink (surface, &title, (Rgb) { 255, 255, 255 }));
+          g_assert_true (region_has_ink (surface, &plot, (Rgb) { 255, 255, 255 }));
+        }
+      cairo_surface_destroy (surface);
+    }
+  test_run_clear (&run);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart/time/outcomes", test_time_outcomes);
+  g_test_add_func ("/chart/time/readout", test_time_readout);
+  g_test_add_func ("/chart/time/simulation", test_time_simulation);
+  g_test_add_func ("/chart/mark", test_mark);
+  g_test_add_func ("/chart/draw-all", test_draw_all);
+
+  ret = g_test_run ();
+
+  pango_cairo_font_map_set_default (NULL);
+  FcFini ();
+  return ret;
+}
