@@ -505,7 +505,7 @@ ll_chart_layout_measure (LlChartLayout        *layout,
   guint n_items;
   LlChartExtents ext;
   LlAxisFit fit;
-  double line_h, title_h = 0.0, legend_w, y_title_w, top, bottom, left, right;
+  double line_h, title_h = 0.0, title_w = 0.0, legend_w, y_title_w, top, bottom, left, right;
   const char *title_probe = "0123456789 Ag";
 
   memset (layout, 0, sizeof *layout);
@@ -529,6 +529,7 @@ ll_chart_layout_measure (LlChartLayout        *layout,
   if (options->draw_title)
     {
       ll_chart_text_size (text, title_probe, TRUE, NULL, &title_h);
+      ll_chart_text_size (text, layout->title, TRUE, &title_w, NULL);
       layout->title_y = top;
       top += ceil (title_h) + round (line_h * 0.5);
     }
@@ -550,15 +551,22 @@ ll_chart_layout_measure (LlChartLayout        *layout,
 
   ll_axis_fit_init (&fit, MAX (1.0, bottom - top), FALSE);
   fit.label_size = line_h;
-  fit.min_spacing = MAX (fit.min_spacing, line_h * 2.5);
+  fit.min_spacing = MAX (fit.min_spacing, line_h * 1.8);
   ll_axis_compute (&layout->y_axis, ext.yq, options->units, ext.y_log,
                    ext.y_lo, ext.y_hi, &fit);
 
-  /* Legend and y title share a row when they fit, else the legend goes on
-   * its own row below. */
+  /* Legend and y title share a row when they fit; else the legend goes
+   * beside the title when there is one and room, or on its own row. */
   axis_titles (layout);
   ll_chart_text_size (text, layout->y_title, FALSE, &y_title_w, NULL);
-  if (y_title_w + 2 * ITEM_GAP + legend_w > width - 2 * layout->pad)
+  if (y_title_w + 2 * ITEM_GAP + legend_w > width - 2 * layout->pad &&
+      options->draw_title &&
+      title_w + 2 * ITEM_GAP + legend_w <= width - 2 * layout->pad - options->title_inset)
+    {
+      layout->legend_in_title = TRUE;
+      layout->legend_y = layout->title_y + round ((ceil (title_h) - line_h) / 2.0);
+    }
+  else if (y_title_w + 2 * ITEM_GAP + legend_w > width - 2 * layout->pad)
     {
       layout->legend_y = top - round (line_h * 0.5);
       top += line_h + round (line_h * 0.4);
@@ -602,7 +610,9 @@ ll_chart_layout_measure (LlChartLayout        *layout,
   layout->plot.y = round (top);
   layout->plot.width = MAX (1.0, round (width - right) - layout->plot.x);
   layout->plot.height = MAX (1.0, round (bottom) - layout->plot.y);
-  layout->legend_x = layout->plot.x + layout->plot.width - legend_w;
+  layout->legend_x = layout->legend_in_title
+                     ? width - layout->pad - options->title_inset - legend_w
+                     : layout->plot.x + layout->plot.width - legend_w;
 
   ll_scale_init (&layout->x, layout->x_axis.log, layout->x_axis.lo, layout->x_axis.hi,
                  layout->plot.x, layout->plot.x + layout->plot.width);

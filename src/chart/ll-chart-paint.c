@@ -476,6 +476,9 @@ ll_painter_reference_line (LlPainter     *p,
   if (label_y < l->plot.y ||
       (taken_top != NULL && label_y < *taken_bottom && label_y + l->line_height > *taken_top))
     label_y = y + 2.0;
+  /* Never over the tick labels below the plot. */
+  if (label_y + l->line_height > l->plot.y + l->plot.height)
+    label_y = y - l->line_height - 1.0;
 
   ll_painter_text (p, label, FALSE, l->plot.x + l->plot.width - 4.0, label_y,
              LL_ALIGN_END, color, MIN (1.0, alpha * 1.4));

@@ -36,6 +36,7 @@ typedef struct
   double      header_y;         /* top of the y title and legend row */
   double      legend_y;         /* top of the legend (== header_y on one row) */
   double      legend_x;         /* left edge of the legend */
+  gboolean    legend_in_title;  /* the legend shares the title's row */
   double      x_labels_y;       /* top of the x tick labels */
   double      x_title_y;        /* top of the x axis title */
   gboolean    empty;            /* nothing to plot: hint instead of series */

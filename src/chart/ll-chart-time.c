@@ -39,14 +39,22 @@ bucket_outcome (const LlEventBucket *b)
   return GREW_IN_PLACE;
 }
 
-/* The run's time per append up to @e, in nanoseconds; 0 when unknown. */
+/* The run's time per append from its first reallocation up to @e, in
+ * nanoseconds; 0 when unknown. Counting from the first reallocation
+ * leaves out building the initial list (list(range(n))). */
 static double
 per_append (const LlEvent *e,
-            guint64        start_length)
+            const LlEvent *first)
 {
-  if (e->length <= start_length)
+  if (first == NULL || e->length <= first->length || e->elapsed_ns < first->elapsed_ns)
     return 0.0;
-  return (double) e->elapsed_ns / (double) (e->length - start_length);
+  return (double) (e->elapsed_ns - first->elapsed_ns) / (double) (e->length - first->length);
+}
+
+static const LlEvent *
+first_event (const LlChartSeries *series)
+{
+  return series->n_events > 0 ? &series->events[0].first : NULL;
 }
 
 static const LlColor *
@@ -86,8 +94,8 @@ time_extents (const LlChartSeries  *series,
       double v[4] = {
         b->count > 1 ? b->min_realloc_ns : b->first.realloc_ns,
         b->count > 1 ? b->max_realloc_ns : b->first.realloc_ns,
-        per_append (&b->first, span.start_length),
-        per_append (&b->last, span.start_length),
+        per_append (&b->first, first_event (series)),
+        per_append (&b->last, first_event (series)),
       };
 
       for (guint k = 0; k < G_N_ELEMENTS (v); k++)
@@ -120,13 +128,11 @@ time_draw (LlPainter           *p,
   cairo_t *cr = p->cr;
   guint n = p->columns.n_columns;
   LlColumn *line = p->cols + N_OUTCOMES * (gsize) n;
-  LlListSpan span;
   gsize from, to;
   double dw;
   guint used = 0;
   gboolean dense;
 
-  ll_chart_list_span (series, &span);
   ll_painter_visible_events (p, series, FALSE, &from, &to);
   ll_columns_reset (p->cols, LL_PAINTER_SERIES * n);
 
@@ -135,8 +141,8 @@ time_draw (LlPainter           *p,
       const LlEventBucket *b = &series->events[i];
       LlColumn *cols = p->cols + bucket_outcome (b) * (gsize) n;
       guint64 count = MAX (b->count, 1);
-      double a = per_append (&b->first, span.start_length);
-      double z = per_append (&b->last, span.start_length);
+      double a = per_append (&b->first, first_event (series));
+      double z = per_append (&b->last, first_event (series));
       int c0, c1;
 
       /* Both series at the same lengths: the columns are found once. */
@@ -249,15 +255,13 @@ time_readout (GString              *str,
               const LlCandidate    *c)
 {
   const LlEvent *e = c->event;
-  LlListSpan span;
   double each;
 
-  ll_chart_list_span (c->series, &span);
   ll_readout_event_number (str, c);
   ll_readout_count (str, _("Length"), e->length);
   ll_readout_event_details (str, e, options);
 
-  each = per_append (e, span.start_length);
+  each = per_append (e, first_event (c->series));
   if (each > 0.0)
     {
       g_autofree char *text = each >= 100.0

@@ -182,6 +182,128 @@ ll_chart_range_is_empty (const LlChartRange *range)
   return range == NULL || !(range->from < range->to);
 }
 
+void
+ll_chart_range_clamp (double              from,
+                      double              to,
+                      const LlChartRange *extent,
+                      double              min_width,
+                      LlChartRange       *result)
+{
+  double lo = MIN (from, to), hi = MAX (from, to);
+  double full;
+
+  g_return_if_fail (extent != NULL && result != NULL);
+
+  full = extent->to - extent->from;
+  min_width = MIN (min_width, full);
+  if (hi - lo < min_width)
+    {
+      double mid = (lo + hi) / 2.0;
+
+      lo = mid - min_width / 2.0;
+      hi = mid + min_width / 2.0;
+    }
+  /* Slide back inside rather than cut: the width is what was asked for. */
+  if (lo < extent->from)
+    {
+      hi += extent->from - lo;
+      lo = extent->from;
+    }
+  if (hi > extent->to)
+    {
+      lo -= hi - extent->to;
+      hi = extent->to;
+    }
+  lo = MAX (lo, extent->from);
+
+  if (!(hi > lo) || (lo <= extent->from && hi >= extent->to))
+    *result = (LlChartRange) { 0, 0 };
+  else
+    *result = (LlChartRange) { lo, hi };
+}
+
+/* Where a range's ends sit on the axis: log10 of them on a log axis. */
+static double
+axis_pos (double   v,
+          gboolean log)
+{
+  return log ? log10 (MAX (v, 1e-300)) : v;
+}
+
+static double
+axis_value (double   p,
+            gboolean log)
+{
+  return log ? pow (10.0, p) : p;
+}
+
+static void
+visible_or_extent (const LlChartRange *visible,
+                   const LlChartRange *extent,
+                   LlChartRange       *range)
+{
+  *range = ll_chart_range_is_empty (visible) ? *extent : *visible;
+}
+
+void
+ll_chart_range_zoom (const LlChartRange *visible,
+                     const LlChartRange *extent,
+                     gboolean            log,
+                     double              anchor,
+                     double              factor,
+                     double              min_width,
+                     LlChartRange       *result)
+{
+  LlChartRange r;
+  double a, b, at;
+
+  g_return_if_fail (extent != NULL && result != NULL);
+
+  visible_or_extent (visible, extent, &r);
+  if (log)
+    {
+      r.from = MAX (r.from, 1.0);
+      r.to = MAX (r.to, r.from * 1.001);
+    }
+  anchor = CLAMP (anchor, 0.0, 1.0);
+  a = axis_pos (r.from, log);
+  b = axis_pos (r.to, log);
+  at = a + anchor * (b - a);
+  a = at - (at - a) * factor;
+  b = at + (b - at) * factor;
+  ll_chart_range_clamp (axis_value (a, log), axis_value (b, log), extent, min_width, result);
+}
+
+void
+ll_chart_range_pan (const LlChartRange *visible,
+                    const LlChartRange *extent,
+                    gboolean            log,
+                    double              fraction,
+                    LlChartRange       *result)
+{
+  LlChartRange r;
+  double a, b, shift;
+
+  g_return_if_fail (extent != NULL && result != NULL);
+
+  visible_or_extent (visible, extent, &r);
+  if (log)
+    r.from = MAX (r.from, 1.0);
+  a = axis_pos (r.from, log);
+  b = axis_pos (r.to, log);
+  shift = (b - a) * fraction;
+  /* Held at the ends with its width. */
+  if (a + shift < axis_pos (MAX (extent->from, log ? 1.0 : extent->from), log))
+    shift = axis_pos (MAX (extent->from, log ? 1.0 : extent->from), log) - a;
+  if (b + shift > axis_pos (extent->to, log))
+    shift = axis_pos (extent->to, log) - b;
+  ll_chart_range_clamp (axis_value (a + shift, log), axis_value (b + shift, log), extent,
+                        0.0, result);
+  /* Panning a range that already spans everything does nothing. */
+  if (ll_chart_range_is_empty (visible) && ll_chart_range_is_empty (result))
+    *result = (LlChartRange) { 0, 0 };
+}
+
 const LlChartRange *
 ll_chart_options_get_range (const LlChartOptions *options,
                             LlChartKind           kind)

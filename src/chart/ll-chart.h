@@ -67,6 +67,8 @@ typedef struct
   guint64        total_bytes;        /* MemTotal, for the axis range; 0: auto */
   gboolean       draw_title;         /* exports draw the title inside the image (and
                                       * say there what is zoomed or logarithmic) */
+  double         title_inset;        /* room kept free at the right end of the title's
+                                      * row, for a button over the chart */
 } LlChartOptions;
 
 /* One run as a chart draws it: its buckets and counters as the run's
@@ -124,6 +126,32 @@ gboolean     ll_chart_kind_from_name     (const char           *name,
 gboolean     ll_chart_kind_has_length_axis (LlChartKind         kind);
 
 gboolean     ll_chart_range_is_empty     (const LlChartRange   *range);
+/* Zooming and panning a visible range @visible within @extent (the whole
+ * run) on a linear or logarithmic axis; results stay within @extent and no
+ * narrower than @min_width (in data units). Zoom keeps the data at
+ * @anchor (a fraction of the plot's width, 0 to 1) where it is: @factor
+ * < 1 zooms in. Pan moves by @fraction of the visible width. A result that
+ * covers all of @extent is empty (nothing zoomed). */
+void         ll_chart_range_zoom         (const LlChartRange   *visible,
+                                          const LlChartRange   *extent,
+                                          gboolean              log,
+                                          double                anchor,
+                                          double                factor,
+                                          double                min_width,
+                                          LlChartRange         *result);
+void         ll_chart_range_pan          (const LlChartRange   *visible,
+                                          const LlChartRange   *extent,
+                                          gboolean              log,
+                                          double                fraction,
+                                          LlChartRange         *result);
+/* @from..@to (either order) held within @extent and made at least
+ * @min_width wide; empty when it covers all of @extent. */
+void         ll_chart_range_clamp        (double                from,
+                                          double                to,
+                                          const LlChartRange   *extent,
+                                          double                min_width,
+                                          LlChartRange         *result);
+
 /* The range @options zoom @kind's x axis to (empty: none). */
 const LlChartRange *ll_chart_options_get_range (const LlChartOptions *options,
                                                 LlChartKind           kind);

@@ -151,7 +151,7 @@ static void
 bind_window (LlApplication *self,
              LlWindow      *window)
 {
-  LlChartView *growth = ll_window_get_chart_view (window, LL_CHART_GROWTH);
+  LlChartBoard *board = ll_window_get_board (window);
 
   gtk_window_set_default_size (GTK_WINDOW (window),
                                MAX (g_settings_get_int (self->settings, "window-width"), 360),
@@ -162,7 +162,11 @@ bind_window (LlApplication *self,
                             g_settings_get_boolean (self->settings, "sidebar-visible"));
 
   ll_controls_bind_settings (ll_window_get_controls (window), self->settings);
-  g_settings_bind (self->settings, "growth-log-scale", growth, "log-scale",
+  g_settings_bind (self->settings, "chart-log-length", board, "log-length", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "chart-log-y", board, "log-y", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "visible-chart", board, "visible-chart", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-reallocations", board, "show-table", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-all-figures", ll_window_get_summary (window), "expanded",
                    G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_object (self->settings, "changed::units",

@@ -6,16 +6,34 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "ll-chart-view.h"
+
+/* Less than this many pixels of drag is a click. */
+#define DRAG_THRESHOLD 5.0
+/* Zooming in stops at this many elements (or nanoseconds) across. */
+#define MIN_LENGTH_WIDTH 8.0
+#define MIN_TIME_WIDTH   1000.0
+
+typedef enum
+{
+  DRAG_NONE,
+  DRAG_SELECT,
+  DRAG_PAN,
+} DragMode;
 
 struct _LlChartView
 {
   GtkWidget       parent_instance;
 
   LlChartKind     kind;
-  gboolean        log_scale;
+  LlChartAxes    *axes;
+  gboolean        draw_title;
+  double          title_inset;
+  LlEvent         mark;
+  gboolean        has_mark;
   LlUnits         units;
   guint64         reserve_bytes;
   guint64         total_bytes;
@@ -38,19 +56,36 @@ struct _LlChartView
   double          pointer_y;
   LlChartReadout  readout;
   gboolean        readout_valid;
+
+  DragMode        drag_mode;
+  double          drag_x0, drag_y0;
+  double          drag_x;
+  LlChartRange    drag_range;   /* what was visible when a pan began */
 };
 
 enum {
   PROP_0,
   PROP_KIND,
-  PROP_LOG_SCALE,
+  PROP_AXES,
+  PROP_DRAW_TITLE,
   PROP_UNITS,
   N_PROPS
 };
 
+enum {
+  EVENT_ACTIVATED,
+  ACTIVATE,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (LlChartView, ll_chart_view, GTK_TYPE_WIDGET)
+
+static void snapshot_selection (LlChartView *self,
+                                GtkSnapshot *snapshot,
+                                int          height);
 
 static void
 invalidate_chart (LlChartView *self)
@@ -143,10 +178,12 @@ ll_chart_view_get_options (LlChartView    *self,
   ll_chart_options_init (options);
   options->palette = self->palette;
   options->units = self->units;
-  options->log_y = self->log_scale;
+  ll_chart_axes_apply (self->axes, options);
+  options->mark = self->has_mark ? &self->mark : NULL;
   options->reserve_bytes = self->reserve_bytes;
   options->total_bytes = self->total_bytes;
-  options->draw_title = FALSE;
+  options->draw_title = self->draw_title;
+  options->title_inset = self->draw_title ? self->title_inset : 0.0;
 }
 
 static const LlChartData *
@@ -283,6 +320,12 @@ ll_chart_view_snapshot (GtkWidget   *widget,
   if (self->cache != NULL)
     gtk_snapshot_append_node (snapshot, self->cache);
 
+  if (self->drag_mode == DRAG_SELECT)
+    {
+      snapshot_selection (self, snapshot, height);
+      return;
+    }
+
   update_readout (self, width, height);
   if (self->readout.found)
     snapshot_readout (self, snapshot, width, height);
@@ -337,6 +380,246 @@ on_leave (GtkEventControllerMotion *motion,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Zoom and pan ------------------------------------------------------------- */
+
+typedef struct
+{
+  LlChartOptions options;
+  double         plot_x, plot_width;
+  LlChartRange   visible;   /* what the plot shows now */
+  LlChartRange   extent;    /* the whole run */
+  gboolean       log;
+  double         min_width;
+} Geometry;
+
+/* Where the plot is and what it shows; FALSE when there is nothing to zoom. */
+static gboolean
+get_geometry (LlChartView *self,
+              Geometry    *g)
+{
+  const LlChartData *data = get_data (self);
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (width <= 0 || height <= 0)
+    return FALSE;
+
+  ll_chart_view_get_options (self, &g->options);
+  if (!ll_chart_get_x_extent (self->kind, data, &g->options, &g->extent))
+    return FALSE;
+  ll_chart_get_plot_area (self->kind, data, &g->options, width, height,
+                          &g->plot_x, NULL, &g->plot_width, NULL);
+  g->visible.from = ll_chart_unmap_x (self->kind, data, &g->options, width, height, g->plot_x);
+  g->visible.to = ll_chart_unmap_x (self->kind, data, &g->options, width, height,
+                                    g->plot_x + g->plot_width);
+  g->log = ll_chart_kind_has_length_axis (self->kind) && g->options.log_x;
+  g->min_width = ll_chart_kind_has_length_axis (self->kind) ? MIN_LENGTH_WIDTH : MIN_TIME_WIDTH;
+  return g->plot_width > 0;
+}
+
+static void
+show_range (LlChartView        *self,
+            const LlChartRange *range)
+{
+  ll_chart_axes_set_range (self->axes, self->kind, range);
+}
+
+static void
+zoom_at (LlChartView *self,
+         double       anchor,
+         double       factor)
+{
+  Geometry g;
+  LlChartRange r;
+
+  if (!get_geometry (self, &g))
+    return;
+  ll_chart_range_zoom (&g.visible, &g.extent, g.log, anchor, factor, g.min_width, &r);
+  show_range (self, &r);
+}
+
+static gboolean
+zoom_key (GtkWidget *widget,
+          GVariant  *parameter,
+          gpointer   user_data)
+{
+  zoom_at (LL_CHART_VIEW (widget), 0.5, g_variant_get_double (parameter));
+  return TRUE;
+}
+
+static gboolean
+pan_key (GtkWidget *widget,
+         GVariant  *parameter,
+         gpointer   user_data)
+{
+  LlChartView *self = LL_CHART_VIEW (widget);
+  LlChartRange current, r;
+  Geometry g;
+
+  ll_chart_axes_get_range (self->axes, self->kind, &current);
+  if (ll_chart_range_is_empty (&current) || !get_geometry (self, &g))
+    return FALSE;
+  ll_chart_range_pan (&current, &g.extent, g.log, g_variant_get_double (parameter), &r);
+  show_range (self, &r);
+  return TRUE;
+}
+
+static gboolean
+reset_key (GtkWidget *widget,
+           GVariant  *parameter,
+           gpointer   user_data)
+{
+  show_range (LL_CHART_VIEW (widget), NULL);
+  return TRUE;
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *scroll,
+           double                    dx,
+           double                    dy,
+           LlChartView              *self)
+{
+  Geometry g;
+
+  if (dy == 0.0 || !get_geometry (self, &g))
+    return FALSE;
+  if (self->pointer_x < g.plot_x || self->pointer_x > g.plot_x + g.plot_width)
+    return FALSE;
+
+  zoom_at (self, (self->pointer_x - g.plot_x) / g.plot_width, pow (1.25, CLAMP (dy, -4.0, 4.0)));
+  return TRUE;
+}
+
+static void
+on_pressed (GtkGestureClick *click,
+            int              n_press,
+            double           x,
+            double           y,
+            LlChartView     *self)
+{
+  /* A double click shows everything again. */
+  if (n_press == 2 && gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (click)) == GDK_BUTTON_PRIMARY)
+    show_range (self, NULL);
+}
+
+static void
+on_drag_begin (GtkGestureDrag *drag,
+               double          x,
+               double          y,
+               LlChartView    *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (drag));
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (drag));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  self->drag_mode = DRAG_NONE;
+  if (button != GDK_BUTTON_PRIMARY && button != GDK_BUTTON_MIDDLE)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (drag), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  self->drag_x0 = self->drag_x = x;
+  self->drag_y0 = y;
+  self->drag_mode = (button == GDK_BUTTON_MIDDLE || (state & GDK_SHIFT_MASK)) ? DRAG_PAN : DRAG_SELECT;
+  /* Panning moves what is zoomed; with nothing zoomed there is nowhere to go. */
+  ll_chart_axes_get_range (self->axes, self->kind, &self->drag_range);
+}
+
+static void
+on_drag_update (GtkGestureDrag *drag,
+                double          dx,
+                double          dy,
+                LlChartView    *self)
+{
+  Geometry g;
+
+  self->drag_x = self->drag_x0 + dx;
+  if (self->drag_mode == DRAG_SELECT)
+    {
+      if (fabs (dx) >= DRAG_THRESHOLD)
+        gtk_gesture_set_state (GTK_GESTURE (drag), GTK_EVENT_SEQUENCE_CLAIMED);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+
+  if (self->drag_mode == DRAG_PAN && !ll_chart_range_is_empty (&self->drag_range) &&
+      get_geometry (self, &g))
+    {
+      LlChartRange r;
+
+      gtk_gesture_set_state (GTK_GESTURE (drag), GTK_EVENT_SEQUENCE_CLAIMED);
+      ll_chart_range_pan (&self->drag_range, &g.extent, g.log, -dx / g.plot_width, &r);
+      show_range (self, &r);
+    }
+}
+
+static void
+on_drag_end (GtkGestureDrag *drag,
+             double          dx,
+             double          dy,
+             LlChartView    *self)
+{
+  DragMode mode = self->drag_mode;
+  Geometry g;
+
+  self->drag_mode = DRAG_NONE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (mode != DRAG_SELECT)
+    return;
+
+  if (fabs (dx) >= DRAG_THRESHOLD)
+    {
+      if (get_geometry (self, &g))
+        {
+          const LlChartData *data = get_data (self);
+          int width = gtk_widget_get_width (GTK_WIDGET (self));
+          int height = gtk_widget_get_height (GTK_WIDGET (self));
+          double a = CLAMP (self->drag_x0, g.plot_x, g.plot_x + g.plot_width);
+          double b = CLAMP (self->drag_x0 + dx, g.plot_x, g.plot_x + g.plot_width);
+          LlChartRange r;
+
+          ll_chart_range_clamp (ll_chart_unmap_x (self->kind, data, &g.options, width, height, a),
+                                ll_chart_unmap_x (self->kind, data, &g.options, width, height, b),
+                                &g.extent, g.min_width, &r);
+          show_range (self, &r);
+        }
+      return;
+    }
+
+  /* A click: the reallocation under the pointer, if any. */
+  {
+    LlChartReadout readout;
+    LlChartOptions options;
+
+    ll_chart_view_get_options (self, &options);
+    ll_chart_pick (self->kind, get_data (self), &options,
+                   gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)),
+                   self->drag_x0, self->drag_y0, &readout);
+    if (readout.found && readout.event_number > 0 && readout.series == 0)
+      g_signal_emit (self, signals[EVENT_ACTIVATED], 0, readout.event_number);
+    ll_chart_readout_clear (&readout);
+  }
+}
+
+static void
+snapshot_selection (LlChartView *self,
+                    GtkSnapshot *snapshot,
+                    int          height)
+{
+  const LlColor *accent = &self->palette.accent;
+  double a = MIN (self->drag_x0, self->drag_x);
+  double b = MAX (self->drag_x0, self->drag_x);
+  GdkRGBA fill = { accent->red, accent->green, accent->blue, 0.18 };
+  GdkRGBA edge = { accent->red, accent->green, accent->blue, 0.8 };
+
+  if (b - a < DRAG_THRESHOLD)
+    return;
+  gtk_snapshot_append_color (snapshot, &fill, &GRAPHENE_RECT_INIT (floor (a), 0, ceil (b - a), height));
+  gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (floor (a), 0, 1, height));
+  gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (floor (b), 0, 1, height));
+}
+
 static void
 on_dark_changed (LlChartView *self)
 {
@@ -347,11 +630,17 @@ on_dark_changed (LlChartView *self)
 static void
 update_accessible (LlChartView *self)
 {
+  g_autofree char *description =
+    g_strdup_printf ("%s. %s", ll_chart_kind_get_description (self->kind),
+                     _("Drag across it, scroll, or press + and − to zoom; Shift-drag or "
+                       "the arrow keys to pan; 0 or a double click to show all of it; "
+                       "Enter to show it alone."));
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   ll_chart_kind_get_title (self->kind),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  ll_chart_kind_get_description (self->kind),
+                                  description,
                                   -1);
 }
 
@@ -365,6 +654,9 @@ ll_chart_view_dispose (GObject *object)
   g_clear_pointer (&self->cache, gsk_render_node_unref);
   ll_chart_readout_clear (&self->readout);
   g_clear_pointer (&self->series, g_array_unref);
+  if (self->axes != NULL)
+    g_signal_handlers_disconnect_by_func (self->axes, invalidate_chart, self);
+  g_clear_object (&self->axes);
 
   G_OBJECT_CLASS (ll_chart_view_parent_class)->dispose (object);
 }
@@ -383,8 +675,12 @@ ll_chart_view_get_property (GObject    *object,
       g_value_set_uint (value, self->kind);
       break;
 
-    case PROP_LOG_SCALE:
-      g_value_set_boolean (value, self->log_scale);
+    case PROP_AXES:
+      g_value_set_object (value, self->axes);
+      break;
+
+    case PROP_DRAW_TITLE:
+      g_value_set_boolean (value, self->draw_title);
       break;
 
     case PROP_UNITS:
@@ -410,8 +706,12 @@ ll_chart_view_set_property (GObject      *object,
       ll_chart_view_set_kind (self, g_value_get_uint (value));
       break;
 
-    case PROP_LOG_SCALE:
-      ll_chart_view_set_log_scale (self, g_value_get_boolean (value));
+    case PROP_AXES:
+      ll_chart_view_set_axes (self, g_value_get_object (value));
+      break;
+
+    case PROP_DRAW_TITLE:
+      ll_chart_view_set_draw_title (self, g_value_get_boolean (value));
       break;
 
     case PROP_UNITS:
@@ -442,8 +742,13 @@ ll_chart_view_class_init (LlChartViewClass *klass)
                        0, LL_N_CHARTS - 1, LL_CHART_CAPACITY,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  properties[PROP_LOG_SCALE] =
-    g_param_spec_boolean ("log-scale", NULL, NULL,
+  properties[PROP_AXES] =
+    g_param_spec_object ("axes", NULL, NULL,
+                         LL_TYPE_CHART_AXES,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_DRAW_TITLE] =
+    g_param_spec_boolean ("draw-title", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -454,6 +759,29 @@ ll_chart_view_class_init (LlChartViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* A click on a reallocation: its number, from 1 (the data's first run). */
+  signals[EVENT_ACTIVATED] =
+    g_signal_new ("event-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT64);
+  /* Enter on the chart: show it alone, or all of them again. */
+  signals[ACTIVATE] =
+    g_signal_new ("activate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_ACTION,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_set_activate_signal (widget_class, signals[ACTIVATE]);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_plus, 0, zoom_key, "d", 0.5);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_equal, 0, zoom_key, "d", 0.5);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Add, 0, zoom_key, "d", 0.5);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_minus, 0, zoom_key, "d", 2.0);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Subtract, 0, zoom_key, "d", 2.0);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, 0, pan_key, "d", -0.25);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, 0, pan_key, "d", 0.25);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_0, 0, reset_key, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_0, 0, reset_key, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Home, 0, reset_key, NULL);
+  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Return, 0, "activate", NULL);
+  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_KP_Enter, 0, "activate", NULL);
+
   gtk_widget_class_set_css_name (widget_class, "chartview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -461,7 +789,8 @@ ll_chart_view_class_init (LlChartViewClass *klass)
 static void
 ll_chart_view_init (LlChartView *self)
 {
-  GtkEventController *motion;
+  GtkEventController *motion, *scroll;
+  GtkGesture *drag, *click;
 
   self->kind = LL_CHART_CAPACITY;
   self->units = LL_UNITS_IEC;
@@ -473,12 +802,31 @@ ll_chart_view_init (LlChartView *self)
   g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
+  drag = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), 0);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  self->axes = ll_chart_axes_new ();
+  g_signal_connect_swapped (self->axes, "changed", G_CALLBACK (invalidate_chart), self);
+
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
                             G_CALLBACK (on_dark_changed), self);
 
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self), 280, 220);
+  gtk_widget_set_size_request (GTK_WIDGET (self), 240, 150);
 
   update_accessible (self);
 }
@@ -515,27 +863,90 @@ ll_chart_view_set_kind (LlChartView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
-gboolean
-ll_chart_view_get_log_scale (LlChartView *self)
+LlChartAxes *
+ll_chart_view_get_axes (LlChartView *self)
 {
-  g_return_val_if_fail (LL_IS_CHART_VIEW (self), FALSE);
+  g_return_val_if_fail (LL_IS_CHART_VIEW (self), NULL);
 
-  return self->log_scale;
+  return self->axes;
 }
 
 void
-ll_chart_view_set_log_scale (LlChartView *self,
-                             gboolean     log_scale)
+ll_chart_view_set_axes (LlChartView *self,
+                        LlChartAxes *axes)
+{
+  g_return_if_fail (LL_IS_CHART_VIEW (self));
+  g_return_if_fail (axes == NULL || LL_IS_CHART_AXES (axes));
+
+  if (axes == NULL)
+    axes = ll_chart_axes_new ();
+  else
+    g_object_ref (axes);
+
+  if (self->axes == axes)
+    {
+      g_object_unref (axes);
+      return;
+    }
+
+  g_signal_handlers_disconnect_by_func (self->axes, invalidate_chart, self);
+  g_object_unref (self->axes);
+  self->axes = axes;
+  g_signal_connect_swapped (self->axes, "changed", G_CALLBACK (invalidate_chart), self);
+  invalidate_chart (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AXES]);
+}
+
+gboolean
+ll_chart_view_get_draw_title (LlChartView *self)
+{
+  g_return_val_if_fail (LL_IS_CHART_VIEW (self), FALSE);
+
+  return self->draw_title;
+}
+
+void
+ll_chart_view_set_draw_title (LlChartView *self,
+                              gboolean     draw_title)
 {
   g_return_if_fail (LL_IS_CHART_VIEW (self));
 
-  log_scale = !!log_scale;
-  if (self->log_scale == log_scale)
+  draw_title = !!draw_title;
+  if (self->draw_title == draw_title)
     return;
 
-  self->log_scale = log_scale;
+  self->draw_title = draw_title;
   invalidate_chart (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOG_SCALE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAW_TITLE]);
+}
+
+void
+ll_chart_view_set_title_inset (LlChartView *self,
+                               double       inset)
+{
+  g_return_if_fail (LL_IS_CHART_VIEW (self));
+
+  if (self->title_inset == inset)
+    return;
+  self->title_inset = inset;
+  invalidate_chart (self);
+}
+
+void
+ll_chart_view_set_mark (LlChartView   *self,
+                        const LlEvent *event)
+{
+  g_return_if_fail (LL_IS_CHART_VIEW (self));
+
+  if (event == NULL && !self->has_mark)
+    return;
+  if (event != NULL && self->has_mark && memcmp (event, &self->mark, sizeof *event) == 0)
+    return;
+
+  self->has_mark = event != NULL;
+  if (event != NULL)
+    self->mark = *event;
+  invalidate_chart (self);
 }
 
 LlUnits

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ll-chart-axes.h"
 #include "ll-chart.h"
 
 G_BEGIN_DECLS
@@ -18,9 +19,20 @@ GtkWidget   *ll_chart_view_new                (LlChartKind           kind);
 LlChartKind  ll_chart_view_get_kind           (LlChartView          *self);
 void         ll_chart_view_set_kind           (LlChartView          *self,
                                                LlChartKind           kind);
-gboolean     ll_chart_view_get_log_scale      (LlChartView          *self);
-void         ll_chart_view_set_log_scale      (LlChartView          *self,
-                                               gboolean              log_scale);
+/* The zoom and scales, shared with other views (each view has its own
+ * until given one). */
+LlChartAxes *ll_chart_view_get_axes           (LlChartView          *self);
+void         ll_chart_view_set_axes           (LlChartView          *self,
+                                               LlChartAxes          *axes);
+gboolean     ll_chart_view_get_draw_title     (LlChartView          *self);
+void         ll_chart_view_set_draw_title     (LlChartView          *self,
+                                               gboolean              draw_title);
+/* Room kept free at the right of the title's row, for a button over it. */
+void         ll_chart_view_set_title_inset    (LlChartView          *self,
+                                               double                inset);
+/* A reallocation to point out (copied); NULL: none. */
+void         ll_chart_view_set_mark           (LlChartView          *self,
+                                               const LlEvent        *event);
 LlUnits      ll_chart_view_get_units          (LlChartView          *self);
 void         ll_chart_view_set_units          (LlChartView          *self,
                                                LlUnits               units);

@@ -914,6 +914,22 @@ ll_controls_set_policy (LlControls   *self,
 }
 
 void
+ll_controls_load_notebook_example (LlControls *self)
+{
+  g_return_if_fail (LL_IS_CONTROLS (self));
+
+  ll_controls_set_policy (self, LL_POLICY_CPYTHON);
+  /* The runtime's own mechanism: CPython's realloc(). */
+  adw_combo_row_set_selected (self->mechanism_row, 0);
+  ll_controls_set_element (self, LL_ELEMENT_BOXED);
+  ll_controls_set_initial_text (self, "20000000");
+  ll_controls_set_target_kind (self, LL_TARGET_ELEMENTS);
+  /* Two single appends, then "for i in range(len(big_list))": 20,000,002
+   * more. */
+  ll_controls_set_target_text (self, "40000004");
+}
+
+void
 ll_controls_set_element (LlControls *self,
                          LlElement   element)
 {

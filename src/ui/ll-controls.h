@@ -41,6 +41,10 @@ void          ll_controls_set_initial_text  (LlControls        *self,
                                              const char        *text);
 void          ll_controls_set_reserve_text  (LlControls        *self,
                                              const char        *text);
+/* The notebook's experiment: list(range(20_000_000)) (ints: boxed
+ * elements), then appends under CPython's policy until the notebook's
+ * loop ends, at 40,000,004 elements. */
+void          ll_controls_load_notebook_example (LlControls    *self);
 /* A short description of the run the fields describe, for the title. */
 char         *ll_controls_describe          (LlControls        *self);
 

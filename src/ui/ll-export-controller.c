@@ -135,16 +135,11 @@ get_chart_view (LlExportController *self,
   return ll_window_get_chart_view (self->window, kind);
 }
 
-/* The chart page the window shows: the only one of the stack's pages
- * that is mapped. */
+/* The chart the user looks at: shown alone, or focused. */
 static LlChartKind
 get_visible_chart (LlExportController *self)
 {
-  for (guint k = 0; k < LL_N_CHARTS; k++)
-    if (gtk_widget_get_mapped (GTK_WIDGET (get_chart_view (self, k))))
-      return k;
-
-  return LL_CHART_CAPACITY;
+  return ll_chart_board_get_current_kind (ll_window_get_board (self->window));
 }
 
 static void
@@ -221,9 +216,12 @@ get_image_options (LlExportController         *self,
   LlChartKind chart = MIN (image->chart, LL_N_CHARTS - 1);
   LlChartOptions memory;
 
-  /* The report takes its scale from the growth chart, the only one with
-   * a choice. */
+  /* What the screen shows: the zoom and the scales are the same for every
+   * chart. */
   ll_chart_view_get_options (get_chart_view (self, report ? LL_CHART_GROWTH : chart), options);
+  /* A selected row is the user's pointer, not part of the picture. */
+  options->mark = NULL;
+  options->title_inset = 0.0;
   ll_chart_view_get_options (get_chart_view (self, LL_CHART_MEMORY), &memory);
   options->reserve_bytes = memory.reserve_bytes;
   options->total_bytes = memory.total_bytes;

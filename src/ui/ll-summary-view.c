@@ -22,10 +22,31 @@ struct _LlSummaryView
   GtkWidget      *progress_box;
   GtkProgressBar *progress_bar;
   GtkLabel       *progress_label;
+  GtkFlowBox     *flow;
+  GtkWidget      *expand_button;
+  GtkWidget      *children[LL_N_FIGURES];
   Figure          figures[LL_N_FIGURES];
+  gboolean        expanded;
 };
 
+enum {
+  PROP_0,
+  PROP_EXPANDED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 G_DEFINE_FINAL_TYPE (LlSummaryView, ll_summary_view, ADW_TYPE_BIN)
+
+/* What a newcomer reads first: the rest is one click away. */
+static const gboolean main_figure[LL_N_FIGURES] = {
+  [LL_FIGURE_LENGTH] = TRUE,
+  [LL_FIGURE_CAPACITY] = TRUE,
+  [LL_FIGURE_CONTAINER] = TRUE,
+  [LL_FIGURE_REALLOCATIONS] = TRUE,
+  [LL_FIGURE_FREE_NOW] = TRUE,
+};
 
 static const char * const captions[LL_N_FIGURES] = {
   N_("Length"),
@@ -127,9 +148,105 @@ create_figure (LlSummaryView *self,
 }
 
 static void
+apply_expanded (LlSummaryView *self)
+{
+  for (guint i = 0; i < LL_N_FIGURES; i++)
+    gtk_widget_set_visible (self->children[i], self->expanded || main_figure[i]);
+  /* The main figures in one row, each as wide as it needs. */
+  gtk_flow_box_set_homogeneous (self->flow, self->expanded);
+  gtk_flow_box_set_max_children_per_line (self->flow, self->expanded ? 4 : 5);
+  gtk_flow_box_set_min_children_per_line (self->flow, self->expanded ? 2 : 3);
+  gtk_button_set_icon_name (GTK_BUTTON (self->expand_button),
+                            self->expanded ? "pan-up-symbolic" : "pan-down-symbolic");
+  gtk_widget_set_tooltip_text (self->expand_button,
+                               self->expanded ? _("Show the Main Figures Only") : _("Show All Figures"));
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->expand_button),
+                               GTK_ACCESSIBLE_STATE_EXPANDED, self->expanded, -1);
+}
+
+static void
+toggle_expanded (LlSummaryView *self)
+{
+  ll_summary_view_set_expanded (self, !self->expanded);
+}
+
+gboolean
+ll_summary_view_get_expanded (LlSummaryView *self)
+{
+  g_return_val_if_fail (LL_IS_SUMMARY_VIEW (self), FALSE);
+
+  return self->expanded;
+}
+
+void
+ll_summary_view_set_expanded (LlSummaryView *self,
+                              gboolean       expanded)
+{
+  g_return_if_fail (LL_IS_SUMMARY_VIEW (self));
+
+  expanded = !!expanded;
+  if (self->expanded == expanded)
+    return;
+  self->expanded = expanded;
+  apply_expanded (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPANDED]);
+}
+
+gboolean
+ll_summary_view_shows (LlSummaryView *self,
+                       LlFigure       figure)
+{
+  g_return_val_if_fail (LL_IS_SUMMARY_VIEW (self), FALSE);
+  g_return_val_if_fail (figure < LL_N_FIGURES, FALSE);
+
+  return self->expanded || main_figure[figure];
+}
+
+static void
+ll_summary_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_EXPANDED:
+      g_value_set_boolean (value, LL_SUMMARY_VIEW (object)->expanded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ll_summary_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_EXPANDED:
+      ll_summary_view_set_expanded (LL_SUMMARY_VIEW (object), g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ll_summary_view_class_init (LlSummaryViewClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = ll_summary_view_get_property;
+  object_class->set_property = ll_summary_view_set_property;
+
+  properties[PROP_EXPANDED] =
+    g_param_spec_boolean ("expanded", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "summary");
 }
@@ -140,6 +257,7 @@ ll_summary_view_init (LlSummaryView *self)
   GtkWidget *box;
   GtkWidget *progress_box;
   GtkWidget *flow;
+  GtkWidget *figures_box;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
@@ -161,14 +279,17 @@ ll_summary_view_init (LlSummaryView *self)
   gtk_box_append (GTK_BOX (progress_box), GTK_WIDGET (self->progress_label));
   gtk_box_append (GTK_BOX (box), progress_box);
 
+  figures_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (figures_box, "card");
   flow = gtk_flow_box_new ();
+  self->flow = GTK_FLOW_BOX (flow);
+  gtk_widget_set_hexpand (flow, TRUE);
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
   gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 2);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 4);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 10);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 18);
-  gtk_widget_add_css_class (flow, "card");
   gtk_widget_add_css_class (flow, "figures");
   gtk_widget_set_focusable (flow, FALSE);
   for (guint i = 0; i < LL_N_FIGURES; i++)
@@ -178,8 +299,22 @@ ll_summary_view_init (LlSummaryView *self)
       gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), create_figure (self, i));
       gtk_widget_set_focusable (child, FALSE);
       gtk_flow_box_append (GTK_FLOW_BOX (flow), child);
+      self->children[i] = child;
     }
-  gtk_box_append (GTK_BOX (box), flow);
+  gtk_box_append (GTK_BOX (figures_box), flow);
+
+  self->expand_button = gtk_button_new ();
+  gtk_widget_add_css_class (self->expand_button, "flat");
+  gtk_widget_add_css_class (self->expand_button, "circular");
+  gtk_widget_set_valign (self->expand_button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (self->expand_button, 8);
+  gtk_widget_set_margin_end (self->expand_button, 8);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->expand_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("All Figures"), -1);
+  g_signal_connect_swapped (self->expand_button, "clicked", G_CALLBACK (toggle_expanded), self);
+  gtk_box_append (GTK_BOX (figures_box), self->expand_button);
+  gtk_box_append (GTK_BOX (box), figures_box);
+  apply_expanded (self);
 
   adw_bin_set_child (ADW_BIN (self), box);
 }

@@ -55,5 +55,12 @@ const char *ll_summary_view_get_value  (LlSummaryView           *self,
 const char *ll_summary_view_get_detail (LlSummaryView           *self,
                                    LlFigure             figure);
 double      ll_summary_view_get_progress (LlSummaryView         *self);
+/* All twelve figures, or ("expanded" FALSE) the main five in one row. */
+gboolean    ll_summary_view_get_expanded (LlSummaryView         *self);
+void        ll_summary_view_set_expanded (LlSummaryView         *self,
+                                          gboolean               expanded);
+/* Whether @figure is on screen in the current mode. */
+gboolean    ll_summary_view_shows      (LlSummaryView           *self,
+                                        LlFigure                 figure);
 
 G_END_DECLS

@@ -34,12 +34,9 @@ struct _LlWindow
   GtkLabel             *status_label;
   GtkLabel             *status_detail;
   GtkButton            *release_button;
+  GtkButton            *example_button;
   LlSummaryView        *summary;
-  GtkStack             *chart_stack;
-  GtkToggleButton      *log_button;
-  LlChartView          *capacity_view;
-  LlChartView          *growth_view;
-  LlChartView          *memory_view;
+  LlChartBoard         *board;
 
   /* the run */
   LlRun                *run;
@@ -140,6 +137,7 @@ update_actions (LlWindow *self)
 
   gtk_stack_set_visible_child_name (self->run_button_stack, running ? "stop" : "start");
   gtk_widget_set_visible (GTK_WIDGET (self->release_button), holds_list || self->releasing);
+  gtk_widget_set_visible (GTK_WIDGET (self->example_button), self->run == NULL);
   /* Before the first run there is nothing to export. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), self->run != NULL);
   if (self->exporter != NULL)
@@ -158,17 +156,15 @@ push_chart_data (LlWindow *self)
   series.name = ll_run_get_title (self->run);
   ll_chart_data_init (&data, &series, 1);
 
-  ll_chart_view_set_data (self->capacity_view, &data);
-  ll_chart_view_set_data (self->growth_view, &data);
-  ll_chart_view_set_data (self->memory_view, &data);
+  ll_chart_board_set_data (self->board, &data);
+  ll_chart_board_set_history (self->board, self->view);
 }
 
 static void
 clear_chart_data (LlWindow *self)
 {
-  ll_chart_view_set_data (self->capacity_view, NULL);
-  ll_chart_view_set_data (self->growth_view, NULL);
-  ll_chart_view_set_data (self->memory_view, NULL);
+  ll_chart_board_set_data (self->board, NULL);
+  ll_chart_board_set_history (self->board, NULL);
 }
 
 static void
@@ -234,7 +230,7 @@ refresh (LlWindow *self,
   if (status.reserve_bytes != self->reserve_bytes)
     {
       self->reserve_bytes = status.reserve_bytes;
-      ll_chart_view_set_memory_context (self->memory_view,
+      ll_chart_board_set_memory_context (self->board,
                                         self->reserve_bytes == G_MAXUINT64 ? 0 : self->reserve_bytes,
                                         self->total_bytes);
     }
@@ -435,7 +431,7 @@ begin_run (LlWindow *self,
 
   self->total_bytes = read_memory (self, &info) ? info.total_bytes : 0;
   self->reserve_bytes = 0;
-  ll_chart_view_set_memory_context (self->memory_view, 0, self->total_bytes);
+  ll_chart_board_set_memory_context (self->board, 0, self->total_bytes);
   self->last_summary_us = 0;
   ll_controls_set_reclaimable (self->controls, 0);
 
@@ -668,7 +664,30 @@ start_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  start_run (LL_WINDOW (widget));
+  LlWindow *self = LL_WINDOW (widget);
+
+  /* A run of one's own counts its loop from its first append. */
+  ll_event_table_set_loop_start (ll_chart_board_get_table (self->board), 0);
+  start_run (self);
+}
+
+/* The notebook's experiment, set up and run: its table shows the
+ * notebook's printout row for row. */
+static void
+notebook_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LlWindow *self = LL_WINDOW (widget);
+
+  if (self->releasing || get_state (self) == LL_ENGINE_RUNNING)
+    return;
+
+  ll_controls_load_notebook_example (self->controls);
+  /* It appends twice before its loop. */
+  ll_event_table_set_loop_start (ll_chart_board_get_table (self->board), 2);
+  g_object_set (self->board, "show-table", TRUE, NULL);
+  start_run (self);
 }
 
 static void
@@ -721,14 +740,6 @@ static void
 on_controls_valid_changed (LlWindow *self)
 {
   update_actions (self);
-}
-
-static void
-on_chart_page_changed (LlWindow *self)
-{
-  const char *name = gtk_stack_get_visible_child_name (self->chart_stack);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->log_button), g_strcmp0 (name, "growth") == 0);
 }
 
 static void
@@ -797,7 +808,7 @@ ll_window_class_init (LlWindowClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
-  g_type_ensure (LL_TYPE_CHART_VIEW);
+  g_type_ensure (LL_TYPE_CHART_BOARD);
   g_type_ensure (LL_TYPE_EXPORT_BAR);
   g_type_ensure (LL_TYPE_CONTROLS);
   g_type_ensure (LL_TYPE_SUMMARY_VIEW);
@@ -816,15 +827,12 @@ ll_window_class_init (LlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, status_detail);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, release_button);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, example_button);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, summary);
-  gtk_widget_class_bind_template_child (widget_class, LlWindow, chart_stack);
-  gtk_widget_class_bind_template_child (widget_class, LlWindow, log_button);
-  gtk_widget_class_bind_template_child (widget_class, LlWindow, capacity_view);
-  gtk_widget_class_bind_template_child (widget_class, LlWindow, growth_view);
-  gtk_widget_class_bind_template_child (widget_class, LlWindow, memory_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_chart_page_changed);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, board);
 
   gtk_widget_class_install_action (widget_class, "win.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "win.notebook-example", NULL, notebook_action);
   gtk_widget_class_install_action (widget_class, "win.stop", NULL, stop_action);
   gtk_widget_class_install_action (widget_class, "win.release-memory", NULL, release_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
@@ -866,7 +874,6 @@ ll_window_init (LlWindow *self)
 
   self->exporter = ll_export_controller_new (self, self->export_bar);
 
-  on_chart_page_changed (self);
   update_summary (self);
   update_actions (self);
 }
@@ -939,18 +946,15 @@ ll_window_get_chart_view (LlWindow    *self,
 {
   g_return_val_if_fail (LL_IS_WINDOW (self), NULL);
 
-  switch (kind)
-    {
-    case LL_CHART_CAPACITY:
-      return self->capacity_view;
-    case LL_CHART_GROWTH:
-      return self->growth_view;
-    case LL_CHART_MEMORY:
-      return self->memory_view;
-    case LL_N_CHARTS:
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  return ll_chart_board_get_view (self->board, kind);
+}
+
+LlChartBoard *
+ll_window_get_board (LlWindow *self)
+{
+  g_return_val_if_fail (LL_IS_WINDOW (self), NULL);
+
+  return self->board;
 }
 
 LlRun *
@@ -1025,9 +1029,7 @@ ll_window_set_units (LlWindow *self,
     return;
 
   self->units = units;
-  ll_chart_view_set_units (self->capacity_view, units);
-  ll_chart_view_set_units (self->growth_view, units);
-  ll_chart_view_set_units (self->memory_view, units);
+  ll_chart_board_set_units (self->board, units);
   update_summary (self);
 }
 

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "ll-chart-view.h"
+#include "ll-chart-board.h"
 #include "ll-controls.h"
 #include "ll-run.h"
 #include "ll-summary-view.h"
@@ -33,6 +33,7 @@ LlControls   *ll_window_get_controls     (LlWindow       *self);
 LlSummaryView    *ll_window_get_summary      (LlWindow       *self);
 LlChartView  *ll_window_get_chart_view   (LlWindow       *self,
                                           LlChartKind     kind);
+LlChartBoard *ll_window_get_board        (LlWindow       *self);
 /* The current or last run, or NULL; and its engine. */
 LlRun        *ll_window_get_run          (LlWindow       *self);
 LlEngine     *ll_window_get_engine       (LlWindow       *self);

@@ -426,6 +426,59 @@ test_zoom_deep (void)
   test_run_clear (&run);
 }
 
+static void
+test_range_math (void)
+{
+  const LlChartRange extent = { 0, 1000 };
+  const LlChartRange none = { 0, 0 };
+  LlChartRange r, visible;
+
+  /* Zooming in keeps the data under the pointer where it is. */
+  ll_chart_range_zoom (&none, &extent, FALSE, 0.25, 0.5, 1, &r);
+  g_assert_cmpfloat_with_epsilon (r.from, 125, 1e-9);
+  g_assert_cmpfloat_with_epsilon (r.to, 625, 1e-9);
+  g_assert_cmpfloat_with_epsilon (r.from + 0.25 * (r.to - r.from), 250, 1e-9);
+
+  /* Out again past everything: nothing zoomed. */
+  ll_chart_range_zoom (&r, &extent, FALSE, 0.5, 4, 1, &visible);
+  g_assert_true (ll_chart_range_is_empty (&visible));
+
+  /* Never narrower than the least width. */
+  ll_chart_range_zoom (&r, &extent, FALSE, 0.5, 1e-9, 8, &visible);
+  g_assert_cmpfloat_with_epsilon (visible.to - visible.from, 8, 1e-9);
+
+  /* Panning slides, and stops at the end with the same width. */
+  visible = (LlChartRange) { 100, 200 };
+  ll_chart_range_pan (&visible, &extent, FALSE, 0.5, &r);
+  g_assert_cmpfloat (r.from, ==, 150);
+  g_assert_cmpfloat (r.to, ==, 250);
+  visible = (LlChartRange) { 850, 950 };
+  ll_chart_range_pan (&visible, &extent, FALSE, 1.0, &r);
+  g_assert_cmpfloat (r.from, ==, 900);
+  g_assert_cmpfloat (r.to, ==, 1000);
+  ll_chart_range_pan (&none, &extent, FALSE, 0.3, &r);
+  g_assert_true (ll_chart_range_is_empty (&r));
+
+  /* A dragged range, either way round, inside the run. */
+  ll_chart_range_clamp (700, 300, &extent, 1, &r);
+  g_assert_cmpfloat (r.from, ==, 300);
+  g_assert_cmpfloat (r.to, ==, 700);
+  ll_chart_range_clamp (-50, 1200, &extent, 1, &r);
+  g_assert_true (ll_chart_range_is_empty (&r));
+  ll_chart_range_clamp (-50, 50, &extent, 1, &r);
+  g_assert_cmpfloat (r.from, ==, 0);
+  g_assert_cmpfloat (r.to, ==, 100);
+
+  /* On a log axis zoom works in decades: the anchor's value stays. */
+  {
+    const LlChartRange big = { 1, 1e6 };
+
+    ll_chart_range_zoom (&none, &big, TRUE, 0.5, 0.5, 1, &r);
+    g_assert_cmpfloat_with_epsilon (log10 (r.from), 1.5, 1e-9);
+    g_assert_cmpfloat_with_epsilon (log10 (r.to), 4.5, 1e-9);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,6 +494,7 @@ main (int   argc,
   g_test_add_func ("/chart/zoom/title", test_zoom_title);
   g_test_add_func ("/chart/zoom/extent-and-unmap", test_extent_and_unmap);
   g_test_add_func ("/chart/zoom/deep", test_zoom_deep);
+  g_test_add_func ("/chart/zoom/range-math", test_range_math);
 
   ret = g_test_run ();
 

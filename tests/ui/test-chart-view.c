@@ -187,20 +187,38 @@ static void
 test_properties (Fixture       *f,
                  gconstpointer  user_data)
 {
-  guint kind_notifies = 0, log_notifies = 0;
+  guint kind_notifies = 0, title_notifies = 0;
+  g_autoptr(LlChartAxes) axes = ll_chart_axes_new ();
+  LlChartRange range = { 10, 20 };
+  LlChartOptions options;
 
   g_signal_connect (f->view, "notify::kind", G_CALLBACK (on_notify), &kind_notifies);
-  g_signal_connect (f->view, "notify::log-scale", G_CALLBACK (on_notify), &log_notifies);
+  g_signal_connect (f->view, "notify::draw-title", G_CALLBACK (on_notify), &title_notifies);
 
   ll_chart_view_set_kind (f->view, LL_CHART_GROWTH);
   ll_chart_view_set_kind (f->view, LL_CHART_GROWTH);
   g_assert_cmpuint (kind_notifies, ==, 1);
   g_assert_cmpuint (ll_chart_view_get_kind (f->view), ==, LL_CHART_GROWTH);
 
-  g_object_set (f->view, "log-scale", TRUE, NULL);
-  ll_chart_view_set_log_scale (f->view, TRUE);
-  g_assert_cmpuint (log_notifies, ==, 1);
-  g_assert_true (ll_chart_view_get_log_scale (f->view));
+  g_object_set (f->view, "draw-title", TRUE, NULL);
+  ll_chart_view_set_draw_title (f->view, TRUE);
+  g_assert_cmpuint (title_notifies, ==, 1);
+  g_assert_true (ll_chart_view_get_draw_title (f->view));
+
+  /* Zoom and scales come from the axes it shares. */
+  ll_chart_view_set_axes (f->view, axes);
+  g_assert_true (ll_chart_view_get_axes (f->view) == axes);
+  ll_chart_axes_set_log_y (axes, TRUE);
+  ll_chart_axes_set_range (axes, LL_CHART_CAPACITY, &range);
+  ll_chart_view_get_options (f->view, &options);
+  g_assert_true (options.log_y);
+  g_assert_false (options.log_x);
+  g_assert_cmpfloat (options.length_range.from, ==, 10);
+  g_assert_cmpfloat (options.length_range.to, ==, 20);
+  g_assert_true (ll_chart_range_is_empty (&options.time_range));
+  g_assert_true (ll_chart_axes_get_zoomed (axes));
+  ll_chart_axes_reset (axes);
+  g_assert_false (ll_chart_axes_get_zoomed (axes));
 
   g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (f->view)), ==,
                    GTK_ACCESSIBLE_ROLE_IMG);
@@ -224,12 +242,24 @@ test_redraw_on_change (Fixture       *f,
   g_assert_cmpuint (ll_chart_view_get_n_renders (f->view), ==, renders + 1);
   g_assert_true (ll_chart_view_get_data (f->view)->series[0].events == f->events);
 
-  ll_chart_view_set_log_scale (f->view, TRUE);
+  ll_chart_axes_set_log_y (ll_chart_view_get_axes (f->view), TRUE);
   wait_frames (GTK_WIDGET (f->view), 3);
   g_assert_cmpuint (ll_chart_view_get_n_renders (f->view), ==, renders + 2);
 
   wait_frames (GTK_WIDGET (f->view), 5);
   g_assert_cmpuint (ll_chart_view_get_n_renders (f->view), ==, renders + 2);
+
+  /* A zoom renders it again, and so does a marked reallocation. */
+  ll_chart_axes_set_range (ll_chart_view_get_axes (f->view), ll_chart_view_get_kind (f->view),
+                           &(LlChartRange) { 2, 6 });
+  wait_frames (GTK_WIDGET (f->view), 3);
+  g_assert_cmpuint (ll_chart_view_get_n_renders (f->view), ==, renders + 3);
+  ll_chart_view_set_mark (f->view, &f->events[1].first);
+  wait_frames (GTK_WIDGET (f->view), 3);
+  g_assert_cmpuint (ll_chart_view_get_n_renders (f->view), ==, renders + 4);
+  ll_chart_view_set_mark (f->view, &f->events[1].first);
+  wait_frames (GTK_WIDGET (f->view), 3);
+  g_assert_cmpuint (ll_chart_view_get_n_renders (f->view), ==, renders + 4);
 }
 
 static GdkTexture *

@@ -202,7 +202,12 @@ check_saved (LlApplication *app,
   g_assert_cmpint (ll_window_get_units (window), ==, LL_UNITS_SI);
   for (guint i = 0; i < LL_N_CHARTS; i++)
     g_assert_cmpint (ll_chart_view_get_units (ll_window_get_chart_view (window, i)), ==, LL_UNITS_SI);
-  g_assert_true (ll_chart_view_get_log_scale (ll_window_get_chart_view (window, LL_CHART_GROWTH)));
+  {
+    LlChartOptions options;
+
+    ll_chart_view_get_options (ll_window_get_chart_view (window, LL_CHART_GROWTH), &options);
+    g_assert_true (options.log_y);
+  }
   g_assert_false (adw_flap_get_reveal_flap (ll_window_get_flap (window)));
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 900);
@@ -302,7 +307,7 @@ test_restored (void)
   g_settings_set_boolean (settings, "huge-pages", TRUE);
   g_settings_set_uint (settings, "history-detail", 16384);
   g_settings_set_string (settings, "units", "si");
-  g_settings_set_boolean (settings, "growth-log-scale", TRUE);
+  g_settings_set_boolean (settings, "chart-log-y", TRUE);
   g_settings_set_int (settings, "window-width", 900);
   g_settings_set_int (settings, "window-height", 640);
   g_settings_set_boolean (settings, "sidebar-visible", FALSE);
@@ -596,31 +601,53 @@ test_about (void)
   run_app (NULL, check_about, NULL);
 }
 
-/* The chart scale toggle belongs to the bytes-added chart alone. */
+/* The charts' scales, what they show and the table: the board, its
+ * actions and the settings agree, and every chart follows. */
 static void
 check_log_toggle (LlApplication *app,
                   LlWindow      *window,
                   gpointer       data)
 {
   GSettings *settings = data;
-  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), LL_TYPE_WINDOW,
-                                                              "chart_stack"));
-  GtkWidget *toggle = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                                 LL_TYPE_WINDOW, "log_button"));
+  LlChartBoard *board = ll_window_get_board (window);
+  LlChartOptions options;
 
-  gtk_stack_set_visible_child_name (stack, "capacity");
-  g_assert_false (gtk_widget_get_visible (toggle));
-  gtk_stack_set_visible_child_name (stack, "memory");
-  g_assert_false (gtk_widget_get_visible (toggle));
-  gtk_stack_set_visible_child_name (stack, "growth");
-  g_assert_true (gtk_widget_get_visible (toggle));
+  gtk_widget_activate_action (GTK_WIDGET (board), "charts.log-y", NULL);
+  g_assert_true (g_settings_get_boolean (settings, "chart-log-y"));
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    {
+      ll_chart_view_get_options (ll_window_get_chart_view (window, k), &options);
+      g_assert_true (options.log_y);
+      g_assert_false (options.log_x);
+    }
+  g_settings_set_boolean (settings, "chart-log-y", FALSE);
+  ll_chart_view_get_options (ll_window_get_chart_view (window, LL_CHART_GROWTH), &options);
+  g_assert_false (options.log_y);
 
-  /* The toggle, the chart and the setting agree. */
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
-  g_assert_true (ll_chart_view_get_log_scale (ll_window_get_chart_view (window, LL_CHART_GROWTH)));
-  g_assert_true (g_settings_get_boolean (settings, "growth-log-scale"));
-  g_settings_set_boolean (settings, "growth-log-scale", FALSE);
-  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  g_settings_set_boolean (settings, "chart-log-length", TRUE);
+  ll_chart_view_get_options (ll_window_get_chart_view (window, LL_CHART_TIME), &options);
+  g_assert_true (options.log_x);
+  gtk_widget_activate_action (GTK_WIDGET (board), "charts.log-length", NULL);
+  g_assert_false (g_settings_get_boolean (settings, "chart-log-length"));
+
+  /* One chart alone, and back; the table shown, and hidden. */
+  gtk_widget_activate_action (GTK_WIDGET (board), "charts.show", "s", "time");
+  g_assert_cmpstr (g_settings_get_string (settings, "visible-chart"), ==, "time");
+  g_assert_cmpint (ll_chart_board_get_current_kind (board), ==, LL_CHART_TIME);
+  g_settings_set_string (settings, "visible-chart", "all");
+  g_assert_cmpstr (ll_chart_board_get_visible_chart (board), ==, "all");
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (ll_chart_board_get_table (board))));
+  gtk_widget_activate_action (GTK_WIDGET (board), "charts.show-table", NULL);
+  g_assert_true (g_settings_get_boolean (settings, "show-reallocations"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (ll_chart_board_get_table (board))));
+  g_settings_set_boolean (settings, "show-reallocations", FALSE);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (ll_chart_board_get_table (board))));
+
+  /* The figures: five, or all twelve. */
+  g_assert_false (ll_summary_view_shows (ll_window_get_summary (window), LL_FIGURE_SLACK));
+  g_settings_set_boolean (settings, "show-all-figures", TRUE);
+  g_assert_true (ll_summary_view_shows (ll_window_get_summary (window), LL_FIGURE_SLACK));
 }
 
 static void

@@ -1,0 +1,461 @@
+/* ll-chart-board.c — the charts, their zoom and scales, and the reallocations table
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "ll-chart-board.h"
+#include "ll-chart-grid.h"
+
+struct _LlChartBoard
+{
+  GtkWidget     parent_instance;
+
+  GtkWidget    *box;
+  GtkWidget    *reset_button;
+  GtkPaned     *paned;
+  LlChartGrid  *grid;
+  LlEventTable *table;
+
+  LlChartAxes  *axes;
+  LlChartView  *views[LL_N_CHARTS];
+  GtkWidget    *alone_buttons[LL_N_CHARTS];
+  char         *visible_chart;
+  gboolean      show_table;
+};
+
+enum {
+  PROP_0,
+  PROP_VISIBLE_CHART,
+  PROP_SHOW_TABLE,
+  PROP_LOG_LENGTH,
+  PROP_LOG_Y,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (LlChartBoard, ll_chart_board, GTK_TYPE_WIDGET)
+
+/* Showing charts ------------------------------------------------------------ */
+
+static int
+alone_index (const char *name)
+{
+  LlChartKind kind;
+
+  if (name == NULL || g_str_equal (name, "all") || !ll_chart_kind_from_name (name, &kind))
+    return -1;
+  return (int) kind;
+}
+
+static void
+update_alone_buttons (LlChartBoard *self)
+{
+  gboolean alone = alone_index (self->visible_chart) >= 0;
+
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    {
+      GtkWidget *button = self->alone_buttons[k];
+
+      gtk_button_set_icon_name (GTK_BUTTON (button),
+                                alone ? "view-restore-symbolic" : "view-fullscreen-symbolic");
+      gtk_widget_set_tooltip_text (button, alone ? _("Show All Charts") : _("Show Only This Chart"));
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s",
+                                        alone ? "all" : ll_chart_kind_get_name (k));
+    }
+}
+
+void
+ll_chart_board_set_visible_chart (LlChartBoard *self,
+                                  const char   *name)
+{
+  g_return_if_fail (LL_IS_CHART_BOARD (self));
+
+  if (name == NULL || (alone_index (name) < 0 && !g_str_equal (name, "all")))
+    name = "all";
+  if (g_strcmp0 (self->visible_chart, name) == 0)
+    return;
+
+  g_free (self->visible_chart);
+  self->visible_chart = g_strdup (name);
+  ll_chart_grid_set_alone (self->grid, alone_index (name));
+  update_alone_buttons (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_CHART]);
+}
+
+const char *
+ll_chart_board_get_visible_chart (LlChartBoard *self)
+{
+  g_return_val_if_fail (LL_IS_CHART_BOARD (self), "all");
+
+  return self->visible_chart;
+}
+
+LlChartKind
+ll_chart_board_get_current_kind (LlChartBoard *self)
+{
+  int alone;
+
+  g_return_val_if_fail (LL_IS_CHART_BOARD (self), LL_CHART_CAPACITY);
+
+  alone = alone_index (self->visible_chart);
+  if (alone >= 0)
+    return (LlChartKind) alone;
+  /* A grid too small for all of them shows one: that one. */
+  if (!ll_chart_grid_shows_all (self->grid))
+    return (LlChartKind) ll_chart_grid_get_single (self->grid);
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    if (gtk_widget_has_focus (GTK_WIDGET (self->views[k])))
+      return (LlChartKind) k;
+  return LL_CHART_CAPACITY;
+}
+
+/* Enter on a chart: alone, or back with the others. */
+static void
+on_view_activate (LlChartView  *view,
+                  LlChartBoard *self)
+{
+  LlChartKind kind = ll_chart_view_get_kind (view);
+
+  ll_chart_board_set_visible_chart (self, alone_index (self->visible_chart) >= 0
+                                          ? "all" : ll_chart_kind_get_name (kind));
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+}
+
+static void
+set_show_table (LlChartBoard *self,
+                gboolean      show)
+{
+  show = !!show;
+  if (self->show_table == show)
+    return;
+  self->show_table = show;
+  gtk_widget_set_visible (GTK_WIDGET (self->table), show);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TABLE]);
+}
+
+/* The table and the marks ------------------------------------------------- */
+
+static void
+on_event_selected (LlChartBoard *self)
+{
+  const LlEvent *event = ll_event_table_get_selected_event (self->table);
+
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    ll_chart_view_set_mark (self->views[k], event);
+}
+
+static void
+on_event_activated (LlChartView  *view,
+                    guint64       number,
+                    LlChartBoard *self)
+{
+  ll_event_table_select_number (self->table, number);
+}
+
+static void
+on_zoomed (LlChartBoard *self)
+{
+  gtk_widget_set_visible (self->reset_button, ll_chart_axes_get_zoomed (self->axes));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.reset-zoom",
+                                 ll_chart_axes_get_zoomed (self->axes));
+}
+
+static void
+reset_zoom_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ll_chart_axes_reset (LL_CHART_BOARD (widget)->axes);
+}
+
+/* Object ---------------------------------------------------------------------- */
+
+static void
+ll_chart_board_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  LlChartBoard *self = LL_CHART_BOARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_VISIBLE_CHART:
+      g_value_set_string (value, self->visible_chart);
+      break;
+    case PROP_SHOW_TABLE:
+      g_value_set_boolean (value, self->show_table);
+      break;
+    case PROP_LOG_LENGTH:
+      g_value_set_boolean (value, ll_chart_axes_get_log_length (self->axes));
+      break;
+    case PROP_LOG_Y:
+      g_value_set_boolean (value, ll_chart_axes_get_log_y (self->axes));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ll_chart_board_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  LlChartBoard *self = LL_CHART_BOARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_VISIBLE_CHART:
+      ll_chart_board_set_visible_chart (self, g_value_get_string (value));
+      break;
+    case PROP_SHOW_TABLE:
+      set_show_table (self, g_value_get_boolean (value));
+      break;
+    case PROP_LOG_LENGTH:
+      ll_chart_axes_set_log_length (self->axes, g_value_get_boolean (value));
+      break;
+    case PROP_LOG_Y:
+      ll_chart_axes_set_log_y (self->axes, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+on_axes_notify (LlChartBoard *self,
+                GParamSpec   *pspec)
+{
+  if (g_str_equal (pspec->name, "log-length"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOG_LENGTH]);
+  else if (g_str_equal (pspec->name, "log-y"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOG_Y]);
+  else if (g_str_equal (pspec->name, "zoomed"))
+    on_zoomed (self);
+}
+
+static void
+ll_chart_board_dispose (GObject *object)
+{
+  LlChartBoard *self = LL_CHART_BOARD (object);
+
+  if (self->axes != NULL)
+    g_signal_handlers_disconnect_by_data (self->axes, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LL_TYPE_CHART_BOARD);
+  g_clear_object (&self->axes);
+
+  G_OBJECT_CLASS (ll_chart_board_parent_class)->dispose (object);
+}
+
+static void
+ll_chart_board_finalize (GObject *object)
+{
+  LlChartBoard *self = LL_CHART_BOARD (object);
+
+  g_free (self->visible_chart);
+
+  G_OBJECT_CLASS (ll_chart_board_parent_class)->finalize (object);
+}
+
+static void
+add_shortcuts (LlChartBoard *self)
+{
+  static const struct { guint key; const char *target; } charts[] = {
+    { GDK_KEY_1, "all" }, { GDK_KEY_2, "capacity" }, { GDK_KEY_3, "growth" },
+    { GDK_KEY_4, "time" }, { GDK_KEY_5, "memory" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  /* Anywhere in the window, not only with the focus on the charts. */
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+      gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (charts[i].key, GDK_ALT_MASK),
+                                       gtk_named_action_new ("charts.show"),
+                                       "s", charts[i].target));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_t, GDK_CONTROL_MASK),
+                      gtk_named_action_new ("charts.show-table")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+static void
+ll_chart_board_class_init (LlChartBoardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ll_chart_board_dispose;
+  object_class->finalize = ll_chart_board_finalize;
+  object_class->get_property = ll_chart_board_get_property;
+  object_class->set_property = ll_chart_board_set_property;
+
+  properties[PROP_VISIBLE_CHART] =
+    g_param_spec_string ("visible-chart", NULL, NULL, "all",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_TABLE] =
+    g_param_spec_boolean ("show-table", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOG_LENGTH] =
+    g_param_spec_boolean ("log-length", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOG_Y] =
+    g_param_spec_boolean ("log-y", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (LL_TYPE_CHART_GRID);
+  g_type_ensure (LL_TYPE_EVENT_TABLE);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/listlab/ListLab/ll-chart-board.ui");
+  gtk_widget_class_bind_template_child (widget_class, LlChartBoard, box);
+  gtk_widget_class_bind_template_child (widget_class, LlChartBoard, reset_button);
+  gtk_widget_class_bind_template_child (widget_class, LlChartBoard, paned);
+  gtk_widget_class_bind_template_child (widget_class, LlChartBoard, grid);
+  gtk_widget_class_bind_template_child (widget_class, LlChartBoard, table);
+
+  gtk_widget_class_install_property_action (widget_class, "charts.show", "visible-chart");
+  gtk_widget_class_install_property_action (widget_class, "charts.show-table", "show-table");
+  gtk_widget_class_install_property_action (widget_class, "charts.log-length", "log-length");
+  gtk_widget_class_install_property_action (widget_class, "charts.log-y", "log-y");
+  gtk_widget_class_install_action (widget_class, "charts.reset-zoom", NULL, reset_zoom_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "chartboard");
+}
+
+static GtkWidget *
+build_card (LlChartBoard *self,
+            LlChartKind   kind)
+{
+  GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *card = adw_bin_new ();
+  GtkWidget *view = ll_chart_view_new (kind);
+  GtkWidget *button = gtk_button_new ();
+
+  self->views[kind] = LL_CHART_VIEW (view);
+  ll_chart_view_set_axes (LL_CHART_VIEW (view), self->axes);
+  ll_chart_view_set_draw_title (LL_CHART_VIEW (view), TRUE);
+  /* The button that shows the chart alone sits at the end of that row. */
+  ll_chart_view_set_title_inset (LL_CHART_VIEW (view), 36);
+  g_signal_connect (view, "activate", G_CALLBACK (on_view_activate), self);
+  g_signal_connect (view, "event-activated", G_CALLBACK (on_event_activated), self);
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "chart-card");
+  adw_bin_set_child (ADW_BIN (card), view);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), card);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "circular");
+  gtk_widget_add_css_class (button, "chart-alone");
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (button, 6);
+  gtk_widget_set_margin_end (button, 6);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "charts.show");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, ll_chart_kind_get_title (kind),
+                                  -1);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), button);
+  self->alone_buttons[kind] = button;
+
+  return overlay;
+}
+
+static void
+ll_chart_board_init (LlChartBoard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->visible_chart = g_strdup ("all");
+  self->axes = ll_chart_axes_new ();
+  g_signal_connect_swapped (self->axes, "notify", G_CALLBACK (on_axes_notify), self);
+
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    ll_chart_grid_append (self->grid, build_card (self, k));
+  update_alone_buttons (self);
+
+  g_signal_connect_swapped (self->table, "event-selected", G_CALLBACK (on_event_selected), self);
+  add_shortcuts (self);
+  on_zoomed (self);
+}
+
+GtkWidget *
+ll_chart_board_new (void)
+{
+  return g_object_new (LL_TYPE_CHART_BOARD, NULL);
+}
+
+LlChartView *
+ll_chart_board_get_view (LlChartBoard *self,
+                         LlChartKind   kind)
+{
+  g_return_val_if_fail (LL_IS_CHART_BOARD (self), NULL);
+  g_return_val_if_fail (kind < LL_N_CHARTS, NULL);
+
+  return self->views[kind];
+}
+
+LlChartAxes *
+ll_chart_board_get_axes (LlChartBoard *self)
+{
+  g_return_val_if_fail (LL_IS_CHART_BOARD (self), NULL);
+
+  return self->axes;
+}
+
+LlEventTable *
+ll_chart_board_get_table (LlChartBoard *self)
+{
+  g_return_val_if_fail (LL_IS_CHART_BOARD (self), NULL);
+
+  return self->table;
+}
+
+void
+ll_chart_board_set_data (LlChartBoard      *self,
+                         const LlChartData *data)
+{
+  g_return_if_fail (LL_IS_CHART_BOARD (self));
+
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    ll_chart_view_set_data (self->views[k], data);
+}
+
+void
+ll_chart_board_set_history (LlChartBoard        *self,
+                            const LlHistoryView *view)
+{
+  g_return_if_fail (LL_IS_CHART_BOARD (self));
+
+  ll_event_table_set_view (self->table, view);
+}
+
+void
+ll_chart_board_set_units (LlChartBoard *self,
+                          LlUnits       units)
+{
+  g_return_if_fail (LL_IS_CHART_BOARD (self));
+
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    ll_chart_view_set_units (self->views[k], units);
+  ll_event_table_set_units (self->table, units);
+}
+
+void
+ll_chart_board_set_memory_context (LlChartBoard *self,
+                                   guint64       reserve_bytes,
+                                   guint64       total_bytes)
+{
+  g_return_if_fail (LL_IS_CHART_BOARD (self));
+
+  ll_chart_view_set_memory_context (self->views[LL_CHART_MEMORY], reserve_bytes, total_bytes);
+}

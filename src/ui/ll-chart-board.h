@@ -1,0 +1,45 @@
+/* ll-chart-board.h — the charts, their zoom and scales, and the reallocations table
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ll-chart-axes.h"
+#include "ll-chart-view.h"
+#include "ll-event-table.h"
+
+G_BEGIN_DECLS
+
+#define LL_TYPE_CHART_BOARD (ll_chart_board_get_type ())
+
+G_DECLARE_FINAL_TYPE (LlChartBoard, ll_chart_board, LL, CHART_BOARD, GtkWidget)
+
+/* Every chart at once, or one alone ("visible-chart": "all" or a chart's
+ * name); zoom and scales shared through one LlChartAxes; the reallocations
+ * table below them ("show-table"). Selecting a row marks its reallocation
+ * on every chart, and clicking one on a chart selects its row. */
+GtkWidget    *ll_chart_board_new          (void);
+LlChartView  *ll_chart_board_get_view     (LlChartBoard        *self,
+                                           LlChartKind          kind);
+LlChartAxes  *ll_chart_board_get_axes     (LlChartBoard        *self);
+LlEventTable *ll_chart_board_get_table    (LlChartBoard        *self);
+/* @data as ll_chart_view_set_data () takes it, for every chart. */
+void          ll_chart_board_set_data     (LlChartBoard        *self,
+                                           const LlChartData   *data);
+/* The run's history for the table: after every update of @view. */
+void          ll_chart_board_set_history  (LlChartBoard        *self,
+                                           const LlHistoryView *view);
+void          ll_chart_board_set_units    (LlChartBoard        *self,
+                                           LlUnits              units);
+void          ll_chart_board_set_memory_context (LlChartBoard  *self,
+                                                 guint64        reserve_bytes,
+                                                 guint64        total_bytes);
+const char   *ll_chart_board_get_visible_chart (LlChartBoard   *self);
+void          ll_chart_board_set_visible_chart (LlChartBoard   *self,
+                                                const char     *name);
+/* The chart the user looks at: the one shown alone, or the focused one. */
+LlChartKind   ll_chart_board_get_current_kind  (LlChartBoard   *self);
+
+G_END_DECLS

@@ -1,0 +1,612 @@
+/* ll-event-table.c — the run's reallocations as a table, the notebook's printout made live
+ *
+ * A GtkColumnView over an LlEventList: rows are made only for what is on
+ * screen, and sorting a million of them happens on a worker thread. The
+ * column headers sort as in any GTK table; the list learns which column
+ * and which way from the view's sorter.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ll-csv.h"
+#include "ll-event-table.h"
+
+typedef enum
+{
+  COL_NUMBER,
+  COL_LENGTH,
+  COL_LOOP,
+  COL_CAPACITY,
+  COL_BYTES,
+  COL_SIZE,
+  COL_ADDED,
+  COL_BLOCK,
+  COL_COPIED,
+  COL_TIME,
+  COL_AVAILABLE,
+  N_COLUMNS
+} Column;
+
+typedef struct
+{
+  const char *title;
+  const char *tooltip;
+  LlEventKey  key;
+  gboolean    numeric;
+} ColumnInfo;
+
+static const ColumnInfo column_info[N_COLUMNS] = {
+  [COL_NUMBER] = { N_("#"), N_("The reallocation’s number in the run"), LL_EVENT_KEY_NUMBER, TRUE },
+  [COL_LENGTH] = { N_("Length"), N_("The list’s length after the append that made it grow"),
+                   LL_EVENT_KEY_LENGTH, TRUE },
+  [COL_LOOP] = { N_("Loop Index"), N_("The i of “for i in range(n): l.append(i)” after the list was built with list(range(n))"),
+                 LL_EVENT_KEY_LENGTH, TRUE },
+  [COL_CAPACITY] = { N_("Capacity"), N_("Slots before → after"), LL_EVENT_KEY_CAPACITY, TRUE },
+  [COL_BYTES] = { N_("Container"), N_("sys.getsizeof (list) after, in bytes"), LL_EVENT_KEY_BYTES, TRUE },
+  [COL_SIZE] = { NULL, N_("The container after, as the notebook prints it"), LL_EVENT_KEY_BYTES, TRUE },
+  [COL_ADDED] = { N_("Added"), N_("Bytes the container grew by"), LL_EVENT_KEY_ADDED, TRUE },
+  [COL_BLOCK] = { N_("Block"), N_("Whether realloc() grew the block in place, moved it, or the bytes were copied"),
+                  LL_EVENT_KEY_OUTCOME, FALSE },
+  [COL_COPIED] = { N_("Copied"), N_("Bytes the growth really copied"), LL_EVENT_KEY_COPIED, TRUE },
+  [COL_TIME] = { N_("Time"), N_("How long the growth call took"), LL_EVENT_KEY_TIME, TRUE },
+  [COL_AVAILABLE] = { N_("Free Memory"), N_("MemAvailable when it happened"), LL_EVENT_KEY_AVAILABLE, TRUE },
+};
+
+/* Each column's sorter: never compares rows itself (the list sorts them);
+ * it tells the table which key the view's sorter asked for first. */
+#define LL_TYPE_KEY_SORTER (ll_key_sorter_get_type ())
+G_DECLARE_FINAL_TYPE (LlKeySorter, ll_key_sorter, LL, KEY_SORTER, GtkSorter)
+
+struct _LlKeySorter
+{
+  GtkSorter   parent_instance;
+  LlEventKey  key;
+  LlEventKey *probe;   /* where the key goes while the table probes */
+};
+
+G_DEFINE_FINAL_TYPE (LlKeySorter, ll_key_sorter, GTK_TYPE_SORTER)
+
+static GtkOrdering
+ll_key_sorter_compare (GtkSorter *sorter,
+                       gpointer   a,
+                       gpointer   b)
+{
+  LlKeySorter *self = LL_KEY_SORTER (sorter);
+
+  if (self->probe != NULL && *self->probe == LL_N_EVENT_KEYS)
+    *self->probe = self->key;
+  return GTK_ORDERING_SMALLER;
+}
+
+static GtkSorterOrder
+ll_key_sorter_get_order (GtkSorter *sorter)
+{
+  return GTK_SORTER_ORDER_PARTIAL;
+}
+
+static void
+ll_key_sorter_class_init (LlKeySorterClass *klass)
+{
+  GtkSorterClass *sorter_class = GTK_SORTER_CLASS (klass);
+
+  sorter_class->compare = ll_key_sorter_compare;
+  sorter_class->get_order = ll_key_sorter_get_order;
+}
+
+static void
+ll_key_sorter_init (LlKeySorter *self)
+{
+}
+
+typedef struct
+{
+  LlEventTable *table;
+  Column        column;
+} CellContext;
+
+struct _LlEventTable
+{
+  GtkWidget           parent_instance;
+
+  GtkWidget          *box;
+  GtkLabel           *count_label;
+  GtkWidget          *copy_button;
+  GtkColumnView      *view;
+  GtkSingleSelection *selection;
+  GtkColumnViewColumn *columns[N_COLUMNS];
+  CellContext         contexts[N_COLUMNS];
+  LlEventList        *list;
+  LlUnits             units;
+  guint64             start_length;
+  guint64             loop_start;
+  guint               n_rows;
+
+  LlEvent             selected;
+  gboolean            has_selected;
+
+  LlEventKey          probe;
+  GObject            *probe_a, *probe_b;
+};
+
+enum {
+  EVENT_SELECTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (LlEventTable, ll_event_table, GTK_TYPE_WIDGET)
+
+/* Cells ------------------------------------------------------------------- */
+
+static char *
+count_range (guint64 first,
+             guint64 last)
+{
+  g_autofree char *a = ll_format_count_exact (first);
+  g_autofree char *b = ll_format_count_exact (last);
+
+  if (first == last)
+    return g_steal_pointer (&a);
+  /* TRANSLATORS: a range of numbers, "1,025–1,280" */
+  return g_strdup_printf (_("%s–%s"), a, b);
+}
+
+static char *
+format_block (const LlEventBucket *b)
+{
+  if (b->count <= 1)
+    {
+      if (b->first.bytes_copied > 0)
+        return g_strdup (_("copied"));
+      return g_strdup (b->first.moved ? _("moved") : _("grew in place"));
+    }
+  /* TRANSLATORS: a merged row of the table: "12 moved, 3 copied of 256" */
+  return g_strdup_printf (_("%" G_GUINT64_FORMAT " moved, %" G_GUINT64_FORMAT " copied of %" G_GUINT64_FORMAT),
+                          b->n_moved, b->n_copied, b->count);
+}
+
+static char *
+format_size (const LlEventTable *self,
+             guint64             bytes)
+{
+  g_autofree char *text = ll_format_bytes_fixed (bytes, self->units, 2, 3);
+  char *space = strrchr (text, ' ');
+
+  /* The unit is in the column's title. */
+  if (space != NULL)
+    *space = '\0';
+  return g_steal_pointer (&text);
+}
+
+static char *
+format_cell (LlEventTable *self,
+             LlEventRow   *row,
+             Column        column)
+{
+  const LlEventBucket *b = ll_event_row_get_bucket (row);
+  const LlEvent *first = &b->first, *last = &b->last;
+  gboolean merged = b->count > 1;
+  guint64 number = ll_event_row_get_number (row);
+  guint64 start = ll_event_row_get_start_length (row);
+
+  switch (column)
+    {
+    case COL_NUMBER:
+      return count_range (number, number + MAX (b->count, 1) - 1);
+    case COL_LENGTH:
+      return count_range (first->length, last->length);
+    case COL_LOOP:
+      /* Appends before the loop have no index. */
+      start += self->loop_start;
+      if (last->length <= start)
+        return g_strdup ("—");
+      return count_range (first->length > start ? first->length - start - 1 : 0, last->length - start - 1);
+    case COL_CAPACITY:
+      {
+        g_autofree char *from = ll_format_count_exact (first->old_capacity);
+        g_autofree char *to = ll_format_count_exact (last->new_capacity);
+
+        return g_strdup_printf ("%s → %s", from, to);
+      }
+    case COL_BYTES:
+      return ll_format_count_exact (last->new_bytes);
+    case COL_SIZE:
+      return format_size (self, last->new_bytes);
+    case COL_ADDED:
+      {
+        g_autofree char *size = ll_format_bytes_precise (merged ? b->max_bytes_added : first->bytes_added,
+                                                         self->units);
+
+        /* TRANSLATORS: the largest of a merged row's reallocations */
+        return merged ? g_strdup_printf (_("up to +%s"), size) : g_strdup_printf ("+%s", size);
+      }
+    case COL_BLOCK:
+      return format_block (b);
+    case COL_COPIED:
+      return ll_format_bytes (merged ? last->bytes_copied : first->bytes_copied, self->units);
+    case COL_TIME:
+      {
+        g_autofree char *time = ll_format_duration (merged ? b->max_realloc_ns : first->realloc_ns);
+
+        return merged ? g_strdup_printf (_("up to %s"), time) : g_steal_pointer (&time);
+      }
+    case COL_AVAILABLE:
+      return ll_format_bytes (last->available_bytes, self->units);
+    case N_COLUMNS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            CellContext              *context)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column_info[context->column].numeric ? 1.0 : 0.0);
+  if (column_info[context->column].numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           CellContext              *context)
+{
+  LlEventRow *row = gtk_list_item_get_item (item);
+  g_autofree char *text = format_cell (context->table, row, context->column);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_label (GTK_LABEL (label), text);
+  if (ll_event_row_is_merged (row))
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
+}
+
+/* Sorting ----------------------------------------------------------------- */
+
+static void
+on_sorter_changed (GtkSorter    *sorter,
+                   GtkSorterChange change,
+                   LlEventTable *self)
+{
+  GtkOrdering order;
+
+  /* The first column the view's sorter consults is the one whose header
+   * shows the arrow; which way it points inverts its answer. */
+  self->probe = LL_N_EVENT_KEYS;
+  order = gtk_sorter_compare (sorter, self->probe_a, self->probe_b);
+  if (self->probe == LL_N_EVENT_KEYS)
+    ll_event_list_sort (self->list, LL_EVENT_KEY_NUMBER, FALSE);
+  else
+    ll_event_list_sort (self->list, self->probe, order == GTK_ORDERING_LARGER);
+  self->probe = LL_N_EVENT_KEYS + 1;
+}
+
+/* Selection --------------------------------------------------------------- */
+
+static void
+on_selection_changed (LlEventTable *self)
+{
+  LlEventRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  self->has_selected = row != NULL;
+  if (row != NULL)
+    self->selected = ll_event_row_get_bucket (row)->last;
+  gtk_widget_set_sensitive (self->copy_button, row != NULL);
+  g_signal_emit (self, signals[EVENT_SELECTED], 0);
+}
+
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LIST_VIEW (child))
+        return child;
+      found = find_list_view (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+ll_event_table_select_number (LlEventTable *self,
+                              guint64       number)
+{
+  guint position;
+  GtkWidget *list_view;
+
+  g_return_if_fail (LL_IS_EVENT_TABLE (self));
+
+  position = number > 0 ? ll_event_list_find_number (self->list, number) : G_MAXUINT;
+  if (position == G_MAXUINT)
+    {
+      gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+      return;
+    }
+
+  gtk_single_selection_set_selected (self->selection, position);
+  /* The column view's rows are a list view: it scrolls to a row. */
+  list_view = find_list_view (GTK_WIDGET (self->view));
+  if (list_view != NULL)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+}
+
+const LlEvent *
+ll_event_table_get_selected_event (LlEventTable *self)
+{
+  g_return_val_if_fail (LL_IS_EVENT_TABLE (self), NULL);
+
+  return self->has_selected ? &self->selected : NULL;
+}
+
+char *
+ll_event_table_copy_csv (LlEventTable *self)
+{
+  guint position;
+  g_autofree char *rows = NULL;
+
+  g_return_val_if_fail (LL_IS_EVENT_TABLE (self), NULL);
+
+  position = gtk_single_selection_get_selected (self->selection);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  rows = ll_event_list_format_csv (self->list, &position, 1);
+  return g_strconcat (LL_EVENTS_CSV_HEADER "\n", rows, NULL);
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LlEventTable *self = LL_EVENT_TABLE (widget);
+  g_autofree char *csv = ll_event_table_copy_csv (self);
+
+  if (csv != NULL)
+    gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), csv);
+}
+
+/* The table ---------------------------------------------------------------- */
+
+static void
+update_count (LlEventTable *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  g_autofree char *count = NULL;
+  g_autofree char *text = NULL;
+
+  if (n == self->n_rows && n > 0)
+    return;
+  self->n_rows = n;
+  count = ll_format_count_exact (n);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s row", "%s rows", n), count);
+  gtk_label_set_label (self->count_label, text);
+}
+
+static void
+update_size_title (LlEventTable *self)
+{
+  /* TRANSLATORS: the container's size column, "Container (MiB)" */
+  g_autofree char *title = g_strdup_printf (_("Size (%s)"), ll_unit_name (self->units, 2));
+
+  gtk_column_view_column_set_title (self->columns[COL_SIZE], title);
+}
+
+static void
+ll_event_table_dispose (GObject *object)
+{
+  LlEventTable *self = LL_EVENT_TABLE (object);
+
+  if (self->view != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->view),
+                                          on_sorter_changed, self);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  self->view = NULL;
+  g_clear_object (&self->list);
+  g_clear_object (&self->probe_a);
+  g_clear_object (&self->probe_b);
+
+  G_OBJECT_CLASS (ll_event_table_parent_class)->dispose (object);
+}
+
+static void
+ll_event_table_class_init (LlEventTableClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ll_event_table_dispose;
+
+  /* The selection changed: ll_event_table_get_selected_event () says to what. */
+  signals[EVENT_SELECTED] =
+    g_signal_new ("event-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "table.copy", NULL, copy_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "table.copy", NULL);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "eventtable");
+}
+
+static GtkWidget *
+build_header (LlEventTable *self)
+{
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *title = gtk_label_new (_("Reallocations"));
+  GtkWidget *count = gtk_label_new ("");
+
+  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_widget_set_hexpand (count, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (count), 0);
+  self->count_label = GTK_LABEL (count);
+
+  self->copy_button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  gtk_widget_add_css_class (self->copy_button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->copy_button), "table.copy");
+  gtk_widget_set_tooltip_text (self->copy_button, _("Copy the Row as CSV (Ctrl+C)"));
+  gtk_widget_set_sensitive (self->copy_button, FALSE);
+
+  gtk_box_append (GTK_BOX (header), title);
+  gtk_box_append (GTK_BOX (header), count);
+  gtk_box_append (GTK_BOX (header), self->copy_button);
+  return header;
+}
+
+static void
+ll_event_table_init (LlEventTable *self)
+{
+  GtkWidget *scroller;
+  GtkSorter *view_sorter;
+
+  self->units = LL_UNITS_IEC;
+  self->list = ll_event_list_new ();
+  self->probe = LL_N_EVENT_KEYS + 1;
+  self->probe_a = g_object_new (LL_TYPE_EVENT_ROW, NULL);
+  self->probe_b = g_object_new (LL_TYPE_EVENT_ROW, NULL);
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (self->box), build_header (self));
+
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->list)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_swapped (self->selection, "selection-changed",
+                            G_CALLBACK (on_selection_changed), self);
+
+  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (self->selection)));
+  gtk_column_view_set_show_column_separators (self->view, TRUE);
+  gtk_column_view_set_reorderable (self->view, FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reallocations"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Every reallocation of the run; select one to mark it on the charts"),
+                                  -1);
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      LlKeySorter *sorter = g_object_new (LL_TYPE_KEY_SORTER, NULL);
+      GtkColumnViewColumn *column;
+
+      self->contexts[c] = (CellContext) { self, c };
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), &self->contexts[c]);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), &self->contexts[c]);
+
+      sorter->key = column_info[c].key;
+      sorter->probe = &self->probe;
+      column = gtk_column_view_column_new (column_info[c].title ? _(column_info[c].title) : "", factory);
+      gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+      gtk_column_view_column_set_resizable (column, TRUE);
+      g_object_unref (sorter);
+      gtk_column_view_append_column (self->view, column);
+      self->columns[c] = column;
+      g_object_unref (column);
+    }
+  gtk_column_view_column_set_visible (self->columns[COL_LOOP], FALSE);
+  update_size_title (self);
+
+  view_sorter = gtk_column_view_get_sorter (self->view);
+  g_signal_connect (view_sorter, "changed", G_CALLBACK (on_sorter_changed), self);
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_widget_add_css_class (scroller, "card");
+  gtk_box_append (GTK_BOX (self->box), scroller);
+
+  update_count (self);
+}
+
+GtkWidget *
+ll_event_table_new (void)
+{
+  return g_object_new (LL_TYPE_EVENT_TABLE, NULL);
+}
+
+LlEventList *
+ll_event_table_get_list (LlEventTable *self)
+{
+  g_return_val_if_fail (LL_IS_EVENT_TABLE (self), NULL);
+
+  return self->list;
+}
+
+GtkColumnView *
+ll_event_table_get_column_view (LlEventTable *self)
+{
+  g_return_val_if_fail (LL_IS_EVENT_TABLE (self), NULL);
+
+  return self->view;
+}
+
+void
+ll_event_table_set_view (LlEventTable        *self,
+                         const LlHistoryView *view)
+{
+  guint64 start = 0;
+
+  g_return_if_fail (LL_IS_EVENT_TABLE (self));
+
+  ll_event_list_set_view (self->list, view);
+  if (view != NULL)
+    start = ll_history_view_get_counters (view)->start_length;
+  if (start != self->start_length || view == NULL)
+    {
+      self->start_length = start;
+      gtk_column_view_column_set_visible (self->columns[COL_LOOP], start > 0);
+    }
+  update_count (self);
+}
+
+void
+ll_event_table_set_loop_start (LlEventTable *self,
+                               guint64       appends)
+{
+  guint n;
+
+  g_return_if_fail (LL_IS_EVENT_TABLE (self));
+
+  if (self->loop_start == appends)
+    return;
+  self->loop_start = appends;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  g_list_model_items_changed (G_LIST_MODEL (self->list), 0, n, n);
+}
+
+void
+ll_event_table_set_units (LlEventTable *self,
+                          LlUnits       units)
+{
+  guint n;
+
+  g_return_if_fail (LL_IS_EVENT_TABLE (self));
+
+  if (self->units == units)
+    return;
+  self->units = units;
+  update_size_title (self);
+  /* Rebind what is shown. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  g_list_model_items_changed (G_LIST_MODEL (self->list), 0, n, n);
+}

@@ -1,0 +1,40 @@
+/* ll-event-table.h — the run's reallocations as a table, the notebook's printout made live
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ll-event-list.h"
+#include "ll-size.h"
+
+G_BEGIN_DECLS
+
+#define LL_TYPE_EVENT_TABLE (ll_event_table_get_type ())
+
+G_DECLARE_FINAL_TYPE (LlEventTable, ll_event_table, LL, EVENT_TABLE, GtkWidget)
+
+GtkWidget   *ll_event_table_new           (void);
+LlEventList *ll_event_table_get_list      (LlEventTable        *self);
+/* Call after every update of @view (NULL: no run). */
+void         ll_event_table_set_view      (LlEventTable        *self,
+                                           const LlHistoryView *view);
+void         ll_event_table_set_units     (LlEventTable        *self,
+                                           LlUnits              units);
+/* How many appends came before the loop whose index the "Loop Index"
+ * column shows (the notebook appends twice, then loops). */
+void         ll_event_table_set_loop_start (LlEventTable       *self,
+                                            guint64             appends);
+/* Selects the row that holds reallocation @number and scrolls to it;
+ * 0 clears the selection. */
+void         ll_event_table_select_number (LlEventTable        *self,
+                                           guint64              number);
+/* The selected row's reallocation (its last one when merged); NULL when
+ * none is selected. Valid until the selection changes. */
+const LlEvent *ll_event_table_get_selected_event (LlEventTable *self);
+/* The selected rows as events CSV (header included); NULL when none. */
+char        *ll_event_table_copy_csv      (LlEventTable        *self);
+GtkColumnView *ll_event_table_get_column_view (LlEventTable    *self);
+
+G_END_DECLS
