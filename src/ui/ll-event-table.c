@@ -165,9 +165,14 @@ format_block (const LlEventBucket *b)
         return g_strdup (_("copied"));
       return g_strdup (b->first.moved ? _("moved") : _("grew in place"));
     }
-  /* TRANSLATORS: a merged row of the table: "12 moved, 3 copied of 256" */
-  return g_strdup_printf (_("%" G_GUINT64_FORMAT " moved, %" G_GUINT64_FORMAT " copied of %" G_GUINT64_FORMAT),
-                          b->n_moved, b->n_copied, b->count);
+  {
+    g_autofree char *moved = ll_format_count_exact (b->n_moved);
+    g_autofree char *copied = ll_format_count_exact (b->n_copied);
+    g_autofree char *count = ll_format_count_exact (b->count);
+
+    /* TRANSLATORS: a merged row of the table: "12 moved, 3 copied of 256" */
+    return g_strdup_printf (_("%s moved, %s copied of %s"), moved, copied, count);
+  }
 }
 
 static char *
