@@ -116,7 +116,8 @@ time_extents (const LlChartSeries  *series,
   ext->y_log = TRUE;
   ext->x_lo = series->n_events == 0 ? 0.0 : span.start_length;
   ext->x_hi = series->n_events == 0 ? 1000.0 : MAX (MAX (x, span.end_length), ext->x_lo + 1);
-  ext->y_lo = lo < G_MAXDOUBLE ? lo : 1.0;
+  /* Room below the fastest: nothing sits on the axis. */
+  ext->y_lo = lo < G_MAXDOUBLE ? lo / 2.0 : 1.0;
   ext->y_hi = hi > 0.0 ? MAX (hi, ext->y_lo * 10.0) : 1e6;
 }
 

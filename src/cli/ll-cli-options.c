@@ -32,7 +32,7 @@ ll_cli_options_clear (LlCliOptions *o)
     &o->policy, &o->increment, &o->factor, &o->constant, &o->round, &o->element,
     &o->initial_length, &o->target, &o->target_kind, &o->appends, &o->batch,
     &o->mechanism, &o->reserve, &o->sample_rate, &o->events, &o->samples,
-    &o->contents, &o->png, &o->svg, &o->pdf, &o->chart, &o->size,
+    &o->contents, &o->png, &o->svg, &o->pdf, &o->chart, &o->size, &o->range, &o->log,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
@@ -122,14 +122,17 @@ add_export_group (GOptionContext *context,
     ENTRY ("pdf", 0, G_OPTION_ARG_FILENAME, pdf,
            N_("Write the one-page report (or the --chart) as PDF to FILE"), N_("FILE")),
     ENTRY ("chart", 0, G_OPTION_ARG_STRING, chart,
-           N_("Export one chart instead of the report: capacity, growth or memory"), N_("NAME")),
+           N_("Export a chart instead of the report: capacity, growth, time, memory, or all of them on one image"),
+           N_("NAME")),
+    ENTRY ("range", 0, G_OPTION_ARG_STRING, range,
+           N_("Show only lengths FROM to TO on the length axis, e.g. 20M:22.5M"), N_("FROM:TO")),
+    ENTRY ("log", 0, G_OPTION_ARG_STRING, log,
+           N_("Logarithmic axes: x (length), y (capacity, bytes added) or xy"), N_("AXES")),
     ENTRY ("size", 0, G_OPTION_ARG_STRING, size,
            N_("Image size in pixels (points for SVG and PDF), e.g. 1200x600"), N_("WxH")),
     ENTRY ("dark", 0, G_OPTION_ARG_NONE, dark, N_("Draw images in the dark style"), NULL),
     ENTRY ("si", 0, G_OPTION_ARG_NONE, si,
            N_("Show sizes in SI units (kB, MB, GB) instead of KiB, MiB, GiB"), NULL),
-    ENTRY ("log", 0, G_OPTION_ARG_NONE, log_scale,
-           N_("Logarithmic scale for the bytes-added chart"), NULL),
     { NULL }
   };
   GOptionGroup *group;
@@ -351,6 +354,33 @@ parse_config (LlCliOptions  *o,
   return TRUE;
 }
 
+/* "FROM:TO", each a count ("20M", "22_500_000"), FROM below TO. */
+static gboolean
+parse_range (const char    *text,
+             LlChartRange  *range,
+             GError       **error)
+{
+  g_auto(GStrv) ends = NULL;
+  guint64 from = 0, to = 0;
+  g_autoptr(GError) local = NULL;
+
+  *range = (LlChartRange) { 0, 0 };
+  if (text == NULL)
+    return TRUE;
+
+  ends = g_strsplit (text, ":", -1);
+  if (g_strv_length (ends) != 2)
+    return bad_value (error, _("--range: give the lengths as FROM:TO, e.g. 20M:22.5M"));
+  if (!ll_size_parse_count (g_strstrip (ends[0]), LL_SIZE_FLAGS_ALLOW_ZERO, &from, &local) ||
+      !ll_size_parse_count (g_strstrip (ends[1]), LL_SIZE_FLAGS_NONE, &to, &local))
+    return bad_value (error, "--range: %s", local->message);
+  if (from >= to)
+    return bad_value (error, _("--range: %s is not below %s"), ends[0], ends[1]);
+
+  *range = (LlChartRange) { (double) from, (double) to };
+  return TRUE;
+}
+
 static gboolean
 parse_images (LlCliOptions  *o,
               GError       **error)
@@ -363,10 +393,16 @@ parse_images (LlCliOptions  *o,
   o->what = LL_EXPORT_REPORT;
   if (o->chart != NULL)
     {
-      LlChartKind kind;
+      LlChartKind chart;
+      guint kind;
 
-      if (!ll_chart_kind_from_name (o->chart, &kind))
-        return bad_value (error, _("--chart: “%s” is not a chart. Use capacity, growth or memory."),
+      if (g_str_equal (o->chart, "all"))
+        kind = LL_EXPORT_ALL_CHARTS;
+      else if (ll_chart_kind_from_name (o->chart, &chart))
+        kind = chart;
+      else
+        return bad_value (error,
+                          _("--chart: “%s” is not a chart. Use capacity, growth, time, memory or all."),
                           o->chart);
       o->what = kind;
     }
@@ -380,6 +416,20 @@ parse_images (LlCliOptions  *o,
         return bad_value (error, _("%s: “%s” has the extension of another format"),
                           names[i], paths[i]);
     }
+
+  o->log_x = o->log_y = FALSE;
+  if (o->log != NULL)
+    {
+      if (g_str_equal (o->log, "x") || g_str_equal (o->log, "xy") || g_str_equal (o->log, "yx"))
+        o->log_x = TRUE;
+      if (g_str_equal (o->log, "y") || g_str_equal (o->log, "xy") || g_str_equal (o->log, "yx"))
+        o->log_y = TRUE;
+      if (!o->log_x && !o->log_y)
+        return bad_value (error, _("--log: “%s” is not an axis. Use x, y or xy."), o->log);
+    }
+
+  if (!parse_range (o->range, &o->length_range, error))
+    return FALSE;
 
   o->width = o->height = 0;
   if (o->size != NULL &&

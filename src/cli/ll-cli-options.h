@@ -45,19 +45,23 @@ typedef struct
   char    *pdf;
   char    *chart;
   char    *size;
+  char    *range;
+  char    *log;
   gboolean dark;
   gboolean si;
-  gboolean log_scale;
   gboolean huge_pages;
   gboolean force;
   gboolean quiet;
   gboolean stats;
 
   /* understood */
-  LlRunConfig config;
-  guint       what;      /* LlChartKind, or LL_EXPORT_REPORT */
-  int         width;     /* 0 × 0: the default size */
-  int         height;
+  LlRunConfig  config;
+  guint        what;      /* LlChartKind, LL_EXPORT_REPORT or LL_EXPORT_ALL_CHARTS */
+  int          width;     /* 0 × 0: the default size */
+  int          height;
+  LlChartRange length_range;  /* --range; empty: all */
+  gboolean     log_x;
+  gboolean     log_y;
 } LlCliOptions;
 
 typedef enum

@@ -42,7 +42,9 @@ setup_image (LlExportJob        *job,
   if (o->dark)
     ll_chart_palette_init_dark (&job->options.palette);
   job->options.units = o->si ? LL_UNITS_SI : LL_UNITS_IEC;
-  job->options.log_y = o->log_scale;
+  job->options.log_x = o->log_x;
+  job->options.log_y = o->log_y;
+  job->options.length_range = o->length_range;
   job->options.draw_title = TRUE;
   job->options.reserve_bytes = ll_run_get_kind (run) == LL_RUN_REAL ? status.reserve_bytes : 0;
   job->what = o->what;

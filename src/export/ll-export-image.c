@@ -48,6 +48,8 @@ draw_what (cairo_t              *cr,
 {
   if (what == LL_EXPORT_REPORT)
     ll_report_draw (cr, data, options, info, width, height);
+  else if (what == LL_EXPORT_ALL_CHARTS)
+    ll_chart_draw_all (cr, data, options, width, height);
   else
     ll_chart_draw (cr, what, data, options, width, height);
 }
@@ -63,7 +65,7 @@ ll_export_render_surface (guint                 what,
   cairo_surface_t *surface;
   cairo_t *cr;
 
-  g_return_val_if_fail (what <= LL_EXPORT_REPORT, NULL);
+  g_return_val_if_fail (what <= LL_EXPORT_ALL_CHARTS, NULL);
   g_return_val_if_fail (width > 0 && height > 0, NULL);
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
@@ -120,7 +122,7 @@ ll_export_image (const char           *path,
   cairo_status_t status;
 
   g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (what <= LL_EXPORT_REPORT, FALSE);
+  g_return_val_if_fail (what <= LL_EXPORT_ALL_CHARTS, FALSE);
 
   if (!(width >= LL_EXPORT_SIZE_MIN && height >= LL_EXPORT_SIZE_MIN &&
         width <= LL_EXPORT_SIZE_MAX && height <= LL_EXPORT_SIZE_MAX))

@@ -18,15 +18,16 @@ typedef enum
   LL_EXPORT_PDF,
 } LlExportFormat;
 
-/* What an export draws: one chart, or the report (all three charts, the
- * summary and the run's settings). */
-#define LL_EXPORT_REPORT LL_N_CHARTS
+/* What an export draws: one chart (an LlChartKind), the report (every
+ * chart, the summary and the run's settings), or every chart on one image. */
+#define LL_EXPORT_REPORT     LL_N_CHARTS
+#define LL_EXPORT_ALL_CHARTS (LL_N_CHARTS + 1)
 
 /* "png", "svg", "pdf" from a file name's extension, case-insensitive. */
 gboolean ll_export_format_from_path  (const char           *path,
                                       LlExportFormat       *format);
 
-/* Renders @what (an LlChartKind or LL_EXPORT_REPORT) at @width × @height
+/* Renders @what (an LlChartKind, LL_EXPORT_REPORT or LL_EXPORT_ALL_CHARTS) at @width × @height
  * (pixels for PNG, points for SVG and PDF) and writes it to @path
  * atomically ("-" is standard output). */
 gboolean ll_export_image             (const char           *path,

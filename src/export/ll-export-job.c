@@ -572,7 +572,7 @@ ll_export_default_name (const LlRunConfig *config,
       ext = "csv";
       break;
     case LL_EXPORT_KIND_CHART:
-      part = what < LL_N_CHARTS ? ll_chart_kind_get_name (what) : "chart";
+      part = what < LL_N_CHARTS ? ll_chart_kind_get_name (what) : what == LL_EXPORT_ALL_CHARTS ? "charts" : "chart";
       break;
     case LL_EXPORT_KIND_REPORT:
     case LL_N_EXPORT_KINDS:

@@ -138,6 +138,12 @@ ll_export_size_resolve (guint           what,
       *out_width = LL_REPORT_WIDTH * scale;
       *out_height = LL_REPORT_HEIGHT * scale;
     }
+  else if (what == LL_EXPORT_ALL_CHARTS)
+    {
+      /* Four charts of the default size. */
+      *out_width = LL_EXPORT_DEFAULT_WIDTH;
+      *out_height = 2 * LL_EXPORT_DEFAULT_HEIGHT;
+    }
   else if (screen_width >= LL_EXPORT_SIZE_MIN && screen_height >= LL_EXPORT_SIZE_MIN)
     {
       *out_width = screen_width;

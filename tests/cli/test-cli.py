@@ -110,6 +110,11 @@ def bad_usage_exits_2_with_a_message():
         (("run", "--target", "1MB", "--events", "-", "--samples", "-"), "standard output"),
         (("simulate", "--target", "1MB", "--events", "-", "--png", "-"), "standard output"),
         (("simulate", "--target", "1MB", "--chart", "pie", "--png", "x.png"), "pie"),
+        (("simulate", "--target", "1MB", "--chart", "pie", "--png", "x.png"), "time"),
+        (("simulate", "--target", "1MB", "--range", "5:3", "--png", "x.png"), "5"),
+        (("simulate", "--target", "1MB", "--range", "5", "--png", "x.png"), "FROM:TO"),
+        (("simulate", "--target", "1MB", "--range", "a:9", "--png", "x.png"), "--range"),
+        (("simulate", "--target", "1MB", "--log", "z", "--png", "x.png"), "--log"),
         (("simulate", "--target", "1MB", "--size", "10x", "--png", "x.png"), "10x"),
         (("simulate", "--target", "1MB", "extra"), "options only"),
     ]
@@ -310,9 +315,27 @@ def exports_charts_and_reports():
 
         chart = os.path.join(d, "growth.png")
         p = cli("simulate", "--policy", "go", "--target", "1GiB", "--chart", "growth", "--size", "800x300",
-                "--png", chart, "--log")
+                "--png", chart, "--log", "y")
         expect(p, 0)
         check(png_size(chart) == (800, 300), f"{png_size(chart)}")
+
+        # Every chart on one image: two of the default size a row.
+        every = os.path.join(d, "all.png")
+        p = cli("run", "--target", "8MiB", "--chart", "all", "--png", every, "--quiet")
+        expect(p, 0)
+        check(png_size(every) == (1200, 1200), f"{png_size(every)}")
+
+        # A zoom and a log axis draw something else than the whole run.
+        pictures = {}
+        for name, extra in (("whole", ()), ("zoomed", ("--range", "0:1000")), ("logx", ("--log", "x")),
+                            ("time", ())):
+            path = os.path.join(d, name + ".png")
+            chart_name = "time" if name == "time" else "growth"
+            p = cli("run", "--target", "8MiB", "--chart", chart_name, "--png", path, "--quiet", *extra)
+            expect(p, 0)
+            pictures[name] = open(path, "rb").read()
+            os.unlink(path)
+        check(len(set(pictures.values())) == 4, "whole, zoomed, log x and time differ")
 
         # SVG keeps its text: the axis titles are there to read.
         chart_svg = os.path.join(d, "capacity.svg")
@@ -332,7 +355,7 @@ def exports_charts_and_reports():
             check(needle in p.stderr, f"“{needle}” not in {p.stderr!r}")
         p = cli("simulate", "--target", "64MiB", "--png", os.path.join(d, "x.svg"))
         expect(p, 2)
-        check(sorted(os.listdir(d)) == ["capacity.svg", "growth.png", "r.pdf", "r.png", "r.svg"],
+        check(sorted(os.listdir(d)) == ["all.png", "capacity.svg", "growth.png", "r.pdf", "r.png", "r.svg"],
               f"left behind: {os.listdir(d)}")
 
 
