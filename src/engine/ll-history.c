@@ -584,23 +584,35 @@ ll_history_view_update (LlHistoryView *view,
 
   g_mutex_lock (&history->mutex);
 
-  /* Never allocate under the lock: grow to the history's size and look
-   * again, as the writers may have moved on meanwhile. */
+  /* Never allocate under the lock: grow and look again, as the writers
+   * may have moved on meanwhile. A view takes room for all the history
+   * can hold at once, not in doublings: its memory is touched as buckets
+   * arrive, and no frame copies the whole history into new pages. */
   while (view->events_alloc < history->n_events || view->samples_alloc < history->n_samples)
     {
       gsize events_alloc = MAX (view->events_alloc, history->events_alloc);
       gsize samples_alloc = MAX (view->samples_alloc, history->samples_alloc);
+      gsize most = history->max_buckets;
 
       g_mutex_unlock (&history->mutex);
 
+      /* All at once if the address space allows; else what is needed. */
       if (events_alloc > view->events_alloc)
         {
-          view->events = g_renew (LlEventBucket, view->events, events_alloc);
+          LlEventBucket *all = most > events_alloc ? g_try_renew (LlEventBucket, view->events, most) : NULL;
+
+          if (all != NULL)
+            events_alloc = most;
+          view->events = all != NULL ? all : g_renew (LlEventBucket, view->events, events_alloc);
           view->events_alloc = events_alloc;
         }
       if (samples_alloc > view->samples_alloc)
         {
-          view->samples = g_renew (LlSampleBucket, view->samples, samples_alloc);
+          LlSampleBucket *all = most > samples_alloc ? g_try_renew (LlSampleBucket, view->samples, most) : NULL;
+
+          if (all != NULL)
+            samples_alloc = most;
+          view->samples = all != NULL ? all : g_renew (LlSampleBucket, view->samples, samples_alloc);
           view->samples_alloc = samples_alloc;
         }
 

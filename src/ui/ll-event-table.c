@@ -15,21 +15,20 @@
 #include "ll-csv.h"
 #include "ll-event-table.h"
 
-typedef enum
-{
-  COL_NUMBER,
-  COL_LENGTH,
-  COL_LOOP,
-  COL_CAPACITY,
-  COL_BYTES,
-  COL_SIZE,
-  COL_ADDED,
-  COL_BLOCK,
-  COL_COPIED,
-  COL_TIME,
-  COL_AVAILABLE,
-  N_COLUMNS
-} Column;
+typedef LlEventColumn Column;
+
+#define COL_NUMBER    LL_EVENT_COLUMN_NUMBER
+#define COL_LENGTH    LL_EVENT_COLUMN_LENGTH
+#define COL_LOOP      LL_EVENT_COLUMN_LOOP
+#define COL_CAPACITY  LL_EVENT_COLUMN_CAPACITY
+#define COL_BYTES     LL_EVENT_COLUMN_BYTES
+#define COL_SIZE      LL_EVENT_COLUMN_SIZE
+#define COL_ADDED     LL_EVENT_COLUMN_ADDED
+#define COL_BLOCK     LL_EVENT_COLUMN_BLOCK
+#define COL_COPIED    LL_EVENT_COLUMN_COPIED
+#define COL_TIME      LL_EVENT_COLUMN_TIME
+#define COL_AVAILABLE LL_EVENT_COLUMN_AVAILABLE
+#define N_COLUMNS     LL_N_EVENT_COLUMNS
 
 typedef struct
 {
@@ -242,7 +241,7 @@ format_cell (LlEventTable *self,
       }
     case COL_AVAILABLE:
       return ll_format_bytes (last->available_bytes, self->units);
-    case N_COLUMNS:
+    case LL_N_EVENT_COLUMNS:
     default:
       g_return_val_if_reached (NULL);
     }
@@ -341,7 +340,7 @@ ll_event_table_select_number (LlEventTable *self,
   position = number > 0 ? ll_event_list_find_number (self->list, number) : G_MAXUINT;
   if (position == G_MAXUINT)
     {
-      gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
       return;
     }
 
@@ -495,7 +494,8 @@ ll_event_table_init (LlEventTable *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect_swapped (self->selection, "selection-changed",
+  /* Also when the rows move under it (a sort, a merge of the history). */
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (on_selection_changed), self);
 
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (self->selection)));
@@ -563,6 +563,20 @@ ll_event_table_get_column_view (LlEventTable *self)
   g_return_val_if_fail (LL_IS_EVENT_TABLE (self), NULL);
 
   return self->view;
+}
+
+char *
+ll_event_table_get_text (LlEventTable  *self,
+                         guint          position,
+                         LlEventColumn  column)
+{
+  g_autoptr(LlEventRow) row = NULL;
+
+  g_return_val_if_fail (LL_IS_EVENT_TABLE (self), NULL);
+  g_return_val_if_fail (column < LL_N_EVENT_COLUMNS, NULL);
+
+  row = g_list_model_get_item (G_LIST_MODEL (self->list), position);
+  return row != NULL ? format_cell (self, row, column) : NULL;
 }
 
 void

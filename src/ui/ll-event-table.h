@@ -11,6 +11,23 @@
 
 G_BEGIN_DECLS
 
+/* The table's columns, left to right. */
+typedef enum
+{
+  LL_EVENT_COLUMN_NUMBER,
+  LL_EVENT_COLUMN_LENGTH,
+  LL_EVENT_COLUMN_LOOP,       /* shown for a list that started as list(range(n)) */
+  LL_EVENT_COLUMN_CAPACITY,
+  LL_EVENT_COLUMN_BYTES,
+  LL_EVENT_COLUMN_SIZE,       /* the container in MiB (MB) to three decimals */
+  LL_EVENT_COLUMN_ADDED,
+  LL_EVENT_COLUMN_BLOCK,
+  LL_EVENT_COLUMN_COPIED,
+  LL_EVENT_COLUMN_TIME,
+  LL_EVENT_COLUMN_AVAILABLE,
+  LL_N_EVENT_COLUMNS
+} LlEventColumn;
+
 #define LL_TYPE_EVENT_TABLE (ll_event_table_get_type ())
 
 G_DECLARE_FINAL_TYPE (LlEventTable, ll_event_table, LL, EVENT_TABLE, GtkWidget)
@@ -36,5 +53,9 @@ const LlEvent *ll_event_table_get_selected_event (LlEventTable *self);
 /* The selected rows as events CSV (header included); NULL when none. */
 char        *ll_event_table_copy_csv      (LlEventTable        *self);
 GtkColumnView *ll_event_table_get_column_view (LlEventTable    *self);
+/* What the cell at @position in @column says. */
+char        *ll_event_table_get_text      (LlEventTable        *self,
+                                           guint                position,
+                                           LlEventColumn        column);
 
 G_END_DECLS

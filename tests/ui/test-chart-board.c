@@ -1,0 +1,262 @@
+/* test-chart-board.c — the charts together, the table, the marks, the notebook
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "ll-csv.h"
+#include "ll-window.h"
+#include "ui-test-util.h"
+
+/* The notebook's experiment, one click away: its table says what the
+ * notebook printed, digit for digit. */
+static void
+test_notebook_example (void)
+{
+  LlWindow *window = create_window ();
+  LlChartBoard *board = ll_window_get_board (window);
+  LlEventTable *table = ll_chart_board_get_table (board);
+  gboolean finished = FALSE;
+  /* "Memory used after appending element 2500002: 193.119 MB, added 21.458 MB" … */
+  static const struct { const char *loop, *size, *added; } printed[] = {
+    { "—", "171.661", "+19.074 MiB" },   /* the first append, before the loop */
+    { "2,500,002", "193.119", "+21.458 MiB" },
+    { "5,312,506", "217.259", "+24.140 MiB" },
+    { "8,476,574", "244.416", "+27.157 MiB" },
+    { "12,036,150", "274.969", "+30.552 MiB" },
+    { "16,040,674", "309.340", "+34.371 MiB" },
+  };
+
+  g_signal_connect (window, "run-finished", G_CALLBACK (on_run_finished), &finished);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.notebook-example", NULL);
+  g_assert_true (wait_for_flag (&finished, 120000));
+  wait_ms (100);
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (table)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ll_event_table_get_list (table))), ==,
+                    G_N_ELEMENTS (printed));
+  for (guint i = 0; i < G_N_ELEMENTS (printed); i++)
+    {
+      g_autofree char *loop = ll_event_table_get_text (table, i, LL_EVENT_COLUMN_LOOP);
+      g_autofree char *size = ll_event_table_get_text (table, i, LL_EVENT_COLUMN_SIZE);
+      g_autofree char *added = ll_event_table_get_text (table, i, LL_EVENT_COLUMN_ADDED);
+
+      g_assert_cmpstr (loop, ==, printed[i].loop);
+      g_assert_cmpstr (size, ==, printed[i].size);
+      g_assert_cmpstr (added, ==, printed[i].added);
+    }
+  /* list(range(20_000_000)) then 20,000,004 in all */
+  {
+    g_autofree char *length = ll_event_table_get_text (table, 5, LL_EVENT_COLUMN_LENGTH);
+    g_autofree char *capacity = ll_event_table_get_text (table, 0, LL_EVENT_COLUMN_CAPACITY);
+
+    g_assert_cmpstr (length, ==, "36,040,677");
+    g_assert_cmpstr (capacity, ==, "20,000,000 → 22,500,004");
+  }
+  {
+    LlEngineStatus status;
+
+    ll_engine_get_status (ll_window_get_engine (window), &status);
+    g_assert_cmpuint (status.length, ==, 40000004);
+  }
+
+  destroy_window (window);
+}
+
+static void
+run_small (LlWindow *window)
+{
+  LlControls *controls = ll_window_get_controls (window);
+
+  ll_controls_set_policy (controls, LL_POLICY_CPYTHON);
+  ll_controls_set_element (controls, LL_ELEMENT_SHARED);
+  ll_controls_set_initial_text (controls, "0");
+  ll_controls_set_target_kind (controls, LL_TARGET_CONTAINER_BYTES);
+  ll_controls_set_target_text (controls, "8 MiB");
+  run_to_end (window);
+  wait_ms (50);
+}
+
+/* A selected row marks its reallocation on every chart; a click on a
+ * chart selects the row; Ctrl+C copies it as the events file has it. */
+static void
+test_marks (void)
+{
+  LlWindow *window = create_window ();
+  LlChartBoard *board = ll_window_get_board (window);
+  LlEventTable *table = ll_chart_board_get_table (board);
+  LlEventList *list = ll_event_table_get_list (table);
+  g_autoptr(LlEventRow) row = NULL;
+  g_autofree char *csv = NULL;
+  LlChartOptions options;
+  char line[256];
+
+  run_small (window);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 10);
+  g_assert_null (ll_event_table_get_selected_event (table));
+  g_assert_null (ll_event_table_copy_csv (table));
+
+  /* The chart says reallocation 7 was clicked. */
+  g_signal_emit_by_name (ll_window_get_chart_view (window, LL_CHART_GROWTH), "event-activated",
+                         (guint64) 7);
+  row = g_list_model_get_item (G_LIST_MODEL (list), 6);
+  g_assert_cmpuint (ll_event_row_get_number (row), ==, 7);
+  g_assert_nonnull (ll_event_table_get_selected_event (table));
+  g_assert_cmpmem (ll_event_table_get_selected_event (table), sizeof (LlEvent),
+                   &ll_event_row_get_bucket (row)->first, sizeof (LlEvent));
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    {
+      ll_chart_view_get_options (ll_window_get_chart_view (window, k), &options);
+      g_assert_nonnull (options.mark);
+      g_assert_cmpuint (options.mark->length, ==, ll_event_row_get_bucket (row)->first.length);
+    }
+
+  csv = ll_event_table_copy_csv (table);
+  line[ll_csv_format_event (line, &ll_event_row_get_bucket (row)->first)] = '\0';
+  g_assert_true (g_str_has_prefix (csv, LL_EVENTS_CSV_HEADER "\n"));
+  strcat (line, "\n");
+  g_assert_cmpstr (csv + strlen (LL_EVENTS_CSV_HEADER "\n"), ==, line);
+
+  /* Sorted by time, slowest first: the mark stays on the same one. */
+  ll_event_list_sort (list, LL_EVENT_KEY_TIME, TRUE);
+  ll_event_table_select_number (table, 7);
+  g_assert_cmpuint (ll_event_table_get_selected_event (table)->length, ==,
+                    ll_event_row_get_bucket (row)->first.length);
+
+  /* Nothing selected: no mark. */
+  ll_event_table_select_number (table, 0);
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    {
+      ll_chart_view_get_options (ll_window_get_chart_view (window, k), &options);
+      g_assert_null (options.mark);
+    }
+
+  destroy_window (window);
+}
+
+/* The header sorts: the list learns the column and the way from the
+ * view's sorter. */
+static void
+test_header_sorts (void)
+{
+  LlWindow *window = create_window ();
+  LlEventTable *table = ll_chart_board_get_table (ll_window_get_board (window));
+  GtkColumnView *view = ll_event_table_get_column_view (table);
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(GtkColumnViewColumn) time = g_list_model_get_item (columns, LL_EVENT_COLUMN_TIME);
+  gboolean descending;
+
+  run_small (window);
+
+  gtk_column_view_sort_by_column (view, time, GTK_SORT_DESCENDING);
+  g_assert_cmpint (ll_event_list_get_sort_key (ll_event_table_get_list (table), &descending), ==,
+                   LL_EVENT_KEY_TIME);
+  g_assert_true (descending);
+  gtk_column_view_sort_by_column (view, time, GTK_SORT_ASCENDING);
+  g_assert_cmpint (ll_event_list_get_sort_key (ll_event_table_get_list (table), &descending), ==,
+                   LL_EVENT_KEY_TIME);
+  g_assert_false (descending);
+  gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+  g_assert_cmpint (ll_event_list_get_sort_key (ll_event_table_get_list (table), NULL), ==,
+                   LL_EVENT_KEY_NUMBER);
+
+  destroy_window (window);
+}
+
+/* All four at once in a large window; one alone on request; a grid too
+ * small for four shows one. */
+static void
+test_visible_chart (void)
+{
+  LlWindow *window = create_window ();
+  LlChartBoard *board = ll_window_get_board (window);
+  int mapped;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  adw_flap_set_reveal_flap (ll_window_get_flap (window), FALSE);
+  wait_ms (300);
+
+  mapped = 0;
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    mapped += gtk_widget_get_mapped (GTK_WIDGET (ll_window_get_chart_view (window, k)));
+  g_assert_cmpint (mapped, ==, LL_N_CHARTS);
+
+  gtk_widget_activate_action (GTK_WIDGET (board), "charts.show", "s", "time");
+  wait_ms (200);
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    g_assert_cmpint (gtk_widget_get_mapped (GTK_WIDGET (ll_window_get_chart_view (window, k))), ==,
+                     k == LL_CHART_TIME);
+  g_assert_cmpint (ll_chart_board_get_current_kind (board), ==, LL_CHART_TIME);
+
+  /* Enter on it: all of them again. */
+  g_signal_emit_by_name (ll_window_get_chart_view (window, LL_CHART_TIME), "activate");
+  g_assert_cmpstr (ll_chart_board_get_visible_chart (board), ==, "all");
+
+  /* The table takes room: the grid shows the chart last shown alone. */
+  g_object_set (board, "show-table", TRUE, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  wait_ms (300);
+  mapped = 0;
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    mapped += gtk_widget_get_mapped (GTK_WIDGET (ll_window_get_chart_view (window, k)));
+  g_assert_cmpint (mapped, ==, 1);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (ll_window_get_chart_view (window, LL_CHART_TIME))));
+
+  destroy_window (window);
+}
+
+/* The charts with a length axis zoom together; the memory chart alone. */
+static void
+test_zoom_together (void)
+{
+  LlWindow *window = create_window ();
+  LlChartBoard *board = ll_window_get_board (window);
+  LlChartAxes *axes = ll_chart_board_get_axes (board);
+  LlChartOptions options;
+  GtkWidget *reset;
+
+  run_small (window);
+  reset = find_button (GTK_WIDGET (board), "charts.reset-zoom");
+  g_assert_false (gtk_widget_get_visible (reset));
+
+  ll_chart_axes_set_range (axes, LL_CHART_GROWTH, &(LlChartRange) { 100, 5000 });
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    {
+      const LlChartRange *range;
+
+      ll_chart_view_get_options (ll_window_get_chart_view (window, k), &options);
+      range = ll_chart_options_get_range (&options, k);
+      if (k == LL_CHART_MEMORY)
+        g_assert_true (ll_chart_range_is_empty (range));
+      else
+        g_assert_cmpfloat (range->to, ==, 5000);
+    }
+  g_assert_true (gtk_widget_get_visible (reset));
+
+  gtk_widget_activate_action (GTK_WIDGET (board), "charts.reset-zoom", NULL);
+  g_assert_false (ll_chart_axes_get_zoomed (axes));
+  g_assert_false (gtk_widget_get_visible (reset));
+
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* The engine hands its end over through this context. */
+  g_main_context_acquire (NULL);
+
+  g_test_add_func ("/ui/board/notebook-example", test_notebook_example);
+  g_test_add_func ("/ui/board/marks", test_marks);
+  g_test_add_func ("/ui/board/header-sorts", test_header_sorts);
+  g_test_add_func ("/ui/board/visible-chart", test_visible_chart);
+  g_test_add_func ("/ui/board/zoom-together", test_zoom_together);
+
+  return g_test_run ();
+}
