@@ -8,7 +8,8 @@
  * process of its own), and headless again. It reports, for each window,
  * the frame gaps while the engine runs (p50, p99, worst, from the frame
  * clock) and the engine's appends per second against headless.
- * Goals: p99 <= 17 ms, worst <= 50 ms, throughput >= 90 % of headless.
+ * Goals: no more late frames (over 17 ms apart) than the bare window, engine
+ * throughput >= 90 % of headless, no frame over 8 ms of main-thread CPU.
  *
  * The frame that shows a run beginning repaints most of the window; the
  * window paints it before the engine starts, and it is reported on its own.
@@ -33,6 +34,8 @@
 #include "ll-window.h"
 
 #define LATE_MS 17.0
+/* The most main-thread CPU a frame of the window may take. */
+#define CPU_GOAL_MS 8.0
 
 static char *opt_policy = NULL;
 static char *opt_element = NULL;
@@ -87,6 +90,8 @@ typedef struct
   double p50, p99, worst;
   guint  late;
   double rate;               /* appends per second */
+  double cpu_p99, cpu_worst; /* main-thread CPU of a frame: update + layout + paint */
+  guint  cpu_over;           /* frames over CPU_GOAL_MS */
 } Result;
 
 static gint64
@@ -300,8 +305,21 @@ summarize (Recorder *recorder,
            Result   *result)
 {
   g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
 
   result->late = 0;
+  result->cpu_over = 0;
+  for (guint i = 0; i < recorder->frames->len; i++)
+    {
+      const Frame *f = &g_array_index (recorder->frames, Frame, i);
+
+      /* The first frame shows the run beginning, before the engine starts:
+       * it is reported on its own. */
+      if (i == 0)
+        continue;
+      g_array_append_val (cpu, f->cpu_ms);
+      result->cpu_over += f->cpu_ms > CPU_GOAL_MS;
+    }
   for (guint i = 1; i < recorder->frames->len; i++)
     {
       const Frame *f = &g_array_index (recorder->frames, Frame, i);
@@ -322,6 +340,8 @@ summarize (Recorder *recorder,
       return FALSE;
     }
 
+  result->cpu_p99 = cpu->len > 0 ? percentile (cpu, 0.99) : 0;
+  result->cpu_worst = cpu->len > 0 ? percentile (cpu, 1.0) : 0;
   result->p50 = percentile (gaps, 0.5);
   result->p99 = percentile (gaps, 0.99);
   result->worst = percentile (gaps, 1.0);
@@ -487,6 +507,8 @@ reexec_under_xvfb (int    argc,
   g_ptr_array_add (args, (char *) "-s");
   g_ptr_array_add (args, (char *) "-screen 0 1400x900x24");
   g_ptr_array_add (args, (char *) "dbus-run-session");
+  /* A bus with no services: no portal, no accessibility registry. */
+  g_ptr_array_add (args, (char *) "--config-file=" SESSION_BUS_CONFIG);
   g_ptr_array_add (args, (char *) "--");
   for (int i = 0; i < argc; i++)
     g_ptr_array_add (args, argv[i]);
@@ -525,6 +547,14 @@ main (int   argc,
   double rate_a, rate_b, headless;
   int width, height, chart_width, chart_height;
   gboolean ok;
+
+  /* The build's settings schema, kept in memory: the benchmark changes
+   * nothing of the person's settings. */
+  g_setenv ("GSETTINGS_SCHEMA_DIR", BUILD_SCHEMA_DIR, FALSE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
+  g_setenv ("ADW_DISABLE_PORTAL", "1", FALSE);
+  g_setenv ("GTK_USE_PORTAL", "0", FALSE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     return reexec_under_xvfb (argc, argv);
@@ -569,8 +599,27 @@ main (int   argc,
            ll_window_get_status_text (window));
   width = gtk_widget_get_width (GTK_WIDGET (window));
   height = gtk_widget_get_height (GTK_WIDGET (window));
-  chart_width = gtk_widget_get_width (GTK_WIDGET (ll_window_get_chart_view (window, LL_CHART_CAPACITY)));
-  chart_height = gtk_widget_get_height (GTK_WIDGET (ll_window_get_chart_view (window, LL_CHART_CAPACITY)));
+  /* The peer redraws as many pixels as the app's charts cover together. */
+  {
+    graphene_rect_t all = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+
+    for (guint k = 0; k < LL_N_CHARTS; k++)
+      {
+        GtkWidget *view = GTK_WIDGET (ll_window_get_chart_view (window, k));
+        graphene_rect_t bounds;
+
+        if (gtk_widget_get_mapped (view) &&
+            gtk_widget_compute_bounds (view, GTK_WIDGET (window), &bounds))
+          {
+            if (all.size.width == 0)
+              all = bounds;
+            else
+              graphene_rect_union (&all, &bounds, &all);
+          }
+      }
+    chart_width = (int) all.size.width;
+    chart_height = (int) all.size.height;
+  }
 
   /* The window's list goes before the next run. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.release-memory", NULL);
@@ -613,12 +662,19 @@ main (int   argc,
   print_result ("bare GTK window (peer)", &peer_result, headless);
   g_print ("%-24s %7.2f %7.2f %7.2f %6u %11s\n", "  engine in listlab-cli", apart_result.p50,
            apart_result.p99, apart_result.worst, apart_result.late, "—");
-  g_print ("frames: %u, %u and %u (the peer redraws %d × %d px, the size of the app's chart, "
+  g_print ("frames: %u, %u and %u (the peer redraws %d × %d px, the area of the app's charts, "
            "on every frame)\n", app.frames->len, peer.frames->len, apart.frames->len,
            chart_width, chart_height);
-  g_print ("goals for List Lab: p99 <= 17, worst <= 50, throughput >= 90 %%\n");
+  g_print ("main-thread CPU per frame, ms (update + layout + paint): p99 / worst / frames over %.0f\n"
+           "  List Lab window          %7.2f %7.2f %6u\n"
+           "  bare GTK window (peer)   %7.2f %7.2f %6u\n",
+           CPU_GOAL_MS, app_result.cpu_p99, app_result.cpu_worst, app_result.cpu_over,
+           peer_result.cpu_p99, peer_result.cpu_worst, peer_result.cpu_over);
+  g_print ("goals for List Lab: no more late frames than the peer, throughput >= 90 %%, "
+           "no frame over %.0f ms of CPU\n", CPU_GOAL_MS);
 
-  ok = app_result.p99 <= 17.0 && app_result.worst <= 50.0 && app_result.rate / headless >= 0.90;
+  ok = app_result.late <= peer_result.late && app_result.rate / headless >= 0.90 &&
+       app_result.cpu_over == 0;
   g_print ("%s\n", ok ? "all goals met" : "GOAL MISSED");
 
   gtk_window_destroy (GTK_WINDOW (window));

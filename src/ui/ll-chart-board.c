@@ -21,6 +21,7 @@ struct _LlChartBoard
   LlEventTable *table;
 
   LlChartAxes  *axes;
+  const LlHistoryView *history;   /* the window's, shown in the table when it is */
   LlChartView  *views[LL_N_CHARTS];
   GtkWidget    *alone_buttons[LL_N_CHARTS];
   char         *visible_chart;
@@ -126,6 +127,14 @@ on_view_activate (LlChartView  *view,
   gtk_widget_grab_focus (GTK_WIDGET (view));
 }
 
+/* A hidden table follows the run only when asked about a row: its rows
+ * cost every frame they change. */
+static void
+feed_table (LlChartBoard *self)
+{
+  ll_event_table_set_view (self->table, self->history);
+}
+
 static void
 set_show_table (LlChartBoard *self,
                 gboolean      show)
@@ -134,6 +143,8 @@ set_show_table (LlChartBoard *self,
   if (self->show_table == show)
     return;
   self->show_table = show;
+  if (show)
+    feed_table (self);
   gtk_widget_set_visible (GTK_WIDGET (self->table), show);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TABLE]);
 }
@@ -154,6 +165,7 @@ on_event_activated (LlChartView  *view,
                     guint64       number,
                     LlChartBoard *self)
 {
+  feed_table (self);
   ll_event_table_select_number (self->table, number);
 }
 
@@ -436,7 +448,10 @@ ll_chart_board_set_history (LlChartBoard        *self,
 {
   g_return_if_fail (LL_IS_CHART_BOARD (self));
 
-  ll_event_table_set_view (self->table, view);
+  self->history = view;
+  /* Shown, or holding a selected row (its mark stays right): it follows. */
+  if (self->show_table || view == NULL || ll_event_table_get_selected_event (self->table) != NULL)
+    feed_table (self);
 }
 
 void
