@@ -162,8 +162,10 @@ bind_window (LlApplication *self,
                             g_settings_get_boolean (self->settings, "sidebar-visible"));
 
   ll_controls_bind_settings (ll_window_get_controls (window), self->settings);
-  g_settings_bind (self->settings, "chart-log-length", board, "log-length", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "chart-log-y", board, "log-y", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "chart-log-length", ll_chart_board_get_axes (board), "log-length",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "chart-log-y", ll_chart_board_get_axes (board), "log-y",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "visible-chart", board, "visible-chart", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-reallocations", board, "show-table", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-all-figures", ll_window_get_summary (window), "expanded",

@@ -32,8 +32,6 @@ enum {
   PROP_0,
   PROP_VISIBLE_CHART,
   PROP_SHOW_TABLE,
-  PROP_LOG_LENGTH,
-  PROP_LOG_Y,
   N_PROPS
 };
 
@@ -203,12 +201,6 @@ ll_chart_board_get_property (GObject    *object,
     case PROP_SHOW_TABLE:
       g_value_set_boolean (value, self->show_table);
       break;
-    case PROP_LOG_LENGTH:
-      g_value_set_boolean (value, ll_chart_axes_get_log_length (self->axes));
-      break;
-    case PROP_LOG_Y:
-      g_value_set_boolean (value, ll_chart_axes_get_log_y (self->axes));
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -230,28 +222,11 @@ ll_chart_board_set_property (GObject      *object,
     case PROP_SHOW_TABLE:
       set_show_table (self, g_value_get_boolean (value));
       break;
-    case PROP_LOG_LENGTH:
-      ll_chart_axes_set_log_length (self->axes, g_value_get_boolean (value));
-      break;
-    case PROP_LOG_Y:
-      ll_chart_axes_set_log_y (self->axes, g_value_get_boolean (value));
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
-static void
-on_axes_notify (LlChartBoard *self,
-                GParamSpec   *pspec)
-{
-  if (g_str_equal (pspec->name, "log-length"))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOG_LENGTH]);
-  else if (g_str_equal (pspec->name, "log-y"))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOG_Y]);
-  else if (g_str_equal (pspec->name, "zoomed"))
-    on_zoomed (self);
-}
 
 static void
 ll_chart_board_dispose (GObject *object)
@@ -315,12 +290,6 @@ ll_chart_board_class_init (LlChartBoardClass *klass)
   properties[PROP_SHOW_TABLE] =
     g_param_spec_boolean ("show-table", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LOG_LENGTH] =
-    g_param_spec_boolean ("log-length", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LOG_Y] =
-    g_param_spec_boolean ("log-y", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LL_TYPE_CHART_GRID);
@@ -335,8 +304,6 @@ ll_chart_board_class_init (LlChartBoardClass *klass)
 
   gtk_widget_class_install_property_action (widget_class, "charts.show", "visible-chart");
   gtk_widget_class_install_property_action (widget_class, "charts.show-table", "show-table");
-  gtk_widget_class_install_property_action (widget_class, "charts.log-length", "log-length");
-  gtk_widget_class_install_property_action (widget_class, "charts.log-y", "log-y");
   gtk_widget_class_install_action (widget_class, "charts.reset-zoom", NULL, reset_zoom_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -389,7 +356,17 @@ ll_chart_board_init (LlChartBoard *self)
 
   self->visible_chart = g_strdup ("all");
   self->axes = ll_chart_axes_new ();
-  g_signal_connect_swapped (self->axes, "notify", G_CALLBACK (on_axes_notify), self);
+  g_signal_connect_swapped (self->axes, "notify::zoomed", G_CALLBACK (on_zoomed), self);
+  /* The scales are the axes' own: their actions act on them. */
+  {
+    g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+    g_autoptr(GAction) log_length = G_ACTION (g_property_action_new ("log-length", self->axes, "log-length"));
+    g_autoptr(GAction) log_y = G_ACTION (g_property_action_new ("log-y", self->axes, "log-y"));
+
+    g_action_map_add_action (G_ACTION_MAP (group), log_length);
+    g_action_map_add_action (G_ACTION_MAP (group), log_y);
+    gtk_widget_insert_action_group (GTK_WIDGET (self), "axes", G_ACTION_GROUP (group));
+  }
 
   for (guint k = 0; k < LL_N_CHARTS; k++)
     ll_chart_grid_append (self->grid, build_card (self, k));

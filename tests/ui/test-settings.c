@@ -612,7 +612,7 @@ check_log_toggle (LlApplication *app,
   LlChartBoard *board = ll_window_get_board (window);
   LlChartOptions options;
 
-  gtk_widget_activate_action (GTK_WIDGET (board), "charts.log-y", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (board), "axes.log-y", NULL);
   g_assert_true (g_settings_get_boolean (settings, "chart-log-y"));
   for (guint k = 0; k < LL_N_CHARTS; k++)
     {
@@ -627,7 +627,7 @@ check_log_toggle (LlApplication *app,
   g_settings_set_boolean (settings, "chart-log-length", TRUE);
   ll_chart_view_get_options (ll_window_get_chart_view (window, LL_CHART_TIME), &options);
   g_assert_true (options.log_x);
-  gtk_widget_activate_action (GTK_WIDGET (board), "charts.log-length", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (board), "axes.log-length", NULL);
   g_assert_false (g_settings_get_boolean (settings, "chart-log-length"));
 
   /* One chart alone, and back; the table shown, and hidden. */
