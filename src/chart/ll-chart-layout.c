@@ -467,7 +467,7 @@ describe_view (LlChartLayout        *layout,
   GString *title = g_string_new (_(klass->title));
   GPtrArray *notes = g_ptr_array_new_with_free_func (g_free);
 
-  if (ext->x_exact)
+  if (ext->x_exact && options->title_says_view)
     {
       g_autofree char *from = format_x (ext->xq, ext->x_lo);
       g_autofree char *to = format_x (ext->xq, ext->x_hi);
@@ -477,9 +477,9 @@ describe_view (LlChartLayout        *layout,
                               ? g_strdup_printf (_("lengths %s to %s"), from, to)
                               : g_strdup_printf (_("%s to %s"), from, to));
     }
-  if (ext->x_log)
+  if (ext->x_log && options->title_says_view)
     g_ptr_array_add (notes, g_strdup (_("logarithmic length")));
-  if (ext->y_log && klass->can_log_y)
+  if (ext->y_log && klass->can_log_y && options->title_says_view)
     g_ptr_array_add (notes, g_strdup (_("logarithmic y")));
 
   for (guint i = 0; i < notes->len; i++)

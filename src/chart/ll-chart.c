@@ -75,6 +75,7 @@ ll_chart_options_init (LlChartOptions *options)
   options->reserve_bytes = 0;
   options->total_bytes = 0;
   options->draw_title = FALSE;
+  options->title_says_view = TRUE;
 }
 
 /* Data --------------------------------------------------------------------- */

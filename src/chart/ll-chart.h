@@ -65,10 +65,12 @@ typedef struct
   /* context for the memory chart: */
   guint64        reserve_bytes;      /* 0: no line */
   guint64        total_bytes;        /* MemTotal, for the axis range; 0: auto */
-  gboolean       draw_title;         /* exports draw the title inside the image (and
-                                      * say there what is zoomed or logarithmic) */
+  gboolean       draw_title;         /* draw the chart's title inside it */
   double         title_inset;        /* room kept free at the right end of the title's
                                       * row, for a button over the chart */
+  gboolean       title_says_view;    /* the title says what is zoomed or logarithmic
+                                      * (TRUE: a file stands alone; a window shows it
+                                      * otherwise) */
 } LlChartOptions;
 
 /* One run as a chart draws it: its buckets and counters as the run's

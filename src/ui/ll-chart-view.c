@@ -184,6 +184,8 @@ ll_chart_view_get_options (LlChartView    *self,
   options->total_bytes = self->total_bytes;
   options->draw_title = self->draw_title;
   options->title_inset = self->draw_title ? self->title_inset : 0.0;
+  /* The window shows the zoom and the scales by itself. */
+  options->title_says_view = FALSE;
 }
 
 static const LlChartData *

@@ -222,6 +222,7 @@ get_image_options (LlExportController         *self,
   /* A selected row is the user's pointer, not part of the picture. */
   options->mark = NULL;
   options->title_inset = 0.0;
+  options->title_says_view = TRUE;
   ll_chart_view_get_options (get_chart_view (self, LL_CHART_MEMORY), &memory);
   options->reserve_bytes = memory.reserve_bytes;
   options->total_bytes = memory.total_bytes;
