@@ -189,6 +189,8 @@ capacity_draw (LlPainter           *p,
 {
   const LlChartPalette *pal = &p->options->palette;
   const LlAxis *xa = &p->layout->x_axis;
+  gboolean overlay = ll_chart_data_is_overlay (p->data);
+  const LlColor *color = overlay ? ll_painter_run_color (p, series) : &pal->accent;
   cairo_t *cr = p->cr;
   LlListSpan span;
   double x0, x_end, dw;
@@ -206,32 +208,53 @@ capacity_draw (LlPainter           *p,
   if (x_end < x0)
     return;
 
-  cairo_save (cr);
-  ll_painter_clip_plot (p, 0.0);
-
-  /* Slack: between the step line and the diagonal. */
-  cairo_new_path (cr);
-  capacity_path (p, series, &span, dw);
-  length_path (p, x_end, x0, FALSE);
-  cairo_close_path (cr);
-  ll_chart_set_color (cr, &pal->accent, ll_chart_slack_alpha (pal));
-  cairo_fill (cr);
-  cairo_restore (cr);
+  /* Slack: between the step line and the diagonal; over several runs it
+   * would only blur them. */
+  if (!overlay)
+    {
+      cairo_save (cr);
+      ll_painter_clip_plot (p, 0.0);
+      cairo_new_path (cr);
+      capacity_path (p, series, &span, dw);
+      length_path (p, x_end, x0, FALSE);
+      cairo_close_path (cr);
+      ll_chart_set_color (cr, &pal->accent, ll_chart_slack_alpha (pal));
+      cairo_fill (cr);
+      cairo_restore (cr);
+    }
 
   cairo_save (cr);
   ll_painter_clip_plot (p, LL_CHART_SERIES_WIDTH);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
 
-  /* Length: the diagonal y = x over the lengths the list went through. */
-  ll_painter_line_width (p, LL_CHART_SERIES_WIDTH);
-  length_path (p, x0, x_end, TRUE);
-  ll_chart_set_color (cr, &pal->series2, 1.0);
-  cairo_stroke (cr);
+  /* Length: the diagonal y = x over the lengths the list went through;
+   * over several runs, once, under them all (the first run is drawn last). */
+  if (!overlay || series == &p->data->series[0])
+    {
+      if (overlay)
+        for (gsize i = 1; i < p->data->n_series; i++)
+          {
+            LlListSpan other;
+
+            ll_chart_list_span (&p->data->series[i], &other);
+            x0 = MIN (x0, MAX ((double) other.start_length, xa->lo));
+            x_end = MAX (x_end, MIN ((double) other.end_length, xa->hi));
+          }
+      ll_painter_line_width (p, overlay ? LL_CHART_HAIRLINE : LL_CHART_SERIES_WIDTH);
+      length_path (p, x0, x_end, TRUE);
+      ll_chart_set_color (cr, overlay ? &pal->foreground : &pal->series2, overlay ? 0.45 : 1.0);
+      cairo_stroke (cr);
+    }
 
   ll_painter_line_width (p, LL_CHART_SERIES_WIDTH);
+  if (overlay)
+    {
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      ll_painter_run_dash (p, series);
+    }
   capacity_path (p, series, &span, dw);
-  ll_chart_set_color (cr, &pal->accent, 1.0);
+  ll_chart_set_color (cr, color, 1.0);
   cairo_stroke (cr);
   cairo_restore (cr);
 }
@@ -313,5 +336,6 @@ const LlChartKindClass ll_chart_capacity_class = {
   capacity_draw,
   capacity_pick,
   capacity_readout,
+  NULL,
   capacity_event_y,
 };

@@ -55,8 +55,9 @@ static void
 growth_draw (LlPainter           *p,
              const LlChartSeries *series)
 {
-  const LlChartPalette *pal = &p->options->palette;
   const LlChartLayout *l = p->layout;
+  gboolean overlay = ll_chart_data_is_overlay (p->data);
+  const LlColor *color = overlay ? ll_painter_run_color (p, series) : &p->options->palette.accent;
   cairo_t *cr = p->cr;
   double dw, base, radius;
   guint used = 0;
@@ -96,7 +97,7 @@ growth_draw (LlPainter           *p,
             continue;
           ll_painter_column_span (p, i, base, ll_pixel_grid_round_y (&p->grid, ll_painter_map_y (p, c->min)), dw);
         }
-      ll_chart_set_color (cr, &pal->accent, 0.35);
+      ll_chart_set_color (cr, color, 0.35);
       cairo_fill (cr);
     }
 
@@ -113,11 +114,13 @@ growth_draw (LlPainter           *p,
       bottom = (c->min < c->max) ? ll_pixel_grid_round_y (&p->grid, ll_painter_map_y (p, c->min)) : base;
       ll_painter_column_span (p, i, bottom, top, dw);
     }
-  ll_chart_set_color (cr, &pal->accent, 1.0);
+  /* Over several runs the stems overlap: lighter, the markers say whose. */
+  ll_chart_set_color (cr, color, overlay ? 0.6 : 1.0);
   cairo_fill (cr);
 
-  /* Few reallocations: a dot on each stem makes every one countable. */
-  radius = 2.5;
+  /* Few reallocations: a dot (a run's marker) on each stem makes every
+   * one countable. */
+  radius = overlay ? 3.0 : 2.5;
   if (used > 0 && used * radius * 4.0 <= l->plot.width)
     {
       for (guint i = 0; i < p->columns.n_columns; i++)
@@ -129,9 +132,12 @@ growth_draw (LlPainter           *p,
             continue;
           cx = ll_painter_column_x (p, i, dw);
           cairo_new_sub_path (cr);
-          cairo_arc (cr, cx, ll_painter_map_y (p, c->max), radius, 0, 2 * G_PI);
+          if (overlay)
+            ll_painter_run_marker (p, series, cx, ll_painter_map_y (p, c->max), radius);
+          else
+            cairo_arc (cr, cx, ll_painter_map_y (p, c->max), radius, 0, 2 * G_PI);
         }
-      ll_chart_set_color (cr, &pal->accent, 1.0);
+      ll_chart_set_color (cr, color, 1.0);
       cairo_fill (cr);
     }
 
@@ -196,5 +202,6 @@ const LlChartKindClass ll_chart_growth_class = {
   growth_draw,
   growth_pick,
   growth_readout,
+  NULL,
   growth_event_y,
 };

@@ -353,13 +353,50 @@ ll_chart_get_x_extent (LlChartKind           kind,
   return !ext.empty;
 }
 
+gboolean
+ll_chart_data_is_overlay (const LlChartData *data)
+{
+  return data != NULL && data->n_series > 1;
+}
+
 guint
 ll_chart_legend_items (LlChartKind           kind,
                        const LlChartData    *data,
                        const LlChartOptions *options,
                        LlLegendItem         *items)
 {
-  return ll_chart_kind_get_class (kind)->legend (options, items);
+  const LlChartKindClass *klass = ll_chart_kind_get_class (kind);
+  guint n;
+
+  if (!ll_chart_data_is_overlay (data))
+    {
+      n = klass->legend (options, items);
+      for (guint i = 0; i < n; i++)
+        items[i].style = 0;
+      return n;
+    }
+
+  /* Several runs: the legend names them, each in its colour and dash, and
+   * says which has nothing for this chart. */
+  n = (guint) MIN (data->n_series, LL_CHART_MAX_LEGEND);
+  for (guint i = 0; i < n; i++)
+    {
+      const LlChartSeries *series = &data->series[i];
+      LlLegendItem *item = &items[i];
+      const char *name = series->name != NULL ? series->name : "";
+
+      memset (item, 0, sizeof *item);
+      item->swatch = LL_SWATCH_LINE;
+      item->color = options->palette.runs[series->style % LL_CHART_N_RUN_COLORS];
+      item->style = series->style;
+      if (klass->has_data != NULL && !klass->has_data (series))
+        /* TRANSLATORS: a run in a chart's legend that has nothing to show there */
+        g_snprintf (item->text, sizeof item->text, _("%s (simulated: none)"), name);
+      else
+        g_strlcpy (item->text, name, sizeof item->text);
+      item->label = item->text;
+    }
+  return n;
 }
 
 /* Legend ------------------------------------------------------------------- */
@@ -380,6 +417,30 @@ ll_chart_legend_width (LlChartText        *text,
     }
 
   return total;
+}
+
+/* How many rows the legend takes, filling each up to @row_width. */
+guint
+ll_chart_legend_rows (LlChartText        *text,
+                      const LlLegendItem *items,
+                      guint               n_items,
+                      double              row_width)
+{
+  guint rows = 1;
+  double x = 0.0;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      double w = ll_chart_legend_width (text, &items[i], 1);
+
+      if (x > 0.0 && x + ITEM_GAP + w > row_width)
+        {
+          rows++;
+          x = 0.0;
+        }
+      x += (x > 0.0 ? ITEM_GAP : 0.0) + w;
+    }
+  return rows;
 }
 
 /* Layout ------------------------------------------------------------------- */
@@ -556,10 +617,24 @@ ll_chart_layout_measure (LlChartLayout        *layout,
                    ext.y_lo, ext.y_hi, &fit);
 
   /* Legend and y title share a row when they fit; else the legend goes
-   * beside the title when there is one and room, or on its own row. */
+   * beside the title when there is one and room, or on its own row (runs:
+   * as many rows as it takes). */
   axis_titles (layout);
   ll_chart_text_size (text, layout->y_title, FALSE, &y_title_w, NULL);
-  if (y_title_w + 2 * ITEM_GAP + legend_w > width - 2 * layout->pad &&
+  layout->legend_rows = 1;
+  layout->legend_width = legend_w;
+  if (ll_chart_data_is_overlay (data) &&
+      y_title_w + 2 * ITEM_GAP + legend_w > width - 2 * layout->pad)
+    {
+      layout->legend_width = width - 2 * layout->pad;
+      layout->legend_rows = ll_chart_legend_rows (text, items, n_items, layout->legend_width);
+      layout->legend_y = top - round (line_h * 0.5);
+      top += layout->legend_rows * line_h + round (line_h * 0.4);
+      fit.length = MAX (1.0, bottom - top);
+      ll_axis_compute (&layout->y_axis, ext.yq, options->units, ext.y_log,
+                       ext.y_lo, ext.y_hi, &fit);
+    }
+  else if (y_title_w + 2 * ITEM_GAP + legend_w > width - 2 * layout->pad &&
       options->draw_title &&
       title_w + 2 * ITEM_GAP + legend_w <= width - 2 * layout->pad - options->title_inset)
     {
@@ -610,9 +685,12 @@ ll_chart_layout_measure (LlChartLayout        *layout,
   layout->plot.y = round (top);
   layout->plot.width = MAX (1.0, round (width - right) - layout->plot.x);
   layout->plot.height = MAX (1.0, round (bottom) - layout->plot.y);
-  layout->legend_x = layout->legend_in_title
-                     ? width - layout->pad - options->title_inset - legend_w
-                     : layout->plot.x + layout->plot.width - legend_w;
+  if (layout->legend_rows > 1 || (ll_chart_data_is_overlay (data) && legend_w > layout->legend_width))
+    layout->legend_x = layout->pad;
+  else
+    layout->legend_x = layout->legend_in_title
+                       ? width - layout->pad - options->title_inset - legend_w
+                       : layout->plot.x + layout->plot.width - legend_w;
 
   ll_scale_init (&layout->x, layout->x_axis.log, layout->x_axis.lo, layout->x_axis.hi,
                  layout->plot.x, layout->plot.x + layout->plot.width);

@@ -47,17 +47,55 @@ memory_extents (const LlChartSeries  *series,
   ext->y_hi = y > 0.0 ? y : 16.0 * 1024 * 1024 * 1024;
 }
 
+/* One of several runs: its free memory in its colour and dash (RSS and
+ * the markers of every run would bury the lines); the reserve once. */
+static void
+memory_draw_run (LlPainter           *p,
+                 const LlChartSeries *series)
+{
+  cairo_t *cr = p->cr;
+  gsize from, to;
+  double dw;
+
+  if (series == &p->data->series[0] && p->options->reserve_bytes > 0)
+    ll_painter_reference_line (p, p->options->reserve_bytes, _("Reserve"),
+                               &p->options->palette.warning, 1.0, NULL, NULL);
+
+  cairo_save (cr);
+  ll_painter_clip_plot (p, LL_CHART_SERIES_WIDTH);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  dw = ll_painter_line_width (p, LL_CHART_SERIES_WIDTH);
+  ll_painter_run_dash (p, series);
+
+  ll_painter_reset_columns (p);
+  ll_columns_reset (p->cols + p->columns.n_columns, p->columns.n_columns);
+  ll_painter_visible_samples (p, series, &from, &to);
+  ll_decimate_samples_both (&p->columns, p->cols, p->cols + p->columns.n_columns,
+                            series->samples + from, to - from);
+  ll_chart_set_color (cr, ll_painter_run_color (p, series), 1.0);
+  ll_painter_sample_line (p, p->cols, dw);
+  cairo_restore (cr);
+}
+
 static void
 memory_draw (LlPainter           *p,
              const LlChartSeries *series)
 {
   const LlChartPalette *pal = &p->options->palette;
   const LlChartLayout *l = p->layout;
+  gboolean overlay = ll_chart_data_is_overlay (p->data);
   cairo_t *cr = p->cr;
   double dw, coverage;
   guint used = 0;
   double taken_top = 0.0, taken_bottom = 0.0;
   gsize from, to;
+
+  if (overlay)
+    {
+      memory_draw_run (p, series);
+      return;
+    }
 
   /* Reallocation markers: at most one per pixel column. */
   ll_painter_visible_events (p, series, TRUE, &from, &to);
@@ -172,6 +210,12 @@ memory_readout (GString              *str,
   ll_readout_count (str, _("Length"), s->length);
 }
 
+static gboolean
+memory_has_data (const LlChartSeries *series)
+{
+  return series->n_samples > 0;
+}
+
 const LlChartKindClass ll_chart_memory_class = {
   "memory",
   N_("System Free Memory"),
@@ -187,5 +231,6 @@ const LlChartKindClass ll_chart_memory_class = {
   memory_draw,
   memory_pick,
   memory_readout,
+  memory_has_data,
   NULL,
 };

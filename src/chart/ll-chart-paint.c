@@ -115,6 +115,72 @@ ll_painter_map_x (const LlPainter *p,
   return ll_scale_map (&p->layout->x, v);
 }
 
+/* Run styles ------------------------------------------------------------- */
+
+static void
+set_dash (const LlPainter *p,
+          guint            style)
+{
+  static const double dashes[][2] = {
+    { 0, 0 }, { 7, 3 }, { 2, 3 }, { 10, 3 },
+  };
+  guint k = style % G_N_ELEMENTS (dashes);
+  /* Dashes in device pixels, so they look the same at any scale. */
+  double d[2] = { dashes[k][0] / p->grid.sx, dashes[k][1] / p->grid.sx };
+
+  if (k == 0)
+    cairo_set_dash (p->cr, NULL, 0, 0.0);
+  else
+    cairo_set_dash (p->cr, d, 2, 0.0);
+}
+
+const LlColor *
+ll_painter_run_color (const LlPainter     *p,
+                      const LlChartSeries *series)
+{
+  return &p->options->palette.runs[series->style % LL_CHART_N_RUN_COLORS];
+}
+
+void
+ll_painter_run_dash (const LlPainter     *p,
+                     const LlChartSeries *series)
+{
+  set_dash (p, series->style);
+}
+
+void
+ll_painter_run_marker (const LlPainter     *p,
+                       const LlChartSeries *series,
+                       double               x,
+                       double               y,
+                       double               r)
+{
+  cairo_t *cr = p->cr;
+
+  switch (series->style % 4)
+    {
+    case 0:
+      ll_painter_dot (p, x, y, r);
+      break;
+    case 1:
+      cairo_rectangle (cr, x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8);
+      break;
+    case 2:
+      cairo_move_to (cr, x, y - r * 1.2);
+      cairo_line_to (cr, x + r * 1.1, y + r * 0.8);
+      cairo_line_to (cr, x - r * 1.1, y + r * 0.8);
+      cairo_close_path (cr);
+      break;
+    default:
+      cairo_move_to (cr, x, y - r * 1.3);
+      cairo_line_to (cr, x + r * 1.1, y);
+      cairo_line_to (cr, x, y + r * 1.3);
+      cairo_line_to (cr, x - r * 1.1, y);
+      cairo_close_path (cr);
+      break;
+    }
+}
+
 double
 ll_painter_map_x_held (const LlPainter *p,
                        double           v)
@@ -284,10 +350,12 @@ draw_swatch (const LlPainter    *p,
     {
     case LL_SWATCH_LINE:
       dw = ll_painter_line_width (p, LL_CHART_SERIES_WIDTH);
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_line_cap (cr, item->style > 0 ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
+      set_dash (p, item->style);
       ll_painter_hline (p, x + 1.0, x + SWATCH_WIDTH - 1.0, mid, dw);
       ll_chart_set_color (cr, &item->color, 1.0);
       cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0.0);
       break;
 
     case LL_SWATCH_AREA:
@@ -332,20 +400,25 @@ draw_legend (const LlPainter *p)
   const LlChartLayout *l = p->layout;
   LlLegendItem items[LL_CHART_MAX_LEGEND];
   guint n_items = ll_chart_legend_items (l->kind, p->data, p->options, items);
-  double x = l->legend_x;
+  double x = l->legend_x, y = l->legend_y;
+  gboolean wraps = l->legend_rows > 1;
 
   for (guint i = 0; i < n_items; i++)
     {
-      double w;
+      double w = ll_chart_legend_width (p->text, &items[i], 1);
 
-      if (i > 0)
+      /* Runs wrap onto the next row. */
+      if (wraps && x > l->legend_x && x + ITEM_GAP + w > l->legend_x + l->legend_width)
+        {
+          x = l->legend_x;
+          y += l->line_height;
+        }
+      else if (i > 0)
         x += ITEM_GAP;
-      draw_swatch (p, &items[i], x, l->legend_y);
-      x += SWATCH_WIDTH + SWATCH_GAP;
-      ll_chart_text_size (p->text, items[i].label, FALSE, &w, NULL);
-      ll_painter_text (p, items[i].label, FALSE, x, l->legend_y, LL_ALIGN_START,
-                 &p->options->palette.foreground, 0.8);
-      x += ceil (w);
+      draw_swatch (p, &items[i], x, y);
+      ll_painter_text (p, items[i].label, FALSE, x + SWATCH_WIDTH + SWATCH_GAP, y, LL_ALIGN_START,
+                       &p->options->palette.foreground, 0.8);
+      x += w;
     }
 }
 

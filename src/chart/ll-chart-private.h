@@ -37,6 +37,8 @@ typedef struct
   double      legend_y;         /* top of the legend (== header_y on one row) */
   double      legend_x;         /* left edge of the legend */
   gboolean    legend_in_title;  /* the legend shares the title's row */
+  double      legend_width;     /* the room a row of legend has (overlays wrap) */
+  guint       legend_rows;
   double      x_labels_y;       /* top of the x tick labels */
   double      x_title_y;        /* top of the x axis title */
   gboolean    empty;            /* nothing to plot: hint instead of series */
@@ -86,6 +88,8 @@ typedef struct
   const char *label;
   LlSwatch    swatch;
   LlColor     color;
+  guint       style;        /* a run's dash and marker (overlays); 0: solid */
+  char        text[96];     /* where a composed label lives */
 } LlLegendItem;
 
 /* Where a list starts and ends on the length axis. A list that starts as
@@ -111,6 +115,21 @@ typedef struct
 } LlPainter;
 
 #define LL_PAINTER_SERIES 4
+
+/* Several runs on one chart: each in its own colour, dash and marker. */
+gboolean       ll_chart_data_is_overlay (const LlChartData   *data);
+const LlColor *ll_painter_run_color     (const LlPainter     *p,
+                                         const LlChartSeries *series);
+/* Sets the dash of @series' line (solid for the first run). */
+void           ll_painter_run_dash      (const LlPainter     *p,
+                                         const LlChartSeries *series);
+/* Adds @series' marker at (@x, @y) to the path: circle, square, triangle,
+ * diamond, in turn. */
+void           ll_painter_run_marker    (const LlPainter     *p,
+                                         const LlChartSeries *series,
+                                         double               x,
+                                         double               y,
+                                         double               radius);
 
 typedef enum
 {
@@ -169,6 +188,9 @@ typedef struct
   void      (*readout)  (GString              *text,
                          const LlChartOptions *options,
                          const LlCandidate    *candidate);
+  /* Whether @series has anything for this chart (a simulated run has no
+   * memory samples, nor timings); NULL: always. */
+  gboolean  (*has_data) (const LlChartSeries  *series);
   /* Where a reallocation sits on the y axis, for options->mark; NULL: a
    * marker across the plot at its x only. */
   double    (*event_y)  (const LlEvent        *event);
@@ -200,6 +222,10 @@ guint         ll_chart_legend_items     (LlChartKind           kind,
 double        ll_chart_legend_width     (LlChartText          *text,
                                          const LlLegendItem   *items,
                                          guint                 n_items);
+guint         ll_chart_legend_rows      (LlChartText          *text,
+                                         const LlLegendItem   *items,
+                                         guint                 n_items,
+                                         double                row_width);
 void          ll_chart_layout_measure   (LlChartLayout        *layout,
                                          LlChartText          *text,
                                          LlChartKind           kind,

@@ -133,6 +133,7 @@ time_draw (LlPainter           *p,
   double dw;
   guint used = 0;
   gboolean dense;
+  gboolean overlay = ll_chart_data_is_overlay (p->data);
 
   ll_painter_visible_events (p, series, FALSE, &from, &to);
   ll_columns_reset (p->cols, LL_PAINTER_SERIES * n);
@@ -164,9 +165,11 @@ time_draw (LlPainter           *p,
   /* The time per append under the dots: the dots are the events. */
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_cap (cr, overlay ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
   dw = ll_painter_line_width (p, LL_CHART_SERIES_WIDTH);
-  ll_chart_set_color (cr, &pal->series2, 1.0);
+  if (overlay)
+    ll_painter_run_dash (p, series);
+  ll_chart_set_color (cr, overlay ? ll_painter_run_color (p, series) : &pal->series2, 1.0);
   ll_painter_sample_line (p, line, dw);
   cairo_restore (cr);
 
@@ -195,7 +198,7 @@ time_draw (LlPainter           *p,
               cairo_rectangle (cr, cx - 1.5, top, 3.0, ll_painter_map_y (p, c->min) - top);
             }
         }
-      ll_chart_set_color (cr, outcome_color (pal, o), 0.35);
+      ll_chart_set_color (cr, overlay ? ll_painter_run_color (p, series) : outcome_color (pal, o), 0.35);
       cairo_fill (cr);
 
       for (guint i = 0; i < n; i++)
@@ -207,13 +210,16 @@ time_draw (LlPainter           *p,
             continue;
           cx = ll_painter_column_x (p, i, dw);
           cy = ll_painter_map_y (p, c->max);
-          if (dense)
+          if (overlay)
+            ll_painter_run_marker (p, series, cx, cy, 2.5);
+          else if (dense)
             cairo_rectangle (cr, ll_pixel_grid_round_x (&p->grid, cx - 2.0),
                              ll_pixel_grid_round_y (&p->grid, cy - 2.0), 4.0, 4.0);
           else
             ll_painter_dot (p, cx, cy, 2.5);
         }
-      ll_chart_set_color (cr, outcome_color (pal, o), 1.0);
+      /* Over several runs, the run's colour and marker tell them apart. */
+      ll_chart_set_color (cr, overlay ? ll_painter_run_color (p, series) : outcome_color (pal, o), 1.0);
       cairo_fill (cr);
     }
 
@@ -279,6 +285,13 @@ time_event_y (const LlEvent *event)
   return event->realloc_ns;
 }
 
+static gboolean
+time_has_data (const LlChartSeries *series)
+{
+  return series->n_events > 0 &&
+         (series->counters == NULL || series->counters->total_realloc_ns > 0);
+}
+
 const LlChartKindClass ll_chart_time_class = {
   "time",
   N_("Time per Reallocation"),
@@ -295,5 +308,6 @@ const LlChartKindClass ll_chart_time_class = {
   time_draw,
   time_pick,
   time_readout,
+  time_has_data,
   time_event_y,
 };

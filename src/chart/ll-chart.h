@@ -40,7 +40,10 @@ typedef struct
   LlColor series3;        /* available memory */
   LlColor warning;        /* reserve line */
   LlColor marker;         /* reallocation markers */
+  LlColor runs[8];        /* one per run when several are drawn together */
 } LlChartPalette;
+
+#define LL_CHART_N_RUN_COLORS 8
 
 /* A part of a chart's x axis, in its data units: elements on the length
  * axis, nanoseconds on the memory chart's time axis. Empty (@from >= @to):
@@ -84,6 +87,7 @@ typedef struct
   const LlHistoryCounters *counters;  /* may be NULL */
   guint                    slot_bytes;
   const char              *name;      /* the run's name, for legends over several runs */
+  guint                    style;     /* over several runs: its colour, dash and marker */
 } LlChartSeries;
 
 /* What a chart draws: a series for each run, over the same axes. */

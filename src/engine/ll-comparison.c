@@ -1,0 +1,219 @@
+/* ll-comparison.c — what a run costs, in figures that compare across policies
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ll-arith.h"
+#include "ll-comparison.h"
+#include "ll-element.h"
+#include "ll-growth.h"
+#include "ll-simulation.h"
+
+static guint
+slot_bytes (const LlRunConfig *config)
+{
+  return ll_element_get_info (config->element)->slot_bytes;
+}
+
+/* Σ (capacity − l) / capacity for l = from … to (lengths after each
+ * append, all within @capacity). */
+static double
+slack_over (guint64 capacity,
+            guint64 from,
+            guint64 to)
+{
+  double count, sum_l;
+
+  if (to < from || capacity == 0)
+    return 0.0;
+  count = (double) (to - from + 1);
+  sum_l = ((double) from + (double) to) * count / 2.0;
+  return count - sum_l / (double) capacity;
+}
+
+void
+ll_comparison_begin (LlComparisonBuilder *b,
+                     const LlRunConfig   *config)
+{
+  guint64 start_capacity;
+
+  g_return_if_fail (b != NULL);
+  g_return_if_fail (config != NULL);
+
+  memset (b, 0, sizeof *b);
+  b->config = *config;
+  start_capacity = ll_policy_initial_capacity (&config->policy, config->initial_length);
+  b->length = config->initial_length;
+  b->capacity = start_capacity;
+  b->result.bytes_allocated = ll_sat_mul (start_capacity, slot_bytes (config));
+  b->result.peak_bytes = ll_sat_add (ll_sat_mul (start_capacity, slot_bytes (config)),
+                                     ll_sat_mul (config->initial_length,
+                                                 ll_element_get_info (config->element)->object_bytes));
+  b->result.copies_known = ll_run_config_get_mechanism (config) != LL_MECHANISM_REALLOC;
+}
+
+void
+ll_comparison_add_events (LlComparisonBuilder *b,
+                          const LlEvent       *events,
+                          gsize                n_events)
+{
+  guint slot = slot_bytes (&b->config);
+  guint objects = ll_element_get_info (b->config.element)->object_bytes;
+  gboolean copying = ll_run_config_get_mechanism (&b->config) == LL_MECHANISM_COPY;
+
+  for (gsize i = 0; i < n_events; i++)
+    {
+      const LlEvent *e = &events[i];
+      gboolean copied = copying || e->bytes_copied > 0;
+      guint64 held;
+
+      /* The appends before it filled the old block; the one that made it
+       * grow landed in the new one. */
+      if (e->length > 0)
+        b->slack_sum += slack_over (e->old_capacity, b->length + 1, e->length - 1);
+      if (e->new_capacity > 0)
+        b->slack_sum += ((double) e->new_capacity - (double) e->length) / (double) e->new_capacity;
+
+      held = ll_sat_mul (e->new_capacity, slot);
+      if (copied)
+        held = ll_sat_add (held, ll_sat_mul (e->old_capacity, slot));
+      held = ll_sat_add (held, ll_sat_mul (e->length, objects));
+      b->result.peak_bytes = MAX (b->result.peak_bytes, held);
+      b->result.bytes_allocated = ll_sat_add (b->result.bytes_allocated, ll_sat_mul (e->new_capacity, slot));
+      b->result.bytes_copied = ll_sat_add (b->result.bytes_copied, e->bytes_copied);
+      b->result.n_reallocations++;
+      b->length = e->length;
+      b->capacity = e->new_capacity;
+    }
+}
+
+void
+ll_comparison_finish (LlComparisonBuilder *b,
+                      guint64              end_length,
+                      guint64              end_capacity,
+                      guint64              elapsed_ns,
+                      guint64              free_bytes,
+                      LlComparison        *out)
+{
+  LlComparison *r = &b->result;
+  guint slot = slot_bytes (&b->config);
+  guint64 appended;
+
+  g_return_if_fail (b != NULL && out != NULL);
+
+  b->slack_sum += slack_over (b->capacity, b->length + 1, end_length);
+  appended = end_length > b->config.initial_length ? end_length - b->config.initial_length : 0;
+
+  r->length = end_length;
+  r->capacity = end_capacity;
+  r->container_bytes = ll_sat_add (LL_LIST_HEADER_BYTES, ll_sat_mul (end_capacity, slot));
+  r->slack_bytes = ll_sat_mul (end_capacity > end_length ? end_capacity - end_length : 0, slot);
+  r->slack_fraction = end_capacity > 0 ? (double) (end_capacity - MIN (end_length, end_capacity)) / end_capacity : 0.0;
+  r->mean_slack_fraction = appended > 0 ? b->slack_sum / (double) appended : 0.0;
+  r->elapsed_ns = elapsed_ns;
+  r->fit_length = free_bytes > 0 ? ll_comparison_fit_length (&b->config, free_bytes) : 0;
+  *out = *r;
+}
+
+guint64
+ll_comparison_fit_length (const LlRunConfig *config,
+                          guint64            free_bytes)
+{
+  LlRunConfig c = *config;
+  guint slot = slot_bytes (config);
+  guint objects = ll_element_get_info (config->element)->object_bytes;
+  gboolean copying = ll_run_config_get_mechanism (config) == LL_MECHANISM_COPY;
+  LlGrowth growth;
+  LlGrowthStep step;
+
+  /* As long as it takes: the free memory ends it. */
+  c.target_kind = LL_TARGET_ELEMENTS;
+  c.target = G_MAXUINT64 / 2 / MAX (slot + objects, 1);
+  ll_growth_init (&growth, &c);
+
+  for (;;)
+    {
+      guint64 need;
+
+      /* What surely fits (new block and objects, both within half the
+       * memory) is jumped over in closed form where the policy allows. */
+      ll_growth_skip (&growth, free_bytes / 2 / MAX (slot + objects + (copying ? slot : 0), 1));
+      if (!ll_growth_next (&growth, &step))
+        return growth.length;
+      if (!step.realloc)
+        continue;
+
+      need = ll_sat_add (ll_sat_mul (step.new_capacity, slot), ll_sat_mul (step.length, objects));
+      if (copying)
+        need = ll_sat_add (need, ll_sat_mul (step.old_capacity, slot));
+      if (need > free_bytes)
+        /* The list fills its block before this growth. */
+        return MIN (step.old_capacity, free_bytes / MAX (slot + objects, 1));
+    }
+}
+
+static gboolean
+comparison_sink (const LlEvent  *events,
+                 gsize           n_events,
+                 gpointer        user_data,
+                 GError        **error)
+{
+  ll_comparison_add_events (user_data, events, n_events);
+  return TRUE;
+}
+
+gboolean
+ll_comparison_simulate (const LlRunConfig *config,
+                        guint64            free_bytes,
+                        LlHistory         *history,
+                        LlComparison      *comparison,
+                        GError           **error)
+{
+  g_autoptr(LlHistory) own = NULL;
+  LlComparisonBuilder builder;
+  LlHistoryCounters counters;
+
+  g_return_val_if_fail (config != NULL, FALSE);
+  g_return_val_if_fail (comparison != NULL, FALSE);
+
+  if (history == NULL)
+    history = own = ll_history_new (0);
+
+  ll_comparison_begin (&builder, config);
+  if (!ll_simulate (config, history, comparison_sink, &builder, NULL, NULL, NULL, error))
+    return FALSE;
+  ll_history_get_counters (history, &counters);
+  ll_comparison_finish (&builder, counters.end_length, counters.end_capacity, 0, free_bytes, comparison);
+  return TRUE;
+}
+
+char *
+ll_comparison_format_csv (const LlRunConfig  *config,
+                          const LlComparison *c)
+{
+  g_autofree char *name = ll_policy_to_string (&config->policy);
+  /* A custom policy's parameters have commas: quoted, as CSV wants. */
+  g_autofree char *policy = strchr (name, ',') != NULL ? g_strdup_printf ("\"%s\"", name)
+                                                       : g_strdup (name);
+  const char *mechanism = ll_mechanism_to_string (ll_run_config_get_mechanism (config));
+  g_autofree char *copied = c->copies_known ? g_strdup_printf ("%" G_GUINT64_FORMAT, c->bytes_copied)
+                                            : g_strdup ("");
+  g_autofree char *elapsed = c->elapsed_ns > 0 ? g_strdup_printf ("%" G_GUINT64_FORMAT, c->elapsed_ns)
+                                               : g_strdup ("");
+  char slack[G_ASCII_DTOSTR_BUF_SIZE], mean[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (slack, sizeof slack, "%.3f", c->slack_fraction * 100.0);
+  g_ascii_formatd (mean, sizeof mean, "%.3f", c->mean_slack_fraction * 100.0);
+
+  return g_strdup_printf ("%s,%s,%s,%" G_GUINT64_FORMAT ",%" G_GUINT64_FORMAT ",%" G_GUINT64_FORMAT
+                          ",%" G_GUINT64_FORMAT ",%" G_GUINT64_FORMAT ",%s,%s,%" G_GUINT64_FORMAT
+                          ",%s,%" G_GUINT64_FORMAT ",%s,%" G_GUINT64_FORMAT,
+                          policy, mechanism, ll_element_get_info (config->element)->name,
+                          c->n_reallocations, c->length, c->capacity, c->container_bytes,
+                          c->slack_bytes, slack, mean, c->bytes_allocated, copied, c->peak_bytes,
+                          elapsed, c->fit_length);
+}

@@ -1,0 +1,215 @@
+/* test-comparison.c — a run's figures for comparing policies, against sums by hand
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ll-comparison.h"
+#include "ll-element.h"
+#include "ll-simulation.h"
+
+#define MiB (G_GUINT64_CONSTANT (1) << 20)
+#define GiB (G_GUINT64_CONSTANT (1) << 30)
+
+static gboolean
+collect (const LlEvent  *events,
+         gsize           n_events,
+         gpointer        user_data,
+         GError        **error)
+{
+  g_array_append_vals (user_data, events, n_events);
+  return TRUE;
+}
+
+static void
+config_for (LlRunConfig  *config,
+            LlPolicyKind  kind,
+            LlElement     element,
+            guint64       target_bytes)
+{
+  ll_run_config_init (config);
+  ll_policy_init (&config->policy, kind);
+  config->element = element;
+  config->target_kind = LL_TARGET_CONTAINER_BYTES;
+  config->target = target_bytes;
+}
+
+/* Every figure against the events, summed here one by one; the mean slack
+ * against every append walked here one by one. */
+static void
+check_against_events (const LlRunConfig *config)
+{
+  g_autoptr(LlHistory) history = ll_history_new (0);
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (LlEvent));
+  g_autoptr(GError) error = NULL;
+  const LlElementInfo *info = ll_element_get_info (config->element);
+  gboolean copying = ll_run_config_get_mechanism (config) == LL_MECHANISM_COPY;
+  LlComparisonBuilder builder;
+  LlHistoryCounters counters;
+  LlComparison c;
+  guint64 allocated, copied = 0, peak, length, capacity;
+  double slack = 0.0;
+  gsize next = 0;
+
+  ll_comparison_begin (&builder, config);
+  g_assert_true (ll_simulate (config, history, collect, events, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  ll_comparison_add_events (&builder, (const LlEvent *) (gpointer) events->data, events->len);
+  ll_history_get_counters (history, &counters);
+  ll_comparison_finish (&builder, counters.end_length, counters.end_capacity, 0, 0, &c);
+
+  capacity = ll_policy_initial_capacity (&config->policy, config->initial_length);
+  allocated = capacity * info->slot_bytes;
+  peak = allocated + config->initial_length * info->object_bytes;
+  for (guint i = 0; i < events->len; i++)
+    {
+      const LlEvent *e = &g_array_index (events, LlEvent, i);
+      guint64 held = e->new_capacity * info->slot_bytes + e->length * info->object_bytes;
+
+      if (copying)
+        held += e->old_capacity * info->slot_bytes;
+      allocated += e->new_capacity * info->slot_bytes;
+      copied += e->bytes_copied;
+      peak = MAX (peak, held);
+    }
+  /* Every append, with the capacity it landed in. */
+  for (length = config->initial_length + 1; length <= counters.end_length; length++)
+    {
+      while (next < events->len && g_array_index (events, LlEvent, next).length <= length)
+        capacity = g_array_index (events, LlEvent, next++).new_capacity;
+      slack += (double) (capacity - length) / (double) capacity;
+    }
+
+  g_assert_cmpuint (c.n_reallocations, ==, events->len);
+  g_assert_cmpuint (c.length, ==, counters.end_length);
+  g_assert_cmpuint (c.capacity, ==, counters.end_capacity);
+  g_assert_cmpuint (c.container_bytes, ==, 56 + c.capacity * info->slot_bytes);
+  g_assert_cmpuint (c.slack_bytes, ==, (c.capacity - c.length) * info->slot_bytes);
+  g_assert_cmpfloat_with_epsilon (c.slack_fraction, (double) (c.capacity - c.length) / c.capacity, 1e-12);
+  g_assert_cmpfloat_with_epsilon (c.mean_slack_fraction,
+                                  slack / (double) (counters.end_length - config->initial_length), 1e-9);
+  g_assert_cmpuint (c.bytes_allocated, ==, allocated);
+  g_assert_cmpuint (c.bytes_copied, ==, copied);
+  g_assert_cmpuint (c.peak_bytes, ==, peak);
+  g_assert_cmpint (c.copies_known, ==, ll_run_config_get_mechanism (config) != LL_MECHANISM_REALLOC);
+  g_assert_cmpuint (c.elapsed_ns, ==, 0);
+}
+
+static void
+test_figures (void)
+{
+  LlRunConfig config;
+
+  /* CPython: realloc(), what it copies is the C library's business. */
+  config_for (&config, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, 4 * MiB);
+  check_against_events (&config);
+
+  /* Doubling with a copy: every growth copies the old block, and both
+   * blocks are held while it does. */
+  config_for (&config, LL_POLICY_DOUBLE, LL_ELEMENT_BOXED, 4 * MiB);
+  check_against_events (&config);
+
+  /* Go from list(range(n)), int32 slots. */
+  config_for (&config, LL_POLICY_GO, LL_ELEMENT_INT32, 2 * MiB);
+  config.initial_length = 1000;
+  check_against_events (&config);
+
+  /* Fixed +4: many small steps. */
+  config_for (&config, LL_POLICY_FIXED, LL_ELEMENT_SHARED, 64 * 1024);
+  check_against_events (&config);
+}
+
+/* Doubling with copies: both blocks must fit, so the list stops at the
+ * capacity before the growth that would not. */
+static void
+test_fit_length (void)
+{
+  LlRunConfig config;
+  guint64 free_bytes = GiB, capacity = 0, fit = 0;
+  LlPolicy policy;
+
+  config_for (&config, LL_POLICY_DOUBLE, LL_ELEMENT_SHARED, 1 * MiB);
+  ll_policy_init (&policy, LL_POLICY_DOUBLE);
+  for (guint64 length = 0;; length = capacity)
+    {
+      guint64 next = ll_policy_resize (&policy, length, capacity, length + 1);
+
+      if ((capacity + next) * 8 > free_bytes)
+        {
+          fit = capacity;
+          break;
+        }
+      capacity = next;
+    }
+  g_assert_cmpuint (ll_comparison_fit_length (&config, free_bytes), ==, fit);
+  g_assert_cmpuint (fit, ==, 64 * MiB);   /* 64 Mi slots + the next 128 Mi would be 1.5 GiB */
+
+  /* Fixed +4 in closed form agrees with stepping, here by hand. */
+  config_for (&config, LL_POLICY_FIXED, LL_ELEMENT_SHARED, 1 * MiB);
+  {
+    guint64 cap = 0, by_hand;
+
+    ll_policy_init (&policy, LL_POLICY_FIXED);
+    for (guint64 length = 0;; length = cap)
+      {
+        guint64 next = ll_policy_resize (&policy, length, cap, length + 1);
+
+        /* realloc(): the new block alone */
+        if (next * 8 > 10 * MiB)
+          break;
+        cap = next;
+      }
+    by_hand = cap;
+    g_assert_cmpuint (ll_comparison_fit_length (&config, 10 * MiB), ==, by_hand);
+  }
+}
+
+static void
+test_csv (void)
+{
+  LlRunConfig config;
+  LlComparison c;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *row = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  config_for (&config, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, 1 * MiB);
+  g_assert_true (ll_comparison_simulate (&config, GiB, NULL, &c, &error));
+  g_assert_no_error (error);
+  row = ll_comparison_format_csv (&config, &c);
+  fields = g_strsplit (row, ",", -1);
+  g_assert_cmpuint (g_strv_length (fields), ==, g_strv_length ((GStrv) (const char *[]) {
+    "policy", "mechanism", "element", "reallocations", "length", "capacity", "container_bytes",
+    "slack_bytes", "slack_percent", "mean_slack_percent", "bytes_allocated", "bytes_copied",
+    "peak_bytes", "elapsed_ns", "fit_length", NULL }));
+  g_assert_cmpstr (fields[0], ==, "cpython");
+  g_assert_cmpstr (fields[1], ==, "realloc");
+  g_assert_cmpstr (fields[2], ==, "shared");
+  g_assert_cmpuint (g_ascii_strtoull (fields[3], NULL, 10), ==, c.n_reallocations);
+  g_assert_cmpstr (fields[11], ==, "");   /* realloc(): not known in a simulation */
+  g_assert_cmpstr (fields[13], ==, "");   /* a simulation has no time */
+  g_assert_cmpuint (g_ascii_strtoull (fields[14], NULL, 10), ==, c.fit_length);
+  g_assert_true (g_str_has_prefix (LL_COMPARISON_CSV_HEADER, "policy,mechanism,element,"));
+
+  /* A custom policy's commas are quoted. */
+  ll_policy_init (&config.policy, LL_POLICY_CUSTOM);
+  g_clear_pointer (&row, g_free);
+  row = ll_comparison_format_csv (&config, &c);
+  g_assert_true (g_str_has_prefix (row, "\"custom:factor="));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/comparison/figures", test_figures);
+  g_test_add_func ("/comparison/fit-length", test_fit_length);
+  g_test_add_func ("/comparison/csv", test_csv);
+
+  return g_test_run ();
+}
