@@ -7,7 +7,8 @@
  * chart repeatedly into an image surface: the whole run, zoomed into a
  * tenth of it, and with a logarithmic length axis; then all four charts
  * on one image of four times the area. Goals: <= 4 ms per chart at
- * 1200×400 with 10^7 events, zoomed or not; all four <= 10 ms.
+ * 1200×400 with 10^7 events, zoomed or not; 10 runs of 10^6 events each
+ * <= 8 ms; all four <= 10 ms.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +22,7 @@
 
 #define GOAL_MS     4.0
 #define GOAL_ALL_MS 10.0
+#define GOAL_OVERLAY_MS 8.0
 #define BATCH       4096
 #define ROUNDS      60
 
@@ -193,6 +195,38 @@ main (int   argc,
         }
     }
 
+  /* Ten runs of 10^6 events on each chart. */
+  {
+    LlHistory *runs[10];
+    LlHistoryView *views[10];
+    LlChartSeries many[10];
+    LlChartData overlay;
+
+    for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+      {
+        runs[i] = ll_history_new (0);
+        views[i] = ll_history_view_new ();
+        fill_history (runs[i], n_events / 10);
+        ll_history_view_update (views[i], runs[i]);
+        ll_chart_series_init_from_view (&many[i], views[i], 8);
+        many[i].style = i;
+        many[i].name = "run";
+      }
+    ll_chart_data_init (&overlay, many, G_N_ELEMENTS (many));
+    for (int k = 0; k < LL_N_CHARTS; k++)
+      {
+        g_autofree char *label = g_strconcat (ll_chart_kind_get_name ((LlChartKind) k), ", 10 runs", NULL);
+        Draw draw = { &overlay, &options, k, width, height };
+
+        all_met &= measure (label, surface, &draw, GOAL_OVERLAY_MS);
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+      {
+        ll_history_view_free (views[i]);
+        ll_history_unref (runs[i]);
+      }
+  }
+
   /* All four on one image with the area of four charts. */
   big = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
                                     (int) (width * scale), (int) (2 * height * scale));
@@ -203,8 +237,8 @@ main (int   argc,
     all_met &= measure ("all four", big, &draw, GOAL_ALL_MS);
   }
 
-  g_print ("goals: median <= %.0f ms per chart, <= %.0f ms for all four: %s\n",
-           GOAL_MS, GOAL_ALL_MS, all_met ? "met" : "NOT met");
+  g_print ("goals: median <= %.0f ms per chart, <= %.0f ms with 10 runs, <= %.0f ms for all four: %s\n",
+           GOAL_MS, GOAL_OVERLAY_MS, GOAL_ALL_MS, all_met ? "met" : "NOT met");
 
   cairo_surface_destroy (big);
   cairo_surface_destroy (surface);

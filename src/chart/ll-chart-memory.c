@@ -41,6 +41,9 @@ memory_extents (const LlChartSeries  *series,
   y = MAX (y, (double) options->total_bytes);
 
   ext->empty = series->n_samples == 0;
+  /* A simulation's reallocations without a single sample. */
+  if (series->n_samples == 0 && series->n_events > 0)
+    ext->hint = _("No free memory: a simulation allocates nothing");
   ext->xq = LL_QUANTITY_TIME;
   ext->yq = LL_QUANTITY_BYTES;
   ext->x_hi = ext->empty ? 10e9 : MAX (x, 1e6);

@@ -210,7 +210,7 @@ time_draw (LlPainter           *p,
             continue;
           cx = ll_painter_column_x (p, i, dw);
           cy = ll_painter_map_y (p, c->max);
-          if (overlay)
+          if (overlay && !dense)
             ll_painter_run_marker (p, series, cx, cy, 2.5);
           else if (dense)
             cairo_rectangle (cr, ll_pixel_grid_round_x (&p->grid, cx - 2.0),

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib-unix.h>
 
+#include "ll-cli-compare.h"
 #include "ll-cli-options.h"
 #include "ll-cli-output.h"
 #include "ll-export-stream.h"
@@ -349,6 +350,7 @@ print_usage (FILE *f)
                       "  listlab-cli policies             List the growth policies\n"
                       "  listlab-cli simulate [OPTION…]   Compute a policy’s capacities without allocating\n"
                       "  listlab-cli run [OPTION…]        Grow a real list in memory\n"
+                      "  listlab-cli compare [OPTION…]    Compare policies side by side, without allocating\n"
                       "\n"
                       "“listlab-cli COMMAND --help” shows a command’s options.\n"));
 }
@@ -394,6 +396,8 @@ main (int    argc,
     return cmd_simulate (argc - 1, argv + 1);
   if (g_str_equal (command, "run"))
     return cmd_run (argc - 1, argv + 1);
+  if (g_str_equal (command, "compare"))
+    return ll_cli_compare (argc - 1, argv + 1);
 
   g_printerr (_("listlab-cli: “%s” is not a command.\n"), command);
   print_usage (stderr);

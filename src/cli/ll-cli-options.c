@@ -32,11 +32,12 @@ ll_cli_options_clear (LlCliOptions *o)
     &o->policy, &o->increment, &o->factor, &o->constant, &o->round, &o->element,
     &o->initial_length, &o->target, &o->target_kind, &o->appends, &o->batch,
     &o->mechanism, &o->reserve, &o->sample_rate, &o->events, &o->samples,
-    &o->contents, &o->png, &o->svg, &o->pdf, &o->chart, &o->size, &o->range, &o->log,
+    &o->contents, &o->png, &o->svg, &o->pdf, &o->chart, &o->size, &o->range, &o->log, &o->csv,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     g_clear_pointer (strings[i], g_free);
+  g_clear_pointer (&o->configs, g_array_unref);
 }
 
 /* Entries */
@@ -85,6 +86,14 @@ add_main_entries (GOptionContext *context,
            N_("Grow until the container reaches SIZE (10GB, 10GiB, 512M …)"), N_("SIZE")),
     { NULL }
   };
+  GOptionEntry compare[] = {
+    ENTRY ("target", 't', G_OPTION_ARG_STRING, target,
+           N_("Grow each list until the container reaches SIZE (10GB, 10GiB, 512M …)"), N_("SIZE")),
+    ENTRY ("appends", 'a', G_OPTION_ARG_STRING, appends, N_("Append N elements to each list"), N_("N")),
+    ENTRY ("csv", 0, G_OPTION_ARG_FILENAME, csv,
+           N_("Write the comparison as CSV to FILE (- for standard output)"), N_("FILE")),
+    { NULL }
+  };
   GOptionEntry run[] = {
     ENTRY ("target", 't', G_OPTION_ARG_STRING, target,
            N_("Grow until the container reaches SIZE (10GB, 10GiB, 512M …)"), N_("SIZE")),
@@ -106,7 +115,8 @@ add_main_entries (GOptionContext *context,
   };
 
   g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, command == LL_CLI_RUN ? run : simulate,
+  g_option_context_add_main_entries (context,
+                                     command == LL_CLI_RUN ? run : command == LL_CLI_COMPARE ? compare : simulate,
                                      GETTEXT_PACKAGE);
 }
 
@@ -155,6 +165,9 @@ ll_cli_options_context (LlCliCommand  command,
   g_option_context_set_summary (context,
                                 command == LL_CLI_RUN
                                 ? _("Grows a real list in memory, recording every reallocation and the system’s free memory.")
+                                : command == LL_CLI_COMPARE
+                                ? _("Compares growth policies (--policy A,B,… or all) without allocating: a table of what "
+                                    "each costs, and their charts drawn together.")
                                 : _("Computes the capacity sequence of a growth policy without allocating the list."));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   add_main_entries (context, command, o);
@@ -238,18 +251,23 @@ parse_policy (LlCliOptions  *o,
     return bad_value (error, "--policy: %s", local->message);
   ll_policy_init (&config->policy, kind);
 
-  if ((o->increment != NULL && kind != LL_POLICY_FIXED) ||
-      ((o->factor != NULL || o->constant != NULL || o->round != NULL) && kind != LL_POLICY_CUSTOM))
+  /* Compared with others, a policy takes the parameters that are its own. */
+  if (o->configs == NULL &&
+      ((o->increment != NULL && kind != LL_POLICY_FIXED) ||
+       ((o->factor != NULL || o->constant != NULL || o->round != NULL) && kind != LL_POLICY_CUSTOM)))
     return bad_value (error,
                       _("--increment goes with --policy fixed; --factor, --constant and --round go with --policy custom"));
 
-  if (!parse_count_option ("increment", o->increment, LL_SIZE_FLAGS_NONE, &config->policy.increment, error) ||
-      !parse_count_option ("constant", o->constant, LL_SIZE_FLAGS_ALLOW_ZERO, &config->policy.constant, error) ||
-      !parse_count_option ("round", o->round, LL_SIZE_FLAGS_NONE, &config->policy.round, error))
+  if (kind == LL_POLICY_FIXED &&
+      !parse_count_option ("increment", o->increment, LL_SIZE_FLAGS_NONE, &config->policy.increment, error))
+    return FALSE;
+  if (kind == LL_POLICY_CUSTOM &&
+      (!parse_count_option ("constant", o->constant, LL_SIZE_FLAGS_ALLOW_ZERO, &config->policy.constant, error) ||
+       !parse_count_option ("round", o->round, LL_SIZE_FLAGS_NONE, &config->policy.round, error)))
     return FALSE;
 
-  if (o->factor != NULL && !ll_size_parse_decimal (o->factor, LL_SIZE_FLAGS_NONE,
-                                                   &config->policy.factor, &local))
+  if (kind == LL_POLICY_CUSTOM && o->factor != NULL &&
+      !ll_size_parse_decimal (o->factor, LL_SIZE_FLAGS_NONE, &config->policy.factor, &local))
     return bad_value (error, "--factor: %s", local->message);
 
   return TRUE;
@@ -381,6 +399,49 @@ parse_range (const char    *text,
   return TRUE;
 }
 
+/* compare: "cpython,go,double" or "all", each a run configuration of the
+ * other options. */
+static gboolean
+parse_policies (LlCliOptions  *o,
+                GError       **error)
+{
+  g_autofree char *list = o->policy != NULL ? g_strdup (o->policy) : g_strdup ("all");
+  g_auto(GStrv) names = NULL;
+  char *saved = o->policy;
+  gboolean ok = TRUE;
+
+  if (g_str_equal (list, "all"))
+    {
+      GString *all = g_string_new (NULL);
+
+      for (guint k = 0; k < LL_N_POLICIES; k++)
+        g_string_append_printf (all, "%s%s", k > 0 ? "," : "", ll_policy_get_info (k)->name);
+      g_free (list);
+      list = g_string_free (all, FALSE);
+    }
+
+  names = g_strsplit (list, ",", -1);
+  o->configs = g_array_new (FALSE, TRUE, sizeof (LlRunConfig));
+  for (guint i = 0; ok && names[i] != NULL; i++)
+    {
+      LlRunConfig config;
+
+      o->policy = g_strstrip (names[i]);
+      if (o->policy[0] == '\0')
+        continue;
+      ok = parse_config (o, LL_CLI_COMPARE, &config, error);
+      if (ok)
+        g_array_append_val (o->configs, config);
+    }
+  o->policy = saved;
+
+  if (ok && o->configs->len == 0)
+    return bad_value (error, _("--policy: name at least one policy, or all"));
+  if (ok && o->configs->len > LL_CHART_N_RUN_COLORS * 2)
+    return bad_value (error, _("--policy: at most %d policies at once"), LL_CHART_N_RUN_COLORS * 2);
+  return ok;
+}
+
 static gboolean
 parse_images (LlCliOptions  *o,
               GError       **error)
@@ -450,7 +511,7 @@ static int
 count_stdout (const LlCliOptions *o)
 {
   return is_stdout (o->events) + is_stdout (o->samples) + is_stdout (o->contents) +
-         is_stdout (o->png) + is_stdout (o->svg) + is_stdout (o->pdf);
+         is_stdout (o->png) + is_stdout (o->svg) + is_stdout (o->pdf) + is_stdout (o->csv);
 }
 
 FILE *
@@ -473,11 +534,19 @@ ll_cli_options_parse (GOptionContext *context,
   if (*argc > 1)
     {
       g_autofree char *extra = g_strdup_printf (_("“%s” takes options only"),
-                                                command == LL_CLI_RUN ? "run" : "simulate");
+                                                command == LL_CLI_RUN ? "run" :
+                                                command == LL_CLI_COMPARE ? "compare" : "simulate");
 
       return ll_cli_usage_error (context, extra);
     }
-  if (!parse_config (o, command, &o->config, &error) || !parse_images (o, &error))
+  if (command == LL_CLI_COMPARE)
+    {
+      if (!parse_policies (o, &error))
+        return ll_cli_usage_error (context, error->message);
+    }
+  else if (!parse_config (o, command, &o->config, &error))
+    return ll_cli_usage_error (context, error->message);
+  if (!parse_images (o, &error))
     return ll_cli_usage_error (context, error->message);
   if (count_stdout (o) > 1)
     return ll_cli_usage_error (context, _("Only one file can be written to standard output (-)"));

@@ -47,6 +47,7 @@ typedef struct
   char    *size;
   char    *range;
   char    *log;
+  char    *csv;
   gboolean dark;
   gboolean si;
   gboolean huge_pages;
@@ -62,12 +63,14 @@ typedef struct
   LlChartRange length_range;  /* --range; empty: all */
   gboolean     log_x;
   gboolean     log_y;
+  GArray      *configs;   /* compare: LlRunConfig, one per policy */
 } LlCliOptions;
 
 typedef enum
 {
   LL_CLI_SIMULATE,
   LL_CLI_RUN,
+  LL_CLI_COMPARE,   /* several policies, simulated: options as simulate's, and --csv */
 } LlCliCommand;
 
 /* The option context of @command, filling @options. */
