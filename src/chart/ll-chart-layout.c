@@ -294,6 +294,9 @@ compute_extents (LlChartKind           kind,
     {
       LlChartExtents more;
 
+      /* Over several runs, one with nothing here does not shape the axes. */
+      if (klass->has_data != NULL && !klass->has_data (&data->series[i]))
+        continue;
       memset (&more, 0, sizeof more);
       klass->extents (&data->series[i], options, range, &more);
       if (more.empty)
@@ -376,26 +379,46 @@ ll_chart_legend_items (LlChartKind           kind,
       return n;
     }
 
-  /* Several runs: the legend names them, each in its colour and dash, and
-   * says which has nothing for this chart. */
-  n = (guint) MIN (data->n_series, LL_CHART_MAX_LEGEND);
-  for (guint i = 0; i < n; i++)
-    {
-      const LlChartSeries *series = &data->series[i];
-      LlLegendItem *item = &items[i];
-      const char *name = series->name != NULL ? series->name : "";
+  /* Several runs: the legend names them, each in its colour and dash;
+   * those with nothing for this chart (simulations, on the time and memory
+   * charts) are counted in one last item. */
+  n = 0;
+  {
+    guint without = 0;
 
-      memset (item, 0, sizeof *item);
-      item->swatch = LL_SWATCH_LINE;
-      item->color = options->palette.runs[series->style % LL_CHART_N_RUN_COLORS];
-      item->style = series->style;
-      if (klass->has_data != NULL && !klass->has_data (series))
-        /* TRANSLATORS: a run in a chart's legend that has nothing to show there */
-        g_snprintf (item->text, sizeof item->text, _("%s (simulated: none)"), name);
-      else
-        g_strlcpy (item->text, name, sizeof item->text);
-      item->label = item->text;
-    }
+    for (gsize i = 0; i < data->n_series; i++)
+      {
+        const LlChartSeries *series = &data->series[i];
+        LlLegendItem *item = &items[n];
+
+        if (klass->has_data != NULL && !klass->has_data (series))
+          {
+            without++;
+            continue;
+          }
+        if (n >= LL_CHART_MAX_LEGEND - 1)
+          continue;
+        memset (item, 0, sizeof *item);
+        item->swatch = LL_SWATCH_LINE;
+        item->color = options->palette.runs[series->style % LL_CHART_N_RUN_COLORS];
+        item->style = series->style;
+        g_strlcpy (item->text, series->name != NULL ? series->name : "", sizeof item->text);
+        item->label = item->text;
+        n++;
+      }
+    if (without > 0)
+      {
+        LlLegendItem *item = &items[n++];
+
+        memset (item, 0, sizeof *item);
+        item->swatch = LL_SWATCH_NONE;
+        g_snprintf (item->text, sizeof item->text,
+                    /* TRANSLATORS: runs a chart has nothing of, in its legend */
+                    g_dngettext (GETTEXT_PACKAGE, "%u simulated run: nothing to draw",
+                                 "%u simulated runs: nothing to draw", without), without);
+        item->label = item->text;
+      }
+  }
   return n;
 }
 
@@ -413,7 +436,8 @@ ll_chart_legend_width (LlChartText        *text,
       double w;
 
       ll_chart_text_size (text, items[i].label, FALSE, &w, NULL);
-      total += SWATCH_WIDTH + SWATCH_GAP + ceil (w) + (i > 0 ? ITEM_GAP : 0.0);
+      total += (items[i].swatch == LL_SWATCH_NONE ? 0.0 : SWATCH_WIDTH + SWATCH_GAP) +
+               ceil (w) + (i > 0 ? ITEM_GAP : 0.0);
     }
 
   return total;

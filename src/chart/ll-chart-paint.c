@@ -377,6 +377,9 @@ draw_swatch (const LlPainter    *p,
       cairo_fill (cr);
       break;
 
+    case LL_SWATCH_NONE:
+      break;
+
     case LL_SWATCH_DOT:
       ll_painter_dot (p, x + SWATCH_WIDTH / 2.0, mid, 3.0);
       ll_chart_set_color (cr, &item->color, 1.0);
@@ -416,8 +419,10 @@ draw_legend (const LlPainter *p)
       else if (i > 0)
         x += ITEM_GAP;
       draw_swatch (p, &items[i], x, y);
-      ll_painter_text (p, items[i].label, FALSE, x + SWATCH_WIDTH + SWATCH_GAP, y, LL_ALIGN_START,
-                       &p->options->palette.foreground, 0.8);
+      ll_painter_text (p, items[i].label, FALSE,
+                       x + (items[i].swatch == LL_SWATCH_NONE ? 0.0 : SWATCH_WIDTH + SWATCH_GAP), y,
+                       LL_ALIGN_START, &p->options->palette.foreground,
+                       items[i].swatch == LL_SWATCH_NONE ? 0.55 : 0.8);
       x += w;
     }
 }

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 /* Line widths in user units (logical pixels). */
 #define LL_CHART_SERIES_WIDTH 2.0
 #define LL_CHART_HAIRLINE     1.0
-#define LL_CHART_MAX_LEGEND   8
+#define LL_CHART_MAX_LEGEND   16
 
 typedef struct
 {
@@ -81,6 +81,7 @@ typedef enum
   LL_SWATCH_STEM,    /* a stem with its dot */
   LL_SWATCH_MARKER,  /* a thin vertical line */
   LL_SWATCH_DOT,     /* a dot */
+  LL_SWATCH_NONE,    /* words only */
 } LlSwatch;
 
 typedef struct

@@ -439,9 +439,11 @@ ll_chart_draw (cairo_t              *cr,
     {
       /* The one allocation per frame: columns for every series a kind draws. */
       p.cols = g_new (LlColumn, LL_PAINTER_SERIES * (gsize) p.columns.n_columns);
-      /* The first run is drawn last, on top. */
+      /* The first run is drawn last, on top; a run with nothing for this
+       * chart (a simulation's time or memory) is left out. */
       for (gsize i = data->n_series; i > 0; i--)
-        klass->draw (&p, &data->series[i - 1]);
+        if (klass->has_data == NULL || klass->has_data (&data->series[i - 1]))
+          klass->draw (&p, &data->series[i - 1]);
       g_free (p.cols);
     }
 
@@ -492,7 +494,8 @@ ll_chart_pick (LlChartKind           kind,
 
   klass = ll_chart_kind_get_class (kind);
   for (gsize i = 0; i < data->n_series; i++)
-    klass->pick (&layout, &data->series[i], x, y, &pick);
+    if (klass->has_data == NULL || klass->has_data (&data->series[i]))
+      klass->pick (&layout, &data->series[i], x, y, &pick);
 
   if (pick.best.series == NULL)
     return;

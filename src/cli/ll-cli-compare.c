@@ -43,10 +43,10 @@ title_for (const LlRunConfig *config)
   const LlPolicyInfo *info = ll_policy_get_info (config->policy.kind);
 
   if (config->policy.kind == LL_POLICY_FIXED)
-    return g_strdup_printf ("%s +%" G_GUINT64_FORMAT, _(info->title), config->policy.increment);
+    return g_strdup_printf ("%s +%" G_GUINT64_FORMAT, _(info->short_title), config->policy.increment);
   if (config->mechanism != LL_MECHANISM_DEFAULT && config->mechanism != info->mechanism)
-    return g_strdup_printf ("%s, %s", _(info->title), ll_mechanism_to_string (config->mechanism));
-  return g_strdup (_(info->title));
+    return g_strdup_printf ("%s, %s", _(info->short_title), ll_mechanism_to_string (config->mechanism));
+  return g_strdup (_(info->short_title));
 }
 
 static char *

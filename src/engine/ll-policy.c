@@ -29,6 +29,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     "CPython ≥ 3.9, Objects/listobject.c list_resize(); new lists as ≥ 3.10 list_preallocate_exact()",
     LL_MECHANISM_REALLOC,
     "list(range(n))",
+    N_("CPython 3.9+"),
   },
   {
     LL_POLICY_CPYTHON_38, "cpython-3.8",
@@ -37,6 +38,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     "CPython 3.4–3.8, Objects/listobject.c list_resize()",
     LL_MECHANISM_REALLOC,
     "list(range(n))",
+    N_("CPython 3.8"),
   },
   {
     LL_POLICY_DOUBLE, "double",
@@ -45,6 +47,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     "GCC libstdc++ std::vector, _M_check_len()",
     LL_MECHANISM_COPY,
     "std::vector<T>(n)",
+    N_("libstdc++"),
   },
   {
     LL_POLICY_MSVC, "msvc",
@@ -53,6 +56,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     "Microsoft STL std::vector, _Calculate_growth()",
     LL_MECHANISM_COPY,
     "std::vector<T>(n)",
+    N_("MSVC"),
   },
   {
     LL_POLICY_JAVA, "java",
@@ -61,6 +65,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     "OpenJDK java.util.ArrayList.grow()",
     LL_MECHANISM_COPY,
     "new ArrayList<>(n)",
+    N_("Java"),
   },
   {
     LL_POLICY_GO, "go",
@@ -69,6 +74,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     "Go runtime, slice.go growslice() and nextslicecap(), msize.go roundupsize()",
     LL_MECHANISM_COPY,
     "make([]T, n)",
+    N_("Go"),
   },
   {
     LL_POLICY_RUST, "rust",
@@ -77,6 +83,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     "Rust alloc::raw_vec RawVec::grow_amortized()",
     LL_MECHANISM_REALLOC,
     "Vec::with_capacity(n)",
+    N_("Rust"),
   },
   {
     LL_POLICY_DOTNET, "dotnet",
@@ -85,6 +92,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     ".NET System.Collections.Generic.List<T>.Grow()",
     LL_MECHANISM_COPY,
     "new List<T>(n)",
+    N_(".NET"),
   },
   {
     LL_POLICY_FIXED, "fixed",
@@ -93,6 +101,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     "capacity + increment",
     LL_MECHANISM_REALLOC,
     NULL,
+    N_("Fixed"),
   },
   {
     LL_POLICY_CUSTOM, "custom",
@@ -101,6 +110,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     "⌈capacity × factor⌉ + constant, rounded up to a multiple of round",
     LL_MECHANISM_REALLOC,
     NULL,
+    N_("Custom"),
   },
 };
 

@@ -62,6 +62,7 @@ typedef struct
   LlMechanism   mechanism;    /* the runtime's own growth mechanism */
   const char   *initial;      /* how the runtime makes a list of n elements,
                                * "list(range(n))"; NULL: none in particular */
+  const char   *short_title;  /* translatable, for a legend beside others: "libstdc++" */
 } LlPolicyInfo;
 
 GQuark              ll_policy_error_quark        (void);

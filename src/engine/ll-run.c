@@ -39,12 +39,19 @@ struct _LlRun
   guint64        rate_elapsed_ns;
   guint64        rate_length;
   guint64        final_length;  /* estimated; 0 until known */
+
+  /* How a list of runs shows it. */
+  guint          style;
+  gboolean       visible;
+  LlHistoryView *view;          /* the main thread's copy of the history */
 };
 
 enum {
   PROP_0,
   PROP_TITLE,
   PROP_STATE,
+  PROP_STYLE,
+  PROP_VISIBLE,
   N_PROPS
 };
 
@@ -109,6 +116,7 @@ ll_run_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_error (&self->sim_error);
   g_free (self->title);
+  g_clear_pointer (&self->view, ll_history_view_free);
 
   G_OBJECT_CLASS (ll_run_parent_class)->finalize (object);
 }
@@ -129,6 +137,12 @@ ll_run_get_property (GObject    *object,
     case PROP_STATE:
       g_value_set_int (value, ll_run_get_state (self));
       break;
+    case PROP_STYLE:
+      g_value_set_uint (value, self->style);
+      break;
+    case PROP_VISIBLE:
+      g_value_set_boolean (value, self->visible);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -146,6 +160,12 @@ ll_run_set_property (GObject      *object,
     {
     case PROP_TITLE:
       ll_run_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_STYLE:
+      ll_run_set_style (self, g_value_get_uint (value));
+      break;
+    case PROP_VISIBLE:
+      ll_run_set_visible (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -169,6 +189,14 @@ ll_run_class_init (LlRunClass *klass)
     g_param_spec_int ("state", NULL, NULL,
                       LL_ENGINE_IDLE, LL_ENGINE_RELEASED, LL_ENGINE_IDLE,
                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Among other runs: its colour, dash and marker on the charts. */
+  properties[PROP_STYLE] =
+    g_param_spec_uint ("style", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Among other runs: whether the charts draw it. */
+  properties[PROP_VISIBLE] =
+    g_param_spec_boolean ("visible", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted once, on the main context the run was started from, when the
@@ -187,6 +215,7 @@ ll_run_init (LlRun *self)
   self->id = (guint) g_atomic_int_add (&last_id, 1) + 1;
   self->cancellable = g_cancellable_new ();
   self->rate = -1;
+  self->visible = TRUE;
 }
 
 LlRun *
@@ -262,6 +291,73 @@ ll_run_get_engine (LlRun *self)
   g_return_val_if_fail (LL_IS_RUN (self), NULL);
 
   return self->engine;
+}
+
+guint
+ll_run_get_style (LlRun *self)
+{
+  g_return_val_if_fail (LL_IS_RUN (self), 0);
+
+  return self->style;
+}
+
+void
+ll_run_set_style (LlRun *self,
+                  guint  style)
+{
+  g_return_if_fail (LL_IS_RUN (self));
+
+  if (self->style == style)
+    return;
+  self->style = style;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STYLE]);
+}
+
+gboolean
+ll_run_get_visible (LlRun *self)
+{
+  g_return_val_if_fail (LL_IS_RUN (self), FALSE);
+
+  return self->visible;
+}
+
+void
+ll_run_set_visible (LlRun    *self,
+                    gboolean  visible)
+{
+  g_return_if_fail (LL_IS_RUN (self));
+
+  visible = !!visible;
+  if (self->visible == visible)
+    return;
+  self->visible = visible;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE]);
+}
+
+const LlHistoryView *
+ll_run_get_view (LlRun *self)
+{
+  g_return_val_if_fail (LL_IS_RUN (self), NULL);
+
+  if (self->view == NULL)
+    {
+      self->view = ll_history_view_new ();
+      ll_history_view_update (self->view, self->history);
+    }
+  return self->view;
+}
+
+gboolean
+ll_run_update_view (LlRun *self)
+{
+  g_return_val_if_fail (LL_IS_RUN (self), FALSE);
+
+  if (self->view == NULL)
+    {
+      ll_run_get_view (self);
+      return TRUE;
+    }
+  return ll_history_view_update (self->view, self->history);
 }
 
 const char *

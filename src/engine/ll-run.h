@@ -56,6 +56,20 @@ void               ll_run_set_title           (LlRun               *self,
 
 /* The "state" property: IDLE until started, RUNNING, FINISHED, and for a
  * real run RELEASED once its list is freed (the history stays). */
+/* Among other runs (a run list): its style (colour, dash, marker) on the
+ * charts, and whether they draw it. */
+guint              ll_run_get_style           (LlRun               *self);
+void               ll_run_set_style           (LlRun               *self,
+                                               guint                style);
+gboolean           ll_run_get_visible         (LlRun               *self);
+void               ll_run_set_visible         (LlRun               *self,
+                                               gboolean             visible);
+/* A copy of the history for one reader (the main thread), made when first
+ * asked for and brought up to date by ll_run_update_view () (TRUE when
+ * anything changed). */
+const LlHistoryView *ll_run_get_view          (LlRun               *self);
+gboolean           ll_run_update_view         (LlRun               *self);
+
 LlEngineState      ll_run_get_state           (LlRun               *self);
 /* The list's figures now (a simulation's at its end), from any thread. */
 void               ll_run_get_status          (LlRun               *self,

@@ -17,6 +17,7 @@ struct _LlControls
 {
   AdwBin          parent_instance;
 
+  LlRunList      *run_list;
   AdwComboRow    *policy_row;
   AdwActionRow   *increment_row;
   GtkEntry       *increment_entry;
@@ -581,6 +582,7 @@ ll_controls_class_init (LlControlsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   g_type_ensure (LL_TYPE_RESERVE_ROW);
+  g_type_ensure (LL_TYPE_RUN_LIST);
   for (guint i = 0; i < LL_N_POLICIES; i++)
     policy_names[i] = ll_policy_get_info (i)->name;
   for (guint i = 0; i < LL_N_ELEMENTS; i++)
@@ -599,6 +601,7 @@ ll_controls_class_init (LlControlsClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/listlab/ListLab/ll-controls.ui");
+  gtk_widget_class_bind_template_child (widget_class, LlControls, run_list);
   gtk_widget_class_bind_template_child (widget_class, LlControls, policy_row);
   gtk_widget_class_bind_template_child (widget_class, LlControls, increment_row);
   gtk_widget_class_bind_template_child (widget_class, LlControls, increment_entry);
@@ -911,6 +914,14 @@ ll_controls_set_policy (LlControls   *self,
   g_return_if_fail (kind < LL_N_POLICIES);
 
   adw_combo_row_set_selected (self->policy_row, kind);
+}
+
+LlRunList *
+ll_controls_get_run_list (LlControls *self)
+{
+  g_return_val_if_fail (LL_IS_CONTROLS (self), NULL);
+
+  return self->run_list;
 }
 
 void

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "ll-run-config.h"
+#include "ll-run-list.h"
 #include "ll-size.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,8 @@ void          ll_controls_set_initial_text  (LlControls        *self,
                                              const char        *text);
 void          ll_controls_set_reserve_text  (LlControls        *self,
                                              const char        *text);
+/* The runs kept for comparing, at the foot of the sidebar. */
+LlRunList    *ll_controls_get_run_list      (LlControls        *self);
 /* The notebook's experiment: list(range(20_000_000)) (ints: boxed
  * elements), then appends under CPython's policy until the notebook's
  * loop ends, at 40,000,004 elements. */

@@ -66,6 +66,9 @@ struct _LlWindow
   gboolean              start_when_mapped;
 
   LlExportController   *exporter;
+
+  LlRunSet             *runs;       /* the current run and those kept to compare */
+  GPtrArray            *series_names;  /* the names the charts' series point at */
 };
 
 G_DEFINE_FINAL_TYPE (LlWindow, ll_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -144,20 +147,73 @@ update_actions (LlWindow *self)
     ll_export_controller_update (self->exporter);
 }
 
+/* A run's name in a legend beside others: its policy, short, and which
+ * runs were real (the others are simulations). */
+static char *
+series_name (LlRun *run)
+{
+  const char *policy = _(ll_policy_get_info (ll_run_get_config (run)->policy.kind)->short_title);
+
+  if (ll_run_get_kind (run) == LL_RUN_REAL)
+    /* TRANSLATORS: a real run in a chart's legend beside simulated ones, "CPython 3.9+ (real)" */
+    return g_strdup_printf (_("%s (real)"), policy);
+  return g_strdup (policy);
+}
+
+/* The charts draw the current run on top and every other run shown. */
 static void
 push_chart_data (LlWindow *self)
 {
-  const LlRunConfig *config = ll_run_get_config (self->run);
-  LlChartSeries series;
+  GListModel *store = G_LIST_MODEL (ll_run_set_get_store (self->runs));
+  guint n = g_list_model_get_n_items (store);
+  g_autoptr(GArray) series = g_array_new (FALSE, TRUE, sizeof (LlChartSeries));
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
   LlChartData data;
 
-  ll_chart_series_init_from_view (&series, self->view,
-                                  ll_element_get_info (config->element)->slot_bytes);
-  series.name = ll_run_get_title (self->run);
-  ll_chart_data_init (&data, &series, 1);
+  if (self->run != NULL && ll_run_get_visible (self->run))
+    {
+      LlChartSeries s;
 
+      ll_chart_series_init_from_view (&s, self->view,
+                                      ll_element_get_info (ll_run_get_config (self->run)->element)->slot_bytes);
+      g_ptr_array_add (names, series_name (self->run));
+      s.name = g_ptr_array_index (names, names->len - 1);
+      s.style = ll_run_get_style (self->run);
+      g_array_append_val (series, s);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LlRun) run = g_list_model_get_item (store, i);
+      LlChartSeries s;
+
+      if (run == self->run || !ll_run_get_visible (run))
+        continue;
+      ll_run_update_view (run);
+      ll_chart_series_init_from_view (&s, ll_run_get_view (run),
+                                      ll_element_get_info (ll_run_get_config (run)->element)->slot_bytes);
+      g_ptr_array_add (names, series_name (run));
+      s.name = g_ptr_array_index (names, names->len - 1);
+      s.style = ll_run_get_style (run);
+      g_array_append_val (series, s);
+    }
+  /* One run alone keeps its own colours. */
+  if (series->len == 1)
+    g_array_index (series, LlChartSeries, 0).style = 0;
+
+  ll_chart_data_init (&data, (const LlChartSeries *) (gpointer) series->data, series->len);
   ll_chart_board_set_data (self->board, &data);
-  ll_chart_board_set_history (self->board, self->view);
+  ll_chart_board_set_history (self->board, self->run != NULL ? self->view : NULL);
+  /* The charts point at the new names now: the old ones can go. */
+  g_clear_pointer (&self->series_names, g_ptr_array_unref);
+  self->series_names = names;
+}
+
+static void
+on_runs_changed (LlWindow *self)
+{
+  push_chart_data (self);
+  ll_run_list_set_runs (ll_controls_get_run_list (self->controls),
+                        ll_run_set_get_store (self->runs), self->run);
 }
 
 static void
@@ -422,9 +478,14 @@ begin_run (LlWindow *self,
 
   stop_sampler (self);
   stop_ticking (self);
+  /* The previous run stays among the runs, with its own copy of its
+   * history. */
+  if (self->run != NULL)
+    ll_run_update_view (self->run);
   drop_run (self);
   self->run = run;
   g_signal_connect (run, "finished", G_CALLBACK (on_run_finished), self);
+  ll_run_set_add (self->runs, run);
 
   ll_history_view_clear (self->view);
   clear_chart_data (self);
@@ -671,6 +732,53 @@ start_action (GtkWidget  *widget,
   start_run (self);
 }
 
+/* Other policies over the same charts, simulated for the set-up in the
+ * sidebar: "all", or a policy's name. */
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LlWindow *self = LL_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+  LlPolicyKind kinds[LL_N_POLICIES];
+  guint n_kinds = 0;
+  LlRunConfig config;
+
+  if (!ll_controls_get_config (self->controls, &config, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  if (g_str_equal (name, "all"))
+    {
+      /* Every runtime's own; fixed and custom are the set-up's business. */
+      for (guint k = 0; k < LL_N_POLICIES; k++)
+        if (k != LL_POLICY_FIXED && k != LL_POLICY_CUSTOM)
+          kinds[n_kinds++] = k;
+    }
+  else if (ll_policy_kind_from_name (name, &kinds[0], &error))
+    n_kinds = 1;
+  else
+    {
+      toast (self, error->message);
+      return;
+    }
+  ll_run_set_compare (self->runs, &config, kinds, n_kinds);
+}
+
+static void
+clear_runs_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LlWindow *self = LL_WINDOW (widget);
+
+  ll_run_set_cancel (self->runs);
+  ll_run_set_clear (self->runs, self->run);
+}
+
 /* The notebook's experiment, set up and run: its table shows the
  * notebook's printout row for row. */
 static void
@@ -774,6 +882,13 @@ ll_window_dispose (GObject *object)
   /* Quitting during a run: the engine notices within 100 ms. */
   self->run_pending = FALSE;
   drop_run (self);
+  if (self->runs != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->runs, on_runs_changed, self);
+      ll_run_set_cancel (self->runs);
+      g_clear_object (&self->runs);
+    }
+  g_clear_pointer (&self->series_names, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LL_TYPE_WINDOW);
 
@@ -833,6 +948,8 @@ ll_window_class_init (LlWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "win.notebook-example", NULL, notebook_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", "s", compare_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-runs", NULL, clear_runs_action);
   gtk_widget_class_install_action (widget_class, "win.stop", NULL, stop_action);
   gtk_widget_class_install_action (widget_class, "win.release-memory", NULL, release_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
@@ -859,6 +976,9 @@ ll_window_init (LlWindow *self)
 
   self->view = ll_history_view_new ();
   self->cancellable = g_cancellable_new ();
+  self->runs = ll_run_set_new ();
+  g_signal_connect_swapped (self->runs, "changed", G_CALLBACK (on_runs_changed), self);
+  ll_run_list_set_runs (ll_controls_get_run_list (self->controls), ll_run_set_get_store (self->runs), NULL);
   self->units = LL_UNITS_IEC;
 
   if (ll_mem_read_system (&info, NULL, NULL))
@@ -947,6 +1067,14 @@ ll_window_get_chart_view (LlWindow    *self,
   g_return_val_if_fail (LL_IS_WINDOW (self), NULL);
 
   return ll_chart_board_get_view (self->board, kind);
+}
+
+LlRunSet *
+ll_window_get_runs (LlWindow *self)
+{
+  g_return_val_if_fail (LL_IS_WINDOW (self), NULL);
+
+  return self->runs;
 }
 
 LlChartBoard *

@@ -9,6 +9,7 @@
 #include "ll-chart-board.h"
 #include "ll-controls.h"
 #include "ll-run.h"
+#include "ll-run-set.h"
 #include "ll-summary-view.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,8 @@ LlSummaryView    *ll_window_get_summary      (LlWindow       *self);
 LlChartView  *ll_window_get_chart_view   (LlWindow       *self,
                                           LlChartKind     kind);
 LlChartBoard *ll_window_get_board        (LlWindow       *self);
+/* The current run and the runs kept to compare with it. */
+LlRunSet     *ll_window_get_runs         (LlWindow       *self);
 /* The current or last run, or NULL; and its engine. */
 LlRun        *ll_window_get_run          (LlWindow       *self);
 LlEngine     *ll_window_get_engine       (LlWindow       *self);

@@ -157,7 +157,7 @@ def compare_agrees_with_simulate():
 def compare_table_and_charts():
     p = cli("compare", "--policy", "all", "--target", "1GB")
     expect(p, 0)
-    for title in ("CPython 3.9+", "Go append", "Rust Vec", ".NET List<T>"):
+    for title in ("CPython 3.9+", "libstdc++", "Go", "Rust", ".NET", "Fixed +4"):
         check(title in p.stdout, f"{title} not in {p.stdout}")
     check(len([l for l in p.stdout.splitlines() if l.strip()]) >= 12, p.stdout)
     with scratch() as d:

@@ -241,6 +241,45 @@ test_run_title (void)
   g_assert_cmpuint (notified, ==, 2);
 }
 
+/* Among other runs: its style and visibility, and a view of its history
+ * that follows it. */
+static void
+test_run_in_a_list (void)
+{
+  g_autoptr(LlRun) run = NULL;
+  g_autoptr(GError) error = NULL;
+  LlRunConfig config;
+  guint notified = 0;
+  const LlHistoryView *view;
+  gsize n;
+
+  config_for (&config, 1 * MiB);
+  run = ll_run_new (LL_RUN_SIMULATED, &config, NULL);
+  g_assert_true (ll_run_get_visible (run));
+  g_assert_cmpuint (ll_run_get_style (run), ==, 0);
+
+  g_signal_connect (run, "notify::visible", G_CALLBACK (count_notify), &notified);
+  g_signal_connect (run, "notify::style", G_CALLBACK (count_notify), &notified);
+  ll_run_set_visible (run, FALSE);
+  ll_run_set_visible (run, FALSE);
+  g_object_set (run, "style", 3, NULL);
+  g_assert_false (ll_run_get_visible (run));
+  g_assert_cmpuint (ll_run_get_style (run), ==, 3);
+  g_assert_cmpuint (notified, ==, 2);
+
+  view = ll_run_get_view (run);
+  ll_history_view_get_events (view, &n);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_true (ll_run_simulate (run, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (ll_run_update_view (run));
+  g_assert_false (ll_run_update_view (run));
+  g_assert_true (ll_run_get_view (run) == view);
+  ll_history_view_get_events (view, &n);
+  g_assert_cmpuint (n, ==, ll_history_view_get_counters (view)->n_events);
+  g_assert_cmpuint (n, >, 10);
+}
+
 static void
 test_run_invalid (void)
 {
@@ -263,6 +302,7 @@ main (int    argc,
   g_test_add_func ("/run/simulated", test_run_simulated);
   g_test_add_func ("/run/cancel", test_run_cancel);
   g_test_add_func ("/run/title", test_run_title);
+  g_test_add_func ("/run/in-a-list", test_run_in_a_list);
   g_test_add_func ("/run/invalid", test_run_invalid);
 
   return g_test_run ();

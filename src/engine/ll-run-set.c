@@ -1,0 +1,230 @@
+/* ll-run-set.c — the runs kept for comparing: the current one, earlier ones, simulations
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "ll-run-set.h"
+
+struct _LlRunSet
+{
+  GObject       parent_instance;
+
+  GListStore   *store;
+  guint         next_style;
+  GCancellable *cancellable;
+  guint         busy;
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (LlRunSet, ll_run_set, G_TYPE_OBJECT)
+
+static void
+changed (LlRunSet *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+ll_run_set_dispose (GObject *object)
+{
+  LlRunSet *self = LL_RUN_SET (object);
+
+  ll_run_set_cancel (self);
+  if (self->store != NULL)
+    ll_run_set_clear (self, NULL);
+  g_clear_object (&self->store);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (ll_run_set_parent_class)->dispose (object);
+}
+
+static void
+ll_run_set_class_init (LlRunSetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ll_run_set_dispose;
+
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+ll_run_set_init (LlRunSet *self)
+{
+  self->store = g_list_store_new (LL_TYPE_RUN);
+  self->cancellable = g_cancellable_new ();
+}
+
+LlRunSet *
+ll_run_set_new (void)
+{
+  return g_object_new (LL_TYPE_RUN_SET, NULL);
+}
+
+GListStore *
+ll_run_set_get_store (LlRunSet *self)
+{
+  g_return_val_if_fail (LL_IS_RUN_SET (self), NULL);
+
+  return self->store;
+}
+
+void
+ll_run_set_add (LlRunSet *self,
+                LlRun    *run)
+{
+  g_return_if_fail (LL_IS_RUN_SET (self));
+  g_return_if_fail (LL_IS_RUN (run));
+
+  ll_run_set_style (run, self->next_style++);
+  g_signal_connect_swapped (run, "notify::visible", G_CALLBACK (changed), self);
+  g_list_store_insert (self->store, 0, run);
+  changed (self);
+}
+
+void
+ll_run_set_remove (LlRunSet *self,
+                   LlRun    *run)
+{
+  guint position;
+
+  g_return_if_fail (LL_IS_RUN_SET (self));
+  g_return_if_fail (LL_IS_RUN (run));
+
+  if (!g_list_store_find (self->store, run, &position))
+    return;
+  g_signal_handlers_disconnect_by_func (run, changed, self);
+  g_list_store_remove (self->store, position);
+  changed (self);
+}
+
+void
+ll_run_set_clear (LlRunSet *self,
+                  LlRun    *keep)
+{
+  guint n;
+
+  g_return_if_fail (LL_IS_RUN_SET (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(LlRun) run = g_list_model_get_item (G_LIST_MODEL (self->store), i - 1);
+
+      if (run == keep)
+        continue;
+      g_signal_handlers_disconnect_by_func (run, changed, self);
+      g_list_store_remove (self->store, i - 1);
+    }
+  /* The styles start over with what is left. */
+  self->next_style = keep != NULL ? ll_run_get_style (keep) + 1 : 0;
+  changed (self);
+}
+
+/* Comparisons --------------------------------------------------------------- */
+
+static void
+compare_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  GPtrArray *runs = data;
+
+  /* The runs are nobody's yet: no handler runs on this thread. */
+  for (guint i = 0; i < runs->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!ll_run_simulate (g_ptr_array_index (runs, i), NULL, NULL, cancellable, &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+compare_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LlRunSet *self = LL_RUN_SET (source);
+  GPtrArray *runs = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  self->busy--;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      /* Cancelled: the set is going, or was cleared. */
+      return;
+    }
+  for (guint i = 0; i < runs->len; i++)
+    ll_run_set_add (self, g_ptr_array_index (runs, i));
+}
+
+void
+ll_run_set_compare (LlRunSet           *self,
+                    const LlRunConfig  *config,
+                    const LlPolicyKind *kinds,
+                    guint               n_kinds)
+{
+  g_autoptr(GTask) task = NULL;
+  GPtrArray *runs;
+
+  g_return_if_fail (LL_IS_RUN_SET (self));
+  g_return_if_fail (config != NULL);
+
+  /* Added last first, so the first of @kinds ends on top of the list. */
+  runs = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = n_kinds; i > 0; i--)
+    {
+      LlRunConfig c = *config;
+      LlRun *run;
+
+      if (kinds[i - 1] != config->policy.kind)
+        {
+          ll_policy_init (&c.policy, kinds[i - 1]);
+          /* Each runtime grows in its own way. */
+          c.mechanism = LL_MECHANISM_DEFAULT;
+        }
+      run = ll_run_new (LL_RUN_SIMULATED, &c, NULL);
+      if (run != NULL)
+        g_ptr_array_add (runs, run);
+    }
+
+  self->busy++;
+  task = g_task_new (self, self->cancellable, compare_done, NULL);
+  g_task_set_source_tag (task, ll_run_set_compare);
+  g_task_set_task_data (task, runs, (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (task, compare_thread);
+}
+
+gboolean
+ll_run_set_is_busy (LlRunSet *self)
+{
+  g_return_val_if_fail (LL_IS_RUN_SET (self), FALSE);
+
+  return self->busy > 0;
+}
+
+void
+ll_run_set_cancel (LlRunSet *self)
+{
+  g_return_if_fail (LL_IS_RUN_SET (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+}

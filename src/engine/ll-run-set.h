@@ -1,0 +1,43 @@
+/* ll-run-set.h — the runs kept for comparing: the current one, earlier ones, simulations
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ll-run.h"
+
+G_BEGIN_DECLS
+
+#define LL_TYPE_RUN_SET (ll_run_set_get_type ())
+
+G_DECLARE_FINAL_TYPE (LlRunSet, ll_run_set, LL, RUN_SET, GObject)
+
+/* Newest first. Each run added gets the next style (its colour, dash and
+ * marker); "changed" is emitted when a run comes, goes, or is shown or
+ * hidden. Earlier real runs keep their history after their list is freed. */
+LlRunSet   *ll_run_set_new        (void);
+/* A GListModel of LlRun. */
+GListStore *ll_run_set_get_store  (LlRunSet          *self);
+void        ll_run_set_add        (LlRunSet          *self,
+                                   LlRun             *run);
+void        ll_run_set_remove     (LlRunSet          *self,
+                                   LlRun             *run);
+/* Removes every run but @keep (may be NULL). */
+void        ll_run_set_clear      (LlRunSet          *self,
+                                   LlRun             *keep);
+/* Simulates @config under each of the @n_kinds policies (their default
+ * parameters; @config's own for its own policy) on a worker thread, and
+ * adds the runs once done, in that order. The window never waits: a
+ * fixed +4 to 10 GB takes its second or two there. */
+void        ll_run_set_compare    (LlRunSet          *self,
+                                   const LlRunConfig *config,
+                                   const LlPolicyKind *kinds,
+                                   guint              n_kinds);
+/* TRUE while simulations are computed. */
+gboolean    ll_run_set_is_busy    (LlRunSet          *self);
+/* Stops the simulations in flight: nothing more is added. */
+void        ll_run_set_cancel     (LlRunSet          *self);
+
+G_END_DECLS

@@ -1,0 +1,237 @@
+/* ll-run-list.c — the runs kept for comparing, in the sidebar
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ll-chart.h"
+#include "ll-run-list.h"
+
+struct _LlRunList
+{
+  AdwPreferencesGroup parent_instance;
+
+  GListStore *runs;
+  GPtrArray  *rows;
+  LlRun      *current;
+};
+
+G_DEFINE_FINAL_TYPE (LlRunList, ll_run_list, ADW_TYPE_PREFERENCES_GROUP)
+
+static void
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  LlRun *run = user_data;
+  LlChartPalette palette;
+  const LlColor *c;
+
+  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    ll_chart_palette_init_dark (&palette);
+  else
+    ll_chart_palette_init_light (&palette);
+  c = &palette.runs[ll_run_get_style (run) % LL_CHART_N_RUN_COLORS];
+
+  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0 - 1.0, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
+  cairo_fill (cr);
+}
+
+static char *
+describe (LlRun *run)
+{
+  if (ll_run_get_kind (run) == LL_RUN_SIMULATED)
+    return g_strdup (_("Simulated: capacities only, nothing allocated"));
+
+  switch (ll_run_get_state (run))
+    {
+    case LL_ENGINE_RUNNING:
+      return g_strdup (_("Real, growing"));
+    case LL_ENGINE_RELEASED:
+      return g_strdup (_("Real, its list freed"));
+    case LL_ENGINE_IDLE:
+    case LL_ENGINE_FINISHED:
+    default:
+      return g_strdup (_("Real"));
+    }
+}
+
+static void
+on_remove (GtkButton *button,
+           LlRunList *self)
+{
+  LlRun *run = g_object_get_data (G_OBJECT (button), "run");
+  guint position;
+
+  if (g_list_store_find (self->runs, run, &position))
+    g_list_store_remove (self->runs, position);
+}
+
+static GtkWidget *
+create_row (LlRunList *self,
+            LlRun     *run)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *swatch = gtk_drawing_area_new ();
+  g_autofree char *subtitle = describe (run);
+
+  /* Titles are plain text: "new List<T>(n)" is no markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ll_run_get_title (run));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+
+  /* Drawn on the charts or not. */
+  g_object_bind_property (run, "visible", check, "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Shown on the Charts"), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+
+  /* Its colour on the charts. */
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 14);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 14);
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, g_object_ref (run), g_object_unref);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
+
+  /* The run being shown stays; the others can go. */
+  if (run != self->current)
+    {
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (remove, _("Remove the Run"));
+      g_object_set_data_full (G_OBJECT (remove), "run", g_object_ref (run), g_object_unref);
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+    }
+
+  return row;
+}
+
+static void
+rebuild (LlRunList *self)
+{
+  guint n = self->runs != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->runs)) : 0;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LlRun) run = g_list_model_get_item (G_LIST_MODEL (self->runs), i);
+      GtkWidget *row = create_row (self, run);
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
+      g_ptr_array_add (self->rows, row);
+    }
+
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
+                                         n > 1 ? NULL
+                                               : _("Compare with other policies: each is simulated at once, "
+                                                   "nothing allocated, and drawn over the same charts."));
+}
+
+static void
+ll_run_list_dispose (GObject *object)
+{
+  LlRunList *self = LL_RUN_LIST (object);
+
+  if (self->runs != NULL)
+    g_signal_handlers_disconnect_by_func (self->runs, rebuild, self);
+  g_clear_object (&self->runs);
+  g_clear_object (&self->current);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ll_run_list_parent_class)->dispose (object);
+}
+
+static void
+ll_run_list_class_init (LlRunListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ll_run_list_dispose;
+}
+
+static GMenuModel *
+compare_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+  GMenu *policies = g_menu_new ();
+
+  g_menu_append (menu, _("_All Policies"), "win.compare::all");
+  for (guint k = 0; k < LL_N_POLICIES; k++)
+    {
+      const LlPolicyInfo *info = ll_policy_get_info (k);
+      g_autofree char *action = g_strdup_printf ("win.compare::%s", info->name);
+
+      g_menu_append (policies, _(info->title), action);
+    }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (policies));
+  g_object_unref (policies);
+  return G_MENU_MODEL (menu);
+}
+
+static void
+ll_run_list_init (LlRunList *self)
+{
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *compare = gtk_menu_button_new ();
+  GtkWidget *clear = gtk_button_new_from_icon_name ("edit-clear-all-symbolic");
+  g_autoptr(GMenuModel) menu = compare_menu ();
+
+  self->rows = g_ptr_array_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Runs"));
+
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (compare), menu);
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (compare), _("_Compare With"));
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (compare), TRUE);
+  gtk_widget_set_tooltip_text (compare, _("Draw another policy over the same charts, simulated"));
+  gtk_widget_add_css_class (compare, "flat");
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (clear), "win.clear-runs");
+  gtk_widget_set_tooltip_text (clear, _("Remove Every Other Run"));
+  gtk_widget_add_css_class (clear, "flat");
+
+  gtk_box_append (GTK_BOX (buttons), compare);
+  gtk_box_append (GTK_BOX (buttons), clear);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), buttons);
+  rebuild (self);
+}
+
+GtkWidget *
+ll_run_list_new (void)
+{
+  return g_object_new (LL_TYPE_RUN_LIST, NULL);
+}
+
+void
+ll_run_list_set_runs (LlRunList  *self,
+                      GListStore *runs,
+                      LlRun      *current)
+{
+  g_return_if_fail (LL_IS_RUN_LIST (self));
+  g_return_if_fail (runs == NULL || G_IS_LIST_STORE (runs));
+
+  if (self->runs != runs)
+    {
+      if (self->runs != NULL)
+        g_signal_handlers_disconnect_by_func (self->runs, rebuild, self);
+      g_set_object (&self->runs, runs);
+      if (runs != NULL)
+        g_signal_connect_swapped (runs, "items-changed", G_CALLBACK (rebuild), self);
+    }
+  g_set_object (&self->current, current);
+  rebuild (self);
+}

@@ -1,0 +1,206 @@
+/* test-chart-overlay.c — several runs on one chart: colours, legend, axes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <fontconfig/fontconfig.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "chart-test-util.h"
+#include "chart-testdata.h"
+#include "ll-policy.h"
+
+/* A run of @kind's reallocations from 0 to @target_length elements. */
+static void
+policy_run (TestRun      *run,
+            LlPolicyKind  kind,
+            guint64       target_length,
+            gboolean      timed)
+{
+  LlPolicy policy;
+  guint64 length = 0, capacity = 0;
+
+  ll_policy_init (&policy, kind);
+  test_run_init (run, 1, 1);
+  while (length < target_length)
+    {
+      guint64 next = ll_policy_resize (&policy, length, capacity, length + 1);
+      LlEvent e = { 0 };
+
+      length++;
+      if (next == capacity)
+        continue;
+      e.length = length;
+      e.old_capacity = capacity;
+      e.new_capacity = next;
+      e.old_bytes = 56 + 8 * capacity;
+      e.new_bytes = 56 + 8 * next;
+      e.bytes_added = e.new_bytes - e.old_bytes;
+      e.realloc_ns = timed ? 1000 + length : 0;
+      e.elapsed_ns = timed ? length * 10 : 0;
+      test_run_add_event (run, &e);
+      capacity = next;
+      length = MIN (capacity, target_length);
+    }
+  run->counters.end_length = target_length;
+  run->counters.end_capacity = capacity;
+}
+
+static void
+two_runs (TestRun       runs[2],
+          LlChartSeries series[2],
+          LlChartData  *data,
+          gboolean      second_timed)
+{
+  LlChartData one;
+
+  policy_run (&runs[0], LL_POLICY_DOUBLE, 1000, TRUE);
+  policy_run (&runs[1], LL_POLICY_CPYTHON, 700, second_timed);
+  for (guint i = 0; i < 2; i++)
+    {
+      test_run_get_data (&runs[i], &one);
+      series[i] = one.series[0];
+      series[i].style = i;
+      series[i].name = i == 0 ? "libstdc++" : "CPython 3.9+";
+    }
+  ll_chart_data_init (data, series, 2);
+}
+
+static void
+options_two_colours (LlChartOptions *options)
+{
+  options_init_test (options);
+  options->palette.runs[0] = (LlColor) { 1, 0, 0, 1 };   /* red */
+  options->palette.runs[1] = (LlColor) { 0, 0, 1, 1 };   /* blue */
+}
+
+static gboolean
+has_color_near (cairo_surface_t *surface,
+                double           x,
+                double           y,
+                int              r,
+                int              g,
+                int              b)
+{
+  for (int dy = -2; dy <= 2; dy++)
+    for (int dx = -2; dx <= 2; dx++)
+      {
+        Rgb p = pixel (surface, (int) floor (x) + dx, (int) floor (y) + dy);
+
+        if (abs (p.r - r) < 50 && abs (p.g - g) < 50 && abs (p.b - b) < 50)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* Each run's capacity line in its own colour; the axes span both; the
+ * legend names both. */
+static void
+test_overlay_capacity (void)
+{
+  TestRun runs[2];
+  LlChartSeries series[2];
+  LlChartData data;
+  LlChartOptions options;
+  LlChartLayout layout;
+  LlLegendItem items[LL_CHART_MAX_LEGEND];
+  cairo_surface_t *surface;
+
+  two_runs (runs, series, &data, TRUE);
+  options_two_colours (&options);
+  surface = render (LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT, 1.0);
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT);
+
+  /* the longer run sets the length axis, the doubling one the capacity */
+  g_assert_cmpfloat (layout.x_axis.hi, >=, 1000);
+  g_assert_cmpfloat (layout.y_axis.hi, >=, 1024);
+
+  /* at length 600 the doubling list has 1,024 slots, CPython's 704ish */
+  g_assert_true (has_color_near (surface, ll_scale_map (&layout.x, 600), ll_scale_map (&layout.y, 1024),
+                                 255, 0, 0));
+  {
+    const LlEventBucket *b = NULL;
+    guint64 cap = 0;
+
+    for (gsize i = 0; i < series[1].n_events; i++)
+      {
+        b = &series[1].events[i];
+        if (b->first.length <= 600)
+          cap = b->first.new_capacity;
+      }
+    g_assert_true (has_color_near (surface, ll_scale_map (&layout.x, 600), ll_scale_map (&layout.y, cap),
+                                   0, 0, 255));
+    g_assert_false (has_color_near (surface, ll_scale_map (&layout.x, 600), ll_scale_map (&layout.y, cap),
+                                    255, 0, 0));
+  }
+
+  g_assert_cmpuint (ll_chart_legend_items (LL_CHART_CAPACITY, &data, &options, items), ==, 2);
+  g_assert_cmpstr (items[0].label, ==, "libstdc++");
+  g_assert_cmpstr (items[1].label, ==, "CPython 3.9+");
+  g_assert_cmpfloat (items[1].color.blue, ==, 1);
+  g_assert_cmpuint (items[1].style, ==, 1);
+
+  cairo_surface_destroy (surface);
+  test_run_clear (&runs[0]);
+  test_run_clear (&runs[1]);
+}
+
+/* A simulation has no timings: the time chart leaves it out of the plot
+ * and the axes, and says so in one legend item. */
+static void
+test_overlay_simulated (void)
+{
+  TestRun runs[2];
+  LlChartSeries series[2];
+  LlChartData data;
+  LlChartOptions options;
+  LlChartLayout layout;
+  LlLegendItem items[LL_CHART_MAX_LEGEND];
+  cairo_surface_t *surface;
+
+  two_runs (runs, series, &data, FALSE);
+  runs[1].counters.total_realloc_ns = 0;
+  options_two_colours (&options);
+
+  g_assert_cmpuint (ll_chart_legend_items (LL_CHART_TIME, &data, &options, items), ==, 2);
+  g_assert_cmpstr (items[0].label, ==, "libstdc++");
+  g_assert_cmpstr (items[1].label, ==, "1 simulated run: nothing to draw");
+
+  surface = render (LL_CHART_TIME, &data, &options, WIDTH, HEIGHT, 1.0);
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_TIME, &data, &options, WIDTH, HEIGHT);
+  g_assert_false (layout.empty);
+  /* nothing blue: the simulated run's zeros are not drawn at the floor */
+  for (int y = (int) layout.plot.y; y < (int) (layout.plot.y + layout.plot.height); y += 2)
+    for (int x = (int) layout.plot.x; x < (int) (layout.plot.x + layout.plot.width); x += 2)
+      {
+        Rgb p = pixel (surface, x, y);
+
+        g_assert_false (p.b > 200 && p.r < 60 && p.g < 60);
+      }
+
+  cairo_surface_destroy (surface);
+  test_run_clear (&runs[0]);
+  test_run_clear (&runs[1]);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart/overlay/capacity", test_overlay_capacity);
+  g_test_add_func ("/chart/overlay/simulated", test_overlay_simulated);
+
+  ret = g_test_run ();
+
+  pango_cairo_font_map_set_default (NULL);
+  FcFini ();
+  return ret;
+}

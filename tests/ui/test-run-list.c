@@ -1,0 +1,118 @@
+/* test-run-list.c — runs kept for comparing in the window: compare, keep, hide, remove
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "ll-window.h"
+#include "ui-test-util.h"
+
+static guint
+n_runs (LlWindow *window)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (ll_run_set_get_store (ll_window_get_runs (window))));
+}
+
+static gsize
+n_series (LlWindow *window)
+{
+  return ll_chart_view_get_data (ll_window_get_chart_view (window, LL_CHART_CAPACITY))->n_series;
+}
+
+static void
+wait_compared (LlWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+
+  while (ll_run_set_is_busy (ll_window_get_runs (window)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (ll_run_set_is_busy (ll_window_get_runs (window)));
+}
+
+static void
+small_setup (LlWindow *window)
+{
+  LlControls *controls = ll_window_get_controls (window);
+
+  ll_controls_set_policy (controls, LL_POLICY_CPYTHON);
+  ll_controls_set_element (controls, LL_ELEMENT_SHARED);
+  ll_controls_set_initial_text (controls, "0");
+  ll_controls_set_target_kind (controls, LL_TARGET_CONTAINER_BYTES);
+  ll_controls_set_target_text (controls, "8 MiB");
+}
+
+static void
+test_compare_and_keep (void)
+{
+  LlWindow *window = create_window ();
+  LlRunSet *runs = ll_window_get_runs (window);
+  g_autoptr(LlRun) go = NULL;
+  g_autoptr(LlRun) first = NULL;
+
+  small_setup (window);
+  g_assert_cmpuint (n_runs (window), ==, 0);
+
+  /* A comparison before any run: drawn alone. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", "s", "go");
+  wait_compared (window);
+  g_assert_cmpuint (n_runs (window), ==, 1);
+  g_assert_cmpuint (n_series (window), ==, 1);
+  go = g_list_model_get_item (G_LIST_MODEL (ll_run_set_get_store (runs)), 0);
+  g_assert_cmpint (ll_run_get_kind (go), ==, LL_RUN_SIMULATED);
+  g_assert_cmpint (ll_run_get_config (go)->policy.kind, ==, LL_POLICY_GO);
+
+  /* A real run comes on top; both drawn, each its style. */
+  run_to_end (window);
+  g_assert_cmpuint (n_runs (window), ==, 2);
+  g_assert_cmpuint (n_series (window), ==, 2);
+  first = g_object_ref (ll_window_get_run (window));
+  {
+    const LlChartData *data = ll_chart_view_get_data (ll_window_get_chart_view (window, LL_CHART_GROWTH));
+
+    g_assert_cmpstr (data->series[0].name, ==, "CPython 3.9+ (real)");
+    g_assert_cmpstr (data->series[1].name, ==, "Go");
+    g_assert_cmpuint (data->series[0].style, !=, data->series[1].style);
+  }
+
+  /* Every runtime at once. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", "s", "all");
+  wait_compared (window);
+  g_assert_cmpuint (n_runs (window), ==, 2 + LL_N_POLICIES - 2);
+
+  /* Hidden: not drawn. */
+  ll_run_set_visible (go, FALSE);
+  g_assert_cmpuint (n_series (window), ==, n_runs (window) - 1);
+
+  /* A new real run keeps the first, with its history. */
+  run_to_end (window);
+  g_assert_cmpuint (n_runs (window), ==, 2 + LL_N_POLICIES - 2 + 1);
+  g_assert_true (ll_window_get_run (window) != first);
+  {
+    LlHistoryCounters counters;
+
+    ll_history_get_counters (ll_run_get_history (first), &counters);
+    g_assert_cmpuint (counters.n_events, >, 10);
+  }
+
+  /* Cleared: the current run stays, alone. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-runs", NULL);
+  g_assert_cmpuint (n_runs (window), ==, 1);
+  g_assert_cmpuint (n_series (window), ==, 1);
+
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_main_context_acquire (NULL);
+
+  g_test_add_func ("/ui/runs/compare-and-keep", test_compare_and_keep);
+
+  return g_test_run ();
+}
