@@ -401,7 +401,7 @@ ll_chart_legend_items (LlChartKind           kind,
         memset (item, 0, sizeof *item);
         item->swatch = LL_SWATCH_LINE;
         item->color = options->palette.runs[series->style % LL_CHART_N_RUN_COLORS];
-        item->style = series->style;
+        item->style = series->style + series->style / LL_CHART_N_RUN_COLORS;
         g_strlcpy (item->text, series->name != NULL ? series->name : "", sizeof item->text);
         item->label = item->text;
         n++;

@@ -141,11 +141,18 @@ ll_painter_run_color (const LlPainter     *p,
   return &p->options->palette.runs[series->style % LL_CHART_N_RUN_COLORS];
 }
 
+/* Past the colours, the dashes and markers shift: run 8 is not run 0. */
+static guint
+run_variant (guint style)
+{
+  return style + style / LL_CHART_N_RUN_COLORS;
+}
+
 void
 ll_painter_run_dash (const LlPainter     *p,
                      const LlChartSeries *series)
 {
-  set_dash (p, series->style);
+  set_dash (p, run_variant (series->style));
 }
 
 void
@@ -157,7 +164,7 @@ ll_painter_run_marker (const LlPainter     *p,
 {
   cairo_t *cr = p->cr;
 
-  switch (series->style % 4)
+  switch (run_variant (series->style) % 4)
     {
     case 0:
       ll_painter_dot (p, x, y, r);

@@ -12,7 +12,6 @@ struct _LlRunSet
   GObject       parent_instance;
 
   GListStore   *store;
-  guint         next_style;
   GCancellable *cancellable;
   guint         busy;
 };
@@ -79,6 +78,28 @@ ll_run_set_get_store (LlRunSet *self)
   return self->store;
 }
 
+/* The first style no run holds: a run removed gives its colour back. */
+static guint
+free_style (LlRunSet *self)
+{
+  GListModel *model = G_LIST_MODEL (self->store);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint style = 0;; style++)
+    {
+      gboolean taken = FALSE;
+
+      for (guint i = 0; i < n && !taken; i++)
+        {
+          g_autoptr(LlRun) run = g_list_model_get_item (model, i);
+
+          taken = ll_run_get_style (run) == style;
+        }
+      if (!taken)
+        return style;
+    }
+}
+
 void
 ll_run_set_add (LlRunSet *self,
                 LlRun    *run)
@@ -86,7 +107,7 @@ ll_run_set_add (LlRunSet *self,
   g_return_if_fail (LL_IS_RUN_SET (self));
   g_return_if_fail (LL_IS_RUN (run));
 
-  ll_run_set_style (run, self->next_style++);
+  ll_run_set_style (run, free_style (self));
   g_signal_connect_swapped (run, "notify::visible", G_CALLBACK (changed), self);
   g_list_store_insert (self->store, 0, run);
   changed (self);
@@ -126,8 +147,6 @@ ll_run_set_clear (LlRunSet *self,
       g_signal_handlers_disconnect_by_func (run, changed, self);
       g_list_store_remove (self->store, i - 1);
     }
-  /* The styles start over with what is left. */
-  self->next_style = keep != NULL ? ll_run_get_style (keep) + 1 : 0;
   changed (self);
 }
 

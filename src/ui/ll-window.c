@@ -753,9 +753,12 @@ compare_action (GtkWidget  *widget,
     }
   if (g_str_equal (name, "all"))
     {
-      /* Every runtime's own; fixed and custom are the set-up's business. */
+      /* Every runtime's own; fixed and custom are the set-up's business,
+       * and a real run of the set-up's policy is there already. */
+      gboolean real = self->run != NULL && ll_run_get_config (self->run)->policy.kind == config.policy.kind;
+
       for (guint k = 0; k < LL_N_POLICIES; k++)
-        if (k != LL_POLICY_FIXED && k != LL_POLICY_CUSTOM)
+        if (k != LL_POLICY_FIXED && k != LL_POLICY_CUSTOM && !(real && k == config.policy.kind))
           kinds[n_kinds++] = k;
     }
   else if (ll_policy_kind_from_name (name, &kinds[0], &error))
