@@ -19,12 +19,10 @@ slot_bytes (const LlRunConfig *config)
   return ll_element_get_info (config->element)->slot_bytes;
 }
 
-/* Σ (capacity − l) / capacity for l = from … to (lengths after each
- * append, all within @capacity). */
-static double
-slack_over (guint64 capacity,
-            guint64 from,
-            guint64 to)
+double
+ll_comparison_slack_between (guint64 capacity,
+                             guint64 from,
+                             guint64 to)
 {
   double count, sum_l;
 
@@ -74,7 +72,7 @@ ll_comparison_add_events (LlComparisonBuilder *b,
       /* The appends before it filled the old block; the one that made it
        * grow landed in the new one. */
       if (e->length > 0)
-        b->slack_sum += slack_over (e->old_capacity, b->length + 1, e->length - 1);
+        b->slack_sum += ll_comparison_slack_between (e->old_capacity, b->length + 1, e->length - 1);
       if (e->new_capacity > 0)
         b->slack_sum += ((double) e->new_capacity - (double) e->length) / (double) e->new_capacity;
 
@@ -105,7 +103,7 @@ ll_comparison_finish (LlComparisonBuilder *b,
 
   g_return_if_fail (b != NULL && out != NULL);
 
-  b->slack_sum += slack_over (b->capacity, b->length + 1, end_length);
+  b->slack_sum += ll_comparison_slack_between (b->capacity, b->length + 1, end_length);
   appended = end_length > b->config.initial_length ? end_length - b->config.initial_length : 0;
 
   r->length = end_length;
@@ -117,6 +115,41 @@ ll_comparison_finish (LlComparisonBuilder *b,
   r->elapsed_ns = elapsed_ns;
   r->fit_length = free_bytes > 0 ? ll_comparison_fit_length (&b->config, free_bytes) : 0;
   *out = *r;
+}
+
+void
+ll_comparison_from_counters (const LlRunConfig       *config,
+                             const LlHistoryCounters *counters,
+                             guint64                  elapsed_ns,
+                             guint64                  free_bytes,
+                             LlComparison            *out)
+{
+  guint slot = slot_bytes (config);
+  guint objects = ll_element_get_info (config->element)->object_bytes;
+  guint64 start_block = ll_sat_mul (counters->start_capacity, slot);
+  guint64 end = counters->end_length, capacity = counters->end_capacity;
+  guint64 last = counters->n_events > 0 ? counters->last_event.length : counters->start_length;
+  guint64 last_capacity = counters->n_events > 0 ? counters->last_event.new_capacity : counters->start_capacity;
+  guint64 appended = end > counters->start_length ? end - counters->start_length : 0;
+  double slack = counters->slack_sum + ll_comparison_slack_between (last_capacity, last + 1, end);
+
+  g_return_if_fail (config != NULL && counters != NULL && out != NULL);
+
+  memset (out, 0, sizeof *out);
+  out->n_reallocations = counters->n_events;
+  out->length = end;
+  out->capacity = capacity;
+  out->container_bytes = ll_sat_add (LL_LIST_HEADER_BYTES, ll_sat_mul (capacity, slot));
+  out->slack_bytes = ll_sat_mul (capacity > end ? capacity - end : 0, slot);
+  out->slack_fraction = capacity > 0 ? (double) (capacity - MIN (end, capacity)) / capacity : 0.0;
+  out->mean_slack_fraction = appended > 0 ? slack / (double) appended : 0.0;
+  out->bytes_allocated = ll_sat_add (start_block, counters->blocks_allocated);
+  out->copies_known = elapsed_ns > 0 || ll_run_config_get_mechanism (config) != LL_MECHANISM_REALLOC;
+  out->bytes_copied = counters->bytes_copied;
+  out->peak_bytes = MAX (ll_sat_add (start_block, ll_sat_mul (counters->start_length, objects)),
+                         ll_sat_add (counters->peak_blocks, ll_sat_mul (counters->peak_length, objects)));
+  out->elapsed_ns = elapsed_ns;
+  out->fit_length = free_bytes > 0 ? ll_comparison_fit_length (config, free_bytes) : 0;
 }
 
 guint64

@@ -7,6 +7,9 @@
 
 #include <string.h>
 
+#include "ll-arith.h"
+#include "ll-comparison.h"
+#include "ll-element.h"
 #include "ll-history.h"
 
 /* Bucket arrays start small and double up to max_buckets, so a short run
@@ -313,6 +316,36 @@ open_sample_bucket (LlHistory      *self,
   return bucket;
 }
 
+/* The comparison figures of a batch: a pass of its own, so the bucket
+ * loop stays as lean as it is. */
+static void
+add_comparison_figures (LlHistoryCounters *c,
+                        const LlEvent     *events,
+                        gsize              n_events)
+{
+  guint64 previous = c->n_events > 0 ? c->last_event.length : c->start_length;
+
+  for (gsize i = 0; i < n_events; i++)
+    {
+      const LlEvent *e = &events[i];
+      guint64 new_block = e->new_bytes > LL_LIST_HEADER_BYTES ? e->new_bytes - LL_LIST_HEADER_BYTES : 0;
+      guint64 old_block = e->old_bytes > LL_LIST_HEADER_BYTES ? e->old_bytes - LL_LIST_HEADER_BYTES : 0;
+      guint64 held = new_block + (e->bytes_copied > 0 ? old_block : 0);
+
+      if (e->length > 0)
+        c->slack_sum += ll_comparison_slack_between (e->old_capacity, previous + 1, e->length - 1);
+      if (e->new_capacity > 0)
+        c->slack_sum += ((double) e->new_capacity - (double) e->length) / (double) e->new_capacity;
+      c->blocks_allocated = ll_sat_add (c->blocks_allocated, new_block);
+      if (held >= c->peak_blocks)
+        {
+          c->peak_blocks = held;
+          c->peak_length = e->length;
+        }
+      previous = e->length;
+    }
+}
+
 void
 ll_history_push_events (LlHistory     *self,
                         const LlEvent *events,
@@ -332,6 +365,7 @@ ll_history_push_events (LlHistory     *self,
   g_mutex_lock (&self->mutex);
 
   counters = &self->counters;
+  add_comparison_figures (counters, events, n_events);
 
   /* Each pass fills the open bucket with as many events as it takes, so
    * the per-event work is a handful of additions and comparisons and the

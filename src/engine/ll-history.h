@@ -84,6 +84,15 @@ typedef struct
   guint64 start_capacity;
   guint64 end_length;
   guint64 end_capacity;
+  /* What comparing runs needs, exact over every event: the slot blocks
+   * asked for (container bytes past the header), the most held at once by
+   * a growth (its new block, and the old one while it is copied) and the
+   * length then, and Σ (capacity − length) / capacity over every append
+   * up to the last event. */
+  guint64 blocks_allocated;
+  guint64 peak_blocks;
+  guint64 peak_length;
+  double  slack_sum;
 } LlHistoryCounters;
 
 typedef struct _LlHistory     LlHistory;

@@ -18,7 +18,9 @@ struct _LlChartBoard
   GtkWidget    *reset_button;
   GtkPaned     *paned;
   LlChartGrid  *grid;
+  GtkWidget    *tables;
   LlEventTable *table;
+  LlComparisonTable *comparison;
 
   LlChartAxes  *axes;
   const LlHistoryView *history;   /* the window's, shown in the table when it is */
@@ -143,7 +145,7 @@ set_show_table (LlChartBoard *self,
   self->show_table = show;
   if (show)
     feed_table (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->table), show);
+  gtk_widget_set_visible (self->tables, show);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TABLE]);
 }
 
@@ -294,13 +296,16 @@ ll_chart_board_class_init (LlChartBoardClass *klass)
 
   g_type_ensure (LL_TYPE_CHART_GRID);
   g_type_ensure (LL_TYPE_EVENT_TABLE);
+  g_type_ensure (LL_TYPE_COMPARISON_TABLE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/listlab/ListLab/ll-chart-board.ui");
   gtk_widget_class_bind_template_child (widget_class, LlChartBoard, box);
   gtk_widget_class_bind_template_child (widget_class, LlChartBoard, reset_button);
   gtk_widget_class_bind_template_child (widget_class, LlChartBoard, paned);
   gtk_widget_class_bind_template_child (widget_class, LlChartBoard, grid);
+  gtk_widget_class_bind_template_child (widget_class, LlChartBoard, tables);
   gtk_widget_class_bind_template_child (widget_class, LlChartBoard, table);
+  gtk_widget_class_bind_template_child (widget_class, LlChartBoard, comparison);
 
   gtk_widget_class_install_property_action (widget_class, "charts.show", "visible-chart");
   gtk_widget_class_install_property_action (widget_class, "charts.show-table", "show-table");
@@ -401,6 +406,14 @@ ll_chart_board_get_axes (LlChartBoard *self)
   return self->axes;
 }
 
+LlComparisonTable *
+ll_chart_board_get_comparison (LlChartBoard *self)
+{
+  g_return_val_if_fail (LL_IS_CHART_BOARD (self), NULL);
+
+  return self->comparison;
+}
+
 LlEventTable *
 ll_chart_board_get_table (LlChartBoard *self)
 {
@@ -440,6 +453,7 @@ ll_chart_board_set_units (LlChartBoard *self,
   for (guint k = 0; k < LL_N_CHARTS; k++)
     ll_chart_view_set_units (self->views[k], units);
   ll_event_table_set_units (self->table, units);
+  ll_comparison_table_set_units (self->comparison, units);
 }
 
 void

@@ -8,6 +8,7 @@
 
 #include "ll-chart-axes.h"
 #include "ll-chart-view.h"
+#include "ll-comparison-table.h"
 #include "ll-event-table.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,7 @@ LlChartView  *ll_chart_board_get_view     (LlChartBoard        *self,
                                            LlChartKind          kind);
 LlChartAxes  *ll_chart_board_get_axes     (LlChartBoard        *self);
 LlEventTable *ll_chart_board_get_table    (LlChartBoard        *self);
+LlComparisonTable *ll_chart_board_get_comparison (LlChartBoard *self);
 /* @data as ll_chart_view_set_data () takes it, for every chart. */
 void          ll_chart_board_set_data     (LlChartBoard        *self,
                                            const LlChartData   *data);

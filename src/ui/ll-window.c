@@ -212,6 +212,7 @@ static void
 on_runs_changed (LlWindow *self)
 {
   push_chart_data (self);
+  ll_comparison_table_refresh (ll_chart_board_get_comparison (self->board));
   ll_run_list_set_runs (ll_controls_get_run_list (self->controls),
                         ll_run_set_get_store (self->runs), self->run);
 }
@@ -405,6 +406,8 @@ on_run_finished (LlRun    *run,
   ll_run_get_status (run, &status);
   stop_ticking (self);
   refresh (self, TRUE);
+  /* Its figures are final. */
+  ll_comparison_table_refresh (ll_chart_board_get_comparison (self->board));
 
   title = ll_run_dup_stop_message (run, self->units);
   {
@@ -982,6 +985,8 @@ ll_window_init (LlWindow *self)
   self->runs = ll_run_set_new ();
   g_signal_connect_swapped (self->runs, "changed", G_CALLBACK (on_runs_changed), self);
   ll_run_list_set_runs (ll_controls_get_run_list (self->controls), ll_run_set_get_store (self->runs), NULL);
+  ll_comparison_table_set_runs (ll_chart_board_get_comparison (self->board),
+                                G_LIST_MODEL (ll_run_set_get_store (self->runs)));
   self->units = LL_UNITS_IEC;
 
   if (ll_mem_read_system (&info, NULL, NULL))

@@ -96,6 +96,45 @@ check_against_events (const LlRunConfig *config)
   g_assert_cmpuint (c.peak_bytes, ==, peak);
   g_assert_cmpint (c.copies_known, ==, ll_run_config_get_mechanism (config) != LL_MECHANISM_REALLOC);
   g_assert_cmpuint (c.elapsed_ns, ==, 0);
+
+  /* The history's counters give the same, whatever it merged. */
+  {
+    LlComparison d;
+
+    ll_comparison_from_counters (config, &counters, 0, 0, &d);
+    g_assert_cmpuint (d.n_reallocations, ==, c.n_reallocations);
+    g_assert_cmpuint (d.length, ==, c.length);
+    g_assert_cmpuint (d.capacity, ==, c.capacity);
+    g_assert_cmpuint (d.slack_bytes, ==, c.slack_bytes);
+    g_assert_cmpfloat_with_epsilon (d.mean_slack_fraction, c.mean_slack_fraction, 1e-9);
+    g_assert_cmpuint (d.bytes_allocated, ==, c.bytes_allocated);
+    g_assert_cmpuint (d.bytes_copied, ==, c.bytes_copied);
+    g_assert_cmpuint (d.peak_bytes, ==, c.peak_bytes);
+    g_assert_cmpint (d.copies_known, ==, c.copies_known);
+  }
+}
+
+/* A history far too small for every event still counts them exactly. */
+static void
+test_merged_history (void)
+{
+  g_autoptr(LlHistory) small = ll_history_new (64);
+  g_autoptr(LlHistory) big = ll_history_new (0);
+  g_autoptr(GError) error = NULL;
+  LlHistoryCounters a, b;
+  LlComparison x, y;
+  LlRunConfig config;
+
+  config_for (&config, LL_POLICY_FIXED, LL_ELEMENT_SHARED, 256 * 1024);
+  g_assert_true (ll_simulate (&config, small, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_true (ll_simulate (&config, big, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (ll_history_is_exact (small));
+  ll_history_get_counters (small, &a);
+  ll_history_get_counters (big, &b);
+  ll_comparison_from_counters (&config, &a, 0, 0, &x);
+  ll_comparison_from_counters (&config, &b, 0, 0, &y);
+  g_assert_cmpmem (&x, sizeof x, &y, sizeof y);
 }
 
 static void
@@ -209,6 +248,7 @@ main (int   argc,
 
   g_test_add_func ("/comparison/figures", test_figures);
   g_test_add_func ("/comparison/fit-length", test_fit_length);
+  g_test_add_func ("/comparison/merged-history", test_merged_history);
   g_test_add_func ("/comparison/csv", test_csv);
 
   return g_test_run ();

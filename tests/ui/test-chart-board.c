@@ -35,7 +35,7 @@ test_notebook_example (void)
   g_assert_true (wait_for_flag (&finished, 120000));
   wait_ms (100);
 
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (table)));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (table)));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ll_event_table_get_list (table))), ==,
                     G_N_ELEMENTS (printed));
   for (guint i = 0; i < G_N_ELEMENTS (printed); i++)

@@ -96,6 +96,17 @@ test_compare_and_keep (void)
     g_assert_cmpuint (counters.n_events, >, 10);
   }
 
+  /* The comparison table has a row for each, and copies as CSV. */
+  {
+    LlComparisonTable *table = ll_chart_board_get_comparison (ll_window_get_board (window));
+    g_autofree char *csv = ll_comparison_table_copy_csv (table);
+    g_auto(GStrv) lines = g_strsplit (csv, "\n", -1);
+
+    g_assert_cmpuint (ll_comparison_table_get_n_rows (table), ==, n_runs (window));
+    g_assert_cmpuint (g_strv_length (lines), ==, n_runs (window) + 2);
+    g_assert_true (g_str_has_prefix (lines[0], "policy,mechanism,element,reallocations"));
+  }
+
   /* Cleared: the current run stays, alone. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-runs", NULL);
   g_assert_cmpuint (n_runs (window), ==, 1);

@@ -641,12 +641,12 @@ check_log_toggle (LlApplication *app,
   g_settings_set_string (settings, "visible-chart", "all");
   g_assert_cmpstr (ll_chart_board_get_visible_chart (board), ==, "all");
 
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (ll_chart_board_get_table (board))));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (ll_chart_board_get_table (board))));
   gtk_widget_activate_action (GTK_WIDGET (board), "charts.show-table", NULL);
   g_assert_true (g_settings_get_boolean (settings, "show-reallocations"));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (ll_chart_board_get_table (board))));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (ll_chart_board_get_table (board))));
   g_settings_set_boolean (settings, "show-reallocations", FALSE);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (ll_chart_board_get_table (board))));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (ll_chart_board_get_table (board))));
 
   /* The figures: five, or all twelve. */
   g_assert_false (ll_summary_view_shows (ll_window_get_summary (window), LL_FIGURE_SLACK));

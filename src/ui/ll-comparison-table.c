@@ -1,0 +1,362 @@
+/* ll-comparison-table.c — the runs side by side: what each cost
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ll-comparison-table.h"
+#include "ll-comparison.h"
+#include "ll-mem.h"
+
+typedef enum
+{
+  COL_RUN,
+  COL_REALLOCATIONS,
+  COL_CAPACITY,
+  COL_SLACK,
+  COL_MEAN_SLACK,
+  COL_ALLOCATED,
+  COL_COPIED,
+  COL_PEAK,
+  COL_TIME,
+  COL_FITS,
+  N_COLUMNS
+} Column;
+
+static const struct
+{
+  const char *title;
+  const char *tooltip;
+} columns[N_COLUMNS] = {
+  [COL_RUN] = { N_("Run"), N_("The run’s policy, element model and target") },
+  [COL_REALLOCATIONS] = { N_("Reallocations"), N_("How many times the list grew its block") },
+  [COL_CAPACITY] = { N_("Capacity"), N_("Slots at the end") },
+  [COL_SLACK] = { N_("Slack"), N_("Slots allocated but unused at the end") },
+  [COL_MEAN_SLACK] = { N_("Mean Slack"), N_("The unused part of the capacity, on average over every append") },
+  [COL_ALLOCATED] = { N_("Allocated"), N_("The blocks asked for over the run, added up") },
+  [COL_COPIED] = { N_("Copied"), N_("Bytes the growths copied (unknown for realloc() in a simulation)") },
+  [COL_PEAK] = { N_("Peak"), N_("The most held at once: the new block, the old one while it is copied, the objects") },
+  [COL_TIME] = { N_("Time"), N_("How long a real run took") },
+  [COL_FITS] = { N_("Fits in Free Memory"), N_("The longest list of this set-up that the memory free now holds") },
+};
+
+typedef struct
+{
+  LlComparisonTable *table;
+  Column             column;
+} Context;
+
+struct _LlComparisonTable
+{
+  GtkWidget        parent_instance;
+
+  GtkWidget       *box;
+  GtkColumnView   *view;
+  GtkSortListModel *sorted;
+  GListModel      *runs;
+  Context          contexts[N_COLUMNS];
+  LlUnits          units;
+  guint64          free_bytes;
+};
+
+G_DEFINE_FINAL_TYPE (LlComparisonTable, ll_comparison_table, GTK_TYPE_WIDGET)
+
+static void
+figures (LlComparisonTable *self,
+         LlRun             *run,
+         LlComparison      *c)
+{
+  LlHistoryCounters counters;
+  LlEngineStatus status;
+
+  ll_history_get_counters (ll_run_get_history (run), &counters);
+  ll_run_get_status (run, &status);
+  ll_comparison_from_counters (ll_run_get_config (run), &counters,
+                               ll_run_get_kind (run) == LL_RUN_REAL ? MAX (status.elapsed_ns, 1) : 0,
+                               self->free_bytes, c);
+}
+
+static char *
+format_cell (LlComparisonTable *self,
+             LlRun             *run,
+             Column             column)
+{
+  LlComparison c;
+
+  if (column == COL_RUN)
+    return g_strdup (ll_run_get_title (run));
+
+  figures (self, run, &c);
+  switch (column)
+    {
+    case COL_REALLOCATIONS:
+      return ll_format_count_exact (c.n_reallocations);
+    case COL_CAPACITY:
+      return ll_format_count_exact (c.capacity);
+    case COL_SLACK:
+      {
+        g_autofree char *bytes = ll_format_bytes (c.slack_bytes, self->units);
+
+        return g_strdup_printf ("%s (%.1f %%)", bytes, c.slack_fraction * 100.0);
+      }
+    case COL_MEAN_SLACK:
+      return g_strdup_printf ("%.1f %%", c.mean_slack_fraction * 100.0);
+    case COL_ALLOCATED:
+      return ll_format_bytes (c.bytes_allocated, self->units);
+    case COL_COPIED:
+      return c.copies_known ? ll_format_bytes (c.bytes_copied, self->units) : g_strdup ("—");
+    case COL_PEAK:
+      return ll_format_bytes (c.peak_bytes, self->units);
+    case COL_TIME:
+      return c.elapsed_ns > 1 ? ll_format_duration (c.elapsed_ns) : g_strdup ("—");
+    case COL_FITS:
+      return c.fit_length > 0 ? ll_format_count (c.fit_length) : g_strdup ("—");
+    case COL_RUN:
+    case N_COLUMNS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static double
+key_of (LlComparisonTable *self,
+        LlRun             *run,
+        Column             column)
+{
+  LlComparison c;
+
+  figures (self, run, &c);
+  switch (column)
+    {
+    case COL_REALLOCATIONS:
+      return c.n_reallocations;
+    case COL_CAPACITY:
+      return c.capacity;
+    case COL_SLACK:
+      return c.slack_bytes;
+    case COL_MEAN_SLACK:
+      return c.mean_slack_fraction;
+    case COL_ALLOCATED:
+      return c.bytes_allocated;
+    case COL_COPIED:
+      return c.copies_known ? (double) c.bytes_copied : -1.0;
+    case COL_PEAK:
+      return c.peak_bytes;
+    case COL_TIME:
+      return c.elapsed_ns;
+    case COL_FITS:
+      return c.fit_length;
+    case COL_RUN:
+    case N_COLUMNS:
+    default:
+      return 0.0;
+    }
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      data)
+{
+  Context *context = data;
+  double x, y;
+
+  if (context->column == COL_RUN)
+    return g_utf8_collate (ll_run_get_title ((LlRun *) a), ll_run_get_title ((LlRun *) b));
+  x = key_of (context->table, (LlRun *) a, context->column);
+  y = key_of (context->table, (LlRun *) b, context->column);
+  return (x > y) - (x < y);
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            Context                  *context)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), context->column == COL_RUN ? 0.0 : 1.0);
+  if (context->column == COL_RUN)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  else
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           Context                  *context)
+{
+  g_autofree char *text = format_cell (context->table, gtk_list_item_get_item (item), context->column);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+char *
+ll_comparison_table_copy_csv (LlComparisonTable *self)
+{
+  GString *csv;
+  guint n;
+
+  g_return_val_if_fail (LL_IS_COMPARISON_TABLE (self), NULL);
+
+  csv = g_string_new (LL_COMPARISON_CSV_HEADER "\n");
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LlRun) run = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
+      g_autofree char *row = NULL;
+      LlComparison c;
+
+      figures (self, run, &c);
+      row = ll_comparison_format_csv (ll_run_get_config (run), &c);
+      g_string_append_printf (csv, "%s\n", row);
+    }
+  return g_string_free (csv, FALSE);
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  g_autofree char *csv = ll_comparison_table_copy_csv (LL_COMPARISON_TABLE (widget));
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), csv);
+}
+
+static void
+ll_comparison_table_dispose (GObject *object)
+{
+  LlComparisonTable *self = LL_COMPARISON_TABLE (object);
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->runs);
+
+  G_OBJECT_CLASS (ll_comparison_table_parent_class)->dispose (object);
+}
+
+static void
+ll_comparison_table_class_init (LlComparisonTableClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ll_comparison_table_dispose;
+
+  gtk_widget_class_install_action (widget_class, "comparison.copy", NULL, copy_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "comparison.copy", NULL);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "comparisontable");
+}
+
+static void
+ll_comparison_table_init (LlComparisonTable *self)
+{
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *title = gtk_label_new (_("Runs Compared"));
+  GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkNoSelection *selection;
+
+  self->units = LL_UNITS_IEC;
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (copy, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "comparison.copy");
+  gtk_widget_set_tooltip_text (copy, _("Copy the Comparison as CSV (Ctrl+C)"));
+  gtk_box_append (GTK_BOX (header), title);
+  gtk_box_append (GTK_BOX (header), copy);
+  gtk_box_append (GTK_BOX (self->box), header);
+
+  self->sorted = gtk_sort_list_model_new (NULL, NULL);
+  selection = gtk_no_selection_new (G_LIST_MODEL (self->sorted));
+  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (selection)));
+  gtk_column_view_set_show_column_separators (self->view, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Runs Compared"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("What each run cost at its end: reallocations, slack, memory allocated, copied and held"),
+                                  -1);
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+      GtkSorter *sorter;
+
+      self->contexts[c] = (Context) { self, c };
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), &self->contexts[c]);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), &self->contexts[c]);
+      column = gtk_column_view_column_new (_(columns[c].title), factory);
+      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, &self->contexts[c], NULL));
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, c == COL_RUN);
+      g_object_unref (sorter);
+      gtk_column_view_append_column (self->view, column);
+      g_object_unref (column);
+    }
+  gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->view));
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_widget_add_css_class (scroller, "card");
+  gtk_box_append (GTK_BOX (self->box), scroller);
+}
+
+GtkWidget *
+ll_comparison_table_new (void)
+{
+  return g_object_new (LL_TYPE_COMPARISON_TABLE, NULL);
+}
+
+void
+ll_comparison_table_set_runs (LlComparisonTable *self,
+                              GListModel        *runs)
+{
+  g_return_if_fail (LL_IS_COMPARISON_TABLE (self));
+
+  if (!g_set_object (&self->runs, runs))
+    return;
+  ll_comparison_table_refresh (self);
+}
+
+void
+ll_comparison_table_set_units (LlComparisonTable *self,
+                               LlUnits            units)
+{
+  g_return_if_fail (LL_IS_COMPARISON_TABLE (self));
+
+  self->units = units;
+  ll_comparison_table_refresh (self);
+}
+
+void
+ll_comparison_table_refresh (LlComparisonTable *self)
+{
+  LlMemInfo info;
+
+  g_return_if_fail (LL_IS_COMPARISON_TABLE (self));
+
+  /* What the machine could hold of each, now. */
+  self->free_bytes = ll_mem_read_system (&info, NULL, NULL) ? ll_mem_info_spare (&info) : 0;
+  /* Every row is bound again. */
+  gtk_sort_list_model_set_model (self->sorted, NULL);
+  gtk_sort_list_model_set_model (self->sorted, self->runs);
+}
+
+guint
+ll_comparison_table_get_n_rows (LlComparisonTable *self)
+{
+  g_return_val_if_fail (LL_IS_COMPARISON_TABLE (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+}
