@@ -360,6 +360,20 @@ ll_run_update_view (LlRun *self)
   return ll_history_view_update (self->view, self->history);
 }
 
+char *
+ll_run_dup_short_title (LlRun *self)
+{
+  const char *policy;
+
+  g_return_val_if_fail (LL_IS_RUN (self), NULL);
+
+  policy = _(ll_policy_get_info (self->config.policy.kind)->short_title);
+  if (self->kind == LL_RUN_REAL)
+    /* TRANSLATORS: a real run beside simulated ones, "CPython 3.9+ (real)" */
+    return g_strdup_printf (_("%s (real)"), policy);
+  return g_strdup (policy);
+}
+
 const char *
 ll_run_get_title (LlRun *self)
 {

@@ -25,21 +25,17 @@ typedef enum
   N_COLUMNS
 } Column;
 
-static const struct
-{
-  const char *title;
-  const char *tooltip;
-} columns[N_COLUMNS] = {
-  [COL_RUN] = { N_("Run"), N_("The run’s policy, element model and target") },
-  [COL_REALLOCATIONS] = { N_("Reallocations"), N_("How many times the list grew its block") },
-  [COL_CAPACITY] = { N_("Capacity"), N_("Slots at the end") },
-  [COL_SLACK] = { N_("Slack"), N_("Slots allocated but unused at the end") },
-  [COL_MEAN_SLACK] = { N_("Mean Slack"), N_("The unused part of the capacity, on average over every append") },
-  [COL_ALLOCATED] = { N_("Allocated"), N_("The blocks asked for over the run, added up") },
-  [COL_COPIED] = { N_("Copied"), N_("Bytes the growths copied (unknown for realloc() in a simulation)") },
-  [COL_PEAK] = { N_("Peak"), N_("The most held at once: the new block, the old one while it is copied, the objects") },
-  [COL_TIME] = { N_("Time"), N_("How long a real run took") },
-  [COL_FITS] = { N_("Fits in Free Memory"), N_("The longest list of this set-up that the memory free now holds") },
+static const char * const columns[N_COLUMNS] = {
+  [COL_RUN] = N_("Run"),
+  [COL_REALLOCATIONS] = N_("Reallocations"),
+  [COL_CAPACITY] = N_("Capacity"),
+  [COL_SLACK] = N_("Slack"),
+  [COL_MEAN_SLACK] = N_("Mean Slack"),
+  [COL_ALLOCATED] = N_("Allocated"),
+  [COL_COPIED] = N_("Copied"),
+  [COL_PEAK] = N_("Peak"),
+  [COL_TIME] = N_("Time"),
+  [COL_FITS] = N_("Fits in Free Memory"),
 };
 
 typedef struct
@@ -86,7 +82,7 @@ format_cell (LlComparisonTable *self,
   LlComparison c;
 
   if (column == COL_RUN)
-    return g_strdup (ll_run_get_title (run));
+    return ll_run_dup_short_title (run);
 
   figures (self, run, &c);
   switch (column)
@@ -164,7 +160,12 @@ compare_rows (gconstpointer a,
   double x, y;
 
   if (context->column == COL_RUN)
-    return g_utf8_collate (ll_run_get_title ((LlRun *) a), ll_run_get_title ((LlRun *) b));
+    {
+      g_autofree char *x_name = ll_run_dup_short_title ((LlRun *) a);
+      g_autofree char *y_name = ll_run_dup_short_title ((LlRun *) b);
+
+      return g_utf8_collate (x_name, y_name);
+    }
   x = key_of (context->table, (LlRun *) a, context->column);
   y = key_of (context->table, (LlRun *) b, context->column);
   return (x > y) - (x < y);
@@ -295,7 +296,7 @@ ll_comparison_table_init (LlComparisonTable *self)
       self->contexts[c] = (Context) { self, c };
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), &self->contexts[c]);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), &self->contexts[c]);
-      column = gtk_column_view_column_new (_(columns[c].title), factory);
+      column = gtk_column_view_column_new (_(columns[c]), factory);
       sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, &self->contexts[c], NULL));
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);

@@ -33,26 +33,22 @@ typedef LlEventColumn Column;
 typedef struct
 {
   const char *title;
-  const char *tooltip;
   LlEventKey  key;
   gboolean    numeric;
 } ColumnInfo;
 
 static const ColumnInfo column_info[N_COLUMNS] = {
-  [COL_NUMBER] = { N_("#"), N_("The reallocation’s number in the run"), LL_EVENT_KEY_NUMBER, TRUE },
-  [COL_LENGTH] = { N_("Length"), N_("The list’s length after the append that made it grow"),
-                   LL_EVENT_KEY_LENGTH, TRUE },
-  [COL_LOOP] = { N_("Loop Index"), N_("The i of “for i in range(n): l.append(i)” after the list was built with list(range(n))"),
-                 LL_EVENT_KEY_LENGTH, TRUE },
-  [COL_CAPACITY] = { N_("Capacity"), N_("Slots before → after"), LL_EVENT_KEY_CAPACITY, TRUE },
-  [COL_BYTES] = { N_("Container"), N_("sys.getsizeof (list) after, in bytes"), LL_EVENT_KEY_BYTES, TRUE },
-  [COL_SIZE] = { NULL, N_("The container after, as the notebook prints it"), LL_EVENT_KEY_BYTES, TRUE },
-  [COL_ADDED] = { N_("Added"), N_("Bytes the container grew by"), LL_EVENT_KEY_ADDED, TRUE },
-  [COL_BLOCK] = { N_("Block"), N_("Whether realloc() grew the block in place, moved it, or the bytes were copied"),
-                  LL_EVENT_KEY_OUTCOME, FALSE },
-  [COL_COPIED] = { N_("Copied"), N_("Bytes the growth really copied"), LL_EVENT_KEY_COPIED, TRUE },
-  [COL_TIME] = { N_("Time"), N_("How long the growth call took"), LL_EVENT_KEY_TIME, TRUE },
-  [COL_AVAILABLE] = { N_("Free Memory"), N_("MemAvailable when it happened"), LL_EVENT_KEY_AVAILABLE, TRUE },
+  [COL_NUMBER] = { N_("#"), LL_EVENT_KEY_NUMBER, TRUE },
+  [COL_LENGTH] = { N_("Length"), LL_EVENT_KEY_LENGTH, TRUE },
+  [COL_LOOP] = { N_("Loop Index"), LL_EVENT_KEY_LENGTH, TRUE },
+  [COL_CAPACITY] = { N_("Capacity"), LL_EVENT_KEY_CAPACITY, TRUE },
+  [COL_BYTES] = { N_("Container"), LL_EVENT_KEY_BYTES, TRUE },
+  [COL_SIZE] = { NULL, LL_EVENT_KEY_BYTES, TRUE },
+  [COL_ADDED] = { N_("Added"), LL_EVENT_KEY_ADDED, TRUE },
+  [COL_BLOCK] = { N_("Block"), LL_EVENT_KEY_OUTCOME, FALSE },
+  [COL_COPIED] = { N_("Copied"), LL_EVENT_KEY_COPIED, TRUE },
+  [COL_TIME] = { N_("Time"), LL_EVENT_KEY_TIME, TRUE },
+  [COL_AVAILABLE] = { N_("Free Memory"), LL_EVENT_KEY_AVAILABLE, TRUE },
 };
 
 /* Each column's sorter: never compares rows itself (the list sorts them);

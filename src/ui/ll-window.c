@@ -147,19 +147,6 @@ update_actions (LlWindow *self)
     ll_export_controller_update (self->exporter);
 }
 
-/* A run's name in a legend beside others: its policy, short, and which
- * runs were real (the others are simulations). */
-static char *
-series_name (LlRun *run)
-{
-  const char *policy = _(ll_policy_get_info (ll_run_get_config (run)->policy.kind)->short_title);
-
-  if (ll_run_get_kind (run) == LL_RUN_REAL)
-    /* TRANSLATORS: a real run in a chart's legend beside simulated ones, "CPython 3.9+ (real)" */
-    return g_strdup_printf (_("%s (real)"), policy);
-  return g_strdup (policy);
-}
-
 /* The charts draw the current run on top and every other run shown. */
 static void
 push_chart_data (LlWindow *self)
@@ -176,7 +163,7 @@ push_chart_data (LlWindow *self)
 
       ll_chart_series_init_from_view (&s, self->view,
                                       ll_element_get_info (ll_run_get_config (self->run)->element)->slot_bytes);
-      g_ptr_array_add (names, series_name (self->run));
+      g_ptr_array_add (names, ll_run_dup_short_title (self->run));
       s.name = g_ptr_array_index (names, names->len - 1);
       s.style = ll_run_get_style (self->run);
       g_array_append_val (series, s);
@@ -191,7 +178,7 @@ push_chart_data (LlWindow *self)
       ll_run_update_view (run);
       ll_chart_series_init_from_view (&s, ll_run_get_view (run),
                                       ll_element_get_info (ll_run_get_config (run)->element)->slot_bytes);
-      g_ptr_array_add (names, series_name (run));
+      g_ptr_array_add (names, ll_run_dup_short_title (run));
       s.name = g_ptr_array_index (names, names->len - 1);
       s.style = ll_run_get_style (run);
       g_array_append_val (series, s);
