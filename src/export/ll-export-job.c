@@ -22,7 +22,10 @@ job_clear (gpointer data)
 
   g_free (job->path);
   g_clear_pointer (&job->view, ll_history_view_free);
+  g_clear_pointer (&job->others, g_ptr_array_unref);
+  g_free (job->series);
   g_free (job->title);
+  g_free (job->short_title);
   g_free (job->stop_message);
   g_clear_pointer (&job->settings_rows, g_ptr_array_unref);
   g_clear_pointer (&job->result_rows, g_ptr_array_unref);
@@ -120,6 +123,8 @@ ll_export_job_new_for_run (LlExportKind   kind,
 
   job->view = ll_history_view_new ();
   ll_history_view_update (job->view, ll_run_get_history (run));
+  job->short_title = ll_run_dup_short_title (run);
+  job->style = ll_run_get_style (run);
   job->slot_bytes = ll_element_get_info (config->element)->slot_bytes;
 
   if (kind == LL_EXPORT_KIND_CHART || kind == LL_EXPORT_KIND_REPORT)
@@ -282,18 +287,77 @@ run_csv (LlExportJob   *job,
   return ll_output_commit (output, error);
 }
 
+typedef struct
+{
+  LlHistoryView *view;
+  guint          slot_bytes;
+  char          *name;
+  guint          style;
+} OtherRun;
+
+static void
+other_run_free (OtherRun *other)
+{
+  ll_history_view_free (other->view);
+  g_free (other->name);
+  g_free (other);
+}
+
+void
+ll_export_job_add_run (LlExportJob *job,
+                       LlRun       *run,
+                       guint        style)
+{
+  OtherRun *other;
+
+  g_return_if_fail (job != NULL);
+  g_return_if_fail (LL_IS_RUN (run));
+
+  if (job->others == NULL)
+    job->others = g_ptr_array_new_with_free_func ((GDestroyNotify) other_run_free);
+  other = g_new0 (OtherRun, 1);
+  other->view = ll_history_view_new ();
+  ll_history_view_update (other->view, ll_run_get_history (run));
+  other->slot_bytes = ll_element_get_info (ll_run_get_config (run)->element)->slot_bytes;
+  other->name = ll_run_dup_short_title (run);
+  other->style = style;
+  g_ptr_array_add (job->others, other);
+}
+
 void
 ll_export_job_get_chart_data (LlExportJob   *job,
                               LlChartSeries *series,
                               LlChartData   *data,
                               LlReportInfo  *info)
 {
+  guint n_others;
+
   g_return_if_fail (job != NULL);
   g_return_if_fail (job->view != NULL);
 
   ll_chart_series_init_from_view (series, job->view, job->slot_bytes);
   series->name = job->title;
-  ll_chart_data_init (data, series, 1);
+  n_others = job->others != NULL ? job->others->len : 0;
+  if (n_others == 0)
+    ll_chart_data_init (data, series, 1);
+  else
+    {
+      /* The job's own run first (on top), then the others, as on screen. */
+      g_free (job->series);
+      job->series = g_new0 (LlChartSeries, n_others + 1);
+      job->series[0] = *series;
+      job->series[0].name = job->short_title;
+      job->series[0].style = job->style;
+      for (guint i = 0; i < n_others; i++)
+        {
+          OtherRun *other = g_ptr_array_index (job->others, i);
+
+          ll_chart_series_init_from_view (&job->series[i + 1], other->view, other->slot_bytes);
+          job->series[i + 1].name = other->name;
+          job->series[i + 1].style = other->style;
+        }
+      ll_chart_data_init (data, job->series, n_others + 1);
+    }
 
   if (info != NULL)
     {

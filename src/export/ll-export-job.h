@@ -37,6 +37,9 @@ typedef struct
 
   /* events, samples, chart, report: a private copy of the history */
   LlHistoryView        *view;
+  guint                 style;          /* the run's among others (ll_export_job_add_run) */
+  GPtrArray            *others;         /* charts: other runs drawn with it */
+  LlChartSeries        *series;         /* what the charts draw (built when asked) */
 
   /* chart, report */
   guint                 what;           /* LlChartKind or LL_EXPORT_REPORT */
@@ -46,6 +49,7 @@ typedef struct
   LlChartOptions        options;
   guint                 slot_bytes;
   char                 *title;
+  char                 *short_title;    /* beside other runs */
   char                 *stop_message;
   GPtrArray            *settings_rows;  /* LlSummaryRow * */
   GPtrArray            *result_rows;
@@ -85,6 +89,12 @@ LlExportJob *ll_export_job_new_for_run  (LlExportKind          kind,
                                          GError              **error);
 LlExportJob *ll_export_job_ref          (LlExportJob          *job);
 void         ll_export_job_unref        (LlExportJob          *job);
+
+/* Charts draw @run beside the job's own, in @run's style (copied now);
+ * with other runs the job's own run draws in its @style. */
+void         ll_export_job_add_run        (LlExportJob        *job,
+                                           LlRun              *run,
+                                           guint               style);
 
 /* What the job's charts and report draw: @series, the job's copy of the
  * run's history, in @data; the report's words in @info. Valid as long as

@@ -198,7 +198,25 @@ snapshot (LlExportController  *self,
       return NULL;
     }
 
-  return ll_export_job_new_for_run (kind, "", run, get_units (self), error);
+  {
+    LlExportJob *job = ll_export_job_new_for_run (kind, "", run, get_units (self), error);
+
+    /* Charts and the report draw what the window draws: the other runs
+     * shown beside this one. */
+    if (job != NULL && (kind == LL_EXPORT_KIND_CHART || kind == LL_EXPORT_KIND_REPORT))
+      {
+        GListModel *runs = G_LIST_MODEL (ll_run_set_get_store (ll_window_get_runs (self->window)));
+
+        for (guint i = 0; i < g_list_model_get_n_items (runs); i++)
+          {
+            g_autoptr(LlRun) other = g_list_model_get_item (runs, i);
+
+            if (other != run && ll_run_get_visible (other))
+              ll_export_job_add_run (job, other, ll_run_get_style (other));
+          }
+      }
+    return job;
+  }
 }
 
 /* The options a chart or the report is drawn with: the screen's (scale,

@@ -283,6 +283,33 @@ test_job_images (void)
   remove_folder (dir);
 }
 
+/* Charts draw the runs shown beside the job's own, as the window does. */
+static void
+test_job_with_other_runs (void)
+{
+  g_autoptr(LlRun) run = make_simulated_run (10000000);
+  g_autoptr(LlRun) other = make_simulated_run (20000000);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlExportJob) job = NULL;
+  LlChartSeries series;
+  LlChartData data;
+
+  ll_run_set_style (run, 3);
+  job = ll_export_job_new_for_run (LL_EXPORT_KIND_CHART, "", run, LL_UNITS_IEC, &error);
+  g_assert_no_error (error);
+
+  ll_export_job_get_chart_data (job, &series, &data, NULL);
+  g_assert_cmpuint (data.n_series, ==, 1);
+
+  ll_export_job_add_run (job, other, 5);
+  ll_export_job_get_chart_data (job, &series, &data, NULL);
+  g_assert_cmpuint (data.n_series, ==, 2);
+  g_assert_cmpuint (data.series[0].style, ==, 3);
+  g_assert_cmpuint (data.series[1].style, ==, 5);
+  g_assert_cmpstr (data.series[0].name, ==, "CPython 3.9+");
+  g_assert_cmpuint (data.series[1].n_events, >, data.series[0].n_events);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -293,6 +320,7 @@ main (int    argc,
 
   g_test_add_func ("/export/job/default-names", test_default_names);
   g_test_add_func ("/export/job/csv", test_job_csv);
+  g_test_add_func ("/export/job/other-runs", test_job_with_other_runs);
   g_test_add_func ("/export/job/stream", test_job_stream);
   g_test_add_func ("/export/job/contents", test_job_contents);
   g_test_add_func ("/export/job/images", test_job_images);
