@@ -6,8 +6,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ll-arith.h"
+#include "ll-element.h"
 #include "ll-fit.h"
 #include "ll-growth.h"
 #include "ll-size.h"
@@ -161,4 +163,46 @@ ll_fit_describe (const LlFit       *fit,
                             "%s as a reserve, so no run fits: free some memory or lower the "
                             "reserve."),
                           target, peak, can_spare, reserve);
+}
+
+gboolean
+ll_fit_next_growth (LlForecast        *forecast,
+                    const LlRunConfig *config,
+                    guint64            length,
+                    guint64            capacity,
+                    guint64            available,
+                    guint64            reserve)
+{
+  const LlElementInfo *element;
+  guint64 target_length, next, batch;
+
+  g_return_val_if_fail (forecast != NULL, FALSE);
+  g_return_val_if_fail (config != NULL, FALSE);
+
+  memset (forecast, 0, sizeof *forecast);
+  element = ll_element_get_info (config->element);
+  batch = MAX (config->batch, 1);
+
+  /* The append that no longer fits in the block. */
+  forecast->length = ll_sat_add (MAX (length, capacity), batch);
+  next = ll_policy_resize (&config->policy, MAX (length, capacity), capacity, forecast->length);
+  if (next <= capacity)
+    return FALSE;
+
+  /* A list that stops first never grows again. */
+  target_length = config->target_kind == LL_TARGET_ELEMENTS ? config->target : G_MAXUINT64;
+  if (forecast->length > target_length ||
+      (config->target_kind == LL_TARGET_CONTAINER_BYTES &&
+       ll_sat_add (LL_LIST_HEADER_BYTES, ll_sat_mul (capacity, element->slot_bytes)) >= config->target))
+    return FALSE;
+
+  forecast->old_capacity = capacity;
+  forecast->new_capacity = next;
+  /* Copying holds both blocks; growing in place or by mremap() only adds. */
+  forecast->need = ll_run_config_get_mechanism (config) == LL_MECHANISM_COPY
+                   ? ll_sat_mul (next, element->slot_bytes)
+                   : ll_sat_mul (next - capacity, element->slot_bytes);
+  forecast->room = available > reserve ? available - reserve : 0;
+  forecast->fits = forecast->need <= forecast->room;
+  return TRUE;
 }

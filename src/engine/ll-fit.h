@@ -36,4 +36,26 @@ void     ll_fit_plan             (LlFit             *fit,
 char    *ll_fit_describe         (const LlFit       *fit,
                                   const LlRunConfig *config);
 
+/* The next growth of a running list, against the memory free now. */
+typedef struct
+{
+  guint64  length;       /* the length whose append makes the list grow */
+  guint64  old_capacity;
+  guint64  new_capacity;
+  guint64  need;         /* more bytes than now: the new block, or what it
+                          * adds when the block grows in place */
+  guint64  room;         /* what is free above the reserve now */
+  gboolean fits;         /* need <= room */
+} LlForecast;
+
+/* The next growth of @config's list at @length elements in @capacity
+ * slots, given @available bytes free and the @reserve kept: FALSE when it
+ * never grows again (the target comes first). */
+gboolean ll_fit_next_growth     (LlForecast        *forecast,
+                                  const LlRunConfig *config,
+                                  guint64            length,
+                                  guint64            capacity,
+                                  guint64            available,
+                                  guint64            reserve);
+
 G_END_DECLS

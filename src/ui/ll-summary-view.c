@@ -22,6 +22,7 @@ struct _LlSummaryView
   GtkWidget      *progress_box;
   GtkProgressBar *progress_bar;
   GtkLabel       *progress_label;
+  GtkLabel       *forecast_label;
   GtkFlowBox     *flow;
   GtkWidget      *expand_button;
   GtkWidget      *children[LL_N_FIGURES];
@@ -279,6 +280,15 @@ ll_summary_view_init (LlSummaryView *self)
   gtk_box_append (GTK_BOX (progress_box), GTK_WIDGET (self->progress_label));
   gtk_box_append (GTK_BOX (box), progress_box);
 
+  /* The next growth, said before it happens. */
+  self->forecast_label = GTK_LABEL (gtk_label_new (""));
+  gtk_label_set_xalign (self->forecast_label, 0);
+  gtk_label_set_wrap (self->forecast_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->forecast_label), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->forecast_label), "numeric");
+  gtk_widget_set_visible (GTK_WIDGET (self->forecast_label), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->forecast_label));
+
   figures_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_add_css_class (figures_box, "card");
   flow = gtk_flow_box_new ();
@@ -357,6 +367,56 @@ update_idle (LlSummaryView           *self,
 
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   set_text (self->progress_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->forecast_label), FALSE);
+}
+
+static void
+update_forecast (LlSummaryView       *self,
+                 const LlSummaryInfo *info)
+{
+  const LlForecast *f = &info->forecast;
+  g_autofree char *at = NULL, *need = NULL, *room = NULL, *text = NULL;
+  gboolean shown = info->has_forecast && info->status.state == LL_ENGINE_RUNNING;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->forecast_label), shown);
+  if (!shown)
+    {
+      set_text (self->forecast_label, "");
+      return;
+    }
+
+  at = ll_format_count_exact (f->length);
+  need = ll_format_bytes (f->need, info->units);
+  room = ll_format_bytes (f->room, info->units);
+  if (f->fits)
+    /* TRANSLATORS: the next growth: where, how much more memory, what is free */
+    text = g_strdup_printf (_("Next growth at %s elements: %s more, of %s free above the reserve"),
+                            at, need, room);
+  else
+    text = g_strdup_printf (_("Next growth at %s elements needs %s more, but only %s is free above "
+                              "the reserve: the run will stop before it"), at, need, room);
+  set_text (self->forecast_label, text);
+  if (f->fits)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->forecast_label), "warning");
+      gtk_widget_add_css_class (GTK_WIDGET (self->forecast_label), "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->forecast_label), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (self->forecast_label), "warning");
+    }
+}
+
+const char *
+ll_summary_view_get_forecast (LlSummaryView *self,
+                              gboolean      *warns)
+{
+  g_return_val_if_fail (LL_IS_SUMMARY_VIEW (self), NULL);
+
+  if (warns != NULL)
+    *warns = gtk_widget_has_css_class (GTK_WIDGET (self->forecast_label), "warning");
+  return gtk_label_get_label (self->forecast_label);
 }
 
 static void
@@ -365,6 +425,8 @@ update_progress (LlSummaryView           *self,
 {
   g_autofree char *text = NULL;
   double progress = info->progress;
+
+  update_forecast (self, info);
 
   if (progress < 0)
     {

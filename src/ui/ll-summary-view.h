@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "ll-engine.h"
+#include "ll-fit.h"
 #include "ll-size.h"
 
 G_BEGIN_DECLS
@@ -40,6 +41,8 @@ typedef struct
   guint64           limit_bytes;         /* the container's memory limit, or LL_NO_LIMIT */
   double            progress;            /* 0…1 toward the target; < 0: none */
   guint64           eta_ns;              /* G_MAXUINT64: unknown */
+  gboolean          has_forecast;        /* a running list's next growth: */
+  LlForecast        forecast;
 } LlSummaryInfo;
 
 #define LL_TYPE_SUMMARY_VIEW (ll_summary_view_get_type ())
@@ -55,6 +58,10 @@ const char *ll_summary_view_get_value  (LlSummaryView           *self,
 const char *ll_summary_view_get_detail (LlSummaryView           *self,
                                    LlFigure             figure);
 double      ll_summary_view_get_progress (LlSummaryView         *self);
+/* What the line under the progress bar says of the next growth ("" when
+ * nothing), and whether it warns. */
+const char *ll_summary_view_get_forecast (LlSummaryView         *self,
+                                          gboolean              *warns);
 /* All twelve figures, or ("expanded" FALSE) the main five in one row. */
 gboolean    ll_summary_view_get_expanded (LlSummaryView         *self);
 void        ll_summary_view_set_expanded (LlSummaryView         *self,

@@ -41,6 +41,7 @@ struct _LlWindow
   /* the run */
   LlRun                *run;
   gboolean              run_pending;      /* shown as running, starts after the next paint */
+  gboolean              forecast_warned;  /* the run was told its next growth does not fit */
   GdkFrameClock        *start_clock;
   gulong                start_paint_id;
   guint                 start_timeout_id;
@@ -244,6 +245,22 @@ update_summary (LlWindow *self)
     info.available_bytes = info.counters.last_sample.available_bytes;
   else
     info.available_bytes = info.status.start_available_bytes;
+
+  /* The next growth, against what is free now: a warning comes before a
+   * growth that would cross the reserve, not after. */
+  if (info.status.state == LL_ENGINE_RUNNING && info.available_bytes > 0)
+    {
+      info.has_forecast = ll_fit_next_growth (&info.forecast, ll_run_get_config (self->run),
+                                              info.status.length, info.status.capacity,
+                                              info.available_bytes,
+                                              info.status.reserve_bytes == G_MAXUINT64
+                                              ? 0 : info.status.reserve_bytes);
+      if (info.has_forecast && !info.forecast.fits && !self->forecast_warned)
+        {
+          self->forecast_warned = TRUE;
+          toast (self, _("The next growth would cross the memory reserve: the run will stop before it"));
+        }
+    }
 
   ll_summary_view_update (self->summary, &info);
 }
@@ -488,6 +505,7 @@ begin_run (LlWindow *self,
 
   self->run_start_us = g_get_monotonic_time ();
   self->run_pending = TRUE;
+  self->forecast_warned = FALSE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       /* The frame that shows the run beginning repaints most of the window:

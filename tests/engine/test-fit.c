@@ -118,6 +118,47 @@ test_fit_describe (void)
   g_assert_true (g_str_has_suffix (fits, ": it fits."));
 }
 
+/* The next growth, before it happens: where, how much more, and whether
+ * that stays above the reserve. */
+static void
+test_next_growth (void)
+{
+  LlRunConfig config;
+  LlForecast f;
+
+  ll_run_config_init (&config);
+  config.target_kind = LL_TARGET_CONTAINER_BYTES;
+  config.target = 1024 * MiB;
+
+  /* CPython, realloc(): only what the block adds is needed. 1,000,000
+   * elements in 1,000,000 slots: the next append grows it to
+   * (1,000,001 + 125,000 + 6) & ~3 = 1,125,004 slots. */
+  g_assert_true (ll_fit_next_growth (&f, &config, 1000000, 1000000, 100 * MiB, 10 * MiB));
+  g_assert_cmpuint (f.length, ==, 1000001);
+  g_assert_cmpuint (f.old_capacity, ==, 1000000);
+  g_assert_cmpuint (f.new_capacity, ==, 1125004);
+  g_assert_cmpuint (f.need, ==, 125004 * 8);
+  g_assert_cmpuint (f.room, ==, 90 * MiB);
+  g_assert_true (f.fits);
+
+  /* The same growth when just less than it is left above the reserve:
+   * said before it happens. */
+  g_assert_true (ll_fit_next_growth (&f, &config, 1000000, 1000000, 10 * MiB + 125004 * 8 - 1, 10 * MiB));
+  g_assert_false (f.fits);
+
+  /* Doubling by copying holds both blocks: the whole new one is needed. */
+  ll_policy_init (&config.policy, LL_POLICY_DOUBLE);
+  g_assert_true (ll_fit_next_growth (&f, &config, 600, 1024, 100 * MiB, 0));
+  g_assert_cmpuint (f.length, ==, 1025);
+  g_assert_cmpuint (f.new_capacity, ==, 2048);
+  g_assert_cmpuint (f.need, ==, 2048 * 8);
+
+  /* A list that reaches its target first never grows again. */
+  config.target_kind = LL_TARGET_ELEMENTS;
+  config.target = 1024;
+  g_assert_false (ll_fit_next_growth (&f, &config, 600, 1024, 100 * MiB, 0));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -126,6 +167,7 @@ main (int    argc,
 
   g_test_add_func ("/fit/plan", test_fit_plan);
   g_test_add_func ("/fit/describe", test_fit_describe);
+  g_test_add_func ("/fit/next-growth", test_next_growth);
 
   return g_test_run ();
 }

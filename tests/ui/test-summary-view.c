@@ -1,0 +1,118 @@
+/* test-summary-view.c — the figures: the main five or all, and the next growth foretold
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "ll-window.h"
+#include "ui-test-util.h"
+
+#define GiB (G_GUINT64_CONSTANT (1) << 30)
+
+/* Without a window: what the line says, from the figures it is given. */
+static void
+test_forecast_line (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  LlSummaryView *summary = LL_SUMMARY_VIEW (ll_summary_view_new ());
+  LlSummaryInfo info = { 0 };
+  LlRunConfig config;
+  gboolean warns;
+  const char *text;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (summary));
+  ll_run_config_init (&config);
+  config.target_kind = LL_TARGET_CONTAINER_BYTES;
+  config.target = 4 * GiB;
+
+  info.has_run = TRUE;
+  info.units = LL_UNITS_IEC;
+  info.status.state = LL_ENGINE_RUNNING;
+  info.progress = 0.5;
+  info.eta_ns = G_MAXUINT64;
+  info.has_forecast = ll_fit_next_growth (&info.forecast, &config, 1000000, 1000000, 2 * GiB, GiB);
+  ll_summary_view_update (summary, &info);
+  text = ll_summary_view_get_forecast (summary, &warns);
+  g_assert_true (g_str_has_prefix (text, "Next growth at 1,000,001 elements: 976.59 KiB more"));
+  g_assert_false (warns);
+
+  /* Less above the reserve than the growth needs: a warning, before. */
+  info.has_forecast = ll_fit_next_growth (&info.forecast, &config, 1000000, 1000000, GiB + 1000, GiB);
+  ll_summary_view_update (summary, &info);
+  text = ll_summary_view_get_forecast (summary, &warns);
+  g_assert_nonnull (strstr (text, "the run will stop before it"));
+  g_assert_true (warns);
+
+  /* A run that ended foretells nothing. */
+  info.status.state = LL_ENGINE_FINISHED;
+  ll_summary_view_update (summary, &info);
+  g_assert_cmpstr (ll_summary_view_get_forecast (summary, NULL), ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* In the window, during a real run, the line is there. */
+static void
+test_forecast_in_window (void)
+{
+  LlWindow *window = create_window ();
+  LlControls *controls = ll_window_get_controls (window);
+  LlSummaryView *summary = ll_window_get_summary (window);
+  gint64 deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+  gboolean seen = FALSE, finished = FALSE;
+
+  g_signal_connect (window, "run-finished", G_CALLBACK (on_run_finished), &finished);
+  ll_controls_set_policy (controls, LL_POLICY_CPYTHON);
+  ll_controls_set_element (controls, LL_ELEMENT_SHARED);
+  ll_controls_set_initial_text (controls, "0");
+  ll_controls_set_target_kind (controls, LL_TARGET_CONTAINER_BYTES);
+  ll_controls_set_target_text (controls, "3 GiB");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL);
+
+  while (!seen && !finished && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      seen = g_str_has_prefix (ll_summary_view_get_forecast (summary, NULL), "Next growth at ");
+      if (!seen)
+        g_usleep (1000);
+    }
+  g_assert_true (seen || finished);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.stop", NULL);
+  wait_for_flag (&finished, 20000);
+  g_assert_cmpstr (ll_summary_view_get_forecast (summary, NULL), ==, "");
+
+  destroy_window (window);
+}
+
+static void
+test_main_figures (void)
+{
+  LlSummaryView *summary = LL_SUMMARY_VIEW (ll_summary_view_new ());
+
+  g_object_ref_sink (summary);
+  g_assert_false (ll_summary_view_get_expanded (summary));
+  g_assert_true (ll_summary_view_shows (summary, LL_FIGURE_CONTAINER));
+  g_assert_false (ll_summary_view_shows (summary, LL_FIGURE_OBJECTS));
+  ll_summary_view_set_expanded (summary, TRUE);
+  for (guint i = 0; i < LL_N_FIGURES; i++)
+    g_assert_true (ll_summary_view_shows (summary, i));
+  g_object_unref (summary);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_main_context_acquire (NULL);
+
+  g_test_add_func ("/ui/summary/forecast-line", test_forecast_line);
+  g_test_add_func ("/ui/summary/forecast-in-window", test_forecast_in_window);
+  g_test_add_func ("/ui/summary/main-figures", test_main_figures);
+
+  return g_test_run ();
+}
