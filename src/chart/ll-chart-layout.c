@@ -641,13 +641,13 @@ ll_chart_layout_measure (LlChartLayout        *layout,
                    ext.y_lo, ext.y_hi, &fit);
 
   /* Legend and y title share a row when they fit; else the legend goes
-   * beside the title when there is one and room, or on its own row (runs:
-   * as many rows as it takes). */
+   * beside the title when there is one and room, or on its own row (runs,
+   * or a chart narrower than the legend: as many rows as it takes). */
   axis_titles (layout);
   ll_chart_text_size (text, layout->y_title, FALSE, &y_title_w, NULL);
   layout->legend_rows = 1;
   layout->legend_width = legend_w;
-  if (ll_chart_data_is_overlay (data) &&
+  if ((ll_chart_data_is_overlay (data) || legend_w > width - 2 * layout->pad) &&
       y_title_w + 2 * ITEM_GAP + legend_w > width - 2 * layout->pad)
     {
       layout->legend_width = width - 2 * layout->pad;

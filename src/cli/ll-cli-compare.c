@@ -49,12 +49,6 @@ title_for (const LlRunConfig *config)
   return g_strdup (_(info->short_title));
 }
 
-static char *
-percent (double fraction)
-{
-  return g_strdup_printf ("%.1f %%", fraction * 100.0);
-}
-
 /* The table, aligned: a column's width is its widest cell. */
 static void
 print_table (FILE          *f,
@@ -63,35 +57,37 @@ print_table (FILE          *f,
              LlUnits        units,
              guint64        free_bytes)
 {
-  enum { N_COLS = 9 };
-  const char *headers[N_COLS] = {
-    _("Policy"), _("Reallocs"), _("Capacity"), _("Slack"), _("Mean slack"),
-    _("Allocated"), _("Copied"), _("Peak"), _("Fits in free memory"),
-  };
+  /* The policy, then every figure but time: nothing here ran. */
+  enum { N_COLS = LL_N_COMPARISON_FIGURES };
+  const char *headers[N_COLS];
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
   int widths[N_COLS];
+  guint c;
 
-  for (guint c = 0; c < N_COLS; c++)
+  c = 0;
+  headers[c++] = _("Policy");
+  for (LlComparisonFigure figure = 0; figure < LL_N_COMPARISON_FIGURES; figure++)
+    if (figure != LL_COMPARISON_TIME)
+      headers[c++] = ll_comparison_figure_title (figure);
+
+  for (c = 0; c < N_COLS; c++)
     widths[c] = (int) g_utf8_strlen (headers[c], -1);
 
   for (guint i = 0; i < n_runs; i++)
     {
       const LlComparison *r = &runs[i].figures;
-      g_autofree char *slack_bytes = ll_format_bytes (r->slack_bytes, units);
-      g_autofree char *slack_pct = percent (r->slack_fraction);
-      char *row[N_COLS] = {
-        g_strdup (runs[i].title),
-        ll_format_count_exact (r->n_reallocations),
-        ll_format_count_exact (r->capacity),
-        g_strdup_printf ("%s (%s)", slack_bytes, slack_pct),
-        percent (r->mean_slack_fraction),
-        ll_format_bytes (r->bytes_allocated, units),
-        r->copies_known ? ll_format_bytes (r->bytes_copied, units) : g_strdup ("—"),
-        ll_format_bytes (r->peak_bytes, units),
-        free_bytes > 0 ? ll_format_count (r->fit_length) : g_strdup ("—"),
-      };
+      char *row[N_COLS];
 
-      for (guint c = 0; c < N_COLS; c++)
+      c = 0;
+      row[c++] = g_strdup (runs[i].title);
+      for (LlComparisonFigure figure = 0; figure < LL_N_COMPARISON_FIGURES; figure++)
+        {
+          if (figure == LL_COMPARISON_TIME)
+            continue;
+          row[c++] = figure == LL_COMPARISON_FITS && free_bytes == 0
+                     ? g_strdup ("—") : ll_comparison_format_figure (r, figure, units);
+        }
+      for (c = 0; c < N_COLS; c++)
         {
           widths[c] = MAX (widths[c], (int) g_utf8_strlen (row[c], -1));
           g_ptr_array_add (cells, row[c]);
@@ -102,7 +98,7 @@ print_table (FILE          *f,
     {
       GString *line = g_string_new (NULL);
 
-      for (guint c = 0; c < N_COLS; c++)
+      for (c = 0; c < N_COLS; c++)
         {
           const char *text = i == 0 ? headers[c] : g_ptr_array_index (cells, (i - 1) * N_COLS + c);
           int pad = widths[c] - (int) g_utf8_strlen (text, -1);
@@ -120,8 +116,9 @@ print_table (FILE          *f,
     {
       g_autofree char *spare = ll_format_bytes (free_bytes, units);
 
-      fprintf (f, _("“Fits in free memory”: the longest list of each that %s of free memory holds now.\n"),
-               spare);
+      /* TRANSLATORS: the first %s is the column's title, "Fits in Free Memory" */
+      fprintf (f, _("“%s”: the longest list of each that %s of free memory holds now.\n"),
+               ll_comparison_figure_title (LL_COMPARISON_FITS), spare);
     }
 }
 

@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "ll-arith.h"
 #include "ll-comparison.h"
 #include "ll-element.h"
@@ -249,4 +251,101 @@ ll_comparison_format_csv (const LlRunConfig  *config,
                           c->n_reallocations, c->length, c->capacity, c->container_bytes,
                           c->slack_bytes, slack, mean, c->bytes_allocated, copied, c->peak_bytes,
                           elapsed, c->fit_length);
+}
+
+static const char * const figure_titles[LL_N_COMPARISON_FIGURES] = {
+  [LL_COMPARISON_REALLOCATIONS] = N_("Reallocations"),
+  [LL_COMPARISON_CAPACITY] = N_("Capacity"),
+  [LL_COMPARISON_SLACK] = N_("Slack"),
+  [LL_COMPARISON_MEAN_SLACK] = N_("Mean Slack"),
+  [LL_COMPARISON_ALLOCATED] = N_("Allocated"),
+  [LL_COMPARISON_COPIED] = N_("Copied"),
+  [LL_COMPARISON_PEAK] = N_("Peak"),
+  [LL_COMPARISON_TIME] = N_("Time"),
+  [LL_COMPARISON_FITS] = N_("Fits in Free Memory"),
+};
+
+const char *
+ll_comparison_figure_title (LlComparisonFigure figure)
+{
+  g_return_val_if_fail (figure < LL_N_COMPARISON_FIGURES, NULL);
+
+  return _(figure_titles[figure]);
+}
+
+static char *
+format_percent (double fraction)
+{
+  return g_strdup_printf ("%.1f %%", fraction * 100.0);
+}
+
+char *
+ll_comparison_format_figure (const LlComparison *c,
+                             LlComparisonFigure  figure,
+                             LlUnits             units)
+{
+  g_return_val_if_fail (c != NULL, NULL);
+
+  switch (figure)
+    {
+    case LL_COMPARISON_REALLOCATIONS:
+      return ll_format_count_exact (c->n_reallocations);
+    case LL_COMPARISON_CAPACITY:
+      return ll_format_count_exact (c->capacity);
+    case LL_COMPARISON_SLACK:
+      {
+        g_autofree char *bytes = ll_format_bytes (c->slack_bytes, units);
+        g_autofree char *percent = format_percent (c->slack_fraction);
+
+        return g_strdup_printf ("%s (%s)", bytes, percent);
+      }
+    case LL_COMPARISON_MEAN_SLACK:
+      return format_percent (c->mean_slack_fraction);
+    case LL_COMPARISON_ALLOCATED:
+      return ll_format_bytes (c->bytes_allocated, units);
+    case LL_COMPARISON_COPIED:
+      return c->copies_known ? ll_format_bytes (c->bytes_copied, units) : g_strdup ("—");
+    case LL_COMPARISON_PEAK:
+      return ll_format_bytes (c->peak_bytes, units);
+    case LL_COMPARISON_TIME:
+      /* A real run not timed yet counts 1 ns (ll_comparison_from_counters). */
+      return c->elapsed_ns > 1 ? ll_format_duration (c->elapsed_ns) : g_strdup ("—");
+    case LL_COMPARISON_FITS:
+      return c->fit_length > 0 ? ll_format_count (c->fit_length) : g_strdup ("—");
+    case LL_N_COMPARISON_FIGURES:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+double
+ll_comparison_figure_key (const LlComparison *c,
+                          LlComparisonFigure  figure)
+{
+  g_return_val_if_fail (c != NULL, 0.0);
+
+  switch (figure)
+    {
+    case LL_COMPARISON_REALLOCATIONS:
+      return c->n_reallocations;
+    case LL_COMPARISON_CAPACITY:
+      return c->capacity;
+    case LL_COMPARISON_SLACK:
+      return c->slack_bytes;
+    case LL_COMPARISON_MEAN_SLACK:
+      return c->mean_slack_fraction;
+    case LL_COMPARISON_ALLOCATED:
+      return c->bytes_allocated;
+    case LL_COMPARISON_COPIED:
+      return c->copies_known ? (double) c->bytes_copied : -1.0;
+    case LL_COMPARISON_PEAK:
+      return c->peak_bytes;
+    case LL_COMPARISON_TIME:
+      return c->elapsed_ns;
+    case LL_COMPARISON_FITS:
+      return c->fit_length;
+    case LL_N_COMPARISON_FIGURES:
+    default:
+      g_return_val_if_reached (0.0);
+    }
 }

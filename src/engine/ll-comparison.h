@@ -8,6 +8,7 @@
 
 #include "ll-history.h"
 #include "ll-run-config.h"
+#include "ll-size.h"
 
 G_BEGIN_DECLS
 
@@ -84,6 +85,32 @@ gboolean ll_comparison_simulate   (const LlRunConfig   *config,
                                    LlHistory           *history,
                                    LlComparison        *comparison,
                                    GError             **error);
+
+/* The figures as people read them, in the same order everywhere: the
+ * comparison table, the report and listlab-cli compare. */
+typedef enum
+{
+  LL_COMPARISON_REALLOCATIONS,
+  LL_COMPARISON_CAPACITY,
+  LL_COMPARISON_SLACK,        /* bytes and % of the capacity */
+  LL_COMPARISON_MEAN_SLACK,
+  LL_COMPARISON_ALLOCATED,
+  LL_COMPARISON_COPIED,       /* "—" when not known */
+  LL_COMPARISON_PEAK,
+  LL_COMPARISON_TIME,         /* "—" for a simulation */
+  LL_COMPARISON_FITS,         /* "—" when not computed */
+  LL_N_COMPARISON_FIGURES
+} LlComparisonFigure;
+
+/* The figure's column title, translated ("Mean Slack"). */
+const char *ll_comparison_figure_title  (LlComparisonFigure  figure);
+/* The figure of @comparison as text ("21.53 MiB (11.1 %)"). */
+char       *ll_comparison_format_figure (const LlComparison *comparison,
+                                         LlComparisonFigure  figure,
+                                         LlUnits             units);
+/* A number that sorts the figure the way its text reads (unknown first). */
+double      ll_comparison_figure_key    (const LlComparison *comparison,
+                                         LlComparisonFigure  figure);
 
 #define LL_COMPARISON_CSV_HEADER \
   "policy,mechanism,element,reallocations,length,capacity,container_bytes,slack_bytes,slack_percent," \

@@ -405,6 +405,28 @@ ll_run_set_title (LlRun      *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
+void
+ll_run_get_comparison (LlRun        *self,
+                       guint64       free_bytes,
+                       LlComparison *comparison)
+{
+  LlHistoryCounters counters;
+  LlEngineStatus status;
+  guint64 elapsed_ns = 0;
+
+  g_return_if_fail (LL_IS_RUN (self));
+  g_return_if_fail (comparison != NULL);
+
+  ll_history_get_counters (self->history, &counters);
+  /* A real run counts at least 1 ns: it ran, copies are known. */
+  if (self->kind == LL_RUN_REAL)
+    {
+      ll_run_get_status (self, &status);
+      elapsed_ns = MAX (status.elapsed_ns, 1);
+    }
+  ll_comparison_from_counters (&self->config, &counters, elapsed_ns, free_bytes, comparison);
+}
+
 LlEngineState
 ll_run_get_state (LlRun *self)
 {

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "ll-comparison.h"
 #include "ll-engine.h"
 #include "ll-fit.h"
 #include "ll-history.h"
@@ -79,6 +80,12 @@ void               ll_run_get_status          (LlRun               *self,
                                                LlEngineStatus      *status);
 /* Why it ended, or NULL: the engine's error. */
 const GError      *ll_run_get_error           (LlRun               *self);
+
+/* What the run cost so far, from its history's exact counters; "fits"
+ * against @free_bytes (0: not computed). */
+void               ll_run_get_comparison      (LlRun               *self,
+                                               guint64              free_bytes,
+                                               LlComparison        *comparison);
 
 /* Does the run fit in what the system can spare now, counting
  * @reclaimable bytes a list still held would give back? Fills @fit. */

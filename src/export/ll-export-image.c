@@ -47,7 +47,7 @@ draw_what (cairo_t              *cr,
            const LlReportInfo   *info)
 {
   if (what == LL_EXPORT_REPORT)
-    ll_report_draw (cr, data, options, info, width, height);
+    ll_report_draw (cr, data, options, info, width, height, NULL);
   else if (what == LL_EXPORT_ALL_CHARTS)
     ll_chart_draw_all (cr, data, options, width, height);
   else
@@ -76,7 +76,7 @@ ll_export_render_surface (guint                 what,
       double scale = width / LL_REPORT_WIDTH;
 
       cairo_scale (cr, scale, scale);
-      ll_report_draw (cr, data, options, info, LL_REPORT_WIDTH, height / scale);
+      ll_report_draw (cr, data, options, info, LL_REPORT_WIDTH, height / scale, NULL);
     }
   else
     draw_what (cr, what, width, height, data, options, info);

@@ -24,6 +24,7 @@ job_clear (gpointer data)
   g_clear_pointer (&job->view, ll_history_view_free);
   g_clear_pointer (&job->others, g_ptr_array_unref);
   g_free (job->series);
+  g_free (job->report_runs);
   g_free (job->title);
   g_free (job->short_title);
   g_free (job->stop_message);
@@ -133,15 +134,17 @@ ll_export_job_new_for_run (LlExportKind   kind,
       guint64 available = counters->n_samples > 0 ? counters->last_sample.available_bytes
                                                   : status.start_available_bytes;
       guint64 reserve = status.reserve_bytes;
+      LlMemInfo info;
+      gboolean have_info = ll_mem_read_system (&info, NULL, NULL);
 
       /* A run that has not started yet, or a simulation: the reserve it
        * would keep now. */
       if (reserve == 0 || reserve == LL_RESERVE_DEFAULT)
-        {
-          LlMemInfo info;
+        reserve = have_info ? ll_run_config_get_reserve (config, &info) : 0;
 
-          reserve = ll_mem_read_system (&info, NULL, NULL) ? ll_run_config_get_reserve (config, &info) : 0;
-        }
+      job->units = units;
+      job->free_bytes = have_info ? ll_mem_info_spare (&info) : 0;
+      ll_run_get_comparison (run, job->free_bytes, &job->figures);
 
       job->title = g_strdup (ll_run_get_kind (run) == LL_RUN_REAL ? _("List Lab run")
                                                                   : _("List Lab simulation"));
@@ -293,6 +296,7 @@ typedef struct
   guint          slot_bytes;
   char          *name;
   guint          style;
+  LlComparison   figures;
 } OtherRun;
 
 static void
@@ -321,6 +325,7 @@ ll_export_job_add_run (LlExportJob *job,
   other->slot_bytes = ll_element_get_info (ll_run_get_config (run)->element)->slot_bytes;
   other->name = ll_run_dup_short_title (run);
   other->style = style;
+  ll_run_get_comparison (run, job->free_bytes, &other->figures);
   g_ptr_array_add (job->others, other);
 }
 
@@ -366,6 +371,22 @@ ll_export_job_get_chart_data (LlExportJob   *job,
       info->stop_message = job->stop_message;
       info->settings_rows = job->settings_rows;
       info->result_rows = job->result_rows;
+      info->units = job->units;
+      if (n_others > 0)
+        {
+          /* The runs drawn, compared: the job's own first, as in the legends. */
+          g_free (job->report_runs);
+          job->report_runs = g_new0 (LlReportRun, n_others + 1);
+          job->report_runs[0] = (LlReportRun) { job->short_title, job->style, job->figures };
+          for (guint i = 0; i < n_others; i++)
+            {
+              OtherRun *other = g_ptr_array_index (job->others, i);
+
+              job->report_runs[i + 1] = (LlReportRun) { other->name, other->style, other->figures };
+            }
+          info->runs = job->report_runs;
+          info->n_runs = n_others + 1;
+        }
     }
 }
 

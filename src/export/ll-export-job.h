@@ -8,6 +8,7 @@
 
 #include "ll-chart.h"
 #include "ll-export-image.h"
+#include "ll-report.h"
 #include "ll-run.h"
 
 G_BEGIN_DECLS
@@ -53,6 +54,10 @@ typedef struct
   char                 *stop_message;
   GPtrArray            *settings_rows;  /* LlSummaryRow * */
   GPtrArray            *result_rows;
+  LlUnits               units;
+  guint64               free_bytes;     /* "fits in free memory" against */
+  LlComparison          figures;        /* the report compares it with the others */
+  LlReportRun          *report_runs;
 
   /* contents */
   LlRun                *run;

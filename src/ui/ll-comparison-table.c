@@ -10,33 +10,11 @@
 #include "ll-comparison.h"
 #include "ll-mem.h"
 
-typedef enum
-{
-  COL_RUN,
-  COL_REALLOCATIONS,
-  COL_CAPACITY,
-  COL_SLACK,
-  COL_MEAN_SLACK,
-  COL_ALLOCATED,
-  COL_COPIED,
-  COL_PEAK,
-  COL_TIME,
-  COL_FITS,
-  N_COLUMNS
-} Column;
+/* The run's name, then the figures in their order. */
+#define COL_RUN   0
+#define N_COLUMNS (1 + LL_N_COMPARISON_FIGURES)
 
-static const char * const columns[N_COLUMNS] = {
-  [COL_RUN] = N_("Run"),
-  [COL_REALLOCATIONS] = N_("Reallocations"),
-  [COL_CAPACITY] = N_("Capacity"),
-  [COL_SLACK] = N_("Slack"),
-  [COL_MEAN_SLACK] = N_("Mean Slack"),
-  [COL_ALLOCATED] = N_("Allocated"),
-  [COL_COPIED] = N_("Copied"),
-  [COL_PEAK] = N_("Peak"),
-  [COL_TIME] = N_("Time"),
-  [COL_FITS] = N_("Fits in Free Memory"),
-};
+typedef guint Column;
 
 typedef struct
 {
@@ -64,14 +42,7 @@ figures (LlComparisonTable *self,
          LlRun             *run,
          LlComparison      *c)
 {
-  LlHistoryCounters counters;
-  LlEngineStatus status;
-
-  ll_history_get_counters (ll_run_get_history (run), &counters);
-  ll_run_get_status (run, &status);
-  ll_comparison_from_counters (ll_run_get_config (run), &counters,
-                               ll_run_get_kind (run) == LL_RUN_REAL ? MAX (status.elapsed_ns, 1) : 0,
-                               self->free_bytes, c);
+  ll_run_get_comparison (run, self->free_bytes, c);
 }
 
 static char *
@@ -85,35 +56,7 @@ format_cell (LlComparisonTable *self,
     return ll_run_dup_short_title (run);
 
   figures (self, run, &c);
-  switch (column)
-    {
-    case COL_REALLOCATIONS:
-      return ll_format_count_exact (c.n_reallocations);
-    case COL_CAPACITY:
-      return ll_format_count_exact (c.capacity);
-    case COL_SLACK:
-      {
-        g_autofree char *bytes = ll_format_bytes (c.slack_bytes, self->units);
-
-        return g_strdup_printf ("%s (%.1f %%)", bytes, c.slack_fraction * 100.0);
-      }
-    case COL_MEAN_SLACK:
-      return g_strdup_printf ("%.1f %%", c.mean_slack_fraction * 100.0);
-    case COL_ALLOCATED:
-      return ll_format_bytes (c.bytes_allocated, self->units);
-    case COL_COPIED:
-      return c.copies_known ? ll_format_bytes (c.bytes_copied, self->units) : g_strdup ("—");
-    case COL_PEAK:
-      return ll_format_bytes (c.peak_bytes, self->units);
-    case COL_TIME:
-      return c.elapsed_ns > 1 ? ll_format_duration (c.elapsed_ns) : g_strdup ("—");
-    case COL_FITS:
-      return c.fit_length > 0 ? ll_format_count (c.fit_length) : g_strdup ("—");
-    case COL_RUN:
-    case N_COLUMNS:
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  return ll_comparison_format_figure (&c, column - 1, self->units);
 }
 
 static double
@@ -124,31 +67,7 @@ key_of (LlComparisonTable *self,
   LlComparison c;
 
   figures (self, run, &c);
-  switch (column)
-    {
-    case COL_REALLOCATIONS:
-      return c.n_reallocations;
-    case COL_CAPACITY:
-      return c.capacity;
-    case COL_SLACK:
-      return c.slack_bytes;
-    case COL_MEAN_SLACK:
-      return c.mean_slack_fraction;
-    case COL_ALLOCATED:
-      return c.bytes_allocated;
-    case COL_COPIED:
-      return c.copies_known ? (double) c.bytes_copied : -1.0;
-    case COL_PEAK:
-      return c.peak_bytes;
-    case COL_TIME:
-      return c.elapsed_ns;
-    case COL_FITS:
-      return c.fit_length;
-    case COL_RUN:
-    case N_COLUMNS:
-    default:
-      return 0.0;
-    }
+  return ll_comparison_figure_key (&c, column - 1);
 }
 
 static int
@@ -296,7 +215,8 @@ ll_comparison_table_init (LlComparisonTable *self)
       self->contexts[c] = (Context) { self, c };
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), &self->contexts[c]);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), &self->contexts[c]);
-      column = gtk_column_view_column_new (_(columns[c]), factory);
+      column = gtk_column_view_column_new (c == COL_RUN ? _("Run") : ll_comparison_figure_title (c - 1),
+                                           factory);
       sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, &self->contexts[c], NULL));
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);

@@ -240,6 +240,56 @@ test_csv (void)
   g_assert_true (g_str_has_prefix (row, "\"custom:factor="));
 }
 
+/* The figures as the table, the report and the command line show them. */
+static void
+test_format (void)
+{
+  LlComparison c = {
+    .n_reallocations = 113,
+    .capacity = 25399928,
+    .slack_bytes = 22577709,
+    .slack_fraction = 0.1111,
+    .mean_slack_fraction = 0.05614,
+    .bytes_allocated = 1024 * 1024 * 1024,
+    .copies_known = FALSE,
+    .bytes_copied = 0,
+    .peak_bytes = 3 * 1024 * 1024,
+    .elapsed_ns = 0,
+    .fit_length = 0,
+  };
+  const char *expected[LL_N_COMPARISON_FIGURES] = {
+    "113", "25,399,928", "21.53 MiB (11.1 %)", "5.6 %", "1.00 GiB", "—", "3.00 MiB", "—", "—",
+  };
+
+  for (guint f = 0; f < LL_N_COMPARISON_FIGURES; f++)
+    {
+      g_autofree char *text = ll_comparison_format_figure (&c, f, LL_UNITS_IEC);
+
+      g_assert_cmpstr (text, ==, expected[f]);
+      g_assert_nonnull (ll_comparison_figure_title (f));
+    }
+
+  /* Known copies, a real run's time, a forecast; SI units. */
+  c.copies_known = TRUE;
+  c.bytes_copied = 2500000;
+  c.elapsed_ns = 70800000;
+  c.fit_length = 2820000000;
+  {
+    g_autofree char *copied = ll_comparison_format_figure (&c, LL_COMPARISON_COPIED, LL_UNITS_SI);
+    g_autofree char *time = ll_comparison_format_figure (&c, LL_COMPARISON_TIME, LL_UNITS_SI);
+    g_autofree char *fits = ll_comparison_format_figure (&c, LL_COMPARISON_FITS, LL_UNITS_SI);
+
+    g_assert_cmpstr (copied, ==, "2.50 MB");
+    g_assert_cmpstr (time, ==, "70.8 ms");
+    g_assert_cmpstr (fits, ==, "2.82 G");
+  }
+
+  /* Unknown copies sort before any known figure, even none copied. */
+  g_assert_cmpfloat (ll_comparison_figure_key (&c, LL_COMPARISON_COPIED), ==, 2500000);
+  c.copies_known = FALSE;
+  g_assert_cmpfloat (ll_comparison_figure_key (&c, LL_COMPARISON_COPIED), <, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -250,6 +300,7 @@ main (int   argc,
   g_test_add_func ("/comparison/fit-length", test_fit_length);
   g_test_add_func ("/comparison/merged-history", test_merged_history);
   g_test_add_func ("/comparison/csv", test_csv);
+  g_test_add_func ("/comparison/format", test_format);
 
   return g_test_run ();
 }

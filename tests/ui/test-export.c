@@ -924,6 +924,48 @@ test_pdf_and_report (void)
   remove_dir (dir);
 }
 
+/* With another run shown, the report compares them: each run's colour
+ * beside its name, in the page's left margin where no chart draws. */
+static void
+test_report_compared (void)
+{
+  LlWindow *window = create_window ();
+  g_autofree char *dir = make_dir ();
+  g_autofree char *report_png = g_build_filename (dir, "report.png", NULL);
+  g_autoptr(GError) error = NULL;
+  LlExportImageOptions report = { LL_EXPORT_KIND_REPORT, 0, LL_EXPORT_PNG, 0, 0, TRUE };
+  const LlChartData *data;
+  LlChartPalette light;
+  cairo_surface_t *surface;
+  const LlColor *colours[2];
+  int stride;
+  guchar *pixels;
+
+  configure (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "16 MiB");
+  run_to_end (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", "s", "go");
+  wait_compared (window);
+  data = ll_chart_view_get_data (ll_window_get_chart_view (window, LL_CHART_CAPACITY));
+  g_assert_cmpuint (data->n_series, ==, 2);
+
+  g_assert_true (export_to (window, LL_EXPORT_KIND_REPORT, report_png, &report, &error));
+  g_assert_no_error (error);
+  surface = cairo_image_surface_create_from_png (report_png);
+  stride = cairo_image_surface_get_stride (surface);
+  pixels = cairo_image_surface_get_data (surface);
+  ll_chart_palette_init_light (&light);
+  for (guint i = 0; i < 2; i++)
+    {
+      colours[i] = &light.runs[data->series[i].style % LL_CHART_N_RUN_COLORS];
+      /* The margin starts 36 points (72 pixels) in; a swatch is 12 pixels wide. */
+      g_assert_cmpuint (count_color (pixels + 72 * 4, 14, 1684, stride, colours[i]), >=, 100);
+    }
+  cairo_surface_destroy (surface);
+
+  destroy_all ();
+  remove_dir (dir);
+}
+
 static void
 on_texture (GObject      *object,
             GAsyncResult *result,
@@ -1258,6 +1300,7 @@ main (int   argc,
   g_test_add_func ("/ui/export/png", test_png);
   g_test_add_func ("/ui/export/svg", test_svg);
   g_test_add_func ("/ui/export/pdf-and-report", test_pdf_and_report);
+  g_test_add_func ("/ui/export/report-compared", test_report_compared);
   g_test_add_func ("/ui/export/copy-chart", test_copy_chart);
   g_test_add_func ("/ui/export/failures", test_failures);
   g_test_add_func ("/ui/export/cancel", test_cancel);

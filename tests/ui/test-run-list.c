@@ -22,16 +22,6 @@ n_series (LlWindow *window)
 }
 
 static void
-wait_compared (LlWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
-
-  while (ll_run_set_is_busy (ll_window_get_runs (window)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (ll_run_set_is_busy (ll_window_get_runs (window)));
-}
-
-static void
 small_setup (LlWindow *window)
 {
   LlControls *controls = ll_window_get_controls (window);

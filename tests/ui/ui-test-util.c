@@ -87,6 +87,16 @@ run_to_end (LlWindow *window)
   g_signal_handler_disconnect (window, id);
 }
 
+void
+wait_compared (LlWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+
+  while (ll_run_set_is_busy (ll_window_get_runs (window)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (ll_run_set_is_busy (ll_window_get_runs (window)));
+}
+
 GtkWidget *
 find_button (GtkWidget  *root,
              const char *action_name)

@@ -30,6 +30,8 @@ void              destroy_window      (LlWindow       *window);
 gboolean          start_sensitive     (LlWindow       *window);
 /* Presses Start and waits until the window has taken in the run's end. */
 void              run_to_end          (LlWindow       *window);
+/* Waits until the comparisons asked for were simulated and drawn. */
+void              wait_compared       (LlWindow       *window);
 
 /* The first button under @root bound to @action_name, or NULL. */
 GtkWidget        *find_button         (GtkWidget      *root,

@@ -1,0 +1,170 @@
+/* test-report.c — the one-page report: every chart on the page, the runs compared
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+
+#include "chart-test-util.h"
+#include "chart-testdata.h"
+#include "ll-report.h"
+
+#define SCALE 2.0
+
+static cairo_surface_t *
+render_report (const LlChartData    *data,
+               const LlChartOptions *options,
+               const LlReportInfo   *info,
+               cairo_rectangle_t     areas[LL_N_CHARTS])
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                        (int) (LL_REPORT_WIDTH * SCALE),
+                                        (int) (LL_REPORT_HEIGHT * SCALE));
+  cairo_surface_set_device_scale (surface, SCALE, SCALE);
+  cr = cairo_create (surface);
+  ll_report_draw (cr, data, options, info, LL_REPORT_WIDTH, LL_REPORT_HEIGHT, areas);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  if (g_getenv ("CHART_TEST_SAVE_DIR") != NULL)
+    {
+      static guint n;
+      g_autofree char *name = g_strdup_printf ("report-%u.png", n++);
+      g_autofree char *path = g_build_filename (g_getenv ("CHART_TEST_SAVE_DIR"), name, NULL);
+
+      cairo_surface_write_to_png (surface, path);
+    }
+  return surface;
+}
+
+static LlRect
+device_rect (const cairo_rectangle_t *area)
+{
+  return (LlRect) { area->x * SCALE, area->y * SCALE, area->width * SCALE, area->height * SCALE };
+}
+
+/* Each of the four charts has its own place on the page, large enough to
+ * read, and draws there. */
+static void
+test_report_four_charts (void)
+{
+  TestRun run;
+  LlChartData data;
+  LlChartOptions options;
+  LlReportInfo info = { 0 };
+  cairo_rectangle_t areas[LL_N_CHARTS];
+  cairo_surface_t *surface;
+  Rgb white = { 255, 255, 255 };
+
+  test_run_init (&run, 1, 1);
+  test_run_fill_cpython (&run, 200 * 1024 * 1024, 8ull << 30, 1000000);
+  test_run_get_data (&run, &data);
+  options_init_test (&options);
+
+  surface = render_report (&data, &options, &info, areas);
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    {
+      LlRect r = device_rect (&areas[k]);
+
+      g_assert_cmpfloat (areas[k].x, >=, 0);
+      g_assert_cmpfloat (areas[k].y, >=, 0);
+      g_assert_cmpfloat (areas[k].x + areas[k].width, <=, LL_REPORT_WIDTH);
+      g_assert_cmpfloat (areas[k].y + areas[k].height, <=, LL_REPORT_HEIGHT);
+      g_assert_cmpfloat (areas[k].width, >=, 200);
+      g_assert_cmpfloat (areas[k].height, >=, 150);
+      g_assert_true (region_has_ink (surface, &r, white));
+
+      for (guint j = 0; j < k; j++)
+        g_assert_true (areas[j].x + areas[j].width <= areas[k].x ||
+                       areas[k].x + areas[k].width <= areas[j].x ||
+                       areas[j].y + areas[j].height <= areas[k].y ||
+                       areas[k].y + areas[k].height <= areas[j].y);
+    }
+
+  cairo_surface_destroy (surface);
+  test_run_clear (&run);
+}
+
+/* Does @r hold a pixel of exactly @colour? */
+static gboolean
+region_has_colour (cairo_surface_t *surface,
+                   const LlRect    *r,
+                   const LlColor   *colour)
+{
+  for (int y = (int) r->y; y < (int) (r->y + r->height); y++)
+    for (int x = (int) r->x; x < (int) (r->x + r->width); x++)
+      if (is_rgb (pixel (surface, x, y), (int) (colour->red * 255 + 0.5),
+                  (int) (colour->green * 255 + 0.5), (int) (colour->blue * 255 + 0.5)))
+        return TRUE;
+  return FALSE;
+}
+
+/* With several runs the report compares them in a table above the
+ * charts, each run marked with its colour on the charts. */
+static void
+test_report_comparison (void)
+{
+  TestRun run;
+  LlChartData data;
+  LlChartOptions options;
+  LlReportRun runs[2] = {
+    { "CPython 3.9+ (real)", 2, { .n_reallocations = 113, .capacity = 25399928, .elapsed_ns = 70800000 } },
+    { "Go", 5, { .n_reallocations = 40, .capacity = 27000000, .copies_known = TRUE } },
+  };
+  LlReportInfo alone = { 0 }, compared = { 0 };
+  cairo_rectangle_t alone_areas[LL_N_CHARTS], areas[LL_N_CHARTS];
+  cairo_surface_t *surface;
+  LlRect table;
+
+  test_run_init (&run, 1, 1);
+  test_run_fill_cpython (&run, 100 * 1024 * 1024, 8ull << 30, 1000000);
+  test_run_get_data (&run, &data);
+  options_init_test (&options);
+
+  surface = render_report (&data, &options, &alone, alone_areas);
+  table = (LlRect) { 0, 0, LL_REPORT_WIDTH * SCALE, alone_areas[0].y * SCALE };
+  /* One run: no table, so no run colours above the charts. */
+  g_assert_false (region_has_colour (surface, &table, &options.palette.runs[2]));
+  g_assert_false (region_has_colour (surface, &table, &options.palette.runs[5]));
+  cairo_surface_destroy (surface);
+
+  compared.runs = runs;
+  compared.n_runs = G_N_ELEMENTS (runs);
+  compared.units = LL_UNITS_IEC;
+  surface = render_report (&data, &options, &compared, areas);
+  /* The table takes room from the charts, which still fit and draw. */
+  g_assert_cmpfloat (areas[0].y, >, alone_areas[0].y + 30);
+  g_assert_cmpfloat (areas[3].y + areas[3].height, <=, LL_REPORT_HEIGHT);
+  g_assert_cmpfloat (areas[3].height, >=, 150);
+  table = (LlRect) { 0, alone_areas[0].y * SCALE, LL_REPORT_WIDTH * SCALE, (areas[0].y - alone_areas[0].y) * SCALE };
+  g_assert_true (region_has_colour (surface, &table, &options.palette.runs[2]));
+  g_assert_true (region_has_colour (surface, &table, &options.palette.runs[5]));
+
+  cairo_surface_destroy (surface);
+  test_run_clear (&run);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/report/four-charts", test_report_four_charts);
+  g_test_add_func ("/report/comparison", test_report_comparison);
+
+  ret = g_test_run ();
+
+  pango_cairo_font_map_set_default (NULL);
+  FcFini ();
+  return ret;
+}
