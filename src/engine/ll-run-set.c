@@ -109,6 +109,7 @@ ll_run_set_add (LlRunSet *self,
 
   ll_run_set_style (run, free_style (self));
   g_signal_connect_swapped (run, "notify::visible", G_CALLBACK (changed), self);
+  g_signal_connect_swapped (run, "notify::title", G_CALLBACK (changed), self);
   g_list_store_insert (self->store, 0, run);
   changed (self);
 }

@@ -22,6 +22,7 @@ struct _LlRun
   LlRunKind      kind;
   LlRunConfig    config;
   char          *title;
+  gboolean       renamed;       /* the title is the user's */
   LlHistory     *history;
   LlEngine      *engine;        /* real runs */
   GCancellable  *cancellable;   /* the simulation and the estimate */
@@ -367,6 +368,10 @@ ll_run_dup_short_title (LlRun *self)
 
   g_return_val_if_fail (LL_IS_RUN (self), NULL);
 
+  /* A name the user gave is the run's name everywhere. */
+  if (self->renamed)
+    return g_strdup (self->title);
+
   policy = _(ll_policy_get_info (self->config.policy.kind)->short_title);
   if (self->kind == LL_RUN_REAL)
     /* TRANSLATORS: a real run beside simulated ones, "CPython 3.9+ (real)" */
@@ -387,14 +392,18 @@ ll_run_set_title (LlRun      *self,
                   const char *title)
 {
   g_autofree char *stripped = NULL;
+  g_autofree char *own = NULL;
 
   g_return_if_fail (LL_IS_RUN (self));
 
   stripped = g_strstrip (g_strdup (title != NULL ? title : ""));
-  if (stripped[0] == '\0')
+  own = default_title (&self->config);
+  /* Empty, or its own name typed again: the run's own name. */
+  self->renamed = stripped[0] != '\0' && strcmp (stripped, own) != 0;
+  if (!self->renamed)
     {
       g_free (stripped);
-      stripped = default_title (&self->config);
+      stripped = g_steal_pointer (&own);
     }
 
   if (g_strcmp0 (self->title, stripped) == 0)

@@ -52,9 +52,10 @@ LlEngine          *ll_run_get_engine          (LlRun               *self);
 /* What the run is called: "CPython 3.9+ · Shared object · 10.00 GB" until
  * it is renamed. The "title" property notifies. */
 const char        *ll_run_get_title           (LlRun               *self);
-/* Its name beside other runs, in a legend or a table: the policy's short
- * name, and "(real)" for a real run. */
+/* Its name beside other runs, in a legend or a table: the name the user
+ * gave it, else the policy's short name, and "(real)" for a real run. */
 char              *ll_run_dup_short_title     (LlRun               *self);
+/* Renames the run; an empty @title (or its own) gives it its own back. */
 void               ll_run_set_title           (LlRun               *self,
                                                const char          *title);
 

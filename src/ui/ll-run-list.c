@@ -16,6 +16,7 @@ struct _LlRunList
   GListStore *runs;
   GPtrArray  *rows;
   LlRun      *current;
+  GtkWidget  *compare;
 };
 
 G_DEFINE_FINAL_TYPE (LlRunList, ll_run_list, ADW_TYPE_PREFERENCES_GROUP)
@@ -62,6 +63,89 @@ describe (LlRun *run)
 }
 
 static void
+on_state (LlRun      *run,
+          GParamSpec *pspec,
+          AdwActionRow *row)
+{
+  g_autofree char *subtitle = describe (run);
+
+  adw_action_row_set_subtitle (row, subtitle);
+}
+
+/* The entry shows the name as it is each time the popover opens. */
+static void
+on_rename_shown (GtkPopover *popover,
+                 GtkEntry   *entry)
+{
+  LlRun *run = g_object_get_data (G_OBJECT (popover), "run");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), ll_run_get_title (run));
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
+}
+
+static void
+on_rename (GtkWidget  *widget,
+           GtkPopover *popover)
+{
+  LlRun *run = g_object_get_data (G_OBJECT (popover), "run");
+  GtkEntry *entry = g_object_get_data (G_OBJECT (popover), "entry");
+
+  /* An empty name gives the run its own back. */
+  ll_run_set_title (run, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  gtk_popover_popdown (popover);
+}
+
+/* A small popover to rename @run: its name selected, Enter to apply,
+ * Escape to leave it. */
+static GtkWidget *
+create_rename_button (LlRun *run)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (_("Run Name"));
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *apply = gtk_button_new_with_mnemonic (_("_Rename"));
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-edit-symbolic");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Rename the Run"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Rename the Run"), -1);
+
+  gtk_widget_add_css_class (label, "heading");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Its own name when empty"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_entry_set_max_length (GTK_ENTRY (entry), 200);
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_widget_set_size_request (entry, 240, -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  gtk_widget_add_css_class (apply, "suggested-action");
+
+  gtk_box_append (GTK_BOX (line), entry);
+  gtk_box_append (GTK_BOX (line), apply);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), line);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_popover_set_default_widget (GTK_POPOVER (popover), apply);
+
+  g_object_set_data_full (G_OBJECT (popover), "run", g_object_ref (run), g_object_unref);
+  g_object_set_data (G_OBJECT (popover), "entry", entry);
+  g_signal_connect (popover, "show", G_CALLBACK (on_rename_shown), entry);
+  g_signal_connect (apply, "clicked", G_CALLBACK (on_rename), popover);
+  g_signal_connect (entry, "activate", G_CALLBACK (on_rename), popover);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+
+  return button;
+}
+
+static void
 on_remove (GtkButton *button,
            LlRunList *self)
 {
@@ -83,8 +167,9 @@ create_row (LlRunList *self,
 
   /* Titles are plain text: "new List<T>(n)" is no markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ll_run_get_title (run));
+  g_object_bind_property (run, "title", row, "title", G_BINDING_SYNC_CREATE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  g_signal_connect_object (run, "notify::state", G_CALLBACK (on_state), row, 0);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
 
   /* Drawn on the charts or not. */
@@ -101,6 +186,9 @@ create_row (LlRunList *self,
   gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, g_object_ref (run), g_object_unref);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
+  g_signal_connect_object (run, "notify::style", G_CALLBACK (gtk_widget_queue_draw), swatch, G_CONNECT_SWAPPED);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), create_rename_button (run));
 
   /* The run being shown stays; the others can go. */
   if (run != self->current)
@@ -122,9 +210,20 @@ static void
 rebuild (LlRunList *self)
 {
   guint n = self->runs != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->runs)) : 0;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  int focused = -1;
 
+  /* The keyboard stays in the list: on the row that took the place of the
+   * one it was in (a run removed), or on Compare With once none is left. */
   for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      if (focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row)))
+        focused = (int) i;
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), row);
+    }
   g_ptr_array_set_size (self->rows, 0);
 
   for (guint i = 0; i < n; i++)
@@ -140,6 +239,10 @@ rebuild (LlRunList *self)
                                          n > 1 ? NULL
                                                : _("Compare with other policies: each is simulated at once, "
                                                    "nothing allocated, and drawn over the same charts."));
+  if (focused >= 0 && self->rows->len > 0)
+    gtk_widget_grab_focus (g_ptr_array_index (self->rows, MIN ((guint) focused, self->rows->len - 1)));
+  else if (focused >= 0)
+    gtk_widget_grab_focus (self->compare);
 }
 
 static void
@@ -192,6 +295,7 @@ ll_run_list_init (LlRunList *self)
   g_autoptr(GMenuModel) menu = compare_menu ();
 
   self->rows = g_ptr_array_new ();
+  self->compare = compare;
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Runs"));
 
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (compare), menu);
@@ -221,10 +325,13 @@ ll_run_list_set_runs (LlRunList  *self,
                       GListStore *runs,
                       LlRun      *current)
 {
+  gboolean store_changed, current_changed;
+
   g_return_if_fail (LL_IS_RUN_LIST (self));
   g_return_if_fail (runs == NULL || G_IS_LIST_STORE (runs));
 
-  if (self->runs != runs)
+  store_changed = self->runs != runs;
+  if (store_changed)
     {
       if (self->runs != NULL)
         g_signal_handlers_disconnect_by_func (self->runs, rebuild, self);
@@ -232,6 +339,9 @@ ll_run_list_set_runs (LlRunList  *self,
       if (runs != NULL)
         g_signal_connect_swapped (runs, "items-changed", G_CALLBACK (rebuild), self);
     }
-  g_set_object (&self->current, current);
-  rebuild (self);
+  /* Names, visibility and states update in their rows; rows are made
+   * again only when runs come or go (and keep the focus where it was). */
+  current_changed = g_set_object (&self->current, current);
+  if (current_changed || store_changed)
+    rebuild (self);
 }

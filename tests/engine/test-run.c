@@ -230,15 +230,37 @@ test_run_title (void)
   run = ll_run_new (LL_RUN_SIMULATED, &config, NULL);
   g_assert_cmpstr (ll_run_get_title (run), ==, "Go append · Inline int32 · 20,000,000 elements");
 
+  {
+    g_autofree char *short_title = ll_run_dup_short_title (run);
+
+    g_assert_cmpstr (short_title, ==, "Go");
+  }
+
+  /* Renamed: the name is the run's in legends and tables too. */
   g_signal_connect (run, "notify::title", G_CALLBACK (count_notify), &notified);
   ll_run_set_title (run, "  Go, smaller ");
   g_assert_cmpstr (ll_run_get_title (run), ==, "Go, smaller");
   g_assert_cmpuint (notified, ==, 1);
+  {
+    g_autofree char *short_title = ll_run_dup_short_title (run);
+
+    g_assert_cmpstr (short_title, ==, "Go, smaller");
+  }
   ll_run_set_title (run, "Go, smaller");
   g_assert_cmpuint (notified, ==, 1);
+
+  /* Empty, or its own name again: its own name, and its short name back. */
   ll_run_set_title (run, " ");
   g_assert_cmpstr (ll_run_get_title (run), ==, "Go append · Inline int32 · 20,000,000 elements");
   g_assert_cmpuint (notified, ==, 2);
+  ll_run_set_title (run, "Renamed");
+  ll_run_set_title (run, "Go append · Inline int32 · 20,000,000 elements");
+  g_assert_cmpuint (notified, ==, 4);
+  {
+    g_autofree char *short_title = ll_run_dup_short_title (run);
+
+    g_assert_cmpstr (short_title, ==, "Go");
+  }
 }
 
 /* Among other runs: its style and visibility, and a view of its history

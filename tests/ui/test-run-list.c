@@ -105,6 +105,116 @@ test_compare_and_keep (void)
   destroy_window (window);
 }
 
+/* The rows of the run list, in order. */
+static GPtrArray *
+list_rows (LlWindow *window)
+{
+  GtkWidget *list = GTK_WIDGET (ll_controls_get_run_list (ll_window_get_controls (window)));
+  GPtrArray *rows = g_ptr_array_new ();
+  GPtrArray *todo = g_ptr_array_new ();
+
+  g_ptr_array_add (todo, list);
+  while (todo->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (todo, 0);
+
+      if (ADW_IS_ACTION_ROW (widget))
+        {
+          g_ptr_array_add (rows, widget);
+          continue;
+        }
+      for (GtkWidget *child = gtk_widget_get_last_child (widget); child != NULL;
+           child = gtk_widget_get_prev_sibling (child))
+        g_ptr_array_insert (todo, 0, child);
+    }
+  g_ptr_array_unref (todo);
+  return rows;
+}
+
+static GtkWidget *
+find_by_tooltip (GtkWidget  *root,
+                 const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        return child;
+      if ((found = find_by_tooltip (child, tooltip)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A run renamed in its row is called so on every chart and in the table;
+ * rows stay as they are while names and visibility change. */
+static void
+test_rename (void)
+{
+  LlWindow *window = create_window ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(LlRun) go = NULL;
+  GtkWidget *button;
+  GtkPopover *popover;
+  GtkEditable *entry;
+
+  small_setup (window);
+  run_to_end (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", "s", "go");
+  wait_compared (window);
+  go = g_list_model_get_item (G_LIST_MODEL (ll_run_set_get_store (ll_window_get_runs (window))), 0);
+  g_assert_cmpint (ll_run_get_config (go)->policy.kind, ==, LL_POLICY_GO);
+
+  rows = list_rows (window);
+  g_assert_cmpuint (rows->len, ==, 2);
+  button = find_by_tooltip (g_ptr_array_index (rows, 0), "Rename the Run");
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  g_assert_true (gtk_widget_get_mapped (button));
+  /* Scrolled into view, as the keyboard would. */
+  gtk_widget_grab_focus (button);
+  wait_ms (200);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  entry = g_object_get_data (G_OBJECT (popover), "entry");
+  /* It opens on the name as it is. */
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, ll_run_get_title (go));
+
+  gtk_editable_set_text (entry, "Go, the runtime");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpstr (ll_run_get_title (go), ==, "Go, the runtime");
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, "Go, the runtime");
+  for (LlChartKind k = 0; k < LL_N_CHARTS; k++)
+    {
+      const LlChartData *data = ll_chart_view_get_data (ll_window_get_chart_view (window, k));
+
+      g_assert_cmpuint (data->n_series, ==, 2);
+      g_assert_cmpstr (data->series[1].name, ==, "Go, the runtime");
+    }
+
+  /* Hidden and shown again, renamed: the same rows (the keyboard focus
+   * stays where it was). */
+  ll_run_set_visible (go, FALSE);
+  ll_run_set_visible (go, TRUE);
+  after = list_rows (window);
+  g_assert_cmpuint (after->len, ==, 2);
+  g_assert_true (g_ptr_array_index (after, 0) == g_ptr_array_index (rows, 0));
+  g_assert_true (g_ptr_array_index (after, 1) == g_ptr_array_index (rows, 1));
+
+  /* Its own name back. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  gtk_editable_set_text (entry, "");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (ll_chart_view_get_data (ll_window_get_chart_view (window, LL_CHART_CAPACITY))->series[1].name,
+                   ==, "Go");
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -114,6 +224,7 @@ main (int   argc,
   g_main_context_acquire (NULL);
 
   g_test_add_func ("/ui/runs/compare-and-keep", test_compare_and_keep);
+  g_test_add_func ("/ui/runs/rename", test_rename);
 
   return g_test_run ();
 }
