@@ -125,6 +125,20 @@ memory_draw (LlPainter           *p,
   if (p->options->reserve_bytes > 0)
     ll_painter_reference_line (p, p->options->reserve_bytes, _("Reserve"),
                                &pal->warning, 1.0, &taken_top, &taken_bottom);
+  /* Where the next growth will leave free memory: below the reserve, the
+   * run stops before it. */
+  if (p->options->next_growth_bytes > 0 && series->n_samples > 0)
+    {
+      guint64 now = series->samples[series->n_samples - 1].last.available_bytes;
+      guint64 after = now > p->options->next_growth_bytes ? now - p->options->next_growth_bytes : 0;
+
+      if (after < p->options->reserve_bytes)
+        ll_painter_reference_line (p, after, _("Next growth: below the reserve"),
+                                   &pal->warning, 1.0, &taken_top, &taken_bottom);
+      else
+        ll_painter_reference_line (p, after, _("After the next growth"),
+                                   &pal->series3, 0.8, &taken_top, &taken_bottom);
+    }
 
   cairo_save (cr);
   ll_painter_clip_plot (p, LL_CHART_SERIES_WIDTH);

@@ -68,6 +68,8 @@ typedef struct
   /* context for the memory chart: */
   guint64        reserve_bytes;      /* 0: no line */
   guint64        total_bytes;        /* MemTotal, for the axis range; 0: auto */
+  guint64        next_growth_bytes;  /* what a running list's next growth needs more:
+                                      * the free memory after it is drawn (0: none) */
   gboolean       draw_title;         /* draw the chart's title inside it */
   double         title_inset;        /* room kept free at the right end of the title's
                                       * row, for a button over the chart */

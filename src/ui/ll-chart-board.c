@@ -465,3 +465,12 @@ ll_chart_board_set_memory_context (LlChartBoard *self,
 
   ll_chart_view_set_memory_context (self->views[LL_CHART_MEMORY], reserve_bytes, total_bytes);
 }
+
+void
+ll_chart_board_set_next_growth (LlChartBoard *self,
+                                guint64       bytes)
+{
+  g_return_if_fail (LL_IS_CHART_BOARD (self));
+
+  ll_chart_view_set_next_growth (self->views[LL_CHART_MEMORY], bytes);
+}

@@ -38,6 +38,8 @@ void          ll_chart_board_set_units    (LlChartBoard        *self,
 void          ll_chart_board_set_memory_context (LlChartBoard  *self,
                                                  guint64        reserve_bytes,
                                                  guint64        total_bytes);
+void          ll_chart_board_set_next_growth (LlChartBoard     *self,
+                                              guint64           bytes);
 const char   *ll_chart_board_get_visible_chart (LlChartBoard   *self);
 void          ll_chart_board_set_visible_chart (LlChartBoard   *self,
                                                 const char     *name);

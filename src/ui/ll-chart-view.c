@@ -37,6 +37,7 @@ struct _LlChartView
   LlUnits         units;
   guint64         reserve_bytes;
   guint64         total_bytes;
+  guint64         next_growth_bytes;
 
   GArray         *series;    /* LlChartSeries: pointers into the caller's views */
   LlChartData     data;
@@ -182,6 +183,7 @@ ll_chart_view_get_options (LlChartView    *self,
   options->mark = self->has_mark ? &self->mark : NULL;
   options->reserve_bytes = self->reserve_bytes;
   options->total_bytes = self->total_bytes;
+  options->next_growth_bytes = self->next_growth_bytes;
   options->draw_title = self->draw_title;
   options->title_inset = self->draw_title ? self->title_inset : 0.0;
   /* The window shows the zoom and the scales by itself. */
@@ -985,6 +987,18 @@ ll_chart_view_set_memory_context (LlChartView *self,
 
   self->reserve_bytes = reserve_bytes;
   self->total_bytes = total_bytes;
+  invalidate_chart (self);
+}
+
+void
+ll_chart_view_set_next_growth (LlChartView *self,
+                               guint64      bytes)
+{
+  g_return_if_fail (LL_IS_CHART_VIEW (self));
+
+  if (self->next_growth_bytes == bytes)
+    return;
+  self->next_growth_bytes = bytes;
   invalidate_chart (self);
 }
 

@@ -40,6 +40,9 @@ void         ll_chart_view_set_units          (LlChartView          *self,
 void         ll_chart_view_set_memory_context (LlChartView          *self,
                                                guint64               reserve_bytes,
                                                guint64               total_bytes);
+/* A running list's next growth: what it needs more (0: none). */
+void         ll_chart_view_set_next_growth    (LlChartView          *self,
+                                               guint64               bytes);
 /* Points at buckets owned by the caller (an LlHistoryView), which must stay
  * valid until the next call; NULL shows an empty chart. Marks the chart as
  * changed and queues a redraw. */

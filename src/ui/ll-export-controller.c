@@ -244,6 +244,7 @@ get_image_options (LlExportController         *self,
   ll_chart_view_get_options (get_chart_view (self, LL_CHART_MEMORY), &memory);
   options->reserve_bytes = memory.reserve_bytes;
   options->total_bytes = memory.total_bytes;
+  options->next_growth_bytes = memory.next_growth_bytes;
   if (image->light)
     ll_chart_palette_init_light (&options->palette);
   /* A file stands alone: it says what it shows. */

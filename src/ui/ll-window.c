@@ -261,6 +261,7 @@ update_summary (LlWindow *self)
           toast (self, _("The next growth would cross the memory reserve: the run will stop before it"));
         }
     }
+  ll_chart_board_set_next_growth (self->board, info.has_forecast ? info.forecast.need : 0);
 
   ll_summary_view_update (self->summary, &info);
 }

@@ -916,6 +916,77 @@ test_pick_merged (void)
   test_run_clear (&run);
 }
 
+/* Pixels on row @y (±1) across the plot's left half that look like
+ * @colour drawn at @alpha over white. */
+static guint
+count_row (cairo_surface_t *surface,
+           const LlRect    *plot,
+           double           y,
+           const LlColor   *colour,
+           double           alpha)
+{
+  int r = (int) round (255 * (1 - alpha + alpha * colour->red));
+  int g = (int) round (255 * (1 - alpha + alpha * colour->green));
+  int b = (int) round (255 * (1 - alpha + alpha * colour->blue));
+  guint n = 0;
+
+  for (int row = (int) y - 1; row <= (int) y + 1; row++)
+    for (int x = (int) plot->x + 2; x < (int) (plot->x + plot->width / 2); x++)
+      {
+        Rgb p = pixel (surface, x, row);
+
+        if (ABS (p.r - r) <= 8 && ABS (p.g - g) <= 8 && ABS (p.b - b) <= 8)
+          n++;
+      }
+  return n;
+}
+
+/* During a run the memory chart shows where the next growth will leave
+ * free memory, in the reserve's colour once that is below it. */
+static void
+test_memory_next_growth (void)
+{
+  TestRun run;
+  LlChartData data;
+  LlChartOptions options;
+  LlChartLayout layout;
+  cairo_surface_t *surface;
+  guint64 now, after;
+
+  test_run_init (&run, 1, 1);
+  test_run_fill_cpython (&run, 100 * 1024 * 1024, 8ull << 30, 1000000);
+  test_run_get_data (&run, &data);
+  options_init_test (&options);
+  options.reserve_bytes = 1ull << 30;
+  now = run.series.samples[run.series.n_samples - 1].last.available_bytes;
+
+  /* Room enough: a line where the growth leaves free memory. */
+  options.next_growth_bytes = 3ull << 30;
+  after = now - options.next_growth_bytes;
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT);
+  surface = render (LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT, 1.0);
+  g_assert_cmpuint (count_row (surface, &layout.plot, ll_scale_map (&layout.y, after),
+                               &options.palette.series3, 0.8), >, 40);
+  cairo_surface_destroy (surface);
+
+  /* Without a run going on, nothing there. */
+  options.next_growth_bytes = 0;
+  surface = render (LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT, 1.0);
+  g_assert_cmpuint (count_row (surface, &layout.plot, ll_scale_map (&layout.y, after),
+                               &options.palette.series3, 0.8), ==, 0);
+  cairo_surface_destroy (surface);
+
+  /* A growth that would leave less than the reserve: in its colour. */
+  options.next_growth_bytes = now - (512ull << 20);
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT);
+  surface = render (LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT, 1.0);
+  g_assert_cmpuint (count_row (surface, &layout.plot, ll_scale_map (&layout.y, 512ull << 20),
+                               &options.palette.warning, 1.0), >, 40);
+  cairo_surface_destroy (surface);
+
+  test_run_clear (&run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -933,6 +1004,7 @@ main (int   argc,
   g_test_add_func ("/chart/light-dark", test_light_dark);
   g_test_add_func ("/chart/crisp-hidpi", test_crisp_hidpi);
   g_test_add_func ("/chart/vector-surfaces", test_vector_surfaces);
+  g_test_add_func ("/chart/memory-next-growth", test_memory_next_growth);
   g_test_add_func ("/chart/pick", test_pick);
   g_test_add_func ("/chart/pick-large", test_pick_large);
   g_test_add_func ("/chart/pick-merged", test_pick_merged);
