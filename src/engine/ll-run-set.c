@@ -14,6 +14,7 @@ struct _LlRunSet
   GListStore   *store;
   GCancellable *cancellable;
   guint         busy;
+  GPtrArray    *pending;      /* the runs of each comparison being computed */
 };
 
 enum {
@@ -41,6 +42,7 @@ ll_run_set_dispose (GObject *object)
     ll_run_set_clear (self, NULL);
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ll_run_set_parent_class)->dispose (object);
 }
@@ -61,6 +63,7 @@ static void
 ll_run_set_init (LlRunSet *self)
 {
   self->store = g_list_store_new (LL_TYPE_RUN);
+  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->cancellable = g_cancellable_new ();
 }
 
@@ -185,6 +188,8 @@ compare_done (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   self->busy--;
+  if (self->pending != NULL)
+    g_ptr_array_remove (self->pending, runs);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       /* Cancelled: the set is going, or was cleared. */
@@ -225,10 +230,29 @@ ll_run_set_compare (LlRunSet           *self,
     }
 
   self->busy++;
+  g_ptr_array_add (self->pending, g_ptr_array_ref (runs));
   task = g_task_new (self, self->cancellable, compare_done, NULL);
   g_task_set_source_tag (task, ll_run_set_compare);
   g_task_set_task_data (task, runs, (GDestroyNotify) g_ptr_array_unref);
   g_task_run_in_thread (task, compare_thread);
+}
+
+double
+ll_run_set_get_progress (LlRunSet *self)
+{
+  double done = 0.0;
+  guint n = 0;
+
+  g_return_val_if_fail (LL_IS_RUN_SET (self), -1.0);
+
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      GPtrArray *runs = g_ptr_array_index (self->pending, i);
+
+      for (guint j = 0; j < runs->len; j++, n++)
+        done += ll_run_get_fraction (g_ptr_array_index (runs, j));
+    }
+  return n > 0 ? done / n : -1.0;
 }
 
 gboolean

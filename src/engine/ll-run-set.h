@@ -35,6 +35,9 @@ void        ll_run_set_compare    (LlRunSet          *self,
                                    const LlRunConfig *config,
                                    const LlPolicyKind *kinds,
                                    guint              n_kinds);
+/* How far the comparisons being computed came, 0…1 (each run counts the
+ * same); < 0 when none is. */
+double      ll_run_set_get_progress (LlRunSet        *self);
 /* TRUE while simulations are computed. */
 gboolean    ll_run_set_is_busy    (LlRunSet          *self);
 /* Stops the simulations in flight: nothing more is added. */

@@ -28,10 +28,11 @@ struct _LlRun
   GCancellable  *cancellable;   /* the simulation and the estimate */
 
   /* A simulation's own state; a real run's is its engine's. */
-  LlEngineState  sim_state;     /* main thread */
+  LlEngineState  sim_state;     /* atomic: a worker computes the simulation */
   LlStopReason   sim_stop;
   GError        *sim_error;
   guint64        sim_elapsed_ns;
+  guint64        sim_metric;    /* the target's figure reached so far (atomic) */
 
   LlEngineState  shown_state;   /* what "state" last notified */
   gboolean       releasing;
@@ -444,7 +445,7 @@ ll_run_get_state (LlRun *self)
   g_return_val_if_fail (LL_IS_RUN (self), LL_ENGINE_IDLE);
 
   if (self->kind == LL_RUN_SIMULATED)
-    return self->sim_state;
+    return __atomic_load_n (&self->sim_state, __ATOMIC_ACQUIRE);
 
   ll_engine_get_status (self->engine, &status);
   return status.state;
@@ -467,7 +468,7 @@ ll_run_get_status (LlRun          *self,
 
   ll_history_get_counters (self->history, &counters);
   memset (status, 0, sizeof *status);
-  status->state = self->sim_state;
+  status->state = __atomic_load_n (&self->sim_state, __ATOMIC_ACQUIRE);
   status->stop_reason = self->sim_stop;
   status->length = counters.end_length;
   status->capacity = counters.end_capacity;
@@ -613,7 +614,7 @@ on_simulated (GObject      *object,
       self->sim_error = g_steal_pointer (&error);
     }
 
-  self->sim_state = LL_ENGINE_FINISHED;
+  __atomic_store_n (&self->sim_state, LL_ENGINE_FINISHED, __ATOMIC_RELEASE);
   finish (self);
 }
 
@@ -627,7 +628,7 @@ ll_run_start (LlRun *self)
 
   if (self->kind == LL_RUN_SIMULATED)
     {
-      self->sim_state = LL_ENGINE_RUNNING;
+      __atomic_store_n (&self->sim_state, LL_ENGINE_RUNNING, __ATOMIC_RELEASE);
       task = g_task_new (self, self->cancellable, on_simulated, NULL);
       g_task_set_source_tag (task, ll_run_start);
       g_task_set_task_data (task, GSIZE_TO_POINTER ((gsize) g_get_monotonic_time ()), NULL);
@@ -658,6 +659,16 @@ ll_run_start (LlRun *self)
   update_state (self);
 }
 
+static void
+on_simulation_progress (guint64  length,
+                        guint64  metric,
+                        gpointer user_data)
+{
+  LlRun *self = user_data;
+
+  __atomic_store_n (&self->sim_metric, metric, __ATOMIC_RELAXED);
+}
+
 gboolean
 ll_run_simulate (LlRun             *self,
                  LlSimulationSink   sink,
@@ -671,11 +682,11 @@ ll_run_simulate (LlRun             *self,
 
   g_return_val_if_fail (LL_IS_RUN (self), FALSE);
   g_return_val_if_fail (self->kind == LL_RUN_SIMULATED, FALSE);
-  g_return_val_if_fail (self->sim_state == LL_ENGINE_IDLE, FALSE);
+  g_return_val_if_fail (ll_run_get_state (self) == LL_ENGINE_IDLE, FALSE);
 
-  self->sim_state = LL_ENGINE_RUNNING;
-  ok = ll_simulate (&self->config, self->history, sink, sink_data, NULL, NULL,
-                    cancellable, &local_error);
+  __atomic_store_n (&self->sim_state, LL_ENGINE_RUNNING, __ATOMIC_RELEASE);
+  ok = ll_simulate (&self->config, self->history, sink, sink_data,
+                    on_simulation_progress, self, cancellable, &local_error);
   self->sim_elapsed_ns = (guint64) (g_get_monotonic_time () - started) * 1000;
   if (ok)
     self->sim_stop = LL_STOP_TARGET;
@@ -686,7 +697,7 @@ ll_run_simulate (LlRun             *self,
       self->sim_stop = LL_STOP_FAILED;
       self->sim_error = g_error_copy (local_error);
     }
-  self->sim_state = LL_ENGINE_FINISHED;
+  __atomic_store_n (&self->sim_state, LL_ENGINE_FINISHED, __ATOMIC_RELEASE);
   update_state (self);
 
   if (!ok)
@@ -782,6 +793,11 @@ compute_fraction (LlRun                *self,
       status->stop_reason == LL_STOP_TARGET)
     return 1;
 
+  /* A simulation being computed, from another thread: how far it came. */
+  if (self->kind == LL_RUN_SIMULATED && status->state == LL_ENGINE_RUNNING)
+    return MIN (1.0, (double) __atomic_load_n (&self->sim_metric, __ATOMIC_RELAXED) /
+                     (double) MAX (config->target, 1));
+
   if (self->final_length > config->initial_length)
     {
       if (status->length <= config->initial_length)
@@ -805,6 +821,17 @@ compute_fraction (LlRun                *self,
     }
 
   return MIN (1.0, (double) done / (double) config->target);
+}
+
+double
+ll_run_get_fraction (LlRun *self)
+{
+  LlEngineStatus status;
+
+  g_return_val_if_fail (LL_IS_RUN (self), 0.0);
+
+  ll_run_get_status (self, &status);
+  return compute_fraction (self, &status);
 }
 
 void

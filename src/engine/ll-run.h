@@ -120,6 +120,9 @@ gboolean           ll_run_release_finish      (LlRun               *self,
                                                GAsyncResult        *result,
                                                GError             **error);
 
+/* How far toward its target, 0…1, from any thread: a simulation being
+ * computed too. */
+double             ll_run_get_fraction        (LlRun               *self);
 /* Progress, rate and time left. The rate is measured on the run's own
  * clock over half a second and smoothed; call it from one thread. */
 void               ll_run_get_progress        (LlRun               *self,

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "ll-chart-board.h"
 #include "ll-chart-grid.h"
@@ -16,6 +17,8 @@ struct _LlChartBoard
 
   GtkWidget    *box;
   GtkWidget    *reset_button;
+  GtkWidget    *compare_status;
+  GtkWidget    *compare_label;
   GtkPaned     *paned;
   LlChartGrid  *grid;
   GtkWidget    *tables;
@@ -301,6 +304,8 @@ ll_chart_board_class_init (LlChartBoardClass *klass)
                                                "/io/github/listlab/ListLab/ll-chart-board.ui");
   gtk_widget_class_bind_template_child (widget_class, LlChartBoard, box);
   gtk_widget_class_bind_template_child (widget_class, LlChartBoard, reset_button);
+  gtk_widget_class_bind_template_child (widget_class, LlChartBoard, compare_status);
+  gtk_widget_class_bind_template_child (widget_class, LlChartBoard, compare_label);
   gtk_widget_class_bind_template_child (widget_class, LlChartBoard, paned);
   gtk_widget_class_bind_template_child (widget_class, LlChartBoard, grid);
   gtk_widget_class_bind_template_child (widget_class, LlChartBoard, tables);
@@ -473,4 +478,20 @@ ll_chart_board_set_next_growth (LlChartBoard *self,
   g_return_if_fail (LL_IS_CHART_BOARD (self));
 
   ll_chart_view_set_next_growth (self->views[LL_CHART_MEMORY], bytes);
+}
+
+void
+ll_chart_board_set_compare_progress (LlChartBoard *self,
+                                     double        fraction)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (LL_IS_CHART_BOARD (self));
+
+  gtk_widget_set_visible (self->compare_status, fraction >= 0);
+  if (fraction < 0)
+    return;
+  /* TRANSLATORS: a comparison being computed, "Simulating… 35 %" */
+  text = g_strdup_printf (_("Simulating… %.0f %%"), floor (CLAMP (fraction, 0.0, 1.0) * 100.0));
+  gtk_label_set_label (GTK_LABEL (self->compare_label), text);
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "ll-chart.h"
 #include "ll-run-list.h"
@@ -17,6 +18,8 @@ struct _LlRunList
   GPtrArray  *rows;
   LlRun      *current;
   GtkWidget  *compare;
+  GtkWidget  *progress_row;  /* comparisons being computed */
+  GtkWidget  *progress_bar;
 };
 
 G_DEFINE_FINAL_TYPE (LlRunList, ll_run_list, ADW_TYPE_PREFERENCES_GROUP)
@@ -225,6 +228,12 @@ rebuild (LlRunList *self)
       adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), row);
     }
   g_ptr_array_set_size (self->rows, 0);
+  /* The comparison being computed comes first (an empty list shows no
+   * card). */
+  if (gtk_widget_get_parent (self->progress_row) != NULL)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), self->progress_row);
+  if (gtk_widget_get_visible (self->progress_row))
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->progress_row);
 
   for (guint i = 0; i < n; i++)
     {
@@ -255,6 +264,7 @@ ll_run_list_dispose (GObject *object)
   g_clear_object (&self->runs);
   g_clear_object (&self->current);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->progress_row);
 
   G_OBJECT_CLASS (ll_run_list_parent_class)->dispose (object);
 }
@@ -265,6 +275,33 @@ ll_run_list_class_init (LlRunListClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = ll_run_list_dispose;
+}
+
+/* A comparison that takes a while (fixed +4 to 10 GB: 3×10⁸ growths)
+ * shows how far it came, and can be stopped. */
+static void
+create_progress_row (LlRunList *self)
+{
+  GtkWidget *stop = gtk_button_new_from_icon_name ("process-stop-symbolic");
+
+  /* Held here: the list takes it out and puts it back first. */
+  self->progress_row = g_object_ref_sink (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->progress_row), _("Simulating the Comparison"));
+  self->progress_bar = gtk_progress_bar_new ();
+  gtk_widget_set_valign (self->progress_bar, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (self->progress_bar, 80, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Simulating the Comparison"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->progress_row), self->progress_bar);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (stop), "win.cancel-compare");
+  gtk_widget_add_css_class (stop, "flat");
+  gtk_widget_set_valign (stop, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (stop, _("Stop the Comparison"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (stop),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stop the Comparison"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->progress_row), stop);
+  gtk_widget_set_visible (self->progress_row, FALSE);
 }
 
 static GMenuModel *
@@ -296,6 +333,7 @@ ll_run_list_init (LlRunList *self)
 
   self->rows = g_ptr_array_new ();
   self->compare = compare;
+  create_progress_row (self);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Runs"));
 
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (compare), menu);
@@ -308,6 +346,8 @@ ll_run_list_init (LlRunList *self)
   gtk_widget_set_tooltip_text (clear, _("Remove Every Other Run"));
   gtk_widget_add_css_class (clear, "flat");
 
+  /* Beside the title, not as tall as the description under it. */
+  gtk_widget_set_valign (buttons, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (buttons), compare);
   gtk_box_append (GTK_BOX (buttons), clear);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), buttons);
@@ -344,4 +384,35 @@ ll_run_list_set_runs (LlRunList  *self,
   current_changed = g_set_object (&self->current, current);
   if (current_changed || store_changed)
     rebuild (self);
+}
+
+void
+ll_run_list_set_progress (LlRunList *self,
+                          double     fraction)
+{
+  g_autofree char *percent = NULL;
+
+  g_return_if_fail (LL_IS_RUN_LIST (self));
+
+  if (gtk_widget_get_visible (self->progress_row) != (fraction >= 0))
+    {
+      gtk_widget_set_visible (self->progress_row, fraction >= 0);
+      rebuild (self);
+    }
+  if (fraction < 0)
+    return;
+  fraction = CLAMP (fraction, 0.0, 1.0);
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar), fraction);
+  percent = g_strdup_printf ("%.0f %%", floor (fraction * 100.0));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->progress_row), percent);
+}
+
+double
+ll_run_list_get_progress (LlRunList *self)
+{
+  g_return_val_if_fail (LL_IS_RUN_LIST (self), -1.0);
+
+  if (!gtk_widget_get_visible (self->progress_row))
+    return -1.0;
+  return gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (self->progress_bar));
 }

@@ -22,5 +22,10 @@ GtkWidget *ll_run_list_new      (void);
 void       ll_run_list_set_runs (LlRunList  *self,
                                  GListStore *runs,
                                  LlRun      *current);
+/* Comparisons being computed: how far they came, 0…1 (a row with a
+ * progress bar and win.cancel-compare); < 0 hides it. */
+void       ll_run_list_set_progress (LlRunList *self,
+                                     double     fraction);
+double     ll_run_list_get_progress (LlRunList *self);
 
 G_END_DECLS

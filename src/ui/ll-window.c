@@ -55,6 +55,8 @@ struct _LlWindow
   guint64               idle_available_bytes;
   guint64               idle_limit_bytes;
 
+  guint                 compare_progress_id;  /* polls comparisons being computed */
+
   GCancellable         *cancellable;
   gboolean              releasing;
   LlRun                *start_after_release;  /* the next run, once the list is freed */
@@ -741,6 +743,20 @@ start_action (GtkWidget  *widget,
   start_run (self);
 }
 
+static gboolean
+compare_progress (gpointer data)
+{
+  LlWindow *self = data;
+  double fraction = ll_run_set_get_progress (self->runs);
+
+  ll_run_list_set_progress (ll_controls_get_run_list (self->controls), fraction);
+  ll_chart_board_set_compare_progress (self->board, fraction);
+  if (fraction >= 0)
+    return G_SOURCE_CONTINUE;
+  self->compare_progress_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 /* Other policies over the same charts, simulated for the set-up in the
  * sidebar: "all", or a policy's name. */
 static void
@@ -778,6 +794,21 @@ compare_action (GtkWidget  *widget,
       return;
     }
   ll_run_set_compare (self->runs, &config, kinds, n_kinds);
+  /* The window never waits: a long comparison shows how far it came. */
+  if (self->compare_progress_id == 0)
+    self->compare_progress_id = g_timeout_add (100, compare_progress, self);
+}
+
+static void
+cancel_compare_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LlWindow *self = LL_WINDOW (widget);
+
+  ll_run_set_cancel (self->runs);
+  ll_run_list_set_progress (ll_controls_get_run_list (self->controls), -1.0);
+  ll_chart_board_set_compare_progress (self->board, -1.0);
 }
 
 static void
@@ -894,6 +925,7 @@ ll_window_dispose (GObject *object)
   /* Quitting during a run: the engine notices within 100 ms. */
   self->run_pending = FALSE;
   drop_run (self);
+  g_clear_handle_id (&self->compare_progress_id, g_source_remove);
   if (self->runs != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->runs, on_runs_changed, self);
@@ -961,6 +993,7 @@ ll_window_class_init (LlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "win.notebook-example", NULL, notebook_action);
   gtk_widget_class_install_action (widget_class, "win.compare", "s", compare_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-compare", NULL, cancel_compare_action);
   gtk_widget_class_install_action (widget_class, "win.clear-runs", NULL, clear_runs_action);
   gtk_widget_class_install_action (widget_class, "win.stop", NULL, stop_action);
   gtk_widget_class_install_action (widget_class, "win.release-memory", NULL, release_action);

@@ -105,7 +105,7 @@ test_compare_and_keep (void)
   destroy_window (window);
 }
 
-/* The rows of the run list, in order. */
+/* The rows of the run list shown, in order. */
 static GPtrArray *
 list_rows (LlWindow *window)
 {
@@ -120,7 +120,9 @@ list_rows (LlWindow *window)
 
       if (ADW_IS_ACTION_ROW (widget))
         {
-          g_ptr_array_add (rows, widget);
+          /* (Not the hidden one of a comparison being computed.) */
+          if (gtk_widget_get_visible (widget))
+            g_ptr_array_add (rows, widget);
           continue;
         }
       for (GtkWidget *child = gtk_widget_get_last_child (widget); child != NULL;
@@ -215,6 +217,51 @@ test_rename (void)
   destroy_window (window);
 }
 
+/* A long comparison (fixed +4: 31 M growths to 1 GB) is computed off the
+ * main thread, shows how far it came, and stops when asked, adding
+ * nothing. */
+static void
+test_long_comparison (void)
+{
+  LlWindow *window = create_window ();
+  LlControls *controls = ll_window_get_controls (window);
+  LlRunList *list = ll_controls_get_run_list (controls);
+  LlRunSet *runs = ll_window_get_runs (window);
+  gint64 deadline;
+  double seen = -1.0;
+
+  ll_controls_set_policy (controls, LL_POLICY_FIXED);
+  ll_controls_set_element (controls, LL_ELEMENT_SHARED);
+  ll_controls_set_initial_text (controls, "0");
+  ll_controls_set_target_kind (controls, LL_TARGET_CONTAINER_BYTES);
+  ll_controls_set_target_text (controls, "1 GB");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", "s", "fixed");
+  /* The window did not wait. */
+  g_assert_true (ll_run_set_is_busy (runs));
+  g_assert_cmpfloat (ll_run_list_get_progress (list), <, 0.0);
+
+  deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+  while (ll_run_set_is_busy (runs) && seen <= 0.0 && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      seen = ll_run_list_get_progress (list);
+    }
+  g_assert_true (ll_run_set_is_busy (runs));
+  g_assert_cmpfloat (seen, >, 0.0);
+  g_assert_cmpfloat (seen, <, 1.0);
+
+  /* Stopped: the row goes, no run comes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-compare", NULL));
+  g_assert_cmpfloat (ll_run_list_get_progress (list), <, 0.0);
+  wait_compared (window);
+  wait_ms (300);
+  g_assert_cmpuint (n_runs (window), ==, 0);
+  g_assert_cmpfloat (ll_run_list_get_progress (list), <, 0.0);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +272,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/runs/compare-and-keep", test_compare_and_keep);
   g_test_add_func ("/ui/runs/rename", test_rename);
+  g_test_add_func ("/ui/runs/long-comparison", test_long_comparison);
 
   return g_test_run ();
 }
