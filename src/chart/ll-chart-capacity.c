@@ -42,11 +42,12 @@ capacity_extents (const LlChartSeries  *series,
                   LlChartExtents       *ext)
 {
   LlListSpan span;
-  gsize from, to;
+  LlBucketSpan spans[3];
+  guint n_spans;
   double y;
 
   ll_chart_list_span (series, &span);
-  ll_chart_events_in_range (series, range, &from, &to);
+  n_spans = ll_chart_events_in_range (series, range, spans);
 
   ext->empty = list_span_is_empty (series, &span);
   ext->xq = LL_QUANTITY_COUNT;
@@ -71,12 +72,13 @@ capacity_extents (const LlChartSeries  *series,
       ext->y_lo = lo;
     }
 
-  for (gsize i = from; i < to; i++)
-    {
-      const LlEventBucket *b = &series->events[i];
+  for (guint s = 0; s < n_spans; s++)
+    for (gsize i = 0; i < spans[s].n; i++)
+      {
+        const LlEventBucket *b = &spans[s].buckets[i];
 
-      y = MAX (y, MAX (b->first.new_capacity, b->last.new_capacity));
-    }
+        y = MAX (y, MAX (b->first.new_capacity, b->last.new_capacity));
+      }
 
   if (options->log_y)
     ext->y_lo = MAX (ext->y_lo, 1.0);
@@ -194,12 +196,12 @@ capacity_draw (LlPainter           *p,
   cairo_t *cr = p->cr;
   LlListSpan span;
   double x0, x_end, dw;
-  gsize from, to;
+  const LlEventBucket *events;
+  gsize n_events;
 
-  ll_painter_visible_events (p, series, FALSE, &from, &to);
+  events = ll_painter_visible_events (p, series, FALSE, &n_events);
   ll_painter_reset_columns (p);
-  ll_decimate_events (&p->columns, p->cols, LL_SERIES_CAPACITY,
-                      series->events + from, to - from);
+  ll_decimate_events (&p->columns, p->cols, LL_SERIES_CAPACITY, events, n_events);
 
   ll_chart_list_span (series, &span);
   x0 = MAX ((double) span.start_length, xa->lo);

@@ -19,26 +19,28 @@ growth_extents (const LlChartSeries  *series,
 {
   double x = 0.0, y = 0.0, lo = G_MAXDOUBLE;
   LlListSpan span;
-  gsize from, to;
+  LlBucketSpan spans[3];
+  guint n_spans;
 
   if (series->n_events > 0)
     x = series->events[series->n_events - 1].last.length;
-  ll_chart_events_in_range (series, range, &from, &to);
-  for (gsize i = from; i < to; i++)
-    {
-      const LlEventBucket *b = &series->events[i];
-      double bmin = b->count > 1 ? MIN (b->min_bytes_added, b->first.bytes_added) : b->first.bytes_added;
-      double bmax = b->count > 1 ? MAX (b->max_bytes_added, b->first.bytes_added) : b->first.bytes_added;
+  n_spans = ll_chart_events_in_range (series, range, spans);
+  for (guint s = 0; s < n_spans; s++)
+    for (gsize i = 0; i < spans[s].n; i++)
+      {
+        const LlEventBucket *b = &spans[s].buckets[i];
+        double bmin = b->count > 1 ? MIN (b->min_bytes_added, b->first.bytes_added) : b->first.bytes_added;
+        double bmax = b->count > 1 ? MAX (b->max_bytes_added, b->first.bytes_added) : b->first.bytes_added;
 
-      bmin = MIN (bmin, b->last.bytes_added);
-      bmax = MAX (bmax, b->last.bytes_added);
-      x = MAX (x, MAX (b->first.length, b->last.length));
-      y = MAX (y, bmax);
-      if (bmin > 0.0)
-        lo = MIN (lo, bmin);
-      else if (bmax > 0.0)
-        lo = MIN (lo, bmax);
-    }
+        bmin = MIN (bmin, b->last.bytes_added);
+        bmax = MAX (bmax, b->last.bytes_added);
+        x = MAX (x, MAX (b->first.length, b->last.length));
+        y = MAX (y, bmax);
+        if (bmin > 0.0)
+          lo = MIN (lo, bmin);
+        else if (bmax > 0.0)
+          lo = MIN (lo, bmax);
+      }
 
   ll_chart_list_span (series, &span);
   ext->empty = series->n_events == 0;
@@ -62,12 +64,12 @@ growth_draw (LlPainter           *p,
   double dw, base, radius;
   guint used = 0;
   gboolean ranges = FALSE;
-  gsize from, to;
+  const LlEventBucket *events;
+  gsize n_events;
 
-  ll_painter_visible_events (p, series, FALSE, &from, &to);
+  events = ll_painter_visible_events (p, series, FALSE, &n_events);
   ll_painter_reset_columns (p);
-  ll_decimate_events (&p->columns, p->cols, LL_SERIES_BYTES_ADDED,
-                      series->events + from, to - from);
+  ll_decimate_events (&p->columns, p->cols, LL_SERIES_BYTES_ADDED, events, n_events);
 
   for (guint i = 0; i < p->columns.n_columns; i++)
     {

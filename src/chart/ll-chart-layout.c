@@ -256,20 +256,34 @@ ll_chart_visible_samples (const LlChartSeries *series,
   *to = MAX (MIN (b + 1, n), *from);
 }
 
-void
+guint
 ll_chart_events_in_range (const LlChartSeries *series,
                           const LlChartRange  *range,
-                          gsize               *from,
-                          gsize               *to)
+                          LlBucketSpan         spans[3])
 {
-  if (range == NULL || ll_chart_range_is_empty (range))
+  gsize from = 0, to = series->n_events, head, tail;
+  guint n = 0;
+
+  if (range != NULL && !ll_chart_range_is_empty (range))
     {
-      *from = 0;
-      *to = series->n_events;
-      return;
+      from = first_reaching (series->events, series->n_events, FALSE, range->from);
+      to = MAX (first_past (series->events, series->n_events, FALSE, range->to), from);
     }
-  *from = first_reaching (series->events, series->n_events, FALSE, range->from);
-  *to = MAX (first_past (series->events, series->n_events, FALSE, range->to), *from);
+
+  /* Whole groups only: the coarse level's last one may still be open. */
+  head = (from + LL_HISTORY_COARSE - 1) / LL_HISTORY_COARSE * LL_HISTORY_COARSE;
+  tail = to / LL_HISTORY_COARSE * LL_HISTORY_COARSE;
+  if (series->coarse_events == NULL || tail <= head ||
+      tail / LL_HISTORY_COARSE > series->n_coarse_events)
+    {
+      spans[n++] = (LlBucketSpan) { series->events + from, to - from };
+      return n;
+    }
+  spans[n++] = (LlBucketSpan) { series->events + from, head - from };
+  spans[n++] = (LlBucketSpan) { series->coarse_events + head / LL_HISTORY_COARSE,
+                                (tail - head) / LL_HISTORY_COARSE };
+  spans[n++] = (LlBucketSpan) { series->events + tail, to - tail };
+  return n;
 }
 
 /* What every series spans together, and what is shown of it. */

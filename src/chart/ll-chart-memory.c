@@ -18,6 +18,8 @@ memory_extents (const LlChartSeries  *series,
                 LlChartExtents       *ext)
 {
   double x = 0.0, y = 0.0;
+  const LlSampleBucket *samples = series->samples;
+  gsize n_samples = series->n_samples;
 
   /* Time only runs forwards: the last buckets end the axis. Neither
    * available memory nor RSS can exceed MemTotal, so with it known there
@@ -27,9 +29,16 @@ memory_extents (const LlChartSeries  *series,
   if (series->n_events > 0)
     x = MAX (x, series->events[series->n_events - 1].last.elapsed_ns);
 
-  for (gsize i = 0; options->total_bytes == 0 && i < series->n_samples; i++)
+  /* The joined buckets hold the same extremes, in an eighth of the reading. */
+  if (series->coarse_samples != NULL &&
+      series->n_coarse_samples * LL_HISTORY_COARSE >= series->n_samples)
     {
-      const LlSampleBucket *b = &series->samples[i];
+      samples = series->coarse_samples;
+      n_samples = series->n_coarse_samples;
+    }
+  for (gsize i = 0; options->total_bytes == 0 && i < n_samples; i++)
+    {
+      const LlSampleBucket *b = &samples[i];
 
       y = MAX (y, MAX (b->first.available_bytes, b->last.available_bytes));
       y = MAX (y, MAX (b->first.rss_bytes, b->last.rss_bytes));
@@ -57,7 +66,8 @@ memory_draw_run (LlPainter           *p,
                  const LlChartSeries *series)
 {
   cairo_t *cr = p->cr;
-  gsize from, to;
+  const LlSampleBucket *samples;
+  gsize n;
   double dw;
 
   if (series == &p->data->series[0] && p->options->reserve_bytes > 0)
@@ -73,9 +83,8 @@ memory_draw_run (LlPainter           *p,
 
   ll_painter_reset_columns (p);
   ll_columns_reset (p->cols + p->columns.n_columns, p->columns.n_columns);
-  ll_painter_visible_samples (p, series, &from, &to);
-  ll_decimate_samples_both (&p->columns, p->cols, p->cols + p->columns.n_columns,
-                            series->samples + from, to - from);
+  samples = ll_painter_visible_samples (p, series, &n);
+  ll_decimate_samples_both (&p->columns, p->cols, p->cols + p->columns.n_columns, samples, n);
   ll_chart_set_color (cr, ll_painter_run_color (p, series), 1.0);
   ll_painter_sample_line (p, p->cols, dw);
   cairo_restore (cr);
@@ -92,7 +101,9 @@ memory_draw (LlPainter           *p,
   double dw, coverage;
   guint used = 0;
   double taken_top = 0.0, taken_bottom = 0.0;
-  gsize from, to;
+  const LlEventBucket *events;
+  const LlSampleBucket *samples;
+  gsize n;
 
   if (overlay)
     {
@@ -101,10 +112,9 @@ memory_draw (LlPainter           *p,
     }
 
   /* Reallocation markers: at most one per pixel column. */
-  ll_painter_visible_events (p, series, TRUE, &from, &to);
+  events = ll_painter_visible_events (p, series, TRUE, &n);
   ll_painter_reset_columns (p);
-  ll_decimate_events (&p->columns, p->cols, LL_SERIES_EVENT_TIME,
-                      series->events + from, to - from);
+  ll_decimate_events (&p->columns, p->cols, LL_SERIES_EVENT_TIME, events, n);
   dw = ll_painter_device_width (p, LL_CHART_HAIRLINE);
   for (guint i = 0; i < p->columns.n_columns; i++)
     {
@@ -149,9 +159,8 @@ memory_draw (LlPainter           *p,
   /* p->cols holds available memory, the second half RSS. */
   ll_painter_reset_columns (p);
   ll_columns_reset (p->cols + p->columns.n_columns, p->columns.n_columns);
-  ll_painter_visible_samples (p, series, &from, &to);
-  ll_decimate_samples_both (&p->columns, p->cols, p->cols + p->columns.n_columns,
-                            series->samples + from, to - from);
+  samples = ll_painter_visible_samples (p, series, &n);
+  ll_decimate_samples_both (&p->columns, p->cols, p->cols + p->columns.n_columns, samples, n);
 
   ll_chart_set_color (cr, &pal->series2, 1.0);
   ll_painter_sample_line (p, p->cols + p->columns.n_columns, dw);

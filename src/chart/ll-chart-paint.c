@@ -208,23 +208,56 @@ ll_painter_dot (const LlPainter *p,
   cairo_arc (p->cr, x, y, radius, 0, 2 * G_PI);
 }
 
-void
+/* Where fine buckets [@from, @to) fall in the joined ones, when enough
+ * of them fall in each pixel column. */
+static gboolean
+use_coarse (const LlPainter *p,
+            gsize            from,
+            gsize            to,
+            gsize            n_coarse,
+            gsize           *coarse_from,
+            gsize           *coarse_to)
+{
+  if (n_coarse == 0 || to - from < (gsize) LL_CHART_COARSE_AT * p->columns.n_columns)
+    return FALSE;
+  *coarse_from = from / LL_HISTORY_COARSE;
+  *coarse_to = MIN (n_coarse, (to + LL_HISTORY_COARSE - 1) / LL_HISTORY_COARSE);
+  return TRUE;
+}
+
+const LlEventBucket *
 ll_painter_visible_events (const LlPainter     *p,
                            const LlChartSeries *series,
                            gboolean             by_time,
-                           gsize               *from,
-                           gsize               *to)
+                           gsize               *n)
 {
-  ll_chart_visible_events (series, by_time, p->layout->x_axis.lo, p->layout->x_axis.hi, from, to);
+  gsize from, to, cf, ct;
+
+  ll_chart_visible_events (series, by_time, p->layout->x_axis.lo, p->layout->x_axis.hi, &from, &to);
+  if (series->coarse_events != NULL && use_coarse (p, from, to, series->n_coarse_events, &cf, &ct))
+    {
+      *n = ct - cf;
+      return series->coarse_events + cf;
+    }
+  *n = to - from;
+  return series->events + from;
 }
 
-void
+const LlSampleBucket *
 ll_painter_visible_samples (const LlPainter     *p,
                             const LlChartSeries *series,
-                            gsize               *from,
-                            gsize               *to)
+                            gsize               *n)
 {
-  ll_chart_visible_samples (series, p->layout->x_axis.lo, p->layout->x_axis.hi, from, to);
+  gsize from, to, cf, ct;
+
+  ll_chart_visible_samples (series, p->layout->x_axis.lo, p->layout->x_axis.hi, &from, &to);
+  if (series->coarse_samples != NULL && use_coarse (p, from, to, series->n_coarse_samples, &cf, &ct))
+    {
+      *n = ct - cf;
+      return series->coarse_samples + cf;
+    }
+  *n = to - from;
+  return series->samples + from;
 }
 
 double

@@ -259,11 +259,19 @@ void          ll_chart_visible_samples  (const LlChartSeries  *series,
                                          double                hi,
                                          gsize                *from,
                                          gsize                *to);
-/* The same for a range that may be empty (everything). */
-void          ll_chart_events_in_range  (const LlChartSeries  *series,
+/* The events within a range that may be empty (everything), for the
+ * extremes an axis needs: at most three spans, whole groups of
+ * LL_HISTORY_COARSE read as their joined bucket (the same extremes, an
+ * eighth of the reading). Returns how many spans. */
+typedef struct
+{
+  const LlEventBucket *buckets;
+  gsize                n;
+} LlBucketSpan;
+
+guint         ll_chart_events_in_range  (const LlChartSeries  *series,
                                          const LlChartRange   *range,
-                                         gsize                *from,
-                                         gsize                *to);
+                                         LlBucketSpan          spans[3]);
 
 /* Painting (ll-chart-paint.c) */
 
@@ -325,16 +333,17 @@ void    ll_painter_reference_line (LlPainter         *p,
                                    double             alpha,
                                    double            *taken_top,
                                    double            *taken_bottom);
-/* The visible part of the events (samples), for drawing. */
-void    ll_painter_visible_events (const LlPainter   *p,
-                                   const LlChartSeries *series,
-                                   gboolean           by_time,
-                                   gsize             *from,
-                                   gsize             *to);
-void    ll_painter_visible_samples (const LlPainter  *p,
-                                    const LlChartSeries *series,
-                                    gsize            *from,
-                                    gsize            *to);
+/* The visible part of the events (samples), for drawing: @n buckets,
+ * joined ones where LL_CHART_COARSE_AT or more would fall in each pixel
+ * column (the same extremes, an eighth of the reading). */
+#define LL_CHART_COARSE_AT (2 * LL_HISTORY_COARSE)
+const LlEventBucket  *ll_painter_visible_events  (const LlPainter     *p,
+                                                  const LlChartSeries *series,
+                                                  gboolean             by_time,
+                                                  gsize               *n);
+const LlSampleBucket *ll_painter_visible_samples (const LlPainter     *p,
+                                                  const LlChartSeries *series,
+                                                  gsize               *n);
 /* A user x for @value, held within a margin around the plot so paths
  * that run far outside it (zoomed) stay within cairo's coordinates. */
 double  ll_painter_map_x_held   (const LlPainter     *p,

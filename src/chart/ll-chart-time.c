@@ -81,30 +81,32 @@ time_extents (const LlChartSeries  *series,
 {
   double x = 0.0, lo = G_MAXDOUBLE, hi = 0.0;
   LlListSpan span;
-  gsize from, to;
+  LlBucketSpan spans[3];
+  guint n_spans;
 
   ll_chart_list_span (series, &span);
   if (series->n_events > 0)
     x = series->events[series->n_events - 1].last.length;
 
-  ll_chart_events_in_range (series, range, &from, &to);
-  for (gsize i = from; i < to; i++)
-    {
-      const LlEventBucket *b = &series->events[i];
-      double v[4] = {
-        b->count > 1 ? b->min_realloc_ns : b->first.realloc_ns,
-        b->count > 1 ? b->max_realloc_ns : b->first.realloc_ns,
-        per_append (&b->first, first_event (series)),
-        per_append (&b->last, first_event (series)),
-      };
+  n_spans = ll_chart_events_in_range (series, range, spans);
+  for (guint s = 0; s < n_spans; s++)
+    for (gsize i = 0; i < spans[s].n; i++)
+      {
+        const LlEventBucket *b = &spans[s].buckets[i];
+        double v[4] = {
+          b->count > 1 ? b->min_realloc_ns : b->first.realloc_ns,
+          b->count > 1 ? b->max_realloc_ns : b->first.realloc_ns,
+          per_append (&b->first, first_event (series)),
+          per_append (&b->last, first_event (series)),
+        };
 
-      for (guint k = 0; k < G_N_ELEMENTS (v); k++)
-        {
-          if (v[k] > 0.0)
-            lo = MIN (lo, v[k]);
-          hi = MAX (hi, v[k]);
-        }
-    }
+        for (guint k = 0; k < G_N_ELEMENTS (v); k++)
+          {
+            if (v[k] > 0.0)
+              lo = MIN (lo, v[k]);
+            hi = MAX (hi, v[k]);
+          }
+      }
 
   ext->empty = series->n_events == 0 || hi <= 0.0;
   /* A simulation computes capacities; nothing is allocated, nothing timed. */
@@ -129,18 +131,22 @@ time_draw (LlPainter           *p,
   cairo_t *cr = p->cr;
   guint n = p->columns.n_columns;
   LlColumn *line = p->cols + N_OUTCOMES * (gsize) n;
-  gsize from, to;
+  const LlEventBucket *events;
+  gsize from, to, n_events;
   double dw;
   guint used = 0;
   gboolean dense;
   gboolean overlay = ll_chart_data_is_overlay (p->data);
 
-  ll_painter_visible_events (p, series, FALSE, &from, &to);
+  /* The buckets as they are: joining them would mix their outcomes. */
+  ll_chart_visible_events (series, FALSE, p->layout->x_axis.lo, p->layout->x_axis.hi, &from, &to);
+  events = series->events + from;
+  n_events = to - from;
   ll_columns_reset (p->cols, LL_PAINTER_SERIES * n);
 
-  for (gsize i = from; i < to; i++)
+  for (gsize i = 0; i < n_events; i++)
     {
-      const LlEventBucket *b = &series->events[i];
+      const LlEventBucket *b = &events[i];
       LlColumn *cols = p->cols + bucket_outcome (b) * (gsize) n;
       guint64 count = MAX (b->count, 1);
       double a = per_append (&b->first, first_event (series));

@@ -109,6 +109,8 @@ ll_chart_series_init_from_view (LlChartSeries       *series,
   memset (series, 0, sizeof *series);
   series->events = ll_history_view_get_events (view, &series->n_events);
   series->samples = ll_history_view_get_samples (view, &series->n_samples);
+  series->coarse_events = ll_history_view_get_coarse_events (view, &series->n_coarse_events);
+  series->coarse_samples = ll_history_view_get_coarse_samples (view, &series->n_coarse_samples);
   series->counters = ll_history_view_get_counters (view);
   series->slot_bytes = slot_bytes;
 }

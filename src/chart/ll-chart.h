@@ -88,6 +88,12 @@ typedef struct
   gsize                    n_samples;
   const LlHistoryCounters *counters;  /* may be NULL */
   guint                    slot_bytes;
+  /* The same buckets joined LL_HISTORY_COARSE at a time (may be NULL):
+   * drawn instead where many fall in each pixel column. */
+  const LlEventBucket     *coarse_events;
+  gsize                    n_coarse_events;
+  const LlSampleBucket    *coarse_samples;
+  gsize                    n_coarse_samples;
   const char              *name;      /* the run's name, for legends over several runs */
   guint                    style;     /* over several runs: its colour, dash and marker */
 } LlChartSeries;

@@ -61,6 +61,15 @@ struct _LlHistoryView
   gsize              n_samples;
   gsize              samples_alloc;
 
+  /* The same, LL_HISTORY_COARSE buckets joined into one, for drawing many
+   * buckets per pixel column without reading them all. */
+  LlEventBucket     *coarse_events;
+  gsize              n_coarse_events;
+  gsize              coarse_events_alloc;
+  LlSampleBucket    *coarse_samples;
+  gsize              n_coarse_samples;
+  gsize              coarse_samples_alloc;
+
   LlHistoryCounters  counters;
 };
 
@@ -174,6 +183,34 @@ reserve_sample_buckets (LlHistory *self,
   g_free (old);
 }
 
+/* @into followed by @next, as one bucket. */
+static inline void
+event_bucket_join (LlEventBucket       *into,
+                   const LlEventBucket *next)
+{
+  into->last = next->last;
+  into->count += next->count;
+  into->n_moved += next->n_moved;
+  into->n_copied += next->n_copied;
+  into->min_bytes_added = MIN (into->min_bytes_added, next->min_bytes_added);
+  into->max_bytes_added = MAX (into->max_bytes_added, next->max_bytes_added);
+  into->min_realloc_ns = MIN (into->min_realloc_ns, next->min_realloc_ns);
+  into->max_realloc_ns = MAX (into->max_realloc_ns, next->max_realloc_ns);
+  into->realloc_ns += next->realloc_ns;
+}
+
+static inline void
+sample_bucket_join (LlSampleBucket       *into,
+                    const LlSampleBucket *next)
+{
+  into->last = next->last;
+  into->count += next->count;
+  into->min_available_bytes = MIN (into->min_available_bytes, next->min_available_bytes);
+  into->max_available_bytes = MAX (into->max_available_bytes, next->max_available_bytes);
+  into->min_rss_bytes = MIN (into->min_rss_bytes, next->min_rss_bytes);
+  into->max_rss_bytes = MAX (into->max_rss_bytes, next->max_rss_bytes);
+}
+
 /* Called with the lock held when every bucket is full: pairs become one,
  * so the resolution stays uniform over the whole run. */
 static void
@@ -184,20 +221,9 @@ merge_event_buckets (LlHistory *self)
 
   for (i = 0; 2 * i + 1 < n; i++)
     {
-      const LlEventBucket *left = &self->events[2 * i];
-      const LlEventBucket *right = &self->events[2 * i + 1];
-      LlEventBucket merged;
+      LlEventBucket merged = self->events[2 * i];
 
-      merged.first = left->first;
-      merged.last = right->last;
-      merged.count = left->count + right->count;
-      merged.n_moved = left->n_moved + right->n_moved;
-      merged.n_copied = left->n_copied + right->n_copied;
-      merged.min_bytes_added = MIN (left->min_bytes_added, right->min_bytes_added);
-      merged.max_bytes_added = MAX (left->max_bytes_added, right->max_bytes_added);
-      merged.min_realloc_ns = MIN (left->min_realloc_ns, right->min_realloc_ns);
-      merged.max_realloc_ns = MAX (left->max_realloc_ns, right->max_realloc_ns);
-      merged.realloc_ns = left->realloc_ns + right->realloc_ns;
+      event_bucket_join (&merged, &self->events[2 * i + 1]);
       self->events[i] = merged;
     }
 
@@ -219,17 +245,9 @@ merge_sample_buckets (LlHistory *self)
 
   for (i = 0; 2 * i + 1 < n; i++)
     {
-      const LlSampleBucket *left = &self->samples[2 * i];
-      const LlSampleBucket *right = &self->samples[2 * i + 1];
-      LlSampleBucket merged;
+      LlSampleBucket merged = self->samples[2 * i];
 
-      merged.first = left->first;
-      merged.last = right->last;
-      merged.count = left->count + right->count;
-      merged.min_available_bytes = MIN (left->min_available_bytes, right->min_available_bytes);
-      merged.max_available_bytes = MAX (left->max_available_bytes, right->max_available_bytes);
-      merged.min_rss_bytes = MIN (left->min_rss_bytes, right->min_rss_bytes);
-      merged.max_rss_bytes = MAX (left->max_rss_bytes, right->max_rss_bytes);
+      sample_bucket_join (&merged, &self->samples[2 * i + 1]);
       self->samples[i] = merged;
     }
 
@@ -572,6 +590,8 @@ ll_history_view_free (LlHistoryView *view)
 
   g_free (view->events);
   g_free (view->samples);
+  g_free (view->coarse_events);
+  g_free (view->coarse_samples);
   g_free (view);
 }
 
@@ -582,6 +602,8 @@ ll_history_view_clear (LlHistoryView *view)
 
   g_clear_pointer (&view->events, g_free);
   g_clear_pointer (&view->samples, g_free);
+  g_clear_pointer (&view->coarse_events, g_free);
+  g_clear_pointer (&view->coarse_samples, g_free);
   memset (view, 0, sizeof *view);
 }
 
@@ -600,12 +622,62 @@ copy_start (gboolean same_history,
   return MIN (view_n - 1, history_n);
 }
 
+/* The coarse level from fine bucket @start on (what changed), out of
+ * the lock: groups of LL_HISTORY_COARSE, the last one open. */
+static void
+update_coarse_events (LlHistoryView *view,
+                      gsize          start)
+{
+  gsize n = (view->n_events + LL_HISTORY_COARSE - 1) / LL_HISTORY_COARSE;
+
+  if (n > view->coarse_events_alloc)
+    {
+      view->coarse_events_alloc = MAX (n, view->events_alloc / LL_HISTORY_COARSE + 1);
+      view->coarse_events = g_renew (LlEventBucket, view->coarse_events, view->coarse_events_alloc);
+    }
+  for (gsize c = start / LL_HISTORY_COARSE; c < n; c++)
+    {
+      gsize from = c * LL_HISTORY_COARSE;
+      gsize to = MIN (from + LL_HISTORY_COARSE, view->n_events);
+      LlEventBucket joined = view->events[from];
+
+      for (gsize i = from + 1; i < to; i++)
+        event_bucket_join (&joined, &view->events[i]);
+      view->coarse_events[c] = joined;
+    }
+  view->n_coarse_events = n;
+}
+
+static void
+update_coarse_samples (LlHistoryView *view,
+                       gsize          start)
+{
+  gsize n = (view->n_samples + LL_HISTORY_COARSE - 1) / LL_HISTORY_COARSE;
+
+  if (n > view->coarse_samples_alloc)
+    {
+      view->coarse_samples_alloc = MAX (n, view->samples_alloc / LL_HISTORY_COARSE + 1);
+      view->coarse_samples = g_renew (LlSampleBucket, view->coarse_samples, view->coarse_samples_alloc);
+    }
+  for (gsize c = start / LL_HISTORY_COARSE; c < n; c++)
+    {
+      gsize from = c * LL_HISTORY_COARSE;
+      gsize to = MIN (from + LL_HISTORY_COARSE, view->n_samples);
+      LlSampleBucket joined = view->samples[from];
+
+      for (gsize i = from + 1; i < to; i++)
+        sample_bucket_join (&joined, &view->samples[i]);
+      view->coarse_samples[c] = joined;
+    }
+  view->n_coarse_samples = n;
+}
+
 gboolean
 ll_history_view_update (LlHistoryView *view,
                         LlHistory     *history)
 {
   gboolean same_history;
-  gsize start;
+  gsize start, events_start, samples_start;
 
   g_return_val_if_fail (view != NULL, FALSE);
   g_return_val_if_fail (history != NULL, FALSE);
@@ -659,16 +731,16 @@ ll_history_view_update (LlHistoryView *view,
       return FALSE;
     }
 
-  start = copy_start (same_history, view->events_generation, history->events_generation,
-                      view->n_events, history->n_events);
+  start = events_start = copy_start (same_history, view->events_generation, history->events_generation,
+                                     view->n_events, history->n_events);
   if (history->n_events > start)
     memcpy (view->events + start, history->events + start,
             (history->n_events - start) * sizeof *view->events);
   view->n_events = history->n_events;
   view->events_generation = history->events_generation;
 
-  start = copy_start (same_history, view->samples_generation, history->samples_generation,
-                      view->n_samples, history->n_samples);
+  start = samples_start = copy_start (same_history, view->samples_generation, history->samples_generation,
+                                      view->n_samples, history->n_samples);
   if (history->n_samples > start)
     memcpy (view->samples + start, history->samples + start,
             (history->n_samples - start) * sizeof *view->samples);
@@ -680,6 +752,9 @@ ll_history_view_update (LlHistoryView *view,
   view->history_id = history->id;
 
   g_mutex_unlock (&history->mutex);
+
+  update_coarse_events (view, events_start);
+  update_coarse_samples (view, samples_start);
 
   return TRUE;
 }
@@ -706,6 +781,30 @@ ll_history_view_get_samples (const LlHistoryView *view,
     *n_buckets = view->n_samples;
 
   return view->samples;
+}
+
+const LlEventBucket *
+ll_history_view_get_coarse_events (const LlHistoryView *view,
+                                   gsize               *n_buckets)
+{
+  g_return_val_if_fail (view != NULL, NULL);
+
+  if (n_buckets != NULL)
+    *n_buckets = view->n_coarse_events;
+
+  return view->coarse_events;
+}
+
+const LlSampleBucket *
+ll_history_view_get_coarse_samples (const LlHistoryView *view,
+                                    gsize               *n_buckets)
+{
+  g_return_val_if_fail (view != NULL, NULL);
+
+  if (n_buckets != NULL)
+    *n_buckets = view->n_coarse_samples;
+
+  return view->coarse_samples;
 }
 
 const LlHistoryCounters *

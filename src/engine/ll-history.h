@@ -141,6 +141,14 @@ const LlEventBucket     *ll_history_view_get_events  (const LlHistoryView *view,
                                                       gsize               *n_buckets);
 const LlSampleBucket    *ll_history_view_get_samples (const LlHistoryView *view,
                                                       gsize               *n_buckets);
+/* The same buckets, every LL_HISTORY_COARSE of them joined into one (the
+ * last one as far as it goes): a chart with many buckets per pixel column
+ * reads these instead. */
+#define LL_HISTORY_COARSE 8
+const LlEventBucket     *ll_history_view_get_coarse_events  (const LlHistoryView *view,
+                                                             gsize               *n_buckets);
+const LlSampleBucket    *ll_history_view_get_coarse_samples (const LlHistoryView *view,
+                                                             gsize               *n_buckets);
 const LlHistoryCounters *ll_history_view_get_counters (const LlHistoryView *view);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LlHistory, ll_history_unref)

@@ -987,6 +987,64 @@ test_memory_next_growth (void)
   test_run_clear (&run);
 }
 
+/* Where many buckets fall in each pixel column a chart reads their joined
+ * level instead: the same axes, the same picture within a few pixels. */
+static void
+test_coarse_level (void)
+{
+  TestRun fine, joined;
+  LlChartData data;
+  LlChartOptions options;
+
+  /* 200,000 events: 100,000 buckets of 2, and the same joined 8 at a time. */
+  test_run_init (&fine, 2, 2);
+  test_run_init (&joined, 2 * LL_HISTORY_COARSE, 2 * LL_HISTORY_COARSE);
+  test_run_fill_fixed (&fine, 200000, 1000, 100000, 8ull << 30);
+  test_run_fill_fixed (&joined, 200000, 1000, 100000, 8ull << 30);
+  test_run_get_data (&fine, &data);
+  options_init_test (&options);
+
+  for (LlChartKind k = 0; k < LL_N_CHARTS; k++)
+    {
+      LlChartLayout plain_layout, coarse_layout;
+      cairo_surface_t *plain, *coarse;
+      guint differ = 0, inked = 0;
+
+      fine.series.coarse_events = NULL;
+      fine.series.coarse_samples = NULL;
+      ll_chart_layout_compute (&plain_layout, NULL, k, &data, &options, WIDTH, HEIGHT);
+      plain = render (k, &data, &options, WIDTH, HEIGHT, 1.0);
+
+      fine.series.coarse_events = (const LlEventBucket *) (gpointer) joined.events->data;
+      fine.series.n_coarse_events = joined.events->len;
+      fine.series.coarse_samples = (const LlSampleBucket *) (gpointer) joined.samples->data;
+      fine.series.n_coarse_samples = joined.samples->len;
+      ll_chart_layout_compute (&coarse_layout, NULL, k, &data, &options, WIDTH, HEIGHT);
+      coarse = render (k, &data, &options, WIDTH, HEIGHT, 1.0);
+
+      g_assert_cmpfloat (plain_layout.y_axis.lo, ==, coarse_layout.y_axis.lo);
+      g_assert_cmpfloat (plain_layout.y_axis.hi, ==, coarse_layout.y_axis.hi);
+      g_assert_cmpfloat (plain_layout.x_axis.hi, ==, coarse_layout.x_axis.hi);
+      for (int y = (int) plain_layout.plot.y; y < (int) (plain_layout.plot.y + plain_layout.plot.height); y++)
+        for (int x = (int) plain_layout.plot.x; x < (int) (plain_layout.plot.x + plain_layout.plot.width); x++)
+          {
+            Rgb a = pixel (plain, x, y), b = pixel (coarse, x, y);
+
+            inked += !is_rgb (a, 255, 255, 255);
+            differ += ABS (a.r - b.r) + ABS (a.g - b.g) + ABS (a.b - b.b) > 96;
+          }
+      /* (A few pixels where a joined bucket straddles two columns.) */
+      g_assert_cmpuint (inked, >, 500);
+      g_assert_cmpuint (differ, <, inked / 50);
+
+      cairo_surface_destroy (plain);
+      cairo_surface_destroy (coarse);
+    }
+
+  test_run_clear (&fine);
+  test_run_clear (&joined);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1005,6 +1063,7 @@ main (int   argc,
   g_test_add_func ("/chart/crisp-hidpi", test_crisp_hidpi);
   g_test_add_func ("/chart/vector-surfaces", test_vector_surfaces);
   g_test_add_func ("/chart/memory-next-growth", test_memory_next_growth);
+  g_test_add_func ("/chart/coarse-level", test_coarse_level);
   g_test_add_func ("/chart/pick", test_pick);
   g_test_add_func ("/chart/pick-large", test_pick_large);
   g_test_add_func ("/chart/pick-merged", test_pick_merged);

@@ -173,6 +173,71 @@ assert_views_equal (const LlHistoryView *a,
 
   g_assert_true (counters_equal (ll_history_view_get_counters (a),
                                  ll_history_view_get_counters (b)));
+
+  /* The joined buckets too, however the views came to be. */
+  ea = ll_history_view_get_coarse_events (a, &na);
+  eb = ll_history_view_get_coarse_events (b, &nb);
+  g_assert_cmpuint (na, ==, nb);
+  for (i = 0; i < na; i++)
+    g_assert_true (event_bucket_equal (&ea[i], &eb[i]));
+  sa = ll_history_view_get_coarse_samples (a, &na);
+  sb = ll_history_view_get_coarse_samples (b, &nb);
+  g_assert_cmpuint (na, ==, nb);
+  for (i = 0; i < na; i++)
+    g_assert_true (sample_bucket_equal (&sa[i], &sb[i]));
+}
+
+/* Each joined bucket holds its LL_HISTORY_COARSE buckets' first and last,
+ * their counts summed and their extremes. */
+static void
+assert_coarse_joins (const LlHistoryView *view)
+{
+  gsize n, n_coarse;
+  const LlEventBucket *fine = ll_history_view_get_events (view, &n);
+  const LlEventBucket *coarse = ll_history_view_get_coarse_events (view, &n_coarse);
+  const LlSampleBucket *fine_s;
+  const LlSampleBucket *coarse_s;
+
+  g_assert_cmpuint (n_coarse, ==, (n + LL_HISTORY_COARSE - 1) / LL_HISTORY_COARSE);
+  for (gsize c = 0; c < n_coarse; c++)
+    {
+      gsize from = c * LL_HISTORY_COARSE, to = MIN (from + LL_HISTORY_COARSE, n);
+      guint64 count = 0, moved = 0, max_added = 0, min_ns = G_MAXUINT64, ns = 0;
+
+      for (gsize i = from; i < to; i++)
+        {
+          count += fine[i].count;
+          moved += fine[i].n_moved;
+          max_added = MAX (max_added, fine[i].max_bytes_added);
+          min_ns = MIN (min_ns, fine[i].min_realloc_ns);
+          ns += fine[i].realloc_ns;
+        }
+      g_assert_true (memcmp (&coarse[c].first, &fine[from].first, sizeof (LlEvent)) == 0);
+      g_assert_true (memcmp (&coarse[c].last, &fine[to - 1].last, sizeof (LlEvent)) == 0);
+      g_assert_cmpuint (coarse[c].count, ==, count);
+      g_assert_cmpuint (coarse[c].n_moved, ==, moved);
+      g_assert_cmpuint (coarse[c].max_bytes_added, ==, max_added);
+      g_assert_cmpuint (coarse[c].min_realloc_ns, ==, min_ns);
+      g_assert_cmpuint (coarse[c].realloc_ns, ==, ns);
+    }
+
+  fine_s = ll_history_view_get_samples (view, &n);
+  coarse_s = ll_history_view_get_coarse_samples (view, &n_coarse);
+  g_assert_cmpuint (n_coarse, ==, (n + LL_HISTORY_COARSE - 1) / LL_HISTORY_COARSE);
+  for (gsize c = 0; c < n_coarse; c++)
+    {
+      gsize from = c * LL_HISTORY_COARSE, to = MIN (from + LL_HISTORY_COARSE, n);
+      guint64 count = 0, min_available = G_MAXUINT64;
+
+      for (gsize i = from; i < to; i++)
+        {
+          count += fine_s[i].count;
+          min_available = MIN (min_available, fine_s[i].min_available_bytes);
+        }
+      g_assert_cmpuint (coarse_s[c].count, ==, count);
+      g_assert_cmpuint (coarse_s[c].min_available_bytes, ==, min_available);
+      g_assert_cmpuint (coarse_s[c].last.elapsed_ns, ==, fine_s[to - 1].last.elapsed_ns);
+    }
 }
 
 /* Pushes events [from, to) in batches of @batch. */
@@ -581,6 +646,7 @@ test_history_view_incremental (void)
 
       g_assert_true (ll_history_view_update (fresh, history));
       assert_views_equal (view, fresh);
+      assert_coarse_joins (view);
     }
 
   g_assert_cmpuint (ll_history_view_get_counters (view)->n_events, ==, n_events);
