@@ -15,8 +15,12 @@
 #include <unistd.h>
 
 #include "ll-output.h"
+#include "ll-output-private.h"
 
 #define BUFFER_SIZE (1024 * 1024)
+
+/* Symbolic links followed to the file they name, as the kernel does. */
+#define MAX_LINKS 40
 
 /* Temporary names are ".<name>.XXXXXX"; keep them within NAME_MAX. */
 #define MAX_BASENAME_IN_TEMP 200
@@ -37,10 +41,29 @@ struct _LlOutput
   OutputMode  mode;
   gboolean    finished;   /* committed or aborted: the fd is gone */
   gboolean    failed;     /* a write failed; only abort is left */
+  gboolean    synced;     /* written to the disk and closed; only the rename is left */
   char       *path;       /* as given, for messages and ll_output_get_path () */
   char       *target;     /* where the file really goes (symlinks resolved) */
   char       *temp_path;
+  guint64     written;    /* bytes handed to write () so far */
 };
+
+/* Every temporary file of the process, so that one that must exit at once
+ * (a second Ctrl+C) can remove them: see ll_output_remove_temporary_files ().
+ * Creating, renaming and removing one happens under the lock. */
+static GMutex temporary_lock;
+static GPtrArray *temporary_files;
+
+/* ll_output_inject_fault (): writes fail past this many bytes of an output. */
+static guint64 fault_after_bytes = G_MAXUINT64;
+static int fault_errno;
+
+static void
+forget_temporary (const char *temp_path)
+{
+  if (temporary_files != NULL)
+    g_ptr_array_remove_fast (temporary_files, (gpointer) temp_path);
+}
 
 static GIOErrorEnum
 io_error_from_errno (int saved_errno)
@@ -197,7 +220,20 @@ write_all (LlOutput    *output,
   while (length > 0)
     {
       /* Linux writes at most about 2 GiB per call. */
-      gssize n = write (output->fd, data, MIN (length, (gsize) 1 << 30));
+      gsize chunk = MIN (length, (gsize) 1 << 30);
+      guint64 fault = __atomic_load_n (&fault_after_bytes, __ATOMIC_RELAXED);
+      gboolean faulty = output->mode != MODE_STDOUT && output->written + chunk > fault;
+      gssize n;
+
+      if (faulty)
+        chunk = fault > output->written ? fault - output->written : 0;
+      n = chunk > 0 ? write (output->fd, data, chunk) : 0;
+      if (faulty && n == (gssize) chunk)
+        {
+          output->written += n;
+          errno = fault_errno;
+          n = -1;
+        }
 
       if (n < 0)
         {
@@ -221,6 +257,7 @@ write_all (LlOutput    *output,
 
       data += n;
       length -= n;
+      output->written += n;
     }
 
   return TRUE;
@@ -230,7 +267,7 @@ static gboolean
 check_usable (LlOutput  *output,
               GError   **error)
 {
-  if (output->finished)
+  if (output->finished || output->synced)
     {
       set_error_literal (error, output->path, G_IO_ERROR_CLOSED,
                          _("the file was already closed"));
@@ -279,6 +316,95 @@ open_direct (const char  *path,
   return output_new (path, MODE_DIRECT, fd);
 }
 
+/* Where writing @path really goes: symbolic links followed to the name
+ * they give, whether or not a file has it yet (a link to a file not
+ * written yet is written through, as a live one is). NULL with errno set
+ * on a loop. */
+static char *
+follow_links (const char *path)
+{
+  g_autofree char *current = g_strdup (path);
+
+  for (guint i = 0; i < MAX_LINKS; i++)
+    {
+      g_autofree char *link = NULL;
+      g_autofree char *folder = NULL;
+      struct stat st;
+
+      if (lstat (current, &st) != 0 || !S_ISLNK (st.st_mode))
+        return g_steal_pointer (&current);
+
+      if (!(link = g_file_read_link (current, NULL)))
+        return g_steal_pointer (&current);
+      if (g_path_is_absolute (link))
+        {
+          g_free (current);
+          current = g_steal_pointer (&link);
+          continue;
+        }
+      folder = g_path_get_dirname (current);
+      g_free (current);
+      current = g_build_filename (folder, link, NULL);
+    }
+
+  errno = ELOOP;
+  return NULL;
+}
+
+char *
+ll_output_resolve (const char *path)
+{
+  g_autofree char *target = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *real_folder = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_str_equal (path, "-"))
+    return g_strdup (path);
+  if (!(target = follow_links (path)))
+    return g_strdup (path);
+
+  folder = g_path_get_dirname (target);
+  name = g_path_get_basename (target);
+  if (!(real_folder = realpath (folder, NULL)))
+    {
+      g_autofree char *cwd = g_get_current_dir ();
+      return g_path_is_absolute (target) ? g_steal_pointer (&target)
+                                         : g_build_filename (cwd, target, NULL);
+    }
+  return g_build_filename (real_folder, name, NULL);
+}
+
+gboolean
+ll_output_same_destination (const char *a,
+                            const char *b)
+{
+  g_autofree char *resolved_a = NULL;
+  g_autofree char *resolved_b = NULL;
+  struct stat st_a, st_b;
+
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  if (g_str_equal (a, "-") || g_str_equal (b, "-"))
+    return g_str_equal (a, b);
+
+  /* The same file under two names (hard links) is the same destination;
+   * a device or a FIFO is written in place and may take both. */
+  if (stat (a, &st_a) == 0 && stat (b, &st_b) == 0)
+    {
+      if (!S_ISREG (st_a.st_mode) || !S_ISREG (st_b.st_mode))
+        return FALSE;
+      if (st_a.st_dev == st_b.st_dev && st_a.st_ino == st_b.st_ino)
+        return TRUE;
+    }
+
+  resolved_a = ll_output_resolve (a);
+  resolved_b = ll_output_resolve (b);
+  return g_str_equal (resolved_a, resolved_b);
+}
+
 LlOutput *
 ll_output_open (const char  *path,
                 GError     **error)
@@ -316,7 +442,16 @@ ll_output_open (const char  *path,
       return NULL;
     }
 
-  if (stat (path, &st) == 0)
+  /* Through links, live or not yet pointing at a file: the link stays
+   * and the file it names is written. */
+  if (!(target = follow_links (path)))
+    {
+      set_error_literal (error, path, G_IO_ERROR_TOO_MANY_LINKS,
+                         _("its symbolic links form a loop"));
+      return NULL;
+    }
+
+  if (stat (target, &st) == 0)
     {
       if (S_ISDIR (st.st_mode))
         {
@@ -327,19 +462,14 @@ ll_output_open (const char  *path,
         return open_direct (path, error);
 
       /* Replacing a read-only file by rename would bypass its permissions. */
-      if (access (path, W_OK) != 0 && errno == EACCES)
+      if (access (target, W_OK) != 0 && errno == EACCES)
         {
           set_error (error, path, EACCES, NULL);
           return NULL;
         }
 
       replacing = TRUE;
-      /* Replace what a symlink points at, not the link itself. */
-      target = realpath (path, NULL);
     }
-
-  if (target == NULL)
-    target = g_strdup (path);
 
   folder = g_path_get_dirname (target);
   name = g_path_get_basename (target);
@@ -349,12 +479,23 @@ ll_output_open (const char  *path,
   temp_path = g_build_filename (folder, temp_name, NULL);
 
   /* The mode is 0666 less the umask, as for any new file. */
+  g_mutex_lock (&temporary_lock);
   fd = g_mkstemp_full (temp_path, O_WRONLY | O_CLOEXEC, 0666);
-  if (fd < 0)
+  if (fd >= 0)
     {
-      set_create_error (error, path, folder, errno);
+      if (temporary_files == NULL)
+        temporary_files = g_ptr_array_new ();
+      g_ptr_array_add (temporary_files, temp_path);
+    }
+  else
+    {
+      int saved_errno = errno;
+
+      g_mutex_unlock (&temporary_lock);
+      set_create_error (error, path, folder, saved_errno);
       return NULL;
     }
+  g_mutex_unlock (&temporary_lock);
 
   if (replacing)
     {
@@ -495,15 +636,16 @@ close_output (LlOutput  *output,
 }
 
 gboolean
-ll_output_commit (LlOutput  *output,
-                  GError   **error)
+ll_output_sync (LlOutput  *output,
+                GError   **error)
 {
-  g_autofree char *folder = NULL;
   int saved_errno;
-  int dir_fd;
 
   g_return_val_if_fail (output != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (output->synced)
+    return TRUE;
 
   if (!check_usable (output, error) || !ll_output_flush (output, error))
     {
@@ -514,33 +656,19 @@ ll_output_commit (LlOutput  *output,
   if (output->mode == MODE_STDOUT)
     {
       stop_buffering (output);
-      output->finished = TRUE;
+      output->synced = TRUE;
       return TRUE;
     }
 
-  if (output->mode == MODE_DIRECT)
-    {
-      /* Devices and FIFOs may not support fsync; their writes already failed
-       * if they were going to. */
-      if (fsync (output->fd) != 0 && errno != EINVAL && errno != EROFS && errno != ENOTSUP)
-        {
-          saved_errno = errno;
-          set_error (error, output->path, saved_errno, NULL);
-          ll_output_abort (output);
-          return FALSE;
-        }
-      if (!close_output (output, error))
-        return FALSE;
-      stop_buffering (output);
-      output->finished = TRUE;
-      return TRUE;
-    }
-
-  /* Delayed allocation can report a full disk only now. */
+  /* Delayed allocation can report a full disk only now. Devices and FIFOs
+   * may not support fsync; their writes already failed if they were going
+   * to. */
   while (fsync (output->fd) != 0)
     {
       if (errno == EINTR)
         continue;
+      if (output->mode == MODE_DIRECT && (errno == EINVAL || errno == EROFS || errno == ENOTSUP))
+        break;
       saved_errno = errno;
       set_error (error, output->path, saved_errno, NULL);
       ll_output_abort (output);
@@ -550,14 +678,46 @@ ll_output_commit (LlOutput  *output,
   if (!close_output (output, error))
     return FALSE;
 
+  stop_buffering (output);
+  output->synced = TRUE;
+  return TRUE;
+}
+
+gboolean
+ll_output_commit (LlOutput  *output,
+                  GError   **error)
+{
+  g_autofree char *folder = NULL;
+  int saved_errno;
+  int dir_fd;
+
+  g_return_val_if_fail (output != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (output->finished)
+    return check_usable (output, error);
+  if (!ll_output_sync (output, error))
+    return FALSE;
+
+  if (output->mode != MODE_ATOMIC)
+    {
+      stop_buffering (output);
+      output->finished = TRUE;
+      return TRUE;
+    }
+
+  g_mutex_lock (&temporary_lock);
   if (rename (output->temp_path, output->target) != 0)
     {
       saved_errno = errno;
+      g_mutex_unlock (&temporary_lock);
       folder = g_path_get_dirname (output->target);
       set_error (error, output->path, saved_errno, folder);
       ll_output_abort (output);
       return FALSE;
     }
+  forget_temporary (output->temp_path);
+  g_mutex_unlock (&temporary_lock);
 
   g_clear_pointer (&output->temp_path, g_free);
   stop_buffering (output);
@@ -587,11 +747,36 @@ ll_output_abort (LlOutput *output)
   close_fd (output);
   if (output->temp_path != NULL)
     {
+      g_mutex_lock (&temporary_lock);
       g_unlink (output->temp_path);
+      forget_temporary (output->temp_path);
+      g_mutex_unlock (&temporary_lock);
       g_clear_pointer (&output->temp_path, g_free);
     }
   stop_buffering (output);
   output->finished = TRUE;
+}
+
+void
+ll_output_remove_temporary_files (void)
+{
+  g_mutex_lock (&temporary_lock);
+  if (temporary_files != NULL)
+    {
+      for (guint i = 0; i < temporary_files->len; i++)
+        unlink (g_ptr_array_index (temporary_files, i));
+      g_ptr_array_set_size (temporary_files, 0);
+    }
+  /* Left locked: no output is created, committed or removed after this;
+   * the process is about to exit. */
+}
+
+void
+ll_output_inject_fault (guint64 after_bytes,
+                        int     error_code)
+{
+  fault_errno = error_code;
+  __atomic_store_n (&fault_after_bytes, after_bytes, __ATOMIC_RELAXED);
 }
 
 const char *

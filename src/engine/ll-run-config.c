@@ -14,9 +14,7 @@
 #include "ll-growth.h"
 #include "ll-size.h"
 
-/* Far beyond any real memory, and small enough that no byte count derived
- * from a length (40 bytes an element at most) can overflow. */
-#define MAX_LENGTH (G_MAXUINT64 / 64)
+#define MAX_LENGTH LL_RUN_MAX_ELEMENTS
 
 G_DEFINE_QUARK (ll-run-error-quark, ll_run_error)
 
@@ -113,6 +111,31 @@ ll_run_config_validate (const LlRunConfig  *config,
       g_set_error (error, LL_RUN_ERROR, LL_RUN_ERROR_INVALID,
                    _("The batch of %s elements is too large: at most %s are accepted"),
                    batch, max);
+      return FALSE;
+    }
+
+  if ((config->policy.kind == LL_POLICY_FIXED && config->policy.increment > MAX_LENGTH) ||
+      (config->policy.kind == LL_POLICY_CUSTOM && config->policy.constant > MAX_LENGTH))
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                                config->policy.kind == LL_POLICY_FIXED
+                                                ? config->policy.increment : config->policy.constant);
+      g_autofree char *max = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64) MAX_LENGTH);
+
+      g_set_error (error, LL_RUN_ERROR, LL_RUN_ERROR_INVALID,
+                   _("Growing by %s elements at once is too much: at most %s are accepted"),
+                   count, max);
+      return FALSE;
+    }
+
+  if (config->target_kind == LL_TARGET_ELEMENTS && config->target > MAX_LENGTH)
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, config->target);
+      g_autofree char *max = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64) MAX_LENGTH);
+
+      g_set_error (error, LL_RUN_ERROR, LL_RUN_ERROR_INVALID,
+                   _("A list of %s elements is too long: at most %s are accepted"),
+                   count, max);
       return FALSE;
     }
 

@@ -51,6 +51,12 @@ typedef struct
   guint           history_buckets; /* full-resolution history (0: LL_HISTORY_DEFAULT_BUCKETS) */
 } LlRunConfig;
 
+/* The most elements any count of a run may be (initial length, batch,
+ * increment, constant, a target in elements): 2^56, far beyond any real
+ * memory and small enough that no byte count derived from them (8 bytes a
+ * slot, a factor of 16 at most) can overflow 64 bits. */
+#define LL_RUN_MAX_ELEMENTS (G_GUINT64_CONSTANT (1) << 56)
+
 GQuark       ll_run_error_quark          (void);
 
 /* Defaults: cpython, its mechanism, shared, length 0, batch 1,

@@ -36,20 +36,63 @@ hint (Kind kind)
     return _("Use a whole number such as 20000000, 20_000_000, 2e7 or 20M.");
 }
 
-/* The input as it should appear in a message: valid UTF-8, not too long. */
+/* The input as it should appear in a message. */
 static char *
 quote_input (const char *start,
              gsize       length)
 {
-  g_autofree char *valid = g_utf8_make_valid (start, length);
+  return ll_format_input (start, length);
+}
 
-  if (g_utf8_strlen (valid, -1) > 40)
+char *
+ll_format_input (const char *text,
+                 gssize      length)
+{
+  GString *shown;
+  const char *p;
+  const char *end;
+  guint n_chars = 0;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  if (length < 0)
+    length = strlen (text);
+  shown = g_string_sized_new (length + 8);
+  end = text + length;
+
+  for (p = text; p < end && n_chars < 40; n_chars++)
     {
-      g_autofree char *cut = g_utf8_substring (valid, 0, 39);
-      return g_strconcat (cut, "…", NULL);
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          /* Not UTF-8: the byte as it is, which is what the person typed. */
+          g_string_append_printf (shown, "\\x%02X", (guint8) *p);
+          p++;
+          continue;
+        }
+
+      /* Control characters would act on the terminal: show them. */
+      if (c == '\n')
+        g_string_append (shown, "\\n");
+      else if (c == '\t')
+        g_string_append (shown, "\\t");
+      else if (c == '\r')
+        g_string_append (shown, "\\r");
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (shown, "\\x%02X", c);
+      else if ((c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029 ||
+               (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+        g_string_append_printf (shown, "\\u%04X", c);
+      else
+        g_string_append_len (shown, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
     }
 
-  return g_steal_pointer (&valid);
+  if (p < end)
+    g_string_append (shown, "…");
+
+  return g_string_free (shown, FALSE);
 }
 
 static gboolean G_GNUC_PRINTF (4, 5)
@@ -463,6 +506,23 @@ parse_quantity (const char   *text,
       return fail (error, LL_SIZE_ERROR_UNIT, kind,
                    _("‘%s’ has an unknown unit ‘%s’."), shown, unit_shown);
     }
+
+  /* Forms that read two ways are refused rather than guessed: "1.000"
+   * (one, or a thousand grouped with a point, as many languages write
+   * it) and "1e" (an exponent without its digits, or exa). */
+  if (!(flags & LL_SIZE_FLAGS_LOCALE) && seen_dot && !seen_comma && n_fraction == 3 &&
+      exponent == 0 && unit == end && !(n_digits == 4 && digits[0] == 0))
+    return fail (error, LL_SIZE_ERROR_AMBIGUOUS, kind,
+                 _("‘%s’ is ambiguous: a number with three decimals, or thousands grouped "
+                   "with ‘.’? Write it without the point, or with ‘_’ or ‘,’ between "
+                   "groups."), shown);
+  if (end - unit == 1 && *unit == 'e')
+    return fail (error, LL_SIZE_ERROR_AMBIGUOUS, kind,
+                 kind == KIND_BYTES
+                 ? _("‘%s’ is ambiguous: an exponent without its digits, or exabytes? "
+                     "Write 1e18, 1EB or 1EiB.")
+                 : _("‘%s’ is ambiguous: an exponent without its digits, or exa (10¹⁸)? "
+                     "Write 1e18 or 1E."), shown);
 
   /* Exact arithmetic on the decimal digits: value = digits × 2^pow2 ×
    * 10^scale, so "1.5GiB" or "0.1e1" never suffer from binary rounding. */

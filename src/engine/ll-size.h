@@ -19,6 +19,7 @@ typedef enum
   LL_SIZE_ERROR_ZERO,
   LL_SIZE_ERROR_FRACTION,   /* "1.5" bytes or elements */
   LL_SIZE_ERROR_OVERFLOW,   /* more than 2^64 - 1 */
+  LL_SIZE_ERROR_AMBIGUOUS,  /* "1.000" (1 or 1000?), "1e" (exponent or exa?) */
 } LlSizeError;
 
 typedef enum
@@ -59,7 +60,10 @@ gboolean ll_size_parse_bytes_units (const char  *text,
                                     GError     **error);
 
 /* Counts: "20000000", "20_000_000", "20,000,000", "2e7", "20M" (SI: 10^6),
- * "1.5k". */
+ * "1.5k". Forms that read two ways are refused (LL_SIZE_ERROR_AMBIGUOUS),
+ * for bytes too: "1.000" (three decimals and no unit: one, or a thousand
+ * grouped with a point?) and "1e" (an exponent without digits, or exa?).
+ * With LL_SIZE_FLAGS_LOCALE the language says what "." means. */
 gboolean ll_size_parse_count  (const char  *text,
                                LlSizeFlags  flags,
                                guint64     *count,
@@ -75,6 +79,12 @@ gboolean ll_size_parse_decimal (const char  *text,
 /* The shortest text that reads back as @number, with the locale's decimal
  * point: "1.5", "16.0000001", "1,5". */
 char    *ll_format_decimal    (double       number);
+
+/* Text a person typed, as a message shows it: what is not UTF-8 as \xFF,
+ * control characters as \n or \x1B (they would act on the terminal),
+ * cut after 40 characters with "…". @length -1: up to the NUL. */
+char    *ll_format_input      (const char  *text,
+                               gssize       length);
 
 /* The unit of 1024^@power (IEC) or 1000^@power (SI) bytes, @power < 7,
  * in the user's language: "MiB", "Mio", "GB", "Go". */

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "ll-output.h"
+#include "ll-output-private.h"
 
 #define MiB (1024 * 1024)
 
@@ -936,6 +937,235 @@ test_full_disk (void)
     }
 }
 
+/* A link to a file not written yet is written through, as a live one is:
+ * one rule for both. */
+static void
+test_dangling_symlink (void)
+{
+  g_autofree char *dir = make_scratch ();
+  g_autofree char *sub = g_build_filename (dir, "sub", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.csv", NULL);
+  g_autofree char *real = g_build_filename (sub, "real.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *listing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlOutput) output = NULL;
+
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  g_assert_cmpint (symlink ("sub/real.csv", link), ==, 0);
+
+  output = ll_output_open (link, &error);
+  g_assert_no_error (error);
+  g_assert_true (ll_output_write (output, "new", 3, &error));
+  g_assert_true (ll_output_commit (output, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  contents = read_file (real, NULL);
+  g_assert_cmpstr (contents, ==, "new");
+  listing = list_folder (dir);
+  g_assert_cmpstr (listing, ==, "link.csv sub");
+
+  g_assert_cmpint (g_unlink (real), ==, 0);
+  g_assert_cmpint (g_unlink (link), ==, 0);
+  g_assert_cmpint (g_rmdir (sub), ==, 0);
+
+  /* A loop of links is an error that says so, and leaves nothing. */
+  g_assert_cmpint (symlink ("b", link), ==, 0);
+  g_assert_cmpint (symlink ("link.csv", real = g_build_filename (dir, "b", NULL)), ==, 0);
+  g_clear_pointer (&output, ll_output_free);
+  output = ll_output_open (link, &error);
+  g_assert_null (output);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS);
+  g_assert_nonnull (strstr (error->message, "link.csv"));
+  g_clear_pointer (&listing, g_free);
+  listing = list_folder (dir);
+  g_assert_cmpstr (listing, ==, "b link.csv");
+
+  remove_tree (dir);
+}
+
+static void
+test_same_destination (void)
+{
+  g_autofree char *dir = make_scratch ();
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *a = g_build_filename (dir, "a.csv", NULL);
+  g_autofree char *a_dotted = g_build_filename (dir, ".", "a.csv", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.csv", NULL);
+  g_autofree char *hard = g_build_filename (dir, "hard.csv", NULL);
+  g_autofree char *soft = g_build_filename (dir, "link.csv", NULL);
+  g_autofree char *sub = g_build_filename (dir, "sub", NULL);
+  g_autofree char *through_sub = g_build_filename (dir, "sub", "..", "b.csv", NULL);
+  g_autofree char *resolved = NULL;
+
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  write_file (a, "a", -1);
+  g_assert_cmpint (link (a, hard), ==, 0);
+  g_assert_cmpint (symlink ("b.csv", soft), ==, 0);
+
+  g_assert_true (ll_output_same_destination (a, a));
+  g_assert_true (ll_output_same_destination (a, a_dotted));
+  g_assert_true (ll_output_same_destination (a, hard));
+  g_assert_false (ll_output_same_destination (a, b));
+  /* b.csv does not exist yet: the link still names it. */
+  g_assert_true (ll_output_same_destination (soft, b));
+  g_assert_true (ll_output_same_destination (through_sub, b));
+  g_assert_true (ll_output_same_destination ("-", "-"));
+  g_assert_false (ll_output_same_destination ("-", a));
+  g_assert_false (ll_output_same_destination ("/dev/null", "/dev/null"));
+
+  /* Relative and absolute names of one file. */
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  g_assert_true (ll_output_same_destination ("b.csv", b));
+  g_assert_true (ll_output_same_destination ("./b.csv", "b.csv"));
+  resolved = ll_output_resolve ("link.csv");
+  g_assert_true (g_path_is_absolute (resolved));
+  g_assert_true (g_str_has_suffix (resolved, "/b.csv"));
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+
+  remove_tree (dir);
+}
+
+/* Sync is the slow half of a commit; after it nothing more can be
+ * written, the file is not there yet, and the rename puts it in place. */
+static void
+test_sync_then_commit (void)
+{
+  g_autofree char *dir = make_scratch ();
+  g_autofree char *path = g_build_filename (dir, "out.csv", NULL);
+  g_autofree char *listing = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlOutput) output = ll_output_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ll_output_write (output, "abc", 3, &error));
+  g_assert_true (ll_output_sync (output, &error));
+  g_assert_no_error (error);
+  g_assert_true (ll_output_sync (output, &error));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (ll_output_write (output, "d", 1, &error) && ll_output_flush (output, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED);
+  g_clear_error (&error);
+  g_assert_true (ll_output_commit (output, &error));
+  g_assert_no_error (error);
+  contents = read_file (path, NULL);
+  g_assert_cmpstr (contents, ==, "abc");
+  listing = list_folder (dir);
+  g_assert_cmpstr (listing, ==, "out.csv");
+
+  remove_tree (dir);
+}
+
+/* What a process that must exit at once does: every temporary file of its
+ * outputs goes, committed files stay. */
+static void
+test_remove_temporary_files (void)
+{
+  g_autofree char *dir = make_scratch ();
+  g_autofree char *listing = NULL;
+
+  if (g_test_subprocess ())
+    {
+      const char *scratch = g_getenv ("LISTLAB_TEST_SCRATCH");
+      g_autofree char *done = g_build_filename (scratch, "done.csv", NULL);
+      g_autofree char *open1 = g_build_filename (scratch, "open1.csv", NULL);
+      g_autofree char *open2 = g_build_filename (scratch, "open2.csv", NULL);
+      LlOutput *a = ll_output_open (done, NULL);
+      LlOutput *b = ll_output_open (open1, NULL);
+      LlOutput *c = ll_output_open (open2, NULL);
+
+      g_assert_true (ll_output_write (a, "a", 1, NULL) && ll_output_commit (a, NULL));
+      g_assert_true (ll_output_write (b, "b", 1, NULL) && ll_output_sync (b, NULL));
+      g_assert_true (ll_output_write (c, "c", 1, NULL));
+      ll_output_remove_temporary_files ();
+      _exit (0);
+    }
+
+  g_setenv ("LISTLAB_TEST_SCRATCH", dir, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_unsetenv ("LISTLAB_TEST_SCRATCH");
+  g_test_trap_assert_passed ();
+
+  listing = list_folder (dir);
+  g_assert_cmpstr (listing, ==, "done.csv");
+  remove_tree (dir);
+}
+
+/* A disk that fills up at any byte: every write after it fails with the
+ * reason, the file being replaced keeps its old contents and no temporary
+ * file stays, whatever the sizes of the writes. */
+static void
+test_fault_at_any_byte (void)
+{
+  g_autofree char *dir = make_scratch ();
+  g_autofree char *path = g_build_filename (dir, "data.csv", NULL);
+  g_autofree guint8 *data = g_malloc (3 * MiB);
+  guint n_points = 300;
+  guint failed = 0;
+
+  for (gsize i = 0; i < 3 * MiB; i++)
+    data[i] = (guint8) g_test_rand_int ();
+  write_file (path, "old", -1);
+
+  for (guint point = 0; point < n_points; point++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LlOutput) output = NULL;
+      g_autofree char *contents = NULL;
+      g_autofree char *listing = NULL;
+      gsize total = g_test_rand_int_range (1, 3 * MiB);
+      guint64 fault = g_test_rand_int_range (0, (gint32) total + 1);
+      gsize done = 0;
+      gboolean ok = TRUE;
+
+      ll_output_inject_fault (fault, ENOSPC);
+      output = ll_output_open (path, &error);
+      g_assert_no_error (error);
+      while (ok && done < total)
+        {
+          /* Rows, blocks larger than the buffer, and everything between. */
+          gsize n = MIN (total - done, (gsize) (g_test_rand_bit () ? g_test_rand_int_range (1, 400)
+                                                                      : g_test_rand_int_range (1, 2 * MiB)));
+
+          ok = ll_output_write (output, data + done, n, &error);
+          done += n;
+        }
+      if (ok)
+        ok = ll_output_commit (output, &error);
+      ll_output_inject_fault (G_MAXUINT64, 0);
+
+      /* A fault at the very end still fails: the last byte never got there. */
+      if (fault < total)
+        {
+          g_assert_false (ok);
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+          g_assert_nonnull (strstr (error->message, "data.csv"));
+          contents = read_file (path, NULL);
+          g_assert_cmpstr (contents, ==, "old");
+          failed++;
+        }
+      else
+        {
+          gsize length;
+
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          contents = read_file (path, &length);
+          g_assert_cmpuint (length, ==, total);
+          g_assert_cmpint (memcmp (contents, data, total), ==, 0);
+          write_file (path, "old", -1);
+        }
+      g_clear_pointer (&output, ll_output_free);
+      listing = list_folder (dir);
+      g_assert_cmpstr (listing, ==, "data.csv");
+    }
+
+  g_test_message ("%u write faults injected at random bytes, %u of them before the end", n_points, failed);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -948,6 +1178,11 @@ main (int   argc,
   g_test_add_func ("/output/replace-existing", test_replace_existing);
   g_test_add_func ("/output/new-file-mode", test_new_file_mode);
   g_test_add_func ("/output/symlink", test_symlink);
+  g_test_add_func ("/output/dangling-symlink", test_dangling_symlink);
+  g_test_add_func ("/output/same-destination", test_same_destination);
+  g_test_add_func ("/output/sync-then-commit", test_sync_then_commit);
+  g_test_add_func ("/output/remove-temporary-files", test_remove_temporary_files);
+  g_test_add_func ("/output/fault-at-any-byte", test_fault_at_any_byte);
   g_test_add_func ("/output/abort", test_abort);
   g_test_add_func ("/output/free-without-commit", test_free_without_commit);
   g_test_add_func ("/output/commit-twice", test_commit_twice);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ll-simulation.h"
 
 typedef struct
@@ -114,11 +116,13 @@ test_simulation_copy (void)
   g_array_unref (sink.events);
 }
 
-/* Counts that would not fit in 64 bits saturate instead of wrapping. */
+/* Counts past what 64-bit byte counts hold are refused; the largest
+ * accepted give exact bytes, never wrapped or saturated ones. */
 static void
 test_simulation_saturates (void)
 {
   g_autoptr(LlHistory) history = ll_history_new (0);
+  g_autoptr(GError) error = NULL;
   Sink sink = { g_array_new (FALSE, FALSE, sizeof (LlEvent)), 0, -1 };
   LlRunConfig config;
 
@@ -127,14 +131,20 @@ test_simulation_saturates (void)
   config.policy.increment = G_GUINT64_CONSTANT (2305843009213693952);  /* 2^61 */
   config.target_kind = LL_TARGET_ELEMENTS;
   config.target = 100;
+  g_assert_false (ll_simulate (&config, history, collect, &sink, NULL, NULL, NULL, &error));
+  g_assert_error (error, LL_RUN_ERROR, LL_RUN_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "72057594037927936"));
+  g_assert_cmpuint (sink.events->len, ==, 0);
+
+  config.policy.increment = LL_RUN_MAX_ELEMENTS;
   g_assert_true (ll_simulate (&config, history, collect, &sink, NULL, NULL, NULL, NULL));
   g_assert_cmpuint (sink.events->len, ==, 1);
   {
     const LlEvent *e = &g_array_index (sink.events, LlEvent, 0);
 
-    g_assert_cmpuint (e->new_capacity, ==, G_GUINT64_CONSTANT (2305843009213693952));
-    g_assert_cmpuint (e->new_bytes, ==, G_MAXUINT64);
-    g_assert_cmpuint (e->bytes_added, ==, G_MAXUINT64 - 56);
+    g_assert_cmpuint (e->new_capacity, ==, LL_RUN_MAX_ELEMENTS);
+    g_assert_cmpuint (e->new_bytes, ==, 56 + 8 * LL_RUN_MAX_ELEMENTS);
+    g_assert_cmpuint (e->bytes_added, ==, 8 * LL_RUN_MAX_ELEMENTS);
   }
   g_array_unref (sink.events);
 }

@@ -426,6 +426,66 @@ check_format (char       *result,
   g_free (result);
 }
 
+/* Forms that read two ways are refused, not guessed. */
+static void
+test_parse_ambiguous (void)
+{
+  const char *ambiguous[] = { "1.000", "12.345", "1.500", " 2.048 ", "1e", "2e", "1.5e" };
+  const char *clear[] = { "1.0", "1.0000", "0.500k", "1.000k", "1,000", "1_000", "1e3", "1E", "1.000e3" };
+  guint64 value;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (ambiguous); i++)
+    {
+      g_autoptr(GError) count_error = NULL;
+      g_autoptr(GError) bytes_error = NULL;
+
+      g_assert_false (ll_size_parse_count (ambiguous[i], LL_SIZE_FLAGS_NONE, &value, &count_error));
+      g_assert_error (count_error, LL_SIZE_ERROR, LL_SIZE_ERROR_AMBIGUOUS);
+      g_assert_nonnull (strstr (count_error->message, "ambiguous"));
+      g_assert_false (ll_size_parse_bytes (ambiguous[i], LL_SIZE_FLAGS_NONE, &value, &bytes_error));
+      g_assert_error (bytes_error, LL_SIZE_ERROR, LL_SIZE_ERROR_AMBIGUOUS);
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (clear); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!ll_size_parse_count (clear[i], LL_SIZE_FLAGS_ALLOW_ZERO, &value, &error))
+        g_assert_false (g_error_matches (error, LL_SIZE_ERROR, LL_SIZE_ERROR_AMBIGUOUS));
+    }
+
+  g_assert_true (ll_size_parse_count ("1,000", LL_SIZE_FLAGS_NONE, &value, NULL));
+  g_assert_cmpuint (value, ==, 1000);
+  g_assert_true (ll_size_parse_count ("1E", LL_SIZE_FLAGS_NONE, &value, NULL));
+  g_assert_cmpuint (value, ==, G_GUINT64_CONSTANT (1000000000000000000));
+  g_assert_true (ll_size_parse_bytes ("1.000GB", LL_SIZE_FLAGS_NONE, &value, NULL));
+  g_assert_cmpuint (value, ==, 1000000000);
+  g_assert_true (ll_size_parse_bytes ("1EiB", LL_SIZE_FLAGS_NONE, &value, NULL));
+  g_assert_cmpuint (value, ==, G_GUINT64_CONSTANT (1) << 60);
+}
+
+/* What people typed, shown in messages without acting on the terminal. */
+static void
+test_format_input (void)
+{
+  g_autoptr(GError) error = NULL;
+  guint64 value;
+
+  check_format (ll_format_input ("10 GB", -1), "10 GB");
+  check_format (ll_format_input ("\x1b[2J", -1), "\\x1B[2J");
+  check_format (ll_format_input ("a\nb\tc\r", -1), "a\\nb\\tc\\r");
+  check_format (ll_format_input ("\xff\xfe" "1", -1), "\\xFF\\xFE1");
+  check_format (ll_format_input ("caf\xc3\xa9", -1), "caf\xc3\xa9");
+  check_format (ll_format_input ("a\0b", 3), "a\\x00b");
+  check_format (ll_format_input ("x\xe2\x80\xae" "y", -1), "x\\u202Ey");
+  check_format (ll_format_input ("0123456789012345678901234567890123456789XYZ", -1),
+                "0123456789012345678901234567890123456789…");
+
+  g_assert_false (ll_size_parse_bytes ("\x1b[2J10", LL_SIZE_FLAGS_NONE, &value, &error));
+  g_assert_null (strchr (error->message, '\x1b'));
+  g_assert_nonnull (strstr (error->message, "\\x1B[2J10"));
+}
+
 static void
 test_format_bytes (void)
 {
@@ -744,6 +804,8 @@ main (int   argc,
   g_test_add_func ("/size/parse-counts/bad", test_parse_counts_bad);
   g_test_add_func ("/size/parse/messages", test_parse_messages);
   g_test_add_func ("/size/parse/zero", test_parse_zero);
+  g_test_add_func ("/size/parse/ambiguous", test_parse_ambiguous);
+  g_test_add_func ("/size/format/input", test_format_input);
   g_test_add_func ("/size/parse/exhaustive", test_parse_exhaustive);
   g_test_add_func ("/size/format/bytes", test_format_bytes);
   g_test_add_func ("/size/format/bytes-boundaries", test_format_bytes_boundaries);
