@@ -11,9 +11,11 @@
 #include "ll-export-result.h"
 #include "ll-summary.h"
 
-/* On the way out, cancelled workers get this long to remove their
- * temporary files before the process may end. */
-#define WAIT_FOR_WORKERS_MS 10000
+/* On the way out, the cancelled workers together get at most this long to
+ * remove their temporary files (or to finish renaming a complete one) before
+ * the process may end. Each notices the cancel within one block; the bound
+ * is for a file system that hangs, not a time anyone waits. */
+#define SHUTDOWN_BOUND_MS 10000
 
 #define DEFAULT_WIDTH  1200
 #define DEFAULT_HEIGHT 600
@@ -984,6 +986,8 @@ ll_export_controller_get_actions (LlExportController *self)
 void
 ll_export_controller_shutdown (LlExportController *self)
 {
+  gint64 deadline;
+
   g_return_if_fail (LL_IS_EXPORT_CONTROLLER (self));
 
   g_cancellable_cancel (self->cancellable);
@@ -1003,11 +1007,17 @@ ll_export_controller_shutdown (LlExportController *self)
     }
 
   /* A cancelled worker stops within one block and removes its temporary
-   * file; the process must not end before. */
+   * file; the process must not end before. The workers stop side by side:
+   * one deadline for all of them. */
+  deadline = g_get_monotonic_time () + SHUTDOWN_BOUND_MS * G_TIME_SPAN_MILLISECOND;
   for (guint i = 0; i < self->running->len; i++)
-    if (!ll_export_job_wait (g_ptr_array_index (self->running, i), WAIT_FOR_WORKERS_MS))
-      g_warning ("An export did not stop in time: %s",
-                 ((LlExportJob *) g_ptr_array_index (self->running, i))->path);
+    {
+      LlExportJob *job = g_ptr_array_index (self->running, i);
+      gint64 left = MAX (0, deadline - g_get_monotonic_time ());
+
+      if (!ll_export_job_wait (job, (guint) (left / G_TIME_SPAN_MILLISECOND)))
+        g_warning ("An export did not stop in time: %s", job->path);
+    }
 
   if (self->bar != NULL)
     ll_export_bar_stop (self->bar);

@@ -909,6 +909,9 @@ ll_window_dispose (GObject *object)
   LlWindow *self = LL_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  /* The engine and the exports notice their cancel side by side. */
+  if (self->run != NULL)
+    ll_run_cancel (self->run);
   g_clear_object (&self->start_after_release);
   cancel_pending_start (self);
   stop_ticking (self);
