@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "ll-application.h"
 #include "ll-preferences-window.h"
@@ -15,6 +17,7 @@ struct _LlApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  guint           signal_ids[3];  /* SIGTERM, SIGINT, SIGHUP */
   /* Option help built from the engine's names; GApplication keeps the
    * pointers. */
   char           *policy_help;
@@ -272,6 +275,29 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (window);
 }
 
+/* The session ends (SIGTERM, SIGHUP) or Ctrl+C is pressed in the terminal
+ * that started the app (SIGINT): the app quits as its menu does, so that a
+ * run stops, exports abandon their temporary files and the window's state
+ * is saved, instead of the process dying where it stands. */
+static gboolean
+on_quit_signal (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+watch_quit_signals (LlApplication *self)
+{
+  static const int signals[] = { SIGTERM, SIGINT, SIGHUP };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (signals) == G_N_ELEMENTS (self->signal_ids));
+
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    self->signal_ids[i] = g_unix_signal_add (signals[i], on_quit_signal, self);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
@@ -344,6 +370,20 @@ ll_application_startup (GApplication *app)
                                          (const char *[]) { "<Control>comma", NULL });
 
   gtk_window_set_default_icon_name (APP_ID);
+
+  watch_quit_signals (self);
+}
+
+static void
+ll_application_shutdown (GApplication *app)
+{
+  LlApplication *self = LL_APPLICATION (app);
+
+  /* Past this point a signal ends the process as it would any other. */
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_ids); i++)
+    g_clear_handle_id (&self->signal_ids[i], g_source_remove);
+
+  G_APPLICATION_CLASS (ll_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -385,6 +425,7 @@ ll_application_class_init (LlApplicationClass *klass)
   app_class->command_line = ll_application_command_line;
   app_class->activate = ll_application_activate;
   app_class->startup = ll_application_startup;
+  app_class->shutdown = ll_application_shutdown;
 
   gtk_app_class->window_added = ll_application_window_added;
 }
