@@ -28,10 +28,6 @@
 
 #include "ll-block.h"
 
-/* A copy of gigabytes takes longer than a cancel may wait: it goes in
- * pieces of this size. */
-#define COPY_CHUNK_BYTES ((gsize) 4 * 1024 * 1024)
-
 void
 ll_block_init (LlBlock     *block,
                LlMechanism  mechanism,
@@ -72,7 +68,7 @@ ll_block_map_aligned (gsize bytes,
 
 /* The same pages the writes would fault in one by one, at a fraction of
  * the cost of a trap per page. */
-void
+int
 ll_block_populate (LlBlock *block,
                    void    *start,
                    gsize    bytes)
@@ -84,12 +80,32 @@ ll_block_populate (LlBlock *block,
 
   /* The last, partial page is left to the write: it may end the block. */
   if (!block->populate || last <= first)
-    return;
+    return 0;
 
-  if (madvise ((void *) first, last - first, MADV_POPULATE_WRITE) != 0 &&
-      (errno == EINVAL || errno == ENOSYS || errno == EPERM))
-    block->populate = FALSE;
+  if (madvise ((void *) first, last - first, MADV_POPULATE_WRITE) != 0)
+    {
+      if (errno == ENOMEM)
+        return ENOMEM;
+      if (errno == EINVAL || errno == ENOSYS || errno == EPERM)
+        block->populate = FALSE;
+    }
 #endif
+
+  return 0;
+}
+
+gboolean
+ll_block_check_fault (LlBlock      *block,
+                      LlBlockFault  fault,
+                      gsize         bytes)
+{
+  guint64 index;
+
+  if (block->fault_func == NULL)
+    return FALSE;
+
+  index = block->n_fault_points++;
+  return block->fault_func (fault, index, bytes, block->fault_data);
 }
 
 /* glibc marks blocks it mmapped itself in the chunk header; it grows them
@@ -199,8 +215,12 @@ ll_block_resize (LlBlock     *self,
     case LL_MECHANISM_REALLOC:
       {
         gboolean was_mmapped = is_mmapped (old, old_bytes);
-        guint8 *block = realloc (old, new_bytes);
+        guint8 *block;
 
+        if (ll_block_check_fault (self, LL_BLOCK_FAULT_RESIZE, new_bytes))
+          return ENOMEM;
+
+        block = realloc (old, new_bytes);
         if (block == NULL)
           return ENOMEM;
 
@@ -213,16 +233,27 @@ ll_block_resize (LlBlock     *self,
 
     case LL_MECHANISM_COPY:
       {
-        guint8 *block = malloc (new_bytes);
+        guint8 *block;
 
+        if (ll_block_check_fault (self, LL_BLOCK_FAULT_RESIZE, new_bytes))
+          return ENOMEM;
+
+        block = malloc (new_bytes);
         if (block == NULL)
           return ENOMEM;
 
-        for (gsize done = 0; done < used_bytes; done += COPY_CHUNK_BYTES)
+        for (gsize done = 0; done < used_bytes; done += LL_BLOCK_COPY_PIECE_BYTES)
           {
-            gsize piece = MIN (COPY_CHUNK_BYTES, used_bytes - done);
+            gsize piece = MIN (LL_BLOCK_COPY_PIECE_BYTES, used_bytes - done);
 
-            ll_block_populate (self, block + done, piece);
+            /* The new block's pages are taken only now, piece by piece:
+             * this is where memory can run out in the middle of a copy. */
+            if (ll_block_check_fault (self, LL_BLOCK_FAULT_COPY, piece) ||
+                ll_block_populate (self, block + done, piece) == ENOMEM)
+              {
+                free (block);
+                return ENOMEM;
+              }
             memcpy (block + done, old + done, piece);
             if (cancelled != NULL && g_atomic_int_get (cancelled))
               {
@@ -246,6 +277,9 @@ ll_block_resize (LlBlock     *self,
 
         if (bytes == old_bytes)
           break;
+
+        if (ll_block_check_fault (self, LL_BLOCK_FAULT_RESIZE, bytes))
+          return ENOMEM;
 
         block = remap (self, old, old_bytes, bytes);
         if (block == MAP_FAILED)

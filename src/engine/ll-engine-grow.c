@@ -226,6 +226,12 @@ engine_arena (LlEngine  *self,
 
   g_assert (index == self->n_arenas);
 
+  if (ll_block_check_fault (&self->block, LL_BLOCK_FAULT_ARENA, ARENA_BYTES))
+    {
+      *reason = engine_no_memory (self, FAILED_OBJECTS, ENOMEM, ARENA_BYTES);
+      return NULL;
+    }
+
   arena = ll_block_map_aligned (ARENA_BYTES, self->block.huge_page_size);
   if (arena == MAP_FAILED)
     {

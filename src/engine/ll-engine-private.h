@@ -127,4 +127,11 @@ void         ll_engine_set_error      (LlEngine          *self,
 guint64      ll_engine_committed      (LlEngine          *self,
                                        guint64            length);
 
+/* Tests only: @func decides at every point where the list takes memory
+ * (the block's growths and copies, the objects' arenas) whether it fails
+ * there as if the memory had run out. Before the start. */
+void         ll_engine_set_fault_func (LlEngine          *self,
+                                       LlBlockFaultFunc   func,
+                                       gpointer           user_data);
+
 G_END_DECLS

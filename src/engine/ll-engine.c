@@ -253,6 +253,19 @@ ll_engine_new (const LlRunConfig  *config,
   return self;
 }
 
+void
+ll_engine_set_fault_func (LlEngine         *self,
+                          LlBlockFaultFunc  func,
+                          gpointer          user_data)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (g_atomic_int_get (&self->state) == LL_ENGINE_IDLE);
+
+  self->block.fault_func = func;
+  self->block.fault_data = user_data;
+  self->block.n_fault_points = 0;
+}
+
 LlEngine *
 ll_engine_ref (LlEngine *self)
 {

@@ -164,6 +164,85 @@ test_block_no_memory (void)
     }
 }
 
+typedef struct
+{
+  guint64      fail_at;
+  guint        n_calls;
+  LlBlockFault faults[8];
+  gsize        bytes[8];
+} FaultPlan;
+
+static gboolean
+fail_point (LlBlockFault  fault,
+            guint64       index,
+            gsize         bytes,
+            gpointer      user_data)
+{
+  FaultPlan *plan = user_data;
+
+  g_assert_cmpuint (index, ==, plan->n_calls);
+  g_assert_cmpuint (plan->n_calls, <, G_N_ELEMENTS (plan->faults));
+  plan->faults[plan->n_calls] = fault;
+  plan->bytes[plan->n_calls] = bytes;
+  plan->n_calls++;
+
+  return index == plan->fail_at;
+}
+
+/* A growth made to fail, at its start or in the middle of its copy, fails
+ * as a lack of memory does: the block stays as it was, and grows later. */
+static void
+test_block_fault (void)
+{
+  for (LlMechanism m = LL_MECHANISM_REALLOC; m < LL_N_MECHANISMS; m++)
+    {
+      /* The copy's third piece, or the growth itself. */
+      guint fail_at = m == LL_MECHANISM_COPY ? 3 : 1;
+      FaultPlan plan = { fail_at, 0 };
+      LlBlock block;
+      gboolean moved = TRUE;
+      guint64 copied = 1;
+      guint8 *before;
+
+      ll_block_init (&block, m, 0);
+      block.fault_func = fail_point;
+      block.fault_data = &plan;
+      g_assert_cmpint (ll_block_resize (&block, 16 * MiB, 0, NULL, &moved, &copied), ==, 0);
+      g_assert_cmpuint (plan.n_calls, ==, 1);
+      g_assert_cmpint (plan.faults[0], ==, LL_BLOCK_FAULT_RESIZE);
+      write_pattern (block.data, 16 * MiB);
+      before = block.data;
+
+      g_assert_cmpint (ll_block_resize (&block, 32 * MiB, 16 * MiB, NULL, &moved, &copied),
+                       ==, ENOMEM);
+      g_assert_cmpuint (plan.n_calls, ==, fail_at + 1);
+      g_assert_cmpint (plan.faults[1], ==, LL_BLOCK_FAULT_RESIZE);
+      g_assert_cmpuint (plan.bytes[1], ==, 32 * MiB);
+      if (m == LL_MECHANISM_COPY)
+        {
+          g_assert_cmpint (plan.faults[2], ==, LL_BLOCK_FAULT_COPY);
+          g_assert_cmpint (plan.faults[3], ==, LL_BLOCK_FAULT_COPY);
+          g_assert_cmpuint (plan.bytes[2], ==, LL_BLOCK_COPY_PIECE_BYTES);
+        }
+      g_assert_true (block.data == before);
+      g_assert_cmpuint (block.bytes, ==, 16 * MiB);
+      g_assert_false (moved);
+      g_assert_cmpuint (copied, ==, 0);
+      check_pattern (block.data, 16 * MiB);
+
+      /* Nothing fails any more: it grows. */
+      plan.fail_at = G_MAXUINT64;
+      plan.n_calls = 0;
+      block.n_fault_points = 0;
+      g_assert_cmpint (ll_block_resize (&block, 32 * MiB, 16 * MiB, NULL, &moved, &copied), ==, 0);
+      g_assert_cmpuint (plan.n_calls, ==, m == LL_MECHANISM_COPY ? 5 : 1);
+      g_assert_cmpuint (block.bytes, ==, 32 * MiB);
+      check_pattern (block.data, 16 * MiB);
+
+      ll_block_free (&block);
+    }
+}
+
 /* Huge pages: whole huge pages, at a huge page boundary, whatever the
  * growth. */
 static void
@@ -221,6 +300,7 @@ main (int    argc,
   g_test_add_func ("/block/grow", test_block_grow);
   g_test_add_func ("/block/cancel", test_block_cancel);
   g_test_add_func ("/block/no-memory", test_block_no_memory);
+  g_test_add_func ("/block/fault", test_block_fault);
   g_test_add_func ("/block/huge-pages", test_block_huge_pages);
   g_test_add_func ("/block/map-aligned", test_block_map_aligned);
 
