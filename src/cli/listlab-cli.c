@@ -9,12 +9,15 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include <errno.h>
+#include <string.h>
+
 #include <glib/gi18n.h>
-#include <glib-unix.h>
 
 #include "ll-cli-compare.h"
 #include "ll-cli-options.h"
 #include "ll-cli-output.h"
+#include "ll-cli-signals.h"
 #include "ll-export-stream.h"
 #include "ll-run.h"
 #include "ll-size.h"
@@ -137,6 +140,27 @@ print_rows (FILE       *f,
     }
 }
 
+/* Opens the files before any work: a folder that is missing or read-only
+ * is said now, not after the run. */
+static LlCliFiles *
+open_files (const LlCliOptions *o)
+{
+  g_autoptr(GError) error = NULL;
+  LlCliFiles *files = ll_cli_files_open (o, &error);
+
+  if (files == NULL)
+    g_printerr ("listlab-cli: %s\n", error->message);
+  ll_cli_signals_set_files (files);
+  return files;
+}
+
+static void
+close_files (LlCliFiles *files)
+{
+  ll_cli_signals_set_files (NULL);
+  ll_cli_files_free (files);
+}
+
 static int
 cmd_simulate (int    argc,
               char **argv)
@@ -146,7 +170,10 @@ cmd_simulate (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(LlExportStream) events = NULL;
   g_autoptr(LlRun) run = NULL;
+  LlCliFiles *files = NULL;
+  LlOutput *events_output;
   guint64 contents_ns;
+  gboolean ok;
   int status;
 
   if ((status = ll_cli_options_parse (context, LL_CLI_SIMULATE, &argc, &argv, &o)) != LL_CLI_EXIT_DONE)
@@ -155,25 +182,42 @@ cmd_simulate (int    argc,
   run = ll_run_new (LL_RUN_SIMULATED, &o.config, &error);
   g_assert (run != NULL);
 
+  if (!(files = open_files (&o)))
+    {
+      status = LL_CLI_EXIT_FAILED;
+      goto out;
+    }
+
   /* Every event goes to the file as it is computed: a history keeps them
    * one by one only up to its cap. */
-  if (o.events != NULL && !(events = ll_export_stream_new_events (o.events, &error)))
+  events_output = ll_cli_files_get (files, LL_CLI_FILE_EVENTS);
+  if (events_output != NULL && !(events = ll_export_stream_new_events (events_output, &error)))
     {
       g_printerr ("listlab-cli: %s\n", error->message);
+      ll_cli_finish_files (files, FALSE);
       status = LL_CLI_EXIT_FAILED;
       goto out;
     }
 
-  if (!ll_run_simulate (run, events != NULL ? ll_export_stream_add_events : NULL, events,
-                        NULL, &error) ||
-      (events != NULL && !ll_export_stream_commit (events, &error)))
+  if (!o.quiet)
+    {
+      g_autofree char *policy = ll_policy_to_string (&o.config.policy);
+      /* Translators: the policy, as "cpython" or "fixed:increment=4" */
+      g_autofree char *what = g_strdup_printf (_("Simulating %s"), policy);
+
+      ll_cli_signals_set_progress (run, what);
+    }
+  ok = ll_run_simulate (run, events != NULL ? ll_export_stream_add_events : NULL, events, NULL, &error);
+  ll_cli_signals_set_progress (NULL, NULL);
+  if (!ok)
     {
       g_printerr ("listlab-cli: %s\n", error->message);
+      ll_cli_finish_files (files, FALSE);
       status = LL_CLI_EXIT_FAILED;
       goto out;
     }
 
-  if (!ll_cli_write_outputs (&o, run, TRUE, &contents_ns))
+  if (!ll_cli_finish_files (files, ll_cli_write_outputs (files, &o, run, TRUE, &contents_ns)))
     {
       status = LL_CLI_EXIT_FAILED;
       goto out;
@@ -196,18 +240,12 @@ cmd_simulate (int    argc,
     }
 
 out:
+  close_files (files);
   ll_cli_options_clear (&o);
   return status;
 }
 
 /* ----------------------------------------------------------------------- */
-
-static gboolean
-on_signal (gpointer user_data)
-{
-  ll_run_cancel (user_data);
-  return G_SOURCE_CONTINUE;
-}
 
 static void
 on_finished (LlRun     *run,
@@ -261,7 +299,8 @@ cmd_run (int    argc,
   g_autoptr(GMainLoop) loop = NULL;
   LlEngineStatus st;
   LlFit fit;
-  guint sigint_id, sigterm_id, progress_id = 0;
+  LlCliFiles *files = NULL;
+  guint progress_id = 0;
   guint64 contents_ns = 0;
   gboolean files_ok;
   int status;
@@ -291,18 +330,24 @@ cmd_run (int    argc,
       goto out;
     }
 
+  if (!(files = open_files (&o)))
+    {
+      status = LL_CLI_EXIT_FAILED;
+      goto out;
+    }
+
   loop = g_main_loop_new (NULL, FALSE);
   g_signal_connect (run, "finished", G_CALLBACK (on_finished), loop);
-  sigint_id = g_unix_signal_add (SIGINT, on_signal, run);
-  sigterm_id = g_unix_signal_add (SIGTERM, on_signal, run);
   if (!o.quiet && isatty (STDERR_FILENO))
     progress_id = g_timeout_add (250, on_progress, run);
 
+  /* Ctrl+C stops the growth; the files are then written from what it
+   * reached. */
+  ll_cli_signals_set_run (run);
   ll_run_start (run);
   g_main_loop_run (loop);
+  ll_cli_signals_set_run (NULL);
 
-  g_source_remove (sigint_id);
-  g_source_remove (sigterm_id);
   if (progress_id != 0)
     {
       g_source_remove (progress_id);
@@ -310,7 +355,7 @@ cmd_run (int    argc,
     }
 
   ll_run_get_status (run, &st);
-  files_ok = ll_cli_write_outputs (&o, run, FALSE, &contents_ns);
+  files_ok = ll_cli_finish_files (files, ll_cli_write_outputs (files, &o, run, FALSE, &contents_ns));
 
   if (o.stats)
     {
@@ -337,6 +382,7 @@ cmd_run (int    argc,
     status = LL_CLI_EXIT_FAILED;
 
 out:
+  close_files (files);
   ll_cli_options_clear (&o);
   return status;
 }
@@ -355,9 +401,42 @@ print_usage (FILE *f)
                       "“listlab-cli COMMAND --help” shows a command’s options.\n"));
 }
 
+/* Whatever went to standard output must have got there: a full disk or a
+ * closed pipe is a failure (a closed pipe without words: its reader left). */
+static int
+check_stdout (int status)
+{
+  int saved_errno;
+
+  if (fflush (stdout) == 0 && !ferror (stdout))
+    return status;
+
+  saved_errno = errno;
+  if (saved_errno != EPIPE)
+    g_printerr (_("listlab-cli: cannot write to standard output: %s\n"), g_strerror (saved_errno));
+  return status == LL_CLI_EXIT_DONE ? LL_CLI_EXIT_FAILED : status;
+}
+
+static int
+run_command (int    argc,
+             char **argv);
+
 int
 main (int    argc,
       char **argv)
+{
+  int status;
+
+  /* Before any thread: the signals are taken by a thread of their own. */
+  ll_cli_signals_init ();
+  status = run_command (argc, argv);
+  ll_cli_signals_shutdown ();
+  return check_stdout (status);
+}
+
+static int
+run_command (int    argc,
+             char **argv)
 {
   g_autofree char *prgname = NULL;
   const char *localedir = g_getenv ("LISTLAB_LOCALEDIR");
@@ -399,7 +478,11 @@ main (int    argc,
   if (g_str_equal (command, "compare"))
     return ll_cli_compare (argc - 1, argv + 1);
 
-  g_printerr (_("listlab-cli: “%s” is not a command.\n"), command);
+  {
+    g_autofree char *shown = ll_format_input (command, -1);
+
+    g_printerr (_("listlab-cli: “%s” is not a command.\n"), shown);
+  }
   print_usage (stderr);
   return LL_CLI_EXIT_USAGE;
 }

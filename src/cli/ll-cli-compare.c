@@ -11,6 +11,9 @@
 #include <glib/gi18n.h>
 
 #include "ll-cli-compare.h"
+#include "ll-cli-files.h"
+#include "ll-cli-output.h"
+#include "ll-cli-signals.h"
 #include "ll-cli-options.h"
 #include "ll-comparison.h"
 #include "ll-export-image.h"
@@ -123,15 +126,12 @@ print_table (FILE          *f,
 }
 
 static gboolean
-write_csv (const char     *path,
+write_csv (LlOutput       *output,
            const Compared *runs,
            guint           n_runs)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LlOutput) output = ll_output_open (path, &error);
 
-  if (output == NULL)
-    goto fail;
   if (!ll_output_printf (output, &error, "%s\n", LL_COMPARISON_CSV_HEADER))
     goto fail;
   for (guint i = 0; i < n_runs; i++)
@@ -141,8 +141,7 @@ write_csv (const char     *path,
       if (!ll_output_printf (output, &error, "%s\n", row))
         goto fail;
     }
-  if (ll_output_commit (output, &error))
-    return TRUE;
+  return TRUE;
 
 fail:
   g_printerr ("listlab-cli: %s\n", error->message);
@@ -152,11 +151,12 @@ fail:
 /* Every run on the charts, each in its colour; the report's place is
  * taken by all four charts on one image. */
 static gboolean
-write_images (const LlCliOptions *o,
+write_images (LlCliFiles         *files,
+              const LlCliOptions *o,
               const Compared     *runs,
               guint               n_runs)
 {
-  const char *paths[] = { o->png, o->svg, o->pdf };
+  const LlCliFile images[] = { LL_CLI_FILE_PNG, LL_CLI_FILE_SVG, LL_CLI_FILE_PDF };
   const LlExportFormat formats[] = { LL_EXPORT_PNG, LL_EXPORT_SVG, LL_EXPORT_PDF };
   g_autofree LlChartSeries *series = g_new0 (LlChartSeries, n_runs);
   guint what = o->what == LL_EXPORT_REPORT ? LL_EXPORT_ALL_CHARTS : o->what;
@@ -182,15 +182,16 @@ write_images (const LlCliOptions *o,
   options.length_range = o->length_range;
   options.draw_title = TRUE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (images) && ok; i++)
     {
       g_autoptr(GError) error = NULL;
+      LlOutput *output = ll_cli_files_get (files, images[i]);
       double width, height;
 
-      if (paths[i] == NULL)
+      if (output == NULL)
         continue;
       ll_export_size_resolve (what, formats[i], o->width, o->height, 0, 0, &width, &height);
-      if (!ll_export_image (paths[i], formats[i], what, width, height, &data, &options, NULL, &error))
+      if (!ll_export_image_write (output, formats[i], what, width, height, &data, &options, NULL, &error))
         {
           g_printerr ("listlab-cli: %s\n", error->message);
           ok = FALSE;
@@ -212,6 +213,8 @@ ll_cli_compare (int    argc,
   int status;
   gboolean ok = TRUE;
   FILE *summary;
+  g_autoptr(LlCliFiles) files = NULL;
+  g_autoptr(GError) open_error = NULL;
 
   if ((status = ll_cli_options_parse (context, LL_CLI_COMPARE, &argc, &argv, &o)) != LL_CLI_EXIT_DONE)
     goto out;
@@ -220,6 +223,15 @@ ll_cli_compare (int    argc,
       status = ll_cli_usage_error (context, _("compare writes its table with --csv, not events or samples"));
       goto out;
     }
+
+  /* The files first: a folder that is missing is said before any work. */
+  if (!(files = ll_cli_files_open (&o, &open_error)))
+    {
+      g_printerr ("listlab-cli: %s\n", open_error->message);
+      status = LL_CLI_EXIT_FAILED;
+      goto out;
+    }
+  ll_cli_signals_set_files (files);
 
   /* What the machine could hold of each, now. */
   if (ll_mem_read_system (&info, NULL, NULL))
@@ -250,10 +262,11 @@ ll_cli_compare (int    argc,
       summary = ll_cli_options_summary_stream (&o);
       if (!o.quiet)
         print_table (summary, runs, n_runs, o.si ? LL_UNITS_SI : LL_UNITS_IEC, free_bytes);
-      if (o.csv != NULL)
-        ok &= write_csv (o.csv, runs, n_runs);
-      ok &= write_images (&o, runs, n_runs);
+      if (ll_cli_files_get (files, LL_CLI_FILE_CSV) != NULL)
+        ok = write_csv (ll_cli_files_get (files, LL_CLI_FILE_CSV), runs, n_runs);
+      ok = ok && write_images (files, &o, runs, n_runs);
     }
+  ok = ll_cli_finish_files (files, ok);
   status = ok ? LL_CLI_EXIT_DONE : LL_CLI_EXIT_FAILED;
 
   for (guint i = 0; runs != NULL && i < n_runs; i++)
@@ -261,6 +274,7 @@ ll_cli_compare (int    argc,
   g_free (runs);
 
 out:
+  ll_cli_signals_set_files (NULL);
   ll_cli_options_clear (&o);
   return status;
 }

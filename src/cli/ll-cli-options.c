@@ -11,15 +11,21 @@
 
 #include <glib/gi18n.h>
 
+#include "ll-cli-files.h"
 #include "ll-cli-options.h"
 #include "ll-export-size.h"
+#include "ll-mem.h"
+#include "ll-output.h"
 #include "ll-size.h"
 
 int
 ll_cli_usage_error (GOptionContext *context,
                     const char     *message)
 {
-  g_printerr ("listlab-cli: %s\n", message);
+  /* Whatever the message quotes, nothing in it acts on the terminal. */
+  g_autofree char *shown = ll_format_escaped (message);
+
+  g_printerr ("listlab-cli: %s\n", shown);
   if (context != NULL)
     g_printerr (_("Try “%s --help” for more information.\n"), g_get_prgname ());
   return LL_CLI_EXIT_USAGE;
@@ -219,6 +225,37 @@ parse_option (SizeParser   parser,
 #define parse_count_option(...) parse_option (ll_size_parse_count, __VA_ARGS__)
 #define parse_bytes_option(...) parse_option (ll_size_parse_bytes, __VA_ARGS__)
 
+/* Says that --@name's @count elements are more than any run takes. */
+static gboolean
+too_many_elements (GError     **error,
+                   const char  *name,
+                   guint64      count)
+{
+  g_autofree char *given = ll_format_count_exact (count);
+  g_autofree char *most = ll_format_count_exact (LL_RUN_MAX_ELEMENTS);
+
+  return bad_value (error, _("--%s: %s elements is more than a list can hold here (at most %s)"),
+                    name, given, most);
+}
+
+/* A count of elements: every such option has the same limit. */
+static gboolean
+parse_elements_option (const char  *name,
+                       const char  *text,
+                       LlSizeFlags  flags,
+                       guint64     *out,
+                       GError     **error)
+{
+  guint64 count = *out;
+
+  if (!parse_count_option (name, text, flags, &count, error))
+    return FALSE;
+  if (count > LL_RUN_MAX_ELEMENTS)
+    return too_many_elements (error, name, count);
+  *out = count;
+  return TRUE;
+}
+
 static gboolean
 parse_target_kind (const char   *text,
                    LlTargetKind *kind,
@@ -233,9 +270,13 @@ parse_target_kind (const char   *text,
   else if (g_str_equal (text, "elements"))
     *kind = LL_TARGET_ELEMENTS;
   else
-    return bad_value (error,
-                      _("--target-kind: “%s” is not a target kind. Use container, total or elements."),
-                      text);
+    {
+      g_autofree char *shown = ll_format_input (text, -1);
+
+      return bad_value (error,
+                        _("--target-kind: “%s” is not a target kind. Use container, total or elements."),
+                        shown);
+    }
   return TRUE;
 }
 
@@ -259,16 +300,26 @@ parse_policy (LlCliOptions  *o,
                       _("--increment goes with --policy fixed; --factor, --constant and --round go with --policy custom"));
 
   if (kind == LL_POLICY_FIXED &&
-      !parse_count_option ("increment", o->increment, LL_SIZE_FLAGS_NONE, &config->policy.increment, error))
+      !parse_elements_option ("increment", o->increment, LL_SIZE_FLAGS_NONE, &config->policy.increment, error))
     return FALSE;
   if (kind == LL_POLICY_CUSTOM &&
-      (!parse_count_option ("constant", o->constant, LL_SIZE_FLAGS_ALLOW_ZERO, &config->policy.constant, error) ||
-       !parse_count_option ("round", o->round, LL_SIZE_FLAGS_NONE, &config->policy.round, error)))
+      (!parse_elements_option ("constant", o->constant, LL_SIZE_FLAGS_ALLOW_ZERO, &config->policy.constant, error) ||
+       !parse_elements_option ("round", o->round, LL_SIZE_FLAGS_NONE, &config->policy.round, error)))
     return FALSE;
 
   if (kind == LL_POLICY_CUSTOM && o->factor != NULL &&
       !ll_size_parse_decimal (o->factor, LL_SIZE_FLAGS_NONE, &config->policy.factor, &local))
     return bad_value (error, "--factor: %s", local->message);
+
+  /* The policy's own checks, said with the option they are about. */
+  if (!ll_policy_validate (&config->policy, &local))
+    {
+      const char *option = kind == LL_POLICY_FIXED ? "--increment" :
+                           config->policy.factor == 1.0 && config->policy.constant < 1 ? "--factor, --constant" :
+                           config->policy.round < 1 || config->policy.factor <= 16 ? "--round" : "--factor";
+
+      return bad_value (error, "%s: %s", option, local->message);
+    }
 
   return TRUE;
 }
@@ -290,10 +341,11 @@ parse_target (LlCliOptions  *o,
 
       if (o->target_kind != NULL)
         return bad_value (error, _("--appends counts elements; it does not go with --target-kind"));
-      if (!parse_count_option ("appends", o->appends, LL_SIZE_FLAGS_NONE, &appends, error))
+      if (!parse_elements_option ("appends", o->appends, LL_SIZE_FLAGS_NONE, &appends, error))
         return FALSE;
-      if (appends > G_MAXUINT64 - config->initial_length)
-        return bad_value (error, _("--appends: the list would hold more than 2⁶⁴ − 1 elements"));
+      if (appends + config->initial_length > LL_RUN_MAX_ELEMENTS)
+        return too_many_elements (error, "initial-length and --appends together",
+                                  appends + config->initial_length);
       config->target_kind = LL_TARGET_ELEMENTS;
       config->target = config->initial_length + appends;
       return TRUE;
@@ -306,7 +358,7 @@ parse_target (LlCliOptions  *o,
                       : _("Missing --appends or --target: how far should the list grow? For example --target 10GB"));
 
   if (config->target_kind == LL_TARGET_ELEMENTS)
-    return parse_count_option ("target", o->target, LL_SIZE_FLAGS_NONE, &config->target, error);
+    return parse_elements_option ("target", o->target, LL_SIZE_FLAGS_NONE, &config->target, error);
 
   if (!ll_size_parse_bytes_units (o->target, LL_SIZE_FLAGS_NONE, &config->target,
                                   &config->target_units, &local))
@@ -334,16 +386,34 @@ parse_config (LlCliOptions  *o,
   if (o->mechanism != NULL && !ll_mechanism_from_string (o->mechanism, &config->mechanism, &local))
     return bad_value (error, "--mechanism: %s", local->message);
 
-  if (!parse_count_option ("initial-length", o->initial_length, LL_SIZE_FLAGS_ALLOW_ZERO,
-                           &config->initial_length, error) ||
-      !parse_count_option ("batch", o->batch, LL_SIZE_FLAGS_NONE, &config->batch, error) ||
+  if (!parse_elements_option ("initial-length", o->initial_length, LL_SIZE_FLAGS_ALLOW_ZERO,
+                              &config->initial_length, error) ||
+      !parse_elements_option ("batch", o->batch, LL_SIZE_FLAGS_NONE, &config->batch, error) ||
       !parse_target_kind (o->target_kind, &config->target_kind, error) ||
       !parse_target (o, command, config, error))
     return FALSE;
 
-  if (o->reserve != NULL && !g_str_equal (o->reserve, "auto") &&
-      !parse_bytes_option ("reserve", o->reserve, LL_SIZE_FLAGS_ALLOW_ZERO, &config->reserve_bytes, error))
-    return FALSE;
+  if (o->reserve != NULL && !g_str_equal (o->reserve, "auto"))
+    {
+      LlMemInfo mem = { 0 };
+      guint64 reserve = 0;
+
+      if (!parse_bytes_option ("reserve", o->reserve, LL_SIZE_FLAGS_ALLOW_ZERO, &reserve, error))
+        return FALSE;
+      /* More than the machine has would stop every run at once (and the
+       * largest count means "auto" inside). */
+      if (ll_mem_read_system (&mem, NULL, NULL) && reserve > mem.total_bytes)
+        {
+          g_autofree char *given = ll_format_bytes (reserve, LL_UNITS_IEC);
+          g_autofree char *total = ll_format_bytes (mem.total_bytes, LL_UNITS_IEC);
+
+          return bad_value (error, _("--reserve: %s is more than this machine’s memory (%s)"),
+                            given, total);
+        }
+      if (reserve == LL_RESERVE_DEFAULT)
+        return bad_value (error, _("--reserve: too large; write auto for the default"));
+      config->reserve_bytes = reserve;
+    }
 
   if (o->sample_rate != NULL)
     {
@@ -351,7 +421,13 @@ parse_config (LlCliOptions  *o,
 
       if (!parse_count_option ("sample-rate", o->sample_rate, LL_SIZE_FLAGS_NONE, &hz, error))
         return FALSE;
-      config->sample_hz = (guint) MIN (hz, G_MAXUINT);
+      if (hz > 1000)
+        {
+          g_autofree char *shown = ll_format_input (o->sample_rate, -1);
+
+          return bad_value (error, _("--sample-rate: %s samples a second is more than 1000"), shown);
+        }
+      config->sample_hz = (guint) hz;
     }
 
   config->huge_pages = o->huge_pages;
@@ -361,13 +437,6 @@ parse_config (LlCliOptions  *o,
 
   if (!ll_run_config_validate (config, &local))
     return bad_value (error, "%s", local->message);
-
-  /* Capacities past 2^64 / slot bytes would overflow the byte columns. */
-  if (config->target_kind == LL_TARGET_ELEMENTS &&
-      config->target > (G_MAXUINT64 - LL_LIST_HEADER_BYTES) /
-                       ll_element_get_info (config->element)->slot_bytes / 2)
-    return bad_value (error,
-                      _("--target: that many elements would not fit in a 64-bit address space"));
 
   return TRUE;
 }
@@ -393,7 +462,12 @@ parse_range (const char    *text,
       !ll_size_parse_count (g_strstrip (ends[1]), LL_SIZE_FLAGS_NONE, &to, &local))
     return bad_value (error, "--range: %s", local->message);
   if (from >= to)
-    return bad_value (error, _("--range: %s is not below %s"), ends[0], ends[1]);
+    {
+      g_autofree char *from_shown = ll_format_input (ends[0], -1);
+      g_autofree char *to_shown = ll_format_input (ends[1], -1);
+
+      return bad_value (error, _("--range: %s is not below %s"), from_shown, to_shown);
+    }
 
   *range = (LlChartRange) { (double) from, (double) to };
   return TRUE;
@@ -462,9 +536,13 @@ parse_images (LlCliOptions  *o,
       else if (ll_chart_kind_from_name (o->chart, &chart))
         kind = chart;
       else
-        return bad_value (error,
-                          _("--chart: “%s” is not a chart. Use capacity, growth, time, memory or all."),
-                          o->chart);
+        {
+          g_autofree char *shown = ll_format_input (o->chart, -1);
+
+          return bad_value (error,
+                            _("--chart: “%s” is not a chart. Use capacity, growth, time, memory or all."),
+                            shown);
+        }
       o->what = kind;
     }
 
@@ -474,8 +552,11 @@ parse_images (LlCliOptions  *o,
 
       if (paths[i] != NULL && !g_str_equal (paths[i], "-") &&
           ll_export_format_from_path (paths[i], &format) && format != formats[i])
-        return bad_value (error, _("%s: “%s” has the extension of another format"),
-                          names[i], paths[i]);
+        {
+          g_autofree char *shown = ll_format_escaped (paths[i]);
+
+          return bad_value (error, _("%s: “%s” has the extension of another format"), names[i], shown);
+        }
     }
 
   o->log_x = o->log_y = FALSE;
@@ -486,7 +567,11 @@ parse_images (LlCliOptions  *o,
       if (g_str_equal (o->log, "y") || g_str_equal (o->log, "xy") || g_str_equal (o->log, "yx"))
         o->log_y = TRUE;
       if (!o->log_x && !o->log_y)
-        return bad_value (error, _("--log: “%s” is not an axis. Use x, y or xy."), o->log);
+        {
+          g_autofree char *shown = ll_format_input (o->log, -1);
+
+          return bad_value (error, _("--log: “%s” is not an axis. Use x, y or xy."), shown);
+        }
     }
 
   if (!parse_range (o->range, &o->length_range, error))
@@ -520,6 +605,64 @@ ll_cli_options_summary_stream (const LlCliOptions *o)
   return count_stdout (o) > 0 ? stderr : stdout;
 }
 
+/* Two options naming one file would lose one of them. */
+static gboolean
+check_destinations (const LlCliOptions  *o,
+                    GError             **error)
+{
+  for (guint i = 0; i < LL_CLI_N_FILES; i++)
+    for (guint j = i + 1; j < LL_CLI_N_FILES; j++)
+      {
+        const char *a = ll_cli_file_path (o, i);
+        const char *b = ll_cli_file_path (o, j);
+
+        if (a == NULL || b == NULL || g_str_equal (a, "-") || g_str_equal (b, "-"))
+          continue;
+        if (ll_output_same_destination (a, b))
+          {
+            g_autofree char *shown = ll_format_escaped (a);
+
+            return bad_value (error, _("%s and %s name the same file “%s”: give each its own"),
+                              ll_cli_file_option (i), ll_cli_file_option (j), shown);
+          }
+      }
+  return TRUE;
+}
+
+/* GOption says "Invalid byte sequence in conversion input" for a value
+ * that is not text: say which option and show the value. */
+static char *
+describe_parse_error (int          argc,
+                      char       **argv,
+                      const GError *error)
+{
+  if (error->domain != G_CONVERT_ERROR)
+    return g_strdup (error->message);
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autofree char *option = NULL;
+      g_autofree char *shown = NULL;
+      const char *value = argv[i];
+      const char *eq;
+
+      if (g_utf8_validate (argv[i], -1, NULL))
+        continue;
+      if (g_str_has_prefix (argv[i], "--") && (eq = strchr (argv[i], '=')) != NULL)
+        {
+          option = g_strndup (argv[i], eq - argv[i]);
+          value = eq + 1;
+        }
+      else if (i > 1 && argv[i - 1][0] == '-')
+        option = g_strdup (argv[i - 1]);
+      shown = ll_format_input (value, -1);
+      if (option != NULL && g_utf8_validate (option, -1, NULL))
+        return g_strdup_printf (_("%s: “%s” is not valid text (UTF-8)"), option, shown);
+      return g_strdup_printf (_("“%s” is not valid text (UTF-8)"), shown);
+    }
+  return g_strdup (error->message);
+}
+
 int
 ll_cli_options_parse (GOptionContext *context,
                       LlCliCommand    command,
@@ -528,9 +671,14 @@ ll_cli_options_parse (GOptionContext *context,
                       LlCliOptions   *o)
 {
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) given = g_strdupv (*argv);
 
   if (!g_option_context_parse (context, argc, argv, &error))
-    return ll_cli_usage_error (context, error->message);
+    {
+      g_autofree char *message = describe_parse_error (g_strv_length (given), given, error);
+
+      return ll_cli_usage_error (context, message);
+    }
   if (*argc > 1)
     {
       g_autofree char *extra = g_strdup_printf (_("“%s” takes options only"),
@@ -550,5 +698,7 @@ ll_cli_options_parse (GOptionContext *context,
     return ll_cli_usage_error (context, error->message);
   if (count_stdout (o) > 1)
     return ll_cli_usage_error (context, _("Only one file can be written to standard output (-)"));
+  if (!check_destinations (o, &error))
+    return ll_cli_usage_error (context, error->message);
   return LL_CLI_EXIT_DONE;
 }

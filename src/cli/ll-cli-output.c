@@ -10,17 +10,20 @@
 #include "ll-cli-output.h"
 #include "ll-export-job.h"
 #include "ll-export-size.h"
+#include "ll-size.h"
 
 static gboolean
 write_job (LlExportKind  kind,
-           const char   *path,
+           LlOutput     *output,
            LlRun        *run,
            LlUnits       units)
 {
   g_autoptr(LlExportJob) job = NULL;
   g_autoptr(GError) error = NULL;
 
-  job = ll_export_job_new_for_run (kind, path, run, units, &error);
+  job = ll_export_job_new_for_run (kind, ll_output_get_path (output), run, units, &error);
+  if (job != NULL)
+    job->output = output;
   if (job == NULL || !ll_export_job_run (job, NULL, &error))
     {
       g_printerr ("listlab-cli: %s\n", error->message);
@@ -51,36 +54,46 @@ setup_image (LlExportJob        *job,
 }
 
 gboolean
-ll_cli_write_outputs (const LlCliOptions *o,
+ll_cli_write_outputs (LlCliFiles         *files,
+                      const LlCliOptions *o,
                       LlRun              *run,
                       gboolean            events_written,
                       guint64            *contents_ns)
 {
-  const char *images[] = { o->png, o->svg, o->pdf };
+  const LlCliFile images[] = { LL_CLI_FILE_PNG, LL_CLI_FILE_SVG, LL_CLI_FILE_PDF };
   const LlExportFormat formats[] = { LL_EXPORT_PNG, LL_EXPORT_SVG, LL_EXPORT_PDF };
   LlUnits units = o->si ? LL_UNITS_SI : LL_UNITS_IEC;
-  gboolean ok = TRUE;
+  LlOutput *output;
 
   *contents_ns = 0;
 
-  if (o->events != NULL && !events_written)
+  if ((output = ll_cli_files_get (files, LL_CLI_FILE_EVENTS)) && !events_written)
     {
-      ok &= write_job (LL_EXPORT_KIND_EVENTS, o->events, run, units);
+      if (!write_job (LL_EXPORT_KIND_EVENTS, output, run, units))
+        return FALSE;
       if (!ll_history_is_exact (ll_run_get_history (run)))
         g_printerr (_("listlab-cli: note: too many reallocations to keep each one; the events file has the first and last of each group\n"));
     }
 
-  if (o->samples != NULL)
-    ok &= write_job (LL_EXPORT_KIND_SAMPLES, o->samples, run, units);
+  if ((output = ll_cli_files_get (files, LL_CLI_FILE_SAMPLES)) &&
+      !write_job (LL_EXPORT_KIND_SAMPLES, output, run, units))
+    return FALSE;
 
-  if (o->contents != NULL && ll_run_get_state (run) == LL_ENGINE_FINISHED)
+  if ((output = ll_cli_files_get (files, LL_CLI_FILE_CONTENTS)))
     {
       gint64 t0 = g_get_monotonic_time ();
 
-      if (write_job (LL_EXPORT_KIND_CONTENTS, o->contents, run, units))
-        *contents_ns = (guint64) (g_get_monotonic_time () - t0) * 1000;
+      if (ll_run_get_state (run) != LL_ENGINE_FINISHED)
+        {
+          g_autofree char *shown = ll_format_escaped (ll_output_get_path (output));
+
+          g_printerr (_("listlab-cli: the list is gone: “%s” is not written\n"), shown);
+          ll_cli_files_drop (files, LL_CLI_FILE_CONTENTS);
+        }
+      else if (!write_job (LL_EXPORT_KIND_CONTENTS, output, run, units))
+        return FALSE;
       else
-        ok = FALSE;
+        *contents_ns = (guint64) (g_get_monotonic_time () - t0) * 1000;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (images); i++)
@@ -89,13 +102,14 @@ ll_cli_write_outputs (const LlCliOptions *o,
       g_autoptr(GError) error = NULL;
       LlExportKind kind = o->what == LL_EXPORT_REPORT ? LL_EXPORT_KIND_REPORT : LL_EXPORT_KIND_CHART;
 
-      if (images[i] == NULL)
+      if (!(output = ll_cli_files_get (files, images[i])))
         continue;
 
-      job = ll_export_job_new_for_run (kind, images[i], run, units, &error);
+      job = ll_export_job_new_for_run (kind, ll_output_get_path (output), run, units, &error);
       if (job != NULL)
         {
           setup_image (job, o, run);
+          job->output = output;
           job->format = formats[i];
           ll_export_size_resolve (o->what, formats[i], o->width, o->height, 0, 0,
                                   &job->width, &job->height);
@@ -103,9 +117,30 @@ ll_cli_write_outputs (const LlCliOptions *o,
       if (job == NULL || !ll_export_job_run (job, NULL, &error))
         {
           g_printerr ("listlab-cli: %s\n", error->message);
-          ok = FALSE;
+          return FALSE;
         }
     }
 
-  return ok;
+  return TRUE;
+}
+
+gboolean
+ll_cli_finish_files (LlCliFiles *files,
+                     gboolean    written)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (written && ll_cli_files_commit (files, &error))
+    return TRUE;
+
+  if (error != NULL)
+    g_printerr ("listlab-cli: %s\n", error->message);
+  else
+    {
+      g_autofree char *what = ll_cli_files_describe (files);
+
+      if (what != NULL)
+        g_printerr ("listlab-cli: %s\n", what);
+    }
+  return FALSE;
 }

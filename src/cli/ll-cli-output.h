@@ -4,18 +4,25 @@
  */
 #pragma once
 
+#include "ll-cli-files.h"
 #include "ll-cli-options.h"
 #include "ll-run.h"
 
 G_BEGIN_DECLS
 
-/* Writes what @options asks of @run: the events (unless @events_written),
- * the samples, the contents and the images, each atomically. A failure is
- * said on standard error and the other files are still written; FALSE when
- * any failed. @contents_ns is how long the contents took (0: none). */
-gboolean ll_cli_write_outputs (const LlCliOptions *options,
+/* Writes what @options asks of @run into @files: the events (unless
+ * @events_written), the samples, the contents and the images, none put in
+ * place yet. The first failure is said on standard error; FALSE then.
+ * @contents_ns is how long the contents took (0: none). */
+gboolean ll_cli_write_outputs (LlCliFiles         *files,
+                               const LlCliOptions *options,
                                LlRun              *run,
                                gboolean            events_written,
                                guint64            *contents_ns);
+/* Puts @files in place when every one was @written, or says on standard
+ * error that none was (or which were, if putting one in place failed).
+ * TRUE when all are in place. */
+gboolean ll_cli_finish_files  (LlCliFiles         *files,
+                               gboolean            written);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ll-element.h"
+#include "ll-size.h"
 
 static const LlElementInfo element_infos[LL_N_ELEMENTS] = {
   {
@@ -52,6 +53,7 @@ ll_element_from_name (const char  *name,
                       GError     **error)
 {
   g_autoptr(GString) valid = NULL;
+  g_autofree char *shown = NULL;
 
   g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -70,9 +72,11 @@ ll_element_from_name (const char  *name,
   for (guint i = 0; i < LL_N_ELEMENTS; i++)
     g_string_append_printf (valid, "%s%s", i > 0 ? ", " : "", element_infos[i].name);
 
+  /* A message is UTF-8, whatever bytes the name was typed in. */
+  shown = ll_format_input (name, -1);
   g_set_error (error, LL_ELEMENT_ERROR, LL_ELEMENT_ERROR_UNKNOWN,
                _("Unknown element model “%s”. Valid models are: %s."),
-               name, valid->str);
+               shown, valid->str);
   return FALSE;
 }
 

@@ -16,6 +16,7 @@
 
 #include "ll-output.h"
 #include "ll-output-private.h"
+#include "ll-size.h"
 
 #define BUFFER_SIZE (1024 * 1024)
 
@@ -85,7 +86,7 @@ static char *
 describe_errno (int         saved_errno,
                 const char *folder)
 {
-  g_autofree char *folder_shown = folder ? g_filename_display_name (folder) : NULL;
+  g_autofree char *folder_shown = folder ? ll_format_escaped (folder) : NULL;
 
   switch (saved_errno)
     {
@@ -139,7 +140,7 @@ set_error_literal (GError       **error,
       return;
     }
 
-  shown = g_filename_display_name (path);
+  shown = ll_format_escaped (path);
   g_set_error (error, G_IO_ERROR, code, _("Cannot write “%s”: %s"), shown, reason);
 }
 
@@ -189,7 +190,7 @@ set_create_error (GError     **error,
       if (g_str_equal (ancestor, folder))
         {
           /* The folder exists, yet creating in it gives ENOENT: /proc, /sys… */
-          g_autofree char *folder_shown = g_filename_display_name (folder);
+          g_autofree char *folder_shown = ll_format_escaped (folder);
           g_autofree char *reason =
             g_strdup_printf (_("files cannot be created in the folder “%s”"), folder_shown);
 

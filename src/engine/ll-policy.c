@@ -163,6 +163,7 @@ ll_policy_kind_from_name (const char    *name,
                           GError       **error)
 {
   g_autofree char *valid = NULL;
+  g_autofree char *shown = NULL;
 
   g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -177,10 +178,12 @@ ll_policy_kind_from_name (const char    *name,
         }
     }
 
+  /* A message is UTF-8, whatever bytes the name was typed in. */
   valid = list_policy_names ();
+  shown = ll_format_input (name, -1);
   g_set_error (error, LL_POLICY_ERROR, LL_POLICY_ERROR_UNKNOWN,
                _("Unknown growth policy “%s”. Valid policies are: %s."),
-               name, valid);
+               shown, valid);
   return FALSE;
 }
 
@@ -200,6 +203,8 @@ ll_mechanism_from_string (const char   *name,
                           LlMechanism  *mechanism,
                           GError      **error)
 {
+  g_autofree char *shown = NULL;
+
   g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -220,10 +225,11 @@ ll_mechanism_from_string (const char   *name,
         }
     }
 
+  shown = ll_format_input (name, -1);
   g_set_error (error, LL_POLICY_ERROR, LL_POLICY_ERROR_UNKNOWN,
                _("Unknown growth mechanism “%s”. Valid mechanisms are: %s, %s, %s "
                  "(or default, the policy’s own)."),
-               name,
+               shown,
                mechanism_names[LL_MECHANISM_REALLOC],
                mechanism_names[LL_MECHANISM_COPY],
                mechanism_names[LL_MECHANISM_MREMAP]);

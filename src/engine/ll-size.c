@@ -44,9 +44,10 @@ quote_input (const char *start,
   return ll_format_input (start, length);
 }
 
-char *
-ll_format_input (const char *text,
-                 gssize      length)
+static char *
+format_input (const char *text,
+              gssize      length,
+              guint       max_chars)
 {
   GString *shown;
   const char *p;
@@ -60,7 +61,7 @@ ll_format_input (const char *text,
   shown = g_string_sized_new (length + 8);
   end = text + length;
 
-  for (p = text; p < end && n_chars < 40; n_chars++)
+  for (p = text; p < end && n_chars < max_chars; n_chars++)
     {
       gunichar c = g_utf8_get_char_validated (p, end - p);
 
@@ -93,6 +94,21 @@ ll_format_input (const char *text,
     g_string_append (shown, "…");
 
   return g_string_free (shown, FALSE);
+}
+
+char *
+ll_format_input (const char *text,
+                 gssize      length)
+{
+  return format_input (text, length, 40);
+}
+
+char *
+ll_format_escaped (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return format_input (text, -1, G_MAXUINT);
 }
 
 static gboolean G_GNUC_PRINTF (4, 5)

@@ -85,6 +85,8 @@ char    *ll_format_decimal    (double       number);
  * cut after 40 characters with "…". @length -1: up to the NUL. */
 char    *ll_format_input      (const char  *text,
                                gssize       length);
+/* The same, whole: for file names and messages. */
+char    *ll_format_escaped    (const char  *text);
 
 /* The unit of 1024^@power (IEC) or 1000^@power (SI) bytes, @power < 7,
  * in the user's language: "MiB", "Mio", "GB", "Go". */

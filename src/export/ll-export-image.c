@@ -105,6 +105,22 @@ write_to_output (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+static gboolean
+check_size (double   width,
+            double   height,
+            GError **error)
+{
+  if (!(width >= LL_EXPORT_SIZE_MIN && height >= LL_EXPORT_SIZE_MIN &&
+        width <= LL_EXPORT_SIZE_MAX && height <= LL_EXPORT_SIZE_MAX))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("An image must be between %d and %d pixels wide and high, not %g×%g"),
+                   LL_EXPORT_SIZE_MIN, LL_EXPORT_SIZE_MAX, width, height);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 ll_export_image (const char           *path,
                  LlExportFormat        format,
@@ -117,23 +133,34 @@ ll_export_image (const char           *path,
                  GError              **error)
 {
   g_autoptr(LlOutput) output = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!check_size (width, height, error) || !(output = ll_output_open (path, error)))
+    return FALSE;
+  return ll_export_image_write (output, format, what, width, height, data, options, info, error) &&
+         ll_output_commit (output, error);
+}
+
+gboolean
+ll_export_image_write (LlOutput             *output,
+                       LlExportFormat        format,
+                       guint                 what,
+                       double                width,
+                       double                height,
+                       const LlChartData    *data,
+                       const LlChartOptions *options,
+                       const LlReportInfo   *info,
+                       GError              **error)
+{
   StreamClosure sc = { 0 };
   cairo_surface_t *surface = NULL;
   cairo_status_t status;
 
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (output != NULL, FALSE);
   g_return_val_if_fail (what <= LL_EXPORT_ALL_CHARTS, FALSE);
 
-  if (!(width >= LL_EXPORT_SIZE_MIN && height >= LL_EXPORT_SIZE_MIN &&
-        width <= LL_EXPORT_SIZE_MAX && height <= LL_EXPORT_SIZE_MAX))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("An image must be between %d and %d pixels wide and high, not %g×%g"),
-                   LL_EXPORT_SIZE_MIN, LL_EXPORT_SIZE_MAX, width, height);
-      return FALSE;
-    }
-
-  if (!(output = ll_output_open (path, error)))
+  if (!check_size (width, height, error))
     return FALSE;
   sc.output = output;
 
@@ -176,8 +203,9 @@ ll_export_image (const char           *path,
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Cannot draw “%s”: %s"), path, cairo_status_to_string (status));
+                   _("Cannot draw “%s”: %s"), ll_output_get_path (output),
+                   cairo_status_to_string (status));
       return FALSE;
     }
-  return ll_output_commit (output, error);
+  return TRUE;
 }

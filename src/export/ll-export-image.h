@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "ll-chart.h"
+#include "ll-output.h"
 #include "ll-report.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,17 @@ gboolean ll_export_format_from_path  (const char           *path,
  * (pixels for PNG, points for SVG and PDF) and writes it to @path
  * atomically ("-" is standard output). */
 gboolean ll_export_image             (const char           *path,
+                                      LlExportFormat        format,
+                                      guint                 what,
+                                      double                width,
+                                      double                height,
+                                      const LlChartData    *data,
+                                      const LlChartOptions *options,
+                                      const LlReportInfo   *info,
+                                      GError              **error);
+
+/* The same into @output, left for the caller to commit (or abort). */
+gboolean ll_export_image_write       (LlOutput             *output,
                                       LlExportFormat        format,
                                       guint                 what,
                                       double                width,

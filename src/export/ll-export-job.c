@@ -204,15 +204,26 @@ set_cancelled_error (GError     **error,
   return FALSE;
 }
 
+/* The size of what was written to @output, when that is a file. */
+static void
+note_file_bytes (LlExportJob *job,
+                 LlOutput    *output)
+{
+  struct stat st;
+  int fd = ll_output_get_fd (output);
+
+  if (fd >= 0 && fstat (fd, &st) == 0 && S_ISREG (st.st_mode))
+    job->file_bytes = (guint64) st.st_size;
+}
+
 static gboolean
 run_contents (LlExportJob   *job,
+              LlOutput      *output,
               GCancellable  *cancellable,
               GError       **error)
 {
-  g_autoptr(LlOutput) output = NULL;
   g_autoptr(GError) local_error = NULL;
   LlEngineStatus status;
-  struct stat st;
 
   if (job->run == NULL || ll_run_get_engine (job->run) == NULL)
     {
@@ -223,9 +234,6 @@ run_contents (LlExportJob   *job,
 
   ll_run_get_status (job->run, &status);
   __atomic_store_n (&job->total, status.length, __ATOMIC_RELAXED);
-
-  if (!(output = ll_output_open (job->path, error)))
-    return FALSE;
 
   if (!ll_engine_write_contents (ll_run_get_engine (job->run), output, cancellable,
                                  on_contents_progress, job, &local_error))
@@ -241,24 +249,21 @@ run_contents (LlExportJob   *job,
   if (g_cancellable_is_cancelled (cancellable))
     return set_cancelled_error (error, job->path);
 
-  if (fstat (ll_output_get_fd (output), &st) == 0 && S_ISREG (st.st_mode))
-    job->file_bytes = (guint64) st.st_size;
-
-  return ll_output_commit (output, error);
+  if (!ll_output_flush (output, error))
+    return FALSE;
+  note_file_bytes (job, output);
+  return TRUE;
 }
 
 static gboolean
 run_csv (LlExportJob   *job,
+         LlOutput      *output,
          GCancellable  *cancellable,
          GError       **error)
 {
-  g_autoptr(LlOutput) output = NULL;
   gsize n;
 
   g_return_val_if_fail (job->view != NULL, FALSE);
-
-  if (!(output = ll_output_open (job->path, error)))
-    return FALSE;
 
   if (job->kind == LL_EXPORT_KIND_EVENTS)
     {
@@ -280,14 +285,8 @@ run_csv (LlExportJob   *job,
 
   if (!ll_output_flush (output, error))
     return FALSE;
-  {
-    struct stat st;
-
-    if (fstat (ll_output_get_fd (output), &st) == 0 && S_ISREG (st.st_mode))
-      job->file_bytes = (guint64) st.st_size;
-  }
-
-  return ll_output_commit (output, error);
+  note_file_bytes (job, output);
+  return TRUE;
 }
 
 typedef struct
@@ -392,13 +391,13 @@ ll_export_job_get_chart_data (LlExportJob   *job,
 
 static gboolean
 run_image (LlExportJob   *job,
+           LlOutput      *output,
            GCancellable  *cancellable,
            GError       **error)
 {
   LlChartSeries series;
   LlChartData data;
   LlReportInfo info;
-  GStatBuf st;
 
   g_return_val_if_fail (job->view != NULL, FALSE);
 
@@ -407,14 +406,37 @@ run_image (LlExportJob   *job,
   if (g_cancellable_is_cancelled (cancellable))
     return set_cancelled_error (error, job->path);
 
-  if (!ll_export_image (job->path, job->format, job->what, job->width, job->height,
-                        &data, &job->options, &info, error))
+  if (!ll_export_image_write (output, job->format, job->what, job->width, job->height,
+                              &data, &job->options, &info, error) ||
+      !ll_output_flush (output, error))
     return FALSE;
-
-  if (g_stat (job->path, &st) == 0 && S_ISREG (st.st_mode))
-    job->file_bytes = (guint64) st.st_size;
-
+  note_file_bytes (job, output);
   return TRUE;
+}
+
+static gboolean
+write_to (LlExportJob   *job,
+          LlOutput      *output,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  switch (job->kind)
+    {
+    case LL_EXPORT_KIND_EVENTS:
+    case LL_EXPORT_KIND_SAMPLES:
+      return run_csv (job, output, cancellable, error);
+
+    case LL_EXPORT_KIND_CONTENTS:
+      return run_contents (job, output, cancellable, error);
+
+    case LL_EXPORT_KIND_CHART:
+    case LL_EXPORT_KIND_REPORT:
+      return run_image (job, output, cancellable, error);
+
+    case LL_N_EXPORT_KINDS:
+    default:
+      g_return_val_if_reached (FALSE);
+    }
 }
 
 gboolean
@@ -422,30 +444,36 @@ ll_export_job_run (LlExportJob   *job,
                    GCancellable  *cancellable,
                    GError       **error)
 {
+  g_autoptr(LlOutput) owned = NULL;
+
   g_return_val_if_fail (job != NULL, FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (g_cancellable_is_cancelled (cancellable))
-    return set_cancelled_error (error, job->path);
-
-  switch (job->kind)
     {
-    case LL_EXPORT_KIND_EVENTS:
-    case LL_EXPORT_KIND_SAMPLES:
-      return run_csv (job, cancellable, error);
-
-    case LL_EXPORT_KIND_CONTENTS:
-      return run_contents (job, cancellable, error);
-
-    case LL_EXPORT_KIND_CHART:
-    case LL_EXPORT_KIND_REPORT:
-      return run_image (job, cancellable, error);
-
-    case LL_N_EXPORT_KINDS:
-    default:
-      g_return_val_if_reached (FALSE);
+      if (job->output != NULL)
+        ll_output_abort (job->output);
+      return set_cancelled_error (error, job->path);
     }
+
+  if (job->output != NULL)
+    {
+      /* The caller's: written, then committed with the others (or aborted
+       * here on failure, so that nothing of it stays). */
+      if (write_to (job, job->output, cancellable, error))
+        return TRUE;
+      ll_output_abort (job->output);
+      return FALSE;
+    }
+
+  if (job->kind == LL_EXPORT_KIND_CONTENTS &&
+      (job->run == NULL || ll_run_get_engine (job->run) == NULL))
+    return write_to (job, NULL, cancellable, error);
+
+  if (!(owned = ll_output_open (job->path, error)))
+    return FALSE;
+  return write_to (job, owned, cancellable, error) && ll_output_commit (owned, error);
 }
 
 static void

@@ -8,6 +8,7 @@
 
 #include "ll-chart.h"
 #include "ll-export-image.h"
+#include "ll-output.h"
 #include "ll-report.h"
 #include "ll-run.h"
 
@@ -34,6 +35,8 @@ typedef struct
 {
   LlExportKind          kind;
   char                 *path;
+  LlOutput             *output;         /* set by the caller: written into, not
+                                         * committed (aborted on failure) */
   LlRunConfig           config;         /* the run's, for the file's name */
 
   /* events, samples, chart, report: a private copy of the history */
@@ -112,7 +115,8 @@ void         ll_export_job_get_chart_data (LlExportJob        *job,
 /* Writes the file atomically on the calling thread: the destination is
  * replaced only by a complete new file, and on any failure (cancelled
  * included) it is left as it was and no temporary file stays behind. Every
- * error message names the file. */
+ * error message names the file. With @job->output set, writes into that
+ * and leaves the commit to the caller, who commits several together. */
 gboolean     ll_export_job_run          (LlExportJob          *job,
                                          GCancellable         *cancellable,
                                          GError              **error);

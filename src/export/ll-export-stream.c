@@ -15,20 +15,18 @@ struct _LlExportStream
 };
 
 LlExportStream *
-ll_export_stream_new_events (const char  *path,
-                             GError     **error)
+ll_export_stream_new_events (LlOutput  *output,
+                             GError   **error)
 {
-  g_autoptr(LlOutput) output = NULL;
   LlExportStream *stream;
 
-  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (output != NULL, NULL);
 
-  if (!(output = ll_output_open (path, error)) ||
-      !ll_output_printf (output, error, "%s\n", LL_EVENTS_CSV_HEADER))
+  if (!ll_output_printf (output, error, "%s\n", LL_EVENTS_CSV_HEADER))
     return NULL;
 
   stream = g_new0 (LlExportStream, 1);
-  stream->output = g_steal_pointer (&output);
+  stream->output = output;
   return stream;
 }
 
@@ -55,21 +53,11 @@ ll_export_stream_add_events (const LlEvent  *events,
   return TRUE;
 }
 
-gboolean
-ll_export_stream_commit (LlExportStream  *stream,
-                         GError         **error)
-{
-  g_return_val_if_fail (stream != NULL, FALSE);
-
-  return ll_output_commit (stream->output, error);
-}
-
 void
 ll_export_stream_free (LlExportStream *stream)
 {
   if (stream == NULL)
     return;
 
-  ll_output_free (stream->output);
   g_free (stream);
 }

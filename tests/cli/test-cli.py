@@ -3,58 +3,15 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-import csv
 import os
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 
-CLI = os.environ.get("LISTLAB_CLI") or sys.exit("LISTLAB_CLI is not set")
-
-EVENTS_HEADER = ("length,old_capacity,new_capacity,old_bytes,new_bytes,bytes_added,"
-                 "moved,bytes_copied,realloc_ns,elapsed_ns,available_bytes")
-SAMPLES_HEADER = "elapsed_ns,length,capacity,container_bytes,objects_bytes,rss_bytes,available_bytes"
-
-tests = []
-
-
-def test(fn):
-    tests.append(fn)
-    return fn
-
-
-def cli(*args, input=None, timeout=120):
-    return subprocess.run([CLI, *args], capture_output=True, text=True, timeout=timeout, input=input)
-
-
-def check(cond, message):
-    if not cond:
-        raise AssertionError(message)
-
-
-def expect(proc, code):
-    check(proc.returncode == code,
-          f"exit {proc.returncode}, wanted {code}\nstdout: {proc.stdout[-2000:]}\nstderr: {proc.stderr[-2000:]}")
-
-
-def read_csv(path_or_text, header, text=False):
-    lines = path_or_text.splitlines() if text else open(path_or_text).read().splitlines()
-    check(lines and lines[0] == header, f"header is {lines[:1]!r}")
-    rows = [list(map(int, line.split(","))) for line in lines[1:]]
-    width = len(header.split(","))
-    check(all(len(r) == width for r in rows), "a row has the wrong number of fields")
-    return rows
-
-
-def stats(text):
-    return {k: v for k, _, v in (line.partition("=") for line in text.splitlines()) if _}
-
-
-def scratch():
-    return tempfile.TemporaryDirectory(prefix="listlab-cli-test-")
-
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from clitest import (CLI, EVENTS_HEADER, SAMPLES_HEADER, test, cli, check, expect,  # noqa: E402
+                     read_csv, stats, scratch, main)
 
 # --- policies and help -------------------------------------------------------
 
@@ -291,13 +248,19 @@ def run_refuses_a_target_larger_than_memory():
 
 @test
 def run_stops_at_the_reserve_and_keeps_files():
-    # A reserve larger than the machine: the first growth would eat into it.
+    # A reserve of all the machine's memory: the first growth would eat into it.
+    with open("/proc/meminfo") as f:
+        total = next(int(line.split()[1]) * 1024 for line in f if line.startswith("MemTotal:"))
     with scratch() as d:
         ev = os.path.join(d, "e.csv")
-        p = cli("run", "--target", "1GiB", "--reserve", "1PB", "--force", "--events", ev)
+        p = cli("run", "--target", "1GiB", "--reserve", str(total), "--force", "--events", ev)
         expect(p, 0)
         check("reserve" in p.stdout, p.stdout)
         read_csv(ev, EVENTS_HEADER)
+        # More than the machine has is a mistake, said before anything runs.
+        p = cli("run", "--target", "1GiB", "--reserve", "1PB", "--events", ev)
+        expect(p, 2)
+        check("--reserve" in p.stderr and "memory" in p.stderr, p.stderr)
 
 
 @test
@@ -312,12 +275,14 @@ def run_bad_destinations_fail_cleanly():
             expect(p, 1)
             check(needle in p.stderr, f"{path}: “{needle}” not in {p.stderr!r}")
         check(os.listdir(d) == [], f"left behind: {os.listdir(d)}")
-        # An existing file is replaced only by a complete one.
+        # Files are put in place all together or not at all: one failing
+        # leaves the others' destinations as they were.
         keep = os.path.join(d, "keep.csv")
         open(keep, "w").write("precious\n")
         p = cli("run", "--target", "1MiB", "--events", keep, "--contents", "/dev/full")
         expect(p, 1)
-        check(open(keep).read().startswith(EVENTS_HEADER), "events were written")
+        check(open(keep).read() == "precious\n", "keep.csv was replaced though the command failed")
+        check("keep.csv" in p.stderr and "as it was" in p.stderr, p.stderr)
         check(sorted(os.listdir(d)) == ["keep.csv"], f"left behind: {os.listdir(d)}")
 
 
@@ -411,21 +376,6 @@ def exports_charts_and_reports():
         expect(p, 2)
         check(sorted(os.listdir(d)) == ["all.png", "capacity.svg", "growth.png", "r.pdf", "r.png", "r.svg"],
               f"left behind: {os.listdir(d)}")
-
-
-def main():
-    print(f"1..{len(tests)}")
-    failed = 0
-    for i, fn in enumerate(tests, 1):
-        try:
-            fn()
-            print(f"ok {i} - {fn.__name__}")
-        except Exception as e:  # report and go on
-            failed += 1
-            print(f"not ok {i} - {fn.__name__}")
-            for line in str(e).splitlines():
-                print(f"# {line}")
-    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -138,6 +138,7 @@ test_job_stream (void)
   g_autofree char *dir = make_folder ();
   g_autofree char *path = g_build_filename (dir, "e.csv", NULL);
   g_autoptr(LlExportStream) stream = NULL;
+  g_autoptr(LlOutput) output = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LlRun) run = NULL;
   g_auto(GStrv) lines = NULL;
@@ -151,11 +152,13 @@ test_job_stream (void)
   config.history_buckets = 1024;
   run = ll_run_new (LL_RUN_SIMULATED, &config, NULL);
 
-  stream = ll_export_stream_new_events (path, &error);
+  output = ll_output_open (path, &error);
+  g_assert_no_error (error);
+  stream = ll_export_stream_new_events (output, &error);
   g_assert_no_error (error);
   g_assert_true (ll_run_simulate (run, ll_export_stream_add_events, stream, NULL, &error));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_assert_true (ll_export_stream_commit (stream, &error));
+  g_assert_true (ll_output_commit (output, &error));
   g_assert_no_error (error);
 
   ll_history_get_counters (ll_run_get_history (run), &counters);
@@ -165,11 +168,15 @@ test_job_stream (void)
   g_assert_cmpstr (lines[1], ==, "1,0,4,56,88,32,0,0,0,0,0");
   g_assert_cmpstr (lines[2], ==, "5,4,8,88,120,32,0,0,0,0,0");
   g_clear_pointer (&stream, ll_export_stream_free);
+  g_clear_pointer (&output, ll_output_free);
   g_assert_cmpint (g_unlink (path), ==, 0);
 
   /* Freed before its commit: no file, and no temporary one. */
-  stream = ll_export_stream_new_events (path, &error);
+  output = ll_output_open (path, &error);
+  stream = ll_export_stream_new_events (output, &error);
+  g_assert_true (ll_export_stream_add_events (NULL, 0, stream, &error));
   g_clear_pointer (&stream, ll_export_stream_free);
+  g_clear_pointer (&output, ll_output_free);
   remove_folder (dir);
 }
 
