@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "ll-application.h"
+#include "ll-output.h"
 
 int
 main (int   argc,
@@ -15,6 +16,7 @@ main (int   argc,
 {
   g_autoptr(LlApplication) app = NULL;
   const char *localedir = g_getenv ("LISTLAB_LOCALEDIR");
+  int status;
 
   setlocale (LC_ALL, "");
   /* Tests and `meson devenv` point this at the build tree's translations. */
@@ -23,6 +25,12 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = ll_application_new ();
+  status = g_application_run (G_APPLICATION (app), argc, argv);
 
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  /* Every export was cancelled and waited for on the way out; one that a
+   * hung file system still holds past that wait leaves no temporary file
+   * behind either. */
+  ll_output_remove_temporary_files ();
+
+  return status;
 }
