@@ -181,9 +181,15 @@ ll_cli_files_commit (LlCliFiles  *files,
   for (guint i = 0; i < LL_CLI_N_FILES; i++)
     {
       Entry *e = &files->entries[i];
+      g_autoptr(GError) local = NULL;
 
-      if (e->output != NULL && !ll_output_sync (e->output, error))
-        return FALSE;
+      if (e->output != NULL && !ll_output_sync (e->output, &local))
+        {
+          g_autofree char *what = ll_cli_files_describe (files);
+
+          g_set_error (error, local->domain, local->code, "%s %s", local->message, what);
+          return FALSE;
+        }
     }
 
   for (guint i = 0; i < LL_CLI_N_FILES; i++)

@@ -6,8 +6,9 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 
-CLI = os.environ.get("LISTLAB_CLI") or sys.exit("LISTLAB_CLI is not set")
+CLI = os.path.abspath(os.environ.get("LISTLAB_CLI") or sys.exit("LISTLAB_CLI is not set"))
 
 EVENTS_HEADER = ("length,old_capacity,new_capacity,old_bytes,new_bytes,bytes_added,"
                  "moved,bytes_copied,realloc_ns,elapsed_ns,available_bytes")
@@ -57,8 +58,9 @@ def main():
     failed = 0
     for i, fn in enumerate(tests, 1):
         try:
+            start = time.monotonic()
             fn()
-            print(f"ok {i} - {fn.__name__}")
+            print(f"ok {i} - {fn.__name__} ({time.monotonic() - start:.1f} s)")
         except Exception as e:  # report and go on
             failed += 1
             print(f"not ok {i} - {fn.__name__}")
