@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <errno.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 
 #include "ll-csv.h"
 #include "ll-export-controller.h"
+#include "ll-output-private.h"
 #include "ll-window.h"
 #include "ui-test-util.h"
 
@@ -1098,6 +1100,98 @@ test_failures (void)
   remove_dir (dir);
 }
 
+static void
+close_message_dialogs (void)
+{
+  AdwMessageDialog *dialog;
+
+  while ((dialog = find_message_dialog ()) != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* A disk that fills up at any byte, for every writer of the app: each
+ * export fails with the reason and the file's name, leaves the file it
+ * would replace as it was and no temporary file, and the next one works. */
+static void
+test_fault_at_any_byte (void)
+{
+  static const struct
+  {
+    LlExportKind         kind;
+    LlExportImageOptions image;
+    const char          *name;
+  } writers[] = {
+    { LL_EXPORT_KIND_EVENTS, { 0 }, "events.csv" },
+    { LL_EXPORT_KIND_SAMPLES, { 0 }, "samples.csv" },
+    { LL_EXPORT_KIND_CONTENTS, { 0 }, "contents.txt" },
+    { LL_EXPORT_KIND_CHART, { LL_EXPORT_KIND_CHART, LL_CHART_CAPACITY, LL_EXPORT_PNG, 400, 200, TRUE }, "c.png" },
+    { LL_EXPORT_KIND_CHART, { LL_EXPORT_KIND_CHART, LL_CHART_GROWTH, LL_EXPORT_SVG, 400, 200, TRUE }, "g.svg" },
+    { LL_EXPORT_KIND_CHART, { LL_EXPORT_KIND_CHART, LL_CHART_MEMORY, LL_EXPORT_PDF, 400, 200, TRUE }, "m.pdf" },
+    { LL_EXPORT_KIND_REPORT, { LL_EXPORT_KIND_REPORT, 0, LL_EXPORT_PDF, 0, 0, TRUE }, "report.pdf" },
+  };
+  LlWindow *window = create_window ();
+  g_autofree char *dir = make_dir ();
+  guint n_points = 0;
+
+  configure (window, LL_POLICY_CPYTHON, LL_ELEMENT_INT64, "2 MiB");
+  run_to_end (window);
+
+  for (guint w = 0; w < G_N_ELEMENTS (writers); w++)
+    {
+      g_autofree char *path = g_build_filename (dir, writers[w].name, NULL);
+      const LlExportImageOptions *image = writers[w].image.kind != 0 ? &writers[w].image : NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      gsize size;
+
+      /* Its size, written whole. */
+      g_assert_true (export_to (window, writers[w].kind, path, image, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, &size, NULL));
+      g_assert_cmpuint (size, >, 0);
+      close_message_dialogs ();
+
+      for (guint i = 0; i < 30; i++)
+        {
+          g_autofree char *kept = NULL;
+          g_autofree char *names = NULL;
+          AdwMessageDialog *dialog;
+          guint64 fault = g_test_rand_int_range (0, (gint32) MIN (size, G_MAXINT32));
+
+          ll_output_inject_fault (fault, ENOSPC);
+          g_assert_false (export_to (window, writers[w].kind, path, image, &error));
+          ll_output_inject_fault (G_MAXUINT64, 0);
+          n_points++;
+
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+          g_assert_nonnull (strstr (error->message, path));
+          g_assert_nonnull (strstr (error->message, "the disk is full"));
+          dialog = find_message_dialog ();
+          g_assert_nonnull (dialog);
+          g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, error->message);
+          gtk_window_destroy (GTK_WINDOW (dialog));
+          g_clear_error (&error);
+
+          g_assert_true (g_file_get_contents (path, &kept, NULL, NULL));
+          g_assert_cmpstr (kept, ==, contents);
+          names = list_dir (dir);
+          g_assert_null (strstr (names, " ."));
+          g_assert_false (g_str_has_prefix (names, "."));
+        }
+
+      /* Still usable: the same export works again. */
+      g_assert_true (export_to (window, writers[w].kind, path, image, &error));
+      g_assert_no_error (error);
+      close_message_dialogs ();
+    }
+
+  g_test_message ("%u write faults at random bytes across %u writers", n_points,
+                  (guint) G_N_ELEMENTS (writers));
+  g_assert_false (action_enabled (window, "cancel"));
+  destroy_all ();
+  remove_dir (dir);
+}
+
 /* The worker stops after its first block until the test lets it go. */
 typedef struct
 {
@@ -1303,6 +1397,7 @@ main (int   argc,
   g_test_add_func ("/ui/export/report-compared", test_report_compared);
   g_test_add_func ("/ui/export/copy-chart", test_copy_chart);
   g_test_add_func ("/ui/export/failures", test_failures);
+  g_test_add_func ("/ui/export/fault-at-any-byte", test_fault_at_any_byte);
   g_test_add_func ("/ui/export/cancel", test_cancel);
   g_test_add_func ("/ui/export/close-during-export", test_close_during_export);
 
