@@ -863,9 +863,12 @@ test_sampler_rate (void)
   g_test_message ("%zu samples in %.3f s", n, status.elapsed_ns / 1e9);
   if (!under_valgrind ())
     {
-      /* 100 Hz for about half a second, plus the first and the last. */
-      g_assert_cmpuint (n, >=, 40);
-      g_assert_cmpuint (n, <=, 60);
+      /* 100 Hz for the run's time, plus the first and the last (a loaded
+       * machine delays some: the bounds tell 100 Hz from 50 or 200). */
+      guint64 expected = status.elapsed_ns / 10000000;
+
+      g_assert_cmpuint (n, >=, expected * 3 / 4);
+      g_assert_cmpuint (n, <=, expected * 5 / 4 + 2);
     }
 
   for (gsize i = 1; i < n; i++)
@@ -884,8 +887,8 @@ test_sampler_rate (void)
   g_test_message ("median gap between samples %.2f ms", median / 1e6);
   if (!under_valgrind ())
     {
-      g_assert_cmpuint (median, >=, 9000000);
-      g_assert_cmpuint (median, <=, 12000000);
+      g_assert_cmpuint (median, >=, 6000000);
+      g_assert_cmpuint (median, <=, 15000000);
     }
 }
 
