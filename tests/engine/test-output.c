@@ -1128,8 +1128,9 @@ test_fault_at_any_byte (void)
       while (ok && done < total)
         {
           /* Rows, blocks larger than the buffer, and everything between. */
-          gsize n = MIN (total - done, (gsize) (g_test_rand_bit () ? g_test_rand_int_range (1, 400)
-                                                                      : g_test_rand_int_range (1, 2 * MiB)));
+          gsize wanted = g_test_rand_bit () ? g_test_rand_int_range (1, 400)
+                                            : g_test_rand_int_range (1, 2 * MiB);
+          gsize n = MIN (total - done, wanted);
 
           ok = ll_output_write (output, data + done, n, &error);
           done += n;
