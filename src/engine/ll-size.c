@@ -524,9 +524,10 @@ parse_quantity (const char   *text,
     }
 
   /* Forms that read two ways are refused rather than guessed: "1.000"
-   * (one, or a thousand grouped with a point, as many languages write
-   * it) and "1e" (an exponent without its digits, or exa). */
-  if (!(flags & LL_SIZE_FLAGS_LOCALE) && seen_dot && !seen_comma && n_fraction == 3 &&
+   * where "." is the decimal point (one, or a thousand grouped with a
+   * point, as many languages write it?) and "1e" (an exponent without its
+   * digits, or exa?). */
+  if (point == '.' && seen_dot && !seen_comma && n_fraction == 3 &&
       exponent == 0 && unit == end && !(n_digits == 4 && digits[0] == 0))
     return fail (error, LL_SIZE_ERROR_AMBIGUOUS, kind,
                  _("‘%s’ is ambiguous: a number with three decimals, or thousands grouped "

@@ -63,7 +63,8 @@ gboolean ll_size_parse_bytes_units (const char  *text,
  * "1.5k". Forms that read two ways are refused (LL_SIZE_ERROR_AMBIGUOUS),
  * for bytes too: "1.000" (three decimals and no unit: one, or a thousand
  * grouped with a point?) and "1e" (an exponent without digits, or exa?).
- * With LL_SIZE_FLAGS_LOCALE the language says what "." means. */
+ * Where the language groups digits with "." (LL_SIZE_FLAGS_LOCALE),
+ * "1.000" is a thousand. */
 gboolean ll_size_parse_count  (const char  *text,
                                LlSizeFlags  flags,
                                guint64     *count,

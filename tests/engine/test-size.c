@@ -456,6 +456,8 @@ test_parse_ambiguous (void)
 
   g_assert_true (ll_size_parse_count ("1,000", LL_SIZE_FLAGS_NONE, &value, NULL));
   g_assert_cmpuint (value, ==, 1000);
+  /* In the app, where the language's decimal point is "." too. */
+  g_assert_false (ll_size_parse_bytes ("1.000", LL_SIZE_FLAGS_LOCALE, &value, NULL));
   g_assert_true (ll_size_parse_count ("1E", LL_SIZE_FLAGS_NONE, &value, NULL));
   g_assert_cmpuint (value, ==, G_GUINT64_CONSTANT (1000000000000000000));
   g_assert_true (ll_size_parse_bytes ("1.000GB", LL_SIZE_FLAGS_NONE, &value, NULL));
