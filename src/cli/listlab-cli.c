@@ -208,7 +208,7 @@ cmd_simulate (int    argc,
       ll_cli_signals_set_progress (run, what);
     }
   ok = ll_run_simulate (run, events != NULL ? ll_export_stream_add_events : NULL, events, NULL, &error);
-  ll_cli_signals_set_progress (NULL, NULL);
+  ll_cli_signals_set_progress (run, NULL);
   if (!ok)
     {
       g_printerr ("listlab-cli: %s\n", error->message);

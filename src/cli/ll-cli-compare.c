@@ -248,6 +248,13 @@ ll_cli_compare (int    argc,
       c->title = title_for (&c->config);
       c->history = ll_history_new (c->config.history_buckets);
       c->view = ll_history_view_new ();
+      if (!o.quiet)
+        {
+          /* TRANSLATORS: "Simulating go (3 of 8)" */
+          g_autofree char *what = g_strdup_printf (_("Simulating %s (%u of %u)"), c->title, i + 1, n_runs);
+
+          ll_cli_signals_set_progress (NULL, what);
+        }
       if (!ll_comparison_simulate (&c->config, free_bytes, c->history, &c->figures, &error))
         {
           g_printerr ("listlab-cli: %s: %s\n", c->title, error->message);
@@ -256,6 +263,7 @@ ll_cli_compare (int    argc,
         }
       ll_history_view_update (c->view, c->history);
     }
+  ll_cli_signals_set_progress (NULL, NULL);
 
   if (ok)
     {

@@ -78,16 +78,18 @@ end_now (int signum)
 static void
 draw_progress (void)
 {
-  double fraction;
-
-  if (state.progress == NULL || !state.tty ||
+  if (state.progress_what == NULL || !state.tty ||
       g_get_monotonic_time () - state.progress_since < PROGRESS_AFTER_US)
     return;
 
-  fraction = ll_run_get_fraction (state.progress);
   fprintf (stderr, "\r\033[K");
-  /* TRANSLATORS: "Simulating fixed:increment=4… 42 % (Ctrl+C stops)" */
-  fprintf (stderr, _("%s… %.0f %% (Ctrl+C stops)"), state.progress_what, CLAMP (fraction, 0, 1) * 100);
+  if (state.progress != NULL)
+    /* TRANSLATORS: "Simulating fixed:increment=4… 42 % (Ctrl+C stops)" */
+    fprintf (stderr, _("%s… %.0f %% (Ctrl+C stops)"), state.progress_what,
+             CLAMP (ll_run_get_fraction (state.progress), 0, 1) * 100);
+  else
+    /* TRANSLATORS: "Simulating go (3 of 8)… (Ctrl+C stops)" */
+    fprintf (stderr, _("%s… (Ctrl+C stops)"), state.progress_what);
   fflush (stderr);
   state.progress_shown = TRUE;
 }
@@ -202,11 +204,14 @@ ll_cli_signals_set_progress (LlRun      *run,
                              const char *what)
 {
   g_mutex_lock (&state.lock);
-  state.progress = run;
+  /* One piece of work after another (compare's policies) keeps the time
+   * it started: the line shows once the whole took a second. */
+  if (state.progress_what == NULL)
+    state.progress_since = g_get_monotonic_time ();
+  state.progress = what != NULL ? run : NULL;
   g_clear_pointer (&state.progress_what, g_free);
   state.progress_what = g_strdup (what);
-  state.progress_since = g_get_monotonic_time ();
-  if (run == NULL)
+  if (what == NULL)
     clear_progress_line ();
   g_mutex_unlock (&state.lock);
 }

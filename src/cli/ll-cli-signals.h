@@ -29,9 +29,9 @@ void ll_cli_signals_shutdown     (void);
 void ll_cli_signals_set_run      (LlRun      *run);
 void ll_cli_signals_set_files    (LlCliFiles *files);
 
-/* A simulation long enough to wonder about shows how far it came on
- * standard error (a terminal only): @run's fraction, under @what. NULL
- * stops it and clears the line. */
+/* Work long enough to wonder about shows how far it came on standard
+ * error (a terminal only), after a second: @what, and @run's fraction when
+ * there is a run. @what NULL stops it and clears the line. */
 void ll_cli_signals_set_progress (LlRun      *run,
                                   const char *what);
 

@@ -251,22 +251,30 @@ def standard_output_errors_fail():
             check("standard output" in p.stderr, f"{args}: {p.stderr!r}")
 
 
-@test
-def long_simulations_show_progress_on_a_terminal():
+def on_a_terminal(args, wanted):
+    """What listlab-cli writes to a terminal's standard error until @wanted
+    shows (then Ctrl+C)."""
     primary, secondary = pty.openpty()
-    proc = subprocess.Popen([CLI, "simulate", "--policy", "fixed", "--target", "1TB"],
-                            stdout=subprocess.DEVNULL, stderr=secondary)
+    proc = subprocess.Popen([CLI, *args], stdout=subprocess.DEVNULL, stderr=secondary)
     os.close(secondary)
     seen = b""
     deadline = time.monotonic() + 20
-    while b"%" not in seen and time.monotonic() < deadline:
+    while wanted not in seen and time.monotonic() < deadline:
         if select.select([primary], [], [], 0.5)[0]:
             seen += os.read(primary, 4096)
     proc.send_signal(signal.SIGINT)
     proc.wait(timeout=10)
     os.close(primary)
-    check(b"Simulating fixed:increment=4" in seen and b"%" in seen, repr(seen[-200:]))
     check(proc.returncode == 130, f"exit {proc.returncode}")
+    return seen
+
+
+@test
+def long_simulations_show_progress_on_a_terminal():
+    seen = on_a_terminal(["simulate", "--policy", "fixed", "--target", "1TB"], b"%")
+    check(b"Simulating fixed:increment=4" in seen and b"%" in seen, repr(seen[-200:]))
+    seen = on_a_terminal(["compare", "--policy", "fixed,cpython", "--target", "1TB"], b"(1 of 2)")
+    check(b"Simulating Fixed +4 (1 of 2)" in seen, repr(seen[-200:]))
     # Not on a pipe: scripts read standard error.
     p = cli("simulate", "--policy", "fixed", "--target", "4GB")
     check("%" not in p.stderr, p.stderr)
