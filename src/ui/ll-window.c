@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ll-window.h"
+#include "ll-allocator.h"
 #include "ll-export-controller.h"
 
 /* Figures change many times a second; people read them at a calmer pace
@@ -646,6 +647,7 @@ on_released (GObject      *object,
 
   ll_run_release_finish (run, result, NULL);
   self->releasing = FALSE;
+  ll_allocator_give_back ();
   if (run != self->run)
     return;
 
@@ -961,6 +963,9 @@ ll_window_class_init (LlWindowClass *klass)
 
   object_class->dispose = ll_window_dispose;
   object_class->finalize = ll_window_finalize;
+
+  /* Before the first list grows in this process. */
+  ll_allocator_init ();
 
   /* Emitted once the window has taken in a run's end (figures, status). */
   signals[RUN_FINISHED] =
