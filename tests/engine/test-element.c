@@ -80,6 +80,15 @@ test_names (void)
           g_assert_nonnull (strstr (error->message, ll_element_get_info (e)->name));
       }
   }
+
+  /* A name that is not UTF-8 still gets a UTF-8 message. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (ll_element_from_name ("box\xc3", NULL, &error));
+    g_assert_error (error, LL_ELEMENT_ERROR, LL_ELEMENT_ERROR_UNKNOWN);
+    g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  }
 }
 
 static void

@@ -707,6 +707,16 @@ test_names (void)
           g_assert_nonnull (strstr (error->message, ll_policy_get_info (k)->name));
       }
   }
+
+  /* A name that is not UTF-8 still gets a UTF-8 message. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (ll_policy_kind_from_name ("dou\xe2le", NULL, &error));
+    g_assert_error (error, LL_POLICY_ERROR, LL_POLICY_ERROR_UNKNOWN);
+    g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    g_assert_null (strstr (error->message, "dou\xe2le"));
+  }
 }
 
 static void
@@ -739,6 +749,11 @@ test_mechanisms (void)
   g_assert_nonnull (strstr (error->message, "“memcpy”"));
   for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
     g_assert_nonnull (strstr (error->message, names[i]));
+
+  g_clear_error (&error);
+  g_assert_false (ll_mechanism_from_string ("mr\xff" "emap", NULL, &error));
+  g_assert_error (error, LL_POLICY_ERROR, LL_POLICY_ERROR_UNKNOWN);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
 }
 
 static void
