@@ -134,14 +134,15 @@ typedef struct
   LlWindow *window;     /* weak */
   guint64   length;     /* the list's, once its run ended */
   int       blocks;     /* written by the export so far; atomic */
-  char     *seen;       /* the folder's files when the app was told to quit */
+  char     *seen;       /* the folder's files after the export's first block */
   gint64    quit_us;
   gboolean  timed_out;
   guint     poll_id;
   guint     timeout_id;
 } QuitData;
 
-/* Called on the export's worker after each block. */
+/* Called on the export's worker after each block: after the first, the
+ * folder holds the temporary file being written. */
 static void
 on_block (guint64  done,
           guint64  total,
@@ -149,6 +150,8 @@ on_block (guint64  done,
 {
   QuitData *data = user_data;
 
+  if (g_atomic_int_get (&data->blocks) == 0)
+    data->seen = list_dir (data->dir);
   g_atomic_int_inc (&data->blocks);
 }
 
@@ -162,7 +165,6 @@ poll_export (gpointer user_data)
     return G_SOURCE_CONTINUE;
 
   data->poll_id = 0;
-  data->seen = list_dir (data->dir);
   data->quit_us = g_get_monotonic_time ();
 
   switch (data->way)
@@ -260,7 +262,7 @@ test_quit_during_export (gconstpointer test_data)
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpint (data.quit_us, >, 0);
 
-  /* Told to quit mid-way: the new file was a temporary one. */
+  /* Mid-way, the new file was a temporary one. */
   g_assert_true (g_str_has_prefix (data.seen, ".contents.csv."));
 
   g_assert_cmpint (exit_us - data.quit_us, <, PROMPT_US);
