@@ -32,6 +32,7 @@
 #include "ll-block.h"
 #include "ll-contents.h"
 #include "ll-csv.h"
+#include "ll-allocator.h"
 #include "ll-engine.h"
 #include "ll-engine-private.h"
 #include "ll-fit.h"
@@ -227,6 +228,9 @@ ll_engine_new (const LlRunConfig  *config,
 
   if (!ll_run_config_validate (config, error))
     return NULL;
+
+  /* Every run of every process grows its list alike (see ll-allocator.c). */
+  ll_allocator_init ();
 
   self = g_new0 (LlEngine, 1);
   g_atomic_ref_count_init (&self->ref_count);
