@@ -227,6 +227,7 @@ write_buckets (LlOutput            *output,
                const BucketLayout  *layout,
                gconstpointer        buckets,
                gsize                n_buckets,
+               GCancellable        *cancellable,
                GError             **error)
 {
   g_autofree Chunk *chunk = NULL;
@@ -243,6 +244,9 @@ write_buckets (LlOutput            *output,
       const guint8 *bucket = (const guint8 *) buckets + i * layout->stride;
       guint64 count = *(const guint64 *) (bucket + layout->count_offset);
 
+      /* A cancel is seen within a few milliseconds of rows. */
+      if ((i & 0xffff) == 0xffff && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
       if (count == 0)
         continue;
       if (!chunk_add_row (chunk, layout, bucket + layout->first_offset, error))
@@ -258,26 +262,28 @@ gboolean
 ll_csv_write_events (LlOutput             *output,
                      const LlEventBucket  *buckets,
                      gsize                 n_buckets,
+                     GCancellable         *cancellable,
                      GError              **error)
 {
   g_return_val_if_fail (output != NULL, FALSE);
   g_return_val_if_fail (buckets != NULL || n_buckets == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return write_buckets (output, &event_layout, buckets, n_buckets, error);
+  return write_buckets (output, &event_layout, buckets, n_buckets, cancellable, error);
 }
 
 gboolean
 ll_csv_write_samples (LlOutput              *output,
                       const LlSampleBucket  *buckets,
                       gsize                  n_buckets,
+                      GCancellable          *cancellable,
                       GError               **error)
 {
   g_return_val_if_fail (output != NULL, FALSE);
   g_return_val_if_fail (buckets != NULL || n_buckets == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return write_buckets (output, &sample_layout, buckets, n_buckets, error);
+  return write_buckets (output, &sample_layout, buckets, n_buckets, cancellable, error);
 }
 
 /* Parsing */

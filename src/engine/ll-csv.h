@@ -23,14 +23,17 @@ gsize    ll_csv_format_event     (char           *buf,
 gsize    ll_csv_format_sample    (char           *buf,
                                   const LlSample *sample);
 /* Writes the header line then a row for each event. With merged buckets,
- * writes each bucket's first and last event (once when they are the same). */
+ * writes each bucket's first and last event (once when they are the same).
+ * A cancel stops it with G_IO_ERROR_CANCELLED. */
 gboolean ll_csv_write_events     (LlOutput             *output,
                                   const LlEventBucket  *buckets,
                                   gsize                 n_buckets,
+                                  GCancellable         *cancellable,
                                   GError              **error);
 gboolean ll_csv_write_samples    (LlOutput             *output,
                                   const LlSampleBucket *buckets,
                                   gsize                 n_buckets,
+                                  GCancellable         *cancellable,
                                   GError              **error);
 
 /* Parsing, for tests and for reading files back: */

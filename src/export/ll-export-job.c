@@ -261,6 +261,8 @@ run_csv (LlExportJob   *job,
          GCancellable  *cancellable,
          GError       **error)
 {
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
   gsize n;
 
   g_return_val_if_fail (job->view != NULL, FALSE);
@@ -269,19 +271,22 @@ run_csv (LlExportJob   *job,
     {
       const LlEventBucket *buckets = ll_history_view_get_events (job->view, &n);
 
-      if (!ll_csv_write_events (output, buckets, n, error))
-        return FALSE;
+      ok = ll_csv_write_events (output, buckets, n, cancellable, &local_error);
     }
   else
     {
       const LlSampleBucket *buckets = ll_history_view_get_samples (job->view, &n);
 
-      if (!ll_csv_write_samples (output, buckets, n, error))
-        return FALSE;
+      ok = ll_csv_write_samples (output, buckets, n, cancellable, &local_error);
     }
 
   if (g_cancellable_is_cancelled (cancellable))
     return set_cancelled_error (error, job->path);
+  if (!ok)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   if (!ll_output_flush (output, error))
     return FALSE;

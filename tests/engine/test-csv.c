@@ -373,7 +373,7 @@ write_events_file (const char          *dir,
   gsize length;
 
   g_assert_no_error (error);
-  g_assert_true (ll_csv_write_events (output, buckets, n_buckets, &error));
+  g_assert_true (ll_csv_write_events (output, buckets, n_buckets, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (ll_output_commit (output, &error));
   g_assert_no_error (error);
@@ -485,7 +485,7 @@ test_write_samples (void)
 
   output = ll_output_open (path, &error);
   g_assert_no_error (error);
-  g_assert_true (ll_csv_write_samples (output, buckets, 20000, &error));
+  g_assert_true (ll_csv_write_samples (output, buckets, 20000, NULL, &error));
   g_assert_true (ll_output_commit (output, &error));
   g_assert_no_error (error);
 
@@ -532,16 +532,41 @@ test_write_full_disk (void)
   /* 20000 rows of 231 bytes are more than the output's buffer. */
   output = ll_output_open ("/dev/full", &error);
   g_assert_no_error (error);
-  g_assert_false (ll_csv_write_events (output, buckets, 20000, &error));
+  g_assert_false (ll_csv_write_events (output, buckets, 20000, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
   g_clear_error (&error);
   g_clear_pointer (&output, ll_output_free);
 
   /* A few rows fit in the buffer: the commit reports the full disk. */
   output = ll_output_open ("/dev/full", &error);
-  g_assert_true (ll_csv_write_samples (output, &sample_bucket, 1, &error));
+  g_assert_true (ll_csv_write_samples (output, &sample_bucket, 1, NULL, &error));
   g_assert_false (ll_output_commit (output, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+}
+
+/* A cancel stops a long write within a block of rows. */
+static void
+test_write_cancelled (void)
+{
+  g_autofree LlEventBucket *buckets = g_new0 (LlEventBucket, 200000);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(LlOutput) output = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (gsize i = 0; i < 200000; i++)
+    {
+      buckets[i].first.length = i + 1;
+      buckets[i].count = 1;
+    }
+
+  output = ll_output_open ("/dev/null", &error);
+  g_assert_no_error (error);
+  g_assert_true (ll_csv_write_events (output, buckets, 200000, cancellable, &error));
+  g_assert_no_error (error);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (ll_csv_write_events (output, buckets, 200000, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
 int
@@ -561,6 +586,7 @@ main (int   argc,
   g_test_add_func ("/csv/write-events/merged", test_write_events_merged);
   g_test_add_func ("/csv/write-samples", test_write_samples);
   g_test_add_func ("/csv/write-full-disk", test_write_full_disk);
+  g_test_add_func ("/csv/write-cancelled", test_write_cancelled);
 
   return g_test_run ();
 }

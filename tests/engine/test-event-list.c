@@ -112,7 +112,7 @@ test_rows_are_the_events (void)
     g_assert_no_error (error);
     output = ll_output_open (path, &error);
     g_assert_no_error (error);
-    g_assert_true (ll_csv_write_events (output, buckets, n, &error));
+    g_assert_true (ll_csv_write_events (output, buckets, n, NULL, &error));
     g_assert_true (ll_output_commit (output, &error));
     g_assert_no_error (error);
     g_assert_true (g_file_get_contents (path, &csv, NULL, &error));
