@@ -42,4 +42,10 @@ GtkWidget        *find_widget         (GtkWidget      *root,
 /* The message dialog on screen, or NULL. */
 AdwMessageDialog *find_message_dialog (void);
 
+/* A new temporary folder; the names in it, sorted and joined by spaces;
+ * removing it and its files. */
+char             *make_dir            (void);
+char             *list_dir            (const char     *dir);
+void              remove_dir          (const char     *dir);
+
 G_END_DECLS
