@@ -10,34 +10,9 @@
 #include <string.h>
 #include <sys/mman.h>
 
-#if defined(__has_include)
-# if __has_include(<valgrind/valgrind.h>)
-#  include <valgrind/valgrind.h>
-#  define HAVE_VALGRIND 1
-# endif
-#endif
-
-#if defined(__SANITIZE_ADDRESS__)
-# define UNDER_ASAN 1
-#elif defined(__has_feature)
-# if __has_feature(address_sanitizer)
-#  define UNDER_ASAN 1
-# endif
-#endif
-
+#include "engine-test.h"
 #include "ll-block.h"
 
-#define MiB ((gsize) 1 << 20)
-
-static gboolean
-under_valgrind (void)
-{
-#ifdef HAVE_VALGRIND
-  return RUNNING_ON_VALGRIND;
-#else
-  return FALSE;
-#endif
-}
 
 /* Whether realloc () may grow a large block without copying it. */
 static gboolean

@@ -20,50 +20,13 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#if defined(__has_include)
-# if __has_include(<valgrind/valgrind.h>)
-#  include <valgrind/valgrind.h>
-#  define HAVE_VALGRIND 1
-# endif
-#endif
-
-#if defined(__SANITIZE_ADDRESS__)
-# define UNDER_ASAN 1
-#elif defined(__has_feature)
-# if __has_feature(address_sanitizer)
-#  define UNDER_ASAN 1
-# endif
-#endif
-
+#include "engine-test.h"
 #include "ll-engine.h"
 #include "ll-engine-private.h"
 #include "ll-growth.h"
 #include "ll-run.h"
 
-#ifdef UNDER_ASAN
-/* Freed blocks wait in the sanitizer's quarantine, 256 MB of them by
- * default: hundreds of runs would pile them up. */
-const char *__asan_default_options (void);
-
-const char *
-__asan_default_options (void)
-{
-  return "quarantine_size_mb=16";
-}
-#endif
-
-#define MiB (G_GUINT64_CONSTANT (1) << 20)
-#define GiB (G_GUINT64_CONSTANT (1) << 30)
-
-static gboolean
-under_valgrind (void)
-{
-#ifdef HAVE_VALGRIND
-  return RUNNING_ON_VALGRIND;
-#else
-  return FALSE;
-#endif
-}
+ENGINE_TEST_SMALL_QUARANTINE
 
 /* A machine with memory to spare: only the injected faults stop a run. */
 static gboolean

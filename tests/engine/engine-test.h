@@ -1,0 +1,49 @@
+/* engine-test.h — what the engine's tests share: sizes, and whether valgrind or a sanitizer runs them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#if defined(__has_include)
+# if __has_include(<valgrind/valgrind.h>)
+#  include <valgrind/valgrind.h>
+#  define HAVE_VALGRIND 1
+# endif
+#endif
+
+#if defined(__SANITIZE_ADDRESS__)
+# define UNDER_ASAN 1
+#elif defined(__has_feature)
+# if __has_feature(address_sanitizer)
+#  define UNDER_ASAN 1
+# endif
+#endif
+
+#define MiB (G_GUINT64_CONSTANT (1) << 20)
+#define GiB (G_GUINT64_CONSTANT (1) << 30)
+
+static inline gboolean
+under_valgrind (void)
+{
+#ifdef HAVE_VALGRIND
+  return RUNNING_ON_VALGRIND;
+#else
+  return FALSE;
+#endif
+}
+
+/* Freed blocks wait in the sanitizer's quarantine, 256 MB of them by
+ * default: they would count as the list's memory, and hundreds of runs
+ * would pile them up. A test that grows lists says so once. */
+#ifdef UNDER_ASAN
+# define ENGINE_TEST_SMALL_QUARANTINE                         \
+  const char *__asan_default_options (void);                  \
+  const char *__asan_default_options (void)                   \
+  {                                                           \
+    return "quarantine_size_mb=16";                           \
+  }
+#else
+# define ENGINE_TEST_SMALL_QUARANTINE
+#endif
