@@ -28,6 +28,15 @@ def policies_lists_every_policy():
 
 
 @test
+def version_is_the_project_s():
+    p = cli("--version")
+    expect(p, 0)
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "meson.build")) as f:
+        version = next(line.split("'")[1] for line in f if line.strip().startswith("version:"))
+    check(p.stdout == f"listlab-cli {version}\n", p.stdout)
+
+
+@test
 def help_documents_every_option():
     for command, options in (("simulate", ["--policy", "--appends", "--target", "--initial-length", "--batch",
                                            "--events", "--increment", "--factor", "--constant", "--round"]),

@@ -36,6 +36,7 @@ def main():
     parser.add_argument("--bindir", required=True)
     parser.add_argument("--datadir", required=True)
     parser.add_argument("--localedir", required=True)
+    parser.add_argument("--mandir", required=True)
     parser.add_argument("--gui", choices=("true", "false"), required=True)
     args = parser.parse_args()
 
@@ -78,6 +79,31 @@ def main():
             tap.ok(rc == 0 and "listlab-cli" in out, "the installed listlab-cli runs", out)
 
         share = lambda *p: staged(under(args.datadir, *p))
+
+        # Manual pages, rendered without a warning, and bash completion that
+        # completes the installed listlab-cli's commands and policies.
+        groff = shutil.which("groff")
+        for name in ["listlab-cli"] + (["listlab"] if args.gui == "true" else []):
+            page = staged(under(args.mandir, "man1", name + ".1"))
+            if not tap.ok(os.path.isfile(page), f"the manual page of {name} is installed"):
+                continue
+            if groff is None:
+                tap.skip(f"the manual page of {name} renders cleanly", "groff is missing")
+                continue
+            rc, out = run([groff, "-man", "-Tutf8", "-ww", "-z", page])
+            tap.ok(rc == 0 and out.strip() == "", f"the manual page of {name} renders cleanly", out)
+        completion = share("bash-completion", "completions", "listlab-cli")
+        if tap.ok(os.path.isfile(completion), "bash completion for listlab-cli is installed"):
+            script = ('source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); '
+                      '_listlab_cli; echo "${COMPREPLY[*]}"')
+            cases = [((cli, ""), "policies simulate run compare --help --version"),
+                     ((cli, "simulate", "--policy", "cp"), "cpython cpython-3.8"),
+                     ((cli, "compare", "--policy", "go,do"), "go,double go,dotnet"),
+                     ((cli, "run", "--res"), "--reserve")]
+            for words, wanted in cases:
+                rc, out = run(["bash", "-c", script, "bash", completion, *words])
+                tap.ok(rc == 0 and out.strip() == wanted,
+                       f"completing “{' '.join(words[1:])}” gives “{wanted}”", out)
         app = args.app_id
         gui_files = {
             "desktop entry": share("applications", app + ".desktop"),
