@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "ll-chart-private.h"
 
@@ -120,7 +121,274 @@ ll_pick_events (const LlChartLayout *layout,
     }
 }
 
+/* Points, for a keyboard cursor -------------------------------------------- */
+
+/* The points of one series on one chart, walked bucket by bucket. */
+typedef struct
+{
+  const LlChartKindClass *klass;
+  const LlChartSeries    *series;
+  gboolean                samples;   /* the memory chart steps through samples */
+  gboolean                end;       /* the list now, past its last reallocation */
+  LlListSpan              span;
+  gsize                   n_buckets;
+} PointSet;
+
+/* Where a point is: bucket @bucket, its first (@last FALSE) or last end,
+ * or the list now (@bucket == n_buckets); @before events came before the
+ * bucket. */
+typedef struct
+{
+  gsize    bucket;
+  gboolean last;
+  guint64  before;
+} PointPos;
+
+static gboolean
+point_set_init (PointSet          *set,
+                LlChartKind        kind,
+                const LlChartData *data,
+                gsize              series)
+{
+  const LlChartSeries *s;
+
+  memset (set, 0, sizeof *set);
+  if (data == NULL || series >= data->n_series)
+    return FALSE;
+
+  s = &data->series[series];
+  set->klass = ll_chart_kind_get_class (kind);
+  set->series = s;
+  if (set->klass->has_data != NULL && !set->klass->has_data (s))
+    return FALSE;
+
+  set->samples = !set->klass->length_axis;
+  set->n_buckets = set->samples ? s->n_samples : s->n_events;
+  /* As the capacity chart draws (and picks) the list beyond its last
+   * reallocation. */
+  if (kind == LL_CHART_CAPACITY && s->n_events > 0)
+    {
+      ll_chart_list_span (s, &set->span);
+      set->end = set->span.end_length > s->events[s->n_events - 1].last.length;
+    }
+  return set->n_buckets > 0;
+}
+
+static guint64
+bucket_count (const PointSet *set,
+              gsize           k)
+{
+  return MAX (set->samples ? set->series->samples[k].count : set->series->events[k].count, 1);
+}
+
+static guint64
+point_set_size (const PointSet *set)
+{
+  guint64 n = set->end ? 1 : 0;
+
+  for (gsize k = 0; k < set->n_buckets; k++)
+    n += bucket_count (set, k) > 1 ? 2 : 1;
+  return n;
+}
+
+static gboolean
+point_set_locate (const PointSet *set,
+                  guint64         point,
+                  PointPos       *pos)
+{
+  guint64 before = 0;
+
+  for (gsize k = 0; k < set->n_buckets; k++)
+    {
+      guint64 count = bucket_count (set, k);
+      guint ends = count > 1 ? 2 : 1;
+
+      if (point < ends)
+        {
+          *pos = (PointPos) { k, point == 1, before };
+          return TRUE;
+        }
+      point -= ends;
+      before += count;
+    }
+
+  if (set->end && point == 0)
+    {
+      *pos = (PointPos) { set->n_buckets, FALSE, before };
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static double
+point_set_x (const PointSet *set,
+             const PointPos *pos)
+{
+  if (pos->bucket == set->n_buckets)
+    return set->span.end_length;
+  if (set->samples)
+    {
+      const LlSampleBucket *b = &set->series->samples[pos->bucket];
+
+      return (pos->last ? &b->last : &b->first)->elapsed_ns;
+    }
+  else
+    {
+      const LlEventBucket *b = &set->series->events[pos->bucket];
+
+      return (pos->last ? &b->last : &b->first)->length;
+    }
+}
+
+guint64
+ll_chart_get_n_points (LlChartKind        kind,
+                       const LlChartData *data,
+                       gsize              series)
+{
+  PointSet set;
+
+  g_return_val_if_fail (kind < LL_N_CHARTS, 0);
+
+  return point_set_init (&set, kind, data, series) ? point_set_size (&set) : 0;
+}
+
+double
+ll_chart_get_point_x (LlChartKind        kind,
+                      const LlChartData *data,
+                      gsize              series,
+                      guint64            point)
+{
+  PointSet set;
+  PointPos pos;
+
+  g_return_val_if_fail (kind < LL_N_CHARTS, 0.0);
+
+  if (!point_set_init (&set, kind, data, series) || !point_set_locate (&set, point, &pos))
+    return 0.0;
+  return point_set_x (&set, &pos);
+}
+
+guint64
+ll_chart_find_point (LlChartKind        kind,
+                     const LlChartData *data,
+                     gsize              series,
+                     double             value,
+                     gboolean           after)
+{
+  PointSet set;
+  guint64 point = 0;
+
+  g_return_val_if_fail (kind < LL_N_CHARTS, 0);
+
+  if (!point_set_init (&set, kind, data, series))
+    return 0;
+
+  /* Points lie in order along the axis: the first that is far enough. */
+  for (gsize k = 0; k <= set.n_buckets; k++)
+    {
+      guint ends = k == set.n_buckets ? (set.end ? 1 : 0) : (bucket_count (&set, k) > 1 ? 2 : 1);
+
+      for (guint j = 0; j < ends; j++)
+        {
+          PointPos pos = { k, j == 1, 0 };
+          double x = point_set_x (&set, &pos);
+
+          if (after ? x > value : x >= value)
+            return point;
+          point++;
+        }
+    }
+  return point;
+}
+
+void
+ll_chart_pick_point (LlChartKind           kind,
+                     const LlChartData    *data,
+                     const LlChartOptions *options,
+                     double                width,
+                     double                height,
+                     gsize                 series,
+                     guint64               point,
+                     LlChartReadout       *readout)
+{
+  LlChartOptions default_options;
+  LlChartLayout layout;
+  LlCandidate c = { 0 };
+  PointSet set;
+  PointPos pos;
+  double y;
+
+  g_return_if_fail (kind < LL_N_CHARTS);
+  g_return_if_fail (readout != NULL);
+
+  memset (readout, 0, sizeof *readout);
+
+  if (!(width > 0.0 && height > 0.0) ||
+      !point_set_init (&set, kind, data, series) || !point_set_locate (&set, point, &pos))
+    return;
+  if (options == NULL)
+    {
+      ll_chart_options_init (&default_options);
+      options = &default_options;
+    }
+
+  ll_chart_layout_compute (&layout, NULL, kind, data, options, width, height);
+  if (layout.empty)
+    return;
+
+  c.series = set.series;
+  if (pos.bucket == set.n_buckets)
+    {
+      c.end = TRUE;
+      c.length = set.span.end_length;
+      c.capacity = set.span.end_capacity;
+      y = set.span.end_capacity;
+    }
+  else if (set.samples)
+    {
+      const LlSampleBucket *b = &set.series->samples[pos.bucket];
+
+      c.sample = pos.last ? &b->last : &b->first;
+      /* On the free memory line, the one that matters. */
+      y = c.sample->available_bytes;
+    }
+  else
+    {
+      const LlEventBucket *b = &set.series->events[pos.bucket];
+
+      c.event = pos.last ? &b->last : &b->first;
+      c.index = pos.before + (pos.last ? MAX (b->count, 1) : 1);
+      y = set.klass->event_y != NULL ? set.klass->event_y (c.event) : 0.0;
+    }
+  c.px = ll_scale_map (&layout.x, point_set_x (&set, &pos));
+  c.py = ll_scale_map (&layout.y, y);
+
+  ll_readout_fill (readout, set.klass, data, options, &c);
+}
+
 /* Readouts ----------------------------------------------------------------- */
+
+void
+ll_readout_fill (LlChartReadout         *readout,
+                 const LlChartKindClass *klass,
+                 const LlChartData      *data,
+                 const LlChartOptions   *options,
+                 const LlCandidate      *c)
+{
+  GString *text = g_string_new (NULL);
+
+  /* Over several runs, the readout says whose point it is. */
+  if (data->n_series > 1 && c->series->name != NULL)
+    ll_readout_line (text, _("Run"), c->series->name);
+  klass->readout (text, options, c);
+
+  readout->found = TRUE;
+  readout->x = c->px;
+  readout->y = c->py;
+  readout->text = g_string_free (text, FALSE);
+  readout->series = (gsize) (c->series - data->series);
+  readout->event_number = c->event != NULL ? c->index : 0;
+}
 
 void
 ll_readout_line (GString    *str,

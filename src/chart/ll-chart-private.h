@@ -379,6 +379,12 @@ void    ll_pick_events          (const LlChartLayout *layout,
                                  guint                n_ys,
                                  LlPick              *pick);
 
+/* Fills @readout with what @c says: its text, where it is, whose it is. */
+void    ll_readout_fill         (LlChartReadout         *readout,
+                                 const LlChartKindClass *klass,
+                                 const LlChartData      *data,
+                                 const LlChartOptions   *options,
+                                 const LlCandidate      *candidate);
 void    ll_readout_line         (GString             *str,
                                  const char          *label,
                                  const char          *value);

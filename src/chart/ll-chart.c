@@ -473,7 +473,6 @@ ll_chart_pick (LlChartKind           kind,
   LlChartLayout layout;
   LlPick pick = { { 0 }, G_MAXDOUBLE, G_MAXDOUBLE };
   const double slop = 8.0;
-  GString *text;
 
   g_return_if_fail (kind < LL_N_CHARTS);
   g_return_if_fail (readout != NULL);
@@ -502,18 +501,7 @@ ll_chart_pick (LlChartKind           kind,
   if (pick.best.series == NULL)
     return;
 
-  text = g_string_new (NULL);
-  /* Over several runs, the readout says whose point it is. */
-  if (data->n_series > 1 && pick.best.series->name != NULL)
-    ll_readout_line (text, _("Run"), pick.best.series->name);
-  klass->readout (text, options, &pick.best);
-
-  readout->found = TRUE;
-  readout->x = pick.best.px;
-  readout->y = pick.best.py;
-  readout->text = g_string_free (text, FALSE);
-  readout->series = (gsize) (pick.best.series - data->series);
-  readout->event_number = pick.best.event != NULL ? pick.best.index : 0;
+  ll_readout_fill (readout, klass, data, options, &pick.best);
 }
 
 void

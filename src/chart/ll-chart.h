@@ -215,6 +215,39 @@ void         ll_chart_pick               (LlChartKind           kind,
                                           LlChartReadout       *readout);
 void         ll_chart_readout_clear      (LlChartReadout       *readout);
 
+/* The points a keyboard cursor steps through on @kind, for the series at
+ * @series in @data, in order along the x axis: each reallocation (on the
+ * memory chart, each sample) as the history holds it — a bucket that joins
+ * several gives its first and its last — and, on the capacity chart, the
+ * list now when it grew past its last reallocation. None for a series the
+ * chart does not draw (a simulation's timings or memory). */
+guint64      ll_chart_get_n_points       (LlChartKind           kind,
+                                          const LlChartData    *data,
+                                          gsize                 series);
+/* Where point @point lies on the x axis, in data units (elements, or
+ * nanoseconds on the memory chart). */
+double       ll_chart_get_point_x        (LlChartKind           kind,
+                                          const LlChartData    *data,
+                                          gsize                 series,
+                                          guint64               point);
+/* The first point at @value or after it on the x axis (strictly after it
+ * with @after); the number of points when there is none. */
+guint64      ll_chart_find_point         (LlChartKind           kind,
+                                          const LlChartData    *data,
+                                          gsize                 series,
+                                          double                value,
+                                          gboolean              after);
+/* What ll_chart_pick() says of point @point, placed where the chart of
+ * that size draws it. */
+void         ll_chart_pick_point         (LlChartKind           kind,
+                                          const LlChartData    *data,
+                                          const LlChartOptions *options,
+                                          double                width,
+                                          double                height,
+                                          gsize                 series,
+                                          guint64               point,
+                                          LlChartReadout       *readout);
+
 /* Every chart in a grid in the @width × @height rectangle, each with its
  * title: two columns, or one when the rectangle is tall and narrow. */
 void         ll_chart_draw_all           (cairo_t              *cr,

@@ -1,0 +1,259 @@
+/* test-chart-pick.c — the points a keyboard cursor steps through, and what
+ * each says
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "chart-test-util.h"
+#include "chart-testdata.h"
+
+/* Doubling from 4 to 64 (reallocations at lengths 1, 5, 9, 17, 33), the
+ * list then at length 50: one sample. */
+static void
+doubling_run (TestRun *run)
+{
+  guint64 capacity = 0;
+  LlSample s = { 0 };
+
+  test_run_init (run, 1, 1);
+  while (capacity < 64)
+    {
+      LlEvent e = { 0 };
+
+      e.length = capacity + 1;
+      e.old_capacity = capacity;
+      e.new_capacity = capacity == 0 ? 4 : capacity * 2;
+      e.old_bytes = 56 + 8 * e.old_capacity;
+      e.new_bytes = 56 + 8 * e.new_capacity;
+      e.bytes_added = e.new_bytes - e.old_bytes;
+      e.moved = TRUE;
+      e.bytes_copied = e.old_bytes - 56;
+      e.realloc_ns = 1200;
+      e.elapsed_ns = e.length * 1000000;
+      test_run_add_event (run, &e);
+      capacity = e.new_capacity;
+    }
+
+  s.elapsed_ns = 50000000;
+  s.length = 50;
+  s.capacity = 64;
+  s.rss_bytes = 1000;
+  s.available_bytes = 5000;
+  test_run_add_sample (run, &s);
+}
+
+static void
+test_points (void)
+{
+  static const double lengths[] = { 1, 5, 9, 17, 33, 50 };
+  TestRun run;
+  LlChartData data;
+
+  doubling_run (&run);
+  test_run_get_data (&run, &data);
+
+  /* Every reallocation, and on the capacity chart the list now. */
+  g_assert_cmpuint (ll_chart_get_n_points (LL_CHART_CAPACITY, &data, 0), ==, 6);
+  g_assert_cmpuint (ll_chart_get_n_points (LL_CHART_GROWTH, &data, 0), ==, 5);
+  g_assert_cmpuint (ll_chart_get_n_points (LL_CHART_TIME, &data, 0), ==, 5);
+  g_assert_cmpuint (ll_chart_get_n_points (LL_CHART_MEMORY, &data, 0), ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
+    g_assert_cmpfloat (ll_chart_get_point_x (LL_CHART_CAPACITY, &data, 0, i), ==, lengths[i]);
+  g_assert_cmpfloat (ll_chart_get_point_x (LL_CHART_MEMORY, &data, 0, 0), ==, 50000000);
+
+  g_assert_cmpuint (ll_chart_find_point (LL_CHART_CAPACITY, &data, 0, 0, FALSE), ==, 0);
+  g_assert_cmpuint (ll_chart_find_point (LL_CHART_CAPACITY, &data, 0, 17, FALSE), ==, 3);
+  g_assert_cmpuint (ll_chart_find_point (LL_CHART_CAPACITY, &data, 0, 17, TRUE), ==, 4);
+  g_assert_cmpuint (ll_chart_find_point (LL_CHART_CAPACITY, &data, 0, 16.5, TRUE), ==, 3);
+  g_assert_cmpuint (ll_chart_find_point (LL_CHART_CAPACITY, &data, 0, 50, TRUE), ==, 6);
+  g_assert_cmpuint (ll_chart_find_point (LL_CHART_GROWTH, &data, 0, 1e9, FALSE), ==, 5);
+
+  /* No such series, no data. */
+  g_assert_cmpuint (ll_chart_get_n_points (LL_CHART_CAPACITY, &data, 1), ==, 0);
+  g_assert_cmpuint (ll_chart_get_n_points (LL_CHART_CAPACITY, NULL, 0), ==, 0);
+
+  test_run_clear (&run);
+}
+
+/* A point's readout is the pointer's, where the chart draws the point. */
+static void
+test_pick_point (void)
+{
+  TestRun run;
+  LlChartData data;
+  LlChartOptions options;
+  LlChartLayout layout;
+  LlChartReadout by_key, by_pointer;
+
+  doubling_run (&run);
+  test_run_get_data (&run, &data);
+  options_init_test (&options);
+
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT);
+  ll_chart_pick_point (LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT, 0, 3, &by_key);
+  g_assert_true (by_key.found);
+  g_assert_cmpfloat (by_key.x, ==, ll_scale_map (&layout.x, 17));
+  g_assert_cmpfloat (by_key.y, ==, ll_scale_map (&layout.y, 32));
+  g_assert_cmpuint (by_key.event_number, ==, 4);
+  g_assert_cmpuint (by_key.series, ==, 0);
+  ll_chart_pick (LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT, by_key.x, by_key.y, &by_pointer);
+  g_assert_cmpstr (by_key.text, ==, by_pointer.text);
+  g_assert_cmpstr (by_key.text, ==,
+                   "Reallocation 4 of 5\n"
+                   "Length 17\n"
+                   "Capacity 16 → 32\n"
+                   "Slack 15 (46.9 %)\n"
+                   "Container 312 B\n"
+                   "Added +128 B");
+  ll_chart_readout_clear (&by_key);
+  ll_chart_readout_clear (&by_pointer);
+
+  /* The list now, past the last reallocation: no reallocation's number. */
+  ll_chart_pick_point (LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT, 0, 5, &by_key);
+  g_assert_true (by_key.found);
+  g_assert_cmpstr (by_key.text, ==, "Length 50\nCapacity 64\nSlack 14 (21.9 %)");
+  g_assert_cmpuint (by_key.event_number, ==, 0);
+  g_assert_cmpfloat (by_key.x, ==, ll_scale_map (&layout.x, 50));
+  ll_chart_readout_clear (&by_key);
+
+  /* Growth: on the stem's head. */
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_GROWTH, &data, &options, WIDTH, HEIGHT);
+  ll_chart_pick_point (LL_CHART_GROWTH, &data, &options, WIDTH, HEIGHT, 0, 4, &by_key);
+  g_assert_true (by_key.found);
+  g_assert_cmpfloat (by_key.y, ==, ll_scale_map (&layout.y, 256));
+  g_assert_true (g_str_has_prefix (by_key.text, "Reallocation 5 of 5\nLength 33\n"));
+  ll_chart_readout_clear (&by_key);
+
+  /* Memory: on the free memory line. */
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT);
+  ll_chart_pick_point (LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT, 0, 0, &by_key);
+  g_assert_true (by_key.found);
+  g_assert_cmpfloat (by_key.x, ==, ll_scale_map (&layout.x, 50000000));
+  g_assert_cmpfloat (by_key.y, ==, ll_scale_map (&layout.y, 5000));
+  g_assert_cmpstr (by_key.text, ==,
+                   "Time 50.0 ms\nAvailable 4.88 KiB\nProcess RSS 1000 B\nLength 50");
+  g_assert_cmpuint (by_key.event_number, ==, 0);
+  ll_chart_readout_clear (&by_key);
+
+  /* Past the end, or no size: nothing. */
+  ll_chart_pick_point (LL_CHART_GROWTH, &data, &options, WIDTH, HEIGHT, 0, 5, &by_key);
+  g_assert_false (by_key.found);
+  g_assert_null (by_key.text);
+  ll_chart_pick_point (LL_CHART_GROWTH, &data, &options, 0, HEIGHT, 0, 1, &by_key);
+  g_assert_false (by_key.found);
+
+  test_run_clear (&run);
+}
+
+/* Buckets that join many reallocations: their first and last, exactly. */
+static void
+test_merged (void)
+{
+  TestRun run;
+  LlChartData data;
+  LlChartReadout readout;
+  const LlEventBucket *b;
+
+  test_run_init (&run, 100, 10);
+  test_run_fill_fixed (&run, 100000, 16, 1000, 8ull << 30);
+  test_run_get_data (&run, &data);
+  g_assert_cmpuint (data.series[0].n_events, ==, 1000);
+  g_assert_cmpuint (ll_chart_get_n_points (LL_CHART_GROWTH, &data, 0), ==, 2000);
+  g_assert_cmpuint (ll_chart_get_n_points (LL_CHART_MEMORY, &data, 0), ==, 200);
+
+  b = &data.series[0].events[500];
+  g_assert_cmpfloat (ll_chart_get_point_x (LL_CHART_GROWTH, &data, 0, 1000), ==, b->first.length);
+  g_assert_cmpfloat (ll_chart_get_point_x (LL_CHART_GROWTH, &data, 0, 1001), ==, b->last.length);
+  g_assert_cmpuint (ll_chart_find_point (LL_CHART_GROWTH, &data, 0, b->last.length, FALSE), ==, 1001);
+  g_assert_cmpuint (ll_chart_find_point (LL_CHART_GROWTH, &data, 0, b->first.length + 1, FALSE), ==, 1001);
+
+  ll_chart_pick_point (LL_CHART_GROWTH, &data, NULL, WIDTH, HEIGHT, 0, 1000, &readout);
+  g_assert_cmpuint (readout.event_number, ==, 50001);
+  ll_chart_readout_clear (&readout);
+  ll_chart_pick_point (LL_CHART_GROWTH, &data, NULL, WIDTH, HEIGHT, 0, 1001, &readout);
+  g_assert_cmpuint (readout.event_number, ==, 50100);
+  {
+    g_autofree char *n = ll_format_count_exact (50100);
+    g_autofree char *total = ll_format_count_exact (100000);
+    g_autofree char *line = g_strdup_printf ("Reallocation %s of %s\n", n, total);
+
+    g_assert_true (g_str_has_prefix (readout.text, line));
+  }
+  ll_chart_readout_clear (&readout);
+
+  test_run_clear (&run);
+}
+
+/* A simulation has no timings and no memory: nothing to step through
+ * there. Over several runs, each point says whose it is. */
+static void
+test_simulated_and_overlay (void)
+{
+  TestRun real, simulated;
+  LlChartSeries series[2];
+  LlChartData data;
+  LlChartReadout readout;
+
+  doubling_run (&real);
+  test_run_init (&simulated, 1, 1);
+  for (guint64 i = 0; i < 3; i++)
+    {
+      LlEvent e = { 0 };
+
+      e.length = 10 * i + 1;
+      e.old_capacity = 10 * i;
+      e.new_capacity = 10 * (i + 1);
+      e.new_bytes = 56 + 8 * e.new_capacity;
+      e.bytes_added = 80;
+      test_run_add_event (&simulated, &e);
+    }
+  test_run_get_data (&real, &data);
+  series[0] = real.series;
+  series[0].name = "Real";
+  test_run_get_data (&simulated, &data);
+  series[1] = simulated.series;
+  series[1].name = "Simulated";
+  ll_chart_data_init (&data, series, 2);
+
+  g_assert_cmpuint (ll_chart_get_n_points (LL_CHART_TIME, &data, 1), ==, 0);
+  g_assert_cmpuint (ll_chart_get_n_points (LL_CHART_MEMORY, &data, 1), ==, 0);
+  g_assert_cmpuint (ll_chart_get_n_points (LL_CHART_GROWTH, &data, 1), ==, 3);
+  g_assert_cmpuint (ll_chart_get_n_points (LL_CHART_TIME, &data, 0), ==, 5);
+
+  ll_chart_pick_point (LL_CHART_GROWTH, &data, NULL, WIDTH, HEIGHT, 1, 2, &readout);
+  g_assert_true (readout.found);
+  g_assert_cmpuint (readout.series, ==, 1);
+  g_assert_cmpuint (readout.event_number, ==, 3);
+  g_assert_true (g_str_has_prefix (readout.text, "Run Simulated\nReallocation 3 of 3\nLength 21\n"));
+  ll_chart_readout_clear (&readout);
+
+  test_run_clear (&real);
+  test_run_clear (&simulated);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart/pick/points", test_points);
+  g_test_add_func ("/chart/pick/point", test_pick_point);
+  g_test_add_func ("/chart/pick/merged", test_merged);
+  g_test_add_func ("/chart/pick/simulated-and-overlay", test_simulated_and_overlay);
+
+  ret = g_test_run ();
+
+  /* Leave nothing for leak checkers. */
+  pango_cairo_font_map_set_default (NULL);
+  FcFini ();
+  return ret;
+}
