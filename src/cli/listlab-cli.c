@@ -18,6 +18,7 @@
 #include "ll-cli-options.h"
 #include "ll-cli-output.h"
 #include "ll-cli-signals.h"
+#include "ll-cli-verify.h"
 #include "ll-export-stream.h"
 #include "ll-run.h"
 #include "ll-size.h"
@@ -397,6 +398,7 @@ print_usage (FILE *f)
                       "  listlab-cli simulate [OPTION…]   Compute a policy’s capacities without allocating\n"
                       "  listlab-cli run [OPTION…]        Grow a real list in memory\n"
                       "  listlab-cli compare [OPTION…]    Compare policies side by side, without allocating\n"
+                      "  listlab-cli verify [OPTION…]     Check the cpython policy against the real interpreter\n"
                       "\n"
                       "“listlab-cli COMMAND --help” shows a command’s options.\n"));
 }
@@ -477,6 +479,8 @@ run_command (int    argc,
     return cmd_run (argc - 1, argv + 1);
   if (g_str_equal (command, "compare"))
     return ll_cli_compare (argc - 1, argv + 1);
+  if (g_str_equal (command, "verify"))
+    return ll_cli_verify (argc - 1, argv + 1);
 
   {
     g_autofree char *shown = ll_format_input (command, -1);

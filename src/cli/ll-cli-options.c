@@ -39,6 +39,7 @@ ll_cli_options_clear (LlCliOptions *o)
     &o->initial_length, &o->target, &o->target_kind, &o->appends, &o->batch,
     &o->mechanism, &o->reserve, &o->sample_rate, &o->events, &o->samples,
     &o->contents, &o->png, &o->svg, &o->pdf, &o->chart, &o->size, &o->range, &o->log, &o->csv,
+    &o->python,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
@@ -100,6 +101,18 @@ add_main_entries (GOptionContext *context,
            N_("Write the comparison as CSV to FILE (- for standard output)"), N_("FILE")),
     { NULL }
   };
+  GOptionEntry verify[] = {
+    ENTRY ("appends", 'a', G_OPTION_ARG_STRING, appends, N_("Append N elements"), N_("N")),
+    ENTRY ("target", 't', G_OPTION_ARG_STRING, target,
+           N_("Grow until the container reaches SIZE (10GB, 10GiB, 512M …)"), N_("SIZE")),
+    ENTRY ("reserve", 'r', G_OPTION_ARG_STRING, reserve,
+           /* xgettext:no-c-format */
+           N_("Keep SIZE free for the system: the interpreter’s list must fit above it (default auto)"),
+           N_("SIZE")),
+    ENTRY ("python", 0, G_OPTION_ARG_FILENAME, python,
+           N_("The interpreter to run (default: python3 on the PATH)"), N_("PATH")),
+    { NULL }
+  };
   GOptionEntry run[] = {
     ENTRY ("target", 't', G_OPTION_ARG_STRING, target,
            N_("Grow until the container reaches SIZE (10GB, 10GiB, 512M …)"), N_("SIZE")),
@@ -122,7 +135,8 @@ add_main_entries (GOptionContext *context,
 
   g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context,
-                                     command == LL_CLI_RUN ? run : command == LL_CLI_COMPARE ? compare : simulate,
+                                     command == LL_CLI_RUN ? run : command == LL_CLI_COMPARE ? compare :
+                                     command == LL_CLI_VERIFY ? verify : simulate,
                                      GETTEXT_PACKAGE);
 }
 
@@ -171,13 +185,17 @@ ll_cli_options_context (LlCliCommand  command,
   g_option_context_set_summary (context,
                                 command == LL_CLI_RUN
                                 ? _("Grows a real list in memory, recording every reallocation and the system’s free memory.")
+                                : command == LL_CLI_VERIFY
+                                ? _("Runs the same growth in a real Python interpreter and compares every change of "
+                                    "sys.getsizeof with List Lab’s.")
                                 : command == LL_CLI_COMPARE
                                 ? _("Compares growth policies (--policy A,B,… or all) without allocating: a table of what "
                                     "each costs, and their charts drawn together.")
                                 : _("Computes the capacity sequence of a growth policy without allocating the list."));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   add_main_entries (context, command, o);
-  add_export_group (context, o);
+  if (command != LL_CLI_VERIFY)
+    add_export_group (context, o);
   return context;
 }
 
@@ -683,7 +701,8 @@ ll_cli_options_parse (GOptionContext *context,
     {
       g_autofree char *extra = g_strdup_printf (_("“%s” takes options only"),
                                                 command == LL_CLI_RUN ? "run" :
-                                                command == LL_CLI_COMPARE ? "compare" : "simulate");
+                                                command == LL_CLI_COMPARE ? "compare" :
+                                                command == LL_CLI_VERIFY ? "verify" : "simulate");
 
       return ll_cli_usage_error (context, extra);
     }

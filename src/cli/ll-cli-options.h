@@ -48,6 +48,7 @@ typedef struct
   char    *range;
   char    *log;
   char    *csv;
+  char    *python;
   gboolean dark;
   gboolean si;
   gboolean huge_pages;
@@ -71,6 +72,7 @@ typedef enum
   LL_CLI_SIMULATE,
   LL_CLI_RUN,
   LL_CLI_COMPARE,   /* several policies, simulated: options as simulate's, and --csv */
+  LL_CLI_VERIFY,    /* the real interpreter: simulate's growth options, and --python */
 } LlCliCommand;
 
 /* The option context of @command, filling @options. */

@@ -41,7 +41,8 @@ static struct
   gboolean    stopping;   /* it was */
   LlCliFiles *files;
 
-  LlRun      *progress;
+  double    (*progress_fraction) (gpointer data);
+  gpointer    progress_data;
   char       *progress_what;
   gint64      progress_since;
   gboolean    progress_shown;
@@ -83,10 +84,10 @@ draw_progress (void)
     return;
 
   fprintf (stderr, "\r\033[K");
-  if (state.progress != NULL)
+  if (state.progress_fraction != NULL)
     /* TRANSLATORS: "Simulating fixed:increment=4… 42 % (Ctrl+C stops)" */
     fprintf (stderr, _("%s… %.0f %% (Ctrl+C stops)"), state.progress_what,
-             CLAMP (ll_run_get_fraction (state.progress), 0, 1) * 100);
+             CLAMP (state.progress_fraction (state.progress_data), 0, 1) * 100);
   else
     /* TRANSLATORS: "Simulating go (3 of 8)… (Ctrl+C stops)" */
     fprintf (stderr, _("%s… (Ctrl+C stops)"), state.progress_what);
@@ -200,18 +201,33 @@ ll_cli_signals_set_files (LlCliFiles *files)
 }
 
 void
-ll_cli_signals_set_progress (LlRun      *run,
-                             const char *what)
+ll_cli_signals_set_progress_func (double    (*fraction) (gpointer data),
+                                  gpointer    data,
+                                  const char *what)
 {
   g_mutex_lock (&state.lock);
   /* One piece of work after another (compare's policies) keeps the time
    * it started: the line shows once the whole took a second. */
   if (state.progress_what == NULL)
     state.progress_since = g_get_monotonic_time ();
-  state.progress = what != NULL ? run : NULL;
+  state.progress_fraction = what != NULL ? fraction : NULL;
+  state.progress_data = data;
   g_clear_pointer (&state.progress_what, g_free);
   state.progress_what = g_strdup (what);
   if (what == NULL)
     clear_progress_line ();
   g_mutex_unlock (&state.lock);
+}
+
+static double
+run_fraction (gpointer run)
+{
+  return ll_run_get_fraction (run);
+}
+
+void
+ll_cli_signals_set_progress (LlRun      *run,
+                             const char *what)
+{
+  ll_cli_signals_set_progress_func (run != NULL ? run_fraction : NULL, run, what);
 }

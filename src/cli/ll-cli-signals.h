@@ -34,5 +34,10 @@ void ll_cli_signals_set_files    (LlCliFiles *files);
  * there is a run. @what NULL stops it and clears the line. */
 void ll_cli_signals_set_progress (LlRun      *run,
                                   const char *what);
+/* The same with the fraction from @fraction (@data), called from the
+ * signals' thread. */
+void ll_cli_signals_set_progress_func (double    (*fraction) (gpointer data),
+                                       gpointer    data,
+                                       const char *what);
 
 G_END_DECLS

@@ -96,7 +96,7 @@ def main():
         if tap.ok(os.path.isfile(completion), "bash completion for listlab-cli is installed"):
             script = ('source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); '
                       '_listlab_cli; echo "${COMPREPLY[*]}"')
-            cases = [((cli, ""), "policies simulate run compare --help --version"),
+            cases = [((cli, ""), "policies simulate run compare verify --help --version"),
                      ((cli, "simulate", "--policy", "cp"), "cpython cpython-3.8"),
                      ((cli, "compare", "--policy", "go,do"), "go,double go,dotnet"),
                      ((cli, "run", "--res"), "--reserve")]
