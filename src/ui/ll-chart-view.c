@@ -13,9 +13,22 @@
 
 /* Less than this many pixels of drag is a click. */
 #define DRAG_THRESHOLD 5.0
+/* How often at most a chart's description follows a run: screen readers
+ * speak the focused chart's changes. */
+#define SUMMARY_INTERVAL_US         (1 * G_USEC_PER_SEC)
+#define SUMMARY_FOCUSED_INTERVAL_US (5 * G_USEC_PER_SEC)
 /* Zooming in stops at this many elements (or nanoseconds) across. */
 #define MIN_LENGTH_WIDTH 8.0
 #define MIN_TIME_WIDTH   1000.0
+
+typedef enum
+{
+  CURSOR_STEP,    /* one point either way */
+  CURSOR_PAGE,    /* a tenth of the points in view */
+  CURSOR_FIRST,
+  CURSOR_LAST,
+  CURSOR_RUN,     /* the same place on another run */
+} CursorMove;
 
 typedef enum
 {
@@ -62,6 +75,22 @@ struct _LlChartView
   double          drag_x0, drag_y0;
   double          drag_x;
   LlChartRange    drag_range;   /* what was visible when a pan began */
+
+  /* The keyboard cursor: a point of one run, kept by where it lies on the
+   * x axis so that it stays on its reallocation while the history joins
+   * buckets. While shown, the readout follows it, not the pointer. */
+  gboolean        cursor_placed;
+  gboolean        cursor_shown;
+  gsize           cursor_series;
+  double          cursor_x;
+
+  /* What screen readers are told: the cursor's readout, or what the
+   * chart shows, brought up to date at most every SUMMARY_INTERVAL_US. */
+  char           *description;
+  char           *summary;
+  gint64          summary_time;
+  guint           summary_source;
+  gboolean        summary_since_focus;
 };
 
 enum {
@@ -75,6 +104,7 @@ enum {
 
 enum {
   EVENT_ACTIVATED,
+  SHOW_EVENT,
   ACTIVATE,
   N_SIGNALS
 };
@@ -87,6 +117,10 @@ G_DEFINE_FINAL_TYPE (LlChartView, ll_chart_view, GTK_TYPE_WIDGET)
 static void snapshot_selection (LlChartView *self,
                                 GtkSnapshot *snapshot,
                                 int          height);
+static gboolean get_cursor_point (LlChartView *self,
+                                  guint64     *point);
+static void refresh_description (LlChartView *self);
+static void queue_summary      (LlChartView *self);
 
 static void
 invalidate_chart (LlChartView *self)
@@ -209,7 +243,18 @@ update_readout (LlChartView *self,
     return;
 
   ll_chart_readout_clear (&self->readout);
-  if (self->pointer_inside)
+  if (self->cursor_shown)
+    {
+      guint64 point;
+
+      if (get_cursor_point (self, &point))
+        {
+          ll_chart_view_get_options (self, &options);
+          ll_chart_pick_point (self->kind, get_data (self), &options, width, height,
+                               self->cursor_series, point, &self->readout);
+        }
+    }
+  else if (self->pointer_inside)
     {
       ll_chart_view_get_options (self, &options);
       ll_chart_pick (self->kind, get_data (self), &options, width, height,
@@ -288,6 +333,26 @@ snapshot_readout (LlChartView *self,
   gtk_snapshot_restore (snapshot);
 }
 
+/* The keyboard cursor's point: a ring around the readout's dot, so that
+ * it reads as the keyboard's and not the pointer's. */
+static void
+snapshot_cursor_ring (LlChartView *self,
+                      GtkSnapshot *snapshot)
+{
+  const LlColor *fg = &self->palette.foreground;
+  GdkRGBA ring = { fg->red, fg->green, fg->blue, 1 };
+  GskRoundedRect rounded;
+  const double r = 7;
+
+  gsk_rounded_rect_init_from_rect (&rounded,
+                                   &GRAPHENE_RECT_INIT (self->readout.x - r, self->readout.y - r,
+                                                        2 * r, 2 * r),
+                                   r);
+  gtk_snapshot_append_border (snapshot, &rounded,
+                              (float[4]) { 2, 2, 2, 2 },
+                              (GdkRGBA[4]) { ring, ring, ring, ring });
+}
+
 static void
 ll_chart_view_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -332,7 +397,11 @@ ll_chart_view_snapshot (GtkWidget   *widget,
 
   update_readout (self, width, height);
   if (self->readout.found)
-    snapshot_readout (self, snapshot, width, height);
+    {
+      snapshot_readout (self, snapshot, width, height);
+      if (self->cursor_shown)
+        snapshot_cursor_ring (self, snapshot);
+    }
 }
 
 static void
@@ -363,16 +432,31 @@ ll_chart_view_css_changed (GtkWidget         *widget,
 }
 
 static void
-on_motion (GtkEventControllerMotion *motion,
-           double                    x,
-           double                    y,
-           LlChartView              *self)
+on_enter (GtkEventControllerMotion *motion,
+          double                    x,
+          double                    y,
+          LlChartView              *self)
 {
   self->pointer_inside = TRUE;
   self->pointer_x = x;
   self->pointer_y = y;
   self->readout_valid = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_motion (GtkEventControllerMotion *motion,
+           double                    x,
+           double                    y,
+           LlChartView              *self)
+{
+  /* A pointer that really moves takes the readout back from the keyboard. */
+  if (self->cursor_shown && (x != self->pointer_x || y != self->pointer_y || !self->pointer_inside))
+    {
+      self->cursor_shown = FALSE;
+      refresh_description (self);
+    }
+  on_enter (motion, x, y, self);
 }
 
 static void
@@ -624,6 +708,416 @@ snapshot_selection (LlChartView *self,
   gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (floor (b), 0, 1, height));
 }
 
+/* The keyboard cursor ------------------------------------------------------ */
+
+static guint64
+n_points (LlChartView *self,
+          gsize        series)
+{
+  return ll_chart_get_n_points (self->kind, get_data (self), series);
+}
+
+static double
+point_x (LlChartView *self,
+         gsize        series,
+         guint64      point)
+{
+  return ll_chart_get_point_x (self->kind, get_data (self), series, point);
+}
+
+/* The point of the cursor's run nearest to where the cursor is kept. */
+static gboolean
+get_cursor_point (LlChartView *self,
+                  guint64     *point)
+{
+  guint64 n, p;
+
+  if (!self->cursor_placed)
+    return FALSE;
+  n = n_points (self, self->cursor_series);
+  if (n == 0)
+    return FALSE;
+
+  p = ll_chart_find_point (self->kind, get_data (self), self->cursor_series, self->cursor_x, FALSE);
+  if (p == n ||
+      (p > 0 && self->cursor_x - point_x (self, self->cursor_series, p - 1) <
+                point_x (self, self->cursor_series, p) - self->cursor_x))
+    p--;
+  *point = p;
+  return TRUE;
+}
+
+/* The points of @series the plot shows now: [*first, *last]. */
+static gboolean
+visible_points (LlChartView *self,
+                gsize        series,
+                guint64     *first,
+                guint64     *last)
+{
+  guint64 n = n_points (self, series);
+  LlChartRange current;
+  guint64 a = 0, b = n;
+
+  ll_chart_axes_get_range (self->axes, self->kind, &current);
+  if (!ll_chart_range_is_empty (&current))
+    {
+      const LlChartData *data = get_data (self);
+
+      a = ll_chart_find_point (self->kind, data, series, current.from, FALSE);
+      b = ll_chart_find_point (self->kind, data, series, current.to, TRUE);
+    }
+  if (b <= a)
+    return FALSE;
+  *first = a;
+  *last = b - 1;
+  return TRUE;
+}
+
+static double
+to_axis (double   v,
+         gboolean log)
+{
+  return log ? log10 (MAX (v, 1.0)) : v;
+}
+
+static double
+from_axis (double   p,
+           gboolean log)
+{
+  return log ? pow (10.0, p) : p;
+}
+
+/* Pans a zoomed chart just far enough to show data x @x, a little in from
+ * the edge it passed. */
+static void
+reveal_x (LlChartView *self,
+          double       x)
+{
+  LlChartRange current, r;
+  double a, b, p, shift;
+  Geometry g;
+
+  ll_chart_axes_get_range (self->axes, self->kind, &current);
+  if (ll_chart_range_is_empty (&current) || (x >= current.from && x <= current.to) ||
+      !get_geometry (self, &g))
+    return;
+
+  a = to_axis (current.from, g.log);
+  b = to_axis (current.to, g.log);
+  p = to_axis (x, g.log);
+  shift = p > b ? p - b + (b - a) * 0.1 : p - a - (b - a) * 0.1;
+  ll_chart_range_clamp (from_axis (a + shift, g.log), from_axis (b + shift, g.log),
+                        &g.extent, 0.0, &r);
+  show_range (self, &r);
+}
+
+static gboolean
+has_points (LlChartView *self,
+            gsize        series)
+{
+  return series < get_data (self)->n_series && n_points (self, series) > 0;
+}
+
+static gboolean
+move_cursor (LlChartView *self,
+             CursorMove   move,
+             int          direction)
+{
+  const LlChartData *data = get_data (self);
+  gboolean resume = self->cursor_placed && !self->cursor_shown;
+  guint64 n, point = 0, first, last;
+
+  /* A cursor not placed yet, or on a run no longer drawn, starts on the
+   * first run with points. */
+  if (!self->cursor_placed || !has_points (self, self->cursor_series))
+    {
+      gsize series = 0;
+
+      while (series < data->n_series && !has_points (self, series))
+        series++;
+      if (series == data->n_series)
+        return FALSE;
+      self->cursor_placed = FALSE;
+      self->cursor_series = series;
+      resume = FALSE;
+    }
+
+  n = n_points (self, self->cursor_series);
+  if (!visible_points (self, self->cursor_series, &first, &last))
+    {
+      first = 0;
+      last = n - 1;
+    }
+  /* Shown again after the pointer or the focus went elsewhere: where it
+   * was, if that is in view. */
+  if (resume && get_cursor_point (self, &point) && (point < first || point > last))
+    self->cursor_placed = FALSE;
+
+  if (move == CURSOR_RUN)
+    {
+      gsize series = self->cursor_series;
+
+      if (data->n_series < 2)
+        return FALSE;
+      do
+        series = direction < 0 ? (series > 0 ? series - 1 : G_MAXSIZE) : series + 1;
+      while (series < data->n_series && !has_points (self, series));
+      if (series < data->n_series)
+        {
+          if (!self->cursor_placed)
+            self->cursor_x = point_x (self, self->cursor_series, first);
+          self->cursor_series = series;
+          self->cursor_placed = TRUE;
+        }
+      if (!get_cursor_point (self, &point))
+        return TRUE;
+    }
+  else if (!self->cursor_placed)
+    {
+      if (move == CURSOR_FIRST)
+        point = 0;
+      else if (move == CURSOR_LAST)
+        point = n - 1;
+      else
+        point = direction > 0 ? first : last;
+    }
+  else
+    {
+      guint64 step = move == CURSOR_PAGE ? MAX ((last - first + 1) / 10, 1) : 1;
+
+      get_cursor_point (self, &point);
+      if (move == CURSOR_FIRST)
+        point = 0;
+      else if (move == CURSOR_LAST)
+        point = n - 1;
+      else if (resume)
+        ;  /* the first key press shows it where it is */
+      else if (direction < 0)
+        point = point > step ? point - step : 0;
+      else
+        point = MIN (point + step, n - 1);
+    }
+
+  self->cursor_placed = TRUE;
+  self->cursor_shown = TRUE;
+  self->cursor_x = point_x (self, self->cursor_series, point);
+  reveal_x (self, self->cursor_x);
+  self->readout_valid = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  refresh_description (self);
+  return TRUE;
+}
+
+static gboolean
+cursor_key (GtkWidget *widget,
+            GVariant  *parameter,
+            gpointer   user_data)
+{
+  int move, direction;
+
+  g_variant_get (parameter, "(ii)", &move, &direction);
+  return move_cursor (LL_CHART_VIEW (widget), (CursorMove) move, direction);
+}
+
+/* Space: the cursor's reallocation, shown in the table. */
+static gboolean
+show_event_key (GtkWidget *widget,
+                GVariant  *parameter,
+                gpointer   user_data)
+{
+  LlChartView *self = LL_CHART_VIEW (widget);
+  LlChartReadout readout;
+  LlChartOptions options;
+  guint64 point;
+
+  if (!self->cursor_shown || !get_cursor_point (self, &point))
+    return FALSE;
+
+  ll_chart_view_get_options (self, &options);
+  ll_chart_pick_point (self->kind, get_data (self), &options,
+                       MAX (gtk_widget_get_width (widget), 1), MAX (gtk_widget_get_height (widget), 1),
+                       self->cursor_series, point, &readout);
+  /* The table lists the first run's reallocations. */
+  if (readout.found && readout.event_number > 0 && readout.series == 0)
+    g_signal_emit (self, signals[SHOW_EVENT], 0, readout.event_number);
+  ll_chart_readout_clear (&readout);
+  return TRUE;
+}
+
+/* A zoom or pan that leaves the cursor out of view brings it along. */
+static void
+on_axes_changed (LlChartView *self)
+{
+  guint64 point, first, last;
+
+  invalidate_chart (self);
+  if (!self->cursor_shown || !get_cursor_point (self, &point) ||
+      !visible_points (self, self->cursor_series, &first, &last) ||
+      (point >= first && point <= last))
+    return;
+
+  self->cursor_x = point_x (self, self->cursor_series, point < first ? first : last);
+  refresh_description (self);
+}
+
+static void
+hide_cursor (LlChartView *self)
+{
+  if (!self->cursor_shown)
+    return;
+  self->cursor_shown = FALSE;
+  self->readout_valid = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  refresh_description (self);
+}
+
+static void
+on_focus_enter (LlChartView *self)
+{
+  self->summary_since_focus = FALSE;
+}
+
+static void
+on_focus_leave (LlChartView *self)
+{
+  self->summary_since_focus = FALSE;
+  hide_cursor (self);
+  refresh_description (self);
+}
+
+/* What screen readers are told --------------------------------------------- */
+
+/* The cursor's readout as one sentence, its arrow read as a word. */
+static char *
+cursor_speech (LlChartView *self)
+{
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *to = NULL;
+  LlChartReadout readout;
+  LlChartOptions options;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  guint64 point;
+
+  if (!get_cursor_point (self, &point))
+    return NULL;
+
+  ll_chart_view_get_options (self, &options);
+  ll_chart_pick_point (self->kind, get_data (self), &options,
+                       width > 0 ? width : 600, height > 0 ? height : 400,
+                       self->cursor_series, point, &readout);
+  if (!readout.found)
+    return NULL;
+
+  lines = g_strsplit (readout.text, "\n", -1);
+  ll_chart_readout_clear (&readout);
+  joined = g_strjoinv ("; ", lines);
+  parts = g_strsplit (joined, " → ", -1);
+  /* TRANSLATORS: read aloud for the arrow of a change, as in "Capacity 16 to 32" */
+  to = g_strdup_printf (" %s ", C_("chart readout", "to"));
+  return g_strjoinv (to, parts);
+}
+
+/* What the chart shows; words need no colours, only the units. */
+static char *
+describe (LlChartView *self)
+{
+  LlChartOptions options;
+
+  ll_chart_options_init (&options);
+  options.units = self->units;
+  return ll_chart_describe (self->kind, get_data (self), &options);
+}
+
+static const char *
+get_summary (LlChartView *self)
+{
+  if (self->summary == NULL)
+    self->summary = describe (self);
+  return self->summary;
+}
+
+/* The cursor's readout while it is shown; else what the chart shows, what
+ * it is and how to explore it — only what it shows once that changed
+ * under the focus, so that a screen reader speaks no more than that. */
+static void
+refresh_description (LlChartView *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->cursor_shown)
+    text = cursor_speech (self);
+  if (text == NULL && self->summary_since_focus)
+    text = g_strdup (get_summary (self));
+  if (text == NULL)
+    text = g_strdup_printf ("%s. %s. %s", get_summary (self),
+                            ll_chart_kind_get_description (self->kind),
+                            _("The arrow keys move a cursor through its points and read each "
+                              "out: Home and End go to the first and the last, Page Up and "
+                              "Page Down by a tenth of those in view, Up and Down from run to "
+                              "run; Space selects the point in the reallocations table, which "
+                              "Ctrl+T shows. Plus and minus zoom, Shift with Left or Right pans, "
+                              "0 shows everything, Enter shows the chart alone."));
+
+  if (g_strcmp0 (text, self->description) == 0)
+    return;
+  g_free (self->description);
+  self->description = g_steal_pointer (&text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
+                                  -1);
+}
+
+static void
+update_summary (LlChartView *self)
+{
+  g_autofree char *summary = NULL;
+
+  self->summary_time = g_get_monotonic_time ();
+  summary = describe (self);
+  if (g_strcmp0 (summary, self->summary) == 0)
+    return;
+
+  g_free (self->summary);
+  self->summary = g_steal_pointer (&summary);
+  if (gtk_widget_has_focus (GTK_WIDGET (self)))
+    self->summary_since_focus = TRUE;
+  /* A cursor being read out keeps its words until it moves. */
+  if (!self->cursor_shown)
+    refresh_description (self);
+}
+
+static gboolean
+summary_timeout (gpointer user_data)
+{
+  LlChartView *self = user_data;
+
+  self->summary_source = 0;
+  update_summary (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* At once, or when the interval since the last change has passed. */
+static void
+queue_summary (LlChartView *self)
+{
+  gint64 interval, now, due;
+
+  if (self->summary_source != 0)
+    return;
+
+  interval = gtk_widget_has_focus (GTK_WIDGET (self))
+             ? SUMMARY_FOCUSED_INTERVAL_US : SUMMARY_INTERVAL_US;
+  now = g_get_monotonic_time ();
+  due = self->summary_time + interval;
+  if (self->summary_time == 0 || now >= due)
+    update_summary (self);
+  else
+    self->summary_source = g_timeout_add ((guint) ((due - now + 999) / 1000), summary_timeout, self);
+}
+
 static void
 on_dark_changed (LlChartView *self)
 {
@@ -634,18 +1128,12 @@ on_dark_changed (LlChartView *self)
 static void
 update_accessible (LlChartView *self)
 {
-  g_autofree char *description =
-    g_strdup_printf ("%s. %s", ll_chart_kind_get_description (self->kind),
-                     _("Drag across it, scroll, or press + and − to zoom; Shift-drag or "
-                       "the arrow keys to pan; 0 or a double click to show all of it; "
-                       "Enter to show it alone."));
-
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   ll_chart_kind_get_title (self->kind),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  description,
                                   -1);
+  g_clear_pointer (&self->summary, g_free);
+  refresh_description (self);
 }
 
 static void
@@ -659,8 +1147,11 @@ ll_chart_view_dispose (GObject *object)
   ll_chart_readout_clear (&self->readout);
   g_clear_pointer (&self->series, g_array_unref);
   if (self->axes != NULL)
-    g_signal_handlers_disconnect_by_func (self->axes, invalidate_chart, self);
+    g_signal_handlers_disconnect_by_func (self->axes, on_axes_changed, self);
   g_clear_object (&self->axes);
+  g_clear_handle_id (&self->summary_source, g_source_remove);
+  g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (ll_chart_view_parent_class)->dispose (object);
 }
@@ -767,6 +1258,11 @@ ll_chart_view_class_init (LlChartViewClass *klass)
   signals[EVENT_ACTIVATED] =
     g_signal_new ("event-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT64);
+  /* Space on the keyboard cursor's reallocation: its number, to be shown
+   * in the table. */
+  signals[SHOW_EVENT] =
+    g_signal_new ("show-event", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT64);
   /* Enter on the chart: show it alone, or all of them again. */
   signals[ACTIVATE] =
     g_signal_new ("activate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_ACTION,
@@ -778,11 +1274,28 @@ ll_chart_view_class_init (LlChartViewClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Add, 0, zoom_key, "d", 0.5);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_minus, 0, zoom_key, "d", 2.0);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Subtract, 0, zoom_key, "d", 2.0);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, 0, pan_key, "d", -0.25);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, 0, pan_key, "d", 0.25);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_SHIFT_MASK, pan_key, "d", -0.25);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, GDK_SHIFT_MASK, pan_key, "d", 0.25);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_0, 0, reset_key, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_0, 0, reset_key, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Home, 0, reset_key, NULL);
+  {
+    static const struct { guint key; CursorMove move; int direction; } keys[] = {
+      { GDK_KEY_Left, CURSOR_STEP, -1 }, { GDK_KEY_KP_Left, CURSOR_STEP, -1 },
+      { GDK_KEY_Right, CURSOR_STEP, 1 }, { GDK_KEY_KP_Right, CURSOR_STEP, 1 },
+      { GDK_KEY_Page_Up, CURSOR_PAGE, -1 }, { GDK_KEY_KP_Page_Up, CURSOR_PAGE, -1 },
+      { GDK_KEY_Page_Down, CURSOR_PAGE, 1 }, { GDK_KEY_KP_Page_Down, CURSOR_PAGE, 1 },
+      { GDK_KEY_Home, CURSOR_FIRST, -1 }, { GDK_KEY_KP_Home, CURSOR_FIRST, -1 },
+      { GDK_KEY_End, CURSOR_LAST, 1 }, { GDK_KEY_KP_End, CURSOR_LAST, 1 },
+      { GDK_KEY_Up, CURSOR_RUN, -1 }, { GDK_KEY_KP_Up, CURSOR_RUN, -1 },
+      { GDK_KEY_Down, CURSOR_RUN, 1 }, { GDK_KEY_KP_Down, CURSOR_RUN, 1 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      gtk_widget_class_add_binding (widget_class, keys[i].key, 0, cursor_key,
+                                    "(ii)", keys[i].move, keys[i].direction);
+  }
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, show_event_key, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Space, 0, show_event_key, NULL);
   gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Return, 0, "activate", NULL);
   gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_KP_Enter, 0, "activate", NULL);
 
@@ -793,7 +1306,7 @@ ll_chart_view_class_init (LlChartViewClass *klass)
 static void
 ll_chart_view_init (LlChartView *self)
 {
-  GtkEventController *motion, *scroll;
+  GtkEventController *motion, *scroll, *focus;
   GtkGesture *drag, *click;
 
   self->kind = LL_CHART_CAPACITY;
@@ -801,7 +1314,7 @@ ll_chart_view_init (LlChartView *self)
   self->series = g_array_new (FALSE, TRUE, sizeof (LlChartSeries));
 
   motion = gtk_event_controller_motion_new ();
-  g_signal_connect (motion, "enter", G_CALLBACK (on_motion), self);
+  g_signal_connect (motion, "enter", G_CALLBACK (on_enter), self);
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
   g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
@@ -821,9 +1334,14 @@ ll_chart_view_init (LlChartView *self)
   g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
 
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_focus_enter), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   self->axes = ll_chart_axes_new ();
-  g_signal_connect_swapped (self->axes, "changed", G_CALLBACK (invalidate_chart), self);
+  g_signal_connect_swapped (self->axes, "changed", G_CALLBACK (on_axes_changed), self);
 
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
                             G_CALLBACK (on_dark_changed), self);
@@ -893,10 +1411,10 @@ ll_chart_view_set_axes (LlChartView *self,
       return;
     }
 
-  g_signal_handlers_disconnect_by_func (self->axes, invalidate_chart, self);
+  g_signal_handlers_disconnect_by_func (self->axes, on_axes_changed, self);
   g_object_unref (self->axes);
   self->axes = axes;
-  g_signal_connect_swapped (self->axes, "changed", G_CALLBACK (invalidate_chart), self);
+  g_signal_connect_swapped (self->axes, "changed", G_CALLBACK (on_axes_changed), self);
   invalidate_chart (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AXES]);
 }
@@ -972,6 +1490,7 @@ ll_chart_view_set_units (LlChartView *self,
 
   self->units = units;
   invalidate_chart (self);
+  queue_summary (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNITS]);
 }
 
@@ -1013,6 +1532,7 @@ ll_chart_view_set_data (LlChartView       *self,
     g_array_append_vals (self->series, data->series, data->n_series);
 
   invalidate_chart (self);
+  queue_summary (self);
 }
 
 const LlChartData *
@@ -1029,4 +1549,45 @@ ll_chart_view_get_n_renders (LlChartView *self)
   g_return_val_if_fail (LL_IS_CHART_VIEW (self), 0);
 
   return self->n_renders;
+}
+
+gboolean
+ll_chart_view_get_cursor (LlChartView *self,
+                          gsize       *series,
+                          guint64     *point)
+{
+  guint64 p;
+
+  g_return_val_if_fail (LL_IS_CHART_VIEW (self), FALSE);
+
+  if (!self->cursor_shown || !get_cursor_point (self, &p))
+    return FALSE;
+  if (series != NULL)
+    *series = self->cursor_series;
+  if (point != NULL)
+    *point = p;
+  return TRUE;
+}
+
+const char *
+ll_chart_view_get_readout (LlChartView *self)
+{
+  int width, height;
+
+  g_return_val_if_fail (LL_IS_CHART_VIEW (self), NULL);
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (width <= 0 || height <= 0)
+    return NULL;
+  update_readout (self, width, height);
+  return self->readout.found ? self->readout.text : NULL;
+}
+
+const char *
+ll_chart_view_get_description (LlChartView *self)
+{
+  g_return_val_if_fail (LL_IS_CHART_VIEW (self), NULL);
+
+  return self->description;
 }

@@ -53,6 +53,18 @@ const LlChartData *ll_chart_view_get_data     (LlChartView          *self);
  * so that an export can match the screen. */
 void         ll_chart_view_get_options        (LlChartView          *self,
                                                LlChartOptions       *options);
+/* Where the keyboard cursor is: the index of its run in the data and of
+ * its point there (see ll_chart_get_n_points()); FALSE while it is not
+ * shown. */
+gboolean     ll_chart_view_get_cursor         (LlChartView          *self,
+                                               gsize                *series,
+                                               guint64              *point);
+/* The readout the chart shows now, the pointer's or the keyboard
+ * cursor's; NULL when none. Valid until the chart changes. */
+const char  *ll_chart_view_get_readout        (LlChartView          *self);
+/* What screen readers are told about the chart now: the keyboard cursor's
+ * readout, or what the chart shows. */
+const char  *ll_chart_view_get_description    (LlChartView          *self);
 /* How many times the chart itself was rendered (not the pointer overlay). */
 guint        ll_chart_view_get_n_renders      (LlChartView          *self);
 

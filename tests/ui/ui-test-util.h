@@ -39,6 +39,12 @@ GtkWidget        *find_button         (GtkWidget      *root,
 /* The first widget of @type under @root, or NULL. */
 GtkWidget        *find_widget         (GtkWidget      *root,
                                        GType           type);
+/* Presses @keyval with @modifiers on @widget through the key bindings of
+ * its class, as GTK does for a key press with the focus on it; returns
+ * whether a binding took the key. */
+gboolean          press_key           (GtkWidget      *widget,
+                                       guint           keyval,
+                                       GdkModifierType modifiers);
 /* The message dialog on screen, or NULL. */
 AdwMessageDialog *find_message_dialog (void);
 
