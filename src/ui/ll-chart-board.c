@@ -172,6 +172,16 @@ on_event_activated (LlChartView  *view,
   ll_event_table_select_number (self->table, number);
 }
 
+/* Space on a chart's keyboard cursor: its row, in the table shown. */
+static void
+on_show_event (LlChartView  *view,
+               guint64       number,
+               LlChartBoard *self)
+{
+  set_show_table (self, TRUE);
+  on_event_activated (view, number, self);
+}
+
 static void
 on_zoomed (LlChartBoard *self)
 {
@@ -336,6 +346,11 @@ build_card (LlChartBoard *self,
   ll_chart_view_set_title_inset (LL_CHART_VIEW (view), 36);
   g_signal_connect (view, "activate", G_CALLBACK (on_view_activate), self);
   g_signal_connect (view, "event-activated", G_CALLBACK (on_event_activated), self);
+  g_signal_connect (view, "show-event", G_CALLBACK (on_show_event), self);
+  /* The table is the chart's text: every reallocation, exactly. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_RELATION_DETAILS, self->table, NULL,
+                                  -1);
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "chart-card");

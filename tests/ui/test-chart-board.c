@@ -139,6 +139,56 @@ test_marks (void)
   destroy_window (window);
 }
 
+/* The table is every chart's text: linked to each as its details, and
+ * Space on a chart's keyboard cursor shows its row there. */
+static void
+test_table_from_keyboard (void)
+{
+  LlWindow *window = create_window ();
+  LlChartBoard *board = ll_window_get_board (window);
+  LlEventTable *table = ll_chart_board_get_table (board);
+  GtkWidget *growth = GTK_WIDGET (ll_window_get_chart_view (window, LL_CHART_GROWTH));
+  GtkWidget *memory = GTK_WIDGET (ll_window_get_chart_view (window, LL_CHART_MEMORY));
+  g_autoptr(LlEventRow) row = NULL;
+  LlEventList *list = ll_event_table_get_list (table);
+  gboolean show_table = TRUE;
+
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    gtk_test_accessible_assert_relation (ll_window_get_chart_view (window, k),
+                                         GTK_ACCESSIBLE_RELATION_DETAILS, table, NULL);
+
+  run_small (window);
+  g_object_get (board, "show-table", &show_table, NULL);
+  g_assert_false (show_table);
+
+  /* No cursor yet: Space is not the chart's. */
+  gtk_widget_grab_focus (growth);
+  g_assert_false (press_key (growth, GDK_KEY_space, 0));
+
+  g_assert_true (press_key (growth, GDK_KEY_Home, 0));
+  for (guint i = 0; i < 6; i++)
+    g_assert_true (press_key (growth, GDK_KEY_Right, 0));
+  g_assert_true (press_key (growth, GDK_KEY_space, 0));
+  g_object_get (board, "show-table", &show_table, NULL);
+  g_assert_true (show_table);
+  row = g_list_model_get_item (G_LIST_MODEL (list), 6);
+  g_assert_cmpuint (ll_event_row_get_number (row), ==, 7);
+  g_assert_nonnull (ll_event_table_get_selected_event (table));
+  g_assert_cmpmem (ll_event_table_get_selected_event (table), sizeof (LlEvent),
+                   &ll_event_row_get_bucket (row)->first, sizeof (LlEvent));
+  /* The focus stays on the chart, to go on. */
+  g_assert_true (gtk_widget_has_focus (growth));
+
+  /* A memory sample is no reallocation: nothing changes. */
+  gtk_widget_grab_focus (memory);
+  g_assert_true (press_key (memory, GDK_KEY_End, 0));
+  g_assert_true (press_key (memory, GDK_KEY_space, 0));
+  g_assert_cmpmem (ll_event_table_get_selected_event (table), sizeof (LlEvent),
+                   &ll_event_row_get_bucket (row)->first, sizeof (LlEvent));
+
+  destroy_window (window);
+}
+
 /* The header sorts: the list learns the column and the way from the
  * view's sorter. */
 static void
@@ -251,6 +301,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's own accessibility backend for tests: relations, without a bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   /* The engine hands its end over through this context. */
@@ -258,6 +310,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/board/notebook-example", test_notebook_example);
   g_test_add_func ("/ui/board/marks", test_marks);
+  g_test_add_func ("/ui/board/table-from-keyboard", test_table_from_keyboard);
   g_test_add_func ("/ui/board/header-sorts", test_header_sorts);
   g_test_add_func ("/ui/board/visible-chart", test_visible_chart);
   g_test_add_func ("/ui/board/zoom-together", test_zoom_together);
