@@ -16,68 +16,7 @@
 
 #include "ll-chart-private.h"
 
-/* Palette ------------------------------------------------------------------ */
-
-static void
-set_rgb (LlColor *color,
-         guint32  rgb,
-         double   alpha)
-{
-  color->red = ((rgb >> 16) & 0xff) / 255.0;
-  color->green = ((rgb >> 8) & 0xff) / 255.0;
-  color->blue = (rgb & 0xff) / 255.0;
-  color->alpha = alpha;
-}
-
-/* The colours are libadwaita 1.2's named colours (_defaults.scss) and
- * GNOME palette entries, so the charts sit naturally in the app. */
-void
-ll_chart_palette_init_light (LlChartPalette *palette)
-{
-  g_return_if_fail (palette != NULL);
-
-  set_rgb (&palette->background, 0xffffff, 1.0);  /* view_bg_color */
-  set_rgb (&palette->foreground, 0x000000, 0.8);  /* view_fg_color */
-  set_rgb (&palette->grid, 0x000000, 0.09);       /* fg at the borders' alpha */
-  set_rgb (&palette->accent, 0x3584e4, 1.0);      /* accent_bg_color: @blue_3 */
-  set_rgb (&palette->series2, 0x9141ac, 1.0);     /* @purple_3 */
-  set_rgb (&palette->series3, 0x26a269, 1.0);     /* @green_5: success_bg_color */
-  set_rgb (&palette->warning, 0xc64600, 1.0);     /* @orange_5 */
-  set_rgb (&palette->marker, 0x3584e4, 0.30);     /* @blue_3, like the accent */
-  /* Runs: the GNOME palette's hues, dark enough on white. */
-  set_rgb (&palette->runs[0], 0x1c71d8, 1.0);     /* @blue_4 */
-  set_rgb (&palette->runs[1], 0xe66100, 1.0);     /* @orange_4 */
-  set_rgb (&palette->runs[2], 0x26a269, 1.0);     /* @green_5 */
-  set_rgb (&palette->runs[3], 0x813d9c, 1.0);     /* @purple_4 */
-  set_rgb (&palette->runs[4], 0xc01c28, 1.0);     /* @red_4 */
-  set_rgb (&palette->runs[5], 0x986a44, 1.0);     /* @brown_3 */
-  set_rgb (&palette->runs[6], 0xc88800, 1.0);     /* @yellow_5, darker */
-  set_rgb (&palette->runs[7], 0x5e5c64, 1.0);     /* @dark_2 */
-}
-
-void
-ll_chart_palette_init_dark (LlChartPalette *palette)
-{
-  g_return_if_fail (palette != NULL);
-
-  set_rgb (&palette->background, 0x1e1e1e, 1.0);  /* view_bg_color */
-  set_rgb (&palette->foreground, 0xffffff, 1.0);  /* view_fg_color */
-  set_rgb (&palette->grid, 0xffffff, 0.10);
-  set_rgb (&palette->accent, 0x78aeed, 1.0);      /* accent_color (dark) */
-  set_rgb (&palette->series2, 0xc061cb, 1.0);     /* @purple_2 */
-  set_rgb (&palette->series3, 0x33d17a, 1.0);     /* @green_3 */
-  set_rgb (&palette->warning, 0xffa348, 1.0);     /* @orange_2 */
-  set_rgb (&palette->marker, 0x78aeed, 0.30);     /* accent_color (dark) */
-  /* Runs: the same hues, light enough on the dark background. */
-  set_rgb (&palette->runs[0], 0x62a0ea, 1.0);     /* @blue_2 */
-  set_rgb (&palette->runs[1], 0xffa348, 1.0);     /* @orange_2 */
-  set_rgb (&palette->runs[2], 0x57e389, 1.0);     /* @green_2 */
-  set_rgb (&palette->runs[3], 0xc061cb, 1.0);     /* @purple_2 */
-  set_rgb (&palette->runs[4], 0xf66151, 1.0);     /* @red_1 */
-  set_rgb (&palette->runs[5], 0xcdab8f, 1.0);     /* @brown_1 */
-  set_rgb (&palette->runs[6], 0xf8e45c, 1.0);     /* @yellow_2 */
-  set_rgb (&palette->runs[7], 0xdeddda, 1.0);     /* @light_3 */
-}
+/* Options ------------------------------------------------------------------ */
 
 void
 ll_chart_options_init (LlChartOptions *options)

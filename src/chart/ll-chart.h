@@ -9,6 +9,7 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "ll-chart-palette.h"
 #include "ll-history.h"
 #include "ll-size.h"
 
@@ -22,28 +23,6 @@ typedef enum
   LL_CHART_MEMORY,    /* MemAvailable and RSS over time, reserve, realloc markers */
   LL_N_CHARTS
 } LlChartKind;
-
-typedef struct
-{
-  double red, green, blue, alpha;
-} LlColor;
-
-/* Colours come from the libadwaita palette; the UI fills them from the
- * current style (light/dark, accent), exports can force the light set. */
-typedef struct
-{
-  LlColor background;
-  LlColor foreground;     /* text, axes */
-  LlColor grid;
-  LlColor accent;         /* capacity, bytes added */
-  LlColor series2;        /* length / RSS */
-  LlColor series3;        /* available memory */
-  LlColor warning;        /* reserve line */
-  LlColor marker;         /* reallocation markers */
-  LlColor runs[8];        /* one per run when several are drawn together */
-} LlChartPalette;
-
-#define LL_CHART_N_RUN_COLORS 8
 
 /* A part of a chart's x axis, in its data units: elements on the length
  * axis, nanoseconds on the memory chart's time axis. Empty (@from >= @to):
@@ -126,8 +105,6 @@ void         ll_chart_data_init          (LlChartData          *data,
                                           const LlChartSeries  *series,
                                           gsize                 n_series);
 
-void         ll_chart_palette_init_light (LlChartPalette       *palette);
-void         ll_chart_palette_init_dark  (LlChartPalette       *palette);
 void         ll_chart_options_init       (LlChartOptions       *options);
 
 const char  *ll_chart_kind_get_name      (LlChartKind           kind); /* "capacity" … */

@@ -576,7 +576,7 @@ test_light_dark (void)
   /* libadwaita's view colours and accents */
   g_assert_cmpfloat (light.palette.background.red, ==, 1.0);
   g_assert_cmpfloat_with_epsilon (dark.palette.background.red, 0x1e / 255.0, 1e-9);
-  g_assert_cmpfloat_with_epsilon (light.palette.accent.blue, 0xe4 / 255.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (light.palette.accent.blue, 0xd8 / 255.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (dark.palette.accent.red, 0x78 / 255.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (light.palette.foreground.alpha, 0.8, 1e-9);
 
