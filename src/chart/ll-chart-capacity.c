@@ -94,7 +94,7 @@ capacity_legend (const LlChartOptions *options,
   const LlChartPalette *p = &options->palette;
 
   items[0] = (LlLegendItem) { _("Capacity"), LL_SWATCH_LINE, p->accent };
-  items[1] = (LlLegendItem) { _("Length"), LL_SWATCH_LINE, p->series2 };
+  items[1] = (LlLegendItem) { _("Length"), LL_SWATCH_LINE, p->series2, LL_DASH_DASHED };
   items[2] = (LlLegendItem) { _("Slack"), LL_SWATCH_AREA, p->accent };
   return 3;
 }
@@ -230,8 +230,10 @@ capacity_draw (LlPainter           *p,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
 
-  /* Length: the diagonal y = x over the lengths the list went through;
-   * over several runs, once, under them all (the first run is drawn last). */
+  /* Length: the diagonal y = x over the lengths the list went through,
+   * dashed (the capacity is solid: they differ in more than hue); over
+   * several runs, once, thin, under them all (the first run is drawn
+   * last). */
   if (!overlay || series == &p->data->series[0])
     {
       if (overlay)
@@ -243,10 +245,17 @@ capacity_draw (LlPainter           *p,
             x0 = MIN (x0, MAX ((double) other.start_length, xa->lo));
             x_end = MAX (x_end, MIN ((double) other.end_length, xa->hi));
           }
+      cairo_save (cr);
       ll_painter_line_width (p, overlay ? LL_CHART_HAIRLINE : LL_CHART_SERIES_WIDTH);
+      if (!overlay)
+        {
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+          ll_painter_set_dash (p, LL_DASH_DASHED);
+        }
       length_path (p, x0, x_end, TRUE);
-      ll_chart_set_color (cr, overlay ? &pal->foreground : &pal->series2, overlay ? 0.45 : 1.0);
+      ll_chart_set_color (cr, overlay ? &pal->secondary : &pal->series2, 1.0);
       cairo_stroke (cr);
+      cairo_restore (cr);
     }
 
   ll_painter_line_width (p, LL_CHART_SERIES_WIDTH);
@@ -258,6 +267,14 @@ capacity_draw (LlPainter           *p,
   capacity_path (p, series, &span, dw);
   ll_chart_set_color (cr, color, 1.0);
   cairo_stroke (cr);
+  /* Over several runs, the run's mark where its list is now. */
+  if (overlay && (double) span.end_length <= xa->hi)
+    {
+      cairo_set_dash (cr, NULL, 0, 0.0);
+      ll_painter_run_marker (p, series, ll_painter_map_x_held (p, span.end_length),
+                             ll_painter_snap_y (p, span.end_capacity, dw), LL_CHART_END_MARK);
+      cairo_fill (cr);
+    }
   cairo_restore (cr);
 }
 

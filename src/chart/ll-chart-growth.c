@@ -88,7 +88,8 @@ growth_draw (LlPainter           *p,
   ll_painter_clip_plot (p, 4.0);
 
   /* Where a column merges several reallocations, the part below the
-   * smallest is fainter and the min..max range solid. */
+   * smallest is fainter and the min..max range solid (the solid part
+   * carries the values, with the contrast graphics need). */
   if (ranges)
     {
       for (guint i = 0; i < p->columns.n_columns; i++)
@@ -116,8 +117,8 @@ growth_draw (LlPainter           *p,
       bottom = (c->min < c->max) ? ll_pixel_grid_round_y (&p->grid, ll_painter_map_y (p, c->min)) : base;
       ll_painter_column_span (p, i, bottom, top, dw);
     }
-  /* Over several runs the stems overlap: lighter, the markers say whose. */
-  ll_chart_set_color (cr, color, overlay ? 0.6 : 1.0);
+  /* Over several runs the stems overlap: the markers say whose. */
+  ll_chart_set_color (cr, color, 1.0);
   cairo_fill (cr);
 
   /* Few reallocations: a dot (a run's marker) on each stem makes every
@@ -133,11 +134,10 @@ growth_draw (LlPainter           *p,
           if (c->count == 0)
             continue;
           cx = ll_painter_column_x (p, i, dw);
-          cairo_new_sub_path (cr);
           if (overlay)
             ll_painter_run_marker (p, series, cx, ll_painter_map_y (p, c->max), radius);
           else
-            cairo_arc (cr, cx, ll_painter_map_y (p, c->max), radius, 0, 2 * G_PI);
+            ll_painter_dot (p, cx, ll_painter_map_y (p, c->max), radius);
         }
       ll_chart_set_color (cr, color, 1.0);
       cairo_fill (cr);

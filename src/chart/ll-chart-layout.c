@@ -15,10 +15,6 @@
 #define DEFAULT_FONT_FAMILY "Cantarell, sans-serif"
 #define DEFAULT_FONT_SIZE   9.0
 
-#define SWATCH_WIDTH 16.0
-#define SWATCH_GAP    6.0
-#define ITEM_GAP     18.0
-
 /* Text --------------------------------------------------------------------- */
 
 PangoContext *
@@ -386,12 +382,7 @@ ll_chart_legend_items (LlChartKind           kind,
   guint n;
 
   if (!ll_chart_data_is_overlay (data))
-    {
-      n = klass->legend (options, items);
-      for (guint i = 0; i < n; i++)
-        items[i].style = 0;
-      return n;
-    }
+    return klass->legend (options, items);
 
   /* Several runs: the legend names them, each in its colour and dash;
    * those with nothing for this chart (simulations, on the time and memory
@@ -415,7 +406,8 @@ ll_chart_legend_items (LlChartKind           kind,
         memset (item, 0, sizeof *item);
         item->swatch = LL_SWATCH_LINE;
         item->color = options->palette.runs[series->style % LL_CHART_N_RUN_COLORS];
-        item->style = series->style + series->style / LL_CHART_N_RUN_COLORS;
+        item->dash = ll_chart_run_dash (series->style);
+        item->mark = ll_chart_run_mark (series->style);
         g_strlcpy (item->text, series->name != NULL ? series->name : "", sizeof item->text);
         item->label = item->text;
         n++;
@@ -438,6 +430,21 @@ ll_chart_legend_items (LlChartKind           kind,
 
 /* Legend ------------------------------------------------------------------- */
 
+/* Where the label starts after the swatch. */
+double
+ll_chart_legend_swatch_width (const LlLegendItem *item)
+{
+  switch (item->swatch)
+    {
+    case LL_SWATCH_NONE:
+      return 0.0;
+    case LL_SWATCH_LINE:
+      return LL_CHART_LINE_SWATCH_WIDTH + LL_CHART_SWATCH_GAP;
+    default:
+      return LL_CHART_SWATCH_WIDTH + LL_CHART_SWATCH_GAP;
+    }
+}
+
 double
 ll_chart_legend_width (LlChartText        *text,
                        const LlLegendItem *items,
@@ -450,8 +457,8 @@ ll_chart_legend_width (LlChartText        *text,
       double w;
 
       ll_chart_text_size (text, items[i].label, FALSE, &w, NULL);
-      total += (items[i].swatch == LL_SWATCH_NONE ? 0.0 : SWATCH_WIDTH + SWATCH_GAP) +
-               ceil (w) + (i > 0 ? ITEM_GAP : 0.0);
+      total += ll_chart_legend_swatch_width (&items[i]) + ceil (w) +
+               (i > 0 ? LL_CHART_ITEM_GAP : 0.0);
     }
 
   return total;
@@ -471,12 +478,12 @@ ll_chart_legend_rows (LlChartText        *text,
     {
       double w = ll_chart_legend_width (text, &items[i], 1);
 
-      if (x > 0.0 && x + ITEM_GAP + w > row_width)
+      if (x > 0.0 && x + LL_CHART_ITEM_GAP + w > row_width)
         {
           rows++;
           x = 0.0;
         }
-      x += (x > 0.0 ? ITEM_GAP : 0.0) + w;
+      x += (x > 0.0 ? LL_CHART_ITEM_GAP : 0.0) + w;
     }
   return rows;
 }
@@ -662,7 +669,7 @@ ll_chart_layout_measure (LlChartLayout        *layout,
   layout->legend_rows = 1;
   layout->legend_width = legend_w;
   if ((ll_chart_data_is_overlay (data) || legend_w > width - 2 * layout->pad) &&
-      y_title_w + 2 * ITEM_GAP + legend_w > width - 2 * layout->pad)
+      y_title_w + 2 * LL_CHART_ITEM_GAP + legend_w > width - 2 * layout->pad)
     {
       layout->legend_width = width - 2 * layout->pad;
       layout->legend_rows = ll_chart_legend_rows (text, items, n_items, layout->legend_width);
@@ -672,14 +679,14 @@ ll_chart_layout_measure (LlChartLayout        *layout,
       ll_axis_compute (&layout->y_axis, ext.yq, options->units, ext.y_log,
                        ext.y_lo, ext.y_hi, &fit);
     }
-  else if (y_title_w + 2 * ITEM_GAP + legend_w > width - 2 * layout->pad &&
+  else if (y_title_w + 2 * LL_CHART_ITEM_GAP + legend_w > width - 2 * layout->pad &&
       options->draw_title &&
-      title_w + 2 * ITEM_GAP + legend_w <= width - 2 * layout->pad - options->title_inset)
+      title_w + 2 * LL_CHART_ITEM_GAP + legend_w <= width - 2 * layout->pad - options->title_inset)
     {
       layout->legend_in_title = TRUE;
       layout->legend_y = layout->title_y + round ((ceil (title_h) - line_h) / 2.0);
     }
-  else if (y_title_w + 2 * ITEM_GAP + legend_w > width - 2 * layout->pad)
+  else if (y_title_w + 2 * LL_CHART_ITEM_GAP + legend_w > width - 2 * layout->pad)
     {
       layout->legend_y = top - round (line_h * 0.5);
       top += line_h + round (line_h * 0.4);

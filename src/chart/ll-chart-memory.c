@@ -72,7 +72,7 @@ memory_draw_run (LlPainter           *p,
 
   if (series == &p->data->series[0] && p->options->reserve_bytes > 0)
     ll_painter_reference_line (p, p->options->reserve_bytes, _("Reserve"),
-                               &p->options->palette.warning, 1.0, NULL, NULL);
+                               &p->options->palette.warning, NULL, NULL);
 
   cairo_save (cr);
   ll_painter_clip_plot (p, LL_CHART_SERIES_WIDTH);
@@ -87,6 +87,7 @@ memory_draw_run (LlPainter           *p,
   ll_decimate_samples_both (&p->columns, p->cols, p->cols + p->columns.n_columns, samples, n);
   ll_chart_set_color (cr, ll_painter_run_color (p, series), 1.0);
   ll_painter_sample_line (p, p->cols, dw);
+  ll_painter_run_end_mark (p, p->cols, series, dw);
   cairo_restore (cr);
 }
 
@@ -98,7 +99,7 @@ memory_draw (LlPainter           *p,
   const LlChartLayout *l = p->layout;
   gboolean overlay = ll_chart_data_is_overlay (p->data);
   cairo_t *cr = p->cr;
-  double dw, coverage;
+  double dw, coverage, rug;
   guint used = 0;
   double taken_top = 0.0, taken_bottom = 0.0;
   const LlEventBucket *events;
@@ -111,30 +112,37 @@ memory_draw (LlPainter           *p,
       return;
     }
 
-  /* Reallocation markers: at most one per pixel column. */
+  /* Reallocation markers, at most one per pixel column: a tick at the
+   * top of the plot in full, and a faint line on down past the curves. */
   events = ll_painter_visible_events (p, series, TRUE, &n);
   ll_painter_reset_columns (p);
   ll_decimate_events (&p->columns, p->cols, LL_SERIES_EVENT_TIME, events, n);
   dw = ll_painter_device_width (p, LL_CHART_HAIRLINE);
+  rug = ll_pixel_grid_round_y (&p->grid, l->plot.y + LL_CHART_RUG_HEIGHT * MAX (pal->line_scale, 1.0));
   for (guint i = 0; i < p->columns.n_columns; i++)
     {
       if (p->cols[i].count == 0)
         continue;
       used++;
-      ll_painter_column_span (p, i, l->plot.y, l->plot.y + l->plot.height, dw);
+      ll_painter_column_span (p, i, rug, l->plot.y + l->plot.height, dw);
     }
-  /* Where reallocations fill most columns the markers would wash over the
+  /* Where reallocations fill most columns the lines would wash over the
    * whole plot: fade them with their density. */
   coverage = (double) used / p->columns.n_columns;
-  ll_chart_set_color (cr, &pal->marker, CLAMP (0.15 / MAX (coverage, 1e-9), 0.35, 1.0));
+  ll_chart_set_color (cr, &pal->marker, LL_CHART_FAINT * CLAMP (0.15 / MAX (coverage, 1e-9), 0.35, 1.0));
+  cairo_fill (cr);
+  for (guint i = 0; i < p->columns.n_columns; i++)
+    if (p->cols[i].count > 0)
+      ll_painter_column_span (p, i, l->plot.y, rug, dw);
+  ll_chart_set_color (cr, &pal->marker, 1.0);
   cairo_fill (cr);
 
   if (series->n_samples > 0)
     ll_painter_reference_line (p, series->samples[0].first.available_bytes, _("At start"),
-                               &pal->foreground, 0.45, &taken_top, &taken_bottom);
+                               &pal->secondary, &taken_top, &taken_bottom);
   if (p->options->reserve_bytes > 0)
     ll_painter_reference_line (p, p->options->reserve_bytes, _("Reserve"),
-                               &pal->warning, 1.0, &taken_top, &taken_bottom);
+                               &pal->warning, &taken_top, &taken_bottom);
   /* Where the next growth will leave free memory: below the reserve, the
    * run stops before it. */
   if (p->options->next_growth_bytes > 0 && series->n_samples > 0)
@@ -144,10 +152,10 @@ memory_draw (LlPainter           *p,
 
       if (after < p->options->reserve_bytes)
         ll_painter_reference_line (p, after, _("Next growth: below the reserve"),
-                                   &pal->warning, 1.0, &taken_top, &taken_bottom);
+                                   &pal->warning, &taken_top, &taken_bottom);
       else
         ll_painter_reference_line (p, after, _("After the next growth"),
-                                   &pal->series3, 0.8, &taken_top, &taken_bottom);
+                                   &pal->series3, &taken_top, &taken_bottom);
     }
 
   cairo_save (cr);
@@ -162,8 +170,13 @@ memory_draw (LlPainter           *p,
   samples = ll_painter_visible_samples (p, series, &n);
   ll_decimate_samples_both (&p->columns, p->cols, p->cols + p->columns.n_columns, samples, n);
 
+  /* RSS dash-dotted, available memory solid: told apart without hue. */
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  ll_painter_set_dash (p, LL_DASH_DASH_DOT);
   ll_chart_set_color (cr, &pal->series2, 1.0);
   ll_painter_sample_line (p, p->cols + p->columns.n_columns, dw);
+  cairo_restore (cr);
 
   ll_chart_set_color (cr, &pal->series3, 1.0);
   ll_painter_sample_line (p, p->cols, dw);
@@ -177,7 +190,7 @@ memory_legend (const LlChartOptions *options,
   const LlChartPalette *p = &options->palette;
 
   items[0] = (LlLegendItem) { _("Available"), LL_SWATCH_LINE, p->series3 };
-  items[1] = (LlLegendItem) { _("Process RSS"), LL_SWATCH_LINE, p->series2 };
+  items[1] = (LlLegendItem) { _("Process RSS"), LL_SWATCH_LINE, p->series2, LL_DASH_DASH_DOT };
   items[2] = (LlLegendItem) { _("Reallocation"), LL_SWATCH_MARKER, p->marker };
   return 3;
 }

@@ -11,10 +11,6 @@
 
 #include "ll-chart-private.h"
 
-#define SWATCH_WIDTH 16.0
-#define SWATCH_GAP    6.0
-#define ITEM_GAP     18.0
-
 void
 ll_chart_set_color (cairo_t       *cr,
            const LlColor *color,
@@ -34,11 +30,20 @@ ll_chart_slack_alpha (const LlChartPalette *palette)
   return luminance < 0.5 ? 0.32 : 0.22;
 }
 
+/* High contrast draws lines and marks wider. */
+static double
+line_scale (const LlPainter *p)
+{
+  double scale = p->options->palette.line_scale;
+
+  return scale > 0.0 ? scale : 1.0;
+}
+
 double
 ll_painter_device_width (const LlPainter *p,
               double         user_width)
 {
-  return ll_pixel_grid_device_width (&p->grid, user_width);
+  return ll_pixel_grid_device_width (&p->grid, user_width * line_scale (p));
 }
 
 /* Sets a line width that is a whole number of device pixels. */
@@ -117,21 +122,52 @@ ll_painter_map_x (const LlPainter *p,
 
 /* Run styles ------------------------------------------------------------- */
 
-static void
-set_dash (const LlPainter *p,
-          guint            style)
+/* On, off, … in device pixels at line scale 1. */
+static const struct
 {
-  static const double dashes[][2] = {
-    { 0, 0 }, { 7, 3 }, { 2, 3 }, { 10, 3 },
-  };
-  guint k = style % G_N_ELEMENTS (dashes);
-  /* Dashes in device pixels, so they look the same at any scale. */
-  double d[2] = { dashes[k][0] / p->grid.sx, dashes[k][1] / p->grid.sx };
+  guint  n;
+  double lengths[6];
+} dashes[LL_N_DASHES] = {
+  [LL_DASH_SOLID] = { 0, { 0 } },
+  [LL_DASH_DASHED] = { 2, { 8, 4 } },
+  [LL_DASH_DOTTED] = { 2, { 2, 3 } },
+  [LL_DASH_DASH_DOT] = { 4, { 8, 3, 2, 3 } },
+  [LL_DASH_LONG] = { 2, { 16, 4 } },
+  [LL_DASH_DASH_DOT_DOT] = { 6, { 8, 3, 2, 3, 2, 3 } },
+  [LL_DASH_SHORT] = { 2, { 4, 4 } },
+  [LL_DASH_LONG_DOT] = { 4, { 16, 3, 2, 3 } },
+};
 
-  if (k == 0)
-    cairo_set_dash (p->cr, NULL, 0, 0.0);
-  else
-    cairo_set_dash (p->cr, d, 2, 0.0);
+void
+ll_painter_set_dash (const LlPainter *p,
+                     LlDash           dash)
+{
+  double d[G_N_ELEMENTS (dashes[0].lengths)];
+  guint k = dash < LL_N_DASHES ? dash : LL_DASH_SOLID;
+
+  if (dashes[k].n == 0)
+    {
+      cairo_set_dash (p->cr, NULL, 0, 0.0);
+      return;
+    }
+  /* In device pixels, so they look the same at any scale. */
+  for (guint i = 0; i < dashes[k].n; i++)
+    d[i] = dashes[k].lengths[i] * line_scale (p) / p->grid.sx;
+  cairo_set_dash (p->cr, d, (int) dashes[k].n, 0.0);
+}
+
+/* Past the colours, the dashes and marks shift: run 8 is not run 0, nor
+ * run 1 with run 0's colour. */
+LlDash
+ll_chart_run_dash (guint style)
+{
+  return (LlDash) ((style + style / LL_CHART_N_RUN_COLORS) % LL_N_DASHES);
+}
+
+LlMark
+ll_chart_run_mark (guint style)
+{
+  return (LlMark) (LL_MARK_CIRCLE + (style + 2 * (style / LL_CHART_N_RUN_COLORS)) % 4);
 }
 
 const LlColor *
@@ -141,18 +177,49 @@ ll_painter_run_color (const LlPainter     *p,
   return &p->options->palette.runs[series->style % LL_CHART_N_RUN_COLORS];
 }
 
-/* Past the colours, the dashes and markers shift: run 8 is not run 0. */
-static guint
-run_variant (guint style)
-{
-  return style + style / LL_CHART_N_RUN_COLORS;
-}
-
 void
 ll_painter_run_dash (const LlPainter     *p,
                      const LlChartSeries *series)
 {
-  set_dash (p, run_variant (series->style));
+  ll_painter_set_dash (p, ll_chart_run_dash (series->style));
+}
+
+void
+ll_painter_mark (const LlPainter *p,
+                 LlMark           mark,
+                 double           x,
+                 double           y,
+                 double           r)
+{
+  cairo_t *cr = p->cr;
+
+  r *= line_scale (p);
+  switch (mark)
+    {
+    case LL_MARK_NONE:
+      break;
+    case LL_MARK_CIRCLE:
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      break;
+    case LL_MARK_SQUARE:
+      cairo_rectangle (cr, x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8);
+      break;
+    case LL_MARK_TRIANGLE:
+      cairo_move_to (cr, x, y - r * 1.3);
+      cairo_line_to (cr, x + r * 1.2, y + r * 0.85);
+      cairo_line_to (cr, x - r * 1.2, y + r * 0.85);
+      cairo_close_path (cr);
+      break;
+    case LL_MARK_DIAMOND:
+    default:
+      cairo_move_to (cr, x, y - r * 1.35);
+      cairo_line_to (cr, x + r * 1.15, y);
+      cairo_line_to (cr, x, y + r * 1.35);
+      cairo_line_to (cr, x - r * 1.15, y);
+      cairo_close_path (cr);
+      break;
+    }
 }
 
 void
@@ -162,30 +229,7 @@ ll_painter_run_marker (const LlPainter     *p,
                        double               y,
                        double               r)
 {
-  cairo_t *cr = p->cr;
-
-  switch (run_variant (series->style) % 4)
-    {
-    case 0:
-      ll_painter_dot (p, x, y, r);
-      break;
-    case 1:
-      cairo_rectangle (cr, x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8);
-      break;
-    case 2:
-      cairo_move_to (cr, x, y - r * 1.2);
-      cairo_line_to (cr, x + r * 1.1, y + r * 0.8);
-      cairo_line_to (cr, x - r * 1.1, y + r * 0.8);
-      cairo_close_path (cr);
-      break;
-    default:
-      cairo_move_to (cr, x, y - r * 1.3);
-      cairo_line_to (cr, x + r * 1.1, y);
-      cairo_line_to (cr, x, y + r * 1.3);
-      cairo_line_to (cr, x - r * 1.1, y);
-      cairo_close_path (cr);
-      break;
-    }
+  ll_painter_mark (p, ll_chart_run_mark (series->style), x, y, r);
 }
 
 double
@@ -204,8 +248,7 @@ ll_painter_dot (const LlPainter *p,
                 double           y,
                 double           radius)
 {
-  cairo_new_sub_path (p->cr);
-  cairo_arc (p->cr, x, y, radius, 0, 2 * G_PI);
+  ll_painter_mark (p, LL_MARK_CIRCLE, x, y, radius);
 }
 
 /* Where fine buckets [@from, @to) fall in the joined ones, when enough
@@ -329,7 +372,7 @@ draw_baseline (const LlPainter *p)
 
   cairo_set_line_cap (p->cr, CAIRO_LINE_CAP_BUTT);
   ll_painter_hline (p, l->plot.x, l->plot.x + l->plot.width, l->plot.y + l->plot.height, dw);
-  ll_chart_set_color (p->cr, &p->options->palette.foreground, 0.35);
+  ll_chart_set_color (p->cr, &p->options->palette.secondary, 1.0);
   cairo_stroke (p->cr);
 }
 
@@ -338,7 +381,7 @@ draw_labels (const LlPainter *p)
 {
   const LlChartLayout *l = p->layout;
   const LlColor *fg = &p->options->palette.foreground;
-  const double dim = 0.6;
+  const LlColor *dim = &p->options->palette.secondary;
   double right_edge = l->width - 1.0;
 
   for (guint i = 0; i < l->y_axis.n_ticks; i++)
@@ -350,7 +393,7 @@ draw_labels (const LlPainter *p)
       ll_painter_text (p, t->label, FALSE,
                  l->plot.x - round (l->line_height * 0.6),
                  ll_painter_map_y (p, t->value) - l->line_height / 2.0,
-                 LL_ALIGN_END, fg, dim);
+                 LL_ALIGN_END, dim, 1.0);
     }
 
   for (guint i = 0; i < l->x_axis.n_ticks; i++)
@@ -363,12 +406,12 @@ draw_labels (const LlPainter *p)
         continue;
       ll_chart_text_size (p->text, t->label, FALSE, &w, NULL);
       x = CLAMP (x, w / 2.0, right_edge - w / 2.0);
-      ll_painter_text (p, t->label, FALSE, x, l->x_labels_y, LL_ALIGN_CENTER, fg, dim);
+      ll_painter_text (p, t->label, FALSE, x, l->x_labels_y, LL_ALIGN_CENTER, dim, 1.0);
     }
 
   ll_painter_text (p, l->x_title, FALSE, l->plot.x + l->plot.width / 2.0, l->x_title_y,
-             LL_ALIGN_CENTER, fg, 0.8);
-  ll_painter_text (p, l->y_title, FALSE, l->pad, l->header_y, LL_ALIGN_START, fg, 0.8);
+             LL_ALIGN_CENTER, dim, 1.0);
+  ll_painter_text (p, l->y_title, FALSE, l->pad, l->header_y, LL_ALIGN_START, dim, 1.0);
 
   if (p->options->draw_title)
     ll_painter_text (p, l->title, TRUE, l->pad, l->title_y,
@@ -378,30 +421,39 @@ draw_labels (const LlPainter *p)
 static void
 draw_swatch (const LlPainter    *p,
              const LlLegendItem *item,
-             double            x,
-             double            y)
+             double              x,
+             double              y)
 {
   cairo_t *cr = p->cr;
   double h = p->layout->line_height;
   double mid = y + h / 2.0;
+  double cx = x + LL_CHART_SWATCH_WIDTH / 2.0;
   double dw;
 
   switch (item->swatch)
     {
     case LL_SWATCH_LINE:
+      /* The line's dash, and the run's mark on it. */
       dw = ll_painter_line_width (p, LL_CHART_SERIES_WIDTH);
-      cairo_set_line_cap (cr, item->style > 0 ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
-      set_dash (p, item->style);
-      ll_painter_hline (p, x + 1.0, x + SWATCH_WIDTH - 1.0, mid, dw);
+      cairo_set_line_cap (cr, item->dash != LL_DASH_SOLID ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
+      ll_painter_set_dash (p, item->dash);
+      ll_painter_hline (p, x + 1.0, x + LL_CHART_LINE_SWATCH_WIDTH - 1.0, mid, dw);
       ll_chart_set_color (cr, &item->color, 1.0);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0.0);
+      if (item->mark != LL_MARK_NONE)
+        {
+          ll_painter_mark (p, item->mark,
+                           ll_pixel_grid_snap_x (&p->grid, x + LL_CHART_LINE_SWATCH_WIDTH / 2.0, dw),
+                           ll_pixel_grid_snap_y (&p->grid, mid, dw), 3.0);
+          cairo_fill (cr);
+        }
       break;
 
     case LL_SWATCH_AREA:
       cairo_rectangle (cr, ll_pixel_grid_round_x (&p->grid, x),
                        ll_pixel_grid_round_y (&p->grid, mid - 5.0),
-                       SWATCH_WIDTH, 10.0);
+                       LL_CHART_SWATCH_WIDTH, 10.0);
       ll_chart_set_color (cr, &item->color, ll_chart_slack_alpha (&p->options->palette));
       cairo_fill (cr);
       break;
@@ -409,11 +461,10 @@ draw_swatch (const LlPainter    *p,
     case LL_SWATCH_STEM:
       dw = ll_painter_line_width (p, LL_CHART_HAIRLINE);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-      ll_painter_vline (p, x + SWATCH_WIDTH / 2.0, mid + h / 2.0 - 2.0, mid - 2.0, dw);
+      ll_painter_vline (p, cx, mid + h / 2.0 - 2.0, mid - 2.0, dw);
       ll_chart_set_color (cr, &item->color, 1.0);
       cairo_stroke (cr);
-      cairo_arc (cr, ll_pixel_grid_snap_x (&p->grid, x + SWATCH_WIDTH / 2.0, dw),
-                 mid - 2.0, 2.5, 0, 2 * G_PI);
+      ll_painter_dot (p, ll_pixel_grid_snap_x (&p->grid, cx, dw), mid - 2.0, 2.5);
       cairo_fill (cr);
       break;
 
@@ -421,17 +472,21 @@ draw_swatch (const LlPainter    *p,
       break;
 
     case LL_SWATCH_DOT:
-      ll_painter_dot (p, x + SWATCH_WIDTH / 2.0, mid, 3.0);
+      ll_painter_mark (p, item->mark != LL_MARK_NONE ? item->mark : LL_MARK_CIRCLE, cx, mid, 3.0);
       ll_chart_set_color (cr, &item->color, 1.0);
       cairo_fill (cr);
       break;
 
     case LL_SWATCH_MARKER:
     default:
+      /* As the chart draws them: a tick, and a faint line on from it. */
       dw = ll_painter_line_width (p, LL_CHART_HAIRLINE);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-      ll_painter_vline (p, x + SWATCH_WIDTH / 2.0, y + 1.0, y + h - 1.0, dw);
-      ll_chart_set_color (cr, &item->color, 1.0 / MAX (item->color.alpha, 0.01) * 0.6);
+      ll_painter_vline (p, cx, y + 1.0, mid, dw);
+      ll_chart_set_color (cr, &item->color, 1.0);
+      cairo_stroke (cr);
+      ll_painter_vline (p, cx, mid, y + h - 1.0, dw);
+      ll_chart_set_color (cr, &item->color, LL_CHART_FAINT);
       cairo_stroke (cr);
       break;
     }
@@ -451,18 +506,19 @@ draw_legend (const LlPainter *p)
       double w = ll_chart_legend_width (p->text, &items[i], 1);
 
       /* Runs wrap onto the next row. */
-      if (wraps && x > l->legend_x && x + ITEM_GAP + w > l->legend_x + l->legend_width)
+      if (wraps && x > l->legend_x && x + LL_CHART_ITEM_GAP + w > l->legend_x + l->legend_width)
         {
           x = l->legend_x;
           y += l->line_height;
         }
       else if (i > 0)
-        x += ITEM_GAP;
+        x += LL_CHART_ITEM_GAP;
       draw_swatch (p, &items[i], x, y);
-      ll_painter_text (p, items[i].label, FALSE,
-                       x + (items[i].swatch == LL_SWATCH_NONE ? 0.0 : SWATCH_WIDTH + SWATCH_GAP), y,
-                       LL_ALIGN_START, &p->options->palette.foreground,
-                       items[i].swatch == LL_SWATCH_NONE ? 0.55 : 0.8);
+      ll_painter_text (p, items[i].label, FALSE, x + ll_chart_legend_swatch_width (&items[i]), y,
+                       LL_ALIGN_START,
+                       items[i].swatch == LL_SWATCH_NONE ? &p->options->palette.secondary
+                                                         : &p->options->palette.foreground,
+                       1.0);
       x += w;
     }
 }
@@ -475,7 +531,7 @@ draw_empty_hint (const LlPainter *p)
   ll_painter_text (p, l->hint, FALSE,
              l->plot.x + l->plot.width / 2.0,
              l->plot.y + (l->plot.height - l->line_height) / 2.0,
-             LL_ALIGN_CENTER, &p->options->palette.foreground, 0.55);
+             LL_ALIGN_CENTER, &p->options->palette.secondary, 1.0);
 }
 
 /* Columns ------------------------------------------------------------------ */
@@ -563,28 +619,46 @@ ll_painter_sample_line (LlPainter        *p,
 }
 
 void
+ll_painter_run_end_mark (LlPainter           *p,
+                         const LlColumn      *cols,
+                         const LlChartSeries *series,
+                         double               dw)
+{
+  for (guint i = p->columns.n_columns; i > 0; i--)
+    {
+      if (cols[i - 1].count == 0)
+        continue;
+      cairo_set_dash (p->cr, NULL, 0, 0.0);
+      ll_painter_run_marker (p, series, ll_painter_column_x (p, i - 1, dw),
+                             ll_painter_map_y (p, cols[i - 1].last), LL_CHART_END_MARK);
+      cairo_fill (p->cr);
+      return;
+    }
+}
+
+void
 ll_painter_reference_line (LlPainter     *p,
                            double         value,
                            const char    *label,
                            const LlColor *color,
-                           double         alpha,
                            double        *taken_top,
                            double        *taken_bottom)
 {
   const LlChartLayout *l = p->layout;
   cairo_t *cr = p->cr;
   double y = ll_painter_map_y (p, value);
-  double dashes[2] = { 6.0, 4.0 };
+  double dash[2] = { 6.0 * line_scale (p), 4.0 * line_scale (p) };
   double dw, label_y;
 
   if (y < l->plot.y || y > l->plot.y + l->plot.height)
     return;
 
+  /* The line and its label in one colour that reads as text. */
   dw = ll_painter_line_width (p, LL_CHART_HAIRLINE);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-  cairo_set_dash (cr, dashes, 2, 0.0);
+  cairo_set_dash (cr, dash, 2, 0.0);
   ll_painter_hline (p, l->plot.x, l->plot.x + l->plot.width, y, dw);
-  ll_chart_set_color (cr, color, alpha);
+  ll_chart_set_color (cr, color, 1.0);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0.0);
 
@@ -599,7 +673,7 @@ ll_painter_reference_line (LlPainter     *p,
     label_y = y - l->line_height - 1.0;
 
   ll_painter_text (p, label, FALSE, l->plot.x + l->plot.width - 4.0, label_y,
-             LL_ALIGN_END, color, MIN (1.0, alpha * 1.4));
+             LL_ALIGN_END, color, 1.0);
   if (taken_top != NULL)
     {
       *taken_top = label_y;
@@ -641,7 +715,7 @@ draw_mark (const LlPainter *p,
   dw = ll_painter_line_width (p, LL_CHART_HAIRLINE);
   cairo_set_line_cap (p->cr, CAIRO_LINE_CAP_BUTT);
   ll_painter_vline (p, x, l->plot.y, l->plot.y + l->plot.height, dw);
-  ll_chart_set_color (p->cr, fg, 0.55);
+  ll_chart_set_color (p->cr, &p->options->palette.secondary, 1.0);
   cairo_stroke (p->cr);
 
   if (klass->event_y != NULL)

@@ -12,10 +12,23 @@
 
 G_BEGIN_DECLS
 
-/* Line widths in user units (logical pixels). */
+/* Line widths in user units (logical pixels), times the palette's line
+ * scale. */
 #define LL_CHART_SERIES_WIDTH 2.0
 #define LL_CHART_HAIRLINE     1.0
 #define LL_CHART_MAX_LEGEND   16
+
+/* A legend item: swatch, gap, label; gaps between items. */
+#define LL_CHART_SWATCH_WIDTH      16.0
+#define LL_CHART_LINE_SWATCH_WIDTH 24.0  /* long enough for a dash's pattern */
+#define LL_CHART_SWATCH_GAP         6.0
+#define LL_CHART_ITEM_GAP          18.0
+
+/* Reallocations on the memory chart: a tick this high at the top of the
+ * plot, and a line on down at this alpha (decoration: a faint guide to
+ * where the curves were then; the ticks are what a reader needs). */
+#define LL_CHART_RUG_HEIGHT 6.0
+#define LL_CHART_FAINT      0.3
 
 typedef struct
 {
@@ -84,12 +97,38 @@ typedef enum
   LL_SWATCH_NONE,    /* words only */
 } LlSwatch;
 
+/* Line patterns, so that no two series are told apart by colour alone.
+ * A run's is its style's (ll_chart_run_dash()). */
+typedef enum
+{
+  LL_DASH_SOLID,
+  LL_DASH_DASHED,
+  LL_DASH_DOTTED,
+  LL_DASH_DASH_DOT,
+  LL_DASH_LONG,
+  LL_DASH_DASH_DOT_DOT,
+  LL_DASH_SHORT,
+  LL_DASH_LONG_DOT,
+  LL_N_DASHES
+} LlDash;
+
+/* Marks on points (and on legend swatches). */
+typedef enum
+{
+  LL_MARK_NONE,
+  LL_MARK_CIRCLE,
+  LL_MARK_SQUARE,
+  LL_MARK_TRIANGLE,
+  LL_MARK_DIAMOND,
+} LlMark;
+
 typedef struct
 {
   const char *label;
   LlSwatch    swatch;
   LlColor     color;
-  guint       style;        /* a run's dash and marker (overlays); 0: solid */
+  LlDash      dash;         /* LL_SWATCH_LINE */
+  LlMark      mark;         /* on the line, or the dot's shape */
   char        text[96];     /* where a composed label lives */
 } LlLegendItem;
 
@@ -117,13 +156,27 @@ typedef struct
 
 #define LL_PAINTER_SERIES 4
 
-/* Several runs on one chart: each in its own colour, dash and marker. */
+/* Several runs on one chart: each in its own colour, dash and marker;
+ * the eight dashes with the four marks make eight runs that differ in
+ * both, whatever their colours look like. */
 gboolean       ll_chart_data_is_overlay (const LlChartData   *data);
+LlDash         ll_chart_run_dash        (guint                style);
+LlMark         ll_chart_run_mark        (guint                style);
 const LlColor *ll_painter_run_color     (const LlPainter     *p,
                                          const LlChartSeries *series);
+/* Sets @dash on the painter's cairo_t, in device pixels times the
+ * palette's line scale. */
+void           ll_painter_set_dash      (const LlPainter     *p,
+                                         LlDash               dash);
 /* Sets the dash of @series' line (solid for the first run). */
 void           ll_painter_run_dash      (const LlPainter     *p,
                                          const LlChartSeries *series);
+/* Adds @mark at (@x, @y) to the path. */
+void           ll_painter_mark          (const LlPainter     *p,
+                                         LlMark               mark,
+                                         double               x,
+                                         double               y,
+                                         double               radius);
 /* Adds @series' marker at (@x, @y) to the path: circle, square, triangle,
  * diamond, in turn. */
 void           ll_painter_run_marker    (const LlPainter     *p,
@@ -220,6 +273,7 @@ guint         ll_chart_legend_items     (LlChartKind           kind,
                                          const LlChartData    *data,
                                          const LlChartOptions *options,
                                          LlLegendItem         *items);
+double        ll_chart_legend_swatch_width (const LlLegendItem *item);
 double        ll_chart_legend_width     (LlChartText          *text,
                                          const LlLegendItem   *items,
                                          guint                 n_items);
@@ -324,13 +378,21 @@ void    ll_painter_column_span  (const LlPainter     *p,
 void    ll_painter_sample_line  (LlPainter           *p,
                                  const LlColumn      *cols,
                                  double               device_width);
-/* A dashed horizontal line at @value, labelled at the right; @taken is the
+/* Over several runs, @series' mark where its line through @cols ends:
+ * whose line it is, whatever its colour looks like. Fills with the
+ * source set by the caller. */
+#define LL_CHART_END_MARK 3.5
+void    ll_painter_run_end_mark (LlPainter           *p,
+                                 const LlColumn      *cols,
+                                 const LlChartSeries *series,
+                                 double               device_width);
+/* A dashed horizontal line at @value, labelled at the right in its
+ * colour (text: the palette's secondary, series3 or warning); @taken is the
  * label of another line, which this one's label avoids. */
 void    ll_painter_reference_line (LlPainter         *p,
                                    double             value,
                                    const char        *label,
                                    const LlColor     *color,
-                                   double             alpha,
                                    double            *taken_top,
                                    double            *taken_bottom);
 /* The visible part of the events (samples), for drawing: @n buckets,

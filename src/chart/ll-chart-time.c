@@ -57,6 +57,13 @@ first_event (const LlChartSeries *series)
   return series->n_events > 0 ? &series->events[0].first : NULL;
 }
 
+/* Each outcome has its shape as well as its colour. */
+static const LlMark outcome_marks[N_OUTCOMES] = {
+  [GREW_IN_PLACE] = LL_MARK_CIRCLE,
+  [MOVED] = LL_MARK_DIAMOND,
+  [COPIED] = LL_MARK_TRIANGLE,
+};
+
 static const LlColor *
 outcome_color (const LlChartPalette *pal,
                Outcome               outcome)
@@ -179,10 +186,11 @@ time_draw (LlPainter           *p,
   ll_painter_sample_line (p, line, dw);
   cairo_restore (cr);
 
-  /* A dot for a column's reallocation of one kind; where a column merges
-   * several, a faint bar from the fastest to the slowest, and the dot on
-   * the slowest. Dense dots merge into a cloud: there, pixel-aligned
-   * squares look the same and cost far less than circles. */
+  /* A dot for a column's reallocation of one kind, in the kind's shape;
+   * where a column merges several, a faint bar from the fastest to the
+   * slowest (the dot carries the value), and the dot on the slowest.
+   * Dense dots merge into a cloud: there, pixel-aligned squares look the
+   * same as circles and cost far less. */
   dw = ll_painter_device_width (p, 3.0);
   for (guint o = 0; o < N_OUTCOMES; o++)
     for (guint i = 0; i < n; i++)
@@ -218,11 +226,11 @@ time_draw (LlPainter           *p,
           cy = ll_painter_map_y (p, c->max);
           if (overlay && !dense)
             ll_painter_run_marker (p, series, cx, cy, 2.5);
-          else if (dense)
+          else if (dense && (overlay || outcome_marks[o] == LL_MARK_CIRCLE))
             cairo_rectangle (cr, ll_pixel_grid_round_x (&p->grid, cx - 2.0),
                              ll_pixel_grid_round_y (&p->grid, cy - 2.0), 4.0, 4.0);
           else
-            ll_painter_dot (p, cx, cy, 2.5);
+            ll_painter_mark (p, outcome_marks[o], cx, cy, dense ? 2.0 : 2.5);
         }
       /* Over several runs, the run's colour and marker tell them apart. */
       ll_chart_set_color (cr, overlay ? ll_painter_run_color (p, series) : outcome_color (pal, o), 1.0);
@@ -238,9 +246,12 @@ time_legend (const LlChartOptions *options,
 {
   const LlChartPalette *p = &options->palette;
 
-  items[0] = (LlLegendItem) { _("In place"), LL_SWATCH_DOT, p->series3 };
-  items[1] = (LlLegendItem) { _("Moved"), LL_SWATCH_DOT, p->accent };
-  items[2] = (LlLegendItem) { _("Copied"), LL_SWATCH_DOT, p->warning };
+  items[0] = (LlLegendItem) { _("In place"), LL_SWATCH_DOT, p->series3, LL_DASH_SOLID,
+                              outcome_marks[GREW_IN_PLACE] };
+  items[1] = (LlLegendItem) { _("Moved"), LL_SWATCH_DOT, p->accent, LL_DASH_SOLID,
+                              outcome_marks[MOVED] };
+  items[2] = (LlLegendItem) { _("Copied"), LL_SWATCH_DOT, p->warning, LL_DASH_SOLID,
+                              outcome_marks[COPIED] };
   items[3] = (LlLegendItem) { _("Per append"), LL_SWATCH_LINE, p->series2 };
   return 4;
 }

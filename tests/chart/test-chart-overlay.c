@@ -142,7 +142,11 @@ test_overlay_capacity (void)
   g_assert_cmpstr (items[0].label, ==, "libstdc++");
   g_assert_cmpstr (items[1].label, ==, "CPython 3.9+");
   g_assert_cmpfloat (items[1].color.blue, ==, 1);
-  g_assert_cmpuint (items[1].style, ==, 1);
+  /* each run's dash and mark, in its legend too */
+  g_assert_cmpint (items[0].dash, ==, LL_DASH_SOLID);
+  g_assert_cmpint (items[0].mark, ==, LL_MARK_CIRCLE);
+  g_assert_cmpint (items[1].dash, ==, LL_DASH_DASHED);
+  g_assert_cmpint (items[1].mark, ==, LL_MARK_SQUARE);
 
   cairo_surface_destroy (surface);
   test_run_clear (&runs[0]);

@@ -281,15 +281,21 @@ test_log_x (void)
     for (guint i = 0; i < 5; i++)
       {
         const guint64 v = (guint64[]) { 3, 6, 12, 20, 28 }[i];
-        int x = (int) round (ll_scale_map (&layout.x, v));
-        int y = (int) round (ll_scale_map (&layout.y, v));
+        double x0 = ll_scale_map (&layout.x, v);
         gboolean found = FALSE;
 
-        for (int dy = -2; dy <= 2 && !found; dy++)
+        /* along the dashed line, a dash's length either side */
+        for (int dx = -6; dx <= 6 && !found; dx++)
           {
-            Rgb p = pixel (surface, x, y + dy);
+            int x = (int) round (x0 + dx);
+            int y = (int) round (ll_scale_map (&layout.y, ll_scale_unmap (&layout.x, x)));
 
-            found = p.g > 100 && p.r < 80 && p.b < 80;
+            for (int dy = -2; dy <= 2 && !found; dy++)
+              {
+                Rgb p = pixel (surface, x, y + dy);
+
+                found = p.g > 100 && p.r < 80 && p.b < 80;
+              }
           }
         g_assert_true (found);
       }

@@ -159,13 +159,18 @@ test_capacity_pixels (void)
         }
     }
 
-  /* the length diagonal (series2) at the current length 50 */
+  /* the length diagonal (series2) near 40, dashed: within a dash's
+   * length of it */
   {
-    double x = ll_scale_map (&layout.x, 40);
-    double y = ll_scale_map (&layout.y, 40);
-    Rgb p = pixel (surface, (int) x, (int) y);
+    gboolean found = FALSE;
 
-    g_assert_cmpint (p.g, >, p.r + 60);
+    for (double v = 38.0; v <= 42.0 && !found; v += 0.25)
+      {
+        Rgb p = pixel (surface, (int) ll_scale_map (&layout.x, v), (int) ll_scale_map (&layout.y, v));
+
+        found = p.g > p.r + 60;
+      }
+    g_assert_true (found);
   }
 
   /* the step line ends at the current length, 50 */
@@ -966,14 +971,14 @@ test_memory_next_growth (void)
   ll_chart_layout_compute (&layout, NULL, LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT);
   surface = render (LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT, 1.0);
   g_assert_cmpuint (count_row (surface, &layout.plot, ll_scale_map (&layout.y, after),
-                               &options.palette.series3, 0.8), >, 40);
+                               &options.palette.series3, 1.0), >, 40);
   cairo_surface_destroy (surface);
 
   /* Without a run going on, nothing there. */
   options.next_growth_bytes = 0;
   surface = render (LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT, 1.0);
   g_assert_cmpuint (count_row (surface, &layout.plot, ll_scale_map (&layout.y, after),
-                               &options.palette.series3, 0.8), ==, 0);
+                               &options.palette.series3, 1.0), ==, 0);
   cairo_surface_destroy (surface);
 
   /* A growth that would leave less than the reserve: in its colour. */
@@ -982,6 +987,117 @@ test_memory_next_growth (void)
   surface = render (LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT, 1.0);
   g_assert_cmpuint (count_row (surface, &layout.plot, ll_scale_map (&layout.y, 512ull << 20),
                                &options.palette.warning, 1.0), >, 40);
+  cairo_surface_destroy (surface);
+
+  test_run_clear (&run);
+}
+
+/* How many of the plot's columns in [@x0, @x1) hold no pixel that @is_ink
+ * says is the line's. */
+static guint
+columns_without (cairo_surface_t *surface,
+                 const LlRect    *plot,
+                 int              x0,
+                 int              x1,
+                 gboolean       (*is_ink) (Rgb p))
+{
+  guint n = 0;
+
+  for (int x = x0; x < x1; x++)
+    {
+      gboolean ink = FALSE;
+
+      for (int y = (int) plot->y; y < (int) (plot->y + plot->height) && !ink; y++)
+        ink = is_ink (pixel (surface, x, y));
+      n += !ink;
+    }
+  return n;
+}
+
+static gboolean
+is_series2 (Rgb p)
+{
+  return p.g > p.r + 60 && p.g > p.b + 60;   /* (0, 0.6, 0) */
+}
+
+static gboolean
+is_series3 (Rgb p)
+{
+  return p.b > 200 && p.r < 60 && p.g < 60;  /* (0, 0, 1) */
+}
+
+static gboolean
+is_accent (Rgb p)
+{
+  return p.r > 200 && p.g < 60 && p.b < 60;  /* (1, 0, 0) */
+}
+
+/* Lines differ in more than hue: the capacity's is solid and the
+ * length's dashed, the free memory's solid and the RSS's dash-dotted —
+ * along each, the dashed one has gaps and the solid one none — and the
+ * legend's swatches show the same. */
+static void
+test_line_patterns (void)
+{
+  TestRun run;
+  LlChartData data;
+  LlChartOptions options;
+  LlChartLayout layout;
+  LlLegendItem items[LL_CHART_MAX_LEGEND];
+  cairo_surface_t *surface;
+  int x0, x1;
+  guint gaps;
+
+  test_run_init (&run, 1, 1);
+  test_run_fill_cpython (&run, 100 * 1024 * 1024, 8ull << 30, 1000000);
+  test_run_get_data (&run, &data);
+  options_init_test (&options);
+
+  /* Capacity (accent, red) and length (series2, green). */
+  surface = render (LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT, 1.0);
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT);
+  x0 = (int) (layout.plot.x + layout.plot.width * 0.2);
+  x1 = (int) (layout.plot.x + layout.plot.width * 0.8);
+  g_assert_cmpuint (columns_without (surface, &layout.plot, x0, x1, is_accent), ==, 0);
+  gaps = columns_without (surface, &layout.plot, x0, x1, is_series2);
+  g_test_message ("length: %u of %d columns in gaps", gaps, x1 - x0);
+  g_assert_cmpuint (gaps, >, (x1 - x0) / 8);
+  g_assert_cmpuint (gaps, <, (x1 - x0) / 2);
+
+  /* In the legend: the length's swatch has a gap between its dashes. */
+  g_assert_cmpuint (ll_chart_legend_items (LL_CHART_CAPACITY, &data, &options, items), ==, 3);
+  g_assert_cmpint (items[0].dash, ==, LL_DASH_SOLID);
+  g_assert_cmpint (items[1].dash, !=, LL_DASH_SOLID);
+  {
+    int y = (int) (layout.legend_y + layout.line_height / 2.0);
+    int first = -1, last = -1;
+    guint off = 0;
+
+    for (int x = (int) layout.legend_x; x < WIDTH; x++)
+      if (is_series2 (pixel (surface, x, y)))
+        {
+          if (first < 0)
+            first = x;
+          last = x;
+        }
+    g_assert_cmpint (first, >=, 0);
+    g_assert_cmpint (last - first, >=, (int) LL_CHART_LINE_SWATCH_WIDTH / 2);
+    for (int x = first; x <= last; x++)
+      off += !is_series2 (pixel (surface, x, y));
+    g_assert_cmpuint (off, >=, 2);
+  }
+  cairo_surface_destroy (surface);
+
+  /* Free memory (series3, blue) and RSS (series2, green). */
+  surface = render (LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT, 1.0);
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT);
+  x0 = (int) (layout.plot.x + layout.plot.width * 0.2);
+  x1 = (int) (layout.plot.x + layout.plot.width * 0.8);
+  g_assert_cmpuint (columns_without (surface, &layout.plot, x0, x1, is_series3), ==, 0);
+  gaps = columns_without (surface, &layout.plot, x0, x1, is_series2);
+  g_test_message ("RSS: %u of %d columns in gaps", gaps, x1 - x0);
+  g_assert_cmpuint (gaps, >, (x1 - x0) / 8);
+  g_assert_cmpuint (gaps, <, (x1 - x0) / 2);
   cairo_surface_destroy (surface);
 
   test_run_clear (&run);
@@ -1063,6 +1179,7 @@ main (int   argc,
   g_test_add_func ("/chart/crisp-hidpi", test_crisp_hidpi);
   g_test_add_func ("/chart/vector-surfaces", test_vector_surfaces);
   g_test_add_func ("/chart/memory-next-growth", test_memory_next_growth);
+  g_test_add_func ("/chart/line-patterns", test_line_patterns);
   g_test_add_func ("/chart/coarse-level", test_coarse_level);
   g_test_add_func ("/chart/pick", test_pick);
   g_test_add_func ("/chart/pick-large", test_pick_large);
