@@ -44,6 +44,8 @@ ll_chart_text_init (LlChartText          *text,
 
   if (family == NULL || family[0] == '\0')
     family = DEFAULT_FONT_FAMILY;
+  /* The reader's text size (large text: 1.5) on top of the chart's. */
+  size *= ll_chart_options_get_text_scale (options);
 
   text->context = g_object_ref (context);
   text->font = pango_font_description_new ();
@@ -598,20 +600,23 @@ describe_view (LlChartLayout        *layout,
   g_ptr_array_unref (notes);
 }
 
-void
-ll_chart_layout_measure (LlChartLayout        *layout,
-                         LlChartText          *text,
-                         LlChartKind           kind,
-                         const LlChartData    *data,
-                         const LlChartOptions *options,
-                         double                width,
-                         double                height)
+/* Compact: the x axis title at the end of the tick labels' row, over
+ * the labels it would cover; FALSE when that leaves fewer than two. */
+static gboolean
+measure (LlChartLayout        *layout,
+         LlChartText          *text,
+         LlChartKind           kind,
+         const LlChartData    *data,
+         const LlChartOptions *options,
+         double                width,
+         double                height,
+         gboolean              compact)
 {
   LlLegendItem items[LL_CHART_MAX_LEGEND];
   guint n_items;
   LlChartExtents ext;
   LlAxisFit fit;
-  double line_h, title_h = 0.0, title_w = 0.0, legend_w, y_title_w, top, bottom, left, right;
+  double line_h, unit, title_h = 0.0, title_w = 0.0, legend_w, y_title_w, top, bottom, left, right;
   const char *title_probe = "0123456789 Ag";
 
   memset (layout, 0, sizeof *layout);
@@ -629,7 +634,11 @@ ll_chart_layout_measure (LlChartLayout        *layout,
   ll_chart_text_size (text, title_probe, FALSE, NULL, &line_h);
   line_h = ceil (line_h);
   layout->line_height = line_h;
-  layout->pad = round (line_h * 0.8);
+  /* Paddings and gaps stay as they are with large text: the plot keeps
+   * what the text does not need. */
+  unit = line_h / ll_chart_options_get_text_scale (options);
+  layout->unit = unit;
+  layout->pad = round (unit * 0.8);
 
   top = layout->pad;
   if (options->draw_title)
@@ -637,15 +646,16 @@ ll_chart_layout_measure (LlChartLayout        *layout,
       ll_chart_text_size (text, title_probe, TRUE, NULL, &title_h);
       ll_chart_text_size (text, layout->title, TRUE, &title_w, NULL);
       layout->title_y = top;
-      top += ceil (title_h) + round (line_h * 0.5);
+      top += ceil (title_h) + round (unit * 0.5);
     }
 
   /* The y axis needs the plot's height, the plot's left edge needs the y
    * labels: vertical geometry first, then y ticks, then x. */
   bottom = height - layout->pad;
+  layout->x_title_inline = compact;
   layout->x_title_y = bottom - line_h;
-  layout->x_labels_y = layout->x_title_y - line_h - 2.0;
-  bottom = layout->x_labels_y - round (line_h * 0.4);
+  layout->x_labels_y = compact ? layout->x_title_y : layout->x_title_y - line_h - 2.0;
+  bottom = layout->x_labels_y - round (unit * 0.4);
 
   n_items = ll_chart_legend_items (kind, data, options, items);
   legend_w = ll_chart_legend_width (text, items, n_items);
@@ -653,7 +663,7 @@ ll_chart_layout_measure (LlChartLayout        *layout,
   layout->header_y = top;
   layout->legend_y = top;
   /* The top tick label is centred on the plot's top edge. */
-  top += line_h + round (line_h * 1.1);
+  top += line_h + round (line_h * 0.5 + unit * 0.6);
 
   ll_axis_fit_init (&fit, MAX (1.0, bottom - top), FALSE);
   fit.label_size = line_h;
@@ -674,7 +684,7 @@ ll_chart_layout_measure (LlChartLayout        *layout,
       layout->legend_width = width - 2 * layout->pad;
       layout->legend_rows = ll_chart_legend_rows (text, items, n_items, layout->legend_width);
       layout->legend_y = top - round (line_h * 0.5);
-      top += layout->legend_rows * line_h + round (line_h * 0.4);
+      top += layout->legend_rows * line_h + round (unit * 0.4);
       fit.length = MAX (1.0, bottom - top);
       ll_axis_compute (&layout->y_axis, ext.yq, options->units, ext.y_log,
                        ext.y_lo, ext.y_hi, &fit);
@@ -689,7 +699,7 @@ ll_chart_layout_measure (LlChartLayout        *layout,
   else if (y_title_w + 2 * LL_CHART_ITEM_GAP + legend_w > width - 2 * layout->pad)
     {
       layout->legend_y = top - round (line_h * 0.5);
-      top += line_h + round (line_h * 0.4);
+      top += line_h + round (unit * 0.4);
       fit.length = MAX (1.0, bottom - top);
       ll_axis_compute (&layout->y_axis, ext.yq, options->units, ext.y_log,
                        ext.y_lo, ext.y_hi, &fit);
@@ -698,14 +708,14 @@ ll_chart_layout_measure (LlChartLayout        *layout,
   if (ext.empty)
     clear_labels (&layout->y_axis);
 
-  left = layout->pad + ceil (widest_label (text, &layout->y_axis)) + round (line_h * 0.6);
+  left = layout->pad + ceil (widest_label (text, &layout->y_axis)) + round (unit * 0.6);
   right = layout->pad;
 
   ll_axis_fit_init (&fit, MAX (1.0, width - left - right), TRUE);
   fit.measure = measure_cb;
   fit.user_data = text;
-  fit.label_gap = MAX (fit.label_gap, line_h * 1.5);
-  fit.min_spacing = MAX (fit.min_spacing, line_h * 7.0);
+  fit.label_gap = MAX (fit.label_gap, unit * 1.5);
+  fit.min_spacing = MAX (fit.min_spacing, unit * 7.0);
   for (int pass = 0; pass < 2; pass++)
     {
       double half;
@@ -741,6 +751,53 @@ ll_chart_layout_measure (LlChartLayout        *layout,
                  layout->plot.x, layout->plot.x + layout->plot.width);
   ll_scale_init (&layout->y, layout->y_axis.log, layout->y_axis.lo, layout->y_axis.hi,
                  layout->plot.y + layout->plot.height, layout->plot.y);
+
+  if (compact)
+    {
+      double x_title_w, end;
+      guint kept = 0;
+
+      ll_chart_text_size (text, layout->x_title, FALSE, &x_title_w, NULL);
+      end = width - layout->pad - ceil (x_title_w) - unit * 1.5;
+      for (guint i = 0; i < layout->x_axis.n_ticks; i++)
+        {
+          LlTick *t = &layout->x_axis.ticks[i];
+          double w, x;
+
+          if (t->label[0] == '\0')
+            continue;
+          ll_chart_text_size (text, t->label, FALSE, &w, NULL);
+          /* where draw_labels() puts it */
+          x = CLAMP (ll_scale_map (&layout->x, t->value), w / 2.0, width - 1.0 - w / 2.0);
+          if (x + w / 2.0 > end)
+            t->label[0] = '\0';
+          else
+            kept++;
+        }
+      return kept >= 2;
+    }
+  return TRUE;
+}
+
+void
+ll_chart_layout_measure (LlChartLayout        *layout,
+                         LlChartText          *text,
+                         LlChartKind           kind,
+                         const LlChartData    *data,
+                         const LlChartOptions *options,
+                         double                width,
+                         double                height)
+{
+  LlChartLayout compact;
+
+  measure (layout, text, kind, data, options, width, height, FALSE);
+  /* Large text in a short chart: the x axis title shares the labels' row
+   * rather than take the plot's room. */
+  if (ll_chart_options_get_text_scale (options) > 1.0 && !layout->empty &&
+      layout->plot.height < height * 0.45 &&
+      measure (&compact, text, kind, data, options, width, height, TRUE) &&
+      compact.plot.height > layout->plot.height)
+    *layout = compact;
 }
 
 void

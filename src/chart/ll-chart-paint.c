@@ -391,7 +391,7 @@ draw_labels (const LlPainter *p)
       if (t->label[0] == '\0')
         continue;
       ll_painter_text (p, t->label, FALSE,
-                 l->plot.x - round (l->line_height * 0.6),
+                 l->plot.x - round (l->unit * 0.6),
                  ll_painter_map_y (p, t->value) - l->line_height / 2.0,
                  LL_ALIGN_END, dim, 1.0);
     }
@@ -409,8 +409,11 @@ draw_labels (const LlPainter *p)
       ll_painter_text (p, t->label, FALSE, x, l->x_labels_y, LL_ALIGN_CENTER, dim, 1.0);
     }
 
-  ll_painter_text (p, l->x_title, FALSE, l->plot.x + l->plot.width / 2.0, l->x_title_y,
-             LL_ALIGN_CENTER, dim, 1.0);
+  if (l->x_title_inline)
+    ll_painter_text (p, l->x_title, FALSE, l->width - l->pad, l->x_title_y, LL_ALIGN_END, dim, 1.0);
+  else
+    ll_painter_text (p, l->x_title, FALSE, l->plot.x + l->plot.width / 2.0, l->x_title_y,
+                     LL_ALIGN_CENTER, dim, 1.0);
   ll_painter_text (p, l->y_title, FALSE, l->pad, l->header_y, LL_ALIGN_START, dim, 1.0);
 
   if (p->options->draw_title)

@@ -43,6 +43,8 @@ typedef struct
   LlChartKind kind;
   double      width, height;
   double      line_height;      /* of one line of label text */
+  double      unit;             /* the line height without the reader's text
+                                 * scale: paddings and gaps */
   double      pad;              /* outer margin */
   LlRect      plot;
   double      title_y;          /* top of the chart title (draw_title) */
@@ -54,6 +56,7 @@ typedef struct
   guint       legend_rows;
   double      x_labels_y;       /* top of the x tick labels */
   double      x_title_y;        /* top of the x axis title */
+  gboolean    x_title_inline;   /* compact: the x title ends the labels' row */
   gboolean    empty;            /* nothing to plot: hint instead of series */
   gboolean    zoomed;           /* the x axis shows a part of the data */
   const char *hint;             /* what an empty chart says (translated) */

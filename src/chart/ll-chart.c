@@ -29,10 +29,19 @@ ll_chart_options_init (LlChartOptions *options)
   options->log_y = FALSE;
   options->font_family = NULL;
   options->font_size = 0.0;
+  options->text_scale = 1.0;
   options->reserve_bytes = 0;
   options->total_bytes = 0;
   options->draw_title = FALSE;
   options->title_says_view = TRUE;
+}
+
+double
+ll_chart_options_get_text_scale (const LlChartOptions *options)
+{
+  g_return_val_if_fail (options != NULL, 1.0);
+
+  return options->text_scale > 0.0 ? CLAMP (options->text_scale, 0.5, 4.0) : 1.0;
 }
 
 /* Data --------------------------------------------------------------------- */

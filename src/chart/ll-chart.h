@@ -44,6 +44,8 @@ typedef struct
   const LlEvent *mark;               /* a reallocation to point out; NULL: none */
   const char    *font_family;        /* NULL: "Cantarell, sans-serif" */
   double         font_size;          /* points at 96 dpi; 0: 9 */
+  double         text_scale;         /* the reader's text size: 1 (or 0) as designed,
+                                      * 1.5 for large text; paddings stay */
   /* context for the memory chart: */
   guint64        reserve_bytes;      /* 0: no line */
   guint64        total_bytes;        /* MemTotal, for the axis range; 0: auto */
@@ -143,6 +145,8 @@ void         ll_chart_range_clamp        (double                from,
                                           double                min_width,
                                           LlChartRange         *result);
 
+/* @options' text scale: 1 when unset, within 0.5 to 4. */
+double       ll_chart_options_get_text_scale (const LlChartOptions *options);
 /* The range @options zoom @kind's x axis to (empty: none). */
 const LlChartRange *ll_chart_options_get_range (const LlChartOptions *options,
                                                 LlChartKind           kind);

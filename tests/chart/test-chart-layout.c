@@ -1,0 +1,144 @@
+/* test-chart-layout.c — chart text at the reader's size, and the plot it leaves
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+
+#include "chart-test-util.h"
+#include "chart-testdata.h"
+
+/* Large text (1.5, GNOME's text scaling factor) makes chart text half as
+ * large again: labels as measured, and the labels a layout sets. */
+static void
+test_text_scale (void)
+{
+  PangoContext *context = ll_chart_create_pango_context ();
+  LlChartOptions options;
+  LlChartText normal, large;
+  TestRun run;
+  LlChartData data;
+  LlChartLayout a, b;
+  double w1, h1, w2, h2;
+
+  ll_chart_options_init (&options);
+  g_assert_cmpfloat (ll_chart_options_get_text_scale (&options), ==, 1.0);
+  ll_chart_text_init (&normal, context, &options);
+  options.text_scale = 1.5;
+  ll_chart_text_init (&large, context, &options);
+
+  ll_chart_text_size (&normal, "1,000,000", FALSE, &w1, &h1);
+  ll_chart_text_size (&large, "1,000,000", FALSE, &w2, &h2);
+  g_test_message ("tick label: %.1f x %.1f, at 1.5: %.1f x %.1f", w1, h1, w2, h2);
+  /* (glyphs sit on whole pixels: a little less than 1.5 in width) */
+  g_assert_cmpfloat_with_epsilon (w2 / w1, 1.5, 0.15);
+  g_assert_cmpfloat_with_epsilon (h2 / h1, 1.5, 0.08);
+  ll_chart_text_clear (&normal);
+  ll_chart_text_clear (&large);
+
+  /* The same chart: its line height and its widest y label. */
+  test_run_init (&run, 1, 1);
+  test_run_fill_cpython (&run, 100 * 1024 * 1024, 8ull << 30, 1000000);
+  test_run_get_data (&run, &data);
+  options.text_scale = 1.0;
+  ll_chart_layout_compute (&a, context, LL_CHART_GROWTH, &data, &options, WIDTH, HEIGHT);
+  options.text_scale = 1.5;
+  ll_chart_layout_compute (&b, context, LL_CHART_GROWTH, &data, &options, WIDTH, HEIGHT);
+  g_assert_cmpfloat_with_epsilon (b.line_height / a.line_height, 1.5, 0.1);
+  /* the y labels need more room on the left; the paddings stay */
+  g_assert_cmpfloat (b.plot.x, >, a.plot.x);
+  g_assert_cmpfloat (b.pad, ==, a.pad);
+  g_assert_cmpfloat (b.unit, ==, a.unit);
+
+  /* Nonsense is as designed, within bounds. */
+  options.text_scale = -1.0;
+  g_assert_cmpfloat (ll_chart_options_get_text_scale (&options), ==, 1.0);
+  options.text_scale = 100.0;
+  g_assert_cmpfloat (ll_chart_options_get_text_scale (&options), ==, 4.0);
+
+  test_run_clear (&run);
+  g_object_unref (context);
+}
+
+/* Charts of the sizes the window gives them at 1.5 text (one chart in a
+ * 1200 × 800 window, four in larger ones) keep a plot of half their
+ * height: the paddings do not grow with the text, the x axis title joins
+ * its labels' row in a short chart, legends wrap. */
+static void
+test_large_text_plot (void)
+{
+  const struct
+  {
+    double width, height;
+  } sizes[] = {
+    { 750, 260 },
+    { 560, 300 },
+    { 480, 360 },
+  };
+  TestRun run, other;
+  LlChartSeries series[2];
+  LlChartData data, two;
+  LlChartOptions options;
+
+  test_run_init (&run, 1, 1);
+  test_run_fill_cpython (&run, 100 * 1024 * 1024, 8ull << 30, 1000000);
+  test_run_get_data (&run, &data);
+  test_run_init (&other, 1, 1);
+  test_run_fill_cpython (&other, 50 * 1024 * 1024, 8ull << 30, 1000000);
+  test_run_get_data (&other, &two);
+  series[0] = data.series[0];
+  series[0].name = "CPython 3.9+ (a long run name)";
+  series[1] = two.series[0];
+  series[1].name = "libstdc++ (another long run name)";
+  series[1].style = 1;
+  ll_chart_data_init (&two, series, 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    for (int k = 0; k < LL_N_CHARTS; k++)
+      for (int overlay = 0; overlay <= 1; overlay++)
+        {
+          LlChartLayout normal, large;
+          double w = sizes[i].width, h = sizes[i].height;
+
+          ll_chart_options_init (&options);
+          options.draw_title = TRUE;
+          ll_chart_layout_compute (&normal, NULL, k, overlay ? &two : &data, &options, w, h);
+          options.text_scale = 1.5;
+          ll_chart_layout_compute (&large, NULL, k, overlay ? &two : &data, &options, w, h);
+          g_test_message ("%s, %s, %.0f x %.0f: plot %.0f high, at 1.5 text %.0f",
+                          ll_chart_kind_get_name (k), overlay ? "two runs" : "one run",
+                          w, h, normal.plot.height, large.plot.height);
+
+          /* (scaling the paddings with the text kept 55 to 65 %) */
+          g_assert_cmpfloat (large.plot.height, >=, normal.plot.height * 0.7);
+          g_assert_cmpfloat (large.plot.height, >=, h * (overlay ? 0.4 : 0.5));
+          g_assert_cmpfloat (large.plot.width, >=, w * 0.75);
+          /* the x labels and title inside the chart, the plot below the header */
+          g_assert_cmpfloat (large.x_title_y + large.line_height, <=, h);
+          g_assert_cmpfloat (large.plot.y, >=, large.legend_y + large.legend_rows * large.line_height - 1.0);
+        }
+
+  test_run_clear (&run);
+  test_run_clear (&other);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart/layout/text-scale", test_text_scale);
+  g_test_add_func ("/chart/layout/large-text-plot", test_large_text_plot);
+
+  ret = g_test_run ();
+
+  pango_cairo_font_map_set_default (NULL);
+  FcFini ();
+  return ret;
+}
