@@ -17,6 +17,9 @@
 #define AFTER_RELEASE_US (8 * G_TIME_SPAN_SECOND)
 /* At most this long between Start and the engine starting. */
 #define START_AFTER_MS 100
+/* During a run, work waiting at the default idle priority runs within
+ * about this long. */
+#define IDLE_WAIT_US (250 * G_TIME_SPAN_MILLISECOND)
 
 struct _LlWindow
 {
@@ -48,6 +51,8 @@ struct _LlWindow
   guint                 start_timeout_id;
   LlHistoryView        *view;
   guint                 tick_id;
+  guint                 idle_probe_id;    /* waits at the default idle priority */
+  gint64                idle_probe_us;
   gint64                run_start_us;
   gint64                last_summary_us;
   LlUnits               units;
@@ -68,6 +73,7 @@ struct _LlWindow
   gpointer              mem_probe_data;
 
   gboolean              start_when_mapped;
+  guint                 start_when_idle_id;
 
   LlExportController   *exporter;
 
@@ -308,11 +314,38 @@ refresh (LlWindow *self,
 }
 
 static gboolean
+on_idle_probe (gpointer user_data)
+{
+  LlWindow *self = user_data;
+
+  self->idle_probe_id = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Frames that take longer than the frame interval (a software renderer, a
+ * machine busy with the run) follow each other at once, and the main loop
+ * never reaches the default idle priority: GTK's own work waits there, such
+ * as registering the window with the screen readers. A probe sits at that
+ * priority; when it waited too long, a frame leaves the figures and charts
+ * as they are, so that it paints nothing and the main loop gets a turn. */
+static gboolean
 on_tick (GtkWidget     *widget,
          GdkFrameClock *frame_clock,
          gpointer       user_data)
 {
-  refresh (LL_WINDOW (widget), FALSE);
+  LlWindow *self = LL_WINDOW (widget);
+  gint64 now = g_get_monotonic_time ();
+
+  if (self->idle_probe_id == 0)
+    {
+      self->idle_probe_id = g_idle_add (on_idle_probe, self);
+      self->idle_probe_us = now;
+    }
+  else if (now - self->idle_probe_us >= IDLE_WAIT_US)
+    return G_SOURCE_CONTINUE;
+
+  refresh (self, FALSE);
 
   return G_SOURCE_CONTINUE;
 }
@@ -325,6 +358,7 @@ stop_ticking (LlWindow *self)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
       self->tick_id = 0;
     }
+  g_clear_handle_id (&self->idle_probe_id, g_source_remove);
 }
 
 static void
@@ -895,13 +929,28 @@ on_controls_valid_changed (LlWindow *self)
   update_actions (self);
 }
 
+static gboolean
+start_when_idle (gpointer user_data)
+{
+  LlWindow *self = user_data;
+
+  self->start_when_idle_id = 0;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.start", NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A run asked for on the command line starts once the main loop has nothing
+ * more urgent left: GTK registers the new window with the screen readers
+ * from an idle callback, and does so before the run's frames take the main
+ * loop's time. */
 static void
 on_map (LlWindow *self)
 {
-  if (self->start_when_mapped)
+  if (self->start_when_mapped && self->start_when_idle_id == 0)
     {
       self->start_when_mapped = FALSE;
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.start", NULL);
+      self->start_when_idle_id = g_idle_add_full (G_PRIORITY_LOW, start_when_idle, self, NULL);
     }
 }
 
@@ -916,6 +965,7 @@ ll_window_dispose (GObject *object)
     ll_run_cancel (self->run);
   g_clear_object (&self->start_after_release);
   cancel_pending_start (self);
+  g_clear_handle_id (&self->start_when_idle_id, g_source_remove);
   stop_ticking (self);
   stop_sampler (self);
 

@@ -448,6 +448,119 @@ test_start_after_paint (void)
   destroy_window (window);
 }
 
+typedef struct
+{
+  LlWindow *window;
+  gboolean  run_at_map;
+  gboolean  idle_ran;
+  gboolean  run_at_idle;
+} StartWatch;
+
+static gboolean
+note_run_at_idle (gpointer user_data)
+{
+  StartWatch *watch = user_data;
+
+  watch->run_at_idle = ll_window_get_run (watch->window) != NULL;
+  watch->idle_ran = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Connected after the window's own handler. */
+static void
+on_map_watch (GtkWidget  *widget,
+              StartWatch *watch)
+{
+  watch->run_at_map = ll_window_get_run (watch->window) != NULL;
+  g_idle_add (note_run_at_idle, watch);
+}
+
+/* A run asked for on the command line waits until what GTK queued at the
+ * default idle priority when the window appeared (registering it with the
+ * screen readers among it) has run: the run's frames would hold it back. */
+static void
+test_start_option (void)
+{
+  LlWindow *window = ll_window_new (NULL);
+  StartWatch watch = { .window = window };
+  gboolean finished = FALSE;
+
+  g_assert_true (ll_window_apply_options (window, "cpython", "16MiB", "shared", TRUE, NULL));
+  g_signal_connect (window, "map", G_CALLBACK (on_map_watch), &watch);
+  g_signal_connect (window, "run-finished", G_CALLBACK (on_run_finished), &finished);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_true (wait_for_flag (&finished, 30000));
+  g_assert_true (watch.idle_ran);
+  g_assert_false (watch.run_at_map);
+  g_assert_false (watch.run_at_idle);
+
+  destroy_window (window);
+}
+
+static void
+on_slow_paint (GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  g_usleep (40 * G_TIME_SPAN_MILLISECOND);
+}
+
+static gboolean
+set_flag (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Frames slower than the frame interval follow each other at once during a
+ * run; work waiting at the default idle priority still gets its turn. */
+static void
+test_idle_during_run (void)
+{
+  LlWindow *window = create_window ();
+  LlControls *controls = ll_window_get_controls (window);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gboolean ran = FALSE, finished = FALSE;
+  LlEngineStatus status;
+  gint64 queued, waited;
+  gulong paint_id;
+
+  /* Growing by 1024 elements at a time, copying the list each time, it
+   * runs far longer than the test. */
+  ll_controls_set_policy (controls, LL_POLICY_FIXED);
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (find_action_row (GTK_WIDGET (window), "_Increment"),
+                                                    GTK_TYPE_ENTRY)),
+                         "1024");
+  ll_controls_set_element (controls, LL_ELEMENT_INT32);
+  ll_controls_set_target_text (controls, "1 GiB");
+  g_signal_connect (window, "run-finished", G_CALLBACK (on_run_finished), &finished);
+  paint_id = g_signal_connect (clock, "paint", G_CALLBACK (on_slow_paint), NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL));
+  do
+    {
+      g_main_context_iteration (NULL, TRUE);
+      ll_engine_get_status (ll_window_get_engine (window), &status);
+    }
+  while (status.state == LL_ENGINE_IDLE);
+  wait_ms (200);
+
+  queued = g_get_monotonic_time ();
+  g_idle_add (set_flag, &ran);
+  g_assert_true (wait_for_flag (&ran, 5000));
+  waited = g_get_monotonic_time () - queued;
+  g_test_message ("an idle callback waited %.0f ms during the run", waited / 1000.0);
+  g_assert_true (ll_window_is_running (window));
+  g_assert_cmpint (waited, <, G_TIME_SPAN_SECOND);
+
+  g_signal_handler_disconnect (clock, paint_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.stop", NULL);
+  g_assert_true (wait_for_flag (&finished, 5000));
+  destroy_window (window);
+}
+
 static void
 test_does_not_fit (void)
 {
@@ -782,6 +895,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/small-run", test_small_run);
   g_test_add_func ("/ui/window/stop", test_stop);
   g_test_add_func ("/ui/window/start-after-paint", test_start_after_paint);
+  g_test_add_func ("/ui/window/start-option", test_start_option);
+  g_test_add_func ("/ui/window/idle-during-run", test_idle_during_run);
   g_test_add_func ("/ui/window/does-not-fit", test_does_not_fit);
   g_test_add_func ("/ui/window/input-at-field", test_input_at_field);
   g_test_add_func ("/ui/window/container-limit", test_container_limit);
