@@ -301,13 +301,14 @@ ll_summary_view_init (LlSummaryView *self)
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 10);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 18);
   gtk_widget_add_css_class (flow, "figures");
-  gtk_widget_set_focusable (flow, FALSE);
+  /* The figures are read, not used: Tab goes past them. A flow box whose
+   * children cannot take the focus would keep Tab from going further. */
+  gtk_widget_set_can_focus (flow, FALSE);
   for (guint i = 0; i < LL_N_FIGURES; i++)
     {
       GtkWidget *child = gtk_flow_box_child_new ();
 
       gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), create_figure (self, i));
-      gtk_widget_set_focusable (child, FALSE);
       gtk_flow_box_append (GTK_FLOW_BOX (flow), child);
       self->children[i] = child;
     }

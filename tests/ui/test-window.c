@@ -845,6 +845,172 @@ test_finalized (void)
     g_assert_null (pointers[i]);
 }
 
+static GtkWidget *
+find_icon_button (GtkWidget  *root,
+                  const char *icon_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if ((GTK_IS_BUTTON (child) &&
+           g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), icon_name) == 0) ||
+          (GTK_IS_MENU_BUTTON (child) &&
+           g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (child)), icon_name) == 0))
+        return child;
+      if ((found = find_icon_button (child, icon_name)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The widgets Tab (or Shift+Tab) stops at, from the first after @from
+ * round to @from again: the focus moves at every press, and comes back. */
+static GPtrArray *
+tab_round (GtkWindow        *window,
+           GtkWidget        *from,
+           GtkDirectionType  direction)
+{
+  GPtrArray *stops = g_ptr_array_new ();
+
+  g_assert_true (gtk_widget_grab_focus (from));
+  g_assert_true (gtk_window_get_focus (window) == from);
+  for (guint i = 0; i < 200; i++)
+    {
+      GtkWidget *before = gtk_window_get_focus (window);
+      GtkWidget *focus;
+
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), direction));
+      focus = gtk_window_get_focus (window);
+      /* No stop where the key does nothing. */
+      g_assert_nonnull (focus);
+      g_assert_true (focus != before);
+      if (focus == from)
+        return stops;
+      /* Each stop once per round: no loop short of the whole window. */
+      g_assert_false (g_ptr_array_find (stops, focus, NULL));
+      g_ptr_array_add (stops, focus);
+    }
+  g_assert_not_reached ();
+}
+
+static guint
+stop_index (GPtrArray  *stops,
+            GtkWidget  *widget,
+            const char *what)
+{
+  guint index = 0;
+
+  /* A widget holding the focus inside (an entry's text) stands for it. */
+  for (guint i = 0; i < stops->len; i++)
+    {
+      GtkWidget *stop = g_ptr_array_index (stops, i);
+
+      if (stop == widget || gtk_widget_is_ancestor (stop, widget))
+        return i;
+    }
+  g_test_message ("no Tab stop at %s", what);
+  g_assert_true (g_ptr_array_find (stops, widget, &index));
+  return index;
+}
+
+/* Tab and Shift+Tab go round the whole window, in the order it reads:
+ * the header bar, the sidebar, the main area down to the charts. */
+static void
+check_tab_order (LlWindow *window)
+{
+  GtkWidget *root = GTK_WIDGET (window);
+  GtkWidget *start = find_button (root, "win.start");
+  GtkWidget *sidebar = find_icon_button (root, "sidebar-show-symbolic");
+  GtkWidget *menu = find_icon_button (root, "open-menu-symbolic");
+  GtkWidget *policy = GTK_WIDGET (find_action_row (root, "_Policy"));
+  GtkWidget *summary = GTK_WIDGET (ll_window_get_summary (window));
+  GtkWidget *figures = find_widget (summary, GTK_TYPE_BUTTON);
+  GtkWidget *board = GTK_WIDGET (ll_window_get_board (window));
+  GtkWidget *all_charts = find_button (board, "charts.show");
+  GtkWidget *table = find_button (board, "charts.show-table");
+  g_autoptr(GPtrArray) forward = NULL;
+  g_autoptr(GPtrArray) backward = NULL;
+  guint last;
+
+  if (!gtk_widget_get_visible (start))
+    start = find_button (root, "win.stop");
+  g_assert_nonnull (sidebar);
+  g_assert_nonnull (menu);
+  g_assert_nonnull (policy);
+  g_assert_nonnull (figures);
+  g_assert_nonnull (all_charts);
+  g_assert_nonnull (table);
+
+  /* Tab follows the layout: wait for it. */
+  while (gtk_widget_get_width (board) == 0 || gtk_widget_get_width (policy) == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  forward = tab_round (GTK_WINDOW (window), start, GTK_DIR_TAB_FORWARD);
+  g_test_message ("%u Tab stops", forward->len);
+  backward = tab_round (GTK_WINDOW (window), start, GTK_DIR_TAB_BACKWARD);
+
+  /* Shift+Tab retraces Tab's steps. */
+  g_assert_cmpuint (forward->len, ==, backward->len);
+  for (guint i = 0; i < forward->len; i++)
+    g_assert_true (g_ptr_array_index (forward, i) ==
+                   g_ptr_array_index (backward, backward->len - 1 - i));
+
+  /* From Start: the rest of the header, the sidebar, the main area; the
+   * sidebar's button comes last, before Start again. */
+  g_assert_cmpuint (stop_index (forward, menu, "the main menu"), <,
+                    stop_index (forward, policy, "the policy"));
+  last = stop_index (forward, policy, "the policy");
+  {
+    static const char * const fields[] = { "_Mechanism", "_Elements", "_Measure" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      {
+        GtkWidget *row = find_action_row (root, fields[i]);
+        guint index;
+
+        g_assert_nonnull (row);
+        index = stop_index (forward, row, fields[i]);
+        g_assert_cmpuint (index, >, last);
+        last = index;
+      }
+  }
+  g_assert_cmpuint (stop_index (forward, figures, "the figures' button"), >, last);
+  last = stop_index (forward, figures, "the figures' button");
+  g_assert_cmpuint (stop_index (forward, all_charts, "the chart switcher"), >, last);
+  last = stop_index (forward, all_charts, "the chart switcher");
+  g_assert_cmpuint (stop_index (forward, table, "the table's button"), >, last);
+  last = stop_index (forward, table, "the table's button");
+  for (guint kind = 0; kind < LL_N_CHARTS; kind++)
+    {
+      GtkWidget *view = GTK_WIDGET (ll_window_get_chart_view (window, kind));
+
+      if (gtk_widget_get_focusable (view))
+        {
+          g_assert_cmpuint (stop_index (forward, view, ll_chart_kind_get_name (kind)), >, last);
+          last = stop_index (forward, view, ll_chart_kind_get_name (kind));
+        }
+    }
+  g_assert_cmpuint (stop_index (forward, sidebar, "the sidebar's button"), ==, forward->len - 1);
+}
+
+static void
+test_tab_order (void)
+{
+  LlWindow *window = create_window ();
+
+  ll_controls_set_target_text (ll_window_get_controls (window), "8 MiB");
+  check_tab_order (window);
+  run_to_end (window);
+  g_assert_true (gtk_widget_get_visible (find_button (GTK_WIDGET (window), "win.release-memory")));
+  check_tab_order (window);
+
+  destroy_window (window);
+}
+
 /* The shortcuts window lists every accelerator the window binds. */
 static void
 test_shortcuts (void)
@@ -902,6 +1068,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/container-limit", test_container_limit);
   g_test_add_func ("/ui/window/finalized", test_finalized);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts);
+  g_test_add_func ("/ui/window/tab-order", test_tab_order);
 
   return g_test_run ();
 }
