@@ -264,38 +264,18 @@ update_readout (LlChartView *self,
 }
 
 static void
-snapshot_readout (LlChartView *self,
-                  GtkSnapshot *snapshot,
-                  int          width,
-                  int          height)
+snapshot_readout_box (LlChartView *self,
+                      GtkSnapshot *snapshot,
+                      int          width,
+                      int          height)
 {
   g_autoptr(PangoLayout) layout = NULL;
   PangoRectangle ink, logical;
   GskRoundedRect rounded;
-  GdkRGBA line, box_bg, border, text;
+  GdkRGBA box_bg, border, text;
   const LlChartPalette *p = &self->palette;
   double box_w, box_h, box_x, box_y;
   const double pad = 8, gap = 12;
-
-  line = (GdkRGBA) { p->foreground.red, p->foreground.green, p->foreground.blue, 0.35 };
-  gtk_snapshot_append_color (snapshot, &line,
-                             &GRAPHENE_RECT_INIT (floor (self->readout.x), 0, 1, height));
-  gtk_snapshot_append_color (snapshot, &line,
-                             &GRAPHENE_RECT_INIT (0, floor (self->readout.y), width, 1));
-
-  /* A dot on the picked point, in the accent colour. */
-  gsk_rounded_rect_init_from_rect (&rounded,
-                                   &GRAPHENE_RECT_INIT (self->readout.x - 4,
-                                                        self->readout.y - 4, 8, 8),
-                                   4);
-  gtk_snapshot_push_rounded_clip (snapshot, &rounded);
-  gtk_snapshot_append_color (snapshot,
-                             &(GdkRGBA) { p->accent.red, p->accent.green, p->accent.blue, 1 },
-                             &rounded.bounds);
-  gtk_snapshot_pop (snapshot);
-
-  if (self->readout.text == NULL || self->readout.text[0] == '\0')
-    return;
 
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->readout.text);
   pango_layout_get_pixel_extents (layout, &ink, &logical);
@@ -331,6 +311,38 @@ snapshot_readout (LlChartView *self,
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (box_x + pad, box_y + pad - logical.y));
   gtk_snapshot_append_layout (snapshot, layout, &text);
   gtk_snapshot_restore (snapshot);
+}
+
+static void
+snapshot_readout (LlChartView *self,
+                  GtkSnapshot *snapshot,
+                  int          width,
+                  int          height)
+{
+  GskRoundedRect rounded;
+  GdkRGBA line;
+  const LlChartPalette *p = &self->palette;
+
+  line = (GdkRGBA) { p->foreground.red, p->foreground.green, p->foreground.blue, 0.35 };
+  gtk_snapshot_append_color (snapshot, &line,
+                             &GRAPHENE_RECT_INIT (floor (self->readout.x), 0, 1, height));
+  gtk_snapshot_append_color (snapshot, &line,
+                             &GRAPHENE_RECT_INIT (0, floor (self->readout.y), width, 1));
+
+  if (self->readout.text != NULL && self->readout.text[0] != '\0')
+    snapshot_readout_box (self, snapshot, width, height);
+
+  /* A dot on the picked point, in the accent colour: over the box, which
+   * a small chart cannot always keep off it. */
+  gsk_rounded_rect_init_from_rect (&rounded,
+                                   &GRAPHENE_RECT_INIT (self->readout.x - 4,
+                                                        self->readout.y - 4, 8, 8),
+                                   4);
+  gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+  gtk_snapshot_append_color (snapshot,
+                             &(GdkRGBA) { p->accent.red, p->accent.green, p->accent.blue, 1 },
+                             &rounded.bounds);
+  gtk_snapshot_pop (snapshot);
 }
 
 /* The keyboard cursor's point: a ring around the readout's dot, so that
