@@ -441,7 +441,10 @@ ll_chart_legend_swatch_width (const LlLegendItem *item)
     case LL_SWATCH_NONE:
       return 0.0;
     case LL_SWATCH_LINE:
-      return LL_CHART_LINE_SWATCH_WIDTH + LL_CHART_SWATCH_GAP;
+      /* room for a dash's pattern and a mark */
+      if (item->dash != LL_DASH_SOLID || item->mark != LL_MARK_NONE)
+        return LL_CHART_LINE_SWATCH_WIDTH + LL_CHART_SWATCH_GAP;
+      return LL_CHART_SWATCH_WIDTH + LL_CHART_SWATCH_GAP;
     default:
       return LL_CHART_SWATCH_WIDTH + LL_CHART_SWATCH_GAP;
     }

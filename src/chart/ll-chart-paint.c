@@ -232,6 +232,42 @@ ll_painter_run_marker (const LlPainter     *p,
   ll_painter_mark (p, ll_chart_run_mark (series->style), x, y, r);
 }
 
+void
+ll_chart_draw_run_swatch (cairo_t              *cr,
+                          const LlChartPalette *palette,
+                          guint                 style,
+                          double                x,
+                          double                y,
+                          double                width,
+                          double                height)
+{
+  LlChartOptions options;
+  LlPainter p = { 0 };
+  double dw, mid;
+
+  g_return_if_fail (cr != NULL && palette != NULL);
+
+  ll_chart_options_init (&options);
+  options.palette = *palette;
+  p.cr = cr;
+  p.options = &options;
+  ll_pixel_grid_init_from_cairo (&p.grid, cr);
+
+  cairo_save (cr);
+  dw = ll_painter_line_width (&p, LL_CHART_SERIES_WIDTH);
+  mid = ll_pixel_grid_snap_y (&p.grid, y + height / 2.0, dw);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  ll_painter_set_dash (&p, ll_chart_run_dash (style));
+  cairo_move_to (cr, x, mid);
+  cairo_line_to (cr, x + width, mid);
+  ll_chart_set_color (cr, &palette->runs[style % LL_CHART_N_RUN_COLORS], 1.0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0.0);
+  ll_painter_mark (&p, ll_chart_run_mark (style), x + width / 2.0, mid, MIN (3.0, height / 4.0));
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
 double
 ll_painter_map_x_held (const LlPainter *p,
                        double           v)
@@ -431,23 +467,23 @@ draw_swatch (const LlPainter    *p,
   double h = p->layout->line_height;
   double mid = y + h / 2.0;
   double cx = x + LL_CHART_SWATCH_WIDTH / 2.0;
-  double dw;
+  double dw, w;
 
   switch (item->swatch)
     {
     case LL_SWATCH_LINE:
       /* The line's dash, and the run's mark on it. */
+      w = ll_chart_legend_swatch_width (item) - LL_CHART_SWATCH_GAP;
       dw = ll_painter_line_width (p, LL_CHART_SERIES_WIDTH);
       cairo_set_line_cap (cr, item->dash != LL_DASH_SOLID ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
       ll_painter_set_dash (p, item->dash);
-      ll_painter_hline (p, x + 1.0, x + LL_CHART_LINE_SWATCH_WIDTH - 1.0, mid, dw);
+      ll_painter_hline (p, x + 1.0, x + w - 1.0, mid, dw);
       ll_chart_set_color (cr, &item->color, 1.0);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0.0);
       if (item->mark != LL_MARK_NONE)
         {
-          ll_painter_mark (p, item->mark,
-                           ll_pixel_grid_snap_x (&p->grid, x + LL_CHART_LINE_SWATCH_WIDTH / 2.0, dw),
+          ll_painter_mark (p, item->mark, ll_pixel_grid_snap_x (&p->grid, x + w / 2.0, dw),
                            ll_pixel_grid_snap_y (&p->grid, mid, dw), 3.0);
           cairo_fill (cr);
         }

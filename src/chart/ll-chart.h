@@ -235,6 +235,16 @@ char        *ll_chart_describe           (LlChartKind           kind,
                                           const LlChartData    *data,
                                           const LlChartOptions *options);
 
+/* A run's swatch as legends draw it, across the @width × @height
+ * rectangle at (@x, @y): a line in its colour and dash, its mark on it. */
+void         ll_chart_draw_run_swatch    (cairo_t              *cr,
+                                          const LlChartPalette *palette,
+                                          guint                 style,
+                                          double                x,
+                                          double                y,
+                                          double                width,
+                                          double                height);
+
 /* Every chart in a grid in the @width × @height rectangle, each with its
  * title: two columns, or one when the rectangle is tall and narrow. */
 void         ll_chart_draw_all           (cairo_t              *cr,

@@ -171,7 +171,7 @@ draw_comparison (cairo_t              *cr,
             {
               const char *text = columns[c] < 0 ? info->runs[r].name
                                                 : cells[r * LL_N_COMPARISON_FIGURES + columns[c]];
-              double extra = columns[c] < 0 ? swatch + size * 0.5 : 0;
+              double extra = columns[c] < 0 ? 3 * swatch + size * 0.5 : 0;
 
               widths[c] = MAX (widths[c], text_width (cell, text) + extra);
             }
@@ -229,12 +229,12 @@ draw_comparison (cairo_t              *cr,
         {
           if (columns[c] < 0)
             {
-              set_color (cr, &options->palette.runs[run->style % LL_CHART_N_RUN_COLORS], 1.0);
-              cairo_rectangle (cr, cx, y + (line - swatch) / 2 - size * 0.1, swatch, swatch);
-              cairo_fill (cr);
+              /* The run's colour, dash and mark, as the charts' legends. */
+              ll_chart_draw_run_swatch (cr, &options->palette, run->style,
+                                        cx, y + (line - swatch) / 2 - size * 0.1, 3 * swatch, swatch);
               set_color (cr, &options->palette.foreground, 1.0);
               pango_layout_set_text (cell, run->name, -1);
-              cairo_move_to (cr, cx + swatch + size * 0.5, y);
+              cairo_move_to (cr, cx + 3 * swatch + size * 0.5, y);
             }
           else
             {

@@ -32,18 +32,17 @@ draw_swatch (GtkDrawingArea *area,
              gpointer        user_data)
 {
   LlRun *run = user_data;
+  AdwStyleManager *manager = adw_style_manager_get_default ();
   LlChartPalette palette;
-  const LlColor *c;
 
-  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+  /* As the charts' legends show the run: colour, dash and mark. */
+  if (adw_style_manager_get_high_contrast (manager))
+    ll_chart_palette_init_high_contrast (&palette, adw_style_manager_get_dark (manager));
+  else if (adw_style_manager_get_dark (manager))
     ll_chart_palette_init_dark (&palette);
   else
     ll_chart_palette_init_light (&palette);
-  c = &palette.runs[ll_run_get_style (run) % LL_CHART_N_RUN_COLORS];
-
-  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0 - 1.0, 0, 2 * G_PI);
-  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
-  cairo_fill (cr);
+  ll_chart_draw_run_swatch (cr, &palette, ll_run_get_style (run), 0, 0, width, height);
 }
 
 static char *
@@ -183,8 +182,8 @@ create_row (LlRunList *self,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
 
-  /* Its colour on the charts. */
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 14);
+  /* Its colour, dash and mark on the charts. */
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 24);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 14);
   gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, g_object_ref (run), g_object_unref);
