@@ -56,6 +56,7 @@ struct _LlChartView
   LlChartData     data;
 
   LlChartPalette  palette;
+  double          text_scale;
   gboolean        palette_valid;
 
   /* The chart rendered at the current size; pointer motion only redraws
@@ -158,14 +159,17 @@ lookup (GtkStyleContext *context,
 static void
 update_palette (LlChartView *self)
 {
+  AdwStyleManager *manager = adw_style_manager_get_default ();
   GtkStyleContext *context;
-  gboolean dark;
+  gboolean high_contrast;
 
   if (self->palette_valid)
     return;
 
-  dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  if (dark)
+  high_contrast = adw_style_manager_get_high_contrast (manager);
+  if (high_contrast)
+    ll_chart_palette_init_high_contrast (&self->palette, adw_style_manager_get_dark (manager));
+  else if (adw_style_manager_get_dark (manager))
     ll_chart_palette_init_dark (&self->palette);
   else
     ll_chart_palette_init_light (&self->palette);
@@ -187,16 +191,17 @@ update_palette (LlChartView *self)
     self->palette.background.blue = card.blue * card.alpha + window_bg.blue * (1 - card.alpha);
     self->palette.background.alpha = 1;
   }
-  lookup (context, "card_fg_color", &self->palette.foreground);
-  lookup (context, "accent_color", &self->palette.accent);
-  lookup (context, dark ? "purple_1" : "purple_3", &self->palette.series2);
-  lookup (context, "success_color", &self->palette.series3);
-  lookup (context, "warning_color", &self->palette.warning);
-
-  self->palette.grid = self->palette.foreground;
-  self->palette.grid.alpha *= dark ? 0.12 : 0.10;
-  self->palette.marker = self->palette.foreground;
-  self->palette.marker.alpha *= 0.25;
+  /* The desktop's accent, where it lets the user pick one; high contrast
+   * keeps its deeper shade. Every colour then keeps its contrast on the
+   * card. */
+  if (!high_contrast)
+    lookup (context, "accent_color", &self->palette.accent);
+  ll_chart_palette_ensure_contrast (&self->palette);
+  /* Chart text at the desktop's text size: large text is a font
+   * resolution of 1.5 × 96 dpi. */
+  self->text_scale = pango_cairo_context_get_resolution (gtk_widget_get_pango_context (GTK_WIDGET (self))) / 96.0;
+  if (!(self->text_scale > 0.0))
+    self->text_scale = 1.0;
 
   self->palette_valid = TRUE;
 }
@@ -212,6 +217,7 @@ ll_chart_view_get_options (LlChartView    *self,
 
   ll_chart_options_init (options);
   options->palette = self->palette;
+  options->text_scale = self->text_scale;
   options->units = self->units;
   ll_chart_axes_apply (self->axes, options);
   options->mark = self->has_mark ? &self->mark : NULL;
@@ -433,13 +439,14 @@ ll_chart_view_css_changed (GtkWidget         *widget,
 {
   LlChartView *self = LL_CHART_VIEW (widget);
   LlChartPalette old = self->palette;
+  double old_scale = self->text_scale;
   gboolean was_valid = self->palette_valid;
 
   GTK_WIDGET_CLASS (ll_chart_view_parent_class)->css_changed (widget, change);
 
   self->palette_valid = FALSE;
   update_palette (self);
-  if (!was_valid || memcmp (&old, &self->palette, sizeof old) != 0)
+  if (!was_valid || memcmp (&old, &self->palette, sizeof old) != 0 || old_scale != self->text_scale)
     invalidate_chart (self);
 }
 
@@ -1356,6 +1363,8 @@ ll_chart_view_init (LlChartView *self)
   g_signal_connect_swapped (self->axes, "changed", G_CALLBACK (on_axes_changed), self);
 
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
+                            G_CALLBACK (on_dark_changed), self);
+  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::high-contrast",
                             G_CALLBACK (on_dark_changed), self);
 
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);

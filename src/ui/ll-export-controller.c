@@ -247,8 +247,15 @@ get_image_options (LlExportController         *self,
   options->reserve_bytes = memory.reserve_bytes;
   options->total_bytes = memory.total_bytes;
   options->next_growth_bytes = memory.next_growth_bytes;
+  /* High contrast and large text are the reader's own settings: a file,
+   * read elsewhere, has the light or dark style at its designed size. */
   if (image->light)
     ll_chart_palette_init_light (&options->palette);
+  else if (options->palette.high_contrast && ll_chart_palette_is_dark (&options->palette))
+    ll_chart_palette_init_dark (&options->palette);
+  else if (options->palette.high_contrast)
+    ll_chart_palette_init_light (&options->palette);
+  options->text_scale = 1.0;
   /* A file stands alone: it says what it shows. */
   options->draw_title = TRUE;
 

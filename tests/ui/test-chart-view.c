@@ -376,6 +376,70 @@ test_follows_style (Fixture       *f,
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
 }
 
+/* Every colour the view draws with keeps its contrast on the card: text
+ * 4.5:1, graphics 3:1 (the grid is decoration). */
+static void
+assert_contrast (const LlChartPalette *p)
+{
+  const LlColor *text[] = { &p->foreground, &p->secondary, &p->series3, &p->warning };
+  const LlColor *graphics[] = { &p->accent, &p->series2, &p->marker };
+
+  for (guint i = 0; i < G_N_ELEMENTS (text); i++)
+    g_assert_cmpfloat (ll_color_contrast (text[i], &p->background), >=, 4.5);
+  for (guint i = 0; i < G_N_ELEMENTS (graphics); i++)
+    g_assert_cmpfloat (ll_color_contrast (graphics[i], &p->background), >=, 3.0);
+  for (guint i = 0; i < LL_CHART_N_RUN_COLORS; i++)
+    g_assert_cmpfloat (ll_color_contrast (&p->runs[i], &p->background), >=, 3.0);
+}
+
+static void
+test_contrast (Fixture       *f,
+               gconstpointer  user_data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  LlChartOptions options;
+
+  ll_chart_view_get_options (f->view, &options);
+  assert_contrast (&options.palette);
+  g_assert_false (options.palette.high_contrast);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_frames (GTK_WIDGET (f->view), 3);
+  ll_chart_view_get_options (f->view, &options);
+  g_assert_true (ll_chart_palette_is_dark (&options.palette));
+  assert_contrast (&options.palette);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+/* Large text (GNOME's text scaling factor 1.5: 144 dpi) makes the chart's
+ * text larger, and the chart is drawn again when it changes. */
+static void
+test_large_text (Fixture       *f,
+                 gconstpointer  user_data)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  LlChartOptions options;
+  int dpi;
+  guint renders;
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  ll_chart_view_get_options (f->view, &options);
+  g_assert_cmpfloat_with_epsilon (options.text_scale, dpi > 0 ? dpi / 1024.0 / 96.0 : 1.0, 1e-6);
+
+  renders = ll_chart_view_get_n_renders (f->view);
+  g_object_set (settings, "gtk-xft-dpi", 147456, NULL);
+  wait_frames (GTK_WIDGET (f->view), 3);
+  g_assert_cmpuint (ll_chart_view_get_n_renders (f->view), >, renders);
+  ll_chart_view_get_options (f->view, &options);
+  g_assert_cmpfloat_with_epsilon (options.text_scale, 1.5, 1e-6);
+
+  g_object_set (settings, "gtk-xft-dpi", dpi > 0 ? dpi : 96 * 1024, NULL);
+  wait_frames (GTK_WIDGET (f->view), 3);
+  ll_chart_view_get_options (f->view, &options);
+  g_assert_cmpfloat (options.text_scale, <, 1.5);
+}
+
 /* The readout of point @point as a screen reader is told it: its lines one
  * after another, the arrow a word. */
 static char *
@@ -721,6 +785,10 @@ main (int   argc,
               fixture_setup, test_redraw_on_change, fixture_teardown);
   g_test_add ("/ui/chart-view/follows-style", Fixture, GUINT_TO_POINTER (LL_CHART_MEMORY),
               fixture_setup, test_follows_style, fixture_teardown);
+  g_test_add ("/ui/chart-view/contrast", Fixture, GUINT_TO_POINTER (LL_CHART_MEMORY),
+              fixture_setup, test_contrast, fixture_teardown);
+  g_test_add ("/ui/chart-view/large-text", Fixture, GUINT_TO_POINTER (LL_CHART_MEMORY),
+              fixture_setup, test_large_text, fixture_teardown);
   g_test_add ("/ui/chart-view/keyboard/cursor", Fixture, GUINT_TO_POINTER (LL_CHART_CAPACITY),
               fixture_setup, test_keyboard_cursor, fixture_teardown);
   g_test_add ("/ui/chart-view/keyboard/zoom", Fixture, GUINT_TO_POINTER (LL_CHART_CAPACITY),
