@@ -192,6 +192,8 @@ ll_comparison_table_init (LlComparisonTable *self)
   gtk_widget_add_css_class (copy, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "comparison.copy");
   gtk_widget_set_tooltip_text (copy, _("Copy the Comparison as CSV (Ctrl+C)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (copy),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy the Comparison as CSV"), -1);
   gtk_box_append (GTK_BOX (header), title);
   gtk_box_append (GTK_BOX (header), copy);
   gtk_box_append (GTK_BOX (self->box), header);

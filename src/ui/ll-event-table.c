@@ -462,6 +462,8 @@ build_header (LlEventTable *self)
   gtk_widget_add_css_class (self->copy_button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->copy_button), "table.copy");
   gtk_widget_set_tooltip_text (self->copy_button, _("Copy the Row as CSV (Ctrl+C)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->copy_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy the Row as CSV"), -1);
   gtk_widget_set_sensitive (self->copy_button, FALSE);
 
   gtk_box_append (GTK_BOX (header), title);

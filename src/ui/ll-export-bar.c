@@ -95,13 +95,25 @@ on_tick (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+/* Screen readers see the bar only while it is shown: a revealer keeps
+ * what it hides in place. */
+static void
+set_revealed (LlExportBar *self,
+              gboolean     revealed)
+{
+  gtk_revealer_set_reveal_child (self->revealer, revealed);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->revealer),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, !revealed,
+                               -1);
+}
+
 static gboolean
 on_reveal (gpointer user_data)
 {
   LlExportBar *self = user_data;
 
   self->reveal_id = 0;
-  gtk_revealer_set_reveal_child (self->revealer, TRUE);
+  set_revealed (self, TRUE);
 
   return G_SOURCE_REMOVE;
 }
@@ -150,7 +162,7 @@ ll_export_bar_stop (LlExportBar *self)
   g_return_if_fail (LL_IS_EXPORT_BAR (self));
 
   stop_following (self);
-  gtk_revealer_set_reveal_child (self->revealer, FALSE);
+  set_revealed (self, FALSE);
 }
 
 gboolean
@@ -209,6 +221,7 @@ static void
 ll_export_bar_init (LlExportBar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_revealed (self, FALSE);
 }
 
 GtkWidget *

@@ -9,6 +9,7 @@
 
 #include "ll-chart.h"
 #include "ll-run-list.h"
+#include "ll-ui-util.h"
 
 struct _LlRunList
 {
@@ -129,6 +130,7 @@ create_rename_button (LlRun *run)
   gtk_accessible_update_relation (GTK_ACCESSIBLE (entry),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   gtk_widget_add_css_class (apply, "suggested-action");
+  ll_ui_name_mnemonic_buttons (apply);
 
   gtk_box_append (GTK_BOX (line), entry);
   gtk_box_append (GTK_BOX (line), apply);
@@ -200,6 +202,8 @@ create_row (LlRunList *self,
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (remove, _("Remove the Run"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove the Run"), -1);
       g_object_set_data_full (G_OBJECT (remove), "run", g_object_ref (run), g_object_unref);
       g_signal_connect (remove, "clicked", G_CALLBACK (on_remove), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
@@ -336,13 +340,17 @@ ll_run_list_init (LlRunList *self)
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Runs"));
 
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (compare), menu);
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (compare), _("_Compare With"));
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (compare), _("Compare _With"));
   gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (compare), TRUE);
   gtk_widget_set_tooltip_text (compare, _("Draw another policy over the same charts, simulated"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (compare),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Compare With"), -1);
   gtk_widget_add_css_class (compare, "flat");
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (clear), "win.clear-runs");
   gtk_widget_set_tooltip_text (clear, _("Remove Every Other Run"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (clear),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove Every Other Run"), -1);
   gtk_widget_add_css_class (clear, "flat");
 
   /* Beside the title, not as tall as the description under it. */

@@ -1,4 +1,4 @@
-/* ll-ui-util.c — small things the app's forms share: messages under fields, settings mappings
+/* ll-ui-util.c — small things the app's forms share: messages under fields, buttons' names, settings mappings
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,6 +34,22 @@ ll_ui_show_message (GtkLabel      *label,
     gtk_widget_add_css_class (field, "error");
   else
     gtk_widget_remove_css_class (field, "error");
+}
+
+void
+ll_ui_name_mnemonic_buttons (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_BUTTON (root) &&
+      gtk_button_get_use_underline (GTK_BUTTON (root)) &&
+      gtk_button_get_label (GTK_BUTTON (root)) != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    ll_ui_name_mnemonic_buttons (child);
 }
 
 gboolean

@@ -1,4 +1,4 @@
-/* ll-ui-util.h — small things the app's forms share: messages under fields, settings mappings
+/* ll-ui-util.h — small things the app's forms share: messages under fields, buttons' names, settings mappings
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +21,11 @@ void      ll_ui_show_message        (GtkLabel      *label,
                                      GtkWidget     *field,
                                      const char    *text,
                                      LlMessageKind  kind);
+
+/* Names each button under @root that has a mnemonic after its visible
+ * label alone. GTK 4.8 names such a button after its "label" property,
+ * underscore included, and after its label widget too: "_Start Start". */
+void      ll_ui_name_mnemonic_buttons (GtkWidget     *root);
 
 /* g_settings_bind_with_mapping () mappings. */
 

@@ -9,6 +9,7 @@
 #include "ll-window.h"
 #include "ll-allocator.h"
 #include "ll-export-controller.h"
+#include "ll-ui-util.h"
 
 /* Figures change many times a second; people read them at a calmer pace
  * and relayout costs frame time. Charts follow every frame. */
@@ -1076,6 +1077,7 @@ ll_window_init (LlWindow *self)
   LlMemInfo info;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ll_ui_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->view = ll_history_view_new ();
   self->cancellable = g_cancellable_new ();

@@ -658,7 +658,7 @@ test_input_at_field (void)
 
   ll_controls_set_policy (controls, LL_POLICY_CUSTOM);
   factor_row = find_action_row (GTK_WIDGET (window), "_Factor");
-  constant_row = find_action_row (GTK_WIDGET (window), "C_onstant");
+  constant_row = find_action_row (GTK_WIDGET (window), "Const_ant");
   g_assert_nonnull (factor_row);
   g_assert_nonnull (constant_row);
   g_assert_true (gtk_widget_get_visible (factor_row));
@@ -965,7 +965,7 @@ check_tab_order (LlWindow *window)
                     stop_index (forward, policy, "the policy"));
   last = stop_index (forward, policy, "the policy");
   {
-    static const char * const fields[] = { "_Mechanism", "_Elements", "_Measure" };
+    static const char * const fields[] = { "_Mechanism", "E_lements", "Meas_ure" };
 
     for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
       {
