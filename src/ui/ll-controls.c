@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "ll-controls.h"
+#include "ll-combo-value.h"
 #include "ll-fit.h"
 #include "ll-policy-row.h"
 #include "ll-reserve-row.h"
@@ -830,6 +831,9 @@ ll_controls_init (LlControls *self)
   target_kinds = create_model (target_kind_titles, G_N_ELEMENTS (target_kind_titles), TRUE);
 
   ll_policy_row_setup (self->policy_row);
+  ll_combo_value_setup (self->mechanism_row);
+  ll_combo_value_setup (self->element_row);
+  ll_combo_value_setup (self->target_kind_row);
   self->units = LL_UNITS_IEC;
 
   adw_combo_row_set_model (self->policy_row, policies);
