@@ -31,10 +31,11 @@ struct _LlControls
   AdwComboRow    *mechanism_row;
   GtkLabel       *policy_source;
   AdwComboRow    *element_row;
-  AdwEntryRow    *initial_row;
+  GtkEntry       *initial_entry;
   GtkLabel       *initial_message;
   AdwComboRow    *target_kind_row;
-  AdwEntryRow    *target_row;
+  AdwActionRow   *target_row;
+  GtkEntry       *target_entry;
   GtkLabel       *target_message;
   LlReserveRow   *reserve_row;
   GtkLabel       *reserve_message;
@@ -241,16 +242,11 @@ show_param_error (LlControls   *self,
   GtkWidget *entry = G_STRUCT_MEMBER (GtkWidget *, self, params[param].entry_offset);
 
   adw_action_row_set_subtitle (row, error != NULL ? error->message : _(params[param].subtitle));
+  ll_ui_set_invalid (entry, error != NULL);
   if (error != NULL)
-    {
-      gtk_widget_add_css_class (entry, "error");
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-    }
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
   else
-    {
-      gtk_widget_remove_css_class (entry, "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-    }
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
 }
 
 static LlTargetKind
@@ -267,7 +263,7 @@ parse_target (LlControls  *self,
               LlUnits     *units,
               GError     **error)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->target_row));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->target_entry));
 
   if (units != NULL)
     *units = LL_UNITS_IEC;
@@ -282,7 +278,7 @@ parse_initial (LlControls  *self,
                guint64     *length,
                GError     **error)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->initial_row));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->initial_entry));
 
   return ll_size_parse_count (text, LL_SIZE_FLAGS_ALLOW_ZERO | LL_SIZE_FLAGS_LOCALE,
                               length, error);
@@ -409,7 +405,7 @@ revalidate (LlControls *self)
     }
   else if (first_error == NULL)
     first_error = initial_error->message;
-  show_message (self->initial_message, GTK_WIDGET (self->initial_row),
+  show_message (self->initial_message, GTK_WIDGET (self->initial_entry),
                 initial_ok ? initial_text : initial_error->message, !initial_ok);
 
   target_ok = parse_target (self, &target, NULL, &target_error);
@@ -446,10 +442,10 @@ revalidate (LlControls *self)
     }
 
   if (!target_ok)
-    show_message (self->target_message, GTK_WIDGET (self->target_row),
+    show_message (self->target_message, GTK_WIDGET (self->target_entry),
                   target_error->message, TRUE);
   else if (config_error != NULL)
-    show_message (self->target_message, GTK_WIDGET (self->target_row),
+    show_message (self->target_message, GTK_WIDGET (self->target_entry),
                   config_error->message, TRUE);
   else
     {
@@ -457,7 +453,7 @@ revalidate (LlControls *self)
 
       if (first_error == NULL)
         too_large = describe_too_large (self);
-      ll_ui_show_message (self->target_message, GTK_WIDGET (self->target_row),
+      ll_ui_show_message (self->target_message, GTK_WIDGET (self->target_entry),
                           too_large != NULL ? too_large : target_text,
                           too_large != NULL ? LL_MESSAGE_WARNING : LL_MESSAGE_NOTE);
     }
@@ -615,10 +611,11 @@ ll_controls_class_init (LlControlsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlControls, mechanism_row);
   gtk_widget_class_bind_template_child (widget_class, LlControls, policy_source);
   gtk_widget_class_bind_template_child (widget_class, LlControls, element_row);
-  gtk_widget_class_bind_template_child (widget_class, LlControls, initial_row);
+  gtk_widget_class_bind_template_child (widget_class, LlControls, initial_entry);
   gtk_widget_class_bind_template_child (widget_class, LlControls, initial_message);
   gtk_widget_class_bind_template_child (widget_class, LlControls, target_kind_row);
   gtk_widget_class_bind_template_child (widget_class, LlControls, target_row);
+  gtk_widget_class_bind_template_child (widget_class, LlControls, target_entry);
   gtk_widget_class_bind_template_child (widget_class, LlControls, target_message);
   gtk_widget_class_bind_template_child (widget_class, LlControls, reserve_row);
   gtk_widget_class_bind_template_child (widget_class, LlControls, reserve_message);
@@ -699,11 +696,11 @@ static const Binding bindings[] = {
   { "mechanism", G_STRUCT_OFFSET (LlControls, mechanism_row), "selected",
     CHOICE (mechanism_names) },
   { "element", G_STRUCT_OFFSET (LlControls, element_row), "selected", CHOICE (element_names) },
-  { "initial-length", G_STRUCT_OFFSET (LlControls, initial_row), "text",
+  { "initial-length", G_STRUCT_OFFSET (LlControls, initial_entry), "text",
     WHOLE ("initial-length") },
   { "target-kind", G_STRUCT_OFFSET (LlControls, target_kind_row), "selected",
     CHOICE (target_kind_names) },
-  { "target", G_STRUCT_OFFSET (LlControls, target_row), "text",
+  { "target", G_STRUCT_OFFSET (LlControls, target_entry), "text",
     ll_ui_get_text_mapping, set_target_mapping, NULL },
 };
 
@@ -841,6 +838,17 @@ ll_controls_init (LlControls *self)
   adw_combo_row_set_model (self->element_row, elements);
   adw_combo_row_set_model (self->target_kind_row, target_kinds);
 
+  /* A field's message says what its value means, or what is wrong. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->initial_entry),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->initial_message, NULL,
+                                  -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->target_entry),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->target_message, NULL,
+                                  -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (ll_reserve_row_get_editable (self->reserve_row)),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->reserve_message, NULL,
+                                  -1);
+
   on_policy_changed (self);
   on_element_changed (self);
   on_target_kind_changed (self);
@@ -970,7 +978,7 @@ ll_controls_set_target_text (LlControls *self,
 {
   g_return_if_fail (LL_IS_CONTROLS (self));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->target_row), text != NULL ? text : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->target_entry), text != NULL ? text : "");
 }
 
 void
@@ -979,7 +987,7 @@ ll_controls_set_initial_text (LlControls *self,
 {
   g_return_if_fail (LL_IS_CONTROLS (self));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->initial_row), text != NULL ? text : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->initial_entry), text != NULL ? text : "");
 }
 
 void
@@ -988,7 +996,7 @@ ll_controls_set_reserve_text (LlControls *self,
 {
   g_return_if_fail (LL_IS_CONTROLS (self));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->reserve_row), text != NULL ? text : "");
+  ll_reserve_row_set_text (self->reserve_row, text != NULL ? text : "");
 }
 
 char *
@@ -1009,7 +1017,7 @@ ll_controls_describe (LlControls *self)
   if (ll_controls_get_config (self, &config, NULL))
     target = ll_run_config_format_target (&config);
   else
-    target = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->target_row)));
+    target = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->target_entry)));
 
   /* Translators: policy title · element model · target */
   return g_strdup_printf (_("%s · %s · %s"), _(policy->title), _(element->title), target);
@@ -1064,7 +1072,7 @@ ll_controls_apply_command_line (LlControls         *self,
       hold_field (self, "target-kind");
       hold_field (self, "target");
       adw_combo_row_set_selected (self->target_kind_row, LL_TARGET_CONTAINER_BYTES);
-      gtk_editable_set_text (GTK_EDITABLE (self->target_row), target);
+      gtk_editable_set_text (GTK_EDITABLE (self->target_entry), target);
       watch_field (self, "target-kind");
       watch_field (self, "target");
     }

@@ -258,6 +258,9 @@ ll_preferences_window_init (LlPreferencesWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (history_titles); i++)
     gtk_string_list_append (history, _(history_titles[i]));
   adw_combo_row_set_model (self->history_row, G_LIST_MODEL (history));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (ll_reserve_row_get_editable (self->reserve_row)),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->reserve_message, NULL,
+                                  -1);
 }
 
 GtkWidget *

@@ -10,10 +10,14 @@
 #include "ll-run-config.h"
 #include "ll-ui-util.h"
 
+/* A row with an entry rather than an entry row: libadwaita 1.2's entry
+ * row never tells screen readers that its text has the focus; an entry
+ * does. */
 struct _LlReserveRow
 {
-  AdwEntryRow  parent_instance;
+  AdwActionRow parent_instance;
 
+  GtkEntry    *entry;
   LlUnits      units;
   char        *message;
   gboolean     valid;
@@ -28,7 +32,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_FINAL_TYPE (LlReserveRow, ll_reserve_row, ADW_TYPE_ENTRY_ROW)
+G_DEFINE_FINAL_TYPE (LlReserveRow, ll_reserve_row, ADW_TYPE_ACTION_ROW)
 
 static void
 update (LlReserveRow *self)
@@ -50,10 +54,7 @@ update (LlReserveRow *self)
   else
     message = g_strdup (error->message);
 
-  if (valid)
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self), "error");
+  ll_ui_set_invalid (GTK_WIDGET (self->entry), !valid);
 
   if (g_strcmp0 (message, self->message) != 0)
     {
@@ -123,8 +124,19 @@ ll_reserve_row_init (LlReserveRow *self)
   self->valid = TRUE;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), _("Memory _Reserve"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (self), "auto");
-  g_signal_connect (self, "changed", G_CALLBACK (update), NULL);
+
+  self->entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->entry), GTK_ALIGN_CENTER);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 10);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->entry), 10);
+  gtk_editable_set_alignment (GTK_EDITABLE (self->entry), 1);
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), "auto");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
+  /* Named and described by the row's title and subtitle. */
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
+  /* Tab goes to the entry at once. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
+  g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (update), self);
   update (self);
 }
 
@@ -134,6 +146,24 @@ ll_reserve_row_new (void)
   return g_object_new (LL_TYPE_RESERVE_ROW, NULL);
 }
 
+GtkEditable *
+ll_reserve_row_get_editable (LlReserveRow *self)
+{
+  g_return_val_if_fail (LL_IS_RESERVE_ROW (self), NULL);
+
+  return GTK_EDITABLE (self->entry);
+}
+
+void
+ll_reserve_row_set_text (LlReserveRow *self,
+                         const char   *text)
+{
+  g_return_if_fail (LL_IS_RESERVE_ROW (self));
+  g_return_if_fail (text != NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+}
+
 gboolean
 ll_reserve_row_get_reserve (LlReserveRow  *self,
                             guint64       *reserve,
@@ -141,7 +171,7 @@ ll_reserve_row_get_reserve (LlReserveRow  *self,
 {
   g_return_val_if_fail (LL_IS_RESERVE_ROW (self), FALSE);
 
-  return ll_reserve_parse (gtk_editable_get_text (GTK_EDITABLE (self)),
+  return ll_reserve_parse (gtk_editable_get_text (GTK_EDITABLE (self->entry)),
                            LL_SIZE_FLAGS_LOCALE, reserve, error);
 }
 
@@ -192,6 +222,6 @@ ll_reserve_row_bind (LlReserveRow       *self,
   g_return_if_fail (LL_IS_RESERVE_ROW (self));
   g_return_if_fail (G_IS_SETTINGS (settings));
 
-  g_settings_bind_with_mapping (settings, "reserve", self, "text", flags,
+  g_settings_bind_with_mapping (settings, "reserve", self->entry, "text", flags,
                                 ll_ui_get_text_mapping, set_reserve_mapping, NULL, NULL);
 }

@@ -13,9 +13,14 @@ G_BEGIN_DECLS
 
 #define LL_TYPE_RESERVE_ROW (ll_reserve_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (LlReserveRow, ll_reserve_row, LL, RESERVE_ROW, AdwEntryRow)
+G_DECLARE_FINAL_TYPE (LlReserveRow, ll_reserve_row, LL, RESERVE_ROW, AdwActionRow)
 
 GtkWidget  *ll_reserve_row_new            (void);
+
+/* The field the reserve is typed in, and its text. */
+GtkEditable *ll_reserve_row_get_editable  (LlReserveRow   *self);
+void        ll_reserve_row_set_text       (LlReserveRow   *self,
+                                           const char     *text);
 
 /* The reserve typed (LL_RESERVE_DEFAULT for "auto"), or FALSE and why. */
 gboolean    ll_reserve_row_get_reserve    (LlReserveRow   *self,

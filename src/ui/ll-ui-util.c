@@ -28,12 +28,24 @@ ll_ui_show_message (GtkLabel      *label,
         gtk_widget_remove_css_class (GTK_WIDGET (label), classes[i]);
     }
 
-  if (field == NULL)
-    return;
-  if (kind == LL_MESSAGE_ERROR)
+  if (field != NULL)
+    ll_ui_set_invalid (field, kind == LL_MESSAGE_ERROR);
+}
+
+void
+ll_ui_set_invalid (GtkWidget *field,
+                   gboolean   invalid)
+{
+  g_return_if_fail (GTK_IS_WIDGET (field));
+
+  if (invalid)
     gtk_widget_add_css_class (field, "error");
   else
     gtk_widget_remove_css_class (field, "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (field),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
 }
 
 void

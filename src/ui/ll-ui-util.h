@@ -22,6 +22,11 @@ void      ll_ui_show_message        (GtkLabel      *label,
                                      const char    *text,
                                      LlMessageKind  kind);
 
+/* Marks @field as holding what cannot be taken, or not: its error style,
+ * and its state for screen readers. */
+void      ll_ui_set_invalid         (GtkWidget     *field,
+                                     gboolean       invalid);
+
 /* Names each button under @root that has a mnemonic after its visible
  * label alone. GTK 4.8 names such a button after its "label" property,
  * underscore included, and after its label widget too: "_Start Start". */

@@ -359,6 +359,90 @@ test_names (void)
   destroy_window (window);
 }
 
+static GtkWidget *
+find_text_label (GtkWidget  *root,
+                 const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
+        return child;
+      if ((found = find_text_label (child, text)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* What tells screen readers that @widget took the focus: GTK reports the
+ * focus of a widget they do not see (an entry's text) on its parent. */
+static GtkWidget *
+focus_reporter (GtkWidget *widget)
+{
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_NONE)
+    return gtk_widget_get_parent (widget);
+  return widget;
+}
+
+/* The sidebar's fields: the text that takes the focus is what screen
+ * readers hear about, named after its row, described by its message, and
+ * marked when it cannot be taken. */
+static void
+test_fields (void)
+{
+  LlWindow *window = create_window ();
+  GtkWidget *root = GTK_WIDGET (window);
+  LlControls *controls = ll_window_get_controls (window);
+  static const char * const titles[] = { "Initial Len_gth", "_Target Size", "Memory Reser_ve" };
+  static const char * const names[] = { "Initial Length", "Target Size", "Memory Reserve" };
+
+  ll_controls_set_initial_text (controls, "0");
+  ll_controls_set_target_text (controls, "64 MiB");
+  ll_controls_set_reserve_text (controls, "auto");
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      GtkWidget *row = find_labelled (root, ADW_TYPE_ACTION_ROW, titles[i]);
+      GtkWidget *entry, *reporter;
+
+      g_assert_nonnull (row);
+      /* Tab goes to the field, not to the row first. */
+      g_assert_false (gtk_widget_get_focusable (row));
+      entry = find_widget (row, GTK_TYPE_ENTRY);
+      assert_named (root, entry, GTK_ACCESSIBLE_ROLE_TEXT_BOX, names[i]);
+
+      g_assert_true (gtk_widget_grab_focus (entry));
+      reporter = focus_reporter (gtk_window_get_focus (GTK_WINDOW (window)));
+      g_assert_true (reporter == entry);
+    }
+
+  /* Described by what is said under it, errors included. */
+  {
+    GtkWidget *entry = find_widget (find_labelled (root, ADW_TYPE_ACTION_ROW, "_Target Size"),
+                                    GTK_TYPE_ENTRY);
+    GtkWidget *message = find_text_label (root, ll_controls_get_target_message (controls));
+
+    g_assert_nonnull (message);
+    gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                         message, NULL);
+    gtk_test_accessible_assert_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                                      GTK_ACCESSIBLE_INVALID_FALSE);
+    ll_controls_set_target_text (controls, "12XB");
+    gtk_test_accessible_assert_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                                      GTK_ACCESSIBLE_INVALID_TRUE);
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (message)), ==, ll_controls_get_error (controls));
+    ll_controls_set_target_text (controls, "64 MiB");
+    gtk_test_accessible_assert_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                                      GTK_ACCESSIBLE_INVALID_FALSE);
+  }
+
+  destroy_window (window);
+}
+
 static void
 collect_mnemonics (GtkWidget  *root,
                    GHashTable *targets)
@@ -435,6 +519,7 @@ main (int   argc,
   g_main_context_acquire (NULL);
 
   g_test_add_func ("/ui/accessible/names", test_names);
+  g_test_add_func ("/ui/accessible/fields", test_fields);
   g_test_add_func ("/ui/accessible/mnemonics", test_mnemonics);
 
   return g_test_run ();

@@ -12,6 +12,7 @@
 
 #include "ll-application.h"
 #include "ll-preferences-window.h"
+#include "ll-reserve-row.h"
 #include "ll-axis.h"
 #include "ll-window.h"
 #include "ui-test-util.h"
@@ -475,7 +476,7 @@ check_preferences (LlApplication *app,
 
   /* Reserve: a bad one is refused with a reason, a good one is saved and
    * the sidebar shows it too. */
-  widget = find_titled (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW, NULL);
+  widget = find_titled (find_titled (GTK_WIDGET (prefs), LL_TYPE_RESERVE_ROW, NULL), GTK_TYPE_ENTRY, NULL);
   g_assert_nonnull (widget);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget)), ==, "auto");
   g_assert_null (ll_preferences_window_get_reserve_error (prefs));
@@ -510,7 +511,7 @@ check_preferences (LlApplication *app,
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   prefs = LL_PREFERENCES_WINDOW (find_toplevel (LL_TYPE_PREFERENCES_WINDOW));
   g_assert_nonnull (prefs);
-  widget = find_titled (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW, NULL);
+  widget = find_titled (find_titled (GTK_WIDGET (prefs), LL_TYPE_RESERVE_ROW, NULL), GTK_TYPE_ENTRY, NULL);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget)), ==, "2GiB");
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (find_titled (GTK_WIDGET (prefs),
                                                                  GTK_TYPE_SWITCH, NULL))));

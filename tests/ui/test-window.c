@@ -17,8 +17,8 @@
 /* Helpers */
 
 static GtkWidget *
-find_entry_row (GtkWidget  *root,
-                const char *text)
+find_entry (GtkWidget  *root,
+            const char *text)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
@@ -26,11 +26,11 @@ find_entry_row (GtkWidget  *root,
     {
       GtkWidget *found;
 
-      if (ADW_IS_ENTRY_ROW (child) &&
+      if (GTK_IS_ENTRY (child) &&
           g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (child)), text) == 0)
         return child;
 
-      if ((found = find_entry_row (child, text)) != NULL)
+      if ((found = find_entry (child, text)) != NULL)
         return found;
     }
 
@@ -311,10 +311,10 @@ test_bad_target (void)
   g_assert_false (ll_controls_get_valid (controls));
   g_assert_false (start_sensitive (window));
 
-  /* The row shows the error style, and the message is the parser's own. */
+  /* The field shows the error style, and the message is the parser's own. */
   g_assert_false (ll_size_parse_bytes ("12XB", LL_SIZE_FLAGS_NONE, &bytes, &error));
   g_assert_cmpstr (ll_controls_get_error (controls), ==, error->message);
-  row = find_entry_row (GTK_WIDGET (window), "12XB");
+  row = find_entry (GTK_WIDGET (window), "12XB");
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_nonnull (find_visible_label (GTK_WIDGET (window), error->message));
