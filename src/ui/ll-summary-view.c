@@ -9,10 +9,16 @@
 
 #include "ll-summary-view.h"
 
+/* Figures and progress change many times a second: screen readers hear
+ * them brought up to date at most this often during a run. */
+#define ACCESSIBLE_INTERVAL_US G_TIME_SPAN_SECOND
+
 typedef struct
 {
   GtkLabel *value;
   GtkLabel *detail;
+  char     *name;         /* as screen readers have it */
+  char     *description;
 } Figure;
 
 struct _LlSummaryView
@@ -28,6 +34,7 @@ struct _LlSummaryView
   GtkWidget      *children[LL_N_FIGURES];
   Figure          figures[LL_N_FIGURES];
   gboolean        expanded;
+  gint64          accessible_us;  /* when screen readers were last told */
 };
 
 enum {
@@ -99,6 +106,56 @@ set_figure (LlSummaryView  *self,
   set_text (self->figures[figure].detail, detail != NULL ? detail : "");
 }
 
+/* Brings what screen readers hear of each figure on screen, and of the
+ * progress, up to date: "Length: 132 M", described by "132,119,957
+ * elements — Elements in the list". */
+static void
+tell_figures (LlSummaryView *self)
+{
+  self->accessible_us = g_get_monotonic_time ();
+
+  for (guint i = 0; i < LL_N_FIGURES; i++)
+    {
+      Figure *f = &self->figures[i];
+      const char *detail = gtk_label_get_label (f->detail);
+      g_autofree char *name = NULL;
+      g_autofree char *description = NULL;
+
+      if (!gtk_widget_get_visible (self->children[i]))
+        continue;
+
+      /* Translators: a figure for screen readers, its caption and its value,
+       * e.g. "Length: 132 M" */
+      name = g_strdup_printf (_("%s: %s"), _(captions[i]), gtk_label_get_label (f->value));
+      if (*detail != '\0')
+        /* Translators: a figure's exact value, then what the figure is, e.g.
+         * "132,119,957 elements — Elements in the list" */
+        description = g_strdup_printf (_("%s — %s"), detail, _(tooltips[i]));
+      else
+        description = g_strdup (_(tooltips[i]));
+
+      if (g_strcmp0 (name, f->name) != 0)
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->children[i]),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          g_free (f->name);
+          f->name = g_steal_pointer (&name);
+        }
+      if (g_strcmp0 (description, f->description) != 0)
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->children[i]),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+          g_free (f->description);
+          f->description = g_steal_pointer (&description);
+        }
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
+                                  gtk_label_get_label (self->progress_label),
+                                  -1);
+}
+
 static GtkWidget *
 create_figure (LlSummaryView *self,
                LlFigure   figure)
@@ -138,9 +195,9 @@ create_figure (LlSummaryView *self,
   gtk_box_append (GTK_BOX (box), value);
   gtk_box_append (GTK_BOX (box), detail);
 
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (value),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, caption, NULL,
-                                  -1);
+  /* Screen readers hear the figure as one item (see tell_figures ()), not
+   * three labels that change with every frame. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
 
   self->figures[figure].value = GTK_LABEL (value);
   self->figures[figure].detail = GTK_LABEL (detail);
@@ -163,6 +220,7 @@ apply_expanded (LlSummaryView *self)
                                self->expanded ? _("Show the Main Figures Only") : _("Show All Figures"));
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->expand_button),
                                GTK_ACCESSIBLE_STATE_EXPANDED, self->expanded, -1);
+  tell_figures (self);
 }
 
 static void
@@ -236,11 +294,26 @@ ll_summary_view_set_property (GObject      *object,
 }
 
 static void
+ll_summary_view_finalize (GObject *object)
+{
+  LlSummaryView *self = LL_SUMMARY_VIEW (object);
+
+  for (guint i = 0; i < LL_N_FIGURES; i++)
+    {
+      g_free (self->figures[i].name);
+      g_free (self->figures[i].description);
+    }
+
+  G_OBJECT_CLASS (ll_summary_view_parent_class)->finalize (object);
+}
+
+static void
 ll_summary_view_class_init (LlSummaryViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->finalize = ll_summary_view_finalize;
   object_class->get_property = ll_summary_view_get_property;
   object_class->set_property = ll_summary_view_set_property;
 
@@ -276,6 +349,9 @@ ll_summary_view_init (LlSummaryView *self)
   gtk_label_set_width_chars (self->progress_label, 18);
   gtk_widget_add_css_class (GTK_WIDGET (self->progress_label), "numeric");
   gtk_widget_add_css_class (GTK_WIDGET (self->progress_label), "dim-label");
+  /* Screen readers hear it as the bar's value. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->progress_label),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_box_append (GTK_BOX (progress_box), GTK_WIDGET (self->progress_bar));
   gtk_box_append (GTK_BOX (progress_box), GTK_WIDGET (self->progress_label));
   gtk_box_append (GTK_BOX (box), progress_box);
@@ -291,8 +367,11 @@ ll_summary_view_init (LlSummaryView *self)
 
   figures_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_add_css_class (figures_box, "card");
-  flow = gtk_flow_box_new ();
+  /* A list of figures, each an item, for screen readers. */
+  flow = g_object_new (GTK_TYPE_FLOW_BOX, "accessible-role", GTK_ACCESSIBLE_ROLE_LIST, NULL);
   self->flow = GTK_FLOW_BOX (flow);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (flow),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Figures"), -1);
   gtk_widget_set_hexpand (flow, TRUE);
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
@@ -306,7 +385,9 @@ ll_summary_view_init (LlSummaryView *self)
   gtk_widget_set_can_focus (flow, FALSE);
   for (guint i = 0; i < LL_N_FIGURES; i++)
     {
-      GtkWidget *child = gtk_flow_box_child_new ();
+      GtkWidget *child = g_object_new (GTK_TYPE_FLOW_BOX_CHILD,
+                                       "accessible-role", GTK_ACCESSIBLE_ROLE_LIST_ITEM,
+                                       NULL);
 
       gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), create_figure (self, i));
       gtk_flow_box_append (GTK_FLOW_BOX (flow), child);
@@ -369,22 +450,31 @@ update_idle (LlSummaryView           *self,
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   set_text (self->progress_label, "");
   gtk_widget_set_visible (GTK_WIDGET (self->forecast_label), FALSE);
+  tell_figures (self);
 }
 
+/* The line changes with every growth and every sample of free memory:
+ * unless @due, it changes only when the growth stops fitting or fits
+ * again, which is said at once. */
 static void
 update_forecast (LlSummaryView       *self,
-                 const LlSummaryInfo *info)
+                 const LlSummaryInfo *info,
+                 gboolean             due)
 {
   const LlForecast *f = &info->forecast;
   g_autofree char *at = NULL, *need = NULL, *room = NULL, *text = NULL;
   gboolean shown = info->has_forecast && info->status.state == LL_ENGINE_RUNNING;
+  gboolean warned = gtk_widget_has_css_class (GTK_WIDGET (self->forecast_label), "warning");
 
-  gtk_widget_set_visible (GTK_WIDGET (self->forecast_label), shown);
   if (!shown)
     {
+      gtk_widget_set_visible (GTK_WIDGET (self->forecast_label), FALSE);
       set_text (self->forecast_label, "");
       return;
     }
+  if (!due && gtk_widget_get_visible (GTK_WIDGET (self->forecast_label)) && warned == !f->fits)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->forecast_label), TRUE);
 
   at = ll_format_count_exact (f->length);
   need = ll_format_bytes (f->need, info->units);
@@ -421,13 +511,14 @@ ll_summary_view_get_forecast (LlSummaryView *self,
 }
 
 static void
-update_progress (LlSummaryView           *self,
-                 const LlSummaryInfo *info)
+update_progress (LlSummaryView       *self,
+                 const LlSummaryInfo *info,
+                 gboolean             due)
 {
   g_autofree char *text = NULL;
   double progress = info->progress;
 
-  update_forecast (self, info);
+  update_forecast (self, info, due);
 
   if (progress < 0)
     {
@@ -461,6 +552,7 @@ ll_summary_view_update (LlSummaryView           *self,
   const LlElementInfo *element;
   char *value, *detail, *a, *b;
   guint64 slack, slack_bytes;
+  gboolean due;
 
   g_return_if_fail (LL_IS_SUMMARY_VIEW (self));
   g_return_if_fail (info != NULL);
@@ -472,6 +564,8 @@ ll_summary_view_update (LlSummaryView           *self,
     }
 
   st = &info->status;
+  due = st->state != LL_ENGINE_RUNNING ||
+        g_get_monotonic_time () - self->accessible_us >= ACCESSIBLE_INTERVAL_US;
   c = &info->counters;
   element = ll_element_get_info (info->element);
 
@@ -612,7 +706,9 @@ ll_summary_view_update (LlSummaryView           *self,
 
 #undef SHOW
 
-  update_progress (self, info);
+  update_progress (self, info, due);
+  if (due)
+    tell_figures (self);
 }
 
 const char *

@@ -125,14 +125,24 @@ toast (LlWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
 
+/* The heading says where the run is, and so does the window's title:
+ * screen readers announce a new title of the window in use, and GTK 4.8
+ * has no other way to tell them that a run began or ended. */
 static void
 set_status (LlWindow   *self,
             const char *title,
             const char *detail)
 {
+  g_autofree char *window_title = NULL;
+
   gtk_label_set_label (self->status_label, title);
   gtk_label_set_label (self->status_detail, detail != NULL ? detail : "");
   gtk_widget_set_visible (GTK_WIDGET (self->status_detail), detail != NULL && *detail != '\0');
+
+  /* Translators: the window's title during and after a run: what the run
+   * is doing or how it ended, then the app's name */
+  window_title = g_strdup_printf (_("%s — List Lab"), title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
 static void

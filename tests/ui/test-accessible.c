@@ -443,6 +443,87 @@ test_fields (void)
   destroy_window (window);
 }
 
+/* The figures are a list of items, each one name ("Length: 132 M")
+ * described by its exact value; during a run they are brought up to date
+ * at most once a second, at once when the run ends, and the window's title
+ * says how it ended. */
+static void
+test_figures (void)
+{
+  LlWindow *window = create_window ();
+  GtkWidget *root = GTK_WIDGET (window);
+  LlControls *controls = ll_window_get_controls (window);
+  LlSummaryView *summary = ll_window_get_summary (window);
+  GtkWidget *flow = find_widget (GTK_WIDGET (summary), GTK_TYPE_FLOW_BOX);
+  GtkWidget *length = GTK_WIDGET (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (flow), LL_FIGURE_LENGTH));
+  g_autofree char *last = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *expected = NULL;
+  gboolean finished = FALSE;
+  guint changes = 0;
+  gint64 start, elapsed;
+
+  assert_named (root, flow, GTK_ACCESSIBLE_ROLE_LIST, "Figures");
+  assert_named (root, length, GTK_ACCESSIBLE_ROLE_LIST_ITEM, "Length: —");
+  /* Its three labels are not heard one by one. */
+  g_assert_true (is_hidden (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (length))));
+
+  /* Growing by 512 elements at a time, it runs longer than we watch. */
+  ll_controls_set_policy (controls, LL_POLICY_FIXED);
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (find_labelled (root, ADW_TYPE_ACTION_ROW, "_Increment"),
+                                                    GTK_TYPE_ENTRY)),
+                         "512");
+  ll_controls_set_element (controls, LL_ELEMENT_INT32);
+  ll_controls_set_target_text (controls, "1 GiB");
+  g_signal_connect (window, "run-finished", G_CALLBACK (on_run_finished), &finished);
+  g_assert_true (gtk_widget_activate_action (root, "win.start", NULL));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Growing the list… — List Lab");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (window), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Growing the list… — List Lab");
+
+  start = g_get_monotonic_time ();
+  last = get_label_property (length);
+  while ((elapsed = g_get_monotonic_time () - start) < 2500 * G_TIME_SPAN_MILLISECOND &&
+         ll_window_is_running (window))
+    {
+      g_autofree char *now = NULL;
+
+      g_main_context_iteration (NULL, FALSE);
+      now = get_label_property (length);
+      if (g_strcmp0 (now, last) != 0)
+        {
+          changes++;
+          g_free (last);
+          last = g_steal_pointer (&now);
+        }
+      g_usleep (2000);
+    }
+  g_test_message ("the length's name changed %u times in %.1f s of the run", changes, elapsed / 1e6);
+  g_assert_true (ll_window_is_running (window));
+  g_assert_cmpuint (changes, >=, 1);
+  g_assert_cmpuint (changes, <=, elapsed / G_TIME_SPAN_SECOND + 1);
+
+  gtk_widget_activate_action (root, "win.stop", NULL);
+  g_assert_true (wait_for_flag (&finished, 5000));
+  /* The end: said at once, exactly. */
+  name = get_label_property (length);
+  expected = g_strdup_printf ("Length: %s", ll_summary_view_get_value (summary, LL_FIGURE_LENGTH));
+  g_assert_cmpstr (name, ==, expected);
+  {
+    g_autofree char *description = g_strdup_printf ("%s — Elements in the list",
+                                                    ll_summary_view_get_detail (summary, LL_FIGURE_LENGTH));
+
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (length), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                         description);
+    g_assert_true (g_str_has_suffix (ll_summary_view_get_detail (summary, LL_FIGURE_LENGTH), " elements"));
+  }
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Stopped — List Lab");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (window), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Stopped — List Lab");
+
+  destroy_window (window);
+}
+
 static void
 collect_mnemonics (GtkWidget  *root,
                    GHashTable *targets)
@@ -520,6 +601,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/accessible/names", test_names);
   g_test_add_func ("/ui/accessible/fields", test_fields);
+  g_test_add_func ("/ui/accessible/figures", test_figures);
   g_test_add_func ("/ui/accessible/mnemonics", test_mnemonics);
 
   return g_test_run ();
