@@ -1019,7 +1019,8 @@ test_shortcuts (void)
     gtk_builder_new_from_resource ("/io/github/listlab/ListLab/ll-shortcuts-window.ui");
   GObject *window = gtk_builder_get_object (builder, "shortcuts_window");
   const char *accels[] = { "<Control>Return", "Escape", "<Control>e", "<Control>q",
-                           "<Control>question", "<Control>comma", "F9" };
+                           "<Control>question", "<Control>comma", "F9",
+                           "<Alt>1", "<Alt>2", "<Alt>3", "<Alt>4", "<Alt>5", "<Control>t" };
   GSList *objects;
   guint found = 0;
 
