@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "ll-window.h"
@@ -524,9 +526,12 @@ test_figures (void)
   destroy_window (window);
 }
 
+/* @targets maps each mnemonic's key to the widget it leads to, @labels to
+ * the label that says it. */
 static void
 collect_mnemonics (GtkWidget  *root,
-                   GHashTable *targets)
+                   GHashTable *targets,
+                   GHashTable *labels)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
@@ -549,10 +554,12 @@ collect_mnemonics (GtkWidget  *root,
           other = g_hash_table_lookup (targets, GUINT_TO_POINTER (keyval));
           if (other != NULL && other != target)
             g_error ("Alt+%s goes to “%s” and to “%s”", gdk_keyval_name (keyval),
-                     gtk_label_get_label (GTK_LABEL (child)), G_OBJECT_TYPE_NAME (other));
+                     gtk_label_get_label (GTK_LABEL (child)),
+                     gtk_label_get_label (g_hash_table_lookup (labels, GUINT_TO_POINTER (keyval))));
           g_hash_table_insert (targets, GUINT_TO_POINTER (keyval), target);
+          g_hash_table_insert (labels, GUINT_TO_POINTER (keyval), child);
         }
-      collect_mnemonics (child, targets);
+      collect_mnemonics (child, targets, labels);
     }
 }
 
@@ -569,9 +576,10 @@ test_mnemonics (void)
   for (guint i = 0; i < G_N_ELEMENTS (policies); i++)
     {
       g_autoptr(GHashTable) targets = g_hash_table_new (NULL, NULL);
+      g_autoptr(GHashTable) labels = g_hash_table_new (NULL, NULL);
 
       ll_controls_set_policy (controls, policies[i]);
-      collect_mnemonics (GTK_WIDGET (window), targets);
+      collect_mnemonics (GTK_WIDGET (window), targets, labels);
       g_test_message ("%u mnemonics", g_hash_table_size (targets));
       g_assert_cmpuint (g_hash_table_size (targets), >=, 15);
     }
@@ -582,11 +590,50 @@ test_mnemonics (void)
   g_object_set (ll_window_get_board (window), "show-table", TRUE, NULL);
   {
     g_autoptr(GHashTable) targets = g_hash_table_new (NULL, NULL);
+    g_autoptr(GHashTable) labels = g_hash_table_new (NULL, NULL);
 
-    collect_mnemonics (GTK_WIDGET (window), targets);
+    collect_mnemonics (GTK_WIDGET (window), targets, labels);
   }
 
   destroy_window (window);
+}
+
+/* The same in French, whose words put the underlines elsewhere. In a
+ * child process: gettext and GTK keep what they translated. */
+static void
+test_mnemonics_french (void)
+{
+  g_autofree char *mo = g_build_filename (BUILD_LOCALEDIR, "fr", "LC_MESSAGES",
+                                          GETTEXT_PACKAGE ".mo", NULL);
+
+  if (!g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("The French catalogue was not built");
+      return;
+    }
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  /* As main () does; gtk_test_init () left the C locale, where gettext
+   * ignores LANGUAGE. */
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  g_assert_nonnull (setlocale (LC_ALL, ""));
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  {
+    LlWindow *window = create_window ();
+
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_button (GTK_WIDGET (window), "win.start"))),
+                     ==, "_Démarrer");
+    destroy_window (window);
+  }
+  test_mnemonics ();
 }
 
 int
@@ -603,6 +650,7 @@ main (int   argc,
   g_test_add_func ("/ui/accessible/fields", test_fields);
   g_test_add_func ("/ui/accessible/figures", test_figures);
   g_test_add_func ("/ui/accessible/mnemonics", test_mnemonics);
+  g_test_add_func ("/ui/accessible/mnemonics-french", test_mnemonics_french);
 
   return g_test_run ();
 }
