@@ -390,6 +390,7 @@ ll_summary_view_init (LlSummaryView *self)
                                        NULL);
 
       gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), create_figure (self, i));
+      gtk_widget_set_focusable (child, FALSE);
       gtk_flow_box_append (GTK_FLOW_BOX (flow), child);
       self->children[i] = child;
     }
