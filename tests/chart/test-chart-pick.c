@@ -6,8 +6,6 @@
 
 #include "config.h"
 
-#include <fontconfig/fontconfig.h>
-#include <pango/pangocairo.h>
 #include <string.h>
 
 #include "chart-test-util.h"
@@ -252,8 +250,5 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  /* Leave nothing for leak checkers. */
-  pango_cairo_font_map_set_default (NULL);
-  FcFini ();
   return ret;
 }

@@ -5,8 +5,6 @@
 
 #include "config.h"
 
-#include <fontconfig/fontconfig.h>
-#include <pango/pangocairo.h>
 
 #include "chart-test-util.h"
 #include "chart-testdata.h"
@@ -175,8 +173,5 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  /* Leave nothing for leak checkers. */
-  pango_cairo_font_map_set_default (NULL);
-  FcFini ();
   return ret;
 }
