@@ -174,9 +174,11 @@ ll_comparison_fit_length (const LlRunConfig *config,
     {
       guint64 need;
 
-      /* What surely fits (new block and objects, both within half the
-       * memory) is jumped over in closed form where the policy allows. */
-      ll_growth_skip (&growth, free_bytes / 2 / MAX (slot + objects + (copying ? slot : 0), 1));
+      /* What surely fits is jumped over in closed form where the policy
+       * allows: a growth to a capacity C needs at most C slots, C objects
+       * and, when it copies, the old block's C slots. Past that bound only
+       * the last few growths are stepped. */
+      ll_growth_skip (&growth, free_bytes / MAX (slot + objects + (copying ? slot : 0), 1));
       if (!ll_growth_next (&growth, &step))
         return growth.length;
       if (!step.realloc)

@@ -290,6 +290,25 @@ test_format (void)
   g_assert_cmpfloat (ll_comparison_figure_key (&c, LL_COMPARISON_COPIED), <, 0);
 }
 
+/* The longest list a constant-increment policy fits in free memory comes
+ * in closed form (stepping +4 through 20 GiB took minutes): every slot of
+ * the memory for shared elements, slots and objects for boxed ones. */
+static void
+test_fit_constant_increment (void)
+{
+  LlRunConfig config;
+
+  ll_run_config_init (&config);
+  ll_policy_init (&config.policy, LL_POLICY_FIXED);
+  config.policy.increment = 4;
+  config.element = LL_ELEMENT_SHARED;
+  g_assert_cmpuint (ll_comparison_fit_length (&config, G_GUINT64_CONSTANT (20) << 30), ==,
+                    (G_GUINT64_CONSTANT (20) << 30) / 8);
+  config.element = LL_ELEMENT_BOXED;
+  g_assert_cmpuint (ll_comparison_fit_length (&config, G_GUINT64_CONSTANT (20) << 30), ==,
+                    (G_GUINT64_CONSTANT (20) << 30) / 40);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -301,6 +320,7 @@ main (int   argc,
   g_test_add_func ("/comparison/merged-history", test_merged_history);
   g_test_add_func ("/comparison/csv", test_csv);
   g_test_add_func ("/comparison/format", test_format);
+  g_test_add_func ("/comparison/fit-constant-increment", test_fit_constant_increment);
 
   return g_test_run ();
 }
