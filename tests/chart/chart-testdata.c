@@ -291,3 +291,36 @@ test_run_fill_fixed (TestRun *run,
         }
     }
 }
+
+void
+test_run_fill_doubling (TestRun *run)
+{
+  guint64 capacity = 0;
+  LlSample s = { 0 };
+
+  test_run_init (run, 1, 1);
+  while (capacity < 64)
+    {
+      LlEvent e = { 0 };
+
+      e.length = capacity + 1;
+      e.old_capacity = capacity;
+      e.new_capacity = capacity == 0 ? 4 : capacity * 2;
+      e.old_bytes = 56 + 8 * e.old_capacity;
+      e.new_bytes = 56 + 8 * e.new_capacity;
+      e.bytes_added = e.new_bytes - e.old_bytes;
+      e.moved = TRUE;
+      e.bytes_copied = e.old_bytes - 56;
+      e.realloc_ns = 1200;
+      e.elapsed_ns = e.length * 1000000;
+      test_run_add_event (run, &e);
+      capacity = e.new_capacity;
+    }
+
+  s.elapsed_ns = 50000000;
+  s.length = 50;
+  s.capacity = 64;
+  s.rss_bytes = 1000;
+  s.available_bytes = 5000;
+  test_run_add_sample (run, &s);
+}

@@ -11,41 +11,6 @@
 #include "chart-test-util.h"
 #include "chart-testdata.h"
 
-/* Doubling from 4 to 64 (reallocations at lengths 1, 5, 9, 17, 33), the
- * list then at length 50: one sample. */
-static void
-doubling_run (TestRun *run)
-{
-  guint64 capacity = 0;
-  LlSample s = { 0 };
-
-  test_run_init (run, 1, 1);
-  while (capacity < 64)
-    {
-      LlEvent e = { 0 };
-
-      e.length = capacity + 1;
-      e.old_capacity = capacity;
-      e.new_capacity = capacity == 0 ? 4 : capacity * 2;
-      e.old_bytes = 56 + 8 * e.old_capacity;
-      e.new_bytes = 56 + 8 * e.new_capacity;
-      e.bytes_added = e.new_bytes - e.old_bytes;
-      e.moved = TRUE;
-      e.bytes_copied = e.old_bytes - 56;
-      e.realloc_ns = 1200;
-      e.elapsed_ns = e.length * 1000000;
-      test_run_add_event (run, &e);
-      capacity = e.new_capacity;
-    }
-
-  s.elapsed_ns = 50000000;
-  s.length = 50;
-  s.capacity = 64;
-  s.rss_bytes = 1000;
-  s.available_bytes = 5000;
-  test_run_add_sample (run, &s);
-}
-
 static void
 test_points (void)
 {
@@ -53,7 +18,7 @@ test_points (void)
   TestRun run;
   LlChartData data;
 
-  doubling_run (&run);
+  test_run_fill_doubling (&run);
   test_run_get_data (&run, &data);
 
   /* Every reallocation, and on the capacity chart the list now. */
@@ -89,7 +54,7 @@ test_pick_point (void)
   LlChartLayout layout;
   LlChartReadout by_key, by_pointer;
 
-  doubling_run (&run);
+  test_run_fill_doubling (&run);
   test_run_get_data (&run, &data);
   options_init_test (&options);
 
@@ -198,7 +163,7 @@ test_simulated_and_overlay (void)
   LlChartData data;
   LlChartReadout readout;
 
-  doubling_run (&real);
+  test_run_fill_doubling (&real);
   test_run_init (&simulated, 1, 1);
   for (guint64 i = 0; i < 3; i++)
     {

@@ -19,44 +19,6 @@
 #include "ll-growth.h"
 #include "ll-run-config.h"
 
-
-/* Events of a doubling policy: 0 → 4 → 8 → 16 → 32 → 64. */
-static void
-doubling_run (TestRun *run)
-{
-  guint64 capacity = 0;
-
-  test_run_init (run, 1, 1);
-  while (capacity < 64)
-    {
-      LlEvent e = { 0 };
-
-      e.length = capacity + 1;
-      e.old_capacity = capacity;
-      e.new_capacity = capacity == 0 ? 4 : capacity * 2;
-      e.old_bytes = 56 + 8 * e.old_capacity;
-      e.new_bytes = 56 + 8 * e.new_capacity;
-      e.bytes_added = e.new_bytes - e.old_bytes;
-      e.moved = TRUE;
-      e.bytes_copied = e.old_bytes - 56;
-      e.realloc_ns = 1200;
-      e.elapsed_ns = e.length * 1000000;
-      test_run_add_event (run, &e);
-      capacity = e.new_capacity;
-    }
-
-  {
-    LlSample s = { 0 };
-
-    s.elapsed_ns = 50000000;
-    s.length = 50;
-    s.capacity = 64;
-    s.rss_bytes = 1000;
-    s.available_bytes = 5000;
-    test_run_add_sample (run, &s);
-  }
-}
-
 static void
 columns_for (LlColumns           *columns,
              const LlChartLayout *layout,
@@ -104,7 +66,7 @@ test_capacity_pixels (void)
   cairo_surface_t *surface;
   const LlEventBucket *ev;
 
-  doubling_run (&run);
+  test_run_fill_doubling (&run);
   test_run_get_data (&run, &data);
   options_init_test (&options);
 
@@ -197,7 +159,7 @@ test_growth_pixels (void)
   LlColumns columns;
   cairo_surface_t *surface;
 
-  doubling_run (&run);
+  test_run_fill_doubling (&run);
   test_run_get_data (&run, &data);
   options_init_test (&options);
 
@@ -632,7 +594,7 @@ test_crisp_hidpi (void)
 
   options_init_test (&options);
   options.palette.grid = (LlColor) { 0, 0, 0, 0.5 };
-  doubling_run (&run);
+  test_run_fill_doubling (&run);
   test_run_get_data (&run, &data);
 
   /* 1.5: exports at any scale; a whole number of device pixels, too */
@@ -735,7 +697,7 @@ test_pick (void)
   LlChartReadout readout;
   double x, y;
 
-  doubling_run (&run);
+  test_run_fill_doubling (&run);
   test_run_get_data (&run, &data);
   options_init_test (&options);
 

@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "ll-element.h"
+
 #if defined(__has_include)
 # if __has_include(<valgrind/valgrind.h>)
 #  include <valgrind/valgrind.h>
@@ -32,6 +34,25 @@ under_valgrind (void)
 #else
   return FALSE;
 #endif
+}
+
+/* What the engine writes at @index of a list of @element: one shared
+ * object, or the index itself (truncated for int32). */
+static inline gint64
+expected_value (LlElement element,
+                guint64   index)
+{
+  switch (element)
+    {
+    case LL_ELEMENT_SHARED:
+      return 1;
+    case LL_ELEMENT_INT32:
+      return (gint32) (guint32) index;
+    case LL_ELEMENT_BOXED:
+    case LL_ELEMENT_INT64:
+    default:
+      return (gint64) index;
+    }
 }
 
 /* Freed blocks wait in the sanitizer's quarantine, 256 MB of them by

@@ -148,23 +148,6 @@ wait_for_length (LlEngine *engine,
     }
 }
 
-static gint64
-expected_value (LlElement element,
-                guint64   index)
-{
-  switch (element)
-    {
-    case LL_ELEMENT_SHARED:
-      return 1;
-    case LL_ELEMENT_INT32:
-      return (gint32) (guint32) index;
-    case LL_ELEMENT_BOXED:
-    case LL_ELEMENT_INT64:
-    default:
-      return (gint64) index;
-    }
-}
-
 static void
 check_values (LlEngine *engine,
               guint64   stride)

@@ -230,28 +230,6 @@ check_controls (GtkWidget *window,
 }
 
 static GtkWidget *
-find_icon_button (GtkWidget  *root,
-                  const char *icon_name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if ((GTK_IS_BUTTON (child) &&
-           g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), icon_name) == 0) ||
-          (GTK_IS_MENU_BUTTON (child) &&
-           g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (child)), icon_name) == 0))
-        return child;
-      if ((found = find_icon_button (child, icon_name)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
 find_labelled (GtkWidget  *root,
                GType       type,
                const char *label)

@@ -47,6 +47,8 @@ gboolean          press_key           (GtkWidget      *widget,
                                        GdkModifierType modifiers);
 /* The message dialog on screen, or NULL. */
 AdwMessageDialog *find_message_dialog (void);
+GtkWidget        *find_icon_button    (GtkWidget      *root,
+                                       const char     *icon_name);
 
 /* A new temporary folder; the names in it, sorted and joined by spaces;
  * removing it and its files. */
