@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "ll-combo-value.h"
+#include "ll-ui-util.h"
 
 static const char *
 item_string (GtkListItem *item)
@@ -57,17 +58,6 @@ setup_list_item (GtkSignalListItemFactory *factory,
 }
 
 static void
-update_check (AdwComboRow *row,
-              GParamSpec  *pspec,
-              GtkListItem *item)
-{
-  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
-
-  gtk_widget_set_opacity (check, adw_combo_row_get_selected (row) ==
-                                 gtk_list_item_get_position (item) ? 1 : 0);
-}
-
-static void
 bind_list_item (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 AdwComboRow              *row)
@@ -75,8 +65,8 @@ bind_list_item (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
 
   gtk_label_set_label (GTK_LABEL (label), item_string (item));
-  update_check (row, NULL, item);
-  g_signal_connect_object (row, "notify::selected", G_CALLBACK (update_check), item, 0);
+  ll_ui_combo_row_update_check (row, NULL, item);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (ll_ui_combo_row_update_check), item, 0);
 }
 
 static void
@@ -84,7 +74,7 @@ unbind_list_item (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   AdwComboRow              *row)
 {
-  g_signal_handlers_disconnect_by_func (row, update_check, item);
+  g_signal_handlers_disconnect_by_func (row, ll_ui_combo_row_update_check, item);
 }
 
 void

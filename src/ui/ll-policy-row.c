@@ -8,6 +8,7 @@
 
 #include "ll-policy.h"
 #include "ll-policy-row.h"
+#include "ll-ui-util.h"
 
 /* The row shows the chosen policy's title narrow, its qualifier on a line
  * of its own ("C++ std::vector" over "(libstdc++)"), so that the
@@ -62,18 +63,6 @@ setup_policy_list_item (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, box);
 }
 
-/* The check marks the chosen policy, as in the rows' own lists. */
-static void
-update_policy_check (AdwComboRow *row,
-                     GParamSpec  *pspec,
-                     GtkListItem *item)
-{
-  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
-
-  gtk_widget_set_opacity (check, adw_combo_row_get_selected (row) ==
-                                 gtk_list_item_get_position (item) ? 1 : 0);
-}
-
 static void
 bind_policy_list_item (GtkSignalListItemFactory *factory,
                        GtkListItem              *item,
@@ -89,8 +78,8 @@ bind_policy_list_item (GtkSignalListItemFactory *factory,
     gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (title)),
                          _(ll_policy_get_info (position)->description));
 
-  update_policy_check (row, NULL, item);
-  g_signal_connect_object (row, "notify::selected", G_CALLBACK (update_policy_check), item, 0);
+  ll_ui_combo_row_update_check (row, NULL, item);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (ll_ui_combo_row_update_check), item, 0);
 }
 
 static void
@@ -98,7 +87,7 @@ unbind_policy_list_item (GtkSignalListItemFactory *factory,
                          GtkListItem              *item,
                          AdwComboRow              *row)
 {
-  g_signal_handlers_disconnect_by_func (row, update_policy_check, item);
+  g_signal_handlers_disconnect_by_func (row, ll_ui_combo_row_update_check, item);
 }
 
 static GtkListItemFactory *

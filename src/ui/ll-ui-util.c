@@ -149,3 +149,14 @@ ll_ui_set_whole_mapping (const GValue       *value,
     return NULL;
   return g_steal_pointer (&variant);
 }
+
+void
+ll_ui_combo_row_update_check (AdwComboRow *row,
+                              GParamSpec  *pspec,
+                              GtkListItem *item)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+
+  gtk_widget_set_opacity (check, adw_combo_row_get_selected (row) ==
+                                 gtk_list_item_get_position (item) ? 1 : 0);
+}

@@ -32,6 +32,13 @@ void      ll_ui_set_invalid         (GtkWidget     *field,
  * underscore included, and after its label widget too: "_Start Start". */
 void      ll_ui_name_mnemonic_buttons (GtkWidget     *root);
 
+/* For the list items of a combo row's own factory, whose child's last
+ * widget is a check mark: shows it on the chosen item, as the row's
+ * default list does. A "notify::selected" handler of @row. */
+void      ll_ui_combo_row_update_check (AdwComboRow  *row,
+                                        GParamSpec   *pspec,
+                                        GtkListItem  *item);
+
 /* g_settings_bind_with_mapping () mappings. */
 
 /* A string key with choices and a combo row's "selected": @user_data is
