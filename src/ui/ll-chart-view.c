@@ -21,6 +21,12 @@
 #define MIN_LENGTH_WIDTH 8.0
 #define MIN_TIME_WIDTH   1000.0
 
+/* The least a chart takes at the desktop's text size, and what each step
+ * of text scale adds (at 1.5× the plot keeps about 180 px). */
+#define MIN_CHART_WIDTH            240
+#define MIN_CHART_HEIGHT           150
+#define MIN_CHART_HEIGHT_PER_SCALE 400.0
+
 typedef enum
 {
   CURSOR_STEP,    /* one point either way */
@@ -202,6 +208,18 @@ update_palette (LlChartView *self)
   self->text_scale = pango_cairo_context_get_resolution (gtk_widget_get_pango_context (GTK_WIDGET (self))) / 96.0;
   if (!(self->text_scale > 0.0))
     self->text_scale = 1.0;
+  /* Larger text takes more of the chart, and the plot must keep a
+   * readable height: with large text the chart asks for more, and the
+   * window's content scrolls rather than squeeze the plot. */
+  {
+    int min_height = (int) round (MIN_CHART_HEIGHT + MIN_CHART_HEIGHT_PER_SCALE *
+                                  MAX (0.0, MIN (self->text_scale, 3.0) - 1.0));
+    int old_width, old_height;
+
+    gtk_widget_get_size_request (GTK_WIDGET (self), &old_width, &old_height);
+    if (old_height != min_height)
+      gtk_widget_set_size_request (GTK_WIDGET (self), MIN_CHART_WIDTH, min_height);
+  }
 
   self->palette_valid = TRUE;
 }
@@ -1369,7 +1387,7 @@ ll_chart_view_init (LlChartView *self)
 
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self), 240, 150);
+  gtk_widget_set_size_request (GTK_WIDGET (self), MIN_CHART_WIDTH, MIN_CHART_HEIGHT);
 
   update_accessible (self);
 }

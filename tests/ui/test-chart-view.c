@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "ll-chart-private.h"
 #include "ll-chart-view.h"
 #include "ui-test-util.h"
 
@@ -412,8 +413,24 @@ test_contrast (Fixture       *f,
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
 }
 
+/* The plot's height in the chart at the least height it asks for. */
+static double
+least_plot_height (Fixture *f)
+{
+  LlChartOptions options;
+  LlChartLayout layout;
+  int min_height;
+
+  ll_chart_view_get_options (f->view, &options);
+  gtk_widget_measure (GTK_WIDGET (f->view), GTK_ORIENTATION_VERTICAL, WIDTH,
+                      &min_height, NULL, NULL, NULL);
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_CAPACITY, &f->data, &options, WIDTH, min_height);
+  return layout.plot.height;
+}
+
 /* Large text (GNOME's text scaling factor 1.5: 144 dpi) makes the chart's
- * text larger, and the chart is drawn again when it changes. */
+ * text larger, and the chart is drawn again when it changes; the chart
+ * then asks for the height that keeps its plot readable. */
 static void
 test_large_text (Fixture       *f,
                  gconstpointer  user_data)
@@ -433,6 +450,7 @@ test_large_text (Fixture       *f,
   g_assert_cmpuint (ll_chart_view_get_n_renders (f->view), >, renders);
   ll_chart_view_get_options (f->view, &options);
   g_assert_cmpfloat_with_epsilon (options.text_scale, 1.5, 1e-6);
+  g_assert_cmpfloat (least_plot_height (f), >=, 160.0);
 
   g_object_set (settings, "gtk-xft-dpi", dpi > 0 ? dpi : 96 * 1024, NULL);
   wait_frames (GTK_WIDGET (f->view), 3);
