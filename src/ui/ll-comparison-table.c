@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ll-comparison-table.h"
+#include "ll-ui-util.h"
 #include "ll-comparison.h"
 #include "ll-mem.h"
 
@@ -203,11 +204,8 @@ ll_comparison_table_init (LlComparisonTable *self)
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (selection)));
   gtk_column_view_set_show_column_separators (self->view, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Runs Compared"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("What each run cost at its end: reallocations, slack, memory allocated, copied and held"),
-                                  -1);
+  ll_ui_name_column_view (self->view, _("Runs Compared"),
+                          _("What each run cost at its end: reallocations, slack, memory allocated, copied and held"));
   for (guint c = 0; c < N_COLUMNS; c++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();

@@ -14,6 +14,7 @@
 
 #include "ll-csv.h"
 #include "ll-event-table.h"
+#include "ll-ui-util.h"
 
 typedef LlEventColumn Column;
 
@@ -500,11 +501,8 @@ ll_event_table_init (LlEventTable *self)
   gtk_column_view_set_show_column_separators (self->view, TRUE);
   gtk_column_view_set_reorderable (self->view, FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reallocations"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Every reallocation of the run; select one to mark it on the charts"),
-                                  -1);
+  ll_ui_name_column_view (self->view, _("Reallocations"),
+                          _("Every reallocation of the run; select one to mark it on the charts"));
 
   for (guint c = 0; c < N_COLUMNS; c++)
     {

@@ -130,7 +130,7 @@ create_rename_button (LlRun *run)
   gtk_accessible_update_relation (GTK_ACCESSIBLE (entry),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   gtk_widget_add_css_class (apply, "suggested-action");
-  ll_ui_name_mnemonic_buttons (apply);
+  ll_ui_name_widgets (apply);
 
   gtk_box_append (GTK_BOX (line), entry);
   gtk_box_append (GTK_BOX (line), apply);

@@ -48,20 +48,104 @@ ll_ui_set_invalid (GtkWidget *field,
                                -1);
 }
 
-void
-ll_ui_name_mnemonic_buttons (GtkWidget *root)
+/* @text without its mnemonic's underscore ("__" is one underscore). */
+static char *
+without_mnemonic (const char *text)
 {
-  g_return_if_fail (GTK_IS_WIDGET (root));
+  GString *out = g_string_new (NULL);
 
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '_')
+        {
+          if (p[1] != '_')
+            continue;
+          p++;
+        }
+      g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The title of @row as it reads. */
+static char *
+row_title (AdwPreferencesRow *row)
+{
+  const char *title = adw_preferences_row_get_title (row);
+
+  return adw_preferences_row_get_use_underline (row) ? without_mnemonic (title) : g_strdup (title);
+}
+
+static void
+name_widgets (GtkWidget   *root,
+              AdwComboRow *row)
+{
   if (GTK_IS_BUTTON (root) &&
       gtk_button_get_use_underline (GTK_BUTTON (root)) &&
       gtk_button_get_label (GTK_BUTTON (root)) != NULL)
     gtk_accessible_reset_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL);
 
+  if (GTK_IS_LIST_BOX (root) && ADW_IS_PREFERENCES_GROUP (gtk_widget_get_ancestor (root, ADW_TYPE_PREFERENCES_GROUP)))
+    {
+      AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (root, ADW_TYPE_PREFERENCES_GROUP));
+      GtkWidget *first = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (root), 0));
+      const char *title = adw_preferences_group_get_title (group);
+
+      /* A group without a title is named after its one row, not after
+       * the empty title label. */
+      if ((title == NULL || title[0] == '\0') && ADW_IS_PREFERENCES_ROW (first) &&
+          gtk_list_box_get_row_at_index (GTK_LIST_BOX (root), 1) == NULL)
+        {
+          g_autofree char *name = row_title (ADW_PREFERENCES_ROW (first));
+
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+        }
+    }
+
+  if (ADW_IS_COMBO_ROW (root))
+    row = ADW_COMBO_ROW (root);
+  else if (GTK_IS_POPOVER (root))
+    row = NULL;     /* the choices, not the value */
+  else if (GTK_IS_LIST_VIEW (root) && row != NULL)
+    {
+      g_autofree char *name = row_title (ADW_PREFERENCES_ROW (row));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    ll_ui_name_mnemonic_buttons (child);
+    name_widgets (child, row);
+}
+
+void
+ll_ui_name_widgets (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  name_widgets (root, NULL);
+}
+
+void
+ll_ui_name_column_view (GtkColumnView *view,
+                        const char    *name,
+                        const char    *description)
+{
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+  g_return_if_fail (name != NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 gboolean

@@ -27,10 +27,18 @@ void      ll_ui_show_message        (GtkLabel      *label,
 void      ll_ui_set_invalid         (GtkWidget     *field,
                                      gboolean       invalid);
 
-/* Names each button under @root that has a mnemonic after its visible
- * label alone. GTK 4.8 names such a button after its "label" property,
- * underscore included, and after its label widget too: "_Start Start". */
-void      ll_ui_name_mnemonic_buttons (GtkWidget     *root);
+/* Gives the widgets under @root the names GTK 4.8 gets wrong. A button
+ * with a mnemonic is named after its visible label alone (GTK names it
+ * after its "label" property, underscore included, and after its label
+ * widget too: "_Start Start"); the list a combo row shows its value in
+ * is named after the row (GTK names it "GtkListView"). */
+void      ll_ui_name_widgets        (GtkWidget     *root);
+
+/* Names @view, and the list of rows inside it (which GTK 4.8 names
+ * "GtkColumnListView"), @name; @description tells what it holds. */
+void      ll_ui_name_column_view    (GtkColumnView *view,
+                                     const char    *name,
+                                     const char    *description);
 
 /* For the list items of a combo row's own factory, whose child's last
  * widget is a check mark: shows it on the chosen item, as the row's

@@ -1087,7 +1087,7 @@ ll_window_init (LlWindow *self)
   LlMemInfo info;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  ll_ui_name_mnemonic_buttons (GTK_WIDGET (self));
+  ll_ui_name_widgets (GTK_WIDGET (self));
 
   self->view = ll_history_view_new ();
   self->cancellable = g_cancellable_new ();

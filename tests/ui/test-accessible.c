@@ -151,9 +151,13 @@ assert_clean_name (GtkWidget  *window,
   guint n = g_strv_length (words);
 
   if (*name == '\0' || g_type_from_name (name) != 0 || strchr (name, '_') != NULL)
-    g_error ("%s in %s named “%s” (tooltip: %s)", G_OBJECT_TYPE_NAME (widget),
-             G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)), name,
-             gtk_widget_get_tooltip_text (widget));
+    {
+      /* where it is: the widgets it is in */
+      for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
+        g_printerr ("  in %s\n", G_OBJECT_TYPE_NAME (w));
+      g_error ("%s named “%s” (tooltip: %s)", G_OBJECT_TYPE_NAME (widget), name,
+               gtk_widget_get_tooltip_text (widget));
+    }
   if (n % 2 == 0 && n > 0)
     {
       gboolean twice = TRUE;
@@ -182,6 +186,8 @@ is_control (GtkWidget *widget)
     case GTK_ACCESSIBLE_ROLE_LINK:
     case GTK_ACCESSIBLE_ROLE_TAB:
     case GTK_ACCESSIBLE_ROLE_PROGRESS_BAR:
+    /* a group of rows or figures, which a screen reader announces by name */
+    case GTK_ACCESSIBLE_ROLE_LIST:
       return TRUE;
     case GTK_ACCESSIBLE_ROLE_IMG:
       return gtk_widget_get_focusable (widget);
