@@ -598,15 +598,33 @@ reset_key (GtkWidget *widget,
   return TRUE;
 }
 
+/* Whether the page the chart is on scrolls (large text, a short window):
+ * the wheel then scrolls the page, and zooms with Ctrl held. */
+static gboolean
+page_scrolls (LlChartView *self)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+
+  if (page == NULL)
+    return FALSE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
+  return gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_lower (adjustment) >
+         gtk_adjustment_get_page_size (adjustment) + 0.5;
+}
+
 static gboolean
 on_scroll (GtkEventControllerScroll *scroll,
            double                    dx,
            double                    dy,
            LlChartView              *self)
 {
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (scroll));
   Geometry g;
 
   if (dy == 0.0 || !get_geometry (self, &g))
+    return FALSE;
+  if (!(state & GDK_CONTROL_MASK) && page_scrolls (self))
     return FALSE;
   if (self->pointer_x < g.plot_x || self->pointer_x > g.plot_x + g.plot_width)
     return FALSE;
