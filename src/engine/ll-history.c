@@ -576,6 +576,64 @@ ll_history_is_exact (LlHistory *self)
   return exact;
 }
 
+guint64
+ll_history_get_event_width (LlHistory *self)
+{
+  guint64 width;
+
+  g_return_val_if_fail (self != NULL, 1);
+
+  g_mutex_lock (&self->mutex);
+  width = self->events_width;
+  g_mutex_unlock (&self->mutex);
+
+  return width;
+}
+
+guint64
+ll_history_get_sample_width (LlHistory *self)
+{
+  guint64 width;
+
+  g_return_val_if_fail (self != NULL, 1);
+
+  g_mutex_lock (&self->mutex);
+  width = self->samples_width;
+  g_mutex_unlock (&self->mutex);
+
+  return width;
+}
+
+LlHistory *
+ll_history_new_restored (const LlEventBucket     *events,
+                         gsize                    n_events,
+                         guint64                  events_width,
+                         const LlSampleBucket    *samples,
+                         gsize                    n_samples,
+                         guint64                  samples_width,
+                         const LlHistoryCounters *counters)
+{
+  LlHistory *self;
+
+  g_return_val_if_fail (events != NULL || n_events == 0, NULL);
+  g_return_val_if_fail (samples != NULL || n_samples == 0, NULL);
+  g_return_val_if_fail (events_width >= 1 && samples_width >= 1, NULL);
+  g_return_val_if_fail (counters != NULL, NULL);
+
+  /* As many buckets as it was saved with, and never fewer than a new
+   * history's. */
+  self = ll_history_new ((guint) MIN (MAX (MAX (n_events, n_samples), LL_HISTORY_DEFAULT_BUCKETS), G_MAXUINT));
+  self->events = g_memdup2 (events, n_events * sizeof *events);
+  self->n_events = self->events_alloc = n_events;
+  self->events_width = events_width;
+  self->samples = g_memdup2 (samples, n_samples * sizeof *samples);
+  self->n_samples = self->samples_alloc = n_samples;
+  self->samples_width = samples_width;
+  self->counters = *counters;
+
+  return self;
+}
+
 LlHistoryView *
 ll_history_view_new (void)
 {

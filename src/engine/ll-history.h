@@ -127,6 +127,21 @@ void                     ll_history_get_counters   (LlHistory       *history,
                                                     LlHistoryCounters *counters);
 /* TRUE when every event is still stored individually. */
 gboolean                 ll_history_is_exact       (LlHistory       *history);
+/* How many events (samples) each bucket holds: 1 while exact, then 2, 4…
+ * (the last bucket holds 1…that many). */
+guint64                  ll_history_get_event_width  (LlHistory     *history);
+guint64                  ll_history_get_sample_width (LlHistory     *history);
+
+/* A finished history as it was saved (ll-run-file.c): the buckets, each
+ * stream's width (as above) and the counters, which were exact over every
+ * event. The caller has checked that they are consistent. */
+LlHistory               *ll_history_new_restored   (const LlEventBucket     *events,
+                                                    gsize                    n_events,
+                                                    guint64                  events_width,
+                                                    const LlSampleBucket    *samples,
+                                                    gsize                    n_samples,
+                                                    guint64                  samples_width,
+                                                    const LlHistoryCounters *counters);
 
 /* Reader side: a view is a private copy for one reader (e.g. the UI thread),
  * brought up to date by copying only what is new since its last update

@@ -34,6 +34,10 @@ struct _LlRun
   guint64        sim_elapsed_ns;
   guint64        sim_metric;    /* the target's figure reached so far (atomic) */
 
+  /* A run read back from a file: its figures at its end, as saved. */
+  gboolean       saved;
+  LlEngineStatus saved_status;
+
   LlEngineState  shown_state;   /* what "state" last notified */
   gboolean       releasing;
 
@@ -255,6 +259,64 @@ ll_run_new (LlRunKind           kind,
   return g_steal_pointer (&self);
 }
 
+LlRun *
+ll_run_new_saved (LlRunKind             kind,
+                  const LlRunConfig    *config,
+                  const char           *title,
+                  LlHistory            *history,
+                  const LlEngineStatus *status,
+                  const char           *error_message,
+                  GError              **error)
+{
+  g_autoptr(LlRun) self = NULL;
+
+  g_return_val_if_fail (kind == LL_RUN_REAL || kind == LL_RUN_SIMULATED, NULL);
+  g_return_val_if_fail (config != NULL, NULL);
+  g_return_val_if_fail (history != NULL, NULL);
+  g_return_val_if_fail (status != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!ll_run_config_validate (config, error))
+    return NULL;
+
+  self = g_object_new (LL_TYPE_RUN, NULL);
+  self->kind = kind;
+  self->config = *config;
+  self->config.mem_probe = NULL;
+  self->config.mem_probe_data = NULL;
+  self->title = default_title (config);
+  if (title != NULL)
+    ll_run_set_title (self, title);
+  self->history = ll_history_ref (history);
+  self->saved = TRUE;
+  self->saved_status = *status;
+  /* A real run's list is long gone; a simulation is as it ended. */
+  self->saved_status.state = kind == LL_RUN_REAL ? LL_ENGINE_RELEASED : LL_ENGINE_FINISHED;
+  self->sim_state = self->shown_state = self->saved_status.state;
+  self->sim_stop = status->stop_reason;
+  self->sim_elapsed_ns = status->elapsed_ns;
+  if (error_message != NULL)
+    self->sim_error = g_error_new_literal (LL_RUN_ERROR, LL_RUN_ERROR_FAILED, error_message);
+
+  return g_steal_pointer (&self);
+}
+
+gboolean
+ll_run_is_renamed (LlRun *self)
+{
+  g_return_val_if_fail (LL_IS_RUN (self), FALSE);
+
+  return self->renamed;
+}
+
+gboolean
+ll_run_is_saved (LlRun *self)
+{
+  g_return_val_if_fail (LL_IS_RUN (self), FALSE);
+
+  return self->saved;
+}
+
 LlRunKind
 ll_run_get_kind (LlRun *self)
 {
@@ -444,7 +506,7 @@ ll_run_get_state (LlRun *self)
 
   g_return_val_if_fail (LL_IS_RUN (self), LL_ENGINE_IDLE);
 
-  if (self->kind == LL_RUN_SIMULATED)
+  if (self->engine == NULL)
     return __atomic_load_n (&self->sim_state, __ATOMIC_ACQUIRE);
 
   ll_engine_get_status (self->engine, &status);
@@ -460,6 +522,11 @@ ll_run_get_status (LlRun          *self,
   g_return_if_fail (LL_IS_RUN (self));
   g_return_if_fail (status != NULL);
 
+  if (self->saved)
+    {
+      *status = self->saved_status;
+      return;
+    }
   if (self->kind == LL_RUN_REAL)
     {
       ll_engine_get_status (self->engine, status);
@@ -483,7 +550,7 @@ ll_run_get_error (LlRun *self)
 {
   g_return_val_if_fail (LL_IS_RUN (self), NULL);
 
-  if (self->kind == LL_RUN_SIMULATED)
+  if (self->engine == NULL)
     return self->sim_error;
   return ll_engine_get_error (self->engine);
 }
@@ -710,7 +777,7 @@ ll_run_cancel (LlRun *self)
 {
   g_return_if_fail (LL_IS_RUN (self));
 
-  if (self->kind == LL_RUN_SIMULATED)
+  if (self->engine == NULL)
     g_cancellable_cancel (self->cancellable);
   else
     ll_engine_cancel (self->engine);
@@ -753,7 +820,7 @@ ll_run_release_async (LlRun               *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ll_run_release_async);
 
-  if (self->kind != LL_RUN_REAL || self->releasing ||
+  if (self->engine == NULL || self->releasing ||
       ll_run_get_state (self) != LL_ENGINE_FINISHED)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,

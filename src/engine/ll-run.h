@@ -41,6 +41,22 @@ LlRun             *ll_run_new                 (LlRunKind            kind,
                                                const LlRunConfig   *config,
                                                GError             **error);
 
+/* A run read back from a file (ll-run-file.c): @history as it was saved
+ * and @status its figures at its end; FINISHED, or RELEASED for a real run
+ * (its list is long gone). @title: the name the user gave it, or NULL;
+ * @error_message: why it failed, or NULL. Never starts. */
+LlRun             *ll_run_new_saved           (LlRunKind             kind,
+                                               const LlRunConfig    *config,
+                                               const char           *title,
+                                               LlHistory            *history,
+                                               const LlEngineStatus *status,
+                                               const char           *error_message,
+                                               GError              **error);
+/* TRUE for a run read back from a file. */
+gboolean           ll_run_is_saved            (LlRun               *self);
+/* Whether the user renamed the run (its title is then theirs). */
+gboolean           ll_run_is_renamed          (LlRun               *self);
+
 LlRunKind          ll_run_get_kind            (LlRun               *self);
 /* Unique in the process, counting from 1. */
 guint              ll_run_get_id              (LlRun               *self);
