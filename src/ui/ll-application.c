@@ -9,6 +9,7 @@
 #include <signal.h>
 
 #include "ll-application.h"
+#include "ll-run-files.h"
 #include "ll-preferences-window.h"
 #include "ll-window.h"
 
@@ -80,6 +81,7 @@ ll_application_command_line (GApplication            *app,
   const char *target = NULL;
   const char *element = NULL;
   gboolean start = FALSE;
+  g_autofree const char **files = NULL;
   LlWindow *window;
 
   g_variant_dict_lookup (options, "policy", "&s", &policy);
@@ -93,6 +95,15 @@ ll_application_command_line (GApplication            *app,
       g_application_command_line_printerr (command_line, "listlab: %s\n", error->message);
       return 2;
     }
+
+  /* Files of runs join the window's run list. */
+  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files))
+    for (guint i = 0; files[i] != NULL; i++)
+      {
+        g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, files[i]);
+
+        ll_run_files_open (ll_window_get_run_files (window), file, NULL, NULL);
+      }
 
   gtk_window_present (GTK_WINDOW (window));
 
@@ -454,6 +465,8 @@ ll_application_init (LlApplication *self)
       { "element", 0, 0, G_OPTION_ARG_STRING, NULL, self->element_help, N_("MODEL") },
       { "start", 0, 0, G_OPTION_ARG_NONE, NULL,
         N_("Start the run right away"), NULL },
+      { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+        N_("Files of saved runs to open"), N_("[FILE…]") },
       { NULL }
     };
 

@@ -9,6 +9,7 @@
 #include "ll-window.h"
 #include "ll-allocator.h"
 #include "ll-export-controller.h"
+#include "ll-run-files.h"
 #include "ll-ui-util.h"
 
 /* Figures change many times a second; people read them at a calmer pace
@@ -77,6 +78,7 @@ struct _LlWindow
   guint                 start_when_idle_id;
 
   LlExportController   *exporter;
+  LlRunFiles           *files;
 
   LlRunSet             *runs;       /* the current run and those kept to compare */
   GPtrArray            *series_names;  /* the names the charts' series point at */
@@ -150,7 +152,8 @@ update_actions (LlWindow *self)
 {
   LlEngineState state = get_state (self);
   gboolean running = state == LL_ENGINE_RUNNING;
-  gboolean holds_list = state == LL_ENGINE_FINISHED;
+  /* (A simulation, or a run opened from a file, holds no list.) */
+  gboolean holds_list = state == LL_ENGINE_FINISHED && ll_run_get_engine (self->run) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start",
                                  !running && !self->releasing &&
@@ -166,6 +169,8 @@ update_actions (LlWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), self->run != NULL);
   if (self->exporter != NULL)
     ll_export_controller_update (self->exporter);
+  if (self->files != NULL)
+    ll_run_files_update (self->files);
 }
 
 /* The charts draw the current run on top and every other run shown. */
@@ -219,6 +224,8 @@ push_chart_data (LlWindow *self)
 static void
 on_runs_changed (LlWindow *self)
 {
+  if (self->files != NULL)
+    ll_run_files_update (self->files);
   push_chart_data (self);
   ll_comparison_table_refresh (ll_chart_board_get_comparison (self->board));
   ll_run_list_set_runs (ll_controls_get_run_list (self->controls),
@@ -980,6 +987,12 @@ ll_window_dispose (GObject *object)
   stop_ticking (self);
   stop_sampler (self);
 
+  if (self->files != NULL)
+    {
+      ll_run_files_shutdown (self->files);
+      g_clear_object (&self->files);
+    }
+
   /* Exports are cancelled first: their workers remove their temporary
    * files before the window lets go of the list. */
   if (self->exporter != NULL)
@@ -1075,6 +1088,8 @@ ll_window_class_init (LlWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
                                        "win.start", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.stop", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "files.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "files.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0,
@@ -1110,6 +1125,7 @@ ll_window_init (LlWindow *self)
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 
   self->exporter = ll_export_controller_new (self, self->export_bar);
+  self->files = ll_run_files_new (self);
 
   update_summary (self);
   update_actions (self);
@@ -1184,6 +1200,96 @@ ll_window_get_chart_view (LlWindow    *self,
   g_return_val_if_fail (LL_IS_WINDOW (self), NULL);
 
   return ll_chart_board_get_view (self->board, kind);
+}
+
+/* Shows @run, read from @source, as the window's run: its figures, charts
+ * and how it ended. */
+static void
+show_saved_run (LlWindow   *self,
+                LlRun      *run,
+                const char *source)
+{
+  g_autofree char *title = ll_run_dup_stop_message (run, self->units);
+  g_autofree char *length = NULL;
+  g_autofree char *bytes = NULL;
+  g_autofree char *elapsed = NULL;
+  g_autofree char *detail = NULL;
+  LlEngineStatus status;
+  LlMemInfo info;
+
+  drop_run (self);
+  self->run = g_object_ref (run);
+  ll_run_get_status (run, &status);
+
+  ll_history_view_clear (self->view);
+  ll_history_view_update (self->view, ll_run_get_history (run));
+  self->total_bytes = read_memory (self, &info) ? info.total_bytes : 0;
+  self->reserve_bytes = status.reserve_bytes;
+  ll_chart_board_set_memory_context (self->board,
+                                    self->reserve_bytes == G_MAXUINT64 ? 0 : self->reserve_bytes,
+                                    self->total_bytes);
+  push_chart_data (self);
+  update_summary (self);
+
+  length = ll_format_count_exact (status.length);
+  bytes = ll_format_bytes (status.container_bytes + status.objects_bytes, self->units);
+  elapsed = ll_format_duration (status.elapsed_ns);
+  if (ll_run_get_kind (run) == LL_RUN_REAL)
+    /* Translators: a run opened from a file, e.g. "From “cpython.listlab”:
+     * 22,500,004 elements, 171.66 MiB, in 1.20 s" */
+    detail = g_strdup_printf (_("From “%s”: %s elements, %s, in %s"), source, length, bytes, elapsed);
+  else
+    /* Translators: a simulated run opened from a file */
+    detail = g_strdup_printf (_("From “%s”: %s elements, %s, simulated"), source, length, bytes);
+  set_status (self, title, detail);
+  adw_window_title_set_subtitle (self->window_title, ll_run_get_title (run));
+  update_actions (self);
+}
+
+void
+ll_window_add_runs (LlWindow   *self,
+                    GPtrArray  *runs,
+                    const char *source)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (LL_IS_WINDOW (self));
+  g_return_if_fail (runs != NULL && runs->len > 0);
+  g_return_if_fail (source != NULL);
+
+  /* The list shows the newest first: the file's first run goes on top. */
+  for (guint i = runs->len; i-- > 0;)
+    ll_run_set_add (self->runs, g_ptr_array_index (runs, i));
+
+  if (self->run == NULL)
+    {
+      LlRun *shown = g_ptr_array_index (runs, 0);
+
+      /* The run someone ran, rather than a simulation it was compared with. */
+      for (guint i = 0; i < runs->len; i++)
+        if (ll_run_get_kind (g_ptr_array_index (runs, i)) == LL_RUN_REAL)
+          {
+            shown = g_ptr_array_index (runs, i);
+            break;
+          }
+      show_saved_run (self, shown, source);
+      on_runs_changed (self);
+      return;
+    }
+
+  /* Translators: %u runs, %s a file name */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Opened %u run from “%s”", "Opened %u runs from “%s”",
+                                       runs->len),
+                          runs->len, source);
+  toast (self, text);
+}
+
+LlRunFiles *
+ll_window_get_run_files (LlWindow *self)
+{
+  g_return_val_if_fail (LL_IS_WINDOW (self), NULL);
+
+  return self->files;
 }
 
 LlRunSet *

@@ -57,6 +57,14 @@ AdwFlap      *ll_window_get_flap         (LlWindow       *self);
 /* Shows a short message over the window's content. Takes @toast. */
 void          ll_window_add_toast        (LlWindow       *self,
                                           AdwToast       *toast);
+/* Runs read from a file (@source: its name, as shown): they join the run
+ * list; with no run in the window yet, the first real one (else the first)
+ * is shown as the run. */
+void          ll_window_add_runs         (LlWindow       *self,
+                                          GPtrArray      *runs,
+                                          const char     *source);
+/* Saving and opening runs (ll-run-files.h). */
+struct _LlRunFiles *ll_window_get_run_files (LlWindow *self);
 /* The Export menu's actions and exports (ll-export-controller.h). */
 struct _LlExportController *ll_window_get_export_controller (LlWindow *self);
 

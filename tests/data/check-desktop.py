@@ -44,6 +44,9 @@ def main():
     tap.ok(group.get("Type") == "Application", "Type=Application")
     exec_argv = group.get("Exec", "").split()
     tap.ok(exec_argv[:1] == [args.command], f"Exec runs {args.command}", group.get("Exec"))
+    tap.ok(exec_argv[1:] == ["%F"], "Exec passes the files to open", group.get("Exec"))
+    tap.ok("application/x-listlab-runs" in group.get("MimeType", "").split(";"),
+           "MimeType names the files of saved runs", group.get("MimeType"))
     tap.ok(group.get("Icon") == args.app_id, "Icon is the application ID", group.get("Icon"))
     tap.ok(group.get("StartupNotify") == "true", "StartupNotify=true")
     categories = group.get("Categories", "").split(";")

@@ -111,6 +111,7 @@ def main():
             "GSettings schema": share("glib-2.0", "schemas", app + ".gschema.xml"),
             "app icon": share("icons", "hicolor", "scalable", "apps", app + ".svg"),
             "symbolic icon": share("icons", "hicolor", "symbolic", "apps", app + "-symbolic.svg"),
+            "MIME type of saved runs": share("mime", "packages", app + ".xml"),
         }
         if args.gui == "true":
             for what, path in gui_files.items():
@@ -148,6 +149,23 @@ def main():
                 tap.ok(root is not None and root.tag == "{http://www.w3.org/2000/svg}svg"
                        and size == (("16", "16") if what == "symbolic icon" else ("128", "128")),
                        f"the {what} is an SVG of the right size", size)
+
+            # The MIME type knows a saved file by its name and by its first bytes.
+            mime = "{http://www.freedesktop.org/standards/shared-mime-info}"
+            try:
+                kind = ET.parse(gui_files["MIME type of saved runs"]).getroot().find(mime + "mime-type")
+            except (OSError, ET.ParseError):
+                kind = None
+            sample = os.path.join(args.source_root, "tests", "fuzz", "corpus", "run-file", "cpython-small")
+            with open(sample, "rb") as f:
+                head = f.read(64)
+            globs = [g.get("pattern") for g in kind.iter(mime + "glob")] if kind is not None else []
+            magic = [m.get("value") for m in kind.iter(mime + "match")] if kind is not None else []
+            tap.ok(kind is not None and kind.get("type") == "application/x-listlab-runs"
+                   and globs == ["*.listlab"] and magic
+                   and all(head.startswith(v.encode()) for v in magic),
+                   "the MIME type of saved runs matches *.listlab and a saved file's first bytes",
+                   f"{globs} {magic}")
 
             validator = shutil.which("desktop-file-validate")
             if validator:

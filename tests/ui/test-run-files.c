@@ -1,0 +1,228 @@
+/* test-run-files.c — a window's runs saved to a file and opened in another window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ll-controls.h"
+#include "ll-run-file.h"
+#include "ll-run-files.h"
+#include "ll-run-set.h"
+#include "ui-test-util.h"
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} Outcome;
+
+static void
+on_saved (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Outcome *outcome = user_data;
+
+  outcome->ok = ll_run_files_save_finish (LL_RUN_FILES (object), result, &outcome->error);
+  outcome->done = TRUE;
+}
+
+static void
+on_opened (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Outcome *outcome = user_data;
+
+  outcome->ok = ll_run_files_open_finish (LL_RUN_FILES (object), result, &outcome->error);
+  outcome->done = TRUE;
+}
+
+static gboolean
+save (LlWindow    *window,
+      const char  *path,
+      GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  Outcome outcome = { 0 };
+
+  ll_run_files_save (ll_window_get_run_files (window), file, on_saved, &outcome);
+  g_assert_true (wait_for_flag (&outcome.done, 10000));
+  if (outcome.error != NULL)
+    g_propagate_error (error, outcome.error);
+  return outcome.ok;
+}
+
+static gboolean
+open (LlWindow    *window,
+      const char  *path,
+      GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  Outcome outcome = { 0 };
+
+  ll_run_files_open (ll_window_get_run_files (window), file, on_opened, &outcome);
+  g_assert_true (wait_for_flag (&outcome.done, 10000));
+  if (outcome.error != NULL)
+    g_propagate_error (error, outcome.error);
+  return outcome.ok;
+}
+
+static gboolean
+save_enabled (LlWindow *window)
+{
+  return g_action_group_get_action_enabled (ll_run_files_get_actions (ll_window_get_run_files (window)),
+                                            "save");
+}
+
+static guint
+n_runs (LlWindow *window)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (ll_run_set_get_store (ll_window_get_runs (window))));
+}
+
+static LlRun *
+run_at (LlWindow *window,
+        guint     position)
+{
+  LlRun *run = g_list_model_get_item (G_LIST_MODEL (ll_run_set_get_store (ll_window_get_runs (window))),
+                                      position);
+
+  g_object_unref (run);
+  return run;
+}
+
+static void
+close_dialog (void)
+{
+  AdwMessageDialog *dialog = find_message_dialog ();
+
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_ms (50);
+}
+
+/* A run and the runtimes it was compared with, saved, then opened in a
+ * fresh window: the same runs in the same order, the real run shown with
+ * how it ended and where it came from. */
+static void
+test_save_and_open (void)
+{
+  LlWindow *window = create_window ();
+  LlWindow *other = NULL;
+  LlControls *controls = ll_window_get_controls (window);
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "comparison.listlab", NULL);
+  g_autofree char *detail = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  g_assert_false (save_enabled (window));
+  g_assert_false (save (window, path, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  close_dialog ();
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  ll_controls_set_target_text (controls, "2 MiB");
+  run_to_end (window);
+  g_assert_true (save_enabled (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", "s", "go");
+  wait_compared (window);
+  ll_run_set_title (ll_window_get_run (window), "My first list");
+  n = n_runs (window);
+  g_assert_cmpuint (n, ==, 2);
+
+  g_assert_true (save (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  other = create_window ();
+  g_assert_null (ll_window_get_run (other));
+  g_assert_true (open (other, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_runs (other), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *why_a = ll_run_dup_stop_message (run_at (window, i), LL_UNITS_IEC);
+      g_autofree char *why_b = ll_run_dup_stop_message (run_at (other, i), LL_UNITS_IEC);
+
+      g_assert_cmpstr (ll_run_get_title (run_at (window, i)), ==, ll_run_get_title (run_at (other, i)));
+      g_assert_cmpint (ll_run_get_kind (run_at (window, i)), ==, ll_run_get_kind (run_at (other, i)));
+      g_assert_cmpstr (why_a, ==, why_b);
+    }
+
+  /* The real run is shown, as it ended, and says where it came from; it
+   * holds no list to release. */
+  g_assert_nonnull (ll_window_get_run (other));
+  g_assert_cmpstr (ll_run_get_title (ll_window_get_run (other)), ==, "My first list");
+  g_assert_cmpstr (ll_window_get_status_text (other), ==, "Reached the target of 2.00 MiB");
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (find_button (GTK_WIDGET (other), "win.release-memory"))) &&
+                  gtk_widget_get_visible (GTK_WIDGET (find_button (GTK_WIDGET (other), "win.release-memory"))));
+  g_assert_true (save_enabled (other));
+
+  /* Opened again into a window with runs: they join the list. */
+  g_assert_true (open (other, path, &error));
+  g_assert_cmpuint (n_runs (other), ==, 2 * n);
+
+  /* And Start still starts a new run there. */
+  ll_controls_set_target_text (ll_window_get_controls (other), "2 MiB");
+  run_to_end (other);
+  g_assert_cmpuint (n_runs (other), ==, 2 * n + 1);
+  g_assert_cmpint (ll_window_get_run_state (other), ==, LL_ENGINE_FINISHED);
+
+  destroy_window (other);
+  destroy_window (window);
+  remove_dir (dir);
+}
+
+/* A file that is not one, or is damaged, changes nothing and says why. */
+static void
+test_open_refused (void)
+{
+  LlWindow *window = create_window ();
+  g_autofree char *dir = make_dir ();
+  g_autofree char *text = g_build_filename (dir, "notes.listlab", NULL);
+  g_autofree char *missing = g_build_filename (dir, "gone.listlab", NULL);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (text, "io.github.listlab.ListLab.Runs", -1, NULL));
+  g_assert_false (open (window, text, &error));
+  g_assert_error (error, LL_RUN_FILE_ERROR, LL_RUN_FILE_ERROR_NOT_RUNS);
+  g_clear_error (&error);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cannot Open the Runs");
+  g_assert_true (g_str_has_suffix (adw_message_dialog_get_body (dialog),
+                                   "notes.listlab”: This is not a file of List Lab runs"));
+  close_dialog ();
+
+  g_assert_false (open (window, missing, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  close_dialog ();
+
+  g_assert_cmpuint (n_runs (window), ==, 0);
+  g_assert_null (ll_window_get_run (window));
+
+  destroy_window (window);
+  remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_main_context_acquire (NULL);
+
+  g_test_add_func ("/ui/run-files/save-and-open", test_save_and_open);
+  g_test_add_func ("/ui/run-files/open-refused", test_open_refused);
+
+  return g_test_run ();
+}
