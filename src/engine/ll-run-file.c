@@ -37,6 +37,7 @@ struct _LlRunSnapshot
   LlRunKind       kind;
   LlRunConfig     config;
   char           *title;          /* NULL: not renamed */
+  char           *source;         /* an interpreter's run: which */
   LlEngineStatus  status;
   char           *error_message;
   LlHistory      *history;
@@ -59,6 +60,7 @@ ll_run_snapshot_new (LlRun *run)
   self->config.mem_probe_data = NULL;
   if (ll_run_is_renamed (run))
     self->title = g_strdup (ll_run_get_title (run));
+  self->source = g_strdup (ll_run_get_source (run));
   ll_run_get_status (run, &self->status);
   error = ll_run_get_error (run);
   if (error != NULL)
@@ -75,6 +77,7 @@ ll_run_snapshot_free (LlRunSnapshot *self)
     return;
 
   g_free (self->title);
+  g_free (self->source);
   g_free (self->error_message);
   ll_history_unref (self->history);
   g_free (self);
@@ -212,6 +215,8 @@ target_kind_name (LlTargetKind kind)
     }
 }
 
+static const char * const kind_names[] = { "real", "simulated", "interpreter" };
+
 static GVariant *
 run_dict (const LlRunSnapshot *snapshot)
 {
@@ -230,9 +235,11 @@ run_dict (const LlRunSnapshot *snapshot)
   counters = ll_history_view_get_counters (view);
 
   g_variant_dict_init (&dict, NULL);
-  g_variant_dict_insert (&dict, "kind", "s", snapshot->kind == LL_RUN_REAL ? "real" : "simulated");
+  g_variant_dict_insert (&dict, "kind", "s", kind_names[snapshot->kind]);
   if (snapshot->title != NULL)
     g_variant_dict_insert (&dict, "title", "s", snapshot->title);
+  if (snapshot->source != NULL)
+    g_variant_dict_insert (&dict, "source", "s", snapshot->source);
 
   g_variant_dict_insert (&dict, "policy", "s", ll_policy_get_info (config->policy.kind)->name);
   g_variant_dict_insert (&dict, "increment", "t", config->policy.increment);
@@ -666,20 +673,25 @@ read_run (GVariant *value,
   LlRunConfig config;
   LlEngineStatus status;
   GVariantDict dict;
-  const char *kind, *title = NULL, *message = NULL;
+  const char *kind, *title = NULL, *message = NULL, *source = NULL;
+  guint k;
   gsize n_events = 0, n_samples = 0;
-  guint64 events_width, samples_width, total_events, total_samples;
+  guint64 events_width = 1, samples_width = 1, total_events = 0, total_samples = 0;
   LlRun *result = NULL;
 
   g_variant_dict_init (&dict, value);
   if (!lookup (&dict, run, "kind", "&s", &kind, error))
     goto out;
-  if (!g_str_equal (kind, "real") && !g_str_equal (kind, "simulated"))
+  for (k = 0; k < G_N_ELEMENTS (kind_names); k++)
+    if (g_str_equal (kind, kind_names[k]))
+      break;
+  if (k == G_N_ELEMENTS (kind_names))
     {
       corrupt (error, run, _("has a broken “%s”"), "kind");
       goto out;
     }
   g_variant_dict_lookup (&dict, "title", "&s", &title);
+  g_variant_dict_lookup (&dict, "source", "&s", &source);
   g_variant_dict_lookup (&dict, "error", "&s", &message);
 
   if (!read_config (&dict, run, &config, error) ||
@@ -697,8 +709,15 @@ read_run (GVariant *value,
 
   history = ll_history_new_restored (events, n_events, events_width,
                                      samples, n_samples, samples_width, &counters);
-  result = ll_run_new_saved (g_str_equal (kind, "real") ? LL_RUN_REAL : LL_RUN_SIMULATED,
-                             &config, title, history, &status, message, &local_error);
+  result = ll_run_new_saved ((LlRunKind) k, &config, NULL, history, &status, message, &local_error);
+  if (result != NULL)
+    {
+      /* The source names the run; a title the user gave names it above all. */
+      if (source != NULL && k == LL_RUN_INTERPRETER)
+        ll_run_set_source (result, source);
+      if (title != NULL)
+        ll_run_set_title (result, title);
+    }
   if (result == NULL)
     corrupt (error, run, _("has settings this List Lab does not know: %s"), local_error->message);
 

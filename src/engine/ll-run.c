@@ -22,6 +22,7 @@ struct _LlRun
   LlRunKind      kind;
   LlRunConfig    config;
   char          *title;
+  char          *source;        /* interpreter runs: "Python 3.11.7" */
   gboolean       renamed;       /* the title is the user's */
   LlHistory     *history;
   LlEngine      *engine;        /* real runs */
@@ -73,14 +74,16 @@ static guint last_id;
 G_DEFINE_FINAL_TYPE (LlRun, ll_run, G_TYPE_OBJECT)
 
 static char *
-default_title (const LlRunConfig *config)
+default_title (const LlRunConfig *config,
+               const char        *source)
 {
   g_autofree char *target = ll_run_config_format_target (config);
 
   /* Translators: policy · element model · target, e.g.
-   * "CPython 3.9+ · Shared object · 10.00 GB" */
+   * "CPython 3.9+ · Shared object · 10.00 GB"; for a run in a real
+   * interpreter, the interpreter: "Python 3.11.7 · Shared object · 10.00 GB" */
   return g_strdup_printf (_("%s · %s · %s"),
-                          _(ll_policy_get_info (config->policy.kind)->title),
+                          source != NULL ? source : _(ll_policy_get_info (config->policy.kind)->title),
                           _(ll_element_get_info (config->element)->title),
                           target);
 }
@@ -122,6 +125,7 @@ ll_run_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_error (&self->sim_error);
   g_free (self->title);
+  g_free (self->source);
   g_clear_pointer (&self->view, ll_history_view_free);
 
   G_OBJECT_CLASS (ll_run_parent_class)->finalize (object);
@@ -241,7 +245,7 @@ ll_run_new (LlRunKind           kind,
   self = g_object_new (LL_TYPE_RUN, NULL);
   self->kind = kind;
   self->config = *config;
-  self->title = default_title (config);
+  self->title = default_title (config, NULL);
   self->rate_length = config->initial_length;
 
   if (kind == LL_RUN_REAL)
@@ -270,7 +274,7 @@ ll_run_new_saved (LlRunKind             kind,
 {
   g_autoptr(LlRun) self = NULL;
 
-  g_return_val_if_fail (kind == LL_RUN_REAL || kind == LL_RUN_SIMULATED, NULL);
+  g_return_val_if_fail (kind == LL_RUN_REAL || kind == LL_RUN_SIMULATED || kind == LL_RUN_INTERPRETER, NULL);
   g_return_val_if_fail (config != NULL, NULL);
   g_return_val_if_fail (history != NULL, NULL);
   g_return_val_if_fail (status != NULL, NULL);
@@ -284,7 +288,7 @@ ll_run_new_saved (LlRunKind             kind,
   self->config = *config;
   self->config.mem_probe = NULL;
   self->config.mem_probe_data = NULL;
-  self->title = default_title (config);
+  self->title = default_title (config, NULL);
   if (title != NULL)
     ll_run_set_title (self, title);
   self->history = ll_history_ref (history);
@@ -299,6 +303,30 @@ ll_run_new_saved (LlRunKind             kind,
     self->sim_error = g_error_new_literal (LL_RUN_ERROR, LL_RUN_ERROR_FAILED, error_message);
 
   return g_steal_pointer (&self);
+}
+
+const char *
+ll_run_get_source (LlRun *self)
+{
+  g_return_val_if_fail (LL_IS_RUN (self), NULL);
+
+  return self->source;
+}
+
+void
+ll_run_set_source (LlRun      *self,
+                   const char *source)
+{
+  g_return_if_fail (LL_IS_RUN (self));
+
+  g_free (self->source);
+  self->source = g_strdup (source);
+  if (!self->renamed)
+    {
+      g_free (self->title);
+      self->title = default_title (&self->config, self->source);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
 }
 
 gboolean
@@ -435,6 +463,8 @@ ll_run_dup_short_title (LlRun *self)
   if (self->renamed)
     return g_strdup (self->title);
 
+  if (self->source != NULL)
+    return g_strdup (self->source);
   policy = _(ll_policy_get_info (self->config.policy.kind)->short_title);
   if (self->kind == LL_RUN_REAL)
     /* TRANSLATORS: a real run beside simulated ones, "CPython 3.9+ (real)" */
@@ -460,7 +490,7 @@ ll_run_set_title (LlRun      *self,
   g_return_if_fail (LL_IS_RUN (self));
 
   stripped = g_strstrip (g_strdup (title != NULL ? title : ""));
-  own = default_title (&self->config);
+  own = default_title (&self->config, self->source);
   /* Empty, or its own name typed again: the run's own name. */
   self->renamed = stripped[0] != '\0' && strcmp (stripped, own) != 0;
   if (!self->renamed)

@@ -19,6 +19,8 @@ typedef enum
 {
   LL_RUN_REAL,       /* a real list, grown by the engine on its own thread */
   LL_RUN_SIMULATED,  /* the policy's reallocations, computed: no memory used */
+  LL_RUN_INTERPRETER,/* the same experiment in a real interpreter (ll-verify.h):
+                      * its growths, as sys.getsizeof saw them, and its RSS */
 } LlRunKind;
 
 /* How far a run has come, and how fast: what progress bars and summaries
@@ -54,6 +56,11 @@ LlRun             *ll_run_new_saved           (LlRunKind             kind,
                                                GError              **error);
 /* TRUE for a run read back from a file. */
 gboolean           ll_run_is_saved            (LlRun               *self);
+/* What made an interpreter's run, "Python 3.11.7"; NULL for others. Set
+ * before the run is shown: its title and short title say it. */
+const char        *ll_run_get_source          (LlRun               *self);
+void               ll_run_set_source          (LlRun               *self,
+                                               const char          *source);
 /* Whether the user renamed the run (its title is then theirs). */
 gboolean           ll_run_is_renamed          (LlRun               *self);
 

@@ -32,18 +32,25 @@
 #define PYTHON_PROCESS_BYTES (64 * 1024 * 1024)
 
 static const char script[] =
-  "import os, sys\n"
+  "import os, sys, time\n"
   "n0, end, batch, boxed = (int(a) for a in sys.argv[1:5])\n"
   "page = os.sysconf('SC_PAGE_SIZE')\n"
   "getsizeof = sys.getsizeof\n"
   "def rss():\n"
   "    with open('/proc/self/statm') as f:\n"
   "        return int(f.read().split()[1]) * page\n"
+  "def free():\n"
+  "    with open('/proc/meminfo') as f:\n"
+  "        for line in f:\n"
+  "            if line.startswith('MemAvailable:'):\n"
+  "                return int(line.split()[1]) * 1024\n"
+  "    return 0\n"
   "v = sys.version_info\n"
   "print('version %d.%d.%d' % (v[0], v[1], v[2]), flush=True)\n"
+  "t0 = time.monotonic_ns()\n"
   "lst = list(range(n0))\n"
   "last = getsizeof(lst)\n"
-  "print('start', len(lst), last, rss(), flush=True)\n"
+  "print('start', len(lst), last, rss(), free(), time.monotonic_ns() - t0, flush=True)\n"
   "n = n0\n"
   "while n < end:\n"
   "    stop = min(end, n + (1 << 20))\n"
@@ -55,7 +62,7 @@ static const char script[] =
   "            size = getsizeof(lst)\n"
   "            if size != last:\n"
   "                last = size\n"
-  "                print('point', n, size, rss(), flush=True)\n"
+  "                print('point', n, size, rss(), free(), time.monotonic_ns() - t0, flush=True)\n"
   "    else:\n"
   "        while n < stop:\n"
   "            k = min(batch, end - n)\n"
@@ -64,7 +71,7 @@ static const char script[] =
   "            size = getsizeof(lst)\n"
   "            if size != last:\n"
   "                last = size\n"
-  "                print('point', n, size, rss(), flush=True)\n"
+  "                print('point', n, size, rss(), free(), time.monotonic_ns() - t0, flush=True)\n"
   "    print('at', n, flush=True)\n"
   "print('end', n, flush=True)\n";
 
@@ -76,6 +83,7 @@ struct _LlVerify
   guint64      final_length;
   guint64      final_capacity;
   GArray      *points;        /* LlVerifyPoint */
+  LlVerifyPoint start;        /* the list before the first append */
   guint64      done;          /* elements the interpreter's list holds (atomic) */
 };
 
@@ -247,15 +255,18 @@ take_line (LlVerify    *self,
       self->version = g_strdup (fields[1]);
       return TRUE;
     }
-  if (n == 4 && (g_str_equal (fields[0], "point") || g_str_equal (fields[0], "start")))
+  if (n == 6 && (g_str_equal (fields[0], "point") || g_str_equal (fields[0], "start")))
     {
       LlVerifyPoint point;
 
       if (!parse_u64 (fields[1], &point.length) || !parse_u64 (fields[2], &point.bytes) ||
-          !parse_u64 (fields[3], &point.rss_bytes))
+          !parse_u64 (fields[3], &point.rss_bytes) || !parse_u64 (fields[4], &point.available_bytes) ||
+          !parse_u64 (fields[5], &point.elapsed_ns))
         return FALSE;
       if (g_str_equal (fields[0], "point"))
         g_array_append_val (self->points, point);
+      else
+        self->start = point;
       __atomic_store_n (&self->done, point.length, __ATOMIC_RELAXED);
       return TRUE;
     }
@@ -347,6 +358,94 @@ ll_verify_run (LlVerify      *self,
     }
 
   return TRUE;
+}
+
+static guint64
+capacity_of (guint64 bytes)
+{
+  return bytes > LL_LIST_HEADER_BYTES ? (bytes - LL_LIST_HEADER_BYTES) / 8 : 0;
+}
+
+static LlSample
+sample_at (const LlVerify      *self,
+           const LlVerifyPoint *p)
+{
+  LlSample sample = {
+    .elapsed_ns = p->elapsed_ns,
+    .length = p->length,
+    .capacity = capacity_of (p->bytes),
+    .container_bytes = p->bytes,
+    .objects_bytes = ll_element_objects_bytes (self->config.element, p->length),
+    .rss_bytes = p->rss_bytes,
+    .available_bytes = p->available_bytes,
+  };
+
+  return sample;
+}
+
+LlRun *
+ll_verify_create_run (LlVerify *self)
+{
+  g_autoptr(LlHistory) history = NULL;
+  g_autoptr(GArray) events = NULL;
+  g_autoptr(GArray) samples = NULL;
+  g_autofree char *source = NULL;
+  LlEngineStatus status = { 0 };
+  const LlVerifyPoint *previous;
+  LlSample sample;
+  LlRun *run;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  previous = &self->start;
+  events = g_array_new (FALSE, TRUE, sizeof (LlEvent));
+  samples = g_array_new (FALSE, TRUE, sizeof (LlSample));
+  sample = sample_at (self, &self->start);
+  g_array_append_val (samples, sample);
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      const LlVerifyPoint *p = &g_array_index (self->points, LlVerifyPoint, i);
+      LlEvent e = {
+        .length = p->length,
+        .old_capacity = capacity_of (previous->bytes),
+        .new_capacity = capacity_of (p->bytes),
+        .old_bytes = previous->bytes,
+        .new_bytes = p->bytes,
+        .bytes_added = p->bytes > previous->bytes ? p->bytes - previous->bytes : 0,
+        .elapsed_ns = p->elapsed_ns,
+        .available_bytes = p->available_bytes,
+      };
+
+      g_array_append_val (events, e);
+      sample = sample_at (self, p);
+      g_array_append_val (samples, sample);
+      previous = p;
+    }
+
+  history = ll_history_new (0);
+  ll_history_set_start (history, self->start.length, capacity_of (self->start.bytes));
+  ll_history_push_events (history, (const LlEvent *) (gpointer) events->data, events->len);
+  ll_history_push_samples (history, (const LlSample *) (gpointer) samples->data, samples->len);
+
+  status.stop_reason = LL_STOP_TARGET;
+  status.length = MAX (__atomic_load_n (&self->done, __ATOMIC_RELAXED), previous->length);
+  status.capacity = capacity_of (previous->bytes);
+  status.container_bytes = previous->bytes;
+  status.objects_bytes = ll_element_objects_bytes (self->config.element, status.length);
+  status.elapsed_ns = previous->elapsed_ns;
+  status.start_available_bytes = self->start.available_bytes;
+  status.limit_bytes = LL_NO_LIMIT;
+  status.reserve_bytes = G_MAXUINT64;
+  ll_history_set_end (history, status.length, status.capacity);
+
+  run = ll_run_new_saved (LL_RUN_INTERPRETER, &self->config, NULL, history, &status, NULL, NULL);
+  if (run != NULL)
+    {
+      /* Translators: the interpreter a run was made in, "Python 3.11.7" */
+      source = g_strdup_printf (_("Python %s"), self->version != NULL ? self->version : "3");
+      ll_run_set_source (run, source);
+    }
+  return run;
 }
 
 gboolean

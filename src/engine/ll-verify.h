@@ -6,7 +6,7 @@
 
 #include <gio/gio.h>
 
-#include "ll-run-config.h"
+#include "ll-run.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +18,8 @@ typedef struct
   guint64 length;
   guint64 bytes;
   guint64 rss_bytes;
+  guint64 available_bytes; /* the system's MemAvailable then */
+  guint64 elapsed_ns;      /* since the interpreter began building the list */
 } LlVerifyPoint;
 
 /* What the interpreter did against what List Lab computes. */
@@ -64,6 +66,12 @@ const LlVerifyPoint *ll_verify_get_points   (LlVerify           *verify,
  * configuration. TRUE when all are identical. */
 gboolean             ll_verify_compare      (LlVerify           *verify,
                                              LlVerifyVerdict    *verdict);
+/* The interpreter's run as a finished run of kind LL_RUN_INTERPRETER:
+ * each growth an event (nothing known of how the block grew), the
+ * process's RSS and the system's free memory at each one a sample. Its
+ * source is "Python 3.11.7". */
+LlRun               *ll_verify_create_run   (LlVerify           *verify);
+
 /* "133 of 133 reallocations identical" or where they first differ. */
 char                *ll_verify_describe     (const LlVerifyVerdict *verdict);
 

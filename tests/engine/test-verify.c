@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ll-policy.h"
+#include "ll-run-file.h"
 #include "ll-verify.h"
 
 static char *python;
@@ -90,6 +91,84 @@ test_identical (void)
                       cases[i].initial, cases[i].batch, ll_verify_get_version (verify), said);
       g_assert_true (g_str_has_suffix (said, "reallocations identical"));
     }
+}
+
+/* The interpreter's run, as the run list shows it: each growth an event
+ * equal to the simulation's, its RSS and the free memory in samples; and
+ * saved and read back as such. */
+static void
+test_run (void)
+{
+  g_autoptr(LlVerify) verify = NULL;
+  g_autoptr(LlRun) run = NULL;
+  g_autoptr(LlRun) simulated = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlHistoryView) view = ll_history_view_new ();
+  g_autoptr(LlHistoryView) expected = ll_history_view_new ();
+  g_autoptr(LlRunSnapshot) snapshot = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) read = NULL;
+  g_autofree char *short_title = NULL;
+  const LlEventBucket *events, *sim_events;
+  const LlSampleBucket *samples;
+  gsize n_events, n_sim, n_samples, n_points;
+  LlRunConfig config;
+  LlEngineStatus status;
+
+  if (!have_python ())
+    return;
+
+  config_for (&config, LL_ELEMENT_BOXED, 1000, 200000, 1);
+  verify = ll_verify_new (&config, python, &error);
+  g_assert_no_error (error);
+  g_assert_true (ll_verify_run (verify, NULL, &error));
+  run = ll_verify_create_run (verify);
+  g_assert_nonnull (run);
+  g_assert_cmpint (ll_run_get_kind (run), ==, LL_RUN_INTERPRETER);
+  g_assert_cmpint (ll_run_get_state (run), ==, LL_ENGINE_FINISHED);
+  g_assert_true (g_str_has_prefix (ll_run_get_source (run), "Python 3."));
+  short_title = ll_run_dup_short_title (run);
+  g_assert_cmpstr (short_title, ==, ll_run_get_source (run));
+  g_assert_true (g_str_has_prefix (ll_run_get_title (run), ll_run_get_source (run)));
+  ll_run_get_status (run, &status);
+  g_assert_cmpuint (status.length, ==, 201000);
+  g_assert_cmpint (status.stop_reason, ==, LL_STOP_TARGET);
+
+  simulated = ll_run_new (LL_RUN_SIMULATED, &config, &error);
+  g_assert_true (ll_run_simulate (simulated, NULL, NULL, NULL, &error));
+  ll_history_view_update (view, ll_run_get_history (run));
+  ll_history_view_update (expected, ll_run_get_history (simulated));
+  events = ll_history_view_get_events (view, &n_events);
+  sim_events = ll_history_view_get_events (expected, &n_sim);
+  ll_verify_get_points (verify, &n_points);
+  g_assert_cmpuint (n_events, ==, n_points);
+  g_assert_cmpuint (n_events, ==, n_sim);
+  for (gsize i = 0; i < n_events; i++)
+    {
+      g_assert_cmpuint (events[i].first.length, ==, sim_events[i].first.length);
+      g_assert_cmpuint (events[i].first.old_capacity, ==, sim_events[i].first.old_capacity);
+      g_assert_cmpuint (events[i].first.new_capacity, ==, sim_events[i].first.new_capacity);
+      g_assert_cmpuint (events[i].first.old_bytes, ==, sim_events[i].first.old_bytes);
+      g_assert_cmpuint (events[i].first.new_bytes, ==, sim_events[i].first.new_bytes);
+      g_assert_cmpuint (events[i].first.bytes_added, ==, sim_events[i].first.bytes_added);
+    }
+
+  samples = ll_history_view_get_samples (view, &n_samples);
+  g_assert_cmpuint (n_samples, ==, n_points + 1);
+  for (gsize i = 0; i < n_samples; i++)
+    {
+      g_assert_cmpuint (samples[i].first.rss_bytes, >, 0);
+      g_assert_cmpuint (samples[i].first.available_bytes, >, 0);
+      g_assert_true (i == 0 || samples[i].first.elapsed_ns >= samples[i - 1].first.elapsed_ns);
+    }
+
+  snapshot = ll_run_snapshot_new (run);
+  bytes = ll_run_file_serialize (&snapshot, 1);
+  read = ll_run_file_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ll_run_get_kind (g_ptr_array_index (read, 0)), ==, LL_RUN_INTERPRETER);
+  g_assert_cmpstr (ll_run_get_source (g_ptr_array_index (read, 0)), ==, ll_run_get_source (run));
+  g_assert_cmpstr (ll_run_get_title (g_ptr_array_index (read, 0)), ==, ll_run_get_title (run));
 }
 
 /* A policy of another CPython than the interpreter's differs, and the
@@ -203,6 +282,7 @@ main (int   argc,
   python = g_find_program_in_path ("python3");
 
   g_test_add_func ("/verify/identical", test_identical);
+  g_test_add_func ("/verify/run", test_run);
   g_test_add_func ("/verify/difference", test_difference);
   g_test_add_func ("/verify/refusals", test_refusals);
   g_test_add_func ("/verify/cancel", test_cancel);
