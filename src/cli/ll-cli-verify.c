@@ -23,35 +23,6 @@ verify_fraction (gpointer verify)
   return ll_verify_get_fraction (verify);
 }
 
-/* The interpreter's list is real: it must fit above the reserve. */
-static gboolean
-check_fits (LlVerify           *verify,
-            const LlRunConfig  *config)
-{
-  LlMemInfo mem = { 0 };
-  guint64 spare, reserve, need;
-
-  if (!ll_mem_read_system (&mem, NULL, NULL))
-    return TRUE;
-
-  spare = ll_mem_info_spare (&mem);
-  reserve = ll_run_config_get_reserve (config, &mem);
-  need = ll_verify_get_bytes (verify);
-  if (spare > reserve && spare - reserve >= need)
-    return TRUE;
-
-  {
-    g_autofree char *need_shown = ll_format_bytes (need, LL_UNITS_IEC);
-    g_autofree char *spare_shown = ll_format_bytes (spare > reserve ? spare - reserve : 0, LL_UNITS_IEC);
-    g_autofree char *reserve_shown = ll_format_bytes (reserve, LL_UNITS_IEC);
-
-    g_printerr (_("listlab-cli: the interpreter’s list would take about %s; the system can spare "
-                  "%s above the reserve of %s. Choose a smaller target.\n"),
-                need_shown, spare_shown, reserve_shown);
-  }
-  return FALSE;
-}
-
 int
 ll_cli_verify (int    argc,
                char **argv)
@@ -84,8 +55,10 @@ ll_cli_verify (int    argc,
       goto out;
     }
 
-  if (!check_fits (verify, &o.config))
+  /* The interpreter's list is real: it must fit above the reserve. */
+  if (!ll_verify_check_fits (verify, &error))
     {
+      g_printerr ("listlab-cli: %s\n", error->message);
       status = LL_CLI_EXIT_FAILED;
       goto out;
     }

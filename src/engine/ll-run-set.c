@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "ll-run-set.h"
+#include "ll-verify.h"
 
 struct _LlRunSet
 {
@@ -15,10 +16,12 @@ struct _LlRunSet
   GCancellable *cancellable;
   guint         busy;
   GPtrArray    *pending;      /* the runs of each comparison being computed */
+  GPtrArray    *verifying;    /* LlVerify: the interpreters running */
 };
 
 enum {
   CHANGED,
+  VERIFIED,
   N_SIGNALS
 };
 
@@ -43,6 +46,7 @@ ll_run_set_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->verifying, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ll_run_set_parent_class)->dispose (object);
 }
@@ -57,6 +61,9 @@ ll_run_set_class_init (LlRunSetClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[VERIFIED] =
+    g_signal_new ("verified", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, LL_TYPE_RUN, G_TYPE_STRING, G_TYPE_BOOLEAN);
 }
 
 static void
@@ -64,6 +71,7 @@ ll_run_set_init (LlRunSet *self)
 {
   self->store = g_list_store_new (LL_TYPE_RUN);
   self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  self->verifying = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
 }
 
@@ -237,6 +245,108 @@ ll_run_set_compare (LlRunSet           *self,
   g_task_run_in_thread (task, compare_thread);
 }
 
+/* The interpreter ------------------------------------------------------------ */
+
+typedef struct
+{
+  LlVerify *verify;
+  LlRun    *run;
+  char     *verdict;
+  gboolean  identical;
+} VerifyData;
+
+static void
+verify_data_free (gpointer data)
+{
+  VerifyData *v = data;
+
+  ll_verify_free (v->verify);
+  g_clear_object (&v->run);
+  g_free (v->verdict);
+  g_free (v);
+}
+
+static void
+verify_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  VerifyData *v = data;
+  g_autoptr(GError) error = NULL;
+  LlVerifyVerdict verdict;
+
+  if (!ll_verify_run (v->verify, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  v->identical = ll_verify_compare (v->verify, &verdict);
+  v->verdict = ll_verify_describe (&verdict);
+  v->run = ll_verify_create_run (v->verify);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+verify_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  LlRunSet *self = LL_RUN_SET (source);
+  VerifyData *v = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  self->busy--;
+  if (self->verifying != NULL)
+    g_ptr_array_remove (self->verifying, v->verify);
+  if (!g_task_propagate_boolean (G_TASK (result), &error) || v->run == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->store != NULL)
+        {
+          g_autofree char *why = g_strdup (error != NULL ? error->message : "");
+
+          g_signal_emit (self, signals[VERIFIED], 0, NULL, why, FALSE);
+        }
+      return;
+    }
+
+  ll_run_set_add (self, v->run);
+  g_signal_emit (self, signals[VERIFIED], 0, v->run, v->verdict, v->identical);
+}
+
+gboolean
+ll_run_set_verify (LlRunSet           *self,
+                   const LlRunConfig  *config,
+                   const char         *python,
+                   GError            **error)
+{
+  g_autoptr(GTask) task = NULL;
+  VerifyData *v;
+  LlVerify *verify;
+
+  g_return_val_if_fail (LL_IS_RUN_SET (self), FALSE);
+  g_return_val_if_fail (config != NULL, FALSE);
+
+  verify = ll_verify_new (config, python, error);
+  if (verify == NULL)
+    return FALSE;
+  if (!ll_verify_check_fits (verify, error))
+    {
+      ll_verify_free (verify);
+      return FALSE;
+    }
+
+  v = g_new0 (VerifyData, 1);
+  v->verify = verify;
+  self->busy++;
+  g_ptr_array_add (self->verifying, verify);
+  task = g_task_new (self, self->cancellable, verify_done, NULL);
+  g_task_set_source_tag (task, ll_run_set_verify);
+  g_task_set_task_data (task, v, verify_data_free);
+  g_task_run_in_thread (task, verify_thread);
+  return TRUE;
+}
+
 double
 ll_run_set_get_progress (LlRunSet *self)
 {
@@ -244,6 +354,9 @@ ll_run_set_get_progress (LlRunSet *self)
   guint n = 0;
 
   g_return_val_if_fail (LL_IS_RUN_SET (self), -1.0);
+
+  for (guint i = 0; i < self->verifying->len; i++, n++)
+    done += ll_verify_get_fraction (g_ptr_array_index (self->verifying, i));
 
   for (guint i = 0; i < self->pending->len; i++)
     {

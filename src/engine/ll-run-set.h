@@ -35,8 +35,19 @@ void        ll_run_set_compare    (LlRunSet          *self,
                                    const LlRunConfig *config,
                                    const LlPolicyKind *kinds,
                                    guint              n_kinds);
-/* How far the comparisons being computed came, 0…1 (each run counts the
- * same); < 0 when none is. */
+/* Runs @config's experiment in the real interpreter (@python, or NULL
+ * for the python3 on the PATH) on a worker thread, and adds its run once
+ * done; then "verified" is emitted with the run and the verdict ("127 of
+ * 127 reallocations identical", or where they first differ) and whether
+ * all were identical. Fails at once, saying why, when the interpreter
+ * cannot be used (not there, a policy not CPython's, elements not Python
+ * objects). Cancelled with the comparisons; the interpreter is killed. */
+gboolean    ll_run_set_verify     (LlRunSet          *self,
+                                   const LlRunConfig *config,
+                                   const char        *python,
+                                   GError           **error);
+/* How far the comparisons (and the interpreter) being computed came, 0…1
+ * (each run counts the same); < 0 when none is. */
 double      ll_run_set_get_progress (LlRunSet        *self);
 /* TRUE while simulations are computed. */
 gboolean    ll_run_set_is_busy    (LlRunSet          *self);

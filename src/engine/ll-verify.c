@@ -22,6 +22,7 @@
 #include "ll-arith.h"
 #include "ll-element.h"
 #include "ll-growth.h"
+#include "ll-mem.h"
 #include "ll-policy.h"
 #include "ll-size.h"
 #include "ll-verify.h"
@@ -276,6 +277,42 @@ take_line (LlVerify    *self,
       __atomic_store_n (&self->done, value, __ATOMIC_RELAXED);
       return TRUE;
     }
+  return FALSE;
+}
+
+gboolean
+ll_verify_check_fits (LlVerify  *self,
+                      GError   **error)
+{
+  LlMemInfo mem = { 0 };
+  guint64 spare, reserve, need;
+  gboolean read;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->config.mem_probe != NULL)
+    read = self->config.mem_probe (&mem, self->config.mem_probe_data, NULL);
+  else
+    read = ll_mem_read_system (&mem, NULL, NULL);
+  if (!read)
+    return TRUE;
+
+  spare = ll_mem_info_spare (&mem);
+  reserve = ll_run_config_get_reserve (&self->config, &mem);
+  need = ll_verify_get_bytes (self);
+  if (spare > reserve && spare - reserve >= need)
+    return TRUE;
+
+  {
+    g_autofree char *need_shown = ll_format_bytes (need, LL_UNITS_IEC);
+    g_autofree char *spare_shown = ll_format_bytes (spare > reserve ? spare - reserve : 0, LL_UNITS_IEC);
+    g_autofree char *reserve_shown = ll_format_bytes (reserve, LL_UNITS_IEC);
+
+    g_set_error (error, LL_RUN_ERROR, LL_RUN_ERROR_TOO_LARGE,
+                 _("The interpreter’s list would take about %s; the system can spare "
+                   "%s above the reserve of %s. Choose a smaller target."),
+                 need_shown, spare_shown, reserve_shown);
+  }
   return FALSE;
 }
 

@@ -49,6 +49,12 @@ void                 ll_verify_free         (LlVerify           *verify);
 guint64              ll_verify_get_length   (LlVerify           *verify);
 guint64              ll_verify_get_bytes    (LlVerify           *verify);
 
+/* The interpreter's list is real: does it fit in what the system can
+ * spare (@config's memory probe, or the system) above the reserve? The
+ * error (LL_RUN_ERROR_TOO_LARGE) says what it would take. */
+gboolean             ll_verify_check_fits   (LlVerify           *verify,
+                                             GError            **error);
+
 /* Runs the interpreter on the calling thread until its list is as long as
  * the run's target. A cancel kills it (so does this process ending). */
 gboolean             ll_verify_run          (LlVerify           *verify,

@@ -140,6 +140,98 @@ test_compare (void)
   }
 }
 
+typedef struct
+{
+  guint    n;
+  LlRun   *run;
+  char    *verdict;
+  gboolean identical;
+} Verified;
+
+static void
+on_verified (LlRunSet   *set,
+             LlRun      *run,
+             const char *verdict,
+             gboolean    identical,
+             Verified   *v)
+{
+  v->n++;
+  g_set_object (&v->run, run);
+  g_free (v->verdict);
+  v->verdict = g_strdup (verdict);
+  v->identical = identical;
+}
+
+static gboolean
+tiny_machine (LlMemInfo *info,
+              gpointer   user_data,
+              GError   **error)
+{
+  info->total_bytes = 512 * MiB;
+  info->available_bytes = 256 * MiB;
+  info->cgroup_limit_bytes = LL_NO_LIMIT;
+  info->cgroup_usage_bytes = 0;
+  return TRUE;
+}
+
+/* The interpreter runs off the caller's thread; its run joins the set
+ * with the verdict. What it cannot do is refused at once; a cancel kills
+ * it and nothing comes. */
+static void
+test_verify (void)
+{
+  g_autoptr(LlRunSet) set = ll_run_set_new ();
+  g_autofree char *python = g_find_program_in_path ("python3");
+  g_autoptr(GError) error = NULL;
+  Verified v = { 0 };
+  LlRunConfig config;
+
+  g_signal_connect (set, "verified", G_CALLBACK (on_verified), &v);
+
+  config_for (&config, 8 * MiB);
+  ll_policy_init (&config.policy, LL_POLICY_JAVA);
+  g_assert_false (ll_run_set_verify (set, &config, python, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  config_for (&config, 64 * 1024 * MiB);
+  config.mem_probe = tiny_machine;
+  g_assert_false (ll_run_set_verify (set, &config, python, &error));
+  g_assert_error (error, LL_RUN_ERROR, LL_RUN_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+  g_assert_false (ll_run_set_is_busy (set));
+
+  if (python == NULL)
+    {
+      g_test_skip ("no python3 on this machine");
+      return;
+    }
+
+  config_for (&config, 8 * MiB);
+  g_assert_true (ll_run_set_verify (set, &config, python, &error));
+  g_assert_no_error (error);
+  g_assert_true (ll_run_set_is_busy (set));
+  g_assert_cmpfloat (ll_run_set_get_progress (set), >=, 0.0);
+  wait_idle (set);
+  g_assert_cmpuint (v.n, ==, 1);
+  g_assert_true (v.identical);
+  g_assert_true (g_str_has_suffix (v.verdict, "reallocations identical"));
+  g_assert_nonnull (v.run);
+  g_assert_cmpint (ll_run_get_kind (v.run), ==, LL_RUN_INTERPRETER);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ll_run_set_get_store (set))), ==, 1);
+  g_assert_cmpfloat (ll_run_set_get_progress (set), <, 0.0);
+
+  config_for (&config, 1024 * MiB);
+  g_assert_true (ll_run_set_verify (set, &config, python, &error));
+  ll_run_set_cancel (set);
+  wait_idle (set);
+  g_assert_cmpuint (v.n, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ll_run_set_get_store (set))), ==, 1);
+
+  g_clear_object (&v.run);
+  g_free (v.verdict);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -148,6 +240,7 @@ main (int   argc,
 
   g_test_add_func ("/run-set/add-remove", test_add_remove);
   g_test_add_func ("/run-set/compare", test_compare);
+  g_test_add_func ("/run-set/verify", test_verify);
 
   return g_test_run ();
 }
