@@ -422,8 +422,8 @@ ll_chart_legend_items (LlChartKind           kind,
         item->swatch = LL_SWATCH_NONE;
         g_snprintf (item->text, sizeof item->text,
                     /* TRANSLATORS: runs a chart has nothing of, in its legend */
-                    g_dngettext (GETTEXT_PACKAGE, "%u simulated run: nothing to draw",
-                                 "%u simulated runs: nothing to draw", without), without);
+                    g_dngettext (GETTEXT_PACKAGE, "%u run not measured for this chart",
+                                 "%u runs not measured for this chart", without), without);
         item->label = item->text;
       }
   }

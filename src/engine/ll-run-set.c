@@ -369,6 +369,14 @@ ll_run_set_get_progress (LlRunSet *self)
 }
 
 gboolean
+ll_run_set_is_verifying (LlRunSet *self)
+{
+  g_return_val_if_fail (LL_IS_RUN_SET (self), FALSE);
+
+  return self->verifying->len > 0;
+}
+
+gboolean
 ll_run_set_is_busy (LlRunSet *self)
 {
   g_return_val_if_fail (LL_IS_RUN_SET (self), FALSE);

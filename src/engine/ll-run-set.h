@@ -49,6 +49,8 @@ gboolean    ll_run_set_verify     (LlRunSet          *self,
 /* How far the comparisons (and the interpreter) being computed came, 0…1
  * (each run counts the same); < 0 when none is. */
 double      ll_run_set_get_progress (LlRunSet        *self);
+/* TRUE while an interpreter runs (ll_run_set_verify ()). */
+gboolean    ll_run_set_is_verifying (LlRunSet        *self);
 /* TRUE while simulations are computed. */
 gboolean    ll_run_set_is_busy    (LlRunSet          *self);
 /* Stops the simulations in flight: nothing more is added. */

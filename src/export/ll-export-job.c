@@ -146,8 +146,20 @@ ll_export_job_new_for_run (LlExportKind   kind,
       job->free_bytes = have_info ? ll_mem_info_spare (&info) : 0;
       ll_run_get_comparison (run, job->free_bytes, &job->figures);
 
-      job->title = g_strdup (ll_run_get_kind (run) == LL_RUN_REAL ? _("List Lab run")
-                                                                  : _("List Lab simulation"));
+      switch (ll_run_get_kind (run))
+        {
+        case LL_RUN_REAL:
+          job->title = g_strdup (_("List Lab run"));
+          break;
+        case LL_RUN_INTERPRETER:
+          /* Translators: a report's title, "Python 3.11.7 interpreter run" */
+          job->title = g_strdup_printf (_("%s interpreter run"), ll_run_get_source (run));
+          break;
+        case LL_RUN_SIMULATED:
+        default:
+          job->title = g_strdup (_("List Lab simulation"));
+          break;
+        }
       job->settings_rows = ll_summary_settings_rows (config, reserve, units);
       if (ll_run_get_kind (run) == LL_RUN_REAL)
         {

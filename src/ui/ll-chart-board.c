@@ -497,7 +497,8 @@ ll_chart_board_set_next_growth (LlChartBoard *self,
 
 void
 ll_chart_board_set_compare_progress (LlChartBoard *self,
-                                     double        fraction)
+                                     double        fraction,
+                                     gboolean      interpreter)
 {
   g_autofree char *text = NULL;
 
@@ -506,7 +507,11 @@ ll_chart_board_set_compare_progress (LlChartBoard *self,
   gtk_widget_set_visible (self->compare_status, fraction >= 0);
   if (fraction < 0)
     return;
-  /* TRANSLATORS: a comparison being computed, "Simulating… 35 %" */
-  text = g_strdup_printf (_("Simulating… %.0f %%"), floor (CLAMP (fraction, 0.0, 1.0) * 100.0));
+  if (interpreter)
+    /* TRANSLATORS: the experiment running in the real interpreter, "Running Python… 35 %" */
+    text = g_strdup_printf (_("Running Python… %.0f %%"), floor (CLAMP (fraction, 0.0, 1.0) * 100.0));
+  else
+    /* TRANSLATORS: a comparison being computed, "Simulating… 35 %" */
+    text = g_strdup_printf (_("Simulating… %.0f %%"), floor (CLAMP (fraction, 0.0, 1.0) * 100.0));
   gtk_label_set_label (GTK_LABEL (self->compare_label), text);
 }

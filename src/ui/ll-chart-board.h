@@ -42,7 +42,8 @@ void          ll_chart_board_set_next_growth (LlChartBoard     *self,
                                               guint64           bytes);
 /* Comparisons being computed, 0…1, beside the charts; < 0 hides it. */
 void          ll_chart_board_set_compare_progress (LlChartBoard *self,
-                                                   double        fraction);
+                                                   double        fraction,
+                                                   gboolean      interpreter);
 const char   *ll_chart_board_get_visible_chart (LlChartBoard   *self);
 void          ll_chart_board_set_visible_chart (LlChartBoard   *self,
                                                 const char     *name);

@@ -51,6 +51,8 @@ describe (LlRun *run)
 {
   if (ll_run_get_kind (run) == LL_RUN_SIMULATED)
     return g_strdup (_("Simulated: capacities only, nothing allocated"));
+  if (ll_run_get_kind (run) == LL_RUN_INTERPRETER)
+    return g_strdup (_("In the interpreter: sys.getsizeof and its memory, measured"));
 
   switch (ll_run_get_state (run))
     {

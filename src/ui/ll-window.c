@@ -804,7 +804,7 @@ compare_progress (gpointer data)
   double fraction = ll_run_set_get_progress (self->runs);
 
   ll_run_list_set_progress (ll_controls_get_run_list (self->controls), fraction);
-  ll_chart_board_set_compare_progress (self->board, fraction);
+  ll_chart_board_set_compare_progress (self->board, fraction, ll_run_set_is_verifying (self->runs));
   if (fraction >= 0)
     return G_SOURCE_CONTINUE;
   self->compare_progress_id = 0;
@@ -853,6 +853,69 @@ compare_action (GtkWidget  *widget,
     self->compare_progress_id = g_timeout_add (100, compare_progress, self);
 }
 
+/* The experiment on screen (or the sidebar's) in the real interpreter:
+ * its run joins the list, with the verdict (on_verified ()). */
+static void
+verify_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LlWindow *self = LL_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  LlRunConfig config;
+
+  if (self->run != NULL && ll_run_get_kind (self->run) != LL_RUN_INTERPRETER)
+    config = *ll_run_get_config (self->run);
+  else if (!ll_controls_get_config (self->controls, &config, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  config.mem_probe = self->mem_probe;
+  config.mem_probe_data = self->mem_probe_data;
+
+  if (!ll_run_set_verify (self->runs, &config, NULL, &error))
+    {
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Check Against Python"),
+                                                           error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  if (self->compare_progress_id == 0)
+    self->compare_progress_id = g_timeout_add (100, compare_progress, self);
+}
+
+static void
+on_verified (LlWindow   *self,
+             LlRun      *run,
+             const char *verdict,
+             gboolean    identical)
+{
+  g_autofree char *text = NULL;
+  AdwToast *t;
+
+  if (run == NULL)
+    {
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Python Stopped Before the End"),
+                                                           verdict));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  /* Translators: the interpreter and the verdict, "Python 3.11.7: 127 of
+   * 127 reallocations identical" */
+  text = g_strdup_printf (_("%s: %s"), ll_run_get_source (run), verdict);
+  t = adw_toast_new (text);
+  adw_toast_set_timeout (t, identical ? 10 : 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
 static void
 cancel_compare_action (GtkWidget  *widget,
                        const char *action_name,
@@ -862,7 +925,7 @@ cancel_compare_action (GtkWidget  *widget,
 
   ll_run_set_cancel (self->runs);
   ll_run_list_set_progress (ll_controls_get_run_list (self->controls), -1.0);
-  ll_chart_board_set_compare_progress (self->board, -1.0);
+  ll_chart_board_set_compare_progress (self->board, -1.0, FALSE);
 }
 
 static void
@@ -1076,6 +1139,7 @@ ll_window_class_init (LlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.notebook-example", NULL, notebook_action);
   gtk_widget_class_install_action (widget_class, "win.compare", "s", compare_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-compare", NULL, cancel_compare_action);
+  gtk_widget_class_install_action (widget_class, "win.verify", NULL, verify_action);
   gtk_widget_class_install_action (widget_class, "win.clear-runs", NULL, clear_runs_action);
   gtk_widget_class_install_action (widget_class, "win.stop", NULL, stop_action);
   gtk_widget_class_install_action (widget_class, "win.release-memory", NULL, release_action);
@@ -1108,6 +1172,7 @@ ll_window_init (LlWindow *self)
   self->cancellable = g_cancellable_new ();
   self->runs = ll_run_set_new ();
   g_signal_connect_swapped (self->runs, "changed", G_CALLBACK (on_runs_changed), self);
+  g_signal_connect_swapped (self->runs, "verified", G_CALLBACK (on_verified), self);
   ll_run_list_set_runs (ll_controls_get_run_list (self->controls), ll_run_set_get_store (self->runs), NULL);
   ll_comparison_table_set_runs (ll_chart_board_get_comparison (self->board),
                                 G_LIST_MODEL (ll_run_set_get_store (self->runs)));

@@ -172,7 +172,7 @@ test_overlay_simulated (void)
 
   g_assert_cmpuint (ll_chart_legend_items (LL_CHART_TIME, &data, &options, items), ==, 2);
   g_assert_cmpstr (items[0].label, ==, "libstdc++");
-  g_assert_cmpstr (items[1].label, ==, "1 simulated run: nothing to draw");
+  g_assert_cmpstr (items[1].label, ==, "1 run not measured for this chart");
 
   surface = render (LL_CHART_TIME, &data, &options, WIDTH, HEIGHT, 1.0);
   ll_chart_layout_compute (&layout, NULL, LL_CHART_TIME, &data, &options, WIDTH, HEIGHT);
