@@ -26,7 +26,7 @@ struct _LlCliFiles
 };
 
 static const char * const options_of[LL_CLI_N_FILES] = {
-  "--events", "--samples", "--contents", "--png", "--svg", "--pdf", "--csv",
+  "--events", "--samples", "--contents", "--png", "--svg", "--pdf", "--csv", "--reproduce",
 };
 
 const char *
@@ -42,7 +42,7 @@ ll_cli_file_path (const LlCliOptions *o,
                   LlCliFile           file)
 {
   const char *paths[LL_CLI_N_FILES] = {
-    o->events, o->samples, o->contents, o->png, o->svg, o->pdf, o->csv,
+    o->events, o->samples, o->contents, o->png, o->svg, o->pdf, o->csv, o->reproduce,
   };
 
   g_return_val_if_fail (file < LL_CLI_N_FILES, NULL);

@@ -18,6 +18,7 @@ typedef enum
   LL_CLI_FILE_SVG,
   LL_CLI_FILE_PDF,
   LL_CLI_FILE_CSV,
+  LL_CLI_FILE_SCRIPT,
   LL_CLI_N_FILES
 } LlCliFile;
 

@@ -39,7 +39,7 @@ ll_cli_options_clear (LlCliOptions *o)
     &o->initial_length, &o->target, &o->target_kind, &o->appends, &o->batch,
     &o->mechanism, &o->reserve, &o->sample_rate, &o->events, &o->samples,
     &o->contents, &o->png, &o->svg, &o->pdf, &o->chart, &o->size, &o->range, &o->log, &o->csv,
-    &o->python,
+    &o->python, &o->reproduce,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
@@ -89,6 +89,9 @@ add_main_entries (GOptionContext *context,
   };
   GOptionEntry simulate[] = {
     ENTRY ("appends", 'a', G_OPTION_ARG_STRING, appends, N_("Append N elements"), N_("N")),
+    ENTRY ("reproduce", 0, G_OPTION_ARG_FILENAME, reproduce,
+           N_("Write reproduce.py, the experiment in plain Python, to FILE (- for standard output)"),
+           N_("FILE")),
     ENTRY ("target", 't', G_OPTION_ARG_STRING, target,
            N_("Grow until the container reaches SIZE (10GB, 10GiB, 512M …)"), N_("SIZE")),
     { NULL }
@@ -128,6 +131,9 @@ add_main_entries (GOptionContext *context,
            N_("Write the memory samples as CSV to FILE (- for standard output)"), N_("FILE")),
     ENTRY ("contents", 0, G_OPTION_ARG_FILENAME, contents,
            N_("Write the list, one value a line, to FILE (- for standard output)"), N_("FILE")),
+    ENTRY ("reproduce", 0, G_OPTION_ARG_FILENAME, reproduce,
+           N_("Write reproduce.py, the experiment in plain Python, to FILE (- for standard output)"),
+           N_("FILE")),
     ENTRY ("force", 'f', G_OPTION_ARG_NONE, force,
            N_("Start even if the target does not fit in free memory (the reserve still applies)"), NULL),
     { NULL }
@@ -614,7 +620,8 @@ static int
 count_stdout (const LlCliOptions *o)
 {
   return is_stdout (o->events) + is_stdout (o->samples) + is_stdout (o->contents) +
-         is_stdout (o->png) + is_stdout (o->svg) + is_stdout (o->pdf) + is_stdout (o->csv);
+         is_stdout (o->png) + is_stdout (o->svg) + is_stdout (o->pdf) + is_stdout (o->csv) +
+         is_stdout (o->reproduce);
 }
 
 FILE *

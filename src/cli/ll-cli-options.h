@@ -49,6 +49,7 @@ typedef struct
   char    *log;
   char    *csv;
   char    *python;
+  char    *reproduce;
   gboolean dark;
   gboolean si;
   gboolean huge_pages;

@@ -79,6 +79,10 @@ ll_cli_write_outputs (LlCliFiles         *files,
       !write_job (LL_EXPORT_KIND_SAMPLES, output, run, units))
     return FALSE;
 
+  if ((output = ll_cli_files_get (files, LL_CLI_FILE_SCRIPT)) &&
+      !write_job (LL_EXPORT_KIND_SCRIPT, output, run, units))
+    return FALSE;
+
   if ((output = ll_cli_files_get (files, LL_CLI_FILE_CONTENTS)))
     {
       gint64 t0 = g_get_monotonic_time ();

@@ -12,6 +12,7 @@
 
 #include "ll-csv.h"
 #include "ll-export-job.h"
+#include "ll-reproduce.h"
 #include "ll-summary.h"
 #include "ll-output.h"
 
@@ -126,6 +127,8 @@ ll_export_job_new_for_run (LlExportKind   kind,
   ll_history_view_update (job->view, ll_run_get_history (run));
   job->short_title = ll_run_dup_short_title (run);
   job->style = ll_run_get_style (run);
+  if (kind == LL_EXPORT_KIND_SCRIPT)
+    job->title = g_strdup (ll_run_get_title (run));
   job->slot_bytes = ll_element_get_info (config->element)->slot_bytes;
 
   if (kind == LL_EXPORT_KIND_CHART || kind == LL_EXPORT_KIND_REPORT)
@@ -432,6 +435,20 @@ run_image (LlExportJob   *job,
 }
 
 static gboolean
+run_script (LlExportJob   *job,
+            LlOutput      *output,
+            GError       **error)
+{
+  const LlHistoryCounters *counters = ll_history_view_get_counters (job->view);
+  g_autofree char *script = ll_reproduce_script (&job->config, counters->end_length, job->title);
+
+  if (!ll_output_write (output, script, strlen (script), error) || !ll_output_flush (output, error))
+    return FALSE;
+  note_file_bytes (job, output);
+  return TRUE;
+}
+
+static gboolean
 write_to (LlExportJob   *job,
           LlOutput      *output,
           GCancellable  *cancellable,
@@ -449,6 +466,9 @@ write_to (LlExportJob   *job,
     case LL_EXPORT_KIND_CHART:
     case LL_EXPORT_KIND_REPORT:
       return run_image (job, output, cancellable, error);
+
+    case LL_EXPORT_KIND_SCRIPT:
+      return run_script (job, output, error);
 
     case LL_N_EXPORT_KINDS:
     default:
@@ -701,6 +721,9 @@ ll_export_default_name (const LlRunConfig *config,
       part = "contents";
       ext = "csv";
       break;
+    case LL_EXPORT_KIND_SCRIPT:
+      /* The name the notebook's readers run it by. */
+      return g_strdup ("reproduce.py");
     case LL_EXPORT_KIND_CHART:
       part = what < LL_N_CHARTS ? ll_chart_kind_get_name (what) : what == LL_EXPORT_ALL_CHARTS ? "charts" : "chart";
       break;

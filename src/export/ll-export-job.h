@@ -21,6 +21,7 @@ typedef enum
   LL_EXPORT_KIND_CONTENTS,  /* the list's values, one a line */
   LL_EXPORT_KIND_CHART,     /* one chart as PNG, SVG or PDF */
   LL_EXPORT_KIND_REPORT,    /* the one-page report as PDF or PNG */
+  LL_EXPORT_KIND_SCRIPT,    /* reproduce.py: the experiment in plain Python */
   LL_N_EXPORT_KINDS
 } LlExportKind;
 

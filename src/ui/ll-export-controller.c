@@ -510,6 +510,8 @@ get_chooser_title (LlExportJob *job)
       return _("Export List Contents");
     case LL_EXPORT_KIND_REPORT:
       return _("Export Report");
+    case LL_EXPORT_KIND_SCRIPT:
+      return _("Export Python Script");
     case LL_EXPORT_KIND_CHART:
     case LL_N_EXPORT_KINDS:
     default:
@@ -555,6 +557,8 @@ open_chooser (LlExportController *self,
         add_filter (chooser, _("PNG Images"), "image/png", "png");
         break;
       }
+  else if (job->kind == LL_EXPORT_KIND_SCRIPT)
+    add_filter (chooser, _("Python Scripts"), "text/x-python", "py");
   else
     add_filter (chooser, _("CSV Files"), "text/csv", "csv");
 
@@ -751,6 +755,14 @@ events_action (GSimpleAction *action,
 }
 
 static void
+script_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  export_with_chooser (user_data, LL_EXPORT_KIND_SCRIPT);
+}
+
+static void
 samples_action (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
@@ -828,6 +840,7 @@ open_folder_action (GSimpleAction *action,
 static const GActionEntry action_entries[] = {
   { "events", events_action },
   { "samples", samples_action },
+  { "script", script_action },
   { "contents", contents_action },
   { "chart", chart_action, "s" },
   { "report", report_action },
@@ -859,6 +872,8 @@ ll_export_controller_update (LlExportController *self)
 
   set_enabled (self, "events", has_run);
   set_enabled (self, "samples", has_run);
+  /* The script grows the list as far as the run went: once it ended. */
+  set_enabled (self, "script", has_run && state != LL_ENGINE_RUNNING);
   set_enabled (self, "chart", has_run);
   set_enabled (self, "report", has_run);
   set_enabled (self, "copy-chart", has_run);

@@ -169,6 +169,8 @@ get_error_heading (LlExportKind kind)
       return _("Could Not Export the List Contents");
     case LL_EXPORT_KIND_REPORT:
       return _("Could Not Export the Report");
+    case LL_EXPORT_KIND_SCRIPT:
+      return _("Could Not Export the Python Script");
     case LL_EXPORT_KIND_CHART:
     case LL_N_EXPORT_KINDS:
     default:

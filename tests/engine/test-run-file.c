@@ -504,10 +504,11 @@ test_refused (void)
       GVariantBuilder one;
       GPtrArray *read;
 
+      g_autoptr(GVariant) value = g_variant_parse (G_VARIANT_TYPE (cases[i].type), cases[i].value,
+                                                   NULL, NULL, NULL);
+
       g_variant_dict_init (&dict, first);
-      g_variant_dict_insert_value (&dict, cases[i].key,
-                                   g_variant_parse (G_VARIANT_TYPE (cases[i].type), cases[i].value,
-                                                    NULL, NULL, NULL));
+      g_variant_dict_insert_value (&dict, cases[i].key, value);
       g_variant_builder_init (&one, G_VARIANT_TYPE ("aa{sv}"));
       g_variant_builder_add_value (&one, g_variant_dict_end (&dict));
       g_variant_dict_init (&outer, top);

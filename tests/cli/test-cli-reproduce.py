@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+# test-cli-reproduce.py — reproduce.py, run by the python3 here, prints the
+# rows of the events CSV of the same run, for every policy and set-up.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import subprocess
+import sys
+
+from clitest import EVENTS_HEADER, check, cli, expect, main, read_csv, scratch, test
+
+SCRIPT_COLUMNS = 6
+
+
+def reproduce(d, name, *args, rule=False):
+    """The run's events CSV and what its reproduce.py prints, as rows."""
+    events = os.path.join(d, name + ".csv")
+    script = os.path.join(d, name + ".py")
+    p = cli(*args, "--events", events, "--reproduce", script, "--quiet")
+    expect(p, 0)
+    wanted = [row[:SCRIPT_COLUMNS] for row in read_csv(events, EVENTS_HEADER)]
+    out = subprocess.run([sys.executable, script, "--csv"] + (["--rule"] if rule else []),
+                         capture_output=True, text=True, timeout=600)
+    check(out.returncode == 0, f"{name}: reproduce.py failed: {out.stderr[-2000:]}")
+    got = read_csv(out.stdout, ",".join(EVENTS_HEADER.split(",")[:SCRIPT_COLUMNS]), text=True)
+    return wanted, got, script
+
+
+@test
+def every_policy_by_its_rule():
+    policies = ["cpython", "cpython-3.8", "double", "msvc", "java", "go", "rust", "dotnet"]
+    with scratch() as d:
+        for policy in policies:
+            for extra in ([], ["--initial-length", "1001", "--batch", "7"], ["--element", "int32"]):
+                wanted, got, _ = reproduce(d, policy, "simulate", "--policy", policy,
+                                           "--target", "64MiB", *extra, rule=True)
+                check(len(wanted) > 10, f"{policy}: only {len(wanted)} reallocations")
+                check(got == wanted, f"{policy} {extra}: reproduce.py parts at row "
+                      f"{next((i for i, (a, b) in enumerate(zip(got, wanted)) if a != b), min(len(got), len(wanted)))}"
+                      f" ({len(got)} rows against {len(wanted)})")
+
+
+@test
+def fixed_and_custom():
+    with scratch() as d:
+        for args in (["--policy", "fixed", "--increment", "100000", "--target", "64MiB"],
+                     ["--policy", "custom", "--factor", "1.1", "--constant", "3", "--round", "8",
+                      "--target", "64MiB"],
+                     ["--policy", "custom", "--factor", "2", "--target-kind", "elements",
+                      "--target", "1000003", "--initial-length", "5"]):
+            wanted, got, _ = reproduce(d, "custom", "simulate", *args)
+            check(got == wanted, f"{args}: {len(got)} rows against {len(wanted)}")
+
+
+@test
+def a_real_list_in_this_interpreter():
+    """A CPython run of Python objects: a real list here, when this is the
+    CPython it mirrors, prints what List Lab's own run did."""
+    with scratch() as d:
+        for element in ("shared", "boxed"):
+            wanted, got, script = reproduce(d, "real-" + element, "run", "--policy", "cpython",
+                                            "--element", element, "--target", "16MiB",
+                                            "--initial-length", "100001", "--reserve", "0")
+            check(got == wanted, f"{element}: {len(got)} rows against {len(wanted)}")
+        notebook = subprocess.run([sys.executable, script], capture_output=True, text=True, timeout=600)
+        lines = notebook.stdout.splitlines()
+        check(len(lines) == len(wanted), f"{len(lines)} lines for {len(wanted)} reallocations")
+        first = wanted[0]
+        check(lines[0] == f"Memory used after appending element {first[0]}: "
+              f"{first[4] / 1024 ** 2:.3f} MB, added {first[5] / 1024 ** 2:.3f} MB", lines[0])
+
+
+@test
+def the_notebooks_numbers():
+    """list(range(20_000_000)) and 20,000,002 appends: the notebook's own
+    printout, line for line after the first few."""
+    with scratch() as d:
+        script = os.path.join(d, "reproduce.py")
+        p = cli("simulate", "--policy", "cpython", "--element", "boxed", "--initial-length", "20000000",
+                "--appends", "20000002", "--reproduce", script, "--quiet")
+        expect(p, 0)
+        out = subprocess.run([sys.executable, script, "--rule"], capture_output=True, text=True, timeout=60)
+        sizes = [line.split(": ")[1] for line in out.stdout.splitlines()]
+        for wanted in ("193.119 MB, added 21.458 MB", "217.259 MB, added 24.140 MB",
+                       "244.416 MB, added 27.157 MB", "274.969 MB, added 30.552 MB",
+                       "309.340 MB, added 34.371 MB"):
+            check(wanted in sizes, f"“{wanted}” not in {sizes[:8]}")
+
+
+@test
+def to_standard_output_and_refused():
+    p = cli("simulate", "--target", "1MiB", "--reproduce", "-", "--quiet")
+    expect(p, 0)
+    check(p.stdout.startswith("#!/usr/bin/env python3"), p.stdout[:80])
+    p = cli("compare", "--target", "1MiB", "--reproduce", "x.py")
+    expect(p, 2)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
