@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "ll-cli-files.h"
+#include "ll-export-bundle.h"
 #include "ll-size.h"
 
 typedef struct
@@ -57,6 +58,9 @@ ll_cli_files_open (const LlCliOptions  *o,
   g_autoptr(LlCliFiles) files = g_new0 (LlCliFiles, 1);
 
   g_mutex_init (&files->lock);
+  /* A bundle goes to a new folder: said before the work. */
+  if (o->bundle != NULL && !ll_export_bundle_check_dir (o->bundle, error))
+    return NULL;
   for (guint i = 0; i < LL_CLI_N_FILES; i++)
     {
       Entry *e = &files->entries[i];

@@ -39,7 +39,7 @@ ll_cli_options_clear (LlCliOptions *o)
     &o->initial_length, &o->target, &o->target_kind, &o->appends, &o->batch,
     &o->mechanism, &o->reserve, &o->sample_rate, &o->events, &o->samples,
     &o->contents, &o->png, &o->svg, &o->pdf, &o->chart, &o->size, &o->range, &o->log, &o->csv,
-    &o->python, &o->reproduce,
+    &o->python, &o->reproduce, &o->bundle,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
@@ -89,6 +89,9 @@ add_main_entries (GOptionContext *context,
   };
   GOptionEntry simulate[] = {
     ENTRY ("appends", 'a', G_OPTION_ARG_STRING, appends, N_("Append N elements"), N_("N")),
+    ENTRY ("bundle", 0, G_OPTION_ARG_FILENAME, bundle,
+           N_("Write a new folder DIR with the CSVs, charts, report, reproduce.py, the run file and a README"),
+           N_("DIR")),
     ENTRY ("reproduce", 0, G_OPTION_ARG_FILENAME, reproduce,
            N_("Write reproduce.py, the experiment in plain Python, to FILE (- for standard output)"),
            N_("FILE")),
@@ -134,6 +137,9 @@ add_main_entries (GOptionContext *context,
     ENTRY ("reproduce", 0, G_OPTION_ARG_FILENAME, reproduce,
            N_("Write reproduce.py, the experiment in plain Python, to FILE (- for standard output)"),
            N_("FILE")),
+    ENTRY ("bundle", 0, G_OPTION_ARG_FILENAME, bundle,
+           N_("Write a new folder DIR with the CSVs, charts, report, reproduce.py, the run file and a README"),
+           N_("DIR")),
     ENTRY ("force", 'f', G_OPTION_ARG_NONE, force,
            N_("Start even if the target does not fit in free memory (the reserve still applies)"), NULL),
     { NULL }

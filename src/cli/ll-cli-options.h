@@ -50,6 +50,7 @@ typedef struct
   char    *csv;
   char    *python;
   char    *reproduce;
+  char    *bundle;
   gboolean dark;
   gboolean si;
   gboolean huge_pages;

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ll-cli-output.h"
+#include "ll-export-bundle.h"
 #include "ll-export-job.h"
 #include "ll-export-size.h"
 #include "ll-size.h"
@@ -98,6 +99,19 @@ ll_cli_write_outputs (LlCliFiles         *files,
         return FALSE;
       else
         *contents_ns = (guint64) (g_get_monotonic_time () - t0) * 1000;
+    }
+
+  if (o->bundle != NULL)
+    {
+      g_autoptr(LlExportBundle) bundle = NULL;
+      g_autoptr(GError) error = NULL;
+
+      bundle = ll_export_bundle_new (run, NULL, o->bundle, units, &error);
+      if (bundle == NULL || !ll_export_bundle_write (bundle, NULL, &error))
+        {
+          g_printerr ("listlab-cli: %s\n", error->message);
+          return FALSE;
+        }
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (images); i++)

@@ -43,6 +43,17 @@ gboolean            ll_export_controller_export_finish  (LlExportController     
                                                          GAsyncResult               *result,
                                                          GError                    **error);
 
+/* Writes a bundle of the window's run, and the runs shown with it, to the
+ * new folder @dir off the main thread (ll-export-bundle.h); tells how it
+ * went in the window. */
+void                ll_export_controller_bundle_to      (LlExportController         *self,
+                                                         const char                 *dir,
+                                                         GAsyncReadyCallback         callback,
+                                                         gpointer                    user_data);
+gboolean            ll_export_controller_bundle_finish  (LlExportController         *self,
+                                                         GAsyncResult               *result,
+                                                         GError                    **error);
+
 /* The file name the chooser offers for @kind. */
 char               *ll_export_controller_get_default_name (LlExportController       *self,
                                                            LlExportKind              kind,

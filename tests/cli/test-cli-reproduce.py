@@ -89,6 +89,35 @@ def the_notebooks_numbers():
 
 
 @test
+def a_bundle():
+    """--bundle DIR: a new folder with every file, reproduce.py printing its
+    events.csv; refused over a folder that exists, before any work."""
+    with scratch() as d:
+        bundle = os.path.join(d, "class")
+        p = cli("run", "--policy", "cpython", "--target", "8MiB", "--reserve", "0", "--bundle", bundle, "--quiet")
+        expect(p, 0)
+        names = sorted(os.listdir(bundle))
+        check(names == ["README.txt", "capacity.png", "capacity.svg", "events.csv", "growth.png", "growth.svg",
+                        "memory.png", "memory.svg", "report.pdf", "reproduce.py", "runs.listlab", "samples.csv",
+                        "time.png", "time.svg"], f"{names}")
+        out = subprocess.run([sys.executable, "reproduce.py", "--csv"], cwd=bundle, capture_output=True,
+                             text=True, timeout=120)
+        wanted = [row[:SCRIPT_COLUMNS] for row in read_csv(os.path.join(bundle, "events.csv"), EVENTS_HEADER)]
+        got = read_csv(out.stdout, ",".join(EVENTS_HEADER.split(",")[:SCRIPT_COLUMNS]), text=True)
+        check(got == wanted and len(got) > 10, f"{len(got)} rows against {len(wanted)}")
+        with open(os.path.join(bundle, "runs.listlab"), "rb") as f:
+            check(f.read(30) == b"io.github.listlab.ListLab.Runs", "runs.listlab is a file of runs")
+        readme = open(os.path.join(bundle, "README.txt")).read()
+        check("Reached the target of 8.00 MiB" in readme and "reproduce.py" in readme, readme)
+
+        p = cli("simulate", "--target", "1MiB", "--bundle", bundle)
+        check(p.returncode != 0 and "exists already" in p.stderr, p.stderr)
+        p = cli("simulate", "--target", "1MiB", "--bundle", os.path.join(d, "no", "such"))
+        check(p.returncode != 0 and "there is no folder" in p.stderr, p.stderr)
+        check(sorted(os.listdir(d)) == ["class"], f"left behind: {os.listdir(d)}")
+
+
+@test
 def to_standard_output_and_refused():
     p = cli("simulate", "--target", "1MiB", "--reproduce", "-", "--quiet")
     expect(p, 0)
