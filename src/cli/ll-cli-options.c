@@ -518,8 +518,14 @@ parse_policies (LlCliOptions  *o,
     {
       GString *all = g_string_new (NULL);
 
+      gboolean numbers = o->element != NULL &&
+                         (g_str_equal (o->element, "int64") || g_str_equal (o->element, "int32"));
+
+      /* Every policy the elements allow; np.append's quadratic growth only
+       * when named. */
       for (guint k = 0; k < LL_N_POLICIES; k++)
-        g_string_append_printf (all, "%s%s", k > 0 ? "," : "", ll_policy_get_info (k)->name);
+        if (k != LL_POLICY_NUMPY_APPEND && (numbers || !ll_policy_get_info (k)->numbers_only))
+          g_string_append_printf (all, "%s%s", all->len > 0 ? "," : "", ll_policy_get_info (k)->name);
       g_free (list);
       list = g_string_free (all, FALSE);
     }

@@ -110,7 +110,7 @@ ll_comparison_finish (LlComparisonBuilder *b,
 
   r->length = end_length;
   r->capacity = end_capacity;
-  r->container_bytes = ll_sat_add (LL_LIST_HEADER_BYTES, ll_sat_mul (end_capacity, slot));
+  r->container_bytes = ll_run_config_container_bytes (&b->config, end_capacity);
   r->slack_bytes = ll_sat_mul (end_capacity > end_length ? end_capacity - end_length : 0, slot);
   r->slack_fraction = end_capacity > 0 ? (double) (end_capacity - MIN (end_length, end_capacity)) / end_capacity : 0.0;
   r->mean_slack_fraction = appended > 0 ? b->slack_sum / (double) appended : 0.0;
@@ -141,7 +141,7 @@ ll_comparison_from_counters (const LlRunConfig       *config,
   out->n_reallocations = counters->n_events;
   out->length = end;
   out->capacity = capacity;
-  out->container_bytes = ll_sat_add (LL_LIST_HEADER_BYTES, ll_sat_mul (capacity, slot));
+  out->container_bytes = ll_run_config_container_bytes (config, capacity);
   out->slack_bytes = ll_sat_mul (capacity > end ? capacity - end : 0, slot);
   out->slack_fraction = capacity > 0 ? (double) (capacity - MIN (end, capacity)) / capacity : 0.0;
   out->mean_slack_fraction = appended > 0 ? slack / (double) appended : 0.0;

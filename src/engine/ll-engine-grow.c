@@ -441,8 +441,8 @@ engine_step (LlEngine           *self,
       event->length = step->length;
       event->old_capacity = step->old_capacity;
       event->new_capacity = step->new_capacity;
-      event->old_bytes = ll_element_container_bytes (self->config.element, step->old_capacity);
-      event->new_bytes = ll_element_container_bytes (self->config.element, step->new_capacity);
+      event->old_bytes = ll_run_config_container_bytes (&self->config, step->old_capacity);
+      event->new_bytes = ll_run_config_container_bytes (&self->config, step->new_capacity);
       event->bytes_added = event->new_bytes >= event->old_bytes
                            ? event->new_bytes - event->old_bytes : 0;
       event->moved = moved;

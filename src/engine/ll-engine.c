@@ -174,7 +174,7 @@ engine_take_sample (LlEngine *self)
   sample.elapsed_ns = (guint64) (now_ns () - self->start_ns);
   sample.length = length;
   sample.capacity = capacity;
-  sample.container_bytes = ll_element_container_bytes (self->config.element, capacity);
+  sample.container_bytes = ll_run_config_container_bytes (&self->config, capacity);
   sample.objects_bytes = ll_element_objects_bytes (self->config.element, length);
   sample.available_bytes = load_u64 (&self->latest_available);
 
@@ -242,6 +242,7 @@ ll_engine_new (const LlRunConfig  *config,
   ll_block_init (&self->block, self->mechanism,
                  config->huge_pages ? ll_block_huge_page_size () : 0);
   self->history = ll_history_new (config->history_buckets);
+  ll_history_set_header_bytes (self->history, ll_run_config_header_bytes (config));
   ll_growth_init (&growth, config);
   ll_history_set_start (self->history, growth.length, growth.capacity);
   self->pending = g_new (LlEvent, EVENT_BATCH);
@@ -398,7 +399,7 @@ ll_engine_start (LlEngine *self)
     }
 
   sample.rss_bytes = ll_mem_process_rss ();
-  sample.container_bytes = ll_element_container_bytes (self->config.element, 0);
+  sample.container_bytes = ll_run_config_container_bytes (&self->config, 0);
   sample.objects_bytes = ll_element_objects_bytes (self->config.element, 0);
   sample.available_bytes = self->latest_available;
   ll_history_push_samples (self->history, &sample, 1);
@@ -499,7 +500,7 @@ ll_engine_get_status (LlEngine       *self,
   status->stop_reason = g_atomic_int_get (&self->stop_reason);
   status->length = load_u64 (&self->live_length);
   status->capacity = load_u64 (&self->live_capacity);
-  status->container_bytes = ll_element_container_bytes (self->config.element, status->capacity);
+  status->container_bytes = ll_run_config_container_bytes (&self->config, status->capacity);
   status->objects_bytes = ll_element_objects_bytes (self->config.element, status->length);
 
   switch (status->state)

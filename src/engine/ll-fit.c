@@ -193,7 +193,7 @@ ll_fit_next_growth (LlForecast        *forecast,
   target_length = config->target_kind == LL_TARGET_ELEMENTS ? config->target : G_MAXUINT64;
   if (forecast->length > target_length ||
       (config->target_kind == LL_TARGET_CONTAINER_BYTES &&
-       ll_sat_add (LL_LIST_HEADER_BYTES, ll_sat_mul (capacity, element->slot_bytes)) >= config->target))
+       ll_run_config_container_bytes (config, capacity) >= config->target))
     return FALSE;
 
   forecast->old_capacity = capacity;

@@ -17,9 +17,9 @@ growth_container (const LlGrowth *growth)
 {
   guint64 slot = growth->element == LL_ELEMENT_INT32 ? 4 : 8;
 
-  if (G_UNLIKELY (growth->capacity > (G_MAXUINT64 - LL_LIST_HEADER_BYTES) / slot))
+  if (G_UNLIKELY (growth->capacity > (G_MAXUINT64 - growth->header) / slot))
     return G_MAXUINT64;
-  return LL_LIST_HEADER_BYTES + slot * growth->capacity;
+  return growth->header + slot * growth->capacity;
 }
 
 static inline guint64
@@ -111,6 +111,7 @@ ll_growth_init (LlGrowth          *growth,
   growth->target_kind = config->target_kind;
   growth->target = config->target;
   growth->batch = MAX (config->batch, 1);
+  growth->header = ll_run_config_header_bytes (config);
   growth->length = config->initial_length;
   growth->capacity = ll_policy_initial_capacity (&config->policy, config->initial_length);
   growth->done = ll_growth_get_metric (growth) >= growth->target;
@@ -230,7 +231,7 @@ ll_growth_get_capacity_limit (const LlGrowth *growth)
   switch (growth->target_kind)
     {
     case LL_TARGET_CONTAINER_BYTES:
-      return growth->target > LL_LIST_HEADER_BYTES ? (growth->target - LL_LIST_HEADER_BYTES) / slot : 0;
+      return growth->target > growth->header ? (growth->target - growth->header) / slot : 0;
     case LL_TARGET_ELEMENTS:
       return growth->target;
     case LL_TARGET_TOTAL_BYTES:

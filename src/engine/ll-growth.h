@@ -33,6 +33,7 @@ typedef struct
   guint64      length;
   guint64      capacity;
   gboolean     done;
+  guint        header;    /* the policy's header bytes */
 } LlGrowth;
 
 /* Starts from the config's initial length and capacity

@@ -44,6 +44,7 @@ struct _LlHistory
   guint64            samples_generation;
 
   LlHistoryCounters  counters;
+  guint              header_bytes;  /* of the container: not part of its block */
 };
 
 struct _LlHistoryView
@@ -100,6 +101,7 @@ ll_history_new (guint max_buckets)
   self->max_buckets = max_buckets == 0 ? LL_HISTORY_DEFAULT_BUCKETS : MAX (max_buckets, 2);
   self->events_width = 1;
   self->samples_width = 1;
+  self->header_bytes = LL_LIST_HEADER_BYTES;
 
   return self;
 }
@@ -338,6 +340,7 @@ open_sample_bucket (LlHistory      *self,
  * loop stays as lean as it is. */
 static void
 add_comparison_figures (LlHistoryCounters *c,
+                        guint              header,
                         const LlEvent     *events,
                         gsize              n_events)
 {
@@ -346,8 +349,8 @@ add_comparison_figures (LlHistoryCounters *c,
   for (gsize i = 0; i < n_events; i++)
     {
       const LlEvent *e = &events[i];
-      guint64 new_block = e->new_bytes > LL_LIST_HEADER_BYTES ? e->new_bytes - LL_LIST_HEADER_BYTES : 0;
-      guint64 old_block = e->old_bytes > LL_LIST_HEADER_BYTES ? e->old_bytes - LL_LIST_HEADER_BYTES : 0;
+      guint64 new_block = e->new_bytes > header ? e->new_bytes - header : 0;
+      guint64 old_block = e->old_bytes > header ? e->old_bytes - header : 0;
       guint64 held = new_block + (e->bytes_copied > 0 ? old_block : 0);
 
       if (e->length > 0)
@@ -383,7 +386,7 @@ ll_history_push_events (LlHistory     *self,
   g_mutex_lock (&self->mutex);
 
   counters = &self->counters;
-  add_comparison_figures (counters, events, n_events);
+  add_comparison_figures (counters, self->header_bytes, events, n_events);
 
   /* Each pass fills the open bucket with as many events as it takes, so
    * the per-event work is a handful of additions and comparisons and the
@@ -574,6 +577,17 @@ ll_history_is_exact (LlHistory *self)
   g_mutex_unlock (&self->mutex);
 
   return exact;
+}
+
+void
+ll_history_set_header_bytes (LlHistory *self,
+                             guint      header_bytes)
+{
+  g_return_if_fail (self != NULL);
+
+  g_mutex_lock (&self->mutex);
+  self->header_bytes = header_bytes;
+  g_mutex_unlock (&self->mutex);
 }
 
 guint64

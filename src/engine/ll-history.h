@@ -127,6 +127,11 @@ void                     ll_history_get_counters   (LlHistory       *history,
                                                     LlHistoryCounters *counters);
 /* TRUE when every event is still stored individually. */
 gboolean                 ll_history_is_exact       (LlHistory       *history);
+/* The container's header (LL_LIST_HEADER_BYTES unless said): the block
+ * the comparison figures count is the container without it. Set before
+ * the first event. */
+void                     ll_history_set_header_bytes (LlHistory     *history,
+                                                      guint          header_bytes);
 /* How many events (samples) each bucket holds: 1 while exact, then 2, 4…
  * (the last bucket holds 1…that many). */
 guint64                  ll_history_get_event_width  (LlHistory     *history);

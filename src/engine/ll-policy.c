@@ -30,6 +30,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     LL_MECHANISM_REALLOC,
     "list(range(n))",
     N_("CPython 3.9+"),
+    56, FALSE,
   },
   {
     LL_POLICY_CPYTHON_38, "cpython-3.8",
@@ -39,6 +40,27 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     LL_MECHANISM_REALLOC,
     "list(range(n))",
     N_("CPython 3.8"),
+    56, FALSE,
+  },
+  {
+    LL_POLICY_CPYTHON_ARRAY, "cpython-array",
+    N_("CPython array.array"),
+    N_("Python’s array of numbers: 1/16 extra plus 3 or 7 — the “1/16 + 3” the notebook puts on list"),
+    "CPython Modules/arraymodule.c array_resize(); sys.getsizeof as CPython 3.11 counts it",
+    LL_MECHANISM_REALLOC,
+    "array('q', range(n))",
+    N_("array.array"),
+    80, TRUE,
+  },
+  {
+    LL_POLICY_NUMPY_APPEND, "numpy-append",
+    N_("NumPy np.append"),
+    N_("np.append in a loop: a new array of exactly the new size and a full copy on every append — quadratic"),
+    "NumPy numpy.append() (concatenate into a new array); sys.getsizeof as NumPy 1.x counts an ndarray",
+    LL_MECHANISM_COPY,
+    "np.arange(n)",
+    N_("np.append"),
+    112, TRUE,
   },
   {
     LL_POLICY_DOUBLE, "double",
@@ -48,6 +70,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     LL_MECHANISM_COPY,
     "std::vector<T>(n)",
     N_("libstdc++"),
+    56, FALSE,
   },
   {
     LL_POLICY_MSVC, "msvc",
@@ -57,6 +80,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     LL_MECHANISM_COPY,
     "std::vector<T>(n)",
     N_("MSVC"),
+    56, FALSE,
   },
   {
     LL_POLICY_JAVA, "java",
@@ -66,6 +90,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     LL_MECHANISM_COPY,
     "new ArrayList<>(n)",
     N_("Java"),
+    56, FALSE,
   },
   {
     LL_POLICY_GO, "go",
@@ -75,6 +100,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     LL_MECHANISM_COPY,
     "make([]T, n)",
     N_("Go"),
+    56, FALSE,
   },
   {
     LL_POLICY_RUST, "rust",
@@ -84,6 +110,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     LL_MECHANISM_REALLOC,
     "Vec::with_capacity(n)",
     N_("Rust"),
+    56, FALSE,
   },
   {
     LL_POLICY_DOTNET, "dotnet",
@@ -93,6 +120,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     LL_MECHANISM_COPY,
     "new List<T>(n)",
     N_(".NET"),
+    56, FALSE,
   },
   {
     LL_POLICY_FIXED, "fixed",
@@ -102,6 +130,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     LL_MECHANISM_REALLOC,
     NULL,
     N_("Fixed"),
+    56, FALSE,
   },
   {
     LL_POLICY_CUSTOM, "custom",
@@ -111,6 +140,7 @@ static const LlPolicyInfo policy_infos[LL_N_POLICIES] = {
     LL_MECHANISM_REALLOC,
     NULL,
     N_("Custom"),
+    56, FALSE,
   },
 };
 
@@ -465,6 +495,15 @@ ll_policy_resize (const LlPolicy *policy,
         return MAX (10, new_length);
       return ll_sat_add (capacity, MAX (new_length - capacity, capacity >> 1));
 
+    case LL_POLICY_CPYTHON_ARRAY:
+      /* Modules/arraymodule.c array_resize(): 1/16 over the new size, plus
+       * 3 while the array held fewer than 8 items, else 7. */
+      return ll_sat_add (new_length, (new_length >> 4) + (length < 8 ? 3 : 7));
+
+    case LL_POLICY_NUMPY_APPEND:
+      /* np.append concatenates into a new array of exactly the new size. */
+      return new_length;
+
     case LL_POLICY_GO:
       return resize_go (capacity, new_length);
 
@@ -501,6 +540,20 @@ ll_policy_initial_capacity (const LlPolicy *policy,
    * (list_preallocate_exact); 3.8 and 3.9 allocate exactly n. */
   if (policy->kind == LL_POLICY_CPYTHON)
     return ll_sat_round_up (length, 2);
+
+  /* array('q', range(n)) appends the items one by one: the capacity the
+   * appends reached. */
+  if (policy->kind == LL_POLICY_CPYTHON_ARRAY)
+    {
+      guint64 capacity = 0, filled = 0;
+
+      while (capacity < length)
+        {
+          filled = capacity;
+          capacity = ll_policy_resize (policy, filled, capacity, filled + 1);
+        }
+      return capacity;
+    }
 
   return length;
 }

@@ -20,6 +20,8 @@ typedef enum
 {
   LL_POLICY_CPYTHON,
   LL_POLICY_CPYTHON_38,
+  LL_POLICY_CPYTHON_ARRAY,   /* array.array: numbers only */
+  LL_POLICY_NUMPY_APPEND,    /* np.append in a loop: numbers only */
   LL_POLICY_DOUBLE,
   LL_POLICY_MSVC,
   LL_POLICY_JAVA,
@@ -63,6 +65,10 @@ typedef struct
   const char   *initial;      /* how the runtime makes a list of n elements,
                                * "list(range(n))"; NULL: none in particular */
   const char   *short_title;  /* translatable, for a legend beside others: "libstdc++" */
+  guint         header_bytes; /* what sys.getsizeof counts besides the slots (or
+                               * the runtime's own header): 56 for a list */
+  gboolean      numbers_only; /* holds machine numbers, not objects: the int64
+                               * or int32 element model */
 } LlPolicyInfo;
 
 GQuark              ll_policy_error_quark        (void);

@@ -69,6 +69,7 @@ ll_reproduce_script (const LlRunConfig *config,
   put_number (script, "ROUND", config->policy.round);
   put (script, "ELEMENT", ll_element_get_info (config->element)->name);
   put_number (script, "SLOT_BYTES", ll_element_get_info (config->element)->slot_bytes);
+  put_number (script, "HEADER_BYTES", ll_run_config_header_bytes (config));
   put_number (script, "INITIAL_LENGTH", config->initial_length);
   put_number (script, "BATCH", MAX (config->batch, 1));
   put_number (script, "FINAL_LENGTH", final_length);

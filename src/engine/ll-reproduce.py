@@ -10,8 +10,9 @@
 #
 # A list of Python objects under a CPython policy is a real list, measured
 # with sys.getsizeof, when this interpreter is the CPython the policy
-# mirrors; every other run applies the policy's rule, as List Lab does.
-# --rule applies the rule in any case.
+# mirrors; an array.array run is a real array in any CPython; every other
+# run applies the policy's rule, as List Lab does (np.append makes an array
+# of exactly the new size every time). --rule applies the rule in any case.
 
 import sys
 
@@ -22,7 +23,7 @@ CONSTANT = @CONSTANT@
 ROUND = @ROUND@
 ELEMENT = "@ELEMENT@"
 SLOT_BYTES = @SLOT_BYTES@
-HEADER_BYTES = 56
+HEADER_BYTES = @HEADER_BYTES@
 INITIAL_LENGTH = @INITIAL_LENGTH@
 BATCH = @BATCH@
 FINAL_LENGTH = @FINAL_LENGTH@
@@ -47,7 +48,15 @@ def container_bytes(capacity):
 
 def initial_capacity(length):
     # CPython >= 3.10 preallocates list(range(n)) rounded up to even.
-    return round_up(length, 2) if POLICY == "cpython" else length
+    if POLICY == "cpython":
+        return round_up(length, 2)
+    # array('q', range(n)) appends the items one by one.
+    if POLICY == "cpython-array":
+        capacity = 0
+        while capacity < length:
+            capacity = resize(capacity, capacity, capacity + 1)
+        return capacity
+    return length
 
 
 def go_roundup(elements):
@@ -88,6 +97,11 @@ def resize(length, capacity, new_length):
         return new_length + slack
     if new_length <= capacity:
         return capacity
+    if POLICY == "cpython-array":
+        # Modules/arraymodule.c array_resize()
+        return new_length + (new_length >> 4) + (3 if length < 8 else 7)
+    if POLICY == "numpy-append":
+        return new_length
     if POLICY == "double":
         return length + max(length, new_length - length)
     if POLICY == "msvc":
@@ -153,6 +167,35 @@ def by_list():
             last = size
 
 
+def by_array():
+    """The same, from a real array.array measured with sys.getsizeof."""
+    from array import array
+    typecode = "q" if SLOT_BYTES == 8 else "i"
+    empty = sys.getsizeof(array(typecode))
+    itemsize = array(typecode).itemsize
+    items = array(typecode, range(INITIAL_LENGTH))
+    last = sys.getsizeof(items)
+    n = INITIAL_LENGTH
+    while n < FINAL_LENGTH:
+        if BATCH == 1:
+            items.append(n)
+            n += 1
+        else:
+            k = min(BATCH, FINAL_LENGTH - n)
+            items.extend(array(typecode, range(n, n + k)))
+            n += k
+        size = sys.getsizeof(items)
+        if size != last:
+            yield n, (last - empty) // itemsize, (size - empty) // itemsize
+            last = size
+
+
+def real_array_here():
+    from array import array
+    return (POLICY == "cpython-array" and sys.implementation.name == "cpython"
+            and array("q" if SLOT_BYTES == 8 else "i").itemsize == SLOT_BYTES)
+
+
 def real_list_here():
     if ELEMENT not in ("shared", "boxed") or sys.implementation.name != "cpython":
         return False
@@ -167,7 +210,14 @@ def real_list_here():
 
 def main():
     csv = "--csv" in sys.argv[1:]
-    steps = by_list() if real_list_here() and "--rule" not in sys.argv[1:] else by_rule()
+    if "--rule" in sys.argv[1:]:
+        steps = by_rule()
+    elif real_array_here():
+        steps = by_array()
+    elif real_list_here():
+        steps = by_list()
+    else:
+        steps = by_rule()
     if csv:
         print("length,old_capacity,new_capacity,old_bytes,new_bytes,bytes_added")
     for length, old, new in steps:

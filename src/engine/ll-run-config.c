@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -76,6 +78,16 @@ ll_run_config_validate (const LlRunConfig  *config,
       g_set_error (error, LL_RUN_ERROR, LL_RUN_ERROR_INVALID,
                    _("Unknown element model %d: use shared, boxed, int64 or int32"),
                    (int) config->element);
+      return FALSE;
+    }
+
+  /* array.array and NumPy hold machine numbers, not objects. */
+  if (ll_policy_get_info (config->policy.kind)->numbers_only &&
+      config->element != LL_ELEMENT_INT64 && config->element != LL_ELEMENT_INT32)
+    {
+      g_set_error (error, LL_RUN_ERROR, LL_RUN_ERROR_INVALID,
+                   _("%s holds numbers, not Python objects: choose the int64 or int32 element model"),
+                   _(ll_policy_get_info (config->policy.kind)->title));
       return FALSE;
     }
 
@@ -163,6 +175,68 @@ ll_run_config_validate (const LlRunConfig  *config,
   /* A start already at or past the target is fine: the run stops at once.
    * Huge pages only apply to the mremap mechanism and are ignored otherwise. */
   return TRUE;
+}
+
+guint
+ll_run_config_header_bytes (const LlRunConfig *config)
+{
+  g_return_val_if_fail (config != NULL, LL_LIST_HEADER_BYTES);
+  g_return_val_if_fail ((guint) config->policy.kind < LL_N_POLICIES, LL_LIST_HEADER_BYTES);
+
+  return ll_policy_get_info (config->policy.kind)->header_bytes;
+}
+
+guint64
+ll_run_config_container_bytes (const LlRunConfig *config,
+                               guint64            capacity)
+{
+  g_return_val_if_fail (config != NULL, G_MAXUINT64);
+
+  return ll_sat_add (ll_run_config_header_bytes (config),
+                     ll_sat_mul (capacity, ll_element_get_info (config->element)->slot_bytes));
+}
+
+gboolean
+ll_run_config_check_copies (const LlRunConfig  *config,
+                            GError            **error)
+{
+  guint slot, header;
+  double n, n0, batch, copied, seconds, longest;
+  g_autofree char *copied_text = NULL;
+  g_autofree char *time_text = NULL;
+  g_autofree char *target_text = NULL;
+
+  g_return_val_if_fail (config != NULL, FALSE);
+
+  if (config->policy.kind != LL_POLICY_NUMPY_APPEND)
+    return TRUE;
+
+  slot = ll_element_get_info (config->element)->slot_bytes;
+  header = ll_run_config_header_bytes (config);
+  if (config->target_kind == LL_TARGET_ELEMENTS)
+    n = (double) config->target;
+  else
+    n = config->target > header ? ceil ((double) (config->target - header) / slot) : 0.0;
+  n0 = (double) config->initial_length;
+  batch = (double) MAX (config->batch, 1);
+  /* Each append (or extend of a batch) copies everything before it. */
+  copied = n > n0 ? slot * (n * n - n0 * n0) / 2.0 / batch : 0.0;
+  seconds = copied / (double) LL_COPY_BYTES_PER_SECOND;
+  if (seconds <= LL_COPY_SECONDS_MAX)
+    return TRUE;
+
+  longest = floor (sqrt (2.0 * batch * LL_COPY_SECONDS_MAX * (double) LL_COPY_BYTES_PER_SECOND / slot + n0 * n0));
+  copied_text = ll_format_bytes (copied >= 1.8e19 ? G_MAXUINT64 : (guint64) copied, LL_UNITS_SI);
+  time_text = ll_format_duration (seconds >= 1.8e10 ? G_MAXUINT64 : (guint64) (seconds * 1e9));
+  if (config->target_kind == LL_TARGET_ELEMENTS)
+    target_text = ll_format_count_exact ((guint64) longest);
+  else
+    target_text = ll_format_bytes (ll_sat_add (header, ll_sat_mul ((guint64) longest, slot)), config->target_units);
+  g_set_error (error, LL_RUN_ERROR, LL_RUN_ERROR_TOO_LARGE,
+               _("np.append copies the whole array on every append: this target would copy about %s, "
+                 "some %s at memory speed. Choose a target of at most %s, or simulate it."),
+               copied_text, time_text, target_text);
+  return FALSE;
 }
 
 LlMechanism

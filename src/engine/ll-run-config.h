@@ -65,6 +65,20 @@ void         ll_run_config_init          (LlRunConfig       *config);
 gboolean     ll_run_config_validate      (const LlRunConfig *config,
                                           GError           **error);
 LlMechanism  ll_run_config_get_mechanism (const LlRunConfig *config);
+/* What sys.getsizeof (or the runtime) counts besides the slots: 56 for a
+ * list, the policy's own header otherwise. */
+guint        ll_run_config_header_bytes  (const LlRunConfig *config);
+/* How long a real run would copy: np.append copies the whole array on
+ * every append, so its copies grow with the square of the length. FALSE,
+ * with an error that says how much, how long and the largest target that
+ * finishes in minutes, when it would take longer. */
+#define LL_COPY_BYTES_PER_SECOND (G_GUINT64_CONSTANT (4) * 1000 * 1000 * 1000)
+#define LL_COPY_SECONDS_MAX      600
+gboolean     ll_run_config_check_copies  (const LlRunConfig *config,
+                                          GError           **error);
+/* The header plus @capacity slots, saturating. */
+guint64      ll_run_config_container_bytes (const LlRunConfig *config,
+                                            guint64            capacity);
 /* The reserve in bytes this config asks for given the memory now. */
 guint64      ll_run_config_get_reserve   (const LlRunConfig *config,
                                           const LlMemInfo   *info);

@@ -250,6 +250,9 @@ ll_run_new (LlRunKind           kind,
 
   if (kind == LL_RUN_REAL)
     {
+      /* np.append's copies grow with the square of the length. */
+      if (!ll_run_config_check_copies (config, error))
+        return NULL;
       self->engine = ll_engine_new (config, error);
       if (self->engine == NULL)
         return NULL;
@@ -569,7 +572,7 @@ ll_run_get_status (LlRun          *self,
   status->stop_reason = self->sim_stop;
   status->length = counters.end_length;
   status->capacity = counters.end_capacity;
-  status->container_bytes = ll_element_container_bytes (self->config.element, counters.end_capacity);
+  status->container_bytes = ll_run_config_container_bytes (&self->config, counters.end_capacity);
   status->objects_bytes = ll_element_objects_bytes (self->config.element, counters.end_length);
   status->elapsed_ns = self->sim_elapsed_ns;
   status->limit_bytes = LL_NO_LIMIT;

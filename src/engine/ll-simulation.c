@@ -15,7 +15,8 @@
 
 /* Called up to ~10^9 times by a simulation: keep it to arithmetic. */
 static inline void
-event_from_step (guint               slot_bytes,
+event_from_step (guint               header_bytes,
+                 guint               slot_bytes,
                  gboolean            copies,
                  const LlGrowthStep *step,
                  LlEvent            *event)
@@ -24,8 +25,8 @@ event_from_step (guint               slot_bytes,
   event->length = step->length;
   event->old_capacity = step->old_capacity;
   event->new_capacity = step->new_capacity;
-  event->old_bytes = ll_sat_add (LL_LIST_HEADER_BYTES, ll_sat_mul (step->old_capacity, slot_bytes));
-  event->new_bytes = ll_sat_add (LL_LIST_HEADER_BYTES, ll_sat_mul (step->new_capacity, slot_bytes));
+  event->old_bytes = ll_sat_add (header_bytes, ll_sat_mul (step->old_capacity, slot_bytes));
+  event->new_bytes = ll_sat_add (header_bytes, ll_sat_mul (step->new_capacity, slot_bytes));
   event->bytes_added = ll_sat_sub (event->new_bytes, event->old_bytes);
   /* Only the copy mechanism's behaviour is known without running it: it
    * always moves and copies the slots in use. */
@@ -48,7 +49,7 @@ ll_simulate (const LlRunConfig     *config,
 {
   g_autofree LlEvent *events = NULL;
   g_autofree LlGrowthStep *steps = NULL;
-  guint slot_bytes;
+  guint slot_bytes, header_bytes;
   gboolean copies;
   LlGrowth growth;
   guint64 length;
@@ -64,6 +65,8 @@ ll_simulate (const LlRunConfig     *config,
     return FALSE;
 
   slot_bytes = ll_element_get_info (config->element)->slot_bytes;
+  header_bytes = ll_run_config_header_bytes (config);
+  ll_history_set_header_bytes (history, header_bytes);
   copies = ll_run_config_get_mechanism (config) == LL_MECHANISM_COPY;
   events = g_new (LlEvent, BATCH);
   steps = g_new (LlGrowthStep, BATCH);
@@ -78,7 +81,7 @@ ll_simulate (const LlRunConfig     *config,
 
       for (gsize i = 0; i < n_steps; i++)
         if (steps[i].realloc)
-          event_from_step (slot_bytes, copies, &steps[i], &events[n_events++]);
+          event_from_step (header_bytes, slot_bytes, copies, &steps[i], &events[n_events++]);
       length = steps[n_steps - 1].length;
 
       ll_history_push_events (history, events, n_events);

@@ -83,7 +83,7 @@ static const char * const target_kind_titles[] = {
 };
 
 static const char * const target_kind_descriptions[] = {
-  N_("sys.getsizeof(list): the 56-byte header and the slots"),
+  N_("sys.getsizeof: the header (56 bytes for a list) and the slots"),
   N_("The list and the element objects its slots point to"),
   N_("The length of the list"),
 };

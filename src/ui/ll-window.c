@@ -837,11 +837,25 @@ compare_action (GtkWidget  *widget,
       gboolean real = self->run != NULL && ll_run_get_config (self->run)->policy.kind == config.policy.kind;
 
       for (guint k = 0; k < LL_N_POLICIES; k++)
-        if (k != LL_POLICY_FIXED && k != LL_POLICY_CUSTOM && !(real && k == config.policy.kind))
+        if (k != LL_POLICY_FIXED && k != LL_POLICY_CUSTOM && k != LL_POLICY_NUMPY_APPEND &&
+            !(real && k == config.policy.kind) &&
+            (!ll_policy_get_info (k)->numbers_only ||
+             config.element == LL_ELEMENT_INT64 || config.element == LL_ELEMENT_INT32))
           kinds[n_kinds++] = k;
     }
   else if (ll_policy_kind_from_name (name, &kinds[0], &error))
-    n_kinds = 1;
+    {
+      LlRunConfig other = config;
+
+      /* array.array and NumPy hold numbers: said, not silently skipped. */
+      ll_policy_init (&other.policy, kinds[0]);
+      if (!ll_run_config_validate (&other, &error))
+        {
+          toast (self, error->message);
+          return;
+        }
+      n_kinds = 1;
+    }
   else
     {
       toast (self, error->message);

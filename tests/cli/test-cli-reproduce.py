@@ -42,6 +42,22 @@ def every_policy_by_its_rule():
 
 
 @test
+def arrays_of_numbers():
+    """array.array by its rule and as a real array here; np.append by its rule."""
+    with scratch() as d:
+        for element in ("int64", "int32"):
+            for extra in ([], ["--initial-length", "1001"], ["--initial-length", "77", "--batch", "13"]):
+                args = ("simulate", "--policy", "cpython-array", "--element", element, "--target", "16MiB", *extra)
+                wanted, got, _ = reproduce(d, "typed", *args, rule=True)
+                check(len(wanted) > 10 and got == wanted, f"rule {element} {extra}: {len(got)} rows against {len(wanted)}")
+                wanted, got, _ = reproduce(d, "typed", *args)
+                check(got == wanted, f"real array {element} {extra}: {len(got)} rows against {len(wanted)}")
+            wanted, got, _ = reproduce(d, "numpy", "simulate", "--policy", "numpy-append", "--element", element,
+                                       "--target", "64KiB")
+            check(len(wanted) > 1000 and got == wanted, f"numpy {element}: {len(got)} rows against {len(wanted)}")
+
+
+@test
 def fixed_and_custom():
     with scratch() as d:
         for args in (["--policy", "fixed", "--increment", "100000", "--target", "64MiB"],

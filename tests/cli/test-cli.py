@@ -19,8 +19,8 @@ from clitest import (CLI, EVENTS_HEADER, SAMPLES_HEADER, test, cli, check, expec
 def policies_lists_every_policy():
     p = cli("policies", "--names")
     expect(p, 0)
-    check(p.stdout.split() == ["cpython", "cpython-3.8", "double", "msvc", "java", "go", "rust",
-                               "dotnet", "fixed", "custom"], p.stdout)
+    check(p.stdout.split() == ["cpython", "cpython-3.8", "cpython-array", "numpy-append", "double", "msvc",
+                               "java", "go", "rust", "dotnet", "fixed", "custom"], p.stdout)
     p = cli("policies")
     expect(p, 0)
     for word in ("listobject.c", "--increment", "--factor", "shared", "boxed", "int64", "int32"):
@@ -415,6 +415,26 @@ def exports_charts_and_reports():
         expect(p, 2)
         check(sorted(os.listdir(d)) == ["all.png", "capacity.svg", "growth.png", "r.pdf", "r.png", "r.svg"],
               f"left behind: {os.listdir(d)}")
+
+
+@test
+def arrays_of_numbers_only():
+    """array.array and np.append hold numbers; np.append's quadratic copying
+    refuses a real run that would not finish, saying how much it would copy."""
+    p = cli("simulate", "--policy", "cpython-array", "--element", "shared", "--target", "1MiB")
+    expect(p, 2)
+    check("holds numbers" in p.stderr and "int64" in p.stderr, p.stderr)
+    p = cli("run", "--policy", "numpy-append", "--element", "int64", "--target", "10GB")
+    check(p.returncode != 0 and "np.append copies the whole array on every append" in p.stderr
+          and "Choose a target of at most" in p.stderr, p.stderr)
+    p = cli("run", "--policy", "numpy-append", "--element", "int64", "--target", "256KiB", "--reserve", "0",
+            "--stats")
+    expect(p, 0)
+    check(stats(p.stdout).get("reallocations") == "32754", p.stdout)
+    p = cli("simulate", "--policy", "numpy-append", "--element", "int32", "--target-kind", "elements",
+            "--target", "1000", "--stats")
+    expect(p, 0)
+    check(stats(p.stdout).get("reallocations") == "1000", p.stdout)
 
 
 if __name__ == "__main__":

@@ -97,7 +97,7 @@ def main():
             script = ('source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); '
                       '_listlab_cli; echo "${COMPREPLY[*]}"')
             cases = [((cli, ""), "policies simulate run compare verify --help --version"),
-                     ((cli, "simulate", "--policy", "cp"), "cpython cpython-3.8"),
+                     ((cli, "simulate", "--policy", "cp"), "cpython cpython-3.8 cpython-array"),
                      ((cli, "compare", "--policy", "go,do"), "go,double go,dotnet"),
                      ((cli, "run", "--res"), "--reserve")]
             for words, wanted in cases:

@@ -91,6 +91,29 @@ static const Jump cpython_38_jumps[] = {
   { 300, 1438, 1623 }, { 5000, 6438, 7248 },
 };
 
+/* array('q') in CPython 3.11.7: sys.getsizeof less an empty array's, over
+ * 8; the jumps extend it by an array('q') of that many. */
+static const Growth cpython_array_growths[] = {
+  { 1, 4 }, { 5, 8 }, { 9, 16 }, { 17, 25 }, { 26, 34 }, { 35, 44 }, { 45, 54 }, { 55, 65 },
+  { 66, 77 }, { 78, 89 }, { 90, 102 }, { 103, 116 }, { 117, 131 }, { 132, 147 }, { 148, 164 },
+  { 165, 182 }, { 183, 201 }, { 202, 221 }, { 222, 242 }, { 243, 265 }, { 266, 289 },
+  { 290, 315 }, { 316, 342 }, { 343, 371 }, { 372, 402 }, { 403, 435 }, { 436, 470 },
+  { 471, 507 }, { 508, 546 }, { 547, 588 },
+};
+static const Jump cpython_array_jumps[] = {
+  { 5, 5, 8 }, { 1, 6, 8 }, { 3, 9, 12 }, { 100, 109, 122 }, { 7, 116, 122 },
+  { 1000, 1116, 1192 }, { 1, 1117, 1192 }, { 1, 1118, 1192 }, { 20, 1138, 1192 },
+  { 300, 1438, 1534 }, { 5000, 6438, 6847 },
+};
+
+/* np.append: a new array of exactly the new size, every time. */
+static const Growth numpy_append_growths[] = {
+  { 1, 1 }, { 2, 2 }, { 3, 3 }, { 4, 4 }, { 5, 5 }, { 6, 6 }, { 7, 7 }, { 8, 8 },
+};
+static const Jump numpy_append_jumps[] = {
+  { 5, 5, 5 }, { 1, 6, 6 }, { 100, 106, 106 },
+};
+
 static const Growth double_growths[] = {
   { 1, 1 }, { 2, 2 }, { 3, 4 }, { 5, 8 }, { 9, 16 }, { 17, 32 }, { 33, 64 },
   { 65, 128 }, { 129, 256 }, { 257, 512 }, { 513, 1024 }, { 1025, 2048 },
@@ -204,6 +227,8 @@ static const Jump custom_jumps[] = {
 static const Reference references[] = {
   REF (LL_POLICY_CPYTHON, cpython),
   REF (LL_POLICY_CPYTHON_38, cpython_38),
+  REF (LL_POLICY_CPYTHON_ARRAY, cpython_array),
+  REF (LL_POLICY_NUMPY_APPEND, numpy_append),
   REF (LL_POLICY_DOUBLE, double),
   REF (LL_POLICY_MSVC, msvc),
   REF (LL_POLICY_JAVA, java),
@@ -623,9 +648,23 @@ test_initial_capacity (void)
   for (gsize i = 0; i < G_N_ELEMENTS (cpython); i++)
     g_assert_cmpuint (ll_policy_initial_capacity (&policy, cpython[i][0]), ==, cpython[i][1]);
 
+  /* array('q', range(n)) in CPython 3.11.7: the appends' capacity */
+  {
+    static const guint64 array_initial[][2] = {
+      { 0, 0 }, { 1, 4 }, { 2, 4 }, { 3, 4 }, { 5, 8 }, { 7, 8 }, { 8, 8 }, { 9, 16 },
+      { 17, 25 }, { 1001, 1030 }, { 100000, 102070 },
+    };
+
+    ll_policy_init (&policy, LL_POLICY_CPYTHON_ARRAY);
+    for (gsize i = 0; i < G_N_ELEMENTS (array_initial); i++)
+      g_assert_cmpuint (ll_policy_initial_capacity (&policy, array_initial[i][0]), ==, array_initial[i][1]);
+  }
+
   /* CPython 3.8 (checked with 3.8.18) and every other runtime: exactly n */
   for (guint k = LL_POLICY_CPYTHON_38; k < LL_N_POLICIES; k++)
     {
+      if (k == LL_POLICY_CPYTHON_ARRAY)
+        continue;
       ll_policy_init (&policy, k);
       for (gsize i = 0; i < G_N_ELEMENTS (lengths); i++)
         g_assert_cmpuint (ll_policy_initial_capacity (&policy, lengths[i]), ==, lengths[i]);
@@ -638,6 +677,8 @@ test_info (void)
   static const LlMechanism mechanisms[LL_N_POLICIES] = {
     [LL_POLICY_CPYTHON] = LL_MECHANISM_REALLOC,
     [LL_POLICY_CPYTHON_38] = LL_MECHANISM_REALLOC,
+    [LL_POLICY_CPYTHON_ARRAY] = LL_MECHANISM_REALLOC,
+    [LL_POLICY_NUMPY_APPEND] = LL_MECHANISM_COPY,
     [LL_POLICY_DOUBLE] = LL_MECHANISM_COPY,
     [LL_POLICY_MSVC] = LL_MECHANISM_COPY,
     [LL_POLICY_JAVA] = LL_MECHANISM_COPY,
@@ -648,8 +689,8 @@ test_info (void)
     [LL_POLICY_CUSTOM] = LL_MECHANISM_REALLOC,
   };
   static const char * const names[LL_N_POLICIES] = {
-    "cpython", "cpython-3.8", "double", "msvc", "java", "go", "rust", "dotnet",
-    "fixed", "custom",
+    "cpython", "cpython-3.8", "cpython-array", "numpy-append", "double", "msvc", "java", "go",
+    "rust", "dotnet", "fixed", "custom",
   };
 
   for (guint k = 0; k < LL_N_POLICIES; k++)
