@@ -13,7 +13,7 @@ mode=${1:-run}
 packages="meson ninja-build pkg-config gcc libglib2.0-dev libglib2.0-bin libgtk-4-dev
 libadwaita-1-dev libcairo2-dev libpango1.0-dev gettext itstool desktop-file-utils
 appstream xvfb xauth dbus dbus-x11 python3 librsvg2-bin libxml2-utils poppler-utils
-flatpak-builder valgrind xdotool imagemagick clang libclang-rt-dev"
+flatpak-builder valgrind xdotool imagemagick clang libclang-rt-dev python3-numpy"
 
 missing=""
 for p in $packages; do

@@ -10,9 +10,10 @@
 #
 # A list of Python objects under a CPython policy is a real list, measured
 # with sys.getsizeof, when this interpreter is the CPython the policy
-# mirrors; an array.array run is a real array in any CPython; every other
-# run applies the policy's rule, as List Lab does (np.append makes an array
-# of exactly the new size every time). --rule applies the rule in any case.
+# mirrors; an array.array run is a real array in any CPython, an np.append
+# run a real NumPy array where NumPy is installed; every other run applies
+# the policy's rule, as List Lab does. --rule applies the rule in any case.
+# Which one it is goes to standard error.
 
 import sys
 
@@ -190,6 +191,34 @@ def by_array():
             last = size
 
 
+def by_numpy():
+    """The same, from np.append on a real NumPy array."""
+    import numpy as np
+    dtype = np.int64 if SLOT_BYTES == 8 else np.int32
+    empty = sys.getsizeof(np.empty(0, dtype))
+    items = np.arange(INITIAL_LENGTH, dtype=dtype)
+    last = sys.getsizeof(items)
+    n = INITIAL_LENGTH
+    while n < FINAL_LENGTH:
+        k = min(BATCH, FINAL_LENGTH - n)
+        items = np.append(items, np.arange(n, n + k, dtype=dtype))
+        n += k
+        size = sys.getsizeof(items)
+        if size != last:
+            yield n, (last - empty) // SLOT_BYTES, (size - empty) // SLOT_BYTES
+            last = size
+
+
+def numpy_here():
+    if POLICY != "numpy-append":
+        return None
+    try:
+        import numpy
+    except ImportError:
+        return None
+    return numpy.__version__
+
+
 def real_array_here():
     from array import array
     return (POLICY == "cpython-array" and sys.implementation.name == "cpython"
@@ -210,14 +239,18 @@ def real_list_here():
 
 def main():
     csv = "--csv" in sys.argv[1:]
+    python = "%s %d.%d.%d" % ((sys.implementation.name,) + tuple(sys.version_info[:3]))
     if "--rule" in sys.argv[1:]:
-        steps = by_rule()
+        steps, how = by_rule(), "the policy's rule"
     elif real_array_here():
-        steps = by_array()
+        steps, how = by_array(), "a real array.array in " + python
     elif real_list_here():
-        steps = by_list()
+        steps, how = by_list(), "a real list in " + python
+    elif numpy_here():
+        steps, how = by_numpy(), "a real NumPy %s array in %s" % (numpy_here(), python)
     else:
-        steps = by_rule()
+        steps, how = by_rule(), "the policy's rule"
+    print("# " + how, file=sys.stderr)
     if csv:
         print("length,old_capacity,new_capacity,old_bytes,new_bytes,bytes_added")
     for length, old, new in steps:

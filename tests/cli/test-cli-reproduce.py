@@ -52,9 +52,41 @@ def arrays_of_numbers():
                 check(len(wanted) > 10 and got == wanted, f"rule {element} {extra}: {len(got)} rows against {len(wanted)}")
                 wanted, got, _ = reproduce(d, "typed", *args)
                 check(got == wanted, f"real array {element} {extra}: {len(got)} rows against {len(wanted)}")
-            wanted, got, _ = reproduce(d, "numpy", "simulate", "--policy", "numpy-append", "--element", element,
+            wanted, got, _ = reproduce(d, "np-append", "simulate", "--policy", "numpy-append", "--element", element,
                                        "--target", "64KiB")
             check(len(wanted) > 1000 and got == wanted, f"numpy {element}: {len(got)} rows against {len(wanted)}")
+
+
+def python_with_numpy():
+    for python in (sys.executable, "/usr/bin/python3"):
+        if os.path.exists(python) and subprocess.run([python, "-c", "import numpy"],
+                                                     capture_output=True).returncode == 0:
+            return python
+    return None
+
+
+@test
+def np_append_in_numpy():
+    """np.append's model against NumPy itself (python3-numpy, which the quick
+    start installs): every append a new array of exactly the new size, and
+    sys.getsizeof's header the policy's."""
+    python = python_with_numpy()
+    check(python is not None, "no python3 with NumPy here: build-aux/quickstart.sh installs python3-numpy")
+    with scratch() as d:
+        for element, extra in (("int64", []), ("int32", ["--initial-length", "100", "--batch", "3"])):
+            events = os.path.join(d, "np-append.csv")
+            script = os.path.join(d, "np-append.py")
+            p = cli("simulate", "--policy", "numpy-append", "--element", element, "--target", "32KiB", *extra,
+                    "--events", events, "--reproduce", script, "--quiet")
+            expect(p, 0)
+            out = subprocess.run([python, script, "--csv"], capture_output=True, text=True, timeout=120)
+            check("a real NumPy" in out.stderr, out.stderr)
+            wanted = [row[:SCRIPT_COLUMNS] for row in read_csv(events, EVENTS_HEADER)]
+            got = read_csv(out.stdout, ",".join(EVENTS_HEADER.split(",")[:SCRIPT_COLUMNS]), text=True)
+            check(len(wanted) > 100 and got == wanted, f"{element}: {len(got)} rows against {len(wanted)}")
+        header = subprocess.run([python, "-c", "import sys, numpy; print(sys.getsizeof(numpy.empty(0, numpy.int64)))"],
+                                capture_output=True, text=True).stdout.strip()
+        check(header == "112", f"an empty int64 ndarray is {header} bytes")
 
 
 @test
