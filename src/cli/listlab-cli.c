@@ -321,6 +321,13 @@ cmd_run (int    argc,
       status = LL_CLI_EXIT_FAILED;
       goto out;
     }
+  /* How long a quadratic run will copy, before it starts. */
+  {
+    g_autofree char *copies = ll_run_config_describe_copies (&o.config);
+
+    if (copies != NULL && !o.quiet)
+      g_printerr ("listlab-cli: note: %s\n", copies);
+  }
   if (!fit.fits && !o.force)
     {
       g_autofree char *why = ll_fit_describe (&fit, &o.config);

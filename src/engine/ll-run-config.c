@@ -196,20 +196,19 @@ ll_run_config_container_bytes (const LlRunConfig *config,
                      ll_sat_mul (capacity, ll_element_get_info (config->element)->slot_bytes));
 }
 
-gboolean
-ll_run_config_check_copies (const LlRunConfig  *config,
-                            GError            **error)
+/* np.append's copies: each append (or extend of a batch) copies everything
+ * before it. FALSE for a policy that does not copy so. */
+static gboolean
+estimate_copies (const LlRunConfig *config,
+                 double            *copied,
+                 double            *seconds,
+                 double            *longest)
 {
   guint slot, header;
-  double n, n0, batch, copied, seconds, longest;
-  g_autofree char *copied_text = NULL;
-  g_autofree char *time_text = NULL;
-  g_autofree char *target_text = NULL;
-
-  g_return_val_if_fail (config != NULL, FALSE);
+  double n, n0, batch;
 
   if (config->policy.kind != LL_POLICY_NUMPY_APPEND)
-    return TRUE;
+    return FALSE;
 
   slot = ll_element_get_info (config->element)->slot_bytes;
   header = ll_run_config_header_bytes (config);
@@ -219,19 +218,65 @@ ll_run_config_check_copies (const LlRunConfig  *config,
     n = config->target > header ? ceil ((double) (config->target - header) / slot) : 0.0;
   n0 = (double) config->initial_length;
   batch = (double) MAX (config->batch, 1);
-  /* Each append (or extend of a batch) copies everything before it. */
-  copied = n > n0 ? slot * (n * n - n0 * n0) / 2.0 / batch : 0.0;
-  seconds = copied / (double) LL_COPY_BYTES_PER_SECOND;
-  if (seconds <= LL_COPY_SECONDS_MAX)
+  *copied = n > n0 ? slot * (n * n - n0 * n0) / 2.0 / batch : 0.0;
+  *seconds = *copied / (double) LL_COPY_BYTES_PER_SECOND;
+  *longest = floor (sqrt (2.0 * batch * LL_COPY_SECONDS_MAX * (double) LL_COPY_BYTES_PER_SECOND / slot + n0 * n0));
+  return TRUE;
+}
+
+static char *
+format_copied (double copied)
+{
+  return ll_format_bytes (copied >= 1.8e19 ? G_MAXUINT64 : (guint64) copied, LL_UNITS_SI);
+}
+
+static char *
+format_seconds (double seconds)
+{
+  return ll_format_duration (seconds >= 1.8e10 ? G_MAXUINT64 : (guint64) (seconds * 1e9));
+}
+
+char *
+ll_run_config_describe_copies (const LlRunConfig *config)
+{
+  g_autofree char *copied_text = NULL;
+  g_autofree char *time_text = NULL;
+  double copied, seconds, longest;
+
+  g_return_val_if_fail (config != NULL, NULL);
+
+  if (!estimate_copies (config, &copied, &seconds, &longest))
+    return NULL;
+  copied_text = format_copied (copied);
+  time_text = format_seconds (seconds);
+  return g_strdup_printf (_("np.append copies the whole array on every append: about %s in all, "
+                            "some %s at memory speed"), copied_text, time_text);
+}
+
+gboolean
+ll_run_config_check_copies (const LlRunConfig  *config,
+                            GError            **error)
+{
+  g_autofree char *copied_text = NULL;
+  g_autofree char *time_text = NULL;
+  g_autofree char *target_text = NULL;
+  double copied, seconds, longest;
+  guint slot;
+
+  g_return_val_if_fail (config != NULL, FALSE);
+
+  if (!estimate_copies (config, &copied, &seconds, &longest) || seconds <= LL_COPY_SECONDS_MAX)
     return TRUE;
 
-  longest = floor (sqrt (2.0 * batch * LL_COPY_SECONDS_MAX * (double) LL_COPY_BYTES_PER_SECOND / slot + n0 * n0));
-  copied_text = ll_format_bytes (copied >= 1.8e19 ? G_MAXUINT64 : (guint64) copied, LL_UNITS_SI);
-  time_text = ll_format_duration (seconds >= 1.8e10 ? G_MAXUINT64 : (guint64) (seconds * 1e9));
+  slot = ll_element_get_info (config->element)->slot_bytes;
+  copied_text = format_copied (copied);
+  time_text = format_seconds (seconds);
   if (config->target_kind == LL_TARGET_ELEMENTS)
     target_text = ll_format_count_exact ((guint64) longest);
   else
-    target_text = ll_format_bytes (ll_sat_add (header, ll_sat_mul ((guint64) longest, slot)), config->target_units);
+    target_text = ll_format_bytes (ll_sat_add (ll_run_config_header_bytes (config),
+                                               ll_sat_mul ((guint64) longest, slot)),
+                                   config->target_units);
   g_set_error (error, LL_RUN_ERROR, LL_RUN_ERROR_TOO_LARGE,
                _("np.append copies the whole array on every append: this target would copy about %s, "
                  "some %s at memory speed. Choose a target of at most %s, or simulate it."),

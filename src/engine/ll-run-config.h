@@ -76,6 +76,10 @@ guint        ll_run_config_header_bytes  (const LlRunConfig *config);
 #define LL_COPY_SECONDS_MAX      600
 gboolean     ll_run_config_check_copies  (const LlRunConfig *config,
                                           GError           **error);
+/* What a run that copies with the square of its length will copy, and how
+ * long that takes, in a sentence to say before it starts; NULL for a
+ * policy that does not. */
+char        *ll_run_config_describe_copies (const LlRunConfig *config);
 /* The header plus @capacity slots, saturating. */
 guint64      ll_run_config_container_bytes (const LlRunConfig *config,
                                             guint64            capacity);

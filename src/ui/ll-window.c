@@ -782,6 +782,13 @@ start_run (LlWindow *self)
       return;
     }
 
+  /* How long a quadratic run will copy, said as it starts. */
+  {
+    g_autofree char *copies = ll_run_config_describe_copies (&config);
+
+    if (copies != NULL)
+      toast (self, copies);
+  }
   go_ahead (self, g_steal_pointer (&run));
 }
 

@@ -431,6 +431,8 @@ def arrays_of_numbers_only():
             "--stats")
     expect(p, 0)
     check(stats(p.stdout).get("reallocations") == "32754", p.stdout)
+    # 8 × 32,754² / 2 bytes: said before the run
+    check("np.append copies the whole array on every append: about 4.29 GB in all" in p.stderr, p.stderr)
     p = cli("simulate", "--policy", "numpy-append", "--element", "int32", "--target-kind", "elements",
             "--target", "1000", "--stats")
     expect(p, 0)
