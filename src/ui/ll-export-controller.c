@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ll-ui-util.h"
 #include "ll-export-controller.h"
 #include "ll-export-bundle.h"
 #include "ll-run-set.h"
@@ -775,15 +776,7 @@ on_bundle_written (GObject      *object,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (self->window != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          AdwMessageDialog *dialog;
-
-          dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self->window),
-                                                               _("Could Not Write the Bundle"),
-                                                               error->message));
-          adw_message_dialog_add_response (dialog, "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
+        ll_ui_show_error (GTK_WINDOW (self->window), _("Could Not Write the Bundle"), error->message);
       g_task_return_error (outer, g_steal_pointer (&error));
       return;
     }
@@ -846,12 +839,7 @@ ll_export_controller_bundle_to (LlExportController  *self,
   bundle = ll_export_bundle_new (run, others, dir, ll_window_get_units (self->window), &error);
   if (bundle == NULL)
     {
-      AdwMessageDialog *dialog;
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self->window),
-                                                           _("Could Not Write the Bundle"), error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      ll_ui_show_error (GTK_WINDOW (self->window), _("Could Not Write the Bundle"), error->message);
       g_task_return_error (outer, g_steal_pointer (&error));
       return;
     }

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ll-ui-util.h"
 #include "ll-export-result.h"
 
 static void
@@ -184,16 +185,7 @@ show_error (LlWindow     *window,
             LlExportKind  kind,
             const GError *error)
 {
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window),
-                                                       get_error_heading (kind),
-                                                       error->message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  adw_message_dialog_set_default_response (dialog, "close");
-  adw_message_dialog_set_close_response (dialog, "close");
-
-  gtk_window_present (GTK_WINDOW (dialog));
+  ll_ui_show_error (GTK_WINDOW (window), get_error_heading (kind), error->message);
 }
 
 void

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ll-ui-util.h"
 #include "ll-export-job.h"
 #include "ll-run-file.h"
 #include "ll-run-files.h"
@@ -105,12 +106,7 @@ show_error (LlRunFiles   *self,
             const char   *heading,
             const GError *error)
 {
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self->window), heading, error->message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  adw_message_dialog_set_default_response (dialog, "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  ll_ui_show_error (GTK_WINDOW (self->window), heading, error->message);
 }
 
 /* Opening */

@@ -1,8 +1,10 @@
-/* ll-ui-util.c — small things the app's forms share: messages under fields, buttons' names, settings mappings
+/* ll-ui-util.c — small things the app's forms share: messages under fields, error dialogs, names, settings mappings
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+
+#include <glib/gi18n.h>
 
 #include "ll-size.h"
 #include "ll-ui-util.h"
@@ -119,6 +121,23 @@ name_widgets (GtkWidget   *root,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     name_widgets (child, row);
+}
+
+void
+ll_ui_show_error (GtkWindow  *parent,
+                  const char *heading,
+                  const char *body)
+{
+  AdwMessageDialog *dialog;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (heading != NULL);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void

@@ -22,6 +22,12 @@ void      ll_ui_show_message        (GtkLabel      *label,
                                      const char    *text,
                                      LlMessageKind  kind);
 
+/* A dialog over @parent that says what went wrong: @heading, then @body,
+ * and a Close button (also Escape). */
+void      ll_ui_show_error          (GtkWindow     *parent,
+                                     const char    *heading,
+                                     const char    *body);
+
 /* Marks @field as holding what cannot be taken, or not: its error style,
  * and its state for screen readers. */
 void      ll_ui_set_invalid         (GtkWidget     *field,

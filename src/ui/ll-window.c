@@ -897,12 +897,7 @@ verify_action (GtkWidget  *widget,
 
   if (!ll_run_set_verify (self->runs, &config, NULL, &error))
     {
-      AdwMessageDialog *dialog;
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Check Against Python"),
-                                                           error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      ll_ui_show_error (GTK_WINDOW (self), _("Cannot Check Against Python"), error->message);
       return;
     }
   if (self->compare_progress_id == 0)
@@ -920,12 +915,7 @@ on_verified (LlWindow   *self,
 
   if (run == NULL)
     {
-      AdwMessageDialog *dialog;
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Python Stopped Before the End"),
-                                                           verdict));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      ll_ui_show_error (GTK_WINDOW (self), _("Python Stopped Before the End"), verdict);
       return;
     }
 

@@ -28,18 +28,6 @@
 
 ENGINE_TEST_SMALL_QUARANTINE
 
-/* A machine with memory to spare: only the injected faults stop a run. */
-static gboolean
-big_machine (LlMemInfo  *info,
-             gpointer    user_data,
-             GError    **error)
-{
-  info->total_bytes = 64 * GiB;
-  info->available_bytes = 32 * GiB;
-  info->cgroup_limit_bytes = LL_NO_LIMIT;
-  info->cgroup_usage_bytes = 0;
-  return TRUE;
-}
 
 /* The model: where a run takes memory, and what it holds at each point */
 

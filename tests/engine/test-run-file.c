@@ -11,17 +11,6 @@
 #include "engine-test.h"
 #include "ll-run-file.h"
 
-static gboolean
-big_machine (LlMemInfo *info,
-             gpointer   user_data,
-             GError   **error)
-{
-  info->total_bytes = 64 * GiB;
-  info->available_bytes = 32 * GiB;
-  info->cgroup_limit_bytes = LL_NO_LIMIT;
-  info->cgroup_usage_bytes = 0;
-  return TRUE;
-}
 
 static LlRun *
 simulated (LlPolicyKind kind,

@@ -5,22 +5,9 @@
 
 #include "config.h"
 
+#include "engine-test.h"
 #include "ll-run.h"
 
-#define MiB (G_GUINT64_CONSTANT (1) << 20)
-#define GiB (G_GUINT64_CONSTANT (1) << 30)
-
-static gboolean
-big_machine (LlMemInfo *info,
-             gpointer   user_data,
-             GError   **error)
-{
-  info->total_bytes = 64 * GiB;
-  info->available_bytes = 32 * GiB;
-  info->cgroup_limit_bytes = LL_NO_LIMIT;
-  info->cgroup_usage_bytes = 0;
-  return TRUE;
-}
 
 static void
 count_signal (gpointer  object,
