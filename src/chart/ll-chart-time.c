@@ -145,16 +145,23 @@ time_draw (LlPainter           *p,
   gboolean dense;
   gboolean overlay = ll_chart_data_is_overlay (p->data);
 
-  /* The buckets as they are: joining them would mix their outcomes. */
-  ll_chart_visible_events (series, FALSE, p->layout->x_axis.lo, p->layout->x_axis.hi, &from, &to);
-  events = series->events + from;
-  n_events = to - from;
+  /* One run: the buckets as they are, since joining them would mix their
+   * outcomes. Several: each run is its colour and mark whatever the
+   * outcome, so the joined buckets serve where many fall in a column. */
+  if (overlay)
+    events = ll_painter_visible_events (p, series, FALSE, &n_events);
+  else
+    {
+      ll_chart_visible_events (series, FALSE, p->layout->x_axis.lo, p->layout->x_axis.hi, &from, &to);
+      events = series->events + from;
+      n_events = to - from;
+    }
   ll_columns_reset (p->cols, LL_PAINTER_SERIES * n);
 
   for (gsize i = 0; i < n_events; i++)
     {
       const LlEventBucket *b = &events[i];
-      LlColumn *cols = p->cols + bucket_outcome (b) * (gsize) n;
+      LlColumn *cols = p->cols + (overlay ? GREW_IN_PLACE : bucket_outcome (b)) * (gsize) n;
       guint64 count = MAX (b->count, 1);
       double a = per_append (&b->first, first_event (series));
       double z = per_append (&b->last, first_event (series));
