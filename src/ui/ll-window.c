@@ -6,7 +6,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ll-window.h"
+#include "ll-window-private.h"
 #include "ll-allocator.h"
 #include "ll-export-controller.h"
 #include "ll-run-files.h"
@@ -23,66 +23,6 @@
  * about this long. */
 #define IDLE_WAIT_US (250 * G_TIME_SPAN_MILLISECOND)
 
-struct _LlWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* template */
-  AdwToastOverlay      *toast_overlay;
-  AdwFlap              *flap;
-  GtkToggleButton      *sidebar_button;
-  GtkStack             *run_button_stack;
-  AdwWindowTitle       *window_title;
-  GtkMenuButton        *export_button;
-  LlExportBar          *export_bar;
-  GtkMenuButton        *primary_menu_button;
-  LlControls           *controls;
-  GtkLabel             *status_label;
-  GtkLabel             *status_detail;
-  GtkButton            *release_button;
-  GtkButton            *example_button;
-  LlSummaryView        *summary;
-  LlChartBoard         *board;
-
-  /* the run */
-  LlRun                *run;
-  gboolean              run_pending;      /* shown as running, starts after the next paint */
-  gboolean              forecast_warned;  /* the run was told its next growth does not fit */
-  GdkFrameClock        *start_clock;
-  gulong                start_paint_id;
-  guint                 start_timeout_id;
-  LlHistoryView        *view;
-  guint                 tick_id;
-  guint                 idle_probe_id;    /* waits at the default idle priority */
-  gint64                idle_probe_us;
-  gint64                run_start_us;
-  gint64                last_summary_us;
-  LlUnits               units;
-  guint64               total_bytes;
-  guint64               reserve_bytes;
-  guint64               idle_available_bytes;
-  guint64               idle_limit_bytes;
-
-  guint                 compare_progress_id;  /* polls comparisons being computed */
-
-  GCancellable         *cancellable;
-  gboolean              releasing;
-  LlRun                *start_after_release;  /* the next run, once the list is freed */
-  guint                 sampler_id;
-  gint64                sampler_end_us;
-
-  LlMemProbeFunc        mem_probe;
-  gpointer              mem_probe_data;
-
-  gboolean              start_when_mapped;
-  guint                 start_when_idle_id;
-
-  LlExportController   *exporter;
-  LlRunFiles           *files;
-
-  LlRunSet             *runs;       /* the current run and those kept to compare */
-  GPtrArray            *series_names;  /* the names the charts' series point at */
-};
 
 G_DEFINE_FINAL_TYPE (LlWindow, ll_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -96,8 +36,8 @@ static guint signals[N_SIGNALS];
 static void release_list (LlWindow *self,
                           LlRun    *start_after);
 
-static gboolean
-read_memory (LlWindow  *self,
+gboolean
+ll_window_read_memory (LlWindow  *self,
              LlMemInfo *info)
 {
   if (self->mem_probe != NULL)
@@ -117,8 +57,8 @@ get_state (LlWindow *self)
   return ll_run_get_state (self->run);
 }
 
-static void
-toast (LlWindow   *self,
+void
+ll_window_toast (LlWindow   *self,
        const char *text)
 {
   AdwToast *t = adw_toast_new (text);
@@ -130,8 +70,8 @@ toast (LlWindow   *self,
 /* The heading says where the run is, and so does the window's title:
  * screen readers announce a new title of the window in use, and GTK 4.8
  * has no other way to tell them that a run began or ended. */
-static void
-set_status (LlWindow   *self,
+void
+ll_window_set_status (LlWindow   *self,
             const char *title,
             const char *detail)
 {
@@ -147,8 +87,8 @@ set_status (LlWindow   *self,
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
-static void
-update_actions (LlWindow *self)
+void
+ll_window_update_actions (LlWindow *self)
 {
   LlEngineState state = get_state (self);
   gboolean running = state == LL_ENGINE_RUNNING;
@@ -174,8 +114,8 @@ update_actions (LlWindow *self)
 }
 
 /* The charts draw the current run on top and every other run shown. */
-static void
-push_chart_data (LlWindow *self)
+void
+ll_window_push_chart_data (LlWindow *self)
 {
   GListModel *store = G_LIST_MODEL (ll_run_set_get_store (self->runs));
   guint n = g_list_model_get_n_items (store);
@@ -221,12 +161,12 @@ push_chart_data (LlWindow *self)
   self->series_names = names;
 }
 
-static void
-on_runs_changed (LlWindow *self)
+void
+ll_window_on_runs_changed (LlWindow *self)
 {
   if (self->files != NULL)
     ll_run_files_update (self->files);
-  push_chart_data (self);
+  ll_window_push_chart_data (self);
   ll_comparison_table_refresh (ll_chart_board_get_comparison (self->board));
   ll_run_list_set_runs (ll_controls_get_run_list (self->controls),
                         ll_run_set_get_store (self->runs), self->run);
@@ -239,8 +179,8 @@ clear_chart_data (LlWindow *self)
   ll_chart_board_set_history (self->board, NULL);
 }
 
-static void
-update_summary (LlWindow *self)
+void
+ll_window_update_summary (LlWindow *self)
 {
   LlSummaryInfo info = { 0 };
   LlRunProgress progress;
@@ -285,7 +225,7 @@ update_summary (LlWindow *self)
       if (info.has_forecast && !info.forecast.fits && !self->forecast_warned)
         {
           self->forecast_warned = TRUE;
-          toast (self, _("The next growth would cross the memory reserve: the run will stop before it"));
+          ll_window_toast (self, _("The next growth would cross the memory reserve: the run will stop before it"));
         }
     }
   ll_chart_board_set_next_growth (self->board, info.has_forecast ? info.forecast.need : 0);
@@ -312,7 +252,7 @@ refresh (LlWindow *self,
   if (!summary_due || force_summary)
     {
       if (ll_history_view_update (self->view, ll_run_get_history (self->run)))
-        push_chart_data (self);
+        ll_window_push_chart_data (self);
     }
 
   ll_run_get_status (self->run, &status);
@@ -326,7 +266,7 @@ refresh (LlWindow *self,
 
   if (summary_due)
     {
-      update_summary (self);
+      ll_window_update_summary (self);
       self->last_summary_us = now;
     }
 }
@@ -408,7 +348,7 @@ on_sample (gpointer user_data)
   ll_run_get_status (self->run, &status);
   counters = ll_history_view_get_counters (self->view);
 
-  if (read_memory (self, &info))
+  if (ll_window_read_memory (self, &info))
     {
       sample.elapsed_ns = (guint64) (now - self->run_start_us) * 1000;
       if (counters->n_samples > 0 && sample.elapsed_ns <= counters->last_sample.elapsed_ns)
@@ -484,8 +424,8 @@ on_run_finished (LlRun    *run,
 
   /* The heading says how the run ended; a toast would only cover the
    * charts with the same words. */
-  set_status (self, title, detail);
-  update_actions (self);
+  ll_window_set_status (self, title, detail);
+  ll_window_update_actions (self);
   ll_controls_set_reclaimable (self->controls, ll_run_get_resident_bytes (run));
 
   g_signal_emit (self, signals[RUN_FINISHED], 0);
@@ -520,8 +460,8 @@ start_engine (LlWindow *self)
   self->run_start_us = g_get_monotonic_time () - (gint64) (status.elapsed_ns / 1000);
 }
 
-static void
-drop_run (LlWindow *self)
+void
+ll_window_drop_run (LlWindow *self)
 {
   if (self->run == NULL)
     return;
@@ -545,7 +485,7 @@ begin_run (LlWindow *self,
    * history. */
   if (self->run != NULL)
     ll_run_update_view (self->run);
-  drop_run (self);
+  ll_window_drop_run (self);
   self->run = run;
   g_signal_connect (run, "finished", G_CALLBACK (on_run_finished), self);
   ll_run_set_add (self->runs, run);
@@ -553,7 +493,7 @@ begin_run (LlWindow *self,
   ll_history_view_clear (self->view);
   clear_chart_data (self);
 
-  self->total_bytes = read_memory (self, &info) ? info.total_bytes : 0;
+  self->total_bytes = ll_window_read_memory (self, &info) ? info.total_bytes : 0;
   self->reserve_bytes = 0;
   ll_chart_board_set_memory_context (self->board, 0, self->total_bytes);
   self->last_summary_us = 0;
@@ -583,13 +523,13 @@ begin_run (LlWindow *self,
   target = ll_run_config_format_target (ll_run_get_config (run));
   /* Translators: %s is the target, e.g. "10.00 GB" */
   detail = g_strdup_printf (_("Toward %s. Stop keeps the list as it is."), target);
-  set_status (self, _("Growing the list…"), detail);
+  ll_window_set_status (self, _("Growing the list…"), detail);
 
   if (self->tick_id == 0)
     self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
 
   refresh (self, TRUE);
-  update_actions (self);
+  ll_window_update_actions (self);
 }
 
 /* Starts @run (taken), once the list the window still holds is freed: the
@@ -601,7 +541,7 @@ go_ahead (LlWindow *self,
 {
   if (get_state (self) == LL_ENGINE_FINISHED)
     {
-      set_status (self, _("Freeing the previous list…"), NULL);
+      ll_window_set_status (self, _("Freeing the previous list…"), NULL);
       release_list (self, run);
       return;
     }
@@ -628,12 +568,12 @@ on_fits_response (AdwMessageDialog *dialog,
       config.target = fitting;
       fitting_run = ll_run_new (LL_RUN_REAL, &config, &error);
       if (fitting_run == NULL)
-        toast (self, error->message);
+        ll_window_toast (self, error->message);
       else
         go_ahead (self, fitting_run);
     }
 
-  update_actions (self);
+  ll_window_update_actions (self);
 }
 
 static void
@@ -703,7 +643,7 @@ on_released (GObject      *object,
   if (run != self->run)
     return;
 
-  update_actions (self);
+  ll_window_update_actions (self);
   ll_controls_set_reclaimable (self->controls, 0);
 
   if (self->start_after_release != NULL)
@@ -714,7 +654,7 @@ on_released (GObject      *object,
 
   start_sampler (self);
 
-  set_status (self, _("Memory released"),
+  ll_window_set_status (self, _("Memory released"),
               _("The list is gone; the charts keep what it did. Free memory is "
                 "sampled a few more seconds so you can see the system take it back."));
   refresh (self, TRUE);
@@ -736,8 +676,8 @@ release_list (LlWindow *self,
   g_clear_object (&self->start_after_release);
   self->start_after_release = start_after;
   if (start_after == NULL)
-    set_status (self, _("Releasing memory…"), NULL);
-  update_actions (self);
+    ll_window_set_status (self, _("Releasing memory…"), NULL);
+  ll_window_update_actions (self);
 
   ll_run_release_async (self->run, NULL, on_released, g_object_ref (self));
 }
@@ -755,7 +695,7 @@ start_run (LlWindow *self)
 
   if (!ll_controls_get_config (self->controls, &config, &error))
     {
-      toast (self, error->message);
+      ll_window_toast (self, error->message);
       return;
     }
   config.mem_probe = self->mem_probe;
@@ -764,7 +704,7 @@ start_run (LlWindow *self)
   run = ll_run_new (LL_RUN_REAL, &config, &error);
   if (run == NULL)
     {
-      toast (self, error->message);
+      ll_window_toast (self, error->message);
       return;
     }
 
@@ -773,7 +713,7 @@ start_run (LlWindow *self)
   if (!ll_run_plan (run, self->run != NULL ? ll_run_get_resident_bytes (self->run) : 0,
                     &fit, &error))
     {
-      toast (self, error->message);
+      ll_window_toast (self, error->message);
       return;
     }
   if (!fit.fits)
@@ -787,7 +727,7 @@ start_run (LlWindow *self)
     g_autofree char *copies = ll_run_config_describe_copies (&config);
 
     if (copies != NULL)
-      toast (self, copies);
+      ll_window_toast (self, copies);
   }
   go_ahead (self, g_steal_pointer (&run));
 }
@@ -804,154 +744,6 @@ start_action (GtkWidget  *widget,
   start_run (self);
 }
 
-static gboolean
-compare_progress (gpointer data)
-{
-  LlWindow *self = data;
-  double fraction = ll_run_set_get_progress (self->runs);
-
-  ll_run_list_set_progress (ll_controls_get_run_list (self->controls), fraction);
-  ll_chart_board_set_compare_progress (self->board, fraction, ll_run_set_is_verifying (self->runs));
-  if (fraction >= 0)
-    return G_SOURCE_CONTINUE;
-  self->compare_progress_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
-/* Other policies over the same charts, simulated for the set-up in the
- * sidebar: "all", or a policy's name. */
-static void
-compare_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  LlWindow *self = LL_WINDOW (widget);
-  const char *name = g_variant_get_string (parameter, NULL);
-  g_autoptr(GError) error = NULL;
-  LlPolicyKind kinds[LL_N_POLICIES];
-  guint n_kinds = 0;
-  LlRunConfig config;
-
-  if (!ll_controls_get_config (self->controls, &config, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-  if (g_str_equal (name, "all"))
-    {
-      /* Every runtime's own; fixed and custom are the set-up's business,
-       * and a real run of the set-up's policy is there already. */
-      gboolean real = self->run != NULL && ll_run_get_config (self->run)->policy.kind == config.policy.kind;
-
-      for (guint k = 0; k < LL_N_POLICIES; k++)
-        if (k != LL_POLICY_FIXED && k != LL_POLICY_CUSTOM && k != LL_POLICY_NUMPY_APPEND &&
-            !(real && k == config.policy.kind) &&
-            (!ll_policy_get_info (k)->numbers_only ||
-             config.element == LL_ELEMENT_INT64 || config.element == LL_ELEMENT_INT32))
-          kinds[n_kinds++] = k;
-    }
-  else if (ll_policy_kind_from_name (name, &kinds[0], &error))
-    {
-      LlRunConfig other = config;
-
-      /* array.array and NumPy hold numbers: said, not silently skipped. */
-      ll_policy_init (&other.policy, kinds[0]);
-      if (!ll_run_config_validate (&other, &error))
-        {
-          toast (self, error->message);
-          return;
-        }
-      n_kinds = 1;
-    }
-  else
-    {
-      toast (self, error->message);
-      return;
-    }
-  ll_run_set_compare (self->runs, &config, kinds, n_kinds);
-  /* The window never waits: a long comparison shows how far it came. */
-  if (self->compare_progress_id == 0)
-    self->compare_progress_id = g_timeout_add (100, compare_progress, self);
-}
-
-/* The experiment on screen (or the sidebar's) in the real interpreter:
- * its run joins the list, with the verdict (on_verified ()). */
-static void
-verify_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  LlWindow *self = LL_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  LlRunConfig config;
-
-  if (self->run != NULL && ll_run_get_kind (self->run) != LL_RUN_INTERPRETER)
-    config = *ll_run_get_config (self->run);
-  else if (!ll_controls_get_config (self->controls, &config, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-  config.mem_probe = self->mem_probe;
-  config.mem_probe_data = self->mem_probe_data;
-
-  if (!ll_run_set_verify (self->runs, &config, NULL, &error))
-    {
-      ll_ui_show_error (GTK_WINDOW (self), _("Cannot Check Against Python"), error->message);
-      return;
-    }
-  if (self->compare_progress_id == 0)
-    self->compare_progress_id = g_timeout_add (100, compare_progress, self);
-}
-
-static void
-on_verified (LlWindow   *self,
-             LlRun      *run,
-             const char *verdict,
-             gboolean    identical)
-{
-  g_autofree char *text = NULL;
-  AdwToast *t;
-
-  if (run == NULL)
-    {
-      ll_ui_show_error (GTK_WINDOW (self), _("Python Stopped Before the End"), verdict);
-      return;
-    }
-
-  /* Translators: the interpreter and the verdict, "Python 3.11.7: 127 of
-   * 127 reallocations identical" */
-  text = g_strdup_printf (_("%s: %s"), ll_run_get_source (run), verdict);
-  t = adw_toast_new (text);
-  adw_toast_set_timeout (t, identical ? 10 : 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, t);
-}
-
-static void
-cancel_compare_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  LlWindow *self = LL_WINDOW (widget);
-
-  ll_run_set_cancel (self->runs);
-  ll_run_list_set_progress (ll_controls_get_run_list (self->controls), -1.0);
-  ll_chart_board_set_compare_progress (self->board, -1.0, FALSE);
-}
-
-static void
-clear_runs_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  LlWindow *self = LL_WINDOW (widget);
-
-  ll_run_set_cancel (self->runs);
-  ll_run_set_clear (self->runs, self->run);
-}
-
-/* The notebook's experiment, set up and run: its table shows the
- * notebook's printout row for row. */
 static void
 notebook_action (GtkWidget  *widget,
                  const char *action_name,
@@ -983,7 +775,7 @@ stop_action (GtkWidget  *widget,
    * way every stopped run does. */
   start_engine (self);
   ll_run_cancel (self->run);
-  set_status (self, _("Stopping…"), NULL);
+  ll_window_set_status (self, _("Stopping…"), NULL);
 }
 
 static void
@@ -1018,7 +810,7 @@ toggle_sidebar_action (GtkWidget  *widget,
 static void
 on_controls_valid_changed (LlWindow *self)
 {
-  update_actions (self);
+  ll_window_update_actions (self);
 }
 
 static gboolean
@@ -1077,11 +869,11 @@ ll_window_dispose (GObject *object)
 
   /* Quitting during a run: the engine notices within 100 ms. */
   self->run_pending = FALSE;
-  drop_run (self);
+  ll_window_drop_run (self);
   g_clear_handle_id (&self->compare_progress_id, g_source_remove);
   if (self->runs != NULL)
     {
-      g_signal_handlers_disconnect_by_func (self->runs, on_runs_changed, self);
+      g_signal_handlers_disconnect_by_data (self->runs, self);
       ll_run_set_cancel (self->runs);
       g_clear_object (&self->runs);
     }
@@ -1148,10 +940,7 @@ ll_window_class_init (LlWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "win.notebook-example", NULL, notebook_action);
-  gtk_widget_class_install_action (widget_class, "win.compare", "s", compare_action);
-  gtk_widget_class_install_action (widget_class, "win.cancel-compare", NULL, cancel_compare_action);
-  gtk_widget_class_install_action (widget_class, "win.verify", NULL, verify_action);
-  gtk_widget_class_install_action (widget_class, "win.clear-runs", NULL, clear_runs_action);
+  ll_window_runs_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.stop", NULL, stop_action);
   gtk_widget_class_install_action (widget_class, "win.release-memory", NULL, release_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
@@ -1182,8 +971,8 @@ ll_window_init (LlWindow *self)
   self->view = ll_history_view_new ();
   self->cancellable = g_cancellable_new ();
   self->runs = ll_run_set_new ();
-  g_signal_connect_swapped (self->runs, "changed", G_CALLBACK (on_runs_changed), self);
-  g_signal_connect_swapped (self->runs, "verified", G_CALLBACK (on_verified), self);
+  g_signal_connect_swapped (self->runs, "changed", G_CALLBACK (ll_window_on_runs_changed), self);
+  ll_window_runs_init (self);
   ll_run_list_set_runs (ll_controls_get_run_list (self->controls), ll_run_set_get_store (self->runs), NULL);
   ll_comparison_table_set_runs (ll_chart_board_get_comparison (self->board),
                                 G_LIST_MODEL (ll_run_set_get_store (self->runs)));
@@ -1203,8 +992,8 @@ ll_window_init (LlWindow *self)
   self->exporter = ll_export_controller_new (self, self->export_bar);
   self->files = ll_run_files_new (self);
 
-  update_summary (self);
-  update_actions (self);
+  ll_window_update_summary (self);
+  ll_window_update_actions (self);
 }
 
 LlWindow *
@@ -1276,88 +1065,6 @@ ll_window_get_chart_view (LlWindow    *self,
   g_return_val_if_fail (LL_IS_WINDOW (self), NULL);
 
   return ll_chart_board_get_view (self->board, kind);
-}
-
-/* Shows @run, read from @source, as the window's run: its figures, charts
- * and how it ended. */
-static void
-show_saved_run (LlWindow   *self,
-                LlRun      *run,
-                const char *source)
-{
-  g_autofree char *title = ll_run_dup_stop_message (run, self->units);
-  g_autofree char *length = NULL;
-  g_autofree char *bytes = NULL;
-  g_autofree char *elapsed = NULL;
-  g_autofree char *detail = NULL;
-  LlEngineStatus status;
-  LlMemInfo info;
-
-  drop_run (self);
-  self->run = g_object_ref (run);
-  ll_run_get_status (run, &status);
-
-  ll_history_view_clear (self->view);
-  ll_history_view_update (self->view, ll_run_get_history (run));
-  self->total_bytes = read_memory (self, &info) ? info.total_bytes : 0;
-  self->reserve_bytes = status.reserve_bytes;
-  ll_chart_board_set_memory_context (self->board,
-                                    self->reserve_bytes == G_MAXUINT64 ? 0 : self->reserve_bytes,
-                                    self->total_bytes);
-  push_chart_data (self);
-  update_summary (self);
-
-  length = ll_format_count_exact (status.length);
-  bytes = ll_format_bytes (status.container_bytes + status.objects_bytes, self->units);
-  elapsed = ll_format_duration (status.elapsed_ns);
-  if (ll_run_get_kind (run) == LL_RUN_REAL)
-    /* Translators: a run opened from a file, e.g. "From “cpython.listlab”:
-     * 22,500,004 elements, 171.66 MiB, in 1.20 s" */
-    detail = g_strdup_printf (_("From “%s”: %s elements, %s, in %s"), source, length, bytes, elapsed);
-  else
-    /* Translators: a simulated run opened from a file */
-    detail = g_strdup_printf (_("From “%s”: %s elements, %s, simulated"), source, length, bytes);
-  set_status (self, title, detail);
-  adw_window_title_set_subtitle (self->window_title, ll_run_get_title (run));
-  update_actions (self);
-}
-
-void
-ll_window_add_runs (LlWindow   *self,
-                    GPtrArray  *runs,
-                    const char *source)
-{
-  g_autofree char *text = NULL;
-
-  g_return_if_fail (LL_IS_WINDOW (self));
-  g_return_if_fail (runs != NULL && runs->len > 0);
-  g_return_if_fail (source != NULL);
-
-  /* The list shows the newest first: the file's first run goes on top. */
-  for (guint i = runs->len; i-- > 0;)
-    ll_run_set_add (self->runs, g_ptr_array_index (runs, i));
-
-  if (self->run == NULL)
-    {
-      LlRun *shown = g_ptr_array_index (runs, 0);
-
-      /* The run someone ran, rather than a simulation it was compared with. */
-      for (guint i = 0; i < runs->len; i++)
-        if (ll_run_get_kind (g_ptr_array_index (runs, i)) == LL_RUN_REAL)
-          {
-            shown = g_ptr_array_index (runs, i);
-            break;
-          }
-      show_saved_run (self, shown, source);
-      on_runs_changed (self);
-      return;
-    }
-
-  /* Translators: %u runs, %s a file name */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Opened %u run from “%s”", "Opened %u runs from “%s”",
-                                       runs->len),
-                          runs->len, source);
-  toast (self, text);
 }
 
 LlRunFiles *
@@ -1457,7 +1164,7 @@ ll_window_set_units (LlWindow *self,
 
   self->units = units;
   ll_chart_board_set_units (self->board, units);
-  update_summary (self);
+  ll_window_update_summary (self);
 }
 
 AdwFlap *

@@ -1,0 +1,255 @@
+/* ll-window-runs.c — the window's run list: comparisons, the real interpreter, runs opened from a file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ll-ui-util.h"
+#include "ll-window-private.h"
+
+static gboolean
+compare_progress (gpointer data)
+{
+  LlWindow *self = data;
+  double fraction = ll_run_set_get_progress (self->runs);
+
+  ll_run_list_set_progress (ll_controls_get_run_list (self->controls), fraction);
+  ll_chart_board_set_compare_progress (self->board, fraction, ll_run_set_is_verifying (self->runs));
+  if (fraction >= 0)
+    return G_SOURCE_CONTINUE;
+  self->compare_progress_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Other policies over the same charts, simulated for the set-up in the
+ * sidebar: "all", or a policy's name. */
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LlWindow *self = LL_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+  LlPolicyKind kinds[LL_N_POLICIES];
+  guint n_kinds = 0;
+  LlRunConfig config;
+
+  if (!ll_controls_get_config (self->controls, &config, &error))
+    {
+      ll_window_toast (self, error->message);
+      return;
+    }
+  if (g_str_equal (name, "all"))
+    {
+      /* Every runtime's own; fixed and custom are the set-up's business,
+       * and a real run of the set-up's policy is there already. */
+      gboolean real = self->run != NULL && ll_run_get_config (self->run)->policy.kind == config.policy.kind;
+
+      for (guint k = 0; k < LL_N_POLICIES; k++)
+        if (k != LL_POLICY_FIXED && k != LL_POLICY_CUSTOM && k != LL_POLICY_NUMPY_APPEND &&
+            !(real && k == config.policy.kind) &&
+            (!ll_policy_get_info (k)->numbers_only ||
+             config.element == LL_ELEMENT_INT64 || config.element == LL_ELEMENT_INT32))
+          kinds[n_kinds++] = k;
+    }
+  else if (ll_policy_kind_from_name (name, &kinds[0], &error))
+    {
+      LlRunConfig other = config;
+
+      /* array.array and NumPy hold numbers: said, not silently skipped. */
+      ll_policy_init (&other.policy, kinds[0]);
+      if (!ll_run_config_validate (&other, &error))
+        {
+          ll_window_toast (self, error->message);
+          return;
+        }
+      n_kinds = 1;
+    }
+  else
+    {
+      ll_window_toast (self, error->message);
+      return;
+    }
+  ll_run_set_compare (self->runs, &config, kinds, n_kinds);
+  /* The window never waits: a long comparison shows how far it came. */
+  if (self->compare_progress_id == 0)
+    self->compare_progress_id = g_timeout_add (100, compare_progress, self);
+}
+
+/* The experiment on screen (or the sidebar's) in the real interpreter:
+ * its run joins the list, with the verdict (on_verified ()). */
+static void
+verify_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LlWindow *self = LL_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  LlRunConfig config;
+
+  if (self->run != NULL && ll_run_get_kind (self->run) != LL_RUN_INTERPRETER)
+    config = *ll_run_get_config (self->run);
+  else if (!ll_controls_get_config (self->controls, &config, &error))
+    {
+      ll_window_toast (self, error->message);
+      return;
+    }
+  config.mem_probe = self->mem_probe;
+  config.mem_probe_data = self->mem_probe_data;
+
+  if (!ll_run_set_verify (self->runs, &config, NULL, &error))
+    {
+      ll_ui_show_error (GTK_WINDOW (self), _("Cannot Check Against Python"), error->message);
+      return;
+    }
+  if (self->compare_progress_id == 0)
+    self->compare_progress_id = g_timeout_add (100, compare_progress, self);
+}
+
+static void
+on_verified (LlWindow   *self,
+             LlRun      *run,
+             const char *verdict,
+             gboolean    identical)
+{
+  g_autofree char *text = NULL;
+  AdwToast *t;
+
+  if (run == NULL)
+    {
+      ll_ui_show_error (GTK_WINDOW (self), _("Python Stopped Before the End"), verdict);
+      return;
+    }
+
+  /* Translators: the interpreter and the verdict, "Python 3.11.7: 127 of
+   * 127 reallocations identical" */
+  text = g_strdup_printf (_("%s: %s"), ll_run_get_source (run), verdict);
+  t = adw_toast_new (text);
+  adw_toast_set_timeout (t, identical ? 10 : 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+static void
+cancel_compare_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LlWindow *self = LL_WINDOW (widget);
+
+  ll_run_set_cancel (self->runs);
+  ll_run_list_set_progress (ll_controls_get_run_list (self->controls), -1.0);
+  ll_chart_board_set_compare_progress (self->board, -1.0, FALSE);
+}
+
+static void
+clear_runs_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LlWindow *self = LL_WINDOW (widget);
+
+  ll_run_set_cancel (self->runs);
+  ll_run_set_clear (self->runs, self->run);
+}
+
+/* The notebook's experiment, set up and run: its table shows the
+ * notebook's printout row for row. */
+/* Shows @run, read from @source, as the window's run: its figures, charts
+ * and how it ended. */
+static void
+show_saved_run (LlWindow   *self,
+                LlRun      *run,
+                const char *source)
+{
+  g_autofree char *title = ll_run_dup_stop_message (run, self->units);
+  g_autofree char *length = NULL;
+  g_autofree char *bytes = NULL;
+  g_autofree char *elapsed = NULL;
+  g_autofree char *detail = NULL;
+  LlEngineStatus status;
+  LlMemInfo info;
+
+  ll_window_drop_run (self);
+  self->run = g_object_ref (run);
+  ll_run_get_status (run, &status);
+
+  ll_history_view_clear (self->view);
+  ll_history_view_update (self->view, ll_run_get_history (run));
+  self->total_bytes = ll_window_read_memory (self, &info) ? info.total_bytes : 0;
+  self->reserve_bytes = status.reserve_bytes;
+  ll_chart_board_set_memory_context (self->board,
+                                    self->reserve_bytes == G_MAXUINT64 ? 0 : self->reserve_bytes,
+                                    self->total_bytes);
+  ll_window_push_chart_data (self);
+  ll_window_update_summary (self);
+
+  length = ll_format_count_exact (status.length);
+  bytes = ll_format_bytes (status.container_bytes + status.objects_bytes, self->units);
+  elapsed = ll_format_duration (status.elapsed_ns);
+  if (ll_run_get_kind (run) == LL_RUN_REAL)
+    /* Translators: a run opened from a file, e.g. "From “cpython.listlab”:
+     * 22,500,004 elements, 171.66 MiB, in 1.20 s" */
+    detail = g_strdup_printf (_("From “%s”: %s elements, %s, in %s"), source, length, bytes, elapsed);
+  else
+    /* Translators: a simulated run opened from a file */
+    detail = g_strdup_printf (_("From “%s”: %s elements, %s, simulated"), source, length, bytes);
+  ll_window_set_status (self, title, detail);
+  adw_window_title_set_subtitle (self->window_title, ll_run_get_title (run));
+  ll_window_update_actions (self);
+}
+
+void
+ll_window_add_runs (LlWindow   *self,
+                    GPtrArray  *runs,
+                    const char *source)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (LL_IS_WINDOW (self));
+  g_return_if_fail (runs != NULL && runs->len > 0);
+  g_return_if_fail (source != NULL);
+
+  /* The list shows the newest first: the file's first run goes on top. */
+  for (guint i = runs->len; i-- > 0;)
+    ll_run_set_add (self->runs, g_ptr_array_index (runs, i));
+
+  if (self->run == NULL)
+    {
+      LlRun *shown = g_ptr_array_index (runs, 0);
+
+      /* The run someone ran, rather than a simulation it was compared with. */
+      for (guint i = 0; i < runs->len; i++)
+        if (ll_run_get_kind (g_ptr_array_index (runs, i)) == LL_RUN_REAL)
+          {
+            shown = g_ptr_array_index (runs, i);
+            break;
+          }
+      show_saved_run (self, shown, source);
+      ll_window_on_runs_changed (self);
+      return;
+    }
+
+  /* Translators: %u runs, %s a file name */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Opened %u run from “%s”", "Opened %u runs from “%s”",
+                                       runs->len),
+                          runs->len, source);
+  ll_window_toast (self, text);
+}
+
+void
+ll_window_runs_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.compare", "s", compare_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-compare", NULL, cancel_compare_action);
+  gtk_widget_class_install_action (widget_class, "win.verify", NULL, verify_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-runs", NULL, clear_runs_action);
+}
+
+void
+ll_window_runs_init (LlWindow *self)
+{
+  g_signal_connect_swapped (self->runs, "verified", G_CALLBACK (on_verified), self);
+}
