@@ -32,7 +32,7 @@ struct _LlExportBundle
   GPtrArray *snapshots;   /* LlRunSnapshot: runs.listlab */
   char      *readme;
   char      *comparison;  /* comparison.csv, or NULL */
-  GPtrArray *names;       /* every file, NULL-terminated */
+  GPtrArray *names;       /* every file, in the order written */
 };
 
 void
@@ -54,10 +54,7 @@ static void
 add_name (LlExportBundle *self,
           const char     *name)
 {
-  /* Kept NULL-terminated. */
-  g_ptr_array_remove_index (self->names, self->names->len - 1);
   g_ptr_array_add (self->names, g_strdup (name));
-  g_ptr_array_add (self->names, NULL);
 }
 
 static gboolean
@@ -164,6 +161,7 @@ static char *
 make_readme (LlExportBundle *self,
              LlRun          *run,
              GPtrArray      *others,
+             gboolean        with_samples,
              LlUnits         units)
 {
   const LlRunConfig *config = ll_run_get_config (run);
@@ -202,7 +200,7 @@ make_readme (LlExportBundle *self,
 
   g_string_append_printf (text, "\n%s\n", _("The files:"));
   g_string_append_printf (text, "  events.csv — %s\n", _("every reallocation, one a row"));
-  if (g_ptr_array_find_with_equal_func (self->names, "samples.csv", g_str_equal, NULL))
+  if (with_samples)
     g_string_append_printf (text, "  samples.csv — %s\n", _("the memory samples taken during the run"));
   g_string_append_printf (text, "  reproduce.py — %s\n",
                           _("the experiment in plain Python: “python3 reproduce.py” grows the list "
@@ -289,7 +287,6 @@ ll_export_bundle_new (LlRun       *run,
   self->jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) ll_export_job_unref);
   self->snapshots = g_ptr_array_new_with_free_func ((GDestroyNotify) ll_run_snapshot_free);
   self->names = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (self->names, NULL);
 
   if (!add_job (self, LL_EXPORT_KIND_EVENTS, "events.csv", run, units, error))
     return NULL;
@@ -319,18 +316,10 @@ ll_export_bundle_new (LlRun       *run,
     g_ptr_array_add (self->snapshots, ll_run_snapshot_new (g_ptr_array_index (others, i)));
   add_name (self, "runs.listlab");
 
-  self->readme = make_readme (self, run, others, units);
+  self->readme = make_readme (self, run, others, counters.n_samples > 0, units);
   add_name (self, "README.txt");
 
   return g_steal_pointer (&self);
-}
-
-const char * const *
-ll_export_bundle_get_names (LlExportBundle *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return (const char * const *) self->names->pdata;
 }
 
 static gboolean
@@ -351,7 +340,7 @@ static void
 remove_folder (const char *dir,
                GPtrArray  *names)
 {
-  for (guint i = 0; i + 1 < names->len; i++)
+  for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
 

@@ -34,8 +34,6 @@ gboolean        ll_export_bundle_check_dir (const char *dir,
 gboolean        ll_export_bundle_write (LlExportBundle *bundle,
                                         GCancellable   *cancellable,
                                         GError        **error);
-/* The names of the files in the folder, in the order written. */
-const char * const *ll_export_bundle_get_names (LlExportBundle *bundle);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LlExportBundle, ll_export_bundle_free)
 

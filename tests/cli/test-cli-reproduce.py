@@ -158,11 +158,24 @@ def a_bundle():
         readme = open(os.path.join(bundle, "README.txt")).read()
         check("Reached the target of 8.00 MiB" in readme and "reproduce.py" in readme, readme)
 
+        # A simulation: no memory samples, so no samples.csv and no word of one.
+        simulated = os.path.join(d, "simulated")
+        p = cli("simulate", "--policy", "go", "--target", "8MiB", "--bundle", simulated, "--quiet")
+        expect(p, 0)
+        check("samples.csv" not in os.listdir(simulated) and "events.csv" in os.listdir(simulated),
+              f"{os.listdir(simulated)}")
+        check("samples.csv" not in open(os.path.join(simulated, "README.txt")).read(), "README names samples.csv")
+        out = subprocess.run([sys.executable, "reproduce.py", "--csv"], cwd=simulated, capture_output=True,
+                             text=True, timeout=120)
+        wanted = [row[:SCRIPT_COLUMNS] for row in read_csv(os.path.join(simulated, "events.csv"), EVENTS_HEADER)]
+        got = read_csv(out.stdout, ",".join(EVENTS_HEADER.split(",")[:SCRIPT_COLUMNS]), text=True)
+        check(got == wanted and len(got) > 10, f"simulated: {len(got)} rows against {len(wanted)}")
+
         p = cli("simulate", "--target", "1MiB", "--bundle", bundle)
         check(p.returncode != 0 and "exists already" in p.stderr, p.stderr)
         p = cli("simulate", "--target", "1MiB", "--bundle", os.path.join(d, "no", "such"))
         check(p.returncode != 0 and "there is no folder" in p.stderr, p.stderr)
-        check(sorted(os.listdir(d)) == ["class"], f"left behind: {os.listdir(d)}")
+        check(sorted(os.listdir(d)) == ["class", "simulated"], f"left behind: {os.listdir(d)}")
 
 
 @test
