@@ -764,7 +764,9 @@ ll_run_file_parse (const void  *data,
       return NULL;
     }
 
-  bytes = g_bytes_new (data, length);
+  /* Read in place: nothing read keeps the data (GVariant copies it only
+   * when it is not aligned). */
+  bytes = g_bytes_new_static (data, length);
   file = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (FILE_TYPE), bytes, FALSE));
 #if G_BYTE_ORDER == G_BIG_ENDIAN
   {

@@ -83,16 +83,17 @@ static void
 name_widgets (GtkWidget   *root,
               AdwComboRow *row)
 {
+  GtkWidget *group = GTK_IS_LIST_BOX (root) ? gtk_widget_get_ancestor (root, ADW_TYPE_PREFERENCES_GROUP) : NULL;
+
   if (GTK_IS_BUTTON (root) &&
       gtk_button_get_use_underline (GTK_BUTTON (root)) &&
       gtk_button_get_label (GTK_BUTTON (root)) != NULL)
     gtk_accessible_reset_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL);
 
-  if (GTK_IS_LIST_BOX (root) && ADW_IS_PREFERENCES_GROUP (gtk_widget_get_ancestor (root, ADW_TYPE_PREFERENCES_GROUP)))
+  if (group != NULL)
     {
-      AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (root, ADW_TYPE_PREFERENCES_GROUP));
       GtkWidget *first = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (root), 0));
-      const char *title = adw_preferences_group_get_title (group);
+      const char *title = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group));
 
       /* A group without a title is named after its one row, not after
        * the empty title label. */
