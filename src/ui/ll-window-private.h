@@ -93,6 +93,20 @@ void      ll_window_drop_run        (LlWindow   *self);
 
 /* ll-window-runs.c: the run list — comparisons, the interpreter, runs
  * opened from a file. */
+void      ll_window_clear_chart_data (LlWindow  *self);
+
+/* ll-window-run.c: a run's life */
+void      ll_window_start_run            (LlWindow *self);
+void      ll_window_start_engine         (LlWindow *self);
+void      ll_window_cancel_pending_start (LlWindow *self);
+void      ll_window_stop_ticking         (LlWindow *self);
+void      ll_window_stop_sampler         (LlWindow *self);
+/* Frees the list off the main thread; then starts @start_after (taken)
+ * if not NULL. */
+void      ll_window_release_list         (LlWindow *self,
+                                          LlRun    *start_after);
+
+/* ll-window-runs.c: the runs kept to compare */
 void      ll_window_runs_class_init (GtkWidgetClass *widget_class);
 void      ll_window_runs_init       (LlWindow       *self);
 
