@@ -30,7 +30,7 @@ point_x (LlChartView *self,
 /* The point of the cursor's run nearest to where the cursor is kept. */
 gboolean
 _ll_chart_view_get_cursor_point (LlChartView *self,
-                  guint64     *point)
+                                 guint64     *point)
 {
   guint64 n, p;
 

@@ -50,8 +50,8 @@ on_leave (GtkEventControllerMotion *motion,
 
 /* Where the plot is and what it shows; FALSE when there is nothing to zoom. */
 gboolean
-_ll_chart_view_get_geometry (LlChartView *self,
-              LlChartViewGeometry    *g)
+_ll_chart_view_get_geometry (LlChartView         *self,
+                             LlChartViewGeometry *g)
 {
   const LlChartData *data = ll_chart_view_get_data (self);
   int width = gtk_widget_get_width (GTK_WIDGET (self));
@@ -75,7 +75,7 @@ _ll_chart_view_get_geometry (LlChartView *self,
 
 void
 _ll_chart_view_show_range (LlChartView        *self,
-            const LlChartRange *range)
+                           const LlChartRange *range)
 {
   ll_chart_axes_set_range (self->axes, self->kind, range);
 }
@@ -278,8 +278,8 @@ on_drag_end (GtkGestureDrag *drag,
 
 void
 _ll_chart_view_snapshot_selection (LlChartView *self,
-                    GtkSnapshot *snapshot,
-                    int          height)
+                                   GtkSnapshot *snapshot,
+                                   int          height)
 {
   const LlColor *accent = &self->palette.accent;
   double a = MIN (self->drag_x0, self->drag_x);

@@ -8,6 +8,11 @@
 
 G_BEGIN_DECLS
 
+/* A chart exported at no size of its own, with no chart on screen to
+ * take it from. */
+#define LL_EXPORT_DEFAULT_WIDTH  1200
+#define LL_EXPORT_DEFAULT_HEIGHT 600
+
 struct _LlExportController
 {
   GObject               parent_instance;
@@ -38,6 +43,44 @@ void   ll_export_controller_set_last_folder    (LlExportController *self,
                                                 const char         *folder);
 
 /* export.bundle (ll-export-controller-bundle.c). */
+gboolean     ll_export_controller_get_light         (LlExportController   *self);
+void         ll_export_controller_set_light         (LlExportController   *self,
+                                                     gboolean              light);
+void         ll_export_controller_get_size          (LlExportController   *self,
+                                                     int                  *width,
+                                                     int                  *height);
+void         ll_export_controller_set_size          (LlExportController   *self,
+                                                     int                   width,
+                                                     int                   height);
+LlChartView *ll_export_controller_get_chart_view    (LlExportController   *self,
+                                                     LlChartKind           kind);
+LlChartKind  ll_export_controller_get_visible_chart (LlExportController   *self);
+/* What the export needs of the window's run, copied now. */
+LlExportJob *ll_export_controller_snapshot          (LlExportController   *self,
+                                                     LlExportKind          kind,
+                                                     GError              **error);
+void         ll_export_controller_open_chooser      (LlExportController   *self,
+                                                     LlExportJob          *job);
+
+/* ll-export-controller-image.c: charts, the report, the clipboard */
+void ll_export_controller_apply_image_options    (LlExportController         *self,
+                                                  LlExportJob                *job,
+                                                  const LlExportImageOptions *image);
+void ll_export_controller_get_remembered_options (LlExportController         *self,
+                                                  LlExportKind                kind,
+                                                  LlChartKind                 chart,
+                                                  LlExportImageOptions       *image);
+void ll_export_controller_chart_action           (GSimpleAction              *action,
+                                                  GVariant                   *parameter,
+                                                  gpointer                    user_data);
+void ll_export_controller_report_action          (GSimpleAction              *action,
+                                                  GVariant                   *parameter,
+                                                  gpointer                    user_data);
+void ll_export_controller_copy_chart_action      (GSimpleAction              *action,
+                                                  GVariant                   *parameter,
+                                                  gpointer                    user_data);
+
+/* ll-export-controller-bundle.c */
 void   ll_export_controller_bundle_action      (GSimpleAction      *action,
                                                 GVariant           *parameter,
                                                 gpointer            user_data);

@@ -453,7 +453,7 @@ on_released (GObject      *object,
  * if not NULL. */
 void
 ll_window_release_list (LlWindow *self,
-              LlRun    *start_after)
+                        LlRun    *start_after)
 {
   if (self->releasing || ll_window_get_run_state (self) != LL_ENGINE_FINISHED)
     {

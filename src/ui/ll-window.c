@@ -23,7 +23,7 @@ static guint signals[N_SIGNALS];
 
 gboolean
 ll_window_read_memory (LlWindow  *self,
-             LlMemInfo *info)
+                       LlMemInfo *info)
 {
   if (self->mem_probe != NULL)
     return self->mem_probe (info, self->mem_probe_data, NULL);
@@ -44,7 +44,7 @@ get_state (LlWindow *self)
 
 void
 ll_window_toast (LlWindow   *self,
-       const char *text)
+                 const char *text)
 {
   AdwToast *t = adw_toast_new (text);
 
@@ -57,8 +57,8 @@ ll_window_toast (LlWindow   *self,
  * has no other way to tell them that a run began or ended. */
 void
 ll_window_set_status (LlWindow   *self,
-            const char *title,
-            const char *detail)
+                      const char *title,
+                      const char *detail)
 {
   g_autofree char *window_title = NULL;
 
