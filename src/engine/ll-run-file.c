@@ -83,39 +83,161 @@ ll_run_snapshot_free (LlRunSnapshot *self)
   g_free (self);
 }
 
+/* The numbers of a record, in the file's order: each field a number, a
+ * flag (0 or 1), or an event or a sample in its own order. Writing and
+ * reading walk the same tables. */
+typedef enum
+{
+  FIELD_NUMBER,
+  FIELD_FLAG,
+  FIELD_EVENT,
+  FIELD_SAMPLE,
+} FieldType;
+
+typedef struct
+{
+  FieldType type;
+  gsize     offset;
+} Field;
+
+#define NUMBER(type, member) { FIELD_NUMBER, G_STRUCT_OFFSET (type, member) }
+
+static const Field event_fields[] = {
+  NUMBER (LlEvent, length),
+  NUMBER (LlEvent, old_capacity),
+  NUMBER (LlEvent, new_capacity),
+  NUMBER (LlEvent, old_bytes),
+  NUMBER (LlEvent, new_bytes),
+  NUMBER (LlEvent, bytes_added),
+  { FIELD_FLAG, G_STRUCT_OFFSET (LlEvent, moved) },
+  NUMBER (LlEvent, bytes_copied),
+  NUMBER (LlEvent, realloc_ns),
+  NUMBER (LlEvent, elapsed_ns),
+  NUMBER (LlEvent, available_bytes),
+};
+
+static const Field sample_fields[] = {
+  NUMBER (LlSample, elapsed_ns),
+  NUMBER (LlSample, length),
+  NUMBER (LlSample, capacity),
+  NUMBER (LlSample, container_bytes),
+  NUMBER (LlSample, objects_bytes),
+  NUMBER (LlSample, rss_bytes),
+  NUMBER (LlSample, available_bytes),
+};
+
+static const Field event_bucket_fields[] = {
+  NUMBER (LlEventBucket, count),
+  NUMBER (LlEventBucket, n_moved),
+  NUMBER (LlEventBucket, n_copied),
+  NUMBER (LlEventBucket, min_bytes_added),
+  NUMBER (LlEventBucket, max_bytes_added),
+  NUMBER (LlEventBucket, min_realloc_ns),
+  NUMBER (LlEventBucket, max_realloc_ns),
+  NUMBER (LlEventBucket, realloc_ns),
+  { FIELD_EVENT, G_STRUCT_OFFSET (LlEventBucket, first) },
+  { FIELD_EVENT, G_STRUCT_OFFSET (LlEventBucket, last) },
+};
+
+static const Field sample_bucket_fields[] = {
+  NUMBER (LlSampleBucket, count),
+  NUMBER (LlSampleBucket, min_available_bytes),
+  NUMBER (LlSampleBucket, max_available_bytes),
+  NUMBER (LlSampleBucket, min_rss_bytes),
+  NUMBER (LlSampleBucket, max_rss_bytes),
+  { FIELD_SAMPLE, G_STRUCT_OFFSET (LlSampleBucket, first) },
+  { FIELD_SAMPLE, G_STRUCT_OFFSET (LlSampleBucket, last) },
+};
+
+static const Field counter_fields[] = {
+  NUMBER (LlHistoryCounters, n_events),
+  NUMBER (LlHistoryCounters, n_moved),
+  NUMBER (LlHistoryCounters, bytes_copied),
+  NUMBER (LlHistoryCounters, total_realloc_ns),
+  { FIELD_EVENT, G_STRUCT_OFFSET (LlHistoryCounters, slowest) },
+  { FIELD_EVENT, G_STRUCT_OFFSET (LlHistoryCounters, last_event) },
+  NUMBER (LlHistoryCounters, n_samples),
+  { FIELD_SAMPLE, G_STRUCT_OFFSET (LlHistoryCounters, first_sample) },
+  { FIELD_SAMPLE, G_STRUCT_OFFSET (LlHistoryCounters, last_sample) },
+  NUMBER (LlHistoryCounters, start_length),
+  NUMBER (LlHistoryCounters, start_capacity),
+  NUMBER (LlHistoryCounters, end_length),
+  NUMBER (LlHistoryCounters, end_capacity),
+  NUMBER (LlHistoryCounters, blocks_allocated),
+  NUMBER (LlHistoryCounters, peak_blocks),
+  NUMBER (LlHistoryCounters, peak_length),
+};
+
+#undef NUMBER
+
+G_STATIC_ASSERT (G_N_ELEMENTS (event_fields) == EVENT_VALUES);
+G_STATIC_ASSERT (G_N_ELEMENTS (sample_fields) == SAMPLE_VALUES);
+G_STATIC_ASSERT (G_N_ELEMENTS (event_bucket_fields) == 8 + 2);
+G_STATIC_ASSERT (G_N_ELEMENTS (sample_bucket_fields) == 5 + 2);
+
+#define FIELDS(table) table, G_N_ELEMENTS (table)
+
+/* Writes @record's numbers at @out; returns the end. */
+static guint64 *
+put_fields (guint64       *out,
+            gconstpointer  record,
+            const Field   *fields,
+            gsize          n_fields)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      gconstpointer field = (const char *) record + fields[i].offset;
+
+      switch (fields[i].type)
+        {
+        case FIELD_NUMBER:
+          *out++ = *(const guint64 *) field;
+          break;
+        case FIELD_FLAG:
+          *out++ = *(const gboolean *) field != FALSE;
+          break;
+        case FIELD_EVENT:
+          out = put_fields (out, field, FIELDS (event_fields));
+          break;
+        case FIELD_SAMPLE:
+          out = put_fields (out, field, FIELDS (sample_fields));
+          break;
+        }
+    }
+  return out;
+}
+
+/* Reads @record's numbers from @in; returns what follows. */
+static const guint64 *
+get_fields (const guint64 *in,
+            gpointer       record,
+            const Field   *fields,
+            gsize          n_fields)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      gpointer field = (char *) record + fields[i].offset;
+
+      switch (fields[i].type)
+        {
+        case FIELD_NUMBER:
+          *(guint64 *) field = *in++;
+          break;
+        case FIELD_FLAG:
+          *(gboolean *) field = *in++ != 0;
+          break;
+        case FIELD_EVENT:
+          in = get_fields (in, field, FIELDS (event_fields));
+          break;
+        case FIELD_SAMPLE:
+          in = get_fields (in, field, FIELDS (sample_fields));
+          break;
+        }
+    }
+  return in;
+}
+
 /* Writing ------------------------------------------------------------------ */
-
-static guint64 *
-put_event (guint64       *out,
-           const LlEvent *e)
-{
-  *out++ = e->length;
-  *out++ = e->old_capacity;
-  *out++ = e->new_capacity;
-  *out++ = e->old_bytes;
-  *out++ = e->new_bytes;
-  *out++ = e->bytes_added;
-  *out++ = e->moved != FALSE;
-  *out++ = e->bytes_copied;
-  *out++ = e->realloc_ns;
-  *out++ = e->elapsed_ns;
-  *out++ = e->available_bytes;
-  return out;
-}
-
-static guint64 *
-put_sample (guint64        *out,
-            const LlSample *s)
-{
-  *out++ = s->elapsed_ns;
-  *out++ = s->length;
-  *out++ = s->capacity;
-  *out++ = s->container_bytes;
-  *out++ = s->objects_bytes;
-  *out++ = s->rss_bytes;
-  *out++ = s->available_bytes;
-  return out;
-}
 
 static GVariant *
 numbers (const guint64 *values,
@@ -132,20 +254,7 @@ event_buckets (const LlEventBucket *buckets,
   guint64 *out = values;
 
   for (gsize i = 0; i < n; i++)
-    {
-      const LlEventBucket *b = &buckets[i];
-
-      *out++ = b->count;
-      *out++ = b->n_moved;
-      *out++ = b->n_copied;
-      *out++ = b->min_bytes_added;
-      *out++ = b->max_bytes_added;
-      *out++ = b->min_realloc_ns;
-      *out++ = b->max_realloc_ns;
-      *out++ = b->realloc_ns;
-      out = put_event (out, &b->first);
-      out = put_event (out, &b->last);
-    }
+    out = put_fields (out, &buckets[i], FIELDS (event_bucket_fields));
 
   return numbers (values, n * EVENT_FIELDS);
 }
@@ -158,17 +267,7 @@ sample_buckets (const LlSampleBucket *buckets,
   guint64 *out = values;
 
   for (gsize i = 0; i < n; i++)
-    {
-      const LlSampleBucket *b = &buckets[i];
-
-      *out++ = b->count;
-      *out++ = b->min_available_bytes;
-      *out++ = b->max_available_bytes;
-      *out++ = b->min_rss_bytes;
-      *out++ = b->max_rss_bytes;
-      out = put_sample (out, &b->first);
-      out = put_sample (out, &b->last);
-    }
+    out = put_fields (out, &buckets[i], FIELDS (sample_bucket_fields));
 
   return numbers (values, n * SAMPLE_FIELDS);
 }
@@ -177,26 +276,9 @@ static GVariant *
 counter_values (const LlHistoryCounters *c)
 {
   guint64 values[COUNTER_FIELDS];
-  guint64 *out = values;
+  G_GNUC_UNUSED guint64 *out = put_fields (values, c, FIELDS (counter_fields));
 
-  *out++ = c->n_events;
-  *out++ = c->n_moved;
-  *out++ = c->bytes_copied;
-  *out++ = c->total_realloc_ns;
-  out = put_event (out, &c->slowest);
-  out = put_event (out, &c->last_event);
-  *out++ = c->n_samples;
-  out = put_sample (out, &c->first_sample);
-  out = put_sample (out, &c->last_sample);
-  *out++ = c->start_length;
-  *out++ = c->start_capacity;
-  *out++ = c->end_length;
-  *out++ = c->end_capacity;
-  *out++ = c->blocks_allocated;
-  *out++ = c->peak_blocks;
-  *out++ = c->peak_length;
   g_assert (out == values + COUNTER_FIELDS);
-
   return numbers (values, COUNTER_FIELDS);
 }
 
@@ -356,38 +438,6 @@ corrupt (GError    **error,
   return FALSE;
 }
 
-static const guint64 *
-get_event (const guint64 *in,
-           LlEvent       *e)
-{
-  e->length = *in++;
-  e->old_capacity = *in++;
-  e->new_capacity = *in++;
-  e->old_bytes = *in++;
-  e->new_bytes = *in++;
-  e->bytes_added = *in++;
-  e->moved = *in++ != 0;
-  e->bytes_copied = *in++;
-  e->realloc_ns = *in++;
-  e->elapsed_ns = *in++;
-  e->available_bytes = *in++;
-  return in;
-}
-
-static const guint64 *
-get_sample (const guint64 *in,
-            LlSample      *s)
-{
-  s->elapsed_ns = *in++;
-  s->length = *in++;
-  s->capacity = *in++;
-  s->container_bytes = *in++;
-  s->objects_bytes = *in++;
-  s->rss_bytes = *in++;
-  s->available_bytes = *in++;
-  return in;
-}
-
 static gboolean
 lookup (GVariantDict *dict,
         guint         run,
@@ -465,16 +515,7 @@ read_events (GVariantDict   *dict,
     {
       LlEventBucket *b = &(*buckets)[i];
 
-      b->count = *in++;
-      b->n_moved = *in++;
-      b->n_copied = *in++;
-      b->min_bytes_added = *in++;
-      b->max_bytes_added = *in++;
-      b->min_realloc_ns = *in++;
-      b->max_realloc_ns = *in++;
-      b->realloc_ns = *in++;
-      in = get_event (in, &b->first);
-      in = get_event (in, &b->last);
+      in = get_fields (in, b, FIELDS (event_bucket_fields));
 
       if (b->count == 0 || b->count > *width || (b->count < *width && i + 1 < n) ||
           b->n_moved > b->count || b->n_copied > b->count ||
@@ -516,13 +557,7 @@ read_samples (GVariantDict    *dict,
     {
       LlSampleBucket *b = &(*buckets)[i];
 
-      b->count = *in++;
-      b->min_available_bytes = *in++;
-      b->max_available_bytes = *in++;
-      b->min_rss_bytes = *in++;
-      b->max_rss_bytes = *in++;
-      in = get_sample (in, &b->first);
-      in = get_sample (in, &b->last);
+      in = get_fields (in, b, FIELDS (sample_bucket_fields));
 
       if (b->count == 0 || b->count > *width || (b->count < *width && i + 1 < n) ||
           b->min_available_bytes > b->max_available_bytes || b->min_rss_bytes > b->max_rss_bytes ||
@@ -551,22 +586,7 @@ read_counters (GVariantDict      *dict,
   if (!lookup (dict, run, "slack-sum", "d", &c->slack_sum, error))
     return FALSE;
 
-  c->n_events = *in++;
-  c->n_moved = *in++;
-  c->bytes_copied = *in++;
-  c->total_realloc_ns = *in++;
-  in = get_event (in, &c->slowest);
-  in = get_event (in, &c->last_event);
-  c->n_samples = *in++;
-  in = get_sample (in, &c->first_sample);
-  in = get_sample (in, &c->last_sample);
-  c->start_length = *in++;
-  c->start_capacity = *in++;
-  c->end_length = *in++;
-  c->end_capacity = *in++;
-  c->blocks_allocated = *in++;
-  c->peak_blocks = *in++;
-  c->peak_length = *in++;
+  get_fields (in, c, FIELDS (counter_fields));
 
   if (c->n_moved > c->n_events || !(c->slack_sum >= 0.0) || c->start_length > c->start_capacity)
     return corrupt (error, run, _("has a broken “%s”"), "counters");
