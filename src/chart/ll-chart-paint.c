@@ -625,7 +625,12 @@ ll_painter_sample_line (LlPainter        *p,
   cairo_t *cr = p->cr;
   guint n_points = 0;
   double fill_dw = ll_painter_device_width (p, LL_CHART_SERIES_WIDTH);
+  cairo_antialias_t antialias;
+  LlPolyline line;
 
+  /* A tenth of a device pixel off is nothing anyone sees; the vertices
+   * left out are most of a line's cost to stroke. */
+  ll_polyline_begin (&line, cr, 0.1 / MAX (fabs (p->grid.sy), 1e-9));
   for (guint i = 0; i < p->columns.n_columns; i++)
     {
       const LlColumn *c = &cols[i];
@@ -637,22 +642,36 @@ ll_painter_sample_line (LlPainter        *p,
       /* Where the column holds a range, its span (below) covers the first
        * value; the line only needs to go on from the last. */
       if (n_points++ == 0)
-        cairo_move_to (cr, cx, ll_painter_map_y (p, c->min < c->max ? c->first : c->last));
+        ll_polyline_add (&line, cx, ll_painter_map_y (p, c->min < c->max ? c->first : c->last));
       /* (On the first point this makes a lone sample show as a dot.) */
-      cairo_line_to (cr, cx, ll_painter_map_y (p, c->last));
+      ll_polyline_add (&line, cx, ll_painter_map_y (p, c->last));
     }
+  ll_polyline_end (&line);
+  /* Four by four samples a pixel: the same line to the eye, at half the
+   * cost of the default with ten runs overlaid. */
+  antialias = cairo_get_antialias (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   cairo_stroke (cr);
+  cairo_set_antialias (cr, antialias);
 
   for (guint i = 0; i < p->columns.n_columns; i++)
     {
       const LlColumn *c = &cols[i];
 
+      double y_min, y_max, y_last;
+
       if (c->count == 0 || !(c->min < c->max))
         continue;
+      y_min = ll_painter_map_y (p, c->min);
+      y_max = ll_painter_map_y (p, c->max);
+      y_last = ll_painter_map_y (p, c->last);
+      /* A range within half a pixel of the line is drawn by the line. */
+      if (fabs (y_min - y_last) * p->grid.sy < 0.5 && fabs (y_max - y_last) * p->grid.sy < 0.5)
+        continue;
       ll_painter_column_span (p, i,
-                   ll_pixel_grid_round_y (&p->grid, ll_painter_map_y (p, c->min) + LL_CHART_SERIES_WIDTH / 2.0),
-                   ll_pixel_grid_round_y (&p->grid, ll_painter_map_y (p, c->max) - LL_CHART_SERIES_WIDTH / 2.0),
-                   fill_dw);
+                              ll_pixel_grid_round_y (&p->grid, y_min + LL_CHART_SERIES_WIDTH / 2.0),
+                              ll_pixel_grid_round_y (&p->grid, y_max - LL_CHART_SERIES_WIDTH / 2.0),
+                              fill_dw);
     }
   cairo_fill (cr);
 }

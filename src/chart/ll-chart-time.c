@@ -214,9 +214,11 @@ time_draw (LlPainter           *p,
           if (c->min < c->max)
             {
               double cx = ll_painter_column_x (p, i, dw);
-              double top = ll_painter_map_y (p, c->max);
+              double top = ll_pixel_grid_round_y (&p->grid, ll_painter_map_y (p, c->max));
+              double bottom = ll_pixel_grid_round_y (&p->grid, ll_painter_map_y (p, c->min));
 
-              cairo_rectangle (cr, cx - 1.5, top, 3.0, ll_painter_map_y (p, c->min) - top);
+              /* On whole pixels: crisp, and filled without coverage. */
+              cairo_rectangle (cr, cx - 1.5, top, 3.0, MAX (bottom - top, 1.0 / p->grid.sy));
             }
         }
       ll_chart_set_color (cr, overlay ? ll_painter_run_color (p, series) : outcome_color (pal, o), 0.35);

@@ -537,3 +537,84 @@ ll_decimate_samples_both (const LlColumns      *layout,
                 b->min_rss_bytes, b->max_rss_bytes, count);
     }
 }
+
+/* Polylines ---------------------------------------------------------------- */
+
+void
+ll_polyline_begin (LlPolyline *line,
+                   cairo_t    *cr,
+                   double      tolerance)
+{
+  memset (line, 0, sizeof *line);
+  line->cr = cr;
+  line->tolerance = MAX (tolerance, 0.0);
+}
+
+static void
+polyline_vertex (LlPolyline *line,
+                 double      x,
+                 double      y)
+{
+  cairo_line_to (line->cr, x, y);
+  line->ax = x;
+  line->ay = y;
+  line->pending = FALSE;
+  line->lo = -INFINITY;
+  line->hi = INFINITY;
+}
+
+/* The slopes from the last vertex form a cone that narrows with each
+ * point left out; a point outside it makes the point before a vertex. */
+void
+ll_polyline_add (LlPolyline *line,
+                 double      x,
+                 double      y)
+{
+  double dx, slope;
+
+  if (!line->started)
+    {
+      cairo_move_to (line->cr, x, y);
+      line->started = TRUE;
+      line->ax = x;
+      line->ay = y;
+      line->lo = -INFINITY;
+      line->hi = INFINITY;
+      return;
+    }
+
+  dx = x - line->ax;
+  if (dx <= 0.0)
+    {
+      /* Straight up or down: nothing to leave out. */
+      if (line->pending)
+        polyline_vertex (line, line->px, line->py);
+      polyline_vertex (line, x, y);
+      return;
+    }
+
+  slope = (y - line->ay) / dx;
+  if (line->pending && (slope < line->lo || slope > line->hi))
+    {
+      polyline_vertex (line, line->px, line->py);
+      dx = x - line->ax;
+      if (dx <= 0.0)
+        {
+          polyline_vertex (line, x, y);
+          return;
+        }
+    }
+
+  line->lo = MAX (line->lo, (y - line->tolerance - line->ay) / dx);
+  line->hi = MIN (line->hi, (y + line->tolerance - line->ay) / dx);
+  line->px = x;
+  line->py = y;
+  line->pending = TRUE;
+}
+
+void
+ll_polyline_end (LlPolyline *line)
+{
+  if (line->pending)
+    polyline_vertex (line, line->px, line->py);
+}

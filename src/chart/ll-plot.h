@@ -150,4 +150,28 @@ void     ll_decimate_samples_both      (const LlColumns      *layout,
                                         const LlSampleBucket *buckets,
                                         gsize                 n_buckets);
 
+/* A polyline whose x never decreases, sent to cairo with the points that
+ * change nothing left out: every point given lies within @tolerance (user
+ * units, vertically) of the line drawn. A line across a wide plot is
+ * stroked with a handful of vertices where it runs straight. */
+typedef struct
+{
+  cairo_t *cr;
+  double   tolerance;
+  gboolean started;
+  gboolean pending;
+  double   ax, ay;    /* the last vertex sent */
+  double   px, py;    /* the last point given, not sent yet */
+  double   lo, hi;    /* the slopes from (ax, ay) that pass every point since */
+} LlPolyline;
+
+void     ll_polyline_begin             (LlPolyline          *line,
+                                        cairo_t             *cr,
+                                        double               tolerance);
+void     ll_polyline_add               (LlPolyline          *line,
+                                        double               x,
+                                        double               y);
+/* Sends the last point; the path is left for the caller to stroke. */
+void     ll_polyline_end               (LlPolyline          *line);
+
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* test-plot.c — scales, pixel snapping and per-column decimation
+/* test-plot.c — scales, pixel snapping, per-column decimation and polylines
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -304,6 +304,119 @@ test_decimate_samples (void)
   test_run_clear (&run);
 }
 
+#define FIXED (1.0 / 256)
+
+/* The vertices cairo was given for @points, and the most any point lies
+ * off the line through them (vertically). */
+static guint
+simplify (const double *xs,
+          const double *ys,
+          guint         n,
+          double        tolerance,
+          double       *worst)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  cairo_path_t *path;
+  g_autoptr(GArray) vx = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) vy = g_array_new (FALSE, FALSE, sizeof (double));
+  LlPolyline line;
+
+  ll_polyline_begin (&line, cr, tolerance);
+  for (guint i = 0; i < n; i++)
+    ll_polyline_add (&line, xs[i], ys[i]);
+  ll_polyline_end (&line);
+
+  path = cairo_copy_path (cr);
+  g_assert_cmpint (path->status, ==, CAIRO_STATUS_SUCCESS);
+  for (int i = 0; i < path->num_data; i += path->data[i].header.length)
+    {
+      const cairo_path_data_t *d = &path->data[i];
+
+      g_assert_true (d->header.type == (i == 0 ? CAIRO_PATH_MOVE_TO : CAIRO_PATH_LINE_TO));
+      g_array_append_val (vx, d[1].point.x);
+      g_array_append_val (vy, d[1].point.y);
+    }
+  cairo_path_destroy (path);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  /* The first and the last points are vertices (to cairo's 1/256 of a
+   * unit); every point lies within the tolerance of the segment over its
+   * x. */
+  g_assert_cmpfloat_with_epsilon (g_array_index (vx, double, 0), xs[0], FIXED);
+  g_assert_cmpfloat_with_epsilon (g_array_index (vy, double, 0), ys[0], FIXED);
+  g_assert_cmpfloat_with_epsilon (g_array_index (vx, double, vx->len - 1), xs[n - 1], FIXED);
+  g_assert_cmpfloat_with_epsilon (g_array_index (vy, double, vy->len - 1), ys[n - 1], FIXED);
+  *worst = 0.0;
+  for (guint i = 0; i < n; i++)
+    {
+      double best = G_MAXDOUBLE;
+
+      /* The nearest of the segments over the point's x (a step straight
+       * up is a segment of its own). */
+      for (guint j = 0; j + 1 < vx->len; j++)
+        {
+          double x0 = g_array_index (vx, double, j), y0 = g_array_index (vy, double, j);
+          double x1 = g_array_index (vx, double, j + 1), y1 = g_array_index (vy, double, j + 1);
+
+          if (xs[i] < x0 - FIXED || xs[i] > x1 + FIXED)
+            continue;
+          if (x1 - x0 <= FIXED)
+            best = MIN (best, ys[i] < MIN (y0, y1) ? MIN (y0, y1) - ys[i]
+                            : ys[i] > MAX (y0, y1) ? ys[i] - MAX (y0, y1) : 0.0);
+          else
+            best = MIN (best, fabs (y0 + (y1 - y0) * (xs[i] - x0) / (x1 - x0) - ys[i]));
+        }
+      *worst = MAX (*worst, best);
+    }
+  return vx->len;
+}
+
+static void
+test_polyline (void)
+{
+  double xs[1000], ys[1000];
+  double worst;
+  guint n;
+
+  /* A straight line needs its two ends. */
+  for (guint i = 0; i < 1000; i++)
+    {
+      xs[i] = i + 0.5;
+      ys[i] = 300.0 - 0.25 * i;
+    }
+  n = simplify (xs, ys, 1000, 0.1, &worst);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpfloat (worst, <=, FIXED);
+
+  /* A curve keeps what it needs to stay within the tolerance, and far
+   * fewer vertices than points. */
+  for (guint i = 0; i < 1000; i++)
+    ys[i] = 200.0 + 80.0 * sin (i / 60.0);
+  n = simplify (xs, ys, 1000, 0.1, &worst);
+  g_assert_cmpfloat (worst, <=, 0.1 + FIXED);
+  g_assert_cmpuint (n, <, 200);
+  g_assert_cmpuint (n, >, 10);
+
+  /* Noise of a pixel keeps every turn. */
+  for (guint i = 0; i < 1000; i++)
+    ys[i] = 200.0 + (i % 2 ? 1.0 : -1.0);
+  n = simplify (xs, ys, 1000, 0.1, &worst);
+  g_assert_cmpuint (n, ==, 1000);
+  g_assert_cmpfloat (worst, <=, FIXED);
+
+  /* A step straight up keeps both of its points. */
+  {
+    const double sx[] = { 0, 1, 2, 2, 3, 4 };
+    const double sy[] = { 10, 10, 10, 50, 50, 50 };
+
+    n = simplify (sx, sy, G_N_ELEMENTS (sx), 0.1, &worst);
+    g_assert_cmpuint (n, ==, 4);
+    g_assert_cmpfloat (worst, <=, FIXED);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,6 +429,7 @@ main (int   argc,
   g_test_add_func ("/chart/plot/decimate-columns", test_decimate_columns);
   g_test_add_func ("/chart/plot/decimate-keeps-extremes", test_decimate_keeps_extremes);
   g_test_add_func ("/chart/plot/decimate-samples", test_decimate_samples);
+  g_test_add_func ("/chart/plot/polyline", test_polyline);
 
   return g_test_run ();
 }
