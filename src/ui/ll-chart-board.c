@@ -11,6 +11,9 @@
 #include "ll-chart-board.h"
 #include "ll-chart-grid.h"
 
+/* During a run, the charts that draw new data in one frame. */
+#define LIVE_CHARTS_PER_FRAME 2
+
 struct _LlChartBoard
 {
   GtkWidget     parent_instance;
@@ -31,6 +34,7 @@ struct _LlChartBoard
   GtkWidget    *alone_buttons[LL_N_CHARTS];
   char         *visible_chart;
   gboolean      show_table;
+  guint         live_turn;   /* the chart that draws first at the next live update */
 };
 
 enum {
@@ -450,6 +454,38 @@ ll_chart_board_set_data (LlChartBoard      *self,
 
   for (guint k = 0; k < LL_N_CHARTS; k++)
     ll_chart_view_set_data (self->views[k], data);
+}
+
+void
+ll_chart_board_set_live_data (LlChartBoard      *self,
+                              const LlChartData *data)
+{
+  g_return_if_fail (LL_IS_CHART_BOARD (self));
+
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    ll_chart_view_set_data_later (self->views[k], data);
+  ll_chart_board_catch_up (self);
+}
+
+void
+ll_chart_board_catch_up (LlChartBoard *self)
+{
+  guint drawn = 0;
+
+  g_return_if_fail (LL_IS_CHART_BOARD (self));
+
+  /* A chart not on screen draws once it is shown. */
+  for (guint i = 0; i < LL_N_CHARTS && drawn < LIVE_CHARTS_PER_FRAME; i++)
+    {
+      guint k = (self->live_turn + i) % LL_N_CHARTS;
+
+      if (gtk_widget_is_drawable (GTK_WIDGET (self->views[k])) &&
+          ll_chart_view_catch_up (self->views[k]))
+        {
+          drawn++;
+          self->live_turn = (k + 1) % LL_N_CHARTS;
+        }
+    }
 }
 
 void

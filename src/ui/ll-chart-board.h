@@ -30,6 +30,13 @@ LlComparisonTable *ll_chart_board_get_comparison (LlChartBoard *self);
 /* @data as ll_chart_view_set_data () takes it, for every chart. */
 void          ll_chart_board_set_data     (LlChartBoard        *self,
                                            const LlChartData   *data);
+/* The same while a run goes on, every frame: each chart gets the data and
+ * at most two draw it, in turn, so that a frame's work stays bounded
+ * however many charts are shown; the others show it a frame later. */
+void          ll_chart_board_set_live_data (LlChartBoard        *self,
+                                            const LlChartData   *data);
+/* The next charts in turn that are behind draw what they have. */
+void          ll_chart_board_catch_up      (LlChartBoard        *self);
 /* The run's history for the table: after every update of @view. */
 void          ll_chart_board_set_history  (LlChartBoard        *self,
                                            const LlHistoryView *view);

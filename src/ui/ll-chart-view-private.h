@@ -68,6 +68,7 @@ struct _LlChartView
   int             cache_width;
   int             cache_height;
   guint           n_renders;
+  gboolean        behind;     /* the cache shows older data than the series */
 
   gboolean        pointer_inside;
   double          pointer_x;

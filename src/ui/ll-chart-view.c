@@ -29,6 +29,7 @@ void
 _ll_chart_view_invalidate (LlChartView *self)
 {
   g_clear_pointer (&self->cache, gsk_render_node_unref);
+  self->behind = FALSE;
   self->readout_valid = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -315,6 +316,7 @@ ll_chart_view_snapshot (GtkWidget   *widget,
       self->cache = gtk_snapshot_free_to_node (g_steal_pointer (&chart));
       self->cache_width = width;
       self->cache_height = height;
+      self->behind = FALSE;
       self->n_renders++;
     }
 
@@ -731,6 +733,36 @@ ll_chart_view_set_data (LlChartView       *self,
 
   _ll_chart_view_invalidate (self);
   _ll_chart_view_queue_summary (self);
+}
+
+void
+ll_chart_view_set_data_later (LlChartView       *self,
+                              const LlChartData *data)
+{
+  g_return_if_fail (LL_IS_CHART_VIEW (self));
+
+  g_array_set_size (self->series, 0);
+  if (data != NULL && data->n_series > 0)
+    g_array_append_vals (self->series, data->series, data->n_series);
+
+  if (self->cache != NULL)
+    self->behind = TRUE;
+  /* The readout reads the data: it follows at once. */
+  self->readout_valid = FALSE;
+  if (self->pointer_inside || self->cursor_shown)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+  _ll_chart_view_queue_summary (self);
+}
+
+gboolean
+ll_chart_view_catch_up (LlChartView *self)
+{
+  g_return_val_if_fail (LL_IS_CHART_VIEW (self), FALSE);
+
+  if (!self->behind)
+    return FALSE;
+  _ll_chart_view_invalidate (self);
+  return TRUE;
 }
 
 const LlChartData *

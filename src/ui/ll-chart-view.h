@@ -48,6 +48,13 @@ void         ll_chart_view_set_next_growth    (LlChartView          *self,
  * changed and queues a redraw. */
 void         ll_chart_view_set_data           (LlChartView          *self,
                                                const LlChartData    *data);
+/* The same, while a run goes on: the chart on screen stays as it was, for
+ * the pointer's readout the data is new, until ll_chart_view_catch_up ()
+ * draws it (or a new size, or any other change, does). */
+void         ll_chart_view_set_data_later     (LlChartView          *self,
+                                               const LlChartData    *data);
+/* Draws data given later; FALSE when the chart was up to date. */
+gboolean     ll_chart_view_catch_up           (LlChartView          *self);
 const LlChartData *ll_chart_view_get_data     (LlChartView          *self);
 /* The options the widget draws with now (palette from the current style),
  * so that an export can match the screen. */

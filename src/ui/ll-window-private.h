@@ -85,7 +85,9 @@ void      ll_window_set_status      (LlWindow   *self,
                                      const char *detail);
 void      ll_window_update_actions  (LlWindow   *self);
 /* The charts draw the current run on top and every other run shown. */
-void      ll_window_push_chart_data (LlWindow   *self);
+/* @live: during a run, every frame (ll_chart_board_set_live_data ()). */
+void      ll_window_push_chart_data (LlWindow   *self,
+                                     gboolean    live);
 void      ll_window_on_runs_changed (LlWindow   *self);
 void      ll_window_update_summary  (LlWindow   *self);
 /* Lets go of the current run (it stays in the run list). */

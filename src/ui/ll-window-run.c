@@ -40,8 +40,11 @@ refresh (LlWindow *self,
    * chart take turns, so that no frame repaints both. */
   if (!summary_due || force_summary)
     {
+      /* Frame by frame, the charts draw in turn (at most two a frame). */
       if (ll_history_view_update (self->view, ll_run_get_history (self->run)))
-        ll_window_push_chart_data (self);
+        ll_window_push_chart_data (self, !force_summary);
+      else if (!force_summary)
+        ll_chart_board_catch_up (self->board);
     }
 
   ll_run_get_status (self->run, &status);

@@ -183,7 +183,7 @@ show_saved_run (LlWindow   *self,
   ll_chart_board_set_memory_context (self->board,
                                     self->reserve_bytes == G_MAXUINT64 ? 0 : self->reserve_bytes,
                                     self->total_bytes);
-  ll_window_push_chart_data (self);
+  ll_window_push_chart_data (self, FALSE);
   ll_window_update_summary (self);
 
   length = ll_format_count_exact (status.length);

@@ -100,7 +100,8 @@ ll_window_update_actions (LlWindow *self)
 
 /* The charts draw the current run on top and every other run shown. */
 void
-ll_window_push_chart_data (LlWindow *self)
+ll_window_push_chart_data (LlWindow *self,
+                           gboolean  live)
 {
   GListModel *store = G_LIST_MODEL (ll_run_set_get_store (self->runs));
   guint n = g_list_model_get_n_items (store);
@@ -139,7 +140,10 @@ ll_window_push_chart_data (LlWindow *self)
     g_array_index (series, LlChartSeries, 0).style = 0;
 
   ll_chart_data_init (&data, (const LlChartSeries *) (gpointer) series->data, series->len);
-  ll_chart_board_set_data (self->board, &data);
+  if (live)
+    ll_chart_board_set_live_data (self->board, &data);
+  else
+    ll_chart_board_set_data (self->board, &data);
   ll_chart_board_set_history (self->board, self->run != NULL ? self->view : NULL);
   /* The charts point at the new names now: the old ones can go. */
   g_clear_pointer (&self->series_names, g_ptr_array_unref);
@@ -151,7 +155,7 @@ ll_window_on_runs_changed (LlWindow *self)
 {
   if (self->files != NULL)
     ll_run_files_update (self->files);
-  ll_window_push_chart_data (self);
+  ll_window_push_chart_data (self, FALSE);
   ll_comparison_table_refresh (ll_chart_board_get_comparison (self->board));
   ll_run_list_set_runs (ll_controls_get_run_list (self->controls),
                         ll_run_set_get_store (self->runs), self->run);

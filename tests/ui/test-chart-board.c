@@ -297,6 +297,66 @@ test_zoom_together (void)
   destroy_window (window);
 }
 
+/* During a run, at most two charts draw new data in a frame, in turn:
+ * two updates bring all four up to date. */
+static void
+test_live_turns (void)
+{
+  LlWindow *window = create_window ();
+  LlChartBoard *board = ll_window_get_board (window);
+  guint renders[LL_N_CHARTS];
+  guint drawn = 0, total = 0;
+  LlChartData data;
+
+  run_small (window);
+  wait_ms (200);
+  data = *ll_chart_view_get_data (ll_window_get_chart_view (window, LL_CHART_CAPACITY));
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    {
+      LlChartView *view = ll_window_get_chart_view (window, k);
+
+      g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (view)));
+      renders[k] = ll_chart_view_get_n_renders (view);
+    }
+
+  ll_chart_board_set_live_data (board, &data);
+  wait_ms (200);
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    {
+      guint n = ll_chart_view_get_n_renders (ll_window_get_chart_view (window, k)) - renders[k];
+
+      g_assert_cmpuint (n, <=, 1);
+      drawn += n;
+      renders[k] += n;
+    }
+  g_assert_cmpuint (drawn, ==, 2);
+
+  /* Nothing new: the two behind catch up, and then nothing draws. */
+  ll_chart_board_catch_up (board);
+  wait_ms (200);
+  ll_chart_board_catch_up (board);
+  wait_ms (200);
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    {
+      guint n = ll_chart_view_get_n_renders (ll_window_get_chart_view (window, k)) - renders[k];
+
+      g_assert_cmpuint (n, <=, 1);
+      total += n;
+    }
+  g_assert_cmpuint (total, ==, 2);
+
+  /* Data set at once draws every chart. */
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    renders[k] = ll_chart_view_get_n_renders (ll_window_get_chart_view (window, k));
+  ll_chart_board_set_data (board, &data);
+  wait_ms (200);
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    g_assert_cmpuint (ll_chart_view_get_n_renders (ll_window_get_chart_view (window, k)), ==,
+                      renders[k] + 1);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -314,6 +374,7 @@ main (int   argc,
   g_test_add_func ("/ui/board/header-sorts", test_header_sorts);
   g_test_add_func ("/ui/board/visible-chart", test_visible_chart);
   g_test_add_func ("/ui/board/zoom-together", test_zoom_together);
+  g_test_add_func ("/ui/board/live-turns", test_live_turns);
 
   return g_test_run ();
 }

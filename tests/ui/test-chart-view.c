@@ -265,6 +265,38 @@ test_redraw_on_change (Fixture       *f,
   g_assert_cmpuint (ll_chart_view_get_n_renders (f->view), ==, renders + 4);
 }
 
+/* Data given during a run: the pointer's readout has it at once, the
+ * chart draws it when its turn comes. */
+static void
+test_redraw_later (Fixture       *f,
+                   gconstpointer  user_data)
+{
+  guint renders = ll_chart_view_get_n_renders (f->view);
+  LlChartSeries fewer = f->series;
+  LlChartData half;
+
+  fewer.n_events /= 2;
+  ll_chart_data_init (&half, &fewer, 1);
+  ll_chart_view_set_data_later (f->view, &half);
+  wait_frames (GTK_WIDGET (f->view), 3);
+  g_assert_cmpuint (ll_chart_view_get_n_renders (f->view), ==, renders);
+  g_assert_cmpuint (ll_chart_view_get_data (f->view)->series[0].n_events, ==, fewer.n_events);
+
+  g_assert_true (ll_chart_view_catch_up (f->view));
+  wait_frames (GTK_WIDGET (f->view), 3);
+  g_assert_cmpuint (ll_chart_view_get_n_renders (f->view), ==, renders + 1);
+  g_assert_false (ll_chart_view_catch_up (f->view));
+  wait_frames (GTK_WIDGET (f->view), 3);
+  g_assert_cmpuint (ll_chart_view_get_n_renders (f->view), ==, renders + 1);
+
+  /* Any other change draws the newest data too. */
+  ll_chart_view_set_data_later (f->view, &f->data);
+  ll_chart_axes_set_log_y (ll_chart_view_get_axes (f->view), TRUE);
+  wait_frames (GTK_WIDGET (f->view), 3);
+  g_assert_cmpuint (ll_chart_view_get_n_renders (f->view), ==, renders + 2);
+  g_assert_false (ll_chart_view_catch_up (f->view));
+}
+
 static GdkTexture *
 render_widget (GtkWidget *widget)
 {
@@ -801,6 +833,8 @@ main (int   argc,
               fixture_setup, test_properties, fixture_teardown);
   g_test_add ("/ui/chart-view/redraw-on-change", Fixture, GUINT_TO_POINTER (LL_CHART_GROWTH),
               fixture_setup, test_redraw_on_change, fixture_teardown);
+  g_test_add ("/ui/chart-view/redraw-later", Fixture, GUINT_TO_POINTER (LL_CHART_GROWTH),
+              fixture_setup, test_redraw_later, fixture_teardown);
   g_test_add ("/ui/chart-view/follows-style", Fixture, GUINT_TO_POINTER (LL_CHART_MEMORY),
               fixture_setup, test_follows_style, fixture_teardown);
   g_test_add ("/ui/chart-view/contrast", Fixture, GUINT_TO_POINTER (LL_CHART_MEMORY),
