@@ -91,6 +91,7 @@ struct _LlEventList
 
   LlEventKey           key;
   gboolean             descending;
+  gboolean             emptied;     /* between the two halves of replace_all () */
   guint32             *order;       /* sorted positions of the first n_order rows */
   gsize                n_order;
   guint32             *inverse;     /* row → position, made when asked for */
@@ -115,7 +116,9 @@ ll_event_list_get_item_type (GListModel *model)
 static guint
 ll_event_list_get_n_items (GListModel *model)
 {
-  return (guint) LL_EVENT_LIST (model)->n;
+  LlEventList *self = LL_EVENT_LIST (model);
+
+  return self->emptied ? 0 : (guint) self->n;
 }
 
 /* The row shown at @position. */
@@ -138,7 +141,7 @@ ll_event_list_get_item (GListModel *model,
   LlEventRow *row;
   gsize i;
 
-  if (position >= self->n)
+  if (position >= self->n || self->emptied)
     return NULL;
 
   i = row_at (self, position);
@@ -302,6 +305,28 @@ key_of (const LlEventBucket *b,
     }
 }
 
+/* Every row replaced, said as all removed and then all added. Said at
+ * once, GTK's list views would look for each row they keep track of (the
+ * one scrolled to, the focus) among all the added rows, by identity; rows
+ * here are made when asked for, so a million-row sort would make a
+ * million of them. The rows stay where they were: nothing was selected or
+ * scrolled to by identity anyway. */
+static void
+replace_all (LlEventList *self,
+             guint        old_n,
+             guint        n)
+{
+  /* Those told of the removal see an empty list. */
+  if (old_n > 0)
+    {
+      self->emptied = TRUE;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+      self->emptied = FALSE;
+    }
+  if (n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n);
+}
+
 static void
 sort_thread (GTask        *task,
              gpointer      source,
@@ -325,7 +350,7 @@ apply_order (LlEventList *self,
     self->order[i] = job->items[i].row;
   self->n_order = job->n;
   self->sorted_at = g_get_monotonic_time ();
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, old_n);
+  replace_all (self, old_n, old_n);
 }
 
 static void start_sort (LlEventList *self);
@@ -396,6 +421,7 @@ ll_event_list_sort (LlEventList *self,
                     LlEventKey   key,
                     gboolean     descending)
 {
+  gboolean in_run_order;
   guint n;
 
   g_return_if_fail (LL_IS_EVENT_LIST (self));
@@ -405,6 +431,8 @@ ll_event_list_sort (LlEventList *self,
     return;
 
   n = (guint) self->n;
+  /* Rows shown in the run's order stay as they are until a sort is done. */
+  in_run_order = self->key == LL_EVENT_KEY_NUMBER ? !self->descending : self->n_order == 0;
   self->key = key;
   self->descending = descending;
   g_clear_pointer (&self->order, g_free);
@@ -414,12 +442,14 @@ ll_event_list_sort (LlEventList *self,
   if (key == LL_EVENT_KEY_NUMBER)
     {
       cancel_sort (self);
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, n, n);
+      if (!in_run_order || descending)
+        replace_all (self, n, n);
       return;
     }
 
   /* Until the sort is done the rows stay in the run's order. */
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, n, n);
+  if (!in_run_order)
+    replace_all (self, n, n);
   start_sort (self);
 }
 
@@ -522,7 +552,7 @@ ll_event_list_set_view (LlEventList         *self,
       g_clear_pointer (&self->inverse, g_free);
       self->n_order = 0;
       count_numbers (self, 0);
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, (guint) old_n, (guint) n);
+      replace_all (self, (guint) old_n, (guint) n);
       if (self->key != LL_EVENT_KEY_NUMBER)
         start_sort (self);
       return;

@@ -48,6 +48,10 @@ push (LlHistory *history,
 typedef struct
 {
   guint position, removed, added, calls;
+  guint n_items;                /* what the list said it held, at the signal */
+  guint previous_removed;       /* the signal before the last */
+  guint previous_added;
+  guint previous_n_items;
 } Change;
 
 static void
@@ -57,9 +61,13 @@ on_items_changed (GListModel *model,
                   guint       added,
                   Change     *change)
 {
+  change->previous_removed = change->removed;
+  change->previous_added = change->added;
+  change->previous_n_items = change->n_items;
   change->position = position;
   change->removed = removed;
   change->added = added;
+  change->n_items = g_list_model_get_n_items (model);
   change->calls++;
 }
 
@@ -157,13 +165,21 @@ test_appends_and_merges (void)
   g_assert_cmpuint (change.removed, ==, 1);
   g_assert_cmpuint (change.added, ==, 4);
 
-  /* The ninth event merges pairs: [0 1] [2 3] [4 5] [6 7] [8]. */
+  /* The ninth event merges pairs: [0 1] [2 3] [4 5] [6 7] [8]. Every row
+   * is replaced, said as all removed (the list empty meanwhile), then all
+   * added: GTK's list views then do not look for the rows they follow
+   * among every added one. */
   push (history, 8, 9);
   ll_history_view_update (view, history);
   ll_event_list_set_view (list, view);
+  g_assert_cmpuint (change.calls, ==, 4);
   g_assert_cmpuint (change.position, ==, 0);
-  g_assert_cmpuint (change.removed, ==, 8);
+  g_assert_cmpuint (change.previous_removed, ==, 8);
+  g_assert_cmpuint (change.previous_added, ==, 0);
+  g_assert_cmpuint (change.previous_n_items, ==, 0);
+  g_assert_cmpuint (change.removed, ==, 0);
   g_assert_cmpuint (change.added, ==, 5);
+  g_assert_cmpuint (change.n_items, ==, 5);
   {
     g_autoptr(LlEventRow) r = row (list, 1);
 
@@ -244,14 +260,24 @@ test_sort_small (void)
   g_autoptr(LlHistory) history = ll_history_new (0);
   g_autoptr(LlHistoryView) view = ll_history_view_new ();
   g_autoptr(LlEventList) list = ll_event_list_new ();
+  Change change = { 0 };
   gboolean descending;
 
   push (history, 0, 1000);
   ll_history_view_update (view, history);
   ll_event_list_set_view (list, view);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &change);
 
+  /* Sorted at once: the rows are replaced once, all removed then all
+   * added (the rows in the run's order are not replaced by themselves
+   * before). */
   ll_event_list_sort (list, LL_EVENT_KEY_TIME, TRUE);
   g_assert_false (ll_event_list_is_sorting (list));  /* short: at once */
+  g_assert_cmpuint (change.calls, ==, 2);
+  g_assert_cmpuint (change.previous_removed, ==, 1000);
+  g_assert_cmpuint (change.previous_n_items, ==, 0);
+  g_assert_cmpuint (change.added, ==, 1000);
+  g_assert_cmpuint (change.n_items, ==, 1000);
   g_assert_cmpint (ll_event_list_get_sort_key (list, &descending), ==, LL_EVENT_KEY_TIME);
   g_assert_true (descending);
   assert_sorted (list, TRUE);
@@ -259,8 +285,15 @@ test_sort_small (void)
   ll_event_list_sort (list, LL_EVENT_KEY_TIME, FALSE);
   assert_sorted (list, FALSE);
 
+  /* Back to the run's order, and again: nothing moves the second time. */
+  ll_event_list_sort (list, LL_EVENT_KEY_NUMBER, FALSE);
+  change.calls = 0;
+  ll_event_list_sort (list, LL_EVENT_KEY_NUMBER, FALSE);
+  g_assert_cmpuint (change.calls, ==, 0);
+
   /* The run's order, newest first. */
   ll_event_list_sort (list, LL_EVENT_KEY_NUMBER, TRUE);
+  g_assert_cmpuint (change.calls, ==, 2);
   {
     g_autoptr(LlEventRow) first = row (list, 0);
 
@@ -278,16 +311,24 @@ test_sort_worker (void)
   g_autoptr(LlHistory) history = ll_history_new (1 << 20);
   g_autoptr(LlHistoryView) view = ll_history_view_new ();
   g_autoptr(LlEventList) list = ll_event_list_new ();
+  Change change = { 0 };
   guint n;
 
   push (history, 0, 200000);
   ll_history_view_update (view, history);
   ll_event_list_set_view (list, view);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &change);
 
+  /* The rows stay in the run's order meanwhile: nothing is said until the
+   * sorted rows replace them, once. */
   ll_event_list_sort (list, LL_EVENT_KEY_TIME, FALSE);
   g_assert_true (ll_event_list_is_sorting (list));
+  g_assert_cmpuint (change.calls, ==, 0);
   ll_event_list_sort (list, LL_EVENT_KEY_TIME, TRUE);
+  g_assert_cmpuint (change.calls, ==, 0);
   wait_for_sort (list);
+  g_assert_cmpuint (change.calls, ==, 2);
+  g_assert_cmpuint (change.added, ==, 200000);
   assert_sorted (list, TRUE);
 
   /* The run goes on: new rows wait at the end, then are sorted in. */
