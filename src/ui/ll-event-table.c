@@ -102,6 +102,7 @@ typedef struct
 {
   LlEventTable *table;
   Column        column;
+  guint         n_chars;   /* the longest text the column showed yet */
 } CellContext;
 
 struct _LlEventTable
@@ -244,17 +245,47 @@ format_cell (LlEventTable *self,
     }
 }
 
+/* Cells are inscriptions: a new text only redraws its cell, where a label
+ * would lay out the whole table again, for every cell of every row that
+ * scrolls in. The column keeps the width of the longest text it showed
+ * (in characters as wide as a digit), so nothing is cut and the columns
+ * do not jitter while scrolling. */
+/* How many digits wide @text is, about: separators and spaces are narrow. */
+static guint
+text_width_in_digits (const char *text)
+{
+  guint halves = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      halves += (c == ',' || c == '.' || c == ' ' || c == 0x202F || c == 0xA0) ? 1 : 2;
+    }
+  return (halves + 1) / 2;
+}
+
+static void
+set_cell_chars (GtkInscription *cell,
+                guint           n_chars)
+{
+  gtk_inscription_set_min_chars (cell, n_chars);
+  gtk_inscription_set_nat_chars (cell, n_chars);
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             CellContext              *context)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), column_info[context->column].numeric ? 1.0 : 0.0);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), column_info[context->column].numeric ? 1.0 : 0.0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  set_cell_chars (GTK_INSCRIPTION (cell), context->n_chars);
   if (column_info[context->column].numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
+    gtk_widget_add_css_class (cell, "numeric");
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -264,13 +295,21 @@ bind_cell (GtkSignalListItemFactory *factory,
 {
   LlEventRow *row = gtk_list_item_get_item (item);
   g_autofree char *text = format_cell (context->table, row, context->column);
-  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
+  guint n_chars = text_width_in_digits (text) + 1;
 
-  gtk_label_set_label (GTK_LABEL (label), text);
+  if (n_chars > context->n_chars)
+    context->n_chars = n_chars;
+  if (gtk_inscription_get_nat_chars (cell) < context->n_chars)
+    set_cell_chars (cell, context->n_chars);
+  gtk_inscription_set_text (cell, text);
+  /* What a screen reader says of the cell (an inscription of GTK 4.8 does
+   * not name itself). */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   if (ll_event_row_is_merged (row))
-    gtk_widget_add_css_class (label, "dim-label");
+    gtk_widget_add_css_class (GTK_WIDGET (cell), "dim-label");
   else
-    gtk_widget_remove_css_class (label, "dim-label");
+    gtk_widget_remove_css_class (GTK_WIDGET (cell), "dim-label");
 }
 
 /* Sorting ----------------------------------------------------------------- */
@@ -510,7 +549,7 @@ ll_event_table_init (LlEventTable *self)
       LlKeySorter *sorter = g_object_new (LL_TYPE_KEY_SORTER, NULL);
       GtkColumnViewColumn *column;
 
-      self->contexts[c] = (CellContext) { self, c };
+      self->contexts[c] = (CellContext) { self, c, 4 };
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), &self->contexts[c]);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), &self->contexts[c]);
 
