@@ -70,6 +70,9 @@ struct _LlWindow
   LlRunFiles           *files;
 
   LlRunSet             *runs;       /* the current run and those kept to compare */
+  AdwToast             *open_toast; /* "Opened … runs", while shown: files opened meanwhile add to it */
+  guint                 open_toast_runs;
+  guint                 open_toast_files;
   GPtrArray            *series_names;  /* the names the charts' series point at */
 };
 

@@ -201,6 +201,12 @@ show_saved_run (LlWindow   *self,
   ll_window_update_actions (self);
 }
 
+static void
+on_open_toast_dismissed (LlWindow *self)
+{
+  self->open_toast = NULL;
+}
+
 void
 ll_window_add_runs (LlWindow   *self,
                     GPtrArray  *runs,
@@ -232,11 +238,29 @@ ll_window_add_runs (LlWindow   *self,
       return;
     }
 
+  /* Several files opened at once make one toast. */
+  if (self->open_toast != NULL)
+    {
+      self->open_toast_runs += runs->len;
+      self->open_toast_files++;
+      /* Translators: the first %u counts runs, the second files (always more than one) */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Opened %u run from %u files",
+                                           "Opened %u runs from %u files", self->open_toast_runs),
+                              self->open_toast_runs, self->open_toast_files);
+      adw_toast_set_title (self->open_toast, text);
+      return;
+    }
+
   /* Translators: %u runs, %s a file name */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Opened %u run from “%s”", "Opened %u runs from “%s”",
                                        runs->len),
                           runs->len, source);
-  ll_window_toast (self, text);
+  self->open_toast = adw_toast_new (text);
+  self->open_toast_runs = runs->len;
+  self->open_toast_files = 1;
+  g_signal_connect_object (self->open_toast, "dismissed", G_CALLBACK (on_open_toast_dismissed), self,
+                           G_CONNECT_SWAPPED);
+  ll_window_add_toast (self, self->open_toast);
 }
 
 void
