@@ -341,6 +341,52 @@ capacity_event_y (const LlEvent *event)
   return event->new_capacity;
 }
 
+/* What the chart shows of one run, in a sentence for screen readers. */
+static gboolean
+capacity_describe (GString              *str,
+                   const LlChartFacts   *f,
+                   const LlChartOptions *options)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *length = NULL;
+  g_autofree char *capacity = NULL;
+  g_autofree char *bytes = NULL;
+  g_autofree char *added = NULL;
+
+  if (f->last == NULL && f->span.end_length == 0)
+    return FALSE;
+  if (f->last == NULL)
+    {
+      g_autofree char *now = ll_chart_elements (f->span.end_length);
+      g_autofree char *held = ll_format_count (f->span.end_capacity);
+
+      /* TRANSLATORS: "No reallocation yet; 20.0 M elements in a capacity of 20.0 M" */
+      g_string_append_printf (str, _("No reallocation yet; %s in a capacity of %s"),
+                              now, held);
+      return TRUE;
+    }
+
+  count = ll_chart_count_of_reallocations (f->n_events);
+  length = ll_chart_elements (f->last->length);
+  capacity = ll_format_count (f->last->new_capacity);
+  bytes = ll_format_bytes (f->last->new_bytes, options->units);
+  added = ll_format_bytes_delta ((gint64) f->last->bytes_added, options->units);
+  /* TRANSLATORS: "133 reallocations; last: 238 M elements, capacity 268 M,
+   * 2.00 GiB, +227.00 MiB" — the last reallocation's length, new capacity,
+   * container and what it added */
+  g_string_append_printf (str, _("%s; last: %s, capacity %s, %s, %s"),
+                          count, length, capacity, bytes, added);
+  if (f->span.end_length > f->last->length)
+    {
+      g_autofree char *now = ll_chart_elements (f->span.end_length);
+
+      /* TRANSLATORS: the list's length now, after its last reallocation:
+       * "; now 240 M elements" */
+      g_string_append_printf (str, _("; now %s"), now);
+    }
+  return TRUE;
+}
+
 const LlChartKindClass ll_chart_capacity_class = {
   "capacity",
   N_("Capacity vs Length"),
@@ -357,4 +403,5 @@ const LlChartKindClass ll_chart_capacity_class = {
   capacity_readout,
   NULL,
   capacity_event_y,
+  capacity_describe,
 };

@@ -190,6 +190,26 @@ growth_event_y (const LlEvent *event)
   return event->bytes_added;
 }
 
+/* What the chart shows of one run, in a sentence for screen readers. */
+static gboolean
+growth_describe (GString              *str,
+                 const LlChartFacts   *f,
+                 const LlChartOptions *options)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *length = NULL;
+
+  if (f->last == NULL)
+    return FALSE;
+  count = ll_chart_count_of_reallocations (f->n_events);
+  added = ll_format_bytes_delta ((gint64) f->last->bytes_added, options->units);
+  length = ll_chart_elements (f->last->length);
+  /* TRANSLATORS: "133 reallocations; last: +227.00 MiB at 238 M elements" */
+  g_string_append_printf (str, _("%s; last: %s at %s"), count, added, length);
+  return TRUE;
+}
+
 const LlChartKindClass ll_chart_growth_class = {
   "growth",
   N_("Bytes Added per Reallocation"),
@@ -206,4 +226,5 @@ const LlChartKindClass ll_chart_growth_class = {
   growth_readout,
   NULL,
   growth_event_y,
+  growth_describe,
 };

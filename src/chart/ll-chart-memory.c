@@ -255,6 +255,30 @@ memory_has_data (const LlChartSeries *series)
   return series->n_samples > 0;
 }
 
+/* What the chart shows of one run, in a sentence for screen readers. */
+static gboolean
+memory_describe (GString              *str,
+                 const LlChartFacts   *f,
+                 const LlChartOptions *options)
+{
+  g_autofree char *after = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *rss = NULL;
+
+  if (f->last_sample == NULL)
+    return FALSE;
+  after = ll_format_duration (f->last_sample->elapsed_ns);
+  now = ll_format_bytes (f->last_sample->available_bytes, options->units);
+  start = ll_format_bytes (f->first_sample->available_bytes, options->units);
+  rss = ll_format_bytes (f->last_sample->rss_bytes, options->units);
+  /* TRANSLATORS: "After 6.20 s: 9.10 GiB available (12.30 GiB at the
+   * start), the process 2.10 GiB resident" */
+  g_string_append_printf (str, _("After %s: %s available (%s at the start), the process %s resident"),
+                          after, now, start, rss);
+  return TRUE;
+}
+
 const LlChartKindClass ll_chart_memory_class = {
   "memory",
   N_("System Free Memory"),
@@ -272,4 +296,5 @@ const LlChartKindClass ll_chart_memory_class = {
   memory_readout,
   memory_has_data,
   NULL,
+  memory_describe,
 };

@@ -216,6 +216,26 @@ typedef struct
   double      dx, dy;
 } LlPick;
 
+/* What a run's history says, from its exact counters where it has them
+ * (ll-chart-summary.c). */
+typedef struct
+{
+  guint64         n_events;
+  const LlEvent  *last;
+  const LlEvent  *slowest;     /* NULL: not known */
+  guint64         total_ns;
+  const LlSample *first_sample;
+  const LlSample *last_sample;
+  LlListSpan      span;
+} LlChartFacts;
+
+void  ll_chart_facts_init             (LlChartFacts        *facts,
+                                       const LlChartSeries *series);
+/* "133 reallocations" */
+char *ll_chart_count_of_reallocations (guint64              n);
+/* "238 M elements" */
+char *ll_chart_elements               (guint64              n);
+
 /* One kind of chart: what it spans, shows and says. */
 typedef struct
 {
@@ -251,6 +271,11 @@ typedef struct
   /* Where a reallocation sits on the y axis, for options->mark; NULL: a
    * marker across the plot at its x only. */
   double    (*event_y)  (const LlEvent        *event);
+  /* What the chart shows of @facts' run, appended to @str as a sentence
+   * for screen readers; FALSE when it shows nothing of it. */
+  gboolean  (*describe) (GString              *str,
+                         const LlChartFacts   *facts,
+                         const LlChartOptions *options);
 } LlChartKindClass;
 
 extern const LlChartKindClass ll_chart_capacity_class;

@@ -318,6 +318,36 @@ time_has_data (const LlChartSeries *series)
          (series->counters == NULL || series->counters->total_realloc_ns > 0);
 }
 
+/* What the chart shows of one run, in a sentence for screen readers. */
+static gboolean
+time_describe (GString              *str,
+               const LlChartFacts   *f,
+               const LlChartOptions *options)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *last = NULL;
+
+  if (f->last == NULL)
+    return FALSE;
+  count = ll_chart_count_of_reallocations (f->n_events);
+  total = ll_format_duration (f->total_ns);
+  last = ll_format_duration (f->last->realloc_ns);
+  /* TRANSLATORS: "133 reallocations took 1.20 s" */
+  g_string_append_printf (str, _("%s took %s"), count, total);
+  if (f->slowest != NULL)
+    {
+      g_autofree char *slowest = ll_format_duration (f->slowest->realloc_ns);
+      g_autofree char *at = ll_chart_elements (f->slowest->length);
+
+      /* TRANSLATORS: "; slowest: 45.0 ms at 200 M elements" */
+      g_string_append_printf (str, _("; slowest: %s at %s"), slowest, at);
+    }
+  /* TRANSLATORS: how long the last reallocation took */
+  g_string_append_printf (str, _("; last: %s"), last);
+  return TRUE;
+}
+
 const LlChartKindClass ll_chart_time_class = {
   "time",
   N_("Time per Reallocation"),
@@ -336,4 +366,5 @@ const LlChartKindClass ll_chart_time_class = {
   time_readout,
   time_has_data,
   time_event_y,
+  time_describe,
 };
