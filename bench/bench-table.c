@@ -211,6 +211,10 @@ report (const char *name,
 {
   guint over = 0;
 
+  /* BENCH_VERBOSE: which frames, in order (pages, jumps, the sort, pages). */
+  for (guint i = 0; g_getenv ("BENCH_VERBOSE") != NULL && i < cpu->len; i++)
+    if (g_array_index (cpu, double, i) > GOAL_MS)
+      g_print ("%s: frame %u of %u, %.1f ms\n", name, i, cpu->len, g_array_index (cpu, double, i));
   g_array_sort (cpu, compare_doubles);
   for (guint i = 0; i < cpu->len; i++)
     over += g_array_index (cpu, double, i) > GOAL_MS;

@@ -19,6 +19,12 @@
 #define SYNC_SORT_ROWS   20000
 /* How often a sorted list takes in the rows a run adds. */
 #define RESORT_INTERVAL_MS 1000
+/* A long list's sort keys are read this many rows at a time, between
+ * frames, before a worker sorts them. */
+#define SNAPSHOT_ROWS 65536
+
+typedef struct _SortJob SortJob;
+static void sort_job_free (SortJob *job);
 
 /* Rows -------------------------------------------------------------------- */
 
@@ -97,6 +103,9 @@ struct _LlEventList
   guint32             *inverse;     /* row → position, made when asked for */
 
   GCancellable        *sorting;
+  SortJob             *snapshot;    /* keys being read, before the worker sorts them */
+  gsize                snapshot_done;
+  guint                snapshot_source;
   guint                sort_serial;
   gint64               sorted_at;
   guint                resort_source;
@@ -168,6 +177,8 @@ cancel_sort (LlEventList *self)
       g_cancellable_cancel (self->sorting);
       g_clear_object (&self->sorting);
     }
+  g_clear_handle_id (&self->snapshot_source, g_source_remove);
+  g_clear_pointer (&self->snapshot, sort_job_free);
   g_clear_handle_id (&self->resort_source, g_source_remove);
 }
 
@@ -213,7 +224,7 @@ typedef struct
   guint32 row;
 } SortItem;
 
-typedef struct
+struct _SortJob
 {
   SortItem *items;
   gsize     n;
@@ -221,7 +232,7 @@ typedef struct
   guint     serial;
   guint     generation;
   LlEventKey key;
-} SortJob;
+};
 
 static void
 sort_job_free (SortJob *job)
@@ -377,9 +388,64 @@ sort_done (GObject      *source,
 }
 
 static void
-start_sort (LlEventList *self)
+read_keys (LlEventList *self,
+           SortJob     *job,
+           gsize        from,
+           gsize        to)
+{
+  for (gsize i = from; i < to; i++)
+    {
+      job->items[i].key = key_of (&self->buckets[i], job->key);
+      job->items[i].row = (guint32) i;
+    }
+}
+
+static void
+run_sort (LlEventList *self,
+          SortJob     *job)
 {
   g_autoptr(GTask) task = NULL;
+
+  self->sorting = g_cancellable_new ();
+  task = g_task_new (self, self->sorting, sort_done, NULL);
+  g_task_set_source_tag (task, start_sort);
+  g_task_set_task_data (task, job, (GDestroyNotify) sort_job_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, sort_thread);
+}
+
+/* The worker never reads the view: the keys are copied first, a slice at a
+ * time, so that no frame waits for a million of them. */
+static gboolean
+snapshot_step (gpointer user_data)
+{
+  LlEventList *self = user_data;
+  SortJob *job = self->snapshot;
+  gsize to;
+
+  /* Rows replaced meanwhile: start again with the new ones. */
+  if (job->generation != self->generation)
+    {
+      self->snapshot_source = 0;
+      start_sort (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  to = MIN (self->snapshot_done + SNAPSHOT_ROWS, job->n);
+  read_keys (self, job, self->snapshot_done, to);
+  self->snapshot_done = to;
+  if (to < job->n)
+    return G_SOURCE_CONTINUE;
+
+  self->snapshot_source = 0;
+  self->snapshot = NULL;
+  run_sort (self, job);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_sort (LlEventList *self)
+{
   SortJob *job;
 
   cancel_sort (self);
@@ -393,27 +459,19 @@ start_sort (LlEventList *self)
   job->generation = self->generation;
   job->key = self->key;
   job->items = g_new (SortItem, MAX (job->n, 1));
-  /* The snapshot: the worker never reads the view. */
-  for (gsize i = 0; i < job->n; i++)
-    {
-      job->items[i].key = key_of (&self->buckets[i], self->key);
-      job->items[i].row = (guint32) i;
-    }
 
   if (job->n <= SYNC_SORT_ROWS)
     {
+      read_keys (self, job, 0, job->n);
       sort_items (job);
       apply_order (self, job);
       sort_job_free (job);
       return;
     }
 
-  self->sorting = g_cancellable_new ();
-  task = g_task_new (self, self->sorting, sort_done, NULL);
-  g_task_set_source_tag (task, start_sort);
-  g_task_set_task_data (task, job, (GDestroyNotify) sort_job_free);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, sort_thread);
+  self->snapshot = job;
+  self->snapshot_done = 0;
+  self->snapshot_source = g_idle_add (snapshot_step, self);
 }
 
 void
@@ -469,7 +527,7 @@ ll_event_list_is_sorting (LlEventList *self)
 {
   g_return_val_if_fail (LL_IS_EVENT_LIST (self), FALSE);
 
-  return self->sorting != NULL;
+  return self->sorting != NULL || self->snapshot != NULL;
 }
 
 static gboolean
