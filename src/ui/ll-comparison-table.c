@@ -100,7 +100,13 @@ setup_cell (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), context->column == COL_RUN ? 0.0 : 1.0);
   if (context->column == COL_RUN)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    {
+      /* A run's name stays readable when the table is wider than its
+       * pane: "CPython 3.9+ · shared · 2 GB" is cut, if at all, near its
+       * end, and shown whole under the pointer. */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 22);
+    }
   else
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
@@ -112,8 +118,11 @@ bind_cell (GtkSignalListItemFactory *factory,
            Context                  *context)
 {
   g_autofree char *text = format_cell (context->table, gtk_list_item_get_item (item), context->column);
+  GtkWidget *label = gtk_list_item_get_child (item);
 
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  gtk_label_set_label (GTK_LABEL (label), text);
+  if (context->column == COL_RUN)
+    gtk_widget_set_tooltip_text (label, text);
 }
 
 char *
