@@ -11,6 +11,9 @@
 #include "ll-chart-board.h"
 #include "ll-chart-grid.h"
 
+/* The least the charts take while the table is shown: a chart's title,
+ * legend and axes, and a plot of about 100 px. */
+#define CHARTS_BESIDE_TABLE_HEIGHT 220
 /* During a run, the charts that draw new data in one frame. */
 #define LIVE_CHARTS_PER_FRAME 2
 
@@ -153,6 +156,9 @@ set_show_table (LlChartBoard *self,
   if (show)
     feed_table (self);
   gtk_widget_set_visible (self->tables, show);
+  /* Beside the table the charts keep a readable plot; a short window
+   * scrolls rather than squeeze it to a line. */
+  gtk_widget_set_size_request (GTK_WIDGET (self->grid), -1, show ? CHARTS_BESIDE_TABLE_HEIGHT : -1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TABLE]);
 }
 

@@ -258,6 +258,21 @@ test_visible_chart (void)
     mapped += gtk_widget_get_mapped (GTK_WIDGET (ll_window_get_chart_view (window, k)));
   g_assert_cmpint (mapped, ==, 1);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (ll_window_get_chart_view (window, LL_CHART_TIME))));
+  /* and keeps a readable plot: the page scrolls rather than squeeze it */
+  {
+    LlChartView *view = ll_window_get_chart_view (window, LL_CHART_TIME);
+    int width = gtk_widget_get_width (GTK_WIDGET (view));
+    int height = gtk_widget_get_height (GTK_WIDGET (view));
+    LlChartOptions options;
+    double plot_height;
+
+    g_assert_cmpint (height, >=, 220);
+    ll_chart_view_get_options (view, &options);
+    ll_chart_get_plot_area (LL_CHART_TIME, ll_chart_view_get_data (view), &options, width, height,
+                            NULL, NULL, NULL, &plot_height);
+    g_test_message ("plot %.0f px tall beside the table at 800×600", plot_height);
+    g_assert_cmpfloat (plot_height, >=, 90);
+  }
 
   destroy_window (window);
 }
