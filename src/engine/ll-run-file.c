@@ -177,6 +177,46 @@ G_STATIC_ASSERT (G_N_ELEMENTS (sample_bucket_fields) == 5 + 2);
 
 #define FIELDS(table) table, G_N_ELEMENTS (table)
 
+/* Copies @record's fields to @numbers (@write) or back; returns the number
+ * after the last. */
+static guint64 *
+copy_fields (guint64     *numbers,
+             gpointer     record,
+             const Field *fields,
+             gsize        n_fields,
+             gboolean     write)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      gpointer field = (char *) record + fields[i].offset;
+
+      switch (fields[i].type)
+        {
+        case FIELD_NUMBER:
+          if (write)
+            *numbers = *(guint64 *) field;
+          else
+            *(guint64 *) field = *numbers;
+          numbers++;
+          break;
+        case FIELD_FLAG:
+          if (write)
+            *numbers = *(gboolean *) field != FALSE;
+          else
+            *(gboolean *) field = *numbers != 0;
+          numbers++;
+          break;
+        case FIELD_EVENT:
+          numbers = copy_fields (numbers, field, FIELDS (event_fields), write);
+          break;
+        case FIELD_SAMPLE:
+          numbers = copy_fields (numbers, field, FIELDS (sample_fields), write);
+          break;
+        }
+    }
+  return numbers;
+}
+
 /* Writes @record's numbers at @out; returns the end. */
 static guint64 *
 put_fields (guint64       *out,
@@ -184,27 +224,7 @@ put_fields (guint64       *out,
             const Field   *fields,
             gsize          n_fields)
 {
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      gconstpointer field = (const char *) record + fields[i].offset;
-
-      switch (fields[i].type)
-        {
-        case FIELD_NUMBER:
-          *out++ = *(const guint64 *) field;
-          break;
-        case FIELD_FLAG:
-          *out++ = *(const gboolean *) field != FALSE;
-          break;
-        case FIELD_EVENT:
-          out = put_fields (out, field, FIELDS (event_fields));
-          break;
-        case FIELD_SAMPLE:
-          out = put_fields (out, field, FIELDS (sample_fields));
-          break;
-        }
-    }
-  return out;
+  return copy_fields (out, (gpointer) record, fields, n_fields, TRUE);
 }
 
 /* Reads @record's numbers from @in; returns what follows. */
@@ -214,27 +234,7 @@ get_fields (const guint64 *in,
             const Field   *fields,
             gsize          n_fields)
 {
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      gpointer field = (char *) record + fields[i].offset;
-
-      switch (fields[i].type)
-        {
-        case FIELD_NUMBER:
-          *(guint64 *) field = *in++;
-          break;
-        case FIELD_FLAG:
-          *(gboolean *) field = *in++ != 0;
-          break;
-        case FIELD_EVENT:
-          in = get_fields (in, field, FIELDS (event_fields));
-          break;
-        case FIELD_SAMPLE:
-          in = get_fields (in, field, FIELDS (sample_fields));
-          break;
-        }
-    }
-  return in;
+  return copy_fields ((guint64 *) in, record, fields, n_fields, FALSE);
 }
 
 /* Writing ------------------------------------------------------------------ */

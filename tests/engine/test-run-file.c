@@ -511,6 +511,66 @@ test_refused (void)
     }
 }
 
+/* Version 1's numbers, where they stand: a file written today reads the
+ * same in any later version. An event is 11 numbers in LlEvent's order
+ * (moved as 0 or 1); a bucket is count, n_moved, n_copied, min and max
+ * bytes added, min, max and total ns, then its first and last events; the
+ * counters start with n_events, n_moved, bytes copied, total ns and the
+ * slowest event. */
+static void
+test_layout (void)
+{
+  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GVariant) file = NULL;
+  g_autoptr(GVariant) dict = NULL;
+  g_autoptr(GVariant) list = NULL;
+  g_autoptr(GVariant) run = NULL;
+  g_autoptr(GVariant) events = NULL;
+  g_autoptr(GVariant) counters = NULL;
+  g_autoptr(GVariant) version = NULL;
+  const LlHistoryCounters *c;
+  const LlEventBucket *b;
+  const guint64 *e, *k;
+  gsize n_events, n_counters, n_buckets;
+
+  g_ptr_array_add (runs, simulated (LL_POLICY_CPYTHON, 1000000, 0));
+  bytes = serialize (runs);
+  file = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("(sua{sv})"), bytes, FALSE));
+  version = g_variant_get_child_value (file, 1);
+  g_assert_cmpuint (g_variant_get_uint32 (version), ==, 1);
+  dict = g_variant_get_child_value (file, 2);
+  list = g_variant_lookup_value (dict, "runs", G_VARIANT_TYPE ("aa{sv}"));
+  run = g_variant_get_child_value (list, 0);
+  events = g_variant_lookup_value (run, "events", G_VARIANT_TYPE ("at"));
+  counters = g_variant_lookup_value (run, "counters", G_VARIANT_TYPE ("at"));
+  e = g_variant_get_fixed_array (events, &n_events, sizeof (guint64));
+  k = g_variant_get_fixed_array (counters, &n_counters, sizeof (guint64));
+
+  c = ll_history_view_get_counters (ll_run_get_view (g_ptr_array_index (runs, 0)));
+  b = ll_history_view_get_events (ll_run_get_view (g_ptr_array_index (runs, 0)), &n_buckets);
+  g_assert_cmpuint (n_events, ==, n_buckets * (8 + 2 * 11));
+  g_assert_cmpuint (n_counters, ==, 4 + 2 * 11 + 1 + 2 * 7 + 7);
+
+  /* the second bucket: its counts, then its first event */
+  e += 8 + 2 * 11;
+  g_assert_cmpuint (e[0], ==, b[1].count);
+  g_assert_cmpuint (e[3], ==, b[1].min_bytes_added);
+  g_assert_cmpuint (e[8 + 0], ==, b[1].first.length);
+  g_assert_cmpuint (e[8 + 2], ==, b[1].first.new_capacity);
+  g_assert_cmpuint (e[8 + 5], ==, b[1].first.bytes_added);
+  g_assert_cmpuint (e[8 + 6], ==, b[1].first.moved ? 1 : 0);
+  g_assert_cmpuint (e[8 + 11], ==, b[1].last.length);
+  g_assert_cmpuint (b[1].first.new_capacity, ==, 8);  /* cpython: 0 → 4 → 8 */
+
+  g_assert_cmpuint (k[0], ==, c->n_events);
+  g_assert_cmpuint (k[2], ==, c->bytes_copied);
+  g_assert_cmpuint (k[4], ==, c->slowest.length);
+  g_assert_cmpuint (k[4 + 11 + 2], ==, c->last_event.new_capacity);
+  g_assert_cmpuint (k[4 + 2 * 11], ==, c->n_samples);
+  g_assert_cmpuint (k[n_counters - 1], ==, c->peak_length);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -518,6 +578,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/engine/run-file/round-trip", test_round_trip);
+  g_test_add_func ("/engine/run-file/layout", test_layout);
   g_test_add_func ("/engine/run-file/round-trip-buckets", test_round_trip_buckets);
   g_test_add_func ("/engine/run-file/write-read", test_write_read);
   g_test_add_func ("/engine/run-file/truncated", test_truncated);
