@@ -11,7 +11,6 @@
 #include "ll-run-private.h"
 #include "ll-simulation.h"
 
-
 enum {
   PROP_0,
   PROP_TITLE,

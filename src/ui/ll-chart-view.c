@@ -10,7 +10,6 @@
 
 #include "ll-chart-view-private.h"
 
-
 enum {
   PROP_0,
   PROP_KIND,
@@ -535,7 +534,6 @@ ll_chart_view_init (LlChartView *self)
 
   _ll_chart_view_init_input (self);
   _ll_chart_view_init_cursor (self);
-
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   self->axes = ll_chart_axes_new ();

@@ -14,7 +14,6 @@
 #include "ll-reserve-row.h"
 #include "ll-ui-util.h"
 
-
 enum {
   PROP_0,
   PROP_VALID,
@@ -51,7 +50,6 @@ static const char * const target_kind_descriptions[] = {
   N_("The list and the element objects its slots point to"),
   N_("The length of the list"),
 };
-
 
 static LlMechanism
 mechanism_from_index (guint index)
