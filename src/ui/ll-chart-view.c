@@ -743,12 +743,11 @@ ll_chart_view_set_data_later (LlChartView       *self,
   if (data != NULL && data->n_series > 0)
     g_array_append_vals (self->series, data->series, data->n_series);
 
+  /* The readout stays with the chart as drawn: both follow at its turn. */
   if (self->cache != NULL)
     self->behind = TRUE;
-  /* The readout reads the data: it follows at once. */
-  self->readout_valid = FALSE;
-  if (self->pointer_inside || self->cursor_shown)
-    gtk_widget_queue_draw (GTK_WIDGET (self));
+  else
+    self->readout_valid = FALSE;
   _ll_chart_view_queue_summary (self);
 }
 

@@ -48,9 +48,9 @@ void         ll_chart_view_set_next_growth    (LlChartView          *self,
  * changed and queues a redraw. */
 void         ll_chart_view_set_data           (LlChartView          *self,
                                                const LlChartData    *data);
-/* The same, while a run goes on: the chart on screen stays as it was, for
- * the pointer's readout the data is new, until ll_chart_view_catch_up ()
- * draws it (or a new size, or any other change, does). */
+/* The same, while a run goes on: the chart on screen and the pointer's
+ * readout stay as they were until ll_chart_view_catch_up () draws the new
+ * data (or a new size, or any other change, does). */
 void         ll_chart_view_set_data_later     (LlChartView          *self,
                                                const LlChartData    *data);
 /* Draws data given later; FALSE when the chart was up to date. */
