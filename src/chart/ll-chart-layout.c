@@ -14,6 +14,8 @@
 
 #define DEFAULT_FONT_FAMILY "Cantarell, sans-serif"
 #define DEFAULT_FONT_SIZE   9.0
+/* Text sizes remembered at most; then the cache starts again. */
+#define SIZE_CACHE_MAX      4096
 
 /* Text --------------------------------------------------------------------- */
 
@@ -56,25 +58,37 @@ ll_chart_text_init (LlChartText          *text,
   pango_font_description_set_size (text->bold, (int) round (size * 1.2 * PANGO_SCALE));
   text->layout = pango_layout_new (context);
   pango_layout_set_font_description (text->layout, text->font);
+  text->measure = pango_layout_new (context);
+  text->cache_key = g_strdup_printf ("%s\x1f%d", family, pango_font_description_get_size (text->font));
 }
 
 void
 ll_chart_text_clear (LlChartText *text)
 {
   g_clear_object (&text->layout);
+  g_clear_object (&text->measure);
   g_clear_object (&text->context);
   g_clear_pointer (&text->font, pango_font_description_free);
   g_clear_pointer (&text->bold, pango_font_description_free);
+  g_clear_pointer (&text->cache_key, g_free);
 }
 
-static void
-text_set (LlChartText *text,
-          const char  *str,
-          gboolean     bold)
+void
+ll_chart_text_set (LlChartText *text,
+                   const char  *str,
+                   gboolean     bold)
 {
   pango_layout_set_font_description (text->layout, bold ? text->bold : text->font);
   pango_layout_set_text (text->layout, str, -1);
 }
+
+/* Sizes of text already measured. A chart measures the same tick labels,
+ * titles and legend entries frame after frame, and measuring shapes the
+ * text; with the chart's fixed metrics a size depends only on the font and
+ * the text. Every thread that draws a chart shares it (exports draw on
+ * workers). */
+static GMutex size_cache_lock;
+static GHashTable *size_cache;   /* "font\x1fweight\x1ftext" → double[2] */
 
 void
 ll_chart_text_size (LlChartText *text,
@@ -83,14 +97,41 @@ ll_chart_text_size (LlChartText *text,
                     double      *width,
                     double      *height)
 {
+  g_autofree char *key = g_strconcat (text->cache_key, bold ? "\x1f" "b\x1f" : "\x1f\x1f", str, NULL);
   PangoRectangle logical;
+  double *size;
 
-  text_set (text, str, bold);
-  pango_layout_get_extents (text->layout, NULL, &logical);
+  g_mutex_lock (&size_cache_lock);
+  size = size_cache != NULL ? g_hash_table_lookup (size_cache, key) : NULL;
+  if (size != NULL)
+    {
+      if (width != NULL)
+        *width = size[0];
+      if (height != NULL)
+        *height = size[1];
+      g_mutex_unlock (&size_cache_lock);
+      return;
+    }
+  g_mutex_unlock (&size_cache_lock);
+
+  pango_layout_set_font_description (text->measure, bold ? text->bold : text->font);
+  pango_layout_set_text (text->measure, str, -1);
+  pango_layout_get_extents (text->measure, NULL, &logical);
+  size = g_new (double, 2);
+  size[0] = (double) logical.width / PANGO_SCALE;
+  size[1] = (double) logical.height / PANGO_SCALE;
   if (width != NULL)
-    *width = (double) logical.width / PANGO_SCALE;
+    *width = size[0];
   if (height != NULL)
-    *height = (double) logical.height / PANGO_SCALE;
+    *height = size[1];
+
+  g_mutex_lock (&size_cache_lock);
+  if (size_cache == NULL)
+    size_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (g_hash_table_size (size_cache) >= SIZE_CACHE_MAX)
+    g_hash_table_remove_all (size_cache);
+  g_hash_table_replace (size_cache, g_steal_pointer (&key), size);
+  g_mutex_unlock (&size_cache_lock);
 }
 
 static double

@@ -109,6 +109,7 @@ ll_painter_text (const LlPainter *p,
   cairo_move_to (p->cr,
                  ll_pixel_grid_round_x (&p->grid, x),
                  ll_pixel_grid_round_y (&p->grid, y));
+  ll_chart_text_set (p->text, str, bold);
   pango_cairo_show_layout (p->cr, p->text->layout);
   cairo_new_path (p->cr);
 }

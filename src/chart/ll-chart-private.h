@@ -73,9 +73,11 @@ typedef struct
 typedef struct
 {
   PangoContext         *context;
-  PangoLayout          *layout;
+  PangoLayout          *layout;     /* what is drawn */
+  PangoLayout          *measure;    /* what is measured */
   PangoFontDescription *font;
   PangoFontDescription *bold;
+  char                 *cache_key;  /* the fonts, for ll_chart_text_size ()'s cache */
 } LlChartText;
 
 /* What the data spans, and the quantities of the axes. */
@@ -292,6 +294,11 @@ void          ll_chart_text_init        (LlChartText          *text,
                                          PangoContext         *context,
                                          const LlChartOptions *options);
 void          ll_chart_text_clear       (LlChartText          *text);
+/* Puts @str in @text's layout, to be drawn. */
+void          ll_chart_text_set         (LlChartText          *text,
+                                         const char           *str,
+                                         gboolean              bold);
+/* The size of @str; the layout is left as it was. */
 void          ll_chart_text_size        (LlChartText          *text,
                                          const char           *str,
                                          gboolean              bold,

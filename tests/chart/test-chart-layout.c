@@ -5,7 +5,6 @@
 
 #include "config.h"
 
-#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
 #include "chart-test-util.h"
@@ -67,6 +66,39 @@ test_text_scale (void)
  * 1200 × 800 window, four in larger ones) keep a plot of half their
  * height: the paddings do not grow with the text, the x axis title joins
  * its labels' row in a short chart, legends wrap. */
+/* Sizes are remembered: the same text measures the same, bold is not
+ * regular, and measuring leaves the text set to be drawn as it was. */
+static void
+test_text_cache (void)
+{
+  PangoContext *context = ll_chart_create_pango_context ();
+  LlChartOptions options;
+  LlChartText a, b;
+  double w1, h1, w2, h2, wb;
+
+  ll_chart_options_init (&options);
+  ll_chart_text_init (&a, context, &options);
+  ll_chart_text_init (&b, context, &options);
+
+  ll_chart_text_size (&a, "Length (M elements)", FALSE, &w1, &h1);
+  ll_chart_text_size (&b, "Length (M elements)", FALSE, &w2, &h2);
+  g_assert_cmpfloat (w1, ==, w2);
+  g_assert_cmpfloat (h1, ==, h2);
+  ll_chart_text_size (&b, "Length (M elements)", TRUE, &wb, NULL);
+  g_assert_cmpfloat (wb, >, w1);
+
+  /* A text measured for the first time and one measured before: both
+   * leave the layout alone. */
+  ll_chart_text_set (&a, "Capacity", FALSE);
+  ll_chart_text_size (&a, "a text not measured before", FALSE, NULL, NULL);
+  ll_chart_text_size (&a, "Length (M elements)", FALSE, NULL, NULL);
+  g_assert_cmpstr (pango_layout_get_text (a.layout), ==, "Capacity");
+
+  ll_chart_text_clear (&a);
+  ll_chart_text_clear (&b);
+  g_object_unref (context);
+}
+
 static void
 test_large_text_plot (void)
 {
@@ -135,10 +167,10 @@ main (int   argc,
 
   g_test_add_func ("/chart/layout/text-scale", test_text_scale);
   g_test_add_func ("/chart/layout/large-text-plot", test_large_text_plot);
+  g_test_add_func ("/chart/layout/text-cache", test_text_cache);
 
   ret = g_test_run ();
 
   pango_cairo_font_map_set_default (NULL);
-  FcFini ();
   return ret;
 }

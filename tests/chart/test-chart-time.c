@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <fontconfig/fontconfig.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -315,6 +314,5 @@ main (int   argc,
   ret = g_test_run ();
 
   pango_cairo_font_map_set_default (NULL);
-  FcFini ();
   return ret;
 }

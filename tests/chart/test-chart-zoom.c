@@ -5,7 +5,6 @@
 
 #include "config.h"
 
-#include <fontconfig/fontconfig.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -506,6 +505,5 @@ main (int   argc,
 
   /* Leave nothing for leak checkers. */
   pango_cairo_font_map_set_default (NULL);
-  FcFini ();
   return ret;
 }

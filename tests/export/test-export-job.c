@@ -333,7 +333,6 @@ main (int    argc,
   g_test_add_func ("/export/job/images", test_job_images);
 
   status = g_test_run ();
-  /* (Workers keep fonts of their own: no FcFini () here.) */
   pango_cairo_font_map_set_default (NULL);
   return status;
 }
