@@ -29,6 +29,7 @@ struct _LlSummaryView
   GtkProgressBar *progress_bar;
   GtkLabel       *progress_label;
   GtkLabel       *forecast_label;
+  gboolean        forecast_said;    /* the label says a forecast, not blank */
   GtkFlowBox     *flow;
   GtkWidget      *expand_button;
   GtkWidget      *children[LL_N_FIGURES];
@@ -449,6 +450,8 @@ update_idle (LlSummaryView           *self,
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   set_text (self->progress_label, "");
   gtk_widget_set_visible (GTK_WIDGET (self->forecast_label), FALSE);
+  set_text (self->forecast_label, "");
+  self->forecast_said = FALSE;
   tell_figures (self);
 }
 
@@ -465,14 +468,19 @@ update_forecast (LlSummaryView       *self,
   gboolean shown = info->has_forecast && info->status.state == LL_ENGINE_RUNNING;
   gboolean warned = gtk_widget_has_css_class (GTK_WIDGET (self->forecast_label), "warning");
 
+  /* Its line is there for the whole run, blank until the first forecast
+   * (an empty label takes no height), so that nothing below it moves
+   * while the list grows. */
   if (!shown)
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->forecast_label), FALSE);
-      set_text (self->forecast_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->forecast_label), info->running);
+      set_text (self->forecast_label, info->running ? " " : "");
+      self->forecast_said = FALSE;
       return;
     }
-  if (!due && gtk_widget_get_visible (GTK_WIDGET (self->forecast_label)) && warned == !f->fits)
+  if (!due && self->forecast_said && warned == !f->fits)
     return;
+  self->forecast_said = TRUE;
   gtk_widget_set_visible (GTK_WIDGET (self->forecast_label), TRUE);
 
   at = ll_format_count_exact (f->length);

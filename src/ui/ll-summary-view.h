@@ -41,6 +41,7 @@ typedef struct
   guint64           limit_bytes;         /* the container's memory limit, or LL_NO_LIMIT */
   double            progress;            /* 0…1 toward the target; < 0: none */
   guint64           eta_ns;              /* G_MAXUINT64: unknown */
+  gboolean          running;             /* started, or about to start */
   gboolean          has_forecast;        /* a running list's next growth: */
   LlForecast        forecast;
 } LlSummaryInfo;

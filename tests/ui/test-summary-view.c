@@ -55,6 +55,25 @@ test_forecast_line (void)
 }
 
 /* In the window, during a real run, the line is there. */
+/* The label in @widget that says @text. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
+        return child;
+      if ((found = find_label (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_forecast_in_window (void)
 {
@@ -63,6 +82,8 @@ test_forecast_in_window (void)
   LlSummaryView *summary = ll_window_get_summary (window);
   gint64 deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
   gboolean seen = FALSE, finished = FALSE;
+  GtkWidget *label;
+  int height;
 
   g_signal_connect (window, "run-finished", G_CALLBACK (on_run_finished), &finished);
   ll_controls_set_policy (controls, LL_POLICY_CPYTHON);
@@ -71,6 +92,14 @@ test_forecast_in_window (void)
   ll_controls_set_target_kind (controls, LL_TARGET_CONTAINER_BYTES);
   ll_controls_set_target_text (controls, "3 GiB");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL);
+  /* Its line is there from the start, blank: nothing below moves when it
+   * fills in. */
+  wait_ms (30);
+  label = find_label (GTK_WIDGET (summary), ll_summary_view_get_forecast (summary, NULL));
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (label));
+  height = gtk_widget_get_height (label);
+  g_assert_cmpint (height, >, 0);
 
   while (!seen && !finished && g_get_monotonic_time () < deadline)
     {
@@ -80,6 +109,11 @@ test_forecast_in_window (void)
         g_usleep (1000);
     }
   g_assert_true (seen || finished);
+  if (seen)
+    {
+      wait_ms (30);
+      g_assert_cmpint (gtk_widget_get_height (label), ==, height);
+    }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.stop", NULL);
   wait_for_flag (&finished, 20000);
   g_assert_cmpstr (ll_summary_view_get_forecast (summary, NULL), ==, "");
