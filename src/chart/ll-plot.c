@@ -550,17 +550,26 @@ ll_polyline_begin (LlPolyline *line,
   line->tolerance = MAX (tolerance, 0.0);
 }
 
+/* (@x, @y) is the last vertex sent: the cone of slopes starts again. */
+static void
+polyline_anchor (LlPolyline *line,
+                 double      x,
+                 double      y)
+{
+  line->ax = x;
+  line->ay = y;
+  line->pending = FALSE;
+  line->lo = -INFINITY;
+  line->hi = INFINITY;
+}
+
 static void
 polyline_vertex (LlPolyline *line,
                  double      x,
                  double      y)
 {
   cairo_line_to (line->cr, x, y);
-  line->ax = x;
-  line->ay = y;
-  line->pending = FALSE;
-  line->lo = -INFINITY;
-  line->hi = INFINITY;
+  polyline_anchor (line, x, y);
 }
 
 /* The slopes from the last vertex form a cone that narrows with each
@@ -576,10 +585,7 @@ ll_polyline_add (LlPolyline *line,
     {
       cairo_move_to (line->cr, x, y);
       line->started = TRUE;
-      line->ax = x;
-      line->ay = y;
-      line->lo = -INFINITY;
-      line->hi = INFINITY;
+      polyline_anchor (line, x, y);
       return;
     }
 

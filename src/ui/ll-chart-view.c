@@ -719,16 +719,22 @@ ll_chart_view_set_next_growth (LlChartView *self,
   _ll_chart_view_invalidate (self);
 }
 
+static void
+take_series (LlChartView       *self,
+             const LlChartData *data)
+{
+  g_array_set_size (self->series, 0);
+  if (data != NULL && data->n_series > 0)
+    g_array_append_vals (self->series, data->series, data->n_series);
+}
+
 void
 ll_chart_view_set_data (LlChartView       *self,
                         const LlChartData *data)
 {
   g_return_if_fail (LL_IS_CHART_VIEW (self));
 
-  g_array_set_size (self->series, 0);
-  if (data != NULL && data->n_series > 0)
-    g_array_append_vals (self->series, data->series, data->n_series);
-
+  take_series (self, data);
   _ll_chart_view_invalidate (self);
   _ll_chart_view_queue_summary (self);
 }
@@ -739,10 +745,7 @@ ll_chart_view_set_data_later (LlChartView       *self,
 {
   g_return_if_fail (LL_IS_CHART_VIEW (self));
 
-  g_array_set_size (self->series, 0);
-  if (data != NULL && data->n_series > 0)
-    g_array_append_vals (self->series, data->series, data->n_series);
-
+  take_series (self, data);
   /* The readout stays with the chart as drawn: both follow at its turn. */
   if (self->cache != NULL)
     self->behind = TRUE;
