@@ -2,7 +2,11 @@
  *
  * The list reads the history view's buckets where they are: a million rows
  * cost their positions and, when sorted, a permutation. A row object is
- * made only for the rows a view asks for.
+ * made only for the rows a view asks for, and stands for its position:
+ * when rows move (a sort, a merge, new rows at the top), the few rows
+ * handed out take what is at their position now and say ::changed, where
+ * telling GTK's views that a million rows were replaced would make them
+ * build every visible row again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,13 +39,46 @@ struct _LlEventRow
   LlEventBucket bucket;
   guint64       number;
   guint64       start_length;
+
+  LlEventList  *list;       /* NULL once the row left the list */
+  guint         position;
 };
 
 G_DEFINE_FINAL_TYPE (LlEventRow, ll_event_row, G_TYPE_OBJECT)
 
+enum {
+  ROW_CHANGED,
+  N_ROW_SIGNALS
+};
+
+static guint row_signals[N_ROW_SIGNALS];
+
+static void forget_row (LlEventList *list,
+                        LlEventRow  *row);
+
+static void
+ll_event_row_dispose (GObject *object)
+{
+  LlEventRow *self = LL_EVENT_ROW (object);
+
+  if (self->list != NULL)
+    forget_row (self->list, self);
+
+  G_OBJECT_CLASS (ll_event_row_parent_class)->dispose (object);
+}
+
 static void
 ll_event_row_class_init (LlEventRowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ll_event_row_dispose;
+
+  /* What the row shows changed: the rows moved and another one is at its
+   * position now, or it took more reallocations (a merged last row). */
+  row_signals[ROW_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -91,6 +128,8 @@ struct _LlEventList
   gsize                n;
   guint64              start_length;
   GArray              *numbers;     /* guint64: each row's first reallocation */
+  GHashTable          *rows;        /* position → the LlEventRow handed out, unowned */
+  LlEvent              first_event; /* buckets[0].first: a merge keeps it */
   guint64              first_count; /* buckets[0].count: a merge doubles it */
   guint64              last_count;  /* the last row's count: it may fill up */
   guint                generation;  /* bumped when rows are replaced */
@@ -115,6 +154,13 @@ static void ll_event_list_model_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (LlEventList, ll_event_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, ll_event_list_model_init))
+
+enum {
+  ROWS_MOVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static GType
 ll_event_list_get_item_type (GListModel *model)
@@ -142,23 +188,91 @@ row_at (LlEventList *self,
   return position;
 }
 
+/* Gives @row what is at its position now; TRUE when that changed it. */
+static gboolean
+fill_row (LlEventList *self,
+          LlEventRow  *row)
+{
+  gsize i = row_at (self, row->position);
+  guint64 number = g_array_index (self->numbers, guint64, i);
+
+  if (row->number == number && row->start_length == self->start_length &&
+      memcmp (&row->bucket, &self->buckets[i], sizeof row->bucket) == 0)
+    return FALSE;
+  row->bucket = self->buckets[i];
+  row->number = number;
+  row->start_length = self->start_length;
+  return TRUE;
+}
+
+static void
+forget_row (LlEventList *list,
+            LlEventRow  *row)
+{
+  if (g_hash_table_lookup (list->rows, GUINT_TO_POINTER (row->position)) == row)
+    g_hash_table_remove (list->rows, GUINT_TO_POINTER (row->position));
+  row->list = NULL;
+}
+
 static gpointer
 ll_event_list_get_item (GListModel *model,
                         guint       position)
 {
   LlEventList *self = LL_EVENT_LIST (model);
   LlEventRow *row;
-  gsize i;
 
   if (position >= self->n || self->emptied)
     return NULL;
 
-  i = row_at (self, position);
+  row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (position));
+  if (row != NULL)
+    return g_object_ref (row);
+
   row = g_object_new (LL_TYPE_EVENT_ROW, NULL);
-  row->bucket = self->buckets[i];
-  row->number = g_array_index (self->numbers, guint64, i);
-  row->start_length = self->start_length;
+  row->list = self;
+  row->position = position;
+  fill_row (self, row);
+  g_hash_table_insert (self->rows, GUINT_TO_POINTER (position), row);
   return row;
+}
+
+/* The rows handed out leave the list (those at @from and after). */
+static void
+forget_rows (LlEventList *self,
+             gsize        from)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      LlEventRow *row = value;
+
+      if (row->position >= from)
+        {
+          row->list = NULL;
+          g_hash_table_iter_remove (&iter);
+        }
+    }
+}
+
+/* The rows handed out take what is at their position now; those that
+ * changed say so (after all have, so that each reads a whole list). */
+static void
+refill_rows (LlEventList *self)
+{
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer value;
+
+  forget_rows (self, self->n);
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (fill_row (self, value))
+      g_ptr_array_add (changed, g_object_ref (value));
+  for (guint k = 0; k < changed->len; k++)
+    g_signal_emit (changed->pdata[k], row_signals[ROW_CHANGED], 0);
 }
 
 static void
@@ -188,6 +302,8 @@ ll_event_list_finalize (GObject *object)
   LlEventList *self = LL_EVENT_LIST (object);
 
   cancel_sort (self);
+  forget_rows (self, 0);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->numbers, g_array_unref);
   g_clear_pointer (&self->order, g_free);
   g_clear_pointer (&self->inverse, g_free);
@@ -201,12 +317,20 @@ ll_event_list_class_init (LlEventListClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = ll_event_list_finalize;
+
+  /* Rows moved to other positions without any added or removed there (a
+   * sort, a merge, new rows at the top): what each position shows
+   * changed, and each row handed out said ::changed. */
+  signals[ROWS_MOVED] =
+    g_signal_new ("rows-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 ll_event_list_init (LlEventList *self)
 {
   self->numbers = g_array_new (FALSE, FALSE, sizeof (guint64));
+  self->rows = g_hash_table_new (NULL, NULL);
   self->key = LL_EVENT_KEY_NUMBER;
 }
 
@@ -316,17 +440,24 @@ key_of (const LlEventBucket *b,
     }
 }
 
-/* Every row replaced, said as all removed and then all added. Said at
- * once, GTK's list views would look for each row they keep track of (the
- * one scrolled to, the focus) among all the added rows, by identity; rows
- * here are made when asked for, so a million-row sort would make a
- * million of them. The rows stay where they were: nothing was selected or
- * scrolled to by identity anyway. */
+/* The rows moved: those handed out show what is at their position now. */
+static void
+move_rows (LlEventList *self)
+{
+  refill_rows (self);
+  g_signal_emit (self, signals[ROWS_MOVED], 0);
+}
+
+/* Every row replaced by another run's, said as all removed and then all
+ * added. Said at once, GTK's list views would look for each row they keep
+ * track of (the one scrolled to, the focus) among all the added rows, by
+ * identity: a million of them. */
 static void
 replace_all (LlEventList *self,
              guint        old_n,
              guint        n)
 {
+  forget_rows (self, 0);
   /* Those told of the removal see an empty list. */
   if (old_n > 0)
     {
@@ -352,8 +483,6 @@ static void
 apply_order (LlEventList *self,
              SortJob     *job)
 {
-  guint old_n = (guint) self->n;
-
   g_clear_pointer (&self->order, g_free);
   g_clear_pointer (&self->inverse, g_free);
   self->order = g_new (guint32, MAX (job->n, 1));
@@ -361,7 +490,7 @@ apply_order (LlEventList *self,
     self->order[i] = job->items[i].row;
   self->n_order = job->n;
   self->sorted_at = g_get_monotonic_time ();
-  replace_all (self, old_n, old_n);
+  move_rows (self);
 }
 
 static void start_sort (LlEventList *self);
@@ -480,7 +609,6 @@ ll_event_list_sort (LlEventList *self,
                     gboolean     descending)
 {
   gboolean in_run_order;
-  guint n;
 
   g_return_if_fail (LL_IS_EVENT_LIST (self));
   g_return_if_fail (key < LL_N_EVENT_KEYS);
@@ -488,26 +616,27 @@ ll_event_list_sort (LlEventList *self,
   if (self->key == key && self->descending == descending)
     return;
 
-  n = (guint) self->n;
-  /* Rows shown in the run's order stay as they are until a sort is done. */
+  /* Until a sort is done the rows stay as they are: in the run's order, or
+   * in the previous sort's. */
   in_run_order = self->key == LL_EVENT_KEY_NUMBER ? !self->descending : self->n_order == 0;
   self->key = key;
   self->descending = descending;
-  g_clear_pointer (&self->order, g_free);
   g_clear_pointer (&self->inverse, g_free);
-  self->n_order = 0;
 
   if (key == LL_EVENT_KEY_NUMBER)
     {
       cancel_sort (self);
+      g_clear_pointer (&self->order, g_free);
+      self->n_order = 0;
       if (!in_run_order || descending)
-        replace_all (self, n, n);
+        move_rows (self);
       return;
     }
 
-  /* Until the sort is done the rows stay in the run's order. */
-  if (!in_run_order)
-    replace_all (self, n, n);
+  /* Newest first has no order of its own to keep: the run's order until
+   * the sort is done (a short one is done at once). */
+  if (self->order == NULL && !in_run_order && self->n > SYNC_SORT_ROWS)
+    move_rows (self);
   start_sort (self);
 }
 
@@ -580,7 +709,7 @@ ll_event_list_set_view (LlEventList         *self,
 {
   const LlEventBucket *buckets = NULL;
   gsize n = 0, old_n;
-  gboolean replaced;
+  gboolean replaced, merged;
   const LlHistoryCounters *counters;
 
   g_return_if_fail (LL_IS_EVENT_LIST (self));
@@ -593,55 +722,57 @@ ll_event_list_set_view (LlEventList         *self,
     }
 
   old_n = self->n;
-  /* Merging halves the rows and doubles the first one's count; a cleared
-   * or new history starts over. */
+  /* Merging halves the rows and doubles the first one's count, keeping
+   * its first reallocation; a cleared or new history starts over. */
   replaced = n < old_n || (n > 0 && old_n > 0 && buckets[0].count != self->first_count);
+  merged = replaced && n > 0 && old_n > 0 && buckets[0].count > self->first_count &&
+           memcmp (&buckets[0].first, &self->first_event, sizeof self->first_event) == 0;
   self->buckets = buckets;
   self->n = n;
   self->first_count = n > 0 ? buckets[0].count : 0;
+  if (n > 0)
+    self->first_event = buckets[0].first;
   if (!replaced && n == old_n && (n == 0 || buckets[n - 1].count == self->last_count))
     return;
   self->last_count = n > 0 ? buckets[n - 1].count : 0;
+  g_clear_pointer (&self->inverse, g_free);
 
   if (replaced)
     {
       self->generation++;
       g_clear_pointer (&self->order, g_free);
-      g_clear_pointer (&self->inverse, g_free);
       self->n_order = 0;
       count_numbers (self, 0);
-      replace_all (self, (guint) old_n, (guint) n);
+      if (!merged)
+        replace_all (self, (guint) old_n, (guint) n);
+      else
+        {
+          /* The same run, coarser: the rows shown take the merged ones
+           * (the selection can follow its reallocation), then the rows
+           * past the end go. */
+          move_rows (self);
+          if (n < old_n)
+            g_list_model_items_changed (G_LIST_MODEL (self), (guint) n, (guint) (old_n - n), 0);
+          else if (n > old_n)
+            g_list_model_items_changed (G_LIST_MODEL (self), (guint) old_n, 0, (guint) (n - old_n));
+        }
       if (self->key != LL_EVENT_KEY_NUMBER)
         start_sort (self);
       return;
     }
 
   /* The last row may have taken more reallocations since (merged rows
-   * fill up): it is told again with the new ones. */
+   * fill up); newest first, every row moved down. */
   count_numbers (self, old_n > 0 ? old_n - 1 : 0);
-  g_clear_pointer (&self->inverse, g_free);
-
   if (self->key == LL_EVENT_KEY_NUMBER && self->descending)
-    {
-      /* Newest first: the new rows come in at the top. */
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n > 0 ? 1 : 0,
-                                  (guint) (n - old_n) + (old_n > 0 ? 1 : 0));
-      return;
-    }
-
-  if (self->key == LL_EVENT_KEY_NUMBER || self->n_order == 0)
-    {
-      guint from = old_n > 0 ? (guint) old_n - 1 : 0;
-
-      g_list_model_items_changed (G_LIST_MODEL (self), from, (guint) old_n - from, (guint) n - from);
-      if (self->key != LL_EVENT_KEY_NUMBER)
-        schedule_resort (self);
-      return;
-    }
-
+    move_rows (self);
+  else
+    refill_rows (self);
+  if (n > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), (guint) old_n, 0, (guint) (n - old_n));
   /* Sorted: the new rows wait at the end until the next sort. */
-  g_list_model_items_changed (G_LIST_MODEL (self), (guint) old_n, 0, (guint) (n - old_n));
-  schedule_resort (self);
+  if (self->key != LL_EVENT_KEY_NUMBER)
+    schedule_resort (self);
 }
 
 guint

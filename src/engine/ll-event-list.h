@@ -11,7 +11,13 @@
 G_BEGIN_DECLS
 
 /* One row: a bucket of the history, that is one reallocation, or several
- * consecutive ones merged when the run outgrew the history's detail. */
+ * consecutive ones merged when the run outgrew the history's detail.
+ *
+ * A row stands for its position in the list: when the rows move (a sort,
+ * a merge, newest first as the run adds rows) it shows what is at its
+ * position now and emits ::changed, as it does when its reallocations
+ * grow (the last row, merged). Keep the LlEvent, not the row, to remember
+ * a reallocation. */
 #define LL_TYPE_EVENT_ROW (ll_event_row_get_type ())
 
 G_DECLARE_FINAL_TYPE (LlEventRow, ll_event_row, LL, EVENT_ROW, GObject)
@@ -46,11 +52,15 @@ LlEventList *ll_event_list_new          (void);
 /* Shows what @view holds now (NULL: nothing). The list reads the view's
  * buckets in place: call this after every update of the view, before the
  * main loop runs again. Rows the run added are appended; when the history
- * merged its buckets, every row is replaced. */
+ * merged its buckets the rows move (::rows-moved) and those past the end
+ * are removed; another run's history replaces every row.
+ *
+ * ::rows-moved — rows moved to other positions, with nothing added or
+ * removed there: the rows handed out show what is at their position now. */
 void         ll_event_list_set_view     (LlEventList         *self,
                                          const LlHistoryView *view);
 /* Sorts by @key. Sorting a long run happens on a worker thread; the rows
- * move when it is done (a sort asked for meanwhile wins). While the run
+ * move when it is done (::rows-moved; a sort asked for meanwhile wins). While the run
  * adds rows, they are sorted in again at most once a second. */
 void         ll_event_list_sort         (LlEventList         *self,
                                          LlEventKey           key,

@@ -122,7 +122,10 @@ struct _LlEventTable
   guint64             loop_start;
   guint               n_rows;
 
+  GHashTable         *bound;      /* GtkListItem → its CellContext: the cells shown */
+
   LlEvent             selected;
+  guint64             selected_number;
   gboolean            has_selected;
 
   LlEventKey          probe;
@@ -137,6 +140,9 @@ enum {
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (LlEventTable, ll_event_table, GTK_TYPE_WIDGET)
+
+/* A cell's list item → the CellContext of its column. */
+static GQuark cell_context_quark;
 
 /* Cells ------------------------------------------------------------------- */
 
@@ -286,12 +292,12 @@ setup_cell (GtkSignalListItemFactory *factory,
   if (column_info[context->column].numeric)
     gtk_widget_add_css_class (cell, "numeric");
   gtk_list_item_set_child (item, cell);
+  g_object_set_qdata (G_OBJECT (item), cell_context_quark, context);
 }
 
 static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           CellContext              *context)
+show_cell (CellContext *context,
+           GtkListItem *item)
 {
   LlEventRow *row = gtk_list_item_get_item (item);
   g_autofree char *text = format_cell (context->table, row, context->column);
@@ -310,6 +316,52 @@ bind_cell (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (GTK_WIDGET (cell), "dim-label");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (cell), "dim-label");
+}
+
+/* Another row is at the cell's position now (the rows moved), or its own
+ * took more reallocations. */
+static void
+on_row_changed (LlEventRow  *row,
+                GtkListItem *item)
+{
+  show_cell (g_object_get_qdata (G_OBJECT (item), cell_context_quark), item);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           CellContext              *context)
+{
+  LlEventRow *row = gtk_list_item_get_item (item);
+
+  show_cell (context, item);
+  g_hash_table_insert (context->table->bound, item, context);
+  g_signal_connect (row, "changed", G_CALLBACK (on_row_changed), item);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             CellContext              *context)
+{
+  LlEventRow *row = gtk_list_item_get_item (item);
+
+  if (context->table->bound != NULL)
+    g_hash_table_remove (context->table->bound, item);
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, on_row_changed, item);
+}
+
+/* Every cell shown, again (their units or loop numbers changed). */
+static void
+show_all_cells (LlEventTable *self)
+{
+  GHashTableIter iter;
+  gpointer item, context;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, &context))
+    show_cell (context, item);
 }
 
 /* Sorting ----------------------------------------------------------------- */
@@ -341,9 +393,26 @@ on_selection_changed (LlEventTable *self)
 
   self->has_selected = row != NULL;
   if (row != NULL)
-    self->selected = ll_event_row_get_bucket (row)->last;
+    {
+      self->selected = ll_event_row_get_bucket (row)->last;
+      self->selected_number = ll_event_row_get_number (row);
+    }
   gtk_widget_set_sensitive (self->copy_button, row != NULL);
   g_signal_emit (self, signals[EVENT_SELECTED], 0);
+}
+
+/* The rows moved under the selection: it follows its reallocation. */
+static void
+on_rows_moved (LlEventTable *self)
+{
+  guint position;
+
+  if (!self->has_selected)
+    return;
+  position = ll_event_list_find_number (self->list, self->selected_number);
+  if (position != gtk_single_selection_get_selected (self->selection))
+    gtk_single_selection_set_selected (self->selection,
+                                       position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
 }
 
 static GtkWidget *
@@ -458,7 +527,10 @@ ll_event_table_dispose (GObject *object)
                                           on_sorter_changed, self);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   self->view = NULL;
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_func (self->list, on_rows_moved, self);
   g_clear_object (&self->list);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_object (&self->probe_a);
   g_clear_object (&self->probe_b);
 
@@ -472,6 +544,7 @@ ll_event_table_class_init (LlEventTableClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ll_event_table_dispose;
+  cell_context_quark = g_quark_from_static_string ("ll-event-table-cell");
 
   /* The selection changed: ll_event_table_get_selected_event () says to what. */
   signals[EVENT_SELECTED] =
@@ -520,6 +593,8 @@ ll_event_table_init (LlEventTable *self)
 
   self->units = LL_UNITS_IEC;
   self->list = ll_event_list_new ();
+  self->bound = g_hash_table_new (NULL, NULL);
+  g_signal_connect_swapped (self->list, "rows-moved", G_CALLBACK (on_rows_moved), self);
   self->probe = LL_N_EVENT_KEYS + 1;
   self->probe_a = g_object_new (LL_TYPE_EVENT_ROW, NULL);
   self->probe_b = g_object_new (LL_TYPE_EVENT_ROW, NULL);
@@ -552,6 +627,7 @@ ll_event_table_init (LlEventTable *self)
       self->contexts[c] = (CellContext) { self, c, 4 };
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), &self->contexts[c]);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), &self->contexts[c]);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), &self->contexts[c]);
 
       sorter->key = column_info[c].key;
       sorter->probe = &self->probe;
@@ -637,30 +713,23 @@ void
 ll_event_table_set_loop_start (LlEventTable *self,
                                guint64       appends)
 {
-  guint n;
-
   g_return_if_fail (LL_IS_EVENT_TABLE (self));
 
   if (self->loop_start == appends)
     return;
   self->loop_start = appends;
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-  g_list_model_items_changed (G_LIST_MODEL (self->list), 0, n, n);
+  show_all_cells (self);
 }
 
 void
 ll_event_table_set_units (LlEventTable *self,
                           LlUnits       units)
 {
-  guint n;
-
   g_return_if_fail (LL_IS_EVENT_TABLE (self));
 
   if (self->units == units)
     return;
   self->units = units;
   update_size_title (self);
-  /* Rebind what is shown. */
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-  g_list_model_items_changed (G_LIST_MODEL (self->list), 0, n, n);
+  show_all_cells (self);
 }

@@ -78,6 +78,31 @@ row (LlEventList *list,
   return g_list_model_get_item (G_LIST_MODEL (list), position);
 }
 
+/* Connected swapped: the count first. */
+static void
+count_signal (guint    *count,
+              gpointer  instance)
+{
+  (*count)++;
+}
+
+/* A row held, and how often it said it changed. */
+typedef struct
+{
+  LlEventRow *row;
+  guint       changed;
+} Held;
+
+static void
+hold (Held        *held,
+      LlEventList *list,
+      guint        position)
+{
+  held->row = row (list, position);
+  held->changed = 0;
+  g_signal_connect_swapped (held->row, "changed", G_CALLBACK (count_signal), &held->changed);
+}
+
 /* The rows are the events CSV's rows, in the run's order. */
 static void
 test_rows_are_the_events (void)
@@ -141,9 +166,13 @@ test_appends_and_merges (void)
   g_autoptr(LlHistory) history = ll_history_new (8);
   g_autoptr(LlHistoryView) view = ll_history_view_new ();
   g_autoptr(LlEventList) list = ll_event_list_new ();
+  g_autoptr(LlHistory) other = ll_history_new (8);
   Change change = { 0 };
+  guint moved = 0;
+  Held first, second, last;
 
   g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &change);
+  g_signal_connect_swapped (list, "rows-moved", G_CALLBACK (count_signal), &moved);
 
   push (history, 0, 5);
   ll_history_view_update (view, history);
@@ -158,39 +187,66 @@ test_appends_and_merges (void)
 
   push (history, 5, 8);
   ll_history_view_update (view, history);
+  hold (&first, list, 0);
   ll_event_list_set_view (list, view);
   g_assert_cmpuint (change.calls, ==, 2);
-  /* from the last row on (it may have filled up) */
-  g_assert_cmpuint (change.position, ==, 4);
-  g_assert_cmpuint (change.removed, ==, 1);
-  g_assert_cmpuint (change.added, ==, 4);
+  /* added at the end; the rows before did not change */
+  g_assert_cmpuint (change.position, ==, 5);
+  g_assert_cmpuint (change.removed, ==, 0);
+  g_assert_cmpuint (change.added, ==, 3);
+  g_assert_cmpuint (first.changed, ==, 0);
+  g_assert_cmpuint (moved, ==, 0);
 
-  /* The ninth event merges pairs: [0 1] [2 3] [4 5] [6 7] [8]. Every row
-   * is replaced, said as all removed (the list empty meanwhile), then all
-   * added: GTK's list views then do not look for the rows they follow
-   * among every added one. */
+  /* The ninth event merges pairs: [0 1] [2 3] [4 5] [6 7] [8]. The rows
+   * move: the rows handed out show what is at their place now, and say
+   * so; the rows past the end go, said as removed there. GTK's views are
+   * not told that every row was replaced (they would build every row they
+   * show again, and look among every row for the ones they follow). */
+  hold (&second, list, 1);
+  hold (&last, list, 7);
+  g_assert_cmpuint (ll_event_row_get_number (second.row), ==, 2);
   push (history, 8, 9);
   ll_history_view_update (view, history);
   ll_event_list_set_view (list, view);
-  g_assert_cmpuint (change.calls, ==, 4);
-  g_assert_cmpuint (change.position, ==, 0);
-  g_assert_cmpuint (change.previous_removed, ==, 8);
-  g_assert_cmpuint (change.previous_added, ==, 0);
-  g_assert_cmpuint (change.previous_n_items, ==, 0);
-  g_assert_cmpuint (change.removed, ==, 0);
-  g_assert_cmpuint (change.added, ==, 5);
+  g_assert_cmpuint (moved, ==, 1);
+  g_assert_cmpuint (change.calls, ==, 3);
+  g_assert_cmpuint (change.position, ==, 5);
+  g_assert_cmpuint (change.removed, ==, 3);
+  g_assert_cmpuint (change.added, ==, 0);
   g_assert_cmpuint (change.n_items, ==, 5);
+  g_assert_true (ll_event_row_is_merged (second.row));
+  g_assert_cmpuint (ll_event_row_get_number (second.row), ==, 3);
+  g_assert_cmpuint (ll_event_row_get_bucket (second.row)->count, ==, 2);
+  g_assert_cmpuint (second.changed, ==, 1);
+  g_assert_cmpuint (first.changed, ==, 1);  /* [0] became [0 1] */
   {
     g_autoptr(LlEventRow) r = row (list, 1);
 
-    g_assert_true (ll_event_row_is_merged (r));
-    g_assert_cmpuint (ll_event_row_get_number (r), ==, 3);
-    g_assert_cmpuint (ll_event_row_get_bucket (r)->count, ==, 2);
+    /* the same row, asked for again */
+    g_assert_true (r == second.row);
   }
+  /* The row past the end left the list: it keeps what it showed. */
+  g_assert_cmpuint (last.changed, ==, 0);
+  g_assert_cmpuint (ll_event_row_get_number (last.row), ==, 8);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 5));
+
+  /* The tenth fills the last row, [8 9]: it says so, nothing moves. */
+  g_clear_object (&last.row);
+  hold (&last, list, 4);
+  push (history, 9, 10);
+  ll_history_view_update (view, history);
+  ll_event_list_set_view (list, view);
+  g_assert_cmpuint (change.calls, ==, 3);
+  g_assert_cmpuint (moved, ==, 1);
+  g_assert_cmpuint (last.changed, ==, 1);
+  g_assert_cmpuint (second.changed, ==, 1);
+  g_assert_cmpuint (ll_event_row_get_bucket (last.row)->count, ==, 2);
+  g_assert_cmpuint (ll_event_row_get_bucket (last.row)->last.length, ==, 91);
   /* reallocation 4 is in the second row; there is no tenth */
   g_assert_cmpuint (ll_event_list_find_number (list, 4), ==, 1);
   g_assert_cmpuint (ll_event_list_find_number (list, 9), ==, 4);
-  g_assert_cmpuint (ll_event_list_find_number (list, 10), ==, G_MAXUINT);
+  g_assert_cmpuint (ll_event_list_find_number (list, 10), ==, 4);
+  g_assert_cmpuint (ll_event_list_find_number (list, 11), ==, G_MAXUINT);
   g_assert_cmpuint (ll_event_list_find_number (list, 0), ==, G_MAXUINT);
   {
     guint positions[] = { 1 };
@@ -211,10 +267,36 @@ test_appends_and_merges (void)
     g_assert_cmpstr (lines[2], ==, "");
   }
 
+  /* Another run's history replaces every row, said as all removed (the
+   * list empty meanwhile), then all added; the rows handed out leave. */
+  push (other, 100, 106);
+  ll_history_view_update (view, other);
+  ll_event_list_set_view (list, view);
+  g_assert_cmpuint (change.calls, ==, 5);
+  g_assert_cmpuint (change.previous_removed, ==, 5);
+  g_assert_cmpuint (change.previous_added, ==, 0);
+  g_assert_cmpuint (change.previous_n_items, ==, 0);
+  g_assert_cmpuint (change.position, ==, 0);
+  g_assert_cmpuint (change.removed, ==, 0);
+  g_assert_cmpuint (change.added, ==, 6);
+  g_assert_cmpuint (change.n_items, ==, 6);
+  g_assert_cmpuint (moved, ==, 1);
+  g_assert_cmpuint (second.changed, ==, 1);
+  g_assert_cmpuint (ll_event_row_get_number (second.row), ==, 3);
+  {
+    g_autoptr(LlEventRow) r = row (list, 1);
+
+    g_assert_true (r != second.row);
+    g_assert_cmpuint (ll_event_row_get_bucket (r)->first.length, ==, 1011);
+  }
+
   /* A cleared view empties the list. */
   ll_event_list_set_view (list, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
-  g_assert_cmpuint (change.removed, ==, 5);
+  g_assert_cmpuint (change.removed, ==, 6);
+  g_object_unref (first.row);
+  g_object_unref (second.row);
+  g_object_unref (last.row);
 }
 
 static void
@@ -261,45 +343,63 @@ test_sort_small (void)
   g_autoptr(LlHistoryView) view = ll_history_view_new ();
   g_autoptr(LlEventList) list = ll_event_list_new ();
   Change change = { 0 };
+  guint moved = 0;
   gboolean descending;
+  Held top;
 
   push (history, 0, 1000);
   ll_history_view_update (view, history);
   ll_event_list_set_view (list, view);
   g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &change);
+  g_signal_connect_swapped (list, "rows-moved", G_CALLBACK (count_signal), &moved);
+  hold (&top, list, 0);
 
-  /* Sorted at once: the rows are replaced once, all removed then all
-   * added (the rows in the run's order are not replaced by themselves
-   * before). */
+  /* Sorted at once: the rows move, once (the rows in the run's order do
+   * not move to themselves before); none is added or removed. The row
+   * held at the top shows the slowest now, and said so. */
   ll_event_list_sort (list, LL_EVENT_KEY_TIME, TRUE);
   g_assert_false (ll_event_list_is_sorting (list));  /* short: at once */
-  g_assert_cmpuint (change.calls, ==, 2);
-  g_assert_cmpuint (change.previous_removed, ==, 1000);
-  g_assert_cmpuint (change.previous_n_items, ==, 0);
-  g_assert_cmpuint (change.added, ==, 1000);
-  g_assert_cmpuint (change.n_items, ==, 1000);
+  g_assert_cmpuint (moved, ==, 1);
+  g_assert_cmpuint (change.calls, ==, 0);
+  g_assert_cmpuint (top.changed, ==, 1);
+  g_assert_cmpuint (ll_event_row_get_bucket (top.row)->first.realloc_ns, ==, 1000);
   g_assert_cmpint (ll_event_list_get_sort_key (list, &descending), ==, LL_EVENT_KEY_TIME);
   g_assert_true (descending);
   assert_sorted (list, TRUE);
 
   ll_event_list_sort (list, LL_EVENT_KEY_TIME, FALSE);
+  g_assert_cmpuint (moved, ==, 2);
   assert_sorted (list, FALSE);
+  g_assert_cmpuint (ll_event_row_get_bucket (top.row)->first.realloc_ns, ==, 1);
 
   /* Back to the run's order, and again: nothing moves the second time. */
   ll_event_list_sort (list, LL_EVENT_KEY_NUMBER, FALSE);
-  change.calls = 0;
+  g_assert_cmpuint (moved, ==, 3);
+  g_assert_cmpuint (ll_event_row_get_number (top.row), ==, 1);
   ll_event_list_sort (list, LL_EVENT_KEY_NUMBER, FALSE);
-  g_assert_cmpuint (change.calls, ==, 0);
+  g_assert_cmpuint (moved, ==, 3);
 
   /* The run's order, newest first. */
   ll_event_list_sort (list, LL_EVENT_KEY_NUMBER, TRUE);
-  g_assert_cmpuint (change.calls, ==, 2);
+  g_assert_cmpuint (moved, ==, 4);
+  g_assert_cmpuint (change.calls, ==, 0);
+  g_assert_cmpuint (ll_event_row_get_number (top.row), ==, 1000);
+  /* New rows come in at the top: the rows move, one more at the end. */
+  push (history, 1000, 1001);
+  ll_history_view_update (view, history);
+  ll_event_list_set_view (list, view);
+  g_assert_cmpuint (moved, ==, 5);
+  g_assert_cmpuint (change.calls, ==, 1);
+  g_assert_cmpuint (change.position, ==, 1000);
+  g_assert_cmpuint (change.added, ==, 1);
+  g_assert_cmpuint (ll_event_row_get_number (top.row), ==, 1001);
+  g_object_unref (top.row);
   {
     g_autoptr(LlEventRow) first = row (list, 0);
 
-    g_assert_cmpuint (ll_event_row_get_number (first), ==, 1000);
-    g_assert_cmpuint (ll_event_list_find_number (list, 1000), ==, 0);
-    g_assert_cmpuint (ll_event_list_find_number (list, 1), ==, 999);
+    g_assert_cmpuint (ll_event_row_get_number (first), ==, 1001);
+    g_assert_cmpuint (ll_event_list_find_number (list, 1001), ==, 0);
+    g_assert_cmpuint (ll_event_list_find_number (list, 1), ==, 1000);
   }
 }
 
@@ -312,23 +412,24 @@ test_sort_worker (void)
   g_autoptr(LlHistoryView) view = ll_history_view_new ();
   g_autoptr(LlEventList) list = ll_event_list_new ();
   Change change = { 0 };
+  guint moved = 0;
   guint n;
 
   push (history, 0, 200000);
   ll_history_view_update (view, history);
   ll_event_list_set_view (list, view);
   g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &change);
+  g_signal_connect_swapped (list, "rows-moved", G_CALLBACK (count_signal), &moved);
 
   /* The rows stay in the run's order meanwhile: nothing is said until the
-   * sorted rows replace them, once. */
+   * sorted rows take their places, once. */
   ll_event_list_sort (list, LL_EVENT_KEY_TIME, FALSE);
   g_assert_true (ll_event_list_is_sorting (list));
-  g_assert_cmpuint (change.calls, ==, 0);
   ll_event_list_sort (list, LL_EVENT_KEY_TIME, TRUE);
-  g_assert_cmpuint (change.calls, ==, 0);
+  g_assert_cmpuint (moved, ==, 0);
   wait_for_sort (list);
-  g_assert_cmpuint (change.calls, ==, 2);
-  g_assert_cmpuint (change.added, ==, 200000);
+  g_assert_cmpuint (moved, ==, 1);
+  g_assert_cmpuint (change.calls, ==, 0);
   assert_sorted (list, TRUE);
 
   /* The run goes on: new rows wait at the end, then are sorted in. */
@@ -358,6 +459,24 @@ test_sort_worker (void)
     g_assert_true (in_order);
   }
   assert_sorted (list, TRUE);
+
+  /* Sorted the other way: the rows keep the previous sort's order until
+   * the new one takes their places, once. */
+  {
+    guint before = moved;
+    g_autoptr(LlEventRow) top = NULL;
+
+    ll_event_list_sort (list, LL_EVENT_KEY_TIME, FALSE);
+    g_assert_true (ll_event_list_is_sorting (list));
+    g_assert_cmpuint (moved, ==, before);
+    top = row (list, 0);
+    g_assert_cmpuint (ll_event_row_get_bucket (top)->first.realloc_ns, ==, 1000);
+    wait_for_sort (list);
+    g_assert_cmpuint (moved, ==, before + 1);
+    g_assert_cmpuint (ll_event_row_get_bucket (top)->first.realloc_ns, ==, 1);
+    assert_sorted (list, FALSE);
+  }
+  g_assert_cmpuint (change.calls, ==, 1);  /* the 100 rows added, only */
 }
 
 int

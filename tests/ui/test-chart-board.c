@@ -92,6 +92,8 @@ test_marks (void)
   g_autoptr(LlEventRow) row = NULL;
   g_autofree char *csv = NULL;
   LlChartOptions options;
+  LlEvent seventh;
+  guint position;
   char line[256];
 
   run_small (window);
@@ -122,11 +124,25 @@ test_marks (void)
   strcat (line, "\n");
   g_assert_cmpstr (csv + strlen (LL_EVENTS_CSV_HEADER "\n"), ==, line);
 
-  /* Sorted by time, slowest first: the mark stays on the same one. */
+  /* Sorted by time, slowest first: the selection follows reallocation 7
+   * to its new row, and the mark stays on it. */
+  seventh = ll_event_row_get_bucket (row)->first;
   ll_event_list_sort (list, LL_EVENT_KEY_TIME, TRUE);
+  g_assert_false (ll_event_list_is_sorting (list));
+  position = gtk_single_selection_get_selected (
+    GTK_SINGLE_SELECTION (gtk_column_view_get_model (ll_event_table_get_column_view (table))));
+  g_assert_cmpuint (position, ==, ll_event_list_find_number (list, 7));
+  g_assert_cmpuint (position, !=, 6);
+  g_assert_cmpmem (ll_event_table_get_selected_event (table), sizeof (LlEvent), &seventh, sizeof seventh);
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    {
+      ll_chart_view_get_options (ll_window_get_chart_view (window, k), &options);
+      g_assert_cmpuint (options.mark->length, ==, seventh.length);
+    }
+  /* The row held for the sixth place shows what is there now. */
+  g_assert_cmpuint (ll_event_row_get_number (row), !=, 7);
   ll_event_table_select_number (table, 7);
-  g_assert_cmpuint (ll_event_table_get_selected_event (table)->length, ==,
-                    ll_event_row_get_bucket (row)->first.length);
+  g_assert_cmpuint (ll_event_table_get_selected_event (table)->length, ==, seventh.length);
 
   /* Nothing selected: no mark. */
   ll_event_table_select_number (table, 0);
@@ -185,6 +201,91 @@ test_table_from_keyboard (void)
   g_assert_true (press_key (memory, GDK_KEY_space, 0));
   g_assert_cmpmem (ll_event_table_get_selected_event (table), sizeof (LlEvent),
                    &ll_event_row_get_bucket (row)->first, sizeof (LlEvent));
+
+  destroy_window (window);
+}
+
+static void
+collect_cells (GtkWidget *widget,
+               GPtrArray *cells)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_INSCRIPTION (child))
+        g_ptr_array_add (cells, child);
+      collect_cells (child, cells);
+    }
+}
+
+/* What the table's first row shows on screen equals the list's first row,
+ * column by column. */
+static void
+assert_first_row_shown (LlEventTable *table)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  guint c = 0;
+
+  collect_cells (GTK_WIDGET (ll_event_table_get_column_view (table)), cells);
+  g_assert_cmpuint (cells->len, >=, LL_N_EVENT_COLUMNS - 1);
+  for (guint column = 0; column < LL_N_EVENT_COLUMNS; column++)
+    {
+      g_autofree char *text = NULL;
+
+      if (column == LL_EVENT_COLUMN_LOOP)
+        continue;  /* hidden: the list started empty */
+      text = ll_event_table_get_text (table, 0, column);
+      g_assert_cmpstr (gtk_inscription_get_text (cells->pdata[c]), ==, text);
+      c++;
+    }
+}
+
+static void
+count_changes (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *count)
+{
+  (*count)++;
+}
+
+/* A sort moves the rows where the table shows them: its cells show the
+ * sorted rows, without the rows being replaced. */
+static void
+test_table_shows_sort (void)
+{
+  LlWindow *window = create_window ();
+  LlEventTable *table = ll_chart_board_get_table (ll_window_get_board (window));
+  LlEventList *list = ll_event_table_get_list (table);
+  g_autofree char *first_number = NULL;
+  g_autofree char *sorted_number = NULL;
+  guint changed = 0;
+
+  g_object_set (ll_window_get_board (window), "show-table", TRUE, NULL);
+  run_small (window);
+  wait_ms (100);
+  g_signal_connect (list, "items-changed", G_CALLBACK (count_changes), &changed);
+  assert_first_row_shown (table);
+  first_number = ll_event_table_get_text (table, 0, LL_EVENT_COLUMN_NUMBER);
+  g_assert_cmpstr (first_number, ==, "1");
+
+  ll_event_list_sort (list, LL_EVENT_KEY_TIME, TRUE);
+  wait_ms (50);
+  sorted_number = ll_event_table_get_text (table, 0, LL_EVENT_COLUMN_NUMBER);
+  g_assert_cmpstr (sorted_number, !=, "1");
+  assert_first_row_shown (table);
+
+  /* In other units, the cells shown again. */
+  ll_event_table_set_units (table, LL_UNITS_SI);
+  assert_first_row_shown (table);
+
+  ll_event_list_sort (list, LL_EVENT_KEY_NUMBER, FALSE);
+  wait_ms (50);
+  assert_first_row_shown (table);
+  g_assert_cmpuint (changed, ==, 0);
+  g_signal_handlers_disconnect_by_data (list, &changed);
 
   destroy_window (window);
 }
@@ -386,6 +487,7 @@ main (int   argc,
   g_test_add_func ("/ui/board/notebook-example", test_notebook_example);
   g_test_add_func ("/ui/board/marks", test_marks);
   g_test_add_func ("/ui/board/table-from-keyboard", test_table_from_keyboard);
+  g_test_add_func ("/ui/board/table-shows-sort", test_table_shows_sort);
   g_test_add_func ("/ui/board/header-sorts", test_header_sorts);
   g_test_add_func ("/ui/board/visible-chart", test_visible_chart);
   g_test_add_func ("/ui/board/zoom-together", test_zoom_together);
