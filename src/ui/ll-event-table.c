@@ -18,6 +18,9 @@
 
 typedef LlEventColumn Column;
 
+/* The least height of the rows' area, in px. */
+#define TABLE_MIN_HEIGHT 200
+
 #define COL_NUMBER    LL_EVENT_COLUMN_NUMBER
 #define COL_LENGTH    LL_EVENT_COLUMN_LENGTH
 #define COL_LOOP      LL_EVENT_COLUMN_LOOP
@@ -648,6 +651,9 @@ ll_event_table_init (LlEventTable *self)
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
   gtk_widget_set_vexpand (scroller, TRUE);
+  /* Some eight rows at the least: a short window scrolls rather than
+   * squeeze the table to a few. */
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), TABLE_MIN_HEIGHT);
   gtk_widget_add_css_class (scroller, "card");
   gtk_box_append (GTK_BOX (self->box), scroller);
 
