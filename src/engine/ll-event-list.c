@@ -775,6 +775,17 @@ ll_event_list_set_view (LlEventList         *self,
     schedule_resort (self);
 }
 
+guint64
+ll_event_list_get_number (LlEventList *self,
+                          guint        position)
+{
+  g_return_val_if_fail (LL_IS_EVENT_LIST (self), 0);
+
+  if (position >= self->n)
+    return 0;
+  return g_array_index (self->numbers, guint64, row_at (self, position));
+}
+
 guint
 ll_event_list_find_number (LlEventList *self,
                            guint64      number)

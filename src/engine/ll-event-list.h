@@ -69,6 +69,10 @@ LlEventKey   ll_event_list_get_sort_key (LlEventList         *self,
                                          gboolean            *descending);
 /* TRUE while a sort runs on the worker thread. */
 gboolean     ll_event_list_is_sorting   (LlEventList         *self);
+/* The number of the first reallocation in the row at @position (from 1);
+ * 0 when there is no such row. */
+guint64      ll_event_list_get_number   (LlEventList         *self,
+                                         guint                position);
 /* The position of the row that holds reallocation @number (from 1);
  * G_MAXUINT when there is none. */
 guint        ll_event_list_find_number  (LlEventList         *self,

@@ -18,6 +18,8 @@
 
 typedef LlEventColumn Column;
 
+/* A selection of more rows than this is not followed when the rows move. */
+#define MAX_FOLLOWED 65536
 /* The least height of the rows' area, in px. */
 #define TABLE_MIN_HEIGHT 200
 
@@ -116,7 +118,7 @@ struct _LlEventTable
   GtkLabel           *count_label;
   GtkWidget          *copy_button;
   GtkColumnView      *view;
-  GtkSingleSelection *selection;
+  GtkMultiSelection  *selection;
   GtkColumnViewColumn *columns[N_COLUMNS];
   CellContext         contexts[N_COLUMNS];
   LlEventList        *list;
@@ -127,9 +129,11 @@ struct _LlEventTable
 
   GHashTable         *bound;      /* GtkListItem → its CellContext: the cells shown */
 
-  LlEvent             selected;
+  LlEvent             selected;         /* the mark: see choose_marked () */
   guint64             selected_number;
   gboolean            has_selected;
+  GArray             *followed;         /* guint64: the selected rows' numbers */
+  gboolean            all_selected;
 
   LlEventKey          probe;
   GObject            *probe_a, *probe_b;
@@ -296,6 +300,11 @@ setup_cell (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (cell, "numeric");
   gtk_list_item_set_child (item, cell);
   g_object_set_qdata (G_OBJECT (item), cell_context_quark, context);
+  /* Before GTK 4.12 a cell took a click for the selection as well as its
+   * row: a Ctrl+click selected the row and at once unselected it. The row
+   * alone selects. */
+  if (gtk_get_major_version () == 4 && gtk_get_minor_version () < 12)
+    gtk_list_item_set_selectable (item, FALSE);
 }
 
 static void
@@ -389,33 +398,105 @@ on_sorter_changed (GtkSorter    *sorter,
 
 /* Selection --------------------------------------------------------------- */
 
-static void
-on_selection_changed (LlEventTable *self)
+/* The mark (the row the charts show): the row picked last — the only one,
+ * or the one a Ctrl+click added — else the one marked before while it
+ * stays selected (a Shift+click extends from it), else the first. */
+static guint
+choose_marked (LlEventTable *self,
+               GtkBitset    *selected,
+               guint         position,
+               guint         n_items)
 {
-  LlEventRow *row = gtk_single_selection_get_selected_item (self->selection);
+  guint marked;
 
-  self->has_selected = row != NULL;
-  if (row != NULL)
+  if (gtk_bitset_get_size (selected) == 1)
+    return gtk_bitset_get_minimum (selected);
+  if (n_items == 1 && gtk_bitset_contains (selected, position))
+    return position;
+  if (self->has_selected)
     {
-      self->selected = ll_event_row_get_bucket (row)->last;
-      self->selected_number = ll_event_row_get_number (row);
+      marked = ll_event_list_find_number (self->list, self->selected_number);
+      if (marked != G_MAXUINT && gtk_bitset_contains (selected, marked))
+        return marked;
     }
-  gtk_widget_set_sensitive (self->copy_button, row != NULL);
-  g_signal_emit (self, signals[EVENT_SELECTED], 0);
+  return gtk_bitset_get_minimum (selected);
 }
 
-/* The rows moved under the selection: it follows its reallocation. */
+/* The selected rows by their reallocations, to find them again when the
+ * rows move; all of them, or too many to follow, are said as such. */
+static void
+remember_selection (LlEventTable *self,
+                    GtkBitset    *selected)
+{
+  guint64 size = gtk_bitset_get_size (selected);
+  GtkBitsetIter iter;
+  guint position;
+
+  g_array_set_size (self->followed, 0);
+  self->all_selected = size > 0 && size == g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  if (self->all_selected || size > MAX_FOLLOWED)
+    return;
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
+       more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      guint64 number = ll_event_list_get_number (self->list, position);
+
+      g_array_append_val (self->followed, number);
+    }
+}
+
+static void
+on_selection_changed (GtkSelectionModel *model,
+                      guint              position,
+                      guint              n_items,
+                      LlEventTable      *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (model);
+  gboolean had = self->has_selected;
+  LlEvent before = self->selected;
+
+  if (gtk_bitset_is_empty (selected))
+    self->has_selected = FALSE;
+  else
+    {
+      guint marked = choose_marked (self, selected, position, n_items);
+      g_autoptr(LlEventRow) row = g_list_model_get_item (G_LIST_MODEL (self->list), marked);
+
+      self->has_selected = row != NULL;
+      if (row != NULL)
+        {
+          self->selected = ll_event_row_get_bucket (row)->last;
+          self->selected_number = ll_event_row_get_number (row);
+        }
+    }
+  remember_selection (self, selected);
+  gtk_widget_set_sensitive (self->copy_button, !gtk_bitset_is_empty (selected));
+  if (had != self->has_selected ||
+      (self->has_selected && memcmp (&before, &self->selected, sizeof before) != 0))
+    g_signal_emit (self, signals[EVENT_SELECTED], 0);
+}
+
+/* The rows moved under the selection: it follows its reallocations. */
 static void
 on_rows_moved (LlEventTable *self)
 {
-  guint position;
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (self->selection);
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(GtkBitset) mask = NULL;
 
-  if (!self->has_selected)
+  if (!self->has_selected || self->all_selected)
     return;
-  position = ll_event_list_find_number (self->list, self->selected_number);
-  if (position != gtk_single_selection_get_selected (self->selection))
-    gtk_single_selection_set_selected (self->selection,
-                                       position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
+  selected = gtk_bitset_new_empty ();
+  for (guint k = 0; k < self->followed->len; k++)
+    {
+      guint position = ll_event_list_find_number (self->list, g_array_index (self->followed, guint64, k));
+
+      if (position != G_MAXUINT)
+        gtk_bitset_add (selected, position);
+    }
+  mask = gtk_bitset_new_range (0, g_list_model_get_n_items (G_LIST_MODEL (self->list)));
+  gtk_selection_model_set_selection (model, selected, mask);
 }
 
 static GtkWidget *
@@ -448,11 +529,11 @@ ll_event_table_select_number (LlEventTable *self,
   position = number > 0 ? ll_event_list_find_number (self->list, number) : G_MAXUINT;
   if (position == G_MAXUINT)
     {
-      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
       return;
     }
 
-  gtk_single_selection_set_selected (self->selection, position);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   /* The column view's rows are a list view: it scrolls to a row. */
   list_view = find_list_view (GTK_WIDGET (self->view));
   if (list_view != NULL)
@@ -470,15 +551,25 @@ ll_event_table_get_selected_event (LlEventTable *self)
 char *
 ll_event_table_copy_csv (LlEventTable *self)
 {
-  guint position;
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autofree guint *positions = NULL;
   g_autofree char *rows = NULL;
+  GtkBitsetIter iter;
+  guint64 size;
+  guint position, k = 0;
 
   g_return_val_if_fail (LL_IS_EVENT_TABLE (self), NULL);
 
-  position = gtk_single_selection_get_selected (self->selection);
-  if (position == GTK_INVALID_LIST_POSITION)
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  size = gtk_bitset_get_size (selected);
+  if (size == 0)
     return NULL;
-  rows = ll_event_list_format_csv (self->list, &position, 1);
+  positions = g_new (guint, size);
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
+       more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    positions[k++] = position;
+  rows = ll_event_list_format_csv (self->list, positions, k);
   return g_strconcat (LL_EVENTS_CSV_HEADER "\n", rows, NULL);
 }
 
@@ -534,6 +625,7 @@ ll_event_table_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->list, on_rows_moved, self);
   g_clear_object (&self->list);
   g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_pointer (&self->followed, g_array_unref);
   g_clear_object (&self->probe_a);
   g_clear_object (&self->probe_b);
 
@@ -577,9 +669,9 @@ build_header (LlEventTable *self)
   self->copy_button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
   gtk_widget_add_css_class (self->copy_button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->copy_button), "table.copy");
-  gtk_widget_set_tooltip_text (self->copy_button, _("Copy the Row as CSV (Ctrl+C)"));
+  gtk_widget_set_tooltip_text (self->copy_button, _("Copy the Selected Rows as CSV (Ctrl+C)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->copy_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy the Row as CSV"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy the Selected Rows as CSV"), -1);
   gtk_widget_set_sensitive (self->copy_button, FALSE);
 
   gtk_box_append (GTK_BOX (header), title);
@@ -606,13 +698,9 @@ ll_event_table_init (LlEventTable *self)
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
   gtk_box_append (GTK_BOX (self->box), build_header (self));
 
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->list)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  /* Also when the rows move under it (a sort, a merge of the history). */
-  g_signal_connect_swapped (self->selection, "notify::selected-item",
-                            G_CALLBACK (on_selection_changed), self);
+  self->followed = g_array_new (FALSE, FALSE, sizeof (guint64));
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->list)));
+  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
 
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (self->selection)));
   gtk_column_view_set_show_column_separators (self->view, TRUE);
@@ -643,6 +731,8 @@ ll_event_table_init (LlEventTable *self)
       g_object_unref (column);
     }
   gtk_column_view_column_set_visible (self->columns[COL_LOOP], FALSE);
+  /* The rows span the table's width. */
+  gtk_column_view_column_set_expand (self->columns[N_COLUMNS - 1], TRUE);
   update_size_title (self);
 
   view_sorter = gtk_column_view_get_sorter (self->view);

@@ -43,14 +43,18 @@ void         ll_event_table_set_units     (LlEventTable        *self,
  * column shows (the notebook appends twice, then loops). */
 void         ll_event_table_set_loop_start (LlEventTable       *self,
                                             guint64             appends);
-/* Selects the row that holds reallocation @number and scrolls to it;
- * 0 clears the selection. */
+/* Selects only the row that holds reallocation @number and scrolls to
+ * it; 0 clears the selection. Several rows can be selected (Ctrl+click,
+ * Shift+click, Ctrl+A); the selection follows its reallocations when the
+ * rows move. */
 void         ll_event_table_select_number (LlEventTable        *self,
                                            guint64              number);
-/* The selected row's reallocation (its last one when merged); NULL when
- * none is selected. Valid until the selection changes. */
+/* The marked row's reallocation (its last one when merged): the row
+ * selected last, or the first of those selected; NULL when none is
+ * selected. Valid until the selection changes. */
 const LlEvent *ll_event_table_get_selected_event (LlEventTable *self);
-/* The selected rows as events CSV (header included); NULL when none. */
+/* The selected rows as events CSV (header included), in the table's
+ * order; NULL when none. */
 char        *ll_event_table_copy_csv      (LlEventTable        *self);
 GtkColumnView *ll_event_table_get_column_view (LlEventTable    *self);
 /* What the cell at @position in @column says. */

@@ -129,10 +129,15 @@ test_marks (void)
   seventh = ll_event_row_get_bucket (row)->first;
   ll_event_list_sort (list, LL_EVENT_KEY_TIME, TRUE);
   g_assert_false (ll_event_list_is_sorting (list));
-  position = gtk_single_selection_get_selected (
-    GTK_SINGLE_SELECTION (gtk_column_view_get_model (ll_event_table_get_column_view (table))));
-  g_assert_cmpuint (position, ==, ll_event_list_find_number (list, 7));
+  position = ll_event_list_find_number (list, 7);
   g_assert_cmpuint (position, !=, 6);
+  {
+    GtkSelectionModel *model = gtk_column_view_get_model (ll_event_table_get_column_view (table));
+    g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (model);
+
+    g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+    g_assert_true (gtk_bitset_contains (selected, position));
+  }
   g_assert_cmpmem (ll_event_table_get_selected_event (table), sizeof (LlEvent), &seventh, sizeof seventh);
   for (guint k = 0; k < LL_N_CHARTS; k++)
     {
@@ -286,6 +291,126 @@ test_table_shows_sort (void)
   assert_first_row_shown (table);
   g_assert_cmpuint (changed, ==, 0);
   g_signal_handlers_disconnect_by_data (list, &changed);
+
+  destroy_window (window);
+}
+
+static char *
+events_csv (LlEventList *list,
+            guint64      first,
+            guint64      last)
+{
+  GString *csv = g_string_new (LL_EVENTS_CSV_HEADER "\n");
+
+  for (guint64 number = first; number <= last; number++)
+    {
+      guint position = ll_event_list_find_number (list, number);
+      g_autofree char *row = ll_event_list_format_csv (list, &position, 1);
+
+      g_string_append (csv, row);
+    }
+  return g_string_free (csv, FALSE);
+}
+
+/* Several rows: Shift+click a range, Ctrl+click one more: that one is
+ * marked, all are copied in the table's order, and they stay selected
+ * where a sort moves them. */
+static void
+test_several_rows (void)
+{
+  LlWindow *window = create_window ();
+  LlChartBoard *board = ll_window_get_board (window);
+  LlEventTable *table = ll_chart_board_get_table (board);
+  LlEventList *list = ll_event_table_get_list (table);
+  GtkSelectionModel *model = gtk_column_view_get_model (ll_event_table_get_column_view (table));
+  g_autofree char *csv = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *tenth = NULL;
+  guint n;
+
+  g_object_set (board, "show-table", TRUE, NULL);
+  run_small (window);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n, >, 20);
+
+  /* Rows 3 to 5, then 10: the tenth reallocation is marked. */
+  gtk_selection_model_select_range (model, 2, 3, TRUE);
+  {
+    g_autoptr(LlEventRow) row = g_list_model_get_item (G_LIST_MODEL (list), 2);
+
+    /* a range: its first row */
+    g_assert_cmpmem (ll_event_table_get_selected_event (table), sizeof (LlEvent),
+                     &ll_event_row_get_bucket (row)->last, sizeof (LlEvent));
+  }
+  gtk_selection_model_select_item (model, 9, FALSE);
+  {
+    g_autoptr(LlEventRow) row = g_list_model_get_item (G_LIST_MODEL (list), 9);
+
+    g_assert_cmpmem (ll_event_table_get_selected_event (table), sizeof (LlEvent),
+                     &ll_event_row_get_bucket (row)->last, sizeof (LlEvent));
+  }
+  csv = ll_event_table_copy_csv (table);
+  {
+    g_autofree char *range = events_csv (list, 3, 5);
+    g_autofree char *one = events_csv (list, 10, 10);
+
+    tenth = g_strdup (one + strlen (LL_EVENTS_CSV_HEADER "\n"));
+    expected = g_strconcat (range, tenth, NULL);
+  }
+  g_assert_cmpstr (csv, ==, expected);
+
+  /* Sorted by time, slowest first: the same four rows are selected, where
+   * they are now, and copied in that order; the mark stays. */
+  ll_event_list_sort (list, LL_EVENT_KEY_TIME, TRUE);
+  {
+    g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (model);
+    g_autofree char *sorted = ll_event_table_copy_csv (table);
+    g_auto(GStrv) lines = g_strsplit (sorted, "\n", -1);
+    g_auto(GStrv) before = g_strsplit (csv, "\n", -1);
+    static const guint64 numbers[] = { 3, 4, 5, 10 };  /* before's rows */
+    guint previous = 0;
+
+    g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 4);
+    for (guint k = 0; k < G_N_ELEMENTS (numbers); k++)
+      g_assert_true (gtk_bitset_contains (selected, ll_event_list_find_number (list, numbers[k])));
+    /* the same lines (header, four rows, the end), each once */
+    g_assert_cmpuint (g_strv_length (lines), ==, 6);
+    for (guint i = 1; i < 5; i++)
+      {
+        guint k = 0, position;
+
+        while (k < 4 && g_strcmp0 (before[k + 1], lines[i]) != 0)
+          k++;
+        g_assert_cmpuint (k, <, 4);
+        /* in the table's order: where each row is now, top to bottom */
+        position = ll_event_list_find_number (list, numbers[k]);
+        if (i > 1)
+          g_assert_cmpuint (position, >, previous);
+        previous = position;
+      }
+  }
+  {
+    g_autoptr(LlEventRow) row = g_list_model_get_item (G_LIST_MODEL (list), ll_event_list_find_number (list, 10));
+
+    g_assert_cmpmem (ll_event_table_get_selected_event (table), sizeof (LlEvent),
+                     &ll_event_row_get_bucket (row)->last, sizeof (LlEvent));
+  }
+
+  /* Every row (Ctrl+A): all stay selected in any order, all are copied. */
+  gtk_selection_model_select_all (model);
+  ll_event_list_sort (list, LL_EVENT_KEY_NUMBER, FALSE);
+  {
+    g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (model);
+    g_autofree char *all = ll_event_table_copy_csv (table);
+    g_autofree char *every = events_csv (list, 1, ll_event_list_get_number (list, n - 1));
+
+    g_assert_cmpuint (gtk_bitset_get_size (selected), ==, n);
+    g_assert_cmpstr (all, ==, every);
+  }
+
+  gtk_selection_model_unselect_all (model);
+  g_assert_null (ll_event_table_get_selected_event (table));
+  g_assert_null (ll_event_table_copy_csv (table));
 
   destroy_window (window);
 }
@@ -488,6 +613,7 @@ main (int   argc,
   g_test_add_func ("/ui/board/marks", test_marks);
   g_test_add_func ("/ui/board/table-from-keyboard", test_table_from_keyboard);
   g_test_add_func ("/ui/board/table-shows-sort", test_table_shows_sort);
+  g_test_add_func ("/ui/board/several-rows", test_several_rows);
   g_test_add_func ("/ui/board/header-sorts", test_header_sorts);
   g_test_add_func ("/ui/board/visible-chart", test_visible_chart);
   g_test_add_func ("/ui/board/zoom-together", test_zoom_together);
