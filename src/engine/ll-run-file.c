@@ -237,6 +237,21 @@ get_fields (const guint64 *in,
   return copy_fields ((guint64 *) in, record, fields, n_fields, FALSE);
 }
 
+/* The file is little-endian: @file in the file's order from the machine's,
+ * or back (swapping is its own inverse). Takes @file. */
+static GVariant *
+swap_file_order (GVariant *file)
+{
+#if G_BYTE_ORDER == G_BIG_ENDIAN
+  GVariant *swapped = g_variant_byteswap (file);
+
+  g_variant_unref (file);
+  return swapped;
+#else
+  return file;
+#endif
+}
+
 /* Writing ------------------------------------------------------------------ */
 
 static GVariant *
@@ -246,30 +261,22 @@ numbers (const guint64 *values,
   return g_variant_new_fixed_array (G_VARIANT_TYPE_UINT64, values, n, sizeof (guint64));
 }
 
+/* @n buckets of @size bytes, @per_item numbers each by @fields. */
 static GVariant *
-event_buckets (const LlEventBucket *buckets,
-               gsize                n)
+bucket_numbers (gconstpointer  buckets,
+                gsize          n,
+                gsize          size,
+                gsize          per_item,
+                const Field   *fields,
+                gsize          n_fields)
 {
-  g_autofree guint64 *values = g_new (guint64, MAX (n, 1) * EVENT_FIELDS);
+  g_autofree guint64 *values = g_new (guint64, MAX (n, 1) * per_item);
   guint64 *out = values;
 
   for (gsize i = 0; i < n; i++)
-    out = put_fields (out, &buckets[i], FIELDS (event_bucket_fields));
+    out = put_fields (out, (const char *) buckets + i * size, fields, n_fields);
 
-  return numbers (values, n * EVENT_FIELDS);
-}
-
-static GVariant *
-sample_buckets (const LlSampleBucket *buckets,
-                gsize                 n)
-{
-  g_autofree guint64 *values = g_new (guint64, MAX (n, 1) * SAMPLE_FIELDS);
-  guint64 *out = values;
-
-  for (gsize i = 0; i < n; i++)
-    out = put_fields (out, &buckets[i], FIELDS (sample_bucket_fields));
-
-  return numbers (values, n * SAMPLE_FIELDS);
+  return numbers (values, n * per_item);
 }
 
 static GVariant *
@@ -354,9 +361,13 @@ run_dict (const LlRunSnapshot *snapshot)
   g_variant_dict_insert_value (&dict, "counters", counter_values (counters));
   g_variant_dict_insert (&dict, "slack-sum", "d", counters->slack_sum);
   g_variant_dict_insert (&dict, "event-width", "t", ll_history_get_event_width (snapshot->history));
-  g_variant_dict_insert_value (&dict, "events", event_buckets (events, n_events));
+  g_variant_dict_insert_value (&dict, "events",
+                               bucket_numbers (events, n_events, sizeof *events,
+                                               EVENT_FIELDS, FIELDS (event_bucket_fields)));
   g_variant_dict_insert (&dict, "sample-width", "t", ll_history_get_sample_width (snapshot->history));
-  g_variant_dict_insert_value (&dict, "samples", sample_buckets (samples, n_samples));
+  g_variant_dict_insert_value (&dict, "samples",
+                               bucket_numbers (samples, n_samples, sizeof *samples,
+                                               SAMPLE_FIELDS, FIELDS (sample_bucket_fields)));
 
   return g_variant_dict_end (&dict);
 }
@@ -381,14 +392,7 @@ ll_run_file_serialize (LlRunSnapshot * const *snapshots,
 
   file = g_variant_ref_sink (g_variant_new ("(su@a{sv})", FILE_NAME, (guint32) LL_RUN_FILE_VERSION,
                                             g_variant_dict_end (&top)));
-#if G_BYTE_ORDER == G_BIG_ENDIAN
-  {
-    GVariant *swapped = g_variant_byteswap (file);
-
-    g_variant_unref (file);
-    file = swapped;
-  }
-#endif
+  file = swap_file_order (file);
 
   return g_variant_get_data_as_bytes (file);
 }
@@ -489,6 +493,41 @@ event_is_sane (const LlEvent *e)
   return e->length <= e->new_capacity && e->old_capacity <= e->new_capacity;
 }
 
+/* @key's buckets of @size bytes, @per_item numbers each by @fields, and
+ * their width from @width_key; NULL if either is broken. */
+static gpointer
+read_buckets (GVariantDict  *dict,
+              guint          run,
+              const char    *key,
+              const char    *width_key,
+              gsize          size,
+              gsize          per_item,
+              const Field   *fields,
+              gsize          n_fields,
+              gsize         *n_buckets,
+              guint64       *width,
+              GError       **error)
+{
+  const guint64 *in;
+  char *buckets;
+  gsize n;
+
+  if (!lookup (dict, run, width_key, "t", width, error) ||
+      !lookup_numbers (dict, run, key, per_item, &in, &n, error))
+    return NULL;
+  if (!is_width (*width))
+    {
+      corrupt (error, run, _("has a broken “%s”"), width_key);
+      return NULL;
+    }
+
+  buckets = g_malloc0_n (MAX (n, 1), size);
+  for (gsize i = 0; i < n; i++)
+    in = get_fields (in, buckets + i * size, fields, n_fields);
+  *n_buckets = n;
+  return buckets;
+}
+
 /* The buckets a history could have made: full but the last, in order. */
 static gboolean
 read_events (GVariantDict   *dict,
@@ -499,23 +538,18 @@ read_events (GVariantDict   *dict,
              guint64        *total,
              GError        **error)
 {
-  const guint64 *in;
   gsize n;
 
-  if (!lookup (dict, run, "event-width", "t", width, error) ||
-      !lookup_numbers (dict, run, "events", EVENT_FIELDS, &in, &n, error))
+  *buckets = read_buckets (dict, run, "events", "event-width", sizeof (LlEventBucket),
+                           EVENT_FIELDS, FIELDS (event_bucket_fields), n_buckets, width, error);
+  if (*buckets == NULL)
     return FALSE;
-  if (!is_width (*width))
-    return corrupt (error, run, _("has a broken “%s”"), "event-width");
 
-  *buckets = g_new0 (LlEventBucket, MAX (n, 1));
-  *n_buckets = n;
+  n = *n_buckets;
   *total = 0;
   for (gsize i = 0; i < n; i++)
     {
-      LlEventBucket *b = &(*buckets)[i];
-
-      in = get_fields (in, b, FIELDS (event_bucket_fields));
+      const LlEventBucket *b = &(*buckets)[i];
 
       if (b->count == 0 || b->count > *width || (b->count < *width && i + 1 < n) ||
           b->n_moved > b->count || b->n_copied > b->count ||
@@ -541,23 +575,18 @@ read_samples (GVariantDict    *dict,
               guint64         *total,
               GError         **error)
 {
-  const guint64 *in;
   gsize n;
 
-  if (!lookup (dict, run, "sample-width", "t", width, error) ||
-      !lookup_numbers (dict, run, "samples", SAMPLE_FIELDS, &in, &n, error))
+  *buckets = read_buckets (dict, run, "samples", "sample-width", sizeof (LlSampleBucket),
+                           SAMPLE_FIELDS, FIELDS (sample_bucket_fields), n_buckets, width, error);
+  if (*buckets == NULL)
     return FALSE;
-  if (!is_width (*width))
-    return corrupt (error, run, _("has a broken “%s”"), "sample-width");
 
-  *buckets = g_new0 (LlSampleBucket, MAX (n, 1));
-  *n_buckets = n;
+  n = *n_buckets;
   *total = 0;
   for (gsize i = 0; i < n; i++)
     {
-      LlSampleBucket *b = &(*buckets)[i];
-
-      in = get_fields (in, b, FIELDS (sample_bucket_fields));
+      const LlSampleBucket *b = &(*buckets)[i];
 
       if (b->count == 0 || b->count > *width || (b->count < *width && i + 1 < n) ||
           b->min_available_bytes > b->max_available_bytes || b->min_rss_bytes > b->max_rss_bytes ||
@@ -787,15 +816,7 @@ ll_run_file_parse (const void  *data,
   /* Read in place: nothing read keeps the data (GVariant copies it only
    * when it is not aligned). */
   bytes = g_bytes_new_static (data, length);
-  file = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (FILE_TYPE), bytes, FALSE));
-#if G_BYTE_ORDER == G_BIG_ENDIAN
-  {
-    GVariant *swapped = g_variant_byteswap (file);
-
-    g_variant_unref (file);
-    file = swapped;
-  }
-#endif
+  file = swap_file_order (g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (FILE_TYPE), bytes, FALSE)));
 
   /* The version first: a newer file may be laid out otherwise. */
   g_variant_get (file, "(&su@a{sv})", &name, &version, &top);
