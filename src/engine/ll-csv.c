@@ -297,8 +297,9 @@ quote_field (const char *start,
   return length > 40 ? g_strconcat (valid, "…", NULL) : g_steal_pointer (&valid);
 }
 
-/* Reads @line into the @n_columns columns of @row. A single line ending
- * ("\n" or "\r\n") is allowed, so lines read from a file work as is. */
+/* Reads @line into the @n_columns columns of @row, which changes only if
+ * the whole line reads. A single line ending ("\n" or "\r\n") is allowed,
+ * so lines read from a file work as is. */
 static gboolean
 parse_row (const char    *line,
            const Column  *columns,
@@ -310,7 +311,10 @@ parse_row (const char    *line,
 {
   const char *end = line + strlen (line);
   const char *p = line;
+  guint64 values[G_N_ELEMENTS (event_columns)];  /* the widest row */
   guint n_found = 1;
+
+  g_assert (n_columns <= G_N_ELEMENTS (values));
 
   if (end > line && end[-1] == '\n')
     {
@@ -388,13 +392,19 @@ parse_row (const char    *line,
           return FALSE;
         }
 
-      if (columns[i].boolean)
-        *(gboolean *) ((guint8 *) row + columns[i].offset) = value != 0;
-      else
-        *(guint64 *) ((guint8 *) row + columns[i].offset) = value;
+      values[i] = value;
       p = field_end + 1;
     }
 
+  for (guint i = 0; i < n_columns; i++)
+    {
+      guint8 *field = (guint8 *) row + columns[i].offset;
+
+      if (columns[i].boolean)
+        *(gboolean *) field = values[i] != 0;
+      else
+        *(guint64 *) field = values[i];
+    }
   return TRUE;
 }
 
@@ -403,18 +413,12 @@ ll_csv_parse_event (const char  *line,
                     LlEvent     *event,
                     GError     **error)
 {
-  LlEvent row = { 0 };
-
   g_return_val_if_fail (line != NULL, FALSE);
   g_return_val_if_fail (event != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!parse_row (line, event_columns, G_N_ELEMENTS (event_columns), _("events"),
-                  LL_EVENTS_CSV_HEADER, &row, error))
-    return FALSE;
-
-  *event = row;
-  return TRUE;
+  return parse_row (line, event_columns, G_N_ELEMENTS (event_columns), _("events"),
+                    LL_EVENTS_CSV_HEADER, event, error);
 }
 
 gboolean
@@ -422,16 +426,10 @@ ll_csv_parse_sample (const char  *line,
                      LlSample    *sample,
                      GError     **error)
 {
-  LlSample row = { 0 };
-
   g_return_val_if_fail (line != NULL, FALSE);
   g_return_val_if_fail (sample != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!parse_row (line, sample_columns, G_N_ELEMENTS (sample_columns), _("samples"),
-                  LL_SAMPLES_CSV_HEADER, &row, error))
-    return FALSE;
-
-  *sample = row;
-  return TRUE;
+  return parse_row (line, sample_columns, G_N_ELEMENTS (sample_columns), _("samples"),
+                    LL_SAMPLES_CSV_HEADER, sample, error);
 }
