@@ -320,6 +320,42 @@ add_span (const LlColumns *layout,
   add_span_at (layout, columns, c0, c1, v_first, v_last, v_min, v_max, count);
 }
 
+/* A bucket of @count events or samples over columns @c0 to @c1: one
+ * alone is its first value. */
+static inline void
+add_bucket_at (const LlColumns *layout,
+               LlColumn        *columns,
+               int              c0,
+               int              c1,
+               guint64          count,
+               double           v_first,
+               double           v_last,
+               double           v_min,
+               double           v_max)
+{
+  if (count == 1)
+    add_span_at (layout, columns, c0, c0, v_first, v_first, v_first, v_first, 1);
+  else
+    add_span_at (layout, columns, c0, c1, v_first, v_last, v_min, v_max, count);
+}
+
+static inline void
+add_bucket (const LlColumns *layout,
+            LlColumn        *columns,
+            guint64          count,
+            double           x_first,
+            double           x_last,
+            double           v_first,
+            double           v_last,
+            double           v_min,
+            double           v_max)
+{
+  int c0 = columns_index (layout, x_first);
+  int c1 = count > 1 ? columns_index (layout, x_last) : c0;
+
+  add_bucket_at (layout, columns, c0, c1, count, v_first, v_last, v_min, v_max);
+}
+
 void
 ll_columns_locate (const LlColumns *layout,
                    double           x_first,
@@ -399,29 +435,17 @@ ll_decimate_events (const LlColumns     *layout,
           break;
 
         case LL_SERIES_BYTES_ADDED:
-          if (count == 1)
-            add_span (layout, columns,
-                      b->first.length, b->first.length,
-                      b->first.bytes_added, b->first.bytes_added,
-                      b->first.bytes_added, b->first.bytes_added, 1);
-          else
-            add_span (layout, columns,
+          add_bucket (layout, columns, count,
                       b->first.length, b->last.length,
                       b->first.bytes_added, b->last.bytes_added,
-                      b->min_bytes_added, b->max_bytes_added, count);
+                      b->min_bytes_added, b->max_bytes_added);
           break;
 
         case LL_SERIES_REALLOC_NS:
-          if (count == 1)
-            add_span (layout, columns,
-                      b->first.length, b->first.length,
-                      b->first.realloc_ns, b->first.realloc_ns,
-                      b->first.realloc_ns, b->first.realloc_ns, 1);
-          else
-            add_span (layout, columns,
+          add_bucket (layout, columns, count,
                       b->first.length, b->last.length,
                       b->first.realloc_ns, b->last.realloc_ns,
-                      b->min_realloc_ns, b->max_realloc_ns, count);
+                      b->min_realloc_ns, b->max_realloc_ns);
           break;
 
         case LL_SERIES_EVENT_TIME:
@@ -458,27 +482,13 @@ ll_decimate_samples (const LlColumns      *layout,
       guint64 count = MAX (b->count, 1);
 
       if (series == LL_SERIES_AVAILABLE)
-        {
-          if (count == 1)
-            add_span (layout, columns, b->first.elapsed_ns, b->first.elapsed_ns,
-                      b->first.available_bytes, b->first.available_bytes,
-                      b->first.available_bytes, b->first.available_bytes, 1);
-          else
-            add_span (layout, columns, b->first.elapsed_ns, b->last.elapsed_ns,
-                      b->first.available_bytes, b->last.available_bytes,
-                      b->min_available_bytes, b->max_available_bytes, count);
-        }
+        add_bucket (layout, columns, count, b->first.elapsed_ns, b->last.elapsed_ns,
+                    b->first.available_bytes, b->last.available_bytes,
+                    b->min_available_bytes, b->max_available_bytes);
       else
-        {
-          if (count == 1)
-            add_span (layout, columns, b->first.elapsed_ns, b->first.elapsed_ns,
-                      b->first.rss_bytes, b->first.rss_bytes,
-                      b->first.rss_bytes, b->first.rss_bytes, 1);
-          else
-            add_span (layout, columns, b->first.elapsed_ns, b->last.elapsed_ns,
-                      b->first.rss_bytes, b->last.rss_bytes,
-                      b->min_rss_bytes, b->max_rss_bytes, count);
-        }
+        add_bucket (layout, columns, count, b->first.elapsed_ns, b->last.elapsed_ns,
+                    b->first.rss_bytes, b->last.rss_bytes,
+                    b->min_rss_bytes, b->max_rss_bytes);
     }
 }
 
@@ -502,39 +512,13 @@ ll_decimate_samples_both (const LlColumns      *layout,
       int c0 = columns_index (layout, b->first.elapsed_ns);
       int c1 = count > 1 ? columns_index (layout, b->last.elapsed_ns) : c0;
 
-      if (c1 < 0 || c0 >= (int) layout->n_columns)
-        continue;
-
-      /* The common case, many samples or one per column: no span. */
-      if (c1 <= c0)
-        {
-          if (count == 1)
-            {
-              column_add (&available[c0], b->first.available_bytes, b->first.available_bytes,
-                          b->first.available_bytes, b->first.available_bytes, 1);
-              column_add (&rss[c0], b->first.rss_bytes, b->first.rss_bytes,
-                          b->first.rss_bytes, b->first.rss_bytes, 1);
-            }
-          else
-            {
-              column_add (&available[c0], b->first.available_bytes, b->last.available_bytes,
-                          MIN (b->min_available_bytes, MIN (b->first.available_bytes, b->last.available_bytes)),
-                          MAX (b->max_available_bytes, MAX (b->first.available_bytes, b->last.available_bytes)),
-                          count);
-              column_add (&rss[c0], b->first.rss_bytes, b->last.rss_bytes,
-                          MIN (b->min_rss_bytes, MIN (b->first.rss_bytes, b->last.rss_bytes)),
-                          MAX (b->max_rss_bytes, MAX (b->first.rss_bytes, b->last.rss_bytes)),
-                          count);
-            }
-          continue;
-        }
-
-      add_span (layout, available, b->first.elapsed_ns, b->last.elapsed_ns,
-                b->first.available_bytes, b->last.available_bytes,
-                b->min_available_bytes, b->max_available_bytes, count);
-      add_span (layout, rss, b->first.elapsed_ns, b->last.elapsed_ns,
-                b->first.rss_bytes, b->last.rss_bytes,
-                b->min_rss_bytes, b->max_rss_bytes, count);
+      /* Both series take the samples' columns, found once. */
+      add_bucket_at (layout, available, c0, c1, count,
+                     b->first.available_bytes, b->last.available_bytes,
+                     b->min_available_bytes, b->max_available_bytes);
+      add_bucket_at (layout, rss, c0, c1, count,
+                     b->first.rss_bytes, b->last.rss_bytes,
+                     b->min_rss_bytes, b->max_rss_bytes);
     }
 }
 
