@@ -57,6 +57,20 @@ add_main_entries (GOptionContext *context,
                   LlCliCommand    command,
                   LlCliOptions   *o)
 {
+  /* Options that several commands share. */
+  const GOptionEntry target =
+    ENTRY ("target", 't', G_OPTION_ARG_STRING, target,
+           N_("Grow until the container reaches SIZE (10GB, 10GiB, 512M …)"), N_("SIZE"));
+  const GOptionEntry appends =
+    ENTRY ("appends", 'a', G_OPTION_ARG_STRING, appends, N_("Append N elements"), N_("N"));
+  const GOptionEntry bundle =
+    ENTRY ("bundle", 0, G_OPTION_ARG_FILENAME, bundle,
+           N_("Write a new folder DIR with the CSVs, charts, report, reproduce.py, the run file and a README"),
+           N_("DIR"));
+  const GOptionEntry reproduce =
+    ENTRY ("reproduce", 0, G_OPTION_ARG_FILENAME, reproduce,
+           N_("Write reproduce.py, the experiment in plain Python, to FILE (- for standard output)"),
+           N_("FILE"));
   GOptionEntry common[] = {
     ENTRY ("policy", 'p', G_OPTION_ARG_STRING, policy,
            N_("Growth policy (see “listlab-cli policies”); default cpython"), N_("NAME")),
@@ -88,15 +102,10 @@ add_main_entries (GOptionContext *context,
     { NULL }
   };
   GOptionEntry simulate[] = {
-    ENTRY ("appends", 'a', G_OPTION_ARG_STRING, appends, N_("Append N elements"), N_("N")),
-    ENTRY ("bundle", 0, G_OPTION_ARG_FILENAME, bundle,
-           N_("Write a new folder DIR with the CSVs, charts, report, reproduce.py, the run file and a README"),
-           N_("DIR")),
-    ENTRY ("reproduce", 0, G_OPTION_ARG_FILENAME, reproduce,
-           N_("Write reproduce.py, the experiment in plain Python, to FILE (- for standard output)"),
-           N_("FILE")),
-    ENTRY ("target", 't', G_OPTION_ARG_STRING, target,
-           N_("Grow until the container reaches SIZE (10GB, 10GiB, 512M …)"), N_("SIZE")),
+    appends,
+    bundle,
+    reproduce,
+    target,
     { NULL }
   };
   GOptionEntry compare[] = {
@@ -108,9 +117,8 @@ add_main_entries (GOptionContext *context,
     { NULL }
   };
   GOptionEntry verify[] = {
-    ENTRY ("appends", 'a', G_OPTION_ARG_STRING, appends, N_("Append N elements"), N_("N")),
-    ENTRY ("target", 't', G_OPTION_ARG_STRING, target,
-           N_("Grow until the container reaches SIZE (10GB, 10GiB, 512M …)"), N_("SIZE")),
+    appends,
+    target,
     ENTRY ("reserve", 'r', G_OPTION_ARG_STRING, reserve,
            /* xgettext:no-c-format */
            N_("Keep SIZE free for the system: the interpreter’s list must fit above it (default auto)"),
@@ -120,8 +128,7 @@ add_main_entries (GOptionContext *context,
     { NULL }
   };
   GOptionEntry run[] = {
-    ENTRY ("target", 't', G_OPTION_ARG_STRING, target,
-           N_("Grow until the container reaches SIZE (10GB, 10GiB, 512M …)"), N_("SIZE")),
+    target,
     ENTRY ("reserve", 'r', G_OPTION_ARG_STRING, reserve,
            /* xgettext:no-c-format */
            N_("Stop before free memory falls under SIZE (default auto: the larger of 512 MiB and 5 % of RAM)"),
@@ -134,12 +141,8 @@ add_main_entries (GOptionContext *context,
            N_("Write the memory samples as CSV to FILE (- for standard output)"), N_("FILE")),
     ENTRY ("contents", 0, G_OPTION_ARG_FILENAME, contents,
            N_("Write the list, one value a line, to FILE (- for standard output)"), N_("FILE")),
-    ENTRY ("reproduce", 0, G_OPTION_ARG_FILENAME, reproduce,
-           N_("Write reproduce.py, the experiment in plain Python, to FILE (- for standard output)"),
-           N_("FILE")),
-    ENTRY ("bundle", 0, G_OPTION_ARG_FILENAME, bundle,
-           N_("Write a new folder DIR with the CSVs, charts, report, reproduce.py, the run file and a README"),
-           N_("DIR")),
+    reproduce,
+    bundle,
     ENTRY ("force", 'f', G_OPTION_ARG_NONE, force,
            N_("Start even if the target does not fit in free memory (the reserve still applies)"), NULL),
     { NULL }
