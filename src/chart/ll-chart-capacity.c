@@ -279,10 +279,9 @@ capacity_draw (LlPainter           *p,
 }
 
 static double
-capacity_y_of (const LlEvent *event,
-               gboolean       second)
+capacity_event_y (const LlEvent *event)
 {
-  return second ? event->length : event->new_capacity;
+  return event->new_capacity;
 }
 
 static void
@@ -294,7 +293,7 @@ capacity_pick (const LlChartLayout *layout,
 {
   LlListSpan span;
 
-  ll_pick_events (layout, series, x, y, capacity_y_of, 2, pick);
+  ll_pick_events (layout, series, x, y, capacity_event_y, TRUE, pick);
 
   /* The chart also extends to the current length. */
   ll_chart_list_span (series, &span);
@@ -333,12 +332,6 @@ capacity_readout (GString              *str,
   ll_readout_slack (str, c->event->length, c->event->new_capacity);
   ll_readout_container (str, c->event, options);
   ll_readout_added (str, c->event, options);
-}
-
-static double
-capacity_event_y (const LlEvent *event)
-{
-  return event->new_capacity;
 }
 
 /* What the chart shows of one run, in a sentence for screen readers. */

@@ -154,23 +154,6 @@ growth_legend (const LlChartOptions *options,
   return 1;
 }
 
-static double
-growth_y_of (const LlEvent *event,
-             gboolean       second)
-{
-  return event->bytes_added;
-}
-
-static void
-growth_pick (const LlChartLayout *layout,
-             const LlChartSeries *series,
-             double               x,
-             double               y,
-             LlPick              *pick)
-{
-  ll_pick_events (layout, series, x, y, growth_y_of, 1, pick);
-}
-
 static void
 growth_readout (GString              *str,
                 const LlChartOptions *options,
@@ -222,7 +205,7 @@ const LlChartKindClass ll_chart_growth_class = {
   growth_extents,
   growth_legend,
   growth_draw,
-  growth_pick,
+  NULL,
   growth_readout,
   NULL,
   growth_event_y,

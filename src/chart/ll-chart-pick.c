@@ -77,9 +77,8 @@ ll_pick_events (const LlChartLayout *layout,
                 const LlChartSeries *series,
                 double               x,
                 double               y,
-                double             (*y_of) (const LlEvent *event,
-                                            gboolean       second),
-                guint                n_ys,
+                double             (*event_y) (const LlEvent *event),
+                gboolean             at_length,
                 LlPick              *pick)
 {
   double v = ll_scale_unmap (&layout->x, x);
@@ -111,9 +110,11 @@ ll_pick_events (const LlChartLayout *layout,
           c.event = ends[j];
           c.index = before + (j == 0 ? 1 : count);
           c.px = ll_scale_map (&layout->x, ends[j]->length);
-          for (guint n = 0; n < n_ys; n++)
+          c.py = ll_scale_map (&layout->y, event_y (ends[j]));
+          ll_pick_consider (pick, &c, x, y);
+          if (at_length)
             {
-              c.py = ll_scale_map (&layout->y, y_of (ends[j], n == 1));
+              c.py = ll_scale_map (&layout->y, ends[j]->length);
               ll_pick_consider (pick, &c, x, y);
             }
         }

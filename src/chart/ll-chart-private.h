@@ -259,6 +259,7 @@ typedef struct
                          LlLegendItem         *items);
   void      (*draw)     (LlPainter            *painter,
                          const LlChartSeries  *series);
+  /* The candidates near (@x, @y); NULL: the events, at event_y. */
   void      (*pick)     (const LlChartLayout  *layout,
                          const LlChartSeries  *series,
                          double                x,
@@ -467,13 +468,14 @@ gsize   ll_pick_find_sample     (const LlSampleBucket *buckets,
                                  gsize                n_buckets,
                                  double               value);
 /* Events of @series near length @value, as candidates at their length
- * and at @y_of (the y of the event in the chart). */
+ * and at @event_y (the y of the event in the chart); with @at_length, at
+ * their length on the y axis too. */
 void    ll_pick_events          (const LlChartLayout *layout,
                                  const LlChartSeries *series,
                                  double               x,
                                  double               y,
-                                 double             (*y_of) (const LlEvent *event, gboolean second),
-                                 guint                n_ys,
+                                 double             (*event_y) (const LlEvent *event),
+                                 gboolean             at_length,
                                  LlPick              *pick);
 
 /* Fills @readout with what @c says: its text, where it is, whose it is. */

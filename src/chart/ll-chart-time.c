@@ -265,23 +265,6 @@ time_legend (const LlChartOptions *options,
   return 4;
 }
 
-static double
-time_y_of (const LlEvent *event,
-           gboolean       second)
-{
-  return event->realloc_ns;
-}
-
-static void
-time_pick (const LlChartLayout *layout,
-           const LlChartSeries *series,
-           double               x,
-           double               y,
-           LlPick              *pick)
-{
-  ll_pick_events (layout, series, x, y, time_y_of, 1, pick);
-}
-
 static void
 time_readout (GString              *str,
               const LlChartOptions *options,
@@ -362,7 +345,7 @@ const LlChartKindClass ll_chart_time_class = {
   time_extents,
   time_legend,
   time_draw,
-  time_pick,
+  NULL,
   time_readout,
   time_has_data,
   time_event_y,

@@ -443,8 +443,16 @@ ll_chart_pick (LlChartKind           kind,
 
   klass = ll_chart_kind_get_class (kind);
   for (gsize i = 0; i < data->n_series; i++)
-    if (klass->has_data == NULL || klass->has_data (&data->series[i]))
-      klass->pick (&layout, &data->series[i], x, y, &pick);
+    {
+      const LlChartSeries *series = &data->series[i];
+
+      if (klass->has_data != NULL && !klass->has_data (series))
+        continue;
+      if (klass->pick != NULL)
+        klass->pick (&layout, series, x, y, &pick);
+      else
+        ll_pick_events (&layout, series, x, y, klass->event_y, FALSE, &pick);
+    }
 
   if (pick.best.series == NULL)
     return;
