@@ -652,6 +652,26 @@ simulate_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+/* The simulation begun at @started (monotonic time) has ended, reaching
+ * its target or stopped by @error. */
+static void
+simulation_ended (LlRun        *self,
+                  gint64        started,
+                  const GError *error)
+{
+  self->sim_elapsed_ns = (guint64) (g_get_monotonic_time () - started) * 1000;
+  if (error == NULL)
+    self->sim_stop = LL_STOP_TARGET;
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    self->sim_stop = LL_STOP_CANCELLED;
+  else
+    {
+      self->sim_stop = LL_STOP_FAILED;
+      self->sim_error = g_error_copy (error);
+    }
+  __atomic_store_n (&self->sim_state, LL_ENGINE_FINISHED, __ATOMIC_RELEASE);
+}
+
 static void
 on_simulated (GObject      *object,
               GAsyncResult *result,
@@ -661,18 +681,8 @@ on_simulated (GObject      *object,
   g_autoptr(GError) error = NULL;
   gint64 started = GPOINTER_TO_SIZE (g_task_get_task_data (G_TASK (result)));
 
-  self->sim_elapsed_ns = (guint64) (g_get_monotonic_time () - started) * 1000;
-  if (g_task_propagate_boolean (G_TASK (result), &error))
-    self->sim_stop = LL_STOP_TARGET;
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    self->sim_stop = LL_STOP_CANCELLED;
-  else
-    {
-      self->sim_stop = LL_STOP_FAILED;
-      self->sim_error = g_steal_pointer (&error);
-    }
-
-  __atomic_store_n (&self->sim_state, LL_ENGINE_FINISHED, __ATOMIC_RELEASE);
+  g_task_propagate_boolean (G_TASK (result), &error);
+  simulation_ended (self, started, error);
   finish (self);
 }
 
@@ -745,17 +755,7 @@ ll_run_simulate (LlRun             *self,
   __atomic_store_n (&self->sim_state, LL_ENGINE_RUNNING, __ATOMIC_RELEASE);
   ok = ll_simulate (&self->config, self->history, sink, sink_data,
                     on_simulation_progress, self, cancellable, &local_error);
-  self->sim_elapsed_ns = (guint64) (g_get_monotonic_time () - started) * 1000;
-  if (ok)
-    self->sim_stop = LL_STOP_TARGET;
-  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    self->sim_stop = LL_STOP_CANCELLED;
-  else
-    {
-      self->sim_stop = LL_STOP_FAILED;
-      self->sim_error = g_error_copy (local_error);
-    }
-  __atomic_store_n (&self->sim_state, LL_ENGINE_FINISHED, __ATOMIC_RELEASE);
+  simulation_ended (self, started, local_error);
   update_state (self);
 
   if (!ok)
