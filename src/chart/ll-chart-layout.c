@@ -198,27 +198,44 @@ ll_chart_list_span (const LlChartSeries *data,
     }
 }
 
-/* The buckets whose span reaches @v: the first whose last point is at
- * or past it. */
+/* Of @buckets @start to @n (@size bytes each, in order), the first whose
+ * number at @offset lies past @v, or at it with @or_at. */
+static gsize
+first_beyond (gconstpointer buckets,
+              gsize         size,
+              gsize         start,
+              gsize         n,
+              gsize         offset,
+              gboolean      or_at,
+              double        v)
+{
+  gsize lo = start, hi = n;
+
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+      double x = *(const guint64 *) ((const char *) buckets + mid * size + offset);
+
+      if (x < v || (x == v && !or_at))
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The first bucket whose span reaches @v: its last point is at or past
+ * it. */
 static gsize
 first_reaching (const LlEventBucket *buckets,
                 gsize                n,
                 gboolean             by_time,
                 double               v)
 {
-  gsize lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      gsize mid = lo + (hi - lo) / 2;
-      double x = by_time ? buckets[mid].last.elapsed_ns : buckets[mid].last.length;
-
-      if (x < v)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
+  return first_beyond (buckets, sizeof *buckets, 0, n,
+                       by_time ? G_STRUCT_OFFSET (LlEventBucket, last.elapsed_ns)
+                               : G_STRUCT_OFFSET (LlEventBucket, last.length),
+                       TRUE, v);
 }
 
 /* The first bucket that starts past @v. */
@@ -228,19 +245,10 @@ first_past (const LlEventBucket *buckets,
             gboolean             by_time,
             double               v)
 {
-  gsize lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      gsize mid = lo + (hi - lo) / 2;
-      double x = by_time ? buckets[mid].first.elapsed_ns : buckets[mid].first.length;
-
-      if (x <= v)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
+  return first_beyond (buckets, sizeof *buckets, 0, n,
+                       by_time ? G_STRUCT_OFFSET (LlEventBucket, first.elapsed_ns)
+                               : G_STRUCT_OFFSET (LlEventBucket, first.length),
+                       FALSE, v);
 }
 
 void
@@ -268,28 +276,10 @@ ll_chart_visible_samples (const LlChartSeries *series,
 {
   const LlSampleBucket *s = series->samples;
   gsize n = series->n_samples;
-  gsize a = 0, b = n, l, h;
-
-  for (l = 0, h = n; l < h;)
-    {
-      gsize mid = l + (h - l) / 2;
-
-      if (s[mid].last.elapsed_ns < lo)
-        l = mid + 1;
-      else
-        h = mid;
-    }
-  a = l;
-  for (l = a, h = n; l < h;)
-    {
-      gsize mid = l + (h - l) / 2;
-
-      if (s[mid].first.elapsed_ns <= hi)
-        l = mid + 1;
-      else
-        h = mid;
-    }
-  b = l;
+  /* The first bucket whose span reaches @lo; from there, the first that
+   * starts past @hi. */
+  gsize a = first_beyond (s, sizeof *s, 0, n, G_STRUCT_OFFSET (LlSampleBucket, last.elapsed_ns), TRUE, lo);
+  gsize b = first_beyond (s, sizeof *s, a, n, G_STRUCT_OFFSET (LlSampleBucket, first.elapsed_ns), FALSE, hi);
 
   *from = a > 0 ? a - 1 : 0;
   *to = MAX (MIN (b + 1, n), *from);
