@@ -388,11 +388,7 @@ ll_chart_get_x_extent (LlChartKind           kind,
   g_return_val_if_fail (kind < LL_N_CHARTS, FALSE);
   g_return_val_if_fail (extent != NULL, FALSE);
 
-  if (options == NULL)
-    {
-      ll_chart_options_init (&default_options);
-      options = &default_options;
-    }
+  options = ll_chart_options_or_defaults (options, &default_options);
   compute_extents (kind, data != NULL ? data : &no_data, options, FALSE, &ext);
   extent->from = ext.x_lo;
   extent->to = ext.x_hi;
@@ -851,11 +847,7 @@ ll_chart_layout_compute (LlChartLayout        *layout,
   g_return_if_fail (layout != NULL);
   g_return_if_fail (kind < LL_N_CHARTS);
 
-  if (options == NULL)
-    {
-      ll_chart_options_init (&default_options);
-      options = &default_options;
-    }
+  options = ll_chart_options_or_defaults (options, &default_options);
   if (data == NULL)
     data = &no_data;
   if (context == NULL)

@@ -327,11 +327,7 @@ ll_chart_pick_point (LlChartKind           kind,
   if (!(width > 0.0 && height > 0.0) ||
       !point_set_init (&set, kind, data, series) || !point_set_locate (&set, point, &pos))
     return;
-  if (options == NULL)
-    {
-      ll_chart_options_init (&default_options);
-      options = &default_options;
-    }
+  options = ll_chart_options_or_defaults (options, &default_options);
 
   ll_chart_layout_compute (&layout, NULL, kind, data, options, width, height);
   if (layout.empty)

@@ -288,6 +288,10 @@ extern const LlChartKindClass ll_chart_memory_class;
 
 const LlChartKindClass *ll_chart_kind_get_class (LlChartKind kind);
 
+/* @options, or when it is NULL the defaults, set in @defaults. */
+const LlChartOptions *ll_chart_options_or_defaults (const LlChartOptions *options,
+                                                    LlChartOptions       *defaults);
+
 /* Layout (ll-chart-layout.c) */
 
 PangoContext *ll_chart_create_pango_context (void);

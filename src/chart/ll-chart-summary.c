@@ -92,11 +92,7 @@ ll_chart_describe (LlChartKind           kind,
 
   g_return_val_if_fail (kind < LL_N_CHARTS, NULL);
 
-  if (options == NULL)
-    {
-      ll_chart_options_init (&default_options);
-      options = &default_options;
-    }
+  options = ll_chart_options_or_defaults (options, &default_options);
 
   str = g_string_new (NULL);
   for (gsize i = 0; data != NULL && i < data->n_series; i++)

@@ -36,6 +36,16 @@ ll_chart_options_init (LlChartOptions *options)
   options->title_says_view = TRUE;
 }
 
+const LlChartOptions *
+ll_chart_options_or_defaults (const LlChartOptions *options,
+                              LlChartOptions       *defaults)
+{
+  if (options != NULL)
+    return options;
+  ll_chart_options_init (defaults);
+  return defaults;
+}
+
 double
 ll_chart_options_get_text_scale (const LlChartOptions *options)
 {
@@ -346,11 +356,7 @@ ll_chart_draw (cairo_t              *cr,
   g_return_if_fail (cr != NULL);
   g_return_if_fail (kind < LL_N_CHARTS);
 
-  if (options == NULL)
-    {
-      ll_chart_options_init (&default_options);
-      options = &default_options;
-    }
+  options = ll_chart_options_or_defaults (options, &default_options);
   if (data == NULL)
     data = &no_data;
   if (!(width > 0.0 && height > 0.0))
@@ -429,11 +435,7 @@ ll_chart_pick (LlChartKind           kind,
 
   if (data == NULL || !(width > 0.0 && height > 0.0))
     return;
-  if (options == NULL)
-    {
-      ll_chart_options_init (&default_options);
-      options = &default_options;
-    }
+  options = ll_chart_options_or_defaults (options, &default_options);
 
   ll_chart_layout_compute (&layout, NULL, kind, data, options, width, height);
   if (layout.empty ||
