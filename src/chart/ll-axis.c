@@ -372,6 +372,58 @@ ceil_div (int a, int b)
   return -floor_div (-a, b);
 }
 
+/* A labelled tick at 10^@e, or at 2^@e when @binary. */
+static void
+add_power_tick (LlAxis   *axis,
+                gboolean  binary,
+                int       e)
+{
+  char label[24];
+
+  if (binary)
+    {
+      format_binary (label, sizeof label, e);
+      axis_add (axis, ldexp (1.0, e), TRUE, label);
+    }
+  else
+    {
+      format_decade (label, sizeof label, axis, e);
+      axis_add (axis, pow (10.0, e), TRUE, label);
+    }
+}
+
+/* Labels every k-th power from about @e0 to @e1: the first k of @strides
+ * whose labels fit, or the last. */
+static int
+fitting_stride (LlAxis          *axis,
+                const LlAxisFit *fit,
+                gboolean         binary,
+                const int       *strides,
+                guint            n_strides,
+                int              e0,
+                int              e1)
+{
+  int k = 1;
+
+  for (guint s = 0; s < n_strides; s++)
+    {
+      int a, b;
+
+      k = strides[s];
+      a = floor_div (e0, k) * k;
+      b = ceil_div (e1, k) * k;
+      if ((b - a) / k > MAX_INTERVALS && s + 1 < n_strides)
+        continue;
+
+      axis->n_ticks = 0;
+      for (int e = a; e <= b; e += k)
+        add_power_tick (axis, binary, e);
+      if (labels_fit (axis, fit, fit->length * k / (b - a)))
+        break;
+    }
+  return k;
+}
+
 static void
 compute_log_decimal (LlAxis          *axis,
                      double           lo,
@@ -381,30 +433,11 @@ compute_log_decimal (LlAxis          *axis,
   static const int strides[] = { 1, 2, 3, 4, 5, 6, 10 };
   int e0 = (int) floor (log10 (lo) + 1e-9);
   int e1 = (int) ceil (log10 (hi) - 1e-9);
-  int a = e0, b = e1, k = 1;
+  int a, b, k;
 
   if (e1 <= e0)
     e1 = e0 + 1;
-
-  for (guint s = 0; s < G_N_ELEMENTS (strides); s++)
-    {
-      char label[24];
-
-      k = strides[s];
-      a = floor_div (e0, k) * k;
-      b = ceil_div (e1, k) * k;
-      if ((b - a) / k > MAX_INTERVALS && s + 1 < G_N_ELEMENTS (strides))
-        continue;
-
-      axis->n_ticks = 0;
-      for (int e = a; e <= b; e += k)
-        {
-          format_decade (label, sizeof label, axis, e);
-          axis_add (axis, pow (10.0, e), TRUE, label);
-        }
-      if (labels_fit (axis, fit, fit->length * k / (b - a)))
-        break;
-    }
+  k = fitting_stride (axis, fit, FALSE, strides, G_N_ELEMENTS (strides), e0, e1);
 
   /* The domain ends at the decades around the data; labels fall on every
    * k-th decade within it. */
@@ -417,11 +450,11 @@ compute_log_decimal (LlAxis          *axis,
   for (int e = a; e <= b; e++)
     {
       double decade_px = fit->length / (b - a);
-      char label[24] = "";
 
       if (e % k == 0)
-        format_decade (label, sizeof label, axis, e);
-      axis_add (axis, pow (10.0, e), e % k == 0, label);
+        add_power_tick (axis, FALSE, e);
+      else
+        axis_add (axis, pow (10.0, e), FALSE, NULL);
 
       if (e < b && decade_px >= 40.0)
         {
@@ -440,31 +473,12 @@ compute_log_binary (LlAxis          *axis,
   static const int strides[] = { 1, 2, 5, 10, 20, 30, 40, 50, 60 };
   int o0 = MAX (0, (int) floor (log2 (lo) + 1e-9));
   int o1 = (int) ceil (log2 (hi) - 1e-9);
-  int a = o0, b = o1, m = 1;
+  int a, b, m;
   double order_px;
 
   if (o1 <= o0)
     o1 = o0 + 1;
-
-  for (guint s = 0; s < G_N_ELEMENTS (strides); s++)
-    {
-      char label[24];
-
-      m = strides[s];
-      a = floor_div (o0, m) * m;
-      b = ceil_div (o1, m) * m;
-      if ((b - a) / m > MAX_INTERVALS && s + 1 < G_N_ELEMENTS (strides))
-        continue;
-
-      axis->n_ticks = 0;
-      for (int o = a; o <= b; o += m)
-        {
-          format_binary (label, sizeof label, o);
-          axis_add (axis, ldexp (1.0, o), TRUE, label);
-        }
-      if (labels_fit (axis, fit, fit->length * m / (b - a)))
-        break;
-    }
+  m = fitting_stride (axis, fit, TRUE, strides, G_N_ELEMENTS (strides), o0, o1);
 
   a = o0;
   b = o1;
@@ -475,13 +489,8 @@ compute_log_binary (LlAxis          *axis,
 
   for (int o = a; o <= b; o++)
     {
-      char label[24] = "";
-
       if (o % m == 0)
-        {
-          format_binary (label, sizeof label, o);
-          axis_add (axis, ldexp (1.0, o), TRUE, label);
-        }
+        add_power_tick (axis, TRUE, o);
       else if ((m <= 10 && order_px >= 12.0) || (m > 10 && o % 10 == 0))
         axis_add (axis, ldexp (1.0, o), FALSE, NULL);
     }
