@@ -263,10 +263,6 @@ run_contents (LlExportJob   *job,
    * for no file. */
   if (g_cancellable_is_cancelled (cancellable))
     return set_cancelled_error (error, job->path);
-
-  if (!ll_output_flush (output, error))
-    return FALSE;
-  note_file_bytes (job, output);
   return TRUE;
 }
 
@@ -302,10 +298,6 @@ run_csv (LlExportJob   *job,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-
-  if (!ll_output_flush (output, error))
-    return FALSE;
-  note_file_bytes (job, output);
   return TRUE;
 }
 
@@ -426,12 +418,8 @@ run_image (LlExportJob   *job,
   if (g_cancellable_is_cancelled (cancellable))
     return set_cancelled_error (error, job->path);
 
-  if (!ll_export_image_write (output, job->format, job->what, job->width, job->height,
-                              &data, &job->options, &info, error) ||
-      !ll_output_flush (output, error))
-    return FALSE;
-  note_file_bytes (job, output);
-  return TRUE;
+  return ll_export_image_write (output, job->format, job->what, job->width, job->height,
+                                &data, &job->options, &info, error);
 }
 
 static gboolean
@@ -442,38 +430,47 @@ run_script (LlExportJob   *job,
   const LlHistoryCounters *counters = ll_history_view_get_counters (job->view);
   g_autofree char *script = ll_reproduce_script (&job->config, counters->end_length, job->title);
 
-  if (!ll_output_write (output, script, strlen (script), error) || !ll_output_flush (output, error))
-    return FALSE;
-  note_file_bytes (job, output);
-  return TRUE;
+  return ll_output_write (output, script, strlen (script), error);
 }
 
+/* Writes the job's kind of file to @output and flushes it. */
 static gboolean
 write_to (LlExportJob   *job,
           LlOutput      *output,
           GCancellable  *cancellable,
           GError       **error)
 {
+  gboolean ok;
+
   switch (job->kind)
     {
     case LL_EXPORT_KIND_EVENTS:
     case LL_EXPORT_KIND_SAMPLES:
-      return run_csv (job, output, cancellable, error);
+      ok = run_csv (job, output, cancellable, error);
+      break;
 
     case LL_EXPORT_KIND_CONTENTS:
-      return run_contents (job, output, cancellable, error);
+      ok = run_contents (job, output, cancellable, error);
+      break;
 
     case LL_EXPORT_KIND_CHART:
     case LL_EXPORT_KIND_REPORT:
-      return run_image (job, output, cancellable, error);
+      ok = run_image (job, output, cancellable, error);
+      break;
 
     case LL_EXPORT_KIND_SCRIPT:
-      return run_script (job, output, error);
+      ok = run_script (job, output, error);
+      break;
 
     case LL_N_EXPORT_KINDS:
     default:
       g_return_val_if_reached (FALSE);
     }
+
+  if (!ok || !ll_output_flush (output, error))
+    return FALSE;
+  note_file_bytes (job, output);
+  return TRUE;
 }
 
 gboolean
