@@ -101,6 +101,18 @@ on_rename (GtkWidget  *widget,
   gtk_popover_popdown (popover);
 }
 
+/* An icon button at the end of a row: flat, and named @name both as its
+ * tooltip and for screen readers. */
+static void
+set_up_row_button (GtkWidget  *button,
+                   const char *name)
+{
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 /* A small popover to rename @run: its name selected, Enter to apply,
  * Escape to leave it. */
 static GtkWidget *
@@ -115,11 +127,7 @@ create_rename_button (LlRun *run)
   GtkWidget *apply = gtk_button_new_with_mnemonic (_("_Rename"));
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-edit-symbolic");
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Rename the Run"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Rename the Run"), -1);
+  set_up_row_button (button, _("Rename the Run"));
 
   gtk_widget_add_css_class (label, "heading");
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -201,11 +209,7 @@ create_row (LlRunList *self,
     {
       GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (remove, _("Remove the Run"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove the Run"), -1);
+      set_up_row_button (remove, _("Remove the Run"));
       g_object_set_data_full (G_OBJECT (remove), "run", g_object_ref (run), g_object_unref);
       g_signal_connect (remove, "clicked", G_CALLBACK (on_remove), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
@@ -300,11 +304,7 @@ create_progress_row (LlRunList *self)
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->progress_row), self->progress_bar);
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (stop), "win.cancel-compare");
-  gtk_widget_add_css_class (stop, "flat");
-  gtk_widget_set_valign (stop, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (stop, _("Stop the Comparison"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (stop),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stop the Comparison"), -1);
+  set_up_row_button (stop, _("Stop the Comparison"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->progress_row), stop);
   gtk_widget_set_visible (self->progress_row, FALSE);
 }
