@@ -382,14 +382,13 @@ ll_chart_get_x_extent (LlChartKind           kind,
                        LlChartRange         *extent)
 {
   LlChartOptions default_options;
-  LlChartData no_data = { NULL, 0 };
   LlChartExtents ext;
 
   g_return_val_if_fail (kind < LL_N_CHARTS, FALSE);
   g_return_val_if_fail (extent != NULL, FALSE);
 
   options = ll_chart_options_or_defaults (options, &default_options);
-  compute_extents (kind, data != NULL ? data : &no_data, options, FALSE, &ext);
+  compute_extents (kind, ll_chart_data_or_empty (data), options, FALSE, &ext);
   extent->from = ext.x_lo;
   extent->to = ext.x_hi;
   return !ext.empty;
@@ -841,15 +840,13 @@ ll_chart_layout_compute (LlChartLayout        *layout,
 {
   PangoContext *owned = NULL;
   LlChartOptions default_options;
-  LlChartData no_data = { NULL, 0 };
   LlChartText text;
 
   g_return_if_fail (layout != NULL);
   g_return_if_fail (kind < LL_N_CHARTS);
 
   options = ll_chart_options_or_defaults (options, &default_options);
-  if (data == NULL)
-    data = &no_data;
+  data = ll_chart_data_or_empty (data);
   if (context == NULL)
     context = owned = ll_chart_create_pango_context ();
 

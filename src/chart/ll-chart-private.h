@@ -291,6 +291,8 @@ const LlChartKindClass *ll_chart_kind_get_class (LlChartKind kind);
 /* @options, or when it is NULL the defaults, set in @defaults. */
 const LlChartOptions *ll_chart_options_or_defaults (const LlChartOptions *options,
                                                     LlChartOptions       *defaults);
+/* @data, or no series when it is NULL. */
+const LlChartData    *ll_chart_data_or_empty       (const LlChartData    *data);
 
 /* Layout (ll-chart-layout.c) */
 

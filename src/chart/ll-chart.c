@@ -46,6 +46,14 @@ ll_chart_options_or_defaults (const LlChartOptions *options,
   return defaults;
 }
 
+const LlChartData *
+ll_chart_data_or_empty (const LlChartData *data)
+{
+  static const LlChartData empty = { NULL, 0 };
+
+  return data != NULL ? data : &empty;
+}
+
 double
 ll_chart_options_get_text_scale (const LlChartOptions *options)
 {
@@ -348,7 +356,6 @@ ll_chart_draw (cairo_t              *cr,
   const LlChartKindClass *klass;
   PangoContext *context;
   LlChartOptions default_options;
-  LlChartData no_data = { NULL, 0 };
   LlChartLayout layout;
   LlChartText text;
   LlPainter p;
@@ -357,8 +364,7 @@ ll_chart_draw (cairo_t              *cr,
   g_return_if_fail (kind < LL_N_CHARTS);
 
   options = ll_chart_options_or_defaults (options, &default_options);
-  if (data == NULL)
-    data = &no_data;
+  data = ll_chart_data_or_empty (data);
   if (!(width > 0.0 && height > 0.0))
     return;
 
