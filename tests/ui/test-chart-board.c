@@ -210,29 +210,14 @@ test_table_from_keyboard (void)
   destroy_window (window);
 }
 
-static void
-collect_cells (GtkWidget *widget,
-               GPtrArray *cells)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_INSCRIPTION (child))
-        g_ptr_array_add (cells, child);
-      collect_cells (child, cells);
-    }
-}
-
 /* What the table's first row shows on screen equals the list's first row,
  * column by column. */
 static void
 assert_first_row_shown (LlEventTable *table)
 {
-  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  g_autoptr(GPtrArray) cells = find_widgets (GTK_WIDGET (ll_event_table_get_column_view (table)),
+                                             GTK_TYPE_INSCRIPTION);
   guint c = 0;
-
-  collect_cells (GTK_WIDGET (ll_event_table_get_column_view (table)), cells);
   g_assert_cmpuint (cells->len, >=, LL_N_EVENT_COLUMNS - 1);
   for (guint column = 0; column < LL_N_EVENT_COLUMNS; column++)
     {

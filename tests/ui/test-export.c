@@ -130,23 +130,6 @@ export_to (LlWindow                   *window,
   return outcome.ok;
 }
 
-static void
-collect_labels (GtkWidget *root,
-                GString   *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child))
-        {
-          g_string_append (text, gtk_label_get_label (GTK_LABEL (child)));
-          g_string_append_c (text, '\n');
-        }
-      collect_labels (child, text);
-    }
-}
-
 /* Pixels of @color (within a small tolerance) in an ARGB32 image. */
 static guint
 count_color (const guchar  *pixels,
@@ -567,7 +550,12 @@ test_contents (void)
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "List Contents Saved");
-  collect_labels (adw_message_dialog_get_extra_child (dialog), text);
+  {
+    g_autoptr(GPtrArray) labels = find_widgets (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_LABEL);
+
+    for (guint i = 0; i < labels->len; i++)
+      g_string_append_printf (text, "%s\n", gtk_label_get_label (labels->pdata[i]));
+  }
   memory = ll_format_bytes (status.container_bytes + status.objects_bytes, LL_UNITS_IEC);
   disk = ll_format_bytes (size, LL_UNITS_IEC);
   memory_each = g_strdup_printf ("%.1f bytes per element",

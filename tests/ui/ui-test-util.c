@@ -138,6 +138,31 @@ find_widget (GtkWidget *root,
   return NULL;
 }
 
+static void
+add_widgets (GtkWidget *root,
+             GType      type,
+             GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      add_widgets (child, type, found);
+    }
+}
+
+GPtrArray *
+find_widgets (GtkWidget *root,
+              GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  add_widgets (root, type, found);
+  return found;
+}
+
 gboolean
 press_key (GtkWidget      *widget,
            guint           keyval,

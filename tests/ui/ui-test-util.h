@@ -39,6 +39,9 @@ GtkWidget        *find_button         (GtkWidget      *root,
 /* The first widget of @type under @root, or NULL. */
 GtkWidget        *find_widget         (GtkWidget      *root,
                                        GType           type);
+/* Every widget of @type under @root, in the order of the widget tree. */
+GPtrArray        *find_widgets        (GtkWidget      *root,
+                                       GType           type);
 /* Presses @keyval with @modifiers on @widget through the key bindings of
  * its class, as GTK does for a key press with the focus on it; returns
  * whether a binding took the key. */
