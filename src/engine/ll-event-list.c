@@ -440,11 +440,28 @@ key_of (const LlEventBucket *b,
     }
 }
 
-/* The rows moved: those handed out show what is at their position now. */
+/* The rows moved, their number unchanged: those handed out show what is
+ * at their position now. */
 static void
 move_rows (LlEventList *self)
 {
   refill_rows (self);
+  g_signal_emit (self, signals[ROWS_MOVED], 0);
+}
+
+/* The rows moved, and the list now ends at @n rows where it ended at
+ * @old_n: said in that order, so that those told of the move (to find
+ * their rows again) read a list whose length they were told. */
+static void
+move_rows_and_resize (LlEventList *self,
+                      gsize        old_n,
+                      gsize        n)
+{
+  refill_rows (self);
+  if (n < old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), (guint) n, (guint) (old_n - n), 0);
+  else if (n > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), (guint) old_n, 0, (guint) (n - old_n));
   g_signal_emit (self, signals[ROWS_MOVED], 0);
 }
 
@@ -746,16 +763,10 @@ ll_event_list_set_view (LlEventList         *self,
       if (!merged)
         replace_all (self, (guint) old_n, (guint) n);
       else
-        {
-          /* The same run, coarser: the rows shown take the merged ones
-           * (the selection can follow its reallocation), then the rows
-           * past the end go. */
-          move_rows (self);
-          if (n < old_n)
-            g_list_model_items_changed (G_LIST_MODEL (self), (guint) n, (guint) (old_n - n), 0);
-          else if (n > old_n)
-            g_list_model_items_changed (G_LIST_MODEL (self), (guint) old_n, 0, (guint) (n - old_n));
-        }
+        /* The same run, coarser: the rows shown take the merged ones,
+         * the rows past the end go (the selection follows its
+         * reallocations). */
+        move_rows_and_resize (self, old_n, n);
       if (self->key != LL_EVENT_KEY_NUMBER)
         start_sort (self);
       return;
@@ -765,11 +776,13 @@ ll_event_list_set_view (LlEventList         *self,
    * fill up); newest first, every row moved down. */
   count_numbers (self, old_n > 0 ? old_n - 1 : 0);
   if (self->key == LL_EVENT_KEY_NUMBER && self->descending)
-    move_rows (self);
+    move_rows_and_resize (self, old_n, n);
   else
-    refill_rows (self);
-  if (n > old_n)
-    g_list_model_items_changed (G_LIST_MODEL (self), (guint) old_n, 0, (guint) (n - old_n));
+    {
+      refill_rows (self);
+      if (n > old_n)
+        g_list_model_items_changed (G_LIST_MODEL (self), (guint) old_n, 0, (guint) (n - old_n));
+    }
   /* Sorted: the new rows wait at the end until the next sort. */
   if (self->key != LL_EVENT_KEY_NUMBER)
     schedule_resort (self);

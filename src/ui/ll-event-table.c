@@ -731,8 +731,9 @@ ll_event_table_init (LlEventTable *self)
       g_object_unref (column);
     }
   gtk_column_view_column_set_visible (self->columns[COL_LOOP], FALSE);
-  /* The rows span the table's width. */
-  gtk_column_view_column_set_expand (self->columns[N_COLUMNS - 1], TRUE);
+  /* The rows span the table's width: the one column of words takes the
+   * room to spare. */
+  gtk_column_view_column_set_expand (self->columns[COL_BLOCK], TRUE);
   update_size_title (self);
 
   view_sorter = gtk_column_view_get_sorter (self->view);

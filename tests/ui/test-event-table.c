@@ -1,0 +1,244 @@
+/* test-event-table.c — the reallocations table while the run grows under it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "ll-event-table.h"
+#include "ui-test-util.h"
+
+typedef struct
+{
+  GtkWidget     *window;
+  LlEventTable  *table;
+  LlHistory     *history;
+  LlHistoryView *view;
+  guint64        pushed;
+} Fixture;
+
+static void
+push (Fixture *f,
+      guint64  n)
+{
+  for (guint64 end = f->pushed + n; f->pushed < end; f->pushed++)
+    {
+      LlEvent e = { 0 };
+      guint64 i = f->pushed;
+
+      e.length = 4 * i + 1;
+      e.old_capacity = 4 * i;
+      e.new_capacity = 4 * i + 4;
+      e.old_bytes = 56 + 8 * e.old_capacity;
+      e.new_bytes = 56 + 8 * e.new_capacity;
+      e.bytes_added = 32;
+      e.realloc_ns = (i * 7919) % 1000 + 1;
+      e.elapsed_ns = 100 * i;
+      e.available_bytes = 8ull << 30;
+      ll_history_push_events (f->history, &e, 1);
+    }
+  ll_history_view_update (f->view, f->history);
+  ll_event_table_set_view (f->table, f->view);
+  /* The table lays out what it shows, as between frames. */
+  wait_ms (30);
+}
+
+static void
+fixture_set_up (Fixture *f,
+                guint    max_buckets)
+{
+  f->history = ll_history_new (max_buckets);
+  f->view = ll_history_view_new ();
+  f->pushed = 0;
+  f->table = LL_EVENT_TABLE (ll_event_table_new ());
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 600);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->table));
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_ms (100);
+}
+
+static void
+fixture_tear_down (Fixture *f)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  wait_ms (10);
+  ll_history_view_free (f->view);
+  ll_history_unref (f->history);
+}
+
+static GtkSelectionModel *
+selection (Fixture *f)
+{
+  return gtk_column_view_get_model (ll_event_table_get_column_view (f->table));
+}
+
+/* The rows selected, by the number of their first reallocation. */
+static char *
+selected_numbers (Fixture *f)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection (f));
+  LlEventList *list = ll_event_table_get_list (f->table);
+  GString *numbers = g_string_new (NULL);
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
+       more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    g_string_append_printf (numbers, "%s%" G_GUINT64_FORMAT, numbers->len > 0 ? " " : "",
+                            ll_event_list_get_number (list, position));
+  return g_string_free (numbers, FALSE);
+}
+
+/* Cells shown equal the list's rows, top row first, where the table shows
+ * the list's first rows. */
+static void
+assert_cells_shown (Fixture *f)
+{
+  g_autoptr(GPtrArray) cells = find_widgets (GTK_WIDGET (ll_event_table_get_column_view (f->table)),
+                                             GTK_TYPE_INSCRIPTION);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (ll_event_table_get_list (f->table)));
+  guint per_row = LL_N_EVENT_COLUMNS - 1;  /* the loop index is hidden */
+  guint checked = 0;
+
+  for (guint i = 0; i + per_row <= cells->len && checked < n; i += per_row)
+    {
+      const char *number = gtk_inscription_get_text (cells->pdata[i]);
+      g_autofree char *expected = NULL;
+
+      if (number == NULL)
+        continue;  /* a spare row, not bound */
+      expected = ll_event_table_get_text (f->table, checked, LL_EVENT_COLUMN_NUMBER);
+      g_assert_cmpstr (number, ==, expected);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 0);
+}
+
+/* The history merges its buckets under a table that shows them, with rows
+ * selected: the rows shown become the merged ones, the rows past the end
+ * go, and the selection follows its reallocations. */
+static void
+test_merge_under_selection (void)
+{
+  Fixture f;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *csv = NULL;
+
+  fixture_set_up (&f, 8);
+  push (&f, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ll_event_table_get_list (f.table))), ==, 8);
+
+  /* Rows 2 to 3, and the last. */
+  gtk_selection_model_select_range (selection (&f), 1, 2, TRUE);
+  gtk_selection_model_select_item (selection (&f), 7, FALSE);
+  before = selected_numbers (&f);
+  g_assert_cmpstr (before, ==, "2 3 8");
+  g_assert_cmpuint (ll_event_table_get_selected_event (f.table)->length, ==, 4 * 7 + 1);
+
+  /* The ninth merges pairs: [1 2] [3 4] [5 6] [7 8] [9]. */
+  push (&f, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ll_event_table_get_list (f.table))), ==, 5);
+  after = selected_numbers (&f);
+  g_assert_cmpstr (after, ==, "1 3 7");
+  assert_cells_shown (&f);
+  /* The mark stays with the row that holds the eighth. */
+  g_assert_cmpuint (ll_event_table_get_selected_event (f.table)->length, ==, 4 * 7 + 1);
+  csv = ll_event_table_copy_csv (f.table);
+  {
+    g_auto(GStrv) lines = g_strsplit (csv, "\n", -1);
+
+    /* the header, each merged row's first and last, the end */
+    g_assert_cmpuint (g_strv_length (lines), ==, 8);
+  }
+
+  /* Again and again, sorted or not, the rows newest first too. */
+  ll_event_list_sort (ll_event_table_get_list (f.table), LL_EVENT_KEY_TIME, TRUE);
+  push (&f, 7);
+  ll_event_list_sort (ll_event_table_get_list (f.table), LL_EVENT_KEY_NUMBER, TRUE);
+  push (&f, 20);
+  g_assert_cmpuint (ll_event_list_get_number (ll_event_table_get_list (f.table), 0), >, 20);
+  g_assert_nonnull (ll_event_table_get_selected_event (f.table));
+  assert_cells_shown (&f);
+  ll_event_list_sort (ll_event_table_get_list (f.table), LL_EVENT_KEY_NUMBER, FALSE);
+  wait_ms (30);
+  assert_cells_shown (&f);
+
+  fixture_tear_down (&f);
+}
+
+/* The same with a history of the default size, sorted on a worker: the
+ * table follows the merge of 65,536 rows into 32,768. */
+static void
+test_merge_sorted_long (void)
+{
+  Fixture f;
+  LlEventList *list;
+  gint64 deadline;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  fixture_set_up (&f, 0);
+  list = ll_event_table_get_list (f.table);
+  push (&f, LL_HISTORY_DEFAULT_BUCKETS);
+  ll_event_list_sort (list, LL_EVENT_KEY_TIME, TRUE);
+  deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  while (ll_event_list_is_sorting (list) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (ll_event_list_is_sorting (list));
+  wait_ms (30);
+
+  gtk_selection_model_select_range (selection (&f), 1, 3, TRUE);
+  before = selected_numbers (&f);
+  push (&f, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, LL_HISTORY_DEFAULT_BUCKETS / 2 + 1);
+  after = selected_numbers (&f);
+  g_assert_cmpuint (strlen (after), >, 0);
+  g_assert_cmpstr (after, !=, before);
+  assert_cells_shown (&f);
+
+  fixture_tear_down (&f);
+}
+
+/* Newest first, the rows the run adds come in at the top: the rows shown
+ * move down, the selection with them. */
+static void
+test_newest_first (void)
+{
+  Fixture f;
+  g_autofree char *after = NULL;
+
+  fixture_set_up (&f, 0);
+  push (&f, 3000);
+  ll_event_list_sort (ll_event_table_get_list (f.table), LL_EVENT_KEY_NUMBER, TRUE);
+  ll_event_table_select_number (f.table, 2998);
+  gtk_selection_model_select_item (selection (&f), 0, FALSE);     /* the 3,000th */
+  gtk_selection_model_select_item (selection (&f), 2000, FALSE);  /* the 1,000th, far below */
+  gtk_selection_model_select_item (selection (&f), 2999, FALSE);  /* the first, at the end */
+  push (&f, 5);
+  after = selected_numbers (&f);
+  g_assert_cmpstr (after, ==, "3000 2998 1000 1");
+  wait_ms (30);
+  assert_cells_shown (&f);
+
+  fixture_tear_down (&f);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_main_context_acquire (NULL);
+
+  g_test_add_func ("/ui/event-table/merge-under-selection", test_merge_under_selection);
+  g_test_add_func ("/ui/event-table/merge-sorted-long", test_merge_sorted_long);
+  g_test_add_func ("/ui/event-table/newest-first", test_newest_first);
+
+  return g_test_run ();
+}
