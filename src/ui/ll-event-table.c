@@ -423,7 +423,8 @@ choose_marked (LlEventTable *self,
 }
 
 /* The selected rows by their reallocations, to find them again when the
- * rows move; all of them, or too many to follow, are said as such. */
+ * rows move; more than can be followed are kept as "all rows" if they
+ * are, else let go. */
 static void
 remember_selection (LlEventTable *self,
                     GtkBitset    *selected)
@@ -434,7 +435,7 @@ remember_selection (LlEventTable *self,
 
   g_array_set_size (self->followed, 0);
   self->all_selected = size > 0 && size == g_list_model_get_n_items (G_LIST_MODEL (self->list));
-  if (self->all_selected || size > MAX_FOLLOWED)
+  if (size > MAX_FOLLOWED)
     return;
   for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
        more;
@@ -446,13 +447,13 @@ remember_selection (LlEventTable *self,
     }
 }
 
+/* The selection changed from @position on, over @n_items rows. */
 static void
-on_selection_changed (GtkSelectionModel *model,
-                      guint              position,
-                      guint              n_items,
-                      LlEventTable      *self)
+update_selected (LlEventTable *self,
+                 guint         position,
+                 guint         n_items)
 {
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (model);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   gboolean had = self->has_selected;
   LlEvent before = self->selected;
 
@@ -477,6 +478,30 @@ on_selection_changed (GtkSelectionModel *model,
     g_signal_emit (self, signals[EVENT_SELECTED], 0);
 }
 
+static void
+on_selection_changed (GtkSelectionModel *model,
+                      guint              position,
+                      guint              n_items,
+                      LlEventTable      *self)
+{
+  update_selected (self, position, n_items);
+}
+
+/* Every row gone (another run's rows replace them, or none): so is the
+ * selection. Rows added at the end change nothing; rows removed from the
+ * end are those of a merge, whose rows moved: the selection follows them
+ * then. */
+static void
+on_items_changed (GListModel   *model,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  LlEventTable *self)
+{
+  if (removed > 0 && g_list_model_get_n_items (model) == 0)
+    update_selected (self, position, added);
+}
+
 /* The rows moved under the selection: it follows its reallocations. */
 static void
 on_rows_moved (LlEventTable *self)
@@ -485,8 +510,16 @@ on_rows_moved (LlEventTable *self)
   g_autoptr(GtkBitset) selected = NULL;
   g_autoptr(GtkBitset) mask = NULL;
 
-  if (!self->has_selected || self->all_selected)
+  if (!self->has_selected)
     return;
+  if (self->followed->len == 0)
+    {
+      if (self->all_selected)
+        gtk_selection_model_select_all (model);
+      else
+        gtk_selection_model_unselect_all (model);
+      return;
+    }
   selected = gtk_bitset_new_empty ();
   for (guint k = 0; k < self->followed->len; k++)
     {
@@ -701,6 +734,7 @@ ll_event_table_init (LlEventTable *self)
   self->followed = g_array_new (FALSE, FALSE, sizeof (guint64));
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->list)));
   g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
+  g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_items_changed), self);
 
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (self->selection)));
   gtk_column_view_set_show_column_separators (self->view, TRUE);

@@ -69,6 +69,14 @@ fixture_tear_down (Fixture *f)
   ll_history_unref (f->history);
 }
 
+/* Connected swapped: the count first. */
+static void
+count_signal (guint    *count,
+              gpointer  instance)
+{
+  (*count)++;
+}
+
 static GtkSelectionModel *
 selection (Fixture *f)
 {
@@ -228,6 +236,66 @@ test_newest_first (void)
   fixture_tear_down (&f);
 }
 
+/* Another run's rows, or none: nothing stays selected, nothing marked. */
+static void
+test_another_run (void)
+{
+  Fixture f;
+  g_autoptr(LlHistory) other = ll_history_new (0);
+  g_autoptr(LlHistoryView) other_view = ll_history_view_new ();
+  LlEvent e = { .length = 1, .new_capacity = 8, .new_bytes = 120, .bytes_added = 64 };
+  guint selected_signals = 0;
+
+  fixture_set_up (&f, 0);
+  push (&f, 10);
+  g_signal_connect_swapped (f.table, "event-selected", G_CALLBACK (count_signal), &selected_signals);
+  gtk_selection_model_select_range (selection (&f), 2, 3, TRUE);
+  g_assert_cmpuint (selected_signals, ==, 1);
+  g_assert_nonnull (ll_event_table_get_selected_event (f.table));
+
+  ll_history_push_events (other, &e, 1);
+  ll_history_view_update (other_view, other);
+  ll_event_table_set_view (f.table, other_view);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ll_event_table_get_list (f.table))), ==, 1);
+  g_assert_null (ll_event_table_get_selected_event (f.table));
+  g_assert_null (ll_event_table_copy_csv (f.table));
+  g_assert_cmpuint (selected_signals, ==, 2);
+
+  gtk_selection_model_select_item (selection (&f), 0, TRUE);
+  g_assert_nonnull (ll_event_table_get_selected_event (f.table));
+  ll_event_table_set_view (f.table, NULL);
+  g_assert_null (ll_event_table_get_selected_event (f.table));
+  g_assert_cmpuint (selected_signals, ==, 4);
+
+  ll_event_table_set_view (f.table, f.view);
+  fixture_tear_down (&f);
+}
+
+/* Every row selected, newest first, as the run adds rows: the rows that
+ * were selected stay selected where they moved, the new ones are not. */
+static void
+test_all_newest_first (void)
+{
+  Fixture f;
+  g_autofree char *after = NULL;
+
+  fixture_set_up (&f, 0);
+  push (&f, 4);
+  ll_event_list_sort (ll_event_table_get_list (f.table), LL_EVENT_KEY_NUMBER, TRUE);
+  gtk_selection_model_select_all (selection (&f));
+  push (&f, 2);
+  after = selected_numbers (&f);
+  g_assert_cmpstr (after, ==, "4 3 2 1");
+  {
+    g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection (&f));
+
+    g_assert_false (gtk_bitset_contains (selected, 0));  /* the sixth */
+    g_assert_true (gtk_bitset_contains (selected, 2));   /* the fourth */
+  }
+
+  fixture_tear_down (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -239,6 +307,8 @@ main (int   argc,
   g_test_add_func ("/ui/event-table/merge-under-selection", test_merge_under_selection);
   g_test_add_func ("/ui/event-table/merge-sorted-long", test_merge_sorted_long);
   g_test_add_func ("/ui/event-table/newest-first", test_newest_first);
+  g_test_add_func ("/ui/event-table/all-newest-first", test_all_newest_first);
+  g_test_add_func ("/ui/event-table/another-run", test_another_run);
 
   return g_test_run ();
 }
