@@ -24,6 +24,7 @@
 #include <time.h>
 
 #include "ll-event-table.h"
+#include "ll-ui-util.h"
 
 #define GOAL_MS 16.0
 #define STEPS   120
@@ -296,6 +297,7 @@ main (int   argc,
 
   gtk_init ();
   adw_init ();
+  ll_ui_load_style ();
 
   history = ll_history_new ((guint) MIN (n, G_MAXUINT));
   view = ll_history_view_new ();

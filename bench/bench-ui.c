@@ -31,6 +31,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ll-ui-util.h"
 #include "ll-window.h"
 
 #define LATE_MS 17.0
@@ -584,6 +585,7 @@ main (int   argc,
   adw_init ();
   g_main_context_acquire (NULL);
 
+  ll_ui_load_style ();
   window = ll_window_new (NULL);
   if (!ll_window_apply_options (window,
                                 opt_policy != NULL ? opt_policy : "cpython",

@@ -184,6 +184,8 @@ create_figure (LlSummaryView *self,
 
   detail = gtk_label_new ("");
   gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  /* At the top of the two lines it keeps (style.css). */
+  gtk_label_set_yalign (GTK_LABEL (detail), 0);
   gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (detail), 12);
   gtk_widget_add_css_class (detail, "caption");

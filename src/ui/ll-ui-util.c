@@ -264,3 +264,19 @@ ll_ui_combo_row_update_check (AdwComboRow *row,
   gtk_widget_set_opacity (check, adw_combo_row_get_selected (row) ==
                                  gtk_list_item_get_position (item) ? 1 : 0);
 }
+
+void
+ll_ui_load_style (void)
+{
+  static gsize loaded = 0;
+
+  if (g_once_init_enter (&loaded))
+    {
+      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_resource (provider, "/io/github/listlab/ListLab/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      g_once_init_leave (&loaded, 1);
+    }
+}

@@ -77,4 +77,9 @@ GVariant *ll_ui_set_whole_mapping   (const GValue       *value,
                                      const GVariantType *expected_type,
                                      gpointer            user_data);
 
+/* The app's style sheet (style.css in its resources), for a window shown
+ * without the application, which loads it itself: tests and benchmarks
+ * then lay out and draw what the app does. Once per process. */
+void      ll_ui_load_style          (void);
+
 G_END_DECLS

@@ -83,7 +83,7 @@ test_forecast_in_window (void)
   gint64 deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
   gboolean seen = FALSE, finished = FALSE;
   GtkWidget *label;
-  int height;
+  int height, summary_height;
 
   g_signal_connect (window, "run-finished", G_CALLBACK (on_run_finished), &finished);
   ll_controls_set_policy (controls, LL_POLICY_CPYTHON);
@@ -100,6 +100,9 @@ test_forecast_in_window (void)
   g_assert_true (gtk_widget_get_mapped (label));
   height = gtk_widget_get_height (label);
   g_assert_cmpint (height, >, 0);
+  /* Nor do the figures: each detail keeps its two lines, empty ("—") or
+   * filled ("−1.35 GiB since start", wrapped or not). */
+  summary_height = gtk_widget_get_height (GTK_WIDGET (summary));
 
   while (!seen && !finished && g_get_monotonic_time () < deadline)
     {
@@ -113,6 +116,7 @@ test_forecast_in_window (void)
     {
       wait_ms (30);
       g_assert_cmpint (gtk_widget_get_height (label), ==, height);
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (summary)), ==, summary_height);
     }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.stop", NULL);
   wait_for_flag (&finished, 20000);

@@ -49,8 +49,12 @@ on_run_finished (LlWindow *window,
 LlWindow *
 create_window (void)
 {
-  LlWindow *window = ll_window_new (NULL);
+  LlWindow *window;
   gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+  /* As the app's: its style sheet too. */
+  ll_ui_load_style ();
+  window = ll_window_new (NULL);
 
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)) && g_get_monotonic_time () < deadline)

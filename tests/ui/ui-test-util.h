@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "ll-ui-util.h"
 #include "ll-window.h"
 
 G_BEGIN_DECLS
