@@ -18,6 +18,7 @@ struct _LlRun
   char          *title;
   char          *source;        /* interpreter runs: "Python 3.11.7" */
   gboolean       renamed;       /* the title is the user's */
+  guint          ordinal;       /* 2, 3…: after runs of the same name; 0, 1: none */
   LlHistory     *history;
   LlEngine      *engine;        /* real runs */
   GCancellable  *cancellable;   /* the simulation and the estimate */

@@ -111,6 +111,26 @@ free_style (LlRunSet *self)
     }
 }
 
+/* A run named as one already here takes the next number of that name. */
+static void
+number_run (LlRunSet *self,
+            LlRun    *run)
+{
+  g_autofree char *name = ll_run_dup_default_name (run);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint last = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LlRun) other = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      g_autofree char *other_name = ll_run_dup_default_name (other);
+
+      if (g_strcmp0 (name, other_name) == 0)
+        last = MAX (last, MAX (ll_run_get_ordinal (other), 1));
+    }
+  ll_run_set_ordinal (run, last > 0 ? last + 1 : 0);
+}
+
 void
 ll_run_set_add (LlRunSet *self,
                 LlRun    *run)
@@ -118,6 +138,7 @@ ll_run_set_add (LlRunSet *self,
   g_return_if_fail (LL_IS_RUN_SET (self));
   g_return_if_fail (LL_IS_RUN (run));
 
+  number_run (self, run);
   ll_run_set_style (run, free_style (self));
   g_signal_connect_swapped (run, "notify::visible", G_CALLBACK (changed), self);
   g_signal_connect_swapped (run, "notify::title", G_CALLBACK (changed), self);

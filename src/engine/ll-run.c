@@ -46,6 +46,29 @@ default_title (const LlRunConfig *config,
                           target);
 }
 
+/* @name with the run's number among runs of the same name, if any. */
+static char *
+numbered (const LlRun *self,
+          char        *name)
+{
+  char *result;
+
+  if (self->ordinal < 2)
+    return name;
+  /* TRANSLATORS: the second, third… run of the same name:
+   * "CPython 3.9+ (real) #2" */
+  result = g_strdup_printf (_("%s #%u"), name, self->ordinal);
+  g_free (name);
+  return result;
+}
+
+/* The title the run has when not renamed. */
+static char *
+own_title (const LlRun *self)
+{
+  return numbered (self, default_title (&self->config, self->source));
+}
+
 static void
 update_state (LlRun *self)
 {
@@ -285,7 +308,7 @@ ll_run_set_source (LlRun      *self,
   if (!self->renamed)
     {
       g_free (self->title);
-      self->title = default_title (&self->config, self->source);
+      self->title = own_title (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
     }
 }
@@ -414,15 +437,11 @@ ll_run_update_view (LlRun *self)
 }
 
 char *
-ll_run_dup_short_title (LlRun *self)
+ll_run_dup_default_name (LlRun *self)
 {
   const char *policy;
 
   g_return_val_if_fail (LL_IS_RUN (self), NULL);
-
-  /* A name the user gave is the run's name everywhere. */
-  if (self->renamed)
-    return g_strdup (self->title);
 
   if (self->source != NULL)
     return g_strdup (self->source);
@@ -431,6 +450,42 @@ ll_run_dup_short_title (LlRun *self)
     /* TRANSLATORS: a real run beside simulated ones, "CPython 3.9+ (real)" */
     return g_strdup_printf (_("%s (real)"), policy);
   return g_strdup (policy);
+}
+
+char *
+ll_run_dup_short_title (LlRun *self)
+{
+  g_return_val_if_fail (LL_IS_RUN (self), NULL);
+
+  /* A name the user gave is the run's name everywhere. */
+  if (self->renamed)
+    return g_strdup (self->title);
+  return numbered (self, ll_run_dup_default_name (self));
+}
+
+guint
+ll_run_get_ordinal (LlRun *self)
+{
+  g_return_val_if_fail (LL_IS_RUN (self), 0);
+
+  return self->ordinal;
+}
+
+void
+ll_run_set_ordinal (LlRun *self,
+                    guint  ordinal)
+{
+  g_return_if_fail (LL_IS_RUN (self));
+
+  if (self->ordinal == ordinal)
+    return;
+  self->ordinal = ordinal;
+  if (!self->renamed)
+    {
+      g_free (self->title);
+      self->title = own_title (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
 const char *
@@ -451,7 +506,7 @@ ll_run_set_title (LlRun      *self,
   g_return_if_fail (LL_IS_RUN (self));
 
   stripped = g_strstrip (g_strdup (title != NULL ? title : ""));
-  own = default_title (&self->config, self->source);
+  own = own_title (self);
   /* Empty, or its own name typed again: the run's own name. */
   self->renamed = stripped[0] != '\0' && strcmp (stripped, own) != 0;
   if (!self->renamed)

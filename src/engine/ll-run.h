@@ -81,6 +81,15 @@ char              *ll_run_dup_short_title     (LlRun               *self);
 /* Renames the run; an empty @title (or its own) gives it its own back. */
 void               ll_run_set_title           (LlRun               *self,
                                                const char          *title);
+/* The short title the run has of its own, whatever it was renamed or
+ * numbered: runs of the same default name get numbers to tell them
+ * apart. */
+char              *ll_run_dup_default_name    (LlRun               *self);
+/* Which run of that default name this is: from 2 on, its own titles say
+ * so ("CPython 3.9+ (real) #2"); 0 or 1, they do not. */
+guint              ll_run_get_ordinal         (LlRun               *self);
+void               ll_run_set_ordinal         (LlRun               *self,
+                                               guint                ordinal);
 
 /* The "state" property: IDLE until started, RUNNING, FINISHED, and for a
  * real run RELEASED once its list is freed (the history stays). */

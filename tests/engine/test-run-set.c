@@ -82,6 +82,68 @@ test_add_remove (void)
   }
 }
 
+/* Runs of the same name are told apart by a number, from the second on:
+ * in the legend ("CPython 3.9+ #2") and in their title; a name the user
+ * gave is left as it is, and the number of a run removed is not given
+ * again while a later one holds a greater. */
+static void
+test_numbers (void)
+{
+  g_autoptr(LlRunSet) set = ll_run_set_new ();
+  g_autoptr(LlRun) a = NULL, b = NULL, c = NULL, d = NULL, other = NULL;
+  g_autofree char *name = NULL;
+  LlRunConfig config, other_config;
+
+  config_for (&config, 1 * MiB);
+  other_config = config;
+  ll_policy_init (&other_config.policy, LL_POLICY_GO);
+  a = ll_run_new (LL_RUN_SIMULATED, &config, NULL);
+  b = ll_run_new (LL_RUN_SIMULATED, &config, NULL);
+  c = ll_run_new (LL_RUN_SIMULATED, &config, NULL);
+  other = ll_run_new (LL_RUN_SIMULATED, &other_config, NULL);
+  name = ll_run_dup_default_name (a);
+
+  ll_run_set_add (set, a);
+  ll_run_set_add (set, other);
+  ll_run_set_add (set, b);
+  ll_run_set_add (set, c);
+  {
+    g_autofree char *first = ll_run_dup_short_title (a);
+    g_autofree char *second = ll_run_dup_short_title (b);
+    g_autofree char *third = ll_run_dup_short_title (c);
+    g_autofree char *go = ll_run_dup_short_title (other);
+    g_autofree char *second_expected = g_strdup_printf ("%s #2", name);
+    g_autofree char *third_expected = g_strdup_printf ("%s #3", name);
+    g_autofree char *go_expected = ll_run_dup_default_name (other);
+
+    g_assert_cmpstr (first, ==, name);
+    g_assert_cmpstr (second, ==, second_expected);
+    g_assert_cmpstr (third, ==, third_expected);
+    g_assert_cmpstr (go, ==, go_expected);
+    g_assert_true (g_str_has_suffix (ll_run_get_title (b), " #2"));
+    g_assert_false (g_str_has_suffix (ll_run_get_title (a), " #1"));
+    g_assert_false (g_str_has_suffix (ll_run_get_title (a), " #2"));
+  }
+
+  /* Renamed: the user's name alone; its own name back, with its number. */
+  ll_run_set_title (b, "Mine");
+  {
+    g_autofree char *short_title = ll_run_dup_short_title (b);
+
+    g_assert_cmpstr (short_title, ==, "Mine");
+    g_assert_cmpstr (ll_run_get_title (b), ==, "Mine");
+  }
+  ll_run_set_title (b, "");
+  g_assert_true (g_str_has_suffix (ll_run_get_title (b), " #2"));
+  g_assert_false (ll_run_is_renamed (b));
+
+  /* The third goes; the next is the third again. */
+  ll_run_set_remove (set, c);
+  d = ll_run_new (LL_RUN_SIMULATED, &config, NULL);
+  ll_run_set_add (set, d);
+  g_assert_cmpuint (ll_run_get_ordinal (d), ==, 3);
+}
+
 static void
 wait_idle (LlRunSet *set)
 {
@@ -239,6 +301,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/run-set/add-remove", test_add_remove);
+  g_test_add_func ("/run-set/numbers", test_numbers);
   g_test_add_func ("/run-set/compare", test_compare);
   g_test_add_func ("/run-set/verify", test_verify);
 
