@@ -150,6 +150,8 @@ G_DEFINE_FINAL_TYPE (LlEventTable, ll_event_table, GTK_TYPE_WIDGET)
 
 /* A cell's list item → the CellContext of its column. */
 static GQuark cell_context_quark;
+/* A row → the list items of its cells bound now (a GPtrArray). */
+static GQuark row_cells_quark;
 
 /* Cells ------------------------------------------------------------------- */
 
@@ -330,25 +332,36 @@ show_cell (CellContext *context,
     gtk_widget_remove_css_class (GTK_WIDGET (cell), "dim-label");
 }
 
-/* Another row is at the cell's position now (the rows moved), or its own
+/* Another row is at its cells' position now (the rows moved), or its own
  * took more reallocations. */
 static void
-on_row_changed (LlEventRow  *row,
-                GtkListItem *item)
+on_row_changed (LlEventRow *row)
 {
-  show_cell (g_object_get_qdata (G_OBJECT (item), cell_context_quark), item);
+  GPtrArray *cells = g_object_get_qdata (G_OBJECT (row), row_cells_quark);
+
+  for (guint i = 0; cells != NULL && i < cells->len; i++)
+    show_cell (g_object_get_qdata (cells->pdata[i], cell_context_quark), cells->pdata[i]);
 }
 
+/* A jump through the list binds some 200 rows of cells in one frame: a
+ * row is watched once, for all of its cells. */
 static void
 bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            CellContext              *context)
 {
   LlEventRow *row = gtk_list_item_get_item (item);
+  GPtrArray *cells = g_object_get_qdata (G_OBJECT (row), row_cells_quark);
 
   show_cell (context, item);
   g_hash_table_insert (context->table->bound, item, context);
-  g_signal_connect (row, "changed", G_CALLBACK (on_row_changed), item);
+  if (cells == NULL)
+    {
+      cells = g_ptr_array_sized_new (N_COLUMNS);
+      g_object_set_qdata_full (G_OBJECT (row), row_cells_quark, cells, (GDestroyNotify) g_ptr_array_unref);
+      g_signal_connect (row, "changed", G_CALLBACK (on_row_changed), NULL);
+    }
+  g_ptr_array_add (cells, item);
 }
 
 static void
@@ -357,11 +370,18 @@ unbind_cell (GtkSignalListItemFactory *factory,
              CellContext              *context)
 {
   LlEventRow *row = gtk_list_item_get_item (item);
+  GPtrArray *cells;
 
   if (context->table->bound != NULL)
     g_hash_table_remove (context->table->bound, item);
-  if (row != NULL)
-    g_signal_handlers_disconnect_by_func (row, on_row_changed, item);
+  if (row == NULL || (cells = g_object_get_qdata (G_OBJECT (row), row_cells_quark)) == NULL)
+    return;
+  g_ptr_array_remove_fast (cells, item);
+  if (cells->len == 0)
+    {
+      g_signal_handlers_disconnect_by_func (row, on_row_changed, NULL);
+      g_object_set_qdata (G_OBJECT (row), row_cells_quark, NULL);
+    }
 }
 
 /* Every cell shown, again (their units or loop numbers changed). */
@@ -673,6 +693,7 @@ ll_event_table_class_init (LlEventTableClass *klass)
 
   object_class->dispose = ll_event_table_dispose;
   cell_context_quark = g_quark_from_static_string ("ll-event-table-cell");
+  row_cells_quark = g_quark_from_static_string ("ll-event-table-row-cells");
 
   /* The selection changed: ll_event_table_get_selected_event () says to what. */
   signals[EVENT_SELECTED] =
