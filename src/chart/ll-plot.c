@@ -350,10 +350,10 @@ add_bucket (const LlColumns *layout,
             double           v_min,
             double           v_max)
 {
-  int c0 = columns_index (layout, x_first);
-  int c1 = count > 1 ? columns_index (layout, x_last) : c0;
-
-  add_bucket_at (layout, columns, c0, c1, count, v_first, v_last, v_min, v_max);
+  if (count == 1)
+    add_span (layout, columns, x_first, x_first, v_first, v_first, v_first, v_first, 1);
+  else
+    add_span (layout, columns, x_first, x_last, v_first, v_last, v_min, v_max, count);
 }
 
 void
