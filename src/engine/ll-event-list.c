@@ -449,6 +449,19 @@ move_rows (LlEventList *self)
   g_signal_emit (self, signals[ROWS_MOVED], 0);
 }
 
+/* The list ends at @n rows where it ended at @old_n: the rows past the
+ * shorter end were added or removed. */
+static void
+tell_resized (LlEventList *self,
+              gsize        old_n,
+              gsize        n)
+{
+  if (n < old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), (guint) n, (guint) (old_n - n), 0);
+  else if (n > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), (guint) old_n, 0, (guint) (n - old_n));
+}
+
 /* The rows moved, and the list now ends at @n rows where it ended at
  * @old_n: said in that order, so that those told of the move (to find
  * their rows again) read a list whose length they were told. */
@@ -458,10 +471,7 @@ move_rows_and_resize (LlEventList *self,
                       gsize        n)
 {
   refill_rows (self);
-  if (n < old_n)
-    g_list_model_items_changed (G_LIST_MODEL (self), (guint) n, (guint) (old_n - n), 0);
-  else if (n > old_n)
-    g_list_model_items_changed (G_LIST_MODEL (self), (guint) old_n, 0, (guint) (n - old_n));
+  tell_resized (self, old_n, n);
   g_signal_emit (self, signals[ROWS_MOVED], 0);
 }
 
@@ -780,8 +790,7 @@ ll_event_list_set_view (LlEventList         *self,
   else
     {
       refill_rows (self);
-      if (n > old_n)
-        g_list_model_items_changed (G_LIST_MODEL (self), (guint) old_n, 0, (guint) (n - old_n));
+      tell_resized (self, old_n, n);
     }
   /* Sorted: the new rows wait at the end until the next sort. */
   if (self->key != LL_EVENT_KEY_NUMBER)
