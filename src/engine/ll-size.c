@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <langinfo.h>
 #include <limits.h>
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -155,11 +156,54 @@ static const char * const si_units[] = {
   NC_("unit", "TB"), NC_("unit", "PB"), NC_("unit", "EB"),
 };
 
+/* Looking a unit up in the catalogue costs more than writing the number
+ * before it, and a table writes thousands of sizes a frame: each thread
+ * keeps the names it looked up, for as long as the language stays the
+ * same. */
+typedef struct
+{
+  char       *locale;     /* LC_MESSAGES, and $LANGUAGE, when looked up */
+  char       *language;
+  const char *names[2][G_N_ELEMENTS (iec_units)];
+} UnitNames;
+
+static void
+unit_names_free (gpointer data)
+{
+  UnitNames *cache = data;
+
+  g_free (cache->locale);
+  g_free (cache->language);
+  g_free (cache);
+}
+
+static GPrivate unit_names_key = G_PRIVATE_INIT (unit_names_free);
+
 static const char *
 unit_name (const char * const *names,
            guint               i)
 {
-  return g_dpgettext2 (GETTEXT_PACKAGE, "unit", names[i]);
+  UnitNames *cache = g_private_get (&unit_names_key);
+  const char *locale = setlocale (LC_MESSAGES, NULL);
+  const char *language = g_getenv ("LANGUAGE");
+  guint kind = names == si_units;
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (UnitNames, 1);
+      g_private_set (&unit_names_key, cache);
+    }
+  if (g_strcmp0 (cache->locale, locale) != 0 || g_strcmp0 (cache->language, language) != 0)
+    {
+      g_free (cache->locale);
+      g_free (cache->language);
+      cache->locale = g_strdup (locale);
+      cache->language = g_strdup (language);
+      memset (cache->names, 0, sizeof cache->names);
+    }
+  if (cache->names[kind][i] == NULL)
+    cache->names[kind][i] = g_dpgettext2 (GETTEXT_PACKAGE, "unit", names[i]);
+  return cache->names[kind][i];
 }
 
 const char *

@@ -689,6 +689,9 @@ test_french (void)
       return;
     }
 
+  /* Units looked up before the language changes are looked up again. */
+  g_assert_cmpstr (ll_unit_name (LL_UNITS_IEC, 3), ==, "GiB");
+
   /* As main () does; gtk_test_init () left the C locale, where gettext
    * ignores LANGUAGE. */
   g_setenv ("LANGUAGE", "fr", TRUE);
@@ -711,6 +714,7 @@ test_french (void)
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "liste"));
 
   /* Units are French too: Gio, not GiB. */
+  g_assert_cmpstr (ll_unit_name (LL_UNITS_IEC, 3), ==, "Gio");
   free_now = ll_summary_view_get_value (ll_window_get_summary (window), LL_FIGURE_FREE_NOW);
   g_assert_true (g_str_has_suffix (free_now, " Gio") || g_str_has_suffix (free_now, " Mio"));
 
