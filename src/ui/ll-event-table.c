@@ -128,6 +128,8 @@ struct _LlEventTable
   guint               n_rows;
 
   GHashTable         *bound;      /* GtkListItem → its CellContext: the cells shown */
+  int                 char_width;  /* in Pango units: see read_font_metrics () */
+  int                 line_height;
 
   LlEvent             selected;         /* the mark: see choose_marked () */
   guint64             selected_number;
@@ -264,7 +266,12 @@ format_cell (LlEventTable *self,
  * would lay out the whole table again, for every cell of every row that
  * scrolls in. The column keeps the width of the longest text it showed
  * (in characters as wide as a digit), so nothing is cut and the columns
- * do not jitter while scrolling. */
+ * do not jitter while scrolling.
+ *
+ * The table sizes its cells, by a size request, rather than letting an
+ * inscription count characters: GTK asks every cell of a column for its
+ * size again whenever a row is made or dropped (some 2,000 cells), and an
+ * inscription sized in characters reads the font's metrics at each ask. */
 /* How many digits wide @text is, about: separators and spaces are narrow. */
 static guint
 text_width_in_digits (const char *text)
@@ -280,12 +287,62 @@ text_width_in_digits (const char *text)
   return (halves + 1) / 2;
 }
 
-static void
-set_cell_chars (GtkInscription *cell,
-                guint           n_chars)
+static int
+cell_width (LlEventTable *self,
+            guint         n_chars)
 {
-  gtk_inscription_set_min_chars (cell, n_chars);
-  gtk_inscription_set_nat_chars (cell, n_chars);
+  return PANGO_PIXELS_CEIL ((int) n_chars * self->char_width);
+}
+
+static int
+cell_height (LlEventTable *self)
+{
+  return PANGO_PIXELS_CEIL (self->line_height);
+}
+
+static void
+size_cell (LlEventTable *self,
+           GtkWidget    *cell,
+           guint         n_chars)
+{
+  gtk_widget_set_size_request (cell, cell_width (self, n_chars), cell_height (self));
+}
+
+/* Every cell shown takes its column's width (the font changed, or a wider
+ * text came): at once, for a cell left narrower would widen when it is
+ * bound again, and make GTK ask the whole column again then. */
+static void
+size_all_cells (LlEventTable *self)
+{
+  GHashTableIter iter;
+  gpointer item, context;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, &context))
+    size_cell (self, gtk_list_item_get_child (item), ((CellContext *) context)->n_chars);
+}
+
+/* A character's width and a line's height in the table's font, as an
+ * inscription reckons them: the wider of an average character and a digit;
+ * ascent and descent. */
+static void
+read_font_metrics (LlEventTable *self)
+{
+  PangoFontMetrics *metrics;
+  int char_width, line_height;
+
+  if (self->bound == NULL)
+    return;
+  metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self)), NULL, NULL);
+  char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                    pango_font_metrics_get_approximate_digit_width (metrics));
+  line_height = pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics);
+  pango_font_metrics_unref (metrics);
+  if (char_width == self->char_width && line_height == self->line_height)
+    return;
+  self->char_width = char_width;
+  self->line_height = line_height;
+  size_all_cells (self);
 }
 
 static void
@@ -294,10 +351,17 @@ setup_cell (GtkSignalListItemFactory *factory,
             CellContext              *context)
 {
   GtkWidget *cell = gtk_inscription_new (NULL);
+  GtkInscription *inscription = GTK_INSCRIPTION (cell);
 
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), column_info[context->column].numeric ? 1.0 : 0.0);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  set_cell_chars (GTK_INSCRIPTION (cell), context->n_chars);
+  if (context->table->char_width == 0)
+    read_font_metrics (context->table);
+  gtk_inscription_set_xalign (inscription, column_info[context->column].numeric ? 1.0 : 0.0);
+  gtk_inscription_set_text_overflow (inscription, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (inscription, 0);
+  gtk_inscription_set_nat_chars (inscription, 0);
+  gtk_inscription_set_min_lines (inscription, 0);
+  gtk_inscription_set_nat_lines (inscription, 0);
+  size_cell (context->table, cell, context->n_chars);
   if (column_info[context->column].numeric)
     gtk_widget_add_css_class (cell, "numeric");
   gtk_list_item_set_child (item, cell);
@@ -317,11 +381,17 @@ show_cell (CellContext *context,
   g_autofree char *text = format_cell (context->table, row, context->column);
   GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
   guint n_chars = text_width_in_digits (text) + 1;
+  int width, height;
 
   if (n_chars > context->n_chars)
-    context->n_chars = n_chars;
-  if (gtk_inscription_get_nat_chars (cell) < context->n_chars)
-    set_cell_chars (cell, context->n_chars);
+    {
+      context->n_chars = n_chars;
+      size_all_cells (context->table);
+    }
+  gtk_widget_get_size_request (GTK_WIDGET (cell), &width, &height);
+  if (width != cell_width (context->table, context->n_chars) ||
+      height != cell_height (context->table))
+    size_cell (context->table, GTK_WIDGET (cell), context->n_chars);
   gtk_inscription_set_text (cell, text);
   /* What a screen reader says of the cell (an inscription of GTK 4.8 does
    * not name itself). */
@@ -685,6 +755,23 @@ ll_event_table_dispose (GObject *object)
   G_OBJECT_CLASS (ll_event_table_parent_class)->dispose (object);
 }
 
+/* The font may have changed: the cells take its size. */
+static void
+ll_event_table_css_changed (GtkWidget         *widget,
+                            GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (ll_event_table_parent_class)->css_changed (widget, change);
+  read_font_metrics (LL_EVENT_TABLE (widget));
+}
+
+static void
+ll_event_table_system_setting_changed (GtkWidget       *widget,
+                                       GtkSystemSetting setting)
+{
+  GTK_WIDGET_CLASS (ll_event_table_parent_class)->system_setting_changed (widget, setting);
+  read_font_metrics (LL_EVENT_TABLE (widget));
+}
+
 static void
 ll_event_table_class_init (LlEventTableClass *klass)
 {
@@ -692,6 +779,8 @@ ll_event_table_class_init (LlEventTableClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ll_event_table_dispose;
+  widget_class->css_changed = ll_event_table_css_changed;
+  widget_class->system_setting_changed = ll_event_table_system_setting_changed;
   cell_context_quark = g_quark_from_static_string ("ll-event-table-cell");
   row_cells_quark = g_quark_from_static_string ("ll-event-table-row-cells");
 

@@ -296,6 +296,103 @@ test_all_newest_first (void)
   fixture_tear_down (&f);
 }
 
+/* Whether @widget lies, in part at least, in what @viewport shows. */
+static gboolean
+shown_in (GtkWidget *widget,
+          GtkWidget *viewport)
+{
+  graphene_rect_t bounds;
+
+  GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (widget));  /* the cell's, its row */
+
+  /* GTK keeps rows it does not lay out (the focused row, far away). */
+  if (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (row) == 0 ||
+      !gtk_widget_compute_bounds (widget, viewport, &bounds))
+    return FALSE;
+  return bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < gtk_widget_get_height (viewport);
+}
+
+/* Every text shown fits its cell; returns the height of a row's cells. */
+static int
+assert_texts_fit (Fixture *f)
+{
+  g_autoptr(GPtrArray) cells = find_widgets (GTK_WIDGET (ll_event_table_get_column_view (f->table)),
+                                             GTK_TYPE_INSCRIPTION);
+  GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (ll_event_table_get_column_view (f->table)),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+  guint checked = 0;
+  int height = 0;
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GtkWidget *cell = cells->pdata[i];
+      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (cell));
+      g_autoptr(PangoLayout) layout = NULL;
+      int width, text_height;
+
+      if (text == NULL || *text == '\0' || !shown_in (cell, viewport))
+        continue;
+      layout = gtk_widget_create_pango_layout (cell, text);
+      pango_layout_get_pixel_size (layout, &width, &text_height);
+      if (width > gtk_widget_get_width (cell) || text_height > gtk_widget_get_height (cell))
+        g_error ("\"%s\" (%d × %d px) is cut in a cell of %d × %d px", text, width, text_height,
+                 gtk_widget_get_width (cell), gtk_widget_get_height (cell));
+      height = MAX (height, gtk_widget_get_height (cell));
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 10);
+  return height;
+}
+
+/* The cells take the width of the widest text their column showed, the
+ * rows made before it came too, and the size of the font when it grows. */
+static void
+test_cells_fit (void)
+{
+  Fixture f;
+  LlEvent wide = {
+    .length = G_GUINT64_CONSTANT (123456789012),
+    .old_capacity = G_GUINT64_CONSTANT (123456789011),
+    .new_capacity = G_GUINT64_CONSTANT (987654321098),
+    .old_bytes = G_GUINT64_CONSTANT (987654321098),
+    .new_bytes = G_GUINT64_CONSTANT (7901234567840),
+    .bytes_added = G_GUINT64_CONSTANT (6913580246742),
+    .bytes_copied = G_GUINT64_CONSTANT (987654321098),
+    .realloc_ns = G_GUINT64_CONSTANT (98765432109),
+    .moved = TRUE,
+    .available_bytes = G_GUINT64_CONSTANT (987654321098765),
+  };
+  g_autoptr(GtkCssProvider) large = gtk_css_provider_new ();
+  int small_height, large_height;
+
+  fixture_set_up (&f, 0);
+  push (&f, 300);
+  wait_ms (200);
+  assert_texts_fit (&f);
+
+  /* Far wider numbers in the last row, seen after scrolling to it. */
+  ll_history_push_events (f.history, &wide, 1);
+  ll_history_view_update (f.view, f.history);
+  ll_event_table_set_view (f.table, f.view);
+  ll_event_list_sort (ll_event_table_get_list (f.table), LL_EVENT_KEY_NUMBER, TRUE);
+  wait_ms (50);
+  small_height = assert_texts_fit (&f);
+  ll_event_list_sort (ll_event_table_get_list (f.table), LL_EVENT_KEY_NUMBER, FALSE);
+  wait_ms (50);
+  assert_texts_fit (&f);
+
+  /* A larger font: the cells grow with it. */
+  gtk_css_provider_load_from_data (large, "eventtable { font-size: 24px; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (large),
+                                              GTK_STYLE_PROVIDER_PRIORITY_USER);
+  wait_ms (100);
+  large_height = assert_texts_fit (&f);
+  g_assert_cmpint (large_height, >, small_height);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (large));
+
+  fixture_tear_down (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -309,6 +406,7 @@ main (int   argc,
   g_test_add_func ("/ui/event-table/newest-first", test_newest_first);
   g_test_add_func ("/ui/event-table/all-newest-first", test_all_newest_first);
   g_test_add_func ("/ui/event-table/another-run", test_another_run);
+  g_test_add_func ("/ui/event-table/cells-fit", test_cells_fit);
 
   return g_test_run ();
 }
