@@ -208,6 +208,20 @@ columns_index (const LlColumns *layout,
   return (int) p;
 }
 
+/* The columns (@c0, @c1) that @count values from @x_first to @x_last
+ * fall in: one alone is in the column of its x. */
+static inline void
+columns_locate (const LlColumns *layout,
+                double           x_first,
+                double           x_last,
+                guint64          count,
+                int             *c0,
+                int             *c1)
+{
+  *c0 = columns_index (layout, x_first);
+  *c1 = count > 1 ? columns_index (layout, x_last) : *c0;
+}
+
 int
 ll_columns_index (const LlColumns *layout,
                   double           data_x)
@@ -314,9 +328,9 @@ add_span (const LlColumns *layout,
           double           v_max,
           guint64          count)
 {
-  int c0 = columns_index (layout, x_first);
-  int c1 = count > 1 ? columns_index (layout, x_last) : c0;
+  int c0, c1;
 
+  columns_locate (layout, x_first, x_last, count, &c0, &c1);
   add_span_at (layout, columns, c0, c1, v_first, v_last, v_min, v_max, count);
 }
 
@@ -350,10 +364,30 @@ add_bucket (const LlColumns *layout,
             double           v_min,
             double           v_max)
 {
-  if (count == 1)
-    add_span (layout, columns, x_first, x_first, v_first, v_first, v_first, v_first, 1);
+  int c0, c1;
+
+  columns_locate (layout, x_first, x_last, count, &c0, &c1);
+  add_bucket_at (layout, columns, c0, c1, count, v_first, v_last, v_min, v_max);
+}
+
+/* The samples of @b over columns @c0 to @c1, as @series shows them. */
+static inline void
+add_samples_at (const LlColumns      *layout,
+                LlColumn             *columns,
+                int                   c0,
+                int                   c1,
+                guint64               count,
+                LlSeries              series,
+                const LlSampleBucket *b)
+{
+  if (series == LL_SERIES_AVAILABLE)
+    add_bucket_at (layout, columns, c0, c1, count,
+                   b->first.available_bytes, b->last.available_bytes,
+                   b->min_available_bytes, b->max_available_bytes);
   else
-    add_span (layout, columns, x_first, x_last, v_first, v_last, v_min, v_max, count);
+    add_bucket_at (layout, columns, c0, c1, count,
+                   b->first.rss_bytes, b->last.rss_bytes,
+                   b->min_rss_bytes, b->max_rss_bytes);
 }
 
 void
@@ -364,8 +398,7 @@ ll_columns_locate (const LlColumns *layout,
                    int             *c0,
                    int             *c1)
 {
-  *c0 = columns_index (layout, x_first);
-  *c1 = count > 1 ? columns_index (layout, x_last) : *c0;
+  columns_locate (layout, x_first, x_last, count, c0, c1);
 }
 
 void
@@ -480,15 +513,10 @@ ll_decimate_samples (const LlColumns      *layout,
     {
       const LlSampleBucket *b = &buckets[i];
       guint64 count = MAX (b->count, 1);
+      int c0, c1;
 
-      if (series == LL_SERIES_AVAILABLE)
-        add_bucket (layout, columns, count, b->first.elapsed_ns, b->last.elapsed_ns,
-                    b->first.available_bytes, b->last.available_bytes,
-                    b->min_available_bytes, b->max_available_bytes);
-      else
-        add_bucket (layout, columns, count, b->first.elapsed_ns, b->last.elapsed_ns,
-                    b->first.rss_bytes, b->last.rss_bytes,
-                    b->min_rss_bytes, b->max_rss_bytes);
+      columns_locate (layout, b->first.elapsed_ns, b->last.elapsed_ns, count, &c0, &c1);
+      add_samples_at (layout, columns, c0, c1, count, series, b);
     }
 }
 
@@ -509,16 +537,12 @@ ll_decimate_samples_both (const LlColumns      *layout,
     {
       const LlSampleBucket *b = &buckets[i];
       guint64 count = MAX (b->count, 1);
-      int c0 = columns_index (layout, b->first.elapsed_ns);
-      int c1 = count > 1 ? columns_index (layout, b->last.elapsed_ns) : c0;
+      int c0, c1;
 
       /* Both series take the samples' columns, found once. */
-      add_bucket_at (layout, available, c0, c1, count,
-                     b->first.available_bytes, b->last.available_bytes,
-                     b->min_available_bytes, b->max_available_bytes);
-      add_bucket_at (layout, rss, c0, c1, count,
-                     b->first.rss_bytes, b->last.rss_bytes,
-                     b->min_rss_bytes, b->max_rss_bytes);
+      columns_locate (layout, b->first.elapsed_ns, b->last.elapsed_ns, count, &c0, &c1);
+      add_samples_at (layout, available, c0, c1, count, LL_SERIES_AVAILABLE, b);
+      add_samples_at (layout, rss, c0, c1, count, LL_SERIES_RSS, b);
     }
 }
 
