@@ -60,36 +60,18 @@ setup_list_item (GtkSignalListItemFactory *factory,
 static void
 bind_list_item (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
-                AdwComboRow              *row)
+                gpointer                  user_data)
 {
   GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
 
   gtk_label_set_label (GTK_LABEL (label), item_string (item));
-  ll_ui_combo_row_update_check (row, NULL, item);
-  g_signal_connect_object (row, "notify::selected", G_CALLBACK (ll_ui_combo_row_update_check), item, 0);
-}
-
-static void
-unbind_list_item (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  AdwComboRow              *row)
-{
-  g_signal_handlers_disconnect_by_func (row, ll_ui_combo_row_update_check, item);
 }
 
 void
 ll_combo_value_setup (AdwComboRow *row)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
-
   g_return_if_fail (ADW_IS_COMBO_ROW (row));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_value), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_value), NULL);
-  g_signal_connect (list_factory, "setup", G_CALLBACK (setup_list_item), NULL);
-  g_signal_connect (list_factory, "bind", G_CALLBACK (bind_list_item), row);
-  g_signal_connect (list_factory, "unbind", G_CALLBACK (unbind_list_item), row);
-  adw_combo_row_set_factory (row, factory);
-  adw_combo_row_set_list_factory (row, list_factory);
+  ll_ui_combo_row_set_factories (row, G_CALLBACK (setup_value), G_CALLBACK (bind_value),
+                                 G_CALLBACK (setup_list_item), G_CALLBACK (bind_list_item));
 }

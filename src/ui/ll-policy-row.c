@@ -66,7 +66,7 @@ setup_policy_list_item (GtkSignalListItemFactory *factory,
 static void
 bind_policy_list_item (GtkSignalListItemFactory *factory,
                        GtkListItem              *item,
-                       AdwComboRow              *row)
+                       gpointer                  user_data)
 {
   GtkStringObject *string = gtk_list_item_get_item (item);
   GtkWidget *texts = gtk_widget_get_first_child (gtk_list_item_get_child (item));
@@ -77,48 +77,13 @@ bind_policy_list_item (GtkSignalListItemFactory *factory,
   if (position < LL_N_POLICIES)
     gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (title)),
                          _(ll_policy_get_info (position)->description));
-
-  ll_ui_combo_row_update_check (row, NULL, item);
-  g_signal_connect_object (row, "notify::selected", G_CALLBACK (ll_ui_combo_row_update_check), item, 0);
-}
-
-static void
-unbind_policy_list_item (GtkSignalListItemFactory *factory,
-                         GtkListItem              *item,
-                         AdwComboRow              *row)
-{
-  g_signal_handlers_disconnect_by_func (row, ll_ui_combo_row_update_check, item);
-}
-
-static GtkListItemFactory *
-create_factory (GCallback setup,
-                GCallback bind,
-                GCallback unbind,
-                gpointer  user_data)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", setup, NULL);
-  g_signal_connect (factory, "bind", bind, user_data);
-  if (unbind != NULL)
-    g_signal_connect (factory, "unbind", unbind, user_data);
-
-  return factory;
 }
 
 void
 ll_policy_row_setup (AdwComboRow *row)
 {
-  g_autoptr(GtkListItemFactory) factory = NULL;
-  g_autoptr(GtkListItemFactory) list_factory = NULL;
-
   g_return_if_fail (ADW_IS_COMBO_ROW (row));
 
-  factory = create_factory (G_CALLBACK (setup_policy_value), G_CALLBACK (bind_policy_value),
-                            NULL, NULL);
-  list_factory = create_factory (G_CALLBACK (setup_policy_list_item),
-                                 G_CALLBACK (bind_policy_list_item),
-                                 G_CALLBACK (unbind_policy_list_item), row);
-  adw_combo_row_set_factory (row, factory);
-  adw_combo_row_set_list_factory (row, list_factory);
+  ll_ui_combo_row_set_factories (row, G_CALLBACK (setup_policy_value), G_CALLBACK (bind_policy_value),
+                                 G_CALLBACK (setup_policy_list_item), G_CALLBACK (bind_policy_list_item));
 }

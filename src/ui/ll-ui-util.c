@@ -254,15 +254,54 @@ ll_ui_set_whole_mapping (const GValue       *value,
   return g_steal_pointer (&variant);
 }
 
-void
-ll_ui_combo_row_update_check (AdwComboRow *row,
-                              GParamSpec  *pspec,
-                              GtkListItem *item)
+static void
+update_check (AdwComboRow *row,
+              GParamSpec  *pspec,
+              GtkListItem *item)
 {
   GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
 
   gtk_widget_set_opacity (check, adw_combo_row_get_selected (row) ==
                                  gtk_list_item_get_position (item) ? 1 : 0);
+}
+
+static void
+bind_check (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            AdwComboRow              *row)
+{
+  update_check (row, NULL, item);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (update_check), item, 0);
+}
+
+static void
+unbind_check (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              AdwComboRow              *row)
+{
+  g_signal_handlers_disconnect_by_func (row, update_check, item);
+}
+
+void
+ll_ui_combo_row_set_factories (AdwComboRow *row,
+                               GCallback    setup_value,
+                               GCallback    bind_value,
+                               GCallback    setup_item,
+                               GCallback    bind_item)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  g_signal_connect (factory, "setup", setup_value, NULL);
+  g_signal_connect (factory, "bind", bind_value, NULL);
+  g_signal_connect (list_factory, "setup", setup_item, NULL);
+  g_signal_connect (list_factory, "bind", bind_item, NULL);
+  g_signal_connect (list_factory, "bind", G_CALLBACK (bind_check), row);
+  g_signal_connect (list_factory, "unbind", G_CALLBACK (unbind_check), row);
+  adw_combo_row_set_factory (row, factory);
+  adw_combo_row_set_list_factory (row, list_factory);
 }
 
 void

@@ -46,12 +46,15 @@ void      ll_ui_name_column_view    (GtkColumnView *view,
                                      const char    *name,
                                      const char    *description);
 
-/* For the list items of a combo row's own factory, whose child's last
- * widget is a check mark: shows it on the chosen item, as the row's
- * default list does. A "notify::selected" handler of @row. */
-void      ll_ui_combo_row_update_check (AdwComboRow  *row,
-                                        GParamSpec   *pspec,
-                                        GtkListItem  *item);
+/* Gives @row a factory for its chosen value (@setup_value, @bind_value)
+ * and one for its list (@setup_item, @bind_item), whose items' child has a
+ * check mark as its last widget: shown on the chosen item, as the row's
+ * default list does. */
+void      ll_ui_combo_row_set_factories (AdwComboRow *row,
+                                         GCallback    setup_value,
+                                         GCallback    bind_value,
+                                         GCallback    setup_item,
+                                         GCallback    bind_item);
 
 /* g_settings_bind_with_mapping () mappings. */
 
