@@ -134,14 +134,9 @@ on_bundle_chooser_response (GtkNativeDialog    *native,
                             int                 response,
                             LlExportController *self)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = ll_ui_chooser_finish (native, response, &self->chooser);
   g_autofree char *path = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  gtk_native_dialog_destroy (native);
-  if (self->chooser == native)
-    g_clear_object (&self->chooser);
   if (file == NULL)
     return;
 
@@ -178,11 +173,7 @@ ll_export_controller_bundle_action (GSimpleAction *action,
 
   if (run == NULL)
     return;
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_destroy (self->chooser);
-      g_clear_object (&self->chooser);
-    }
+  ll_ui_chooser_close (&self->chooser);
 
   /* A new folder, named as the other exports are. */
   target = ll_export_format_target (ll_run_get_config (run));

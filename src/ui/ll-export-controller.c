@@ -361,11 +361,7 @@ ll_export_controller_open_chooser (LlExportController *self,
   g_autoptr(GFile) folder = ll_export_controller_get_default_folder (self);
   g_autofree char *name = ll_export_default_name (&job->config, job->kind, job->what, job->format);
 
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_destroy (self->chooser);
-      g_clear_object (&self->chooser);
-    }
+  ll_ui_chooser_close (&self->chooser);
 
   native = gtk_file_chooser_native_new (get_chooser_title (job), GTK_WINDOW (self->window),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
@@ -688,11 +684,7 @@ ll_export_controller_shutdown (LlExportController *self)
   if (self->contents_cancellable != NULL)
     g_cancellable_cancel (self->contents_cancellable);
 
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_destroy (self->chooser);
-      g_clear_object (&self->chooser);
-    }
+  ll_ui_chooser_close (&self->chooser);
 
   if (self->window != NULL)
     {

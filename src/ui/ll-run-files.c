@@ -36,9 +36,7 @@ ll_run_files_dispose (GObject *object)
   LlRunFiles *self = LL_RUN_FILES (object);
 
   g_cancellable_cancel (self->cancellable);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (self->chooser);
-  g_clear_object (&self->chooser);
+  ll_ui_chooser_close (&self->chooser);
 
   G_OBJECT_CLASS (ll_run_files_parent_class)->dispose (object);
 }
@@ -346,14 +344,8 @@ on_chooser_response (GtkNativeDialog *native,
                      int              response,
                      LlRunFiles      *self)
 {
-  g_autoptr(GFile) file = NULL;
   gboolean saving = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (native)) == GTK_FILE_CHOOSER_ACTION_SAVE;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  gtk_native_dialog_destroy (native);
-  if (self->chooser == native)
-    g_clear_object (&self->chooser);
+  g_autoptr(GFile) file = ll_ui_chooser_finish (native, response, &self->chooser);
 
   if (file == NULL)
     return;
@@ -370,11 +362,7 @@ show_chooser (LlRunFiles           *self,
   GtkFileChooserNative *native;
   gboolean saving = action == GTK_FILE_CHOOSER_ACTION_SAVE;
 
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_destroy (self->chooser);
-      g_clear_object (&self->chooser);
-    }
+  ll_ui_chooser_close (&self->chooser);
 
   native = gtk_file_chooser_native_new (saving ? _("Save Runs") : _("Open Runs"),
                                         GTK_WINDOW (self->window), action,
@@ -466,9 +454,7 @@ ll_run_files_shutdown (LlRunFiles *self)
   g_return_if_fail (LL_IS_RUN_FILES (self));
 
   g_cancellable_cancel (self->cancellable);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (self->chooser);
-  g_clear_object (&self->chooser);
+  ll_ui_chooser_close (&self->chooser);
   self->window = NULL;
 }
 

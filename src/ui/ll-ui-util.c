@@ -35,6 +35,35 @@ ll_ui_show_message (GtkLabel      *label,
 }
 
 void
+ll_ui_chooser_close (GtkNativeDialog **chooser)
+{
+  g_return_if_fail (chooser != NULL);
+
+  if (*chooser != NULL)
+    gtk_native_dialog_destroy (*chooser);
+  g_clear_object (chooser);
+}
+
+GFile *
+ll_ui_chooser_finish (GtkNativeDialog  *native,
+                      int               response,
+                      GtkNativeDialog **chooser)
+{
+  GFile *file = NULL;
+
+  g_return_val_if_fail (GTK_IS_NATIVE_DIALOG (native), NULL);
+  g_return_val_if_fail (chooser != NULL, NULL);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  gtk_native_dialog_destroy (native);
+  if (*chooser == native)
+    g_clear_object (chooser);
+
+  return file;
+}
+
+void
 ll_ui_set_invalid (GtkWidget *field,
                    gboolean   invalid)
 {

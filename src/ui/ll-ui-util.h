@@ -28,6 +28,15 @@ void      ll_ui_show_error          (GtkWindow     *parent,
                                      const char    *heading,
                                      const char    *body);
 
+/* Destroys the file chooser *@chooser holds, if any, and lets it go. */
+void      ll_ui_chooser_close       (GtkNativeDialog  **chooser);
+
+/* For a file chooser's "response": the file chosen, or NULL; destroys
+ * @native, and lets it go if *@chooser still holds it. */
+GFile    *ll_ui_chooser_finish      (GtkNativeDialog   *native,
+                                     int                response,
+                                     GtkNativeDialog  **chooser);
+
 /* Marks @field as holding what cannot be taken, or not: its error style,
  * and its state for screen readers. */
 void      ll_ui_set_invalid         (GtkWidget     *field,
