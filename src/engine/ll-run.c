@@ -69,6 +69,18 @@ own_title (const LlRun *self)
   return numbered (self, default_title (&self->config, self->source));
 }
 
+/* A run not renamed takes its own title again; FALSE for a renamed one,
+ * whose title stays. */
+static gboolean
+update_own_title (LlRun *self)
+{
+  if (self->renamed)
+    return FALSE;
+  g_free (self->title);
+  self->title = own_title (self);
+  return TRUE;
+}
+
 static void
 update_state (LlRun *self)
 {
@@ -305,12 +317,8 @@ ll_run_set_source (LlRun      *self,
 
   g_free (self->source);
   self->source = g_strdup (source);
-  if (!self->renamed)
-    {
-      g_free (self->title);
-      self->title = own_title (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-    }
+  if (update_own_title (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
 gboolean
@@ -480,11 +488,7 @@ ll_run_set_ordinal (LlRun *self,
   if (self->ordinal == ordinal)
     return;
   self->ordinal = ordinal;
-  if (!self->renamed)
-    {
-      g_free (self->title);
-      self->title = own_title (self);
-    }
+  update_own_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
