@@ -56,6 +56,18 @@ count_unit (char   *buf,
     g_snprintf (buf, size, _("%s elements"), si_prefixes[power]);
 }
 
+/* An axis for @quantity in @units, with no ticks yet. */
+static void
+axis_reset (LlAxis     *axis,
+            LlQuantity  quantity,
+            LlUnits     units)
+{
+  memset (axis, 0, sizeof *axis);
+  axis->quantity = quantity;
+  axis->units = units;
+  axis->divisor = 1.0;
+}
+
 static void
 axis_add (LlAxis     *axis,
           double      value,
@@ -545,11 +557,8 @@ ll_axis_compute (LlAxis          *axis,
       fit = &default_fit;
     }
 
-  memset (axis, 0, sizeof *axis);
-  axis->quantity = quantity;
-  axis->units = units;
+  axis_reset (axis, quantity, units);
   axis->log = log;
-  axis->divisor = 1.0;
 
   if (!isfinite (lo))
     lo = 0.0;
@@ -581,10 +590,7 @@ ll_axis_compute (LlAxis          *axis,
            * on the log scale read better. */
           if (count_labels (axis) < 2)
             {
-              memset (axis, 0, sizeof *axis);
-              axis->quantity = quantity;
-              axis->units = units;
-              axis->divisor = 1.0;
+              axis_reset (axis, quantity, units);
               compute_linear (axis, lo, hi, fit);
               restrict_to (axis, lo, hi);
             }
