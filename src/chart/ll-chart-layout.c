@@ -521,23 +521,27 @@ ll_chart_legend_rows (LlChartText        *text,
 
 /* Layout ------------------------------------------------------------------- */
 
+/* @name, and @axis's unit when it has one. */
+static void
+axis_title (char         *title,
+            gsize         size,
+            const char   *name,
+            const LlAxis *axis)
+{
+  /* TRANSLATORS: an axis title and its unit, e.g. "Length (M elements)" */
+  if (axis->unit[0] != '\0')
+    g_snprintf (title, size, _("%s (%s)"), name, axis->unit);
+  else
+    g_strlcpy (title, name, size);
+}
+
 static void
 axis_titles (LlChartLayout *layout)
 {
   const LlChartKindClass *klass = ll_chart_kind_get_class (layout->kind);
-  const char *x_name = _(klass->x_name);
-  const char *y_name = _(klass->y_name);
 
-  /* TRANSLATORS: an axis title and its unit, e.g. "Length (M elements)" */
-  if (layout->x_axis.unit[0] != '\0')
-    g_snprintf (layout->x_title, sizeof layout->x_title, _("%s (%s)"), x_name, layout->x_axis.unit);
-  else
-    g_strlcpy (layout->x_title, x_name, sizeof layout->x_title);
-
-  if (layout->y_axis.unit[0] != '\0')
-    g_snprintf (layout->y_title, sizeof layout->y_title, _("%s (%s)"), y_name, layout->y_axis.unit);
-  else
-    g_strlcpy (layout->y_title, y_name, sizeof layout->y_title);
+  axis_title (layout->x_title, sizeof layout->x_title, _(klass->x_name), &layout->x_axis);
+  axis_title (layout->y_title, sizeof layout->y_title, _(klass->y_name), &layout->y_axis);
 }
 
 static void
