@@ -384,6 +384,14 @@ ceil_div (int a, int b)
   return -floor_div (-a, b);
 }
 
+/* 10^@e, or 2^@e when @binary. */
+static double
+power_of (gboolean binary,
+          int      e)
+{
+  return binary ? ldexp (1.0, e) : pow (10.0, e);
+}
+
 /* A labelled tick at 10^@e, or at 2^@e when @binary. */
 static void
 add_power_tick (LlAxis   *axis,
@@ -393,27 +401,23 @@ add_power_tick (LlAxis   *axis,
   char label[24];
 
   if (binary)
-    {
-      format_binary (label, sizeof label, e);
-      axis_add (axis, ldexp (1.0, e), TRUE, label);
-    }
+    format_binary (label, sizeof label, e);
   else
-    {
-      format_decade (label, sizeof label, axis, e);
-      axis_add (axis, pow (10.0, e), TRUE, label);
-    }
+    format_decade (label, sizeof label, axis, e);
+  axis_add (axis, power_of (binary, e), TRUE, label);
 }
 
-/* Labels every k-th power from about @e0 to @e1: the first k of @strides
- * whose labels fit, or the last. */
+/* The domain ends at the powers @e0 and @e1 around the data, and labels
+ * fall on every k-th power within it: the first k of @strides whose
+ * labels fit, or the last, returned. The ticks are left to add. */
 static int
-fitting_stride (LlAxis          *axis,
-                const LlAxisFit *fit,
-                gboolean         binary,
-                const int       *strides,
-                guint            n_strides,
-                int              e0,
-                int              e1)
+log_domain (LlAxis          *axis,
+            const LlAxisFit *fit,
+            gboolean         binary,
+            const int       *strides,
+            guint            n_strides,
+            int              e0,
+            int              e1)
 {
   int k = 1;
 
@@ -433,6 +437,10 @@ fitting_stride (LlAxis          *axis,
       if (labels_fit (axis, fit, fit->length * k / (b - a)))
         break;
     }
+
+  axis->lo = power_of (binary, e0);
+  axis->hi = power_of (binary, e1);
+  axis->n_ticks = 0;
   return k;
 }
 
@@ -443,26 +451,13 @@ compute_log_decimal (LlAxis          *axis,
                      const LlAxisFit *fit)
 {
   static const int strides[] = { 1, 2, 3, 4, 5, 6, 10 };
-  int e0 = (int) floor (log10 (lo) + 1e-9);
-  int e1 = (int) ceil (log10 (hi) - 1e-9);
-  int a, b, k;
-
-  if (e1 <= e0)
-    e1 = e0 + 1;
-  k = fitting_stride (axis, fit, FALSE, strides, G_N_ELEMENTS (strides), e0, e1);
-
-  /* The domain ends at the decades around the data; labels fall on every
-   * k-th decade within it. */
-  a = e0;
-  b = e1;
-  axis->lo = pow (10.0, a);
-  axis->hi = pow (10.0, b);
-  axis->n_ticks = 0;
+  int a = (int) floor (log10 (lo) + 1e-9);
+  int b = MAX ((int) ceil (log10 (hi) - 1e-9), a + 1);
+  int k = log_domain (axis, fit, FALSE, strides, G_N_ELEMENTS (strides), a, b);
+  double decade_px = fit->length / (b - a);
 
   for (int e = a; e <= b; e++)
     {
-      double decade_px = fit->length / (b - a);
-
       if (e % k == 0)
         add_power_tick (axis, FALSE, e);
       else
@@ -483,21 +478,10 @@ compute_log_binary (LlAxis          *axis,
                     const LlAxisFit *fit)
 {
   static const int strides[] = { 1, 2, 5, 10, 20, 30, 40, 50, 60 };
-  int o0 = MAX (0, (int) floor (log2 (lo) + 1e-9));
-  int o1 = (int) ceil (log2 (hi) - 1e-9);
-  int a, b, m;
-  double order_px;
-
-  if (o1 <= o0)
-    o1 = o0 + 1;
-  m = fitting_stride (axis, fit, TRUE, strides, G_N_ELEMENTS (strides), o0, o1);
-
-  a = o0;
-  b = o1;
-  axis->lo = ldexp (1.0, a);
-  axis->hi = ldexp (1.0, b);
-  axis->n_ticks = 0;
-  order_px = fit->length / (b - a);
+  int a = MAX (0, (int) floor (log2 (lo) + 1e-9));
+  int b = MAX ((int) ceil (log2 (hi) - 1e-9), a + 1);
+  int m = log_domain (axis, fit, TRUE, strides, G_N_ELEMENTS (strides), a, b);
+  double order_px = fit->length / (b - a);
 
   for (int o = a; o <= b; o++)
     {
