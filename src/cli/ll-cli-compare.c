@@ -174,13 +174,7 @@ write_images (LlCliFiles         *files,
   ll_chart_data_init (&data, series, n_runs);
 
   ll_chart_options_init (&options);
-  if (o->dark)
-    ll_chart_palette_init_dark (&options.palette);
-  options.units = o->si ? LL_UNITS_SI : LL_UNITS_IEC;
-  options.log_x = o->log_x;
-  options.log_y = o->log_y;
-  options.length_range = o->length_range;
-  options.draw_title = TRUE;
+  ll_cli_apply_chart_options (o, &options);
 
   for (guint i = 0; i < G_N_ELEMENTS (images) && ok; i++)
     {

@@ -33,6 +33,19 @@ write_job (LlExportKind  kind,
   return TRUE;
 }
 
+void
+ll_cli_apply_chart_options (const LlCliOptions *o,
+                            LlChartOptions     *options)
+{
+  if (o->dark)
+    ll_chart_palette_init_dark (&options->palette);
+  options->units = o->si ? LL_UNITS_SI : LL_UNITS_IEC;
+  options->log_x = o->log_x;
+  options->log_y = o->log_y;
+  options->length_range = o->length_range;
+  options->draw_title = TRUE;
+}
+
 /* What the images are drawn with: the style, units and scale asked for,
  * and the run's reserve on the memory chart. */
 static void
@@ -43,13 +56,7 @@ setup_image (LlExportJob        *job,
   LlEngineStatus status;
 
   ll_run_get_status (run, &status);
-  if (o->dark)
-    ll_chart_palette_init_dark (&job->options.palette);
-  job->options.units = o->si ? LL_UNITS_SI : LL_UNITS_IEC;
-  job->options.log_x = o->log_x;
-  job->options.log_y = o->log_y;
-  job->options.length_range = o->length_range;
-  job->options.draw_title = TRUE;
+  ll_cli_apply_chart_options (o, &job->options);
   job->options.reserve_bytes = ll_run_get_kind (run) == LL_RUN_REAL ? status.reserve_bytes : 0;
   job->what = o->what;
 }

@@ -19,6 +19,11 @@ gboolean ll_cli_write_outputs (LlCliFiles         *files,
                                LlRun              *run,
                                gboolean            events_written,
                                guint64            *contents_ns);
+/* Sets in @chart_options what @options asks of the images: the style,
+ * the units, the log axes and the length range; and a title, for an
+ * image stands alone. */
+void     ll_cli_apply_chart_options (const LlCliOptions *options,
+                                     LlChartOptions     *chart_options);
 /* Puts @files in place when every one was @written, or says on standard
  * error that none was (or which were, if putting one in place failed).
  * TRUE when all are in place. */
