@@ -317,23 +317,6 @@ add_span_at (const LlColumns *layout,
     }
 }
 
-static inline void
-add_span (const LlColumns *layout,
-          LlColumn        *columns,
-          double           x_first,
-          double           x_last,
-          double           v_first,
-          double           v_last,
-          double           v_min,
-          double           v_max,
-          guint64          count)
-{
-  int c0, c1;
-
-  columns_locate (layout, x_first, x_last, count, &c0, &c1);
-  add_span_at (layout, columns, c0, c1, v_first, v_last, v_min, v_max, count);
-}
-
 /* A bucket of @count events or samples over columns @c0 to @c1: one
  * alone is its first value. */
 static inline void
@@ -351,23 +334,6 @@ add_bucket_at (const LlColumns *layout,
     add_span_at (layout, columns, c0, c0, v_first, v_first, v_first, v_first, 1);
   else
     add_span_at (layout, columns, c0, c1, v_first, v_last, v_min, v_max, count);
-}
-
-static inline void
-add_bucket (const LlColumns *layout,
-            LlColumn        *columns,
-            guint64          count,
-            double           x_first,
-            double           x_last,
-            double           v_first,
-            double           v_last,
-            double           v_min,
-            double           v_max)
-{
-  int c0, c1;
-
-  columns_locate (layout, x_first, x_last, count, &c0, &c1);
-  add_bucket_at (layout, columns, c0, c1, count, v_first, v_last, v_min, v_max);
 }
 
 /* The samples of @b over columns @c0 to @c1, as @series shows them. */
@@ -427,10 +393,15 @@ ll_columns_add (const LlColumns *layout,
                 double           v_max,
                 guint64          count)
 {
+  int c0, c1;
+
   g_return_if_fail (layout != NULL && columns != NULL);
 
-  if (layout->n_columns > 0)
-    add_span (layout, columns, x_first, x_last, v_first, v_last, v_min, v_max, MAX (count, 1));
+  if (layout->n_columns == 0)
+    return;
+  count = MAX (count, 1);
+  columns_locate (layout, x_first, x_last, count, &c0, &c1);
+  add_span_at (layout, columns, c0, c1, v_first, v_last, v_min, v_max, count);
 }
 
 void
@@ -450,6 +421,12 @@ ll_decimate_events (const LlColumns     *layout,
     {
       const LlEventBucket *b = &buckets[i];
       guint64 count = MAX (b->count, 1);
+      int c0, c1;
+
+      if (series == LL_SERIES_EVENT_TIME)
+        columns_locate (layout, b->first.elapsed_ns, b->last.elapsed_ns, count, &c0, &c1);
+      else
+        columns_locate (layout, b->first.length, b->last.length, count, &c0, &c1);
 
       switch (series)
         {
@@ -460,31 +437,26 @@ ll_decimate_events (const LlColumns     *layout,
             double hi = MAX (MAX (b->first.old_capacity, b->first.new_capacity),
                              MAX (b->last.old_capacity, b->last.new_capacity));
 
-            add_span (layout, columns,
-                      b->first.length, b->last.length,
-                      b->first.old_capacity, b->last.new_capacity,
-                      lo, hi, count);
+            add_span_at (layout, columns, c0, c1,
+                         b->first.old_capacity, b->last.new_capacity,
+                         lo, hi, count);
           }
           break;
 
         case LL_SERIES_BYTES_ADDED:
-          add_bucket (layout, columns, count,
-                      b->first.length, b->last.length,
-                      b->first.bytes_added, b->last.bytes_added,
-                      b->min_bytes_added, b->max_bytes_added);
+          add_bucket_at (layout, columns, c0, c1, count,
+                         b->first.bytes_added, b->last.bytes_added,
+                         b->min_bytes_added, b->max_bytes_added);
           break;
 
         case LL_SERIES_REALLOC_NS:
-          add_bucket (layout, columns, count,
-                      b->first.length, b->last.length,
-                      b->first.realloc_ns, b->last.realloc_ns,
-                      b->min_realloc_ns, b->max_realloc_ns);
+          add_bucket_at (layout, columns, c0, c1, count,
+                         b->first.realloc_ns, b->last.realloc_ns,
+                         b->min_realloc_ns, b->max_realloc_ns);
           break;
 
         case LL_SERIES_EVENT_TIME:
-          add_span (layout, columns,
-                    b->first.elapsed_ns, b->last.elapsed_ns,
-                    0, 0, 0, 0, count);
+          add_span_at (layout, columns, c0, c1, 0, 0, 0, 0, count);
           break;
 
         case LL_SERIES_AVAILABLE:
