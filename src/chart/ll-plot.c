@@ -336,26 +336,6 @@ add_bucket_at (const LlColumns *layout,
     add_span_at (layout, columns, c0, c1, v_first, v_last, v_min, v_max, count);
 }
 
-/* The samples of @b over columns @c0 to @c1, as @series shows them. */
-static inline void
-add_samples_at (const LlColumns      *layout,
-                LlColumn             *columns,
-                int                   c0,
-                int                   c1,
-                guint64               count,
-                LlSeries              series,
-                const LlSampleBucket *b)
-{
-  if (series == LL_SERIES_AVAILABLE)
-    add_bucket_at (layout, columns, c0, c1, count,
-                   b->first.available_bytes, b->last.available_bytes,
-                   b->min_available_bytes, b->max_available_bytes);
-  else
-    add_bucket_at (layout, columns, c0, c1, count,
-                   b->first.rss_bytes, b->last.rss_bytes,
-                   b->min_rss_bytes, b->max_rss_bytes);
-}
-
 void
 ll_columns_locate (const LlColumns *layout,
                    double           x_first,
@@ -467,6 +447,36 @@ ll_decimate_events (const LlColumns     *layout,
     }
 }
 
+/* Available memory into @available and resident memory into @rss, either
+ * NULL for none: both series take the samples' columns, found once. */
+static void
+decimate_samples (const LlColumns      *layout,
+                  LlColumn             *available,
+                  LlColumn             *rss,
+                  const LlSampleBucket *buckets,
+                  gsize                 n_buckets)
+{
+  if (layout->n_columns == 0)
+    return;
+
+  for (gsize i = 0; i < n_buckets; i++)
+    {
+      const LlSampleBucket *b = &buckets[i];
+      guint64 count = MAX (b->count, 1);
+      int c0, c1;
+
+      columns_locate (layout, b->first.elapsed_ns, b->last.elapsed_ns, count, &c0, &c1);
+      if (available != NULL)
+        add_bucket_at (layout, available, c0, c1, count,
+                       b->first.available_bytes, b->last.available_bytes,
+                       b->min_available_bytes, b->max_available_bytes);
+      if (rss != NULL)
+        add_bucket_at (layout, rss, c0, c1, count,
+                       b->first.rss_bytes, b->last.rss_bytes,
+                       b->min_rss_bytes, b->max_rss_bytes);
+    }
+}
+
 void
 ll_decimate_samples (const LlColumns      *layout,
                      LlColumn             *columns,
@@ -478,18 +488,10 @@ ll_decimate_samples (const LlColumns      *layout,
   g_return_if_fail (n_buckets == 0 || buckets != NULL);
   g_return_if_fail (series == LL_SERIES_AVAILABLE || series == LL_SERIES_RSS);
 
-  if (layout->n_columns == 0)
-    return;
-
-  for (gsize i = 0; i < n_buckets; i++)
-    {
-      const LlSampleBucket *b = &buckets[i];
-      guint64 count = MAX (b->count, 1);
-      int c0, c1;
-
-      columns_locate (layout, b->first.elapsed_ns, b->last.elapsed_ns, count, &c0, &c1);
-      add_samples_at (layout, columns, c0, c1, count, series, b);
-    }
+  decimate_samples (layout,
+                    series == LL_SERIES_AVAILABLE ? columns : NULL,
+                    series == LL_SERIES_RSS ? columns : NULL,
+                    buckets, n_buckets);
 }
 
 void
@@ -502,20 +504,7 @@ ll_decimate_samples_both (const LlColumns      *layout,
   g_return_if_fail (layout != NULL && available != NULL && rss != NULL);
   g_return_if_fail (n_buckets == 0 || buckets != NULL);
 
-  if (layout->n_columns == 0)
-    return;
-
-  for (gsize i = 0; i < n_buckets; i++)
-    {
-      const LlSampleBucket *b = &buckets[i];
-      guint64 count = MAX (b->count, 1);
-      int c0, c1;
-
-      /* Both series take the samples' columns, found once. */
-      columns_locate (layout, b->first.elapsed_ns, b->last.elapsed_ns, count, &c0, &c1);
-      add_samples_at (layout, available, c0, c1, count, LL_SERIES_AVAILABLE, b);
-      add_samples_at (layout, rss, c0, c1, count, LL_SERIES_RSS, b);
-    }
+  decimate_samples (layout, available, rss, buckets, n_buckets);
 }
 
 /* Polylines ---------------------------------------------------------------- */
