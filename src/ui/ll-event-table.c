@@ -931,6 +931,41 @@ ll_event_table_get_text (LlEventTable  *self,
   return row != NULL ? format_cell (self, row, column) : NULL;
 }
 
+/* The columns take at once the width of the texts of the run's first and
+ * last reallocations, the widest of every column that grows with the list:
+ * a column widened by a scroll to the end would have GTK measure every
+ * cell of the table again in that frame. */
+static void
+widen_for_ends (LlEventTable        *self,
+                const LlHistoryView *view)
+{
+  const LlHistoryCounters *counters = ll_history_view_get_counters (view);
+  guint64 numbers[2] = { 1, counters->n_events };
+  gboolean wider = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      guint position = ll_event_list_find_number (self->list, numbers[i]);
+      g_autoptr(LlEventRow) row = NULL;
+
+      if (position == G_MAXUINT || (row = g_list_model_get_item (G_LIST_MODEL (self->list), position)) == NULL)
+        continue;
+      for (guint c = 0; c < N_COLUMNS; c++)
+        {
+          g_autofree char *text = format_cell (self, row, c);
+          guint n_chars = text_width_in_digits (text) + 1;
+
+          if (n_chars > self->contexts[c].n_chars)
+            {
+              self->contexts[c].n_chars = n_chars;
+              wider = TRUE;
+            }
+        }
+    }
+  if (wider)
+    size_all_cells (self);
+}
+
 void
 ll_event_table_set_view (LlEventTable        *self,
                          const LlHistoryView *view)
@@ -947,6 +982,8 @@ ll_event_table_set_view (LlEventTable        *self,
       self->start_length = start;
       gtk_column_view_column_set_visible (self->columns[COL_LOOP], start > 0);
     }
+  if (view != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->list)) != self->n_rows)
+    widen_for_ends (self, view);
   update_count (self);
 }
 
