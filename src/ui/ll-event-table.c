@@ -126,6 +126,7 @@ struct _LlEventTable
   guint64             start_length;
   guint64             loop_start;
   guint               n_rows;
+  guint64             n_events;   /* the run's reallocations, the last one's number */
 
   GHashTable         *bound;      /* GtkListItem → its CellContext: the cells shown */
   int                 char_width;  /* in Pango units: see read_font_metrics () */
@@ -936,11 +937,9 @@ ll_event_table_get_text (LlEventTable  *self,
  * a column widened by a scroll to the end would have GTK measure every
  * cell of the table again in that frame. */
 static void
-widen_for_ends (LlEventTable        *self,
-                const LlHistoryView *view)
+widen_for_ends (LlEventTable *self)
 {
-  const LlHistoryCounters *counters = ll_history_view_get_counters (view);
-  guint64 numbers[2] = { 1, counters->n_events };
+  guint64 numbers[2] = { 1, self->n_events };
   gboolean wider = FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
@@ -982,8 +981,9 @@ ll_event_table_set_view (LlEventTable        *self,
       self->start_length = start;
       gtk_column_view_column_set_visible (self->columns[COL_LOOP], start > 0);
     }
-  if (view != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->list)) != self->n_rows)
-    widen_for_ends (self, view);
+  self->n_events = view != NULL ? ll_history_view_get_counters (view)->n_events : 0;
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) != self->n_rows)
+    widen_for_ends (self);
   update_count (self);
 }
 
@@ -996,6 +996,7 @@ ll_event_table_set_loop_start (LlEventTable *self,
   if (self->loop_start == appends)
     return;
   self->loop_start = appends;
+  widen_for_ends (self);
   show_all_cells (self);
 }
 
@@ -1009,5 +1010,6 @@ ll_event_table_set_units (LlEventTable *self,
     return;
   self->units = units;
   update_size_title (self);
+  widen_for_ends (self);
   show_all_cells (self);
 }
