@@ -65,6 +65,8 @@ typedef struct
   double between_ms;   /* CPU time of the main thread since the previous frame ended */
   gint64 wait_ns;      /* the main thread's total time waiting for a core, at start */
   long   faults;       /* page faults the main thread took in the frame */
+  gint64 steal_start;  /* ms the host had taken from the machine's cores, at start */
+  gint64 steal_ms;     /* ms it took during the frame (both cores, in 10 ms ticks) */
   gboolean counts;     /* the engine was running when the frame began */
 } Frame;
 
@@ -121,6 +123,24 @@ thread_wait_ns (void)
   return (gint64) wait;
 }
 
+/* How long the host has kept this machine's cores from running it, in ms
+ * (/proc/stat's steal, over all cores): thread CPU time may count it as the
+ * thread's own. */
+static gint64
+machine_steal_ms (void)
+{
+  g_autofree char *text = NULL;
+  unsigned long long user, nice, system, idle, iowait, irq, softirq, steal = 0;
+  long hz = sysconf (_SC_CLK_TCK);
+
+  if (!g_file_get_contents ("/proc/stat", &text, NULL, NULL) || hz <= 0 ||
+      sscanf (text, "cpu %llu %llu %llu %llu %llu %llu %llu %llu",
+              &user, &nice, &system, &idle, &iowait, &irq, &softirq, &steal) != 8)
+    return 0;
+
+  return (gint64) (steal * 1000 / (unsigned long long) hz);
+}
+
 static long
 thread_faults (void)
 {
@@ -160,6 +180,7 @@ on_update (GdkFrameClock *clock,
   Frame *f = &recorder->current;
 
   memset (f, 0, sizeof *f);
+  f->steal_start = machine_steal_ms ();
   f->start = g_get_monotonic_time ();
   f->wait_ns = thread_wait_ns ();
   f->counts = recorder->external ? !recorder->finished :
@@ -188,6 +209,7 @@ on_after_paint (GdkFrameClock *clock,
   f->work_ms = (f->end - f->start) / 1000.0;
   f->cpu_ms = (recorder->cpu_end - recorder->cpu_start) / 1000.0;
   f->faults = thread_faults () - recorder->faults_start;
+  f->steal_ms = machine_steal_ms () - f->steal_start;
 
   if (recorder->first_ms == 0)
     {
@@ -273,12 +295,12 @@ print_late_frame (const Recorder *recorder,
   const gint64 *e = prev->phase_end;
 
   g_print ("  %s: gap %5.1f ms before frame %u [at %" G_GINT64_FORMAT " µs]; the frame before: "
-           "%.1f ms wall, %.1f ms CPU (update %.1f, layout %.1f, paint %.1f), %ld page faults; "
-           "in between [from %" G_GINT64_FORMAT " µs]: %.1f ms CPU, %.1f ms waiting for a core\n",
+           "%.1f ms wall, %.1f ms CPU (update %.1f, layout %.1f, paint %.1f), %ld page faults, "
+           "%" G_GINT64_FORMAT " ms taken by the host; in between [from %" G_GINT64_FORMAT " µs]: %.1f ms CPU, %.1f ms waiting for a core\n",
            recorder->name, gap_ms, index, f->start, prev->work_ms, prev->cpu_ms,
            (e[0] - prev->start) / 1000.0,
            (MAX (e[1], e[0]) - e[0]) / 1000.0,
-           (MAX (e[2], e[1]) - MAX (e[1], e[0])) / 1000.0, prev->faults,
+           (MAX (e[2], e[1]) - MAX (e[1], e[0])) / 1000.0, prev->faults, prev->steal_ms,
            prev->end, f->between_ms, (f->wait_ns - prev->wait_ns) / 1e6);
 }
 
@@ -324,12 +346,12 @@ summarize (Recorder *recorder,
           result->cpu_over++;
           if (opt_verbose)
             g_print ("%s, frame %u: %.1f ms of CPU (update %.1f, layout %.1f, paint %.1f), "
-                     "%ld page faults\n",
+                     "%ld page faults, %" G_GINT64_FORMAT " ms taken by the host\n",
                      recorder->name, i, f->cpu_ms,
                      (f->phase_end[0] - f->start) / 1000.0,
                      (MAX (f->phase_end[1], f->phase_end[0]) - f->phase_end[0]) / 1000.0,
                      (MAX (f->phase_end[2], f->phase_end[1]) - MAX (f->phase_end[1], f->phase_end[0])) / 1000.0,
-                     f->faults);
+                     f->faults, f->steal_ms);
         }
     }
   for (guint i = 1; i < recorder->frames->len; i++)
