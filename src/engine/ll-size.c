@@ -815,7 +815,8 @@ ll_size_parse_decimal (const char   *text,
                    _("“%s” is not a number. Write a number such as 1.5 or 2."), shown);
       return FALSE;
     }
-  if (value < 0 || (value == 0 && start[0] == '-'))
+  /* "-0" too, wherever its sign stands after white space. */
+  if (value < 0 || signbit (value))
     {
       g_set_error (error, LL_SIZE_ERROR, LL_SIZE_ERROR_NEGATIVE,
                    _("“%s” is negative. Write a number such as 1.5 or 2."), shown);

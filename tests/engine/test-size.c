@@ -326,6 +326,37 @@ test_parse_messages (void)
   g_assert_false (ll_size_parse_bytes ("junk", LL_SIZE_FLAGS_NONE, &value, NULL));
 }
 
+/* A decimal (a policy's factor) is never negative, not even zero with a
+ * sign, wherever white space puts the sign. */
+static void
+test_parse_decimal_sign (void)
+{
+  const char *negative[] = { "-0", " -0", "\v-0", "\t-0.0", "-0e3", "-1.5", "\v-2" };
+  const struct { const char *text; double value; } good[] = {
+    { "1.5", 1.5 }, { " 1.5 ", 1.5 }, { "\v2", 2 }, { "+0", 0 }, { "0", 0 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (negative); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double number = 99;
+
+      g_assert_false (ll_size_parse_decimal (negative[i], LL_SIZE_FLAGS_NONE, &number, &error));
+      g_assert_error (error, LL_SIZE_ERROR, LL_SIZE_ERROR_NEGATIVE);
+      g_assert_cmpfloat (number, ==, 99);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double number = -1;
+
+      g_assert_true (ll_size_parse_decimal (good[i].text, LL_SIZE_FLAGS_NONE, &number, &error));
+      g_assert_no_error (error);
+      g_assert_cmpfloat (number, ==, good[i].value);
+      g_assert_false (signbit (number));
+    }
+}
+
 static void
 test_parse_zero (void)
 {
@@ -806,6 +837,7 @@ main (int   argc,
   g_test_add_func ("/size/parse-counts/bad", test_parse_counts_bad);
   g_test_add_func ("/size/parse/messages", test_parse_messages);
   g_test_add_func ("/size/parse/zero", test_parse_zero);
+  g_test_add_func ("/size/parse-decimal/sign", test_parse_decimal_sign);
   g_test_add_func ("/size/parse/ambiguous", test_parse_ambiguous);
   g_test_add_func ("/size/format/input", test_format_input);
   g_test_add_func ("/size/parse/exhaustive", test_parse_exhaustive);
