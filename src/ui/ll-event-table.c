@@ -288,6 +288,21 @@ text_width_in_digits (const char *text)
   return (halves + 1) / 2;
 }
 
+/* The column takes @text's width, with a digit to spare, if it is wider
+ * than what the column showed yet: TRUE when it grew (its cells are not
+ * sized yet). */
+static gboolean
+fit_column (CellContext *context,
+            const char  *text)
+{
+  guint n_chars = text_width_in_digits (text) + 1;
+
+  if (n_chars <= context->n_chars)
+    return FALSE;
+  context->n_chars = n_chars;
+  return TRUE;
+}
+
 static int
 cell_width (LlEventTable *self,
             guint         n_chars)
@@ -381,14 +396,10 @@ show_cell (CellContext *context,
   LlEventRow *row = gtk_list_item_get_item (item);
   g_autofree char *text = format_cell (context->table, row, context->column);
   GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
-  guint n_chars = text_width_in_digits (text) + 1;
   int width, height;
 
-  if (n_chars > context->n_chars)
-    {
-      context->n_chars = n_chars;
-      size_all_cells (context->table);
-    }
+  if (fit_column (context, text))
+    size_all_cells (context->table);
   gtk_widget_get_size_request (GTK_WIDGET (cell), &width, &height);
   if (width != cell_width (context->table, context->n_chars) ||
       height != cell_height (context->table))
@@ -952,13 +963,8 @@ widen_for_ends (LlEventTable *self)
       for (guint c = 0; c < N_COLUMNS; c++)
         {
           g_autofree char *text = format_cell (self, row, c);
-          guint n_chars = text_width_in_digits (text) + 1;
 
-          if (n_chars > self->contexts[c].n_chars)
-            {
-              self->contexts[c].n_chars = n_chars;
-              wider = TRUE;
-            }
+          wider |= fit_column (&self->contexts[c], text);
         }
     }
   if (wider)
