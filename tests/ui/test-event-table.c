@@ -19,6 +19,16 @@ typedef struct
   guint64        pushed;
 } Fixture;
 
+/* The table shows the history as it is now. */
+static void
+show_history (Fixture *f)
+{
+  ll_history_view_update (f->view, f->history);
+  ll_event_table_set_view (f->table, f->view);
+  /* The table lays out what it shows, as between frames. */
+  wait_ms (30);
+}
+
 static void
 push (Fixture *f,
       guint64  n)
@@ -39,10 +49,7 @@ push (Fixture *f,
       e.available_bytes = 8ull << 30;
       ll_history_push_events (f->history, &e, 1);
     }
-  ll_history_view_update (f->view, f->history);
-  ll_event_table_set_view (f->table, f->view);
-  /* The table lays out what it shows, as between frames. */
-  wait_ms (30);
+  show_history (f);
 }
 
 static void
@@ -372,8 +379,7 @@ test_cells_fit (void)
 
   /* Far wider numbers in the last row, seen after scrolling to it. */
   ll_history_push_events (f.history, &wide, 1);
-  ll_history_view_update (f.view, f.history);
-  ll_event_table_set_view (f.table, f.view);
+  show_history (&f);
   ll_event_list_sort (ll_event_table_get_list (f.table), LL_EVENT_KEY_NUMBER, TRUE);
   wait_ms (50);
   small_height = assert_texts_fit (&f);
