@@ -283,28 +283,20 @@ fill_linear (LlAxis *axis,
     }
 }
 
-static void
-compute_linear (LlAxis          *axis,
-                double           lo,
-                double           hi,
-                const LlAxisFit *fit)
+/* The nicest steps that cover [@lo, @hi] in at most @max_intervals whose
+ * labels fit; the axis ends on whole steps around the data. FALSE when no
+ * step let the labels fit (the axis then has the last one tried). */
+static gboolean
+choose_steps (LlAxis          *axis,
+              double           lo,
+              double           hi,
+              const LlAxisFit *fit,
+              double           base,
+              int              max_intervals)
 {
-  int max_intervals = max_intervals_for (fit);
   gboolean binary = axis->quantity == LL_QUANTITY_BYTES && axis->units == LL_UNITS_IEC;
   gboolean integer = axis->quantity != LL_QUANTITY_TIME;
-  double base = 1.0;
   StepIter it;
-
-  if (axis->quantity == LL_QUANTITY_TIME)
-    {
-      choose_time_unit (axis, hi);
-      /* Minutes and hours step in whole units of themselves. */
-      if (axis->divisor >= 60e9)
-        base = axis->divisor;
-    }
-
-  if (!(hi > lo))
-    hi = lo + (integer ? MAX (1.0, fabs (lo)) : MAX (1.0, fabs (lo)) * 1e-3 + 1.0);
 
   step_iter_init (&it, binary, integer, base, (hi - lo) / max_intervals);
 
@@ -323,7 +315,62 @@ compute_linear (LlAxis          *axis,
 
       fill_linear (axis, lo_n, hi_n, step);
       if (n <= 1 || labels_fit (axis, fit, fit->length / n))
-        return;
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* How well the axis shows [@lo, @hi]: the share of it the data spans, less
+ * a quarter when it labels only its two ends. */
+static double
+score (const LlAxis *axis,
+       double        lo,
+       double        hi)
+{
+  double coverage = axis->hi > axis->lo ? (hi - lo) / (axis->hi - axis->lo) : 1.0;
+
+  return axis->n_ticks < 3 ? coverage - 0.25 : coverage;
+}
+
+static void
+compute_linear (LlAxis          *axis,
+                double           lo,
+                double           hi,
+                const LlAxisFit *fit)
+{
+  int max_intervals = max_intervals_for (fit);
+  gboolean integer = axis->quantity != LL_QUANTITY_TIME;
+  double base = 1.0;
+  LlAxis fresh;
+
+  if (axis->quantity == LL_QUANTITY_TIME)
+    {
+      choose_time_unit (axis, hi);
+      /* Minutes and hours step in whole units of themselves. */
+      if (axis->divisor >= 60e9)
+        base = axis->divisor;
+    }
+
+  if (!(hi > lo))
+    hi = lo + (integer ? MAX (1.0, fabs (lo)) : MAX (1.0, fabs (lo)) * 1e-3 + 1.0);
+
+  fresh = *axis;
+  choose_steps (axis, lo, hi, fit, base, max_intervals);
+
+  /* A short axis (a chart among four) allowed few steps can label only its
+   * ends, or end far beyond its data (0 to 500 for a list of 301 M): while
+   * the ticks stay readably apart, more steps may do better (0, 200, 400). */
+  for (int more = max_intervals + 1;
+       !fit->exact && score (axis, lo, hi) < 0.75 &&
+       fit->length / more >= fit->min_spacing * 0.7 && more <= MAX_INTERVALS;
+       more++)
+    {
+      LlAxis denser = fresh;
+
+      if (choose_steps (&denser, lo, hi, fit, base, more) &&
+          score (&denser, lo, hi) > score (axis, lo, hi) + 1e-9)
+        *axis = denser;
     }
 }
 
