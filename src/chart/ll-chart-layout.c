@@ -400,6 +400,35 @@ ll_chart_data_is_overlay (const LlChartData *data)
   return data != NULL && data->n_series > 1;
 }
 
+/* The legend item that names @series in its colour, dash and mark. */
+static void
+run_item (LlLegendItem         *item,
+          const LlChartSeries  *series,
+          const LlChartOptions *options)
+{
+  memset (item, 0, sizeof *item);
+  item->swatch = LL_SWATCH_LINE;
+  item->color = options->palette.runs[series->style % LL_CHART_N_RUN_COLORS];
+  item->dash = ll_chart_run_dash (series->style);
+  item->mark = ll_chart_run_mark (series->style);
+  g_strlcpy (item->text, series->name != NULL ? series->name : "", sizeof item->text);
+  item->label = item->text;
+}
+
+guint
+ll_chart_runs_legend_items (const LlChartData    *data,
+                            const LlChartOptions *options,
+                            LlLegendItem         *items)
+{
+  guint n = 0;
+
+  if (!ll_chart_data_is_overlay (data))
+    return 0;
+  for (gsize i = 0; i < data->n_series && n < LL_CHART_MAX_LEGEND; i++)
+    run_item (&items[n++], &data->series[i], options);
+  return n;
+}
+
 guint
 ll_chart_legend_items (LlChartKind           kind,
                        const LlChartData    *data,
@@ -407,52 +436,35 @@ ll_chart_legend_items (LlChartKind           kind,
                        LlLegendItem         *items)
 {
   const LlChartKindClass *klass = ll_chart_kind_get_class (kind);
-  guint n;
+  guint n = 0, without = 0;
 
   if (!ll_chart_data_is_overlay (data))
     return klass->legend (options, items);
 
-  /* Several runs: the legend names them, each in its colour and dash;
-   * those with nothing for this chart (simulations, on the time and memory
-   * charts) are counted in one last item. */
-  n = 0;
-  {
-    guint without = 0;
+  /* Several runs: the legend names them (unless a legend beside the charts
+   * does); those with nothing for this chart (simulations, on the time and
+   * memory charts) are counted in one last item. */
+  for (gsize i = 0; i < data->n_series; i++)
+    {
+      const LlChartSeries *series = &data->series[i];
 
-    for (gsize i = 0; i < data->n_series; i++)
-      {
-        const LlChartSeries *series = &data->series[i];
-        LlLegendItem *item = &items[n];
+      if (klass->has_data != NULL && !klass->has_data (series))
+        without++;
+      else if (!options->runs_named_apart && n < LL_CHART_MAX_LEGEND - 1)
+        run_item (&items[n++], series, options);
+    }
+  if (without > 0)
+    {
+      LlLegendItem *item = &items[n++];
 
-        if (klass->has_data != NULL && !klass->has_data (series))
-          {
-            without++;
-            continue;
-          }
-        if (n >= LL_CHART_MAX_LEGEND - 1)
-          continue;
-        memset (item, 0, sizeof *item);
-        item->swatch = LL_SWATCH_LINE;
-        item->color = options->palette.runs[series->style % LL_CHART_N_RUN_COLORS];
-        item->dash = ll_chart_run_dash (series->style);
-        item->mark = ll_chart_run_mark (series->style);
-        g_strlcpy (item->text, series->name != NULL ? series->name : "", sizeof item->text);
-        item->label = item->text;
-        n++;
-      }
-    if (without > 0)
-      {
-        LlLegendItem *item = &items[n++];
-
-        memset (item, 0, sizeof *item);
-        item->swatch = LL_SWATCH_NONE;
-        g_snprintf (item->text, sizeof item->text,
-                    /* TRANSLATORS: runs a chart has nothing of, in its legend */
-                    g_dngettext (GETTEXT_PACKAGE, "%u run not measured for this chart",
-                                 "%u runs not measured for this chart", without), without);
-        item->label = item->text;
-      }
-  }
+      memset (item, 0, sizeof *item);
+      item->swatch = LL_SWATCH_NONE;
+      g_snprintf (item->text, sizeof item->text,
+                  /* TRANSLATORS: runs a chart has nothing of, in its legend */
+                  g_dngettext (GETTEXT_PACKAGE, "%u run not measured for this chart",
+                               "%u runs not measured for this chart", without), without);
+      item->label = item->text;
+    }
   return n;
 }
 

@@ -532,24 +532,27 @@ draw_swatch (const LlPainter    *p,
     }
 }
 
+/* @items in a row from (@x0, @y0), onto more rows of @row_width if @wraps. */
 static void
-draw_legend (const LlPainter *p)
+draw_legend_items (const LlPainter    *p,
+                   const LlLegendItem *items,
+                   guint               n_items,
+                   double              x0,
+                   double              y0,
+                   double              row_width,
+                   gboolean            wraps)
 {
-  const LlChartLayout *l = p->layout;
-  LlLegendItem items[LL_CHART_MAX_LEGEND];
-  guint n_items = ll_chart_legend_items (l->kind, p->data, p->options, items);
-  double x = l->legend_x, y = l->legend_y;
-  gboolean wraps = l->legend_rows > 1;
+  double x = x0, y = y0;
 
   for (guint i = 0; i < n_items; i++)
     {
       double w = ll_chart_legend_width (p->text, &items[i], 1);
 
       /* Runs wrap onto the next row. */
-      if (wraps && x > l->legend_x && x + LL_CHART_ITEM_GAP + w > l->legend_x + l->legend_width)
+      if (wraps && x > x0 && x + LL_CHART_ITEM_GAP + w > x0 + row_width)
         {
-          x = l->legend_x;
-          y += l->line_height;
+          x = x0;
+          y += p->layout->line_height;
         }
       else if (i > 0)
         x += LL_CHART_ITEM_GAP;
@@ -561,6 +564,69 @@ draw_legend (const LlPainter *p)
                        1.0);
       x += w;
     }
+}
+
+static void
+draw_legend (const LlPainter *p)
+{
+  const LlChartLayout *l = p->layout;
+  LlLegendItem items[LL_CHART_MAX_LEGEND];
+  guint n_items = ll_chart_legend_items (l->kind, p->data, p->options, items);
+
+  draw_legend_items (p, items, n_items, l->legend_x, l->legend_y, l->legend_width,
+                     l->legend_rows > 1);
+}
+
+double
+ll_chart_draw_runs_legend (cairo_t              *cr,
+                           const LlChartData    *data,
+                           const LlChartOptions *options,
+                           double                width)
+{
+  LlChartOptions default_options;
+  LlLegendItem items[LL_CHART_MAX_LEGEND];
+  LlChartLayout layout;
+  LlChartText text;
+  PangoContext *context;
+  double line_h, height;
+  guint n_items, rows;
+
+  options = ll_chart_options_or_defaults (options, &default_options);
+  n_items = ll_chart_runs_legend_items (ll_chart_data_or_empty (data), options, items);
+  if (n_items == 0 || !(width > 0.0))
+    return 0.0;
+
+  context = ll_chart_create_pango_context ();
+  ll_chart_text_init (&text, context, options);
+  ll_chart_text_size (&text, "0123456789 Ag", FALSE, NULL, &line_h);
+  memset (&layout, 0, sizeof layout);
+  layout.line_height = ceil (line_h);
+  layout.unit = layout.line_height / ll_chart_options_get_text_scale (options);
+  layout.pad = round (layout.unit * 0.8);
+  rows = ll_chart_legend_rows (&text, items, n_items, width - 2 * layout.pad);
+  height = 2 * layout.pad + rows * layout.line_height;
+
+  if (cr != NULL)
+    {
+      LlPainter p;
+
+      cairo_save (cr);
+      pango_cairo_update_context (cr, context);
+      pango_layout_context_changed (text.layout);
+      memset (&p, 0, sizeof p);
+      p.cr = cr;
+      p.layout = &layout;
+      p.options = options;
+      p.data = data;
+      p.text = &text;
+      ll_pixel_grid_init_from_cairo (&p.grid, cr);
+      draw_legend_items (&p, items, n_items, layout.pad, layout.pad, width - 2 * layout.pad, TRUE);
+      cairo_restore (cr);
+    }
+
+  ll_chart_text_clear (&text);
+  g_object_unref (context);
+  return height;
 }
 
 static void

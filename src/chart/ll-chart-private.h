@@ -311,6 +311,10 @@ void          ll_chart_text_size        (LlChartText          *text,
                                          gboolean              bold,
                                          double               *width,
                                          double               *height);
+/* Over several runs, an item naming each (no more than the legend holds). */
+guint         ll_chart_runs_legend_items (const LlChartData    *data,
+                                          const LlChartOptions *options,
+                                          LlLegendItem         *items);
 guint         ll_chart_legend_items     (LlChartKind           kind,
                                          const LlChartData    *data,
                                          const LlChartOptions *options,

@@ -477,7 +477,7 @@ ll_chart_draw_all (cairo_t              *cr,
 {
   LlChartOptions each;
   guint columns, rows;
-  double gap, cell_w, cell_h;
+  double gap, cell_w, cell_h, top;
 
   g_return_if_fail (cr != NULL);
 
@@ -489,20 +489,25 @@ ll_chart_draw_all (cairo_t              *cr,
     each = *options;
   each.draw_title = TRUE;
 
-  /* Two columns unless that makes the charts taller than wide. */
-  columns = width >= height * 0.9 ? 2 : 1;
-  rows = (LL_N_CHARTS + columns - 1) / columns;
-  gap = round (MIN (width, height) * 0.02);
-  cell_w = floor ((width - gap * (columns - 1)) / columns);
-  cell_h = floor ((height - gap * (rows - 1)) / rows);
-
   cairo_save (cr);
   ll_chart_set_color (cr, &each.palette.background, 1.0);
   cairo_paint (cr);
+
+  /* Over several runs, one legend above the charts names them all. */
+  top = ll_chart_draw_runs_legend (cr, data, &each, width);
+  each.runs_named_apart = top > 0.0;
+
+  /* Two columns unless that makes the charts taller than wide. */
+  columns = width >= (height - top) * 0.9 ? 2 : 1;
+  rows = (LL_N_CHARTS + columns - 1) / columns;
+  gap = round (MIN (width, height) * 0.02);
+  cell_w = floor ((width - gap * (columns - 1)) / columns);
+  cell_h = floor ((height - top - gap * (rows - 1)) / rows);
+
   for (guint k = 0; k < LL_N_CHARTS; k++)
     {
       cairo_save (cr);
-      cairo_translate (cr, (k % columns) * (cell_w + gap), (k / columns) * (cell_h + gap));
+      cairo_translate (cr, (k % columns) * (cell_w + gap), top + (k / columns) * (cell_h + gap));
       ll_chart_draw (cr, k, data, &each, cell_w, cell_h);
       cairo_restore (cr);
     }

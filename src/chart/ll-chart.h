@@ -57,6 +57,9 @@ typedef struct
   gboolean       title_says_view;    /* the title says what is zoomed or logarithmic
                                       * (TRUE: a file stands alone; a window shows it
                                       * otherwise) */
+  gboolean       runs_named_apart;   /* over several runs, one legend beside the
+                                      * charts names them (ll_chart_draw_runs_legend):
+                                      * a chart's own legend does not */
 } LlChartOptions;
 
 /* One run as a chart draws it: its buckets and counters as the run's
@@ -245,6 +248,15 @@ void         ll_chart_draw_run_swatch    (cairo_t              *cr,
                                           double                width,
                                           double                height);
 
+/* Over several runs (@data with more than one series), the legend that
+ * names them, each in its colour, dash and mark, in as many rows across
+ * @width as it takes, from the top left; with @cr NULL it only measures.
+ * Returns the height it takes (0 for a single run). Charts drawn beside it
+ * take options->runs_named_apart. */
+double       ll_chart_draw_runs_legend   (cairo_t              *cr,
+                                          const LlChartData    *data,
+                                          const LlChartOptions *options,
+                                          double                width);
 /* Every chart in a grid in the @width × @height rectangle, each with its
  * title: two columns, or one when the rectangle is tall and narrow. */
 void         ll_chart_draw_all           (cairo_t              *cr,

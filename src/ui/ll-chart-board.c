@@ -10,6 +10,7 @@
 
 #include "ll-chart-board.h"
 #include "ll-chart-grid.h"
+#include "ll-runs-legend.h"
 
 /* The least the charts take while the table is shown: a chart's title,
  * legend and axes, and a plot of about 100 px. */
@@ -25,6 +26,7 @@ struct _LlChartBoard
   GtkWidget    *reset_button;
   GtkWidget    *compare_status;
   GtkWidget    *compare_label;
+  LlRunsLegend *legend;
   GtkPaned     *paned;
   LlChartGrid  *grid;
   GtkWidget    *tables;
@@ -320,12 +322,14 @@ ll_chart_board_class_init (LlChartBoardClass *klass)
   g_type_ensure (LL_TYPE_CHART_GRID);
   g_type_ensure (LL_TYPE_EVENT_TABLE);
   g_type_ensure (LL_TYPE_COMPARISON_TABLE);
+  g_type_ensure (LL_TYPE_RUNS_LEGEND);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/listlab/ListLab/ll-chart-board.ui");
   gtk_widget_class_bind_template_child (widget_class, LlChartBoard, box);
   gtk_widget_class_bind_template_child (widget_class, LlChartBoard, reset_button);
   gtk_widget_class_bind_template_child (widget_class, LlChartBoard, compare_status);
   gtk_widget_class_bind_template_child (widget_class, LlChartBoard, compare_label);
+  gtk_widget_class_bind_template_child (widget_class, LlChartBoard, legend);
   gtk_widget_class_bind_template_child (widget_class, LlChartBoard, paned);
   gtk_widget_class_bind_template_child (widget_class, LlChartBoard, grid);
   gtk_widget_class_bind_template_child (widget_class, LlChartBoard, tables);
@@ -354,6 +358,8 @@ build_card (LlChartBoard *self,
   ll_chart_view_set_draw_title (LL_CHART_VIEW (view), TRUE);
   /* The button that shows the chart alone sits at the end of that row. */
   ll_chart_view_set_title_inset (LL_CHART_VIEW (view), 36);
+  /* Over several runs, the legend above the charts names them once. */
+  ll_chart_view_set_runs_named_apart (LL_CHART_VIEW (view), TRUE);
   g_signal_connect (view, "activate", G_CALLBACK (on_view_activate), self);
   g_signal_connect (view, "event-activated", G_CALLBACK (on_event_activated), self);
   g_signal_connect (view, "show-event", G_CALLBACK (on_show_event), self);
@@ -405,6 +411,7 @@ ll_chart_board_init (LlChartBoard *self)
 
   for (guint k = 0; k < LL_N_CHARTS; k++)
     ll_chart_grid_append (self->grid, build_card (self, k));
+  ll_runs_legend_set_source (self->legend, self->views[0]);
   update_alone_buttons (self);
 
   g_signal_connect_swapped (self->table, "event-selected", G_CALLBACK (on_event_selected), self);
@@ -458,6 +465,7 @@ ll_chart_board_set_data (LlChartBoard      *self,
 {
   g_return_if_fail (LL_IS_CHART_BOARD (self));
 
+  ll_runs_legend_set_data (self->legend, data);
   for (guint k = 0; k < LL_N_CHARTS; k++)
     ll_chart_view_set_data (self->views[k], data);
 }
@@ -468,6 +476,7 @@ ll_chart_board_set_live_data (LlChartBoard      *self,
 {
   g_return_if_fail (LL_IS_CHART_BOARD (self));
 
+  ll_runs_legend_set_data (self->legend, data);
   for (guint k = 0; k < LL_N_CHARTS; k++)
     ll_chart_view_set_data_later (self->views[k], data);
   ll_chart_board_catch_up (self);

@@ -48,6 +48,7 @@ struct _LlChartView
   LlChartAxes    *axes;
   gboolean        draw_title;
   double          title_inset;
+  gboolean        runs_named_apart;
   LlEvent         mark;
   gboolean        has_mark;
   LlUnits         units;

@@ -140,6 +140,7 @@ ll_chart_view_get_options (LlChartView    *self,
   options->next_growth_bytes = self->next_growth_bytes;
   options->draw_title = self->draw_title;
   options->title_inset = self->draw_title ? self->title_inset : 0.0;
+  options->runs_named_apart = self->runs_named_apart;
   /* The window shows the zoom and the scales by itself. */
   options->title_says_view = FALSE;
 }
@@ -649,6 +650,19 @@ ll_chart_view_set_title_inset (LlChartView *self,
   if (self->title_inset == inset)
     return;
   self->title_inset = inset;
+  _ll_chart_view_invalidate (self);
+}
+
+void
+ll_chart_view_set_runs_named_apart (LlChartView *self,
+                                    gboolean     apart)
+{
+  g_return_if_fail (LL_IS_CHART_VIEW (self));
+
+  apart = !!apart;
+  if (self->runs_named_apart == apart)
+    return;
+  self->runs_named_apart = apart;
   _ll_chart_view_invalidate (self);
 }
 

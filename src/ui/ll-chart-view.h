@@ -30,6 +30,10 @@ void         ll_chart_view_set_draw_title     (LlChartView          *self,
 /* Room kept free at the right of the title's row, for a button over it. */
 void         ll_chart_view_set_title_inset    (LlChartView          *self,
                                                double                inset);
+/* Over several runs, a legend beside the chart names them: its own does
+ * not (LlChartOptions.runs_named_apart). */
+void         ll_chart_view_set_runs_named_apart (LlChartView    *self,
+                                                 gboolean        apart);
 /* A reallocation to point out (copied); NULL: none. */
 void         ll_chart_view_set_mark           (LlChartView          *self,
                                                const LlEvent        *event);

@@ -33,16 +33,10 @@ draw_swatch (GtkDrawingArea *area,
              gpointer        user_data)
 {
   LlRun *run = user_data;
-  AdwStyleManager *manager = adw_style_manager_get_default ();
   LlChartPalette palette;
 
   /* As the charts' legends show the run: colour, dash and mark. */
-  if (adw_style_manager_get_high_contrast (manager))
-    ll_chart_palette_init_high_contrast (&palette, adw_style_manager_get_dark (manager));
-  else if (adw_style_manager_get_dark (manager))
-    ll_chart_palette_init_dark (&palette);
-  else
-    ll_chart_palette_init_light (&palette);
+  ll_ui_chart_palette_init (&palette);
   ll_chart_draw_run_swatch (cr, &palette, ll_run_get_style (run), 0, 0, width, height);
 }
 

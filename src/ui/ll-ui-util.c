@@ -334,6 +334,21 @@ ll_ui_combo_row_set_factories (AdwComboRow *row,
 }
 
 void
+ll_ui_chart_palette_init (LlChartPalette *palette)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  g_return_if_fail (palette != NULL);
+
+  if (adw_style_manager_get_high_contrast (manager))
+    ll_chart_palette_init_high_contrast (palette, adw_style_manager_get_dark (manager));
+  else if (adw_style_manager_get_dark (manager))
+    ll_chart_palette_init_dark (palette);
+  else
+    ll_chart_palette_init_light (palette);
+}
+
+void
 ll_ui_load_style (void)
 {
   static gsize loaded = 0;

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "ll-chart-palette.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -88,6 +90,10 @@ gboolean  ll_ui_get_whole_mapping   (GValue             *value,
 GVariant *ll_ui_set_whole_mapping   (const GValue       *value,
                                      const GVariantType *expected_type,
                                      gpointer            user_data);
+
+/* The charts' colours in the style the person chose: light, dark, or
+ * high contrast. */
+void      ll_ui_chart_palette_init  (LlChartPalette *palette);
 
 /* The app's style sheet (style.css in its resources), for a window shown
  * without the application, which loads it itself: tests and benchmarks

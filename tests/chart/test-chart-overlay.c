@@ -190,6 +190,77 @@ test_overlay_simulated (void)
   test_run_clear (&runs[1]);
 }
 
+/* Over several runs, one legend can name them for all the charts: each
+ * chart then gives that row to its plot and keeps only what is its own
+ * (the runs it has nothing of); an image of all the charts draws it once,
+ * above them. */
+static void
+test_overlay_runs_named_apart (void)
+{
+  TestRun runs[2];
+  LlChartSeries series[2];
+  LlChartData data, one;
+  LlChartOptions options;
+  LlChartLayout own, apart;
+  LlLegendItem items[LL_CHART_MAX_LEGEND];
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double height;
+  int legend_red = 0, legend_blue = 0, below_red = 0;
+
+  two_runs (runs, series, &data, FALSE);
+  runs[1].counters.total_realloc_ns = 0;
+  options_two_colours (&options);
+
+  /* narrow: the two names take a row of their own over the plot */
+  ll_chart_layout_compute (&own, NULL, LL_CHART_CAPACITY, &data, &options, 260, HEIGHT);
+  options.runs_named_apart = TRUE;
+  g_assert_cmpuint (ll_chart_legend_items (LL_CHART_CAPACITY, &data, &options, items), ==, 0);
+  g_assert_cmpuint (ll_chart_legend_items (LL_CHART_TIME, &data, &options, items), ==, 1);
+  g_assert_cmpstr (items[0].label, ==, "1 run not measured for this chart");
+  ll_chart_layout_compute (&apart, NULL, LL_CHART_CAPACITY, &data, &options, 260, HEIGHT);
+  g_assert_cmpfloat (apart.plot.height, >, own.plot.height);
+
+  /* the legend apart: both names, each run's colour; nothing for one run */
+  height = ll_chart_draw_runs_legend (NULL, &data, &options, WIDTH);
+  g_assert_cmpfloat (height, >, 10);
+  g_assert_cmpfloat (height, <, 40);
+  /* too narrow for both names on a row: a row more */
+  g_assert_cmpfloat (ll_chart_draw_runs_legend (NULL, &data, &options, 60), >=, height + 12);
+  ll_chart_data_init (&one, series, 1);
+  g_assert_cmpfloat (ll_chart_draw_runs_legend (NULL, &one, &options, WIDTH), ==, 0);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, 2 * HEIGHT);
+  cr = cairo_create (surface);
+  ll_chart_draw_all (cr, &data, &options, WIDTH, 2 * HEIGHT);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  for (int y = 0; y < 2 * HEIGHT; y++)
+    for (int x = 0; x < WIDTH; x++)
+      {
+        Rgb p = pixel (surface, x, y);
+        gboolean red = p.r > 200 && p.g < 60 && p.b < 60;
+        gboolean blue = p.b > 200 && p.r < 60 && p.g < 60;
+
+        if (y < height)
+          {
+            legend_red += red;
+            legend_blue += blue;
+          }
+        else if (y < height + 40)
+          below_red += red;
+      }
+  /* both swatches in the row above the charts, no run's colour in the
+   * charts' title rows (no legend of runs there) */
+  g_assert_cmpint (legend_red, >, 10);
+  g_assert_cmpint (legend_blue, >, 10);
+  g_assert_cmpint (below_red, ==, 0);
+
+  cairo_surface_destroy (surface);
+  test_run_clear (&runs[0]);
+  test_run_clear (&runs[1]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,6 +271,7 @@ main (int   argc,
 
   g_test_add_func ("/chart/overlay/capacity", test_overlay_capacity);
   g_test_add_func ("/chart/overlay/simulated", test_overlay_simulated);
+  g_test_add_func ("/chart/overlay/runs-named-apart", test_overlay_runs_named_apart);
 
   ret = g_test_run ();
 

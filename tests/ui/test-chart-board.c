@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ll-csv.h"
+#include "ll-runs-legend.h"
 #include "ll-window.h"
 #include "ui-test-util.h"
 
@@ -584,6 +585,61 @@ test_live_turns (void)
   destroy_window (window);
 }
 
+/* Several runs: one legend above the charts names them, and no chart
+ * repeats it; over one run there is none. */
+static void
+test_runs_legend (void)
+{
+  LlWindow *window = create_window ();
+  LlChartBoard *board = ll_window_get_board (window);
+  LlRunsLegend *legend = LL_RUNS_LEGEND (find_widget (GTK_WIDGET (board), LL_TYPE_RUNS_LEGEND));
+  LlChartView *growth = ll_window_get_chart_view (window, LL_CHART_GROWTH);
+  LlChartSeries series[2], single;
+  LlChartData data, two;
+  LlChartOptions options;
+  g_auto(GStrv) names = NULL;
+  int one_run_height, two_runs_height;
+
+  run_small (window);
+  wait_ms (200);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (legend)));
+  one_run_height = gtk_widget_get_height (GTK_WIDGET (growth));
+
+  /* The view's series, copied: setting data replaces them. */
+  single = ll_chart_view_get_data (ll_window_get_chart_view (window, LL_CHART_CAPACITY))->series[0];
+  ll_chart_data_init (&data, &single, 1);
+  series[0] = series[1] = single;
+  series[0].name = "CPython 3.9+";
+  series[0].style = 0;
+  series[1].name = "Go";
+  series[1].style = 1;
+  ll_chart_data_init (&two, series, 2);
+  ll_chart_board_set_data (board, &two);
+  wait_ms (200);
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (legend)));
+  names = ll_runs_legend_get_names (legend);
+  g_assert_cmpuint (g_strv_length (names), ==, 2);
+  g_assert_cmpstr (names[0], ==, "CPython 3.9+");
+  g_assert_cmpstr (names[1], ==, "Go");
+  /* one row of names, above the charts */
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (legend)), >, 10);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (legend)), <, 48);
+  /* the charts name no run themselves */
+  ll_chart_view_get_options (growth, &options);
+  g_assert_true (options.runs_named_apart);
+  two_runs_height = gtk_widget_get_height (GTK_WIDGET (growth));
+  g_assert_cmpint (two_runs_height, <, one_run_height);
+
+  /* Back to one run: no legend; the charts have their room back. */
+  ll_chart_board_set_data (board, &data);
+  wait_ms (200);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (legend)));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (growth)), ==, one_run_height);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -604,6 +660,7 @@ main (int   argc,
   g_test_add_func ("/ui/board/visible-chart", test_visible_chart);
   g_test_add_func ("/ui/board/zoom-together", test_zoom_together);
   g_test_add_func ("/ui/board/live-turns", test_live_turns);
+  g_test_add_func ("/ui/board/runs-legend", test_runs_legend);
 
   return g_test_run ();
 }
