@@ -372,8 +372,9 @@ draw_grid (const LlPainter *p)
 
   cairo_set_line_cap (p->cr, CAIRO_LINE_CAP_BUTT);
 
-  /* Minor lines first, fainter. */
-  for (int major = 0; major <= 1; major++)
+  /* Minor lines first, fainter; a chart with nothing to show has no
+   * values to read between its major lines. */
+  for (int major = l->empty ? 1 : 0; major <= 1; major++)
     {
       for (guint i = 0; i < l->y_axis.n_ticks; i++)
         {

@@ -168,6 +168,25 @@ test_time_simulation (void)
   ll_chart_layout_compute (&layout, NULL, LL_CHART_TIME, &data, &options, WIDTH, HEIGHT);
   g_assert_true (layout.empty);
   g_assert_cmpstr (layout.hint, ==, "No timings: a simulation allocates nothing");
+  /* its grid, with no values to read, has only the major lines: as few as
+   * an empty linear chart's, not a faint line for every minor tick */
+  {
+    cairo_surface_t *surface = render (LL_CHART_TIME, &data, &options, WIDTH, HEIGHT, 1.0);
+    int x = (int) (layout.plot.x + layout.plot.width * 0.1), lines = 0;
+    Rgb background = pixel (surface, x, (int) layout.plot.y + 2);
+
+    for (int y = (int) layout.plot.y; y < (int) (layout.plot.y + layout.plot.height) - 1; y++)
+      {
+        Rgb p = pixel (surface, x, y), above = pixel (surface, x, y - 1);
+
+        if (!is_rgb (p, background.r, background.g, background.b) &&
+            is_rgb (above, background.r, background.g, background.b))
+          lines++;
+      }
+    g_assert_cmpint (lines, >=, 2);
+    g_assert_cmpint (lines, <=, 8);
+    cairo_surface_destroy (surface);
+  }
   /* the other charts draw it as ever */
   ll_chart_layout_compute (&layout, NULL, LL_CHART_GROWTH, &data, &options, WIDTH, HEIGHT);
   g_assert_false (layout.empty);
