@@ -99,6 +99,16 @@ capacity_legend (const LlChartOptions *options,
   return 3;
 }
 
+/* Over several runs each run's line is its capacity: the thin line under
+ * them all is the length. */
+static guint
+capacity_overlay_key (const LlChartOptions *options,
+                      LlLegendItem         *items)
+{
+  items[0] = (LlLegendItem) { _("Length"), LL_SWATCH_LINE, options->palette.secondary };
+  return 1;
+}
+
 /* The step line through the decimated columns, from the start (or the
  * left edge) to the current length (or the right edge). */
 static void
@@ -397,4 +407,5 @@ const LlChartKindClass ll_chart_capacity_class = {
   NULL,
   capacity_event_y,
   capacity_describe,
+  capacity_overlay_key,
 };

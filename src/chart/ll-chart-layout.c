@@ -441,18 +441,23 @@ ll_chart_legend_items (LlChartKind           kind,
   if (!ll_chart_data_is_overlay (data))
     return klass->legend (options, items);
 
-  /* Several runs: the legend names them (unless a legend beside the charts
-   * does); those with nothing for this chart (simulations, on the time and
-   * memory charts) are counted in one last item. */
+  /* Several runs: the legend names them, or when a legend beside the
+   * charts does, says what the marks mean whatever the run; it counts those
+   * with nothing for this chart (simulations, on the time and memory
+   * charts) in one last item. */
   for (gsize i = 0; i < data->n_series; i++)
     {
       const LlChartSeries *series = &data->series[i];
 
       if (klass->has_data != NULL && !klass->has_data (series))
         without++;
-      else if (!options->runs_named_apart && n < LL_CHART_MAX_LEGEND - 1)
+      else if (!options->runs_named_apart && n < LL_CHART_MAX_LEGEND - 3)
         run_item (&items[n++], series, options);
     }
+  /* (where the runs are named in the chart, their names are what its
+   * legend has room for) */
+  if (klass->overlay_key != NULL && options->runs_named_apart)
+    n += klass->overlay_key (options, items + n);
   if (without > 0)
     {
       LlLegendItem *item = &items[n++];

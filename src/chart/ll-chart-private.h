@@ -279,6 +279,10 @@ typedef struct
   gboolean  (*describe) (GString              *str,
                          const LlChartFacts   *facts,
                          const LlChartOptions *options);
+  /* Over several runs named apart, what the marks mean whatever the run
+   * (in a neutral colour); NULL: nothing to say. */
+  guint     (*overlay_key) (const LlChartOptions *options,
+                            LlLegendItem         *items);
 } LlChartKindClass;
 
 extern const LlChartKindClass ll_chart_capacity_class;

@@ -265,6 +265,20 @@ time_legend (const LlChartOptions *options,
   return 4;
 }
 
+/* Over several runs the marks are the runs': a reallocation is a point,
+ * the time per append a line. */
+static guint
+time_overlay_key (const LlChartOptions *options,
+                  LlLegendItem         *items)
+{
+  const LlChartPalette *p = &options->palette;
+
+  items[0] = (LlLegendItem) { _("Reallocation"), LL_SWATCH_DOT, p->secondary, LL_DASH_SOLID,
+                              LL_MARK_CIRCLE };
+  items[1] = (LlLegendItem) { _("Per append"), LL_SWATCH_LINE, p->secondary };
+  return 2;
+}
+
 static void
 time_readout (GString              *str,
               const LlChartOptions *options,
@@ -350,4 +364,5 @@ const LlChartKindClass ll_chart_time_class = {
   time_has_data,
   time_event_y,
   time_describe,
+  time_overlay_key,
 };

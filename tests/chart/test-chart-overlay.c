@@ -215,9 +215,15 @@ test_overlay_runs_named_apart (void)
   /* narrow: the two names take a row of their own over the plot */
   ll_chart_layout_compute (&own, NULL, LL_CHART_CAPACITY, &data, &options, 260, HEIGHT);
   options.runs_named_apart = TRUE;
-  g_assert_cmpuint (ll_chart_legend_items (LL_CHART_CAPACITY, &data, &options, items), ==, 0);
-  g_assert_cmpuint (ll_chart_legend_items (LL_CHART_TIME, &data, &options, items), ==, 1);
-  g_assert_cmpstr (items[0].label, ==, "1 run not measured for this chart");
+  /* what the marks mean whatever the run, in a neutral colour */
+  g_assert_cmpuint (ll_chart_legend_items (LL_CHART_CAPACITY, &data, &options, items), ==, 1);
+  g_assert_cmpstr (items[0].label, ==, "Length");
+  g_assert_true (memcmp (&items[0].color, &options.palette.secondary, sizeof (LlColor)) == 0);
+  g_assert_cmpuint (ll_chart_legend_items (LL_CHART_GROWTH, &data, &options, items), ==, 0);
+  g_assert_cmpuint (ll_chart_legend_items (LL_CHART_TIME, &data, &options, items), ==, 3);
+  g_assert_cmpstr (items[0].label, ==, "Reallocation");
+  g_assert_cmpstr (items[1].label, ==, "Per append");
+  g_assert_cmpstr (items[2].label, ==, "1 run not measured for this chart");
   ll_chart_layout_compute (&apart, NULL, LL_CHART_CAPACITY, &data, &options, 260, HEIGHT);
   g_assert_cmpfloat (apart.plot.height, >, own.plot.height);
 
