@@ -456,7 +456,7 @@ ll_chart_legend_items (LlChartKind           kind,
     }
   /* (where the runs are named in the chart, their names are what its
    * legend has room for) */
-  if (klass->overlay_key != NULL && options->runs_named_apart)
+  if (klass->overlay_key != NULL && options->runs_named_apart && without < data->n_series)
     n += klass->overlay_key (options, items + n);
   if (without > 0)
     {

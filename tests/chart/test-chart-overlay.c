@@ -224,6 +224,15 @@ test_overlay_runs_named_apart (void)
   g_assert_cmpstr (items[0].label, ==, "Reallocation");
   g_assert_cmpstr (items[1].label, ==, "Per append");
   g_assert_cmpstr (items[2].label, ==, "1 run not measured for this chart");
+  /* with no run measured, there are no marks to explain */
+  {
+    guint64 total = runs[0].counters.total_realloc_ns;
+
+    runs[0].counters.total_realloc_ns = 0;
+    g_assert_cmpuint (ll_chart_legend_items (LL_CHART_TIME, &data, &options, items), ==, 1);
+    g_assert_cmpstr (items[0].label, ==, "2 runs not measured for this chart");
+    runs[0].counters.total_realloc_ns = total;
+  }
   ll_chart_layout_compute (&apart, NULL, LL_CHART_CAPACITY, &data, &options, 260, HEIGHT);
   g_assert_cmpfloat (apart.plot.height, >, own.plot.height);
 
