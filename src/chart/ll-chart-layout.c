@@ -607,19 +607,24 @@ last_label_width (LlChartText  *text,
 
 static char *
 format_x (LlQuantity quantity,
-          double     value)
+          double     value,
+          gboolean   compact)
 {
   if (quantity == LL_QUANTITY_TIME)
     return ll_format_duration ((guint64) MAX (0.0, value));
+  if (compact)
+    return ll_format_count ((guint64) MAX (0.0, round (value)));
   return ll_format_count_exact ((guint64) MAX (0.0, round (value)));
 }
 
 /* The title, and what of the chart is shown when that is not all of it
- * on linear axes: an export says what it shows. */
+ * on linear axes: an export says what it shows. @compact: lengths as
+ * "5.40 M" rather than "5,400,000". */
 static void
 describe_view (LlChartLayout        *layout,
                const LlChartOptions *options,
-               const LlChartExtents *ext)
+               const LlChartExtents *ext,
+               gboolean              compact)
 {
   const LlChartKindClass *klass = ll_chart_kind_get_class (layout->kind);
   GString *title = g_string_new (_(klass->title));
@@ -627,8 +632,8 @@ describe_view (LlChartLayout        *layout,
 
   if (ext->x_exact && options->title_says_view)
     {
-      g_autofree char *from = format_x (ext->xq, ext->x_lo);
-      g_autofree char *to = format_x (ext->xq, ext->x_hi);
+      g_autofree char *from = format_x (ext->xq, ext->x_lo, compact);
+      g_autofree char *to = format_x (ext->xq, ext->x_hi, compact);
 
       g_ptr_array_add (notes, klass->length_axis
                               /* TRANSLATORS: a zoomed chart's title says what it shows */
@@ -648,6 +653,41 @@ describe_view (LlChartLayout        *layout,
   g_strlcpy (layout->title, title->str, sizeof layout->title);
   g_string_free (title, TRUE);
   g_ptr_array_unref (notes);
+}
+
+/* @title, cut with "…" where it is wider than @room. */
+static void
+shorten_to (char        *title,
+            gsize        size,
+            LlChartText *text,
+            double       room)
+{
+  g_autofree char *full = g_strdup (title);
+  glong lo = 0, hi = g_utf8_strlen (full, -1);
+  double w;
+
+  ll_chart_text_size (text, full, TRUE, &w, NULL);
+  if (w <= room)
+    return;
+
+  /* The most characters that fit before the ellipsis. */
+  while (lo < hi)
+    {
+      glong mid = (lo + hi + 1) / 2;
+      g_autofree char *head = g_utf8_substring (full, 0, mid);
+      g_autofree char *cut = g_strconcat (g_strchomp (head), "…", NULL);
+
+      ll_chart_text_size (text, cut, TRUE, &w, NULL);
+      if (w <= room)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+  {
+    g_autofree char *head = g_utf8_substring (full, 0, lo);
+
+    g_snprintf (title, size, "%s…", g_strchomp (head));
+  }
 }
 
 /* Compact: the x axis title at the end of the tick labels' row, over
@@ -679,7 +719,7 @@ measure (LlChartLayout        *layout,
   layout->zoomed = ext.x_exact;
   layout->hint = ext.hint != NULL ? ext.hint : _("No data yet");
   if (options->draw_title)
-    describe_view (layout, options, &ext);
+    describe_view (layout, options, &ext, FALSE);
 
   ll_chart_text_size (text, title_probe, FALSE, NULL, &line_h);
   line_h = ceil (line_h);
@@ -693,8 +733,17 @@ measure (LlChartLayout        *layout,
   top = layout->pad;
   if (options->draw_title)
     {
+      double room = width - 2 * layout->pad - options->title_inset;
+
       ll_chart_text_size (text, title_probe, TRUE, NULL, &title_h);
       ll_chart_text_size (text, layout->title, TRUE, &title_w, NULL);
+      /* A narrow chart: the lengths shown in short, then the title cut. */
+      if (title_w > room)
+        {
+          describe_view (layout, options, &ext, TRUE);
+          shorten_to (layout->title, sizeof layout->title, text, room);
+          ll_chart_text_size (text, layout->title, TRUE, &title_w, NULL);
+        }
       layout->title_y = top;
       top += ceil (title_h) + round (unit * 0.5);
     }

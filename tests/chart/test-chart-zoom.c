@@ -358,6 +358,32 @@ test_zoom_title (void)
   g_assert_cmpstr (layout.title, ==, "System Free Memory (0 ns to 20.0 ms)");
   g_assert_cmpfloat (layout.x_axis.hi, ==, 20e6);
 
+  /* A narrow chart says the lengths in short, and cuts the rest with "…"
+   * rather than running past its edge. */
+  options.log_x = FALSE;
+  options.log_y = FALSE;
+  options.length_range = (LlChartRange) { 5400000, 42000000 };
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_CAPACITY, &data, &options, 1200, HEIGHT);
+  g_assert_cmpstr (layout.title, ==, "Capacity vs Length (lengths 5,400,000 to 42,000,000)");
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_CAPACITY, &data, &options, 400, HEIGHT);
+  g_assert_cmpstr (layout.title, ==, "Capacity vs Length (lengths 5.40 M to 42.0 M)");
+  for (double w = 300; w >= 120; w -= 30)
+    {
+      PangoContext *context = ll_chart_create_pango_context ();
+      LlChartText text;
+      double title_w;
+
+      ll_chart_text_init (&text, context, &options);
+      ll_chart_layout_compute (&layout, NULL, LL_CHART_CAPACITY, &data, &options, w, HEIGHT);
+      ll_chart_text_size (&text, layout.title, TRUE, &title_w, NULL);
+      g_test_message ("%.0f px: \"%s\", %.0f px", w, layout.title, title_w);
+      g_assert_true (g_str_has_suffix (layout.title, "…"));
+      g_assert_true (g_str_has_prefix (layout.title, "Capacity"));
+      g_assert_cmpfloat (title_w, <=, w - 2 * layout.pad);
+      ll_chart_text_clear (&text);
+      g_object_unref (context);
+    }
+
   test_run_clear (&run);
 }
 
