@@ -321,6 +321,53 @@ choose_steps (LlAxis          *axis,
   return FALSE;
 }
 
+/* A zoomed axis shows exactly [@lo, @hi]: the nicest step whose ticks in
+ * it are at least @min_px apart and whose labels fit. */
+static gboolean
+choose_steps_exact (LlAxis          *axis,
+                    double           lo,
+                    double           hi,
+                    const LlAxisFit *fit,
+                    double           base,
+                    double           min_px)
+{
+  gboolean binary = axis->quantity == LL_QUANTITY_BYTES && axis->units == LL_UNITS_IEC;
+  gboolean integer = axis->quantity != LL_QUANTITY_TIME;
+  StepIter it;
+
+  step_iter_init (&it, binary, integer, base, (hi - lo) * min_px / MAX (fit->length, 1.0));
+
+  for (int tries = 0; tries < 64; tries++)
+    {
+      double step = step_iter_next (&it);
+      double lo_n = floor (lo / step + 1e-9) * step;
+      double hi_n = ceil (hi / step - 1e-9) * step;
+
+      if (hi_n <= lo_n)
+        hi_n = lo_n + step;
+      fill_linear (axis, lo_n, hi_n, step);
+      if (labels_fit (axis, fit, fit->length * step / (hi - lo)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The labelled ticks within [@lo, @hi]. */
+static guint
+labels_within (const LlAxis *axis,
+               double        lo,
+               double        hi)
+{
+  double slack = (hi - lo) * 1e-9;
+  guint n = 0;
+
+  for (guint i = 0; i < axis->n_ticks; i++)
+    n += axis->ticks[i].label[0] != '\0' &&
+         axis->ticks[i].value >= lo - slack && axis->ticks[i].value <= hi + slack;
+  return n;
+}
+
 /* How well the axis shows [@lo, @hi]: the share of it the data spans, less
  * a quarter when it labels only its two ends. */
 static double
@@ -356,13 +403,32 @@ compute_linear (LlAxis          *axis,
     hi = lo + (integer ? MAX (1.0, fabs (lo)) : MAX (1.0, fabs (lo)) * 1e-3 + 1.0);
 
   fresh = *axis;
+
+  /* Zoomed: ticks count only where they are in view; two at least while
+   * they can stay readably apart. */
+  if (fit->exact)
+    {
+      static const double closer[] = { 0.7, 0.5 };
+
+      choose_steps_exact (axis, lo, hi, fit, base, fit->min_spacing);
+      for (guint i = 0; i < G_N_ELEMENTS (closer) && labels_within (axis, lo, hi) < 2; i++)
+        {
+          LlAxis denser = fresh;
+
+          if (choose_steps_exact (&denser, lo, hi, fit, base, fit->min_spacing * closer[i]) &&
+              labels_within (&denser, lo, hi) > labels_within (axis, lo, hi))
+            *axis = denser;
+        }
+      return;
+    }
+
   choose_steps (axis, lo, hi, fit, base, max_intervals);
 
   /* A short axis (a chart among four) allowed few steps can label only its
    * ends, or end far beyond its data (0 to 500 for a list of 301 M): while
    * the ticks stay readably apart, more steps may do better (0, 200, 400). */
   for (int more = max_intervals + 1;
-       !fit->exact && score (axis, lo, hi) < 0.75 &&
+       score (axis, lo, hi) < 0.75 &&
        fit->length / more >= fit->min_spacing * 0.7 && more <= MAX_INTERVALS;
        more++)
     {

@@ -193,6 +193,58 @@ measure_chars (const char *text,
   return strlen (text) * *(double *) user_data;
 }
 
+/* A zoomed axis shows exactly the range asked for, and at least two
+ * labels in it, however the range falls between nice steps: never one
+ * lone label in the middle. */
+static void
+test_zoomed_two_labels (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261205);
+
+  for (int i = 0; i < 20000; i++)
+    {
+      LlQuantity q = (LlQuantity) g_rand_int_range (rand, 0, 3);
+      LlUnits u = g_rand_boolean (rand) ? LL_UNITS_IEC : LL_UNITS_SI;
+      gboolean horizontal = g_rand_boolean (rand);
+      double length = g_rand_double_range (rand, horizontal ? 200.0 : 90.0, 1200.0);
+      double lo = pow (10.0, g_rand_double_range (rand, 2.0, 11.0));
+      double hi = lo * g_rand_double_range (rand, 1.5, 40.0);
+      double per_px, last = -G_MAXDOUBLE;
+      guint labels = 0;
+      LlAxis axis;
+      LlAxisFit fit;
+
+      if (q != LL_QUANTITY_TIME)
+        {
+          lo = round (lo);
+          hi = round (hi);
+        }
+      ll_axis_fit_init (&fit, length, horizontal);
+      fit.measure = measure_chars;
+      fit.user_data = &(double) { 7.0 };
+      fit.exact = TRUE;
+      ll_axis_compute (&axis, q, u, FALSE, lo, hi, &fit);
+
+      g_assert_cmpfloat (axis.lo, ==, lo);
+      g_assert_cmpfloat (axis.hi, ==, hi);
+      per_px = (hi - lo) / length;
+      for (guint t = 0; t < axis.n_ticks; t++)
+        {
+          g_assert_cmpfloat (axis.ticks[t].value, >=, lo - (hi - lo) * 1e-9);
+          g_assert_cmpfloat (axis.ticks[t].value, <=, hi + (hi - lo) * 1e-9);
+          if (axis.ticks[t].label[0] == '\0')
+            continue;
+          /* readably apart */
+          g_assert_cmpfloat ((axis.ticks[t].value - last) / per_px, >=, fit.min_spacing * 0.5 - 1e-6);
+          last = axis.ticks[t].value;
+          labels++;
+        }
+      if (labels < 2)
+        g_error ("%s axis of %.0f px zoomed to [%g, %g]: %u label(s)",
+                 horizontal ? "a horizontal" : "a vertical", length, lo, hi, labels);
+    }
+}
+
 /* Labels that would overlap make the ticks sparser. */
 static void
 test_labels_never_overlap (void)
@@ -370,6 +422,7 @@ main (int   argc,
   g_test_add_func ("/chart/axis/linear-table", test_linear_table);
   g_test_add_func ("/chart/axis/linear-many", test_linear_many);
   g_test_add_func ("/chart/axis/labels-never-overlap", test_labels_never_overlap);
+  g_test_add_func ("/chart/axis/zoomed-two-labels", test_zoomed_two_labels);
   g_test_add_func ("/chart/axis/degenerate", test_degenerate);
   g_test_add_func ("/chart/axis/log-decades", test_log_decades);
   g_test_add_func ("/chart/axis/log-binary", test_log_binary);
