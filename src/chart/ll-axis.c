@@ -283,22 +283,27 @@ fill_linear (LlAxis *axis,
     }
 }
 
-/* The nicest steps that cover [@lo, @hi] in at most @max_intervals whose
- * labels fit; the axis ends on whole steps around the data. FALSE when no
- * step let the labels fit (the axis then has the last one tried). */
+/* The nicest steps for [@lo, @hi] whose labels fit, FALSE when none let
+ * them (the axis then has the last one tried). The axis ends on whole
+ * steps around the data, in at most @max_intervals of them; or, zoomed
+ * (@min_px > 0), shows exactly [@lo, @hi] with its ticks there at least
+ * @min_px apart. */
 static gboolean
 choose_steps (LlAxis          *axis,
               double           lo,
               double           hi,
               const LlAxisFit *fit,
               double           base,
-              int              max_intervals)
+              int              max_intervals,
+              double           min_px)
 {
   gboolean binary = axis->quantity == LL_QUANTITY_BYTES && axis->units == LL_UNITS_IEC;
   gboolean integer = axis->quantity != LL_QUANTITY_TIME;
+  gboolean zoomed = min_px > 0.0;
   StepIter it;
 
-  step_iter_init (&it, binary, integer, base, (hi - lo) / max_intervals);
+  step_iter_init (&it, binary, integer, base,
+                  zoomed ? (hi - lo) * min_px / MAX (fit->length, 1.0) : (hi - lo) / max_intervals);
 
   for (int tries = 0; tries < 64; tries++)
     {
@@ -310,43 +315,12 @@ choose_steps (LlAxis          *axis,
       if (hi_n <= lo_n)
         hi_n = lo_n + step;
       n = (int) round ((hi_n - lo_n) / step);
-      if (n > max_intervals)
+      if (!zoomed && n > max_intervals)
         continue;
 
       fill_linear (axis, lo_n, hi_n, step);
-      if (n <= 1 || labels_fit (axis, fit, fit->length / n))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* A zoomed axis shows exactly [@lo, @hi]: the nicest step whose ticks in
- * it are at least @min_px apart and whose labels fit. */
-static gboolean
-choose_steps_exact (LlAxis          *axis,
-                    double           lo,
-                    double           hi,
-                    const LlAxisFit *fit,
-                    double           base,
-                    double           min_px)
-{
-  gboolean binary = axis->quantity == LL_QUANTITY_BYTES && axis->units == LL_UNITS_IEC;
-  gboolean integer = axis->quantity != LL_QUANTITY_TIME;
-  StepIter it;
-
-  step_iter_init (&it, binary, integer, base, (hi - lo) * min_px / MAX (fit->length, 1.0));
-
-  for (int tries = 0; tries < 64; tries++)
-    {
-      double step = step_iter_next (&it);
-      double lo_n = floor (lo / step + 1e-9) * step;
-      double hi_n = ceil (hi / step - 1e-9) * step;
-
-      if (hi_n <= lo_n)
-        hi_n = lo_n + step;
-      fill_linear (axis, lo_n, hi_n, step);
-      if (labels_fit (axis, fit, fit->length * step / (hi - lo)))
+      if (zoomed ? labels_fit (axis, fit, fit->length * step / (hi - lo))
+                 : n <= 1 || labels_fit (axis, fit, fit->length / n))
         return TRUE;
     }
 
@@ -410,19 +384,19 @@ compute_linear (LlAxis          *axis,
     {
       static const double closer[] = { 0.7, 0.5 };
 
-      choose_steps_exact (axis, lo, hi, fit, base, fit->min_spacing);
+      choose_steps (axis, lo, hi, fit, base, 0, fit->min_spacing);
       for (guint i = 0; i < G_N_ELEMENTS (closer) && labels_within (axis, lo, hi) < 2; i++)
         {
           LlAxis denser = fresh;
 
-          if (choose_steps_exact (&denser, lo, hi, fit, base, fit->min_spacing * closer[i]) &&
+          if (choose_steps (&denser, lo, hi, fit, base, 0, fit->min_spacing * closer[i]) &&
               labels_within (&denser, lo, hi) > labels_within (axis, lo, hi))
             *axis = denser;
         }
       return;
     }
 
-  choose_steps (axis, lo, hi, fit, base, max_intervals);
+  choose_steps (axis, lo, hi, fit, base, max_intervals, 0.0);
 
   /* A short axis (a chart among four) allowed few steps can label only its
    * ends, or end far beyond its data (0 to 500 for a list of 301 M): while
@@ -434,7 +408,7 @@ compute_linear (LlAxis          *axis,
     {
       LlAxis denser = fresh;
 
-      if (choose_steps (&denser, lo, hi, fit, base, more) &&
+      if (choose_steps (&denser, lo, hi, fit, base, more, 0.0) &&
           score (&denser, lo, hi) > score (axis, lo, hi) + 1e-9)
         *axis = denser;
     }

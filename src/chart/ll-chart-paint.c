@@ -578,6 +578,28 @@ draw_legend (const LlPainter *p)
                      l->legend_rows > 1);
 }
 
+void
+ll_painter_init (LlPainter            *p,
+                 cairo_t              *cr,
+                 PangoContext         *context,
+                 LlChartText          *text,
+                 const LlChartLayout  *layout,
+                 const LlChartOptions *options,
+                 const LlChartData    *data)
+{
+  /* Measured before, drawn now with the target's transform and options. */
+  pango_cairo_update_context (cr, context);
+  pango_layout_context_changed (text->layout);
+
+  memset (p, 0, sizeof *p);
+  p->cr = cr;
+  p->layout = layout;
+  p->options = options;
+  p->data = data;
+  p->text = text;
+  ll_pixel_grid_init_from_cairo (&p->grid, cr);
+}
+
 double
 ll_chart_draw_runs_legend (cairo_t              *cr,
                            const LlChartData    *data,
@@ -612,15 +634,7 @@ ll_chart_draw_runs_legend (cairo_t              *cr,
       LlPainter p;
 
       cairo_save (cr);
-      pango_cairo_update_context (cr, context);
-      pango_layout_context_changed (text.layout);
-      memset (&p, 0, sizeof p);
-      p.cr = cr;
-      p.layout = &layout;
-      p.options = options;
-      p.data = data;
-      p.text = &text;
-      ll_pixel_grid_init_from_cairo (&p.grid, cr);
+      ll_painter_init (&p, cr, context, &text, &layout, options, data);
       draw_legend_items (&p, items, n_items, layout.pad, layout.pad, width - 2 * layout.pad, TRUE);
       cairo_restore (cr);
     }

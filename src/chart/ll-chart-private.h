@@ -161,6 +161,16 @@ typedef struct
 
 #define LL_PAINTER_SERIES 4
 
+/* A painter on @cr for what @text measured in @context: the text is set
+ * again for @cr's transform and font options. Columns are the caller's. */
+void           ll_painter_init          (LlPainter            *p,
+                                         cairo_t              *cr,
+                                         PangoContext         *context,
+                                         LlChartText          *text,
+                                         const LlChartLayout  *layout,
+                                         const LlChartOptions *options,
+                                         const LlChartData    *data);
+
 /* Several runs on one chart: each in its own colour, dash and marker;
  * the eight dashes with the four marks make eight runs that differ in
  * both, whatever their colours look like. */

@@ -374,18 +374,7 @@ ll_chart_draw (cairo_t              *cr,
   ll_chart_layout_measure (&layout, &text, kind, data, options, width, height);
 
   cairo_save (cr);
-
-  /* Measured before, drawn now with the target's transform and options. */
-  pango_cairo_update_context (cr, context);
-  pango_layout_context_changed (text.layout);
-
-  memset (&p, 0, sizeof p);
-  p.cr = cr;
-  p.layout = &layout;
-  p.options = options;
-  p.data = data;
-  p.text = &text;
-  ll_pixel_grid_init_from_cairo (&p.grid, cr);
+  ll_painter_init (&p, cr, context, &text, &layout, options, data);
   p.columns.xscale = &layout.x;
   p.columns.x0 = layout.plot.x;
   p.columns.sx = p.grid.sx;
