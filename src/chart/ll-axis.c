@@ -403,7 +403,7 @@ compute_linear (LlAxis          *axis,
    * the ticks stay readably apart, more steps may do better (0, 200, 400). */
   for (int more = max_intervals + 1;
        score (axis, lo, hi) < 0.75 &&
-       fit->length / more >= fit->min_spacing * 0.7 && more <= MAX_INTERVALS;
+       fit->length / more >= fit->min_spacing * 0.6 && more <= MAX_INTERVALS;
        more++)
     {
       LlAxis denser = fresh;
