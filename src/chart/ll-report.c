@@ -316,11 +316,15 @@ ll_report_draw (cairo_t              *cr,
   }
   y += table_height + 12 * unit;
 
-  if (info != NULL && info->n_runs > 1)
-    y += draw_comparison (cr, options, info, margin, y, inner, font_size) + 12 * unit;
-
   chart_options = *options;
   chart_options.draw_title = TRUE;
+  if (info != NULL && info->n_runs > 1)
+    {
+      y += draw_comparison (cr, options, info, margin, y, inner, font_size) + 12 * unit;
+      /* The table names each run beside its swatch: the charts need not. */
+      chart_options.runs_named_apart = data->n_series > 1;
+    }
+
   chart_options.font_size = options->font_size > 0 ? options->font_size * unit : 7.5 * unit;
 
   /* The four charts two by two: each wide enough for its legend, tall

@@ -10,15 +10,31 @@
 
 #include "ll-export-controller-private.h"
 
+/* The size of @chart on screen; of the charts shown together, for
+ * LL_N_CHARTS. */
 static void
 get_screen_size (LlExportController *self,
+                 LlChartKind         chart,
                  int                *width,
                  int                *height)
 {
-  GtkWidget *view = GTK_WIDGET (ll_export_controller_get_chart_view (self, ll_export_controller_get_visible_chart (self)));
+  graphene_rect_t all = GRAPHENE_RECT_INIT (0, 0, 0, 0);
 
-  *width = gtk_widget_get_width (view);
-  *height = gtk_widget_get_height (view);
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    {
+      GtkWidget *view = GTK_WIDGET (ll_export_controller_get_chart_view (self, k));
+      graphene_rect_t bounds;
+
+      if ((chart < LL_N_CHARTS && k != chart) || !gtk_widget_get_mapped (view) ||
+          !gtk_widget_compute_bounds (view, GTK_WIDGET (self->window), &bounds))
+        continue;
+      if (all.size.width == 0)
+        all = bounds;
+      else
+        graphene_rect_union (&all, &bounds, &all);
+    }
+  *width = (int) all.size.width;
+  *height = (int) all.size.height;
   if (*width < 16 || *height < 16)
     {
       *width = LL_EXPORT_DEFAULT_WIDTH;
@@ -38,6 +54,7 @@ get_image_options (LlExportController         *self,
                    double                     *height)
 {
   gboolean report = image->kind == LL_EXPORT_KIND_REPORT;
+  gboolean all = !report && image->chart >= LL_N_CHARTS;
   LlChartKind chart = MIN (image->chart, LL_N_CHARTS - 1);
   LlChartOptions memory;
 
@@ -66,7 +83,7 @@ get_image_options (LlExportController         *self,
   /* A file stands alone: it says what it shows. */
   options->draw_title = TRUE;
 
-  *what = report ? LL_EXPORT_REPORT : chart;
+  *what = report ? LL_EXPORT_REPORT : all ? LL_EXPORT_ALL_CHARTS : chart;
 
   if (report)
     {
@@ -88,7 +105,7 @@ get_image_options (LlExportController         *self,
     {
       int w, h;
 
-      get_screen_size (self, &w, &h);
+      get_screen_size (self, all ? LL_N_CHARTS : chart, &w, &h);
       *width = w;
       *height = h;
     }
@@ -238,7 +255,7 @@ open_image_dialog (LlExportController *self,
     }
 
   ll_export_controller_get_remembered_options (self, kind, chart, &image);
-  get_screen_size (self, &width, &height);
+  get_screen_size (self, chart, &width, &height);
 
   dialog = ll_export_dialog_new (GTK_WINDOW (self->window), &image, width, height);
   g_object_set_data_full (G_OBJECT (dialog), "job", ll_export_job_ref (job),
@@ -258,9 +275,13 @@ ll_export_controller_chart_action (GSimpleAction *action,
                                    GVariant      *parameter,
                                    gpointer       user_data)
 {
+  const char *name = g_variant_get_string (parameter, NULL);
   LlChartKind kind;
 
-  if (!ll_chart_kind_from_name (g_variant_get_string (parameter, NULL), &kind))
+  /* "all": the four together, as the window shows them. */
+  if (g_strcmp0 (name, "all") == 0)
+    kind = LL_N_CHARTS;
+  else if (!ll_chart_kind_from_name (name, &kind))
     return;
 
   open_image_dialog (user_data, LL_EXPORT_KIND_CHART, kind);

@@ -189,7 +189,7 @@ ll_export_dialog_get_options (LlExportDialog       *self,
 
   memset (options, 0, sizeof *options);
   options->kind = self->kind;
-  options->chart = MIN (adw_combo_row_get_selected (self->chart_row), LL_N_CHARTS - 1);
+  options->chart = MIN (adw_combo_row_get_selected (self->chart_row), LL_N_CHARTS);
   options->light = adw_combo_row_get_selected (self->style_row) == 1;
 
   format_index = adw_combo_row_get_selected (self->format_row);
@@ -310,7 +310,7 @@ ll_export_dialog_new (GtkWindow                  *parent,
   self->screen_width = MAX (screen_width, 16);
   self->screen_height = MAX (screen_height, 16);
 
-  adw_combo_row_set_selected (self->chart_row, MIN (options->chart, LL_N_CHARTS - 1));
+  adw_combo_row_set_selected (self->chart_row, MIN (options->chart, LL_N_CHARTS));
   adw_combo_row_set_selected (self->style_row, options->light ? 1 : 0);
   fill_formats (self, options->format);
   fill_sizes (self, options->width, options->height);
@@ -322,7 +322,7 @@ ll_export_dialog_new (GtkWindow                  *parent,
       gtk_window_set_title (GTK_WINDOW (self), _("Export Report"));
       adw_window_title_set_title (self->window_title, _("Export Report"));
       adw_window_title_set_subtitle (self->window_title,
-                                     _("The three charts, the settings and the results"));
+                                     _("The four charts, the settings and the results"));
       gtk_widget_set_size_request (GTK_WIDGET (self->preview), -1, 360);
     }
 

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   LlExportKind   kind;    /* LL_EXPORT_KIND_CHART or LL_EXPORT_KIND_REPORT */
-  LlChartKind    chart;
+  LlChartKind    chart;   /* LL_N_CHARTS: all of them on one image */
   LlExportFormat format;
   int            width;   /* 0 × 0: as on screen (charts), the A4 page (report) */
   int            height;

@@ -145,8 +145,42 @@ test_report_comparison (void)
   table = (LlRect) { 0, alone_areas[0].y * SCALE, LL_REPORT_WIDTH * SCALE, (areas[0].y - alone_areas[0].y) * SCALE };
   g_assert_true (region_has_colour (surface, &table, &options.palette.runs[2]));
   g_assert_true (region_has_colour (surface, &table, &options.palette.runs[5]));
-
   cairo_surface_destroy (surface);
+
+  /* Two runs drawn: the table names them beside their swatches, so the
+   * charts' own legends do not; without the table, the charts do. */
+  {
+    TestRun other;
+    LlChartSeries series[2];
+    LlChartData two;
+
+    test_run_init (&other, 1, 1);
+    test_run_fill_cpython (&other, 50 * 1024 * 1024, 8ull << 30, 1000000);
+    series[0] = data.series[0];
+    series[0].style = 2;
+    series[0].name = runs[0].name;
+    test_run_get_data (&other, &two);
+    series[1] = two.series[0];
+    series[1].style = 5;
+    series[1].name = runs[1].name;
+    ll_chart_data_init (&two, series, 2);
+
+    for (int with_table = 0; with_table <= 1; with_table++)
+      {
+        LlReportInfo *info = with_table ? &compared : &alone;
+        LlRect header;
+
+        surface = render_report (&two, &options, info, areas);
+        /* the capacity chart's title and legend rows */
+        header = (LlRect) { areas[0].x * SCALE, areas[0].y * SCALE,
+                            areas[0].width * SCALE, 64 * SCALE };
+        g_test_message ("with the table: %d", with_table);
+        g_assert_true (region_has_colour (surface, &header, &options.palette.runs[5]) == !with_table);
+        cairo_surface_destroy (surface);
+      }
+    test_run_clear (&other);
+  }
+
   test_run_clear (&run);
 }
 

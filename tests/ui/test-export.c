@@ -13,6 +13,7 @@
 
 #include "ll-csv.h"
 #include "ll-export-controller.h"
+#include "ll-export-dialog.h"
 #include "ll-run-file.h"
 #include "ll-output-private.h"
 #include "ll-window.h"
@@ -1390,6 +1391,67 @@ test_bundle (void)
   remove_dir (dir);
 }
 
+/* The dialog lists every chart, and all four together; all four export on
+ * one image, as the window shows them. */
+static void
+test_all_four (void)
+{
+  LlWindow *window = create_window ();
+  g_autofree char *dir = make_dir ();
+  g_autofree char *all_path = g_build_filename (dir, "charts.png", NULL);
+  g_autofree char *one_path = g_build_filename (dir, "capacity.png", NULL);
+  g_autoptr(GError) error = NULL;
+  LlExportImageOptions all = { LL_EXPORT_KIND_CHART, LL_N_CHARTS, LL_EXPORT_PNG, 1200, 800, TRUE };
+  LlExportImageOptions one = { LL_EXPORT_KIND_CHART, LL_CHART_CAPACITY, LL_EXPORT_PNG, 1200, 800, TRUE };
+  LlChartPalette light;
+  const char *names[] = { "Capacity", "Growth", "Time", "Free Memory", "All Four" };
+
+  /* each choice in the dialog is what it says */
+  for (guint k = 0; k <= LL_N_CHARTS; k++)
+    {
+      LlExportImageOptions asked = { LL_EXPORT_KIND_CHART, k, LL_EXPORT_PNG, 0, 0, TRUE };
+      LlExportImageOptions got;
+      LlExportDialog *dialog = ll_export_dialog_new (GTK_WINDOW (window), &asked, 600, 300);
+      GtkWidget *row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
+      GtkStringObject *item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (row));
+
+      ll_export_dialog_get_options (dialog, &got);
+      g_assert_cmpuint (got.chart, ==, k);
+      g_assert_cmpstr (gtk_string_object_get_string (item), ==, names[k]);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
+  configure (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "16 MiB");
+  run_to_end (window);
+  g_assert_true (export_to (window, LL_EXPORT_KIND_CHART, all_path, &all, &error));
+  g_assert_no_error (error);
+  g_assert_true (export_to (window, LL_EXPORT_KIND_CHART, one_path, &one, &error));
+  g_assert_no_error (error);
+
+  /* The memory chart's reserve line, in the warning colour, is at the
+   * bottom right of all four, and nowhere on the capacity chart alone. */
+  ll_chart_palette_init_light (&light);
+  for (guint i = 0; i < 2; i++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create_from_png (i == 0 ? all_path : one_path);
+      const guchar *data = cairo_image_surface_get_data (surface);
+      int stride = cairo_image_surface_get_stride (surface);
+      guint corner;
+
+      g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1200);
+      g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 800);
+      corner = count_color (data + 400 * stride + 600 * 4, 600, 400, stride, &light.warning);
+      if (i == 0)
+        g_assert_cmpuint (corner, >, 50);
+      else
+        g_assert_cmpuint (count_color (data, 1200, 800, stride, &light.warning), ==, 0);
+      cairo_surface_destroy (surface);
+    }
+
+  destroy_window (window);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1411,6 +1473,7 @@ main (int   argc,
   g_test_add_func ("/ui/export/pdf-and-report", test_pdf_and_report);
   g_test_add_func ("/ui/export/report-compared", test_report_compared);
   g_test_add_func ("/ui/export/copy-chart", test_copy_chart);
+  g_test_add_func ("/ui/export/all-four", test_all_four);
   g_test_add_func ("/ui/export/failures", test_failures);
   g_test_add_func ("/ui/export/fault-at-any-byte", test_fault_at_any_byte);
   g_test_add_func ("/ui/export/cancel", test_cancel);
