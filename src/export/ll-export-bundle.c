@@ -207,6 +207,7 @@ make_readme (LlExportBundle *self,
                             "again and prints each reallocation; with --csv, the first six columns "
                             "of events.csv"));
   g_string_append_printf (text, "  capacity, growth, time, memory (.png, .svg) — %s\n", _("the charts"));
+  g_string_append_printf (text, "  charts (.png, .svg) — %s\n", _("the four charts together"));
   g_string_append_printf (text, "  report.pdf — %s\n", _("the one-page report"));
   if (self->comparison != NULL)
     g_string_append_printf (text, "  comparison.csv — %s\n", _("what each run cost, side by side"));
@@ -303,6 +304,9 @@ ll_export_bundle_new (LlRun       *run,
       add_image (self, i, LL_EXPORT_PNG, png, run, others, units);
       add_image (self, i, LL_EXPORT_SVG, svg, run, others, units);
     }
+  /* The four together, as the window shows them. */
+  add_image (self, LL_EXPORT_ALL_CHARTS, LL_EXPORT_PNG, "charts.png", run, others, units);
+  add_image (self, LL_EXPORT_ALL_CHARTS, LL_EXPORT_SVG, "charts.svg", run, others, units);
   add_image (self, LL_EXPORT_REPORT, LL_EXPORT_PDF, "report.pdf", run, others, units);
 
   if (others != NULL && others->len > 0)

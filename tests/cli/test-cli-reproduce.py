@@ -5,6 +5,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
+import struct
 import subprocess
 import sys
 
@@ -145,7 +146,8 @@ def a_bundle():
         p = cli("run", "--policy", "cpython", "--target", "8MiB", "--reserve", "0", "--bundle", bundle, "--quiet")
         expect(p, 0)
         names = sorted(os.listdir(bundle))
-        check(names == ["README.txt", "capacity.png", "capacity.svg", "events.csv", "growth.png", "growth.svg",
+        check(names == ["README.txt", "capacity.png", "capacity.svg", "charts.png", "charts.svg", "events.csv",
+                        "growth.png", "growth.svg",
                         "memory.png", "memory.svg", "report.pdf", "reproduce.py", "runs.listlab", "samples.csv",
                         "time.png", "time.svg"], f"{names}")
         out = subprocess.run([sys.executable, "reproduce.py", "--csv"], cwd=bundle, capture_output=True,
@@ -157,6 +159,12 @@ def a_bundle():
             check(f.read(30) == b"io.github.listlab.ListLab.Runs", "runs.listlab is a file of runs")
         readme = open(os.path.join(bundle, "README.txt")).read()
         check("Reached the target of 8.00 MiB" in readme and "reproduce.py" in readme, readme)
+        check("charts (.png, .svg)" in readme, readme)
+        # The four charts together: two of the default 1200 x 600 high.
+        with open(os.path.join(bundle, "charts.png"), "rb") as f:
+            header = f.read(24)
+        check(header[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", header[16:24]) == (1200, 1200),
+              f"charts.png: {header!r}")
 
         # A simulation: no memory samples, so no samples.csv and no word of one.
         simulated = os.path.join(d, "simulated")

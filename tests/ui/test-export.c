@@ -1357,7 +1357,7 @@ test_bundle (void)
   g_assert_true (outcome.ok);
 
   names = list_dir (bundle);
-  g_assert_cmpstr (names, ==, "README.txt capacity.png capacity.svg comparison.csv events.csv growth.png "
+  g_assert_cmpstr (names, ==, "README.txt capacity.png capacity.svg charts.png charts.svg comparison.csv events.csv growth.png "
                               "growth.svg memory.png memory.svg report.pdf reproduce.py runs.listlab "
                               "samples.csv time.png time.svg");
   g_assert_true (g_file_get_contents (readme_path, &readme, NULL, NULL));
