@@ -172,6 +172,8 @@ main (int   argc,
                                         (int) (width * scale), (int) (height * scale));
   cairo_surface_set_device_scale (surface, scale, scale);
   ll_chart_options_init (&options);
+  /* What the window draws, frame after frame. */
+  options.on_screen = TRUE;
   options.reserve_bytes = G_GUINT64_CONSTANT (1) << 30;
   options.total_bytes = G_GUINT64_CONSTANT (24) << 30;
 

@@ -142,7 +142,7 @@ time_draw (LlPainter           *p,
   gsize from, to, n_events;
   double dw;
   guint used = 0;
-  gboolean dense;
+  gboolean dense, squares;
   gboolean overlay = ll_chart_data_is_overlay (p->data);
 
   /* One run: the buckets as they are, since joining them would mix their
@@ -196,13 +196,15 @@ time_draw (LlPainter           *p,
   /* A dot for a column's reallocation of one kind, in the kind's shape;
    * where a column merges several, a faint bar from the fastest to the
    * slowest (the dot carries the value), and the dot on the slowest.
-   * Dense dots merge into a cloud: there, pixel-aligned squares look the
-   * same as circles and cost far less. */
+   * Dense dots merge into a cloud: on screen, pixel-aligned squares look the
+   * same as circles a few pixels wide and cost far less; a file, zoomed into
+   * or printed sharp, shows every mark as it is. */
   dw = ll_painter_device_width (p, 3.0);
   for (guint o = 0; o < N_OUTCOMES; o++)
     for (guint i = 0; i < n; i++)
       used += p->cols[o * (gsize) n + i].count > 0;
   dense = used * 6.0 > p->layout->plot.width;
+  squares = dense && p->options->on_screen;
   for (guint o = 0; o < N_OUTCOMES; o++)
     {
       const LlColumn *cols = p->cols + o * (gsize) n;
@@ -233,11 +235,11 @@ time_draw (LlPainter           *p,
             continue;
           cx = ll_painter_column_x (p, i, dw);
           cy = ll_painter_map_y (p, c->max);
-          if (overlay && !dense)
-            ll_painter_run_marker (p, series, cx, cy, 2.5);
-          else if (dense && (overlay || outcome_marks[o] == LL_MARK_CIRCLE))
+          if (squares && (overlay || outcome_marks[o] == LL_MARK_CIRCLE))
             cairo_rectangle (cr, ll_pixel_grid_round_x (&p->grid, cx - 2.0),
                              ll_pixel_grid_round_y (&p->grid, cy - 2.0), 4.0, 4.0);
+          else if (overlay)
+            ll_painter_run_marker (p, series, cx, cy, dense ? 2.0 : 2.5);
           else
             ll_painter_mark (p, outcome_marks[o], cx, cy, dense ? 2.0 : 2.5);
         }

@@ -57,6 +57,9 @@ typedef struct
   gboolean       title_says_view;    /* the title says what is zoomed or logarithmic
                                       * (TRUE: a file stands alone; a window shows it
                                       * otherwise) */
+  gboolean       on_screen;          /* drawn frame after frame in a window: where points
+                                      * crowd, the cheapest marks that look the same at
+                                      * its pixel size (a file has every mark exact) */
   gboolean       runs_named_apart;   /* over several runs, one legend beside the
                                       * charts names them (ll_chart_draw_runs_legend):
                                       * a chart's own legend does not */

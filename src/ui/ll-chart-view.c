@@ -143,6 +143,7 @@ ll_chart_view_get_options (LlChartView    *self,
   options->runs_named_apart = self->runs_named_apart;
   /* The window shows the zoom and the scales by itself. */
   options->title_says_view = FALSE;
+  options->on_screen = TRUE;
 }
 
 static const LlChartData *

@@ -65,6 +65,7 @@ get_image_options (LlExportController         *self,
   options->mark = NULL;
   options->title_inset = 0.0;
   options->title_says_view = TRUE;
+  options->on_screen = FALSE;
   /* A chart alone names its runs itself; all of them share one legend. */
   options->runs_named_apart = FALSE;
   ll_chart_view_get_options (ll_export_controller_get_chart_view (self, LL_CHART_MEMORY), &memory);

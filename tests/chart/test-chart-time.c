@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
@@ -316,6 +317,51 @@ test_draw_all (void)
   test_run_clear (&run);
 }
 
+/* Where points crowd, the window draws squares that pass for dots at its
+ * pixel size; a file draws every mark as it is (round, with soft edges). */
+static void
+test_time_dense_marks (void)
+{
+  TestRun run;
+  LlChartData data;
+  LlChartOptions options;
+  LlChartLayout layout;
+  guint exact[2] = { 0, 0 }, soft[2] = { 0, 0 };
+
+  test_run_init (&run, 1, 1);
+  test_run_fill_fixed (&run, 100, 4, 0, 8ull << 30);
+  test_run_get_data (&run, &data);
+  options_init_test (&options);
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_TIME, &data, &options, WIDTH, HEIGHT);
+
+  for (int screen = 0; screen <= 1; screen++)
+    {
+      cairo_surface_t *surface;
+
+      options.on_screen = screen;
+      surface = render (LL_CHART_TIME, &data, &options, WIDTH, HEIGHT, 1.0);
+      for (int y = (int) layout.plot.y; y < (int) (layout.plot.y + layout.plot.height); y++)
+        for (int x = (int) layout.plot.x; x < (int) (layout.plot.x + layout.plot.width); x++)
+          {
+            Rgb p = pixel (surface, x, y);
+
+            /* the in-place colour (blue), whole or blended at an edge */
+            if (p.r == 0 && p.g == 0 && p.b == 255)
+              exact[screen]++;
+            else if (p.b > 200 && p.r > 20 && p.r < 235 && abs (p.r - p.g) < 8)
+              soft[screen]++;
+          }
+      cairo_surface_destroy (surface);
+    }
+  g_test_message ("dots: exact pixels %u / %u, soft edges %u / %u (file / screen)",
+                  exact[0], exact[1], soft[0], soft[1]);
+  g_assert_cmpuint (exact[0], >, 100);
+  /* the squares: whole pixels; the circles: soft edges */
+  g_assert_cmpuint (exact[1], >, 2 * exact[0]);
+  g_assert_cmpuint (soft[0], >, soft[1] + 500);
+  test_run_clear (&run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +373,7 @@ main (int   argc,
   g_test_add_func ("/chart/time/outcomes", test_time_outcomes);
   g_test_add_func ("/chart/time/readout", test_time_readout);
   g_test_add_func ("/chart/time/simulation", test_time_simulation);
+  g_test_add_func ("/chart/time/dense-marks", test_time_dense_marks);
   g_test_add_func ("/chart/mark", test_mark);
   g_test_add_func ("/chart/draw-all", test_draw_all);
 
