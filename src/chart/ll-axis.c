@@ -302,8 +302,10 @@ choose_steps (LlAxis          *axis,
   gboolean zoomed = min_px > 0.0;
   StepIter it;
 
+  /* Zoomed, no more ticks in view than a whole axis has at most. */
   step_iter_init (&it, binary, integer, base,
-                  zoomed ? (hi - lo) * min_px / MAX (fit->length, 1.0) : (hi - lo) / max_intervals);
+                  zoomed ? (hi - lo) * MAX (min_px / MAX (fit->length, 1.0), 1.0 / MAX_INTERVALS)
+                         : (hi - lo) / max_intervals);
 
   for (int tries = 0; tries < 64; tries++)
     {
