@@ -404,7 +404,7 @@ compute_linear (LlAxis          *axis,
    * ends, or end far beyond its data (0 to 500 for a list of 301 M): while
    * the ticks stay readably apart, more steps may do better (0, 200, 400). */
   for (int more = max_intervals + 1;
-       score (axis, lo, hi) < 0.75 &&
+       (score (axis, lo, hi) < 0.75 || axis->n_ticks < 3) &&
        fit->length / more >= fit->min_spacing * 0.6 && more <= MAX_INTERVALS;
        more++)
     {

@@ -604,7 +604,8 @@ double
 ll_chart_draw_runs_legend (cairo_t              *cr,
                            const LlChartData    *data,
                            const LlChartOptions *options,
-                           double                width)
+                           double                width,
+                           gboolean              padded)
 {
   LlChartOptions default_options;
   LlLegendItem items[LL_CHART_MAX_LEGEND];
@@ -625,7 +626,7 @@ ll_chart_draw_runs_legend (cairo_t              *cr,
   memset (&layout, 0, sizeof layout);
   layout.line_height = ceil (line_h);
   layout.unit = layout.line_height / ll_chart_options_get_text_scale (options);
-  layout.pad = round (layout.unit * 0.8);
+  layout.pad = padded ? round (layout.unit * 0.8) : 0.0;
   rows = ll_chart_legend_rows (&text, items, n_items, width - 2 * layout.pad);
   height = 2 * layout.pad + rows * layout.line_height;
 

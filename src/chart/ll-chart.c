@@ -483,7 +483,7 @@ ll_chart_draw_all (cairo_t              *cr,
   cairo_paint (cr);
 
   /* Over several runs, one legend above the charts names them all. */
-  top = ll_chart_draw_runs_legend (cr, data, &each, width);
+  top = ll_chart_draw_runs_legend (cr, data, &each, width, TRUE);
   each.runs_named_apart = top > 0.0;
 
   /* Two columns unless that makes the charts taller than wide. */

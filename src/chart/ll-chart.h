@@ -254,12 +254,14 @@ void         ll_chart_draw_run_swatch    (cairo_t              *cr,
 /* Over several runs (@data with more than one series), the legend that
  * names them, each in its colour, dash and mark, in as many rows across
  * @width as it takes, from the top left; with @cr NULL it only measures.
- * Returns the height it takes (0 for a single run). Charts drawn beside it
- * take options->runs_named_apart. */
+ * @padded: with a chart's padding around it (an image), or none (a widget
+ * that has its own margins). Returns the height it takes (0 for a single
+ * run). Charts drawn beside it take options->runs_named_apart. */
 double       ll_chart_draw_runs_legend   (cairo_t              *cr,
                                           const LlChartData    *data,
                                           const LlChartOptions *options,
-                                          double                width);
+                                          double                width,
+                                          gboolean              padded);
 /* Every chart in a grid in the @width × @height rectangle, each with its
  * title: two columns, or one when the rectangle is tall and narrow. */
 void         ll_chart_draw_all           (cairo_t              *cr,

@@ -160,7 +160,7 @@ ll_runs_legend_measure (GtkWidget      *widget,
   get_options (self, &options);
   get_data (self, &data);
   *minimum = *natural = (int) ceil (ll_chart_draw_runs_legend (NULL, &data, &options,
-                                                              for_size > 0 ? for_size : 400));
+                                                              for_size > 0 ? for_size : 400, FALSE));
 }
 
 static void
@@ -180,7 +180,7 @@ ll_runs_legend_snapshot (GtkWidget   *widget,
   get_options (self, &options);
   get_data (self, &data);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  ll_chart_draw_runs_legend (cr, &data, &options, width);
+  ll_chart_draw_runs_legend (cr, &data, &options, width, FALSE);
   cairo_destroy (cr);
 }
 

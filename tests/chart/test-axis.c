@@ -68,6 +68,7 @@ static const LinearCase linear_cases[] = {
   { LL_QUANTITY_COUNT, LL_UNITS_IEC, 480000000, 69, FALSE, "M elements", "0 250 500" },
   { LL_QUANTITY_BYTES, LL_UNITS_SI, 2.41e9, 69, FALSE, "GB", "0 2.5" },
   { LL_QUANTITY_BYTES, LL_UNITS_IEC, 21.02 * GiB, 69, FALSE, "GiB", "0 16 32" },
+  { LL_QUANTITY_BYTES, LL_UNITS_IEC, 512 * MiB, 78, FALSE, "MiB", "0 256 512" },
 };
 
 static char *

@@ -237,13 +237,15 @@ test_overlay_runs_named_apart (void)
   g_assert_cmpfloat (apart.plot.height, >, own.plot.height);
 
   /* the legend apart: both names, each run's colour; nothing for one run */
-  height = ll_chart_draw_runs_legend (NULL, &data, &options, WIDTH);
+  height = ll_chart_draw_runs_legend (NULL, &data, &options, WIDTH, TRUE);
   g_assert_cmpfloat (height, >, 10);
   g_assert_cmpfloat (height, <, 40);
+  /* without the padding, the rows alone */
+  g_assert_cmpfloat (ll_chart_draw_runs_legend (NULL, &data, &options, WIDTH, FALSE), <=, height - 10);
   /* too narrow for both names on a row: a row more */
-  g_assert_cmpfloat (ll_chart_draw_runs_legend (NULL, &data, &options, 60), >=, height + 12);
+  g_assert_cmpfloat (ll_chart_draw_runs_legend (NULL, &data, &options, 60, TRUE), >=, height + 12);
   ll_chart_data_init (&one, series, 1);
-  g_assert_cmpfloat (ll_chart_draw_runs_legend (NULL, &one, &options, WIDTH), ==, 0);
+  g_assert_cmpfloat (ll_chart_draw_runs_legend (NULL, &one, &options, WIDTH, TRUE), ==, 0);
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, 2 * HEIGHT);
   cr = cairo_create (surface);
