@@ -259,6 +259,11 @@ open_image_dialog (LlExportController *self,
   get_screen_size (self, chart, &width, &height);
 
   dialog = ll_export_dialog_new (GTK_WINDOW (self->window), &image, width, height);
+  for (guint k = 0; kind == LL_EXPORT_KIND_CHART && k <= LL_N_CHARTS; k++)
+    {
+      get_screen_size (self, k, &width, &height);
+      ll_export_dialog_set_screen_size (dialog, k, width, height);
+    }
   g_object_set_data_full (G_OBJECT (dialog), "job", ll_export_job_ref (job),
                           (GDestroyNotify) ll_export_job_unref);
 

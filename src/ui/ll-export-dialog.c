@@ -25,8 +25,9 @@ struct _LlExportDialog
   AdwComboRow         *style_row;
 
   LlExportKind         kind;
-  int                  screen_width;
-  int                  screen_height;
+  /* each choice of chart's size on screen (the last: all four) */
+  int                  screen_width[LL_N_CHARTS + 1];
+  int                  screen_height[LL_N_CHARTS + 1];
   /* the sizes offered: the presets, and the one asked for if it is none */
   GArray              *sizes;
   gboolean             building;
@@ -78,12 +79,33 @@ update_subtitles (LlExportDialog *self)
                                  : _("In points: the drawing scales without losing detail"));
 }
 
+static void fill_sizes (LlExportDialog *self,
+                        int             width,
+                        int             height);
+
+/* "Same as on Screen" says the size of the chart chosen now. */
+static void
+update_screen_size (LlExportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->size_row);
+  LlExportImageOptions options;
+
+  if (self->kind != LL_EXPORT_KIND_CHART)
+    return;
+  ll_export_dialog_get_options (self, &options);
+  self->building = TRUE;
+  fill_sizes (self, options.width, options.height);
+  adw_combo_row_set_selected (self->size_row, selected);
+  self->building = FALSE;
+}
+
 static void
 on_choice_changed (LlExportDialog *self)
 {
   if (self->building)
     return;
 
+  update_screen_size (self);
   update_subtitles (self);
   update_preview (self);
 }
@@ -128,11 +150,12 @@ fill_sizes (LlExportDialog *self,
     {
       LlExportSize *size = &g_array_index (self->sizes, LlExportSize, i);
       g_autofree char *label = NULL;
+      guint chart = MIN (adw_combo_row_get_selected (self->chart_row), LL_N_CHARTS);
 
       if (size->width == 0)
         /* Translators: the chart's size in the window now, "1180 × 420" */
         label = g_strdup_printf (_("Same as on Screen (%d × %d)"),
-                                 self->screen_width, self->screen_height);
+                                 self->screen_width[chart], self->screen_height[chart]);
       else
         label = g_strdup_printf ("%d × %d", size->width, size->height);
       gtk_string_list_append (model, label);
@@ -307,8 +330,11 @@ ll_export_dialog_new (GtkWindow                  *parent,
   report = options->kind == LL_EXPORT_KIND_REPORT;
 
   self->kind = options->kind;
-  self->screen_width = MAX (screen_width, 16);
-  self->screen_height = MAX (screen_height, 16);
+  for (guint k = 0; k <= LL_N_CHARTS; k++)
+    {
+      self->screen_width[k] = MAX (screen_width, 16);
+      self->screen_height[k] = MAX (screen_height, 16);
+    }
 
   adw_combo_row_set_selected (self->chart_row, MIN (options->chart, LL_N_CHARTS));
   adw_combo_row_set_selected (self->style_row, options->light ? 1 : 0);
@@ -330,4 +356,18 @@ ll_export_dialog_new (GtkWindow                  *parent,
   update_subtitles (self);
 
   return self;
+}
+
+void
+ll_export_dialog_set_screen_size (LlExportDialog *self,
+                                  guint           chart,
+                                  int             width,
+                                  int             height)
+{
+  g_return_if_fail (LL_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (chart <= LL_N_CHARTS);
+
+  self->screen_width[chart] = MAX (width, 16);
+  self->screen_height[chart] = MAX (height, 16);
+  update_screen_size (self);
 }

@@ -36,6 +36,12 @@ LlExportDialog *ll_export_dialog_new              (GtkWindow                  *p
                                                    const LlExportImageOptions *options,
                                                    int                         screen_width,
                                                    int                         screen_height);
+/* What "Same as on Screen" is for @chart (LL_N_CHARTS: all four), when it
+ * is not the size given at first. */
+void            ll_export_dialog_set_screen_size  (LlExportDialog             *self,
+                                                   guint                       chart,
+                                                   int                         width,
+                                                   int                         height);
 void            ll_export_dialog_get_options      (LlExportDialog             *self,
                                                    LlExportImageOptions       *options);
 void            ll_export_dialog_set_preview_func (LlExportDialog             *self,

@@ -1421,6 +1421,37 @@ test_all_four (void)
       gtk_window_destroy (GTK_WINDOW (dialog));
     }
 
+  /* "Same as on Screen" is the size of the chart chosen: all four are larger */
+  {
+    LlExportImageOptions asked = { LL_EXPORT_KIND_CHART, LL_CHART_CAPACITY, LL_EXPORT_PNG, 0, 0, TRUE };
+    LlExportDialog *dialog = ll_export_dialog_new (GTK_WINDOW (window), &asked, 600, 300);
+    GPtrArray *rows = find_widgets (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
+    AdwComboRow *chart_row = NULL, *size_row = NULL;
+
+    for (guint i = 0; i < rows->len; i++)
+      {
+        const char *title = adw_preferences_row_get_title (g_ptr_array_index (rows, i));
+
+        if (g_strcmp0 (title, "C_hart") == 0)
+          chart_row = g_ptr_array_index (rows, i);
+        else if (g_strcmp0 (title, "_Size") == 0)
+          size_row = g_ptr_array_index (rows, i);
+      }
+    g_assert_nonnull (chart_row);
+    g_assert_nonnull (size_row);
+    ll_export_dialog_set_screen_size (dialog, LL_N_CHARTS, 1000, 500);
+    g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (size_row)), ==,
+                     "Same as on Screen (600 × 300)");
+    adw_combo_row_set_selected (chart_row, LL_N_CHARTS);
+    g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (size_row)), ==,
+                     "Same as on Screen (1000 × 500)");
+    adw_combo_row_set_selected (chart_row, LL_CHART_TIME);
+    g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (size_row)), ==,
+                     "Same as on Screen (600 × 300)");
+    g_ptr_array_unref (rows);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
   configure (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "16 MiB");
   run_to_end (window);
   g_assert_true (export_to (window, LL_EXPORT_KIND_CHART, all_path, &all, &error));
