@@ -655,6 +655,21 @@ describe_view (LlChartLayout        *layout,
   g_ptr_array_unref (notes);
 }
 
+void
+ll_chart_layout_set_text_metrics (LlChartLayout        *layout,
+                                  LlChartText          *text,
+                                  const LlChartOptions *options)
+{
+  double line_h;
+
+  ll_chart_text_size (text, LL_CHART_TEXT_PROBE, FALSE, NULL, &line_h);
+  layout->line_height = ceil (line_h);
+  /* Paddings and gaps stay as they are with large text: the plot keeps
+   * what the text does not need. */
+  layout->unit = layout->line_height / ll_chart_options_get_text_scale (options);
+  layout->pad = round (layout->unit * 0.8);
+}
+
 /* @title, cut with "…" where it is wider than @room. */
 static void
 shorten_to (char        *title,
@@ -707,7 +722,6 @@ measure (LlChartLayout        *layout,
   LlChartExtents ext;
   LlAxisFit fit;
   double line_h, unit, title_h = 0.0, title_w = 0.0, legend_w, y_title_w, top, bottom, left, right;
-  const char *title_probe = "0123456789 Ag";
 
   memset (layout, 0, sizeof *layout);
   layout->kind = kind;
@@ -721,21 +735,16 @@ measure (LlChartLayout        *layout,
   if (options->draw_title)
     describe_view (layout, options, &ext, FALSE);
 
-  ll_chart_text_size (text, title_probe, FALSE, NULL, &line_h);
-  line_h = ceil (line_h);
-  layout->line_height = line_h;
-  /* Paddings and gaps stay as they are with large text: the plot keeps
-   * what the text does not need. */
-  unit = line_h / ll_chart_options_get_text_scale (options);
-  layout->unit = unit;
-  layout->pad = round (unit * 0.8);
+  ll_chart_layout_set_text_metrics (layout, text, options);
+  line_h = layout->line_height;
+  unit = layout->unit;
 
   top = layout->pad;
   if (options->draw_title)
     {
       double room = width - 2 * layout->pad - options->title_inset;
 
-      ll_chart_text_size (text, title_probe, TRUE, NULL, &title_h);
+      ll_chart_text_size (text, LL_CHART_TEXT_PROBE, TRUE, NULL, &title_h);
       ll_chart_text_size (text, layout->title, TRUE, &title_w, NULL);
       /* A narrow chart: the lengths shown in short, then the title cut. */
       if (title_w > room)

@@ -612,7 +612,7 @@ ll_chart_draw_runs_legend (cairo_t              *cr,
   LlChartLayout layout;
   LlChartText text;
   PangoContext *context;
-  double line_h, height;
+  double height;
   guint n_items, rows;
 
   options = ll_chart_options_or_defaults (options, &default_options);
@@ -622,11 +622,10 @@ ll_chart_draw_runs_legend (cairo_t              *cr,
 
   context = ll_chart_create_pango_context ();
   ll_chart_text_init (&text, context, options);
-  ll_chart_text_size (&text, "0123456789 Ag", FALSE, NULL, &line_h);
   memset (&layout, 0, sizeof layout);
-  layout.line_height = ceil (line_h);
-  layout.unit = layout.line_height / ll_chart_options_get_text_scale (options);
-  layout.pad = padded ? round (layout.unit * 0.8) : 0.0;
+  ll_chart_layout_set_text_metrics (&layout, &text, options);
+  if (!padded)
+    layout.pad = 0.0;
   rows = ll_chart_legend_rows (&text, items, n_items, width - 2 * layout.pad);
   height = 2 * layout.pad + rows * layout.line_height;
 

@@ -325,6 +325,12 @@ void          ll_chart_text_size        (LlChartText          *text,
                                          gboolean              bold,
                                          double               *width,
                                          double               *height);
+/* Text whose height is a line's: digits, a capital and a descender. */
+#define LL_CHART_TEXT_PROBE "0123456789 Ag"
+/* @layout's line height, and the unit and padding that follow from it. */
+void          ll_chart_layout_set_text_metrics (LlChartLayout        *layout,
+                                                LlChartText          *text,
+                                                const LlChartOptions *options);
 /* Over several runs, an item naming each (no more than the legend holds). */
 guint         ll_chart_runs_legend_items (const LlChartData    *data,
                                           const LlChartOptions *options,
