@@ -451,7 +451,7 @@ ll_chart_legend_items (LlChartKind           kind,
 
       if (klass->has_data != NULL && !klass->has_data (series))
         without++;
-      else if (!options->runs_named_apart && n < LL_CHART_MAX_LEGEND - 3)
+      else if (!options->runs_named_apart && n < LL_CHART_MAX_LEGEND - 1)
         run_item (&items[n++], series, options);
     }
   /* (where the runs are named in the chart, their names are what its

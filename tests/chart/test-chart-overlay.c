@@ -138,6 +138,21 @@ test_overlay_capacity (void)
   }
 
   g_assert_cmpuint (ll_chart_legend_items (LL_CHART_CAPACITY, &data, &options, items), ==, 2);
+  /* as many names as the legend holds, but the last place */
+  {
+    LlChartSeries many[LL_CHART_MAX_LEGEND + 2];
+    LlChartData lots;
+
+    for (guint i = 0; i < G_N_ELEMENTS (many); i++)
+      {
+        many[i] = series[i % 2];
+        many[i].style = i;
+      }
+    ll_chart_data_init (&lots, many, G_N_ELEMENTS (many));
+    g_assert_cmpuint (ll_chart_legend_items (LL_CHART_CAPACITY, &lots, &options, items), ==,
+                      LL_CHART_MAX_LEGEND - 1);
+  }
+  g_assert_cmpuint (ll_chart_legend_items (LL_CHART_CAPACITY, &data, &options, items), ==, 2);
   g_assert_cmpstr (items[0].label, ==, "libstdc++");
   g_assert_cmpstr (items[1].label, ==, "CPython 3.9+");
   g_assert_cmpfloat (items[1].color.blue, ==, 1);
