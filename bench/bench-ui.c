@@ -611,20 +611,8 @@ run_round (LlWindow          *window,
   {
     graphene_rect_t all = GRAPHENE_RECT_INIT (0, 0, 0, 0);
 
-    for (guint k = 0; k < LL_N_CHARTS; k++)
-      {
-        GtkWidget *view = GTK_WIDGET (ll_window_get_chart_view (window, k));
-        graphene_rect_t bounds;
-
-        if (gtk_widget_get_mapped (view) &&
-            gtk_widget_compute_bounds (view, GTK_WIDGET (window), &bounds))
-          {
-            if (all.size.width == 0)
-              all = bounds;
-            else
-              graphene_rect_union (&all, &bounds, &all);
-          }
-      }
+    ll_chart_board_get_chart_bounds (ll_window_get_board (window), LL_N_CHARTS,
+                                     GTK_WIDGET (window), &all);
     chart_width = (int) all.size.width;
     chart_height = (int) all.size.height;
   }

@@ -435,6 +435,35 @@ ll_chart_board_get_view (LlChartBoard *self,
   return self->views[kind];
 }
 
+gboolean
+ll_chart_board_get_chart_bounds (LlChartBoard    *self,
+                                 guint            kind,
+                                 GtkWidget       *target,
+                                 graphene_rect_t *bounds)
+{
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (LL_IS_CHART_BOARD (self), FALSE);
+  g_return_val_if_fail (kind <= LL_N_CHARTS, FALSE);
+  g_return_val_if_fail (bounds != NULL, FALSE);
+
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    {
+      GtkWidget *view = GTK_WIDGET (self->views[k]);
+      graphene_rect_t one;
+
+      if ((kind < LL_N_CHARTS && k != kind) || !gtk_widget_get_mapped (view) ||
+          !gtk_widget_compute_bounds (view, target, &one))
+        continue;
+      if (found)
+        graphene_rect_union (bounds, &one, bounds);
+      else
+        *bounds = one;
+      found = TRUE;
+    }
+  return found;
+}
+
 LlChartAxes *
 ll_chart_board_get_axes (LlChartBoard *self)
 {

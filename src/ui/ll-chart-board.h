@@ -24,6 +24,12 @@ G_DECLARE_FINAL_TYPE (LlChartBoard, ll_chart_board, LL, CHART_BOARD, GtkWidget)
 GtkWidget    *ll_chart_board_new          (void);
 LlChartView  *ll_chart_board_get_view     (LlChartBoard        *self,
                                            LlChartKind          kind);
+/* Where @kind's chart is on screen, relative to @target; for LL_N_CHARTS,
+ * the box around all the charts shown. FALSE when none is. */
+gboolean      ll_chart_board_get_chart_bounds (LlChartBoard    *self,
+                                               guint            kind,
+                                               GtkWidget       *target,
+                                               graphene_rect_t *bounds);
 LlChartAxes  *ll_chart_board_get_axes     (LlChartBoard        *self);
 LlEventTable *ll_chart_board_get_table    (LlChartBoard        *self);
 LlComparisonTable *ll_chart_board_get_comparison (LlChartBoard *self);

@@ -18,23 +18,12 @@ get_screen_size (LlExportController *self,
                  int                *width,
                  int                *height)
 {
-  graphene_rect_t all = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, 0, 0);
 
-  for (guint k = 0; k < LL_N_CHARTS; k++)
-    {
-      GtkWidget *view = GTK_WIDGET (ll_export_controller_get_chart_view (self, k));
-      graphene_rect_t bounds;
-
-      if ((chart < LL_N_CHARTS && k != chart) || !gtk_widget_get_mapped (view) ||
-          !gtk_widget_compute_bounds (view, GTK_WIDGET (self->window), &bounds))
-        continue;
-      if (all.size.width == 0)
-        all = bounds;
-      else
-        graphene_rect_union (&all, &bounds, &all);
-    }
-  *width = (int) all.size.width;
-  *height = (int) all.size.height;
+  ll_chart_board_get_chart_bounds (ll_window_get_board (self->window), chart,
+                                   GTK_WIDGET (self->window), &bounds);
+  *width = (int) bounds.size.width;
+  *height = (int) bounds.size.height;
   if (*width < 16 || *height < 16)
     {
       *width = LL_EXPORT_DEFAULT_WIDTH;
