@@ -2,8 +2,9 @@
  *
  * The chooser is the native one (the portal inside the Flatpak); the file
  * is read and written on a worker, from a snapshot of the runs taken on
- * the main thread. Files opened or saved join the recent files; files
- * dropped on the window open.
+ * the main thread. Files opened together join the runs in the order they
+ * were given, however long each takes to read. Files opened or saved join
+ * the recent files; files dropped on the window open.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,7 +27,29 @@ struct _LlRunFiles
   GSimpleActionGroup *actions;
   GtkNativeDialog    *chooser;
   GCancellable       *cancellable;
+  GQueue              opening;  /* of Opening, in the order asked */
 };
+
+/* A file being opened: what its reading gave, kept until the files asked
+ * for before it have joined. */
+typedef struct
+{
+  GFile     *file;
+  GTask     *outer;
+  GPtrArray *runs;
+  GError    *error;
+  gboolean   read;
+} Opening;
+
+static void
+opening_free (Opening *opening)
+{
+  g_object_unref (opening->file);
+  g_clear_object (&opening->outer);
+  g_clear_pointer (&opening->runs, g_ptr_array_unref);
+  g_clear_error (&opening->error);
+  g_free (opening);
+}
 
 G_DEFINE_FINAL_TYPE (LlRunFiles, ll_run_files, G_TYPE_OBJECT)
 
@@ -46,6 +69,7 @@ ll_run_files_finalize (GObject *object)
 {
   LlRunFiles *self = LL_RUN_FILES (object);
 
+  g_queue_clear_full (&self->opening, (GDestroyNotify) opening_free);
   g_clear_object (&self->actions);
   g_clear_object (&self->cancellable);
 
@@ -136,39 +160,53 @@ open_thread (GTask        *task,
 }
 
 static void
+join_opened (LlRunFiles *self,
+             Opening    *opening)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *shown = NULL;
+
+  if (self->window == NULL)
+    {
+      g_task_return_new_error (opening->outer, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The window went away");
+      return;
+    }
+  if (opening->runs == NULL)
+    {
+      if (!g_error_matches (opening->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Cannot Open the Runs"), opening->error);
+      g_task_return_error (opening->outer, g_steal_pointer (&opening->error));
+      return;
+    }
+
+  name = g_file_get_basename (opening->file);
+  shown = g_filename_display_name (name);
+  ll_window_add_runs (self->window, opening->runs, shown);
+  remember (opening->file);
+  ll_run_files_update (self);
+  g_task_return_boolean (opening->outer, TRUE);
+}
+
+static void
 on_opened (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
   LlRunFiles *self = LL_RUN_FILES (object);
-  g_autoptr(GTask) outer = user_data;
-  g_autoptr(GPtrArray) runs = NULL;
-  g_autoptr(GError) error = NULL;
-  GFile *file = g_task_get_task_data (G_TASK (result));
+  Opening *opening = user_data;
 
-  runs = g_task_propagate_pointer (G_TASK (result), &error);
-  if (self->window == NULL)
+  opening->runs = g_task_propagate_pointer (G_TASK (result), &opening->error);
+  opening->read = TRUE;
+
+  /* A file read early waits for those asked for before it. */
+  while (!g_queue_is_empty (&self->opening) &&
+         ((Opening *) g_queue_peek_head (&self->opening))->read)
     {
-      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The window went away");
-      return;
-    }
-  if (runs == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("Cannot Open the Runs"), error);
-      g_task_return_error (outer, g_steal_pointer (&error));
-      return;
-    }
+      Opening *first = g_queue_pop_head (&self->opening);
 
-  {
-    g_autofree char *name = g_file_get_basename (file);
-    g_autofree char *shown = g_filename_display_name (name);
-
-    ll_window_add_runs (self->window, runs, shown);
-  }
-  remember (file);
-  ll_run_files_update (self);
-  g_task_return_boolean (outer, TRUE);
+      join_opened (self, first);
+      opening_free (first);
+    }
 }
 
 void
@@ -178,13 +216,18 @@ ll_run_files_open (LlRunFiles          *self,
                    gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  Opening *opening;
 
   g_return_if_fail (LL_IS_RUN_FILES (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (self, self->cancellable, on_opened,
-                     g_task_new (self, NULL, callback, user_data));
-  g_task_set_source_tag (task, ll_run_files_open);
+  opening = g_new0 (Opening, 1);
+  opening->file = g_object_ref (file);
+  opening->outer = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (opening->outer, ll_run_files_open);
+  g_queue_push_tail (&self->opening, opening);
+
+  task = g_task_new (self, self->cancellable, on_opened, opening);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   g_task_run_in_thread (task, open_thread);
 }

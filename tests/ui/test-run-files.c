@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 
 #include "ll-controls.h"
@@ -213,6 +214,76 @@ test_open_refused (void)
   remove_dir (dir);
 }
 
+static gpointer
+write_fifo (gpointer data)
+{
+  char **paths = data;  /* { fifo, contents' file } */
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (paths[1], &contents, &length, NULL));
+  /* Not g_file_set_contents(): it would put a file in the pipe's place. */
+  {
+    FILE *fifo = fopen (paths[0], "wb");
+
+    g_assert_nonnull (fifo);
+    g_assert_cmpuint (fwrite (contents, 1, length, fifo), ==, length);
+    fclose (fifo);
+  }
+  return NULL;
+}
+
+/* Files opened together join in the order given, even when the first is
+ * read last: here it is a pipe that gives its runs only when the second
+ * file has long been read. */
+static void
+test_open_in_order (void)
+{
+  LlWindow *window = create_window ();
+  LlWindow *other = create_window ();
+  g_autofree char *dir = make_dir ();
+  g_autofree char *first = g_build_filename (dir, "first.listlab", NULL);
+  g_autofree char *second = g_build_filename (dir, "second.listlab", NULL);
+  g_autofree char *pipe = g_build_filename (dir, "pipe.listlab", NULL);
+  g_autoptr(GFile) pipe_file = g_file_new_for_path (pipe);
+  g_autoptr(GFile) second_file = g_file_new_for_path (second);
+  g_autoptr(GError) error = NULL;
+  char *paths[] = { pipe, first };
+  Outcome a = { 0 }, b = { 0 };
+  GThread *writer;
+
+  ll_controls_set_target_text (ll_window_get_controls (window), "2 MiB");
+  run_to_end (window);
+  ll_run_set_title (ll_window_get_run (window), "First");
+  g_assert_true (save (window, first, &error));
+  ll_run_set_title (ll_window_get_run (window), "Second");
+  g_assert_true (save (window, second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
+
+  ll_run_files_open (ll_window_get_run_files (other), pipe_file, on_opened, &a);
+  ll_run_files_open (ll_window_get_run_files (other), second_file, on_opened, &b);
+  wait_ms (300);
+  g_assert_false (b.done);
+  g_assert_cmpuint (n_runs (other), ==, 0);
+
+  writer = g_thread_new ("writer", write_fifo, paths);
+  g_assert_true (wait_for_flag (&b.done, 10000));
+  g_thread_join (writer);
+  g_assert_true (a.done);
+  g_assert_true (a.ok && b.ok);
+
+  /* The list shows the newest first; the first file's run is the one shown. */
+  g_assert_cmpuint (n_runs (other), ==, 2);
+  g_assert_cmpstr (ll_run_get_title (run_at (other, 0)), ==, "Second");
+  g_assert_cmpstr (ll_run_get_title (run_at (other, 1)), ==, "First");
+  g_assert_cmpstr (ll_run_get_title (ll_window_get_run (other)), ==, "First");
+
+  destroy_window (other);
+  destroy_window (window);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -223,6 +294,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/run-files/save-and-open", test_save_and_open);
   g_test_add_func ("/ui/run-files/open-refused", test_open_refused);
+  g_test_add_func ("/ui/run-files/open-in-order", test_open_in_order);
 
   return g_test_run ();
 }
