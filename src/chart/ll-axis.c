@@ -461,18 +461,6 @@ format_binary (char  *buf,
               ll_unit_name (LL_UNITS_IEC, power));
 }
 
-static int
-floor_div (int a, int b)
-{
-  return (a >= 0) ? a / b : -((-a + b - 1) / b);
-}
-
-static int
-ceil_div (int a, int b)
-{
-  return -floor_div (-a, b);
-}
-
 /* 10^@e, or 2^@e when @binary. */
 static double
 power_of (gboolean binary,
@@ -496,10 +484,40 @@ add_power_tick (LlAxis   *axis,
   axis_add (axis, power_of (binary, e), TRUE, label);
 }
 
+/* Which powers carry a label: every k-th, counted from @phase. */
+typedef struct
+{
+  int k;
+  int phase;
+} LlPowerLabels;
+
+static gboolean
+power_labelled (const LlPowerLabels *labels,
+                int                  e)
+{
+  return (e - labels->phase) % labels->k == 0;
+}
+
+/* Puts the labelled ticks alone on the axis, to measure them. */
+static guint
+add_labelled_powers (LlAxis              *axis,
+                     gboolean             binary,
+                     const LlPowerLabels *labels,
+                     int                  e0,
+                     int                  e1)
+{
+  axis->n_ticks = 0;
+  for (int e = e0; e <= e1; e++)
+    if (power_labelled (labels, e))
+      add_power_tick (axis, binary, e);
+  return axis->n_ticks;
+}
+
 /* The domain ends at the powers @e0 and @e1 around the data, and labels
- * fall on every k-th power within it: the first k of @strides whose
- * labels fit, or the last, returned. The ticks are left to add. */
-static int
+ * fall on every k-th power within it, k the first of @strides whose labels
+ * fit, two of them at least. Where none does, the two ends are labelled if
+ * they fit, as on the shortest axes. The ticks are left to add. */
+static LlPowerLabels
 log_domain (LlAxis          *axis,
             const LlAxisFit *fit,
             gboolean         binary,
@@ -508,29 +526,33 @@ log_domain (LlAxis          *axis,
             int              e0,
             int              e1)
 {
-  int k = 1;
+  LlPowerLabels labels = { 1, 0 };
+  gboolean found = FALSE;
 
-  for (guint s = 0; s < n_strides; s++)
+  for (guint s = 0; s < n_strides && !found; s++)
     {
-      int a, b;
+      guint n;
 
-      k = strides[s];
-      a = floor_div (e0, k) * k;
-      b = ceil_div (e1, k) * k;
-      if ((b - a) / k > MAX_INTERVALS && s + 1 < n_strides)
+      labels.k = strides[s];
+      n = add_labelled_powers (axis, binary, &labels, e0, e1);
+      if (n > MAX_INTERVALS + 1)
         continue;
+      found = n >= 2 && labels_fit (axis, fit, fit->length * labels.k / (e1 - e0));
+    }
 
-      axis->n_ticks = 0;
-      for (int e = a; e <= b; e += k)
-        add_power_tick (axis, binary, e);
-      if (labels_fit (axis, fit, fit->length * k / (b - a)))
-        break;
+  if (!found)
+    {
+      LlPowerLabels ends = { e1 - e0, e0 };
+
+      add_labelled_powers (axis, binary, &ends, e0, e1);
+      if (labels_fit (axis, fit, fit->length))
+        labels = ends;
     }
 
   axis->lo = power_of (binary, e0);
   axis->hi = power_of (binary, e1);
   axis->n_ticks = 0;
-  return k;
+  return labels;
 }
 
 static void
@@ -540,14 +562,20 @@ compute_log_decimal (LlAxis          *axis,
                      const LlAxisFit *fit)
 {
   static const int strides[] = { 1, 2, 3, 4, 5, 6, 10 };
+  /* Times change unit every third decade: 1 ns, 1 µs, 1 ms, 1 s. */
+  static const int time_strides[] = { 1, 3, 6, 9 };
+  gboolean time = axis->quantity == LL_QUANTITY_TIME;
   int a = (int) floor (log10 (lo) + 1e-9);
   int b = MAX ((int) ceil (log10 (hi) - 1e-9), a + 1);
-  int k = log_domain (axis, fit, FALSE, strides, G_N_ELEMENTS (strides), a, b);
+  LlPowerLabels labels = log_domain (axis, fit, FALSE,
+                                     time ? time_strides : strides,
+                                     time ? G_N_ELEMENTS (time_strides) : G_N_ELEMENTS (strides),
+                                     a, b);
   double decade_px = fit->length / (b - a);
 
   for (int e = a; e <= b; e++)
     {
-      if (e % k == 0)
+      if (power_labelled (&labels, e))
         add_power_tick (axis, FALSE, e);
       else
         axis_add (axis, pow (10.0, e), FALSE, NULL);
@@ -569,14 +597,14 @@ compute_log_binary (LlAxis          *axis,
   static const int strides[] = { 1, 2, 5, 10, 20, 30, 40, 50, 60 };
   int a = MAX (0, (int) floor (log2 (lo) + 1e-9));
   int b = MAX ((int) ceil (log2 (hi) - 1e-9), a + 1);
-  int m = log_domain (axis, fit, TRUE, strides, G_N_ELEMENTS (strides), a, b);
+  LlPowerLabels labels = log_domain (axis, fit, TRUE, strides, G_N_ELEMENTS (strides), a, b);
   double order_px = fit->length / (b - a);
 
   for (int o = a; o <= b; o++)
     {
-      if (o % m == 0)
+      if (power_labelled (&labels, o))
         add_power_tick (axis, TRUE, o);
-      else if ((m <= 10 && order_px >= 12.0) || (m > 10 && o % 10 == 0))
+      else if ((labels.k <= 10 && order_px >= 12.0) || (labels.k > 10 && o % 10 == 0))
         axis_add (axis, ldexp (1.0, o), FALSE, NULL);
     }
 }

@@ -416,6 +416,77 @@ test_log_binary (void)
   g_assert_cmpstr (axis.unit, ==, "");
 }
 
+static guint
+labelled (const LlAxis *axis,
+          const char  **first,
+          const char  **last)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < axis->n_ticks; i++)
+    {
+      if (axis->ticks[i].label[0] == '\0')
+        continue;
+      if (n++ == 0)
+        *first = axis->ticks[i].label;
+      *last = axis->ticks[i].label;
+    }
+  return n;
+}
+
+/* A short log axis says at least where two powers are, the labels apart:
+ * times in whole units (1 ns, 1 µs, 1 ms, 1 s). */
+static void
+test_log_short (void)
+{
+  const char *first = NULL, *last = NULL;
+  LlAxis axis;
+  LlAxisFit fit;
+
+  /* The time chart of a small window: 0.2 ns per append, 3 ms a copy. */
+  ll_axis_fit_init (&fit, 55, FALSE);
+  ll_axis_compute (&axis, LL_QUANTITY_TIME, LL_UNITS_IEC, TRUE, 0.2, 3e6, &fit);
+  g_assert_cmpuint (labelled (&axis, &first, &last), ==, 2);
+  g_assert_cmpstr (first, ==, "1 ns");
+  g_assert_cmpstr (last, ==, "1 ms");
+  ll_axis_fit_init (&fit, 200, FALSE);
+  ll_axis_compute (&axis, LL_QUANTITY_TIME, LL_UNITS_IEC, TRUE, 0.2, 3e6, &fit);
+  g_assert_cmpuint (labelled (&axis, &first, &last), ==, 3);
+  g_assert_cmpstr (first, ==, "1 ns");
+  g_assert_cmpstr (last, ==, "1 ms");
+
+  for (double length = 30; length <= 400; length += 5)
+    for (int a = -3; a <= 6; a++)
+      for (int span = 1; span <= 14; span++)
+        for (int q = 0; q < 3; q++)
+          {
+            static const LlQuantity quantities[] = { LL_QUANTITY_TIME, LL_QUANTITY_COUNT, LL_QUANTITY_BYTES };
+            LlUnits units = q == 2 ? LL_UNITS_IEC : LL_UNITS_SI;
+            double lo = pow (10.0, a) * 1.5, hi = pow (10.0, a + span) * 0.7;
+            double prev = NAN;
+            LlScale scale;
+
+            if (hi <= lo)
+              continue;
+            ll_axis_fit_init (&fit, length, FALSE);
+            ll_axis_compute (&axis, quantities[q], units, TRUE, lo, hi, &fit);
+            ll_scale_init (&scale, TRUE, axis.lo, axis.hi, length, 0);
+            if (labelled (&axis, &first, &last) < 2)
+              g_error ("a log axis of %.0f px over [%g, %g] (quantity %d): fewer than 2 labels",
+                       length, lo, hi, q);
+            for (guint i = 0; i < axis.n_ticks; i++)
+              {
+                double y = ll_scale_map (&scale, axis.ticks[i].value);
+
+                if (axis.ticks[i].label[0] == '\0')
+                  continue;
+                if (!isnan (prev))
+                  g_assert_cmpfloat (prev - y, >=, fit.label_size + fit.label_gap - 1e-9);
+                prev = y;
+              }
+          }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +500,7 @@ main (int   argc,
   g_test_add_func ("/chart/axis/degenerate", test_degenerate);
   g_test_add_func ("/chart/axis/log-decades", test_log_decades);
   g_test_add_func ("/chart/axis/log-binary", test_log_binary);
+  g_test_add_func ("/chart/axis/log-short", test_log_short);
 
   return g_test_run ();
 }
