@@ -32,6 +32,8 @@ struct _LlWindow
   GtkButton            *example_button;
   LlSummaryView        *summary;
   LlChartBoard         *board;
+  GtkScrolledWindow    *scroller;
+  GtkWidget            *main_box;
 
   /* the run */
   LlRun                *run;

@@ -155,8 +155,6 @@ clear_runs_action (GtkWidget  *widget,
   ll_run_set_clear (self->runs, self->run);
 }
 
-/* The notebook's experiment, set up and run: its table shows the
- * notebook's printout row for row. */
 /* Shows @run, read from @source, as the window's run: its figures, charts
  * and how it ended. */
 static void

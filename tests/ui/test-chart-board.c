@@ -17,7 +17,8 @@
 static void
 test_notebook_example (void)
 {
-  LlWindow *window = create_window ();
+  /* a small window: the table is below the charts, scrolled into view */
+  LlWindow *window = create_window_sized (800, 600);
   LlChartBoard *board = ll_window_get_board (window);
   LlEventTable *table = ll_chart_board_get_table (board);
   gboolean finished = FALSE;
@@ -37,6 +38,18 @@ test_notebook_example (void)
   wait_ms (100);
 
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (table)));
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (table), GTK_TYPE_SCROLLED_WINDOW);
+    GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    graphene_rect_t bounds;
+
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, 600);
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0.0);
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (table), viewport, &bounds));
+    g_assert_cmpfloat (bounds.origin.y, >=, 0.0);
+    g_assert_cmpfloat (bounds.origin.y + 120.0, <=, gtk_adjustment_get_page_size (adjustment));
+  }
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ll_event_table_get_list (table))), ==,
                     G_N_ELEMENTS (printed));
   for (guint i = 0; i < G_N_ELEMENTS (printed); i++)

@@ -49,12 +49,21 @@ on_run_finished (LlWindow *window,
 LlWindow *
 create_window (void)
 {
+  return create_window_sized (-1, -1);
+}
+
+LlWindow *
+create_window_sized (int width,
+                     int height)
+{
   LlWindow *window;
   gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
 
   /* As the app's: its style sheet too. */
   ll_ui_load_style ();
   window = ll_window_new (NULL);
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
 
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)) && g_get_monotonic_time () < deadline)

@@ -24,6 +24,9 @@ void              on_run_finished     (LlWindow       *window,
 
 /* A new window, shown and mapped. */
 LlWindow         *create_window       (void);
+/* A window first shown at @width × @height. */
+LlWindow         *create_window_sized (int width,
+                                       int height);
 /* Destroys @window and lets the main loop finish what that started. */
 void              destroy_window      (LlWindow       *window);
 
