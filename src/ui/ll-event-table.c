@@ -155,6 +155,8 @@ G_DEFINE_FINAL_TYPE (LlEventTable, ll_event_table, GTK_TYPE_WIDGET)
 static GQuark cell_context_quark;
 /* A row → the list items of its cells bound now (a GPtrArray). */
 static GQuark row_cells_quark;
+/* A cell out of view → TRUE while what it shows is not its row's. */
+static GQuark stale_cell_quark;
 
 /* Cells ------------------------------------------------------------------- */
 
@@ -361,27 +363,40 @@ read_font_metrics (LlEventTable *self)
   size_all_cells (self);
 }
 
+static void show_cell (CellContext *context,
+                       GtkListItem *item);
+
+static void
+on_cell_map (GtkWidget   *cell,
+             GtkListItem *item)
+{
+  if (g_object_get_qdata (G_OBJECT (cell), stale_cell_quark) != NULL &&
+      gtk_list_item_get_item (item) != NULL)
+    show_cell (g_object_get_qdata (G_OBJECT (item), cell_context_quark), item);
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             CellContext              *context)
 {
-  GtkWidget *cell = gtk_inscription_new (NULL);
-  GtkInscription *inscription = GTK_INSCRIPTION (cell);
+  /* (made in one go: GTK 4.8 makes some 200 rows of them at a time; the
+   * table's digits are tabular, as a style of the whole table) */
+  GtkWidget *cell = g_object_new (GTK_TYPE_INSCRIPTION,
+                                  "xalign", column_info[context->column].numeric ? 1.0f : 0.0f,
+                                  "text-overflow", GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END,
+                                  "min-chars", 0,
+                                  "nat-chars", 0,
+                                  "min-lines", 0,
+                                  "nat-lines", 0,
+                                  NULL);
 
   if (context->table->char_width == 0)
     read_font_metrics (context->table);
-  gtk_inscription_set_xalign (inscription, column_info[context->column].numeric ? 1.0 : 0.0);
-  gtk_inscription_set_text_overflow (inscription, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (inscription, 0);
-  gtk_inscription_set_nat_chars (inscription, 0);
-  gtk_inscription_set_min_lines (inscription, 0);
-  gtk_inscription_set_nat_lines (inscription, 0);
   size_cell (context->table, cell, context->n_chars);
-  if (column_info[context->column].numeric)
-    gtk_widget_add_css_class (cell, "numeric");
   gtk_list_item_set_child (item, cell);
   g_object_set_qdata (G_OBJECT (item), cell_context_quark, context);
+  g_signal_connect (cell, "map", G_CALLBACK (on_cell_map), item);
   /* Before GTK 4.12 a cell took a click for the selection as well as its
    * row: a Ctrl+click selected the row and at once unselected it. The row
    * alone selects. */
@@ -389,14 +404,25 @@ setup_cell (GtkSignalListItemFactory *factory,
     gtk_list_item_set_selectable (item, FALSE);
 }
 
+/* GTK 4.8 keeps some 200 rows bound around the one in view, and a jump
+ * through the list binds them all in one frame; the cells of rows out of
+ * view take their text when they come into view. */
 static void
 show_cell (CellContext *context,
            GtkListItem *item)
 {
   LlEventRow *row = gtk_list_item_get_item (item);
-  g_autofree char *text = format_cell (context->table, row, context->column);
   GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
+  g_autofree char *text = NULL;
   int width, height;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (cell)))
+    {
+      g_object_set_qdata (G_OBJECT (cell), stale_cell_quark, GINT_TO_POINTER (TRUE));
+      return;
+    }
+  g_object_set_qdata (G_OBJECT (cell), stale_cell_quark, NULL);
+  text = format_cell (context->table, row, context->column);
 
   if (fit_column (context, text))
     size_all_cells (context->table);
@@ -404,10 +430,8 @@ show_cell (CellContext *context,
   if (width != cell_width (context->table, context->n_chars) ||
       height != cell_height (context->table))
     size_cell (context->table, GTK_WIDGET (cell), context->n_chars);
+  /* (the inscription is named by its text for screen readers) */
   gtk_inscription_set_text (cell, text);
-  /* What a screen reader says of the cell (an inscription of GTK 4.8 does
-   * not name itself). */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   if (ll_event_row_is_merged (row))
     gtk_widget_add_css_class (GTK_WIDGET (cell), "dim-label");
   else
@@ -795,6 +819,7 @@ ll_event_table_class_init (LlEventTableClass *klass)
   widget_class->system_setting_changed = ll_event_table_system_setting_changed;
   cell_context_quark = g_quark_from_static_string ("ll-event-table-cell");
   row_cells_quark = g_quark_from_static_string ("ll-event-table-row-cells");
+  stale_cell_quark = g_quark_from_static_string ("ll-event-table-stale-cell");
 
   /* The selection changed: ll_event_table_get_selected_event () says to what. */
   signals[EVENT_SELECTED] =
@@ -859,6 +884,7 @@ ll_event_table_init (LlEventTable *self)
   g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_items_changed), self);
 
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (self->selection)));
+  gtk_widget_add_css_class (GTK_WIDGET (self->view), "numeric");
   gtk_column_view_set_show_column_separators (self->view, TRUE);
   gtk_column_view_set_reorderable (self->view, FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");

@@ -109,7 +109,7 @@ selected_numbers (Fixture *f)
 }
 
 /* Cells shown equal the list's rows, top row first, where the table shows
- * the list's first rows. */
+ * the list's first rows (cells out of view show theirs once in view). */
 static void
 assert_cells_shown (Fixture *f)
 {
@@ -124,8 +124,8 @@ assert_cells_shown (Fixture *f)
       const char *number = gtk_inscription_get_text (cells->pdata[i]);
       g_autofree char *expected = NULL;
 
-      if (number == NULL)
-        continue;  /* a spare row, not bound */
+      if (number == NULL || !gtk_widget_get_mapped (cells->pdata[i]))
+        continue;  /* a spare row, not bound, or a row out of view */
       expected = ll_event_table_get_text (f->table, checked, LL_EVENT_COLUMN_NUMBER);
       g_assert_cmpstr (number, ==, expected);
       checked++;
@@ -399,10 +399,93 @@ test_cells_fit (void)
   fixture_tear_down (&f);
 }
 
+/* Every row in view shows its reallocation in every cell, and is named
+ * so; returns how many rows that is. */
+static guint
+assert_rows_in_view (Fixture *f)
+{
+  g_autoptr(GPtrArray) cells = find_widgets (GTK_WIDGET (ll_event_table_get_column_view (f->table)),
+                                             GTK_TYPE_INSCRIPTION);
+  GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (ll_event_table_get_column_view (f->table)),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+  g_autoptr(GString) digits = g_string_new (NULL);
+  guint per_row = LL_N_EVENT_COLUMNS - 1;  /* the loop index is hidden */
+  guint rows = 0;
+
+  for (guint i = 0; i + per_row <= cells->len; i += per_row)
+    {
+      const char *number;
+      guint64 position;
+
+      if (!shown_in (cells->pdata[i], viewport))
+        continue;
+      number = gtk_inscription_get_text (cells->pdata[i]);
+      g_assert_nonnull (number);
+      /* "1,234" → position 1233 */
+      for (const char *p = number; *p != '\0'; p++)
+        if (g_ascii_isdigit (*p))
+          g_string_append_c (digits, *p);
+      position = g_ascii_strtoull (digits->str, NULL, 10) - 1;
+      g_string_truncate (digits, 0);
+      for (guint c = 0, column = 0; c < per_row; c++, column++)
+        {
+          g_autofree char *expected = NULL;
+
+          if (column == LL_EVENT_COLUMN_LOOP)
+            column++;
+          expected = ll_event_table_get_text (f->table, (guint) position, column);
+          g_assert_cmpstr (gtk_inscription_get_text (cells->pdata[i + c]), ==, expected);
+          /* what a screen reader says of it */
+          {
+            g_autofree char *wrong = gtk_test_accessible_check_property (cells->pdata[i + c],
+                                                                         GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                         expected);
+
+            g_assert_null (wrong);
+          }
+        }
+      rows++;
+    }
+  return rows;
+}
+
+/* A jump through the list (the scroll bar dragged) shows the rows it
+ * lands on, and rows scrolled into view from there show theirs. */
+static void
+test_jump (void)
+{
+  Fixture f;
+  GtkAdjustment *adjustment;
+
+  fixture_set_up (&f, 0);
+  push (&f, 5000);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (ll_event_table_get_column_view (f.table)));
+
+  for (guint k = 1; k <= 4; k++)
+    {
+      double page = gtk_adjustment_get_page_size (adjustment);
+
+      gtk_adjustment_set_value (adjustment, (gtk_adjustment_get_upper (adjustment) - page) * k / 5);
+      wait_ms (50);
+      g_assert_cmpuint (assert_rows_in_view (&f), >=, 10);
+      /* two pages down, row by row: the rows come into view one by one */
+      for (guint step = 0; step < 8; step++)
+        {
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + page / 4);
+          wait_ms (20);
+          g_assert_cmpuint (assert_rows_in_view (&f), >=, 10);
+        }
+    }
+
+  fixture_tear_down (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's own accessibility backend for tests: what cells are named. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_main_context_acquire (NULL);
@@ -413,6 +496,7 @@ main (int   argc,
   g_test_add_func ("/ui/event-table/all-newest-first", test_all_newest_first);
   g_test_add_func ("/ui/event-table/another-run", test_another_run);
   g_test_add_func ("/ui/event-table/cells-fit", test_cells_fit);
+  g_test_add_func ("/ui/event-table/jump", test_jump);
 
   return g_test_run ();
 }
