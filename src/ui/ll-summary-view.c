@@ -449,6 +449,8 @@ update_idle (LlSummaryView           *self,
       set_figure (self, LL_FIGURE_FREE_NOW, available, scope);
     }
 
+  /* No run, no progress to show. */
+  gtk_widget_set_visible (self->progress_box, FALSE);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   set_text (self->progress_label, "");
   gtk_widget_set_visible (GTK_WIDGET (self->forecast_label), FALSE);
@@ -572,6 +574,7 @@ ll_summary_view_update (LlSummaryView           *self,
       return;
     }
 
+  gtk_widget_set_visible (self->progress_box, TRUE);
   st = &info->status;
   due = st->state != LL_ENGINE_RUNNING ||
         g_get_monotonic_time () - self->accessible_us >= ACCESSIBLE_INTERVAL_US;

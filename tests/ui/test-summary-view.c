@@ -51,10 +51,23 @@ test_forecast_line (void)
   ll_summary_view_update (summary, &info);
   g_assert_cmpstr (ll_summary_view_get_forecast (summary, NULL), ==, "");
 
+  /* The progress shows while there is a run, and only then. */
+  {
+    GtkWidget *progress = find_widget (GTK_WIDGET (summary), GTK_TYPE_PROGRESS_BAR);
+    GtkWidget *row = gtk_widget_get_parent (progress);  /* the bar and its percentage */
+
+    g_assert_true (gtk_widget_get_visible (row) && gtk_widget_get_visible (progress));
+    info.has_run = FALSE;
+    ll_summary_view_update (summary, &info);
+    g_assert_false (gtk_widget_get_visible (row));
+    info.has_run = TRUE;
+    ll_summary_view_update (summary, &info);
+    g_assert_true (gtk_widget_get_visible (row));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* In the window, during a real run, the line is there. */
 /* The label in @widget that says @text. */
 static GtkWidget *
 find_label (GtkWidget  *widget,
@@ -74,6 +87,7 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
+/* In the window, during a real run, the line is there. */
 static void
 test_forecast_in_window (void)
 {
