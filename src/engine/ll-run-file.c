@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -858,6 +860,43 @@ ll_run_file_parse (const void  *data,
   return g_steal_pointer (&result);
 }
 
+/* The file's bytes, NUL-terminated; refused once they pass @max, as a
+ * file that grows, or a pipe that never ends, would. */
+static char *
+read_at_most (GFile         *file,
+              guint64        max,
+              gsize         *length,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
+  g_autoptr(GByteArray) bytes = NULL;
+  guint8 chunk[64 * 1024];
+
+  if (stream == NULL)
+    return NULL;
+  bytes = g_byte_array_new ();
+  for (;;)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), chunk, sizeof chunk, cancellable, error);
+
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+      if (bytes->len + (guint64) n > max)
+        {
+          g_set_error_literal (error, LL_RUN_FILE_ERROR, LL_RUN_FILE_ERROR_TOO_LARGE,
+                               _("The file is larger than any List Lab writes"));
+          return NULL;
+        }
+      g_byte_array_append (bytes, chunk, (guint) n);
+    }
+  *length = bytes->len;
+  g_byte_array_append (bytes, (const guint8 *) "", 1);
+  return (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
+}
+
 GPtrArray *
 ll_run_file_read (const char    *path,
                   GCancellable  *cancellable,
@@ -869,22 +908,27 @@ ll_run_file_read (const char    *path,
   g_autofree char *contents = NULL;
   g_autofree char *shown = NULL;
   GPtrArray *runs;
-  gsize length;
+  gsize length = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   file = g_file_new_for_path (path);
   shown = g_filename_display_name (path);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_UNIX_MODE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("It is a folder"));
+  /* A device (/dev/zero, a disk) holds no runs; a pipe may. */
+  else if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL &&
+           !S_ISFIFO (g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE)))
+    g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("It is not a file"));
   else if (info != NULL && (guint64) g_file_info_get_size (info) > LL_RUN_FILE_MAX_BYTES)
     g_set_error_literal (&local_error, LL_RUN_FILE_ERROR, LL_RUN_FILE_ERROR_TOO_LARGE,
                          _("The file is larger than any List Lab writes"));
   if (local_error == NULL)
-    g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error);
+    contents = read_at_most (file, LL_RUN_FILE_MAX_BYTES, &length, cancellable, &local_error);
   if (local_error != NULL)
     {
       const char *why = local_error->message;

@@ -347,6 +347,13 @@ test_write_read (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
   g_clear_error (&error);
 
+  /* A device is not read: /dev/zero would never end. */
+  read = ll_run_file_read ("/dev/zero", NULL, &error);
+  g_assert_null (read);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_true (g_str_has_suffix (error->message, "zero”: It is not a file"));
+  g_clear_error (&error);
+
   g_assert_true (g_file_set_contents (text, "length,capacity\n1,4\n", -1, NULL));
   read = ll_run_file_read (text, NULL, &error);
   g_assert_null (read);
