@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ll-comparison-table.h"
+#include "ll-run-swatch.h"
 #include "ll-ui-util.h"
 #include "ll-comparison.h"
 #include "ll-mem.h"
@@ -101,14 +102,21 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), context->column == COL_RUN ? 0.0 : 1.0);
   if (context->column == COL_RUN)
     {
+      /* The run as the charts draw it, then its name */
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+
       /* A run's name stays readable when the table is wider than its
        * pane: "CPython 3.9+ · shared · 2 GB" is cut, if at all, near its
        * end, and shown whole under the pointer. */
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_width_chars (GTK_LABEL (label), 22);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (box), ll_run_swatch_new (NULL));
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_list_item_set_child (item, box);
+      return;
     }
-  else
-    gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
 }
 
@@ -117,12 +125,19 @@ bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            Context                  *context)
 {
-  g_autofree char *text = format_cell (context->table, gtk_list_item_get_item (item), context->column);
+  LlRun *run = gtk_list_item_get_item (item);
+  g_autofree char *text = format_cell (context->table, run, context->column);
   GtkWidget *label = gtk_list_item_get_child (item);
 
-  gtk_label_set_label (GTK_LABEL (label), text);
   if (context->column == COL_RUN)
-    gtk_widget_set_tooltip_text (label, text);
+    {
+      GtkWidget *swatch = gtk_widget_get_first_child (label);
+
+      ll_run_swatch_set_run (LL_RUN_SWATCH (swatch), run);
+      label = gtk_widget_get_next_sibling (swatch);
+      gtk_widget_set_tooltip_text (label, text);
+    }
+  gtk_label_set_label (GTK_LABEL (label), text);
 }
 
 char *

@@ -9,6 +9,7 @@
 
 #include "ll-chart.h"
 #include "ll-run-list.h"
+#include "ll-run-swatch.h"
 #include "ll-ui-util.h"
 
 struct _LlRunList
@@ -24,21 +25,6 @@ struct _LlRunList
 };
 
 G_DEFINE_FINAL_TYPE (LlRunList, ll_run_list, ADW_TYPE_PREFERENCES_GROUP)
-
-static void
-draw_swatch (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
-{
-  LlRun *run = user_data;
-  LlChartPalette palette;
-
-  /* As the charts' legends show the run: colour, dash and mark. */
-  ll_ui_chart_palette_init (&palette);
-  ll_chart_draw_run_swatch (cr, &palette, ll_run_get_style (run), 0, 0, width, height);
-}
 
 static char *
 describe (LlRun *run)
@@ -170,7 +156,7 @@ create_row (LlRunList *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
-  GtkWidget *swatch = gtk_drawing_area_new ();
+  GtkWidget *swatch = ll_run_swatch_new (run);
   g_autofree char *subtitle = describe (run);
 
   /* Titles are plain text: "new List<T>(n)" is no markup. */
@@ -189,12 +175,7 @@ create_row (LlRunList *self,
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
 
   /* Its colour, dash and mark on the charts. */
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 24);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 14);
-  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, g_object_ref (run), g_object_unref);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
-  g_signal_connect_object (run, "notify::style", G_CALLBACK (gtk_widget_queue_draw), swatch, G_CONNECT_SWAPPED);
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), create_rename_button (run));
 

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "ll-window.h"
+#include "ll-run-swatch.h"
 #include "ui-test-util.h"
 
 static guint
@@ -97,6 +98,31 @@ test_compare_and_keep (void)
     g_assert_cmpuint (ll_comparison_table_get_n_rows (table), ==, n_runs (window));
     g_assert_cmpuint (g_strv_length (lines), ==, n_runs (window) + 2);
     g_assert_true (g_str_has_prefix (lines[0], "policy,mechanism,element,reallocations"));
+
+    /* Shown, each row has the run's swatch beside its name, as the
+     * charts draw it. */
+    g_object_set (ll_window_get_board (window), "show-table", TRUE, NULL);
+    gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (table), GTK_TYPE_STACK)),
+                                      "comparison");
+    wait_ms (100);
+    {
+      g_autoptr(GPtrArray) swatches = find_widgets (GTK_WIDGET (table), LL_TYPE_RUN_SWATCH);
+      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+      for (guint i = 0; i < swatches->len; i++)
+        {
+          LlRun *run = ll_run_swatch_get_run (swatches->pdata[i]);
+          GtkWidget *label = gtk_widget_get_next_sibling (swatches->pdata[i]);
+          g_autofree char *name = NULL;
+
+          if (run == NULL)
+            continue;  /* a spare row */
+          name = ll_run_dup_short_title (run);
+          g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, name);
+          g_hash_table_add (seen, run);
+        }
+      g_assert_cmpuint (g_hash_table_size (seen), ==, n_runs (window));
+    }
   }
 
   /* Cleared: the current run stays, alone. */
