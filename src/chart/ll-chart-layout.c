@@ -789,6 +789,18 @@ measure (LlChartLayout        *layout,
   if ((ll_chart_data_is_overlay (data) || legend_w > width - 2 * layout->pad) &&
       y_title_w + 2 * LL_CHART_ITEM_GAP + legend_w > width - 2 * layout->pad)
     {
+      double note_w = n_items > 1 && items[n_items - 1].swatch == LL_SWATCH_NONE
+                      ? ll_chart_legend_width (text, &items[n_items - 1], 1) : 0.0;
+
+      /* A note about runs missing here has room beside the y title more
+       * often than the whole legend: one row less over the plot. */
+      if (note_w > 0.0 && y_title_w + 2 * LL_CHART_ITEM_GAP + note_w <= width - 2 * layout->pad)
+        {
+          layout->note_in_header = TRUE;
+          layout->note_x = width - layout->pad - note_w;
+          n_items--;
+          legend_w = ll_chart_legend_width (text, items, n_items);
+        }
       layout->legend_width = width - 2 * layout->pad;
       layout->legend_rows = ll_chart_legend_rows (text, items, n_items, layout->legend_width);
       layout->legend_y = top - round (line_h * 0.5);

@@ -574,6 +574,11 @@ draw_legend (const LlPainter *p)
   LlLegendItem items[LL_CHART_MAX_LEGEND];
   guint n_items = ll_chart_legend_items (l->kind, p->data, p->options, items);
 
+  if (l->note_in_header && n_items > 0)
+    {
+      n_items--;
+      draw_legend_items (p, &items[n_items], 1, l->note_x, l->header_y, l->legend_width, FALSE);
+    }
   draw_legend_items (p, items, n_items, l->legend_x, l->legend_y, l->legend_width,
                      l->legend_rows > 1);
 }

@@ -54,6 +54,10 @@ typedef struct
   gboolean    legend_in_title;  /* the legend shares the title's row */
   double      legend_width;     /* the room a row of legend has (overlays wrap) */
   guint       legend_rows;
+  gboolean    note_in_header;   /* the legend's last item, a note without a
+                                 * swatch ("1 run not measured…"), ends the y
+                                 * title's row; the rest wraps below */
+  double      note_x;
   double      x_labels_y;       /* top of the x tick labels */
   double      x_title_y;        /* top of the x axis title */
   gboolean    x_title_inline;   /* compact: the x title ends the labels' row */

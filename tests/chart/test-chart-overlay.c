@@ -251,6 +251,22 @@ test_overlay_runs_named_apart (void)
   ll_chart_layout_compute (&apart, NULL, LL_CHART_CAPACITY, &data, &options, 260, HEIGHT);
   g_assert_cmpfloat (apart.plot.height, >, own.plot.height);
 
+  /* The time chart of a small grid: the note ends the y title's row and
+   * the marks' key takes one row below it, not two. */
+  {
+    LlChartLayout time;
+
+    ll_chart_layout_compute (&time, NULL, LL_CHART_TIME, &data, &options, 340, HEIGHT);
+    g_assert_true (time.note_in_header);
+    g_assert_cmpuint (time.legend_rows, ==, 1);
+    g_assert_cmpfloat (time.note_x, >, 340 / 3);
+    g_assert_cmpfloat (time.legend_y, >, time.header_y);
+    g_assert_cmpfloat (time.plot.y, <, time.legend_y + 2.5 * time.line_height);
+    /* room for nothing but the note: the note wraps with the rest */
+    ll_chart_layout_compute (&time, NULL, LL_CHART_TIME, &data, &options, 150, HEIGHT);
+    g_assert_false (time.note_in_header);
+  }
+
   /* the legend apart: both names, each run's colour; nothing for one run */
   height = ll_chart_draw_runs_legend (NULL, &data, &options, WIDTH, TRUE);
   g_assert_cmpfloat (height, >, 10);
