@@ -98,12 +98,13 @@ ll_application_command_line (GApplication            *app,
 
   /* Files of runs join the window's run list. */
   if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files))
-    for (guint i = 0; files[i] != NULL; i++)
-      {
-        g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, files[i]);
+    {
+      g_autoptr(GPtrArray) together = g_ptr_array_new_with_free_func (g_object_unref);
 
-        ll_run_files_open (ll_window_get_run_files (window), file, NULL, NULL);
-      }
+      for (guint i = 0; files[i] != NULL; i++)
+        g_ptr_array_add (together, g_application_command_line_create_file_for_arg (command_line, files[i]));
+      ll_run_files_open_together (ll_window_get_run_files (window), (GFile **) together->pdata, together->len);
+    }
 
   gtk_window_present (GTK_WINDOW (window));
 

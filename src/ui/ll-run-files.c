@@ -2,9 +2,10 @@
  *
  * The chooser is the native one (the portal inside the Flatpak); the file
  * is read and written on a worker, from a snapshot of the runs taken on
- * the main thread. Files opened together join the runs in the order they
- * were given, however long each takes to read. Files opened or saved join
- * the recent files; files dropped on the window open.
+ * the main thread. Files opened together (named on the command line,
+ * dropped at once) join the runs in the order they were given, however
+ * long each takes to read. Files opened or saved join the recent files;
+ * files dropped on the window open.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,6 +29,7 @@ struct _LlRunFiles
   GtkNativeDialog    *chooser;
   GCancellable       *cancellable;
   GQueue              opening;  /* of Opening, in the order asked */
+  guint               batch;    /* the last files opened together */
 };
 
 /* A file being opened: what its reading gave, kept until the files asked
@@ -35,6 +37,7 @@ struct _LlRunFiles
 typedef struct
 {
   GFile     *file;
+  guint      batch;
   GTask     *outer;
   GPtrArray *runs;
   GError    *error;
@@ -195,18 +198,59 @@ on_opened (GObject      *object,
   LlRunFiles *self = LL_RUN_FILES (object);
   Opening *opening = user_data;
 
+  g_autoptr(GPtrArray) ready = g_ptr_array_new ();
+  g_autoptr(GArray) waiting = g_array_new (FALSE, FALSE, sizeof (guint));
+
   opening->runs = g_task_propagate_pointer (G_TASK (result), &opening->error);
   opening->read = TRUE;
 
-  /* A file read early waits for those asked for before it. */
-  while (!g_queue_is_empty (&self->opening) &&
-         ((Opening *) g_queue_peek_head (&self->opening))->read)
+  /* A file read early waits for those opened with it and asked for
+   * before it; other files do not wait for it. */
+  for (GList *l = self->opening.head, *next; l != NULL; l = next)
     {
-      Opening *first = g_queue_pop_head (&self->opening);
+      Opening *o = l->data;
+      gboolean blocked = FALSE;
 
-      join_opened (self, first);
-      opening_free (first);
+      next = l->next;
+      for (guint i = 0; i < waiting->len && !blocked; i++)
+        blocked = g_array_index (waiting, guint, i) == o->batch;
+      if (blocked)
+        continue;
+      if (!o->read)
+        g_array_append_val (waiting, o->batch);
+      else
+        {
+          g_queue_delete_link (&self->opening, l);
+          g_ptr_array_add (ready, o);
+        }
     }
+  for (guint i = 0; i < ready->len; i++)
+    {
+      join_opened (self, ready->pdata[i]);
+      opening_free (ready->pdata[i]);
+    }
+}
+
+static void
+open_in_batch (LlRunFiles          *self,
+               GFile               *file,
+               guint                batch,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Opening *opening;
+
+  opening = g_new0 (Opening, 1);
+  opening->file = g_object_ref (file);
+  opening->batch = batch;
+  opening->outer = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (opening->outer, ll_run_files_open);
+  g_queue_push_tail (&self->opening, opening);
+
+  task = g_task_new (self, self->cancellable, on_opened, opening);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, open_thread);
 }
 
 void
@@ -215,21 +259,23 @@ ll_run_files_open (LlRunFiles          *self,
                    GAsyncReadyCallback  callback,
                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  Opening *opening;
-
   g_return_if_fail (LL_IS_RUN_FILES (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  opening = g_new0 (Opening, 1);
-  opening->file = g_object_ref (file);
-  opening->outer = g_task_new (self, NULL, callback, user_data);
-  g_task_set_source_tag (opening->outer, ll_run_files_open);
-  g_queue_push_tail (&self->opening, opening);
+  open_in_batch (self, file, ++self->batch, callback, user_data);
+}
 
-  task = g_task_new (self, self->cancellable, on_opened, opening);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, open_thread);
+void
+ll_run_files_open_together (LlRunFiles  *self,
+                            GFile      **files,
+                            guint        n_files)
+{
+  g_return_if_fail (LL_IS_RUN_FILES (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+
+  self->batch++;
+  for (guint i = 0; i < n_files; i++)
+    open_in_batch (self, files[i], self->batch, NULL, NULL);
 }
 
 gboolean
@@ -456,9 +502,11 @@ on_drop (GtkDropTarget *target,
          LlRunFiles    *self)
 {
   GSList *files = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) together = g_ptr_array_new ();
 
   for (GSList *l = files; l != NULL; l = l->next)
-    ll_run_files_open (self, l->data, NULL, NULL);
+    g_ptr_array_add (together, l->data);
+  ll_run_files_open_together (self, (GFile **) together->pdata, together->len);
 
   return files != NULL;
 }

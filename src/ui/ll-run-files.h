@@ -34,6 +34,11 @@ void        ll_run_files_open         (LlRunFiles           *self,
 gboolean    ll_run_files_open_finish  (LlRunFiles           *self,
                                        GAsyncResult         *result,
                                        GError              **error);
+/* Opens @files as ll_run_files_open() does; their runs join in the order
+ * of @files, however long each takes to read. */
+void        ll_run_files_open_together (LlRunFiles          *self,
+                                        GFile              **files,
+                                        guint                n_files);
 /* Saves every run that ended (newest first, as the run list shows them)
  * to @file off the main thread; the window tells how it went. */
 void        ll_run_files_save         (LlRunFiles           *self,
