@@ -35,7 +35,26 @@ struct _LlComparisonTable
   Context          contexts[N_COLUMNS];
   LlUnits          units;
   guint64          free_bytes;
+
+  /* What the headers sort by: the first column the view's sorter asks,
+   * found by asking it to compare two stand-ins */
+  int              probe;         /* PROBE_OFF, PROBE_ON or the column asked */
+  GObject         *probe_a, *probe_b;
+  guint            sort_column;
+  gboolean         sort_descending;
 };
+
+#define PROBE_OFF -2
+#define PROBE_ON  -1
+
+enum {
+  PROP_0,
+  PROP_SORT_COLUMN,
+  PROP_SORT_DESCENDING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (LlComparisonTable, ll_comparison_table, GTK_TYPE_WIDGET)
 
@@ -80,6 +99,12 @@ compare_rows (gconstpointer a,
   Context *context = data;
   double x, y;
 
+  if (context->table->probe != PROBE_OFF)
+    {
+      if (context->table->probe == PROBE_ON)
+        context->table->probe = (int) context->column;
+      return GTK_ORDERING_SMALLER;
+    }
   if (context->column == COL_RUN)
     {
       g_autofree char *x_name = ll_run_dup_short_title ((LlRun *) a);
@@ -173,10 +198,134 @@ copy_action (GtkWidget  *widget,
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), csv);
 }
 
+/* Sorting ----------------------------------------------------------------- */
+
+static void
+on_sorter_changed (GtkSorter         *sorter,
+                   GtkSorterChange    change,
+                   LlComparisonTable *self)
+{
+  GtkOrdering order;
+  guint column = N_COLUMNS;
+  gboolean descending = FALSE;
+
+  /* The first column asked is the one whose header shows the arrow; which
+   * way it points inverts its answer. Unsorted (N_COLUMNS), the runs are in
+   * the run list's order. */
+  self->probe = PROBE_ON;
+  order = gtk_sorter_compare (sorter, self->probe_a, self->probe_b);
+  if (self->probe >= 0)
+    {
+      column = (guint) self->probe;
+      descending = order == GTK_ORDERING_LARGER;
+    }
+  self->probe = PROBE_OFF;
+
+  if (column != self->sort_column)
+    {
+      self->sort_column = column;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_COLUMN]);
+    }
+  if (descending != self->sort_descending)
+    {
+      self->sort_descending = descending;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_DESCENDING]);
+    }
+}
+
+/* Sorts as a click on @column's header does. */
+static void
+sort_by (LlComparisonTable *self,
+         guint              column,
+         gboolean           descending)
+{
+  g_autoptr(GtkColumnViewColumn) view_column = NULL;
+
+  if (column < N_COLUMNS)
+    view_column = g_list_model_get_item (gtk_column_view_get_columns (self->view), column);
+  gtk_column_view_sort_by_column (self->view, view_column,
+                                  descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+}
+
+static void
+ll_comparison_table_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  LlComparisonTable *self = LL_COMPARISON_TABLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SORT_COLUMN:
+      g_value_set_uint (value, self->sort_column);
+      break;
+    case PROP_SORT_DESCENDING:
+      g_value_set_boolean (value, self->sort_descending);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ll_comparison_table_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  LlComparisonTable *self = LL_COMPARISON_TABLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SORT_COLUMN:
+      sort_by (self, g_value_get_uint (value), self->sort_descending);
+      break;
+    case PROP_SORT_DESCENDING:
+      sort_by (self, self->sort_column, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* The headers sort with a click; this menu sorts from the keyboard too. */
+static GtkWidget *
+build_sort_button (void)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) columns = g_menu_new ();
+  g_autoptr(GMenu) order = g_menu_new ();
+
+  /* unsorted first, then the columns left to right */
+  for (guint i = 0; i <= N_COLUMNS; i++)
+    {
+      guint c = i == 0 ? N_COLUMNS : i - 1;
+      g_autoptr(GMenuItem) item = g_menu_item_new (c == N_COLUMNS ? _("As in the Run List")
+                                                   : c == COL_RUN ? _("Run")
+                                                   : ll_comparison_figure_title (c - 1),
+                                                   NULL);
+
+      g_menu_item_set_action_and_target_value (item, "comparison.sort-column", g_variant_new_uint32 (c));
+      g_menu_append_item (columns, item);
+    }
+  g_menu_append (order, _("_Descending"), "comparison.sort-descending");
+  /* TRANSLATORS: a heading in the table's Sort menu, over the columns */
+  g_menu_append_section (menu, _("Sort By"), G_MENU_MODEL (columns));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
+  return ll_ui_sort_button_new (G_MENU_MODEL (menu), _("Sort the Runs"));
+}
+
 static void
 ll_comparison_table_dispose (GObject *object)
 {
   LlComparisonTable *self = LL_COMPARISON_TABLE (object);
+
+  if (self->view != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->view), on_sorter_changed, self);
+  self->view = NULL;
+  g_clear_object (&self->probe_a);
+  g_clear_object (&self->probe_b);
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->runs);
@@ -191,6 +340,21 @@ ll_comparison_table_class_init (LlComparisonTableClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ll_comparison_table_dispose;
+  object_class->get_property = ll_comparison_table_get_property;
+  object_class->set_property = ll_comparison_table_set_property;
+
+  /* The column the runs are sorted by (0: the run's name, then the
+   * figures; N_COLUMNS: none, as the run list has them), and which way: as
+   * a click on its header sets them, for the keyboard too. */
+  properties[PROP_SORT_COLUMN] =
+    g_param_spec_uint ("sort-column", NULL, NULL, 0, N_COLUMNS, N_COLUMNS,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SORT_DESCENDING] =
+    g_param_spec_boolean ("sort-descending", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_install_property_action (widget_class, "comparison.sort-column", "sort-column");
+  gtk_widget_class_install_property_action (widget_class, "comparison.sort-descending", "sort-descending");
 
   gtk_widget_class_install_action (widget_class, "comparison.copy", NULL, copy_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "comparison.copy", NULL);
@@ -208,6 +372,10 @@ ll_comparison_table_init (LlComparisonTable *self)
   GtkNoSelection *selection;
 
   self->units = LL_UNITS_IEC;
+  self->probe = PROBE_OFF;
+  self->sort_column = N_COLUMNS;
+  self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
+  self->probe_b = g_object_new (G_TYPE_OBJECT, NULL);
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
@@ -220,6 +388,7 @@ ll_comparison_table_init (LlComparisonTable *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (copy),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy the Comparison as CSV"), -1);
   gtk_box_append (GTK_BOX (header), title);
+  gtk_box_append (GTK_BOX (header), build_sort_button ());
   gtk_box_append (GTK_BOX (header), copy);
   gtk_box_append (GTK_BOX (self->box), header);
 
@@ -250,6 +419,7 @@ ll_comparison_table_init (LlComparisonTable *self)
       g_object_unref (column);
     }
   gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->view));
+  g_signal_connect (gtk_column_view_get_sorter (self->view), "changed", G_CALLBACK (on_sorter_changed), self);
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
   gtk_widget_set_vexpand (scroller, TRUE);

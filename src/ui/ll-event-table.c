@@ -57,6 +57,23 @@ static const ColumnInfo column_info[N_COLUMNS] = {
   [COL_AVAILABLE] = { N_("Free Memory"), LL_EVENT_KEY_AVAILABLE, TRUE },
 };
 
+/* How the Sort menu names each order; the id is its action's target. */
+static const struct
+{
+  const char *id;
+  const char *label;
+} sort_keys[LL_N_EVENT_KEYS] = {
+  [LL_EVENT_KEY_NUMBER] = { "number", N_("Number") },
+  [LL_EVENT_KEY_LENGTH] = { "length", N_("Length") },
+  [LL_EVENT_KEY_CAPACITY] = { "capacity", N_("Capacity") },
+  [LL_EVENT_KEY_BYTES] = { "container", N_("Container") },
+  [LL_EVENT_KEY_ADDED] = { "added", N_("Added") },
+  [LL_EVENT_KEY_OUTCOME] = { "block", N_("Block") },
+  [LL_EVENT_KEY_COPIED] = { "copied", N_("Copied") },
+  [LL_EVENT_KEY_TIME] = { "time", N_("Time") },
+  [LL_EVENT_KEY_AVAILABLE] = { "free-memory", N_("Free Memory") },
+};
+
 /* Each column's sorter: never compares rows itself (the list sorts them);
  * it tells the table which key the view's sorter asked for first. */
 #define LL_TYPE_KEY_SORTER (ll_key_sorter_get_type ())
@@ -140,6 +157,8 @@ struct _LlEventTable
 
   LlEventKey          probe;
   GObject            *probe_a, *probe_b;
+  LlEventKey          sort_key;         /* as the headers show it */
+  gboolean            sort_descending;
 };
 
 enum {
@@ -147,7 +166,15 @@ enum {
   N_SIGNALS
 };
 
+enum {
+  PROP_0,
+  PROP_SORT_KEY,
+  PROP_SORT_DESCENDING,
+  N_PROPS
+};
+
 static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (LlEventTable, ll_event_table, GTK_TYPE_WIDGET)
 
@@ -513,13 +540,89 @@ on_sorter_changed (GtkSorter    *sorter,
 
   /* The first column the view's sorter consults is the one whose header
    * shows the arrow; which way it points inverts its answer. */
+  LlEventKey key = LL_EVENT_KEY_NUMBER;
+  gboolean descending = FALSE;
+
   self->probe = LL_N_EVENT_KEYS;
   order = gtk_sorter_compare (sorter, self->probe_a, self->probe_b);
-  if (self->probe == LL_N_EVENT_KEYS)
-    ll_event_list_sort (self->list, LL_EVENT_KEY_NUMBER, FALSE);
-  else
-    ll_event_list_sort (self->list, self->probe, order == GTK_ORDERING_LARGER);
+  if (self->probe != LL_N_EVENT_KEYS)
+    {
+      key = self->probe;
+      descending = order == GTK_ORDERING_LARGER;
+    }
   self->probe = LL_N_EVENT_KEYS + 1;
+  ll_event_list_sort (self->list, key, descending);
+
+  /* The Sort menu says what the headers do. */
+  if (key != self->sort_key)
+    {
+      self->sort_key = key;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_KEY]);
+    }
+  if (descending != self->sort_descending)
+    {
+      self->sort_descending = descending;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_DESCENDING]);
+    }
+}
+
+/* Sorts as a click on the header of @key's column does. */
+static void
+sort_by (LlEventTable *self,
+         LlEventKey    key,
+         gboolean      descending)
+{
+  for (guint c = 0; c < N_COLUMNS; c++)
+    if (column_info[c].key == key && gtk_column_view_column_get_visible (self->columns[c]))
+      {
+        gtk_column_view_sort_by_column (self->view, self->columns[c],
+                                        descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+        return;
+      }
+}
+
+static void
+ll_event_table_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  LlEventTable *self = LL_EVENT_TABLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SORT_KEY:
+      g_value_set_string (value, sort_keys[self->sort_key].id);
+      break;
+    case PROP_SORT_DESCENDING:
+      g_value_set_boolean (value, self->sort_descending);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ll_event_table_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  LlEventTable *self = LL_EVENT_TABLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SORT_KEY:
+      for (guint k = 0; k < LL_N_EVENT_KEYS; k++)
+        if (g_strcmp0 (g_value_get_string (value), sort_keys[k].id) == 0)
+          sort_by (self, k, self->sort_descending);
+      break;
+    case PROP_SORT_DESCENDING:
+      sort_by (self, self->sort_key, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 /* Selection --------------------------------------------------------------- */
@@ -826,10 +929,47 @@ ll_event_table_class_init (LlEventTableClass *klass)
     g_signal_new ("event-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  object_class->get_property = ll_event_table_get_property;
+  object_class->set_property = ll_event_table_set_property;
+
+  /* What the rows are sorted by (an id of the Sort menu), and which way:
+   * as a click on a column's header sets them, for the keyboard too. */
+  properties[PROP_SORT_KEY] =
+    g_param_spec_string ("sort-key", NULL, NULL, "number",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SORT_DESCENDING] =
+    g_param_spec_boolean ("sort-descending", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_install_property_action (widget_class, "table.sort-key", "sort-key");
+  gtk_widget_class_install_property_action (widget_class, "table.sort-descending", "sort-descending");
+
   gtk_widget_class_install_action (widget_class, "table.copy", NULL, copy_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "table.copy", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "eventtable");
+}
+
+/* The headers sort with a click; this menu sorts from the keyboard too. */
+static GtkWidget *
+build_sort_button (void)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) keys = g_menu_new ();
+  g_autoptr(GMenu) order = g_menu_new ();
+
+  for (guint k = 0; k < LL_N_EVENT_KEYS; k++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(sort_keys[k].label), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "table.sort-key", g_variant_new_string (sort_keys[k].id));
+      g_menu_append_item (keys, item);
+    }
+  g_menu_append (order, _("_Descending"), "table.sort-descending");
+  /* TRANSLATORS: a heading in the table's Sort menu, over the columns */
+  g_menu_append_section (menu, _("Sort By"), G_MENU_MODEL (keys));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
+  return ll_ui_sort_button_new (G_MENU_MODEL (menu), _("Sort the Rows"));
 }
 
 static GtkWidget *
@@ -856,6 +996,7 @@ build_header (LlEventTable *self)
 
   gtk_box_append (GTK_BOX (header), title);
   gtk_box_append (GTK_BOX (header), count);
+  gtk_box_append (GTK_BOX (header), build_sort_button ());
   gtk_box_append (GTK_BOX (header), self->copy_button);
   return header;
 }

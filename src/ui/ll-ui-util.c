@@ -348,6 +348,23 @@ ll_ui_chart_palette_init (LlChartPalette *palette)
     ll_chart_palette_init_light (palette);
 }
 
+GtkWidget *
+ll_ui_sort_button_new (GMenuModel *menu,
+                       const char *label)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+
+  g_return_val_if_fail (G_IS_MENU_MODEL (menu), NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-sort-descending-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return button;
+}
+
 void
 ll_ui_load_style (void)
 {

@@ -480,6 +480,76 @@ test_jump (void)
   fixture_tear_down (&f);
 }
 
+static char *
+sort_key_of (Fixture *f,
+             gboolean *descending)
+{
+  char *key = NULL;
+
+  g_object_get (f->table, "sort-key", &key, "sort-descending", descending, NULL);
+  return key;
+}
+
+/* The Sort menu sorts as the headers do, from the keyboard too, and says
+ * what a click on a header chose. */
+static void
+test_sort_menu (void)
+{
+  Fixture f;
+  LlEventList *list;
+  GtkWidget *button;
+  gboolean descending = TRUE;
+  g_autofree char *key = NULL;
+
+  fixture_set_up (&f, 0);
+  push (&f, 300);
+  list = ll_event_table_get_list (f.table);
+
+  button = find_widget (GTK_WIDGET (f.table), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_focusable (button) || gtk_widget_get_focusable (gtk_widget_get_first_child (button)));
+  {
+    g_autofree char *wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (button),
+                                                                 GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                 "Sort the Rows");
+
+    g_assert_null (wrong);
+  }
+  key = sort_key_of (&f, &descending);
+  g_assert_cmpstr (key, ==, "number");
+  g_assert_false (descending);
+  g_clear_pointer (&key, g_free);
+
+  /* by time, slowest first: the list sorts, and the menu says so */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.table), "table.sort-key", "s", "time"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.table), "table.sort-descending", NULL));
+  while (ll_event_list_is_sorting (list))
+    wait_ms (10);
+  g_assert_cmpint (ll_event_list_get_sort_key (list, &descending), ==, LL_EVENT_KEY_TIME);
+  g_assert_true (descending);
+  key = sort_key_of (&f, &descending);
+  g_assert_cmpstr (key, ==, "time");
+  g_assert_true (descending);
+  g_clear_pointer (&key, g_free);
+
+  /* a click on the Block header: the menu follows */
+  {
+    GtkColumnView *view = ll_event_table_get_column_view (f.table);
+    g_autoptr(GtkColumnViewColumn) block = g_list_model_get_item (gtk_column_view_get_columns (view),
+                                                                  LL_EVENT_COLUMN_BLOCK);
+
+    gtk_column_view_sort_by_column (view, block, GTK_SORT_ASCENDING);
+  }
+  while (ll_event_list_is_sorting (list))
+    wait_ms (10);
+  g_assert_cmpint (ll_event_list_get_sort_key (list, &descending), ==, LL_EVENT_KEY_OUTCOME);
+  key = sort_key_of (&f, &descending);
+  g_assert_cmpstr (key, ==, "block");
+  g_assert_false (descending);
+
+  fixture_tear_down (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -497,6 +567,7 @@ main (int   argc,
   g_test_add_func ("/ui/event-table/another-run", test_another_run);
   g_test_add_func ("/ui/event-table/cells-fit", test_cells_fit);
   g_test_add_func ("/ui/event-table/jump", test_jump);
+  g_test_add_func ("/ui/event-table/sort-menu", test_sort_menu);
 
   return g_test_run ();
 }

@@ -123,6 +123,49 @@ test_compare_and_keep (void)
         }
       g_assert_cmpuint (g_hash_table_size (seen), ==, n_runs (window));
     }
+
+    /* Sorted from the Sort menu, most reallocations first; a click on a
+     * header, and the menu says which. */
+    {
+      g_autofree char *sorted = NULL;
+      g_auto(GStrv) rows = NULL;
+      guint64 previous = G_MAXUINT64;
+      guint column = 0;
+      gboolean descending = FALSE;
+
+      g_object_get (table, "sort-column", &column, NULL);
+      g_assert_cmpuint (column, ==, 1 + LL_N_COMPARISON_FIGURES);  /* as the run list has them */
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "comparison.sort-column", "u", 1));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "comparison.sort-descending", NULL));
+      sorted = ll_comparison_table_copy_csv (table);
+      rows = g_strsplit (sorted, "\n", -1);
+      for (guint i = 1; rows[i] != NULL && rows[i][0] != '\0'; i++)
+        {
+          g_auto(GStrv) fields = g_strsplit (rows[i], ",", -1);
+          guint64 reallocations = g_ascii_strtoull (fields[3], NULL, 10);
+
+          g_assert_cmpuint (reallocations, <=, previous);
+          previous = reallocations;
+        }
+      g_assert_cmpuint (previous, <, G_MAXUINT64);
+
+      {
+        GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (table), GTK_TYPE_COLUMN_VIEW));
+        g_autoptr(GtkColumnViewColumn) third = g_list_model_get_item (gtk_column_view_get_columns (view), 2);
+
+        gtk_column_view_sort_by_column (view, third, GTK_SORT_ASCENDING);
+      }
+      g_object_get (table, "sort-column", &column, "sort-descending", &descending, NULL);
+      g_assert_cmpuint (column, ==, 2);
+      g_assert_false (descending);
+
+      /* and back to the run list's order */
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "comparison.sort-column", "u",
+                                                 1 + LL_N_COMPARISON_FIGURES));
+      g_clear_pointer (&sorted, g_free);
+      sorted = ll_comparison_table_copy_csv (table);
+      g_assert_cmpstr (sorted, ==, csv);
+    }
   }
 
   /* Cleared: the current run stays, alone. */
