@@ -293,9 +293,7 @@ ll_comparison_table_set_property (GObject      *object,
 static GtkWidget *
 build_sort_button (void)
 {
-  g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) columns = g_menu_new ();
-  g_autoptr(GMenu) order = g_menu_new ();
 
   /* unsorted first, then the columns left to right */
   for (guint i = 0; i <= N_COLUMNS; i++)
@@ -309,11 +307,7 @@ build_sort_button (void)
       g_menu_item_set_action_and_target_value (item, "comparison.sort-column", g_variant_new_uint32 (c));
       g_menu_append_item (columns, item);
     }
-  g_menu_append (order, _("_Descending"), "comparison.sort-descending");
-  /* TRANSLATORS: a heading in the table's Sort menu, over the columns */
-  g_menu_append_section (menu, _("Sort By"), G_MENU_MODEL (columns));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
-  return ll_ui_sort_button_new (G_MENU_MODEL (menu), _("Sort the Runs"));
+  return ll_ui_sort_button_new (G_MENU_MODEL (columns), "comparison.sort-descending", _("Sort the Runs"));
 }
 
 static void

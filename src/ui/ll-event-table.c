@@ -954,9 +954,7 @@ ll_event_table_class_init (LlEventTableClass *klass)
 static GtkWidget *
 build_sort_button (void)
 {
-  g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) keys = g_menu_new ();
-  g_autoptr(GMenu) order = g_menu_new ();
 
   for (guint k = 0; k < LL_N_EVENT_KEYS; k++)
     {
@@ -965,11 +963,7 @@ build_sort_button (void)
       g_menu_item_set_action_and_target_value (item, "table.sort-key", g_variant_new_string (sort_keys[k].id));
       g_menu_append_item (keys, item);
     }
-  g_menu_append (order, _("_Descending"), "table.sort-descending");
-  /* TRANSLATORS: a heading in the table's Sort menu, over the columns */
-  g_menu_append_section (menu, _("Sort By"), G_MENU_MODEL (keys));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
-  return ll_ui_sort_button_new (G_MENU_MODEL (menu), _("Sort the Rows"));
+  return ll_ui_sort_button_new (G_MENU_MODEL (keys), "table.sort-descending", _("Sort the Rows"));
 }
 
 static GtkWidget *
