@@ -34,6 +34,7 @@ struct _LlWindow
   LlChartBoard         *board;
   GtkScrolledWindow    *scroller;
   GtkWidget            *main_box;
+  guint                 reveal_tick_id;   /* scrolls the table into view once laid out */
 
   /* the run */
   LlRun                *run;

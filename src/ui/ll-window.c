@@ -252,11 +252,19 @@ reveal_table (GtkWidget     *widget,
   double page = gtk_adjustment_get_page_size (adjustment);
   double value = gtk_adjustment_get_value (adjustment);
 
+  /* Hidden again meanwhile, or never laid out (the window minimized):
+   * nothing to reveal, and no frame to keep asking for. */
+  if (!gtk_widget_get_visible (table) || !gtk_widget_get_mapped (table))
+    {
+      self->reveal_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
   /* (bounds in the viewport are where they are shown, scrolled) */
   if (gtk_widget_get_height (table) == 0 ||
       !gtk_widget_compute_bounds (GTK_WIDGET (self->board), viewport, &board) ||
       !gtk_widget_compute_bounds (table, viewport, &rows))
     return G_SOURCE_CONTINUE;
+  self->reveal_tick_id = 0;
 
   if (rows.origin.y + MIN (rows.size.height, first_rows) > page)
     gtk_adjustment_set_value (adjustment,
@@ -281,7 +289,8 @@ notebook_action (GtkWidget  *widget,
   /* It appends twice before its loop. */
   ll_event_table_set_loop_start (ll_chart_board_get_table (self->board), 2);
   g_object_set (self->board, "show-table", TRUE, NULL);
-  gtk_widget_add_tick_callback (widget, reveal_table, NULL, NULL);
+  if (self->reveal_tick_id == 0)
+    self->reveal_tick_id = gtk_widget_add_tick_callback (widget, reveal_table, NULL, NULL);
   ll_window_start_run (self);
 }
 
