@@ -423,7 +423,7 @@ setup_cell (GtkSignalListItemFactory *factory,
   size_cell (context->table, cell, context->n_chars);
   gtk_list_item_set_child (item, cell);
   g_object_set_qdata (G_OBJECT (item), cell_context_quark, context);
-  g_signal_connect (cell, "map", G_CALLBACK (on_cell_map), item);
+  g_signal_connect_object (cell, "map", G_CALLBACK (on_cell_map), item, 0);
   /* Before GTK 4.12 a cell took a click for the selection as well as its
    * row: a Ctrl+click selected the row and at once unselected it. The row
    * alone selects. */
