@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ll-column-sort.h"
 #include "ll-comparison-table.h"
 #include "ll-run-swatch.h"
 #include "ll-ui-util.h"
@@ -33,28 +34,10 @@ struct _LlComparisonTable
   GtkSortListModel *sorted;
   GListModel      *runs;
   Context          contexts[N_COLUMNS];
+  LlColumnSort    *sort;
   LlUnits          units;
   guint64          free_bytes;
-
-  /* What the headers sort by: the first column the view's sorter asks,
-   * found by asking it to compare two stand-ins */
-  int              probe;         /* PROBE_OFF, PROBE_ON or the column asked */
-  GObject         *probe_a, *probe_b;
-  guint            sort_column;
-  gboolean         sort_descending;
 };
-
-#define PROBE_OFF -2
-#define PROBE_ON  -1
-
-enum {
-  PROP_0,
-  PROP_SORT_COLUMN,
-  PROP_SORT_DESCENDING,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (LlComparisonTable, ll_comparison_table, GTK_TYPE_WIDGET)
 
@@ -99,12 +82,6 @@ compare_rows (gconstpointer a,
   Context *context = data;
   double x, y;
 
-  if (context->table->probe != PROBE_OFF)
-    {
-      if (context->table->probe == PROBE_ON)
-        context->table->probe = (int) context->column;
-      return GTK_ORDERING_SMALLER;
-    }
   if (context->column == COL_RUN)
     {
       g_autofree char *x_name = ll_run_dup_short_title ((LlRun *) a);
@@ -198,116 +175,24 @@ copy_action (GtkWidget  *widget,
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), csv);
 }
 
-/* Sorting ----------------------------------------------------------------- */
-
-static void
-on_sorter_changed (GtkSorter         *sorter,
-                   GtkSorterChange    change,
-                   LlComparisonTable *self)
-{
-  GtkOrdering order;
-  guint column = N_COLUMNS;
-  gboolean descending = FALSE;
-
-  /* The first column asked is the one whose header shows the arrow; which
-   * way it points inverts its answer. Unsorted (N_COLUMNS), the runs are in
-   * the run list's order. */
-  self->probe = PROBE_ON;
-  order = gtk_sorter_compare (sorter, self->probe_a, self->probe_b);
-  if (self->probe >= 0)
-    {
-      column = (guint) self->probe;
-      descending = order == GTK_ORDERING_LARGER;
-    }
-  self->probe = PROBE_OFF;
-
-  if (column != self->sort_column)
-    {
-      self->sort_column = column;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_COLUMN]);
-    }
-  if (descending != self->sort_descending)
-    {
-      self->sort_descending = descending;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_DESCENDING]);
-    }
-}
-
-/* Sorts as a click on @column's header does. */
-static void
-sort_by (LlComparisonTable *self,
-         guint              column,
-         gboolean           descending)
-{
-  g_autoptr(GtkColumnViewColumn) view_column = NULL;
-
-  if (column < N_COLUMNS)
-    view_column = g_list_model_get_item (gtk_column_view_get_columns (self->view), column);
-  gtk_column_view_sort_by_column (self->view, view_column,
-                                  descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
-}
-
-static void
-ll_comparison_table_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  LlComparisonTable *self = LL_COMPARISON_TABLE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SORT_COLUMN:
-      g_value_set_uint (value, self->sort_column);
-      break;
-    case PROP_SORT_DESCENDING:
-      g_value_set_boolean (value, self->sort_descending);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ll_comparison_table_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  LlComparisonTable *self = LL_COMPARISON_TABLE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SORT_COLUMN:
-      sort_by (self, g_value_get_uint (value), self->sort_descending);
-      break;
-    case PROP_SORT_DESCENDING:
-      sort_by (self, self->sort_column, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-/* The headers sort with a click; this menu sorts from the keyboard too. */
+/* The Sort menu: the run list's order, then the columns left to right. */
 static GtkWidget *
 build_sort_button (void)
 {
   g_autoptr(GMenu) columns = g_menu_new ();
 
-  /* unsorted first, then the columns left to right */
   for (guint i = 0; i <= N_COLUMNS; i++)
     {
-      guint c = i == 0 ? N_COLUMNS : i - 1;
-      g_autoptr(GMenuItem) item = g_menu_item_new (c == N_COLUMNS ? _("As in the Run List")
+      guint c = i == 0 ? LL_COLUMN_SORT_NONE : i - 1;
+      g_autoptr(GMenuItem) item = g_menu_item_new (c == LL_COLUMN_SORT_NONE ? _("As in the Run List")
                                                    : c == COL_RUN ? _("Run")
                                                    : ll_comparison_figure_title (c - 1),
                                                    NULL);
 
-      g_menu_item_set_action_and_target_value (item, "comparison.sort-column", g_variant_new_uint32 (c));
+      g_menu_item_set_action_and_target_value (item, "sort.column", g_variant_new_uint32 (c));
       g_menu_append_item (columns, item);
     }
-  return ll_ui_sort_button_new (G_MENU_MODEL (columns), "comparison.sort-descending", _("Sort the Runs"));
+  return ll_column_sort_button_new (G_MENU_MODEL (columns), _("Sort the Runs"));
 }
 
 static void
@@ -315,11 +200,7 @@ ll_comparison_table_dispose (GObject *object)
 {
   LlComparisonTable *self = LL_COMPARISON_TABLE (object);
 
-  if (self->view != NULL)
-    g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->view), on_sorter_changed, self);
-  self->view = NULL;
-  g_clear_object (&self->probe_a);
-  g_clear_object (&self->probe_b);
+  g_clear_object (&self->sort);
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->runs);
@@ -334,21 +215,6 @@ ll_comparison_table_class_init (LlComparisonTableClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ll_comparison_table_dispose;
-  object_class->get_property = ll_comparison_table_get_property;
-  object_class->set_property = ll_comparison_table_set_property;
-
-  /* The column the runs are sorted by (0: the run's name, then the
-   * figures; N_COLUMNS: none, as the run list has them), and which way: as
-   * a click on its header sets them, for the keyboard too. */
-  properties[PROP_SORT_COLUMN] =
-    g_param_spec_uint ("sort-column", NULL, NULL, 0, N_COLUMNS, N_COLUMNS,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SORT_DESCENDING] =
-    g_param_spec_boolean ("sort-descending", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-  gtk_widget_class_install_property_action (widget_class, "comparison.sort-column", "sort-column");
-  gtk_widget_class_install_property_action (widget_class, "comparison.sort-descending", "sort-descending");
 
   gtk_widget_class_install_action (widget_class, "comparison.copy", NULL, copy_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "comparison.copy", NULL);
@@ -366,10 +232,6 @@ ll_comparison_table_init (LlComparisonTable *self)
   GtkNoSelection *selection;
 
   self->units = LL_UNITS_IEC;
-  self->probe = PROBE_OFF;
-  self->sort_column = N_COLUMNS;
-  self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
-  self->probe_b = g_object_new (G_TYPE_OBJECT, NULL);
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
@@ -393,6 +255,8 @@ ll_comparison_table_init (LlComparisonTable *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
   ll_ui_name_column_view (self->view, _("Runs Compared"),
                           _("What each run cost at its end: reallocations, slack, memory allocated, copied and held"));
+  self->sort = ll_column_sort_new (self->view, LL_COLUMN_SORT_NONE);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "sort", ll_column_sort_get_actions (self->sort));
   for (guint c = 0; c < N_COLUMNS; c++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
@@ -405,7 +269,7 @@ ll_comparison_table_init (LlComparisonTable *self)
       column = gtk_column_view_column_new (c == COL_RUN ? _("Run") : ll_comparison_figure_title (c - 1),
                                            factory);
       sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, &self->contexts[c], NULL));
-      gtk_column_view_column_set_sorter (column, sorter);
+      ll_column_sort_add_column (self->sort, column, c, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, c == COL_RUN);
       g_object_unref (sorter);
@@ -413,7 +277,6 @@ ll_comparison_table_init (LlComparisonTable *self)
       g_object_unref (column);
     }
   gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->view));
-  g_signal_connect (gtk_column_view_get_sorter (self->view), "changed", G_CALLBACK (on_sorter_changed), self);
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
   gtk_widget_set_vexpand (scroller, TRUE);
@@ -468,4 +331,12 @@ ll_comparison_table_get_n_rows (LlComparisonTable *self)
   g_return_val_if_fail (LL_IS_COMPARISON_TABLE (self), 0);
 
   return g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+}
+
+LlColumnSort *
+ll_comparison_table_get_sort (LlComparisonTable *self)
+{
+  g_return_val_if_fail (LL_IS_COMPARISON_TABLE (self), NULL);
+
+  return self->sort;
 }

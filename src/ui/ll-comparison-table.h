@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "ll-column-sort.h"
+
 #include "ll-run.h"
 #include "ll-size.h"
 
@@ -29,5 +31,8 @@ void       ll_comparison_table_refresh    (LlComparisonTable *self);
 guint      ll_comparison_table_get_n_rows (LlComparisonTable *self);
 /* The rows, in their order, as CSV with its header. */
 char      *ll_comparison_table_copy_csv   (LlComparisonTable *self);
+
+/* What the column headers (or the Sort menu) sort by. */
+LlColumnSort *ll_comparison_table_get_sort (LlComparisonTable *self);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ll-csv.h"
+#include "ll-column-sort.h"
 #include "ll-event-table.h"
 #include "ll-ui-util.h"
 
@@ -57,68 +58,18 @@ static const ColumnInfo column_info[N_COLUMNS] = {
   [COL_AVAILABLE] = { N_("Free Memory"), LL_EVENT_KEY_AVAILABLE, TRUE },
 };
 
-/* How the Sort menu names each order; the id is its action's target. */
-static const struct
-{
-  const char *id;
-  const char *label;
-} sort_keys[LL_N_EVENT_KEYS] = {
-  [LL_EVENT_KEY_NUMBER] = { "number", N_("Number") },
-  [LL_EVENT_KEY_LENGTH] = { "length", N_("Length") },
-  [LL_EVENT_KEY_CAPACITY] = { "capacity", N_("Capacity") },
-  [LL_EVENT_KEY_BYTES] = { "container", N_("Container") },
-  [LL_EVENT_KEY_ADDED] = { "added", N_("Added") },
-  [LL_EVENT_KEY_OUTCOME] = { "block", N_("Block") },
-  [LL_EVENT_KEY_COPIED] = { "copied", N_("Copied") },
-  [LL_EVENT_KEY_TIME] = { "time", N_("Time") },
-  [LL_EVENT_KEY_AVAILABLE] = { "free-memory", N_("Free Memory") },
+/* How the Sort menu names each order (its target: the key). */
+static const char * const sort_labels[LL_N_EVENT_KEYS] = {
+  [LL_EVENT_KEY_NUMBER] = N_("Number"),
+  [LL_EVENT_KEY_LENGTH] = N_("Length"),
+  [LL_EVENT_KEY_CAPACITY] = N_("Capacity"),
+  [LL_EVENT_KEY_BYTES] = N_("Container"),
+  [LL_EVENT_KEY_ADDED] = N_("Added"),
+  [LL_EVENT_KEY_OUTCOME] = N_("Block"),
+  [LL_EVENT_KEY_COPIED] = N_("Copied"),
+  [LL_EVENT_KEY_TIME] = N_("Time"),
+  [LL_EVENT_KEY_AVAILABLE] = N_("Free Memory"),
 };
-
-/* Each column's sorter: never compares rows itself (the list sorts them);
- * it tells the table which key the view's sorter asked for first. */
-#define LL_TYPE_KEY_SORTER (ll_key_sorter_get_type ())
-G_DECLARE_FINAL_TYPE (LlKeySorter, ll_key_sorter, LL, KEY_SORTER, GtkSorter)
-
-struct _LlKeySorter
-{
-  GtkSorter   parent_instance;
-  LlEventKey  key;
-  LlEventKey *probe;   /* where the key goes while the table probes */
-};
-
-G_DEFINE_FINAL_TYPE (LlKeySorter, ll_key_sorter, GTK_TYPE_SORTER)
-
-static GtkOrdering
-ll_key_sorter_compare (GtkSorter *sorter,
-                       gpointer   a,
-                       gpointer   b)
-{
-  LlKeySorter *self = LL_KEY_SORTER (sorter);
-
-  if (self->probe != NULL && *self->probe == LL_N_EVENT_KEYS)
-    *self->probe = self->key;
-  return GTK_ORDERING_SMALLER;
-}
-
-static GtkSorterOrder
-ll_key_sorter_get_order (GtkSorter *sorter)
-{
-  return GTK_SORTER_ORDER_PARTIAL;
-}
-
-static void
-ll_key_sorter_class_init (LlKeySorterClass *klass)
-{
-  GtkSorterClass *sorter_class = GTK_SORTER_CLASS (klass);
-
-  sorter_class->compare = ll_key_sorter_compare;
-  sorter_class->get_order = ll_key_sorter_get_order;
-}
-
-static void
-ll_key_sorter_init (LlKeySorter *self)
-{
-}
 
 typedef struct
 {
@@ -155,10 +106,7 @@ struct _LlEventTable
   GArray             *followed;         /* guint64: the selected rows' numbers */
   gboolean            all_selected;
 
-  LlEventKey          probe;
-  GObject            *probe_a, *probe_b;
-  LlEventKey          sort_key;         /* as the headers show it */
-  gboolean            sort_descending;
+  LlColumnSort       *sort;       /* the headers' choice; the list sorts */
 };
 
 enum {
@@ -166,15 +114,7 @@ enum {
   N_SIGNALS
 };
 
-enum {
-  PROP_0,
-  PROP_SORT_KEY,
-  PROP_SORT_DESCENDING,
-  N_PROPS
-};
-
 static guint signals[N_SIGNALS];
-static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (LlEventTable, ll_event_table, GTK_TYPE_WIDGET)
 
@@ -531,98 +471,15 @@ show_all_cells (LlEventTable *self)
 
 /* Sorting ----------------------------------------------------------------- */
 
+/* A header (or the Sort menu) chose a column: the list sorts its rows by
+ * that column's key (none chosen: the run's order, by number). */
 static void
-on_sorter_changed (GtkSorter    *sorter,
-                   GtkSorterChange change,
-                   LlEventTable *self)
+on_sort_changed (LlEventTable *self)
 {
-  GtkOrdering order;
+  gboolean descending;
+  guint key = ll_column_sort_get_column (self->sort, &descending);
 
-  /* The first column the view's sorter consults is the one whose header
-   * shows the arrow; which way it points inverts its answer. */
-  LlEventKey key = LL_EVENT_KEY_NUMBER;
-  gboolean descending = FALSE;
-
-  self->probe = LL_N_EVENT_KEYS;
-  order = gtk_sorter_compare (sorter, self->probe_a, self->probe_b);
-  if (self->probe != LL_N_EVENT_KEYS)
-    {
-      key = self->probe;
-      descending = order == GTK_ORDERING_LARGER;
-    }
-  self->probe = LL_N_EVENT_KEYS + 1;
-  ll_event_list_sort (self->list, key, descending);
-
-  /* The Sort menu says what the headers do. */
-  if (key != self->sort_key)
-    {
-      self->sort_key = key;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_KEY]);
-    }
-  if (descending != self->sort_descending)
-    {
-      self->sort_descending = descending;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_DESCENDING]);
-    }
-}
-
-/* Sorts as a click on the header of @key's column does. */
-static void
-sort_by (LlEventTable *self,
-         LlEventKey    key,
-         gboolean      descending)
-{
-  for (guint c = 0; c < N_COLUMNS; c++)
-    if (column_info[c].key == key && gtk_column_view_column_get_visible (self->columns[c]))
-      {
-        gtk_column_view_sort_by_column (self->view, self->columns[c],
-                                        descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
-        return;
-      }
-}
-
-static void
-ll_event_table_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  LlEventTable *self = LL_EVENT_TABLE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SORT_KEY:
-      g_value_set_string (value, sort_keys[self->sort_key].id);
-      break;
-    case PROP_SORT_DESCENDING:
-      g_value_set_boolean (value, self->sort_descending);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ll_event_table_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  LlEventTable *self = LL_EVENT_TABLE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SORT_KEY:
-      for (guint k = 0; k < LL_N_EVENT_KEYS; k++)
-        if (g_strcmp0 (g_value_get_string (value), sort_keys[k].id) == 0)
-          sort_by (self, k, self->sort_descending);
-      break;
-    case PROP_SORT_DESCENDING:
-      sort_by (self, self->sort_key, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  ll_event_list_sort (self->list, (LlEventKey) key, descending);
 }
 
 /* Selection --------------------------------------------------------------- */
@@ -878,9 +735,9 @@ ll_event_table_dispose (GObject *object)
 {
   LlEventTable *self = LL_EVENT_TABLE (object);
 
-  if (self->view != NULL)
-    g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->view),
-                                          on_sorter_changed, self);
+  if (self->sort != NULL)
+    g_signal_handlers_disconnect_by_func (self->sort, on_sort_changed, self);
+  g_clear_object (&self->sort);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   self->view = NULL;
   if (self->list != NULL)
@@ -888,8 +745,6 @@ ll_event_table_dispose (GObject *object)
   g_clear_object (&self->list);
   g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_pointer (&self->followed, g_array_unref);
-  g_clear_object (&self->probe_a);
-  g_clear_object (&self->probe_b);
 
   G_OBJECT_CLASS (ll_event_table_parent_class)->dispose (object);
 }
@@ -929,28 +784,14 @@ ll_event_table_class_init (LlEventTableClass *klass)
     g_signal_new ("event-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  object_class->get_property = ll_event_table_get_property;
-  object_class->set_property = ll_event_table_set_property;
-
-  /* What the rows are sorted by (an id of the Sort menu), and which way:
-   * as a click on a column's header sets them, for the keyboard too. */
-  properties[PROP_SORT_KEY] =
-    g_param_spec_string ("sort-key", NULL, NULL, "number",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SORT_DESCENDING] =
-    g_param_spec_boolean ("sort-descending", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-  gtk_widget_class_install_property_action (widget_class, "table.sort-key", "sort-key");
-  gtk_widget_class_install_property_action (widget_class, "table.sort-descending", "sort-descending");
-
   gtk_widget_class_install_action (widget_class, "table.copy", NULL, copy_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "table.copy", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "eventtable");
 }
 
-/* The headers sort with a click; this menu sorts from the keyboard too. */
+/* The Sort menu: a key for each of the columns (those that share one
+ * sort alike). */
 static GtkWidget *
 build_sort_button (void)
 {
@@ -958,12 +799,12 @@ build_sort_button (void)
 
   for (guint k = 0; k < LL_N_EVENT_KEYS; k++)
     {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_(sort_keys[k].label), NULL);
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(sort_labels[k]), NULL);
 
-      g_menu_item_set_action_and_target_value (item, "table.sort-key", g_variant_new_string (sort_keys[k].id));
+      g_menu_item_set_action_and_target_value (item, "sort.column", g_variant_new_uint32 (k));
       g_menu_append_item (keys, item);
     }
-  return ll_ui_sort_button_new (G_MENU_MODEL (keys), "table.sort-descending", _("Sort the Rows"));
+  return ll_column_sort_button_new (G_MENU_MODEL (keys), _("Sort the Rows"));
 }
 
 static GtkWidget *
@@ -999,15 +840,11 @@ static void
 ll_event_table_init (LlEventTable *self)
 {
   GtkWidget *scroller;
-  GtkSorter *view_sorter;
 
   self->units = LL_UNITS_IEC;
   self->list = ll_event_list_new ();
   self->bound = g_hash_table_new (NULL, NULL);
   g_signal_connect_swapped (self->list, "rows-moved", G_CALLBACK (on_rows_moved), self);
-  self->probe = LL_N_EVENT_KEYS + 1;
-  self->probe_a = g_object_new (LL_TYPE_EVENT_ROW, NULL);
-  self->probe_b = g_object_new (LL_TYPE_EVENT_ROW, NULL);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -1025,11 +862,12 @@ ll_event_table_init (LlEventTable *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
   ll_ui_name_column_view (self->view, _("Reallocations"),
                           _("Every reallocation of the run; select one to mark it on the charts"));
+  self->sort = ll_column_sort_new (self->view, LL_EVENT_KEY_NUMBER);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "sort", ll_column_sort_get_actions (self->sort));
 
   for (guint c = 0; c < N_COLUMNS; c++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      LlKeySorter *sorter = g_object_new (LL_TYPE_KEY_SORTER, NULL);
       GtkColumnViewColumn *column;
 
       self->contexts[c] = (CellContext) { self, c, 4 };
@@ -1037,12 +875,10 @@ ll_event_table_init (LlEventTable *self)
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), &self->contexts[c]);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), &self->contexts[c]);
 
-      sorter->key = column_info[c].key;
-      sorter->probe = &self->probe;
       column = gtk_column_view_column_new (column_info[c].title ? _(column_info[c].title) : "", factory);
-      gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+      /* (the list sorts its rows itself, by the column's key) */
+      ll_column_sort_add_column (self->sort, column, column_info[c].key, NULL);
       gtk_column_view_column_set_resizable (column, TRUE);
-      g_object_unref (sorter);
       gtk_column_view_append_column (self->view, column);
       self->columns[c] = column;
       g_object_unref (column);
@@ -1053,8 +889,7 @@ ll_event_table_init (LlEventTable *self)
   gtk_column_view_column_set_expand (self->columns[COL_BLOCK], TRUE);
   update_size_title (self);
 
-  view_sorter = gtk_column_view_get_sorter (self->view);
-  g_signal_connect (view_sorter, "changed", G_CALLBACK (on_sorter_changed), self);
+  g_signal_connect_swapped (self->sort, "changed", G_CALLBACK (on_sort_changed), self);
 
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
@@ -1179,4 +1014,12 @@ ll_event_table_set_units (LlEventTable *self,
   update_size_title (self);
   widen_for_ends (self);
   show_all_cells (self);
+}
+
+LlColumnSort *
+ll_event_table_get_sort (LlEventTable *self)
+{
+  g_return_val_if_fail (LL_IS_EVENT_TABLE (self), NULL);
+
+  return self->sort;
 }

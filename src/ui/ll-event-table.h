@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "ll-column-sort.h"
+
 #include "ll-event-list.h"
 #include "ll-size.h"
 
@@ -61,5 +63,8 @@ GtkColumnView *ll_event_table_get_column_view (LlEventTable    *self);
 char        *ll_event_table_get_text      (LlEventTable        *self,
                                            guint                position,
                                            LlEventColumn        column);
+
+/* What the column headers (or the Sort menu) sort by. */
+LlColumnSort *ll_event_table_get_sort (LlEventTable *self);
 
 G_END_DECLS

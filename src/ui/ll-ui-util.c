@@ -348,32 +348,6 @@ ll_ui_chart_palette_init (LlChartPalette *palette)
     ll_chart_palette_init_light (palette);
 }
 
-GtkWidget *
-ll_ui_sort_button_new (GMenuModel *choices,
-                       const char *descending_action,
-                       const char *label)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) order = g_menu_new ();
-  GtkWidget *button = gtk_menu_button_new ();
-
-  g_return_val_if_fail (G_IS_MENU_MODEL (choices), NULL);
-  g_return_val_if_fail (descending_action != NULL, NULL);
-  g_return_val_if_fail (label != NULL, NULL);
-
-  g_menu_append (order, _("_Descending"), descending_action);
-  /* TRANSLATORS: a heading in a table's Sort menu, over its columns */
-  g_menu_append_section (menu, _("Sort By"), choices);
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
-
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-sort-descending-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  return button;
-}
-
 void
 ll_ui_load_style (void)
 {

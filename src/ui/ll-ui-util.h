@@ -95,14 +95,6 @@ GVariant *ll_ui_set_whole_mapping   (const GValue       *value,
  * high contrast. */
 void      ll_ui_chart_palette_init  (LlChartPalette *palette);
 
-/* A flat button with the sort icon that opens a table's Sort menu: what
- * its headers do with a click, from the keyboard too. The menu has
- * @choices under "Sort By", then a check for @descending_action; @label is
- * what the button's tooltip and screen readers say. */
-GtkWidget *ll_ui_sort_button_new    (GMenuModel     *choices,
-                                     const char     *descending_action,
-                                     const char     *label);
-
 /* The app's style sheet (style.css in its resources), for a window shown
  * without the application, which loads it itself: tests and benchmarks
  * then lay out and draw what the app does. Once per process. */
