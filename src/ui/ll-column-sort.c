@@ -141,6 +141,10 @@ set_state (LlColumnSort *self,
                                       g_variant_new_uint32 (self->column));
   g_action_group_change_action_state (G_ACTION_GROUP (self->actions), "descending",
                                       g_variant_new_boolean (self->descending));
+  /* In the table's own order there is no way to turn. */
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions),
+                                                                            "descending")),
+                               self->column != LL_COLUMN_SORT_NONE);
   g_object_thaw_notify (G_OBJECT (self));
   if (changed)
     g_signal_emit (self, signals[CHANGED], 0);

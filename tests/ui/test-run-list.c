@@ -136,7 +136,10 @@ test_compare_and_keep (void)
       LlColumnSort *sort = ll_comparison_table_get_sort (table);
 
       g_assert_cmpuint (ll_column_sort_get_column (sort, NULL), ==, LL_COLUMN_SORT_NONE);  /* as the run list has them */
+      /* (no way to turn in the run list's order) */
+      g_assert_false (g_action_group_get_action_enabled (ll_column_sort_get_actions (sort), "descending"));
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "sort.column", "u", 1));
+      g_assert_true (g_action_group_get_action_enabled (ll_column_sort_get_actions (sort), "descending"));
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "sort.descending", NULL));
       sorted = ll_comparison_table_copy_csv (table);
       rows = g_strsplit (sorted, "\n", -1);
