@@ -536,6 +536,36 @@ ll_chart_legend_rows (LlChartText        *text,
   return rows;
 }
 
+/* The narrowest row width that wraps @items onto no more rows than
+ * @row_width does: the rows come out even ("a b c d / e f g h" rather
+ * than "a b c d e f g / h"). */
+double
+ll_chart_legend_balanced_width (LlChartText        *text,
+                                const LlLegendItem *items,
+                                guint               n_items,
+                                double              row_width)
+{
+  guint rows = ll_chart_legend_rows (text, items, n_items, row_width);
+  double lo = 0.0, hi = row_width;
+
+  if (rows <= 1)
+    return row_width;
+  for (guint i = 0; i < n_items; i++)
+    lo = MAX (lo, ll_chart_legend_width (text, &items[i], 1));
+  lo = MAX (lo, row_width / rows) - 1.0;
+  /* (a row's width only steps at the items' ends: whole pixels do) */
+  while (hi - lo > 1.0)
+    {
+      double mid = floor ((lo + hi) / 2.0);
+
+      if (ll_chart_legend_rows (text, items, n_items, mid) <= rows)
+        hi = mid;
+      else
+        lo = mid;
+    }
+  return hi;
+}
+
 /* Layout ------------------------------------------------------------------- */
 
 /* @name, and @axis's unit when it has one. */
@@ -801,7 +831,7 @@ measure (LlChartLayout        *layout,
           n_items--;
           legend_w = ll_chart_legend_width (text, items, n_items);
         }
-      layout->legend_width = width - 2 * layout->pad;
+      layout->legend_width = ll_chart_legend_balanced_width (text, items, n_items, width - 2 * layout->pad);
       layout->legend_rows = ll_chart_legend_rows (text, items, n_items, layout->legend_width);
       layout->legend_y = top - round (line_h * 0.5);
       top += layout->legend_rows * line_h + round (unit * 0.4);

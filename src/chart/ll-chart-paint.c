@@ -640,7 +640,8 @@ ll_chart_draw_runs_legend (cairo_t              *cr,
 
       cairo_save (cr);
       ll_painter_init (&p, cr, context, &text, &layout, options, data);
-      draw_legend_items (&p, items, n_items, layout.pad, layout.pad, width - 2 * layout.pad, TRUE);
+      draw_legend_items (&p, items, n_items, layout.pad, layout.pad,
+                         ll_chart_legend_balanced_width (&text, items, n_items, width - 2 * layout.pad), TRUE);
       cairo_restore (cr);
     }
 

@@ -351,6 +351,10 @@ guint         ll_chart_legend_rows      (LlChartText          *text,
                                          const LlLegendItem   *items,
                                          guint                 n_items,
                                          double                row_width);
+double        ll_chart_legend_balanced_width (LlChartText        *text,
+                                              const LlLegendItem *items,
+                                              guint               n_items,
+                                              double              row_width);
 void          ll_chart_layout_measure   (LlChartLayout        *layout,
                                          LlChartText          *text,
                                          LlChartKind           kind,

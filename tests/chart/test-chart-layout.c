@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "chart-test-util.h"
 #include "chart-testdata.h"
@@ -157,6 +158,74 @@ test_large_text_plot (void)
   test_run_clear (&other);
 }
 
+/* The items on each row when @items wrap at @width, as legends fill
+ * them; returns the number of rows. */
+static guint
+items_per_row (LlChartText        *text,
+               const LlLegendItem *items,
+               guint               n_items,
+               double              width,
+               guint              *counts)
+{
+  guint rows = 0;
+  double x = 0.0;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      double w = ll_chart_legend_width (text, &items[i], 1);
+
+      if (rows == 0 || (x > 0.0 && x + LL_CHART_ITEM_GAP + w > width))
+        {
+          counts[rows++] = 0;
+          x = 0.0;
+        }
+      x += (x > 0.0 ? LL_CHART_ITEM_GAP : 0.0) + w;
+      counts[rows - 1]++;
+    }
+  return rows;
+}
+
+/* A legend that wraps takes as many rows as it must, filled evenly: not
+ * seven names and one alone below them. */
+static void
+test_legend_balanced (void)
+{
+  static const char *names[] = { "CPython 3.9+ (real)", "CPython 3.8", "libstdc++", "MSVC",
+                                 "Java", "Go", "Rust", ".NET" };
+  PangoContext *context = ll_chart_create_pango_context ();
+  LlChartOptions options;
+  LlChartText text;
+  LlLegendItem items[G_N_ELEMENTS (names)];
+  guint counts[G_N_ELEMENTS (names)], balanced[G_N_ELEMENTS (names)];
+  double all = 0.0, width, even;
+
+  ll_chart_options_init (&options);
+  ll_chart_text_init (&text, context, &options);
+  memset (items, 0, sizeof items);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      items[i].swatch = LL_SWATCH_LINE;
+      items[i].label = names[i];
+    }
+  all = ll_chart_legend_width (&text, items, G_N_ELEMENTS (names));
+  /* just too narrow for all of them: the last alone on a second row */
+  width = all - ll_chart_legend_width (&text, &items[G_N_ELEMENTS (names) - 1], 1) / 2.0;
+  g_assert_cmpuint (items_per_row (&text, items, G_N_ELEMENTS (names), width, counts), ==, 2);
+  g_assert_cmpuint (counts[1], ==, 1);
+
+  even = ll_chart_legend_balanced_width (&text, items, G_N_ELEMENTS (names), width);
+  g_assert_cmpfloat (even, <, width);
+  g_assert_cmpuint (items_per_row (&text, items, G_N_ELEMENTS (names), even, balanced), ==, 2);
+  g_assert_cmpuint (balanced[1], >=, 3);
+  /* the narrowest that keeps two rows: a pixel less takes a third */
+  g_assert_cmpuint (ll_chart_legend_rows (&text, items, G_N_ELEMENTS (names), even - 1.0), ==, 3);
+  /* what fits on a row stays on it */
+  g_assert_cmpfloat (ll_chart_legend_balanced_width (&text, items, G_N_ELEMENTS (names), all + 1.0), ==, all + 1.0);
+
+  ll_chart_text_clear (&text);
+  g_object_unref (context);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,6 +237,7 @@ main (int   argc,
   g_test_add_func ("/chart/layout/text-scale", test_text_scale);
   g_test_add_func ("/chart/layout/large-text-plot", test_large_text_plot);
   g_test_add_func ("/chart/layout/text-cache", test_text_cache);
+  g_test_add_func ("/chart/layout/legend-balanced", test_legend_balanced);
 
   ret = g_test_run ();
 
