@@ -190,21 +190,31 @@ peer_view (guint n)
   return view;
 }
 
-static GtkAdjustment *
-find_vadjustment (GtkWidget *root)
+static GtkWidget *
+find_column_view (GtkWidget *root)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkAdjustment *adj;
+      GtkWidget *found;
 
-      if (GTK_IS_SCROLLED_WINDOW (child))
-        return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child));
-      if ((adj = find_vadjustment (child)) != NULL)
-        return adj;
+      if (GTK_IS_COLUMN_VIEW (child))
+        return child;
+      if ((found = find_column_view (child)) != NULL)
+        return found;
     }
   return NULL;
+}
+
+/* What scrolls the table's rows (not a menu's popover, say). */
+static GtkAdjustment *
+find_vadjustment (GtkWidget *root)
+{
+  GtkWidget *view = find_column_view (root);
+  GtkWidget *scroller = view != NULL ? gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+
+  return scroller != NULL ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)) : NULL;
 }
 
 static void
