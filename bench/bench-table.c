@@ -263,6 +263,10 @@ scroll_through (GtkWidget    *content,
   s.adjustment = find_vadjustment (window);
   if (s.adjustment == NULL)
     g_error ("no scrolled window");
+  /* Measuring anything else than a long list scrolling would say nothing. */
+  if (gtk_adjustment_get_upper (s.adjustment) < 100 * gtk_adjustment_get_page_size (s.adjustment))
+    g_error ("the table does not scroll its rows: %.0f px of %.0f", gtk_adjustment_get_page_size (s.adjustment),
+             gtk_adjustment_get_upper (s.adjustment));
   clock = gtk_widget_get_frame_clock (window);
   g_signal_connect (clock, "update", G_CALLBACK (on_update), &s);
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &s);
