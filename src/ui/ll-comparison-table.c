@@ -175,6 +175,13 @@ copy_action (GtkWidget  *widget,
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), csv);
 }
 
+/* A column's header, and its item in the Sort menu. */
+static const char *
+column_title (Column column)
+{
+  return column == COL_RUN ? _("Run") : ll_comparison_figure_title (column - 1);
+}
+
 /* The Sort menu: the run list's order, then the columns left to right. */
 static GtkWidget *
 build_sort_button (void)
@@ -185,8 +192,7 @@ build_sort_button (void)
     {
       guint c = i == 0 ? LL_COLUMN_SORT_NONE : i - 1;
       g_autoptr(GMenuItem) item = g_menu_item_new (c == LL_COLUMN_SORT_NONE ? _("As in the Run List")
-                                                   : c == COL_RUN ? _("Run")
-                                                   : ll_comparison_figure_title (c - 1),
+                                                                         : column_title (c),
                                                    NULL);
 
       g_menu_item_set_action_and_target_value (item, "sort.column", g_variant_new_uint32 (c));
@@ -266,8 +272,7 @@ ll_comparison_table_init (LlComparisonTable *self)
       self->contexts[c] = (Context) { self, c };
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), &self->contexts[c]);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), &self->contexts[c]);
-      column = gtk_column_view_column_new (c == COL_RUN ? _("Run") : ll_comparison_figure_title (c - 1),
-                                           factory);
+      column = gtk_column_view_column_new (column_title (c), factory);
       sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, &self->contexts[c], NULL));
       ll_column_sort_add_column (self->sort, column, c, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);

@@ -58,19 +58,6 @@ static const ColumnInfo column_info[N_COLUMNS] = {
   [COL_AVAILABLE] = { N_("Free Memory"), LL_EVENT_KEY_AVAILABLE, TRUE },
 };
 
-/* How the Sort menu names each order (its target: the key). */
-static const char * const sort_labels[LL_N_EVENT_KEYS] = {
-  [LL_EVENT_KEY_NUMBER] = N_("Number"),
-  [LL_EVENT_KEY_LENGTH] = N_("Length"),
-  [LL_EVENT_KEY_CAPACITY] = N_("Capacity"),
-  [LL_EVENT_KEY_BYTES] = N_("Container"),
-  [LL_EVENT_KEY_ADDED] = N_("Added"),
-  [LL_EVENT_KEY_OUTCOME] = N_("Block"),
-  [LL_EVENT_KEY_COPIED] = N_("Copied"),
-  [LL_EVENT_KEY_TIME] = N_("Time"),
-  [LL_EVENT_KEY_AVAILABLE] = N_("Free Memory"),
-};
-
 typedef struct
 {
   LlEventTable *table;
@@ -790,18 +777,24 @@ ll_event_table_class_init (LlEventTableClass *klass)
   gtk_widget_class_set_css_name (widget_class, "eventtable");
 }
 
-/* The Sort menu: a key for each of the columns (those that share one
- * sort alike). */
+/* The Sort menu: each key once, named as its first column is ("#" in
+ * words), in the columns' order; its target is the key. */
 static GtkWidget *
 build_sort_button (void)
 {
   g_autoptr(GMenu) keys = g_menu_new ();
+  guint seen = 0;
 
-  for (guint k = 0; k < LL_N_EVENT_KEYS; k++)
+  for (guint c = 0; c < N_COLUMNS; c++)
     {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_(sort_labels[k]), NULL);
+      LlEventKey key = column_info[c].key;
+      g_autoptr(GMenuItem) item = NULL;
 
-      g_menu_item_set_action_and_target_value (item, "sort.column", g_variant_new_uint32 (k));
+      if (seen & (1u << key))
+        continue;
+      seen |= 1u << key;
+      item = g_menu_item_new (key == LL_EVENT_KEY_NUMBER ? _("Number") : _(column_info[c].title), NULL);
+      g_menu_item_set_action_and_target_value (item, "sort.column", g_variant_new_uint32 (key));
       g_menu_append_item (keys, item);
     }
   return ll_column_sort_button_new (G_MENU_MODEL (keys), _("Sort the Rows"));
