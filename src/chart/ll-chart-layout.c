@@ -538,16 +538,19 @@ ll_chart_legend_rows (LlChartText        *text,
 
 /* The narrowest row width that wraps @items onto no more rows than
  * @row_width does: the rows come out even ("a b c d / e f g h" rather
- * than "a b c d e f g / h"). */
+ * than "a b c d e f g / h"). @rows, if not NULL, is set to how many. */
 double
 ll_chart_legend_balanced_width (LlChartText        *text,
                                 const LlLegendItem *items,
                                 guint               n_items,
-                                double              row_width)
+                                double              row_width,
+                                guint              *rows_out)
 {
   guint rows = ll_chart_legend_rows (text, items, n_items, row_width);
   double lo = 0.0, hi = row_width;
 
+  if (rows_out != NULL)
+    *rows_out = rows;
   if (rows <= 1)
     return row_width;
   for (guint i = 0; i < n_items; i++)
@@ -831,8 +834,8 @@ measure (LlChartLayout        *layout,
           n_items--;
           legend_w = ll_chart_legend_width (text, items, n_items);
         }
-      layout->legend_width = ll_chart_legend_balanced_width (text, items, n_items, width - 2 * layout->pad);
-      layout->legend_rows = ll_chart_legend_rows (text, items, n_items, layout->legend_width);
+      layout->legend_width = ll_chart_legend_balanced_width (text, items, n_items, width - 2 * layout->pad,
+                                                             &layout->legend_rows);
       layout->legend_y = top - round (line_h * 0.5);
       top += layout->legend_rows * line_h + round (unit * 0.4);
       fit.length = MAX (1.0, bottom - top);

@@ -631,19 +631,20 @@ ll_chart_draw_runs_legend (cairo_t              *cr,
   ll_chart_layout_set_text_metrics (&layout, &text, options);
   if (!padded)
     layout.pad = 0.0;
-  rows = ll_chart_legend_rows (&text, items, n_items, width - 2 * layout.pad);
-  height = 2 * layout.pad + rows * layout.line_height;
-
+  /* (measuring alone needs only the rows, drawing their even width) */
   if (cr != NULL)
     {
+      double row_width = ll_chart_legend_balanced_width (&text, items, n_items, width - 2 * layout.pad, &rows);
       LlPainter p;
 
       cairo_save (cr);
       ll_painter_init (&p, cr, context, &text, &layout, options, data);
-      draw_legend_items (&p, items, n_items, layout.pad, layout.pad,
-                         ll_chart_legend_balanced_width (&text, items, n_items, width - 2 * layout.pad), TRUE);
+      draw_legend_items (&p, items, n_items, layout.pad, layout.pad, row_width, TRUE);
       cairo_restore (cr);
     }
+  else
+    rows = ll_chart_legend_rows (&text, items, n_items, width - 2 * layout.pad);
+  height = 2 * layout.pad + rows * layout.line_height;
 
   ll_chart_text_clear (&text);
   g_object_unref (context);

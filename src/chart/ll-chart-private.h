@@ -354,7 +354,8 @@ guint         ll_chart_legend_rows      (LlChartText          *text,
 double        ll_chart_legend_balanced_width (LlChartText        *text,
                                               const LlLegendItem *items,
                                               guint               n_items,
-                                              double              row_width);
+                                              double              row_width,
+                                              guint              *rows);
 void          ll_chart_layout_measure   (LlChartLayout        *layout,
                                          LlChartText          *text,
                                          LlChartKind           kind,

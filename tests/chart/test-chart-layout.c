@@ -198,6 +198,7 @@ test_legend_balanced (void)
   LlLegendItem items[G_N_ELEMENTS (names)];
   guint counts[G_N_ELEMENTS (names)], balanced[G_N_ELEMENTS (names)];
   double all = 0.0, width, even;
+  guint rows;
 
   ll_chart_options_init (&options);
   ll_chart_text_init (&text, context, &options);
@@ -213,14 +214,16 @@ test_legend_balanced (void)
   g_assert_cmpuint (items_per_row (&text, items, G_N_ELEMENTS (names), width, counts), ==, 2);
   g_assert_cmpuint (counts[1], ==, 1);
 
-  even = ll_chart_legend_balanced_width (&text, items, G_N_ELEMENTS (names), width);
+  even = ll_chart_legend_balanced_width (&text, items, G_N_ELEMENTS (names), width, &rows);
+  g_assert_cmpuint (rows, ==, 2);
   g_assert_cmpfloat (even, <, width);
   g_assert_cmpuint (items_per_row (&text, items, G_N_ELEMENTS (names), even, balanced), ==, 2);
   g_assert_cmpuint (balanced[1], >=, 3);
   /* the narrowest that keeps two rows: a pixel less takes a third */
   g_assert_cmpuint (ll_chart_legend_rows (&text, items, G_N_ELEMENTS (names), even - 1.0), ==, 3);
   /* what fits on a row stays on it */
-  g_assert_cmpfloat (ll_chart_legend_balanced_width (&text, items, G_N_ELEMENTS (names), all + 1.0), ==, all + 1.0);
+  g_assert_cmpfloat (ll_chart_legend_balanced_width (&text, items, G_N_ELEMENTS (names), all + 1.0, &rows), ==, all + 1.0);
+  g_assert_cmpuint (rows, ==, 1);
 
   ll_chart_text_clear (&text);
   g_object_unref (context);
