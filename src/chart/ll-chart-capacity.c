@@ -393,6 +393,7 @@ capacity_describe (GString              *str,
 const LlChartKindClass ll_chart_capacity_class = {
   "capacity",
   N_("Capacity vs Length"),
+  N_("Capacity"),
   N_("Capacity of the list as a step line against its length, with the "
      "length itself as the diagonal and the unused slack between them shaded"),
   N_("Length"),

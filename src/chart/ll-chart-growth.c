@@ -196,6 +196,7 @@ growth_describe (GString              *str,
 const LlChartKindClass ll_chart_growth_class = {
   "growth",
   N_("Bytes Added per Reallocation"),
+  N_("Bytes Added"),
   N_("One stem per reallocation at the length where it happened, as high "
      "as the bytes it added to the container"),
   N_("Length"),

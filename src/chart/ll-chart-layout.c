@@ -652,15 +652,16 @@ format_x (LlQuantity quantity,
 
 /* The title, and what of the chart is shown when that is not all of it
  * on linear axes: an export says what it shows. @compact: lengths as
- * "5.40 M" rather than "5,400,000". */
+ * "5.40 M" rather than "5,400,000"; @brief: the chart's short title. */
 static void
 describe_view (LlChartLayout        *layout,
                const LlChartOptions *options,
                const LlChartExtents *ext,
-               gboolean              compact)
+               gboolean              compact,
+               gboolean              brief)
 {
   const LlChartKindClass *klass = ll_chart_kind_get_class (layout->kind);
-  GString *title = g_string_new (_(klass->title));
+  GString *title = g_string_new (_(brief ? klass->short_title : klass->title));
   GPtrArray *notes = g_ptr_array_new_with_free_func (g_free);
 
   if (ext->x_exact && options->title_says_view)
@@ -766,7 +767,7 @@ measure (LlChartLayout        *layout,
   layout->zoomed = ext.x_exact;
   layout->hint = ext.hint != NULL ? ext.hint : _("No data yet");
   if (options->draw_title)
-    describe_view (layout, options, &ext, FALSE);
+    describe_view (layout, options, &ext, FALSE, FALSE);
 
   ll_chart_layout_set_text_metrics (layout, text, options);
   line_h = layout->line_height;
@@ -779,10 +780,15 @@ measure (LlChartLayout        *layout,
 
       ll_chart_text_size (text, LL_CHART_TEXT_PROBE, TRUE, NULL, &title_h);
       ll_chart_text_size (text, layout->title, TRUE, &title_w, NULL);
-      /* A narrow chart: the lengths shown in short, then the title cut. */
+      /* A narrow chart: the lengths shown in short, then the short title,
+       * then that cut. */
+      for (guint brief = 0; brief < 2 && title_w > room; brief++)
+        {
+          describe_view (layout, options, &ext, TRUE, brief);
+          ll_chart_text_size (text, layout->title, TRUE, &title_w, NULL);
+        }
       if (title_w > room)
         {
-          describe_view (layout, options, &ext, TRUE);
           shorten_to (layout->title, sizeof layout->title, text, room);
           ll_chart_text_size (text, layout->title, TRUE, &title_w, NULL);
         }

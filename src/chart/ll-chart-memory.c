@@ -282,6 +282,7 @@ memory_describe (GString              *str,
 const LlChartKindClass ll_chart_memory_class = {
   "memory",
   N_("System Free Memory"),
+  N_("Free Memory"),
   N_("Available system memory and the process's resident memory over time, "
      "with the reserve, the value at the start and a marker for each "
      "reallocation"),

@@ -257,6 +257,7 @@ typedef struct
 {
   const char *name;          /* "capacity" … */
   const char *title;         /* translatable */
+  const char *short_title;   /* translatable: where the title does not fit */
   const char *description;   /* translatable, for accessibility */
   const char *x_name;        /* translatable axis titles */
   const char *y_name;

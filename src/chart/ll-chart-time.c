@@ -350,6 +350,7 @@ time_describe (GString              *str,
 const LlChartKindClass ll_chart_time_class = {
   "time",
   N_("Time per Reallocation"),
+  N_("Time"),
   N_("How long each reallocation took against the length where it happened, "
      "on a logarithmic time axis, coloured by whether the block grew in "
      "place, moved without copying or was copied; the line is the run's "

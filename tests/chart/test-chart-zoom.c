@@ -358,10 +358,21 @@ test_zoom_title (void)
   g_assert_cmpstr (layout.title, ==, "System Free Memory (0 ns to 20.0 ms)");
   g_assert_cmpfloat (layout.x_axis.hi, ==, 20e6);
 
-  /* A narrow chart says the lengths in short, and cuts the rest with "…"
-   * rather than running past its edge. */
+  /* A narrow chart gives its short title whole rather than cut the long
+   * one… */
+  options.time_range = (LlChartRange) { 0, 0 };
+  options.length_range = (LlChartRange) { 0, 0 };
   options.log_x = FALSE;
   options.log_y = FALSE;
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_GROWTH, &data, &options, 240, HEIGHT);
+  g_assert_cmpstr (layout.title, ==, "Bytes Added");
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_MEMORY, &data, &options, 150, HEIGHT);
+  g_assert_cmpstr (layout.title, ==, "Free Memory");
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_MEMORY, &data, &options, 400, HEIGHT);
+  g_assert_cmpstr (layout.title, ==, "System Free Memory");
+
+  /* …says the lengths in short, and cuts the rest with "…" rather than
+   * running past its edge. */
   options.length_range = (LlChartRange) { 5400000, 42000000 };
   ll_chart_layout_compute (&layout, NULL, LL_CHART_CAPACITY, &data, &options, 1200, HEIGHT);
   g_assert_cmpstr (layout.title, ==, "Capacity vs Length (lengths 5,400,000 to 42,000,000)");
