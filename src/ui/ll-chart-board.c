@@ -13,8 +13,9 @@
 #include "ll-runs-legend.h"
 
 /* The least the charts take while the table is shown: a chart's title,
- * legend and axes, and a plot of about 100 px. */
-#define CHARTS_BESIDE_TABLE_HEIGHT 220
+ * legend (two rows in a narrow chart) and axes, and a plot of at least
+ * 90 px, for the charts side by side in a row. */
+#define CHARTS_BESIDE_TABLE_HEIGHT 256
 /* During a run, the charts that draw new data in one frame. */
 #define LIVE_CHARTS_PER_FRAME 2
 
@@ -118,12 +119,14 @@ ll_chart_board_get_current_kind (LlChartBoard *self)
   alone = alone_index (self->visible_chart);
   if (alone >= 0)
     return (LlChartKind) alone;
-  /* A grid too small for all of them shows one: that one. */
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    if (gtk_widget_has_focus (GTK_WIDGET (self->views[k])) &&
+        gtk_widget_is_drawable (GTK_WIDGET (self->views[k])))
+      return (LlChartKind) k;
+  /* A grid too small for all of them shows the one last shown alone
+   * (with its neighbour, where they fit). */
   if (!ll_chart_grid_shows_all (self->grid))
     return (LlChartKind) ll_chart_grid_get_single (self->grid);
-  for (guint k = 0; k < LL_N_CHARTS; k++)
-    if (gtk_widget_has_focus (GTK_WIDGET (self->views[k])))
-      return (LlChartKind) k;
   return LL_CHART_CAPACITY;
 }
 

@@ -20,6 +20,7 @@ struct _LlChartGrid
 
 G_DEFINE_FINAL_TYPE (LlChartGrid, ll_chart_grid, GTK_TYPE_WIDGET)
 
+/* Columns of the grid when every child has room: two (small multiples). */
 static guint
 n_columns (LlChartGrid *self)
 {
@@ -60,25 +61,64 @@ ll_chart_grid_measure (GtkWidget      *widget,
   *natural = self->alone >= 0 ? nat : (int) cells * nat + (int) (cells - 1) * SPACING;
 }
 
-static gboolean
-all_fit (LlChartGrid *self,
-         int          width,
-         int          height)
+/* Which children a grid of @width × @height shows, and how: @n_shown of
+ * them from @first, in @cols columns. */
+typedef struct
 {
-  int cols = (int) n_columns (self), rows = (int) n_rows (self);
+  guint first;
+  guint n_shown;
+  guint cols;
+} Arrangement;
 
-  for (guint i = 0; i < self->children->len; i++)
+/* Whether children @first to @first + @n, in @cols columns, each have
+ * the room they need. */
+static gboolean
+fits (LlChartGrid *self,
+      guint        first,
+      guint        n,
+      guint        cols,
+      int          width,
+      int          height)
+{
+  guint rows = (n + cols - 1) / cols;
+
+  for (guint i = first; i < first + n; i++)
     {
       GtkWidget *child = g_ptr_array_index (self->children, i);
       int min_w, min_h;
 
       gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
       gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, &min_h, NULL, NULL, NULL);
-      if ((width - (cols - 1) * SPACING) / cols < min_w ||
-          (height - (rows - 1) * SPACING) / rows < min_h)
+      if ((width - ((int) cols - 1) * SPACING) / (int) cols < min_w ||
+          (height - ((int) rows - 1) * SPACING) / (int) rows < min_h)
         return FALSE;
     }
   return TRUE;
+}
+
+/* All of them in two columns; all of them in one row (a wide, short
+ * grid, as beside the table); the row of two holding the chart last shown
+ * alone; that chart alone. */
+static Arrangement
+arrange (LlChartGrid *self,
+         int          width,
+         int          height)
+{
+  guint n = self->children->len;
+  guint cols = n_columns (self);
+  guint single = (guint) (self->alone >= 0 ? self->alone : self->fallback);
+  guint row_start = single - single % cols;
+
+  if (self->alone < 0 && n > 0)
+    {
+      if (fits (self, 0, n, cols, width, height))
+        return (Arrangement) { 0, n, cols };
+      if (n > cols && fits (self, 0, n, n, width, height))
+        return (Arrangement) { 0, n, n };
+      if (cols > 1 && row_start + cols <= n && fits (self, row_start, cols, cols, width, height))
+        return (Arrangement) { row_start, cols, cols };
+    }
+  return (Arrangement) { single, 1, 1 };
 }
 
 static void
@@ -88,36 +128,29 @@ ll_chart_grid_size_allocate (GtkWidget *widget,
                              int        baseline)
 {
   LlChartGrid *self = LL_CHART_GRID (widget);
-  int single = self->alone >= 0 ? self->alone : self->fallback;
-  int cols, rows, cell_w, cell_h;
+  Arrangement a = arrange (self, width, height);
+  int cols = (int) a.cols, rows = (int) ((a.n_shown + a.cols - 1) / a.cols);
+  int cell_w = (width - (cols - 1) * SPACING) / cols;
+  int cell_h = (height - (rows - 1) * SPACING) / rows;
 
-  self->shows_all = self->alone < 0 && all_fit (self, width, height);
-  cols = (int) n_columns (self);
-  rows = (int) n_rows (self);
-  cell_w = (width - (cols - 1) * SPACING) / cols;
-  cell_h = (height - (rows - 1) * SPACING) / rows;
-
+  self->shows_all = a.n_shown == self->children->len;
   for (guint i = 0; i < self->children->len; i++)
     {
       GtkWidget *child = g_ptr_array_index (self->children, i);
-      gboolean shown = self->shows_all || (int) i == single;
+      gboolean shown = i >= a.first && i < a.first + a.n_shown;
+      int col, row, w, h;
 
       gtk_widget_set_child_visible (child, shown);
       if (!shown)
         continue;
-      if (self->shows_all)
-        {
-          int col = (int) i % cols, row = (int) i / cols;
-          /* The last column and row take what division leaves over. */
-          int w = col == cols - 1 ? width - col * (cell_w + SPACING) : cell_w;
-          int h = row == rows - 1 ? height - row * (cell_h + SPACING) : cell_h;
-
-          gtk_widget_size_allocate (child,
-                                    &(GtkAllocation) { col * (cell_w + SPACING), row * (cell_h + SPACING), w, h },
-                                    -1);
-        }
-      else
-        gtk_widget_size_allocate (child, &(GtkAllocation) { 0, 0, width, height }, -1);
+      col = (int) (i - a.first) % cols;
+      row = (int) (i - a.first) / cols;
+      /* The last column and row take what division leaves over. */
+      w = col == cols - 1 ? width - col * (cell_w + SPACING) : cell_w;
+      h = row == rows - 1 ? height - row * (cell_h + SPACING) : cell_h;
+      gtk_widget_size_allocate (child,
+                                &(GtkAllocation) { col * (cell_w + SPACING), row * (cell_h + SPACING), w, h },
+                                -1);
     }
 }
 

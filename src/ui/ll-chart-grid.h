@@ -12,10 +12,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LlChartGrid, ll_chart_grid, LL, CHART_GRID, GtkWidget)
 
-/* Lays out its children in two columns (small multiples); with a child
- * shown alone, only that one, as large as the grid. When the grid is too
- * small for all of them to be readable, it shows the one last shown alone
- * (the first, at first): a narrow window still has a chart worth reading. */
+/* Lays out its children in two columns (small multiples), or in one row
+ * when the grid is wide and short; with a child shown alone, only that
+ * one, as large as the grid. When the grid is too small for all of them to
+ * be readable, it shows the row of two holding the one last shown alone
+ * (the first, at first), or that one alone: a small window still has a
+ * chart worth reading. */
 GtkWidget *ll_chart_grid_new        (void);
 void       ll_chart_grid_append     (LlChartGrid *self,
                                      GtkWidget   *child);
@@ -25,7 +27,7 @@ void       ll_chart_grid_set_alone  (LlChartGrid *self,
                                      int          index);
 /* The child shown when only one is: the one alone, or the one last alone. */
 int        ll_chart_grid_get_single (LlChartGrid *self);
-/* Whether every child is on screen now (not only the one alone). */
+/* Whether every child is on screen now. */
 gboolean   ll_chart_grid_shows_all  (LlChartGrid *self);
 
 G_END_DECLS

@@ -445,8 +445,34 @@ test_header_sorts (void)
   destroy_window (window);
 }
 
-/* All four at once in a large window; one alone on request; a grid too
- * small for four shows one. */
+/* Every chart shown beside the table keeps a readable plot: the page
+ * scrolls rather than squeeze it. */
+static void
+assert_readable_beside_table (LlWindow   *window,
+                              const char *size)
+{
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    {
+      LlChartView *view = ll_window_get_chart_view (window, k);
+      int width = gtk_widget_get_width (GTK_WIDGET (view));
+      int height = gtk_widget_get_height (GTK_WIDGET (view));
+      LlChartOptions options;
+      double plot_height;
+
+      if (!gtk_widget_get_mapped (GTK_WIDGET (view)))
+        continue;
+      ll_chart_view_get_options (view, &options);
+      ll_chart_get_plot_area (k, ll_chart_view_get_data (view), &options, width, height,
+                              NULL, NULL, NULL, &plot_height);
+      g_test_message ("%s plot: %.0f px tall in %d × %d beside the table at %s",
+                      ll_chart_kind_get_name (k), plot_height, width, height, size);
+      g_assert_cmpfloat (plot_height, >=, 90);
+    }
+}
+
+/* All four at once in a large window; one alone on request; beside the
+ * table, all four in a row in a wide window, and the row of the chart last
+ * alone in a smaller one. */
 static void
 test_visible_chart (void)
 {
@@ -474,31 +500,34 @@ test_visible_chart (void)
   g_signal_emit_by_name (ll_window_get_chart_view (window, LL_CHART_TIME), "activate");
   g_assert_cmpstr (ll_chart_board_get_visible_chart (board), ==, "all");
 
-  /* The table takes room: the grid shows the chart last shown alone. */
+  /* The table takes room: in a wide window the four stand in a row… */
   g_object_set (board, "show-table", TRUE, NULL);
+  wait_ms (300);
+  {
+    graphene_rect_t first, last;
+
+    for (guint k = 0; k < LL_N_CHARTS; k++)
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (ll_window_get_chart_view (window, k))));
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (ll_window_get_chart_view (window, 0)),
+                                              GTK_WIDGET (window), &first));
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (ll_window_get_chart_view (window, LL_N_CHARTS - 1)),
+                                              GTK_WIDGET (window), &last));
+    g_assert_cmpfloat (first.origin.y, ==, last.origin.y);
+    g_assert_cmpfloat (last.origin.x, >, first.origin.x + 3 * first.size.width);
+    /* the chart with the keyboard's focus */
+    g_assert_cmpint (ll_chart_board_get_current_kind (board), ==, LL_CHART_TIME);
+  }
+  assert_readable_beside_table (window, "1400×900");
+  /* …and in a smaller one, the row of the chart last shown alone. */
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
   wait_ms (300);
-  mapped = 0;
   for (guint k = 0; k < LL_N_CHARTS; k++)
-    mapped += gtk_widget_get_mapped (GTK_WIDGET (ll_window_get_chart_view (window, k)));
-  g_assert_cmpint (mapped, ==, 1);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (ll_window_get_chart_view (window, LL_CHART_TIME))));
-  /* and keeps a readable plot: the page scrolls rather than squeeze it */
-  {
-    LlChartView *view = ll_window_get_chart_view (window, LL_CHART_TIME);
-    int width = gtk_widget_get_width (GTK_WIDGET (view));
-    int height = gtk_widget_get_height (GTK_WIDGET (view));
-    LlChartOptions options;
-    double plot_height;
-
-    /* the charts keep 220 px; the chart's card takes its margins */
-    g_assert_cmpint (height, >=, 220 - 2 * 8);
-    ll_chart_view_get_options (view, &options);
-    ll_chart_get_plot_area (LL_CHART_TIME, ll_chart_view_get_data (view), &options, width, height,
-                            NULL, NULL, NULL, &plot_height);
-    g_test_message ("plot %.0f px tall beside the table at 800×600", plot_height);
-    g_assert_cmpfloat (plot_height, >=, 90);
-  }
+    g_assert_cmpint (gtk_widget_get_mapped (GTK_WIDGET (ll_window_get_chart_view (window, k))), ==,
+                     k == LL_CHART_TIME || k == LL_CHART_MEMORY);
+  g_assert_cmpint (ll_chart_board_get_current_kind (board), ==, LL_CHART_TIME);
+  gtk_widget_grab_focus (GTK_WIDGET (ll_window_get_chart_view (window, LL_CHART_MEMORY)));
+  g_assert_cmpint (ll_chart_board_get_current_kind (board), ==, LL_CHART_MEMORY);
+  assert_readable_beside_table (window, "800×600");
 
   destroy_window (window);
 }
