@@ -819,13 +819,40 @@ ll_painter_reference_line (LlPainter     *p,
   if (label_y + l->line_height > l->plot.y + l->plot.height)
     label_y = y - l->line_height - 1.0;
 
-  ll_painter_text (p, label, FALSE, l->plot.x + l->plot.width - 4.0, label_y,
-             LL_ALIGN_END, color, 1.0);
+  if (p->n_refs < G_N_ELEMENTS (p->refs))
+    {
+      p->refs[p->n_refs].label = label;
+      p->refs[p->n_refs].color = color;
+      p->refs[p->n_refs].y = label_y;
+      p->n_refs++;
+    }
   if (taken_top != NULL)
     {
       *taken_top = label_y;
       *taken_bottom = label_y + l->line_height;
     }
+}
+
+void
+ll_painter_reference_labels (LlPainter *p)
+{
+  const LlChartLayout *l = p->layout;
+  cairo_t *cr = p->cr;
+
+  for (guint i = 0; i < p->n_refs; i++)
+    {
+      double w, h, x = l->plot.x + l->plot.width - 4.0;
+
+      ll_chart_text_size (p->text, p->refs[i].label, FALSE, &w, &h);
+      cairo_rectangle (cr, ll_pixel_grid_round_x (&p->grid, x - w - 2.0),
+                       ll_pixel_grid_round_y (&p->grid, p->refs[i].y),
+                       ceil (w) + 4.0, ceil (h));
+      ll_chart_set_color (cr, &p->options->palette.background, 0.85);
+      cairo_fill (cr);
+      ll_painter_text (p, p->refs[i].label, FALSE, x, p->refs[i].y,
+                       LL_ALIGN_END, p->refs[i].color, 1.0);
+    }
+  p->n_refs = 0;
 }
 
 /* The background and the grid, under the series. */

@@ -161,6 +161,14 @@ typedef struct
   LlChartText          *text;
   LlColumns             columns;
   LlColumn             *cols;      /* LL_PAINTER_SERIES series' worth of columns */
+  /* Labels of reference lines, drawn over the series */
+  struct
+  {
+    const char    *label;
+    const LlColor *color;
+    double         y;
+  }                     refs[4];
+  guint                 n_refs;
 } LlPainter;
 
 #define LL_PAINTER_SERIES 4
@@ -462,15 +470,20 @@ void    ll_painter_run_end_mark (LlPainter           *p,
                                  const LlColumn      *cols,
                                  const LlChartSeries *series,
                                  double               device_width);
-/* A dashed horizontal line at @value, labelled at the right in its
- * colour (text: the palette's secondary, series3 or warning); @taken is the
- * label of another line, which this one's label avoids. */
+/* A dashed horizontal line at @value, under the series, labelled at the
+ * right in its colour (text: the palette's secondary, series3 or warning)
+ * by ll_painter_reference_labels(); @taken is the label of another line,
+ * which this one's label avoids. */
 void    ll_painter_reference_line (LlPainter         *p,
                                    double             value,
                                    const char        *label,
                                    const LlColor     *color,
                                    double            *taken_top,
                                    double            *taken_bottom);
+/* The labels of the reference lines drawn since the last call, over the
+ * series, each on a halo of the background: a line crossing a label
+ * leaves it readable. */
+void    ll_painter_reference_labels (LlPainter       *p);
 /* The visible part of the events (samples), for drawing: @n buckets,
  * joined ones where LL_CHART_COARSE_AT or more would fall in each pixel
  * column (the same extremes, an eighth of the reading). */

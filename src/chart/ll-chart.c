@@ -395,6 +395,7 @@ ll_chart_draw (cairo_t              *cr,
       for (gsize i = data->n_series; i > 0; i--)
         if (klass->has_data == NULL || klass->has_data (&data->series[i - 1]))
           klass->draw (&p, &data->series[i - 1]);
+      ll_painter_reference_labels (&p);
       g_free (p.cols);
     }
 

@@ -907,6 +907,8 @@ count_row (cairo_surface_t *surface,
   return n;
 }
 
+static gboolean is_series3 (Rgb p);
+
 /* During a run the memory chart shows where the next growth will leave
  * free memory, in the reserve's colour once that is below it. */
 static void
@@ -949,6 +951,61 @@ test_memory_next_growth (void)
   g_assert_cmpuint (count_row (surface, &layout.plot, ll_scale_map (&layout.y, 512ull << 20),
                                &options.palette.warning, 1.0), >, 40);
   cairo_surface_destroy (surface);
+
+  /* A line's label stays readable where another line runs through it:
+   * the label lies over the lines, on a plate of the background. A run
+   * that takes most of free memory, and the reserve where its label,
+   * above it, is crossed by free memory's line. */
+  {
+    PangoContext *context = ll_chart_create_pango_context ();
+    LlChartText text;
+    LlChartOptions plain;
+    TestRun low;
+    LlChartData low_data;
+    double label_w, right, line_y = -1.0, label_y;
+    guint crossed = 0, seen = 0;
+
+    test_run_init (&low, 1, 1);
+    test_run_fill_cpython (&low, 600 * 1024 * 1024, 1ull << 30, 1000000);
+    test_run_get_data (&low, &low_data);
+    options.next_growth_bytes = 0;
+    options.reserve_bytes = 0;
+    /* zoomed into the run: the line runs to the plot's edge */
+    options.time_range = (LlChartRange) { 0, low.series.samples[low.series.n_samples - 1].last.elapsed_ns * 0.8 };
+    plain = options;
+    ll_chart_text_init (&text, context, &options);
+    ll_chart_text_size (&text, "Reserve", FALSE, &label_w, NULL);
+    ll_chart_layout_compute (&layout, NULL, LL_CHART_MEMORY, &low_data, &plain, WIDTH, HEIGHT);
+    right = layout.plot.x + layout.plot.width - 4.0;
+    surface = render (LL_CHART_MEMORY, &low_data, &plain, WIDTH, HEIGHT, 1.0);
+    /* where the line crosses the middle of the label's place */
+    for (int y = (int) layout.plot.y; y < (int) (layout.plot.y + layout.plot.height) && line_y < 0; y++)
+      if (is_series3 (pixel (surface, (int) (right - label_w / 2.0), y)))
+        line_y = y;
+    g_assert_cmpfloat (line_y, >=, 0);
+
+    options.reserve_bytes = (guint64) ll_scale_unmap (&layout.y, line_y + layout.line_height / 2.0 + 1.0);
+    label_y = ll_scale_map (&layout.y, (double) options.reserve_bytes) - layout.line_height - 1.0;
+    {
+      cairo_surface_t *labelled = render (LL_CHART_MEMORY, &low_data, &options, WIDTH, HEIGHT, 1.0);
+
+      for (int x = (int) ceil (right - label_w); x < (int) floor (right); x++)
+        for (int y = (int) ceil (label_y); y < (int) floor (label_y + layout.line_height); y++)
+          if (is_series3 (pixel (surface, x, y)))
+            {
+              crossed++;
+              seen += is_series3 (pixel (labelled, x, y));
+            }
+      cairo_surface_destroy (labelled);
+    }
+    g_test_message ("free memory: %u pixels in the label's place, %u over the label", crossed, seen);
+    g_assert_cmpuint (crossed, >, 10);
+    g_assert_cmpuint (seen, ==, 0);
+    cairo_surface_destroy (surface);
+    ll_chart_text_clear (&text);
+    g_object_unref (context);
+    test_run_clear (&low);
+  }
 
   test_run_clear (&run);
 }
