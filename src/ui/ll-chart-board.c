@@ -40,6 +40,8 @@ struct _LlChartBoard
   GtkWidget    *alone_buttons[LL_N_CHARTS];
   char         *visible_chart;
   gboolean      show_table;
+  guint         reveal_tick_id;   /* scrolls the table into view once laid out */
+  guint         reveal_ticks;
   guint         live_turn;   /* the chart that draws first at the next live update */
 };
 
@@ -167,6 +169,70 @@ set_show_table (LlChartBoard *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TABLE]);
 }
 
+/* Scrolls the page that holds the board, once it is laid out with the
+ * table, so that the table's marked row is in view, or else its first
+ * rows; under the charts when they fit: in a short window the table is
+ * below the fold. */
+static gboolean
+reveal_table (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  LlChartBoard *self = LL_CHART_BOARD (widget);
+  GtkWidget *table = GTK_WIDGET (self->table);
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  const double first_rows = 120.0;  /* the header and a few rows */
+  GtkWidget *viewport;
+  GtkAdjustment *adjustment;
+  graphene_rect_t board, want;
+  double page, shift;
+
+  /* Hidden again meanwhile, never laid out (the window minimized), or on
+   * no page: nothing to reveal, and no frame to keep asking for. */
+  if (scroller == NULL || !gtk_widget_get_visible (table) || !gtk_widget_get_mapped (table))
+    {
+      self->reveal_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  page = gtk_adjustment_get_page_size (adjustment);
+  /* (bounds in the viewport are where they are shown, scrolled; a table
+   * shown again keeps its old place until a frame has laid it out) */
+  if (++self->reveal_ticks < 2 || gtk_widget_get_height (table) == 0 ||
+      !gtk_widget_compute_bounds (widget, viewport, &board) ||
+      !gtk_widget_compute_bounds (table, viewport, &want))
+    return G_SOURCE_CONTINUE;
+  self->reveal_tick_id = 0;
+
+  if (ll_event_table_get_selected_area (self->table, viewport, &want))
+    /* the least scroll that shows the row */
+    shift = want.origin.y < 0 ? want.origin.y : want.origin.y + want.size.height - page;
+  else
+    {
+      /* the table at the top */
+      want.size.height = MIN (want.size.height, first_rows);
+      shift = want.origin.y;
+    }
+  if (want.origin.y >= 0 && want.origin.y + want.size.height <= page)
+    return G_SOURCE_REMOVE;
+  if (want.origin.y + want.size.height - board.origin.y <= page)
+    shift = board.origin.y;
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + shift);
+  return G_SOURCE_REMOVE;
+}
+
+void
+ll_chart_board_reveal_table (LlChartBoard *self)
+{
+  g_return_if_fail (LL_IS_CHART_BOARD (self));
+
+  set_show_table (self, TRUE);
+  self->reveal_ticks = 0;
+  if (self->reveal_tick_id == 0)
+    self->reveal_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_table, NULL, NULL);
+}
+
 /* The table and the marks ------------------------------------------------- */
 
 static void
@@ -193,8 +259,10 @@ on_show_event (LlChartView  *view,
                guint64       number,
                LlChartBoard *self)
 {
+  /* The row first: the page then scrolls to where it is. */
   set_show_table (self, TRUE);
   on_event_activated (view, number, self);
+  ll_chart_board_reveal_table (self);
 }
 
 static void
@@ -263,6 +331,9 @@ ll_chart_board_dispose (GObject *object)
 {
   LlChartBoard *self = LL_CHART_BOARD (object);
 
+  if (self->reveal_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick_id);
+  self->reveal_tick_id = 0;
   if (self->axes != NULL)
     g_signal_handlers_disconnect_by_data (self->axes, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LL_TYPE_CHART_BOARD);

@@ -32,6 +32,9 @@ gboolean      ll_chart_board_get_chart_bounds (LlChartBoard    *self,
                                                graphene_rect_t *bounds);
 LlChartAxes  *ll_chart_board_get_axes     (LlChartBoard        *self);
 LlEventTable *ll_chart_board_get_table    (LlChartBoard        *self);
+/* Shows the table and, once it is laid out, scrolls the page holding the
+ * board so that the table's first rows are in view. */
+void          ll_chart_board_reveal_table (LlChartBoard        *self);
 LlComparisonTable *ll_chart_board_get_comparison (LlChartBoard *self);
 /* @data as ll_chart_view_set_data () takes it, for every chart. */
 void          ll_chart_board_set_data     (LlChartBoard        *self,

@@ -23,6 +23,9 @@ typedef LlEventColumn Column;
 #define MAX_FOLLOWED 65536
 /* The least height of the rows' area, in px. */
 #define TABLE_MIN_HEIGHT 200
+/* A row scrolled to lies among this many first rows shown: the page
+ * keeps those in view (ll_chart_board_reveal_table ()). */
+#define FIRST_ROWS 4
 
 #define COL_NUMBER    LL_EVENT_COLUMN_NUMBER
 #define COL_LENGTH    LL_EVENT_COLUMN_LENGTH
@@ -94,6 +97,9 @@ struct _LlEventTable
   gboolean            all_selected;
 
   LlColumnSort       *sort;       /* the headers' choice; the list sorts */
+
+  guint               scroll_tick_id;   /* a row to scroll to once laid out */
+  guint               scroll_to;
 };
 
 enum {
@@ -623,6 +629,46 @@ find_list_view (GtkWidget *widget)
   return NULL;
 }
 
+/* The rows scrolled so that row @position is among the first shown,
+ * with one row above it: the table's first rows are the ones the page
+ * keeps in view. Rows are all one line tall. */
+static void
+scroll_to_row (LlEventTable *self,
+               guint         position)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  double upper = gtk_adjustment_get_upper (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double value = gtk_adjustment_get_value (adjustment);
+  double row, top;
+
+  if (n == 0 || position >= n)
+    return;
+  row = upper / n;
+  top = position * row;
+  if (top >= value && top + row <= value + MIN (page, FIRST_ROWS * row))
+    return;
+  gtk_adjustment_set_value (adjustment, CLAMP (top - row, 0.0, MAX (0.0, upper - page)));
+}
+
+static gboolean
+scroll_when_laid_out (GtkWidget     *widget,
+                      GdkFrameClock *frame_clock,
+                      gpointer       user_data)
+{
+  LlEventTable *self = LL_EVENT_TABLE (widget);
+  GtkWidget *list_view = find_list_view (GTK_WIDGET (self->view));
+
+  /* Hidden again first: no row to show. */
+  if (list_view != NULL && gtk_widget_get_mapped (widget) && gtk_widget_get_height (list_view) == 0)
+    return G_SOURCE_CONTINUE;
+  if (list_view != NULL && gtk_widget_get_mapped (widget))
+    scroll_to_row (self, self->scroll_to);
+  self->scroll_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 void
 ll_event_table_select_number (LlEventTable *self,
                               guint64       number)
@@ -640,10 +686,50 @@ ll_event_table_select_number (LlEventTable *self,
     }
 
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-  /* The column view's rows are a list view: it scrolls to a row. */
+  /* Once the rows are laid out (a table just shown has not). */
   list_view = find_list_view (GTK_WIDGET (self->view));
-  if (list_view != NULL)
-    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+  if (list_view == NULL)
+    return;
+  if (gtk_widget_get_height (list_view) > 0)
+    {
+      scroll_to_row (self, position);
+      return;
+    }
+  self->scroll_to = position;
+  if (self->scroll_tick_id == 0)
+    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_when_laid_out,
+                                                         NULL, NULL);
+}
+
+gboolean
+ll_event_table_get_selected_area (LlEventTable    *self,
+                                  GtkWidget       *target,
+                                  graphene_rect_t *area)
+{
+  GtkWidget *list_view;
+  GtkAdjustment *adjustment;
+  guint n, position;
+  double row;
+  graphene_point_t top;
+
+  g_return_val_if_fail (LL_IS_EVENT_TABLE (self), FALSE);
+  g_return_val_if_fail (area != NULL, FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  position = self->has_selected ? ll_event_list_find_number (self->list, self->selected_number) : G_MAXUINT;
+  list_view = find_list_view (GTK_WIDGET (self->view));
+  if (n == 0 || position >= n || list_view == NULL || gtk_widget_get_height (list_view) == 0)
+    return FALSE;
+
+  /* Rows are all one line tall: where the row is follows from the scroll. */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view));
+  row = gtk_adjustment_get_upper (adjustment) / n;
+  if (!gtk_widget_compute_point (list_view, target,
+                                 &GRAPHENE_POINT_INIT (0, position * row - gtk_adjustment_get_value (adjustment)),
+                                 &top))
+    return FALSE;
+  graphene_rect_init (area, top.x, top.y, gtk_widget_get_width (list_view), row);
+  return TRUE;
 }
 
 const LlEvent *
@@ -722,6 +808,9 @@ ll_event_table_dispose (GObject *object)
 {
   LlEventTable *self = LL_EVENT_TABLE (object);
 
+  if (self->scroll_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
+  self->scroll_tick_id = 0;
   if (self->sort != NULL)
     g_signal_handlers_disconnect_by_func (self->sort, on_sort_changed, self);
   g_clear_object (&self->sort);

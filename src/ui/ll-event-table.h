@@ -51,6 +51,11 @@ void         ll_event_table_set_loop_start (LlEventTable       *self,
  * rows move. */
 void         ll_event_table_select_number (LlEventTable        *self,
                                            guint64              number);
+/* Where the marked row is, in @target's coordinates, as the rows are
+ * scrolled now (shown or not); FALSE with no row marked or none laid out. */
+gboolean     ll_event_table_get_selected_area (LlEventTable    *self,
+                                               GtkWidget       *target,
+                                               graphene_rect_t *area);
 /* The marked row's reallocation (its last one when merged): the row
  * selected last, or the first of those selected; NULL when none is
  * selected. Valid until the selection changes. */

@@ -32,9 +32,7 @@ struct _LlWindow
   GtkButton            *example_button;
   LlSummaryView        *summary;
   LlChartBoard         *board;
-  GtkScrolledWindow    *scroller;
   GtkWidget            *main_box;
-  guint                 reveal_tick_id;   /* scrolls the table into view once laid out */
 
   /* the run */
   LlRun                *run;

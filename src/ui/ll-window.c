@@ -235,44 +235,6 @@ start_action (GtkWidget  *widget,
   ll_window_start_run (self);
 }
 
-/* Scrolls the page, once it is laid out with the table, so that the
- * table's first rows are in view, under the charts when they fit: in a
- * short window the table is below the fold. */
-static gboolean
-reveal_table (GtkWidget     *widget,
-              GdkFrameClock *clock,
-              gpointer       user_data)
-{
-  LlWindow *self = LL_WINDOW (widget);
-  GtkWidget *table = GTK_WIDGET (ll_chart_board_get_table (self->board));
-  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  const double first_rows = 120.0;  /* the header and a few rows */
-  graphene_rect_t board, rows;
-  double page = gtk_adjustment_get_page_size (adjustment);
-  double value = gtk_adjustment_get_value (adjustment);
-
-  /* Hidden again meanwhile, or never laid out (the window minimized):
-   * nothing to reveal, and no frame to keep asking for. */
-  if (!gtk_widget_get_visible (table) || !gtk_widget_get_mapped (table))
-    {
-      self->reveal_tick_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-  /* (bounds in the viewport are where they are shown, scrolled) */
-  if (gtk_widget_get_height (table) == 0 ||
-      !gtk_widget_compute_bounds (GTK_WIDGET (self->board), viewport, &board) ||
-      !gtk_widget_compute_bounds (table, viewport, &rows))
-    return G_SOURCE_CONTINUE;
-  self->reveal_tick_id = 0;
-
-  if (rows.origin.y + MIN (rows.size.height, first_rows) > page)
-    gtk_adjustment_set_value (adjustment,
-                              value + (rows.origin.y - board.origin.y + first_rows <= page
-                                       ? board.origin.y : rows.origin.y));
-  return G_SOURCE_REMOVE;
-}
-
 /* The notebook's experiment, set up and run: its table shows the
  * notebook's printout row for row. */
 static void
@@ -288,9 +250,7 @@ notebook_action (GtkWidget  *widget,
   ll_controls_load_notebook_example (self->controls);
   /* It appends twice before its loop. */
   ll_event_table_set_loop_start (ll_chart_board_get_table (self->board), 2);
-  g_object_set (self->board, "show-table", TRUE, NULL);
-  if (self->reveal_tick_id == 0)
-    self->reveal_tick_id = gtk_widget_add_tick_callback (widget, reveal_table, NULL, NULL);
+  ll_chart_board_reveal_table (self->board);
   ll_window_start_run (self);
 }
 
@@ -470,7 +430,6 @@ ll_window_class_init (LlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlWindow, example_button);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, summary);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, board);
-  gtk_widget_class_bind_template_child (widget_class, LlWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, main_box);
 
   gtk_widget_class_install_action (widget_class, "win.start", NULL, start_action);

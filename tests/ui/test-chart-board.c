@@ -174,6 +174,42 @@ test_marks (void)
   destroy_window (window);
 }
 
+/* Whether @widget lies whole in what @scroller shows. */
+static gboolean
+whole_in (GtkWidget *widget,
+          GtkWidget *scroller)
+{
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (widget, scroller, &bounds) &&
+         bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+/* Whether the table shows row @position on screen: in its viewport, and
+ * in the page's. */
+static gboolean
+row_shown (LlEventTable *table,
+           guint         position)
+{
+  GtkWidget *view = GTK_WIDGET (ll_event_table_get_column_view (table));
+  GtkWidget *viewport = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *page = gtk_widget_get_ancestor (gtk_widget_get_parent (viewport), GTK_TYPE_SCROLLED_WINDOW);
+  g_autoptr(GPtrArray) cells = find_widgets (view, GTK_TYPE_INSCRIPTION);
+  g_autofree char *number = ll_event_table_get_text (table, position, LL_EVENT_COLUMN_NUMBER);
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (cells->pdata[i]));
+
+      if (g_strcmp0 (gtk_inscription_get_text (cells->pdata[i]), number) != 0 ||
+          !gtk_widget_get_mapped (cells->pdata[i]) || gtk_widget_get_width (row) == 0)
+        continue;
+      if (whole_in (cells->pdata[i], viewport) && (page == NULL || whole_in (cells->pdata[i], page)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The table is every chart's text: linked to each as its details, and
  * Space on a chart's keyboard cursor shows its row there. */
 static void
@@ -220,6 +256,32 @@ test_table_from_keyboard (void)
   g_assert_true (press_key (memory, GDK_KEY_space, 0));
   g_assert_cmpmem (ll_event_table_get_selected_event (table), sizeof (LlEvent),
                    &ll_event_row_get_bucket (row)->first, sizeof (LlEvent));
+
+  /* The table just shown scrolls to the row, however far down it is. */
+  g_object_set (board, "show-table", FALSE, NULL);
+  wait_ms (100);
+  gtk_widget_grab_focus (growth);
+  g_assert_true (press_key (growth, GDK_KEY_End, 0));
+  g_assert_true (press_key (growth, GDK_KEY_space, 0));
+  wait_ms (300);
+  {
+    guint last = g_list_model_get_n_items (G_LIST_MODEL (list)) - 1;
+
+    g_assert_cmpuint (last, >, 40);
+    g_assert_true (row_shown (table, last));
+    g_assert_false (row_shown (table, 0));
+
+    /* In a short window too, where the table is below the fold. */
+    g_object_set (board, "show-table", FALSE, NULL);
+    gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+    wait_ms (200);
+    gtk_widget_grab_focus (growth);
+    for (guint i = 0; i < 20; i++)
+      g_assert_true (press_key (growth, GDK_KEY_Left, 0));
+    g_assert_true (press_key (growth, GDK_KEY_space, 0));
+    wait_ms (300);
+    g_assert_true (row_shown (table, last - 20));
+  }
 
   destroy_window (window);
 }
