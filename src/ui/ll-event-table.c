@@ -23,9 +23,6 @@ typedef LlEventColumn Column;
 #define MAX_FOLLOWED 65536
 /* The least height of the rows' area, in px. */
 #define TABLE_MIN_HEIGHT 200
-/* A row scrolled to lies among this many first rows shown: the page
- * keeps those in view (ll_chart_board_reveal_table ()). */
-#define FIRST_ROWS 4
 
 #define COL_NUMBER    LL_EVENT_COLUMN_NUMBER
 #define COL_LENGTH    LL_EVENT_COLUMN_LENGTH
@@ -629,9 +626,9 @@ find_list_view (GtkWidget *widget)
   return NULL;
 }
 
-/* The rows scrolled so that row @position is among the first shown,
- * with one row above it: the table's first rows are the ones the page
- * keeps in view. Rows are all one line tall. */
+/* The rows scrolled, where row @position is not shown whole, so that it
+ * comes second: the rows' top is the part of the table most often on
+ * screen. Rows are all one line tall. */
 static void
 scroll_to_row (LlEventTable *self,
                guint         position)
@@ -647,7 +644,7 @@ scroll_to_row (LlEventTable *self,
     return;
   row = upper / n;
   top = position * row;
-  if (top >= value && top + row <= value + MIN (page, FIRST_ROWS * row))
+  if (top >= value && top + row <= value + page)
     return;
   gtk_adjustment_set_value (adjustment, CLAMP (top - row, 0.0, MAX (0.0, upper - page)));
 }
