@@ -152,23 +152,6 @@ feed_table (LlChartBoard *self)
   ll_event_table_set_view (self->table, self->history);
 }
 
-static void
-set_show_table (LlChartBoard *self,
-                gboolean      show)
-{
-  show = !!show;
-  if (self->show_table == show)
-    return;
-  self->show_table = show;
-  if (show)
-    feed_table (self);
-  gtk_widget_set_visible (self->tables, show);
-  /* Beside the table the charts keep a readable plot; a short window
-   * scrolls rather than squeeze it to a line. */
-  gtk_widget_set_size_request (GTK_WIDGET (self->grid), -1, show ? CHARTS_BESIDE_TABLE_HEIGHT : -1);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TABLE]);
-}
-
 /* Scrolls the page that holds the board, once it is laid out with the
  * table, so that the table's marked row is in view, or else its first
  * rows; under the charts when they fit: in a short window the table is
@@ -222,15 +205,41 @@ reveal_table (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+static void
+reveal_when_laid_out (LlChartBoard *self)
+{
+  self->reveal_ticks = 0;
+  if (self->reveal_tick_id == 0)
+    self->reveal_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_table, NULL, NULL);
+}
+
+/* Shown, the table comes into view (and its marked row). */
+static void
+set_show_table (LlChartBoard *self,
+                gboolean      show)
+{
+  show = !!show;
+  if (self->show_table == show)
+    return;
+  self->show_table = show;
+  if (show)
+    feed_table (self);
+  gtk_widget_set_visible (self->tables, show);
+  /* Beside the table the charts keep a readable plot; a short window
+   * scrolls rather than squeeze it to a line. */
+  gtk_widget_set_size_request (GTK_WIDGET (self->grid), -1, show ? CHARTS_BESIDE_TABLE_HEIGHT : -1);
+  if (show && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reveal_when_laid_out (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TABLE]);
+}
+
 void
 ll_chart_board_reveal_table (LlChartBoard *self)
 {
   g_return_if_fail (LL_IS_CHART_BOARD (self));
 
   set_show_table (self, TRUE);
-  self->reveal_ticks = 0;
-  if (self->reveal_tick_id == 0)
-    self->reveal_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_table, NULL, NULL);
+  reveal_when_laid_out (self);
 }
 
 /* The table and the marks ------------------------------------------------- */

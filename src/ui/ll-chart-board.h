@@ -33,7 +33,8 @@ gboolean      ll_chart_board_get_chart_bounds (LlChartBoard    *self,
 LlChartAxes  *ll_chart_board_get_axes     (LlChartBoard        *self);
 LlEventTable *ll_chart_board_get_table    (LlChartBoard        *self);
 /* Shows the table and, once it is laid out, scrolls the page holding the
- * board so that the table's first rows are in view. */
+ * board so that the table's selected row, or else its first rows, are in
+ * view (as "show-table" does when it shows the table). */
 void          ll_chart_board_reveal_table (LlChartBoard        *self);
 LlComparisonTable *ll_chart_board_get_comparison (LlChartBoard *self);
 /* @data as ll_chart_view_set_data () takes it, for every chart. */

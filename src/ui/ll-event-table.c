@@ -97,6 +97,7 @@ struct _LlEventTable
 
   guint               scroll_tick_id;   /* a row to scroll to once laid out */
   guint               scroll_to;
+  gboolean            scroll_pending;   /* … once shown */
 };
 
 enum {
@@ -657,13 +658,38 @@ scroll_when_laid_out (GtkWidget     *widget,
   LlEventTable *self = LL_EVENT_TABLE (widget);
   GtkWidget *list_view = find_list_view (GTK_WIDGET (self->view));
 
-  /* Hidden again first: no row to show. */
+  /* Not shown (yet, or again): when it is; see ll_event_table_map (). */
   if (list_view != NULL && gtk_widget_get_mapped (widget) && gtk_widget_get_height (list_view) == 0)
     return G_SOURCE_CONTINUE;
   if (list_view != NULL && gtk_widget_get_mapped (widget))
-    scroll_to_row (self, self->scroll_to);
+    {
+      scroll_to_row (self, self->scroll_to);
+      self->scroll_pending = FALSE;
+    }
   self->scroll_tick_id = 0;
   return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_when_shown (LlEventTable *self,
+                   guint         position)
+{
+  self->scroll_to = position;
+  self->scroll_pending = TRUE;
+  if (self->scroll_tick_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_when_laid_out,
+                                                         NULL, NULL);
+}
+
+static void
+ll_event_table_map (GtkWidget *widget)
+{
+  LlEventTable *self = LL_EVENT_TABLE (widget);
+
+  GTK_WIDGET_CLASS (ll_event_table_parent_class)->map (widget);
+  /* A row chosen on a chart while the table was hidden. */
+  if (self->scroll_pending)
+    scroll_when_shown (self, self->scroll_to);
 }
 
 void
@@ -678,6 +704,7 @@ ll_event_table_select_number (LlEventTable *self,
   position = number > 0 ? ll_event_list_find_number (self->list, number) : G_MAXUINT;
   if (position == G_MAXUINT)
     {
+      self->scroll_pending = FALSE;
       gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
       return;
     }
@@ -687,15 +714,13 @@ ll_event_table_select_number (LlEventTable *self,
   list_view = find_list_view (GTK_WIDGET (self->view));
   if (list_view == NULL)
     return;
-  if (gtk_widget_get_height (list_view) > 0)
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && gtk_widget_get_height (list_view) > 0)
     {
+      self->scroll_pending = FALSE;
       scroll_to_row (self, position);
       return;
     }
-  self->scroll_to = position;
-  if (self->scroll_tick_id == 0)
-    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_when_laid_out,
-                                                         NULL, NULL);
+  scroll_when_shown (self, position);
 }
 
 gboolean
@@ -847,6 +872,7 @@ ll_event_table_class_init (LlEventTableClass *klass)
 
   object_class->dispose = ll_event_table_dispose;
   widget_class->css_changed = ll_event_table_css_changed;
+  widget_class->map = ll_event_table_map;
   widget_class->system_setting_changed = ll_event_table_system_setting_changed;
   cell_context_quark = g_quark_from_static_string ("ll-event-table-cell");
   row_cells_quark = g_quark_from_static_string ("ll-event-table-row-cells");

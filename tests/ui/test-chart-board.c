@@ -281,6 +281,20 @@ test_table_from_keyboard (void)
     g_assert_true (press_key (growth, GDK_KEY_space, 0));
     wait_ms (300);
     g_assert_true (row_shown (table, last - 20));
+
+    /* A click on a chart selects a row while the table is hidden: shown,
+     * the table shows it. */
+    g_object_set (board, "show-table", FALSE, NULL);
+    wait_ms (100);
+    {
+      g_autoptr(LlEventRow) far = g_list_model_get_item (G_LIST_MODEL (list), last - 40);
+
+      g_signal_emit_by_name (growth, "event-activated", ll_event_row_get_number (far));
+    }
+    wait_ms (100);
+    g_object_set (board, "show-table", TRUE, NULL);
+    wait_ms (300);
+    g_assert_true (row_shown (table, last - 40));
   }
 
   destroy_window (window);
