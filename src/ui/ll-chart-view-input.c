@@ -9,6 +9,9 @@
 
 #include "ll-chart-view-private.h"
 
+/* What a step of a wheel sideways pans, of what is shown. */
+#define PAN_PER_STEP 0.1
+
 static void
 on_enter (GtkEventControllerMotion *motion,
           double                    x,
@@ -103,21 +106,28 @@ zoom_key (GtkWidget *widget,
   return TRUE;
 }
 
+/* Moves what is zoomed by @fraction of it; FALSE when nothing is. */
 static gboolean
-pan_key (GtkWidget *widget,
-         GVariant  *parameter,
-         gpointer   user_data)
+pan_by (LlChartView *self,
+        double       fraction)
 {
-  LlChartView *self = LL_CHART_VIEW (widget);
   LlChartRange current, r;
   LlChartViewGeometry g;
 
   ll_chart_axes_get_range (self->axes, self->kind, &current);
   if (ll_chart_range_is_empty (&current) || !_ll_chart_view_get_geometry (self, &g))
     return FALSE;
-  ll_chart_range_pan (&current, &g.extent, g.log, g_variant_get_double (parameter), &r);
+  ll_chart_range_pan (&current, &g.extent, g.log, fraction, &r);
   _ll_chart_view_show_range (self, &r);
   return TRUE;
+}
+
+static gboolean
+pan_key (GtkWidget *widget,
+         GVariant  *parameter,
+         gpointer   user_data)
+{
+  return pan_by (LL_CHART_VIEW (widget), g_variant_get_double (parameter));
 }
 
 static gboolean
@@ -153,6 +163,10 @@ on_scroll (GtkEventControllerScroll *scroll,
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (scroll));
   LlChartViewGeometry g;
 
+  /* Sideways (a touchpad, a tilting wheel, Shift with the wheel): a pan,
+   * a tenth of what is shown a step. */
+  if (fabs (dx) > fabs (dy) || ((state & GDK_SHIFT_MASK) && dy != 0.0))
+    return pan_by (self, CLAMP (fabs (dx) > fabs (dy) ? dx : dy, -4.0, 4.0) * PAN_PER_STEP);
   if (dy == 0.0 || !_ll_chart_view_get_geometry (self, &g))
     return FALSE;
   if (!(state & GDK_CONTROL_MASK) && page_scrolls (self))
@@ -331,7 +345,7 @@ _ll_chart_view_init_input (LlChartView *self)
   g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
-  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
 }

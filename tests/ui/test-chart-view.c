@@ -666,6 +666,63 @@ test_keyboard_zoom (Fixture       *f,
   assert_cursor (f->view, 0, point);
 }
 
+/* The chart's wheel, as its scroll controller hears it. */
+static gboolean
+scroll_by (LlChartView *view,
+           double       dx,
+           double       dy)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+        {
+          g_assert_true (gtk_event_controller_scroll_get_flags (GTK_EVENT_CONTROLLER_SCROLL (controller)) &
+                         GTK_EVENT_CONTROLLER_SCROLL_HORIZONTAL);
+          g_signal_emit_by_name (controller, "scroll", dx, dy, &handled);
+          return handled;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* Sideways, the wheel (a touchpad's, a tilting one's) pans what is
+ * zoomed, a tenth of it a step; with nothing zoomed it is not the chart's. */
+static void
+test_wheel_pans (Fixture       *f,
+                 gconstpointer  user_data)
+{
+  GtkWidget *view = GTK_WIDGET (f->view);
+  LlChartAxes *axes = ll_chart_view_get_axes (f->view);
+  LlChartRange range, before;
+  double width;
+
+  ll_chart_view_set_data (f->view, &f->data);
+  gtk_widget_grab_focus (view);
+  wait_frames (view, 2);
+
+  g_assert_false (scroll_by (f->view, 1.0, 0.0));
+  g_assert_false (ll_chart_axes_get_zoomed (axes));
+
+  g_assert_true (press_key (view, GDK_KEY_plus, 0));
+  g_assert_true (press_key (view, GDK_KEY_plus, 0));
+  ll_chart_axes_get_range (axes, LL_CHART_CAPACITY, &before);
+  width = before.to - before.from;
+
+  g_assert_true (scroll_by (f->view, 1.0, 0.2));
+  ll_chart_axes_get_range (axes, LL_CHART_CAPACITY, &range);
+  g_assert_cmpfloat_with_epsilon (range.from, before.from + width / 10, width * 1e-9);
+  g_assert_cmpfloat_with_epsilon (range.to - range.from, width, width * 1e-9);
+
+  g_assert_true (scroll_by (f->view, -2.0, 0.0));
+  ll_chart_axes_get_range (axes, LL_CHART_CAPACITY, &range);
+  g_assert_cmpfloat_with_epsilon (range.from, before.from - width / 10, width * 1e-9);
+}
+
 /* The memory chart steps through samples; over several runs, Up and Down
  * go from run to run at the same place. */
 static void
@@ -845,6 +902,8 @@ main (int   argc,
               fixture_setup, test_keyboard_cursor, fixture_teardown);
   g_test_add ("/ui/chart-view/keyboard/zoom", Fixture, GUINT_TO_POINTER (LL_CHART_CAPACITY),
               fixture_setup, test_keyboard_zoom, fixture_teardown);
+  g_test_add ("/ui/chart-view/wheel-pans", Fixture, GUINT_TO_POINTER (LL_CHART_CAPACITY),
+              fixture_setup, test_wheel_pans, fixture_teardown);
   g_test_add ("/ui/chart-view/keyboard/memory-and-runs", Fixture, GUINT_TO_POINTER (LL_CHART_MEMORY),
               fixture_setup, test_keyboard_memory_and_runs, fixture_teardown);
   g_test_add ("/ui/chart-view/description-focused", Fixture, GUINT_TO_POINTER (LL_CHART_CAPACITY),
