@@ -178,6 +178,32 @@ on_scroll (GtkEventControllerScroll *scroll,
   return TRUE;
 }
 
+/* A pinch zooms around where the fingers are. */
+static void
+on_pinch_begin (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                LlChartView      *self)
+{
+  self->pinch_scale = 1.0;
+}
+
+static void
+on_pinch (GtkGestureZoom *gesture,
+          double          scale,
+          LlChartView    *self)
+{
+  LlChartViewGeometry g;
+  double x, y, anchor = 0.5;
+
+  if (!(scale > 0.0) || !(self->pinch_scale > 0.0) || !_ll_chart_view_get_geometry (self, &g))
+    return;
+  if (gtk_gesture_is_active (GTK_GESTURE (gesture)) &&
+      gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    anchor = CLAMP ((x - g.plot_x) / g.plot_width, 0.0, 1.0);
+  zoom_at (self, anchor, self->pinch_scale / scale);
+  self->pinch_scale = scale;
+}
+
 static void
 on_pressed (GtkGestureClick *click,
             int              n_press,
@@ -326,7 +352,7 @@ void
 _ll_chart_view_init_input (LlChartView *self)
 {
   GtkEventController *motion, *scroll;
-  GtkGesture *drag, *click;
+  GtkGesture *drag, *click, *pinch;
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect (motion, "enter", G_CALLBACK (on_enter), self);
@@ -344,6 +370,12 @@ _ll_chart_view_init_input (LlChartView *self)
   click = gtk_gesture_click_new ();
   g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  pinch = gtk_gesture_zoom_new ();
+  self->pinch_scale = 1.0;
+  g_signal_connect (pinch, "begin", G_CALLBACK (on_pinch_begin), self);
+  g_signal_connect (pinch, "scale-changed", G_CALLBACK (on_pinch), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pinch));
 
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);

@@ -81,6 +81,7 @@ struct _LlChartView
   double          drag_x0, drag_y0;
   double          drag_x;
   LlChartRange    drag_range;   /* what was visible when a pan began */
+  double          pinch_scale;  /* a touchpad's pinch, so far */
 
   /* The keyboard cursor: a point of one run, kept by where it lies on the
    * x axis so that it stays on its reallocation while the history joins

@@ -723,6 +723,40 @@ test_wheel_pans (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (range.from, before.from - width / 10, width * 1e-9);
 }
 
+/* A touchpad's pinch zooms in and out as the fingers part and close. */
+static void
+test_pinch_zooms (Fixture       *f,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->view));
+  LlChartAxes *axes = ll_chart_view_get_axes (f->view);
+  LlChartRange before, range;
+  GObject *pinch = NULL;
+
+  ll_chart_view_set_data (f->view, &f->data);
+  wait_frames (GTK_WIDGET (f->view), 2);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && pinch == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_ZOOM (controller))
+        pinch = controller;
+    }
+  g_assert_nonnull (pinch);
+
+  /* twice as far apart: half as much shown, around the middle */
+  g_assert_true (press_key (GTK_WIDGET (f->view), GDK_KEY_plus, 0));
+  ll_chart_axes_get_range (axes, LL_CHART_CAPACITY, &before);
+  g_signal_emit_by_name (pinch, "scale-changed", 2.0);
+  ll_chart_axes_get_range (axes, LL_CHART_CAPACITY, &range);
+  g_assert_cmpfloat_with_epsilon (range.to - range.from, (before.to - before.from) / 2, 1e-6 * (before.to - before.from));
+  g_assert_cmpfloat_with_epsilon ((range.from + range.to) / 2, (before.from + before.to) / 2, 1e-6 * (before.to - before.from));
+  /* closed again: as before */
+  g_signal_emit_by_name (pinch, "scale-changed", 1.0);
+  ll_chart_axes_get_range (axes, LL_CHART_CAPACITY, &range);
+  g_assert_cmpfloat_with_epsilon (range.to - range.from, before.to - before.from, 1e-6 * (before.to - before.from));
+}
+
 /* The memory chart steps through samples; over several runs, Up and Down
  * go from run to run at the same place. */
 static void
@@ -904,6 +938,8 @@ main (int   argc,
               fixture_setup, test_keyboard_zoom, fixture_teardown);
   g_test_add ("/ui/chart-view/wheel-pans", Fixture, GUINT_TO_POINTER (LL_CHART_CAPACITY),
               fixture_setup, test_wheel_pans, fixture_teardown);
+  g_test_add ("/ui/chart-view/pinch-zooms", Fixture, GUINT_TO_POINTER (LL_CHART_CAPACITY),
+              fixture_setup, test_pinch_zooms, fixture_teardown);
   g_test_add ("/ui/chart-view/keyboard/memory-and-runs", Fixture, GUINT_TO_POINTER (LL_CHART_MEMORY),
               fixture_setup, test_keyboard_memory_and_runs, fixture_teardown);
   g_test_add ("/ui/chart-view/description-focused", Fixture, GUINT_TO_POINTER (LL_CHART_CAPACITY),
