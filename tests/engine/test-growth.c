@@ -1,4 +1,5 @@
-/* test-growth.c — the run configuration and the growth stepper
+/* test-growth.c — the growth stepper: every reallocation of a run, step by
+ * step or many at once, as the policies give them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -434,229 +435,6 @@ test_stepper_saturation (void)
   g_assert_cmpuint (growth.length, ==, G_MAXUINT64);
 }
 
-static void
-test_config_defaults (void)
-{
-  LlRunConfig config;
-  LlMemInfo info = { 0 };
-
-  ll_run_config_init (&config);
-  g_assert_cmpint (config.policy.kind, ==, LL_POLICY_CPYTHON);
-  g_assert_cmpint (config.mechanism, ==, LL_MECHANISM_DEFAULT);
-  g_assert_cmpint (config.element, ==, LL_ELEMENT_SHARED);
-  g_assert_cmpuint (config.initial_length, ==, 0);
-  g_assert_cmpuint (config.batch, ==, 1);
-  g_assert_cmpint (config.target_kind, ==, LL_TARGET_CONTAINER_BYTES);
-  g_assert_cmpuint (config.target, ==, G_GUINT64_CONSTANT (10000000000));
-  g_assert_cmpuint (config.reserve_bytes, ==, LL_RESERVE_DEFAULT);
-  g_assert_cmpuint (config.sample_hz, ==, 20);
-  g_assert_false (config.huge_pages);
-  g_assert_null (config.mem_probe);
-  g_assert_true (ll_run_config_validate (&config, NULL));
-
-  /* Mechanisms: each policy's own unless chosen. */
-  g_assert_cmpint (ll_run_config_get_mechanism (&config), ==, LL_MECHANISM_REALLOC);
-  for (guint kind = 0; kind < LL_N_POLICIES; kind++)
-    {
-      ll_policy_init (&config.policy, kind);
-      g_assert_cmpint (ll_run_config_get_mechanism (&config), ==,
-                       ll_policy_get_info (kind)->mechanism);
-    }
-  ll_policy_init (&config.policy, LL_POLICY_DOUBLE);
-  g_assert_cmpint (ll_run_config_get_mechanism (&config), ==, LL_MECHANISM_COPY);
-  config.mechanism = LL_MECHANISM_MREMAP;
-  g_assert_cmpint (ll_run_config_get_mechanism (&config), ==, LL_MECHANISM_MREMAP);
-
-  /* The reserve: 512 MiB or 5 % of RAM by default, else as given. */
-  info.total_bytes = G_GUINT64_CONSTANT (64) << 30;
-  info.available_bytes = G_GUINT64_CONSTANT (32) << 30;
-  info.cgroup_limit_bytes = LL_NO_LIMIT;
-  g_assert_cmpuint (ll_run_config_get_reserve (&config, &info), ==,
-                    ll_mem_default_reserve (&info));
-  g_assert_cmpuint (ll_run_config_get_reserve (&config, &info), ==,
-                    (G_GUINT64_CONSTANT (64) << 30) / 20);
-  config.reserve_bytes = 12345;
-  g_assert_cmpuint (ll_run_config_get_reserve (&config, &info), ==, 12345);
-  config.reserve_bytes = 0;
-  g_assert_cmpuint (ll_run_config_get_reserve (&config, &info), ==, 0);
-}
-
-static void
-test_config_invalid (void)
-{
-  LlRunConfig config;
-  GError *error = NULL;
-
-  ll_run_config_init (&config);
-  config.batch = 0;
-  g_assert_false (ll_run_config_validate (&config, &error));
-  g_assert_error (error, LL_RUN_ERROR, LL_RUN_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "batch"));
-  g_clear_error (&error);
-
-  ll_run_config_init (&config);
-  config.target = 0;
-  g_assert_false (ll_run_config_validate (&config, &error));
-  g_assert_error (error, LL_RUN_ERROR, LL_RUN_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "target"));
-  g_clear_error (&error);
-
-  ll_run_config_init (&config);
-  config.sample_hz = 0;
-  g_assert_false (ll_run_config_validate (&config, &error));
-  g_assert_error (error, LL_RUN_ERROR, LL_RUN_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "1 to 1000 Hz"));
-  g_clear_error (&error);
-  config.sample_hz = 1001;
-  g_assert_false (ll_run_config_validate (&config, &error));
-  g_assert_error (error, LL_RUN_ERROR, LL_RUN_ERROR_INVALID);
-  g_clear_error (&error);
-  config.sample_hz = 1000;
-  g_assert_true (ll_run_config_validate (&config, NULL));
-  config.sample_hz = 1;
-  g_assert_true (ll_run_config_validate (&config, NULL));
-
-  ll_run_config_init (&config);
-  ll_policy_init (&config.policy, LL_POLICY_FIXED);
-  config.policy.increment = 0;
-  g_assert_false (ll_run_config_validate (&config, &error));
-  g_assert_error (error, LL_RUN_ERROR, LL_RUN_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "increment"));
-  g_clear_error (&error);
-
-  ll_run_config_init (&config);
-  ll_policy_init (&config.policy, LL_POLICY_CUSTOM);
-  config.policy.factor = 0.5;
-  g_assert_false (ll_run_config_validate (&config, &error));
-  g_assert_error (error, LL_RUN_ERROR, LL_RUN_ERROR_INVALID);
-  g_clear_error (&error);
-
-  ll_run_config_init (&config);
-  config.mechanism = LL_N_MECHANISMS;
-  g_assert_false (ll_run_config_validate (&config, &error));
-  g_assert_error (error, LL_RUN_ERROR, LL_RUN_ERROR_INVALID);
-  g_clear_error (&error);
-
-  ll_run_config_init (&config);
-  config.element = LL_N_ELEMENTS;
-  g_assert_false (ll_run_config_validate (&config, &error));
-  g_assert_error (error, LL_RUN_ERROR, LL_RUN_ERROR_INVALID);
-  g_clear_error (&error);
-
-  ll_run_config_init (&config);
-  config.target_kind = 7;
-  g_assert_false (ll_run_config_validate (&config, &error));
-  g_assert_error (error, LL_RUN_ERROR, LL_RUN_ERROR_INVALID);
-  g_clear_error (&error);
-
-  ll_run_config_init (&config);
-  config.initial_length = G_MAXUINT64;
-  g_assert_false (ll_run_config_validate (&config, &error));
-  g_assert_error (error, LL_RUN_ERROR, LL_RUN_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "initial length"));
-  g_clear_error (&error);
-
-  /* Not errors: starting past the target, huge pages without mremap. */
-  ll_run_config_init (&config);
-  config.initial_length = 1000000;
-  config.target = 1000;
-  config.huge_pages = TRUE;
-  g_assert_true (ll_run_config_validate (&config, NULL));
-}
-
-static void
-test_estimate_peak (void)
-{
-  LlRunConfig config;
-  guint64 length, capacity, peak;
-
-  /* realloc: the slots written. cpython to 1 MB from empty. */
-  ll_run_config_init (&config);
-  config.element = LL_ELEMENT_INT64;
-  config.target = 1000000;
-  peak = ll_run_config_estimate_peak (&config, &length, &capacity);
-  g_assert_cmpuint (ll_element_container_bytes (config.element, capacity), >=, 1000000);
-  g_assert_cmpuint (peak, ==, length * 8);
-
-  /* boxed: plus 32 bytes an element. */
-  config.element = LL_ELEMENT_BOXED;
-  peak = ll_run_config_estimate_peak (&config, &length, &capacity);
-  g_assert_cmpuint (peak, ==, length * 40);
-
-  /* copy: plus the old block of the last copy. double, 100 elements:
-   * capacities 1 2 4 … 64 128; the last copy left 64 slots behind. */
-  ll_run_config_init (&config);
-  ll_policy_init (&config.policy, LL_POLICY_DOUBLE);
-  config.element = LL_ELEMENT_INT32;
-  config.target_kind = LL_TARGET_ELEMENTS;
-  config.target = 100;
-  peak = ll_run_config_estimate_peak (&config, &length, &capacity);
-  g_assert_cmpuint (length, ==, 100);
-  g_assert_cmpuint (capacity, ==, 128);
-  g_assert_cmpuint (peak, ==, 100 * 4 + 64 * 4);
-  config.mechanism = LL_MECHANISM_MREMAP;
-  g_assert_cmpuint (ll_run_config_estimate_peak (&config, NULL, NULL), ==, 400);
-
-  /* Nothing to do: the initial list. */
-  ll_run_config_init (&config);
-  config.initial_length = 1000;
-  config.target = 10;
-  g_assert_cmpuint (ll_run_config_estimate_peak (&config, &length, &capacity), ==, 8000 + 32);
-  g_assert_cmpuint (length, ==, 1000);
-  g_assert_cmpuint (capacity, ==, 1000);
-}
-
-/* The closed-form jump over constant increments lands exactly where the
- * step-by-step walk does, for every target kind and a copy mechanism. */
-static void
-test_estimate_skip (void)
-{
-  const guint64 increments[] = { 2, 3, 4, 7, 1000 };
-  const guint64 targets[] = { 1, 57, 1000, 99991, 1000003 };
-  const LlTargetKind kinds[] = { LL_TARGET_CONTAINER_BYTES, LL_TARGET_TOTAL_BYTES, LL_TARGET_ELEMENTS };
-
-  for (guint i = 0; i < G_N_ELEMENTS (increments); i++)
-    for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
-      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-        for (guint custom = 0; custom < 2; custom++)
-          {
-            LlRunConfig config;
-            LlGrowth growth;
-            LlGrowthStep step;
-            guint64 length, capacity, peak, last_copy = 0;
-            guint slot;
-
-            ll_run_config_init (&config);
-            if (custom)
-              {
-                ll_policy_init (&config.policy, LL_POLICY_CUSTOM);
-                config.policy.factor = 1.0;
-                config.policy.constant = increments[i];
-              }
-            else
-              {
-                ll_policy_init (&config.policy, LL_POLICY_FIXED);
-                config.policy.increment = increments[i];
-              }
-            config.mechanism = LL_MECHANISM_COPY;
-            config.element = k == 1 ? LL_ELEMENT_BOXED : LL_ELEMENT_INT32;
-            config.target_kind = kinds[k];
-            config.target = targets[t];
-
-            peak = ll_run_config_estimate_peak (&config, &length, &capacity);
-
-            ll_growth_init (&growth, &config);
-            while (ll_growth_next (&growth, &step))
-              if (step.realloc)
-                last_copy = step.old_capacity;
-            g_assert_cmpuint (length, ==, growth.length);
-            g_assert_cmpuint (capacity, ==, growth.capacity);
-            slot = ll_element_get_info (config.element)->slot_bytes;
-            g_assert_cmpuint (peak, ==, (growth.length + last_copy) * slot +
-                                        ll_element_objects_bytes (config.element, growth.length));
-          }
-}
-
 /* Batched steps, with or without the closed-form path, are exactly the
  * steps one at a time. */
 static void
@@ -716,17 +494,13 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/growth/stepper/next-many", test_next_many);
-  g_test_add_func ("/growth/estimate-skip", test_estimate_skip);
 
-  g_test_add_func ("/growth/config/defaults", test_config_defaults);
-  g_test_add_func ("/growth/config/invalid", test_config_invalid);
+  g_test_add_func ("/growth/stepper/next-many", test_next_many);
   g_test_add_func ("/growth/stepper/reference", test_stepper_reference);
   g_test_add_func ("/growth/stepper/notebook", test_stepper_notebook);
   g_test_add_func ("/growth/stepper/cases", test_stepper_cases);
   g_test_add_func ("/growth/stepper/fast", test_stepper_fast);
   g_test_add_func ("/growth/stepper/saturation", test_stepper_saturation);
-  g_test_add_func ("/growth/estimate-peak", test_estimate_peak);
 
   return g_test_run ();
 }
