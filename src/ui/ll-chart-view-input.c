@@ -185,6 +185,12 @@ on_pinch_begin (GtkGesture       *gesture,
                 LlChartView      *self)
 {
   self->pinch_scale = 1.0;
+  /* Two fingers on a touchscreen: the first one's drag is not a selection. */
+  if (self->drag_mode != DRAG_NONE)
+    {
+      self->drag_mode = DRAG_NONE;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
 }
 
 static void
