@@ -666,28 +666,36 @@ test_keyboard_zoom (Fixture       *f,
   assert_cursor (f->view, 0, point);
 }
 
+/* @view's controller of @type (the view holds it). */
+static GObject *
+find_controller (LlChartView *view,
+                 GType        type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  g_assert_not_reached ();
+}
+
 /* The chart's wheel, as its scroll controller hears it. */
 static gboolean
 scroll_by (LlChartView *view,
            double       dx,
            double       dy)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  GObject *scroll = find_controller (view, GTK_TYPE_EVENT_CONTROLLER_SCROLL);
   gboolean handled = FALSE;
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
-        {
-          g_assert_true (gtk_event_controller_scroll_get_flags (GTK_EVENT_CONTROLLER_SCROLL (controller)) &
-                         GTK_EVENT_CONTROLLER_SCROLL_HORIZONTAL);
-          g_signal_emit_by_name (controller, "scroll", dx, dy, &handled);
-          return handled;
-        }
-    }
-  g_assert_not_reached ();
+  g_assert_true (gtk_event_controller_scroll_get_flags (GTK_EVENT_CONTROLLER_SCROLL (scroll)) &
+                 GTK_EVENT_CONTROLLER_SCROLL_HORIZONTAL);
+  g_signal_emit_by_name (scroll, "scroll", dx, dy, &handled);
+  return handled;
 }
 
 /* Sideways, the wheel (a touchpad's, a tilting one's) pans what is
@@ -728,21 +736,12 @@ static void
 test_pinch_zooms (Fixture       *f,
                   gconstpointer  user_data)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->view));
+  GObject *pinch = find_controller (f->view, GTK_TYPE_GESTURE_ZOOM);
   LlChartAxes *axes = ll_chart_view_get_axes (f->view);
   LlChartRange before, range;
-  GObject *pinch = NULL;
 
   ll_chart_view_set_data (f->view, &f->data);
   wait_frames (GTK_WIDGET (f->view), 2);
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && pinch == NULL; i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_ZOOM (controller))
-        pinch = controller;
-    }
-  g_assert_nonnull (pinch);
 
   /* twice as far apart: half as much shown, around the middle */
   g_assert_true (press_key (GTK_WIDGET (f->view), GDK_KEY_plus, 0));
