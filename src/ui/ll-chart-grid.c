@@ -16,6 +16,7 @@ struct _LlChartGrid
   int        alone;      /* -1: all */
   int        fallback;   /* shown when all do not fit */
   gboolean   shows_all;
+  guint      shown;      /* a bit per child on screen */
 };
 
 G_DEFINE_FINAL_TYPE (LlChartGrid, ll_chart_grid, GTK_TYPE_WIDGET)
@@ -141,6 +142,12 @@ ll_chart_grid_size_allocate (GtkWidget *widget,
       int col, row, w, h;
 
       gtk_widget_set_child_visible (child, shown);
+      /* A chart not on screen is not read out either. */
+      if (shown != !!(self->shown & (1u << i)))
+        {
+          self->shown ^= 1u << i;
+          gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, !shown, -1);
+        }
       if (!shown)
         continue;
       col = (int) (i - a.first) % cols;
@@ -207,7 +214,10 @@ ll_chart_grid_append (LlChartGrid *self,
   g_return_if_fail (LL_IS_CHART_GRID (self));
   g_return_if_fail (GTK_IS_WIDGET (child));
 
+  g_return_if_fail (self->children->len < 32);
+
   g_ptr_array_add (self->children, child);
+  self->shown |= 1u << (self->children->len - 1);
   gtk_widget_set_parent (child, GTK_WIDGET (self));
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }

@@ -60,6 +60,15 @@ lay_out (Fixture *f,
   return shown;
 }
 
+/* Only the children shown are read out. */
+static void
+assert_hidden_state (Fixture *f,
+                     guint    shown)
+{
+  for (guint i = 0; i < N_CHILDREN; i++)
+    gtk_test_accessible_assert_state (f->children[i], GTK_ACCESSIBLE_STATE_HIDDEN, !(shown & (1u << i)));
+}
+
 static graphene_rect_t
 bounds_of (Fixture *f,
            guint    i)
@@ -125,6 +134,7 @@ test_fallback (Fixture       *f,
 
   /* at first, the first chart's row */
   g_assert_cmphex (lay_out (f, pair, 2 * CHILD_H), ==, 0x3);
+  assert_hidden_state (f, 0x3);
   g_assert_cmpint (ll_chart_grid_get_single (grid), ==, 0);
 
   /* the fourth alone, then all again: its row when they do not fit */
@@ -133,12 +143,14 @@ test_fallback (Fixture       *f,
   g_assert_false (ll_chart_grid_shows_all (grid));
   ll_chart_grid_set_alone (grid, -1);
   g_assert_cmphex (lay_out (f, 1000, 700), ==, 0xf);
+  assert_hidden_state (f, 0xf);
   g_assert_cmphex (lay_out (f, pair, 2 * CHILD_H), ==, 0xc);
   g_assert_cmpfloat (bounds_of (f, 2).origin.x, ==, 0);
   g_assert_cmpfloat (bounds_of (f, 3).origin.x, ==, CHILD_W + SPACING);
 
   /* narrower than two: the one alone, as large as the grid */
   g_assert_cmphex (lay_out (f, pair - 1, 2 * CHILD_H), ==, 0x8);
+  assert_hidden_state (f, 0x8);
   g_assert_cmpfloat (bounds_of (f, 3).size.width, ==, pair - 1);
   /* shorter than a chart: still the one, the page scrolls */
   g_assert_cmphex (lay_out (f, 1000, CHILD_H - 1), ==, 0x8);
@@ -149,6 +161,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's own accessibility backend for tests, without a bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add ("/ui/chart-grid/two-columns", Fixture, NULL, fixture_set_up, test_two_columns, fixture_tear_down);
