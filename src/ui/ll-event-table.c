@@ -96,7 +96,7 @@ struct _LlEventTable
   LlColumnSort       *sort;       /* the headers' choice; the list sorts */
 
   guint               scroll_tick_id;   /* a row to scroll to once laid out */
-  guint               scroll_to;
+  guint64             scroll_to;        /* its number: rows move as the run grows */
   gboolean            scroll_pending;   /* … once shown */
 };
 
@@ -663,7 +663,7 @@ scroll_when_laid_out (GtkWidget     *widget,
     return G_SOURCE_CONTINUE;
   if (list_view != NULL && gtk_widget_get_mapped (widget))
     {
-      scroll_to_row (self, self->scroll_to);
+      scroll_to_row (self, ll_event_list_find_number (self->list, self->scroll_to));
       self->scroll_pending = FALSE;
     }
   self->scroll_tick_id = 0;
@@ -672,9 +672,9 @@ scroll_when_laid_out (GtkWidget     *widget,
 
 static void
 scroll_when_shown (LlEventTable *self,
-                   guint         position)
+                   guint64       number)
 {
-  self->scroll_to = position;
+  self->scroll_to = number;
   self->scroll_pending = TRUE;
   if (self->scroll_tick_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_when_laid_out,
@@ -720,7 +720,7 @@ ll_event_table_select_number (LlEventTable *self,
       scroll_to_row (self, position);
       return;
     }
-  scroll_when_shown (self, position);
+  scroll_when_shown (self, number);
 }
 
 gboolean
