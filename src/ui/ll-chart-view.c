@@ -185,6 +185,47 @@ update_readout (LlChartView *self,
   self->readout_valid = TRUE;
 }
 
+#define READOUT_PAD 8.0
+#define READOUT_GAP 12.0
+
+/* The readout's text laid out, and where its box goes: beside the point,
+ * flipped to stay inside the chart; in a chart narrower than the text,
+ * its lines wrap. */
+static PangoLayout *
+lay_out_readout (LlChartView     *self,
+                 int              width,
+                 int              height,
+                 graphene_rect_t *box,
+                 int             *text_y)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->readout.text);
+  PangoRectangle logical;
+  double box_w, box_h, box_x, box_y;
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  if (logical.width + 2 * READOUT_PAD > width)
+    {
+      pango_layout_set_width (layout, MAX (1, width - 2 * (int) READOUT_PAD) * PANGO_SCALE);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+    }
+  box_w = logical.width + 2 * READOUT_PAD;
+  box_h = logical.height + 2 * READOUT_PAD;
+
+  box_x = self->readout.x + READOUT_GAP;
+  if (box_x + box_w > width)
+    box_x = self->readout.x - READOUT_GAP - box_w;
+  box_y = self->readout.y - READOUT_GAP - box_h;
+  if (box_y < 0)
+    box_y = self->readout.y + READOUT_GAP;
+  box_x = CLAMP (box_x, 0, MAX (0, width - box_w));
+  box_y = CLAMP (box_y, 0, MAX (0, height - box_h));
+
+  graphene_rect_init (box, box_x, box_y, box_w, box_h);
+  *text_y = logical.y;
+  return layout;
+}
+
 static void
 snapshot_readout_box (LlChartView *self,
                       GtkSnapshot *snapshot,
@@ -192,34 +233,19 @@ snapshot_readout_box (LlChartView *self,
                       int          height)
 {
   g_autoptr(PangoLayout) layout = NULL;
-  PangoRectangle ink, logical;
   GskRoundedRect rounded;
   GdkRGBA box_bg, border, text;
   const LlChartPalette *p = &self->palette;
-  double box_w, box_h, box_x, box_y;
-  const double pad = 8, gap = 12;
+  graphene_rect_t box;
+  int text_y;
 
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->readout.text);
-  pango_layout_get_pixel_extents (layout, &ink, &logical);
-  box_w = logical.width + 2 * pad;
-  box_h = logical.height + 2 * pad;
-
-  /* Beside the point, flipped to stay inside the chart. */
-  box_x = self->readout.x + gap;
-  if (box_x + box_w > width)
-    box_x = self->readout.x - gap - box_w;
-  box_y = self->readout.y - gap - box_h;
-  if (box_y < 0)
-    box_y = self->readout.y + gap;
-  box_x = CLAMP (box_x, 0, MAX (0, width - box_w));
-  box_y = CLAMP (box_y, 0, MAX (0, height - box_h));
+  layout = lay_out_readout (self, width, height, &box, &text_y);
 
   box_bg = (GdkRGBA) { p->background.red, p->background.green, p->background.blue, 0.94 };
   border = (GdkRGBA) { p->foreground.red, p->foreground.green, p->foreground.blue, 0.18 };
   text = (GdkRGBA) { p->foreground.red, p->foreground.green, p->foreground.blue, 1 };
 
-  gsk_rounded_rect_init_from_rect (&rounded,
-                                   &GRAPHENE_RECT_INIT (box_x, box_y, box_w, box_h), 6);
+  gsk_rounded_rect_init_from_rect (&rounded, &box, 6);
   gtk_snapshot_append_outset_shadow (snapshot, &rounded,
                                      &(GdkRGBA) { 0, 0, 0, 0.15 }, 0, 1, 0, 4);
   gtk_snapshot_push_rounded_clip (snapshot, &rounded);
@@ -230,7 +256,8 @@ snapshot_readout_box (LlChartView *self,
                               (GdkRGBA[4]) { border, border, border, border });
 
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (box_x + pad, box_y + pad - logical.y));
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (box.origin.x + READOUT_PAD,
+                                                          box.origin.y + READOUT_PAD - text_y));
   gtk_snapshot_append_layout (snapshot, layout, &text);
   gtk_snapshot_restore (snapshot);
 }
@@ -811,6 +838,25 @@ ll_chart_view_get_cursor (LlChartView *self,
     *series = self->cursor_series;
   if (point != NULL)
     *point = p;
+  return TRUE;
+}
+
+gboolean
+ll_chart_view_get_readout_bounds (LlChartView     *self,
+                                  graphene_rect_t *bounds)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  int width, height, text_y;
+
+  g_return_val_if_fail (LL_IS_CHART_VIEW (self), FALSE);
+  g_return_val_if_fail (bounds != NULL, FALSE);
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  update_readout (self, width, height);
+  if (!self->readout.found || self->readout.text == NULL || self->readout.text[0] == '\0')
+    return FALSE;
+  layout = lay_out_readout (self, width, height, bounds, &text_y);
   return TRUE;
 }
 

@@ -73,6 +73,9 @@ gboolean     ll_chart_view_get_cursor         (LlChartView          *self,
 /* The readout the chart shows now, the pointer's or the keyboard
  * cursor's; NULL when none. Valid until the chart changes. */
 const char  *ll_chart_view_get_readout        (LlChartView          *self);
+/* Where the readout's box is drawn, in the view; FALSE when there is none. */
+gboolean     ll_chart_view_get_readout_bounds (LlChartView          *self,
+                                               graphene_rect_t      *bounds);
 /* What screen readers are told about the chart now: the keyboard cursor's
  * readout, or what the chart shows. */
 const char  *ll_chart_view_get_description    (LlChartView          *self);

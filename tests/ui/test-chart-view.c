@@ -612,6 +612,32 @@ test_keyboard_cursor (Fixture       *f,
   assert_cursor (f->view, 0, n / 10 - 1);
 }
 
+/* The readout stays inside the chart, however narrow: its lines wrap. */
+static void
+test_readout_inside (Fixture       *f,
+                     gconstpointer  user_data)
+{
+  GtkWidget *view = GTK_WIDGET (f->view);
+
+  ll_chart_view_set_data (f->view, &f->data);
+  for (int width = WIDTH; width >= 200; width -= 100)
+    {
+      graphene_rect_t box;
+
+      gtk_window_set_default_size (f->window, width, HEIGHT);
+      wait_frames (view, 3);
+      gtk_widget_grab_focus (view);
+      g_assert_true (press_key (view, GDK_KEY_End, 0));
+      g_assert_true (ll_chart_view_get_readout_bounds (f->view, &box));
+      g_test_message ("%d px: readout %.0f × %.0f at %.0f", gtk_widget_get_width (view),
+                      box.size.width, box.size.height, box.origin.x);
+      g_assert_cmpfloat (box.origin.x, >=, 0);
+      g_assert_cmpfloat (box.origin.y, >=, 0);
+      g_assert_cmpfloat (box.origin.x + box.size.width, <=, gtk_widget_get_width (view));
+      g_assert_cmpfloat (box.origin.y + box.size.height, <=, gtk_widget_get_height (view));
+    }
+}
+
 /* Zoomed, the cursor stays in view: moved, it pans the zoom; panned away
  * with Shift and an arrow, it comes along. Plus and minus still zoom. */
 static void
@@ -937,6 +963,8 @@ main (int   argc,
               fixture_setup, test_keyboard_zoom, fixture_teardown);
   g_test_add ("/ui/chart-view/wheel-pans", Fixture, GUINT_TO_POINTER (LL_CHART_CAPACITY),
               fixture_setup, test_wheel_pans, fixture_teardown);
+  g_test_add ("/ui/chart-view/readout-inside", Fixture, GUINT_TO_POINTER (LL_CHART_CAPACITY),
+              fixture_setup, test_readout_inside, fixture_teardown);
   g_test_add ("/ui/chart-view/pinch-zooms", Fixture, GUINT_TO_POINTER (LL_CHART_CAPACITY),
               fixture_setup, test_pinch_zooms, fixture_teardown);
   g_test_add ("/ui/chart-view/keyboard/memory-and-runs", Fixture, GUINT_TO_POINTER (LL_CHART_MEMORY),
