@@ -271,12 +271,18 @@ snapshot_readout (LlChartView *self,
   GskRoundedRect rounded;
   GdkRGBA line;
   const LlChartPalette *p = &self->palette;
+  LlChartOptions options;
+  double plot_x, plot_y, plot_w, plot_h;
 
+  /* The crosshair spans the plot, not the titles and labels around it. */
+  ll_chart_view_get_options (self, &options);
+  ll_chart_get_plot_area (self->kind, get_data (self), &options, width, height,
+                          &plot_x, &plot_y, &plot_w, &plot_h);
   line = (GdkRGBA) { p->foreground.red, p->foreground.green, p->foreground.blue, 0.35 };
   gtk_snapshot_append_color (snapshot, &line,
-                             &GRAPHENE_RECT_INIT (floor (self->readout.x), 0, 1, height));
+                             &GRAPHENE_RECT_INIT (floor (self->readout.x), plot_y, 1, plot_h));
   gtk_snapshot_append_color (snapshot, &line,
-                             &GRAPHENE_RECT_INIT (0, floor (self->readout.y), width, 1));
+                             &GRAPHENE_RECT_INIT (plot_x, floor (self->readout.y), plot_w, 1));
 
   if (self->readout.text != NULL && self->readout.text[0] != '\0')
     snapshot_readout_box (self, snapshot, width, height);

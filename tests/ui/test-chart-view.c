@@ -638,6 +638,74 @@ test_readout_inside (Fixture       *f,
     }
 }
 
+/* The readout draws over the plot and in its box, nowhere else: the
+ * crosshair spans the plot, not the titles and labels. */
+static void
+test_crosshair_in_plot (Fixture       *f,
+                        gconstpointer  user_data)
+{
+  GtkWidget *view = GTK_WIDGET (f->view);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  cairo_surface_t *surface;
+  LlChartOptions options;
+  graphene_rect_t box, plot;
+  double plot_x, plot_y, plot_w, plot_h;
+  int width, height, stride;
+  guint64 inside = 0, outside = 0;
+  cairo_t *cr;
+
+  ll_chart_view_set_data (f->view, &f->data);
+  wait_frames (view, 3);
+  gtk_widget_grab_focus (view);
+  g_assert_true (press_key (view, GDK_KEY_End, 0));
+  wait_frames (view, 2);
+  g_assert_true (ll_chart_view_get_readout_bounds (f->view, &box));
+
+  width = gtk_widget_get_width (view);
+  height = gtk_widget_get_height (view);
+  texture = render_widget (view);
+  stride = width * 4;
+  pixels = g_malloc (stride * height);
+  gdk_texture_download (texture, pixels, stride);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  ll_chart_view_get_options (f->view, &options);
+  ll_chart_draw (cr, ll_chart_view_get_kind (f->view), &f->data, &options, width, height);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  ll_chart_get_plot_area (ll_chart_view_get_kind (f->view), &f->data, &options, width, height,
+                          &plot_x, &plot_y, &plot_w, &plot_h);
+  /* (the cursor's ring may reach a little past the plot, the box's shadow past the box) */
+  graphene_rect_inset (graphene_rect_init (&plot, plot_x, plot_y, plot_w, plot_h), -10, -10);
+  graphene_rect_inset (&box, -8, -8);
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guchar *a = pixels + y * stride + x * 4;
+        const guchar *b = cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) + x * 4;
+        gboolean differs = FALSE;
+
+        for (int c = 0; c < 4; c++)
+          differs |= ABS ((int) a[c] - (int) b[c]) > 2;
+        if (!differs)
+          continue;
+        if (graphene_rect_contains_point (&plot, &GRAPHENE_POINT_INIT (x, y)) ||
+            graphene_rect_contains_point (&box, &GRAPHENE_POINT_INIT (x, y)))
+          inside++;
+        else
+          outside++;
+      }
+  cairo_surface_destroy (surface);
+
+  g_test_message ("the readout changed %" G_GUINT64_FORMAT " pixels in the plot and its box, %"
+                  G_GUINT64_FORMAT " elsewhere", inside, outside);
+  g_assert_cmpuint (inside, >, 100);
+  g_assert_cmpuint (outside, ==, 0);
+}
+
 /* Zoomed, the cursor stays in view: moved, it pans the zoom; panned away
  * with Shift and an arrow, it comes along. Plus and minus still zoom. */
 static void
@@ -965,6 +1033,8 @@ main (int   argc,
               fixture_setup, test_wheel_pans, fixture_teardown);
   g_test_add ("/ui/chart-view/readout-inside", Fixture, GUINT_TO_POINTER (LL_CHART_CAPACITY),
               fixture_setup, test_readout_inside, fixture_teardown);
+  g_test_add ("/ui/chart-view/crosshair-in-plot", Fixture, GUINT_TO_POINTER (LL_CHART_CAPACITY),
+              fixture_setup, test_crosshair_in_plot, fixture_teardown);
   g_test_add ("/ui/chart-view/pinch-zooms", Fixture, GUINT_TO_POINTER (LL_CHART_CAPACITY),
               fixture_setup, test_pinch_zooms, fixture_teardown);
   g_test_add ("/ui/chart-view/keyboard/memory-and-runs", Fixture, GUINT_TO_POINTER (LL_CHART_MEMORY),
