@@ -4,9 +4,13 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "ll-chart-grid.h"
 
 #define SPACING 12
+/* A chart's own shape, width over height. */
+#define CHART_SHAPE 1.6
 
 struct _LlChartGrid
 {
@@ -97,9 +101,23 @@ fits (LlChartGrid *self,
   return TRUE;
 }
 
-/* All of them in two columns; all of them in one row (a wide, short
- * grid, as beside the table); the row of two holding the chart last shown
- * alone; that chart alone. */
+/* How far a cell of @width × @height is from a chart's own shape, about
+ * 1.6 times as wide as it is tall. */
+static double
+misshape (int   width,
+          int   height,
+          guint cols,
+          guint rows)
+{
+  double cell_w = (double) (width - ((int) cols - 1) * SPACING) / cols;
+  double cell_h = (double) (height - ((int) rows - 1) * SPACING) / rows;
+
+  return fabs (log (cell_w / MAX (cell_h, 1.0) / CHART_SHAPE));
+}
+
+/* All of them in two columns, or in one row (a wide, short grid, as beside
+ * the table), whichever gives them the better shape; the row of two holding
+ * the chart last shown alone; that chart alone. */
 static Arrangement
 arrange (LlChartGrid *self,
          int          width,
@@ -112,9 +130,15 @@ arrange (LlChartGrid *self,
 
   if (self->alone < 0 && n > 0)
     {
-      if (fits (self, 0, n, cols, width, height))
+      gboolean in_columns = fits (self, 0, n, cols, width, height);
+      gboolean in_a_row = n > cols && fits (self, 0, n, n, width, height);
+
+      if (in_columns && in_a_row)
+        return misshape (width, height, n, 1) < misshape (width, height, cols, (n + cols - 1) / cols)
+               ? (Arrangement) { 0, n, n } : (Arrangement) { 0, n, cols };
+      if (in_columns)
         return (Arrangement) { 0, n, cols };
-      if (n > cols && fits (self, 0, n, n, width, height))
+      if (in_a_row)
         return (Arrangement) { 0, n, n };
       if (cols > 1 && row_start + cols <= n && fits (self, row_start, cols, cols, width, height))
         return (Arrangement) { row_start, cols, cols };

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LlChartGrid, ll_chart_grid, LL, CHART_GRID, GtkWidget)
 
 /* Lays out its children in two columns (small multiples), or in one row
- * when the grid is wide and short; with a child shown alone, only that
+ * when the grid is wide and short (whichever shapes a chart better); with a child shown alone, only that
  * one, as large as the grid. When the grid is too small for all of them to
  * be readable, it shows the row of two holding the one last shown alone
  * (the first, at first), or that one alone: a small window still has a

@@ -118,6 +118,15 @@ test_one_row (Fixture       *f,
       g_assert_cmpfloat (b.origin.x, ==, i * (CHILD_W + SPACING));
       g_assert_cmpfloat (b.size.width, ==, CHILD_W);
     }
+  /* Where both fit, the shape a chart likes (about 1.6:1) decides: in
+   * 1100 × 400, two columns (544 × 194) rather than a row (266 × 400); in
+   * 1600 × 400, a row (391 × 400) rather than flat cells (794 × 194). */
+  g_assert_cmphex (lay_out (f, 1100, 400), ==, 0xf);
+  g_assert_cmpfloat (bounds_of (f, 2).origin.y, >, 0);
+  g_assert_cmphex (lay_out (f, 1600, 400), ==, 0xf);
+  g_assert_cmpfloat (bounds_of (f, 2).origin.y, ==, 0);
+  g_assert_cmpfloat (bounds_of (f, 3).size.height, ==, 400);
+
   /* a pixel narrower: no longer four in a row */
   g_assert_cmphex (lay_out (f, least - 1, CHILD_H), ==, 0x3);
   g_assert_false (ll_chart_grid_shows_all (LL_CHART_GRID (f->grid)));
