@@ -360,13 +360,14 @@ ll_chart_pick_point (LlChartKind           kind,
   c.px = ll_scale_map (&layout.x, point_set_x (&set, &pos));
   c.py = ll_scale_map (&layout.y, y);
 
-  ll_readout_fill (readout, set.klass, data, options, &c);
+  ll_readout_fill (readout, &layout, set.klass, data, options, &c);
 }
 
 /* Readouts ----------------------------------------------------------------- */
 
 void
 ll_readout_fill (LlChartReadout         *readout,
+                 const LlChartLayout    *layout,
                  const LlChartKindClass *klass,
                  const LlChartData      *data,
                  const LlChartOptions   *options,
@@ -382,6 +383,10 @@ ll_readout_fill (LlChartReadout         *readout,
   readout->found = TRUE;
   readout->x = c->px;
   readout->y = c->py;
+  readout->plot_x = layout->plot.x;
+  readout->plot_y = layout->plot.y;
+  readout->plot_width = layout->plot.width;
+  readout->plot_height = layout->plot.height;
   readout->text = g_string_free (text, FALSE);
   readout->series = (gsize) (c->series - data->series);
   readout->event_number = c->event != NULL ? c->index : 0;

@@ -531,8 +531,10 @@ void    ll_pick_events          (const LlChartLayout *layout,
                                  gboolean             at_length,
                                  LlPick              *pick);
 
-/* Fills @readout with what @c says: its text, where it is, whose it is. */
+/* Fills @readout with what @c says: its text, where it is in @layout's
+ * plot, whose it is. */
 void    ll_readout_fill         (LlChartReadout         *readout,
+                                 const LlChartLayout    *layout,
                                  const LlChartKindClass *klass,
                                  const LlChartData      *data,
                                  const LlChartOptions   *options,

@@ -455,7 +455,7 @@ ll_chart_pick (LlChartKind           kind,
   if (pick.best.series == NULL)
     return;
 
-  ll_readout_fill (readout, klass, data, options, &pick.best);
+  ll_readout_fill (readout, &layout, klass, data, options, &pick.best);
 }
 
 void

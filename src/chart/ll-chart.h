@@ -97,6 +97,7 @@ typedef struct
 {
   gboolean found;
   double   x, y;           /* where, in the chart's coordinates */
+  double   plot_x, plot_y, plot_width, plot_height;  /* the plot it lies in */
   char    *text;           /* multi-line, exact values; g_free */
   gsize    series;         /* whose point: an index into the data's series */
   guint64  event_number;   /* the reallocation's number (1-based) in its run's

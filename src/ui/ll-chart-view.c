@@ -271,18 +271,14 @@ snapshot_readout (LlChartView *self,
   GskRoundedRect rounded;
   GdkRGBA line;
   const LlChartPalette *p = &self->palette;
-  LlChartOptions options;
-  double plot_x, plot_y, plot_w, plot_h;
+  const LlChartReadout *r = &self->readout;
 
   /* The crosshair spans the plot, not the titles and labels around it. */
-  ll_chart_view_get_options (self, &options);
-  ll_chart_get_plot_area (self->kind, get_data (self), &options, width, height,
-                          &plot_x, &plot_y, &plot_w, &plot_h);
   line = (GdkRGBA) { p->foreground.red, p->foreground.green, p->foreground.blue, 0.35 };
   gtk_snapshot_append_color (snapshot, &line,
-                             &GRAPHENE_RECT_INIT (floor (self->readout.x), plot_y, 1, plot_h));
+                             &GRAPHENE_RECT_INIT (floor (r->x), r->plot_y, 1, r->plot_height));
   gtk_snapshot_append_color (snapshot, &line,
-                             &GRAPHENE_RECT_INIT (plot_x, floor (self->readout.y), plot_w, 1));
+                             &GRAPHENE_RECT_INIT (r->plot_x, floor (r->y), r->plot_width, 1));
 
   if (self->readout.text != NULL && self->readout.text[0] != '\0')
     snapshot_readout_box (self, snapshot, width, height);

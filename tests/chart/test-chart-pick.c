@@ -67,6 +67,15 @@ test_pick_point (void)
   g_assert_cmpuint (by_key.series, ==, 0);
   ll_chart_pick (LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT, by_key.x, by_key.y, &by_pointer);
   g_assert_cmpstr (by_key.text, ==, by_pointer.text);
+  /* both say the plot they lie in: where a crosshair spans */
+  g_assert_cmpfloat (by_key.plot_x, ==, layout.plot.x);
+  g_assert_cmpfloat (by_key.plot_y, ==, layout.plot.y);
+  g_assert_cmpfloat (by_key.plot_width, ==, layout.plot.width);
+  g_assert_cmpfloat (by_key.plot_height, ==, layout.plot.height);
+  g_assert_cmpfloat (by_pointer.plot_x, ==, layout.plot.x);
+  g_assert_cmpfloat (by_pointer.plot_y, ==, layout.plot.y);
+  g_assert_cmpfloat (by_pointer.plot_width, ==, layout.plot.width);
+  g_assert_cmpfloat (by_pointer.plot_height, ==, layout.plot.height);
   g_assert_cmpstr (by_key.text, ==,
                    "Reallocation 4 of 5\n"
                    "Length 17\n"
