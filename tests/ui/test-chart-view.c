@@ -315,17 +315,55 @@ render_widget (GtkWidget *widget)
                                       &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
 
+/* @widget's pixels as it draws itself, 4 bytes a pixel, rows packed. */
+static guchar *
+widget_pixels (GtkWidget *widget)
+{
+  g_autoptr(GdkTexture) texture = render_widget (widget);
+  int width = gtk_widget_get_width (widget);
+  guchar *pixels = g_malloc ((gsize) width * 4 * gtk_widget_get_height (widget));
+
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  return pixels;
+}
+
+/* The chart as the chart library draws it with the view's options. */
+static cairo_surface_t *
+library_pixels (Fixture *f,
+                int      width,
+                int      height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  LlChartOptions options;
+
+  ll_chart_view_get_options (f->view, &options);
+  ll_chart_draw (cr, ll_chart_view_get_kind (f->view), &f->data, &options, width, height);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Whether two pixels differ by more than rounding. */
+static gboolean
+pixels_differ (const guchar *a,
+               const guchar *b)
+{
+  for (int c = 0; c < 4; c++)
+    if (ABS ((int) a[c] - (int) b[c]) > 2)
+      return TRUE;
+  return FALSE;
+}
+
 /* The widget shows exactly what the chart library draws with the widget's
  * options: the same code makes the exports. */
 static void
 test_same_pixels (Fixture       *f,
                   gconstpointer  user_data)
 {
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree guchar *pixels = NULL;
   cairo_surface_t *surface;
-  LlChartOptions options;
-  cairo_t *cr;
   int width, height, stride;
   guint64 differing = 0, ink = 0;
   guchar *ref;
@@ -338,18 +376,9 @@ test_same_pixels (Fixture       *f,
   g_assert_cmpint (width, >, 100);
   g_assert_cmpint (height, >, 100);
 
-  texture = render_widget (GTK_WIDGET (f->view));
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  pixels = widget_pixels (GTK_WIDGET (f->view));
   stride = width * 4;
-  pixels = g_malloc (stride * height);
-  gdk_texture_download (texture, pixels, stride);
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  ll_chart_view_get_options (f->view, &options);
-  ll_chart_draw (cr, ll_chart_view_get_kind (f->view), &f->data, &options, width, height);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  surface = library_pixels (f, width, height);
   ref = cairo_image_surface_get_data (surface);
 
   for (int y = 0; y < height; y++)
@@ -358,12 +387,7 @@ test_same_pixels (Fixture       *f,
         const guchar *a = pixels + y * stride + x * 4;
         const guchar *b = ref + y * cairo_image_surface_get_stride (surface) + x * 4;
 
-        for (int c = 0; c < 4; c++)
-          if (ABS ((int) a[c] - (int) b[c]) > 2)
-            {
-              differing++;
-              break;
-            }
+        differing += pixels_differ (a, b);
         /* Something other than the background was drawn. */
         if (ABS ((int) b[0] - (int) ref[0]) + ABS ((int) b[1] - (int) ref[1]) > 60)
           ink++;
@@ -645,7 +669,6 @@ test_crosshair_in_plot (Fixture       *f,
                         gconstpointer  user_data)
 {
   GtkWidget *view = GTK_WIDGET (f->view);
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree guchar *pixels = NULL;
   cairo_surface_t *surface;
   LlChartOptions options;
@@ -653,7 +676,6 @@ test_crosshair_in_plot (Fixture       *f,
   double plot_x, plot_y, plot_w, plot_h;
   int width, height, stride;
   guint64 inside = 0, outside = 0;
-  cairo_t *cr;
 
   ll_chart_view_set_data (f->view, &f->data);
   wait_frames (view, 3);
@@ -664,17 +686,10 @@ test_crosshair_in_plot (Fixture       *f,
 
   width = gtk_widget_get_width (view);
   height = gtk_widget_get_height (view);
-  texture = render_widget (view);
+  pixels = widget_pixels (view);
   stride = width * 4;
-  pixels = g_malloc (stride * height);
-  gdk_texture_download (texture, pixels, stride);
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
+  surface = library_pixels (f, width, height);
   ll_chart_view_get_options (f->view, &options);
-  ll_chart_draw (cr, ll_chart_view_get_kind (f->view), &f->data, &options, width, height);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
   ll_chart_get_plot_area (ll_chart_view_get_kind (f->view), &f->data, &options, width, height,
                           &plot_x, &plot_y, &plot_w, &plot_h);
   /* (the cursor's ring may reach a little past the plot, the box's shadow past the box) */
@@ -686,11 +701,8 @@ test_crosshair_in_plot (Fixture       *f,
       {
         const guchar *a = pixels + y * stride + x * 4;
         const guchar *b = cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) + x * 4;
-        gboolean differs = FALSE;
 
-        for (int c = 0; c < 4; c++)
-          differs |= ABS ((int) a[c] - (int) b[c]) > 2;
-        if (!differs)
+        if (!pixels_differ (a, b))
           continue;
         if (graphene_rect_contains_point (&plot, &GRAPHENE_POINT_INIT (x, y)) ||
             graphene_rect_contains_point (&box, &GRAPHENE_POINT_INIT (x, y)))
