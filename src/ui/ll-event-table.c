@@ -627,25 +627,39 @@ find_list_view (GtkWidget *widget)
   return NULL;
 }
 
+/* Where row @position lies along the rows' whole height (the scroll's):
+ * rows are all one line tall. FALSE for no such row. */
+static gboolean
+row_span (LlEventTable *self,
+          guint         position,
+          double       *top,
+          double       *height)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+
+  if (n == 0 || position >= n)
+    return FALSE;
+  *height = gtk_adjustment_get_upper (adjustment) / n;
+  *top = position * *height;
+  return TRUE;
+}
+
 /* The rows scrolled, where row @position is not shown whole, so that it
  * comes second: the rows' top is the part of the table most often on
- * screen. Rows are all one line tall. */
+ * screen. */
 static void
 scroll_to_row (LlEventTable *self,
                guint         position)
 {
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view));
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   double upper = gtk_adjustment_get_upper (adjustment);
   double page = gtk_adjustment_get_page_size (adjustment);
   double value = gtk_adjustment_get_value (adjustment);
   double row, top;
 
-  if (n == 0 || position >= n)
-    return;
-  row = upper / n;
-  top = position * row;
-  if (top >= value && top + row <= value + page)
+  if (!row_span (self, position, &top, &row) ||
+      (top >= value && top + row <= value + page))
     return;
   gtk_adjustment_set_value (adjustment, CLAMP (top - row, 0.0, MAX (0.0, upper - page)));
 }
@@ -730,24 +744,22 @@ ll_event_table_get_selected_area (LlEventTable    *self,
 {
   GtkWidget *list_view;
   GtkAdjustment *adjustment;
-  guint n, position;
-  double row;
+  guint position;
+  double row, row_top;
   graphene_point_t top;
 
   g_return_val_if_fail (LL_IS_EVENT_TABLE (self), FALSE);
   g_return_val_if_fail (area != NULL, FALSE);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   position = self->has_selected ? ll_event_list_find_number (self->list, self->selected_number) : G_MAXUINT;
   list_view = find_list_view (GTK_WIDGET (self->view));
-  if (n == 0 || position >= n || list_view == NULL || gtk_widget_get_height (list_view) == 0)
+  if (list_view == NULL || gtk_widget_get_height (list_view) == 0 ||
+      !row_span (self, position, &row_top, &row))
     return FALSE;
 
-  /* Rows are all one line tall: where the row is follows from the scroll. */
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view));
-  row = gtk_adjustment_get_upper (adjustment) / n;
   if (!gtk_widget_compute_point (list_view, target,
-                                 &GRAPHENE_POINT_INIT (0, position * row - gtk_adjustment_get_value (adjustment)),
+                                 &GRAPHENE_POINT_INIT (0, row_top - gtk_adjustment_get_value (adjustment)),
                                  &top))
     return FALSE;
   graphene_rect_init (area, top.x, top.y, gtk_widget_get_width (list_view), row);
