@@ -19,7 +19,6 @@ struct _LlChartGrid
   GPtrArray *children;
   int        alone;      /* -1: all */
   int        fallback;   /* shown when all do not fit */
-  gboolean   shows_all;
   guint      shown;      /* a bit per child on screen */
 };
 
@@ -158,7 +157,6 @@ ll_chart_grid_size_allocate (GtkWidget *widget,
   int cell_w = (width - (cols - 1) * SPACING) / cols;
   int cell_h = (height - (rows - 1) * SPACING) / rows;
 
-  self->shows_all = a.n_shown == self->children->len;
   for (guint i = 0; i < self->children->len; i++)
     {
       GtkWidget *child = g_ptr_array_index (self->children, i);
@@ -238,7 +236,7 @@ ll_chart_grid_append (LlChartGrid *self,
   g_return_if_fail (LL_IS_CHART_GRID (self));
   g_return_if_fail (GTK_IS_WIDGET (child));
 
-  g_return_if_fail (self->children->len < 32);
+  g_return_if_fail (self->children->len < 31);  /* a bit each in "shown" */
 
   g_ptr_array_add (self->children, child);
   self->shown |= 1u << (self->children->len - 1);
@@ -283,5 +281,5 @@ ll_chart_grid_shows_all (LlChartGrid *self)
 {
   g_return_val_if_fail (LL_IS_CHART_GRID (self), FALSE);
 
-  return self->shows_all;
+  return self->shown == (1u << self->children->len) - 1;
 }
