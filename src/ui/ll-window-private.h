@@ -32,7 +32,6 @@ struct _LlWindow
   GtkButton            *example_button;
   LlSummaryView        *summary;
   LlChartBoard         *board;
-  GtkWidget            *main_box;
 
   /* the run */
   LlRun                *run;

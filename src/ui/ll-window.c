@@ -430,7 +430,6 @@ ll_window_class_init (LlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlWindow, example_button);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, summary);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, board);
-  gtk_widget_class_bind_template_child (widget_class, LlWindow, main_box);
 
   gtk_widget_class_install_action (widget_class, "win.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "win.notebook-example", NULL, notebook_action);
