@@ -10,95 +10,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "ll-csv.h"
-#include "ll-column-sort.h"
-#include "ll-event-table.h"
+#include "ll-event-table-private.h"
 #include "ll-ui-util.h"
-
-typedef LlEventColumn Column;
 
 /* A selection of more rows than this is not followed when the rows move. */
 #define MAX_FOLLOWED 65536
 /* The least height of the rows' area, in px. */
 #define TABLE_MIN_HEIGHT 200
-
-#define COL_NUMBER    LL_EVENT_COLUMN_NUMBER
-#define COL_LENGTH    LL_EVENT_COLUMN_LENGTH
-#define COL_LOOP      LL_EVENT_COLUMN_LOOP
-#define COL_CAPACITY  LL_EVENT_COLUMN_CAPACITY
-#define COL_BYTES     LL_EVENT_COLUMN_BYTES
-#define COL_SIZE      LL_EVENT_COLUMN_SIZE
-#define COL_ADDED     LL_EVENT_COLUMN_ADDED
-#define COL_BLOCK     LL_EVENT_COLUMN_BLOCK
-#define COL_COPIED    LL_EVENT_COLUMN_COPIED
-#define COL_TIME      LL_EVENT_COLUMN_TIME
-#define COL_AVAILABLE LL_EVENT_COLUMN_AVAILABLE
-#define N_COLUMNS     LL_N_EVENT_COLUMNS
-
-typedef struct
-{
-  const char *title;
-  LlEventKey  key;
-  gboolean    numeric;
-} ColumnInfo;
-
-static const ColumnInfo column_info[N_COLUMNS] = {
-  [COL_NUMBER] = { N_("#"), LL_EVENT_KEY_NUMBER, TRUE },
-  [COL_LENGTH] = { N_("Length"), LL_EVENT_KEY_LENGTH, TRUE },
-  [COL_LOOP] = { N_("Loop Index"), LL_EVENT_KEY_LENGTH, TRUE },
-  [COL_CAPACITY] = { N_("Capacity"), LL_EVENT_KEY_CAPACITY, TRUE },
-  [COL_BYTES] = { N_("Container"), LL_EVENT_KEY_BYTES, TRUE },
-  [COL_SIZE] = { NULL, LL_EVENT_KEY_BYTES, TRUE },
-  [COL_ADDED] = { N_("Added"), LL_EVENT_KEY_ADDED, TRUE },
-  [COL_BLOCK] = { N_("Block"), LL_EVENT_KEY_OUTCOME, FALSE },
-  [COL_COPIED] = { N_("Copied"), LL_EVENT_KEY_COPIED, TRUE },
-  [COL_TIME] = { N_("Time"), LL_EVENT_KEY_TIME, TRUE },
-  [COL_AVAILABLE] = { N_("Free Memory"), LL_EVENT_KEY_AVAILABLE, TRUE },
-};
-
-typedef struct
-{
-  LlEventTable *table;
-  Column        column;
-  guint         n_chars;   /* the longest text the column showed yet */
-} CellContext;
-
-struct _LlEventTable
-{
-  GtkWidget           parent_instance;
-
-  GtkWidget          *box;
-  GtkLabel           *count_label;
-  GtkWidget          *copy_button;
-  GtkColumnView      *view;
-  GtkMultiSelection  *selection;
-  GtkColumnViewColumn *columns[N_COLUMNS];
-  CellContext         contexts[N_COLUMNS];
-  LlEventList        *list;
-  LlUnits             units;
-  guint64             start_length;
-  guint64             loop_start;
-  guint               n_rows;
-  guint64             n_events;   /* the run's reallocations, the last one's number */
-
-  GHashTable         *bound;      /* GtkListItem → its CellContext: the cells shown */
-  int                 char_width;  /* in Pango units: see read_font_metrics () */
-  int                 line_height;
-
-  LlEvent             selected;         /* the mark: see choose_marked () */
-  guint64             selected_number;
-  gboolean            has_selected;
-  GArray             *followed;         /* guint64: the selected rows' numbers */
-  gboolean            all_selected;
-
-  LlColumnSort       *sort;       /* the headers' choice; the list sorts */
-
-  guint               scroll_tick_id;   /* a row to scroll to once laid out */
-  guint64             scroll_to;        /* its number: rows move as the run grows */
-  gboolean            scroll_pending;   /* … once shown */
-};
 
 enum {
   EVENT_SELECTED,
@@ -108,357 +28,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (LlEventTable, ll_event_table, GTK_TYPE_WIDGET)
-
-/* A cell's list item → the CellContext of its column. */
-static GQuark cell_context_quark;
-/* A row → the list items of its cells bound now (a GPtrArray). */
-static GQuark row_cells_quark;
-/* A cell out of view → TRUE while what it shows is not its row's. */
-static GQuark stale_cell_quark;
-
-/* Cells ------------------------------------------------------------------- */
-
-static char *
-count_range (guint64 first,
-             guint64 last)
-{
-  g_autofree char *a = ll_format_count_exact (first);
-  g_autofree char *b = ll_format_count_exact (last);
-
-  if (first == last)
-    return g_steal_pointer (&a);
-  /* TRANSLATORS: a range of numbers, "1,025–1,280" */
-  return g_strdup_printf (_("%s–%s"), a, b);
-}
-
-static char *
-format_block (const LlEventBucket *b)
-{
-  if (b->count <= 1)
-    {
-      if (b->first.bytes_copied > 0)
-        return g_strdup (_("copied"));
-      return g_strdup (b->first.moved ? _("moved") : _("grew in place"));
-    }
-  {
-    g_autofree char *moved = ll_format_count_exact (b->n_moved);
-    g_autofree char *copied = ll_format_count_exact (b->n_copied);
-    g_autofree char *count = ll_format_count_exact (b->count);
-
-    /* TRANSLATORS: a merged row of the table: "12 moved, 3 copied of 256" */
-    return g_strdup_printf (_("%s moved, %s copied of %s"), moved, copied, count);
-  }
-}
-
-static char *
-format_size (const LlEventTable *self,
-             guint64             bytes)
-{
-  g_autofree char *text = ll_format_bytes_fixed (bytes, self->units, 2, 3);
-  char *space = strrchr (text, ' ');
-
-  /* The unit is in the column's title. */
-  if (space != NULL)
-    *space = '\0';
-  return g_steal_pointer (&text);
-}
-
-static char *
-format_cell (LlEventTable *self,
-             LlEventRow   *row,
-             Column        column)
-{
-  const LlEventBucket *b = ll_event_row_get_bucket (row);
-  const LlEvent *first = &b->first, *last = &b->last;
-  gboolean merged = b->count > 1;
-  guint64 number = ll_event_row_get_number (row);
-  guint64 start = ll_event_row_get_start_length (row);
-
-  switch (column)
-    {
-    case COL_NUMBER:
-      return count_range (number, number + MAX (b->count, 1) - 1);
-    case COL_LENGTH:
-      return count_range (first->length, last->length);
-    case COL_LOOP:
-      /* Appends before the loop have no index. */
-      start += self->loop_start;
-      if (last->length <= start)
-        return g_strdup ("—");
-      return count_range (first->length > start ? first->length - start - 1 : 0, last->length - start - 1);
-    case COL_CAPACITY:
-      {
-        g_autofree char *from = ll_format_count_exact (first->old_capacity);
-        g_autofree char *to = ll_format_count_exact (last->new_capacity);
-
-        return g_strdup_printf ("%s → %s", from, to);
-      }
-    case COL_BYTES:
-      return ll_format_count_exact (last->new_bytes);
-    case COL_SIZE:
-      return format_size (self, last->new_bytes);
-    case COL_ADDED:
-      {
-        g_autofree char *size = ll_format_bytes_precise (merged ? b->max_bytes_added : first->bytes_added,
-                                                         self->units);
-
-        /* TRANSLATORS: the largest of a merged row's reallocations */
-        return merged ? g_strdup_printf (_("up to +%s"), size) : g_strdup_printf ("+%s", size);
-      }
-    case COL_BLOCK:
-      return format_block (b);
-    case COL_COPIED:
-      return ll_format_bytes (merged ? last->bytes_copied : first->bytes_copied, self->units);
-    case COL_TIME:
-      {
-        g_autofree char *time = ll_format_duration (merged ? b->max_realloc_ns : first->realloc_ns);
-
-        return merged ? g_strdup_printf (_("up to %s"), time) : g_steal_pointer (&time);
-      }
-    case COL_AVAILABLE:
-      return ll_format_bytes (last->available_bytes, self->units);
-    case LL_N_EVENT_COLUMNS:
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-/* Cells are inscriptions: a new text only redraws its cell, where a label
- * would lay out the whole table again, for every cell of every row that
- * scrolls in. The column keeps the width of the longest text it showed
- * (in characters as wide as a digit), so nothing is cut and the columns
- * do not jitter while scrolling.
- *
- * The table sizes its cells, by a size request, rather than letting an
- * inscription count characters: GTK asks every cell of a column for its
- * size again whenever a row is made or dropped (some 2,000 cells), and an
- * inscription sized in characters reads the font's metrics at each ask. */
-/* How many digits wide @text is, about: separators and spaces are narrow. */
-static guint
-text_width_in_digits (const char *text)
-{
-  guint halves = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      halves += (c == ',' || c == '.' || c == ' ' || c == 0x202F || c == 0xA0) ? 1 : 2;
-    }
-  return (halves + 1) / 2;
-}
-
-/* The column takes @text's width, with a digit to spare, if it is wider
- * than what the column showed yet: TRUE when it grew (its cells are not
- * sized yet). */
-static gboolean
-fit_column (CellContext *context,
-            const char  *text)
-{
-  guint n_chars = text_width_in_digits (text) + 1;
-
-  if (n_chars <= context->n_chars)
-    return FALSE;
-  context->n_chars = n_chars;
-  return TRUE;
-}
-
-static int
-cell_width (LlEventTable *self,
-            guint         n_chars)
-{
-  return PANGO_PIXELS_CEIL ((int) n_chars * self->char_width);
-}
-
-static int
-cell_height (LlEventTable *self)
-{
-  return PANGO_PIXELS_CEIL (self->line_height);
-}
-
-static void
-size_cell (LlEventTable *self,
-           GtkWidget    *cell,
-           guint         n_chars)
-{
-  gtk_widget_set_size_request (cell, cell_width (self, n_chars), cell_height (self));
-}
-
-/* Every cell shown takes its column's width (the font changed, or a wider
- * text came): at once, for a cell left narrower would widen when it is
- * bound again, and make GTK ask the whole column again then. */
-static void
-size_all_cells (LlEventTable *self)
-{
-  GHashTableIter iter;
-  gpointer item, context;
-
-  g_hash_table_iter_init (&iter, self->bound);
-  while (g_hash_table_iter_next (&iter, &item, &context))
-    size_cell (self, gtk_list_item_get_child (item), ((CellContext *) context)->n_chars);
-}
-
-/* A character's width and a line's height in the table's font, as an
- * inscription reckons them: the wider of an average character and a digit;
- * ascent and descent. */
-static void
-read_font_metrics (LlEventTable *self)
-{
-  PangoFontMetrics *metrics;
-  int char_width, line_height;
-
-  if (self->bound == NULL)
-    return;
-  metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self)), NULL, NULL);
-  char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
-                    pango_font_metrics_get_approximate_digit_width (metrics));
-  line_height = pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics);
-  pango_font_metrics_unref (metrics);
-  if (char_width == self->char_width && line_height == self->line_height)
-    return;
-  self->char_width = char_width;
-  self->line_height = line_height;
-  size_all_cells (self);
-}
-
-static void show_cell (CellContext *context,
-                       GtkListItem *item);
-
-static void
-on_cell_map (GtkWidget   *cell,
-             GtkListItem *item)
-{
-  if (g_object_get_qdata (G_OBJECT (cell), stale_cell_quark) != NULL &&
-      gtk_list_item_get_item (item) != NULL)
-    show_cell (g_object_get_qdata (G_OBJECT (item), cell_context_quark), item);
-}
-
-static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            CellContext              *context)
-{
-  /* (made in one go: GTK 4.8 makes some 200 rows of them at a time; the
-   * table's digits are tabular, as a style of the whole table) */
-  GtkWidget *cell = g_object_new (GTK_TYPE_INSCRIPTION,
-                                  "xalign", column_info[context->column].numeric ? 1.0f : 0.0f,
-                                  "text-overflow", GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END,
-                                  "min-chars", 0,
-                                  "nat-chars", 0,
-                                  "min-lines", 0,
-                                  "nat-lines", 0,
-                                  NULL);
-
-  if (context->table->char_width == 0)
-    read_font_metrics (context->table);
-  size_cell (context->table, cell, context->n_chars);
-  gtk_list_item_set_child (item, cell);
-  g_object_set_qdata (G_OBJECT (item), cell_context_quark, context);
-  g_signal_connect_object (cell, "map", G_CALLBACK (on_cell_map), item, 0);
-  /* Before GTK 4.12 a cell took a click for the selection as well as its
-   * row: a Ctrl+click selected the row and at once unselected it. The row
-   * alone selects. */
-  if (gtk_get_major_version () == 4 && gtk_get_minor_version () < 12)
-    gtk_list_item_set_selectable (item, FALSE);
-}
-
-/* GTK 4.8 keeps some 200 rows bound around the one in view, and a jump
- * through the list binds them all in one frame; the cells of rows out of
- * view take their text when they come into view. */
-static void
-show_cell (CellContext *context,
-           GtkListItem *item)
-{
-  LlEventRow *row = gtk_list_item_get_item (item);
-  GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
-  g_autofree char *text = NULL;
-  int width, height;
-
-  if (!gtk_widget_get_mapped (GTK_WIDGET (cell)))
-    {
-      g_object_set_qdata (G_OBJECT (cell), stale_cell_quark, GINT_TO_POINTER (TRUE));
-      return;
-    }
-  g_object_set_qdata (G_OBJECT (cell), stale_cell_quark, NULL);
-  text = format_cell (context->table, row, context->column);
-
-  if (fit_column (context, text))
-    size_all_cells (context->table);
-  gtk_widget_get_size_request (GTK_WIDGET (cell), &width, &height);
-  if (width != cell_width (context->table, context->n_chars) ||
-      height != cell_height (context->table))
-    size_cell (context->table, GTK_WIDGET (cell), context->n_chars);
-  /* (the inscription is named by its text for screen readers) */
-  gtk_inscription_set_text (cell, text);
-  if (ll_event_row_is_merged (row))
-    gtk_widget_add_css_class (GTK_WIDGET (cell), "dim-label");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (cell), "dim-label");
-}
-
-/* Another row is at its cells' position now (the rows moved), or its own
- * took more reallocations. */
-static void
-on_row_changed (LlEventRow *row)
-{
-  GPtrArray *cells = g_object_get_qdata (G_OBJECT (row), row_cells_quark);
-
-  for (guint i = 0; cells != NULL && i < cells->len; i++)
-    show_cell (g_object_get_qdata (cells->pdata[i], cell_context_quark), cells->pdata[i]);
-}
-
-/* A jump through the list binds some 200 rows of cells in one frame: a
- * row is watched once, for all of its cells. */
-static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           CellContext              *context)
-{
-  LlEventRow *row = gtk_list_item_get_item (item);
-  GPtrArray *cells = g_object_get_qdata (G_OBJECT (row), row_cells_quark);
-
-  show_cell (context, item);
-  g_hash_table_insert (context->table->bound, item, context);
-  if (cells == NULL)
-    {
-      cells = g_ptr_array_sized_new (N_COLUMNS);
-      g_object_set_qdata_full (G_OBJECT (row), row_cells_quark, cells, (GDestroyNotify) g_ptr_array_unref);
-      g_signal_connect (row, "changed", G_CALLBACK (on_row_changed), NULL);
-    }
-  g_ptr_array_add (cells, item);
-}
-
-static void
-unbind_cell (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             CellContext              *context)
-{
-  LlEventRow *row = gtk_list_item_get_item (item);
-  GPtrArray *cells;
-
-  if (context->table->bound != NULL)
-    g_hash_table_remove (context->table->bound, item);
-  if (row == NULL || (cells = g_object_get_qdata (G_OBJECT (row), row_cells_quark)) == NULL)
-    return;
-  g_ptr_array_remove_fast (cells, item);
-  if (cells->len == 0)
-    {
-      g_signal_handlers_disconnect_by_func (row, on_row_changed, NULL);
-      g_object_set_qdata (G_OBJECT (row), row_cells_quark, NULL);
-    }
-}
-
-/* Every cell shown, again (their units or loop numbers changed). */
-static void
-show_all_cells (LlEventTable *self)
-{
-  GHashTableIter iter;
-  gpointer item, context;
-
-  g_hash_table_iter_init (&iter, self->bound);
-  while (g_hash_table_iter_next (&iter, &item, &context))
-    show_cell (context, item);
-}
 
 /* Sorting ----------------------------------------------------------------- */
 
@@ -865,7 +434,7 @@ ll_event_table_css_changed (GtkWidget         *widget,
                             GtkCssStyleChange *change)
 {
   GTK_WIDGET_CLASS (ll_event_table_parent_class)->css_changed (widget, change);
-  read_font_metrics (LL_EVENT_TABLE (widget));
+  ll_event_table_read_font_metrics (LL_EVENT_TABLE (widget));
 }
 
 static void
@@ -873,7 +442,7 @@ ll_event_table_system_setting_changed (GtkWidget       *widget,
                                        GtkSystemSetting setting)
 {
   GTK_WIDGET_CLASS (ll_event_table_parent_class)->system_setting_changed (widget, setting);
-  read_font_metrics (LL_EVENT_TABLE (widget));
+  ll_event_table_read_font_metrics (LL_EVENT_TABLE (widget));
 }
 
 static void
@@ -886,9 +455,7 @@ ll_event_table_class_init (LlEventTableClass *klass)
   widget_class->css_changed = ll_event_table_css_changed;
   widget_class->map = ll_event_table_map;
   widget_class->system_setting_changed = ll_event_table_system_setting_changed;
-  cell_context_quark = g_quark_from_static_string ("ll-event-table-cell");
-  row_cells_quark = g_quark_from_static_string ("ll-event-table-row-cells");
-  stale_cell_quark = g_quark_from_static_string ("ll-event-table-stale-cell");
+  ll_event_table_cells_class_init ();
 
   /* The selection changed: ll_event_table_get_selected_event () says to what. */
   signals[EVENT_SELECTED] =
@@ -911,13 +478,13 @@ build_sort_button (void)
 
   for (guint c = 0; c < N_COLUMNS; c++)
     {
-      LlEventKey key = column_info[c].key;
+      LlEventKey key = ll_event_table_columns[c].key;
       g_autoptr(GMenuItem) item = NULL;
 
       if (seen & (1u << key))
         continue;
       seen |= 1u << key;
-      item = g_menu_item_new (key == LL_EVENT_KEY_NUMBER ? _("Number") : _(column_info[c].title), NULL);
+      item = g_menu_item_new (key == LL_EVENT_KEY_NUMBER ? _("Number") : _(ll_event_table_columns[c].title), NULL);
       g_menu_item_set_action_and_target_value (item, "sort.column", g_variant_new_uint32 (key));
       g_menu_append_item (keys, item);
     }
@@ -984,17 +551,15 @@ ll_event_table_init (LlEventTable *self)
 
   for (guint c = 0; c < N_COLUMNS; c++)
     {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkListItemFactory *factory;
       GtkColumnViewColumn *column;
 
       self->contexts[c] = (CellContext) { self, c, 4 };
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), &self->contexts[c]);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), &self->contexts[c]);
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), &self->contexts[c]);
+      factory = ll_event_table_cell_factory_new (&self->contexts[c]);
 
-      column = gtk_column_view_column_new (column_info[c].title ? _(column_info[c].title) : "", factory);
+      column = gtk_column_view_column_new (ll_event_table_columns[c].title ? _(ll_event_table_columns[c].title) : "", factory);
       /* (the list sorts its rows itself, by the column's key) */
-      ll_column_sort_add_column (self->sort, column, column_info[c].key, NULL);
+      ll_column_sort_add_column (self->sort, column, ll_event_table_columns[c].key, NULL);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_append_column (self->view, column);
       self->columns[c] = column;
@@ -1053,35 +618,7 @@ ll_event_table_get_text (LlEventTable  *self,
   g_return_val_if_fail (column < LL_N_EVENT_COLUMNS, NULL);
 
   row = g_list_model_get_item (G_LIST_MODEL (self->list), position);
-  return row != NULL ? format_cell (self, row, column) : NULL;
-}
-
-/* The columns take at once the width of the texts of the run's first and
- * last reallocations, the widest of every column that grows with the list:
- * a column widened by a scroll to the end would have GTK measure every
- * cell of the table again in that frame. */
-static void
-widen_for_ends (LlEventTable *self)
-{
-  guint64 numbers[2] = { 1, self->n_events };
-  gboolean wider = FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
-    {
-      guint position = ll_event_list_find_number (self->list, numbers[i]);
-      g_autoptr(LlEventRow) row = NULL;
-
-      if (position == G_MAXUINT || (row = g_list_model_get_item (G_LIST_MODEL (self->list), position)) == NULL)
-        continue;
-      for (guint c = 0; c < N_COLUMNS; c++)
-        {
-          g_autofree char *text = format_cell (self, row, c);
-
-          wider |= fit_column (&self->contexts[c], text);
-        }
-    }
-  if (wider)
-    size_all_cells (self);
+  return row != NULL ? ll_event_table_format_cell (self, row, column) : NULL;
 }
 
 void
@@ -1102,7 +639,7 @@ ll_event_table_set_view (LlEventTable        *self,
     }
   self->n_events = view != NULL ? ll_history_view_get_counters (view)->n_events : 0;
   if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) != self->n_rows)
-    widen_for_ends (self);
+    ll_event_table_widen_for_ends (self);
   update_count (self);
 }
 
@@ -1115,8 +652,8 @@ ll_event_table_set_loop_start (LlEventTable *self,
   if (self->loop_start == appends)
     return;
   self->loop_start = appends;
-  widen_for_ends (self);
-  show_all_cells (self);
+  ll_event_table_widen_for_ends (self);
+  ll_event_table_show_all_cells (self);
 }
 
 void
@@ -1129,8 +666,8 @@ ll_event_table_set_units (LlEventTable *self,
     return;
   self->units = units;
   update_size_title (self);
-  widen_for_ends (self);
-  show_all_cells (self);
+  ll_event_table_widen_for_ends (self);
+  ll_event_table_show_all_cells (self);
 }
 
 LlColumnSort *
