@@ -1,0 +1,348 @@
+/* test-export-bundle.c — a run's folder: every file, read back; folders
+ * refused; nothing left behind when it stops
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "export-test-util.h"
+#include "ll-comparison.h"
+#include "ll-export-bundle.h"
+#include "ll-export-image.h"
+#include "ll-export-job.h"
+#include "ll-export-size.h"
+#include "ll-run-file.h"
+
+/* Every file of a run alone that has no memory samples, sorted. */
+static const char * const alone_files[] = {
+  "README.txt", "capacity.png", "capacity.svg", "charts.png", "charts.svg",
+  "events.csv", "growth.png", "growth.svg", "memory.png", "memory.svg",
+  "report.pdf", "reproduce.py", "runs.listlab", "time.png", "time.svg",
+  NULL
+};
+
+static const struct {
+  const char *name;
+  guint       what;
+} images[] = {
+  { "capacity", LL_CHART_CAPACITY },
+  { "growth", LL_CHART_GROWTH },
+  { "time", LL_CHART_TIME },
+  { "memory", LL_CHART_MEMORY },
+  { "charts", LL_EXPORT_ALL_CHARTS },
+};
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in @path, sorted. */
+static char **
+list_folder (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  GPtrArray *names = g_ptr_array_new ();
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return (char **) g_ptr_array_free (names, FALSE);
+}
+
+static char *
+read_file (const char *dir,
+           const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+static LlRun *
+make_simulated_double (guint64 n)
+{
+  g_autoptr(GError) error = NULL;
+  LlRunConfig config;
+  LlRun *run;
+
+  ll_run_config_init (&config);
+  ll_policy_init (&config.policy, LL_POLICY_DOUBLE);
+  config.target_kind = LL_TARGET_ELEMENTS;
+  config.target = n;
+  run = ll_run_new (LL_RUN_SIMULATED, &config, &error);
+  g_assert_no_error (error);
+  g_assert_true (ll_run_simulate (run, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return run;
+}
+
+/* Writes @run's bundle (with @others) to a new folder "class" in @dir. */
+static char *
+write_bundle (LlRun      *run,
+              GPtrArray  *others,
+              const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlExportBundle) bundle = NULL;
+  char *path = g_build_filename (dir, "class", NULL);
+
+  bundle = ll_export_bundle_new (run, others, path, LL_UNITS_IEC, &error);
+  g_assert_no_error (error);
+  g_assert_true (ll_export_bundle_write (bundle, NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+remove_bundle (char *dir,
+               char *path)
+{
+  remove_folder (path);
+  remove_folder (dir);
+  g_free (path);
+  g_free (dir);
+}
+
+/* The runs in the folder's runs.listlab, by title. */
+static void
+assert_run_titles (const char         *path,
+                   const char * const *titles)
+{
+  g_autofree char *file = g_build_filename (path, "runs.listlab", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) runs = ll_run_file_read (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, g_strv_length ((char **) titles));
+  for (guint i = 0; i < runs->len; i++)
+    g_assert_cmpstr (ll_run_get_title (g_ptr_array_index (runs, i)), ==, titles[i]);
+}
+
+/* A run alone: every file the README names and no other, each a file of
+ * its kind; the events are what an events export writes; runs.listlab
+ * opens as the run; the folder is where it was asked and nothing else. */
+static void
+test_alone (void)
+{
+  g_autoptr(LlRun) run = make_simulated_run (100000);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlExportJob) events = NULL;
+  char *dir = make_folder ();
+  char *path = write_bundle (run, NULL, dir);
+  g_autofree char *events_path = g_build_filename (dir, "events-alone.csv", NULL);
+  g_auto(GStrv) outside = NULL;
+  g_auto(GStrv) names = list_folder (path);
+  g_autofree char *readme = read_file (path, "README.txt");
+  g_autofree char *why = ll_run_dup_stop_message (run, LL_UNITS_IEC);
+  g_autofree char *script = read_file (path, "reproduce.py");
+  g_autofree char *pdf = read_file (path, "report.pdf");
+  g_autofree char *bundled_events = read_file (path, "events.csv");
+  g_autofree char *alone_events = NULL;
+  const char *titles[] = { ll_run_get_title (run), NULL };
+  struct stat st;
+
+  /* (a simulated run takes no memory samples: no samples.csv) */
+  g_assert_cmpstrv (names, alone_files);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0755);
+
+  /* The README says what the run was, how it ended, and each file. */
+  g_assert_true (g_str_has_prefix (readme, ll_run_get_title (run)));
+  g_assert_nonnull (strstr (readme, "How it ended:\n  "));
+  g_assert_nonnull (strstr (readme, why));
+  g_assert_nonnull (strstr (readme, "100,000 elements"));
+  for (guint i = 0; alone_files[i] != NULL; i++)
+    if (!g_str_has_suffix (alone_files[i], ".png") && !g_str_has_suffix (alone_files[i], ".svg") &&
+        strcmp (alone_files[i], "README.txt") != 0)
+      g_assert_nonnull (strstr (readme, alone_files[i]));
+  g_assert_null (strstr (readme, "Compared with:"));
+  g_assert_null (strstr (readme, "comparison.csv"));
+  g_assert_null (strstr (readme, "samples.csv"));
+
+  events = ll_export_job_new_for_run (LL_EXPORT_KIND_EVENTS, events_path, run, LL_UNITS_IEC, &error);
+  g_assert_no_error (error);
+  g_assert_true (ll_export_job_run (events, NULL, &error));
+  g_assert_no_error (error);
+  alone_events = read_file (dir, "events-alone.csv");
+  g_assert_cmpstr (bundled_events, ==, alone_events);
+  g_assert_cmpint (g_unlink (events_path), ==, 0);
+
+  g_assert_true (g_str_has_prefix (script, "#!/usr/bin/env python3\n"));
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+
+  /* Each chart as a PNG of its default size, and as an SVG. */
+  for (guint i = 0; i < G_N_ELEMENTS (images); i++)
+    {
+      g_autofree char *png = g_strdup_printf ("%s/%s.png", path, images[i].name);
+      g_autofree char *svg_name = g_strdup_printf ("%s.svg", images[i].name);
+      g_autofree char *svg = read_file (path, svg_name);
+      cairo_surface_t *surface = cairo_image_surface_create_from_png (png);
+      double width, height;
+
+      ll_export_size_resolve (images[i].what, LL_EXPORT_PNG, 0, 0, 0, 0, &width, &height);
+      g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (surface), ==, (int) width);
+      g_assert_cmpint (cairo_image_surface_get_height (surface), ==, (int) height);
+      cairo_surface_destroy (surface);
+      g_assert_true (g_str_has_prefix (svg, "<?xml"));
+      g_assert_nonnull (strstr (svg, "<svg"));
+    }
+
+  assert_run_titles (path, titles);
+
+  /* Nothing beside the folder: no partial folder left. */
+  outside = list_folder (dir);
+  g_assert_cmpstrv (outside, ((const char * const[]) { "class", NULL }));
+  remove_bundle (dir, path);
+}
+
+/* A run compared with another: comparison.csv has a row for each, the
+ * README names the other, runs.listlab holds both in that order. */
+static void
+test_compared (void)
+{
+  g_autoptr(LlRun) run = make_simulated_run (100000);
+  g_autoptr(LlRun) other = make_simulated_double (100000);
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  char *dir = NULL;
+  char *path = NULL;
+  g_autofree char *readme = NULL;
+  g_autofree char *comparison = NULL;
+  g_auto(GStrv) names = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *titles[] = { ll_run_get_title (run), ll_run_get_title (other), NULL };
+
+  g_ptr_array_add (others, other);
+  dir = make_folder ();
+  path = write_bundle (run, others, dir);
+  names = list_folder (path);
+  g_assert_true (g_strv_contains ((const char * const *) names, "comparison.csv"));
+  g_assert_cmpuint (g_strv_length (names), ==, g_strv_length ((char **) alone_files) + 1);
+
+  comparison = read_file (path, "comparison.csv");
+  lines = g_strsplit (comparison, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_cmpstr (lines[0], ==, LL_COMPARISON_CSV_HEADER);
+  g_assert_true (g_str_has_prefix (lines[1], "cpython,"));
+  g_assert_true (g_str_has_prefix (lines[2], "double,"));
+  g_assert_cmpstr (lines[3], ==, "");
+
+  readme = read_file (path, "README.txt");
+  g_assert_nonnull (strstr (readme, "Compared with:\n  "));
+  g_assert_nonnull (strstr (readme, ll_run_get_title (other)));
+  g_assert_nonnull (strstr (readme, "comparison.csv"));
+
+  assert_run_titles (path, titles);
+  remove_bundle (dir, path);
+}
+
+/* A folder that exists, or whose parent does not, is refused before any
+ * work, saying why. */
+static void
+test_refused (void)
+{
+  g_autoptr(LlRun) run = make_simulated_run (1000);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_folder ();
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "class", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "class", NULL);
+  LlExportBundle *bundle;
+
+  bundle = ll_export_bundle_new (run, NULL, dir, LL_UNITS_IEC, &error);
+  g_assert_null (bundle);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "exists already"));
+  g_clear_error (&error);
+
+  bundle = ll_export_bundle_new (run, NULL, missing, LL_UNITS_IEC, &error);
+  g_assert_null (bundle);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "there is no folder"));
+  g_assert_nonnull (strstr (error->message, "no-such-folder"));
+  g_clear_error (&error);
+
+  g_assert_false (ll_export_bundle_check_dir (dir, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_true (ll_export_bundle_check_dir (fresh, &error));
+  g_assert_no_error (error);
+
+  remove_folder (dir);
+}
+
+/* Stopped before it is whole, or beaten to its folder: the bundle leaves
+ * nothing of its own, and what took its place is untouched. */
+static void
+test_nothing_left (void)
+{
+  g_autoptr(LlRun) run = make_simulated_run (100000);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlExportBundle) cancelled = NULL;
+  g_autoptr(LlExportBundle) beaten = NULL;
+  g_autofree char *dir = make_folder ();
+  g_autofree char *path = g_build_filename (dir, "class", NULL);
+  g_autofree char *mine = g_build_filename (path, "mine.txt", NULL);
+  g_autofree char *kept = NULL;
+  g_auto(GStrv) outside = NULL;
+  g_auto(GStrv) inside = NULL;
+
+  cancelled = ll_export_bundle_new (run, NULL, path, LL_UNITS_IEC, &error);
+  g_assert_no_error (error);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (ll_export_bundle_write (cancelled, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  outside = list_folder (dir);
+  g_assert_cmpstrv (outside, ((const char * const[]) { NULL }));
+
+  /* A folder of the same name made while the bundle was written. */
+  beaten = ll_export_bundle_new (run, NULL, path, LL_UNITS_IEC, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (mine, "mine\n", -1, NULL));
+  g_assert_false (ll_export_bundle_write (beaten, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "class"));
+  g_clear_error (&error);
+
+  g_strfreev (outside);
+  outside = list_folder (dir);
+  g_assert_cmpstrv (outside, ((const char * const[]) { "class", NULL }));
+  inside = list_folder (path);
+  g_assert_cmpstrv (inside, ((const char * const[]) { "mine.txt", NULL }));
+  g_assert_true (g_file_get_contents (mine, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "mine\n");
+
+  remove_folder (path);
+  remove_folder (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export/bundle/alone", test_alone);
+  g_test_add_func ("/export/bundle/compared", test_compared);
+  g_test_add_func ("/export/bundle/refused", test_refused);
+  g_test_add_func ("/export/bundle/nothing-left", test_nothing_left);
+
+  return g_test_run ();
+}
