@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,3 +109,22 @@ region_has_ink (cairo_surface_t *surface,
   return FALSE;
 }
 
+/* The pixel columns of @layout's plot at @scale, as the charts decimate. */
+void
+columns_for (LlColumns           *columns,
+             const LlChartLayout *layout,
+             double               scale)
+{
+  memset (columns, 0, sizeof *columns);
+  columns->xscale = &layout->x;
+  columns->x0 = layout->plot.x;
+  columns->sx = scale;
+  columns->n_columns = (guint) ceil (layout->plot.width * scale - 1e-6);
+}
+
+/* The third series' colour in the test palette, (0, 0, 1). */
+gboolean
+is_series3 (Rgb p)
+{
+  return p.b > 200 && p.r < 60 && p.g < 60;
+}

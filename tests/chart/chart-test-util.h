@@ -37,6 +37,10 @@ gboolean         is_red            (Rgb                   p);
 gboolean         region_has_ink    (cairo_surface_t      *surface,
                                     const LlRect         *r,
                                     Rgb                   background);
+gboolean         is_series3        (Rgb                   p);
+void             columns_for       (LlColumns            *columns,
+                                    const LlChartLayout  *layout,
+                                    double                scale);
 
 #define assert_rgb(surface, x, y, rr, gg, bb) G_STMT_START {                 \
     Rgb _p = pixel ((surface), (x), (y));                                  \

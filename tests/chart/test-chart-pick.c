@@ -209,6 +209,202 @@ test_simulated_and_overlay (void)
   test_run_clear (&simulated);
 }
 
+static void
+test_pick (void)
+{
+  TestRun run;
+  LlChartData data;
+  LlChartOptions options;
+  LlChartLayout layout;
+  LlChartReadout readout;
+  double x, y;
+
+  test_run_fill_doubling (&run);
+  test_run_get_data (&run, &data);
+  options_init_test (&options);
+
+  /* capacity: at the jump of the event at length 17 */
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT);
+  x = ll_scale_map (&layout.x, 17);
+  y = ll_scale_map (&layout.y, 32);
+  ll_chart_pick (LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT, x + 2, y - 3, &readout);
+  g_assert_true (readout.found);
+  g_assert_cmpfloat (readout.x, ==, x);
+  g_assert_cmpfloat (readout.y, ==, y);
+  g_assert_cmpstr (readout.text, ==,
+                   "Reallocation 4 of 5\n"
+                   "Length 17\n"
+                   "Capacity 16 → 32\n"
+                   "Slack 15 (46.9 %)\n"
+                   "Container 312 B\n"
+                   "Added +128 B");
+  g_assert_cmpuint (readout.event_number, ==, 4);
+  g_assert_cmpuint (readout.series, ==, 0);
+  ll_chart_readout_clear (&readout);
+  g_assert_null (readout.text);
+  g_assert_false (readout.found);
+
+  /* near the diagonal instead: the same event, the length's point */
+  ll_chart_pick (LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT,
+                 x, ll_scale_map (&layout.y, 17), &readout);
+  g_assert_true (readout.found);
+  g_assert_cmpfloat (readout.y, ==, ll_scale_map (&layout.y, 17));
+  ll_chart_readout_clear (&readout);
+
+  /* past the last event: the current length from the samples */
+  ll_chart_pick (LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT,
+                 ll_scale_map (&layout.x, 49), y, &readout);
+  g_assert_true (readout.found);
+  g_assert_cmpstr (readout.text, ==, "Length 50\nCapacity 64\nSlack 14 (21.9 %)");
+  ll_chart_readout_clear (&readout);
+
+  /* outside the plot: nothing */
+  ll_chart_pick (LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT, 1, 1, &readout);
+  g_assert_false (readout.found);
+  g_assert_null (readout.text);
+
+  /* growth: exact numbers of the nearest reallocation */
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_GROWTH, &data, &options, WIDTH, HEIGHT);
+  ll_chart_pick (LL_CHART_GROWTH, &data, &options, WIDTH, HEIGHT,
+                 ll_scale_map (&layout.x, 33) - 3, layout.plot.y + 10, &readout);
+  g_assert_true (readout.found);
+  g_assert_cmpfloat (readout.y, ==, ll_scale_map (&layout.y, 256));
+  g_assert_cmpstr (readout.text, ==,
+                   "Reallocation 5 of 5\n"
+                   "Length 33\n"
+                   "Capacity 32 → 64\n"
+                   "Container 568 B\n"
+                   "Added +256 B\n"
+                   "Block moved, 256 B copied\n"
+                   "Took 1.2 µs");
+  ll_chart_readout_clear (&readout);
+
+  /* memory: the sample, the nearer of the two lines */
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT);
+  ll_chart_pick (LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT,
+                 layout.plot.x + layout.plot.width - 5, layout.plot.y + layout.plot.height - 2,
+                 &readout);
+  g_assert_true (readout.found);
+  g_assert_cmpfloat (readout.x, ==, ll_scale_map (&layout.x, 50000000));
+  g_assert_cmpfloat (readout.y, ==, ll_scale_map (&layout.y, 1000));
+  g_assert_cmpstr (readout.text, ==,
+                   "Time 50.0 ms\nAvailable 4.88 KiB\nProcess RSS 1000 B\nLength 50");
+  ll_chart_readout_clear (&readout);
+
+  /* nothing to pick in an empty chart */
+  {
+    LlChartData empty = { NULL, 0 };
+
+    ll_chart_pick (LL_CHART_GROWTH, &empty, &options, WIDTH, HEIGHT, 300, 200, &readout);
+    g_assert_false (readout.found);
+  }
+
+  test_run_clear (&run);
+}
+
+/* Exact integers, grouped, with the biggest numbers a run can make. */
+static void
+test_pick_large (void)
+{
+  TestRun run;
+  LlChartData data;
+  LlChartOptions options;
+  LlChartLayout layout;
+  LlChartReadout readout;
+  LlEvent e = { 0 };
+
+  test_run_init (&run, 1, 1);
+  e.length = 22500005;
+  e.old_capacity = 22500004;
+  e.new_capacity = 25312509;
+  e.old_bytes = 56 + 8 * e.old_capacity;
+  e.new_bytes = 56 + 8 * e.new_capacity;
+  e.bytes_added = e.new_bytes - e.old_bytes;
+  test_run_add_event (&run, &e);
+  test_run_get_data (&run, &data);
+  ll_chart_options_init (&options);
+
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT);
+  ll_chart_pick (LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT,
+                 ll_scale_map (&layout.x, 22500005), ll_scale_map (&layout.y, 25312509), &readout);
+  g_assert_true (readout.found);
+  {
+    /* grouped as the locale groups (ll-size's rule): "22,500,005" */
+    g_autofree char *l = ll_format_count_exact (22500005);
+    g_autofree char *c0 = ll_format_count_exact (22500004);
+    g_autofree char *c1 = ll_format_count_exact (25312509);
+    g_autofree char *sl = ll_format_count_exact (2812504);
+    g_autofree char *bytes = ll_format_count_exact (202500128);
+    /* the container and what it added to the byte, and in MiB to three
+     * decimals as the notebook prints them */
+    g_autofree char *expected = g_strdup_printf ("Reallocation 1 of 1\n"
+                                                 "Length %s\n"
+                                                 "Capacity %s → %s\n"
+                                                 "Slack %s (11.1 %%)\n"
+                                                 "Container 193.119 MiB (%s bytes)\n"
+                                                 "Added +21.458 MiB", l, c0, c1, sl, bytes);
+
+    g_assert_cmpstr (readout.text, ==, expected);
+  }
+  ll_chart_readout_clear (&readout);
+
+  /* SI units on request */
+  options.units = LL_UNITS_SI;
+  ll_chart_pick (LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT,
+                 ll_scale_map (&layout.x, 22500005), ll_scale_map (&layout.y, 25312509), &readout);
+  g_assert_nonnull (strstr (readout.text, "Added +22.500 MB"));
+  ll_chart_readout_clear (&readout);
+
+  /* huge values still draw */
+  e.length = G_MAXUINT64 / 16;
+  e.new_capacity = G_MAXUINT64 / 8;
+  e.bytes_added = G_MAXUINT64 / 2;
+  test_run_add_event (&run, &e);
+  test_run_get_data (&run, &data);
+  for (int k = 0; k < LL_N_CHARTS; k++)
+    {
+      cairo_surface_t *surface = render (k, &data, &options, 300, 200, 1.0);
+
+      cairo_surface_destroy (surface);
+    }
+
+  test_run_clear (&run);
+}
+
+/* Merged buckets: the readout names an exact event at a bucket's end. */
+static void
+test_pick_merged (void)
+{
+  TestRun run;
+  LlChartData data;
+  LlChartOptions options;
+  LlChartLayout layout;
+  LlChartReadout readout;
+  const LlEventBucket *b;
+
+  test_run_init (&run, 100, 10);
+  test_run_fill_fixed (&run, 100000, 16, 1000, 8ull << 30);
+  test_run_get_data (&run, &data);
+  ll_chart_options_init (&options);
+  g_assert_cmpuint (data.series[0].n_events, ==, 1000);
+
+  b = &data.series[0].events[500];
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_GROWTH, &data, &options, WIDTH, HEIGHT);
+  ll_chart_pick (LL_CHART_GROWTH, &data, &options, WIDTH, HEIGHT,
+                 ll_scale_map (&layout.x, b->last.length), layout.plot.y + 50, &readout);
+  g_assert_true (readout.found);
+  {
+    g_autofree char *n = ll_format_count_exact (50100);
+    g_autofree char *total = ll_format_count_exact (100000);
+    g_autofree char *line = g_strdup_printf ("Reallocation %s of %s\n", n, total);
+
+    /* the last event of bucket 500, exactly */
+    g_assert_true (g_str_has_prefix (readout.text, line));
+  }
+  ll_chart_readout_clear (&readout);
+  test_run_clear (&run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +417,9 @@ main (int   argc,
   g_test_add_func ("/chart/pick/point", test_pick_point);
   g_test_add_func ("/chart/pick/merged", test_merged);
   g_test_add_func ("/chart/pick/simulated-and-overlay", test_simulated_and_overlay);
+  g_test_add_func ("/chart/pick/readout", test_pick);
+  g_test_add_func ("/chart/pick/large", test_pick_large);
+  g_test_add_func ("/chart/pick/merged-exact", test_pick_merged);
 
   ret = g_test_run ();
 

@@ -33,17 +33,6 @@ events_up_to (const LlChartSeries *series,
   return n;
 }
 
-static void
-columns_for (LlColumns           *columns,
-             const LlChartLayout *layout)
-{
-  memset (columns, 0, sizeof *columns);
-  columns->xscale = &layout->x;
-  columns->x0 = layout->plot.x;
-  columns->sx = 1.0;
-  columns->n_columns = (guint) ceil (layout->plot.width);
-}
-
 /* The number of distinct pixel columns that show a stem of the growth
  * chart just above its baseline. */
 static guint
@@ -84,7 +73,7 @@ test_zoom_first_reallocations (void)
   /* The whole run: the first 28 share a column or two. */
   ll_chart_layout_compute (&layout, NULL, LL_CHART_GROWTH, &data, &options, WIDTH, HEIGHT);
   g_assert_false (layout.zoomed);
-  columns_for (&columns, &layout);
+  columns_for (&columns, &layout, 1.0);
   g_assert_cmpint (ll_columns_index (&columns, 1000), <=, 1);
 
   /* Zoomed to lengths 0 to 1,000: the axis is exactly that, and every
@@ -102,7 +91,7 @@ test_zoom_first_reallocations (void)
     }
   g_assert_cmpuint (stem_columns (surface, &layout), ==, early);
 
-  columns_for (&columns, &layout);
+  columns_for (&columns, &layout, 1.0);
   for (gsize i = 0; i < early; i++)
     {
       const LlEvent *e = &data.series[0].events[i].first;

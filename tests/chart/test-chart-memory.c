@@ -1,0 +1,150 @@
+/* test-chart-memory.c — the memory chart: where the next growth leaves free memory
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "chart-test-util.h"
+#include "chart-testdata.h"
+
+
+/* Pixels on row @y (±1) across the plot's left half that look like
+ * @colour drawn at @alpha over white. */
+static guint
+count_row (cairo_surface_t *surface,
+           const LlRect    *plot,
+           double           y,
+           const LlColor   *colour,
+           double           alpha)
+{
+  int r = (int) round (255 * (1 - alpha + alpha * colour->red));
+  int g = (int) round (255 * (1 - alpha + alpha * colour->green));
+  int b = (int) round (255 * (1 - alpha + alpha * colour->blue));
+  guint n = 0;
+
+  for (int row = (int) y - 1; row <= (int) y + 1; row++)
+    for (int x = (int) plot->x + 2; x < (int) (plot->x + plot->width / 2); x++)
+      {
+        Rgb p = pixel (surface, x, row);
+
+        if (ABS (p.r - r) <= 8 && ABS (p.g - g) <= 8 && ABS (p.b - b) <= 8)
+          n++;
+      }
+  return n;
+}
+
+/* During a run the memory chart shows where the next growth will leave
+ * free memory, in the reserve's colour once that is below it. */
+static void
+test_memory_next_growth (void)
+{
+  TestRun run;
+  LlChartData data;
+  LlChartOptions options;
+  LlChartLayout layout;
+  cairo_surface_t *surface;
+  guint64 now, after;
+
+  test_run_init (&run, 1, 1);
+  test_run_fill_cpython (&run, 100 * 1024 * 1024, 8ull << 30, 1000000);
+  test_run_get_data (&run, &data);
+  options_init_test (&options);
+  options.reserve_bytes = 1ull << 30;
+  now = run.series.samples[run.series.n_samples - 1].last.available_bytes;
+
+  /* Room enough: a line where the growth leaves free memory. */
+  options.next_growth_bytes = 3ull << 30;
+  after = now - options.next_growth_bytes;
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT);
+  surface = render (LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT, 1.0);
+  g_assert_cmpuint (count_row (surface, &layout.plot, ll_scale_map (&layout.y, after),
+                               &options.palette.series3, 1.0), >, 40);
+  cairo_surface_destroy (surface);
+
+  /* Without a run going on, nothing there. */
+  options.next_growth_bytes = 0;
+  surface = render (LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT, 1.0);
+  g_assert_cmpuint (count_row (surface, &layout.plot, ll_scale_map (&layout.y, after),
+                               &options.palette.series3, 1.0), ==, 0);
+  cairo_surface_destroy (surface);
+
+  /* A growth that would leave less than the reserve: in its colour. */
+  options.next_growth_bytes = now - (512ull << 20);
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT);
+  surface = render (LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT, 1.0);
+  g_assert_cmpuint (count_row (surface, &layout.plot, ll_scale_map (&layout.y, 512ull << 20),
+                               &options.palette.warning, 1.0), >, 40);
+  cairo_surface_destroy (surface);
+
+  /* A line's label stays readable where another line runs through it:
+   * the label lies over the lines, on a plate of the background. A run
+   * that takes most of free memory, and the reserve where its label,
+   * above it, is crossed by free memory's line. */
+  {
+    PangoContext *context = ll_chart_create_pango_context ();
+    LlChartText text;
+    LlChartOptions plain;
+    TestRun low;
+    LlChartData low_data;
+    double label_w, right, line_y = -1.0, label_y;
+    guint crossed = 0, seen = 0;
+
+    test_run_init (&low, 1, 1);
+    test_run_fill_cpython (&low, 600 * 1024 * 1024, 1ull << 30, 1000000);
+    test_run_get_data (&low, &low_data);
+    options.next_growth_bytes = 0;
+    options.reserve_bytes = 0;
+    /* zoomed into the run: the line runs to the plot's edge */
+    options.time_range = (LlChartRange) { 0, low.series.samples[low.series.n_samples - 1].last.elapsed_ns * 0.8 };
+    plain = options;
+    ll_chart_text_init (&text, context, &options);
+    ll_chart_text_size (&text, "Reserve", FALSE, &label_w, NULL);
+    ll_chart_layout_compute (&layout, NULL, LL_CHART_MEMORY, &low_data, &plain, WIDTH, HEIGHT);
+    right = layout.plot.x + layout.plot.width - 4.0;
+    surface = render (LL_CHART_MEMORY, &low_data, &plain, WIDTH, HEIGHT, 1.0);
+    /* where the line crosses the middle of the label's place */
+    for (int y = (int) layout.plot.y; y < (int) (layout.plot.y + layout.plot.height) && line_y < 0; y++)
+      if (is_series3 (pixel (surface, (int) (right - label_w / 2.0), y)))
+        line_y = y;
+    g_assert_cmpfloat (line_y, >=, 0);
+
+    options.reserve_bytes = (guint64) ll_scale_unmap (&layout.y, line_y + layout.line_height / 2.0 + 1.0);
+    label_y = ll_scale_map (&layout.y, (double) options.reserve_bytes) - layout.line_height - 1.0;
+    {
+      cairo_surface_t *labelled = render (LL_CHART_MEMORY, &low_data, &options, WIDTH, HEIGHT, 1.0);
+
+      for (int x = (int) ceil (right - label_w); x < (int) floor (right); x++)
+        for (int y = (int) ceil (label_y); y < (int) floor (label_y + layout.line_height); y++)
+          if (is_series3 (pixel (surface, x, y)))
+            {
+              crossed++;
+              seen += is_series3 (pixel (labelled, x, y));
+            }
+      cairo_surface_destroy (labelled);
+    }
+    g_test_message ("free memory: %u pixels in the label's place, %u over the label", crossed, seen);
+    g_assert_cmpuint (crossed, >, 10);
+    g_assert_cmpuint (seen, ==, 0);
+    cairo_surface_destroy (surface);
+    ll_chart_text_clear (&text);
+    g_object_unref (context);
+    test_run_clear (&low);
+  }
+
+  test_run_clear (&run);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart/memory/next-growth", test_memory_next_growth);
+
+  return g_test_run ();
+}

@@ -1,0 +1,230 @@
+/* test-chart-paint.c — how the charts paint: light and dark, hairlines on
+ * the pixel grid at any scale, lines told apart by more than hue
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "chart-test-util.h"
+#include "chart-testdata.h"
+
+static void
+test_light_dark (void)
+{
+  LlChartOptions light, dark;
+  TestRun run;
+  LlChartData data;
+
+  ll_chart_options_init (&light);
+  ll_chart_options_init (&dark);
+  ll_chart_palette_init_dark (&dark.palette);
+
+  /* libadwaita's view colours and accents */
+  g_assert_cmpfloat (light.palette.background.red, ==, 1.0);
+  g_assert_cmpfloat_with_epsilon (dark.palette.background.red, 0x1e / 255.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (light.palette.accent.blue, 0xd8 / 255.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (dark.palette.accent.red, 0x78 / 255.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (light.palette.foreground.alpha, 0.8, 1e-9);
+
+  test_run_init (&run, 1, 1);
+  test_run_fill_cpython (&run, 200 * 1024 * 1024, 8ull << 30, 1000000);
+  test_run_get_data (&run, &data);
+
+  for (int k = 0; k < LL_N_CHARTS; k++)
+    {
+      cairo_surface_t *a = render (k, &data, &light, WIDTH, HEIGHT, 1.0);
+      cairo_surface_t *b = render (k, &data, &dark, WIDTH, HEIGHT, 1.0);
+      LlChartLayout layout;
+      Rgb la, da;
+      gboolean lighter = FALSE, darker = FALSE;
+
+      ll_chart_layout_compute (&layout, NULL, k, &data, &light, WIDTH, HEIGHT);
+      assert_rgb (a, 1, 1, 0xff, 0xff, 0xff);
+      assert_rgb (b, 1, 1, 0x1e, 0x1e, 0x1e);
+      assert_rgb (a, WIDTH - 2, HEIGHT - 2, 0xff, 0xff, 0xff);
+      assert_rgb (b, WIDTH - 2, HEIGHT - 2, 0x1e, 0x1e, 0x1e);
+
+      /* text: darker than the background in light, lighter in dark */
+      for (int y = (int) layout.x_title_y; y < (int) (layout.x_title_y + layout.line_height); y++)
+        for (int x = (int) layout.plot.x; x < (int) (layout.plot.x + layout.plot.width); x++)
+          {
+            la = pixel (a, x, y);
+            da = pixel (b, x, y);
+            darker |= la.r < 0x80;
+            lighter |= da.r > 0x90;
+          }
+      g_assert_true (darker);
+      g_assert_true (lighter);
+
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
+  test_run_clear (&run);
+}
+
+/* Hairlines are one device pixel at scale 1, two at scale 2, always
+ * fully covered: crisp. */
+static void
+test_crisp_hidpi (void)
+{
+  LlChartOptions options;
+  TestRun run;
+  LlChartData data;
+
+  options_init_test (&options);
+  options.palette.grid = (LlColor) { 0, 0, 0, 0.5 };
+  test_run_fill_doubling (&run);
+  test_run_get_data (&run, &data);
+
+  /* 1.5: exports at any scale; a whole number of device pixels, too */
+  for (guint i = 0; i < 3; i++)
+    {
+      const double scales[] = { 1.0, 2.0, 1.5 };
+      double scale = scales[i];
+      cairo_surface_t *surface = render (LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT, scale);
+      LlChartLayout layout;
+      double y_tick;
+      int x, y0, rows = 0;
+
+      ll_chart_layout_compute (&layout, NULL, LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT);
+      /* a horizontal grid line at the top tick, right of the data */
+      y_tick = ll_scale_map (&layout.y, layout.y_axis.ticks[layout.y_axis.n_ticks - 1].value);
+      x = (int) ((layout.plot.x + layout.plot.width - 3) * scale);
+      y0 = (int) (y_tick * scale);
+      for (int y = y0 - 3; y <= y0 + 3; y++)
+        {
+          Rgb p = pixel (surface, x, y);
+
+          if (is_rgb (p, 0x7f, 0x7f, 0x7f) || is_rgb (p, 0x80, 0x80, 0x80))
+            rows++;
+          else
+            assert_rgb (surface, x, y, 0xff, 0xff, 0xff);
+        }
+      g_assert_cmpint (rows, ==, (int) round (scale));
+
+      cairo_surface_destroy (surface);
+    }
+  test_run_clear (&run);
+}
+
+/* How many of the plot's columns in [@x0, @x1) hold no pixel that @is_ink
+ * says is the line's. */
+static guint
+columns_without (cairo_surface_t *surface,
+                 const LlRect    *plot,
+                 int              x0,
+                 int              x1,
+                 gboolean       (*is_ink) (Rgb p))
+{
+  guint n = 0;
+
+  for (int x = x0; x < x1; x++)
+    {
+      gboolean ink = FALSE;
+
+      for (int y = (int) plot->y; y < (int) (plot->y + plot->height) && !ink; y++)
+        ink = is_ink (pixel (surface, x, y));
+      n += !ink;
+    }
+  return n;
+}
+
+static gboolean
+is_series2 (Rgb p)
+{
+  return p.g > p.r + 60 && p.g > p.b + 60;   /* (0, 0.6, 0) */
+}
+
+static gboolean
+is_accent (Rgb p)
+{
+  return p.r > 200 && p.g < 60 && p.b < 60;  /* (1, 0, 0) */
+}
+
+/* Lines differ in more than hue: the capacity's is solid and the
+ * length's dashed, the free memory's solid and the RSS's dash-dotted —
+ * along each, the dashed one has gaps and the solid one none — and the
+ * legend's swatches show the same. */
+static void
+test_line_patterns (void)
+{
+  TestRun run;
+  LlChartData data;
+  LlChartOptions options;
+  LlChartLayout layout;
+  LlLegendItem items[LL_CHART_MAX_LEGEND];
+  cairo_surface_t *surface;
+  int x0, x1;
+  guint gaps;
+
+  test_run_init (&run, 1, 1);
+  test_run_fill_cpython (&run, 100 * 1024 * 1024, 8ull << 30, 1000000);
+  test_run_get_data (&run, &data);
+  options_init_test (&options);
+
+  /* Capacity (accent, red) and length (series2, green). */
+  surface = render (LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT, 1.0);
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT);
+  x0 = (int) (layout.plot.x + layout.plot.width * 0.2);
+  x1 = (int) (layout.plot.x + layout.plot.width * 0.8);
+  g_assert_cmpuint (columns_without (surface, &layout.plot, x0, x1, is_accent), ==, 0);
+  gaps = columns_without (surface, &layout.plot, x0, x1, is_series2);
+  g_test_message ("length: %u of %d columns in gaps", gaps, x1 - x0);
+  g_assert_cmpuint (gaps, >, (x1 - x0) / 8);
+  g_assert_cmpuint (gaps, <, (x1 - x0) / 2);
+
+  /* In the legend: the length's swatch has a gap between its dashes. */
+  g_assert_cmpuint (ll_chart_legend_items (LL_CHART_CAPACITY, &data, &options, items), ==, 3);
+  g_assert_cmpint (items[0].dash, ==, LL_DASH_SOLID);
+  g_assert_cmpint (items[1].dash, !=, LL_DASH_SOLID);
+  {
+    int y = (int) (layout.legend_y + layout.line_height / 2.0);
+    int first = -1, last = -1;
+    guint off = 0;
+
+    for (int x = (int) layout.legend_x; x < WIDTH; x++)
+      if (is_series2 (pixel (surface, x, y)))
+        {
+          if (first < 0)
+            first = x;
+          last = x;
+        }
+    g_assert_cmpint (first, >=, 0);
+    g_assert_cmpint (last - first, >=, (int) LL_CHART_LINE_SWATCH_WIDTH / 2);
+    for (int x = first; x <= last; x++)
+      off += !is_series2 (pixel (surface, x, y));
+    g_assert_cmpuint (off, >=, 2);
+  }
+  cairo_surface_destroy (surface);
+
+  /* Free memory (series3, blue) and RSS (series2, green). */
+  surface = render (LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT, 1.0);
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT);
+  x0 = (int) (layout.plot.x + layout.plot.width * 0.2);
+  x1 = (int) (layout.plot.x + layout.plot.width * 0.8);
+  g_assert_cmpuint (columns_without (surface, &layout.plot, x0, x1, is_series3), ==, 0);
+  gaps = columns_without (surface, &layout.plot, x0, x1, is_series2);
+  g_test_message ("RSS: %u of %d columns in gaps", gaps, x1 - x0);
+  g_assert_cmpuint (gaps, >, (x1 - x0) / 8);
+  g_assert_cmpuint (gaps, <, (x1 - x0) / 2);
+  cairo_surface_destroy (surface);
+
+  test_run_clear (&run);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart/paint/light-dark", test_light_dark);
+  g_test_add_func ("/chart/paint/crisp-hidpi", test_crisp_hidpi);
+  g_test_add_func ("/chart/paint/line-patterns", test_line_patterns);
+
+  return g_test_run ();
+}
