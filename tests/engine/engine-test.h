@@ -5,6 +5,8 @@
 #pragma once
 
 #include <glib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "ll-element.h"
 #include "ll-mem.h"
@@ -83,3 +85,24 @@ expected_value (LlElement element,
 #else
 # define ENGINE_TEST_SMALL_QUARANTINE
 #endif
+
+/* Removes @path and all below it; links are removed, not followed. */
+static inline void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      struct stat st;
+
+      g_assert_cmpint (lstat (child, &st), ==, 0);
+      if (S_ISDIR (st.st_mode))
+        remove_tree (child);
+      else
+        g_assert_cmpint (g_unlink (child), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}

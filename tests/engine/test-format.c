@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "engine-test.h"
 #include "ll-size.h"
 
 static void
@@ -263,27 +264,6 @@ use_grouping_locale (char **scratch)
   g_unsetenv ("LOCPATH");
   *scratch = g_steal_pointer (&dir);
   return found;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR))
-            remove_tree (child);
-          else
-            g_assert_cmpint (g_unlink (child), ==, 0);
-        }
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
 }
 
 static void

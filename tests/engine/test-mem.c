@@ -10,12 +10,11 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "engine-test.h"
 #include "ll-mem.h"
 #include "ll-mem-private.h"
 
 #define KiB G_GUINT64_CONSTANT (1024)
-#define MiB (KiB * 1024)
-#define GiB (MiB * 1024)
 
 static const char meminfo_fixture[] =
   "MemTotal:       24683620 kB\n"
@@ -146,26 +145,6 @@ fixture_setup (Fixture       *fixture,
 
   fixture->root = g_dir_make_tmp ("listlab-cgroup-XXXXXX", &error);
   g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-    }
-
-  g_assert_cmpint (g_remove (path), ==, 0);
 }
 
 static void

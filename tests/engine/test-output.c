@@ -13,10 +13,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "engine-test.h"
 #include "ll-output.h"
 #include "ll-output-private.h"
 
-#define MiB (1024 * 1024)
 
 static char *
 make_scratch (void)
@@ -26,29 +26,6 @@ make_scratch (void)
 
   g_assert_no_error (error);
   return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          struct stat st;
-
-          g_assert_cmpint (lstat (child, &st), ==, 0);
-          if (S_ISDIR (st.st_mode))
-            remove_tree (child);
-          else
-            g_assert_cmpint (g_unlink (child), ==, 0);
-        }
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
 }
 
 static int
