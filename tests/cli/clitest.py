@@ -3,6 +3,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -47,6 +48,19 @@ def read_csv(path_or_text, header, text=False):
 
 def stats(text):
     return {k: v for k, _, v in (line.partition("=") for line in text.splitlines()) if _}
+
+
+def png_size(path):
+    with open(path, "rb") as f:
+        head = f.read(24)
+    check(head[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG")
+    return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+
+
+def pdf_pages(path):
+    data = open(path, "rb").read()
+    check(data.startswith(b"%PDF-"), f"{path} is not a PDF")
+    return len(re.findall(rb"/Type\s*/Page(?!s)", data))
 
 
 def scratch():

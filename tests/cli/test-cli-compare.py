@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+# test-cli-compare.py — listlab-cli compare: policies side by side, agreeing with simulate (TAP)
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from clitest import test, cli, check, expect, stats, scratch, main, png_size  # noqa: E402
+
+
+@test
+def compare_agrees_with_simulate():
+    # Each row is what simulate computes for that policy alone.
+    p = cli("compare", "--policy", "cpython,go,double", "--target", "64MiB", "--csv", "-")
+    expect(p, 0)
+    lines = p.stdout.strip().splitlines()
+    check(lines[0].startswith("policy,mechanism,element,reallocations,length,capacity"), lines[0])
+    check(len(lines) == 4, f"{len(lines)} lines")
+    header = lines[0].split(",")
+    for line in lines[1:]:
+        row = dict(zip(header, line.split(",")))
+        s = cli("simulate", "--policy", row["policy"], "--target", "64MiB", "--stats")
+        expect(s, 0)
+        stats = dict(l.split("=", 1) for l in s.stdout.split())
+        for key, stat in (("reallocations", "reallocations"), ("length", "length"),
+                          ("capacity", "capacity"), ("container_bytes", "container_bytes")):
+            check(row[key] == stats[stat], f"{row['policy']} {key}: {row[key]} != {stats[stat]}")
+        # Copying growths copy the old block: known for double (copy), not for realloc().
+        if row["mechanism"] == "copy":
+            check(row["bytes_copied"] == stats["bytes_copied"], f"{row}")
+        if row["mechanism"] == "realloc":
+            check(row["bytes_copied"] == "", f"{row}")
+        check(row["elapsed_ns"] == "", "a simulation has no time")
+        check(int(row["fit_length"]) > int(row["length"]), f"{row}: the machine holds more than 64 MiB")
+
+
+@test
+def compare_table_and_charts():
+    p = cli("compare", "--policy", "all", "--target", "1GB")
+    expect(p, 0)
+    for title in ("CPython 3.9+", "libstdc++", "Go", "Rust", ".NET", "Fixed +4"):
+        check(title in p.stdout, f"{title} not in {p.stdout}")
+    check(len([l for l in p.stdout.splitlines() if l.strip()]) >= 12, p.stdout)
+    with scratch() as d:
+        png = os.path.join(d, "all.png")
+        growth = os.path.join(d, "growth.svg")
+        p = cli("compare", "--policy", "cpython,go", "--target", "256MiB", "--png", png, "--quiet")
+        expect(p, 0)
+        check(png_size(png) == (1200, 1200), f"{png_size(png)}")
+        check(p.stdout == "", "--quiet prints nothing")
+        p = cli("compare", "--policy", "cpython,go", "--target", "256MiB", "--chart", "growth",
+                "--svg", growth, "--log", "y", "--quiet")
+        expect(p, 0)
+        check(os.path.getsize(growth) > 1000, "an SVG with content")
+    for args, needle in ((("compare", "--policy", "cpython,nope", "--target", "1MB"), "nope"),
+                         (("compare", "--policy", "cpython", "--target", "1MB", "--events", "x.csv"), "--csv"),
+                         (("compare", "--policy", ",", "--target", "1MB"), "policy")):
+        p = cli(*args)
+        expect(p, 2)
+        check(needle in p.stderr, f"{args}: {p.stderr!r}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
