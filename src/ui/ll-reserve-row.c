@@ -161,7 +161,12 @@ ll_reserve_row_set_text (LlReserveRow *self,
   g_return_if_fail (LL_IS_RESERVE_ROW (self));
   g_return_if_fail (text != NULL);
 
+  /* (one change: the field empties before it takes the text, and an
+   * empty reserve is "auto") */
+  g_signal_handlers_block_by_func (self->entry, update, self);
   gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+  g_signal_handlers_unblock_by_func (self->entry, update, self);
+  update (self);
 }
 
 gboolean
