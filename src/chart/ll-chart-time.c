@@ -261,7 +261,8 @@ time_legend (const LlChartOptions *options,
                               outcome_marks[GREW_IN_PLACE] };
   items[1] = (LlLegendItem) { _("Moved"), LL_SWATCH_DOT, p->accent, LL_DASH_SOLID,
                               outcome_marks[MOVED] };
-  items[2] = (LlLegendItem) { _("Copied"), LL_SWATCH_DOT, p->warning, LL_DASH_SOLID,
+  /* Translators: reallocations whose block was copied (beside "Moved") */
+  items[2] = (LlLegendItem) { C_("reallocations", "Copied"), LL_SWATCH_DOT, p->warning, LL_DASH_SOLID,
                               outcome_marks[COPIED] };
   items[3] = (LlLegendItem) { _("Per append"), LL_SWATCH_LINE, p->series2 };
   return 4;
