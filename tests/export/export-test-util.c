@@ -10,13 +10,15 @@
 #include "export-test-util.h"
 
 LlRun *
-make_simulated_run (guint64 n)
+make_simulated_run (LlPolicyKind policy,
+                    guint64      n)
 {
   g_autoptr(GError) error = NULL;
   LlRunConfig config;
   LlRun *run;
 
   ll_run_config_init (&config);
+  ll_policy_init (&config.policy, policy);
   config.target_kind = LL_TARGET_ELEMENTS;
   config.target = n;
   run = ll_run_new (LL_RUN_SIMULATED, &config, &error);

@@ -8,8 +8,9 @@
 
 G_BEGIN_DECLS
 
-/* A finished simulated run of CPython appends up to @n elements. */
-LlRun *make_simulated_run (guint64     n);
+/* A finished simulated run of @policy's appends up to @n elements. */
+LlRun *make_simulated_run (LlPolicyKind policy,
+                           guint64      n);
 /* A finished real run of @element up to @n elements, its list held. */
 LlRun *make_real_run      (LlElement   element,
                            guint64     n);

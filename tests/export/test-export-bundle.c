@@ -73,24 +73,6 @@ read_file (const char *dir,
   return text;
 }
 
-static LlRun *
-make_simulated_double (guint64 n)
-{
-  g_autoptr(GError) error = NULL;
-  LlRunConfig config;
-  LlRun *run;
-
-  ll_run_config_init (&config);
-  ll_policy_init (&config.policy, LL_POLICY_DOUBLE);
-  config.target_kind = LL_TARGET_ELEMENTS;
-  config.target = n;
-  run = ll_run_new (LL_RUN_SIMULATED, &config, &error);
-  g_assert_no_error (error);
-  g_assert_true (ll_run_simulate (run, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  return run;
-}
-
 /* Writes @run's bundle (with @others) to a new folder "class" in @dir. */
 static char *
 write_bundle (LlRun      *run,
@@ -139,7 +121,7 @@ assert_run_titles (const char         *path,
 static void
 test_alone (void)
 {
-  g_autoptr(LlRun) run = make_simulated_run (100000);
+  g_autoptr(LlRun) run = make_simulated_run (LL_POLICY_CPYTHON, 100000);
   g_autoptr(GError) error = NULL;
   g_autoptr(LlExportJob) events = NULL;
   char *dir = make_folder ();
@@ -216,8 +198,8 @@ test_alone (void)
 static void
 test_compared (void)
 {
-  g_autoptr(LlRun) run = make_simulated_run (100000);
-  g_autoptr(LlRun) other = make_simulated_double (100000);
+  g_autoptr(LlRun) run = make_simulated_run (LL_POLICY_CPYTHON, 100000);
+  g_autoptr(LlRun) other = make_simulated_run (LL_POLICY_DOUBLE, 100000);
   g_autoptr(GPtrArray) others = g_ptr_array_new ();
   char *dir = NULL;
   char *path = NULL;
@@ -256,7 +238,7 @@ test_compared (void)
 static void
 test_refused (void)
 {
-  g_autoptr(LlRun) run = make_simulated_run (1000);
+  g_autoptr(LlRun) run = make_simulated_run (LL_POLICY_CPYTHON, 1000);
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = make_folder ();
   g_autofree char *missing = g_build_filename (dir, "no-such-folder", "class", NULL);
@@ -290,7 +272,7 @@ test_refused (void)
 static void
 test_nothing_left (void)
 {
-  g_autoptr(LlRun) run = make_simulated_run (100000);
+  g_autoptr(LlRun) run = make_simulated_run (LL_POLICY_CPYTHON, 100000);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(LlExportBundle) cancelled = NULL;

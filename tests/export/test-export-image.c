@@ -41,7 +41,7 @@ data_for (LlRun          *run,
 static void
 test_image_formats (void)
 {
-  g_autoptr(LlRun) run = make_simulated_run (1000000);
+  g_autoptr(LlRun) run = make_simulated_run (LL_POLICY_CPYTHON, 1000000);
   g_autoptr(LlHistoryView) view = ll_history_view_new ();
   g_autofree char *dir = make_folder ();
   g_autofree char *png = g_build_filename (dir, "c.png", NULL);
@@ -89,7 +89,7 @@ test_image_formats (void)
 static void
 test_image_errors (void)
 {
-  g_autoptr(LlRun) run = make_simulated_run (1000);
+  g_autoptr(LlRun) run = make_simulated_run (LL_POLICY_CPYTHON, 1000);
   g_autoptr(LlHistoryView) view = ll_history_view_new ();
   g_autofree char *dir = make_folder ();
   g_autofree char *missing = g_build_filename (dir, "nowhere", "c.png", NULL);
@@ -128,7 +128,7 @@ test_image_errors (void)
 static void
 test_render_surface (void)
 {
-  g_autoptr(LlRun) run = make_simulated_run (100000);
+  g_autoptr(LlRun) run = make_simulated_run (LL_POLICY_CPYTHON, 100000);
   g_autoptr(LlHistoryView) view = ll_history_view_new ();
   g_autofree char *dir = make_folder ();
   g_autofree char *png = g_build_filename (dir, "c.png", NULL);

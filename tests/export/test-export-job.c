@@ -87,7 +87,7 @@ read_lines (const char *path)
 static void
 test_job_csv (void)
 {
-  g_autoptr(LlRun) run = make_simulated_run (10000000);
+  g_autoptr(LlRun) run = make_simulated_run (LL_POLICY_CPYTHON, 10000000);
   g_autofree char *dir = make_folder ();
   g_autofree char *events = g_build_filename (dir, "e.csv", NULL);
   g_autofree char *samples = g_build_filename (dir, "s.csv", NULL);
@@ -185,7 +185,7 @@ test_job_stream (void)
 static void
 test_job_contents (void)
 {
-  g_autoptr(LlRun) simulated = make_simulated_run (1000);
+  g_autoptr(LlRun) simulated = make_simulated_run (LL_POLICY_CPYTHON, 1000);
   g_autoptr(LlRun) run = make_real_run (LL_ELEMENT_INT64, 300000);
   g_autofree char *dir = make_folder ();
   g_autofree char *path = g_build_filename (dir, "c.csv", NULL);
@@ -294,8 +294,8 @@ test_job_images (void)
 static void
 test_job_with_other_runs (void)
 {
-  g_autoptr(LlRun) run = make_simulated_run (10000000);
-  g_autoptr(LlRun) other = make_simulated_run (20000000);
+  g_autoptr(LlRun) run = make_simulated_run (LL_POLICY_CPYTHON, 10000000);
+  g_autoptr(LlRun) other = make_simulated_run (LL_POLICY_CPYTHON, 20000000);
   g_autoptr(GError) error = NULL;
   g_autoptr(LlExportJob) job = NULL;
   LlChartSeries series;

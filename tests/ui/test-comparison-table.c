@@ -8,28 +8,10 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "export-test-util.h"
 #include "ll-comparison.h"
 #include "ll-comparison-table.h"
 #include "ui-test-util.h"
-
-static LlRun *
-simulated_run (LlPolicyKind policy,
-               guint64      n)
-{
-  g_autoptr(GError) error = NULL;
-  LlRunConfig config;
-  LlRun *run;
-
-  ll_run_config_init (&config);
-  ll_policy_init (&config.policy, policy);
-  config.target_kind = LL_TARGET_ELEMENTS;
-  config.target = n;
-  run = ll_run_new (LL_RUN_SIMULATED, &config, &error);
-  g_assert_no_error (error);
-  g_assert_true (ll_run_simulate (run, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  return run;
-}
 
 /* The table's CSV rows, without the header, and checks the header. */
 static char **
@@ -96,9 +78,9 @@ static void
 test_rows (void)
 {
   g_autoptr(GListStore) runs = g_list_store_new (LL_TYPE_RUN);
-  g_autoptr(LlRun) cpython = simulated_run (LL_POLICY_CPYTHON, 100000);
-  g_autoptr(LlRun) doubling = simulated_run (LL_POLICY_DOUBLE, 100000);
-  g_autoptr(LlRun) go = simulated_run (LL_POLICY_GO, 100000);
+  g_autoptr(LlRun) cpython = make_simulated_run (LL_POLICY_CPYTHON, 100000);
+  g_autoptr(LlRun) doubling = make_simulated_run (LL_POLICY_DOUBLE, 100000);
+  g_autoptr(LlRun) go = make_simulated_run (LL_POLICY_GO, 100000);
   LlRun *order[] = { cpython, doubling, go };
   GtkWidget *widget = ll_comparison_table_new ();
   LlComparisonTable *table = LL_COMPARISON_TABLE (widget);
@@ -164,7 +146,7 @@ static void
 test_units (void)
 {
   g_autoptr(GListStore) runs = g_list_store_new (LL_TYPE_RUN);
-  g_autoptr(LlRun) run = simulated_run (LL_POLICY_CPYTHON, 10000000);
+  g_autoptr(LlRun) run = make_simulated_run (LL_POLICY_CPYTHON, 10000000);
   GtkWidget *widget = ll_comparison_table_new ();
   LlComparisonTable *table = LL_COMPARISON_TABLE (widget);
   GtkWidget *window = show_table (widget);
@@ -202,7 +184,7 @@ test_sorted_by_name (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (policies); i++)
     {
-      g_autoptr(LlRun) run = simulated_run (policies[i], 1000);
+      g_autoptr(LlRun) run = make_simulated_run (policies[i], 1000);
 
       g_list_store_append (runs, run);
     }
