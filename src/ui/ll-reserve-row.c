@@ -136,7 +136,9 @@ ll_reserve_row_init (LlReserveRow *self)
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
   /* Tab goes to the entry at once. */
   gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
-  g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (update), self);
+  /* (its text, not each change: a text set anew, by the settings too,
+   * first empties the field, and an empty reserve is "auto") */
+  g_signal_connect_swapped (self->entry, "notify::text", G_CALLBACK (update), self);
   update (self);
 }
 
@@ -161,12 +163,7 @@ ll_reserve_row_set_text (LlReserveRow *self,
   g_return_if_fail (LL_IS_RESERVE_ROW (self));
   g_return_if_fail (text != NULL);
 
-  /* (one change: the field empties before it takes the text, and an
-   * empty reserve is "auto") */
-  g_signal_handlers_block_by_func (self->entry, update, self);
   gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
-  g_signal_handlers_unblock_by_func (self->entry, update, self);
-  update (self);
 }
 
 gboolean

@@ -139,6 +139,7 @@ test_bound (void)
   GtkWidget *widget = g_object_ref_sink (ll_reserve_row_new ());
   LlReserveRow *row = LL_RESERVE_ROW (widget);
   g_autofree char *saved = NULL;
+  Notified notified = { 0 };
 
   g_settings_set_string (settings, "reserve", "1GiB");
   ll_reserve_row_bind (row, settings, G_SETTINGS_BIND_DEFAULT);
@@ -155,9 +156,18 @@ test_bound (void)
   g_clear_pointer (&saved, g_free);
   g_assert_cmpstr (gtk_editable_get_text (ll_reserve_row_get_editable (row)), ==, "3 apples");
 
+  /* (one message for the settings' text, as for a text set on the row) */
+  g_signal_connect (row, "notify", G_CALLBACK (on_notify), &notified);
+  g_settings_set_string (settings, "reserve", "2GiB");
+  g_assert_cmpstr (gtk_editable_get_text (ll_reserve_row_get_editable (row)), ==, "2GiB");
+  g_assert_true (ll_reserve_row_get_valid (row));
+  g_assert_cmpuint (notified.message, ==, 1);
+  g_assert_cmpuint (notified.valid, ==, 1);
+
   g_settings_set_string (settings, "reserve", "auto");
   g_assert_cmpstr (gtk_editable_get_text (ll_reserve_row_get_editable (row)), ==, "auto");
   g_assert_true (ll_reserve_row_get_valid (row));
+  g_assert_cmpuint (notified.message, ==, 2);
 
   g_object_unref (widget);
 }
