@@ -14,7 +14,6 @@
 #include "ll-history.h"
 #include "ll-run-config.h"
 
-
 /* The capacity step line lands on the pixels the scales say, crisp. */
 static void
 test_capacity_pixels (void)

@@ -10,7 +10,6 @@
 #include "chart-test-util.h"
 #include "chart-testdata.h"
 
-
 /* Stems of the growth chart: from the baseline to bytes added. */
 static void
 test_growth_pixels (void)

@@ -11,7 +11,6 @@
 #include "chart-test-util.h"
 #include "chart-testdata.h"
 
-
 /* Pixels on row @y (±1) across the plot's left half that look like
  * @colour drawn at @alpha over white. */
 static guint
