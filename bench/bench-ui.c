@@ -351,12 +351,13 @@ summarize (Recorder *recorder,
           result->cpu_over++;
           if (opt_verbose)
             g_print ("%s, frame %u: %.1f ms of CPU (update %.1f, layout %.1f, paint %.1f), "
-                     "%ld page faults, %" G_GINT64_FORMAT " ms taken by the host\n",
+                     "%ld page faults, %" G_GINT64_FORMAT " ms taken by the host "
+                     "[%" G_GINT64_FORMAT " to %" G_GINT64_FORMAT " µs]\n",
                      recorder->name, i, f->cpu_ms,
                      (f->phase_end[0] - f->start) / 1000.0,
                      (MAX (f->phase_end[1], f->phase_end[0]) - f->phase_end[0]) / 1000.0,
                      (MAX (f->phase_end[2], f->phase_end[1]) - MAX (f->phase_end[1], f->phase_end[0])) / 1000.0,
-                     f->faults, f->steal_ms);
+                     f->faults, f->steal_ms, f->start, f->end);
         }
     }
   for (guint i = 1; i < recorder->frames->len; i++)
