@@ -160,7 +160,7 @@ double             ll_run_get_fraction        (LlRun               *self);
 void               ll_run_get_progress        (LlRun               *self,
                                                LlRunProgress       *progress);
 /* How it ended, in a few words: "Reached the target of 10.00 GB",
- * "Stopped to keep 1.18 GiB free (the memory reserve)" … */
+ * "Stopped to keep 1.18 GiB free for the system (memory reserve)" … */
 char              *ll_run_dup_stop_message    (LlRun               *self,
                                                LlUnits              units);
 
