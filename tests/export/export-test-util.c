@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "export-test-util.h"
 
@@ -82,4 +83,27 @@ remove_folder (const char *path)
       g_assert_cmpint (g_unlink (child), ==, 0);
     }
   g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+/* The file's lines, each with its newline checked and cut. (memchr (), not
+ * g_strsplit (): sanitizers make string searches of megabytes quadratic.) */
+char **
+read_lines (const char *path)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  const char *p, *end;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  for (p = text, end = text + length; p < end;)
+    {
+      const char *newline = memchr (p, '\n', (gsize) (end - p));
+
+      g_assert_nonnull (newline);
+      g_ptr_array_add (lines, g_strndup (p, (gsize) (newline - p)));
+      p = newline + 1;
+    }
+  g_ptr_array_add (lines, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&lines), FALSE);
 }

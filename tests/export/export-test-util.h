@@ -17,5 +17,7 @@ LlRun *make_real_run      (LlElement   element,
 /* A new empty folder; remove_folder () empties and removes it. */
 char  *make_folder        (void);
 void   remove_folder      (const char *path);
+/* The file's lines, each with its newline checked and cut. */
+char **read_lines         (const char *path);
 
 G_END_DECLS

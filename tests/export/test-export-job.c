@@ -7,12 +7,10 @@
 
 #include <pango/pangocairo.h>
 #include <glib/gstdio.h>
-#include <string.h>
 
 #include "export-test-util.h"
 #include "ll-csv.h"
 #include "ll-export-job.h"
-#include "ll-export-stream.h"
 
 #define MiB (G_GUINT64_CONSTANT (1) << 20)
 
@@ -58,29 +56,6 @@ test_default_names (void)
       name = ll_export_default_name (&config, cases[i].kind, cases[i].what, cases[i].format);
       g_assert_cmpstr (name, ==, cases[i].expected);
     }
-}
-
-/* The file's lines, each with its newline checked and cut. (memchr (), not
- * g_strsplit (): sanitizers make string searches of megabytes quadratic.) */
-static char **
-read_lines (const char *path)
-{
-  g_autofree char *text = NULL;
-  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
-  const char *p, *end;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
-  for (p = text, end = text + length; p < end;)
-    {
-      const char *newline = memchr (p, '\n', (gsize) (end - p));
-
-      g_assert_nonnull (newline);
-      g_ptr_array_add (lines, g_strndup (p, (gsize) (newline - p)));
-      p = newline + 1;
-    }
-  g_ptr_array_add (lines, NULL);
-  return (char **) g_ptr_array_free (g_steal_pointer (&lines), FALSE);
 }
 
 /* The events and samples CSVs of a simulated run hold its history. */
@@ -132,54 +107,6 @@ test_job_csv (void)
 
 /* Every event of a simulation, however many, streamed as it is computed;
  * nothing at all if it fails. */
-static void
-test_job_stream (void)
-{
-  g_autofree char *dir = make_folder ();
-  g_autofree char *path = g_build_filename (dir, "e.csv", NULL);
-  g_autoptr(LlExportStream) stream = NULL;
-  g_autoptr(LlOutput) output = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LlRun) run = NULL;
-  g_auto(GStrv) lines = NULL;
-  LlHistoryCounters counters;
-  LlRunConfig config;
-
-  ll_run_config_init (&config);
-  ll_policy_init (&config.policy, LL_POLICY_FIXED);
-  config.target_kind = LL_TARGET_ELEMENTS;
-  config.target = 1000000;
-  config.history_buckets = 1024;
-  run = ll_run_new (LL_RUN_SIMULATED, &config, NULL);
-
-  output = ll_output_open (path, &error);
-  g_assert_no_error (error);
-  stream = ll_export_stream_new_events (output, &error);
-  g_assert_no_error (error);
-  g_assert_true (ll_run_simulate (run, ll_export_stream_add_events, stream, NULL, &error));
-  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_assert_true (ll_output_commit (output, &error));
-  g_assert_no_error (error);
-
-  ll_history_get_counters (ll_run_get_history (run), &counters);
-  g_assert_false (ll_history_is_exact (ll_run_get_history (run)));
-  lines = read_lines (path);
-  g_assert_cmpuint (g_strv_length (lines), ==, counters.n_events + 1);
-  g_assert_cmpstr (lines[1], ==, "1,0,4,56,88,32,0,0,0,0,0");
-  g_assert_cmpstr (lines[2], ==, "5,4,8,88,120,32,0,0,0,0,0");
-  g_clear_pointer (&stream, ll_export_stream_free);
-  g_clear_pointer (&output, ll_output_free);
-  g_assert_cmpint (g_unlink (path), ==, 0);
-
-  /* Freed before its commit: no file, and no temporary one. */
-  output = ll_output_open (path, &error);
-  stream = ll_export_stream_new_events (output, &error);
-  g_assert_true (ll_export_stream_add_events (NULL, 0, stream, &error));
-  g_clear_pointer (&stream, ll_export_stream_free);
-  g_clear_pointer (&output, ll_output_free);
-  remove_folder (dir);
-}
-
 /* The list's contents: only from a real run that ended and still holds
  * it, and then every value. */
 static void
@@ -328,7 +255,6 @@ main (int    argc,
   g_test_add_func ("/export/job/default-names", test_default_names);
   g_test_add_func ("/export/job/csv", test_job_csv);
   g_test_add_func ("/export/job/other-runs", test_job_with_other_runs);
-  g_test_add_func ("/export/job/stream", test_job_stream);
   g_test_add_func ("/export/job/contents", test_job_contents);
   g_test_add_func ("/export/job/images", test_job_images);
 
