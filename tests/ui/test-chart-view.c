@@ -25,41 +25,6 @@ typedef struct
   LlChartData     data;
 } Fixture;
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Lets the frame clock paint a few frames. */
-static void
-wait_frames (GtkWidget *widget,
-             guint      n)
-{
-  guint frames = 0;
-  gboolean timed_out = FALSE;
-  guint tick = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-  guint timeout = g_timeout_add (5000, timeout_cb, &timed_out);
-
-  while (frames < n && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  gtk_widget_remove_tick_callback (widget, tick);
-  if (!timed_out)
-    g_source_remove (timeout);
-  g_assert_false (timed_out);
-}
-
 /* Until the window has its final size and state, and the chart is drawn. */
 static void
 wait_settled (LlChartView *view)
@@ -297,37 +262,6 @@ test_redraw_later (Fixture       *f,
   g_assert_false (ll_chart_view_catch_up (f->view));
 }
 
-static GdkTexture *
-render_widget (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  return gsk_renderer_render_texture (renderer, node,
-                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
-}
-
-/* @widget's pixels as it draws itself, 4 bytes a pixel, rows packed. */
-static guchar *
-widget_pixels (GtkWidget *widget)
-{
-  g_autoptr(GdkTexture) texture = render_widget (widget);
-  int width = gtk_widget_get_width (widget);
-  guchar *pixels = g_malloc ((gsize) width * 4 * gtk_widget_get_height (widget));
-
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
-  gdk_texture_download (texture, pixels, (gsize) width * 4);
-  return pixels;
-}
-
 /* The chart as the chart library draws it with the view's options. */
 static cairo_surface_t *
 library_pixels (Fixture *f,
@@ -343,17 +277,6 @@ library_pixels (Fixture *f,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return surface;
-}
-
-/* Whether two pixels differ by more than rounding. */
-static gboolean
-pixels_differ (const guchar *a,
-               const guchar *b)
-{
-  for (int c = 0; c < 4; c++)
-    if (ABS ((int) a[c] - (int) b[c]) > 2)
-      return TRUE;
-  return FALSE;
 }
 
 /* The widget shows exactly what the chart library draws with the widget's

@@ -297,3 +297,78 @@ find_icon_button (GtkWidget  *root,
 
   return NULL;
 }
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Lets the frame clock paint a few frames. */
+void
+wait_frames (GtkWidget *widget,
+             guint      n)
+{
+  guint frames = 0;
+  gboolean timed_out = FALSE;
+  guint tick = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+  guint timeout = g_timeout_add (5000, timeout_cb, &timed_out);
+
+  while (frames < n && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  gtk_widget_remove_tick_callback (widget, tick);
+  if (!timed_out)
+    g_source_remove (timeout);
+  g_assert_false (timed_out);
+}
+
+static GdkTexture *
+render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* It drew nothing. */
+  if (node == NULL)
+    return NULL;
+
+  return gsk_renderer_render_texture (renderer, node,
+                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/* @widget's pixels as it draws itself, 4 bytes a pixel, rows packed;
+ * all transparent where it draws nothing. */
+guchar *
+widget_pixels (GtkWidget *widget)
+{
+  g_autoptr(GdkTexture) texture = render_widget (widget);
+  int width = gtk_widget_get_width (widget);
+  guchar *pixels = g_malloc0 ((gsize) width * 4 * gtk_widget_get_height (widget));
+
+  if (texture == NULL)
+    return pixels;
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  return pixels;
+}
+
+/* Whether two pixels differ by more than rounding. */
+gboolean
+pixels_differ (const guchar *a,
+               const guchar *b)
+{
+  for (int c = 0; c < 4; c++)
+    if (ABS ((int) a[c] - (int) b[c]) > 2)
+      return TRUE;
+  return FALSE;
+}

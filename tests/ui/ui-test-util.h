@@ -15,6 +15,15 @@ G_BEGIN_DECLS
  * returns *@flag. */
 gboolean          wait_for_flag       (const gboolean *flag,
                                        guint           timeout_ms);
+/* Lets the frame clock paint @n frames of @widget's (5 s at the most). */
+void              wait_frames         (GtkWidget      *widget,
+                                       guint           n);
+/* @widget's pixels as it draws itself, 4 bytes a pixel, rows packed;
+ * all transparent where it draws nothing. */
+guchar           *widget_pixels       (GtkWidget      *widget);
+/* Whether two pixels differ by more than rounding. */
+gboolean          pixels_differ       (const guchar   *a,
+                                       const guchar   *b);
 /* Runs the main loop for @ms. */
 void              wait_ms             (guint           ms);
 
