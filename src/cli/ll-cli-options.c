@@ -347,11 +347,17 @@ parse_policy (LlCliOptions  *o,
   /* The policy's own checks, said with the option they are about. */
   if (!ll_policy_validate (&config->policy, &local))
     {
-      const char *option = kind == LL_POLICY_FIXED ? "--increment" :
-                           config->policy.factor == 1.0 && config->policy.constant < 1 ? "--factor, --constant" :
-                           config->policy.round < 1 || config->policy.factor <= 16 ? "--round" : "--factor";
+      static const char * const options[] = {
+        [LL_POLICY_PARAM_INCREMENT] = "--increment",
+        [LL_POLICY_PARAM_FACTOR] = "--factor",
+        /* a factor of 1 and no constant: either may change */
+        [LL_POLICY_PARAM_CONSTANT] = "--factor, --constant",
+        [LL_POLICY_PARAM_ROUND] = "--round",
+      };
+      LlPolicyParam param = ll_policy_get_invalid_param (&config->policy);
 
-      return bad_value (error, "%s: %s", option, local->message);
+      g_assert (param != LL_POLICY_PARAM_NONE && param < G_N_ELEMENTS (options));
+      return bad_value (error, "%s: %s", options[param], local->message);
     }
 
   return TRUE;

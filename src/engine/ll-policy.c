@@ -282,14 +282,11 @@ ll_policy_init (LlPolicy     *policy,
   policy->round = 1;
 }
 
-gboolean
-ll_policy_validate (const LlPolicy  *policy,
-                    GError         **error)
+/* ll_policy_validate (): which parameter is refused, and why in @error. */
+static LlPolicyParam
+check_params (const LlPolicy  *policy,
+              GError         **error)
 {
-  g_return_val_if_fail (policy != NULL, FALSE);
-  g_return_val_if_fail ((guint) policy->kind < LL_N_POLICIES, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
   if (policy->kind == LL_POLICY_FIXED)
     {
       if (policy->increment < 1)
@@ -297,7 +294,7 @@ ll_policy_validate (const LlPolicy  *policy,
           g_set_error (error, LL_POLICY_ERROR, LL_POLICY_ERROR_INVALID,
                        _("The increment must be at least 1 element; with 0 the list "
                          "could never grow."));
-          return FALSE;
+          return LL_POLICY_PARAM_INCREMENT;
         }
     }
   else if (policy->kind == LL_POLICY_CUSTOM)
@@ -310,7 +307,7 @@ ll_policy_validate (const LlPolicy  *policy,
                        _("A growth factor of %s would shrink the list: use a number "
                          "from 1 to %g, such as 1.5 or 2."),
                        factor, CUSTOM_FACTOR_MAX);
-          return FALSE;
+          return LL_POLICY_PARAM_FACTOR;
         }
       if (policy->factor > CUSTOM_FACTOR_MAX)
         {
@@ -320,7 +317,7 @@ ll_policy_validate (const LlPolicy  *policy,
                        _("A growth factor of %s is more than %g: use a number from 1 "
                          "to %g, such as 1.5 or 2."),
                        factor, CUSTOM_FACTOR_MAX, CUSTOM_FACTOR_MAX);
-          return FALSE;
+          return LL_POLICY_PARAM_FACTOR;
         }
 
       if (policy->factor == 1.0 && policy->constant < 1)
@@ -329,7 +326,7 @@ ll_policy_validate (const LlPolicy  *policy,
                        _("With a growth factor of 1 the constant must be at least 1 "
                          "element, or the list would never grow: raise the factor "
                          "above 1 or the constant to 1 or more."));
-          return FALSE;
+          return LL_POLICY_PARAM_CONSTANT;
         }
 
       if (policy->round < 1 || policy->round > CUSTOM_ROUND_MAX)
@@ -342,11 +339,31 @@ ll_policy_validate (const LlPolicy  *policy,
                        _("Rounding to a multiple of %s elements is out of range: use a "
                          "whole number from 1 to %s (1 means no rounding)."),
                        round, max);
-          return FALSE;
+          return LL_POLICY_PARAM_ROUND;
         }
     }
 
-  return TRUE;
+  return LL_POLICY_PARAM_NONE;
+}
+
+gboolean
+ll_policy_validate (const LlPolicy  *policy,
+                    GError         **error)
+{
+  g_return_val_if_fail (policy != NULL, FALSE);
+  g_return_val_if_fail ((guint) policy->kind < LL_N_POLICIES, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return check_params (policy, error) == LL_POLICY_PARAM_NONE;
+}
+
+LlPolicyParam
+ll_policy_get_invalid_param (const LlPolicy *policy)
+{
+  g_return_val_if_fail (policy != NULL, LL_POLICY_PARAM_NONE);
+  g_return_val_if_fail ((guint) policy->kind < LL_N_POLICIES, LL_POLICY_PARAM_NONE);
+
+  return check_params (policy, NULL);
 }
 
 /* CPython list_resize(): no realloc while @new_length fits and the list

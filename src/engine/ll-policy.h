@@ -33,6 +33,16 @@ typedef enum
   LL_N_POLICIES
 } LlPolicyKind;
 
+/* A policy's parameters, as LlPolicy holds them. */
+typedef enum
+{
+  LL_POLICY_PARAM_NONE,
+  LL_POLICY_PARAM_INCREMENT,  /* fixed */
+  LL_POLICY_PARAM_FACTOR,     /* custom */
+  LL_POLICY_PARAM_CONSTANT,   /* custom */
+  LL_POLICY_PARAM_ROUND,      /* custom */
+} LlPolicyParam;
+
 /* How a block grows: realloc() (CPython, Rust), allocate-copy-free (C++,
  * Java, Go, .NET: old and new are briefly both resident) or the engine's own
  * mmap()/mremap() mapping (no copy, optional transparent huge pages). */
@@ -88,6 +98,11 @@ void                ll_policy_init               (LlPolicy       *policy,
                                                   LlPolicyKind    kind);
 gboolean            ll_policy_validate           (const LlPolicy *policy,
                                                   GError        **error);
+/* The parameter ll_policy_validate () refuses @policy for, the first in
+ * the order it checks them (LL_POLICY_PARAM_CONSTANT: a factor of 1 with
+ * no constant); LL_POLICY_PARAM_NONE when it takes it. A form or the
+ * command line points at that field or option. */
+LlPolicyParam       ll_policy_get_invalid_param  (const LlPolicy *policy);
 
 /* The capacity a list of @length elements and @capacity slots ends up with
  * when it is resized to @new_length elements (one append: @length + 1; an

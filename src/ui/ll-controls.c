@@ -111,17 +111,24 @@ param_text (LlControls *self,
   return gtk_editable_get_text (G_STRUCT_MEMBER (GtkEditable *, self, params[param].entry_offset));
 }
 
-/* Which parameter a policy that does not validate should point at. */
+/* The field of the parameter a policy that does not validate is refused
+ * for. */
 static Param
 policy_error_param (const LlPolicy *policy)
 {
-  if (policy->kind == LL_POLICY_FIXED)
-    return PARAM_INCREMENT;
-  if (!(policy->factor >= 1.0 && policy->factor <= 16.0))
-    return PARAM_FACTOR;
-  if (policy->round < 1 || policy->round > 1048576)
-    return PARAM_ROUND;
-  return PARAM_CONSTANT;
+  switch (ll_policy_get_invalid_param (policy))
+    {
+    case LL_POLICY_PARAM_INCREMENT:
+      return PARAM_INCREMENT;
+    case LL_POLICY_PARAM_FACTOR:
+      return PARAM_FACTOR;
+    case LL_POLICY_PARAM_ROUND:
+      return PARAM_ROUND;
+    case LL_POLICY_PARAM_CONSTANT:
+    case LL_POLICY_PARAM_NONE:
+    default:
+      return PARAM_CONSTANT;
+    }
 }
 
 /* Reads the chosen policy and the parameters it takes as typed. On FALSE,

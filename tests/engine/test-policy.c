@@ -834,23 +834,27 @@ test_validate (void)
     guint64     round;
     gboolean    valid;
     const char *mentions;  /* in the error message */
+    LlPolicyParam param;   /* the one refused */
   } custom[] = {
-    { 1.5, 0, 1, TRUE, NULL },
-    { 1.0, 1, 1, TRUE, NULL },
-    { 16.0, 0, 1, TRUE, NULL },
-    { 1.000001, 0, 1, TRUE, NULL },
-    { 2.0, 0, P2 (30), TRUE, NULL },
-    { 1.0, 0, 1, FALSE, "never grow" },
-    { 0.5, 100, 1, FALSE, "1 to 16" },
-    { 0.0, 0, 1, FALSE, "1 to 16" },
-    { -2.0, 0, 1, FALSE, "1 to 16" },
-    { 16.5, 0, 1, FALSE, "1 to 16" },
-    { NAN, 0, 1, FALSE, "1 to 16" },
-    { INFINITY, 0, 1, FALSE, "1 to 16" },
-    { -INFINITY, 0, 1, FALSE, "1 to 16" },
-    { 1.5, 0, 0, FALSE, "1 to 1073741824" },
-    { 1.5, 0, P2 (30) + 1, FALSE, "1 to 1073741824" },
-    { 1.5, 0, MAX64, FALSE, "1 to 1073741824" },
+    { 1.5, 0, 1, TRUE, NULL, LL_POLICY_PARAM_NONE },
+    { 1.0, 1, 1, TRUE, NULL, LL_POLICY_PARAM_NONE },
+    { 16.0, 0, 1, TRUE, NULL, LL_POLICY_PARAM_NONE },
+    { 1.000001, 0, 1, TRUE, NULL, LL_POLICY_PARAM_NONE },
+    { 2.0, 0, P2 (30), TRUE, NULL, LL_POLICY_PARAM_NONE },
+    { 1.0, 0, 1, FALSE, "never grow", LL_POLICY_PARAM_CONSTANT },
+    /* the first refused, in the order they are checked */
+    { 1.0, 0, 0, FALSE, "never grow", LL_POLICY_PARAM_CONSTANT },
+    { 20.0, 0, 0, FALSE, "1 to 16", LL_POLICY_PARAM_FACTOR },
+    { 0.5, 100, 1, FALSE, "1 to 16", LL_POLICY_PARAM_FACTOR },
+    { 0.0, 0, 1, FALSE, "1 to 16", LL_POLICY_PARAM_FACTOR },
+    { -2.0, 0, 1, FALSE, "1 to 16", LL_POLICY_PARAM_FACTOR },
+    { 16.5, 0, 1, FALSE, "1 to 16", LL_POLICY_PARAM_FACTOR },
+    { NAN, 0, 1, FALSE, "1 to 16", LL_POLICY_PARAM_FACTOR },
+    { INFINITY, 0, 1, FALSE, "1 to 16", LL_POLICY_PARAM_FACTOR },
+    { -INFINITY, 0, 1, FALSE, "1 to 16", LL_POLICY_PARAM_FACTOR },
+    { 1.5, 0, 0, FALSE, "1 to 1073741824", LL_POLICY_PARAM_ROUND },
+    { 1.5, 0, P2 (30) + 1, FALSE, "1 to 1073741824", LL_POLICY_PARAM_ROUND },
+    { 1.5, 0, MAX64, FALSE, "1 to 1073741824", LL_POLICY_PARAM_ROUND },
   };
   LlPolicy policy;
 
@@ -863,6 +867,7 @@ test_validate (void)
       policy.constant = custom[i].constant;
       policy.round = custom[i].round;
 
+      g_assert_cmpint (ll_policy_get_invalid_param (&policy), ==, custom[i].param);
       if (custom[i].valid)
         {
           g_assert_true (ll_policy_validate (&policy, &error));
@@ -886,9 +891,11 @@ test_validate (void)
     g_assert_false (ll_policy_validate (&policy, &error));
     g_assert_error (error, LL_POLICY_ERROR, LL_POLICY_ERROR_INVALID);
     g_assert_nonnull (strstr (error->message, "at least 1"));
+    g_assert_cmpint (ll_policy_get_invalid_param (&policy), ==, LL_POLICY_PARAM_INCREMENT);
 
     policy.increment = 1;
     g_assert_true (ll_policy_validate (&policy, NULL));
+    g_assert_cmpint (ll_policy_get_invalid_param (&policy), ==, LL_POLICY_PARAM_NONE);
     policy.increment = MAX64;
     g_assert_true (ll_policy_validate (&policy, NULL));
   }
@@ -899,6 +906,7 @@ test_validate (void)
   policy.factor = NAN;
   policy.round = 0;
   g_assert_true (ll_policy_validate (&policy, NULL));
+  g_assert_cmpint (ll_policy_get_invalid_param (&policy), ==, LL_POLICY_PARAM_NONE);
 }
 
 static void
