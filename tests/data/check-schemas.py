@@ -101,6 +101,14 @@ def main():
     rc, out = run([gsettings, "range", args.app_id, "sample-rate"], env=env)
     tap.ok(rc == 0 and out.split() == ["range", "u", "1", "200"],
            "sample-rate accepts 1 to 200", out)
+    # The custom policy's bounds are the engine's (ll-policy.c): what a run
+    # takes is what the settings keep.
+    rc, out = run([gsettings, "range", args.app_id, "custom-factor"], env=env)
+    tap.ok(rc == 0 and out.split() == ["range", "d", "1.0", "16.0"],
+           "custom-factor accepts 1 to 16", out)
+    rc, out = run([gsettings, "range", args.app_id, "custom-round"], env=env)
+    tap.ok(rc == 0 and out.split() == ["range", "t", "1", "1073741824"],
+           "custom-round accepts 1 to 2^30", out)
     rc, out = run([gsettings, "set", args.app_id, "units", "'bogus'"], env=env)
     tap.ok(rc != 0, "units refuses a value outside its choices", out)
 

@@ -138,7 +138,8 @@ test_whole_mapping (void)
     { "20000000", "initial-length", TRUE, 20000000 },
     { "0", "initial-length", TRUE, 0 },
     { "0", "custom-round", FALSE, 0 },         /* its range starts at 1 */
-    { "2,000,000", "custom-round", FALSE, 0 }, /* and ends at 1,048,576 */
+    { "2,000,000,000", "custom-round", FALSE, 0 }, /* and ends at 2^30 */
+    { "2,000,000", "custom-round", TRUE, 2000000 },
     { "16", "custom-round", TRUE, 16 },
     { "many", "initial-length", FALSE, 0 },
     { "-4", "fixed-increment", FALSE, 0 },
