@@ -174,6 +174,22 @@ ll_cli_files_describe (LlCliFiles *files)
                           kept, lost);
 }
 
+/* @local, and which files were written and which are as they were (when
+ * any of them is a file: a device or a pipe has nothing to keep). */
+static gboolean
+fail_commit (LlCliFiles  *files,
+             GError      *local,
+             GError     **error)
+{
+  g_autofree char *what = ll_cli_files_describe (files);
+
+  if (what != NULL)
+    g_set_error (error, local->domain, local->code, "%s %s", local->message, what);
+  else
+    g_set_error_literal (error, local->domain, local->code, local->message);
+  return FALSE;
+}
+
 gboolean
 ll_cli_files_commit (LlCliFiles  *files,
                      GError     **error)
@@ -188,12 +204,7 @@ ll_cli_files_commit (LlCliFiles  *files,
       g_autoptr(GError) local = NULL;
 
       if (e->output != NULL && !ll_output_sync (e->output, &local))
-        {
-          g_autofree char *what = ll_cli_files_describe (files);
-
-          g_set_error (error, local->domain, local->code, "%s %s", local->message, what);
-          return FALSE;
-        }
+        return fail_commit (files, local, error);
     }
 
   for (guint i = 0; i < LL_CLI_N_FILES; i++)
@@ -211,12 +222,7 @@ ll_cli_files_commit (LlCliFiles  *files,
       g_mutex_unlock (&files->lock);
 
       if (!ok)
-        {
-          g_autofree char *what = ll_cli_files_describe (files);
-
-          g_set_error (error, local->domain, local->code, "%s %s", local->message, what);
-          return FALSE;
-        }
+        return fail_commit (files, local, error);
     }
 
   return TRUE;

@@ -148,9 +148,12 @@ def run_bad_destinations_fail_cleanly():
                  ("/proc/listlab-events.csv", "/proc/listlab-events.csv"),
                  (d, d)]
         for path, needle in cases:
-            p = cli("run", "--target", "1MiB", "--events", path)
-            expect(p, 1)
-            check(needle in p.stderr, f"{path}: “{needle}” not in {p.stderr!r}")
+            for command in ("run", "simulate"):
+                p = cli(command, "--target", "1MiB", "--events", path)
+                expect(p, 1)
+                check(needle in p.stderr, f"{path}: “{needle}” not in {p.stderr!r}")
+                # one sentence, whole: nothing said of files when none is a file
+                check("(null)" not in p.stderr and p.stderr.count("\n") == 1, p.stderr)
         check(os.listdir(d) == [], f"left behind: {os.listdir(d)}")
         # Files are put in place all together or not at all: one failing
         # leaves the others' destinations as they were.
