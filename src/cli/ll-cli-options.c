@@ -498,7 +498,7 @@ parse_range (const char    *text,
   if (g_strv_length (ends) != 2)
     return bad_value (error, _("--range: give the lengths as FROM:TO, e.g. 20M:22.5M"));
   if (!ll_size_parse_count (g_strstrip (ends[0]), LL_SIZE_FLAGS_ALLOW_ZERO, &from, &local) ||
-      !ll_size_parse_count (g_strstrip (ends[1]), LL_SIZE_FLAGS_NONE, &to, &local))
+      !ll_size_parse_count (g_strstrip (ends[1]), LL_SIZE_FLAGS_ALLOW_ZERO, &to, &local))
     return bad_value (error, "--range: %s", local->message);
   if (from >= to)
     {
