@@ -11,8 +11,9 @@
 #include "export-test-util.h"
 
 LlRun *
-make_simulated_run (LlPolicyKind policy,
-                    guint64      n)
+make_simulation (LlPolicyKind policy,
+                 guint64      n,
+                 guint        history_buckets)
 {
   g_autoptr(GError) error = NULL;
   LlRunConfig config;
@@ -22,8 +23,19 @@ make_simulated_run (LlPolicyKind policy,
   ll_policy_init (&config.policy, policy);
   config.target_kind = LL_TARGET_ELEMENTS;
   config.target = n;
+  config.history_buckets = history_buckets;
   run = ll_run_new (LL_RUN_SIMULATED, &config, &error);
   g_assert_no_error (error);
+  return run;
+}
+
+LlRun *
+make_simulated_run (LlPolicyKind policy,
+                    guint64      n)
+{
+  g_autoptr(GError) error = NULL;
+  LlRun *run = make_simulation (policy, n, 0);
+
   g_assert_true (ll_run_simulate (run, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   return run;

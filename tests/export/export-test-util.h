@@ -8,6 +8,11 @@
 
 G_BEGIN_DECLS
 
+/* A simulated run of @policy's appends up to @n elements, not computed
+ * yet, in a history of @history_buckets (0: the default). */
+LlRun *make_simulation    (LlPolicyKind policy,
+                           guint64      n,
+                           guint        history_buckets);
 /* A finished simulated run of @policy's appends up to @n elements. */
 LlRun *make_simulated_run (LlPolicyKind policy,
                            guint64      n);

@@ -11,26 +11,6 @@
 #include "ll-csv.h"
 #include "ll-export-stream.h"
 
-static LlRun *
-new_simulation (LlPolicyKind policy,
-                guint64      n,
-                guint        history_buckets)
-{
-  g_autoptr(GError) error = NULL;
-  LlRunConfig config;
-  LlRun *run;
-
-  ll_run_config_init (&config);
-  ll_policy_init (&config.policy, policy);
-  config.target_kind = LL_TARGET_ELEMENTS;
-  config.target = n;
-  config.history_buckets = history_buckets;
-  run = ll_run_new (LL_RUN_SIMULATED, &config, &error);
-  g_assert_no_error (error);
-
-  return run;
-}
-
 /* Streams @run's simulation into @path, committed. */
 static void
 stream_into (LlRun      *run,
@@ -58,7 +38,7 @@ stream_into (LlRun      *run,
 static void
 test_every_event (void)
 {
-  g_autoptr(LlRun) run = new_simulation (LL_POLICY_FIXED, 1000000, 1024);
+  g_autoptr(LlRun) run = make_simulation (LL_POLICY_FIXED, 1000000, 1024);
   g_autofree char *dir = make_folder ();
   g_autofree char *path = g_build_filename (dir, "events.csv", NULL);
   g_auto(GStrv) lines = NULL;
@@ -83,7 +63,7 @@ test_every_event (void)
 static void
 test_same_as_the_export (void)
 {
-  g_autoptr(LlRun) run = new_simulation (LL_POLICY_CPYTHON, 20000000, 0);
+  g_autoptr(LlRun) run = make_simulation (LL_POLICY_CPYTHON, 20000000, 0);
   g_autoptr(LlHistoryView) view = ll_history_view_new ();
   g_autoptr(LlOutput) output = NULL;
   g_autoptr(GError) error = NULL;
