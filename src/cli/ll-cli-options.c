@@ -319,6 +319,7 @@ parse_policy (LlCliOptions  *o,
               GError       **error)
 {
   LlPolicyKind kind = LL_POLICY_CPYTHON;
+  LlPolicyParam param;
   g_autoptr(GError) local = NULL;
 
   if (o->policy != NULL && !ll_policy_kind_from_name (o->policy, &kind, &local))
@@ -345,7 +346,8 @@ parse_policy (LlCliOptions  *o,
     return bad_value (error, "--factor: %s", local->message);
 
   /* The policy's own checks, said with the option they are about. */
-  if (!ll_policy_validate (&config->policy, &local))
+  param = ll_policy_check (&config->policy, &local);
+  if (param != LL_POLICY_PARAM_NONE)
     {
       static const char * const options[] = {
         [LL_POLICY_PARAM_INCREMENT] = "--increment",
@@ -354,9 +356,8 @@ parse_policy (LlCliOptions  *o,
         [LL_POLICY_PARAM_CONSTANT] = "--factor, --constant",
         [LL_POLICY_PARAM_ROUND] = "--round",
       };
-      LlPolicyParam param = ll_policy_get_invalid_param (&config->policy);
 
-      g_assert (param != LL_POLICY_PARAM_NONE && param < G_N_ELEMENTS (options));
+      g_assert (param < G_N_ELEMENTS (options));
       return bad_value (error, "%s: %s", options[param], local->message);
     }
 

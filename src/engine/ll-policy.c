@@ -282,11 +282,14 @@ ll_policy_init (LlPolicy     *policy,
   policy->round = 1;
 }
 
-/* ll_policy_validate (): which parameter is refused, and why in @error. */
-static LlPolicyParam
-check_params (const LlPolicy  *policy,
-              GError         **error)
+LlPolicyParam
+ll_policy_check (const LlPolicy  *policy,
+                 GError         **error)
 {
+  g_return_val_if_fail (policy != NULL, LL_POLICY_PARAM_NONE);
+  g_return_val_if_fail ((guint) policy->kind < LL_N_POLICIES, LL_POLICY_PARAM_NONE);
+  g_return_val_if_fail (error == NULL || *error == NULL, LL_POLICY_PARAM_NONE);
+
   if (policy->kind == LL_POLICY_FIXED)
     {
       if (policy->increment < 1)
@@ -354,16 +357,7 @@ ll_policy_validate (const LlPolicy  *policy,
   g_return_val_if_fail ((guint) policy->kind < LL_N_POLICIES, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return check_params (policy, error) == LL_POLICY_PARAM_NONE;
-}
-
-LlPolicyParam
-ll_policy_get_invalid_param (const LlPolicy *policy)
-{
-  g_return_val_if_fail (policy != NULL, LL_POLICY_PARAM_NONE);
-  g_return_val_if_fail ((guint) policy->kind < LL_N_POLICIES, LL_POLICY_PARAM_NONE);
-
-  return check_params (policy, NULL);
+  return ll_policy_check (policy, error) == LL_POLICY_PARAM_NONE;
 }
 
 /* CPython list_resize(): no realloc while @new_length fits and the list

@@ -98,11 +98,12 @@ void                ll_policy_init               (LlPolicy       *policy,
                                                   LlPolicyKind    kind);
 gboolean            ll_policy_validate           (const LlPolicy *policy,
                                                   GError        **error);
-/* The parameter ll_policy_validate () refuses @policy for, the first in
- * the order it checks them (LL_POLICY_PARAM_CONSTANT: a factor of 1 with
- * no constant); LL_POLICY_PARAM_NONE when it takes it. A form or the
- * command line points at that field or option. */
-LlPolicyParam       ll_policy_get_invalid_param  (const LlPolicy *policy);
+/* As ll_policy_validate (), and which parameter it refuses @policy for:
+ * the first in the order it checks them (LL_POLICY_PARAM_CONSTANT: a
+ * factor of 1 with no constant); LL_POLICY_PARAM_NONE when it takes it. A
+ * form or the command line points at that field or option. */
+LlPolicyParam       ll_policy_check              (const LlPolicy *policy,
+                                                  GError        **error);
 
 /* The capacity a list of @length elements and @capacity slots ends up with
  * when it is resized to @new_length elements (one append: @length + 1; an

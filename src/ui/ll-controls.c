@@ -111,12 +111,11 @@ param_text (LlControls *self,
   return gtk_editable_get_text (G_STRUCT_MEMBER (GtkEditable *, self, params[param].entry_offset));
 }
 
-/* The field of the parameter a policy that does not validate is refused
- * for. */
+/* The field of a parameter ll_policy_check () refuses. */
 static Param
-policy_error_param (const LlPolicy *policy)
+field_of (LlPolicyParam param)
 {
-  switch (ll_policy_get_invalid_param (policy))
+  switch (param)
     {
     case LL_POLICY_PARAM_INCREMENT:
       return PARAM_INCREMENT;
@@ -168,10 +167,11 @@ get_policy (LlControls  *self,
   if (first == N_PARAMS)
     {
       GError *invalid = NULL;
+      LlPolicyParam refused = ll_policy_check (policy, &invalid);
 
-      if (!ll_policy_validate (policy, &invalid))
+      if (refused != LL_POLICY_PARAM_NONE)
         {
-          first = policy_error_param (policy);
+          first = field_of (refused);
           local[first] = invalid;
         }
     }

@@ -867,7 +867,7 @@ test_validate (void)
       policy.constant = custom[i].constant;
       policy.round = custom[i].round;
 
-      g_assert_cmpint (ll_policy_get_invalid_param (&policy), ==, custom[i].param);
+      g_assert_cmpint (ll_policy_check (&policy, NULL), ==, custom[i].param);
       if (custom[i].valid)
         {
           g_assert_true (ll_policy_validate (&policy, &error));
@@ -880,6 +880,12 @@ test_validate (void)
           g_assert_nonnull (strstr (error->message, custom[i].mentions));
           /* Without an error to fill in, the answer is the same. */
           g_assert_false (ll_policy_validate (&policy, NULL));
+          {
+            g_autoptr(GError) checked = NULL;
+
+            g_assert_cmpint (ll_policy_check (&policy, &checked), ==, custom[i].param);
+            g_assert_cmpstr (checked->message, ==, error->message);
+          }
         }
     }
 
@@ -891,11 +897,11 @@ test_validate (void)
     g_assert_false (ll_policy_validate (&policy, &error));
     g_assert_error (error, LL_POLICY_ERROR, LL_POLICY_ERROR_INVALID);
     g_assert_nonnull (strstr (error->message, "at least 1"));
-    g_assert_cmpint (ll_policy_get_invalid_param (&policy), ==, LL_POLICY_PARAM_INCREMENT);
+    g_assert_cmpint (ll_policy_check (&policy, NULL), ==, LL_POLICY_PARAM_INCREMENT);
 
     policy.increment = 1;
     g_assert_true (ll_policy_validate (&policy, NULL));
-    g_assert_cmpint (ll_policy_get_invalid_param (&policy), ==, LL_POLICY_PARAM_NONE);
+    g_assert_cmpint (ll_policy_check (&policy, NULL), ==, LL_POLICY_PARAM_NONE);
     policy.increment = MAX64;
     g_assert_true (ll_policy_validate (&policy, NULL));
   }
@@ -906,7 +912,7 @@ test_validate (void)
   policy.factor = NAN;
   policy.round = 0;
   g_assert_true (ll_policy_validate (&policy, NULL));
-  g_assert_cmpint (ll_policy_get_invalid_param (&policy), ==, LL_POLICY_PARAM_NONE);
+  g_assert_cmpint (ll_policy_check (&policy, NULL), ==, LL_POLICY_PARAM_NONE);
 }
 
 static void
