@@ -19,7 +19,6 @@ struct _LlChartGrid
   GPtrArray *children;
   int        alone;      /* -1: all */
   int        fallback;   /* shown when all do not fit */
-  guint      shown;      /* a bit per child on screen */
 };
 
 G_DEFINE_FINAL_TYPE (LlChartGrid, ll_chart_grid, GTK_TYPE_WIDGET)
@@ -163,11 +162,10 @@ ll_chart_grid_size_allocate (GtkWidget *widget,
       gboolean shown = i >= a.first && i < a.first + a.n_shown;
       int col, row, w, h;
 
-      gtk_widget_set_child_visible (child, shown);
       /* A chart not on screen is not read out either. */
-      if (shown != !!(self->shown & (1u << i)))
+      if (shown != gtk_widget_get_child_visible (child))
         {
-          self->shown ^= 1u << i;
+          gtk_widget_set_child_visible (child, shown);
           gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, !shown, -1);
         }
       if (!shown)
@@ -236,10 +234,7 @@ ll_chart_grid_append (LlChartGrid *self,
   g_return_if_fail (LL_IS_CHART_GRID (self));
   g_return_if_fail (GTK_IS_WIDGET (child));
 
-  g_return_if_fail (self->children->len < 31);  /* a bit each in "shown" */
-
   g_ptr_array_add (self->children, child);
-  self->shown |= 1u << (self->children->len - 1);
   gtk_widget_set_parent (child, GTK_WIDGET (self));
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -281,5 +276,8 @@ ll_chart_grid_shows_all (LlChartGrid *self)
 {
   g_return_val_if_fail (LL_IS_CHART_GRID (self), FALSE);
 
-  return self->shown == (1u << self->children->len) - 1;
+  for (guint i = 0; i < self->children->len; i++)
+    if (!gtk_widget_get_child_visible (g_ptr_array_index (self->children, i)))
+      return FALSE;
+  return TRUE;
 }
