@@ -268,10 +268,11 @@ on_show_event (LlChartView  *view,
                guint64       number,
                LlChartBoard *self)
 {
-  /* The row first: the page then scrolls to where it is. */
+  /* The row first: the page then scrolls to where it is (shown already,
+   * the table still comes into view). */
   set_show_table (self, TRUE);
   on_event_activated (view, number, self);
-  ll_chart_board_reveal_table (self);
+  reveal_when_laid_out (self);
 }
 
 static void
