@@ -132,6 +132,39 @@ ll_fit_describe (const LlFit       *fit,
               ? g_strdup_printf (_("The system can spare %s once the previous list is freed"), spare)
               : g_strdup_printf (_("The system can spare %s now"), spare);
 
+  /* A start at the target makes the initial list and nothing more: it
+   * either fits whole or not at all. (An empty list is smaller than
+   * anything a memory check is for.) */
+  if (config->initial_length > 0 && ll_run_config_starts_at_target (config))
+    {
+      g_autofree char *length = ll_format_count_exact (config->initial_length);
+      gulong n = (gulong) MIN (config->initial_length, G_MAXULONG);
+
+      if (fit->fits)
+        /* Translators: the initial length, the target, then the memory the
+         * initial list writes */
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "The initial list of %s element already reaches the "
+                                             "target of %s and writes about %s of memory. %s and "
+                                             "keeps %s as a reserve, which leaves %s: it fits.",
+                                             "The initial list of %s elements already reaches the "
+                                             "target of %s and writes about %s of memory. %s and "
+                                             "keeps %s as a reserve, which leaves %s: it fits.",
+                                             n),
+                                length, target, peak, can_spare, reserve, budget);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "The initial list of %s element already reaches the "
+                                           "target of %s and writes about %s of memory. %s and "
+                                           "keeps %s as a reserve, so it does not fit: start from "
+                                           "a shorter list, free some memory or lower the reserve.",
+                                           "The initial list of %s elements already reaches the "
+                                           "target of %s and writes about %s of memory. %s and "
+                                           "keeps %s as a reserve, so it does not fit: start from "
+                                           "a shorter list, free some memory or lower the reserve.",
+                                           n),
+                              length, target, peak, can_spare, reserve);
+    }
+
   if (fit->fits)
     /* Translators: the target, then the memory its run writes */
     return g_strdup_printf (_("Growing the list to %s writes about %s of memory. %s and "

@@ -344,6 +344,17 @@ ll_run_config_estimate_peak (const LlRunConfig *config,
   return ll_growth_get_peak (&growth, last_copy_capacity);
 }
 
+gboolean
+ll_run_config_starts_at_target (const LlRunConfig *config)
+{
+  LlGrowth growth;
+
+  g_return_val_if_fail (config != NULL, FALSE);
+
+  ll_growth_init (&growth, config);
+  return growth.done;
+}
+
 char *
 ll_run_config_format_target (const LlRunConfig *config)
 {

@@ -94,6 +94,10 @@ guint64      ll_run_config_estimate_peak (const LlRunConfig *config,
                                           guint64           *final_length,
                                           guint64           *final_capacity);
 
+/* TRUE when the initial list already reaches the target: the run makes
+ * it, as list(range(n)) does, and stops without growing it. */
+gboolean     ll_run_config_starts_at_target (const LlRunConfig *config);
+
 /* The target as people read it, in the units it was written in: "10.00 GB",
  * "9.31 GiB in all (container + objects)", "40,000,000 elements". */
 char        *ll_run_config_format_target (const LlRunConfig *config);

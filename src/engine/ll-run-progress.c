@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ll-run-private.h"
+#include "ll-size.h"
 
 /* The appends/s figure is measured over this much of the run's time. */
 #define RATE_INTERVAL_NS (G_GUINT64_CONSTANT (500) * 1000 * 1000)
@@ -123,6 +124,22 @@ ll_run_dup_stop_message (LlRun   *self,
     {
     case LL_STOP_TARGET:
       target = ll_run_config_format_target (&self->config);
+      if (ll_run_config_starts_at_target (&self->config))
+        {
+          g_autofree char *length = NULL;
+
+          if (self->config.initial_length == 0)
+            /* Translators: %s is a size such as "40 B" */
+            return g_strdup_printf (_("An empty list already reaches the target of %s"), target);
+          length = ll_format_count_exact (self->config.initial_length);
+          /* Translators: a run that started from a list at least as large as
+           * its target, so it never grew: the list's length, then the target */
+          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "The initial list of %s element already reaches the target of %s",
+                                               "The initial list of %s elements already reaches the target of %s",
+                                               (gulong) MIN (self->config.initial_length, G_MAXULONG)),
+                                  length, target);
+        }
       /* Translators: %s is a size such as "10.00 GB" or a number of elements */
       return g_strdup_printf (_("Reached the target of %s"), target);
     case LL_STOP_CANCELLED:

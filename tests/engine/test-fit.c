@@ -118,6 +118,43 @@ test_fit_describe (void)
   g_assert_true (g_str_has_suffix (fits, ": it fits."));
 }
 
+/* A list made past its target: what it writes is the initial list, and a
+ * shorter one is what fits. */
+static void
+test_fit_describe_at_start (void)
+{
+  g_autofree char *fits = NULL;
+  g_autofree char *none = NULL;
+  LlRunConfig config;
+  LlMemInfo info;
+  LlFit fit;
+
+  ll_run_config_init (&config);
+  config.target = 1 << 20;
+  config.target_units = LL_UNITS_IEC;
+  config.initial_length = 20000000;
+  config.reserve_bytes = 1 * GiB;
+  machine (&info, 23 * GiB);
+  ll_fit_plan (&fit, &config, &info, 0);
+  fits = ll_fit_describe (&fit, &config);
+  g_assert_cmpstr (fits, ==,
+                   "The initial list of 20,000,000 elements already reaches the target of "
+                   "1.00 MiB and writes about 152.59 MiB of memory. The system can spare "
+                   "23.00 GiB now and keeps 1.00 GiB as a reserve, which leaves 22.00 GiB: "
+                   "it fits.");
+
+  config.initial_length = 10000000000;
+  ll_fit_plan (&fit, &config, &info, 0);
+  g_assert_false (fit.fits);
+  g_assert_cmpuint (fit.fitting, ==, 0);
+  none = ll_fit_describe (&fit, &config);
+  g_assert_cmpstr (none, ==,
+                   "The initial list of 10,000,000,000 elements already reaches the target of "
+                   "1.00 MiB and writes about 74.51 GiB of memory. The system can spare "
+                   "23.00 GiB now and keeps 1.00 GiB as a reserve, so it does not fit: start "
+                   "from a shorter list, free some memory or lower the reserve.");
+}
+
 /* The next growth, before it happens: where, how much more, and whether
  * that stays above the reserve. */
 static void
@@ -167,6 +204,7 @@ main (int    argc,
 
   g_test_add_func ("/fit/plan", test_fit_plan);
   g_test_add_func ("/fit/describe", test_fit_describe);
+  g_test_add_func ("/fit/describe/at-start", test_fit_describe_at_start);
   g_test_add_func ("/fit/next-growth", test_next_growth);
 
   return g_test_run ();

@@ -234,6 +234,45 @@ test_estimate_skip (void)
           }
 }
 
+/* A start at the target, by each measure: the list is made and never
+ * grows. One element short of it still grows. */
+static void
+test_starts_at_target (void)
+{
+  LlRunConfig config;
+
+  ll_run_config_init (&config);
+  g_assert_false (ll_run_config_starts_at_target (&config));
+
+  /* list(range(131,065)) is 56 + 8 * 131,065 = 1,048,576 bytes: 1 MiB. */
+  config.target = 1 << 20;
+  config.initial_length = 131065;
+  g_assert_true (ll_run_config_starts_at_target (&config));
+  config.initial_length = 131064;
+  g_assert_false (ll_run_config_starts_at_target (&config));
+
+  /* Boxed: 32 more bytes an element count in all, not in the container. */
+  config.element = LL_ELEMENT_BOXED;
+  config.target_kind = LL_TARGET_TOTAL_BYTES;
+  config.target = 56 + 40 * 1000;
+  config.initial_length = 1000;
+  g_assert_true (ll_run_config_starts_at_target (&config));
+  config.target_kind = LL_TARGET_CONTAINER_BYTES;
+  g_assert_false (ll_run_config_starts_at_target (&config));
+
+  config.target_kind = LL_TARGET_ELEMENTS;
+  config.target = 1000;
+  g_assert_true (ll_run_config_starts_at_target (&config));
+  config.target = 1001;
+  g_assert_false (ll_run_config_starts_at_target (&config));
+
+  /* An empty list is 56 bytes. */
+  config.initial_length = 0;
+  config.target_kind = LL_TARGET_CONTAINER_BYTES;
+  config.target = 56;
+  g_assert_true (ll_run_config_starts_at_target (&config));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -244,6 +283,7 @@ main (int    argc,
   g_test_add_func ("/run-config/defaults", test_config_defaults);
   g_test_add_func ("/run-config/invalid", test_config_invalid);
   g_test_add_func ("/run-config/estimate-peak", test_estimate_peak);
+  g_test_add_func ("/run-config/starts-at-target", test_starts_at_target);
 
   return g_test_run ();
 }

@@ -251,6 +251,43 @@ test_stop_messages (void)
     }
 }
 
+/* A run that started from a list at least as large as its target never
+ * grew: it says so, rather than that it reached the target. */
+static void
+test_stop_at_start (void)
+{
+  struct {
+    guint64 initial;
+    LlTargetKind kind;
+    guint64 target;
+    const char *expected;
+  } cases[] = {
+    { 200000000, LL_TARGET_CONTAINER_BYTES, 1 << 20,
+      "The initial list of 200,000,000 elements already reaches the target of 1.00 MiB" },
+    { 1, LL_TARGET_ELEMENTS, 1,
+      "The initial list of 1 element already reaches the target of 1 element" },
+    { 0, LL_TARGET_CONTAINER_BYTES, 40,
+      "An empty list already reaches the target of 40 B" },
+    { 131064, LL_TARGET_CONTAINER_BYTES, 1 << 20,
+      "Reached the target of 1.00 MiB" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(LlRun) run = NULL;
+      g_autofree char *why = NULL;
+      LlRunConfig config;
+      LlEngineStatus status;
+
+      config_for (&config, cases[i].kind, cases[i].target, LL_UNITS_IEC);
+      config.initial_length = cases[i].initial;
+      status = stopped (LL_STOP_TARGET, cases[i].initial, 1000);
+      run = saved_run (&config, &status, NULL);
+      why = ll_run_dup_stop_message (run, LL_UNITS_SI);
+      g_assert_cmpstr (why, ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -262,6 +299,7 @@ main (int   argc,
   g_test_add_func ("/run-progress/rate/ended", test_rate_of_an_ended_run);
   g_test_add_func ("/run-progress/not-started", test_not_started);
   g_test_add_func ("/run-progress/stop-messages", test_stop_messages);
+  g_test_add_func ("/run-progress/stop-at-start", test_stop_at_start);
 
   return g_test_run ();
 }
