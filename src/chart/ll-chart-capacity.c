@@ -49,7 +49,10 @@ capacity_extents (const LlChartSeries  *series,
   ll_chart_list_span (series, &span);
   n_spans = ll_chart_events_in_range (series, range, spans);
 
-  ext->empty = list_span_is_empty (series, &span);
+  /* A list that has not grown (yet) is a single point: nothing to draw. */
+  ext->empty = list_span_is_empty (series, &span) ||
+               (series->n_events == 0 && span.end_length <= span.start_length);
+  ext->hint = ll_chart_no_events_hint (series);
   ext->xq = LL_QUANTITY_COUNT;
   ext->yq = LL_QUANTITY_COUNT;
   ext->y_log = options->log_y;

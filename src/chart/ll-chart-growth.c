@@ -44,6 +44,7 @@ growth_extents (const LlChartSeries  *series,
 
   ll_chart_list_span (series, &span);
   ext->empty = series->n_events == 0;
+  ext->hint = ll_chart_no_events_hint (series);
   ext->xq = LL_QUANTITY_COUNT;
   ext->yq = LL_QUANTITY_BYTES;
   ext->y_log = options->log_y;

@@ -146,6 +146,18 @@ measure_cb (const char *str,
 
 /* Extents ------------------------------------------------------------------ */
 
+const char *
+ll_chart_no_events_hint (const LlChartSeries *series)
+{
+  const LlHistoryCounters *c = series->counters;
+
+  if (series->n_events > 0)
+    return NULL;
+  if (series->n_samples > 0 || (c != NULL && (c->end_capacity > 0 || c->n_samples > 0)))
+    return _("No reallocations");
+  return NULL;
+}
+
 void
 ll_chart_list_span (const LlChartSeries *data,
                     LlListSpan          *span)

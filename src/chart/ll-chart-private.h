@@ -384,6 +384,10 @@ void          ll_chart_layout_compute   (LlChartLayout        *layout,
                                          double                height);
 void          ll_chart_list_span        (const LlChartSeries  *series,
                                          LlListSpan           *span);
+/* What a length chart with no reallocation to draw says: "No
+ * reallocations" once the list exists (a list that never grew, or not
+ * yet), NULL (no data yet) before. */
+const char   *ll_chart_no_events_hint   (const LlChartSeries  *series);
 /* The buckets of @series that reach into [@lo, @hi] on the length (or
  * time) axis, with one more on each side: [@from, @to). */
 void          ll_chart_visible_events   (const LlChartSeries  *series,

@@ -120,6 +120,8 @@ time_extents (const LlChartSeries  *series,
   if (series->n_events > 0 && series->counters != NULL &&
       series->counters->total_realloc_ns == 0 && series->counters->n_events > 0)
     ext->hint = _("No timings: a simulation allocates nothing");
+  else
+    ext->hint = ll_chart_no_events_hint (series);
   ext->xq = LL_QUANTITY_COUNT;
   ext->yq = LL_QUANTITY_TIME;
   ext->y_log = TRUE;

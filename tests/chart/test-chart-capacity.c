@@ -211,6 +211,56 @@ test_capacity_initial_list (void)
   g_assert_cmpfloat (layout.x_axis.hi, ==, 40e6);
 }
 
+/* A list made at (or past) its target never grows: the length charts draw
+ * no single point on axes a few elements wide, they say why they are
+ * empty. Before the list exists they have no data yet. */
+static void
+test_capacity_never_grew (void)
+{
+  g_autoptr(LlHistory) history = ll_history_new (0);
+  g_autoptr(LlHistoryView) view = ll_history_view_new ();
+  LlChartSeries series;
+  LlChartData data;
+  LlChartOptions options;
+  LlChartLayout layout;
+  LlSample made = { 90000000, 20000000, 20000000, 160000056, 0, 160 << 20, 1ull << 34 };
+  const LlChartKind kinds[] = { LL_CHART_CAPACITY, LL_CHART_GROWTH, LL_CHART_TIME };
+
+  options_init_test (&options);
+  ll_history_view_update (view, history);
+  ll_chart_series_init_from_view (&series, view, 8);
+  ll_chart_data_init (&data, &series, 1);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      ll_chart_layout_compute (&layout, NULL, kinds[k], &data, &options, WIDTH, HEIGHT);
+      g_assert_true (layout.empty);
+      g_assert_cmpstr (layout.hint, ==, "No data yet");
+    }
+
+  ll_history_set_start (history, 20000000, 20000000);
+  ll_history_push_samples (history, &made, 1);
+  ll_history_set_end (history, 20000000, 20000000);
+  ll_history_view_update (view, history);
+  ll_chart_series_init_from_view (&series, view, 8);
+  ll_chart_data_init (&data, &series, 1);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      ll_chart_layout_compute (&layout, NULL, kinds[k], &data, &options, WIDTH, HEIGHT);
+      g_assert_true (layout.empty);
+      g_assert_cmpstr (layout.hint, ==, "No reallocations");
+    }
+
+  /* Appends within the initial block: the length line runs on. */
+  made.length = 20000001;
+  ll_history_push_samples (history, &made, 1);
+  ll_history_set_end (history, 20000001, 20000000);
+  ll_history_view_update (view, history);
+  ll_chart_series_init_from_view (&series, view, 8);
+  ll_chart_data_init (&data, &series, 1);
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT);
+  g_assert_false (layout.empty);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -219,6 +269,7 @@ main (int   argc,
 
   g_test_add_func ("/chart/capacity/pixels", test_capacity_pixels);
   g_test_add_func ("/chart/capacity/initial-list", test_capacity_initial_list);
+  g_test_add_func ("/chart/capacity/never-grew", test_capacity_never_grew);
 
   return g_test_run ();
 }

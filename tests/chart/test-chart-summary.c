@@ -112,7 +112,7 @@ test_singular_and_start (void)
   test_run_get_data (&run, &data);
   assert_describes (LL_CHART_CAPACITY, &data,
                     "No reallocation yet; 20.0 M elements in a capacity of 20.0 M");
-  assert_describes (LL_CHART_GROWTH, &data, "No data yet");
+  assert_describes (LL_CHART_GROWTH, &data, "No reallocations");
 
   add_event (&run, 20000001, 20000000, 22500004, 1000);
   test_run_get_data (&run, &data);
