@@ -324,6 +324,7 @@ ll_controls_revalidate (LlControls *self)
   LlPolicy policy;
   guint64 initial = 0, target = 0;
   gboolean initial_ok, target_ok;
+  gboolean at_target = FALSE;
 
   {
     GError *param_errors[N_PARAMS];
@@ -390,13 +391,32 @@ ll_controls_revalidate (LlControls *self)
   show_message (self->reserve_message, NULL, ll_reserve_row_get_message (self->reserve_row),
                 reserve_error != NULL);
 
-  /* What the engine itself rejects, e.g. an initial length past the target. */
+  /* What the engine itself rejects, e.g. an initial length past its limit;
+   * and a start at the target, which it accepts but never grows. */
   if (first_error == NULL)
     {
       LlRunConfig config;
 
       if (!ll_controls_get_config (self, &config, &config_error))
         first_error = config_error->message;
+      else if (config.initial_length > 0 && ll_run_config_starts_at_target (&config))
+        {
+          g_autofree char *length = ll_format_count_exact (config.initial_length);
+
+          g_free (target_text);
+          /* Translators: the initial length; the run then makes the list
+           * and stops at once */
+          target_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                      "The initial list of %s element already "
+                                                      "reaches this target: the run makes it and "
+                                                      "stops without growing it",
+                                                      "The initial list of %s elements already "
+                                                      "reaches this target: the run makes it and "
+                                                      "stops without growing it",
+                                                      (gulong) MIN (config.initial_length, G_MAXULONG)),
+                                         length);
+          at_target = TRUE;
+        }
     }
 
   if (!target_ok)
@@ -413,7 +433,7 @@ ll_controls_revalidate (LlControls *self)
         too_large = describe_too_large (self);
       ll_ui_show_message (self->target_message, GTK_WIDGET (self->target_entry),
                           too_large != NULL ? too_large : target_text,
-                          too_large != NULL ? LL_MESSAGE_WARNING : LL_MESSAGE_NOTE);
+                          too_large != NULL || at_target ? LL_MESSAGE_WARNING : LL_MESSAGE_NOTE);
     }
 
   set_error (self, first_error);

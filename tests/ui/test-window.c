@@ -711,6 +711,30 @@ test_input_at_field (void)
   g_assert_cmpstr (ll_controls_get_target_message (controls), ==,
                    "67.11 MB = 64.00 MiB = 67,108,864 bytes");
 
+  /* An initial list that already reaches the target is a warning, not an
+   * error: the run makes the list and stops. */
+  {
+    g_autoptr(GPtrArray) labels = NULL;
+    GtkWidget *message = NULL;
+
+    ll_controls_set_initial_text (controls, "10M");
+    g_assert_cmpstr (ll_controls_get_target_message (controls), ==,
+                     "The initial list of 10,000,000 elements already reaches this target: "
+                     "the run makes it and stops without growing it");
+    labels = find_widgets (GTK_WIDGET (window), GTK_TYPE_LABEL);
+    for (guint i = 0; i < labels->len; i++)
+      if (g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)),
+                     ll_controls_get_target_message (controls)) == 0)
+        message = g_ptr_array_index (labels, i);
+    g_assert_nonnull (message);
+    g_assert_true (gtk_widget_has_css_class (message, "warning"));
+    g_assert_true (start_sensitive (window));
+    ll_controls_set_initial_text (controls, "0");
+    g_assert_cmpstr (ll_controls_get_target_message (controls), ==,
+                     "67.11 MB = 64.00 MiB = 67,108,864 bytes");
+    g_assert_false (gtk_widget_has_css_class (message, "warning"));
+  }
+
   destroy_window (window);
 }
 
