@@ -30,6 +30,9 @@ struct _LlRunFiles
   GCancellable       *cancellable;
   GQueue              opening;  /* of Opening, in the order asked */
   guint               batch;    /* the last files opened together */
+  GHashTable         *refused;  /* batch → why each of its files could not be
+                                 * opened (GPtrArray of strings), said in one
+                                 * dialog once the whole batch has joined */
 };
 
 /* A file being opened: what its reading gave, kept until the files asked
@@ -73,6 +76,7 @@ ll_run_files_finalize (GObject *object)
   LlRunFiles *self = LL_RUN_FILES (object);
 
   g_queue_clear_full (&self->opening, (GDestroyNotify) opening_free);
+  g_clear_pointer (&self->refused, g_hash_table_unref);
   g_clear_object (&self->actions);
   g_clear_object (&self->cancellable);
 
@@ -92,6 +96,7 @@ static void
 ll_run_files_init (LlRunFiles *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->refused = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
 }
 
 /* The runs a file can keep: those that ended, newest first. */
@@ -177,7 +182,16 @@ join_opened (LlRunFiles *self,
   if (opening->runs == NULL)
     {
       if (!g_error_matches (opening->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("Cannot Open the Runs"), opening->error);
+        {
+          GPtrArray *why = g_hash_table_lookup (self->refused, GUINT_TO_POINTER (opening->batch));
+
+          if (why == NULL)
+            {
+              why = g_ptr_array_new_with_free_func (g_free);
+              g_hash_table_insert (self->refused, GUINT_TO_POINTER (opening->batch), why);
+            }
+          g_ptr_array_add (why, g_strdup (opening->error->message));
+        }
       g_task_return_error (opening->outer, g_steal_pointer (&opening->error));
       return;
     }
@@ -188,6 +202,38 @@ join_opened (LlRunFiles *self,
   remember (opening->file);
   ll_run_files_update (self);
   g_task_return_boolean (opening->outer, TRUE);
+}
+
+/* Once the last file of @batch has joined: why those that could not be
+ * opened were not, in one dialog rather than one a file. */
+static void
+say_refused (LlRunFiles *self,
+             guint       batch)
+{
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GPtrArray *why;
+
+  for (GList *l = self->opening.head; l != NULL; l = l->next)
+    if (((Opening *) l->data)->batch == batch)
+      return;
+
+  why = g_hash_table_lookup (self->refused, GUINT_TO_POINTER (batch));
+  if (why == NULL)
+    return;
+
+  if (why->len == 1)
+    heading = g_strdup (_("Cannot Open the Runs"));
+  else
+    /* Translators: the heading over why each of several files could not be opened */
+    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cannot Open %u File",
+                                            "Cannot Open %u Files", why->len),
+                               why->len);
+  g_ptr_array_add (why, NULL);
+  body = g_strjoinv ("\n", (char **) why->pdata);
+  if (self->window != NULL)
+    ll_ui_show_error (GTK_WINDOW (self->window), heading, body);
+  g_hash_table_remove (self->refused, GUINT_TO_POINTER (batch));
 }
 
 static void
@@ -226,8 +272,14 @@ on_opened (GObject      *object,
     }
   for (guint i = 0; i < ready->len; i++)
     {
-      join_opened (self, ready->pdata[i]);
-      opening_free (ready->pdata[i]);
+      Opening *o = ready->pdata[i];
+      gboolean last_of_batch = i + 1 == ready->len || ((Opening *) ready->pdata[i + 1])->batch != o->batch;
+      guint batch = o->batch;
+
+      join_opened (self, o);
+      opening_free (o);
+      if (last_of_batch)
+        say_refused (self, batch);
     }
 }
 

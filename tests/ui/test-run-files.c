@@ -305,6 +305,66 @@ test_open_in_order (void)
   remove_dir (dir);
 }
 
+static guint
+n_message_dialogs (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        n++;
+    }
+  return n;
+}
+
+/* Files opened together that cannot be opened are said in one dialog,
+ * once all have joined, each with its reason; those that can be join. */
+static void
+test_open_refused_together (void)
+{
+  LlWindow *window = create_window ();
+  LlWindow *other = create_window ();
+  g_autofree char *dir = make_dir ();
+  g_autofree char *good = g_build_filename (dir, "good.listlab", NULL);
+  g_autofree char *text = g_build_filename (dir, "notes.listlab", NULL);
+  g_autofree char *missing = g_build_filename (dir, "gone.listlab", NULL);
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  g_autoptr(GFile) text_file = g_file_new_for_path (text);
+  g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
+  GFile *together[] = { text_file, good_file, missing_file };
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  ll_controls_set_target_text (ll_window_get_controls (window), "2 MiB");
+  run_to_end (window);
+  g_assert_true (save (window, good, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (text, "io.github.listlab.ListLab.Runs", -1, NULL));
+
+  ll_run_files_open_together (ll_window_get_run_files (other), together, G_N_ELEMENTS (together));
+  g_assert_true (wait_for_runs (other, 1));
+  for (guint i = 0; i < 100 && n_message_dialogs () == 0; i++)
+    wait_ms (10);
+  wait_ms (100);
+  g_assert_cmpuint (n_message_dialogs (), ==, 1);
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cannot Open 2 Files");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "notes.listlab”: This is not a file of List Lab runs\n"));
+  g_assert_true (g_str_has_suffix (body, "gone.listlab”: No such file"));
+  g_assert_cmpuint (n_runs (other), ==, 1);
+  close_dialog ();
+
+  destroy_window (other);
+  destroy_window (window);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,6 +376,7 @@ main (int   argc,
   g_test_add_func ("/ui/run-files/save-and-open", test_save_and_open);
   g_test_add_func ("/ui/run-files/open-refused", test_open_refused);
   g_test_add_func ("/ui/run-files/open-in-order", test_open_in_order);
+  g_test_add_func ("/ui/run-files/open-refused-together", test_open_refused_together);
 
   return g_test_run ();
 }
