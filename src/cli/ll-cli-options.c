@@ -258,20 +258,20 @@ parse_option (SizeParser   parser,
 #define parse_count_option(...) parse_option (ll_size_parse_count, __VA_ARGS__)
 #define parse_bytes_option(...) parse_option (ll_size_parse_bytes, __VA_ARGS__)
 
-/* Says that --@name's @count elements are more than any run takes. */
+/* Says that --@name's @given elements are more than any run takes. */
 static gboolean
 too_many_elements (GError     **error,
                    const char  *name,
-                   guint64      count)
+                   const char  *given)
 {
-  g_autofree char *given = ll_format_count_exact (count);
   g_autofree char *most = ll_format_count_exact (LL_RUN_MAX_ELEMENTS);
 
   return bad_value (error, _("--%s: %s elements is more than a list can hold here (at most %s)"),
                     name, given, most);
 }
 
-/* A count of elements: every such option has the same limit. */
+/* A count of elements: every such option has the same limit, also for a
+ * count past what 64 bits hold. */
 static gboolean
 parse_elements_option (const char  *name,
                        const char  *text,
@@ -279,12 +279,21 @@ parse_elements_option (const char  *name,
                        guint64     *out,
                        GError     **error)
 {
+  g_autoptr(GError) local = NULL;
   guint64 count = *out;
 
-  if (!parse_count_option (name, text, flags, &count, error))
-    return FALSE;
+  if (text != NULL && !ll_size_parse_count (text, flags, &count, &local))
+    {
+      if (g_error_matches (local, LL_SIZE_ERROR, LL_SIZE_ERROR_OVERFLOW))
+        return too_many_elements (error, name, text);
+      return bad_value (error, "--%s: %s", name, local->message);
+    }
   if (count > LL_RUN_MAX_ELEMENTS)
-    return too_many_elements (error, name, count);
+    {
+      g_autofree char *given = ll_format_count_exact (count);
+
+      return too_many_elements (error, name, given);
+    }
   *out = count;
   return TRUE;
 }
@@ -384,8 +393,11 @@ parse_target (LlCliOptions  *o,
       if (!parse_elements_option ("appends", o->appends, LL_SIZE_FLAGS_NONE, &appends, error))
         return FALSE;
       if (appends + config->initial_length > LL_RUN_MAX_ELEMENTS)
-        return too_many_elements (error, "initial-length and --appends together",
-                                  appends + config->initial_length);
+        {
+          g_autofree char *given = ll_format_count_exact (appends + config->initial_length);
+
+          return too_many_elements (error, "initial-length and --appends together", given);
+        }
       config->target_kind = LL_TARGET_ELEMENTS;
       config->target = config->initial_length + appends;
       return TRUE;

@@ -334,9 +334,8 @@ ll_policy_check (const LlPolicy  *policy,
 
       if (policy->round < 1 || policy->round > CUSTOM_ROUND_MAX)
         {
-          /* gettext cannot see through G_GUINT64_FORMAT: pass text. */
-          g_autofree char *round = g_strdup_printf ("%" G_GUINT64_FORMAT, policy->round);
-          g_autofree char *max = g_strdup_printf ("%" G_GUINT64_FORMAT, CUSTOM_ROUND_MAX);
+          g_autofree char *round = ll_format_count_exact (policy->round);
+          g_autofree char *max = ll_format_count_exact (CUSTOM_ROUND_MAX);
 
           g_set_error (error, LL_POLICY_ERROR, LL_POLICY_ERROR_INVALID,
                        _("Rounding to a multiple of %s elements is out of range: use a "

@@ -117,8 +117,8 @@ ll_run_config_validate (const LlRunConfig  *config,
 
   if (config->batch > MAX_LENGTH)
     {
-      g_autofree char *batch = g_strdup_printf ("%" G_GUINT64_FORMAT, config->batch);
-      g_autofree char *max = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64) MAX_LENGTH);
+      g_autofree char *batch = ll_format_count_exact (config->batch);
+      g_autofree char *max = ll_format_count_exact (MAX_LENGTH);
 
       g_set_error (error, LL_RUN_ERROR, LL_RUN_ERROR_INVALID,
                    _("The batch of %s elements is too large: at most %s are accepted"),
@@ -129,10 +129,10 @@ ll_run_config_validate (const LlRunConfig  *config,
   if ((config->policy.kind == LL_POLICY_FIXED && config->policy.increment > MAX_LENGTH) ||
       (config->policy.kind == LL_POLICY_CUSTOM && config->policy.constant > MAX_LENGTH))
     {
-      g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT,
-                                                config->policy.kind == LL_POLICY_FIXED
-                                                ? config->policy.increment : config->policy.constant);
-      g_autofree char *max = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64) MAX_LENGTH);
+      g_autofree char *count = ll_format_count_exact (config->policy.kind == LL_POLICY_FIXED
+                                                      ? config->policy.increment
+                                                      : config->policy.constant);
+      g_autofree char *max = ll_format_count_exact (MAX_LENGTH);
 
       g_set_error (error, LL_RUN_ERROR, LL_RUN_ERROR_INVALID,
                    _("Growing by %s elements at once is too much: at most %s are accepted"),
@@ -142,8 +142,8 @@ ll_run_config_validate (const LlRunConfig  *config,
 
   if (config->target_kind == LL_TARGET_ELEMENTS && config->target > MAX_LENGTH)
     {
-      g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, config->target);
-      g_autofree char *max = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64) MAX_LENGTH);
+      g_autofree char *count = ll_format_count_exact (config->target);
+      g_autofree char *max = ll_format_count_exact (MAX_LENGTH);
 
       g_set_error (error, LL_RUN_ERROR, LL_RUN_ERROR_INVALID,
                    _("A list of %s elements is too long: at most %s are accepted"),
@@ -153,8 +153,8 @@ ll_run_config_validate (const LlRunConfig  *config,
 
   if (config->initial_length > MAX_LENGTH)
     {
-      g_autofree char *length = g_strdup_printf ("%" G_GUINT64_FORMAT, config->initial_length);
-      g_autofree char *max = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64) MAX_LENGTH);
+      g_autofree char *length = ll_format_count_exact (config->initial_length);
+      g_autofree char *max = ll_format_count_exact (MAX_LENGTH);
 
       g_set_error (error, LL_RUN_ERROR, LL_RUN_ERROR_INVALID,
                    _("The initial length of %s elements is too large: at most %s are "

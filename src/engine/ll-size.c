@@ -697,14 +697,16 @@ parse_quantity (const char   *text,
   return TRUE;
 
 overflow:
-  if (kind == KIND_BYTES)
-    g_set_error (error, LL_SIZE_ERROR, LL_SIZE_ERROR_OVERFLOW,
-                 _("‘%s’ is too large: the most is %s bytes (16 EiB)."),
-                 shown, "18446744073709551615");
-  else
-    g_set_error (error, LL_SIZE_ERROR, LL_SIZE_ERROR_OVERFLOW,
-                 _("‘%s’ is too large: the most is %s."),
-                 shown, "18446744073709551615");
+  {
+    g_autofree char *most = ll_format_count_exact (G_MAXUINT64);
+
+    if (kind == KIND_BYTES)
+      g_set_error (error, LL_SIZE_ERROR, LL_SIZE_ERROR_OVERFLOW,
+                   _("‘%s’ is too large: the most is %s bytes (16 EiB)."), shown, most);
+    else
+      g_set_error (error, LL_SIZE_ERROR, LL_SIZE_ERROR_OVERFLOW,
+                   _("‘%s’ is too large: the most is %s."), shown, most);
+  }
   return FALSE;
 }
 

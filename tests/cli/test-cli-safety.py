@@ -194,14 +194,19 @@ def counts_never_wrap():
                          (["--policy", "fixed", "--increment", "2305843009213693952"], "--increment"),
                          (["--policy", "custom", "--constant", "18446744073709551615"], "--constant"),
                          (["--batch", "18446744073709551615"], "--batch"),
-                         (["--initial-length", "18446744073709551615"], "--initial-length")):
+                         (["--initial-length", "18446744073709551615"], "--initial-length"),
+                         # past what 64 bits hold: the same limit, not the parser's
+                         (["--batch", "1e20"], "--batch"),
+                         (["--initial-length", "18446744073709551616"], "--initial-length")):
         p = cli("simulate", *args, "--appends", "100", "--events", "-")
         expect(p, 2)
         check(p.stderr.startswith(f"listlab-cli: {option}:") and "at most 72,057,594,037,927,936" in p.stderr,
               p.stderr)
-    p = cli("simulate", "--appends", "18446744073709551615")
-    expect(p, 2)
-    check(p.stderr.startswith("listlab-cli: --appends:"), p.stderr)
+    for appends, shown in (("18446744073709551615", "18,446,744,073,709,551,615"), ("1e20", "1e20")):
+        p = cli("simulate", "--appends", appends)
+        expect(p, 2)
+        check(p.stderr.startswith(f"listlab-cli: --appends: {shown} elements is more than a list can hold")
+              and "at most 72,057,594,037,927,936" in p.stderr, p.stderr)
     # The largest accepted gives exact bytes.
     p = cli("simulate", "--policy", "fixed", "--increment", "72057594037927936", "--appends", "1",
             "--events", "-", "--quiet")

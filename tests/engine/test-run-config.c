@@ -78,6 +78,35 @@ test_config_invalid (void)
   g_assert_nonnull (strstr (error->message, "target"));
   g_clear_error (&error);
 
+  /* Counts past what a list holds, as people read them. */
+  {
+    struct {
+      guint64 *field;
+      const char *expected;
+    } counts[] = {
+      { &config.batch, "The batch of 72,057,594,037,927,937 elements is too large: "
+                       "at most 72,057,594,037,927,936 are accepted" },
+      { &config.initial_length, "The initial length of 72,057,594,037,927,937 elements is too "
+                                "large: at most 72,057,594,037,927,936 are accepted" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+      {
+        ll_run_config_init (&config);
+        *counts[i].field = LL_RUN_MAX_ELEMENTS + 1;
+        g_assert_false (ll_run_config_validate (&config, &error));
+        g_assert_cmpstr (error->message, ==, counts[i].expected);
+        g_clear_error (&error);
+      }
+    ll_run_config_init (&config);
+    config.target_kind = LL_TARGET_ELEMENTS;
+    config.target = G_MAXUINT64;
+    g_assert_false (ll_run_config_validate (&config, &error));
+    g_assert_cmpstr (error->message, ==, "A list of 18,446,744,073,709,551,615 elements is too "
+                                         "long: at most 72,057,594,037,927,936 are accepted");
+    g_clear_error (&error);
+  }
+
   ll_run_config_init (&config);
   config.sample_hz = 0;
   g_assert_false (ll_run_config_validate (&config, &error));

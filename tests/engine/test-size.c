@@ -148,7 +148,7 @@ static const BadCase bad_bytes[] = {
   { "16EiB", LL_SIZE_ERROR_OVERFLOW, "too large" },
   { "16E", LL_SIZE_ERROR_OVERFLOW, "too large" },
   { "20EB", LL_SIZE_ERROR_OVERFLOW, "too large" },
-  { "18446744073709551616", LL_SIZE_ERROR_OVERFLOW, "18446744073709551615" },
+  { "18446744073709551616", LL_SIZE_ERROR_OVERFLOW, "18,446,744,073,709,551,615" },
   { "99999999999999999999", LL_SIZE_ERROR_OVERFLOW, "too large" },
   { "100000000000000000000000000000000", LL_SIZE_ERROR_OVERFLOW, "too large" },
   { "18.446744073709551616EB", LL_SIZE_ERROR_OVERFLOW, "too large" },
@@ -253,11 +253,11 @@ check_bad (const BadCase *cases,
       if (count)
         g_assert_true (strstr (error->message, "20_000_000") != NULL ||
                        strstr (error->message, "1.5k") != NULL ||
-                       strstr (error->message, "18446744073709551615") != NULL);
+                       strstr (error->message, "18,446,744,073,709,551,615") != NULL);
       else
         g_assert_true (strstr (error->message, "512MiB, 10GB or 1.5GiB") != NULL ||
                        strstr (error->message, "1.5KiB") != NULL ||
-                       strstr (error->message, "18446744073709551615") != NULL);
+                       strstr (error->message, "18,446,744,073,709,551,615") != NULL);
     }
 }
 
