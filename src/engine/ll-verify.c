@@ -16,8 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "ll-arith.h"
 #include "ll-element.h"
@@ -316,10 +318,84 @@ ll_verify_check_fits (LlVerify  *self,
   return FALSE;
 }
 
-gboolean
-ll_verify_run (LlVerify      *self,
-               GCancellable  *cancellable,
-               GError       **error)
+/* The last line the interpreter wrote on its standard error (kept in
+ * @fd, a file of no name), shortened to a line of a message; NULL if it
+ * wrote nothing. */
+static char *
+last_error_line (int fd)
+{
+  char buf[4096];
+  off_t size = lseek (fd, 0, SEEK_END);
+  off_t from = size > (off_t) sizeof buf - 1 ? size - (off_t) (sizeof buf - 1) : 0;
+  ssize_t n;
+  g_auto(GStrv) lines = NULL;
+
+  if (size <= 0)
+    return NULL;
+  do
+    n = pread (fd, buf, sizeof buf - 1, from);
+  while (n < 0 && errno == EINTR);
+  if (n <= 0)
+    return NULL;
+  buf[n] = '\0';
+
+  lines = g_strsplit (buf, "\n", -1);
+  for (guint i = g_strv_length (lines); i > 0; i--)
+    {
+      g_strstrip (lines[i - 1]);
+      if (lines[i - 1][0] != '\0')
+        {
+          g_autofree char *valid = g_utf8_make_valid (lines[i - 1], -1);
+
+          if (g_utf8_strlen (valid, -1) > 200)
+            *g_utf8_offset_to_pointer (valid, 200) = '\0';
+          return ll_format_escaped (valid);
+        }
+    }
+  return NULL;
+}
+
+/* Why the interpreter ended early: the signal that killed it (the
+ * kernel's OOM killer sends SIGKILL), or the last line it wrote
+ * (a MemoryError, a traceback's end). */
+static void
+set_stopped_error (GError     **error,
+                   GSubprocess *process,
+                   int          stderr_fd)
+{
+  g_autofree char *said = NULL;
+
+  if (g_subprocess_get_if_signaled (process))
+    {
+      int sig = g_subprocess_get_term_sig (process);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   sig == SIGKILL
+                   ? _("The interpreter was killed before the end (%s): the system may have run out of memory")
+                   : _("The interpreter was killed before the end (%s)"),
+                   g_strsignal (sig));
+      return;
+    }
+
+  said = last_error_line (stderr_fd);
+  if (said != NULL && g_str_has_prefix (said, "MemoryError"))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                 _("The interpreter ran out of memory before the end (%s)"), said);
+  else if (said != NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                 _("The interpreter stopped before the end, with exit status %d: %s"),
+                 g_subprocess_get_exit_status (process), said);
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                 _("The interpreter stopped before the end, with exit status %d"),
+                 g_subprocess_get_exit_status (process));
+}
+
+static gboolean
+run_interpreter (LlVerify      *self,
+                 int            stderr_fd,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
@@ -330,8 +406,6 @@ ll_verify_run (LlVerify      *self,
   g_autofree char *batch = NULL;
   char *line;
 
-  g_return_val_if_fail (self != NULL, FALSE);
-
   g_array_set_size (self->points, 0);
   __atomic_store_n (&self->done, 0, __ATOMIC_RELAXED);
 
@@ -339,8 +413,9 @@ ll_verify_run (LlVerify      *self,
   end = g_strdup_printf ("%" G_GUINT64_FORMAT, self->final_length);
   batch = g_strdup_printf ("%" G_GUINT64_FORMAT, self->config.batch);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  g_subprocess_launcher_take_stderr_fd (launcher, dup (stderr_fd));
   process = g_subprocess_launcher_spawn (launcher, &local_error, self->python, "-I", "-c", script,
                                          n0, end, batch,
                                          self->config.element == LL_ELEMENT_BOXED ? "1" : "0", NULL);
@@ -375,15 +450,15 @@ ll_verify_run (LlVerify      *self,
       return FALSE;
     }
 
-  if (!g_subprocess_wait_check (process, cancellable, &local_error))
+  if (!g_subprocess_wait (process, cancellable, &local_error))
     {
       g_subprocess_force_exit (process);
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                     _("The interpreter stopped before the end (%s): it may have run out of memory"),
-                     local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (!g_subprocess_get_successful (process))
+    {
+      set_stopped_error (error, process, stderr_fd);
       return FALSE;
     }
 
@@ -395,6 +470,29 @@ ll_verify_run (LlVerify      *self,
     }
 
   return TRUE;
+}
+
+gboolean
+ll_verify_run (LlVerify      *self,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autofree char *stderr_path = NULL;
+  gboolean ok;
+  int stderr_fd;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  /* The interpreter's standard error goes to a file of no name: read after
+   * the end, it cannot fill a pipe and stall the interpreter meanwhile. */
+  stderr_fd = g_file_open_tmp ("listlab-verify-XXXXXX", &stderr_path, error);
+  if (stderr_fd < 0)
+    return FALSE;
+  g_unlink (stderr_path);
+
+  ok = run_interpreter (self, stderr_fd, cancellable, error);
+  close (stderr_fd);
+  return ok;
 }
 
 static guint64

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from clitest import CLI, test, cli, check, expect, stats, main  # noqa: E402
+from clitest import CLI, test, cli, check, expect, stats, main, scratch  # noqa: E402
 
 
 @test
@@ -39,6 +39,31 @@ def verify_against_the_interpreter():
     p = cli("verify", "--target", "1EB")
     expect(p, 1)
     check("can spare" in p.stderr, p.stderr)
+
+
+@test
+def an_interpreter_that_stops_says_why():
+    """Killed, out of memory, or the last line it wrote: each in one line, control characters shown."""
+    cases = (
+        ("kill -9 $$", "was killed before the end (Killed): the system may have run out of memory"),
+        ("echo 'Traceback (most recent call last):' >&2; echo MemoryError >&2; exit 1",
+         "ran out of memory before the end (MemoryError)"),
+        ("echo '  File \"<string>\", line 3' >&2; printf 'SyntaxError: bad \\033[31m\\n' >&2; exit 2",
+         "stopped before the end, with exit status 2: SyntaxError: bad \\x1B[31m"),
+        ("exit 3", "stopped before the end, with exit status 3"),
+    )
+    with scratch() as d:
+        for i, (body, said) in enumerate(cases):
+            fake = os.path.join(d, f"python{i}")
+            with open(fake, "w") as f:
+                f.write("#!/bin/sh\n" + body + "\n")
+            os.chmod(fake, 0o755)
+            # What it wrote on standard error is kept in a file of no name: none is left.
+            p = subprocess.run([CLI, "verify", "--appends", "10", "--python", fake],
+                               capture_output=True, text=True, env=dict(os.environ, TMPDIR=d))
+            expect(p, 1)
+            check(p.stderr == f"listlab-cli: The interpreter {said}\n", repr(p.stderr))
+            check(sorted(os.listdir(d)) == [f"python{k}" for k in range(i + 1)], os.listdir(d))
 
 
 if __name__ == "__main__":
