@@ -242,28 +242,38 @@ gboolean
 ll_export_bundle_check_dir (const char  *dir,
                             GError     **error)
 {
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) parent_file = NULL;
   g_autofree char *parent = NULL;
+  g_autofree char *parent_shown = NULL;
   g_autofree char *shown = NULL;
 
   g_return_val_if_fail (dir != NULL, FALSE);
 
   shown = g_filename_display_name (dir);
-  parent = g_path_get_dirname (dir);
   if (g_file_test (dir, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
                    _("Cannot write the bundle “%s”: it exists already; choose a new folder name"), shown);
       return FALSE;
     }
-  if (!g_file_test (parent, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *parent_shown = g_filename_display_name (parent);
 
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("Cannot write the bundle “%s”: there is no folder “%s”"), shown, parent_shown);
-      return FALSE;
-    }
-  return TRUE;
+  /* The folder it goes in, also for a name written with a final "/". */
+  file = g_file_new_for_path (dir);
+  parent_file = g_file_get_parent (file);
+  if (parent_file == NULL)
+    return TRUE;
+  parent = g_file_get_path (parent_file);
+  parent_shown = g_filename_display_name (parent);
+  if (g_file_test (parent, G_FILE_TEST_IS_DIR))
+    return TRUE;
+  if (g_file_test (parent, G_FILE_TEST_EXISTS))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
+                 _("Cannot write the bundle “%s”: “%s” is a file, not a folder"), shown, parent_shown);
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 _("Cannot write the bundle “%s”: there is no folder “%s”"), shown, parent_shown);
+  return FALSE;
 }
 
 LlExportBundle *
@@ -284,7 +294,10 @@ ll_export_bundle_new (LlRun       *run,
     return NULL;
 
   self = g_new0 (LlExportBundle, 1);
+  /* "runs/" is the folder "runs": the name it is renamed to at the end. */
   self->dir = g_strdup (dir);
+  for (gsize len = strlen (self->dir); len > 1 && G_IS_DIR_SEPARATOR (self->dir[len - 1]); len--)
+    self->dir[len - 1] = '\0';
   self->jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) ll_export_job_unref);
   self->snapshots = g_ptr_array_new_with_free_func ((GDestroyNotify) ll_run_snapshot_free);
   self->names = g_ptr_array_new_with_free_func (g_free);

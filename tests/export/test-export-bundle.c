@@ -264,6 +264,46 @@ test_refused (void)
   g_assert_true (ll_export_bundle_check_dir (fresh, &error));
   g_assert_no_error (error);
 
+  /* In a file, as if it were a folder: said as it is. */
+  {
+    g_autofree char *file = g_build_filename (dir, "notes.txt", NULL);
+    g_autofree char *inside = g_build_filename (file, "class", NULL);
+
+    g_assert_true (g_file_set_contents (file, "", 0, NULL));
+    g_assert_false (ll_export_bundle_check_dir (inside, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
+    g_assert_true (g_str_has_suffix (error->message, "notes.txt” is a file, not a folder"));
+    g_clear_error (&error);
+    g_assert_cmpint (g_unlink (file), ==, 0);
+  }
+
+  remove_folder (dir);
+}
+
+/* A folder name written with a final "/", as a shell completes it, is
+ * that folder. */
+static void
+test_final_slash (void)
+{
+  g_autoptr(LlRun) run = make_simulated_run (LL_POLICY_CPYTHON, 1000);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlExportBundle) bundle = NULL;
+  g_autofree char *dir = make_folder ();
+  g_autofree char *path = g_build_filename (dir, "class", NULL);
+  g_autofree char *slashed = g_strconcat (path, "//", NULL);
+  g_auto(GStrv) outside = NULL;
+
+  g_assert_true (ll_export_bundle_check_dir (slashed, &error));
+  g_assert_no_error (error);
+  bundle = ll_export_bundle_new (run, NULL, slashed, LL_UNITS_IEC, &error);
+  g_assert_no_error (error);
+  g_assert_true (ll_export_bundle_write (bundle, NULL, &error));
+  g_assert_no_error (error);
+  outside = list_folder (dir);
+  g_assert_cmpstrv (outside, ((const char * const[]) { "class", NULL }));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
+
+  remove_folder (path);
   remove_folder (dir);
 }
 
@@ -325,6 +365,7 @@ main (int   argc,
   g_test_add_func ("/export/bundle/compared", test_compared);
   g_test_add_func ("/export/bundle/refused", test_refused);
   g_test_add_func ("/export/bundle/nothing-left", test_nothing_left);
+  g_test_add_func ("/export/bundle/final-slash", test_final_slash);
 
   return g_test_run ();
 }
