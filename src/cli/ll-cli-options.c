@@ -688,13 +688,92 @@ check_destinations (const LlCliOptions  *o,
   return TRUE;
 }
 
-/* GOption says "Invalid byte sequence in conversion input" for a value
- * that is not text: say which option and show the value. */
+static const char *
+command_name (LlCliCommand command)
+{
+  switch (command)
+    {
+    case LL_CLI_RUN:
+      return "run";
+    case LL_CLI_COMPARE:
+      return "compare";
+    case LL_CLI_VERIFY:
+      return "verify";
+    case LL_CLI_SIMULATE:
+    default:
+      return "simulate";
+    }
+}
+
+/* Whether @command knows @option ("--samples", "-r"), whatever its value. */
+static gboolean
+command_takes (LlCliCommand  command,
+               const char   *option)
+{
+  LlCliOptions scratch = { 0 };
+  g_autoptr(GOptionContext) context = ll_cli_options_context (command, &scratch);
+  g_autoptr(GError) error = NULL;
+  char *args[] = { (char *) "listlab-cli", (char *) option, NULL };
+  char **argv = args;
+  int argc = 2;
+  gboolean known;
+
+  g_option_context_set_help_enabled (context, FALSE);
+  known = g_option_context_parse (context, &argc, &argv, &error) ||
+          !g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION);
+  ll_cli_options_clear (&scratch);
+  return known;
+}
+
+/* An option another command has: say which. NULL when none has it. */
 static char *
-describe_parse_error (int          argc,
-                      char       **argv,
+describe_unknown_option (LlCliCommand   command,
+                         int            argc,
+                         char         **argv)
+{
+  static const LlCliCommand commands[] = { LL_CLI_RUN, LL_CLI_SIMULATE, LL_CLI_COMPARE, LL_CLI_VERIFY };
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autofree char *option = NULL;
+      g_autoptr(GString) others = NULL;
+
+      if (argv[i][0] != '-' || argv[i][1] == '\0' || g_str_equal (argv[i], "--"))
+        continue;
+      option = g_strndup (argv[i], strcspn (argv[i], "="));
+      if (!g_utf8_validate (option, -1, NULL) || command_takes (command, option))
+        continue;
+
+      others = g_string_new (NULL);
+      for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+        if (commands[c] != command && command_takes (commands[c], option))
+          g_string_append_printf (others, "%s“listlab-cli %s”", others->len > 0 ? ", " : "",
+                                  command_name (commands[c]));
+      if (others->len == 0)
+        continue;
+      /* Translators: the command, the option, then the commands that have it,
+       * e.g. "“simulate” has no option --samples: it is an option of “listlab-cli run”" */
+      return g_strdup_printf (_("“%s” has no option %s: it is an option of %s"),
+                              command_name (command), option, others->str);
+    }
+  return NULL;
+}
+
+/* GOption says "Invalid byte sequence in conversion input" for a value
+ * that is not text: say which option and show the value. An option of
+ * another command says which. */
+static char *
+describe_parse_error (LlCliCommand  command,
+                      int           argc,
+                      char        **argv,
                       const GError *error)
 {
+  if (g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION))
+    {
+      char *elsewhere = describe_unknown_option (command, argc, argv);
+
+      return elsewhere != NULL ? elsewhere : g_strdup (error->message);
+    }
   if (error->domain != G_CONVERT_ERROR)
     return g_strdup (error->message);
 
@@ -734,16 +813,13 @@ ll_cli_options_parse (GOptionContext *context,
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      g_autofree char *message = describe_parse_error (g_strv_length (given), given, error);
+      g_autofree char *message = describe_parse_error (command, g_strv_length (given), given, error);
 
       return ll_cli_usage_error (context, message);
     }
   if (*argc > 1)
     {
-      g_autofree char *extra = g_strdup_printf (_("“%s” takes options only"),
-                                                command == LL_CLI_RUN ? "run" :
-                                                command == LL_CLI_COMPARE ? "compare" :
-                                                command == LL_CLI_VERIFY ? "verify" : "simulate");
+      g_autofree char *extra = g_strdup_printf (_("“%s” takes options only"), command_name (command));
 
       return ll_cli_usage_error (context, extra);
     }

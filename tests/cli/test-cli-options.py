@@ -83,6 +83,15 @@ def bad_usage_exits_2_with_a_message():
         (("simulate", "--target", "1MB", "--log", "z", "--png", "x.png"), "--log"),
         (("simulate", "--target", "1MB", "--size", "10x", "--png", "x.png"), "10x"),
         (("simulate", "--target", "1MB", "extra"), "options only"),
+        # another command's option: which command has it
+        (("simulate", "--target", "1MB", "--samples", "s.csv"),
+         "“simulate” has no option --samples: it is an option of “listlab-cli run”\n"),
+        (("simulate", "--target", "1MB", "-f"), "“simulate” has no option -f: it is an option of “listlab-cli run”\n"),
+        (("simulate", "--reserve=1G", "--target", "1MB"),
+         "no option --reserve: it is an option of “listlab-cli run”, “listlab-cli verify”\n"),
+        (("run", "--target", "1MB", "--csv", "t.csv"), "“run” has no option --csv: it is an option of “listlab-cli compare”"),
+        (("simulate", "--range", "-5:3", "--target", "1MB", "--samples", "s.csv"), "no option --samples"),
+        (("simulate", "--target", "1MB", "--frobnicate"), "Unknown option --frobnicate"),
     ]
     for args, needle in cases:
         p = cli(*args)
