@@ -133,7 +133,7 @@ test_simulation_saturates (void)
   config.target = 100;
   g_assert_false (ll_simulate (&config, history, collect, &sink, NULL, NULL, NULL, &error));
   g_assert_error (error, LL_RUN_ERROR, LL_RUN_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "72057594037927936"));
+  g_assert_nonnull (strstr (error->message, "72,057,594,037,927,936"));
   g_assert_cmpuint (sink.events->len, ==, 0);
 
   config.policy.increment = LL_RUN_MAX_ELEMENTS;
