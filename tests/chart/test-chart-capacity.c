@@ -211,6 +211,18 @@ test_capacity_initial_list (void)
   g_assert_cmpfloat (layout.x_axis.hi, ==, 40e6);
 }
 
+/* What the charts draw of @history now. */
+static void
+chart_history (LlHistoryView *view,
+               LlHistory     *history,
+               LlChartSeries *series,
+               LlChartData   *data)
+{
+  ll_history_view_update (view, history);
+  ll_chart_series_init_from_view (series, view, 8);
+  ll_chart_data_init (data, series, 1);
+}
+
 /* A list made at (or past) its target never grows: the length charts draw
  * no single point on axes a few elements wide, they say why they are
  * empty. Before the list exists they have no data yet. */
@@ -227,9 +239,7 @@ test_capacity_never_grew (void)
   const LlChartKind kinds[] = { LL_CHART_CAPACITY, LL_CHART_GROWTH, LL_CHART_TIME };
 
   options_init_test (&options);
-  ll_history_view_update (view, history);
-  ll_chart_series_init_from_view (&series, view, 8);
-  ll_chart_data_init (&data, &series, 1);
+  chart_history (view, history, &series, &data);
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
       ll_chart_layout_compute (&layout, NULL, kinds[k], &data, &options, WIDTH, HEIGHT);
@@ -240,9 +250,7 @@ test_capacity_never_grew (void)
   ll_history_set_start (history, 20000000, 20000000);
   ll_history_push_samples (history, &made, 1);
   ll_history_set_end (history, 20000000, 20000000);
-  ll_history_view_update (view, history);
-  ll_chart_series_init_from_view (&series, view, 8);
-  ll_chart_data_init (&data, &series, 1);
+  chart_history (view, history, &series, &data);
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
       ll_chart_layout_compute (&layout, NULL, kinds[k], &data, &options, WIDTH, HEIGHT);
@@ -254,9 +262,7 @@ test_capacity_never_grew (void)
   made.length = 20000001;
   ll_history_push_samples (history, &made, 1);
   ll_history_set_end (history, 20000001, 20000000);
-  ll_history_view_update (view, history);
-  ll_chart_series_init_from_view (&series, view, 8);
-  ll_chart_data_init (&data, &series, 1);
+  chart_history (view, history, &series, &data);
   ll_chart_layout_compute (&layout, NULL, LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT);
   g_assert_false (layout.empty);
 }
