@@ -24,6 +24,7 @@
 #include <time.h>
 
 #include "ll-event-table.h"
+#include "ll-renderer.h"
 #include "ll-ui-util.h"
 
 #define GOAL_MS 16.0
@@ -303,13 +304,14 @@ main (int   argc,
                              "--config-file=" SESSION_BUS_CONFIG, "--", argv[0], argc > 1 ? argv[1] : NULL,
                              NULL };
 
-      g_setenv ("GSK_RENDERER", "cairo", FALSE);
       execvp ("xvfb-run", (char **) args);
       g_printerr ("bench-table: no display, and xvfb-run could not run: %s\n", g_strerror (errno));
       return 2;
     }
 
   gtk_init ();
+  /* Drawn as the app draws: with cairo where OpenGL runs on the CPU. */
+  g_free (ll_renderer_choose (gdk_display_get_default ()));
   adw_init ();
   ll_ui_load_style ();
 

@@ -17,8 +17,9 @@
  * The frame that shows a run beginning repaints most of the window; the
  * window paints it before the engine starts, and it is reported on its own.
  *
- * Without a display it runs itself under xvfb-run and dbus-run-session,
- * with GTK's cairo renderer unless GSK_RENDERER says otherwise.
+ * Without a display it runs itself under xvfb-run and dbus-run-session.
+ * Its windows are drawn as the app's are: with cairo where OpenGL would be
+ * drawn on the CPU (ll_renderer_choose), unless GSK_RENDERER says otherwise.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,6 +35,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ll-renderer.h"
 #include "ll-ui-util.h"
 #include "ll-window.h"
 
@@ -555,9 +557,6 @@ reexec_under_xvfb (int    argc,
     g_ptr_array_add (args, argv[i]);
   g_ptr_array_add (args, NULL);
 
-  /* Xvfb has no GPU: GTK's GL renderer would run on Mesa's llvmpipe and take
-   * both cores. The cairo renderer is what software rendering should use. */
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
   execvp ("xvfb-run", (char **) args->pdata);
   g_printerr ("bench-ui: no display, and xvfb-run could not run: %s\n", g_strerror (errno));
   return 2;
@@ -731,6 +730,7 @@ main (int   argc,
   target = opt_target != NULL ? opt_target : "4GiB";
 
   gtk_init ();
+  g_free (ll_renderer_choose (gdk_display_get_default ()));
   adw_init ();
   g_main_context_acquire (NULL);
 

@@ -11,7 +11,7 @@ mode=${1:-run}
 [ $# -gt 0 ] && shift
 
 packages="meson ninja-build pkg-config gcc libglib2.0-dev libglib2.0-bin libgtk-4-dev
-libadwaita-1-dev libcairo2-dev libpango1.0-dev gettext itstool desktop-file-utils
+libepoxy-dev libadwaita-1-dev libcairo2-dev libpango1.0-dev gettext itstool desktop-file-utils
 appstream xvfb xauth dbus dbus-x11 python3 librsvg2-bin libxml2-utils poppler-utils
 flatpak-builder valgrind xdotool imagemagick clang libclang-rt-dev python3-numpy"
 

@@ -9,6 +9,7 @@
 
 #include "ll-application.h"
 #include "ll-output.h"
+#include "ll-renderer.h"
 
 int
 main (int   argc,
@@ -23,6 +24,16 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* Before any window: without a GPU, draw with cairo rather than with
+   * OpenGL on the CPU. No display (--help in a terminal): nothing to do. */
+  if (gtk_init_check ())
+    {
+      g_autofree char *software = ll_renderer_choose (gdk_display_get_default ());
+
+      if (software != NULL)
+        g_debug ("OpenGL is drawn on the CPU here (%s): drawing with cairo", software);
+    }
 
   app = ll_application_new ();
   status = g_application_run (G_APPLICATION (app), argc, argv);
