@@ -238,12 +238,23 @@ make_comparison (LlRun     *run,
   return g_string_free (text, FALSE);
 }
 
+/* The folder @dir names: "class/" is the folder "class", the name the
+ * bundle is renamed to at the end and whose parent it goes in. */
+static char *
+folder_name (const char *dir)
+{
+  char *name = g_strdup (dir);
+
+  for (gsize len = strlen (name); len > 1 && G_IS_DIR_SEPARATOR (name[len - 1]); len--)
+    name[len - 1] = '\0';
+  return name;
+}
+
 gboolean
 ll_export_bundle_check_dir (const char  *dir,
                             GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFile) parent_file = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *parent = NULL;
   g_autofree char *parent_shown = NULL;
   g_autofree char *shown = NULL;
@@ -258,12 +269,8 @@ ll_export_bundle_check_dir (const char  *dir,
       return FALSE;
     }
 
-  /* The folder it goes in, also for a name written with a final "/". */
-  file = g_file_new_for_path (dir);
-  parent_file = g_file_get_parent (file);
-  if (parent_file == NULL)
-    return TRUE;
-  parent = g_file_get_path (parent_file);
+  name = folder_name (dir);
+  parent = g_path_get_dirname (name);
   parent_shown = g_filename_display_name (parent);
   if (g_file_test (parent, G_FILE_TEST_IS_DIR))
     return TRUE;
@@ -294,10 +301,7 @@ ll_export_bundle_new (LlRun       *run,
     return NULL;
 
   self = g_new0 (LlExportBundle, 1);
-  /* "runs/" is the folder "runs": the name it is renamed to at the end. */
-  self->dir = g_strdup (dir);
-  for (gsize len = strlen (self->dir); len > 1 && G_IS_DIR_SEPARATOR (self->dir[len - 1]); len--)
-    self->dir[len - 1] = '\0';
+  self->dir = folder_name (dir);
   self->jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) ll_export_job_unref);
   self->snapshots = g_ptr_array_new_with_free_func ((GDestroyNotify) ll_run_snapshot_free);
   self->names = g_ptr_array_new_with_free_func (g_free);

@@ -264,6 +264,13 @@ test_refused (void)
   g_assert_true (ll_export_bundle_check_dir (fresh, &error));
   g_assert_no_error (error);
 
+  /* A relative name is said as it was written. */
+  g_assert_false (ll_export_bundle_check_dir ("no-such-folder/class/", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "Cannot write the bundle “no-such-folder/class/”: "
+                                       "there is no folder “no-such-folder”");
+  g_clear_error (&error);
+
   /* In a file, as if it were a folder: said as it is. */
   {
     g_autofree char *file = g_build_filename (dir, "notes.txt", NULL);
