@@ -11,13 +11,6 @@
 
 #include "ll-chart-private.h"
 
-static gboolean
-list_span_is_empty (const LlChartSeries *series,
-                    const LlListSpan        *span)
-{
-  return series->n_events == 0 && span->end_capacity == 0 && series->n_samples == 0;
-}
-
 /* The capacity at length @v: after the last reallocation at or before it. */
 static double
 capacity_at (const LlChartSeries *series,
@@ -49,9 +42,9 @@ capacity_extents (const LlChartSeries  *series,
   ll_chart_list_span (series, &span);
   n_spans = ll_chart_events_in_range (series, range, spans);
 
-  /* A list that has not grown (yet) is a single point: nothing to draw. */
-  ext->empty = list_span_is_empty (series, &span) ||
-               (series->n_events == 0 && span.end_length <= span.start_length);
+  /* No list yet, or one that has not grown (yet): at most a single point,
+   * nothing to draw. */
+  ext->empty = series->n_events == 0 && span.end_length <= span.start_length;
   ext->hint = ll_chart_no_events_hint (series);
   ext->xq = LL_QUANTITY_COUNT;
   ext->yq = LL_QUANTITY_COUNT;
