@@ -395,12 +395,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  /* The engine hands its end over through this context: own it, as an
-   * application's main loop does. */
-  g_main_context_acquire (NULL);
+  ui_test_init (&argc, &argv);
 
   for (int i = 1; i + 1 < argc; i++)
     {

@@ -626,9 +626,7 @@ main (int   argc,
 {
   /* GTK's test backend keeps what each widget tells screen readers. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_main_context_acquire (NULL);
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/accessible/names", test_names);
   g_test_add_func ("/ui/accessible/fields", test_fields);

@@ -308,8 +308,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ui_test_init (&argc, &argv);
 
   for (int i = 1; i + 1 < argc; i++)
     if (g_str_equal (argv[i], "--target"))

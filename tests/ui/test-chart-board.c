@@ -764,10 +764,7 @@ main (int   argc,
 {
   /* GTK's own accessibility backend for tests: relations, without a bus. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* The engine hands its end over through this context. */
-  g_main_context_acquire (NULL);
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/board/notebook-example", test_notebook_example);
   g_test_add_func ("/ui/board/marks", test_marks);

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "ll-chart-grid.h"
+#include "ui-test-util.h"
 
 #define N_CHILDREN 4
 #define CHILD_W    240
@@ -172,7 +173,7 @@ main (int   argc,
 {
   /* GTK's own accessibility backend for tests, without a bus. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
+  ui_test_init (&argc, &argv);
 
   g_test_add ("/ui/chart-grid/two-columns", Fixture, NULL, fixture_set_up, test_two_columns, fixture_tear_down);
   g_test_add ("/ui/chart-grid/one-row", Fixture, NULL, fixture_set_up, test_one_row, fixture_tear_down);

@@ -937,8 +937,7 @@ main (int   argc,
   /* GTK's own accessibility backend for tests: what screen readers would
    * be told, without a bus. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ui_test_init (&argc, &argv);
 
   for (guint kind = 0; kind < LL_N_CHARTS; kind++)
     {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ll-column-sort.h"
+#include "ui-test-util.h"
 
 enum {
   BY_TEXT,
@@ -188,7 +189,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
+  ui_test_init (&argc, &argv);
 
   g_test_add ("/ui/column-sort/reads-headers", Fixture, NULL, fixture_set_up, test_reads_headers, fixture_tear_down);
   g_test_add ("/ui/column-sort/sorts", Fixture, NULL, fixture_set_up, test_sorts, fixture_tear_down);

@@ -222,8 +222,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/comparison-table/rows", test_rows);
   g_test_add_func ("/ui/comparison-table/units", test_units);

@@ -547,9 +547,7 @@ main (int   argc,
 {
   /* GTK's own accessibility backend for tests: what cells are named. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_main_context_acquire (NULL);
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/event-table/merge-under-selection", test_merge_under_selection);
   g_test_add_func ("/ui/event-table/merge-sorted-long", test_merge_sorted_long);

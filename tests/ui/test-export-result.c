@@ -126,9 +126,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_main_context_acquire (NULL);
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/export-result/contents", test_contents);
   g_test_add_func ("/ui/export-result/failure", test_failure);

@@ -1487,12 +1487,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  /* The engine hands its end over through this context: own it, as an
-   * application's main loop does. */
-  g_main_context_acquire (NULL);
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/export/nothing-yet", test_nothing_yet);
   g_test_add_func ("/ui/export/csv", test_csv);

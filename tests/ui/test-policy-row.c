@@ -144,9 +144,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_main_context_acquire (NULL);
+  ui_test_init (&argc, &argv);
 
   g_test_add ("/ui/policy-row/value-narrow", Fixture, NULL, fixture_set_up, test_value_narrow, fixture_tear_down);
   g_test_add ("/ui/policy-row/list", Fixture, NULL, fixture_set_up, test_list, fixture_tear_down);

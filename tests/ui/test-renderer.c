@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "ll-renderer.h"
+#include "ui-test-util.h"
 
 /* The drivers Mesa draws with on the CPU, by the names they give; GPUs
  * (whose names may mention LLVM, the compiler) are not among them. */
@@ -61,7 +62,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/renderer/is-software", test_is_software);
   g_test_add_func ("/ui/renderer/choose", test_choose);

@@ -176,8 +176,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/reserve-row/typed", test_typed);
   g_test_add_func ("/ui/reserve-row/units", test_units);

@@ -369,9 +369,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_main_context_acquire (NULL);
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/run-files/save-and-open", test_save_and_open);
   g_test_add_func ("/ui/run-files/open-refused", test_open_refused);

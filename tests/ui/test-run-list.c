@@ -340,9 +340,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_main_context_acquire (NULL);
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/runs/compare-and-keep", test_compare_and_keep);
   g_test_add_func ("/ui/runs/rename", test_rename);

@@ -157,9 +157,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_main_context_acquire (NULL);
+  ui_test_init (&argc, &argv);
 
   g_test_add ("/ui/run-swatch/draws-the-style", Fixture, NULL, fixture_set_up, test_draws_the_style, fixture_tear_down);
   g_test_add ("/ui/run-swatch/run", Fixture, NULL, fixture_set_up, test_run, fixture_tear_down);

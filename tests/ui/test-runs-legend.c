@@ -201,9 +201,7 @@ main (int   argc,
 {
   /* GTK's own accessible API, with no AT-SPI bus. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_main_context_acquire (NULL);
+  ui_test_init (&argc, &argv);
 
   g_test_add ("/ui/runs-legend/shown-over-several", Fixture, NULL, fixture_set_up, test_shown_over_several, fixture_tear_down);
   g_test_add ("/ui/runs-legend/copies-names", Fixture, NULL, fixture_set_up, test_copies_names, fixture_tear_down);

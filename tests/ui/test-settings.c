@@ -858,10 +858,7 @@ main (int   argc,
   g_setenv ("LISTLAB_DATADIR", TEST_SRCDIR "/../data", TRUE);
   g_unsetenv ("LANGUAGE");
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  g_main_context_acquire (NULL);
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/settings/restored", test_restored);
   g_test_add_func ("/ui/settings/command-line", test_command_line);

@@ -158,9 +158,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_main_context_acquire (NULL);
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/summary/forecast-line", test_forecast_line);
   g_test_add_func ("/ui/summary/forecast-in-window", test_forecast_in_window);

@@ -169,9 +169,7 @@ main (int   argc,
 {
   /* GTK's own accessible API, with no AT-SPI bus. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_main_context_acquire (NULL);
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/util/message", test_message);
   g_test_add_func ("/ui/util/names", test_names);

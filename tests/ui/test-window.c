@@ -1095,12 +1095,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  /* The engine hands its end over through this context: own it, as an
-   * application's main loop does. */
-  g_main_context_acquire (NULL);
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/window/opens", test_opens);
   g_test_add_func ("/ui/window/bad-target", test_bad_target);

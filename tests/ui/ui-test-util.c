@@ -8,6 +8,15 @@
 
 #include "ui-test-util.h"
 
+void
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  g_main_context_acquire (NULL);
+}
+
 static gboolean
 timeout_cb (gpointer data)
 {

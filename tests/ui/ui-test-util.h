@@ -11,6 +11,13 @@
 
 G_BEGIN_DECLS
 
+/* What every UI test's main () starts with: GTK in test mode, libadwaita,
+ * and the main context owned, as an application's main loop owns it (the
+ * engine hands a run's end over through it). Set GTK_A11Y=test before, for
+ * GTK's own accessibility backend without a bus. */
+void              ui_test_init        (int            *argc,
+                                       char         ***argv);
+
 /* Runs the main loop until *@flag is TRUE or @timeout_ms have passed;
  * returns *@flag. */
 gboolean          wait_for_flag       (const gboolean *flag,
