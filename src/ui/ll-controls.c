@@ -274,17 +274,15 @@ set_error (LlControls *self,
  * what the system can spare now, and the largest one that fits. NULL when
  * it fits. */
 static char *
-describe_too_large (LlControls *self)
+describe_too_large (LlControls        *self,
+                    const LlRunConfig *target_config)
 {
   g_autofree char *budget = NULL;
   g_autofree char *fitting = NULL;
-  LlRunConfig config;
+  LlRunConfig config = *target_config;
   LlMemInfo info;
   LlFit fit;
   gboolean read;
-
-  if (!ll_controls_get_config (self, &config, NULL))
-    return NULL;
 
   if (self->mem_probe != NULL)
     read = self->mem_probe (&info, self->mem_probe_data, NULL);
@@ -325,6 +323,7 @@ ll_controls_revalidate (LlControls *self)
   guint64 initial = 0, target = 0;
   gboolean initial_ok, target_ok;
   gboolean at_target = FALSE;
+  LlRunConfig config;
 
   {
     GError *param_errors[N_PARAMS];
@@ -395,8 +394,6 @@ ll_controls_revalidate (LlControls *self)
    * and a start at the target, which it accepts but never grows. */
   if (first_error == NULL)
     {
-      LlRunConfig config;
-
       if (!ll_controls_get_config (self, &config, &config_error))
         first_error = config_error->message;
       else if (config.initial_length > 0 && ll_run_config_starts_at_target (&config))
@@ -430,7 +427,7 @@ ll_controls_revalidate (LlControls *self)
       g_autofree char *too_large = NULL;
 
       if (first_error == NULL)
-        too_large = describe_too_large (self);
+        too_large = describe_too_large (self, &config);
       ll_ui_show_message (self->target_message, GTK_WIDGET (self->target_entry),
                           too_large != NULL ? too_large : target_text,
                           too_large != NULL || at_target ? LL_MESSAGE_WARNING : LL_MESSAGE_NOTE);
