@@ -121,7 +121,7 @@ add_main_entries (GOptionContext *context,
     target,
     ENTRY ("reserve", 'r', G_OPTION_ARG_STRING, reserve,
            /* xgettext:no-c-format */
-           N_("Keep SIZE free for the system: the interpreter’s list must fit above it (default auto)"),
+           N_("Keep SIZE free for the system, a size or a share of memory such as 10 %: the interpreter’s list must fit above it (default auto)"),
            N_("SIZE")),
     ENTRY ("python", 0, G_OPTION_ARG_FILENAME, python,
            N_("The interpreter to run (default: python3 on the PATH)"), N_("PATH")),
@@ -131,7 +131,7 @@ add_main_entries (GOptionContext *context,
     target,
     ENTRY ("reserve", 'r', G_OPTION_ARG_STRING, reserve,
            /* xgettext:no-c-format */
-           N_("Stop before free memory falls under SIZE (default auto: the larger of 512 MiB and 5 % of RAM)"),
+           N_("Stop before free memory falls under SIZE, a size or a share of memory such as 10 % (default auto: the larger of 512 MiB and 5 % of RAM)"),
            N_("SIZE")),
     ENTRY ("huge-pages", 0, G_OPTION_ARG_NONE, huge_pages,
            N_("Ask for transparent huge pages (with --mechanism mremap)"), NULL),
@@ -445,26 +445,14 @@ parse_config (LlCliOptions  *o,
       !parse_target (o, command, config, error))
     return FALSE;
 
-  if (o->reserve != NULL && !g_str_equal (o->reserve, "auto"))
+  if (o->reserve != NULL)
     {
       LlMemInfo mem = { 0 };
-      guint64 reserve = 0;
+      gboolean have_mem = ll_mem_read_system (&mem, NULL, NULL);
 
-      if (!parse_bytes_option ("reserve", o->reserve, LL_SIZE_FLAGS_ALLOW_ZERO, &reserve, error))
-        return FALSE;
-      /* More than the machine has would stop every run at once (and the
-       * largest count means "auto" inside). */
-      if (ll_mem_read_system (&mem, NULL, NULL) && reserve > mem.total_bytes)
-        {
-          g_autofree char *given = ll_format_bytes (reserve, LL_UNITS_IEC);
-          g_autofree char *total = ll_format_bytes (mem.total_bytes, LL_UNITS_IEC);
-
-          return bad_value (error, _("--reserve: %s is more than this machine’s memory (%s)"),
-                            given, total);
-        }
-      if (reserve == LL_RESERVE_DEFAULT)
-        return bad_value (error, _("--reserve: too large; write auto for the default"));
-      config->reserve_bytes = reserve;
+      if (!ll_reserve_parse (o->reserve, LL_SIZE_FLAGS_NONE, have_mem ? &mem : NULL,
+                             &config->reserve_bytes, &local))
+        return bad_value (error, "--reserve: %s", local->message);
     }
 
   if (o->sample_rate != NULL)

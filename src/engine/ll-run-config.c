@@ -379,13 +379,91 @@ ll_run_config_format_target (const LlRunConfig *config)
     }
 }
 
+/* The memory a share of it is taken from: the automatic reserve's. */
+static guint64
+memory_base (const LlMemInfo *info)
+{
+  return MIN (info->total_bytes, info->cgroup_limit_bytes);
+}
+
+/* "10%", "2.5 %", "10 %" (a space, or the no-break spaces French puts
+ * there): the number before the sign, or NULL when @text is no share. */
+static char *
+share_number (const char *text)
+{
+  gsize len = strlen (text);
+  char *number;
+
+  if (len == 0 || text[len - 1] != '%')
+    return NULL;
+  number = g_strndup (text, len - 1);
+  /* (no-break spaces are two and three bytes long in UTF-8) */
+  for (gboolean trimmed = TRUE; trimmed;)
+    {
+      gsize n = strlen (number);
+
+      trimmed = FALSE;
+      if (n >= 1 && number[n - 1] == ' ')
+        number[n - 1] = '\0', trimmed = TRUE;
+      else if (n >= 2 && g_str_has_suffix (number, "\u00A0"))
+        number[n - 2] = '\0', trimmed = TRUE;
+      else if (n >= 3 && g_str_has_suffix (number, "\u202F"))
+        number[n - 3] = '\0', trimmed = TRUE;
+    }
+  return number;
+}
+
+static gboolean
+parse_share (const char       *text,
+             const char       *number,
+             LlSizeFlags       flags,
+             const LlMemInfo  *info,
+             guint64          *reserve,
+             GError          **error)
+{
+  g_autoptr(GError) local = NULL;
+  double percent;
+
+  if (!ll_size_parse_decimal (number, flags, &percent, &local))
+    {
+      g_autofree char *shown = ll_format_input (text, -1);
+
+      g_set_error (error, LL_SIZE_ERROR, local->code,
+                   _("‘%s’ is not a share of memory: write a number from 0 to 100 before “%%”"), shown);
+      return FALSE;
+    }
+  if (percent > 100)
+    {
+      g_autofree char *given = ll_format_decimal (percent);
+
+      g_set_error (error, LL_SIZE_ERROR, LL_SIZE_ERROR_OVERFLOW,
+                   /* Translators: a memory reserve written as a share, "150 %" */
+                   _("%s %% is more than all of the memory: a share goes from 0 to 100 %%"), given);
+      return FALSE;
+    }
+  if (info == NULL || memory_base (info) == 0)
+    {
+      g_set_error_literal (error, LL_SIZE_ERROR, LL_SIZE_ERROR_UNIT,
+                           _("This machine’s memory cannot be read, so a share of it means nothing "
+                             "here: write a size, or “auto”"));
+      return FALSE;
+    }
+  if (reserve != NULL)
+    *reserve = (guint64) llround ((double) memory_base (info) * percent / 100.0);
+  return TRUE;
+}
+
 gboolean
-ll_reserve_parse (const char  *text,
-                  LlSizeFlags  flags,
-                  guint64     *reserve,
-                  GError     **error)
+ll_reserve_parse (const char       *text,
+                  LlSizeFlags       flags,
+                  const LlMemInfo  *info,
+                  guint64          *reserve,
+                  GError          **error)
 {
   g_autofree char *stripped = NULL;
+  g_autofree char *share = NULL;
+  guint64 bytes = 0;
+  LlUnits units = LL_UNITS_IEC;
 
   g_return_val_if_fail (text != NULL, FALSE);
 
@@ -397,24 +475,59 @@ ll_reserve_parse (const char  *text,
       return TRUE;
     }
 
-  if (!ll_size_parse_bytes (stripped, flags | LL_SIZE_FLAGS_ALLOW_ZERO, reserve, error))
+  if ((share = share_number (stripped)) != NULL)
     {
-      g_prefix_error (error, _("Write “auto” or a size. "));
+      if (!parse_share (stripped, share, flags, info, &bytes, error))
+        return FALSE;
+    }
+  else if (!ll_size_parse_bytes_units (stripped, flags | LL_SIZE_FLAGS_ALLOW_ZERO, &bytes, &units, error))
+    {
+      /* A word rather than a mistyped size: what a reserve can be. */
+      if (strpbrk (stripped, "0123456789") == NULL)
+        {
+          g_autofree char *shown = ll_format_input (stripped, -1);
+
+          g_clear_error (error);
+          g_set_error (error, LL_SIZE_ERROR, LL_SIZE_ERROR_SYNTAX,
+                       _("‘%s’ is not a reserve: write “auto”, a size such as 2GiB or a share of "
+                         "memory such as 10 %%"), shown);
+        }
+      return FALSE;
+    }
+  /* More than the machine has would stop every run at once. */
+  else if (info != NULL && info->total_bytes > 0 && bytes > info->total_bytes)
+    {
+      g_autofree char *given = ll_format_bytes (bytes, units);
+      g_autofree char *total = ll_format_bytes (info->total_bytes, units);
+
+      g_set_error (error, LL_SIZE_ERROR, LL_SIZE_ERROR_OVERFLOW,
+                   _("%s is more than this machine’s memory (%s)"), given, total);
       return FALSE;
     }
 
   /* The default's own value stands for "auto"; as a size it means nothing. */
-  if (reserve != NULL && *reserve == LL_RESERVE_DEFAULT)
-    *reserve = LL_RESERVE_DEFAULT - 1;
+  if (bytes == LL_RESERVE_DEFAULT)
+    bytes = LL_RESERVE_DEFAULT - 1;
+  if (reserve != NULL)
+    *reserve = bytes;
   return TRUE;
 }
 
 char *
-ll_reserve_describe (guint64          reserve,
+ll_reserve_describe (const char      *text,
+                     LlSizeFlags      flags,
                      const LlMemInfo *info,
                      LlUnits          units)
 {
+  g_autofree char *stripped = NULL;
+  g_autofree char *share = NULL;
   g_autofree char *size = NULL;
+  guint64 reserve;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!ll_reserve_parse (text, flags, info, &reserve, NULL))
+    return NULL;
 
   if (reserve == LL_RESERVE_DEFAULT)
     {
@@ -432,5 +545,17 @@ ll_reserve_describe (guint64          reserve,
     return g_strdup (_("No reserve: a large run may leave the system out of memory"));
 
   size = ll_format_bytes (reserve, units);
+  stripped = g_strstrip (g_strdup (text));
+  if ((share = share_number (stripped)) != NULL)
+    {
+      double percent = 0;
+      g_autofree char *number = NULL;
+
+      ll_size_parse_decimal (share, flags, &percent, NULL);
+      number = ll_format_decimal (percent);
+      /* Translators: a memory reserve written as a share of memory, "10 %" */
+      return g_strdup_printf (_("%s %% of memory: %s here. Runs stop before free memory falls below it."),
+                              number, size);
+    }
   return g_strdup_printf (_("Runs stop before free memory falls below %s"), size);
 }

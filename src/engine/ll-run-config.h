@@ -103,15 +103,19 @@ gboolean     ll_run_config_starts_at_target (const LlRunConfig *config);
 char        *ll_run_config_format_target (const LlRunConfig *config);
 
 /* The memory reserve as people write it: "auto" (or nothing) for
- * LL_RESERVE_DEFAULT, else a size (0 is no reserve). The error says both
- * forms. */
+ * LL_RESERVE_DEFAULT; a share of the memory, "10%" ("10 %"); else a size
+ * (0 is no reserve). @info (may be NULL) is this machine's memory: a share
+ * is of it, as the automatic reserve is, and a reserve over all of it is
+ * refused. The error says the forms. */
 gboolean     ll_reserve_parse            (const char        *text,
                                           LlSizeFlags        flags,
+                                          const LlMemInfo   *info,
                                           guint64           *reserve,
                                           GError           **error);
-/* What a reserve means, in a sentence; @info (may be NULL) gives the
- * automatic reserve's size here. */
-char        *ll_reserve_describe         (guint64            reserve,
+/* What the reserve @text means, in a sentence (NULL when it is not one);
+ * @info (may be NULL) gives its size here. */
+char        *ll_reserve_describe         (const char        *text,
+                                          LlSizeFlags        flags,
                                           const LlMemInfo   *info,
                                           LlUnits            units);
 

@@ -1,4 +1,4 @@
-/* ll-reserve-row.c — the memory reserve, typed as "auto" or a size
+/* ll-reserve-row.c — the memory reserve, typed as "auto", a size or a share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,28 +34,34 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (LlReserveRow, ll_reserve_row, ADW_TYPE_ACTION_ROW)
 
+/* This machine's memory, for a share of it and the automatic reserve. */
+static const LlMemInfo *
+machine_memory (LlMemInfo *info)
+{
+  return ll_mem_read_system (info, NULL, NULL) ? info : NULL;
+}
+
 static void
 update (LlReserveRow *self)
 {
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  guint64 reserve;
+  LlMemInfo storage;
+  const LlMemInfo *info = machine_memory (&storage);
   gboolean valid;
 
-  valid = ll_reserve_row_get_reserve (self, &reserve, &error);
+  valid = ll_reserve_parse (text, LL_SIZE_FLAGS_LOCALE, info, NULL, &error);
   if (valid)
-    {
-      LlMemInfo info;
-
-      message = ll_reserve_describe (reserve,
-                                     ll_mem_read_system (&info, NULL, NULL) ? &info : NULL,
-                                     self->units);
-    }
+    message = ll_reserve_describe (text, LL_SIZE_FLAGS_LOCALE, info, self->units);
   else
     message = g_strdup (error->message);
 
   ll_ui_set_invalid (GTK_WIDGET (self->entry), !valid);
 
+  /* Both told once both are set: a message shown as it changes is shown
+   * as an error's or a note's by the validity that goes with it. */
+  g_object_freeze_notify (G_OBJECT (self));
   if (g_strcmp0 (message, self->message) != 0)
     {
       g_free (self->message);
@@ -67,6 +73,7 @@ update (LlReserveRow *self)
       self->valid = valid;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
     }
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 static void
@@ -171,10 +178,12 @@ ll_reserve_row_get_reserve (LlReserveRow  *self,
                             guint64       *reserve,
                             GError       **error)
 {
+  LlMemInfo storage;
+
   g_return_val_if_fail (LL_IS_RESERVE_ROW (self), FALSE);
 
   return ll_reserve_parse (gtk_editable_get_text (GTK_EDITABLE (self->entry)),
-                           LL_SIZE_FLAGS_LOCALE, reserve, error);
+                           LL_SIZE_FLAGS_LOCALE, machine_memory (&storage), reserve, error);
 }
 
 const char *
@@ -210,8 +219,9 @@ set_reserve_mapping (const GValue       *value,
                      gpointer            user_data)
 {
   const char *text = g_value_get_string (value);
+  LlMemInfo storage;
 
-  if (!ll_reserve_parse (text, LL_SIZE_FLAGS_LOCALE, NULL, NULL))
+  if (!ll_reserve_parse (text, LL_SIZE_FLAGS_LOCALE, machine_memory (&storage), NULL, NULL))
     return NULL;
   return g_variant_new_string (text);
 }

@@ -134,6 +134,10 @@ def run_stops_at_the_reserve_and_keeps_files():
         expect(p, 0)
         check("reserve" in p.stdout, p.stdout)
         read_csv(ev, EVENTS_HEADER)
+        # The same reserve as a share of the memory.
+        p = cli("run", "--target", "1GiB", "--reserve", "100%", "--force", "--events", ev)
+        expect(p, 0)
+        check("reserve" in p.stdout, p.stdout)
         # More than the machine has is a mistake, said before anything runs.
         p = cli("run", "--target", "1GiB", "--reserve", "1PB", "--events", ev)
         expect(p, 2)

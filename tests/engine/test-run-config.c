@@ -302,6 +302,81 @@ test_starts_at_target (void)
   g_assert_true (ll_run_config_starts_at_target (&config));
 }
 
+/* A reserve typed as "auto", a size or a share of this machine's memory;
+ * each mistake says what a reserve can be. */
+static void
+test_reserve (void)
+{
+  const guint64 GiB = (guint64) 1 << 30;
+  LlMemInfo info = { .total_bytes = 24 * GiB, .cgroup_limit_bytes = LL_NO_LIMIT };
+  const struct { const char *text; guint64 reserve; } good[] = {
+    { "auto", LL_RESERVE_DEFAULT }, { "", LL_RESERVE_DEFAULT }, { " AUTO ", LL_RESERVE_DEFAULT },
+    { "0", 0 }, { "2GiB", 2 * GiB }, { "24GiB", 24 * GiB },
+    /* 24 GiB × 10 % is 2,576,980,377.6 bytes */
+    { "10%", 2576980378 }, { "10 %", 2576980378 }, { "10\u00A0%", 2576980378 }, { "10\u202F%", 2576980378 },
+    { " 2.5% ", 644245094 }, { "0%", 0 }, { "100%", 24 * GiB },
+  };
+  const struct { const char *text; int code; const char *message; } bad[] = {
+    { "150%", LL_SIZE_ERROR_OVERFLOW, "150 % is more than all of the memory: a share goes from 0 to 100 %" },
+    { "-5%", LL_SIZE_ERROR_NEGATIVE, "‘-5%’ is not a share of memory: write a number from 0 to 100 before “%”" },
+    { "%", LL_SIZE_ERROR_EMPTY, "‘%’ is not a share of memory: write a number from 0 to 100 before “%”" },
+    { "lots", LL_SIZE_ERROR_SYNTAX,
+      "‘lots’ is not a reserve: write “auto”, a size such as 2GiB or a share of memory such as 10 %" },
+    { "30GiB", LL_SIZE_ERROR_OVERFLOW, "30.00 GiB is more than this machine’s memory (24.00 GiB)" },
+    { "30GB", LL_SIZE_ERROR_OVERFLOW, "30.00 GB is more than this machine’s memory (25.77 GB)" },
+  };
+  guint64 reserve;
+  g_autofree char *described = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      reserve = 1;
+      g_assert_true (ll_reserve_parse (good[i].text, LL_SIZE_FLAGS_NONE, &info, &reserve, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (reserve, ==, good[i].reserve);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (ll_reserve_parse (bad[i].text, LL_SIZE_FLAGS_NONE, &info, &reserve, &error));
+      g_assert_error (error, LL_SIZE_ERROR, bad[i].code);
+      g_assert_cmpstr (error->message, ==, bad[i].message);
+    }
+
+  /* A share is of the memory the process may use, as the automatic
+   * reserve's; without the machine's memory it means nothing, while a
+   * size still does. */
+  info.cgroup_limit_bytes = 4 * GiB;
+  g_assert_true (ll_reserve_parse ("50%", LL_SIZE_FLAGS_NONE, &info, &reserve, NULL));
+  g_assert_cmpuint (reserve, ==, 2 * GiB);
+  info.cgroup_limit_bytes = LL_NO_LIMIT;
+  g_assert_false (ll_reserve_parse ("10%", LL_SIZE_FLAGS_NONE, NULL, &reserve, NULL));
+  g_assert_true (ll_reserve_parse ("30GiB", LL_SIZE_FLAGS_NONE, NULL, &reserve, NULL));
+  g_assert_cmpuint (reserve, ==, 30 * GiB);
+  /* As a size, the value that stands for "auto" is not "auto". */
+  g_assert_true (ll_reserve_parse ("18446744073709551615", LL_SIZE_FLAGS_NONE, NULL, &reserve, NULL));
+  g_assert_cmpuint (reserve, ==, LL_RESERVE_DEFAULT - 1);
+
+  /* What each means, in a sentence. */
+  described = ll_reserve_describe ("10 %", LL_SIZE_FLAGS_NONE, &info, LL_UNITS_IEC);
+  g_assert_cmpstr (described, ==, "10 % of memory: 2.40 GiB here. Runs stop before free memory falls below it.");
+  g_clear_pointer (&described, g_free);
+  described = ll_reserve_describe ("auto", LL_SIZE_FLAGS_NONE, &info, LL_UNITS_IEC);
+  g_assert_cmpstr (described, ==, "5 % of memory, at least 512 MiB: 1.20 GiB here. "
+                                  "Runs stop before free memory falls below it.");
+  g_clear_pointer (&described, g_free);
+  described = ll_reserve_describe ("2GiB", LL_SIZE_FLAGS_NONE, &info, LL_UNITS_SI);
+  g_assert_cmpstr (described, ==, "Runs stop before free memory falls below 2.15 GB");
+  g_clear_pointer (&described, g_free);
+  described = ll_reserve_describe ("0%", LL_SIZE_FLAGS_NONE, &info, LL_UNITS_IEC);
+  g_assert_cmpstr (described, ==, "No reserve: a large run may leave the system out of memory");
+  g_clear_pointer (&described, g_free);
+  g_assert_null (ll_reserve_describe ("lots", LL_SIZE_FLAGS_NONE, &info, LL_UNITS_IEC));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -313,6 +388,7 @@ main (int    argc,
   g_test_add_func ("/run-config/invalid", test_config_invalid);
   g_test_add_func ("/run-config/estimate-peak", test_estimate_peak);
   g_test_add_func ("/run-config/starts-at-target", test_starts_at_target);
+  g_test_add_func ("/run-config/reserve", test_reserve);
 
   return g_test_run ();
 }

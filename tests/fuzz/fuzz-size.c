@@ -425,28 +425,41 @@ fuzz_decimal (const char *text)
 static void
 fuzz_reserve (const char *text)
 {
+  /* A machine of 24 GiB with no cgroup limit. */
+  const LlMemInfo info = { .total_bytes = (guint64) 24 << 30, .cgroup_limit_bytes = LL_NO_LIMIT };
   g_autofree char *stripped = g_strstrip (g_strdup (text));
   gboolean automatic = stripped[0] == '\0' || g_ascii_strcasecmp (stripped, "auto") == 0;
   guint64 reserve = 0;
   g_autoptr(GError) error = NULL;
-  gboolean ok = ll_reserve_parse (text, LL_SIZE_FLAGS_NONE, &reserve, &error);
+  gboolean ok = ll_reserve_parse (text, LL_SIZE_FLAGS_NONE, &info, &reserve, &error);
+  g_autofree char *described = ll_reserve_describe (text, LL_SIZE_FLAGS_NONE, &info, LL_UNITS_IEC);
 
+  ll_fuzz_check (ok == (described != NULL), "reserve \"%s\" read and described differ", text);
   if (automatic)
     {
       ll_fuzz_check (ok && reserve == LL_RESERVE_DEFAULT, "reserve \"%s\" is not auto", text);
       return;
     }
 
-  /* Any other text is a size, 0 allowed; as a size, the default's value
-   * would read as "auto". */
+  /* A share of the memory: never more than all of it, and not without it. */
+  if (g_str_has_suffix (stripped, "%"))
+    {
+      if (ok)
+        ll_fuzz_check (reserve <= info.total_bytes, "reserve \"%s\" read as %" G_GUINT64_FORMAT, text, reserve);
+      else
+        check_error (error, LL_SIZE_ERROR, "reserve", text);
+      ll_fuzz_check (!ll_reserve_parse (text, LL_SIZE_FLAGS_NONE, NULL, NULL, NULL),
+                     "reserve \"%s\" read without the memory", text);
+      return;
+    }
+
+  /* Any other text is a size, 0 allowed, and no more than the memory. */
   {
     Reading size = read_text (BYTES, stripped, LL_SIZE_FLAGS_ALLOW_ZERO);
 
-    ll_fuzz_check (ok == size.ok, "reserve \"%s\" and the size disagree", text);
+    ll_fuzz_check (ok == (size.ok && size.value <= info.total_bytes), "reserve \"%s\" and the size disagree", text);
     if (ok)
-      ll_fuzz_check (reserve != LL_RESERVE_DEFAULT &&
-                     (reserve == size.value || size.value == LL_RESERVE_DEFAULT),
-                     "reserve \"%s\" read as %" G_GUINT64_FORMAT, text, reserve);
+      ll_fuzz_check (reserve == size.value, "reserve \"%s\" read as %" G_GUINT64_FORMAT, text, reserve);
     else
       check_error (error, LL_SIZE_ERROR, "reserve", text);
   }

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <adwaita.h>
 #define G_SETTINGS_ENABLE_BACKEND 1
 #include <gio/gsettingsbackend.h>
@@ -20,6 +22,7 @@ typedef struct
 {
   guint message;
   guint valid;
+  gboolean valid_with_message;   /* what the row said when its message changed */
 } Notified;
 
 static void
@@ -28,19 +31,23 @@ on_notify (GObject    *object,
            Notified   *notified)
 {
   if (g_str_equal (pspec->name, "message"))
-    notified->message++;
+    {
+      notified->message++;
+      notified->valid_with_message = ll_reserve_row_get_valid (LL_RESERVE_ROW (object));
+    }
   else if (g_str_equal (pspec->name, "valid"))
     notified->valid++;
 }
 
-/* The message the row should give for @reserve, in @units. */
+/* The message the row should give for @text, in @units. */
 static char *
-describe (guint64 reserve,
-          LlUnits units)
+describe (const char *text,
+          LlUnits     units)
 {
   LlMemInfo info;
 
-  return ll_reserve_describe (reserve, ll_mem_read_system (&info, NULL, NULL) ? &info : NULL, units);
+  return ll_reserve_describe (text, LL_SIZE_FLAGS_LOCALE, ll_mem_read_system (&info, NULL, NULL) ? &info : NULL,
+                              units);
 }
 
 static gboolean
@@ -62,13 +69,14 @@ test_typed (void)
   g_autofree char *expected = NULL;
   Notified notified = { 0 };
   guint64 reserve = 0;
+  LlMemInfo info;
 
   g_assert_cmpstr (gtk_editable_get_text (ll_reserve_row_get_editable (row)), ==, "auto");
   g_assert_true (ll_reserve_row_get_valid (row));
   g_assert_true (ll_reserve_row_get_reserve (row, &reserve, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (reserve, ==, LL_RESERVE_DEFAULT);
-  expected = describe (LL_RESERVE_DEFAULT, LL_UNITS_IEC);
+  expected = describe ("auto", LL_UNITS_IEC);
   g_assert_cmpstr (ll_reserve_row_get_message (row), ==, expected);
   g_assert_false (entry_marked_invalid (row));
 
@@ -78,7 +86,7 @@ test_typed (void)
   g_assert_true (ll_reserve_row_get_reserve (row, &reserve, NULL));
   g_assert_cmpuint (reserve, ==, 2 * GiB);
   g_clear_pointer (&expected, g_free);
-  expected = describe (2 * GiB, LL_UNITS_IEC);
+  expected = describe ("2GiB", LL_UNITS_IEC);
   g_assert_cmpstr (ll_reserve_row_get_message (row), ==, expected);
   g_assert_cmpuint (notified.message, ==, 1);
   g_assert_cmpuint (notified.valid, ==, 0);
@@ -93,6 +101,24 @@ test_typed (void)
   g_assert_true (entry_marked_invalid (row));
   g_assert_cmpuint (notified.message, ==, 2);
   g_assert_cmpuint (notified.valid, ==, 1);
+  /* (the message is an error's when it is told: whoever shows it styles it so) */
+  g_assert_false (notified.valid_with_message);
+
+  /* A share of this machine's memory, and its size here. */
+  ll_reserve_row_set_text (row, "10%");
+  g_assert_true (ll_reserve_row_get_valid (row));
+  g_assert_true (notified.valid_with_message);
+  g_assert_false (entry_marked_invalid (row));
+  if (ll_mem_read_system (&info, NULL, NULL))
+    {
+      g_assert_true (ll_reserve_row_get_reserve (row, &reserve, NULL));
+      g_assert_cmpuint (reserve, ==, (guint64) llround (MIN (info.total_bytes, info.cgroup_limit_bytes) / 10.0));
+      g_clear_pointer (&expected, g_free);
+      expected = describe ("10%", LL_UNITS_IEC);
+      g_assert_cmpstr (ll_reserve_row_get_message (row), ==, expected);
+      g_assert_true (g_str_has_prefix (expected, "10 % of memory: "));
+    }
+  g_assert_cmpuint (notified.valid, ==, 2);
 
   /* No reserve at all is a reserve too. */
   ll_reserve_row_set_text (row, "0");
@@ -104,7 +130,7 @@ test_typed (void)
 
   /* The same text again says nothing new. */
   ll_reserve_row_set_text (row, "0");
-  g_assert_cmpuint (notified.message, ==, 3);
+  g_assert_cmpuint (notified.message, ==, 4);
   g_assert_cmpuint (notified.valid, ==, 2);
 
   g_object_unref (widget);
@@ -116,8 +142,8 @@ test_units (void)
 {
   GtkWidget *widget = g_object_ref_sink (ll_reserve_row_new ());
   LlReserveRow *row = LL_RESERVE_ROW (widget);
-  g_autofree char *iec = describe (2 * GiB, LL_UNITS_IEC);
-  g_autofree char *si = describe (2 * GiB, LL_UNITS_SI);
+  g_autofree char *iec = describe ("2GiB", LL_UNITS_IEC);
+  g_autofree char *si = describe ("2GiB", LL_UNITS_SI);
 
   g_assert_cmpstr (iec, !=, si);
   ll_reserve_row_set_text (row, "2GiB");
@@ -155,6 +181,18 @@ test_bound (void)
   g_assert_cmpstr (saved, ==, "3GiB");
   g_clear_pointer (&saved, g_free);
   g_assert_cmpstr (gtk_editable_get_text (ll_reserve_row_get_editable (row)), ==, "3 apples");
+
+  /* A share is saved as typed, to follow the memory of the machine it
+   * runs on; more than all of the memory is not saved. */
+  ll_reserve_row_set_text (row, "10 %");
+  saved = g_settings_get_string (settings, "reserve");
+  g_assert_cmpstr (saved, ==, "10 %");
+  g_clear_pointer (&saved, g_free);
+  ll_reserve_row_set_text (row, "200%");
+  g_assert_false (ll_reserve_row_get_valid (row));
+  saved = g_settings_get_string (settings, "reserve");
+  g_assert_cmpstr (saved, ==, "10 %");
+  g_clear_pointer (&saved, g_free);
 
   /* (one message for the settings' text, as for a text set on the row) */
   g_signal_connect (row, "notify", G_CALLBACK (on_notify), &notified);

@@ -482,8 +482,8 @@ check_preferences (LlApplication *app,
   g_assert_null (ll_preferences_window_get_reserve_error (prefs));
   gtk_editable_set_text (GTK_EDITABLE (widget), "lots");
   g_assert_nonnull (ll_preferences_window_get_reserve_error (prefs));
-  g_assert_true (g_str_has_prefix (ll_preferences_window_get_reserve_error (prefs),
-                                   "Write “auto” or a size. "));
+  g_assert_cmpstr (ll_preferences_window_get_reserve_error (prefs), ==,
+                   "‘lots’ is not a reserve: write “auto”, a size such as 2GiB or a share of memory such as 10 %");
   g_assert_true (gtk_widget_has_css_class (widget, "error"));
   value = get_string (settings, "reserve");
   g_assert_cmpstr (value, ==, "auto");
