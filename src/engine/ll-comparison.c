@@ -313,7 +313,16 @@ ll_comparison_format_figure (const LlComparison *c,
       /* A real run not timed yet counts 1 ns (ll_comparison_from_counters). */
       return c->elapsed_ns > 1 ? ll_format_duration (c->elapsed_ns) : g_strdup ("—");
     case LL_COMPARISON_FITS:
-      return c->fit_length > 0 ? ll_format_count (c->fit_length) : g_strdup ("—");
+      {
+        g_autofree char *count = NULL;
+
+        if (c->fit_length == 0)
+          return g_strdup ("—");
+        count = ll_format_count (c->fit_length);
+        /* Translators: the longest list that fits, "2.82 G elements" ("G" a
+         * billion): a count, never a size */
+        return g_strdup_printf (_("%s elements"), count);
+      }
     case LL_N_COMPARISON_FIGURES:
     default:
       g_return_val_if_reached (NULL);

@@ -4,6 +4,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
+import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -43,6 +44,9 @@ def compare_table_and_charts():
     for title in ("CPython 3.9+", "libstdc++", "Go", "Rust", ".NET", "Fixed +4"):
         check(title in p.stdout, f"{title} not in {p.stdout}")
     check(len([l for l in p.stdout.splitlines() if l.strip()]) >= 12, p.stdout)
+    # The longest list that fits is a count of elements, not a size ("2.82 G elements").
+    cpython = next(l for l in p.stdout.splitlines() if l.startswith("CPython 3.9+"))
+    check(re.search(r"\d [kMGT]?\s?elements$", cpython) is not None, cpython)
     with scratch() as d:
         png = os.path.join(d, "all.png")
         growth = os.path.join(d, "growth.svg")

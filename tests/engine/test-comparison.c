@@ -281,7 +281,7 @@ test_format (void)
 
     g_assert_cmpstr (copied, ==, "2.50 MB");
     g_assert_cmpstr (time, ==, "70.8 ms");
-    g_assert_cmpstr (fits, ==, "2.82 G");
+    g_assert_cmpstr (fits, ==, "2.82 G elements");
   }
 
   /* Unknown copies sort before any known figure, even none copied. */
