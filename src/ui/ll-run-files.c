@@ -198,7 +198,7 @@ join_opened (LlRunFiles *self,
 
   name = g_file_get_basename (opening->file);
   shown = g_filename_display_name (name);
-  ll_window_add_runs (self->window, opening->runs, shown);
+  ll_window_add_runs (self->window, opening->runs, shown, opening->batch);
   remember (opening->file);
   ll_run_files_update (self);
   g_task_return_boolean (opening->outer, TRUE);

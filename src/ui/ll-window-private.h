@@ -73,6 +73,8 @@ struct _LlWindow
   AdwToast             *open_toast; /* "Opened … runs", while shown: files opened meanwhile add to it */
   guint                 open_toast_runs;
   guint                 open_toast_files;
+  guint                 shown_group;       /* the files the run shown came with … */
+  guint                 shown_group_runs;  /* … and its file's runs, for their toast */
   GPtrArray            *series_names;  /* the names the charts' series point at */
 };
 

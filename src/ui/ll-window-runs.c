@@ -208,7 +208,8 @@ on_open_toast_dismissed (LlWindow *self)
 void
 ll_window_add_runs (LlWindow   *self,
                     GPtrArray  *runs,
-                    const char *source)
+                    const char *source,
+                    guint       group)
 {
   g_autofree char *text = NULL;
 
@@ -233,8 +234,25 @@ ll_window_add_runs (LlWindow   *self,
           }
       show_saved_run (self, shown, source);
       ll_window_on_runs_changed (self);
+      /* Its heading names the file; a toast for files opened with it
+       * counts it too. */
+      self->shown_group = group;
+      self->shown_group_runs = runs->len;
       return;
     }
+
+  /* Files opened together with the one shown: the first of the others
+   * starts a toast that counts them all. */
+  if (self->open_toast == NULL && group != 0 && group == self->shown_group)
+    {
+      self->open_toast = adw_toast_new ("");
+      self->open_toast_runs = self->shown_group_runs;
+      self->open_toast_files = 1;
+      g_signal_connect_object (self->open_toast, "dismissed", G_CALLBACK (on_open_toast_dismissed), self,
+                               G_CONNECT_SWAPPED);
+      ll_window_add_toast (self, self->open_toast);
+    }
+  self->shown_group = 0;
 
   /* Several files opened at once make one toast. */
   if (self->open_toast != NULL)

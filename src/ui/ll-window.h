@@ -59,10 +59,12 @@ void          ll_window_add_toast        (LlWindow       *self,
                                           AdwToast       *toast);
 /* Runs read from a file (@source: its name, as shown): they join the run
  * list; with no run in the window yet, the first real one (else the first)
- * is shown as the run. */
+ * is shown as the run. Files opened together share a @group (not 0): one
+ * toast counts them all, the one shown as the run too. */
 void          ll_window_add_runs         (LlWindow       *self,
                                           GPtrArray      *runs,
-                                          const char     *source);
+                                          const char     *source,
+                                          guint           group);
 /* Saving and opening runs (ll-run-files.h). */
 struct _LlRunFiles *ll_window_get_run_files (LlWindow *self);
 /* The Export menu's actions and exports (ll-export-controller.h). */

@@ -365,6 +365,72 @@ test_open_refused_together (void)
   remove_dir (dir);
 }
 
+/* The text of the toast over @window that starts with @prefix, or NULL. */
+static const char *
+toast_text (LlWindow   *window,
+            const char *prefix)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (GTK_WIDGET (window), GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_label (labels->pdata[i]);
+
+      if (g_str_has_prefix (text, prefix) && gtk_widget_get_mapped (labels->pdata[i]))
+        return text;
+    }
+  return NULL;
+}
+
+/* Files opened together into an empty window: the first is shown as the
+ * run, and one toast counts every file and run, that one included. A
+ * file opened on its own later has a toast of its own. */
+static void
+test_open_together_counted (void)
+{
+  LlWindow *window = create_window ();
+  LlWindow *other = create_window ();
+  g_autofree char *dir = make_dir ();
+  char *paths[3] = { NULL };
+  GFile *together[3];
+  g_autoptr(GError) error = NULL;
+
+  ll_controls_set_target_text (ll_window_get_controls (window), "2 MiB");
+  run_to_end (window);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("run%u.listlab", i);
+
+      paths[i] = g_build_filename (dir, name, NULL);
+      g_assert_true (save (window, paths[i], &error));
+      g_assert_no_error (error);
+      together[i] = g_file_new_for_path (paths[i]);
+    }
+
+  ll_run_files_open_together (ll_window_get_run_files (other), together, G_N_ELEMENTS (together));
+  g_assert_true (wait_for_runs (other, 3));
+  wait_ms (100);
+  g_assert_cmpstr (toast_text (other, "Opened"), ==, "Opened 3 runs from 3 files");
+  destroy_window (other);
+
+  other = create_window ();
+  g_assert_true (open (other, paths[0], &error));
+  g_assert_no_error (error);
+  wait_ms (100);
+  g_assert_null (toast_text (other, "Opened"));
+  g_assert_true (open (other, paths[1], &error));
+  wait_ms (100);
+  g_assert_cmpstr (toast_text (other, "Opened"), ==, "Opened 1 run from “run1.listlab”");
+
+  for (guint i = 0; i < G_N_ELEMENTS (together); i++)
+    g_object_unref (together[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    g_free (paths[i]);
+  destroy_window (other);
+  destroy_window (window);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +441,7 @@ main (int   argc,
   g_test_add_func ("/ui/run-files/open-refused", test_open_refused);
   g_test_add_func ("/ui/run-files/open-in-order", test_open_in_order);
   g_test_add_func ("/ui/run-files/open-refused-together", test_open_refused_together);
+  g_test_add_func ("/ui/run-files/open-together-counted", test_open_together_counted);
 
   return g_test_run ();
 }
