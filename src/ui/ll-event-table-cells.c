@@ -121,16 +121,24 @@ ll_event_table_format_cell (LlEventTable *self,
         return merged ? g_strdup_printf (_("up to +%s"), size) : g_strdup_printf ("+%s", size);
       }
     case COL_BLOCK:
+      /* A simulation knows a block is copied where its runtime copies,
+       * not where realloc () would have put it. */
+      if (self->computed && last->bytes_copied == 0)
+        return g_strdup ("—");
       return format_block (b);
     case COL_COPIED:
       return ll_format_bytes (merged ? last->bytes_copied : first->bytes_copied, self->units);
     case COL_TIME:
+      if (self->computed)
+        return g_strdup ("—");
       {
         g_autofree char *time = ll_format_duration (merged ? b->max_realloc_ns : first->realloc_ns);
 
         return merged ? g_strdup_printf (_("up to %s"), time) : g_steal_pointer (&time);
       }
     case COL_AVAILABLE:
+      if (self->computed)
+        return g_strdup ("—");
       return ll_format_bytes (last->available_bytes, self->units);
     case LL_N_EVENT_COLUMNS:
     default:

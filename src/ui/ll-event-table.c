@@ -638,6 +638,16 @@ ll_event_table_set_view (LlEventTable        *self,
       gtk_column_view_column_set_visible (self->columns[COL_LOOP], start > 0);
     }
   self->n_events = view != NULL ? ll_history_view_get_counters (view)->n_events : 0;
+  {
+    /* A simulation's reallocations take no time (as its time chart says). */
+    gboolean computed = self->n_events > 0 && ll_history_view_get_counters (view)->total_realloc_ns == 0;
+
+    if (computed != self->computed)
+      {
+        self->computed = computed;
+        ll_event_table_show_all_cells (self);
+      }
+  }
   if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) != self->n_rows)
     ll_event_table_widen_for_ends (self);
   update_count (self);

@@ -626,10 +626,16 @@ ll_summary_view_update (LlSummaryView           *self,
   SHOW (LL_FIGURE_SLACK);
 
   value = ll_format_count_exact (c->n_events);
-  a = ll_format_duration (c->total_realloc_ns);
-  /* Translators: total time spent in reallocations */
-  detail = g_strdup_printf (_("%s in total"), a);
-  g_free (a);
+  if (info->timed)
+    {
+      a = ll_format_duration (c->total_realloc_ns);
+      /* Translators: total time spent in reallocations */
+      detail = g_strdup_printf (_("%s in total"), a);
+      g_free (a);
+    }
+  else
+    /* Translators: under the reallocations of a simulated run */
+    detail = g_strdup (_("Computed, not timed"));
   SHOW (LL_FIGURE_REALLOCATIONS);
 
   value = ll_format_count_exact (c->n_moved);
@@ -638,14 +644,22 @@ ll_summary_view_update (LlSummaryView           *self,
   g_free (a);
   SHOW (LL_FIGURE_MOVED);
 
-  value = ll_format_duration (st->elapsed_ns);
-  detail = g_strdup_printf (_("%.0f %% reallocating"),
-                            st->elapsed_ns > 0
-                              ? MIN (100.0, 100.0 * c->total_realloc_ns / st->elapsed_ns)
-                              : 0.0);
+  if (info->timed)
+    {
+      value = ll_format_duration (st->elapsed_ns);
+      detail = g_strdup_printf (_("%.0f %% reallocating"),
+                                st->elapsed_ns > 0
+                                  ? MIN (100.0, 100.0 * c->total_realloc_ns / st->elapsed_ns)
+                                  : 0.0);
+    }
+  else
+    {
+      value = g_strdup ("—");
+      detail = g_strdup (_("A simulation allocates nothing"));
+    }
   SHOW (LL_FIGURE_ELAPSED);
 
-  if (info->appends_per_second >= 0)
+  if (info->appends_per_second >= 0 && info->timed)
     {
       a = ll_format_count ((guint64) (info->appends_per_second + 0.5));
       /* Translators: appends per second, e.g. "210 M/s" */
@@ -662,7 +676,7 @@ ll_summary_view_update (LlSummaryView           *self,
     }
   SHOW (LL_FIGURE_RATE);
 
-  if (c->n_events > 0)
+  if (c->n_events > 0 && info->timed)
     {
       value = ll_format_duration (c->slowest.realloc_ns);
       a = ll_format_count (c->slowest.length);

@@ -32,6 +32,7 @@ typedef enum
 typedef struct
 {
   gboolean          has_run;
+  gboolean          timed;               /* FALSE: a simulation, nothing timed */
   LlEngineStatus    status;
   LlHistoryCounters counters;
   LlElement         element;

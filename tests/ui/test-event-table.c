@@ -541,6 +541,66 @@ test_sort_menu (void)
   fixture_tear_down (&f);
 }
 
+/* A simulation's rows: no time, no free memory, and a block copied only
+ * where its runtime copies (where realloc () would have put it is not
+ * known); a timed run's rows say them again. */
+static void
+test_simulated (void)
+{
+  Fixture f;
+  g_autoptr(LlHistory) simulated = ll_history_new (0);
+  g_autoptr(LlHistoryView) simulated_view = ll_history_view_new ();
+  LlEvent e[2] = {
+    { .length = 1, .new_capacity = 4, .old_bytes = 56, .new_bytes = 88, .bytes_added = 32 },
+    { .length = 5, .old_capacity = 4, .new_capacity = 8, .old_bytes = 88, .new_bytes = 120, .bytes_added = 32,
+      .bytes_copied = 32 },
+  };
+  g_autofree char *time = NULL;
+  g_autofree char *available = NULL;
+  g_autofree char *block = NULL;
+  g_autofree char *copied = NULL;
+
+  fixture_set_up (&f, 0);
+  ll_history_push_events (simulated, e, G_N_ELEMENTS (e));
+  ll_history_view_update (simulated_view, simulated);
+  ll_event_table_set_view (f.table, simulated_view);
+  wait_ms (30);
+  time = ll_event_table_get_text (f.table, 0, LL_EVENT_COLUMN_TIME);
+  available = ll_event_table_get_text (f.table, 0, LL_EVENT_COLUMN_AVAILABLE);
+  block = ll_event_table_get_text (f.table, 0, LL_EVENT_COLUMN_BLOCK);
+  copied = ll_event_table_get_text (f.table, 1, LL_EVENT_COLUMN_BLOCK);
+  g_assert_cmpstr (time, ==, "—");
+  g_assert_cmpstr (available, ==, "—");
+  g_assert_cmpstr (block, ==, "—");
+  g_assert_cmpstr (copied, ==, "copied");
+  assert_cells_shown (&f);
+
+  /* A run that was timed, in the same table. */
+  push (&f, 3);
+  g_clear_pointer (&time, g_free);
+  g_clear_pointer (&available, g_free);
+  g_clear_pointer (&block, g_free);
+  time = ll_event_table_get_text (f.table, 0, LL_EVENT_COLUMN_TIME);
+  available = ll_event_table_get_text (f.table, 0, LL_EVENT_COLUMN_AVAILABLE);
+  block = ll_event_table_get_text (f.table, 0, LL_EVENT_COLUMN_BLOCK);
+  g_assert_cmpstr (time, ==, "1 ns");
+  g_assert_cmpstr (available, ==, "8.00 GiB");
+  g_assert_cmpstr (block, ==, "grew in place");
+  {
+    /* The cells on screen say it too, not only the texts asked for. */
+    g_autoptr(GPtrArray) cells = find_widgets (GTK_WIDGET (ll_event_table_get_column_view (f.table)),
+                                               GTK_TYPE_INSCRIPTION);
+    gboolean dash = FALSE;
+
+    for (guint i = 0; i < cells->len; i++)
+      if (gtk_widget_get_mapped (cells->pdata[i]))
+        dash |= g_strcmp0 (gtk_inscription_get_text (cells->pdata[i]), "—") == 0;
+    g_assert_false (dash);
+  }
+
+  fixture_tear_down (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -557,6 +617,7 @@ main (int   argc,
   g_test_add_func ("/ui/event-table/cells-fit", test_cells_fit);
   g_test_add_func ("/ui/event-table/jump", test_jump);
   g_test_add_func ("/ui/event-table/sort-menu", test_sort_menu);
+  g_test_add_func ("/ui/event-table/simulated", test_simulated);
 
   return g_test_run ();
 }

@@ -29,6 +29,7 @@ test_forecast_line (void)
   config.target = 4 * GiB;
 
   info.has_run = TRUE;
+  info.timed = TRUE;
   info.units = LL_UNITS_IEC;
   info.status.state = LL_ENGINE_RUNNING;
   info.progress = 0.5;
@@ -154,6 +155,55 @@ test_main_figures (void)
   g_object_unref (summary);
 }
 
+/* A simulated run's figures say what was computed and never a time: a
+ * simulation allocates and times nothing. */
+static void
+test_simulated_figures (void)
+{
+  LlSummaryView *summary = LL_SUMMARY_VIEW (ll_summary_view_new ());
+  LlSummaryInfo info = { 0 };
+  g_autofree char *duration = ll_format_duration (2500000);
+  g_autofree char *total = g_strdup_printf ("%s in total", duration);
+
+  g_object_ref_sink (summary);
+  info.has_run = TRUE;
+  info.units = LL_UNITS_IEC;
+  info.status.state = LL_ENGINE_FINISHED;
+  info.status.length = 117439957;
+  info.status.capacity = 132119956;
+  info.status.elapsed_ns = 4000000;
+  info.counters.n_events = 127;
+  info.counters.total_realloc_ns = 2500000;
+  info.counters.slowest.realloc_ns = 400000;
+  info.counters.slowest.length = 1000;
+  info.appends_per_second = 3e9;
+  info.progress = 1.0;
+  info.eta_ns = G_MAXUINT64;
+
+  info.timed = TRUE;
+  ll_summary_view_update (summary, &info);
+  g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_REALLOCATIONS), ==, "127");
+  g_assert_cmpstr (ll_summary_view_get_detail (summary, LL_FIGURE_REALLOCATIONS), ==, total);
+  g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_ELAPSED), !=, "—");
+  g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_SLOWEST), !=, "—");
+  g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_RATE), !=, "—");
+
+  info.timed = FALSE;
+  info.status.elapsed_ns = 0;
+  info.counters.total_realloc_ns = 0;
+  info.counters.slowest.realloc_ns = 0;
+  ll_summary_view_update (summary, &info);
+  g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_REALLOCATIONS), ==, "127");
+  g_assert_cmpstr (ll_summary_view_get_detail (summary, LL_FIGURE_REALLOCATIONS), ==, "Computed, not timed");
+  g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_ELAPSED), ==, "—");
+  g_assert_cmpstr (ll_summary_view_get_detail (summary, LL_FIGURE_ELAPSED), ==, "A simulation allocates nothing");
+  g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_SLOWEST), ==, "—");
+  g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_RATE), ==, "—");
+  g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_LENGTH), ==, "117 M");
+
+  g_object_unref (summary);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -163,6 +213,7 @@ main (int   argc,
   g_test_add_func ("/ui/summary/forecast-line", test_forecast_line);
   g_test_add_func ("/ui/summary/forecast-in-window", test_forecast_in_window);
   g_test_add_func ("/ui/summary/main-figures", test_main_figures);
+  g_test_add_func ("/ui/summary/simulated-figures", test_simulated_figures);
 
   return g_test_run ();
 }
