@@ -25,23 +25,20 @@ ll_export_size_get_presets (guint *n_presets)
   return presets;
 }
 
-/* A whole number of pixels at @p, within the limits; moves @p past it. */
+/* A whole number of pixels at @p, moving @p past it; one past the
+ * largest allowed stands for any larger. */
 static gboolean
 parse_side (const char **p,
-            int         *side)
+            guint64     *side)
 {
   guint64 value = 0;
   const char *start = *p;
 
-  while (g_ascii_isdigit (**p) && value <= LL_EXPORT_SIZE_MAX)
-    value = value * 10 + (guint64) (*(*p)++ - '0');
+  for (; g_ascii_isdigit (**p); (*p)++)
+    value = MIN (value * 10 + (guint64) (**p - '0'), (guint64) LL_EXPORT_SIZE_MAX + 1);
 
-  if (*p == start || g_ascii_isdigit (**p) ||
-      value < LL_EXPORT_SIZE_MIN || value > LL_EXPORT_SIZE_MAX)
-    return FALSE;
-
-  *side = (int) value;
-  return TRUE;
+  *side = value;
+  return *p != start;
 }
 
 static const char *
@@ -59,7 +56,7 @@ ll_export_size_parse (const char  *text,
                       GError     **error)
 {
   const char *p;
-  int w, h;
+  guint64 w, h;
 
   g_return_val_if_fail (text != NULL, FALSE);
 
@@ -86,10 +83,23 @@ ll_export_size_parse (const char  *text,
   if (!parse_side (&p, &h) || *skip_spaces (p) != '\0')
     goto bad;
 
+  /* A size, but one that cannot be drawn: which side, and why. */
+  if (MIN (w, h) < LL_EXPORT_SIZE_MIN || MAX (w, h) > LL_EXPORT_SIZE_MAX)
+    {
+      g_autofree char *shown = g_utf8_make_valid (text, -1);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   MIN (w, h) < LL_EXPORT_SIZE_MIN
+                     ? _("“%s” is too small to draw: each side of WIDTHxHEIGHT is from %d to %d pixels.")
+                     : _("“%s” is too large to draw: each side of WIDTHxHEIGHT is from %d to %d pixels."),
+                   g_strstrip (shown), LL_EXPORT_SIZE_MIN, LL_EXPORT_SIZE_MAX);
+      return FALSE;
+    }
+
   if (width != NULL)
-    *width = w;
+    *width = (int) w;
   if (height != NULL)
-    *height = h;
+    *height = (int) h;
   return TRUE;
 
 bad:

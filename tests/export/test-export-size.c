@@ -54,6 +54,27 @@ test_size_parse (void)
       g_assert_cmpint (w, ==, 7);
       g_assert_cmpint (h, ==, 7);
     }
+
+  /* A size that cannot be drawn says which way it is wrong. */
+  {
+    static const struct { const char *text, *message; } wrong[] = {
+      { "10x10", "“10x10” is too small to draw: each side of WIDTHxHEIGHT is from 16 to 16384 pixels." },
+      { " 1200x15 ", "“1200x15” is too small to draw: each side of WIDTHxHEIGHT is from 16 to 16384 pixels." },
+      { "100000x100000",
+        "“100000x100000” is too large to draw: each side of WIDTHxHEIGHT is from 16 to 16384 pixels." },
+      { "99999999999999999999x600",
+        "“99999999999999999999x600” is too large to draw: each side of WIDTHxHEIGHT is from 16 to 16384 pixels." },
+      { "1200", "“1200” is not a size. Use WIDTHxHEIGHT in pixels, each from 16 to 16384, e.g. 1200x600." },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+      {
+        g_autoptr(GError) error = NULL;
+
+        g_assert_false (ll_export_size_parse (wrong[i].text, NULL, NULL, &error));
+        g_assert_cmpstr (error->message, ==, wrong[i].message);
+      }
+  }
 }
 
 static void
