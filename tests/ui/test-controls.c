@@ -1,0 +1,190 @@
+/* test-controls.c — the sidebar's fields: the run they describe, and what
+ * they say of a value a run would not take
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+#include <string.h>
+
+#include "ll-controls.h"
+#include "ui-test-util.h"
+
+#define GiB (G_GUINT64_CONSTANT (1) << 30)
+
+typedef struct
+{
+  GtkWidget  *window;
+  LlControls *controls;
+  LlMemInfo   memory;     /* what the injected probe says */
+} Fixture;
+
+static gboolean
+probe (LlMemInfo *info,
+       gpointer   user_data,
+       GError   **error)
+{
+  *info = *(const LlMemInfo *) user_data;
+  return TRUE;
+}
+
+static void
+fixture_set_up (Fixture *f)
+{
+  f->memory = (LlMemInfo) { .total_bytes = 16 * GiB, .available_bytes = 12 * GiB,
+                            .cgroup_limit_bytes = LL_NO_LIMIT };
+  f->controls = LL_CONTROLS (ll_controls_new ());
+  ll_controls_set_mem_probe (f->controls, probe, &f->memory);
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 380, 800);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->controls));
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_ms (50);
+}
+
+static void
+fixture_tear_down (Fixture *f)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  wait_ms (10);
+}
+
+static LlRunConfig
+config_of (LlControls *controls)
+{
+  g_autoptr(GError) error = NULL;
+  LlRunConfig config;
+
+  g_assert_true (ll_controls_get_config (controls, &config, &error));
+  g_assert_no_error (error);
+  return config;
+}
+
+/* The target as written: its size, and the units it speaks in after. */
+static void
+test_target (void)
+{
+  Fixture f;
+  LlRunConfig config;
+  g_autofree char *described = NULL;
+
+  fixture_set_up (&f);
+  ll_controls_set_policy (f.controls, LL_POLICY_CPYTHON);
+  ll_controls_set_element (f.controls, LL_ELEMENT_SHARED);
+  ll_controls_set_target_kind (f.controls, LL_TARGET_CONTAINER_BYTES);
+
+  ll_controls_set_target_text (f.controls, "10 GB");
+  config = config_of (f.controls);
+  g_assert_cmpuint (config.target, ==, 10000000000);
+  g_assert_cmpint (ll_controls_get_target_units (f.controls), ==, LL_UNITS_SI);
+  ll_controls_set_target_text (f.controls, "8 GiB");
+  g_assert_cmpuint (config_of (f.controls).target, ==, 8 * GiB);
+  g_assert_cmpint (ll_controls_get_target_units (f.controls), ==, LL_UNITS_IEC);
+  ll_controls_set_target_text (f.controls, "8G");
+  g_assert_cmpint (ll_controls_get_target_units (f.controls), ==, LL_UNITS_IEC);
+  described = ll_controls_describe (f.controls);
+  g_assert_cmpstr (described, ==, "CPython 3.9+ · Shared object · 8.00 GiB");
+
+  /* Not a size: the run is refused, and the field says why. */
+  ll_controls_set_target_text (f.controls, "lots");
+  g_assert_false (ll_controls_get_valid (f.controls));
+  g_assert_nonnull (ll_controls_get_error (f.controls));
+  g_assert_nonnull (strstr (ll_controls_get_error (f.controls), "lots"));
+  g_assert_false (ll_controls_get_config (f.controls, &config, NULL));
+
+  fixture_tear_down (&f);
+}
+
+/* A target larger than the memory free now is said at the field, with the
+ * largest that fits; it stays a warning, for the run stops at the reserve. */
+static void
+test_target_fits (void)
+{
+  Fixture f;
+  const char *message;
+
+  fixture_set_up (&f);
+  ll_controls_set_policy (f.controls, LL_POLICY_CPYTHON);
+  ll_controls_set_target_kind (f.controls, LL_TARGET_CONTAINER_BYTES);
+  ll_controls_set_reserve_text (f.controls, "1GiB");
+  ll_controls_set_target_text (f.controls, "2GiB");
+  message = ll_controls_get_target_message (f.controls);
+  g_assert_true (message == NULL || strstr (message, "More than the memory free now") == NULL);
+
+  ll_controls_set_target_text (f.controls, "20GiB");
+  message = ll_controls_get_target_message (f.controls);
+  g_assert_nonnull (message);
+  g_assert_true (g_str_has_prefix (message, "More than the memory free now (11.00 GiB after the reserve)"));
+  g_assert_nonnull (strstr (message, "the largest target that fits is "));
+  g_assert_true (ll_controls_get_valid (f.controls));
+
+  fixture_tear_down (&f);
+}
+
+/* The reserve as a share of the memory: of the machine's, read now. */
+static void
+test_reserve (void)
+{
+  Fixture f;
+  LlMemInfo info;
+  LlRunConfig config;
+
+  fixture_set_up (&f);
+  ll_controls_set_reserve_text (f.controls, "auto");
+  g_assert_cmpuint (config_of (f.controls).reserve_bytes, ==, LL_RESERVE_DEFAULT);
+  ll_controls_set_reserve_text (f.controls, "2GiB");
+  g_assert_cmpuint (config_of (f.controls).reserve_bytes, ==, 2 * GiB);
+  if (ll_mem_read_system (&info, NULL, NULL))
+    {
+      ll_controls_set_reserve_text (f.controls, "10 %");
+      g_assert_cmpuint (config_of (f.controls).reserve_bytes, ==,
+                        (guint64) llround (MIN (info.total_bytes, info.cgroup_limit_bytes) / 10.0));
+    }
+
+  ll_controls_set_reserve_text (f.controls, "200%");
+  g_assert_false (ll_controls_get_valid (f.controls));
+  g_assert_cmpstr (ll_controls_get_error (f.controls), ==,
+                   "200 % is more than all of the memory: a share goes from 0 to 100 %");
+  g_assert_false (ll_controls_get_config (f.controls, &config, NULL));
+  ll_controls_set_reserve_text (f.controls, "0");
+  g_assert_true (ll_controls_get_valid (f.controls));
+  g_assert_cmpuint (config_of (f.controls).reserve_bytes, ==, 0);
+
+  fixture_tear_down (&f);
+}
+
+/* The notebook's experiment, set up in one go. */
+static void
+test_notebook (void)
+{
+  Fixture f;
+  LlRunConfig config;
+
+  fixture_set_up (&f);
+  ll_controls_load_notebook_example (f.controls);
+  config = config_of (f.controls);
+  g_assert_cmpint (config.policy.kind, ==, LL_POLICY_CPYTHON);
+  g_assert_cmpint (config.element, ==, LL_ELEMENT_BOXED);
+  g_assert_cmpuint (config.initial_length, ==, 20000000);
+  g_assert_cmpint (config.target_kind, ==, LL_TARGET_ELEMENTS);
+  g_assert_cmpuint (config.target, ==, 40000004);
+  g_assert_cmpuint (config.batch, ==, 1);
+
+  fixture_tear_down (&f);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/controls/target", test_target);
+  g_test_add_func ("/ui/controls/target-fits", test_target_fits);
+  g_test_add_func ("/ui/controls/reserve", test_reserve);
+  g_test_add_func ("/ui/controls/notebook", test_notebook);
+
+  return g_test_run ();
+}
