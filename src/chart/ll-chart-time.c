@@ -117,8 +117,7 @@ time_extents (const LlChartSeries  *series,
 
   ext->empty = series->n_events == 0 || hi <= 0.0;
   /* A simulation computes capacities; nothing is allocated, nothing timed. */
-  if (series->n_events > 0 && series->counters != NULL &&
-      series->counters->total_realloc_ns == 0 && series->counters->n_events > 0)
+  if (series->n_events > 0 && series->counters != NULL && !ll_history_counters_timed (series->counters))
     ext->hint = _("No timings: a simulation allocates nothing");
   else
     ext->hint = ll_chart_no_events_hint (series);

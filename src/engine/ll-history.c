@@ -886,3 +886,11 @@ ll_history_view_get_counters (const LlHistoryView *view)
 
   return &view->counters;
 }
+
+gboolean
+ll_history_counters_timed (const LlHistoryCounters *counters)
+{
+  g_return_val_if_fail (counters != NULL, FALSE);
+
+  return counters->n_events == 0 || counters->total_realloc_ns > 0;
+}

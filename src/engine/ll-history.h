@@ -170,6 +170,10 @@ const LlEventBucket     *ll_history_view_get_coarse_events  (const LlHistoryView
 const LlSampleBucket    *ll_history_view_get_coarse_samples (const LlHistoryView *view,
                                                              gsize               *n_buckets);
 const LlHistoryCounters *ll_history_view_get_counters (const LlHistoryView *view);
+/* Whether the reallocations were timed one by one: not in a simulation,
+ * nor in an interpreter's run (it sees sizes, not the allocator); TRUE
+ * while there are none yet. */
+gboolean                 ll_history_counters_timed    (const LlHistoryCounters *counters);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LlHistory, ll_history_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LlHistoryView, ll_history_view_free)

@@ -121,15 +121,15 @@ ll_event_table_format_cell (LlEventTable *self,
         return merged ? g_strdup_printf (_("up to +%s"), size) : g_strdup_printf ("+%s", size);
       }
     case COL_BLOCK:
-      /* A simulation knows a block is copied where its runtime copies,
-       * not where realloc () would have put it. */
-      if (self->computed && last->bytes_copied == 0)
+      /* Reallocations not timed (a simulation, an interpreter) show a
+       * block copied where the runtime copies, not where realloc () put it. */
+      if (!self->timed && last->bytes_copied == 0)
         return g_strdup ("—");
       return format_block (b);
     case COL_COPIED:
       return ll_format_bytes (merged ? last->bytes_copied : first->bytes_copied, self->units);
     case COL_TIME:
-      if (self->computed)
+      if (!self->timed)
         return g_strdup ("—");
       {
         g_autofree char *time = ll_format_duration (merged ? b->max_realloc_ns : first->realloc_ns);
@@ -137,7 +137,8 @@ ll_event_table_format_cell (LlEventTable *self,
         return merged ? g_strdup_printf (_("up to %s"), time) : g_steal_pointer (&time);
       }
     case COL_AVAILABLE:
-      if (self->computed)
+      /* (a simulation measures no free memory; an interpreter's run does) */
+      if (last->available_bytes == 0)
         return g_strdup ("—");
       return ll_format_bytes (last->available_bytes, self->units);
     case LL_N_EVENT_COLUMNS:

@@ -58,7 +58,7 @@ struct _LlEventTable
   guint64             loop_start;
   guint               n_rows;
   guint64             n_events;   /* the run's reallocations, the last one's number */
-  gboolean            computed;   /* a simulation: nothing allocated, timed or measured */
+  gboolean            timed;      /* ll_history_counters_timed () */
 
   GHashTable         *bound;      /* GtkListItem → its CellContext: the cells shown */
   int                 char_width;  /* in Pango units: see ll_event_table_read_font_metrics () */

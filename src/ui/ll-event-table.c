@@ -526,6 +526,7 @@ ll_event_table_init (LlEventTable *self)
   GtkWidget *scroller;
 
   self->units = LL_UNITS_IEC;
+  self->timed = TRUE;
   self->list = ll_event_list_new ();
   self->bound = g_hash_table_new (NULL, NULL);
   g_signal_connect_swapped (self->list, "rows-moved", G_CALLBACK (on_rows_moved), self);
@@ -639,12 +640,11 @@ ll_event_table_set_view (LlEventTable        *self,
     }
   self->n_events = view != NULL ? ll_history_view_get_counters (view)->n_events : 0;
   {
-    /* A simulation's reallocations take no time (as its time chart says). */
-    gboolean computed = self->n_events > 0 && ll_history_view_get_counters (view)->total_realloc_ns == 0;
+    gboolean timed = view == NULL || ll_history_counters_timed (ll_history_view_get_counters (view));
 
-    if (computed != self->computed)
+    if (timed != self->timed)
       {
-        self->computed = computed;
+        self->timed = timed;
         ll_event_table_show_all_cells (self);
       }
   }

@@ -626,16 +626,18 @@ ll_summary_view_update (LlSummaryView           *self,
   SHOW (LL_FIGURE_SLACK);
 
   value = ll_format_count_exact (c->n_events);
-  if (info->timed)
+  if (ll_history_counters_timed (c))
     {
       a = ll_format_duration (c->total_realloc_ns);
       /* Translators: total time spent in reallocations */
       detail = g_strdup_printf (_("%s in total"), a);
       g_free (a);
     }
-  else
+  else if (info->simulated)
     /* Translators: under the reallocations of a simulated run */
     detail = g_strdup (_("Computed, not timed"));
+  else
+    detail = NULL;
   SHOW (LL_FIGURE_REALLOCATIONS);
 
   value = ll_format_count_exact (c->n_moved);
@@ -644,7 +646,7 @@ ll_summary_view_update (LlSummaryView           *self,
   g_free (a);
   SHOW (LL_FIGURE_MOVED);
 
-  if (info->timed)
+  if (!info->simulated)
     {
       value = ll_format_duration (st->elapsed_ns);
       detail = g_strdup_printf (_("%.0f %% reallocating"),
@@ -659,7 +661,7 @@ ll_summary_view_update (LlSummaryView           *self,
     }
   SHOW (LL_FIGURE_ELAPSED);
 
-  if (info->appends_per_second >= 0 && info->timed)
+  if (info->appends_per_second >= 0 && !info->simulated)
     {
       a = ll_format_count ((guint64) (info->appends_per_second + 0.5));
       /* Translators: appends per second, e.g. "210 M/s" */
@@ -676,7 +678,7 @@ ll_summary_view_update (LlSummaryView           *self,
     }
   SHOW (LL_FIGURE_RATE);
 
-  if (c->n_events > 0 && info->timed)
+  if (c->n_events > 0 && ll_history_counters_timed (c))
     {
       value = ll_format_duration (c->slowest.realloc_ns);
       a = ll_format_count (c->slowest.length);

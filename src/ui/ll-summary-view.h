@@ -32,7 +32,7 @@ typedef enum
 typedef struct
 {
   gboolean          has_run;
-  gboolean          timed;               /* FALSE: a simulation, nothing timed */
+  gboolean          simulated;           /* nothing allocated, nothing timed */
   LlEngineStatus    status;
   LlHistoryCounters counters;
   LlElement         element;

@@ -186,7 +186,7 @@ ll_window_update_summary (LlWindow *self)
     }
 
   info.has_run = TRUE;
-  info.timed = ll_run_get_kind (self->run) != LL_RUN_SIMULATED;
+  info.simulated = ll_run_get_kind (self->run) == LL_RUN_SIMULATED;
   info.running = ll_window_get_run_state (self) == LL_ENGINE_RUNNING;
   ll_run_get_status (self->run, &info.status);
   info.counters = *ll_history_view_get_counters (self->view);

@@ -902,6 +902,19 @@ test_history_extent (void)
   g_assert_false (ll_history_view_update (view, history));
 }
 
+/* Reallocations timed one by one, or not (a simulation, an interpreter). */
+static void
+test_counters_timed (void)
+{
+  LlHistoryCounters counters = { 0 };
+
+  g_assert_true (ll_history_counters_timed (&counters));
+  counters.n_events = 127;
+  g_assert_false (ll_history_counters_timed (&counters));
+  counters.total_realloc_ns = 1;
+  g_assert_true (ll_history_counters_timed (&counters));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -918,6 +931,7 @@ main (int   argc,
   g_test_add_func ("/history/view-incremental", test_history_view_incremental);
   g_test_add_func ("/history/concurrency", test_history_concurrency);
   g_test_add_func ("/history/push-speed", test_history_push_speed);
+  g_test_add_func ("/history/counters-timed", test_counters_timed);
 
   return g_test_run ();
 }

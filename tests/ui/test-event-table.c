@@ -543,7 +543,8 @@ test_sort_menu (void)
 
 /* A simulation's rows: no time, no free memory, and a block copied only
  * where its runtime copies (where realloc () would have put it is not
- * known); a timed run's rows say them again. */
+ * known); an interpreter's, its free memory; a timed run's rows say them
+ * all again. */
 static void
 test_simulated (void)
 {
@@ -574,6 +575,25 @@ test_simulated (void)
   g_assert_cmpstr (block, ==, "—");
   g_assert_cmpstr (copied, ==, "copied");
   assert_cells_shown (&f);
+
+  /* An interpreter's run: not timed either, but its free memory measured. */
+  {
+    g_autoptr(LlHistory) interpreter = ll_history_new (0);
+    g_autoptr(LlHistoryView) interpreter_view = ll_history_view_new ();
+    g_autofree char *free_memory = NULL;
+    g_autofree char *untimed = NULL;
+
+    e[0].available_bytes = e[1].available_bytes = 8ull << 30;
+    ll_history_push_events (interpreter, e, G_N_ELEMENTS (e));
+    ll_history_view_update (interpreter_view, interpreter);
+    /* (another run: the table is emptied first, as the window does) */
+    ll_event_table_set_view (f.table, NULL);
+    ll_event_table_set_view (f.table, interpreter_view);
+    free_memory = ll_event_table_get_text (f.table, 0, LL_EVENT_COLUMN_AVAILABLE);
+    untimed = ll_event_table_get_text (f.table, 0, LL_EVENT_COLUMN_TIME);
+    g_assert_cmpstr (free_memory, ==, "8.00 GiB");
+    g_assert_cmpstr (untimed, ==, "—");
+  }
 
   /* A run that was timed, in the same table. */
   push (&f, 3);

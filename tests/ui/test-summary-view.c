@@ -29,7 +29,6 @@ test_forecast_line (void)
   config.target = 4 * GiB;
 
   info.has_run = TRUE;
-  info.timed = TRUE;
   info.units = LL_UNITS_IEC;
   info.status.state = LL_ENGINE_RUNNING;
   info.progress = 0.5;
@@ -180,7 +179,6 @@ test_simulated_figures (void)
   info.progress = 1.0;
   info.eta_ns = G_MAXUINT64;
 
-  info.timed = TRUE;
   ll_summary_view_update (summary, &info);
   g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_REALLOCATIONS), ==, "127");
   g_assert_cmpstr (ll_summary_view_get_detail (summary, LL_FIGURE_REALLOCATIONS), ==, total);
@@ -188,7 +186,7 @@ test_simulated_figures (void)
   g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_SLOWEST), !=, "—");
   g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_RATE), !=, "—");
 
-  info.timed = FALSE;
+  info.simulated = TRUE;
   info.status.elapsed_ns = 0;
   info.counters.total_realloc_ns = 0;
   info.counters.slowest.realloc_ns = 0;
@@ -200,6 +198,15 @@ test_simulated_figures (void)
   g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_SLOWEST), ==, "—");
   g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_RATE), ==, "—");
   g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_LENGTH), ==, "117 M");
+
+  /* An interpreter's run took time, but its reallocations were not timed
+   * one by one. */
+  info.simulated = FALSE;
+  info.status.elapsed_ns = 4000000;
+  ll_summary_view_update (summary, &info);
+  g_assert_cmpstr (ll_summary_view_get_detail (summary, LL_FIGURE_REALLOCATIONS), ==, "");
+  g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_SLOWEST), ==, "—");
+  g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_ELAPSED), !=, "—");
 
   g_object_unref (summary);
 }
