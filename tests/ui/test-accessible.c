@@ -196,17 +196,6 @@ is_control (GtkWidget *widget)
     }
 }
 
-static gboolean
-is_hidden (GtkWidget *widget)
-{
-  g_autofree char *shown = NULL;
-
-  if (!gtk_test_accessible_has_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN))
-    return FALSE;
-  shown = gtk_test_accessible_check_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, FALSE);
-  return shown != NULL;
-}
-
 /* Every control on screen under @root has a clean name. */
 static guint
 check_controls (GtkWidget *window,
@@ -215,7 +204,7 @@ check_controls (GtkWidget *window,
   GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (root));
   guint n = 0;
 
-  if (!gtk_widget_get_mapped (root) || is_hidden (root) ||
+  if (!gtk_widget_get_mapped (root) || accessible_is_hidden (root) ||
       role == GTK_ACCESSIBLE_ROLE_PRESENTATION)
     return 0;
 
@@ -452,7 +441,7 @@ test_figures (void)
   assert_named (root, flow, GTK_ACCESSIBLE_ROLE_LIST, "Figures");
   assert_named (root, length, GTK_ACCESSIBLE_ROLE_LIST_ITEM, "Length: —");
   /* Its three labels are not heard one by one. */
-  g_assert_true (is_hidden (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (length))));
+  g_assert_true (accessible_is_hidden (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (length))));
 
   /* Growing by 512 elements at a time, it runs longer than we watch. */
   ll_controls_set_policy (controls, LL_POLICY_FIXED);

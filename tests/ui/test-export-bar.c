@@ -52,18 +52,6 @@ set_progress (LlExportJob *job,
   g_mutex_unlock (&job->lock);
 }
 
-/* Whether screen readers are told the bar's content is hidden. */
-static gboolean
-hidden_from_screen_readers (GtkRevealer *revealer)
-{
-  g_autofree char *shown = NULL;
-
-  if (!gtk_test_accessible_has_state (GTK_ACCESSIBLE (revealer), GTK_ACCESSIBLE_STATE_HIDDEN))
-    return FALSE;
-  shown = gtk_test_accessible_check_state (GTK_ACCESSIBLE (revealer), GTK_ACCESSIBLE_STATE_HIDDEN, FALSE);
-  return shown != NULL;
-}
-
 /* The bar follows the job: the share written, counted as people count,
  * then the time left once the rate has settled; it slides in only once
  * the export has lasted a moment, and out when it ends. */
@@ -76,7 +64,7 @@ test_follows (void)
   fixture_set_up (&f);
   g_assert_false (ll_export_bar_get_active (f.bar));
   g_assert_false (gtk_revealer_get_reveal_child (f.revealer));
-  g_assert_true (hidden_from_screen_readers (f.revealer));
+  g_assert_true (accessible_is_hidden (GTK_WIDGET (f.revealer)));
   g_assert_nonnull (find_button (GTK_WIDGET (f.bar), "export.cancel"));
 
   set_progress (f.job, 0, 238000000);
@@ -88,7 +76,7 @@ test_follows (void)
   g_assert_false (gtk_revealer_get_reveal_child (f.revealer));
   wait_ms (300);
   g_assert_true (gtk_revealer_get_reveal_child (f.revealer));
-  g_assert_false (hidden_from_screen_readers (f.revealer));
+  g_assert_false (accessible_is_hidden (GTK_WIDGET (f.revealer)));
 
   set_progress (f.job, 107100000, 238000000);
   wait_ms (300);
@@ -111,7 +99,7 @@ test_follows (void)
   ll_export_bar_stop (f.bar);
   g_assert_false (ll_export_bar_get_active (f.bar));
   g_assert_false (gtk_revealer_get_reveal_child (f.revealer));
-  g_assert_true (hidden_from_screen_readers (f.revealer));
+  g_assert_true (accessible_is_hidden (GTK_WIDGET (f.revealer)));
 
   fixture_tear_down (&f);
 }

@@ -217,6 +217,17 @@ press_key (GtkWidget      *widget,
   return FALSE;
 }
 
+gboolean
+accessible_is_hidden (GtkWidget *widget)
+{
+  g_autofree char *shown = NULL;
+
+  if (!gtk_test_accessible_has_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN))
+    return FALSE;
+  shown = gtk_test_accessible_check_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, FALSE);
+  return shown != NULL;
+}
+
 AdwMessageDialog *
 find_message_dialog (void)
 {

@@ -72,6 +72,8 @@ gboolean          press_key           (GtkWidget      *widget,
 AdwMessageDialog *find_message_dialog (void);
 GtkWidget        *find_icon_button    (GtkWidget      *root,
                                        const char     *icon_name);
+/* Whether screen readers are told @widget is hidden (with GTK_A11Y=test). */
+gboolean          accessible_is_hidden (GtkWidget     *widget);
 
 /* A new temporary folder; the names in it, sorted and joined by spaces;
  * removing it and its files. */
