@@ -419,6 +419,7 @@ parse_share (const char       *text,
              LlSizeFlags       flags,
              const LlMemInfo  *info,
              guint64          *reserve,
+             double           *percent_out,
              GError          **error)
 {
   g_autoptr(GError) local = NULL;
@@ -448,36 +449,37 @@ parse_share (const char       *text,
                              "here: write a size, or “auto”"));
       return FALSE;
     }
-  if (reserve != NULL)
-    *reserve = (guint64) llround ((double) memory_base (info) * percent / 100.0);
+  *reserve = (guint64) llround ((double) memory_base (info) * percent / 100.0);
+  *percent_out = percent;
   return TRUE;
 }
 
-gboolean
-ll_reserve_parse (const char       *text,
-                  LlSizeFlags       flags,
-                  const LlMemInfo  *info,
-                  guint64          *reserve,
-                  GError          **error)
+/* ll_reserve_parse (), and the share of memory it was written as (< 0:
+ * it was not one). */
+static gboolean
+read_reserve (const char       *text,
+              LlSizeFlags       flags,
+              const LlMemInfo  *info,
+              guint64          *reserve,
+              double           *percent,
+              GError          **error)
 {
   g_autofree char *stripped = NULL;
   g_autofree char *share = NULL;
   guint64 bytes = 0;
   LlUnits units = LL_UNITS_IEC;
 
-  g_return_val_if_fail (text != NULL, FALSE);
-
   stripped = g_strstrip (g_strdup (text));
+  *percent = -1;
   if (stripped[0] == '\0' || g_ascii_strcasecmp (stripped, "auto") == 0)
     {
-      if (reserve != NULL)
-        *reserve = LL_RESERVE_DEFAULT;
+      *reserve = LL_RESERVE_DEFAULT;
       return TRUE;
     }
 
   if ((share = share_number (stripped)) != NULL)
     {
-      if (!parse_share (stripped, share, flags, info, &bytes, error))
+      if (!parse_share (stripped, share, flags, info, &bytes, percent, error))
         return FALSE;
     }
   else if (!ll_size_parse_bytes_units (stripped, flags | LL_SIZE_FLAGS_ALLOW_ZERO, &bytes, &units, error))
@@ -508,6 +510,24 @@ ll_reserve_parse (const char       *text,
   /* The default's own value stands for "auto"; as a size it means nothing. */
   if (bytes == LL_RESERVE_DEFAULT)
     bytes = LL_RESERVE_DEFAULT - 1;
+  *reserve = bytes;
+  return TRUE;
+}
+
+gboolean
+ll_reserve_parse (const char       *text,
+                  LlSizeFlags       flags,
+                  const LlMemInfo  *info,
+                  guint64          *reserve,
+                  GError          **error)
+{
+  guint64 bytes;
+  double percent;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!read_reserve (text, flags, info, &bytes, &percent, error))
+    return FALSE;
   if (reserve != NULL)
     *reserve = bytes;
   return TRUE;
@@ -519,14 +539,13 @@ ll_reserve_describe (const char      *text,
                      const LlMemInfo *info,
                      LlUnits          units)
 {
-  g_autofree char *stripped = NULL;
-  g_autofree char *share = NULL;
   g_autofree char *size = NULL;
   guint64 reserve;
+  double percent;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  if (!ll_reserve_parse (text, flags, info, &reserve, NULL))
+  if (!read_reserve (text, flags, info, &reserve, &percent, NULL))
     return NULL;
 
   if (reserve == LL_RESERVE_DEFAULT)
@@ -545,14 +564,10 @@ ll_reserve_describe (const char      *text,
     return g_strdup (_("No reserve: a large run may leave the system out of memory"));
 
   size = ll_format_bytes (reserve, units);
-  stripped = g_strstrip (g_strdup (text));
-  if ((share = share_number (stripped)) != NULL)
+  if (percent >= 0)
     {
-      double percent = 0;
-      g_autofree char *number = NULL;
+      g_autofree char *number = ll_format_decimal (percent);
 
-      ll_size_parse_decimal (share, flags, &percent, NULL);
-      number = ll_format_decimal (percent);
       /* Translators: a memory reserve written as a share of memory, "10 %" */
       return g_strdup_printf (_("%s %% of memory: %s here. Runs stop before free memory falls below it."),
                               number, size);
