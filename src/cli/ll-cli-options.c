@@ -550,19 +550,14 @@ parse_policies (LlCliOptions  *o,
       if (o->policy[0] == '\0')
         continue;
       if (g_ascii_strcasecmp (o->policy, "all") == 0)
-        {
-          o->policy = saved;
-          return bad_value (error, _("--policy: “all” names every policy already: give it alone"));
-        }
-      ok = parse_config (o, LL_CLI_COMPARE, &config, error);
+        ok = bad_value (error, _("--policy: “all” names every policy already: give it alone"));
+      else
+        ok = parse_config (o, LL_CLI_COMPARE, &config, error);
       /* The same policy twice would be two equal rows and two lines drawn
        * on one another (custom takes one set of parameters). */
       for (guint j = 0; ok && j < o->configs->len; j++)
         if (g_array_index (o->configs, LlRunConfig, j).policy.kind == config.policy.kind)
-          {
-            o->policy = saved;
-            return bad_value (error, _("--policy: %s is named twice"), ll_policy_get_info (config.policy.kind)->name);
-          }
+          ok = bad_value (error, _("--policy: %s is named twice"), ll_policy_get_info (config.policy.kind)->name);
       if (ok)
         g_array_append_val (o->configs, config);
     }
