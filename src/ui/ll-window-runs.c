@@ -205,6 +205,21 @@ on_open_toast_dismissed (LlWindow *self)
   self->open_toast = NULL;
 }
 
+/* A toast for opened files that files opened meanwhile add to, counting
+ * @runs in one file so far. */
+static void
+start_open_toast (LlWindow   *self,
+                  const char *title,
+                  guint       runs)
+{
+  self->open_toast = adw_toast_new (title);
+  self->open_toast_runs = runs;
+  self->open_toast_files = 1;
+  g_signal_connect_object (self->open_toast, "dismissed", G_CALLBACK (on_open_toast_dismissed), self,
+                           G_CONNECT_SWAPPED);
+  ll_window_add_toast (self, self->open_toast);
+}
+
 void
 ll_window_add_runs (LlWindow   *self,
                     GPtrArray  *runs,
@@ -244,14 +259,7 @@ ll_window_add_runs (LlWindow   *self,
   /* Files opened together with the one shown: the first of the others
    * starts a toast that counts them all. */
   if (self->open_toast == NULL && group != 0 && group == self->shown_group)
-    {
-      self->open_toast = adw_toast_new ("");
-      self->open_toast_runs = self->shown_group_runs;
-      self->open_toast_files = 1;
-      g_signal_connect_object (self->open_toast, "dismissed", G_CALLBACK (on_open_toast_dismissed), self,
-                               G_CONNECT_SWAPPED);
-      ll_window_add_toast (self, self->open_toast);
-    }
+    start_open_toast (self, "", self->shown_group_runs);
   self->shown_group = 0;
 
   /* Several files opened at once make one toast. */
@@ -271,12 +279,7 @@ ll_window_add_runs (LlWindow   *self,
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Opened %u run from “%s”", "Opened %u runs from “%s”",
                                        runs->len),
                           runs->len, source);
-  self->open_toast = adw_toast_new (text);
-  self->open_toast_runs = runs->len;
-  self->open_toast_files = 1;
-  g_signal_connect_object (self->open_toast, "dismissed", G_CALLBACK (on_open_toast_dismissed), self,
-                           G_CONNECT_SWAPPED);
-  ll_window_add_toast (self, self->open_toast);
+  start_open_toast (self, text, runs->len);
 }
 
 void
