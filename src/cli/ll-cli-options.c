@@ -449,7 +449,12 @@ parse_config (LlCliOptions  *o,
     {
       LlMemInfo mem = { 0 };
       gboolean have_mem = ll_mem_read_system (&mem, NULL, NULL);
+      g_autofree char *stripped = g_strstrip (g_strdup (o->reserve));
 
+      /* A blank field in Preferences means "auto"; on the command line it is a slip. */
+      if (stripped[0] == '\0')
+        return bad_value (error, _("--reserve: no reserve given: write “auto”, a size such as "
+                                   "2GiB or a share of memory such as 10 %%"));
       if (!ll_reserve_parse (o->reserve, LL_SIZE_FLAGS_NONE, have_mem ? &mem : NULL,
                              &config->reserve_bytes, &local))
         return bad_value (error, "--reserve: %s", local->message);

@@ -74,6 +74,8 @@ def bad_usage_exits_2_with_a_message():
          "--policy: “all” names every policy already: give it alone\n"),
         (("run", "--target", "1MB", "--reserve", "lots"),
          "--reserve: ‘lots’ is not a reserve: write “auto”, a size such as 2GiB or a share of memory such as 10 %\n"),
+        (("run", "--target", "1MB", "--reserve", " "),
+         "--reserve: no reserve given: write “auto”, a size such as 2GiB or a share of memory such as 10 %\n"),
         (("run", "--target", "1MB", "--reserve", "150%"),
          "--reserve: 150 % is more than all of the memory: a share goes from 0 to 100 %\n"),
         (("verify", "--appends", "10", "--reserve", "x %"),

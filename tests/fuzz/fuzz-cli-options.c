@@ -76,10 +76,15 @@ check_accepted (LlCliCommand        command,
                      (o->config.target_kind == LL_TARGET_ELEMENTS &&
                       o->config.target > o->config.initial_length),
                      "%s: --appends gives a target below the initial length", name);
-      ll_fuzz_check (ll_fuzz_skips ("reserve") ||
-                     o->reserve == NULL || g_str_equal (o->reserve, "auto") ||
-                     o->config.reserve_bytes != LL_RESERVE_DEFAULT,
-                     "%s: --reserve %s is read as auto", name, o->reserve);
+      if (o->reserve != NULL && !ll_fuzz_skips ("reserve"))
+        {
+          g_autofree char *stripped = g_strstrip (g_strdup (o->reserve));
+
+          ll_fuzz_check (stripped[0] != '\0', "%s: --reserve \"%s\" is accepted", name, o->reserve);
+          ll_fuzz_check (g_ascii_strcasecmp (stripped, "auto") == 0 ||
+                         o->config.reserve_bytes != LL_RESERVE_DEFAULT,
+                         "%s: --reserve %s is read as auto", name, o->reserve);
+        }
     }
 
   ll_fuzz_check (o->size == NULL ||
