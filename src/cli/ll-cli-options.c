@@ -44,6 +44,7 @@ ll_cli_options_clear (LlCliOptions *o)
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     g_clear_pointer (strings[i], g_free);
+  g_clear_pointer (&o->policies, g_strfreev);
   g_clear_pointer (&o->configs, g_array_unref);
 }
 
@@ -148,6 +149,12 @@ add_main_entries (GOptionContext *context,
     { NULL }
   };
 
+  /* compare takes several policies, in one --policy or in several. */
+  if (command == LL_CLI_COMPARE)
+    common[0] = (GOptionEntry)
+      ENTRY ("policy", 'p', G_OPTION_ARG_STRING_ARRAY, policies,
+             N_("Policies to compare, A,B,… or all (the default); the option can be repeated"),
+             N_("NAMES"));
   g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context,
                                      command == LL_CLI_RUN ? run : command == LL_CLI_COMPARE ? compare :
@@ -802,6 +809,21 @@ describe_parse_error (LlCliCommand  command,
   return g_strdup (error->message);
 }
 
+/* Whether each word names a growth policy, or "all". */
+static gboolean
+names_policies (char **words)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      LlPolicyKind kind;
+
+      if (g_ascii_strcasecmp (words[i], "all") != 0 &&
+          !ll_policy_kind_from_name (words[i], &kind, NULL))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 int
 ll_cli_options_parse (GOptionContext *context,
                       LlCliCommand    command,
@@ -820,12 +842,21 @@ ll_cli_options_parse (GOptionContext *context,
     }
   if (*argc > 1)
     {
-      g_autofree char *extra = g_strdup_printf (_("“%s” takes options only"), command_name (command));
+      g_autofree char *extra = NULL;
+      g_autofree char *names = g_strjoinv (",", *argv + 1);
 
+      /* "compare cpython double": the policies, written as words. */
+      if (command == LL_CLI_COMPARE && names_policies (*argv + 1))
+        extra = g_strdup_printf (_("“compare” takes options only: name the policies with --policy %s"),
+                                 names);
+      else
+        extra = g_strdup_printf (_("“%s” takes options only"), command_name (command));
       return ll_cli_usage_error (context, extra);
     }
   if (command == LL_CLI_COMPARE)
     {
+      g_free (o->policy);
+      o->policy = o->policies != NULL ? g_strjoinv (",", o->policies) : NULL;
       if (!parse_policies (o, &error))
         return ll_cli_usage_error (context, error->message);
     }

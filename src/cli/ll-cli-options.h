@@ -24,6 +24,7 @@ typedef struct
 {
   /* as given */
   char    *policy;
+  char   **policies;  /* compare: each --policy as given */
   char    *increment;
   char    *factor;
   char    *constant;

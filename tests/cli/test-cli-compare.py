@@ -58,7 +58,19 @@ def compare_table_and_charts():
                 "--svg", growth, "--log", "y", "--quiet")
         expect(p, 0)
         check(os.path.getsize(growth) > 1000, "an SVG with content")
+    # --policy given again adds policies, as one list would.
+    once = cli("compare", "--policy", "cpython,go,double", "--target", "1MB", "--csv", "-")
+    again = cli("compare", "--policy", "cpython", "-p", "go,double", "--target", "1MB", "--csv", "-")
+    expect(again, 0)
+    check(once.stdout == again.stdout and len(again.stdout.splitlines()) == 4, again.stdout)
+    # Policies written as words are refused with the option that takes them.
+    p = cli("compare", "cpython", "double", "--target", "1MB")
+    expect(p, 2)
+    check("“compare” takes options only: name the policies with --policy cpython,double\n" in p.stderr,
+          p.stderr)
     for args, needle in ((("compare", "--policy", "cpython,nope", "--target", "1MB"), "nope"),
+                         (("compare", "cpython", "nope", "--target", "1MB"), "“compare” takes options only\n"),
+                         (("compare", "-p", "go", "-p", "GO", "--target", "1MB"), "go is named twice"),
                          (("compare", "--policy", "cpython", "--target", "1MB", "--events", "x.csv"), "--csv"),
                          (("compare", "--policy", ",", "--target", "1MB"), "policy")):
         p = cli(*args)
