@@ -165,7 +165,7 @@ growth_readout (GString              *str,
   ll_readout_capacity_change (str, c->event);
   ll_readout_container (str, c->event, options);
   ll_readout_added (str, c->event, options);
-  ll_readout_event_details (str, c->event, options);
+  ll_readout_event_details (str, c, options);
 }
 
 static double

@@ -449,11 +449,14 @@ ll_readout_added (GString              *str,
 
 void
 ll_readout_event_details (GString              *str,
-                          const LlEvent        *e,
+                          const LlCandidate    *c,
                           const LlChartOptions *options)
 {
-  g_autofree char *took = ll_format_duration (e->realloc_ns);
+  const LlEvent *e = c->event;
+  gboolean timed = c->series->counters == NULL || ll_history_counters_timed (c->series->counters);
 
+  if (!timed && e->bytes_copied == 0)
+    return;
   if (e->moved)
     {
       g_autofree char *copied = ll_format_bytes (e->bytes_copied, options->units);
@@ -463,7 +466,12 @@ ll_readout_event_details (GString              *str,
     }
   else
     ll_readout_line (str, _("Block"), _("grew in place"));
-  ll_readout_line (str, _("Took"), took);
+  if (timed)
+    {
+      g_autofree char *took = ll_format_duration (e->realloc_ns);
+
+      ll_readout_line (str, _("Took"), took);
+    }
 }
 
 void

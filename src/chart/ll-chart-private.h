@@ -557,8 +557,11 @@ void    ll_readout_slack        (GString             *str,
 void    ll_readout_added        (GString             *str,
                                  const LlEvent       *event,
                                  const LlChartOptions *options);
+/* How the block grew and how long it took, as far as the run knows:
+ * a simulation times nothing and knows a block moved only where its
+ * runtime copies. */
 void    ll_readout_event_details (GString            *str,
-                                  const LlEvent      *event,
+                                  const LlCandidate  *candidate,
                                   const LlChartOptions *options);
 void    ll_readout_event_number (GString             *str,
                                  const LlCandidate   *candidate);

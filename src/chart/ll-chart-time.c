@@ -293,7 +293,7 @@ time_readout (GString              *str,
 
   ll_readout_event_number (str, c);
   ll_readout_count (str, _("Length"), e->length);
-  ll_readout_event_details (str, e, options);
+  ll_readout_event_details (str, c, options);
 
   each = per_append (e, first_event (c->series));
   if (each > 0.0)
