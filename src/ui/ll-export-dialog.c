@@ -28,8 +28,10 @@ struct _LlExportDialog
   /* each choice of chart's size on screen (the last: all four) */
   int                  screen_width[LL_N_CHARTS + 1];
   int                  screen_height[LL_N_CHARTS + 1];
-  /* the sizes offered: the presets, and the one asked for if it is none */
+  /* the sizes offered: the presets, and the one asked for if it is none;
+   * "Same as on Screen" is said for this chart */
   GArray              *sizes;
+  guint                sizes_chart;
   gboolean             building;
 
   LlExportPreviewFunc  preview_func;
@@ -83,9 +85,12 @@ static void fill_sizes (LlExportDialog *self,
                         int             width,
                         int             height);
 
-/* "Same as on Screen" says the size of the chart chosen now. */
+/* "Same as on Screen" says the size of the chart chosen now. The list is
+ * built again only when that changes: never while a size is being chosen
+ * from it. */
 static void
-update_screen_size (LlExportDialog *self)
+update_screen_size (LlExportDialog *self,
+                    gboolean        force)
 {
   guint selected = adw_combo_row_get_selected (self->size_row);
   LlExportImageOptions options;
@@ -93,6 +98,8 @@ update_screen_size (LlExportDialog *self)
   if (self->kind != LL_EXPORT_KIND_CHART)
     return;
   ll_export_dialog_get_options (self, &options);
+  if (!force && options.chart == self->sizes_chart)
+    return;
   self->building = TRUE;
   fill_sizes (self, options.width, options.height);
   adw_combo_row_set_selected (self->size_row, selected);
@@ -105,7 +112,7 @@ on_choice_changed (LlExportDialog *self)
   if (self->building)
     return;
 
-  update_screen_size (self);
+  update_screen_size (self, FALSE);
   update_subtitles (self);
   update_preview (self);
 }
@@ -129,6 +136,7 @@ fill_sizes (LlExportDialog *self,
   guint n_presets;
   guint selected = 0;
 
+  self->sizes_chart = MIN (adw_combo_row_get_selected (self->chart_row), LL_N_CHARTS);
   /* The presets, then the size on screen. */
   presets = ll_export_size_get_presets (&n_presets);
   g_array_set_size (self->sizes, 0);
@@ -150,12 +158,12 @@ fill_sizes (LlExportDialog *self,
     {
       LlExportSize *size = &g_array_index (self->sizes, LlExportSize, i);
       g_autofree char *label = NULL;
-      guint chart = MIN (adw_combo_row_get_selected (self->chart_row), LL_N_CHARTS);
 
       if (size->width == 0)
         /* Translators: the chart's size in the window now, "1180 × 420" */
         label = g_strdup_printf (_("Same as on Screen (%d × %d)"),
-                                 self->screen_width[chart], self->screen_height[chart]);
+                                 self->screen_width[self->sizes_chart],
+                                 self->screen_height[self->sizes_chart]);
       else
         label = g_strdup_printf ("%d × %d", size->width, size->height);
       gtk_string_list_append (model, label);
@@ -369,5 +377,5 @@ ll_export_dialog_set_screen_size (LlExportDialog *self,
 
   self->screen_width[chart] = MAX (width, 16);
   self->screen_height[chart] = MAX (height, 16);
-  update_screen_size (self);
+  update_screen_size (self, TRUE);
 }

@@ -1391,8 +1391,8 @@ test_bundle (void)
   remove_dir (dir);
 }
 
-/* The dialog lists every chart, and all four together; all four export on
- * one image, as the window shows them. */
+/* All four charts export on one image, as the window shows them (the
+ * dialog's choices: test-export-dialog.c). */
 static void
 test_all_four (void)
 {
@@ -1404,53 +1404,6 @@ test_all_four (void)
   LlExportImageOptions all = { LL_EXPORT_KIND_CHART, LL_N_CHARTS, LL_EXPORT_PNG, 1200, 800, TRUE };
   LlExportImageOptions one = { LL_EXPORT_KIND_CHART, LL_CHART_CAPACITY, LL_EXPORT_PNG, 1200, 800, TRUE };
   LlChartPalette light;
-  const char *names[] = { "Capacity", "Growth", "Time", "Free Memory", "All Four" };
-
-  /* each choice in the dialog is what it says */
-  for (guint k = 0; k <= LL_N_CHARTS; k++)
-    {
-      LlExportImageOptions asked = { LL_EXPORT_KIND_CHART, k, LL_EXPORT_PNG, 0, 0, TRUE };
-      LlExportImageOptions got;
-      LlExportDialog *dialog = ll_export_dialog_new (GTK_WINDOW (window), &asked, 600, 300);
-      GtkWidget *row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
-      GtkStringObject *item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (row));
-
-      ll_export_dialog_get_options (dialog, &got);
-      g_assert_cmpuint (got.chart, ==, k);
-      g_assert_cmpstr (gtk_string_object_get_string (item), ==, names[k]);
-      gtk_window_destroy (GTK_WINDOW (dialog));
-    }
-
-  /* "Same as on Screen" is the size of the chart chosen: all four are larger */
-  {
-    LlExportImageOptions asked = { LL_EXPORT_KIND_CHART, LL_CHART_CAPACITY, LL_EXPORT_PNG, 0, 0, TRUE };
-    LlExportDialog *dialog = ll_export_dialog_new (GTK_WINDOW (window), &asked, 600, 300);
-    GPtrArray *rows = find_widgets (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
-    AdwComboRow *chart_row = NULL, *size_row = NULL;
-
-    for (guint i = 0; i < rows->len; i++)
-      {
-        const char *title = adw_preferences_row_get_title (g_ptr_array_index (rows, i));
-
-        if (g_strcmp0 (title, "C_hart") == 0)
-          chart_row = g_ptr_array_index (rows, i);
-        else if (g_strcmp0 (title, "_Size") == 0)
-          size_row = g_ptr_array_index (rows, i);
-      }
-    g_assert_nonnull (chart_row);
-    g_assert_nonnull (size_row);
-    ll_export_dialog_set_screen_size (dialog, LL_N_CHARTS, 1000, 500);
-    g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (size_row)), ==,
-                     "Same as on Screen (600 × 300)");
-    adw_combo_row_set_selected (chart_row, LL_N_CHARTS);
-    g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (size_row)), ==,
-                     "Same as on Screen (1000 × 500)");
-    adw_combo_row_set_selected (chart_row, LL_CHART_TIME);
-    g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (size_row)), ==,
-                     "Same as on Screen (600 × 300)");
-    g_ptr_array_unref (rows);
-    gtk_window_destroy (GTK_WINDOW (dialog));
-  }
 
   configure (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "16 MiB");
   run_to_end (window);
