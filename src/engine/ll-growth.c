@@ -76,26 +76,67 @@ growth_constant_increment (const LlGrowth *growth)
   return 0;
 }
 
+/* For a policy that only adds, a shift that moves every later step by
+ * itself: shifting the capacity and the length together by a multiple of
+ * it changes nothing but where the list is. 0 for the other policies. */
+static guint64
+growth_shift_unit (const LlGrowth *growth)
+{
+  if (growth->policy.kind == LL_POLICY_FIXED)
+    return 1;
+  if (growth->policy.kind == LL_POLICY_CUSTOM && growth->policy.factor == 1.0)
+    return MAX (growth->policy.round, 1);
+  return 0;
+}
+
 void
 ll_growth_skip (LlGrowth *growth,
                 guint64   capacity_limit)
 {
-  guint64 increment = growth_constant_increment (growth);
-  guint64 steps;
+  guint64 unit = growth_shift_unit (growth);
 
-  /* Steady state: the last append reallocated, so length = old capacity + 1
-   * and every further reallocation adds the increment to both. */
-  if (growth->done || growth->batch != 1 || increment < 2 ||
-      growth->capacity < increment || growth->length != growth->capacity - increment + 1 ||
-      growth->capacity >= capacity_limit)
+  if (unit == 0 || growth->done)
+    return;
+  /* custom multiplies in doubles: exact below 2^53 only */
+  if (growth->policy.kind == LL_POLICY_CUSTOM)
+    capacity_limit = MIN (capacity_limit, G_GUINT64_CONSTANT (1) << 53);
+  if (growth->capacity >= capacity_limit)
     return;
 
-  steps = (capacity_limit - growth->capacity) / increment;
-  if (steps < 2)
-    return;
-  steps -= 1;
-  growth->capacity += steps * increment;
-  growth->length += steps * increment;
+  /* The next step depends only on the free slots and on where the
+   * capacity stands against the rounding: the same pair again, further
+   * on, is a cycle that repeats until something else (the limit) ends it. */
+  if (growth->seen_span > 0 &&
+      growth->capacity > growth->seen_capacity &&
+      growth->capacity - growth->length == growth->seen_capacity - growth->seen_length &&
+      growth->capacity % unit == growth->seen_capacity % unit)
+    {
+      guint64 shift = growth->capacity - growth->seen_capacity;
+      guint64 cycles = (capacity_limit - growth->capacity) / shift;
+
+      /* Whole cycles, a cycle short of the limit: the last ones are
+       * stepped, and their ending is ll_growth_next ()'s. */
+      if (cycles >= 2)
+        {
+          growth->capacity += (cycles - 1) * shift;
+          growth->length += (cycles - 1) * shift;
+        }
+      growth->seen_capacity = growth->capacity;
+      growth->seen_length = growth->length;
+      growth->seen_steps = 0;
+      return;
+    }
+
+  /* Brent's search: the state kept is taken again after 1, 2, 4 … steps,
+   * so the cycle is found in a few times its length. */
+  if (growth->seen_steps == growth->seen_span)
+    {
+      growth->seen_capacity = growth->capacity;
+      growth->seen_length = growth->length;
+      growth->seen_span = growth->seen_span > 0 ? growth->seen_span * 2 : 1;
+      growth->seen_steps = 0;
+    }
+  growth->seen_steps++;
 }
 
 void
@@ -236,7 +277,14 @@ ll_growth_get_capacity_limit (const LlGrowth *growth)
       return growth->target;
     case LL_TARGET_TOTAL_BYTES:
     default:
-      return growth->target / (slot + LL_OBJECT_BYTES);
+      {
+        /* The objects of a length up to the capacity, and the header. */
+        guint64 fixed = growth->header + ll_element_objects_bytes (growth->element, 0);
+        guint64 each = slot + ll_element_objects_bytes (growth->element, 1) -
+                       ll_element_objects_bytes (growth->element, 0);
+
+        return growth->target > fixed ? (growth->target - fixed) / each : 0;
+      }
     }
 }
 

@@ -34,6 +34,13 @@ typedef struct
   guint64      capacity;
   gboolean     done;
   guint        header;    /* the policy's header bytes */
+
+  /* ll_growth_skip (): a state seen before, to find the cycle that
+   * policies which only add repeat, and the steps since it was taken */
+  guint64      seen_length;
+  guint64      seen_capacity;
+  guint64      seen_steps;
+  guint64      seen_span;
 } LlGrowth;
 
 /* Starts from the config's initial length and capacity
@@ -67,11 +74,13 @@ guint64      ll_growth_get_metric        (const LlGrowth    *growth);
 guint64      ll_growth_get_peak          (const LlGrowth    *growth,
                                           guint64            last_copy_capacity);
 
-/* Jumps over the reallocations of a constant-increment policy (fixed, or
- * custom with factor 1) in closed form, as long as the capacity stays under
- * @capacity_limit: estimates then cost O(1) instead of one step per
- * reallocation. A no-op for other policies, batches > 1, or until the
- * first reallocation put the list in its steady state. */
+/* Jumps over the reallocations of a policy that only adds (fixed, or
+ * custom with factor 1), whatever its increment, rounding and batch, as
+ * long as the capacity stays under @capacity_limit: estimates then cost a
+ * few steps instead of one per reallocation. Call it after each step: it
+ * finds the cycle of reallocations such a policy repeats (capacity and
+ * length shifted by the same amount), then jumps whole cycles. A no-op for
+ * other policies. */
 void         ll_growth_skip              (LlGrowth          *growth,
                                           guint64            capacity_limit);
 

@@ -9,6 +9,7 @@
 
 #include "ll-comparison.h"
 #include "ll-element.h"
+#include "ll-growth.h"
 #include "ll-simulation.h"
 
 #define MiB (G_GUINT64_CONSTANT (1) << 20)
@@ -309,6 +310,85 @@ test_fit_constant_increment (void)
                     (G_GUINT64_CONSTANT (20) << 30) / 40);
 }
 
+/* The longest list that fits, found the slow way: every reallocation
+ * stepped, none jumped over. */
+static guint64
+fit_by_stepping (const LlRunConfig *config,
+                 guint64            free_bytes)
+{
+  LlRunConfig c = *config;
+  guint slot = ll_element_get_info (config->element)->slot_bytes;
+  guint objects = ll_element_get_info (config->element)->object_bytes;
+  gboolean copying = ll_run_config_get_mechanism (config) == LL_MECHANISM_COPY;
+  LlGrowth growth;
+  LlGrowthStep step;
+
+  c.target_kind = LL_TARGET_ELEMENTS;
+  c.target = G_MAXUINT64 / 2 / (slot + objects);
+  ll_growth_init (&growth, &c);
+  while (ll_growth_next (&growth, &step))
+    {
+      guint64 need;
+
+      if (!step.realloc)
+        continue;
+      need = step.new_capacity * slot + step.length * objects + (copying ? step.old_capacity * slot : 0);
+      if (need > free_bytes)
+        return MIN (step.old_capacity, free_bytes / (slot + objects));
+    }
+  return growth.length;
+}
+
+/* Policies that only add, with an increment of 1, a batch or a rounding:
+ * jumped over in cycles, they agree with stepping, and 20 GiB of free
+ * memory (billions of reallocations: minutes, stepped) takes a moment. */
+static void
+test_fit_policies_that_add (void)
+{
+  const struct { LlPolicyKind kind; guint64 add; guint64 round; guint64 batch; LlElement element; } cases[] = {
+    { LL_POLICY_FIXED, 1, 1, 1, LL_ELEMENT_SHARED },
+    { LL_POLICY_FIXED, 4, 1, 3, LL_ELEMENT_BOXED },
+    { LL_POLICY_FIXED, 4, 1, 1, LL_ELEMENT_INT32 },
+    { LL_POLICY_CUSTOM, 1, 1, 1, LL_ELEMENT_INT64 },
+    { LL_POLICY_CUSTOM, 3, 2, 1, LL_ELEMENT_SHARED },
+    { LL_POLICY_CUSTOM, 5, 8, 7, LL_ELEMENT_BOXED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint mechanism = LL_MECHANISM_REALLOC; mechanism <= LL_MECHANISM_COPY; mechanism++)
+      {
+        LlRunConfig config;
+        guint slot, objects, per_element;
+        guint64 big = G_GUINT64_CONSTANT (20) << 30;
+        guint64 fit;
+
+        ll_run_config_init (&config);
+        ll_policy_init (&config.policy, cases[i].kind);
+        if (cases[i].kind == LL_POLICY_FIXED)
+          config.policy.increment = cases[i].add;
+        else
+          {
+            config.policy.factor = 1.0;
+            config.policy.constant = cases[i].add;
+            config.policy.round = cases[i].round;
+          }
+        config.batch = cases[i].batch;
+        config.element = cases[i].element;
+        config.mechanism = mechanism;
+        slot = ll_element_get_info (config.element)->slot_bytes;
+        objects = ll_element_get_info (config.element)->object_bytes;
+
+        g_assert_cmpuint (ll_comparison_fit_length (&config, 3 * MiB + 5), ==,
+                          fit_by_stepping (&config, 3 * MiB + 5));
+
+        /* 20 GiB: all of it but a growth or two, and a copy's old block */
+        fit = ll_comparison_fit_length (&config, big);
+        per_element = slot + objects + (mechanism == LL_MECHANISM_COPY ? slot : 0);
+        g_assert_cmpuint (fit, <=, big / per_element + 16);
+        g_assert_cmpuint (fit, >=, big / per_element - 16);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,6 +401,7 @@ main (int   argc,
   g_test_add_func ("/comparison/csv", test_csv);
   g_test_add_func ("/comparison/format", test_format);
   g_test_add_func ("/comparison/fit-constant-increment", test_fit_constant_increment);
+  g_test_add_func ("/comparison/fit-policies-that-add", test_fit_policies_that_add);
 
   return g_test_run ();
 }

@@ -212,6 +212,8 @@ test_stepper_reference (void)
               config.element = elements[e];
               config.target_kind = targets[t].kind;
               config.target = targets[t].target;
+            if (config.target == 0)
+              config.target = ll_run_config_container_bytes (&config, 120000);
               /* array.array and NumPy hold numbers only */
               if (ll_policy_get_info (config.policy.kind)->numbers_only &&
                   config.element != LL_ELEMENT_INT64 && config.element != LL_ELEMENT_INT32)
@@ -489,6 +491,98 @@ test_next_many (void)
           }
 }
 
+/* Policies that only add, with any increment, rounding and batch: jumping
+ * over their cycles ends exactly where stepping does, in a few steps. */
+static void
+test_skip (void)
+{
+  const struct { LlPolicyKind kind; guint64 add; guint64 round; } policies[] = {
+    { LL_POLICY_FIXED, 1, 1 }, { LL_POLICY_FIXED, 4, 1 }, { LL_POLICY_FIXED, 7, 1 },
+    { LL_POLICY_CUSTOM, 1, 1 }, { LL_POLICY_CUSTOM, 3, 2 }, { LL_POLICY_CUSTOM, 5, 8 },
+    { LL_POLICY_CUSTOM, 16, 3 },
+  };
+  const guint64 batches[] = { 1, 2, 3, 10 };
+  const guint64 starts[] = { 0, 7, 1001 };
+  const struct { LlTargetKind kind; guint64 target; } targets[] = {
+    { LL_TARGET_CONTAINER_BYTES, 1000003 }, { LL_TARGET_TOTAL_BYTES, 3000017 },
+    { LL_TARGET_ELEMENTS, 200003 },
+    /* a container of exactly 120,000 slots, which those adding 1 reach */
+    { LL_TARGET_CONTAINER_BYTES, 0 },
+  };
+  const LlElement elements[] = { LL_ELEMENT_SHARED, LL_ELEMENT_BOXED, LL_ELEMENT_INT32 };
+
+  for (guint p = 0; p < G_N_ELEMENTS (policies); p++)
+    for (guint b = 0; b < G_N_ELEMENTS (batches); b++)
+      for (guint s = 0; s < G_N_ELEMENTS (starts); s++)
+        for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+          {
+            LlRunConfig config;
+            LlGrowth stepped, skipped;
+            LlGrowthStep step;
+            guint64 n_stepped = 0, n_skipped = 0;
+
+            ll_run_config_init (&config);
+            ll_policy_init (&config.policy, policies[p].kind);
+            if (policies[p].kind == LL_POLICY_FIXED)
+              config.policy.increment = policies[p].add;
+            else
+              {
+                config.policy.factor = 1.0;
+                config.policy.constant = policies[p].add;
+                config.policy.round = policies[p].round;
+              }
+            config.element = elements[(p + t) % G_N_ELEMENTS (elements)];
+            config.batch = batches[b];
+            config.initial_length = starts[s];
+            config.target_kind = targets[t].kind;
+            config.target = targets[t].target;
+            if (config.target == 0)
+              config.target = ll_run_config_container_bytes (&config, 120000);
+
+            ll_growth_init (&stepped, &config);
+            while (ll_growth_next (&stepped, &step))
+              n_stepped++;
+
+            ll_growth_init (&skipped, &config);
+            ll_growth_skip (&skipped, ll_growth_get_capacity_limit (&skipped));
+            while (ll_growth_next (&skipped, &step))
+              {
+                n_skipped++;
+                ll_growth_skip (&skipped, ll_growth_get_capacity_limit (&skipped));
+              }
+
+            g_assert_cmpuint (skipped.length, ==, stepped.length);
+            g_assert_cmpuint (skipped.capacity, ==, stepped.capacity);
+            /* thousands of reallocations, a few hundred steps */
+            g_assert_cmpuint (n_stepped, >, 10 * n_skipped);
+            g_assert_cmpuint (n_skipped, <, 400);
+          }
+}
+
+/* Other policies grow by a factor: nothing to jump over. */
+static void
+test_skip_other_policies (void)
+{
+  LlRunConfig config;
+  LlGrowth growth;
+  LlGrowthStep step;
+
+  ll_run_config_init (&config);
+  ll_policy_init (&config.policy, LL_POLICY_CUSTOM);
+  config.policy.factor = 1.5;
+  ll_growth_init (&growth, &config);
+  for (guint i = 0; i < 20; i++)
+    {
+      LlGrowth before;
+
+      g_assert_true (ll_growth_next (&growth, &step));
+      before = growth;
+      ll_growth_skip (&growth, G_MAXUINT64);
+      g_assert_cmpuint (growth.length, ==, before.length);
+      g_assert_cmpuint (growth.capacity, ==, before.capacity);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -501,6 +595,8 @@ main (int    argc,
   g_test_add_func ("/growth/stepper/cases", test_stepper_cases);
   g_test_add_func ("/growth/stepper/fast", test_stepper_fast);
   g_test_add_func ("/growth/stepper/saturation", test_stepper_saturation);
+  g_test_add_func ("/growth/skip/policies-that-add", test_skip);
+  g_test_add_func ("/growth/skip/other-policies", test_skip_other_policies);
 
   return g_test_run ();
 }
