@@ -116,9 +116,11 @@ time_extents (const LlChartSeries  *series,
       }
 
   ext->empty = series->n_events == 0 || hi <= 0.0;
-  /* A simulation computes capacities; nothing is allocated, nothing timed. */
+  /* A simulation computes capacities; nothing is allocated, nothing timed.
+   * An interpreter's run (it has free memory samples) is timed as a whole. */
   if (series->n_events > 0 && series->counters != NULL && !ll_history_counters_timed (series->counters))
-    ext->hint = _("No timings: a simulation allocates nothing");
+    ext->hint = series->n_samples > 0 ? _("No timings: the interpreter is timed as a whole")
+                                      : _("No timings: a simulation allocates nothing");
   else
     ext->hint = ll_chart_no_events_hint (series);
   ext->xq = LL_QUANTITY_COUNT;

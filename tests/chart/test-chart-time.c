@@ -163,9 +163,18 @@ test_time_simulation (void)
       b->first.elapsed_ns = b->last.elapsed_ns = 0;
     }
   run.counters.total_realloc_ns = 0;
-  test_run_get_data (&run, &data);
   options_init_test (&options);
 
+  /* an interpreter's run: its free memory sampled, its time as a whole */
+  g_assert_cmpuint (run.samples->len, >, 0);
+  test_run_get_data (&run, &data);
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_TIME, &data, &options, WIDTH, HEIGHT);
+  g_assert_true (layout.empty);
+  g_assert_cmpstr (layout.hint, ==, "No timings: the interpreter is timed as a whole");
+
+  /* a simulation: nothing sampled either */
+  g_array_set_size (run.samples, 0);
+  test_run_get_data (&run, &data);
   ll_chart_layout_compute (&layout, NULL, LL_CHART_TIME, &data, &options, WIDTH, HEIGHT);
   g_assert_true (layout.empty);
   g_assert_cmpstr (layout.hint, ==, "No timings: a simulation allocates nothing");
