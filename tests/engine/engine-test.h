@@ -10,6 +10,7 @@
 
 #include "ll-element.h"
 #include "ll-mem.h"
+#include "ll-policy.h"
 
 #if defined(__has_include)
 # if __has_include(<valgrind/valgrind.h>)
@@ -51,6 +52,25 @@ big_machine (LlMemInfo *info,
   info->cgroup_limit_bytes = LL_NO_LIMIT;
   info->cgroup_usage_bytes = 0;
   return TRUE;
+}
+
+/* A policy that only adds: fixed +@add, or custom with a factor of 1,
+ * the constant @add and capacities rounded up to @round. */
+static inline void
+policy_that_adds (LlPolicy     *policy,
+                  LlPolicyKind  kind,
+                  guint64       add,
+                  guint64       round)
+{
+  ll_policy_init (policy, kind);
+  if (kind == LL_POLICY_FIXED)
+    policy->increment = add;
+  else
+    {
+      policy->factor = 1.0;
+      policy->constant = add;
+      policy->round = round;
+    }
 }
 
 /* What the engine writes at @index of a list of @element: one shared

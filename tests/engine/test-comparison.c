@@ -7,13 +7,10 @@
 
 #include <string.h>
 
+#include "engine-test.h"
 #include "ll-comparison.h"
-#include "ll-element.h"
 #include "ll-growth.h"
 #include "ll-simulation.h"
-
-#define MiB (G_GUINT64_CONSTANT (1) << 20)
-#define GiB (G_GUINT64_CONSTANT (1) << 30)
 
 static gboolean
 collect (const LlEvent  *events,
@@ -363,15 +360,7 @@ test_fit_policies_that_add (void)
         guint64 fit;
 
         ll_run_config_init (&config);
-        ll_policy_init (&config.policy, cases[i].kind);
-        if (cases[i].kind == LL_POLICY_FIXED)
-          config.policy.increment = cases[i].add;
-        else
-          {
-            config.policy.factor = 1.0;
-            config.policy.constant = cases[i].add;
-            config.policy.round = cases[i].round;
-          }
+        policy_that_adds (&config.policy, cases[i].kind, cases[i].add, cases[i].round);
         config.batch = cases[i].batch;
         config.element = cases[i].element;
         config.mechanism = mechanism;

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "engine-test.h"
 #include "ll-run-config.h"
 #include "ll-growth.h"
 
@@ -212,8 +213,6 @@ test_stepper_reference (void)
               config.element = elements[e];
               config.target_kind = targets[t].kind;
               config.target = targets[t].target;
-            if (config.target == 0)
-              config.target = ll_run_config_container_bytes (&config, 120000);
               /* array.array and NumPy hold numbers only */
               if (ll_policy_get_info (config.policy.kind)->numbers_only &&
                   config.element != LL_ELEMENT_INT64 && config.element != LL_ELEMENT_INT32)
@@ -522,15 +521,7 @@ test_skip (void)
             guint64 n_stepped = 0, n_skipped = 0;
 
             ll_run_config_init (&config);
-            ll_policy_init (&config.policy, policies[p].kind);
-            if (policies[p].kind == LL_POLICY_FIXED)
-              config.policy.increment = policies[p].add;
-            else
-              {
-                config.policy.factor = 1.0;
-                config.policy.constant = policies[p].add;
-                config.policy.round = policies[p].round;
-              }
+            policy_that_adds (&config.policy, policies[p].kind, policies[p].add, policies[p].round);
             config.element = elements[(p + t) % G_N_ELEMENTS (elements)];
             config.batch = batches[b];
             config.initial_length = starts[s];
