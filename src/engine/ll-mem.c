@@ -532,15 +532,19 @@ ll_mem_info_spare (const LlMemInfo *info)
 }
 
 guint64
+ll_mem_info_memory (const LlMemInfo *info)
+{
+  g_return_val_if_fail (info != NULL, 0);
+
+  return MIN (info->total_bytes, info->cgroup_limit_bytes);
+}
+
+guint64
 ll_mem_default_reserve (const LlMemInfo *info)
 {
-  guint64 base;
-
   g_return_val_if_fail (info != NULL, MIN_RESERVE_BYTES);
 
-  base = MIN (info->total_bytes, info->cgroup_limit_bytes);
-
-  return MAX (MIN_RESERVE_BYTES, base / 20);
+  return MAX (MIN_RESERVE_BYTES, ll_mem_info_memory (info) / 20);
 }
 
 guint64

@@ -35,7 +35,10 @@ gboolean ll_mem_parse_meminfo   (const char *text,
 /* What can be used before anything is reclaimed the hard way:
  * MIN (available, limit - usage). */
 guint64  ll_mem_info_spare      (const LlMemInfo *info);
-/* MAX (512 MiB, 5 % of MemTotal, or of the cgroup limit when lower). */
+/* All the memory there is to use: MemTotal, or the cgroup limit when
+ * lower. The reserve's shares are of it. */
+guint64  ll_mem_info_memory     (const LlMemInfo *info);
+/* MAX (512 MiB, 5 % of ll_mem_info_memory ()). */
 guint64  ll_mem_default_reserve (const LlMemInfo *info);
 /* This process's resident set size in bytes (/proc/self/statm), 0 on error. */
 guint64  ll_mem_process_rss     (void);

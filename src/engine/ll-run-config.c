@@ -379,13 +379,6 @@ ll_run_config_format_target (const LlRunConfig *config)
     }
 }
 
-/* The memory a share of it is taken from: the automatic reserve's. */
-static guint64
-memory_base (const LlMemInfo *info)
-{
-  return MIN (info->total_bytes, info->cgroup_limit_bytes);
-}
-
 /* "10%", "2.5 %", "10 %" (a space, or the no-break spaces French puts
  * there): the number before the sign, or NULL when @text is no share. */
 static char *
@@ -442,14 +435,14 @@ parse_share (const char       *text,
                    _("%s %% is more than all of the memory: a share goes from 0 to 100 %%"), given);
       return FALSE;
     }
-  if (info == NULL || memory_base (info) == 0)
+  if (info == NULL || ll_mem_info_memory (info) == 0)
     {
       g_set_error_literal (error, LL_SIZE_ERROR, LL_SIZE_ERROR_UNIT,
                            _("This machine’s memory cannot be read, so a share of it means nothing "
                              "here: write a size, or “auto”"));
       return FALSE;
     }
-  *reserve = (guint64) llround ((double) memory_base (info) * percent / 100.0);
+  *reserve = (guint64) llround ((double) ll_mem_info_memory (info) * percent / 100.0);
   *percent_out = percent;
   return TRUE;
 }
