@@ -530,7 +530,8 @@ char *
 ll_reserve_describe (const char      *text,
                      LlSizeFlags      flags,
                      const LlMemInfo *info,
-                     LlUnits          units)
+                     LlUnits          units,
+                     GError         **error)
 {
   g_autofree char *size = NULL;
   guint64 reserve;
@@ -538,7 +539,7 @@ ll_reserve_describe (const char      *text,
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  if (!read_reserve (text, flags, info, &reserve, &percent, NULL))
+  if (!read_reserve (text, flags, info, &reserve, &percent, error))
     return NULL;
 
   if (reserve == LL_RESERVE_DEFAULT)

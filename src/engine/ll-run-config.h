@@ -112,11 +112,13 @@ gboolean     ll_reserve_parse            (const char        *text,
                                           const LlMemInfo   *info,
                                           guint64           *reserve,
                                           GError           **error);
-/* What the reserve @text means, in a sentence (NULL when it is not one);
- * @info (may be NULL) gives its size here. */
+/* What the reserve @text means, in a sentence; @info (may be NULL) gives
+ * its size here. NULL when it is not one, with ll_reserve_parse ()'s
+ * reason in @error. */
 char        *ll_reserve_describe         (const char        *text,
                                           LlSizeFlags        flags,
                                           const LlMemInfo   *info,
-                                          LlUnits            units);
+                                          LlUnits            units,
+                                          GError           **error);
 
 G_END_DECLS

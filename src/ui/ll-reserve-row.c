@@ -51,10 +51,9 @@ update (LlReserveRow *self)
   const LlMemInfo *info = machine_memory (&storage);
   gboolean valid;
 
-  valid = ll_reserve_parse (text, LL_SIZE_FLAGS_LOCALE, info, NULL, &error);
-  if (valid)
-    message = ll_reserve_describe (text, LL_SIZE_FLAGS_LOCALE, info, self->units);
-  else
+  message = ll_reserve_describe (text, LL_SIZE_FLAGS_LOCALE, info, self->units, &error);
+  valid = message != NULL;
+  if (!valid)
     message = g_strdup (error->message);
 
   ll_ui_set_invalid (GTK_WIDGET (self->entry), !valid);

@@ -361,20 +361,28 @@ test_reserve (void)
   g_assert_cmpuint (reserve, ==, LL_RESERVE_DEFAULT - 1);
 
   /* What each means, in a sentence. */
-  described = ll_reserve_describe ("10 %", LL_SIZE_FLAGS_NONE, &info, LL_UNITS_IEC);
+  described = ll_reserve_describe ("10 %", LL_SIZE_FLAGS_NONE, &info, LL_UNITS_IEC, NULL);
   g_assert_cmpstr (described, ==, "10 % of memory: 2.40 GiB here. Runs stop before free memory falls below it.");
   g_clear_pointer (&described, g_free);
-  described = ll_reserve_describe ("auto", LL_SIZE_FLAGS_NONE, &info, LL_UNITS_IEC);
+  described = ll_reserve_describe ("auto", LL_SIZE_FLAGS_NONE, &info, LL_UNITS_IEC, NULL);
   g_assert_cmpstr (described, ==, "5 % of memory, at least 512 MiB: 1.20 GiB here. "
                                   "Runs stop before free memory falls below it.");
   g_clear_pointer (&described, g_free);
-  described = ll_reserve_describe ("2GiB", LL_SIZE_FLAGS_NONE, &info, LL_UNITS_SI);
+  described = ll_reserve_describe ("2GiB", LL_SIZE_FLAGS_NONE, &info, LL_UNITS_SI, NULL);
   g_assert_cmpstr (described, ==, "Runs stop before free memory falls below 2.15 GB");
   g_clear_pointer (&described, g_free);
-  described = ll_reserve_describe ("0%", LL_SIZE_FLAGS_NONE, &info, LL_UNITS_IEC);
+  described = ll_reserve_describe ("0%", LL_SIZE_FLAGS_NONE, &info, LL_UNITS_IEC, NULL);
   g_assert_cmpstr (described, ==, "No reserve: a large run may leave the system out of memory");
   g_clear_pointer (&described, g_free);
-  g_assert_null (ll_reserve_describe ("lots", LL_SIZE_FLAGS_NONE, &info, LL_UNITS_IEC));
+  g_assert_null (ll_reserve_describe ("lots", LL_SIZE_FLAGS_NONE, &info, LL_UNITS_IEC, NULL));
+  /* with the reason ll_reserve_parse () gives */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (ll_reserve_describe ("150%", LL_SIZE_FLAGS_NONE, &info, LL_UNITS_IEC, &error));
+    g_assert_error (error, LL_SIZE_ERROR, LL_SIZE_ERROR_OVERFLOW);
+    g_assert_cmpstr (error->message, ==, "150 % is more than all of the memory: a share goes from 0 to 100 %");
+  }
 }
 
 int

@@ -432,7 +432,7 @@ fuzz_reserve (const char *text)
   guint64 reserve = 0;
   g_autoptr(GError) error = NULL;
   gboolean ok = ll_reserve_parse (text, LL_SIZE_FLAGS_NONE, &info, &reserve, &error);
-  g_autofree char *described = ll_reserve_describe (text, LL_SIZE_FLAGS_NONE, &info, LL_UNITS_IEC);
+  g_autofree char *described = ll_reserve_describe (text, LL_SIZE_FLAGS_NONE, &info, LL_UNITS_IEC, NULL);
 
   ll_fuzz_check (ok == (described != NULL), "reserve \"%s\" read and described differ", text);
   if (automatic)

@@ -47,7 +47,7 @@ describe (const char *text,
   LlMemInfo info;
 
   return ll_reserve_describe (text, LL_SIZE_FLAGS_LOCALE, ll_mem_read_system (&info, NULL, NULL) ? &info : NULL,
-                              units);
+                              units, NULL);
 }
 
 static gboolean
