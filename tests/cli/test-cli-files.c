@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "export-test-util.h"
 #include "ll-cli-files.h"
 
 typedef struct
@@ -23,8 +24,7 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("test-cli-files-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = make_folder ();
   f->events = g_build_filename (f->dir, "events.csv", NULL);
   f->samples = g_build_filename (f->dir, "samples.csv", NULL);
   g_assert_true (g_file_set_contents (f->events, "old", -1, &error));
@@ -32,58 +32,13 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  remove_folder (f->dir);
   g_free (f->dir);
   g_free (f->events);
   g_free (f->samples);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in @dir, sorted and joined: "events.csv samples.csv". */
-static char *
-listing (const char *path)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_dir_close (dir);
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
 }
 
 static char *
@@ -145,7 +100,7 @@ test_commit (Fixture       *f,
   g_assert_cmpstr (events, ==, "new events");
   g_assert_cmpstr (samples, ==, "new samples");
   /* no temporary file left beside them */
-  names = listing (f->dir);
+  names = list_folder (f->dir);
   g_assert_cmpstr (names, ==, "events.csv samples.csv");
 
   after = ll_cli_files_describe (files);
@@ -165,7 +120,7 @@ test_free_without_commit (Fixture       *f,
   g_autofree char *events = NULL;
 
   ll_cli_files_free (files);
-  names = listing (f->dir);
+  names = list_folder (f->dir);
   events = contents (f->events);
   g_assert_cmpstr (names, ==, "events.csv");
   g_assert_cmpstr (events, ==, "old");
@@ -186,7 +141,7 @@ test_drop (Fixture       *f,
   g_assert_null (ll_cli_files_get (files, LL_CLI_FILE_SAMPLES));
   g_assert_true (ll_cli_files_commit (files, &error));
   g_assert_no_error (error);
-  names = listing (f->dir);
+  names = list_folder (f->dir);
   g_assert_cmpstr (names, ==, "events.csv");
   said = ll_cli_files_describe (files);
   expected = g_strdup_printf ("Written: “%s”.", f->events);
@@ -211,7 +166,7 @@ test_open_fails (Fixture       *f,
   g_assert_null (files);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, missing));
-  names = listing (f->dir);
+  names = list_folder (f->dir);
   g_assert_cmpstr (names, ==, "events.csv");
 }
 
@@ -242,6 +197,8 @@ test_commit_fails_halfway (Fixture       *f,
   kept = contents (inside);
   g_assert_cmpstr (events, ==, "new events");
   g_assert_cmpstr (kept, ==, "kept");
+  g_assert_cmpint (g_unlink (inside), ==, 0);
+  g_assert_cmpint (g_rmdir (f->samples), ==, 0);
 }
 
 /* Standard output is written as it goes: nothing to keep or lose. */

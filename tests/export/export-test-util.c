@@ -97,6 +97,36 @@ remove_folder (const char *path)
   g_assert_cmpint (g_rmdir (path), ==, 0);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+char **
+folder_names (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  GPtrArray *names = g_ptr_array_new ();
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return (char **) g_ptr_array_free (names, FALSE);
+}
+
+char *
+list_folder (const char *path)
+{
+  g_auto(GStrv) names = folder_names (path);
+
+  return g_strjoinv (" ", names);
+}
+
 /* The file's lines, each with its newline checked and cut. (memchr (), not
  * g_strsplit (): sanitizers make string searches of megabytes quadratic.) */
 char **

@@ -22,6 +22,9 @@ LlRun *make_real_run      (LlElement   element,
 /* A new empty folder; remove_folder () empties and removes it. */
 char  *make_folder        (void);
 void   remove_folder      (const char *path);
+/* The names in the folder, sorted; the same joined by spaces: "a.csv b.png". */
+char **folder_names       (const char *path);
+char  *list_folder        (const char *path);
 /* The file's lines, each with its newline checked and cut. */
 char **read_lines         (const char *path);
 

@@ -38,28 +38,6 @@ static const struct {
   { "charts", LL_EXPORT_ALL_CHARTS },
 };
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in @path, sorted. */
-static char **
-list_folder (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  GPtrArray *names = g_ptr_array_new ();
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return (char **) g_ptr_array_free (names, FALSE);
-}
-
 static char *
 read_file (const char *dir,
            const char *name)
@@ -128,7 +106,7 @@ test_alone (void)
   char *path = write_bundle (run, NULL, dir);
   g_autofree char *events_path = g_build_filename (dir, "events-alone.csv", NULL);
   g_auto(GStrv) outside = NULL;
-  g_auto(GStrv) names = list_folder (path);
+  g_auto(GStrv) names = folder_names (path);
   g_autofree char *readme = read_file (path, "README.txt");
   g_autofree char *why = ll_run_dup_stop_message (run, LL_UNITS_IEC);
   g_autofree char *script = read_file (path, "reproduce.py");
@@ -188,7 +166,7 @@ test_alone (void)
   assert_run_titles (path, titles);
 
   /* Nothing beside the folder: no partial folder left. */
-  outside = list_folder (dir);
+  outside = folder_names (dir);
   g_assert_cmpstrv (outside, ((const char * const[]) { "class", NULL }));
   remove_bundle (dir, path);
 }
@@ -212,7 +190,7 @@ test_compared (void)
   g_ptr_array_add (others, other);
   dir = make_folder ();
   path = write_bundle (run, others, dir);
-  names = list_folder (path);
+  names = folder_names (path);
   g_assert_true (g_strv_contains ((const char * const *) names, "comparison.csv"));
   g_assert_cmpuint (g_strv_length (names), ==, g_strv_length ((char **) alone_files) + 1);
 
@@ -306,7 +284,7 @@ test_final_slash (void)
   g_assert_no_error (error);
   g_assert_true (ll_export_bundle_write (bundle, NULL, &error));
   g_assert_no_error (error);
-  outside = list_folder (dir);
+  outside = folder_names (dir);
   g_assert_cmpstrv (outside, ((const char * const[]) { "class", NULL }));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
 
@@ -337,7 +315,7 @@ test_nothing_left (void)
   g_assert_false (ll_export_bundle_write (cancelled, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
-  outside = list_folder (dir);
+  outside = folder_names (dir);
   g_assert_cmpstrv (outside, ((const char * const[]) { NULL }));
 
   /* A folder of the same name made while the bundle was written. */
@@ -351,9 +329,9 @@ test_nothing_left (void)
   g_clear_error (&error);
 
   g_strfreev (outside);
-  outside = list_folder (dir);
+  outside = folder_names (dir);
   g_assert_cmpstrv (outside, ((const char * const[]) { "class", NULL }));
-  inside = list_folder (path);
+  inside = folder_names (path);
   g_assert_cmpstrv (inside, ((const char * const[]) { "mine.txt", NULL }));
   g_assert_true (g_file_get_contents (mine, &kept, NULL, NULL));
   g_assert_cmpstr (kept, ==, "mine\n");

@@ -110,7 +110,7 @@ on_block (guint64  done,
   QuitData *data = user_data;
 
   if (g_atomic_int_get (&data->blocks) == 0)
-    data->seen = list_dir (data->dir);
+    data->seen = list_folder (data->dir);
   g_atomic_int_inc (&data->blocks);
 }
 
@@ -228,7 +228,7 @@ test_quit_during_export (gconstpointer test_data)
 
   /* No temporary file; the destination absent, or complete if the last
    * block came before the quit. */
-  names = list_dir (data.dir);
+  names = list_folder (data.dir);
   if (*names != '\0')
     {
       g_assert_cmpstr (names, ==, "contents.csv");

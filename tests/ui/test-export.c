@@ -195,7 +195,7 @@ static void
 test_nothing_yet (void)
 {
   LlWindow *window = create_window ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *path = g_build_filename (dir, "events.csv", NULL);
   g_autoptr(GError) error = NULL;
   GtkWidget *button;
@@ -241,7 +241,7 @@ static void
 test_csv (void)
 {
   LlWindow *window = create_window ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *events_path = g_build_filename (dir, "events.csv", NULL);
   g_autofree char *samples_path = g_build_filename (dir, "samples.csv", NULL);
   g_autofree char *default_name = NULL;
@@ -315,7 +315,7 @@ test_csv (void)
     }
 
   /* No temporary file is left behind. */
-  names = list_dir (dir);
+  names = list_folder (dir);
   g_assert_cmpstr (names, ==, "events.csv samples.csv");
 
   destroy_all ();
@@ -373,7 +373,7 @@ static void
 test_during_run (void)
 {
   LlWindow *window = create_window ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *path = g_build_filename (dir, "events.csv", NULL);
   g_autofree char *contents_path = g_build_filename (dir, "contents.csv", NULL);
   g_autofree char *chosen = NULL;
@@ -464,7 +464,7 @@ test_during_run (void)
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "List Contents Saved");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  names = list_dir (dir);
+  names = list_folder (dir);
   g_assert_cmpstr (names, ==, "events.csv listlab-double-32MiB-contents.csv");
 
   /* The next chooser opens in the folder used last. */
@@ -506,7 +506,7 @@ static void
 test_contents (void)
 {
   LlWindow *window = create_window ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *path = g_build_filename (dir, "contents.csv", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GMappedFile) mapped = NULL;
@@ -586,7 +586,7 @@ static void
 test_png (void)
 {
   LlWindow *window = create_window ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *light_path = g_build_filename (dir, "light.png", NULL);
   g_autofree char *dark_path = g_build_filename (dir, "dark.png", NULL);
   g_autofree char *screen_path = g_build_filename (dir, "screen.png", NULL);
@@ -700,7 +700,7 @@ static void
 test_svg (void)
 {
   LlWindow *window = create_window ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *path = g_build_filename (dir, "growth.svg", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
@@ -801,7 +801,7 @@ static void
 test_pdf_and_report (void)
 {
   LlWindow *window = create_window ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *chart_path = g_build_filename (dir, "memory.pdf", NULL);
   g_autofree char *report_path = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *report_png = g_build_filename (dir, "report.png", NULL);
@@ -871,7 +871,7 @@ static void
 test_report_compared (void)
 {
   LlWindow *window = create_window ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *report_png = g_build_filename (dir, "report.png", NULL);
   g_autoptr(GError) error = NULL;
   LlExportImageOptions report = { LL_EXPORT_KIND_REPORT, 0, LL_EXPORT_PNG, 0, 0, TRUE };
@@ -962,7 +962,7 @@ static void
 assert_no_file (const char *dir,
                 const char *expected)
 {
-  g_autofree char *names = list_dir (dir);
+  g_autofree char *names = list_folder (dir);
 
   g_assert_cmpstr (names, ==, expected);
 }
@@ -971,7 +971,7 @@ static void
 test_failures (void)
 {
   LlWindow *window = create_window ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *missing = g_build_filename (dir, "gone", "events.csv", NULL);
   g_autofree char *locked_dir = NULL;
   g_autofree char *locked = NULL;
@@ -1070,7 +1070,7 @@ test_fault_at_any_byte (void)
     { LL_EXPORT_KIND_REPORT, { LL_EXPORT_KIND_REPORT, 0, LL_EXPORT_PDF, 0, 0, TRUE }, "report.pdf" },
   };
   LlWindow *window = create_window ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = make_folder ();
   guint n_points = 0;
 
   configure (window, LL_POLICY_CPYTHON, LL_ELEMENT_INT64, "2 MiB");
@@ -1114,7 +1114,7 @@ test_fault_at_any_byte (void)
 
           g_assert_true (g_file_get_contents (path, &kept, NULL, NULL));
           g_assert_cmpstr (kept, ==, contents);
-          names = list_dir (dir);
+          names = list_folder (dir);
           g_assert_null (strstr (names, " ."));
           g_assert_false (g_str_has_prefix (names, "."));
         }
@@ -1189,7 +1189,7 @@ test_cancel (void)
   LlWindow *window = create_window ();
   LlExportController *exporter = get_exporter (window);
   LlExportBar *bar = ll_export_controller_get_bar (exporter);
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *path = g_build_filename (dir, "contents.csv", NULL);
   g_autofree char *names = NULL;
   g_autofree char *old = NULL;
@@ -1225,7 +1225,7 @@ test_cancel (void)
   g_assert_true (ll_export_bar_get_active (bar));
   g_assert_cmpfloat (ll_export_bar_get_fraction (bar), >, 0);
   g_assert_cmpfloat (ll_export_bar_get_fraction (bar), <, 1);
-  names = list_dir (dir);
+  names = list_folder (dir);
   g_assert_true (g_str_has_prefix (names, ".contents.csv."));
   g_assert_true (g_str_has_suffix (names, " contents.csv"));
   g_assert_true (g_file_get_contents (path, &old, NULL, NULL));
@@ -1297,7 +1297,7 @@ static void
 test_close_during_export (void)
 {
   LlWindow *window = create_window ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *path = g_build_filename (dir, "contents.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   Outcome outcome = { 0 };
@@ -1334,7 +1334,7 @@ static void
 test_bundle (void)
 {
   LlWindow *window = create_window ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *bundle = g_build_filename (dir, "class", NULL);
   g_autofree char *names = NULL;
   g_autofree char *readme = NULL;
@@ -1356,7 +1356,7 @@ test_bundle (void)
   g_assert_no_error (outcome.error);
   g_assert_true (outcome.ok);
 
-  names = list_dir (bundle);
+  names = list_folder (bundle);
   g_assert_cmpstr (names, ==, "README.txt capacity.png capacity.svg charts.png charts.svg comparison.csv events.csv growth.png "
                               "growth.svg memory.png memory.svg report.pdf reproduce.py runs.listlab "
                               "samples.csv time.png time.svg");
@@ -1383,7 +1383,7 @@ test_bundle (void)
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
   g_clear_pointer (&names, g_free);
-  names = list_dir (dir);
+  names = list_folder (dir);
   g_assert_cmpstr (names, ==, "class");
 
   destroy_all ();
@@ -1397,7 +1397,7 @@ static void
 test_all_four (void)
 {
   LlWindow *window = create_window ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *all_path = g_build_filename (dir, "charts.png", NULL);
   g_autofree char *one_path = g_build_filename (dir, "capacity.png", NULL);
   g_autoptr(GError) error = NULL;

@@ -116,7 +116,7 @@ test_save_and_open (void)
   LlWindow *window = create_window ();
   LlWindow *other = NULL;
   LlControls *controls = ll_window_get_controls (window);
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *path = g_build_filename (dir, "comparison.listlab", NULL);
   g_autofree char *detail = NULL;
   g_autoptr(GError) error = NULL;
@@ -186,7 +186,7 @@ static void
 test_open_refused (void)
 {
   LlWindow *window = create_window ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *text = g_build_filename (dir, "notes.listlab", NULL);
   g_autofree char *missing = g_build_filename (dir, "gone.listlab", NULL);
   g_autoptr(GError) error = NULL;
@@ -255,7 +255,7 @@ test_open_in_order (void)
 {
   LlWindow *window = create_window ();
   LlWindow *other = create_window ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *first = g_build_filename (dir, "first.listlab", NULL);
   g_autofree char *second = g_build_filename (dir, "second.listlab", NULL);
   g_autofree char *third = g_build_filename (dir, "third.listlab", NULL);
@@ -328,7 +328,7 @@ test_open_refused_together (void)
 {
   LlWindow *window = create_window ();
   LlWindow *other = create_window ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *good = g_build_filename (dir, "good.listlab", NULL);
   g_autofree char *text = g_build_filename (dir, "notes.listlab", NULL);
   g_autofree char *missing = g_build_filename (dir, "gone.listlab", NULL);
@@ -390,7 +390,7 @@ test_open_together_counted (void)
 {
   LlWindow *window = create_window ();
   LlWindow *other = create_window ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = make_folder ();
   char *paths[3] = { NULL };
   GFile *together[3];
   g_autoptr(GError) error = NULL;

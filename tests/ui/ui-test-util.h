@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "export-test-util.h"
 #include "ll-ui-util.h"
 #include "ll-window.h"
 
@@ -75,10 +76,8 @@ GtkWidget        *find_icon_button    (GtkWidget      *root,
 /* Whether screen readers are told @widget is hidden (with GTK_A11Y=test). */
 gboolean          accessible_is_hidden (GtkWidget     *widget);
 
-/* A new temporary folder; the names in it, sorted and joined by spaces;
- * removing it and its files. */
-char             *make_dir            (void);
-char             *list_dir            (const char     *dir);
+/* Removing a temporary folder (make_folder ()) and its files, if it is
+ * there; list_folder () says what is in one. */
 void              remove_dir          (const char     *dir);
 
 G_END_DECLS
