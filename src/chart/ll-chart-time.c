@@ -80,6 +80,14 @@ outcome_color (const LlChartPalette *pal,
     }
 }
 
+/* Whether the run's reallocations were timed, one by one. */
+static gboolean
+time_has_data (const LlChartSeries *series)
+{
+  return series->n_events > 0 &&
+         (series->counters == NULL || ll_history_counters_timed (series->counters));
+}
+
 static void
 time_extents (const LlChartSeries  *series,
               const LlChartOptions *options,
@@ -115,10 +123,11 @@ time_extents (const LlChartSeries  *series,
           }
       }
 
-  ext->empty = series->n_events == 0 || hi <= 0.0;
+  ext->empty = !time_has_data (series) || hi <= 0.0;
   /* A simulation computes capacities; nothing is allocated, nothing timed.
-   * An interpreter's run (it has free memory samples) is timed as a whole. */
-  if (series->n_events > 0 && series->counters != NULL && !ll_history_counters_timed (series->counters))
+   * An interpreter's run (it has free memory samples) is timed as a whole:
+   * its events have times, its reallocations none. */
+  if (series->n_events > 0 && !time_has_data (series))
     ext->hint = series->n_samples > 0 ? _("No timings: the interpreter is timed as a whole")
                                       : _("No timings: a simulation allocates nothing");
   else
@@ -312,13 +321,6 @@ static double
 time_event_y (const LlEvent *event)
 {
   return event->realloc_ns;
-}
-
-static gboolean
-time_has_data (const LlChartSeries *series)
-{
-  return series->n_events > 0 &&
-         (series->counters == NULL || series->counters->total_realloc_ns > 0);
 }
 
 /* What the chart shows of one run, in a sentence for screen readers. */
