@@ -33,12 +33,19 @@
 typedef struct
 {
   gint64  cpu_start;
+  gint64  cpu_layout;
   GArray *cpu_ms;      /* double: each frame's main-thread CPU */
+  GArray *phases;      /* Phases: where each frame's CPU went */
   guint   step;
   GtkAdjustment *adjustment;
   LlEventTable  *table;   /* NULL: the peer */
   gboolean done;
 } Scroll;
+
+typedef struct
+{
+  double update, layout;   /* layout: with the paint after it */
+} Phases;
 
 static gint64
 thread_cpu_us (void)
@@ -63,18 +70,39 @@ on_update (GdkFrameClock *clock,
            Scroll        *s)
 {
   s->cpu_start = thread_cpu_us ();
+  s->cpu_layout = 0;
 }
+
+static void
+on_layout (GdkFrameClock *clock,
+           Scroll        *s)
+{
+  s->cpu_layout = thread_cpu_us ();
+}
+
 
 static void
 on_after_paint (GdkFrameClock *clock,
                 Scroll        *s)
 {
+  gint64 now;
   double ms;
 
   if (s->cpu_start == 0)
     return;
-  ms = (thread_cpu_us () - s->cpu_start) / 1000.0;
+  now = thread_cpu_us ();
+  ms = (now - s->cpu_start) / 1000.0;
   g_array_append_val (s->cpu_ms, ms);
+  {
+    Phases p = { ms, 0 };
+
+    if (s->cpu_layout != 0)
+      {
+        p.update = (s->cpu_layout - s->cpu_start) / 1000.0;
+        p.layout = (now - s->cpu_layout) / 1000.0;
+      }
+    g_array_append_val (s->phases, p);
+  }
   s->cpu_start = 0;
 }
 
@@ -220,7 +248,8 @@ find_vadjustment (GtkWidget *root)
 
 static void
 report (const char *name,
-        GArray     *cpu)
+        GArray     *cpu,
+        GArray     *phases)
 {
   guint over = 0;
 
@@ -232,7 +261,9 @@ report (const char *name,
     shown = GOAL_MS;
   for (guint i = 0; g_getenv ("BENCH_VERBOSE") != NULL && i < cpu->len; i++)
     if (g_array_index (cpu, double, i) > shown)
-      g_print ("%s: frame %u of %u, %.1f ms\n", name, i, cpu->len, g_array_index (cpu, double, i));
+      g_print ("%s: frame %u of %u, %.1f ms (update %.1f, layout and paint %.1f)\n", name, i, cpu->len,
+               g_array_index (cpu, double, i), g_array_index (phases, Phases, i).update,
+               g_array_index (phases, Phases, i).layout);
   g_array_sort (cpu, compare_doubles);
   for (guint i = 0; i < cpu->len; i++)
     over += g_array_index (cpu, double, i) > GOAL_MS;
@@ -245,13 +276,15 @@ report (const char *name,
 
 static GArray *
 scroll_through (GtkWidget    *content,
-                LlEventTable *table)
+                LlEventTable *table,
+                GArray      **phases)
 {
   GtkWidget *window = gtk_window_new ();
   GdkFrameClock *clock;
   Scroll s = { 0 };
 
   s.cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  s.phases = g_array_new (FALSE, FALSE, sizeof (Phases));
   s.table = table;
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
   gtk_window_set_child (GTK_WINDOW (window), content);
@@ -270,6 +303,7 @@ scroll_through (GtkWidget    *content,
              gtk_adjustment_get_upper (s.adjustment));
   clock = gtk_widget_get_frame_clock (window);
   g_signal_connect (clock, "update", G_CALLBACK (on_update), &s);
+  g_signal_connect (clock, "layout", G_CALLBACK (on_layout), &s);
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &s);
   gtk_widget_add_tick_callback (window, step, &s, NULL);
 
@@ -281,6 +315,7 @@ scroll_through (GtkWidget    *content,
 
   g_signal_handlers_disconnect_by_data (clock, &s);
   gtk_window_destroy (GTK_WINDOW (window));
+  *phases = s.phases;
   return s.cpu_ms;
 }
 
@@ -293,6 +328,8 @@ main (int   argc,
   g_autoptr(LlHistoryView) view = NULL;
   g_autoptr(GArray) app = NULL;
   g_autoptr(GArray) peer = NULL;
+  g_autoptr(GArray) app_phases = NULL;
+  g_autoptr(GArray) peer_phases = NULL;
   GtkWidget *table;
   GtkWidget *scroller;
 
@@ -324,16 +361,16 @@ main (int   argc,
 
   table = ll_event_table_new ();
   ll_event_table_set_view (LL_EVENT_TABLE (table), view);
-  app = scroll_through (table, LL_EVENT_TABLE (table));
+  app = scroll_through (table, LL_EVENT_TABLE (table), &app_phases);
 
   g_print ("main-thread CPU per frame (update + layout + paint):\n");
-  report ("reallocations table", app);
+  report ("reallocations table", app, app_phases);
   if (g_getenv ("BENCH_TABLE_ONLY") != NULL)
     return 0;
 
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), peer_view ((guint) n));
-  peer = scroll_through (scroller, NULL);
-  report ("plain GtkColumnView (peer)", peer);
+  peer = scroll_through (scroller, NULL, &peer_phases);
+  report ("plain GtkColumnView (peer)", peer, peer_phases);
   return 0;
 }
