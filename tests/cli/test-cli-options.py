@@ -82,6 +82,12 @@ def bad_usage_exits_2_with_a_message():
          "--reserve: ‘x %’ is not a share of memory: write a number from 0 to 100 before “%”\n"),
         (("run", "--target", "1MB", "--reserve", "1PB"), "--reserve: 1.00 PB is more than this machine’s memory ("),
         (("run", "--target", "1MB", "--huge-pages"), "mremap"),
+        # a rate says its own range, not the examples of an element count
+        (("run", "--target", "1MB", "--sample-rate", "0"),
+         "--sample-rate: ‘0’ is not a rate this can sample at: give samples a second from 1 to 1000, such as 20\n"),
+        (("run", "--target", "1MB", "--sample-rate", "1e9"),
+         "--sample-rate: ‘1e9’ is not a rate this can sample at: give samples a second from 1 to 1000, such as 20\n"),
+        (("run", "--target", "1MB", "--sample-rate", "fast"), "--sample-rate: ‘fast’ is not a rate"),
         (("run", "--target", "1MB", "--events", "-", "--samples", "-"), "standard output"),
         (("simulate", "--target", "1MB", "--events", "-", "--png", "-"), "standard output"),
         (("simulate", "--target", "1MB", "--chart", "pie", "--png", "x.png"), "pie"),
