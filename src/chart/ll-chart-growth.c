@@ -18,6 +18,7 @@ growth_extents (const LlChartSeries  *series,
                 LlChartExtents       *ext)
 {
   double x = 0.0, y = 0.0, lo = G_MAXDOUBLE;
+  gsize n_in_range = 0;
   LlListSpan span;
   LlBucketSpan spans[3];
   guint n_spans;
@@ -32,6 +33,7 @@ growth_extents (const LlChartSeries  *series,
         double bmin = b->count > 1 ? MIN (b->min_bytes_added, b->first.bytes_added) : b->first.bytes_added;
         double bmax = b->count > 1 ? MAX (b->max_bytes_added, b->first.bytes_added) : b->first.bytes_added;
 
+        n_in_range++;
         bmin = MIN (bmin, b->last.bytes_added);
         bmax = MAX (bmax, b->last.bytes_added);
         x = MAX (x, MAX (b->first.length, b->last.length));
@@ -52,6 +54,8 @@ growth_extents (const LlChartSeries  *series,
   ext->x_hi = ext->empty ? 1000.0 : MAX (MAX (x, span.end_length), ext->x_lo + 1);
   ext->y_hi = ext->empty || y <= 0.0 ? 1024.0 : y;
   ext->y_lo = (options->log_y && lo < G_MAXDOUBLE) ? lo : (options->log_y ? 1.0 : 0.0);
+  if (range != NULL && !ext->empty && n_in_range == 0)
+    ll_chart_extents_none_in_range (ext);
 }
 
 static void

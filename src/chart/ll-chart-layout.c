@@ -327,6 +327,16 @@ ll_chart_events_in_range (const LlChartSeries *series,
   return n;
 }
 
+/* A chart of reallocations zoomed between two of them: empty there, and
+ * its axis still spans the data, which says where the data is. */
+void
+ll_chart_extents_none_in_range (LlChartExtents *ext)
+{
+  ext->empty = TRUE;
+  ext->in_range = TRUE;
+  ext->hint = _("No reallocation at these lengths");
+}
+
 /* What every series spans together, and what is shown of it. */
 static void
 compute_extents (LlChartKind           kind,
@@ -354,11 +364,19 @@ compute_extents (LlChartKind           kind,
         continue;
       memset (&more, 0, sizeof more);
       klass->extents (&data->series[i], options, range, &more);
-      if (more.empty)
+      /* A run with data, though none in the range, says so rather than
+       * one with no data at all; a run with data in it shapes the axes. */
+      if (more.empty && !(more.in_range && ext->empty))
         continue;
-      if (ext->empty)
+      if (ext->empty && !(more.empty && ext->in_range))
         {
           *ext = more;
+          continue;
+        }
+      if (more.empty)
+        {
+          ext->x_lo = MIN (ext->x_lo, more.x_lo);
+          ext->x_hi = MAX (ext->x_hi, more.x_hi);
           continue;
         }
       ext->x_lo = MIN (ext->x_lo, more.x_lo);
@@ -374,7 +392,19 @@ compute_extents (LlChartKind           kind,
       ext->x_hi = MAX (ext->x_hi, ext->x_lo + 1.0);
     }
 
-  if (range != NULL && !ext->empty)
+  /* A range beside the data (a typed one: zooming stays on the data)
+   * shows nothing, and says where the data is. */
+  if (range != NULL && (!ext->empty || ext->in_range) &&
+      (range->from >= ext->x_hi || range->to <= ext->x_lo))
+    {
+      ext->empty = TRUE;
+      ext->in_range = TRUE;
+      ext->outside = TRUE;
+      ext->data_lo = ext->x_lo;
+      ext->data_hi = ext->x_hi;
+    }
+
+  if (range != NULL && (!ext->empty || ext->in_range))
     {
       ext->x_lo = range->from;
       ext->x_hi = range->to;
@@ -751,6 +781,32 @@ shorten_to (char        *title,
   }
 }
 
+/* Where the data is, for a chart zoomed beside it. */
+static void
+describe_outside (char                 *hint,
+                  gsize                 size,
+                  LlChartKind           kind,
+                  const LlChartExtents *ext)
+{
+  if (ll_chart_kind_has_length_axis (kind))
+    {
+      g_autofree char *lo = ll_format_count_exact ((guint64) MAX (ext->data_lo, 0.0));
+      g_autofree char *hi = ll_format_count_exact ((guint64) MAX (ext->data_hi, 0.0));
+
+      /* TRANSLATORS: a chart zoomed to lengths with no data: "No data at
+       * these lengths: they go from 0 to 126,721" */
+      g_snprintf (hint, size, _("No data at these lengths: they go from %s to %s"), lo, hi);
+    }
+  else
+    {
+      g_autofree char *end = ll_format_duration ((guint64) MAX (ext->data_hi, 0.0));
+
+      /* TRANSLATORS: the memory chart zoomed past its last sample: "No
+       * data at these times: the samples end at 1.55 ms" */
+      g_snprintf (hint, size, _("No data at these times: the samples end at %s"), end);
+    }
+}
+
 /* Compact: the x axis title at the end of the tick labels' row, over
  * the labels it would cover; FALSE when that leaves fewer than two. */
 static gboolean
@@ -778,6 +834,11 @@ measure (LlChartLayout        *layout,
   layout->empty = ext.empty;
   layout->zoomed = ext.x_exact;
   layout->hint = ext.hint != NULL ? ext.hint : _("No data yet");
+  if (ext.outside)
+    {
+      describe_outside (layout->hint_text, sizeof layout->hint_text, kind, &ext);
+      layout->hint = layout->hint_text;
+    }
   if (options->draw_title)
     describe_view (layout, options, &ext, FALSE, FALSE);
 
@@ -895,7 +956,8 @@ measure (LlChartLayout        *layout,
       fit.exact = ext.x_exact;
       ll_axis_compute (&layout->x_axis, ext.xq, options->units, ext.x_log,
                        ext.x_lo, ext.x_hi, &fit);
-      if (ext.empty)
+      /* Zoomed where there is nothing: the lengths shown still say where. */
+      if (ext.empty && !ext.in_range)
         clear_labels (&layout->x_axis);
       half = ceil (last_label_width (text, &layout->x_axis) / 2.0) + 1.0;
       if (half <= right)
@@ -904,7 +966,9 @@ measure (LlChartLayout        *layout,
     }
 
   if (ext.empty)
-    layout->x_axis.unit[0] = layout->y_axis.unit[0] = '\0';
+    layout->y_axis.unit[0] = '\0';
+  if (ext.empty && !ext.in_range)
+    layout->x_axis.unit[0] = '\0';
   axis_titles (layout);
 
   layout->plot.x = round (left);

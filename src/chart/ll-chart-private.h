@@ -64,6 +64,7 @@ typedef struct
   gboolean    empty;            /* nothing to plot: hint instead of series */
   gboolean    zoomed;           /* the x axis shows a part of the data */
   const char *hint;             /* what an empty chart says (translated) */
+  char        hint_text[160];   /* the hint, where it names figures */
   char        title[192];       /* the chart's title, and what is zoomed (draw_title) */
   LlAxis      x_axis;
   LlAxis      y_axis;
@@ -92,6 +93,9 @@ typedef struct
   LlQuantity  xq, yq;
   gboolean    x_log, y_log;
   gboolean    x_exact;    /* zoomed: the axis spans [x_lo, x_hi] exactly */
+  gboolean    in_range;   /* empty only in the range: there is data beside it */
+  gboolean    outside;    /* zoomed where there is no data: it spans data_lo to data_hi */
+  double      data_lo, data_hi;
   double      x_lo, x_hi;
   double      y_lo, y_hi;
 } LlChartExtents;
@@ -388,6 +392,7 @@ void          ll_chart_list_span        (const LlChartSeries  *series,
  * reallocations" once the list exists (a list that never grew, or not
  * yet), NULL (no data yet) before. */
 const char   *ll_chart_no_events_hint   (const LlChartSeries  *series);
+void          ll_chart_extents_none_in_range (LlChartExtents *ext);
 /* The buckets of @series that reach into [@lo, @hi] on the length (or
  * time) axis, with one more on each side: [@from, @to). */
 void          ll_chart_visible_events   (const LlChartSeries  *series,

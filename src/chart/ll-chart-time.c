@@ -140,6 +140,8 @@ time_extents (const LlChartSeries  *series,
   /* Room below the fastest: nothing sits on the axis. */
   ext->y_lo = lo < G_MAXDOUBLE ? lo / 2.0 : 1.0;
   ext->y_hi = hi > 0.0 ? MAX (hi, ext->y_lo * 10.0) : 1e6;
+  if (range != NULL && time_has_data (series) && hi <= 0.0)
+    ll_chart_extents_none_in_range (ext);
 }
 
 static void
