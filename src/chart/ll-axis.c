@@ -697,6 +697,20 @@ ll_axis_compute (LlAxis          *axis,
             }
           axis->log = TRUE;
         }
+      else if (hi > lo && !(quantity == LL_QUANTITY_BYTES && units == LL_UNITS_IEC) &&
+               log10 (hi / lo) < 0.5 * log10 (axis->hi / axis->lo))
+        {
+          /* The data fills less than half of the decades around it (100
+           * to 208 on 100 to 1,000): linear steps around the data, on the
+           * log scale, give it the plot. Powers of two fit bytes closely. */
+          LlAxis powers = *axis;
+
+          axis_reset (axis, quantity, units);
+          compute_linear (axis, lo, hi, fit);
+          axis->log = TRUE;
+          if (!(axis->lo > 0.0) || count_labels (axis) < 2)
+            *axis = powers;
+        }
       return;
     }
 

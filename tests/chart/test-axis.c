@@ -487,6 +487,52 @@ test_log_short (void)
           }
 }
 
+/* Data within a small part of the decades around it (a capacity from 100
+ * to 208 on a log axis of 100 to 1,000) gets linear steps around it on the
+ * log scale: it fills most of the plot. Bytes in powers of two keep them. */
+static void
+test_log_within_a_decade (void)
+{
+  LlAxis axis;
+  LlAxisFit fit;
+  double step = NAN, prev = NAN;
+  guint n = 0;
+
+  ll_axis_fit_init (&fit, 280, FALSE);
+  ll_axis_compute (&axis, LL_QUANTITY_COUNT, LL_UNITS_SI, TRUE, 100, 208, &fit);
+  g_assert_true (axis.log);
+  g_assert_cmpfloat (axis.lo, >, 0);
+  g_assert_cmpfloat (axis.lo, <=, 100);
+  g_assert_cmpfloat (axis.hi, >=, 208);
+  g_assert_cmpfloat (log10 (208.0 / 100.0) / log10 (axis.hi / axis.lo), >, 0.5);
+  for (guint i = 0; i < axis.n_ticks; i++)
+    {
+      if (axis.ticks[i].label[0] == '\0')
+        continue;
+      if (!isnan (prev))
+        {
+          if (isnan (step))
+            step = axis.ticks[i].value - prev;
+          /* evenly apart in value */
+          g_assert_cmpfloat (fabs (axis.ticks[i].value - prev - step), <, 1e-9);
+        }
+      prev = axis.ticks[i].value;
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 3);
+  g_assert_cmpstr (axis.ticks[0].label, ==, "100");
+
+  /* a decade or more: the powers, as before */
+  ll_axis_compute (&axis, LL_QUANTITY_COUNT, LL_UNITS_SI, TRUE, 100, 2000, &fit);
+  g_assert_cmpfloat (axis.lo, ==, 100);
+  g_assert_cmpfloat (axis.hi, ==, 10000);
+
+  /* bytes between two powers of two span exactly those */
+  ll_axis_compute (&axis, LL_QUANTITY_BYTES, LL_UNITS_IEC, TRUE, 130, 250, &fit);
+  g_assert_cmpfloat (axis.lo, ==, 128);
+  g_assert_cmpfloat (axis.hi, ==, 256);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -501,6 +547,7 @@ main (int   argc,
   g_test_add_func ("/chart/axis/log-decades", test_log_decades);
   g_test_add_func ("/chart/axis/log-binary", test_log_binary);
   g_test_add_func ("/chart/axis/log-short", test_log_short);
+  g_test_add_func ("/chart/axis/log-within-a-decade", test_log_within_a_decade);
 
   return g_test_run ();
 }
