@@ -239,32 +239,6 @@ bad_value (GError     **error,
   return FALSE;
 }
 
-typedef gboolean (*SizeParser) (const char  *text,
-                                LlSizeFlags  flags,
-                                guint64     *value,
-                                GError     **error);
-
-/* Parses an option's value with @parser; the message names the option. */
-static gboolean
-parse_option (SizeParser   parser,
-              const char  *name,
-              const char  *text,
-              LlSizeFlags  flags,
-              guint64     *out,
-              GError     **error)
-{
-  g_autoptr(GError) local = NULL;
-
-  if (text == NULL)
-    return TRUE;
-  if (!parser (text, flags, out, &local))
-    return bad_value (error, "--%s: %s", name, local->message);
-  return TRUE;
-}
-
-#define parse_count_option(...) parse_option (ll_size_parse_count, __VA_ARGS__)
-#define parse_bytes_option(...) parse_option (ll_size_parse_bytes, __VA_ARGS__)
-
 /* Says that --@name's @given elements are more than any run takes. */
 static gboolean
 too_many_elements (GError     **error,
