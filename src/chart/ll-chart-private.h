@@ -393,6 +393,12 @@ void          ll_chart_list_span        (const LlChartSeries  *series,
  * yet), NULL (no data yet) before. */
 const char   *ll_chart_no_events_hint   (const LlChartSeries  *series);
 void          ll_chart_extents_none_in_range (LlChartExtents *ext);
+/* What @data spans for a chart of @kind; @zoomed: of the options' range. */
+void          ll_chart_compute_extents  (LlChartKind           kind,
+                                         const LlChartData    *data,
+                                         const LlChartOptions *options,
+                                         gboolean              zoomed,
+                                         LlChartExtents       *ext);
 /* The buckets of @series that reach into [@lo, @hi] on the length (or
  * time) axis, with one more on each side: [@from, @to). */
 void          ll_chart_visible_events   (const LlChartSeries  *series,

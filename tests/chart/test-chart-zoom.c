@@ -387,106 +387,6 @@ test_zoom_title (void)
   test_run_clear (&run);
 }
 
-/* Zoomed between two reallocations, the charts of reallocations say that
- * none happened there, with the lengths on their axis; zoomed beside the
- * data, every chart says where the data is. Two runs: one with a
- * reallocation in the range is enough to draw it. */
-static void
-test_zoom_no_data (void)
-{
-  TestRun run, fixed;
-  LlChartData data;
-  LlChartSeries both[2];
-  LlChartData two;
-  LlChartOptions options;
-  LlChartLayout layout;
-  LlChartRange extent;
-  const LlChartSeries *series;
-  guint64 a, b;
-  const LlChartKind of_events[] = { LL_CHART_GROWTH, LL_CHART_TIME };
-
-  cpython_run (&run);
-  test_run_get_data (&run, &data);
-  series = &data.series[0];
-  options_init_test (&options);
-  options.draw_title = TRUE;
-
-  /* between the last two reallocations */
-  a = series->events[series->n_events - 2].first.length;
-  b = series->events[series->n_events - 1].first.length;
-  options.length_range = (LlChartRange) { a + 1, b - 1 };
-  for (guint k = 0; k < G_N_ELEMENTS (of_events); k++)
-    {
-      ll_chart_layout_compute (&layout, NULL, of_events[k], &data, &options, WIDTH, HEIGHT);
-      g_assert_true (layout.empty);
-      g_assert_true (layout.zoomed);
-      g_assert_cmpstr (layout.hint, ==, "No reallocation at these lengths");
-      g_assert_nonnull (strstr (layout.title, "(lengths "));
-      /* the lengths shown still label the axis */
-      g_assert_cmpfloat (layout.x_axis.lo, ==, a + 1);
-      g_assert_cmpfloat (layout.x_axis.hi, ==, b - 1);
-      g_assert_cmpuint (layout.x_axis.n_ticks, >=, 2);
-      g_assert_cmpstr (layout.x_axis.ticks[0].label, !=, "");
-      g_assert_cmpfloat (ll_chart_unmap_x (of_events[k], &data, &options, WIDTH, HEIGHT, layout.plot.x), ==, a + 1);
-    }
-  /* the capacity is there all along */
-  ll_chart_layout_compute (&layout, NULL, LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT);
-  g_assert_false (layout.empty);
-
-  /* beside another run that grew there */
-  test_run_init (&fixed, 1, 1);
-  test_run_fill_fixed (&fixed, 64, (b - 1) / 64 + 1, 8, 16ull << 30);
-  both[0] = data.series[0];
-  test_run_get_data (&fixed, &two);
-  both[1] = two.series[0];
-  both[1].style = 1;
-  ll_chart_data_init (&two, both, 2);
-  for (guint k = 0; k < G_N_ELEMENTS (of_events); k++)
-    {
-      ll_chart_layout_compute (&layout, NULL, of_events[k], &two, &options, WIDTH, HEIGHT);
-      g_assert_false (layout.empty);
-    }
-  /* and with the runs the other way round */
-  {
-    LlChartSeries first = both[0];
-
-    both[0] = both[1];
-    both[1] = first;
-  }
-  ll_chart_layout_compute (&layout, NULL, LL_CHART_GROWTH, &two, &options, WIDTH, HEIGHT);
-  g_assert_false (layout.empty);
-
-  /* past the end of the run: where its lengths go */
-  g_assert_true (ll_chart_get_x_extent (LL_CHART_CAPACITY, &data, &options, &extent));
-  options.length_range = (LlChartRange) { 10e9, 20e9 };
-  for (LlChartKind kind = 0; kind < LL_N_CHARTS; kind++)
-    {
-      g_autofree char *lo = NULL, *hi = NULL, *expected = NULL;
-
-      if (!ll_chart_kind_has_length_axis (kind))
-        continue;
-      g_assert_true (ll_chart_get_x_extent (kind, &data, &options, &extent));
-      lo = ll_format_count_exact ((guint64) extent.from);
-      hi = ll_format_count_exact ((guint64) extent.to);
-      expected = g_strdup_printf ("No data at these lengths: they go from %s to %s", lo, hi);
-      ll_chart_layout_compute (&layout, NULL, kind, &data, &options, WIDTH, HEIGHT);
-      g_assert_true (layout.empty);
-      g_assert_cmpstr (layout.hint, ==, expected);
-      g_assert_cmpfloat (layout.x_axis.hi, ==, 20e9);
-    }
-  /* before its start */
-  options.length_range = (LlChartRange) { 0, 0 };
-  /* and the memory chart past its last sample */
-  options.time_range = (LlChartRange) { 1e15, 2e15 };
-  ll_chart_layout_compute (&layout, NULL, LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT);
-  g_assert_true (layout.empty);
-  g_assert_true (g_str_has_prefix (layout.hint, "No data at these times: the samples end at "));
-  g_assert_cmpstr (strrchr (layout.hint, ' ') + 1, !=, "");
-
-  test_run_clear (&fixed);
-  test_run_clear (&run);
-}
-
 static void
 test_extent_and_unmap (void)
 {
@@ -623,7 +523,6 @@ main (int   argc,
   g_test_add_func ("/chart/zoom/capacity-edges", test_zoom_capacity_edges);
   g_test_add_func ("/chart/zoom/log-x", test_log_x);
   g_test_add_func ("/chart/zoom/title", test_zoom_title);
-  g_test_add_func ("/chart/zoom/no-data", test_zoom_no_data);
   g_test_add_func ("/chart/zoom/extent-and-unmap", test_extent_and_unmap);
   g_test_add_func ("/chart/zoom/deep", test_zoom_deep);
   g_test_add_func ("/chart/zoom/range-math", test_range_math);
