@@ -651,15 +651,38 @@ ll_chart_draw_runs_legend (cairo_t              *cr,
   return height;
 }
 
+/* The hint in the middle of the plot, its words on as many lines as the
+ * plot's width needs. */
 static void
 draw_empty_hint (const LlPainter *p)
 {
   const LlChartLayout *l = p->layout;
+  g_auto(GStrv) words = g_strsplit (l->hint, " ", -1);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  GString *line = g_string_new (NULL);
+  double room = l->plot.width - 2 * l->pad, top;
 
-  ll_painter_text (p, l->hint, FALSE,
-             l->plot.x + l->plot.width / 2.0,
-             l->plot.y + (l->plot.height - l->line_height) / 2.0,
-             LL_ALIGN_CENTER, &p->options->palette.secondary, 1.0);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *longer = line->len > 0 ? g_strconcat (line->str, " ", words[i], NULL)
+                                              : g_strdup (words[i]);
+      double w;
+
+      ll_chart_text_size (p->text, longer, FALSE, &w, NULL);
+      if (w > room && line->len > 0)
+        {
+          g_ptr_array_add (lines, g_strdup (line->str));
+          g_string_assign (line, words[i]);
+        }
+      else
+        g_string_assign (line, longer);
+    }
+  g_ptr_array_add (lines, g_string_free (line, FALSE));
+
+  top = l->plot.y + (l->plot.height - lines->len * l->line_height) / 2.0;
+  for (guint i = 0; i < lines->len; i++)
+    ll_painter_text (p, lines->pdata[i], FALSE, l->plot.x + l->plot.width / 2.0,
+                     top + i * l->line_height, LL_ALIGN_CENTER, &p->options->palette.secondary, 1.0);
 }
 
 /* Columns ------------------------------------------------------------------ */

@@ -201,7 +201,20 @@ test_no_data (void)
       g_assert_cmpstr (layout.hint, ==, expected);
       g_assert_cmpfloat (layout.x_axis.hi, ==, 20e9);
     }
-  /* before its start */
+  /* on a narrow chart the hint takes more lines, not more than the plot's
+   * width: nothing is drawn beside the plot */
+  {
+    cairo_surface_t *surface = render (LL_CHART_CAPACITY, &data, &options, 300, 200, 1.0);
+    LlRect left, right;
+
+    ll_chart_layout_compute (&layout, NULL, LL_CHART_CAPACITY, &data, &options, 300, 200);
+    left = (LlRect) { 0, layout.plot.y + 2, layout.plot.x - 1, layout.plot.height - 4 };
+    right = (LlRect) { layout.plot.x + layout.plot.width + 1, layout.plot.y + 2,
+                       300 - (layout.plot.x + layout.plot.width + 1), layout.plot.height - 4 };
+    g_assert_false (region_has_ink (surface, &left, (Rgb) { 255, 255, 255 }));
+    g_assert_false (region_has_ink (surface, &right, (Rgb) { 255, 255, 255 }));
+    cairo_surface_destroy (surface);
+  }
   options.length_range = (LlChartRange) { 0, 0 };
   /* and the memory chart past its last sample */
   options.time_range = (LlChartRange) { 1e15, 2e15 };
