@@ -324,3 +324,11 @@ test_run_fill_doubling (TestRun *run)
   s.available_bytes = 5000;
   test_run_add_sample (run, &s);
 }
+
+void
+test_run_cpython_80mb (TestRun *run)
+{
+  test_run_init (run, 1, 1);
+  test_run_fill_cpython (run, 80000000, 16ull << 30, 50000000);
+  g_assert_cmpuint (run->events->len, ==, 106);
+}

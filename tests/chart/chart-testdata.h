@@ -50,6 +50,10 @@ void     test_run_fill_cpython (TestRun       *run,
                                 guint64        available_start,
                                 guint64        sample_ns);
 
+/* A CPython list grown to 80 MB (@run made here): 106 reallocations, one a
+ * bucket, 28 of them before length 1,000; memory samples every 50 ms. */
+void     test_run_cpython_80mb (TestRun       *run);
+
 /* @n_events reallocations of a fixed-increment policy (+@increment
  * elements each), with @n_samples samples spread over the run. */
 void     test_run_fill_fixed   (TestRun       *run,

@@ -12,15 +12,6 @@
 #include "chart-test-util.h"
 #include "chart-testdata.h"
 
-/* A CPython list grown to 80 MB: 106 reallocations, one a bucket. */
-static void
-cpython_run (TestRun *run)
-{
-  test_run_init (run, 1, 1);
-  test_run_fill_cpython (run, 80000000, 16ull << 30, 50000000);
-  g_assert_cmpuint (run->events->len, ==, 106);
-}
-
 /* From the first reallocation's list to the last one's, or to the last
  * sample's where the list grew on without reallocating; the history's
  * counters say it where they are. */
@@ -74,7 +65,7 @@ test_events_in_range (void)
   LlChartData data;
   const LlChartSeries *series;
 
-  cpython_run (&run);
+  test_run_cpython_80mb (&run);
   test_run_get_data (&run, &data);
   series = &data.series[0];
 
@@ -132,7 +123,7 @@ test_no_data (void)
   guint64 a, b;
   const LlChartKind of_events[] = { LL_CHART_GROWTH, LL_CHART_TIME };
 
-  cpython_run (&run);
+  test_run_cpython_80mb (&run);
   test_run_get_data (&run, &data);
   series = &data.series[0];
   options_init_test (&options);

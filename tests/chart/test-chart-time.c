@@ -296,8 +296,7 @@ test_draw_all (void)
   LlChartOptions options;
   const struct { int width, height, columns; } sizes[] = { { 1200, 800, 2 }, { 600, 1600, 1 } };
 
-  test_run_init (&run, 1, 1);
-  test_run_fill_cpython (&run, 80000000, 16ull << 30, 50000000);
+  test_run_cpython_80mb (&run);
   test_run_get_data (&run, &data);
   options_init_test (&options);
 

@@ -12,15 +12,8 @@
 #include "chart-test-util.h"
 #include "chart-testdata.h"
 
-/* A CPython list grown to 80 MB: 106 reallocations, 28 of them before
- * length 1,000, all in the first pixel column when nothing is zoomed. */
-static void
-cpython_run (TestRun *run)
-{
-  test_run_init (run, 1, 1);
-  test_run_fill_cpython (run, 80000000, 16ull << 30, 50000000);
-  g_assert_cmpuint (run->events->len, ==, 106);
-}
+/* test_run_cpython_80mb (): 106 reallocations, 28 of them before length
+ * 1,000, all in the first pixel column when nothing is zoomed. */
 
 static guint
 events_up_to (const LlChartSeries *series,
@@ -64,7 +57,7 @@ test_zoom_first_reallocations (void)
   cairo_surface_t *surface;
   guint early;
 
-  cpython_run (&run);
+  test_run_cpython_80mb (&run);
   test_run_get_data (&run, &data);
   options_init_test (&options);
   early = events_up_to (&data.series[0], 1000);
@@ -116,7 +109,7 @@ test_zoom_pick (void)
   LlChartReadout readout;
   const LlEvent *tenth;
 
-  cpython_run (&run);
+  test_run_cpython_80mb (&run);
   test_run_get_data (&run, &data);
   options_init_test (&options);
   options.length_range = (LlChartRange) { 0, 1000 };
@@ -158,7 +151,7 @@ test_zoom_capacity_edges (void)
   guint64 capacity = 0;
   int x, y;
 
-  cpython_run (&run);
+  test_run_cpython_80mb (&run);
   test_run_get_data (&run, &data);
   options_init_test (&options);
   options.length_range = (LlChartRange) { 5000000, 6000000 };
@@ -205,7 +198,7 @@ test_log_x (void)
   cairo_surface_t *surface;
   guint labelled = 0;
 
-  cpython_run (&run);
+  test_run_cpython_80mb (&run);
   test_run_get_data (&run, &data);
   options_init_test (&options);
   options.log_x = TRUE;
@@ -317,7 +310,7 @@ test_zoom_title (void)
   g_autofree char *to = ll_format_count_exact (1000);
   g_autofree char *expected = NULL;
 
-  cpython_run (&run);
+  test_run_cpython_80mb (&run);
   test_run_get_data (&run, &data);
   options_init_test (&options);
   options.draw_title = TRUE;
@@ -397,7 +390,7 @@ test_extent_and_unmap (void)
   LlChartRange extent;
   double plot_x, plot_w;
 
-  cpython_run (&run);
+  test_run_cpython_80mb (&run);
   test_run_get_data (&run, &data);
   options_init_test (&options);
   options.length_range = (LlChartRange) { 100, 200 };
