@@ -24,7 +24,6 @@ test_list_span (void)
   LlListSpan span;
   const LlEvent *first, *last;
 
-  test_run_init (&run, 1, 1);
   test_run_fill_doubling (&run);
   test_run_get_data (&run, &data);
   series = data.series[0];
