@@ -457,15 +457,26 @@ ll_readout_event_details (GString              *str,
 
   if (!timed && e->bytes_copied == 0)
     return;
-  if (e->moved)
+  switch (ll_event_get_outcome (e))
     {
-      g_autofree char *copied = ll_format_bytes (e->bytes_copied, options->units);
-      g_autofree char *line = g_strdup_printf (_("moved, %s copied"), copied);
+    case LL_OUTCOME_COPIED:
+      {
+        g_autofree char *copied = ll_format_bytes (e->bytes_copied, options->units);
+        g_autofree char *line = g_strdup_printf (_("moved, %s copied"), copied);
 
-      ll_readout_line (str, _("Block"), line);
+        ll_readout_line (str, _("Block"), line);
+      }
+      break;
+    case LL_OUTCOME_MOVED:
+      /* TRANSLATORS: mremap () moved the block: its pages were remapped */
+      ll_readout_line (str, _("Block"), _("moved, nothing copied"));
+      break;
+    case LL_OUTCOME_GREW_IN_PLACE:
+    case LL_N_OUTCOMES:
+    default:
+      ll_readout_line (str, _("Block"), _("grew in place"));
+      break;
     }
-  else
-    ll_readout_line (str, _("Block"), _("grew in place"));
   if (timed)
     {
       g_autofree char *took = ll_format_duration (e->realloc_ns);

@@ -16,29 +16,6 @@
 
 #include "ll-chart-private.h"
 
-typedef enum
-{
-  GREW_IN_PLACE,
-  MOVED,        /* the block moved without its bytes being copied (mremap) */
-  COPIED,
-  N_OUTCOMES
-} Outcome;
-
-/* What a bucket's reallocations mostly did. */
-static Outcome
-bucket_outcome (const LlEventBucket *b)
-{
-  guint64 count = MAX (b->count, 1);
-
-  if (count == 1)
-    return b->first.bytes_copied > 0 ? COPIED : b->first.moved ? MOVED : GREW_IN_PLACE;
-  if (2 * b->n_copied >= count)
-    return COPIED;
-  if (2 * b->n_moved >= count)
-    return MOVED;
-  return GREW_IN_PLACE;
-}
-
 /* The run's time per append from its first reallocation up to @e, in
  * nanoseconds; 0 when unknown. Counting from the first reallocation
  * leaves out building the initial list (list(range(n))). */
@@ -58,23 +35,23 @@ first_event (const LlChartSeries *series)
 }
 
 /* Each outcome has its shape as well as its colour. */
-static const LlMark outcome_marks[N_OUTCOMES] = {
-  [GREW_IN_PLACE] = LL_MARK_CIRCLE,
-  [MOVED] = LL_MARK_DIAMOND,
-  [COPIED] = LL_MARK_TRIANGLE,
+static const LlMark outcome_marks[LL_N_OUTCOMES] = {
+  [LL_OUTCOME_GREW_IN_PLACE] = LL_MARK_CIRCLE,
+  [LL_OUTCOME_MOVED] = LL_MARK_DIAMOND,
+  [LL_OUTCOME_COPIED] = LL_MARK_TRIANGLE,
 };
 
 static const LlColor *
 outcome_color (const LlChartPalette *pal,
-               Outcome               outcome)
+               LlOutcome             outcome)
 {
   switch (outcome)
     {
-    case GREW_IN_PLACE:
+    case LL_OUTCOME_GREW_IN_PLACE:
       return &pal->series3;
-    case MOVED:
+    case LL_OUTCOME_MOVED:
       return &pal->accent;
-    case COPIED:
+    case LL_OUTCOME_COPIED:
     default:
       return &pal->warning;
     }
@@ -151,7 +128,7 @@ time_draw (LlPainter           *p,
   const LlChartPalette *pal = &p->options->palette;
   cairo_t *cr = p->cr;
   guint n = p->columns.n_columns;
-  LlColumn *line = p->cols + N_OUTCOMES * (gsize) n;
+  LlColumn *line = p->cols + LL_N_OUTCOMES * (gsize) n;
   const LlEventBucket *events;
   gsize from, to, n_events;
   double dw;
@@ -175,7 +152,7 @@ time_draw (LlPainter           *p,
   for (gsize i = 0; i < n_events; i++)
     {
       const LlEventBucket *b = &events[i];
-      LlColumn *cols = p->cols + (overlay ? GREW_IN_PLACE : bucket_outcome (b)) * (gsize) n;
+      LlColumn *cols = p->cols + (overlay ? LL_OUTCOME_GREW_IN_PLACE : ll_event_bucket_get_outcome (b)) * (gsize) n;
       guint64 count = MAX (b->count, 1);
       double a = per_append (&b->first, first_event (series));
       double z = per_append (&b->last, first_event (series));
@@ -214,12 +191,12 @@ time_draw (LlPainter           *p,
    * same as circles a few pixels wide and cost far less; a file, zoomed into
    * or printed sharp, shows every mark as it is. */
   dw = ll_painter_device_width (p, 3.0);
-  for (guint o = 0; o < N_OUTCOMES; o++)
+  for (guint o = 0; o < LL_N_OUTCOMES; o++)
     for (guint i = 0; i < n; i++)
       used += p->cols[o * (gsize) n + i].count > 0;
   dense = used * 6.0 > p->layout->plot.width;
   squares = dense && p->options->on_screen;
-  for (guint o = 0; o < N_OUTCOMES; o++)
+  for (guint o = 0; o < LL_N_OUTCOMES; o++)
     {
       const LlColumn *cols = p->cols + o * (gsize) n;
 
@@ -272,12 +249,12 @@ time_legend (const LlChartOptions *options,
   const LlChartPalette *p = &options->palette;
 
   items[0] = (LlLegendItem) { _("In place"), LL_SWATCH_DOT, p->series3, LL_DASH_SOLID,
-                              outcome_marks[GREW_IN_PLACE] };
+                              outcome_marks[LL_OUTCOME_GREW_IN_PLACE] };
   items[1] = (LlLegendItem) { _("Moved"), LL_SWATCH_DOT, p->accent, LL_DASH_SOLID,
-                              outcome_marks[MOVED] };
+                              outcome_marks[LL_OUTCOME_MOVED] };
   /* Translators: reallocations whose block was copied (beside "Moved") */
   items[2] = (LlLegendItem) { C_("reallocations", "Copied"), LL_SWATCH_DOT, p->warning, LL_DASH_SOLID,
-                              outcome_marks[COPIED] };
+                              outcome_marks[LL_OUTCOME_COPIED] };
   items[3] = (LlLegendItem) { _("Per append"), LL_SWATCH_LINE, p->series2 };
   return 4;
 }

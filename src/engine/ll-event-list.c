@@ -396,20 +396,6 @@ sort_items (SortJob *job)
 }
 
 static double
-outcome_of (const LlEventBucket *b)
-{
-  guint64 count = MAX (b->count, 1);
-
-  if (count == 1)
-    return b->first.bytes_copied > 0 ? 2 : b->first.moved ? 1 : 0;
-  if (2 * b->n_copied >= count)
-    return 2;
-  if (2 * b->n_moved >= count)
-    return 1;
-  return 0;
-}
-
-static double
 key_of (const LlEventBucket *b,
         LlEventKey           key)
 {
@@ -426,7 +412,7 @@ key_of (const LlEventBucket *b,
     case LL_EVENT_KEY_ADDED:
       return merged ? b->max_bytes_added : b->first.bytes_added;
     case LL_EVENT_KEY_OUTCOME:
-      return outcome_of (b);
+      return ll_event_bucket_get_outcome (b);
     case LL_EVENT_KEY_COPIED:
       return merged ? (double) b->last.bytes_copied : (double) b->first.bytes_copied;
     case LL_EVENT_KEY_TIME:

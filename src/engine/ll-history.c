@@ -887,6 +887,33 @@ ll_history_view_get_counters (const LlHistoryView *view)
   return &view->counters;
 }
 
+LlOutcome
+ll_event_get_outcome (const LlEvent *event)
+{
+  g_return_val_if_fail (event != NULL, LL_OUTCOME_GREW_IN_PLACE);
+
+  if (event->bytes_copied > 0)
+    return LL_OUTCOME_COPIED;
+  return event->moved ? LL_OUTCOME_MOVED : LL_OUTCOME_GREW_IN_PLACE;
+}
+
+LlOutcome
+ll_event_bucket_get_outcome (const LlEventBucket *bucket)
+{
+  guint64 count;
+
+  g_return_val_if_fail (bucket != NULL, LL_OUTCOME_GREW_IN_PLACE);
+
+  count = MAX (bucket->count, 1);
+  if (count == 1)
+    return ll_event_get_outcome (&bucket->first);
+  if (2 * bucket->n_copied >= count)
+    return LL_OUTCOME_COPIED;
+  if (2 * bucket->n_moved >= count)
+    return LL_OUTCOME_MOVED;
+  return LL_OUTCOME_GREW_IN_PLACE;
+}
+
 gboolean
 ll_history_counters_timed (const LlHistoryCounters *counters)
 {

@@ -54,6 +54,21 @@ typedef struct
   guint64 realloc_ns;       /* all of the bucket's growth calls together */
 } LlEventBucket;
 
+/* What a growth did to the block: it grew where it was, moved without its
+ * bytes being copied (mremap ()), or was copied to a new place. */
+typedef enum
+{
+  LL_OUTCOME_GREW_IN_PLACE,
+  LL_OUTCOME_MOVED,
+  LL_OUTCOME_COPIED,
+  LL_N_OUTCOMES
+} LlOutcome;
+
+/* A reallocation's outcome; a bucket's is what most of its reallocations
+ * did, copies first, then moves. */
+LlOutcome ll_event_get_outcome        (const LlEvent       *event);
+LlOutcome ll_event_bucket_get_outcome (const LlEventBucket *bucket);
+
 typedef struct
 {
   LlSample first;

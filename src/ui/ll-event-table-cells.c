@@ -51,9 +51,17 @@ format_block (const LlEventBucket *b)
 {
   if (b->count <= 1)
     {
-      if (b->first.bytes_copied > 0)
-        return g_strdup (_("copied"));
-      return g_strdup (b->first.moved ? _("moved") : _("grew in place"));
+      switch (ll_event_get_outcome (&b->first))
+        {
+        case LL_OUTCOME_COPIED:
+          return g_strdup (_("copied"));
+        case LL_OUTCOME_MOVED:
+          return g_strdup (_("moved"));
+        case LL_OUTCOME_GREW_IN_PLACE:
+        case LL_N_OUTCOMES:
+        default:
+          return g_strdup (_("grew in place"));
+        }
     }
   {
     g_autofree char *moved = ll_format_count_exact (b->n_moved);

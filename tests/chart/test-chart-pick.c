@@ -417,6 +417,52 @@ test_pick_merged (void)
   test_run_clear (&run);
 }
 
+/* The readout says what the growth did to the block, by the rule the
+ * time chart and the table use: in place, moved by mremap () without a
+ * copy, copied. */
+static void
+test_block_outcomes (void)
+{
+  TestRun run;
+  LlChartData data;
+  LlChartReadout readout;
+  static const char *const said[] = {
+    "Block grew in place", "Block moved, nothing copied", "Block moved, 160 B copied",
+  };
+
+  test_run_init (&run, 1, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (said); i++)
+    {
+      LlEvent e = { 0 };
+
+      e.length = 10 * i + 1;
+      e.old_capacity = 10 * i;
+      e.new_capacity = 10 * (i + 1);
+      e.old_bytes = 56 + 8 * e.old_capacity;
+      e.new_bytes = 56 + 8 * e.new_capacity;
+      e.bytes_added = 80;
+      e.moved = i > 0;
+      e.bytes_copied = i == 2 ? 8 * e.old_capacity : 0;
+      e.realloc_ns = 1000;
+      e.elapsed_ns = 1000 * (i + 1);
+      test_run_add_event (&run, &e);
+    }
+  test_run_get_data (&run, &data);
+
+  for (guint i = 0; i < G_N_ELEMENTS (said); i++)
+    {
+      g_auto(GStrv) lines = NULL;
+
+      ll_chart_pick_point (LL_CHART_GROWTH, &data, NULL, WIDTH, HEIGHT, 0, i, &readout);
+      g_assert_true (readout.found);
+      lines = g_strsplit (readout.text, "\n", -1);
+      g_assert_true (g_strv_contains ((const char *const *) lines, said[i]));
+      g_assert_true (g_strv_contains ((const char *const *) lines, "Took 1.0 µs"));
+      ll_chart_readout_clear (&readout);
+    }
+  test_run_clear (&run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,6 +476,7 @@ main (int   argc,
   g_test_add_func ("/chart/pick/merged", test_merged);
   g_test_add_func ("/chart/pick/simulated-and-overlay", test_simulated_and_overlay);
   g_test_add_func ("/chart/pick/readout", test_pick);
+  g_test_add_func ("/chart/pick/block-outcomes", test_block_outcomes);
   g_test_add_func ("/chart/pick/large", test_pick_large);
   g_test_add_func ("/chart/pick/merged-exact", test_pick_merged);
 

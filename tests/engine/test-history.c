@@ -915,6 +915,43 @@ test_counters_timed (void)
   g_assert_true (ll_history_counters_timed (&counters));
 }
 
+/* One rule says what a growth did to the block, for the time chart, the
+ * table, its sort and the readouts: a copy wins over a move, a bucket is
+ * what most (or half) of its reallocations did. */
+static void
+test_outcome (void)
+{
+  LlEvent e = { 0 };
+  LlEventBucket b = { 0 };
+
+  g_assert_cmpint (ll_event_get_outcome (&e), ==, LL_OUTCOME_GREW_IN_PLACE);
+  e.moved = TRUE;
+  g_assert_cmpint (ll_event_get_outcome (&e), ==, LL_OUTCOME_MOVED);
+  e.bytes_copied = 8;
+  g_assert_cmpint (ll_event_get_outcome (&e), ==, LL_OUTCOME_COPIED);
+
+  /* one reallocation: its own */
+  b.first = b.last = e;
+  b.count = 1;
+  g_assert_cmpint (ll_event_bucket_get_outcome (&b), ==, LL_OUTCOME_COPIED);
+  b.count = 0;
+  g_assert_cmpint (ll_event_bucket_get_outcome (&b), ==, LL_OUTCOME_COPIED);
+
+  /* several: their counts, not the first one's */
+  b.count = 10;
+  b.n_moved = 4;
+  b.n_copied = 4;
+  g_assert_cmpint (ll_event_bucket_get_outcome (&b), ==, LL_OUTCOME_GREW_IN_PLACE);
+  b.n_copied = 5;
+  g_assert_cmpint (ll_event_bucket_get_outcome (&b), ==, LL_OUTCOME_COPIED);
+  b.n_copied = 0;
+  b.n_moved = 5;
+  g_assert_cmpint (ll_event_bucket_get_outcome (&b), ==, LL_OUTCOME_MOVED);
+  b.n_moved = 6;
+  b.n_copied = 6;
+  g_assert_cmpint (ll_event_bucket_get_outcome (&b), ==, LL_OUTCOME_COPIED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -932,6 +969,7 @@ main (int   argc,
   g_test_add_func ("/history/concurrency", test_history_concurrency);
   g_test_add_func ("/history/push-speed", test_history_push_speed);
   g_test_add_func ("/history/counters-timed", test_counters_timed);
+  g_test_add_func ("/history/outcome", test_outcome);
 
   return g_test_run ();
 }
