@@ -49,7 +49,10 @@ _ll_chart_view_get_cursor_point (LlChartView *self,
   return TRUE;
 }
 
-/* The points of @series the plot shows now: [*first, *last]. */
+/* The points of @series the plot shows now: [*first, *last]. FALSE when
+ * it shows none (zoomed between two): then *first is the nearest point
+ * past the view, *last the nearest before it, or the last point where the
+ * view is past them all. */
 static gboolean
 visible_points (LlChartView *self,
                 gsize        series,
@@ -69,7 +72,11 @@ visible_points (LlChartView *self,
       b = ll_chart_find_point (self->kind, data, series, current.to, TRUE);
     }
   if (b <= a)
-    return FALSE;
+    {
+      *first = MIN (a, n - 1);
+      *last = a > 0 ? MIN (a, n) - 1 : 0;
+      return FALSE;
+    }
   *first = a;
   *last = b - 1;
   return TRUE;
@@ -145,11 +152,9 @@ move_cursor (LlChartView *self,
     }
 
   n = n_points (self, self->cursor_series);
-  if (!visible_points (self, self->cursor_series, &first, &last))
-    {
-      first = 0;
-      last = n - 1;
-    }
+  /* (zoomed where there is no point: the keys go on from the view's
+   * edges, Right to the next point past it, Left to the one before) */
+  visible_points (self, self->cursor_series, &first, &last);
   /* Shown again after the pointer or the focus went elsewhere: where it
    * was, if that is in view. */
   if (resume && _ll_chart_view_get_cursor_point (self, &point) && (point < first || point > last))

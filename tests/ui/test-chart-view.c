@@ -695,6 +695,69 @@ test_keyboard_zoom (Fixture       *f,
   assert_cursor (f->view, 0, point);
 }
 
+/* Zooms @f's chart between its points @gap and @gap + 1 (at data x @a
+ * and @b), the view focused. */
+static void
+zoom_between (Fixture *f,
+              guint64  gap,
+              double  *a,
+              double  *b)
+{
+  LlChartRange between;
+
+  *a = ll_chart_get_point_x (LL_CHART_CAPACITY, &f->data, 0, gap);
+  *b = ll_chart_get_point_x (LL_CHART_CAPACITY, &f->data, 0, gap + 1);
+  between = (LlChartRange) { *a + (*b - *a) * 0.3, *a + (*b - *a) * 0.6 };
+  ll_chart_axes_set_range (ll_chart_view_get_axes (f->view), LL_CHART_CAPACITY, &between);
+}
+
+static void
+assert_in_view (Fixture *f,
+                double   x)
+{
+  LlChartRange range;
+
+  ll_chart_axes_get_range (ll_chart_view_get_axes (f->view), LL_CHART_CAPACITY, &range);
+  g_assert_cmpfloat (x, >=, range.from);
+  g_assert_cmpfloat (x, <=, range.to);
+}
+
+/* Zoomed between two points, the arrows go on from the view's edges:
+ * Right to the first point past it, Left to the last one before it, each
+ * panned into view, whether the cursor was placed or not. */
+static void
+test_keyboard_between_points (Fixture       *f,
+                              gconstpointer  user_data)
+{
+  GtkWidget *view = GTK_WIDGET (f->view);
+  guint64 gap = G_N_ELEMENTS (f->events) - 3;
+  double a, b;
+
+  ll_chart_view_set_data (f->view, &f->data);
+  gtk_widget_grab_focus (view);
+  wait_frames (view, 2);
+
+  /* not placed yet: Right */
+  zoom_between (f, gap, &a, &b);
+  g_assert_true (press_key (view, GDK_KEY_Right, 0));
+  assert_cursor (f->view, 0, gap + 1);
+  assert_in_view (f, b);
+
+  /* back between them, Left: the one before */
+  zoom_between (f, gap, &a, &b);
+  g_assert_true (press_key (view, GDK_KEY_Left, 0));
+  assert_cursor (f->view, 0, gap);
+  assert_in_view (f, a);
+
+  /* the focus gone and back, the cursor out of view starts again: Left */
+  gtk_window_set_focus (f->window, NULL);
+  zoom_between (f, gap, &a, &b);
+  gtk_widget_grab_focus (view);
+  g_assert_true (press_key (view, GDK_KEY_Left, 0));
+  assert_cursor (f->view, 0, gap);
+  assert_in_view (f, a);
+}
+
 /* @view's controller of @type (the view holds it). */
 static GObject *
 find_controller (LlChartView *view,
@@ -963,6 +1026,8 @@ main (int   argc,
               fixture_setup, test_keyboard_cursor, fixture_teardown);
   g_test_add ("/ui/chart-view/keyboard/zoom", Fixture, GUINT_TO_POINTER (LL_CHART_CAPACITY),
               fixture_setup, test_keyboard_zoom, fixture_teardown);
+  g_test_add ("/ui/chart-view/keyboard/between-points", Fixture, GUINT_TO_POINTER (LL_CHART_CAPACITY),
+              fixture_setup, test_keyboard_between_points, fixture_teardown);
   g_test_add ("/ui/chart-view/wheel-pans", Fixture, GUINT_TO_POINTER (LL_CHART_CAPACITY),
               fixture_setup, test_wheel_pans, fixture_teardown);
   g_test_add ("/ui/chart-view/readout-inside", Fixture, GUINT_TO_POINTER (LL_CHART_CAPACITY),
