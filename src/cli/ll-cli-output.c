@@ -61,6 +61,34 @@ setup_image (LlExportJob        *job,
   job->what = o->what;
 }
 
+/* A --range beside the run's lengths draws charts that only say so: a
+ * script hears it too. */
+static void
+note_range_beside_data (LlExportJob        *job,
+                        const LlCliOptions *o)
+{
+  LlChartSeries series;
+  LlChartData data;
+  LlReportInfo info;
+  LlChartRange extent;
+  const LlChartRange *range = &o->length_range;
+
+  if (ll_chart_range_is_empty (range))
+    return;
+  ll_export_job_get_chart_data (job, &series, &data, &info);
+  if (!ll_chart_get_x_extent (LL_CHART_CAPACITY, &data, &job->options, &extent) ||
+      (range->from < extent.to && range->to > extent.from))
+    return;
+  {
+    g_autofree char *shown = ll_format_input (o->range, -1);
+    g_autofree char *lo = ll_format_count_exact ((guint64) MAX (extent.from, 0.0));
+    g_autofree char *hi = ll_format_count_exact ((guint64) MAX (extent.to, 0.0));
+
+    g_printerr (_("listlab-cli: note: --range %s shows no data: the lengths go from %s to %s\n"),
+                shown, lo, hi);
+  }
+}
+
 gboolean
 ll_cli_write_outputs (LlCliFiles         *files,
                       const LlCliOptions *o,
@@ -72,6 +100,7 @@ ll_cli_write_outputs (LlCliFiles         *files,
   const LlExportFormat formats[] = { LL_EXPORT_PNG, LL_EXPORT_SVG, LL_EXPORT_PDF };
   LlUnits units = o->si ? LL_UNITS_SI : LL_UNITS_IEC;
   LlOutput *output;
+  gboolean noted = FALSE;
 
   *contents_ns = 0;
 
@@ -138,6 +167,9 @@ ll_cli_write_outputs (LlCliFiles         *files,
           job->format = formats[i];
           ll_export_size_resolve (o->what, formats[i], o->width, o->height, 0, 0,
                                   &job->width, &job->height);
+          if (!noted)
+            note_range_beside_data (job, o);
+          noted = TRUE;
         }
       if (job == NULL || !ll_export_job_run (job, NULL, &error))
         {

@@ -70,5 +70,22 @@ def exports_charts_and_reports():
               f"left behind: {os.listdir(d)}")
 
 
+@test
+def range_beside_the_data_is_noted():
+    with scratch() as d:
+        png, svg = os.path.join(d, "r.png"), os.path.join(d, "r.svg")
+        # 1 MiB of CPython list: lengths 0 to 126,721
+        p = cli("simulate", "--target", "1MiB", "--chart", "growth", "--range", "10G:20G", "--png", png, "--svg", svg)
+        expect(p, 0)
+        check(p.stderr == "listlab-cli: note: --range 10G:20G shows no data: the lengths go from 0 to 126,721\n",
+              repr(p.stderr))
+        check(png_size(png) == (1200, 600), f"{png_size(png)}")
+        # within the lengths, or across their end: nothing to note
+        for inside in ("0:1000", "100000:1G"):
+            p = cli("simulate", "--target", "1MiB", "--chart", "growth", "--range", inside, "--png", png)
+            expect(p, 0)
+            check(p.stderr == "", f"{inside}: {p.stderr!r}")
+
+
 if __name__ == "__main__":
     sys.exit(main())
