@@ -697,12 +697,11 @@ ll_axis_compute (LlAxis          *axis,
             }
           axis->log = TRUE;
         }
-      else if (hi > lo && !(quantity == LL_QUANTITY_BYTES && units == LL_UNITS_IEC) &&
-               log10 (hi / lo) < 0.5 * log10 (axis->hi / axis->lo))
+      else if (hi > lo && log10 (hi / lo) < 0.5 * log10 (axis->hi / axis->lo))
         {
-          /* The data fills less than half of the decades around it (100
-           * to 208 on 100 to 1,000): linear steps around the data, on the
-           * log scale, give it the plot. Powers of two fit bytes closely. */
+          /* The data fills less than half of the powers around it (100
+           * to 208 on 100 to 1,000, 5.5 to 9.4 MiB on 4 to 16 MiB): linear
+           * steps around the data, on the log scale, give it the plot. */
           LlAxis powers = *axis;
 
           axis_reset (axis, quantity, units);

@@ -487,9 +487,9 @@ test_log_short (void)
           }
 }
 
-/* Data within a small part of the decades around it (a capacity from 100
+/* Data within a small part of the powers around it (a capacity from 100
  * to 208 on a log axis of 100 to 1,000) gets linear steps around it on the
- * log scale: it fills most of the plot. Bytes in powers of two keep them. */
+ * log scale: it fills most of the plot. */
 static void
 test_log_within_a_decade (void)
 {
@@ -531,6 +531,12 @@ test_log_within_a_decade (void)
   ll_axis_compute (&axis, LL_QUANTITY_BYTES, LL_UNITS_IEC, TRUE, 130, 250, &fit);
   g_assert_cmpfloat (axis.lo, ==, 128);
   g_assert_cmpfloat (axis.hi, ==, 256);
+  /* but 5.5 to 9.4 MiB, on 4 to 16 MiB, take steps of a MiB */
+  ll_axis_compute (&axis, LL_QUANTITY_BYTES, LL_UNITS_IEC, TRUE, 5.5 * 1048576, 9.4 * 1048576, &fit);
+  g_assert_true (axis.log);
+  g_assert_cmpfloat (axis.lo, >=, 4 * 1048576);
+  g_assert_cmpfloat (axis.hi, <=, 12 * 1048576);
+  g_assert_cmpfloat (log10 (9.4 / 5.5) / log10 (axis.hi / axis.lo), >, 0.5);
 }
 
 int
