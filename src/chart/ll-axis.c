@@ -706,6 +706,18 @@ ll_axis_compute (LlAxis          *axis,
 
           axis_reset (axis, quantity, units);
           compute_linear (axis, lo, hi, fit);
+          if (!(axis->lo > 0.0) || count_labels (axis) < 2)
+            {
+              /* Steps that reach down to 0 (a short axis): the data and a
+               * twentieth more either way, with the steps within it. */
+              LlAxisFit within = *fit;
+              double pad = pow (hi / lo, 0.05);
+
+              within.exact = TRUE;
+              axis_reset (axis, quantity, units);
+              compute_linear (axis, lo / pad, hi * pad, &within);
+              restrict_to (axis, lo / pad, hi * pad);
+            }
           axis->log = TRUE;
           if (!(axis->lo > 0.0) || count_labels (axis) < 2)
             *axis = powers;

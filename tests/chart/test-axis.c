@@ -522,6 +522,21 @@ test_log_within_a_decade (void)
   g_assert_cmpuint (n, >=, 3);
   g_assert_cmpstr (axis.ticks[0].label, ==, "100");
 
+  /* a short axis, whose steps would reach down to 0: still the data's
+   * part of the decade, with at least two labels in it */
+  ll_axis_fit_init (&fit, 70, FALSE);
+  ll_axis_compute (&axis, LL_QUANTITY_COUNT, LL_UNITS_SI, TRUE, 5.2e6, 9.9e6, &fit);
+  g_assert_true (axis.log);
+  g_assert_cmpfloat (axis.lo, >, 0);
+  g_assert_cmpfloat (axis.lo, <=, 5.2e6);
+  g_assert_cmpfloat (axis.hi, >=, 9.9e6);
+  g_assert_cmpfloat (log10 (9.9 / 5.2) / log10 (axis.hi / axis.lo), >, 0.5);
+  n = 0;
+  for (guint i = 0; i < axis.n_ticks; i++)
+    n += axis.ticks[i].label[0] != '\0';
+  g_assert_cmpuint (n, >=, 2);
+  ll_axis_fit_init (&fit, 280, FALSE);
+
   /* a decade or more: the powers, as before */
   ll_axis_compute (&axis, LL_QUANTITY_COUNT, LL_UNITS_SI, TRUE, 100, 2000, &fit);
   g_assert_cmpfloat (axis.lo, ==, 100);
