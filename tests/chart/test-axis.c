@@ -526,24 +526,24 @@ test_log_within_a_decade (void)
    * of the decade, with at least two labels in it */
   for (double length = 40; length <= 120; length += 5)
     for (double line = 12; line <= 20; line += 1)
-    {
-      /* (the capacity of a run of 10 M zoomed to 5 M to 9.5 M in a chart
-       * among four: 70 px, labels of 14) */
-      ll_axis_fit_init (&fit, length, FALSE);
-      fit.label_size = line;   /* as a chart's layout sets them */
-      fit.min_spacing = MAX (fit.min_spacing, line * 1.8);
-      ll_axis_compute (&axis, LL_QUANTITY_COUNT, LL_UNITS_IEC, TRUE, 4999999.5, 9899452, &fit);
-      g_test_message ("%.0f px: %g to %g", length, axis.lo, axis.hi);
-      g_assert_true (axis.log);
-      g_assert_cmpfloat (axis.lo, >, 0);
-      g_assert_cmpfloat (axis.lo, <=, 4999999.5);
-      g_assert_cmpfloat (axis.hi, >=, 9899452);
-      g_assert_cmpfloat (log10 (9899452 / 4999999.5) / log10 (axis.hi / axis.lo), >, 0.5);
-      n = 0;
-      for (guint i = 0; i < axis.n_ticks; i++)
-        n += axis.ticks[i].label[0] != '\0';
-      g_assert_cmpuint (n, >=, 2);
-    }
+      {
+        /* (the capacity of a run of 10 M zoomed to 5 M to 9.5 M in a chart
+         * among four: 70 px, labels of 14) */
+        ll_axis_fit_init (&fit, length, FALSE);
+        fit.label_size = line;   /* as a chart's layout sets them */
+        fit.min_spacing = MAX (fit.min_spacing, line * 1.8);
+        ll_axis_compute (&axis, LL_QUANTITY_COUNT, LL_UNITS_IEC, TRUE, 4999999.5, 9899452, &fit);
+        g_test_message ("%.0f px: %g to %g", length, axis.lo, axis.hi);
+        g_assert_true (axis.log);
+        g_assert_cmpfloat (axis.lo, >, 0);
+        g_assert_cmpfloat (axis.lo, <=, 4999999.5);
+        g_assert_cmpfloat (axis.hi, >=, 9899452);
+        g_assert_cmpfloat (log10 (9899452 / 4999999.5) / log10 (axis.hi / axis.lo), >, 0.5);
+        n = 0;
+        for (guint i = 0; i < axis.n_ticks; i++)
+          n += axis.ticks[i].label[0] != '\0';
+        g_assert_cmpuint (n, >=, 2);
+      }
   ll_axis_fit_init (&fit, 280, FALSE);
 
   /* a decade or more: the powers, as before */
