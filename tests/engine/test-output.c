@@ -14,42 +14,10 @@
 #include <unistd.h>
 
 #include "engine-test.h"
+#include "test-folder.h"
 #include "ll-output.h"
 #include "ll-output-private.h"
 
-
-static char *
-make_scratch (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("listlab-output-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The folder's entries, sorted and joined by spaces: easy to compare. */
-static char *
-list_folder (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
 
 static char *
 read_file (const char *path,
@@ -90,7 +58,7 @@ fill_pattern (guint8 *data,
 static void
 test_write_and_read_back (void)
 {
-  g_autofree char *dir = make_scratch ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *path = g_build_filename (dir, "events.csv", NULL);
   g_autofree char *listing = NULL;
   g_autofree char *contents = NULL;
@@ -137,7 +105,7 @@ test_write_and_read_back (void)
 static void
 test_mixed_sizes (void)
 {
-  g_autofree char *dir = make_scratch ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *path = g_build_filename (dir, "mixed.bin", NULL);
   g_autofree char *contents = NULL;
   g_autofree guint8 *data = g_malloc (24 * MiB);
@@ -188,7 +156,7 @@ test_mixed_sizes (void)
 static void
 test_fd_for_bulk_writers (void)
 {
-  g_autofree char *dir = make_scratch ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *path = g_build_filename (dir, "contents.csv", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
@@ -216,7 +184,7 @@ test_fd_for_bulk_writers (void)
 static void
 test_replace_existing (void)
 {
-  g_autofree char *dir = make_scratch ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *path = g_build_filename (dir, "samples.csv", NULL);
   g_autofree char *old = g_strnfill (MiB + 123, 'o');
   g_autofree char *listing = NULL;
@@ -266,7 +234,7 @@ test_replace_existing (void)
 static void
 test_new_file_mode (void)
 {
-  g_autofree char *dir = make_scratch ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *path = g_build_filename (dir, "a.csv", NULL);
   g_autofree char *path2 = g_build_filename (dir, "b.csv", NULL);
   g_autoptr(LlOutput) output = NULL;
@@ -293,7 +261,7 @@ test_new_file_mode (void)
 static void
 test_symlink (void)
 {
-  g_autofree char *dir = make_scratch ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *real = g_build_filename (dir, "real.csv", NULL);
   g_autofree char *link = g_build_filename (dir, "link.csv", NULL);
   g_autofree char *contents = NULL;
@@ -323,7 +291,7 @@ test_symlink (void)
 static void
 test_abort (void)
 {
-  g_autofree char *dir = make_scratch ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *path = g_build_filename (dir, "new.csv", NULL);
   g_autofree char *old_path = g_build_filename (dir, "old.csv", NULL);
   g_autofree char *listing = NULL;
@@ -373,7 +341,7 @@ test_abort (void)
 static void
 test_free_without_commit (void)
 {
-  g_autofree char *dir = make_scratch ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *path = g_build_filename (dir, "keep.csv", NULL);
   g_autofree char *listing = NULL;
   g_autofree char *contents = NULL;
@@ -401,7 +369,7 @@ test_free_without_commit (void)
 static void
 test_commit_twice (void)
 {
-  g_autofree char *dir = make_scratch ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *path = g_build_filename (dir, "once.csv", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
@@ -432,7 +400,7 @@ test_commit_twice (void)
 static void
 test_long_name (void)
 {
-  g_autofree char *dir = make_scratch ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *name = g_strnfill (250, 'n');
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autofree char *listing = NULL;
@@ -555,7 +523,7 @@ read_fifo (gpointer data)
 static void
 test_fifo (void)
 {
-  g_autofree char *dir = make_scratch ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *path = g_build_filename (dir, "pipe", NULL);
   g_autofree char *listing = NULL;
   g_autoptr(GError) error = NULL;
@@ -626,7 +594,7 @@ check_open_fails (const char   *path,
 static void
 test_missing_folder (void)
 {
-  g_autofree char *dir = make_scratch ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *missing = g_build_filename (dir, "nope", NULL);
   g_autofree char *path = g_build_filename (missing, "a.csv", NULL);
   g_autofree char *deep = g_build_filename (missing, "deeper", "a.csv", NULL);
@@ -646,7 +614,7 @@ test_missing_folder (void)
 static void
 test_parent_is_a_file (void)
 {
-  g_autofree char *dir = make_scratch ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *file = g_build_filename (dir, "file", NULL);
   g_autofree char *path = g_build_filename (file, "a.csv", NULL);
   g_autofree char *deep = g_build_filename (file, "sub", "a.csv", NULL);
@@ -668,7 +636,7 @@ test_parent_is_a_file (void)
 static void
 test_destination_is_a_folder (void)
 {
-  g_autofree char *dir = make_scratch ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *sub = g_build_filename (dir, "sub", NULL);
   g_autofree char *sub_slash = g_strconcat (sub, "/", NULL);
   g_autofree char *missing_slash = g_build_filename (dir, "missing/", NULL);
@@ -756,7 +724,7 @@ test_permission_denied (void)
     }
   else
     {
-      g_autofree char *scratch = make_scratch ();
+      g_autofree char *scratch = make_folder ();
       g_autofree char *locked = g_build_filename (scratch, "locked", NULL);
       g_autofree char *open_dir = g_build_filename (scratch, "open", NULL);
       g_autofree char *readonly = g_build_filename (open_dir, "readonly.csv", NULL);
@@ -893,7 +861,7 @@ test_full_disk (void)
     }
   else
     {
-      g_autofree char *scratch = make_scratch ();
+      g_autofree char *scratch = make_folder ();
       g_autofree char *mnt = g_build_filename (scratch, "mnt", NULL);
       g_autofree char *marker = g_build_filename (scratch, "skipped", NULL);
       g_autofree char *reason = NULL;
@@ -919,7 +887,7 @@ test_full_disk (void)
 static void
 test_dangling_symlink (void)
 {
-  g_autofree char *dir = make_scratch ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *sub = g_build_filename (dir, "sub", NULL);
   g_autofree char *link = g_build_filename (dir, "link.csv", NULL);
   g_autofree char *real = g_build_filename (sub, "real.csv", NULL);
@@ -967,7 +935,7 @@ test_dangling_symlink (void)
 static void
 test_same_destination (void)
 {
-  g_autofree char *dir = make_scratch ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *cwd = g_get_current_dir ();
   g_autofree char *a = g_build_filename (dir, "a.csv", NULL);
   g_autofree char *a_dotted = g_build_filename (dir, ".", "a.csv", NULL);
@@ -1011,7 +979,7 @@ test_same_destination (void)
 static void
 test_sync_then_commit (void)
 {
-  g_autofree char *dir = make_scratch ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *path = g_build_filename (dir, "out.csv", NULL);
   g_autofree char *listing = NULL;
   g_autofree char *contents = NULL;
@@ -1042,7 +1010,7 @@ test_sync_then_commit (void)
 static void
 test_remove_temporary_files (void)
 {
-  g_autofree char *dir = make_scratch ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *listing = NULL;
 
   if (g_test_subprocess ())
@@ -1078,7 +1046,7 @@ test_remove_temporary_files (void)
 static void
 test_fault_at_any_byte (void)
 {
-  g_autofree char *dir = make_scratch ();
+  g_autofree char *dir = make_folder ();
   g_autofree char *path = g_build_filename (dir, "data.csv", NULL);
   g_autofree guint8 *data = g_malloc (3 * MiB);
   guint n_points = 300;

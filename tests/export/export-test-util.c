@@ -1,11 +1,10 @@
-/* export-test-util.c — runs and scratch folders for the export tests
+/* export-test-util.c — runs for the export tests (scratch folders: test-folder.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "export-test-util.h"
@@ -70,61 +69,6 @@ make_real_run (LlElement element,
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (ll_run_get_state (run), ==, LL_ENGINE_FINISHED);
   return run;
-}
-
-char *
-make_folder (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_dir_make_tmp ("listlab-export-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return path;
-}
-
-void
-remove_folder (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_assert_cmpint (g_unlink (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-char **
-folder_names (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  GPtrArray *names = g_ptr_array_new ();
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return (char **) g_ptr_array_free (names, FALSE);
-}
-
-char *
-list_folder (const char *path)
-{
-  g_auto(GStrv) names = folder_names (path);
-
-  return g_strjoinv (" ", names);
 }
 
 /* The file's lines, each with its newline checked and cut. (memchr (), not

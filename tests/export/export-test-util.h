@@ -1,10 +1,11 @@
-/* export-test-util.h — runs and scratch folders for the export tests
+/* export-test-util.h — runs for the export tests, and scratch folders (test-folder.h)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include "ll-run.h"
+#include "test-folder.h"
 
 G_BEGIN_DECLS
 
@@ -19,12 +20,6 @@ LlRun *make_simulated_run (LlPolicyKind policy,
 /* A finished real run of @element up to @n elements, its list held. */
 LlRun *make_real_run      (LlElement   element,
                            guint64     n);
-/* A new empty folder; remove_folder () empties and removes it. */
-char  *make_folder        (void);
-void   remove_folder      (const char *path);
-/* The names in the folder, sorted; the same joined by spaces: "a.csv b.png". */
-char **folder_names       (const char *path);
-char  *list_folder        (const char *path);
 /* The file's lines, each with its newline checked and cut. */
 char **read_lines         (const char *path);
 

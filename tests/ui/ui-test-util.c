@@ -4,8 +4,6 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "ui-test-util.h"
 
 void
@@ -247,18 +245,8 @@ find_message_dialog (void)
 void
 remove_dir (const char *dir)
 {
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+    remove_folder (dir);
 }
 
 /* The first button or menu button under @root showing @icon_name. */
