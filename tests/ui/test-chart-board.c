@@ -83,13 +83,7 @@ test_notebook_example (void)
 static void
 run_small (LlWindow *window)
 {
-  LlControls *controls = ll_window_get_controls (window);
-
-  ll_controls_set_policy (controls, LL_POLICY_CPYTHON);
-  ll_controls_set_element (controls, LL_ELEMENT_SHARED);
-  ll_controls_set_initial_text (controls, "0");
-  ll_controls_set_target_kind (controls, LL_TARGET_CONTAINER_BYTES);
-  ll_controls_set_target_text (controls, "8 MiB");
+  configure_run (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "8 MiB");
   run_to_end (window);
   wait_ms (50);
 }

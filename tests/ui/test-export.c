@@ -58,22 +58,6 @@ destroy_all (void)
     ;
 }
 
-static void
-configure (LlWindow     *window,
-           LlPolicyKind  policy,
-           LlElement     element,
-           const char   *target)
-{
-  LlControls *controls = ll_window_get_controls (window);
-
-  ll_controls_set_policy (controls, policy);
-  ll_controls_set_element (controls, element);
-  ll_controls_set_target_kind (controls, LL_TARGET_CONTAINER_BYTES);
-  ll_controls_set_target_text (controls, target);
-  ll_controls_set_initial_text (controls, "0");
-  g_assert_true (ll_controls_get_valid (controls));
-}
-
 static LlExportController *
 get_exporter (LlWindow *window)
 {
@@ -224,7 +208,7 @@ test_nothing_yet (void)
     g_main_context_iteration (NULL, FALSE);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)))));
 
-  configure (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "1 MiB");
+  configure_run (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "1 MiB");
   run_to_end (window);
   g_assert_true (gtk_widget_get_sensitive (button));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
@@ -254,7 +238,7 @@ test_csv (void)
   const LlSampleBucket *samples;
   gsize n_events, n_samples;
 
-  configure (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "16 MiB");
+  configure_run (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "16 MiB");
   run_to_end (window);
 
   default_name = ll_export_controller_get_default_name (get_exporter (window),
@@ -397,7 +381,7 @@ test_during_run (void)
 
   /* Slow enough to be still running when the exports start: every
    * element is a boxed object of its own. */
-  configure (window, LL_POLICY_DOUBLE, LL_ELEMENT_BOXED, "32 MiB");
+  configure_run (window, LL_POLICY_DOUBLE, LL_ELEMENT_BOXED, "32 MiB");
   settings = g_settings_new (APP_ID);
   g_settings_set_string (settings, "last-export-folder", "");
   id = g_signal_connect (window, "run-finished", G_CALLBACK (on_run_finished), &finished);
@@ -521,7 +505,7 @@ test_contents (void)
   guint64 expected = 0;
   gsize size;
 
-  configure (window, LL_POLICY_CPYTHON, LL_ELEMENT_INT64, "8 MiB");
+  configure_run (window, LL_POLICY_CPYTHON, LL_ELEMENT_INT64, "8 MiB");
   run_to_end (window);
   ll_engine_get_status (ll_window_get_engine (window), &status);
   g_assert_cmpuint (status.length, >, 500000);
@@ -598,7 +582,7 @@ test_png (void)
   AdwStyleManager *style = adw_style_manager_get_default ();
   GtkWidget *view;
 
-  configure (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "16 MiB");
+  configure_run (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "16 MiB");
   run_to_end (window);
 
   /* The requested size, the light palette's background and series. */
@@ -713,7 +697,7 @@ test_svg (void)
   gsize length;
   const char *titles;
 
-  configure (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "16 MiB");
+  configure_run (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "16 MiB");
   run_to_end (window);
 
   g_assert_true (export_to (window, LL_EXPORT_KIND_CHART, path, &options, &error));
@@ -812,7 +796,7 @@ test_pdf_and_report (void)
   cairo_surface_t *surface;
   const char *pdfs[] = { chart_path, report_path };
 
-  configure (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "16 MiB");
+  configure_run (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "16 MiB");
   run_to_end (window);
 
   g_assert_true (export_to (window, LL_EXPORT_KIND_CHART, chart_path, &chart, &error));
@@ -882,7 +866,7 @@ test_report_compared (void)
   int stride;
   guchar *pixels;
 
-  configure (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "16 MiB");
+  configure_run (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "16 MiB");
   run_to_end (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", "s", "go");
   wait_compared (window);
@@ -930,7 +914,7 @@ test_copy_chart (void)
   LlChartOptions options;
   int width, height;
 
-  configure (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "16 MiB");
+  configure_run (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "16 MiB");
   run_to_end (window);
   g_assert_true (action_enabled (window, "copy-chart"));
 
@@ -979,7 +963,7 @@ test_failures (void)
   AdwMessageDialog *dialog;
   LlExportImageOptions png = { LL_EXPORT_KIND_CHART, LL_CHART_CAPACITY, LL_EXPORT_PNG, 400, 200, TRUE };
 
-  configure (window, LL_POLICY_CPYTHON, LL_ELEMENT_INT64, "4 MiB");
+  configure_run (window, LL_POLICY_CPYTHON, LL_ELEMENT_INT64, "4 MiB");
   run_to_end (window);
 
   /* A folder that does not exist. */
@@ -1017,7 +1001,7 @@ test_failures (void)
 
   /* A full disk, for each kind of writer. */
   window = create_window ();
-  configure (window, LL_POLICY_CPYTHON, LL_ELEMENT_INT64, "4 MiB");
+  configure_run (window, LL_POLICY_CPYTHON, LL_ELEMENT_INT64, "4 MiB");
   run_to_end (window);
   g_assert_false (export_to (window, LL_EXPORT_KIND_CONTENTS, "/dev/full", NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
@@ -1073,7 +1057,7 @@ test_fault_at_any_byte (void)
   g_autofree char *dir = make_folder ();
   guint n_points = 0;
 
-  configure (window, LL_POLICY_CPYTHON, LL_ELEMENT_INT64, "2 MiB");
+  configure_run (window, LL_POLICY_CPYTHON, LL_ELEMENT_INT64, "2 MiB");
   run_to_end (window);
 
   for (guint w = 0; w < G_N_ELEMENTS (writers); w++)
@@ -1203,7 +1187,7 @@ test_cancel (void)
   g_cond_init (&gate.cond);
 
   /* 64 MiB of int64 slots: the file would be about 60 MB. */
-  configure (window, LL_POLICY_CPYTHON, LL_ELEMENT_INT64, "64 MiB");
+  configure_run (window, LL_POLICY_CPYTHON, LL_ELEMENT_INT64, "64 MiB");
   run_to_end (window);
   g_assert_true (g_file_set_contents (path, "old\n", -1, NULL));
 
@@ -1302,7 +1286,7 @@ test_close_during_export (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   Outcome outcome = { 0 };
 
-  configure (window, LL_POLICY_CPYTHON, LL_ELEMENT_INT64, "64 MiB");
+  configure_run (window, LL_POLICY_CPYTHON, LL_ELEMENT_INT64, "64 MiB");
   run_to_end (window);
 
   ll_export_controller_export_to_file (get_exporter (window), LL_EXPORT_KIND_CONTENTS, file,
@@ -1344,7 +1328,7 @@ test_bundle (void)
   g_autoptr(GError) error = NULL;
   Outcome outcome = { 0 };
 
-  configure (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "2 MiB");
+  configure_run (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "2 MiB");
   run_to_end (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", "s", "go");
   wait_compared (window);
@@ -1405,7 +1389,7 @@ test_all_four (void)
   LlExportImageOptions one = { LL_EXPORT_KIND_CHART, LL_CHART_CAPACITY, LL_EXPORT_PNG, 1200, 800, TRUE };
   LlChartPalette light;
 
-  configure (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "16 MiB");
+  configure_run (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "16 MiB");
   run_to_end (window);
   g_assert_true (export_to (window, LL_EXPORT_KIND_CHART, all_path, &all, &error));
   g_assert_no_error (error);

@@ -88,6 +88,22 @@ destroy_window (LlWindow *window)
     ;
 }
 
+void
+configure_run (LlWindow     *window,
+               LlPolicyKind  policy,
+               LlElement     element,
+               const char   *target)
+{
+  LlControls *controls = ll_window_get_controls (window);
+
+  ll_controls_set_policy (controls, policy);
+  ll_controls_set_element (controls, element);
+  ll_controls_set_target_kind (controls, LL_TARGET_CONTAINER_BYTES);
+  ll_controls_set_target_text (controls, target);
+  ll_controls_set_initial_text (controls, "0");
+  g_assert_true (ll_controls_get_valid (controls));
+}
+
 gboolean
 start_sensitive (LlWindow *window)
 {

@@ -47,6 +47,12 @@ LlWindow         *create_window_sized (int width,
 /* Destroys @window and lets the main loop finish what that started. */
 void              destroy_window      (LlWindow       *window);
 
+/* Sets @window's controls for a run with @policy and @element from an
+ * empty list to a container of @target, and checks they take it. */
+void              configure_run       (LlWindow       *window,
+                                       LlPolicyKind    policy,
+                                       LlElement       element,
+                                       const char     *target);
 /* Whether Start can be pressed. */
 gboolean          start_sensitive     (LlWindow       *window);
 /* Presses Start and waits until the window has taken in the run's end. */

@@ -1,0 +1,226 @@
+/* test-window-runs.c — the window's run actions: compare with other runtimes,
+ * keep the runs, clear them, stop a long comparison
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "ll-window.h"
+#include "ll-run-swatch.h"
+#include "ui-test-util.h"
+
+static guint
+n_runs (LlWindow *window)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (ll_run_set_get_store (ll_window_get_runs (window))));
+}
+
+static gsize
+n_series (LlWindow *window)
+{
+  return ll_chart_view_get_data (ll_window_get_chart_view (window, LL_CHART_CAPACITY))->n_series;
+}
+
+static void
+test_compare_and_keep (void)
+{
+  LlWindow *window = create_window ();
+  LlRunSet *runs = ll_window_get_runs (window);
+  g_autoptr(LlRun) go = NULL;
+  g_autoptr(LlRun) first = NULL;
+
+  configure_run (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "8 MiB");
+  g_assert_cmpuint (n_runs (window), ==, 0);
+
+  /* A comparison before any run: drawn alone. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", "s", "go");
+  wait_compared (window);
+  g_assert_cmpuint (n_runs (window), ==, 1);
+  g_assert_cmpuint (n_series (window), ==, 1);
+  go = g_list_model_get_item (G_LIST_MODEL (ll_run_set_get_store (runs)), 0);
+  g_assert_cmpint (ll_run_get_kind (go), ==, LL_RUN_SIMULATED);
+  g_assert_cmpint (ll_run_get_config (go)->policy.kind, ==, LL_POLICY_GO);
+
+  /* A real run comes on top; both drawn, each its style. */
+  run_to_end (window);
+  g_assert_cmpuint (n_runs (window), ==, 2);
+  g_assert_cmpuint (n_series (window), ==, 2);
+  first = g_object_ref (ll_window_get_run (window));
+  {
+    const LlChartData *data = ll_chart_view_get_data (ll_window_get_chart_view (window, LL_CHART_GROWTH));
+
+    g_assert_cmpstr (data->series[0].name, ==, "CPython 3.9+ (real)");
+    g_assert_cmpstr (data->series[1].name, ==, "Go");
+    g_assert_cmpuint (data->series[0].style, !=, data->series[1].style);
+  }
+
+  /* Every runtime at once, but CPython's (the real run shows it), fixed,
+   * custom and np.append (named one by one) and array.array (numbers only:
+   * these are objects). */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", "s", "all");
+  wait_compared (window);
+  g_assert_cmpuint (n_runs (window), ==, 2 + LL_N_POLICIES - 5);
+
+  /* Hidden: not drawn. */
+  ll_run_set_visible (go, FALSE);
+  g_assert_cmpuint (n_series (window), ==, n_runs (window) - 1);
+
+  /* A new real run keeps the first, with its history. */
+  run_to_end (window);
+  g_assert_cmpuint (n_runs (window), ==, 2 + LL_N_POLICIES - 5 + 1);
+  g_assert_true (ll_window_get_run (window) != first);
+  {
+    LlHistoryCounters counters;
+
+    ll_history_get_counters (ll_run_get_history (first), &counters);
+    g_assert_cmpuint (counters.n_events, >, 10);
+  }
+
+  /* The comparison table has a row for each, and copies as CSV. */
+  {
+    LlComparisonTable *table = ll_chart_board_get_comparison (ll_window_get_board (window));
+    g_autofree char *csv = ll_comparison_table_copy_csv (table);
+    g_auto(GStrv) lines = g_strsplit (csv, "\n", -1);
+
+    g_assert_cmpuint (ll_comparison_table_get_n_rows (table), ==, n_runs (window));
+    g_assert_cmpuint (g_strv_length (lines), ==, n_runs (window) + 2);
+    g_assert_true (g_str_has_prefix (lines[0], "policy,mechanism,element,reallocations"));
+
+    /* Shown, each row has the run's swatch beside its name, as the
+     * charts draw it. */
+    g_object_set (ll_window_get_board (window), "show-table", TRUE, NULL);
+    gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (table), GTK_TYPE_STACK)),
+                                      "comparison");
+    wait_ms (100);
+    {
+      g_autoptr(GPtrArray) swatches = find_widgets (GTK_WIDGET (table), LL_TYPE_RUN_SWATCH);
+      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+      for (guint i = 0; i < swatches->len; i++)
+        {
+          LlRun *run = ll_run_swatch_get_run (swatches->pdata[i]);
+          GtkWidget *label = gtk_widget_get_next_sibling (swatches->pdata[i]);
+          g_autofree char *name = NULL;
+
+          if (run == NULL)
+            continue;  /* a spare row */
+          name = ll_run_dup_short_title (run);
+          g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, name);
+          g_hash_table_add (seen, run);
+        }
+      g_assert_cmpuint (g_hash_table_size (seen), ==, n_runs (window));
+    }
+
+    /* Sorted from the Sort menu, most reallocations first; a click on a
+     * header, and the menu says which. */
+    {
+      g_autofree char *sorted = NULL;
+      g_auto(GStrv) rows = NULL;
+      guint64 previous = G_MAXUINT64;
+      guint column = 0;
+      gboolean descending = FALSE;
+
+      LlColumnSort *sort = ll_comparison_table_get_sort (table);
+
+      g_assert_cmpuint (ll_column_sort_get_column (sort, NULL), ==, LL_COLUMN_SORT_NONE);  /* as the run list has them */
+      /* (no way to turn in the run list's order) */
+      g_assert_false (g_action_group_get_action_enabled (ll_column_sort_get_actions (sort), "descending"));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "sort.column", "u", 1));
+      g_assert_true (g_action_group_get_action_enabled (ll_column_sort_get_actions (sort), "descending"));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "sort.descending", NULL));
+      sorted = ll_comparison_table_copy_csv (table);
+      rows = g_strsplit (sorted, "\n", -1);
+      for (guint i = 1; rows[i] != NULL && rows[i][0] != '\0'; i++)
+        {
+          g_auto(GStrv) fields = g_strsplit (rows[i], ",", -1);
+          guint64 reallocations = g_ascii_strtoull (fields[3], NULL, 10);
+
+          g_assert_cmpuint (reallocations, <=, previous);
+          previous = reallocations;
+        }
+      g_assert_cmpuint (previous, <, G_MAXUINT64);
+
+      {
+        GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (table), GTK_TYPE_COLUMN_VIEW));
+        g_autoptr(GtkColumnViewColumn) third = g_list_model_get_item (gtk_column_view_get_columns (view), 2);
+
+        gtk_column_view_sort_by_column (view, third, GTK_SORT_ASCENDING);
+      }
+      column = ll_column_sort_get_column (sort, &descending);
+      g_assert_cmpuint (column, ==, 2);
+      g_assert_false (descending);
+
+      /* and back to the run list's order */
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "sort.column", "u", LL_COLUMN_SORT_NONE));
+      g_clear_pointer (&sorted, g_free);
+      sorted = ll_comparison_table_copy_csv (table);
+      g_assert_cmpstr (sorted, ==, csv);
+    }
+  }
+
+  /* Cleared: the current run stays, alone. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-runs", NULL);
+  g_assert_cmpuint (n_runs (window), ==, 1);
+  g_assert_cmpuint (n_series (window), ==, 1);
+
+  destroy_window (window);
+}
+
+/* A long comparison (fixed +4: 31 M growths to 1 GB) is computed off the
+ * main thread, shows how far it came, and stops when asked, adding
+ * nothing. */
+static void
+test_long_comparison (void)
+{
+  LlWindow *window = create_window ();
+  LlControls *controls = ll_window_get_controls (window);
+  LlRunList *list = ll_controls_get_run_list (controls);
+  LlRunSet *runs = ll_window_get_runs (window);
+  gint64 deadline;
+  double seen = -1.0;
+
+  ll_controls_set_policy (controls, LL_POLICY_FIXED);
+  ll_controls_set_element (controls, LL_ELEMENT_SHARED);
+  ll_controls_set_initial_text (controls, "0");
+  ll_controls_set_target_kind (controls, LL_TARGET_CONTAINER_BYTES);
+  ll_controls_set_target_text (controls, "1 GB");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", "s", "fixed");
+  /* The window did not wait. */
+  g_assert_true (ll_run_set_is_busy (runs));
+  g_assert_cmpfloat (ll_run_list_get_progress (list), <, 0.0);
+
+  deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+  while (ll_run_set_is_busy (runs) && seen <= 0.0 && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      seen = ll_run_list_get_progress (list);
+    }
+  g_assert_true (ll_run_set_is_busy (runs));
+  g_assert_cmpfloat (seen, >, 0.0);
+  g_assert_cmpfloat (seen, <, 1.0);
+
+  /* Stopped: the row goes, no run comes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-compare", NULL));
+  g_assert_cmpfloat (ll_run_list_get_progress (list), <, 0.0);
+  wait_compared (window);
+  wait_ms (300);
+  g_assert_cmpuint (n_runs (window), ==, 0);
+  g_assert_cmpfloat (ll_run_list_get_progress (list), <, 0.0);
+
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/window-runs/compare-and-keep", test_compare_and_keep);
+  g_test_add_func ("/ui/window-runs/long-comparison", test_long_comparison);
+
+  return g_test_run ();
+}
