@@ -1,5 +1,5 @@
 /* test-window-runs.c — the window's run actions: compare with other runtimes,
- * keep the runs, clear them, stop a long comparison
+ * keep the runs, clear them, stop a long comparison, check a run against Python
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +10,8 @@
 #include "ll-window.h"
 #include "ll-run-swatch.h"
 #include "ui-test-util.h"
+
+#define MiB (G_GUINT64_CONSTANT (1) << 20)
 
 static guint
 n_runs (LlWindow *window)
@@ -213,6 +215,49 @@ test_long_comparison (void)
   destroy_window (window);
 }
 
+/* Check Against Python runs the run's experiment in the interpreter: its
+ * run joins the list, the verdict in a toast; what it cannot check says
+ * why in a dialog. */
+static void
+test_verify (void)
+{
+  LlWindow *window = create_window ();
+  LlControls *controls = ll_window_get_controls (window);
+  GListModel *store = G_LIST_MODEL (ll_run_set_get_store (ll_window_get_runs (window)));
+  g_autofree char *python = g_find_program_in_path ("python3");
+  g_autoptr(LlRun) last = NULL;
+  AdwMessageDialog *dialog;
+
+  ll_controls_set_policy (controls, LL_POLICY_JAVA);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.verify", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cannot Check Against Python");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_ms (50);
+  g_assert_cmpuint (g_list_model_get_n_items (store), ==, 0);
+
+  if (python == NULL)
+    {
+      destroy_window (window);
+      g_test_skip ("no python3 on this machine");
+      return;
+    }
+
+  ll_controls_set_policy (controls, LL_POLICY_CPYTHON);
+  ll_controls_set_target_text (controls, "4 MiB");
+  run_to_end (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.verify", NULL));
+  g_assert_true (ll_run_set_is_verifying (ll_window_get_runs (window)));
+  wait_compared (window);
+  g_assert_cmpuint (g_list_model_get_n_items (store), ==, 2);
+  last = g_list_model_get_item (store, 0);
+  g_assert_cmpint (ll_run_get_kind (last), ==, LL_RUN_INTERPRETER);
+  g_assert_null (find_message_dialog ());
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +266,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/window-runs/compare-and-keep", test_compare_and_keep);
   g_test_add_func ("/ui/window-runs/long-comparison", test_long_comparison);
+  g_test_add_func ("/ui/window-runs/verify", test_verify);
 
   return g_test_run ();
 }

@@ -156,6 +156,27 @@ find_button (GtkWidget  *root,
 }
 
 GtkWidget *
+find_action_row (GtkWidget  *root,
+                 const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_ACTION_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+
+      if ((found = find_action_row (child, title)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
 find_widget (GtkWidget *root,
              GType      type)
 {

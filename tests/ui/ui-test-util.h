@@ -69,6 +69,9 @@ GtkWidget        *find_widget         (GtkWidget      *root,
 /* Every widget of @type under @root, in the order of the widget tree. */
 GPtrArray        *find_widgets        (GtkWidget      *root,
                                        GType           type);
+/* The first action row under @root titled @title, or NULL. */
+GtkWidget        *find_action_row     (GtkWidget      *root,
+                                       const char     *title);
 /* Presses @keyval with @modifiers on @widget through the key bindings of
  * its class, as GTK does for a key press with the focus on it; returns
  * whether a binding took the key. */
