@@ -742,6 +742,37 @@ describe_unknown_option (LlCliCommand   command,
   return NULL;
 }
 
+/* "-o FILE" is how many tools take where to write: say where this one
+ * writes instead. NULL when no such option was given, or the command
+ * writes no images. */
+static char *
+describe_output_option (LlCliCommand   command,
+                        int            argc,
+                        char         **argv)
+{
+  if (!command_takes (command, "--png"))
+    return NULL;
+  for (int i = 1; i < argc; i++)
+    {
+      g_autofree char *option = NULL;
+
+      if (g_str_equal (argv[i], "--"))
+        break;
+      option = g_strndup (argv[i], strcspn (argv[i], "="));
+      if (g_str_has_prefix (option, "-o") && !g_str_has_prefix (option, "--"))
+        option[2] = '\0';
+      if (!g_str_equal (option, "-o") && !g_str_equal (option, "--output") && !g_str_equal (option, "--out"))
+        continue;
+      /* Translators: the command, then the option given, e.g. "“run” has no
+       * option -o: …"; the options named after the colon are not translated */
+      return g_strdup_printf (_("“%s” has no option %s: write the report or a --chart with "
+                                "--png=FILE, --svg=FILE or --pdf=FILE, and the reallocations with "
+                                "--events=FILE"),
+                              command_name (command), option);
+    }
+  return NULL;
+}
+
 /* GOption says "Invalid byte sequence in conversion input" for a value
  * that is not text: say which option and show the value. An option of
  * another command says which. */
@@ -755,6 +786,8 @@ describe_parse_error (LlCliCommand  command,
     {
       char *elsewhere = describe_unknown_option (command, argc, argv);
 
+      if (elsewhere == NULL)
+        elsewhere = describe_output_option (command, argc, argv);
       return elsewhere != NULL ? elsewhere : g_strdup (error->message);
     }
   if (error->domain != G_CONVERT_ERROR)

@@ -109,6 +109,13 @@ def bad_usage_exits_2_with_a_message():
         (("run", "--target", "1MB", "--csv", "t.csv"), "“run” has no option --csv: it is an option of “listlab-cli compare”"),
         (("simulate", "--range", "-5:3", "--target", "1MB", "--samples", "s.csv"), "no option --samples"),
         (("simulate", "--target", "1MB", "--frobnicate"), "Unknown option --frobnicate"),
+        # "-o FILE", as other tools take it: where this one writes instead
+        (("run", "--target", "1MB", "-o", "x.png"),
+         "“run” has no option -o: write the report or a --chart with --png=FILE, --svg=FILE or --pdf=FILE, "
+         "and the reallocations with --events=FILE\n"),
+        (("simulate", "--target", "1MB", "--output=x.png"), "“simulate” has no option --output: write the report"),
+        (("compare", "--target", "1MB", "-ox.png"), "“compare” has no option -o: write the report"),
+        (("verify", "-o", "x.png"), "Unknown option -o"),
     ]
     for args, needle in cases:
         p = cli(*args)
