@@ -16,6 +16,9 @@
  * legend (two rows in a narrow chart) and axes, and a plot of at least
  * 90 px, for the charts side by side in a row. */
 #define CHARTS_BESIDE_TABLE_HEIGHT 256
+/* Asked for "Show Time and Memory": two rows of charts, each with a plot
+ * of some 90 px at the least. */
+#define CHARTS_IN_TWO_ROWS_HEIGHT  (2 * 212 + 12)
 /* During a run, the charts that draw new data in one frame. */
 #define LIVE_CHARTS_PER_FRAME 2
 
@@ -25,6 +28,7 @@ struct _LlChartBoard
 
   GtkWidget    *box;
   GtkWidget    *reset_button;
+  GtkWidget    *more_charts_button;
   GtkWidget    *compare_status;
   GtkWidget    *compare_label;
   LlRunsLegend *legend;
@@ -40,6 +44,8 @@ struct _LlChartBoard
   GtkWidget    *alone_buttons[LL_N_CHARTS];
   char         *visible_chart;
   gboolean      show_table;
+  gboolean      two_rows;         /* room asked for every chart */
+  int           focus_when_shown; /* the chart to focus once on screen, or -1 */
   guint         reveal_tick_id;   /* scrolls the table into view once laid out */
   guint         reveal_ticks;
   guint         live_turn;   /* the chart that draws first at the next live update */
@@ -83,6 +89,84 @@ update_alone_buttons (LlChartBoard *self)
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s",
                                         alone ? "all" : ll_chart_kind_get_name (k));
     }
+}
+
+/* Beside the table the charts keep a readable plot; a short window
+ * scrolls rather than squeeze it to a line. Asked to, the charts take
+ * two rows, every one of them shown. */
+static void
+update_grid_height (LlChartBoard *self)
+{
+  int height = self->show_table ? CHARTS_BESIDE_TABLE_HEIGHT : -1;
+
+  if (self->two_rows)
+    height = CHARTS_IN_TWO_ROWS_HEIGHT;
+  gtk_widget_set_size_request (GTK_WIDGET (self->grid), -1, height);
+}
+
+/* The charts as the switcher names them, in the order of LlChartKind. */
+static const char * const switcher_names[LL_N_CHARTS] = {
+  N_("Capacity"),
+  N_("Growth"),
+  N_("Time"),
+  N_("Memory"),
+};
+
+/* Every chart asked for, and some left out for want of room that two rows
+ * of charts would give: a button names them and makes that room. */
+static void
+update_more_charts_button (LlChartBoard *self)
+{
+  const char *hidden[LL_N_CHARTS];
+  g_autofree char *label = NULL;
+  guint n = 0;
+
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    if (!ll_chart_grid_shows (self->grid, k))
+      hidden[n++] = _(switcher_names[k]);
+
+  if (n == 0 || n == LL_N_CHARTS || alone_index (self->visible_chart) >= 0 || self->two_rows ||
+      !ll_chart_grid_fits_all (self->grid, CHARTS_IN_TWO_ROWS_HEIGHT))
+    {
+      gtk_widget_set_visible (self->more_charts_button, FALSE);
+      return;
+    }
+  if (n == 1)
+    /* Translators: a button that makes room for the chart named, left out
+     * for want of room (the names are the chart switcher's) */
+    label = g_strdup_printf (_("Show %s"), hidden[0]);
+  else if (n == 2)
+    /* Translators: as "Show %s", for two charts: "Show Time and Memory" */
+    label = g_strdup_printf (_("Show %s and %s"), hidden[0], hidden[1]);
+  else
+    /* Translators: as "Show %s", for three charts */
+    label = g_strdup_printf (_("Show %s, %s and %s"), hidden[0], hidden[1], hidden[2]);
+  gtk_button_set_label (GTK_BUTTON (self->more_charts_button), label);
+  gtk_widget_set_visible (self->more_charts_button, TRUE);
+}
+
+static void
+on_arranged (LlChartBoard *self)
+{
+  update_more_charts_button (self);
+  if (self->focus_when_shown >= 0 && ll_chart_grid_shows (self->grid, (guint) self->focus_when_shown))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->views[self->focus_when_shown]));
+      self->focus_when_shown = -1;
+    }
+}
+
+/* The charts take two rows, with every one of them on screen; the focus
+ * goes on to the first that comes into view. */
+static void
+on_more_charts_clicked (LlChartBoard *self)
+{
+  for (guint k = 0; k < LL_N_CHARTS && self->focus_when_shown < 0; k++)
+    if (!ll_chart_grid_shows (self->grid, k))
+      self->focus_when_shown = (int) k;
+  self->two_rows = TRUE;
+  update_grid_height (self);
+  update_more_charts_button (self);
 }
 
 void
@@ -225,9 +309,7 @@ set_show_table (LlChartBoard *self,
   if (show)
     feed_table (self);
   gtk_widget_set_visible (self->tables, show);
-  /* Beside the table the charts keep a readable plot; a short window
-   * scrolls rather than squeeze it to a line. */
-  gtk_widget_set_size_request (GTK_WIDGET (self->grid), -1, show ? CHARTS_BESIDE_TABLE_HEIGHT : -1);
+  update_grid_height (self);
   if (show && gtk_widget_get_mapped (GTK_WIDGET (self)))
     reveal_when_laid_out (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TABLE]);
@@ -411,6 +493,8 @@ ll_chart_board_class_init (LlChartBoardClass *klass)
                                                "/io/github/listlab/ListLab/ll-chart-board.ui");
   gtk_widget_class_bind_template_child (widget_class, LlChartBoard, box);
   gtk_widget_class_bind_template_child (widget_class, LlChartBoard, reset_button);
+  gtk_widget_class_bind_template_child (widget_class, LlChartBoard, more_charts_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_more_charts_clicked);
   gtk_widget_class_bind_template_child (widget_class, LlChartBoard, compare_status);
   gtk_widget_class_bind_template_child (widget_class, LlChartBoard, compare_label);
   gtk_widget_class_bind_template_child (widget_class, LlChartBoard, legend);
@@ -480,6 +564,7 @@ ll_chart_board_init (LlChartBoard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->visible_chart = g_strdup ("all");
+  self->focus_when_shown = -1;
   self->axes = ll_chart_axes_new ();
   g_signal_connect_swapped (self->axes, "notify::zoomed", G_CALLBACK (on_zoomed), self);
   /* The scales are the axes' own: their actions act on them. */
@@ -499,6 +584,7 @@ ll_chart_board_init (LlChartBoard *self)
   update_alone_buttons (self);
 
   g_signal_connect_swapped (self->table, "event-selected", G_CALLBACK (on_event_selected), self);
+  g_signal_connect_swapped (self->grid, "arranged", G_CALLBACK (on_arranged), self);
   add_shortcuts (self);
   on_zoomed (self);
 }

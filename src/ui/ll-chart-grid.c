@@ -19,7 +19,16 @@ struct _LlChartGrid
   GPtrArray *children;
   int        alone;      /* -1: all */
   int        fallback;   /* shown when all do not fit */
+  guint      shown;      /* a bit for each child on screen, as last laid out */
+  guint      arranged_id;
 };
+
+enum {
+  ARRANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (LlChartGrid, ll_chart_grid, GTK_TYPE_WIDGET)
 
@@ -144,6 +153,16 @@ arrange (LlChartGrid *self,
   return (Arrangement) { single, 1, 1 };
 }
 
+static gboolean
+emit_arranged (gpointer data)
+{
+  LlChartGrid *self = data;
+
+  self->arranged_id = 0;
+  g_signal_emit (self, signals[ARRANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 ll_chart_grid_size_allocate (GtkWidget *widget,
                              int        width,
@@ -155,6 +174,7 @@ ll_chart_grid_size_allocate (GtkWidget *widget,
   int cols = (int) a.cols, rows = (int) ((a.n_shown + a.cols - 1) / a.cols);
   int cell_w = (width - (cols - 1) * SPACING) / cols;
   int cell_h = (height - (rows - 1) * SPACING) / rows;
+  guint shown_mask = 0;
 
   for (guint i = 0; i < self->children->len; i++)
     {
@@ -170,6 +190,7 @@ ll_chart_grid_size_allocate (GtkWidget *widget,
         }
       if (!shown)
         continue;
+      shown_mask |= 1u << i;
       col = (int) (i - a.first) % cols;
       row = (int) (i - a.first) / cols;
       /* The last column and row take what division leaves over. */
@@ -178,6 +199,13 @@ ll_chart_grid_size_allocate (GtkWidget *widget,
       gtk_widget_size_allocate (child,
                                 &(GtkAllocation) { col * (cell_w + SPACING), row * (cell_h + SPACING), w, h },
                                 -1);
+    }
+  /* (said after the layout: what it changes is laid out in a frame of its own) */
+  if (shown_mask != self->shown)
+    {
+      self->shown = shown_mask;
+      if (self->arranged_id == 0)
+        self->arranged_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, emit_arranged, self, NULL);
     }
 }
 
@@ -192,6 +220,7 @@ ll_chart_grid_dispose (GObject *object)
 {
   LlChartGrid *self = LL_CHART_GRID (object);
 
+  g_clear_handle_id (&self->arranged_id, g_source_remove);
   if (self->children != NULL)
     for (guint i = 0; i < self->children->len; i++)
       gtk_widget_unparent (g_ptr_array_index (self->children, i));
@@ -211,6 +240,11 @@ ll_chart_grid_class_init (LlChartGridClass *klass)
   widget_class->size_allocate = ll_chart_grid_size_allocate;
   widget_class->get_request_mode = ll_chart_grid_get_request_mode;
   gtk_widget_class_set_css_name (widget_class, "chartgrid");
+
+  /* The children on screen changed (ll_chart_grid_shows ()). */
+  signals[ARRANGED] =
+    g_signal_new ("arranged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -280,4 +314,24 @@ ll_chart_grid_shows_all (LlChartGrid *self)
     if (!gtk_widget_get_child_visible (g_ptr_array_index (self->children, i)))
       return FALSE;
   return TRUE;
+}
+
+gboolean
+ll_chart_grid_shows (LlChartGrid *self,
+                     guint        index)
+{
+  g_return_val_if_fail (LL_IS_CHART_GRID (self), FALSE);
+  g_return_val_if_fail (index < self->children->len, FALSE);
+
+  return gtk_widget_get_child_visible (g_ptr_array_index (self->children, index));
+}
+
+gboolean
+ll_chart_grid_fits_all (LlChartGrid *self,
+                        int          height)
+{
+  g_return_val_if_fail (LL_IS_CHART_GRID (self), FALSE);
+
+  return fits (self, 0, self->children->len, n_columns (self),
+               gtk_widget_get_width (GTK_WIDGET (self)), height);
 }

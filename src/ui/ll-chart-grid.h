@@ -27,7 +27,13 @@ void       ll_chart_grid_set_alone  (LlChartGrid *self,
                                      int          index);
 /* The child shown when only one is: the one alone, or the one last alone. */
 int        ll_chart_grid_get_single (LlChartGrid *self);
-/* Whether every child is on screen now. */
+/* Whether every child is on screen now; whether child @index is. */
 gboolean   ll_chart_grid_shows_all  (LlChartGrid *self);
+gboolean   ll_chart_grid_shows      (LlChartGrid *self,
+                                     guint        index);
+/* Whether all would have room in two columns at the grid's width and
+ * @height. */
+gboolean   ll_chart_grid_fits_all   (LlChartGrid *self,
+                                     int          height);
 
 G_END_DECLS

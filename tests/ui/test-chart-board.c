@@ -752,6 +752,56 @@ test_runs_legend (void)
   destroy_window (window);
 }
 
+/* Beside the table a short window shows a row of two charts: a button
+ * names the two left out and makes room for every chart. */
+static void
+test_more_charts (void)
+{
+  LlWindow *window = create_window_sized (1400, 900);
+  LlChartBoard *board = ll_window_get_board (window);
+  GtkWidget *button = find_by_tooltip (GTK_WIDGET (board),
+                                       "Make Room for Every Chart (the page scrolls to the table)");
+
+  g_assert_nonnull (button);
+  run_small (window);
+  /* Every chart on screen: no button. */
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (ll_window_get_chart_view (window, k))));
+  g_assert_false (gtk_widget_get_visible (button));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  g_object_set (board, "show-table", TRUE, NULL);
+  wait_ms (300);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (ll_window_get_chart_view (window, LL_CHART_CAPACITY))));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (ll_window_get_chart_view (window, LL_CHART_TIME))));
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Show Time and Memory");
+
+  /* A chart alone needs no more room. */
+  ll_chart_board_set_visible_chart (board, "growth");
+  wait_ms (100);
+  g_assert_false (gtk_widget_get_visible (button));
+  /* Back to all: the row of two holding the one last alone; the button
+   * names the other two. */
+  ll_chart_board_set_visible_chart (board, "all");
+  wait_ms (200);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Show Time and Memory");
+
+  /* Pressed: every chart on screen, the focus on the first that came in,
+   * the table still there (the page scrolls), the button gone. */
+  gtk_widget_grab_focus (button);
+  g_signal_emit_by_name (button, "clicked");
+  wait_ms (300);
+  for (guint k = 0; k < LL_N_CHARTS; k++)
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (ll_window_get_chart_view (window, k))));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (ll_window_get_chart_view (window, LL_CHART_TIME))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (ll_chart_board_get_table (board))));
+  g_assert_false (gtk_widget_get_visible (button));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -767,6 +817,7 @@ main (int   argc,
   g_test_add_func ("/ui/board/several-rows", test_several_rows);
   g_test_add_func ("/ui/board/header-sorts", test_header_sorts);
   g_test_add_func ("/ui/board/visible-chart", test_visible_chart);
+  g_test_add_func ("/ui/board/more-charts", test_more_charts);
   g_test_add_func ("/ui/board/zoom-together", test_zoom_together);
   g_test_add_func ("/ui/board/live-turns", test_live_turns);
   g_test_add_func ("/ui/board/runs-legend", test_runs_legend);

@@ -37,23 +37,6 @@ list_rows (LlWindow *window)
   return rows;
 }
 
-static GtkWidget *
-find_by_tooltip (GtkWidget  *root,
-                 const char *tooltip)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
-        return child;
-      if ((found = find_by_tooltip (child, tooltip)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A run renamed in its row is called so on every chart and in the table;
  * rows stay as they are while names and visibility change. */
 static void

@@ -177,6 +177,23 @@ find_action_row (GtkWidget  *root,
 }
 
 GtkWidget *
+find_by_tooltip (GtkWidget  *root,
+                 const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        return child;
+      if ((found = find_by_tooltip (child, tooltip)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
 find_widget (GtkWidget *root,
              GType      type)
 {

@@ -69,6 +69,9 @@ GtkWidget        *find_widget         (GtkWidget      *root,
 /* Every widget of @type under @root, in the order of the widget tree. */
 GPtrArray        *find_widgets        (GtkWidget      *root,
                                        GType           type);
+/* The first widget under @root with @tooltip, or NULL. */
+GtkWidget        *find_by_tooltip     (GtkWidget      *root,
+                                       const char     *tooltip);
 /* The first action row under @root titled @title, or NULL. */
 GtkWidget        *find_action_row     (GtkWidget      *root,
                                        const char     *title);
