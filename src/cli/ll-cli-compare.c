@@ -163,6 +163,7 @@ write_images (LlCliFiles         *files,
   LlChartOptions options;
   LlChartData data;
   gboolean ok = TRUE;
+  gboolean noted = FALSE;
 
   for (guint i = 0; i < n_runs; i++)
     {
@@ -184,6 +185,9 @@ write_images (LlCliFiles         *files,
 
       if (output == NULL)
         continue;
+      if (!noted)
+        ll_cli_note_chart_without_data (o, TRUE);
+      noted = TRUE;
       ll_export_size_resolve (what, formats[i], o->width, o->height, 0, 0, &width, &height);
       if (!ll_export_image_write (output, formats[i], what, width, height, &data, &options, NULL, &error))
         {

@@ -89,6 +89,20 @@ note_range_beside_data (LlExportJob        *job,
   }
 }
 
+void
+ll_cli_note_chart_without_data (const LlCliOptions *o,
+                                gboolean            simulated)
+{
+  if (!simulated)
+    return;
+  if (o->what == LL_CHART_TIME)
+    g_printerr (_("listlab-cli: note: a simulation allocates nothing, so its time chart is empty: "
+                  "“listlab-cli run” times each reallocation\n"));
+  else if (o->what == LL_CHART_MEMORY)
+    g_printerr (_("listlab-cli: note: a simulation allocates nothing, so its memory chart is empty: "
+                  "“listlab-cli run” samples the free memory\n"));
+}
+
 gboolean
 ll_cli_write_outputs (LlCliFiles         *files,
                       const LlCliOptions *o,
@@ -168,7 +182,10 @@ ll_cli_write_outputs (LlCliFiles         *files,
           ll_export_size_resolve (o->what, formats[i], o->width, o->height, 0, 0,
                                   &job->width, &job->height);
           if (!noted)
-            note_range_beside_data (job, o);
+            {
+              note_range_beside_data (job, o);
+              ll_cli_note_chart_without_data (o, ll_run_get_kind (run) == LL_RUN_SIMULATED);
+            }
           noted = TRUE;
         }
       if (job == NULL || !ll_export_job_run (job, NULL, &error))

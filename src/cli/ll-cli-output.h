@@ -19,6 +19,10 @@ gboolean ll_cli_write_outputs (LlCliFiles         *files,
                                LlRun              *run,
                                gboolean            events_written,
                                guint64            *contents_ns);
+/* A simulation allocates nothing: the time or memory chart alone of
+ * @simulated runs says only that, and standard error says so too. */
+void     ll_cli_note_chart_without_data (const LlCliOptions *options,
+                                         gboolean            simulated);
 /* Sets in @chart_options what @options asks of the images: the style,
  * the units, the log axes and the length range; and a title, for an
  * image stands alone. */

@@ -87,5 +87,31 @@ def range_beside_the_data_is_noted():
             check(p.stderr == "", f"{inside}: {p.stderr!r}")
 
 
+@test
+def simulation_without_timings_is_noted():
+    with scratch() as d:
+        png, svg = os.path.join(d, "t.png"), os.path.join(d, "t.svg")
+        time_note = ("listlab-cli: note: a simulation allocates nothing, so its time chart is empty: "
+                     "“listlab-cli run” times each reallocation\n")
+        # once, however many images
+        p = cli("simulate", "--target", "1MiB", "--chart", "time", "--png", png, "--svg", svg)
+        expect(p, 0)
+        check(p.stderr == time_note, repr(p.stderr))
+        check(png_size(png) == (1200, 600), f"{png_size(png)}")
+        p = cli("compare", "--target", "1MiB", "--chart", "time", "--png", png)
+        expect(p, 0)
+        check(p.stderr == time_note, repr(p.stderr))
+        p = cli("simulate", "--target", "1MiB", "--chart", "memory", "--png", png)
+        expect(p, 0)
+        check(p.stderr == ("listlab-cli: note: a simulation allocates nothing, so its memory chart is empty: "
+                           "“listlab-cli run” samples the free memory\n"), repr(p.stderr))
+        # a chart a simulation draws, all four, the report, a real run's time chart: nothing to note
+        for args in (("simulate", "--chart", "capacity"), ("simulate", "--chart", "all"), ("simulate",),
+                     ("compare",), ("run", "--chart", "time")):
+            p = cli(*args, "--target", "1MiB", "--png", png)
+            expect(p, 0)
+            check(p.stderr == "", f"{args}: {p.stderr!r}")
+
+
 if __name__ == "__main__":
     sys.exit(main())
