@@ -423,16 +423,38 @@ settle (guint ms)
 }
 
 static void
+on_window_finished (LlWindow *window,
+                    gboolean *finished)
+{
+  *finished = TRUE;
+}
+
+/* Start, as a click does; measured until the window itself has taken in
+ * the run's end (then its Release Memory acts). A list the window still
+ * holds is freed before the run starts: the run's engine comes after. */
+static void
 run_in_app (LlWindow *window,
             Recorder *recorder)
 {
+  LlEngine *before = ll_window_get_engine (window);
+  gboolean window_finished = FALSE;
+  gulong finished_id = g_signal_connect (window, "run-finished", G_CALLBACK (on_window_finished),
+                                         &window_finished);
+
+  if (before != NULL)
+    ll_engine_ref (before);
   watch_frames (GTK_WIDGET (window), recorder);
   recorder->activated = g_get_monotonic_time ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL);
+  while (ll_window_get_engine (window) == NULL || ll_window_get_engine (window) == before)
+    g_main_context_iteration (NULL, TRUE);
   recorder->engine = ll_window_get_engine (window);
-  while (!recorder->finished)
+  while (!recorder->finished || !window_finished)
     g_main_context_iteration (NULL, TRUE);
   unwatch_frames (GTK_WIDGET (window), recorder);
+  g_signal_handler_disconnect (window, finished_id);
+  if (before != NULL)
+    ll_engine_unref (before);
 }
 
 /* The peer redraws, on every frame, an area the size of the app's chart:
