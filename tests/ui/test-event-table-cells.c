@@ -7,50 +7,11 @@
 
 #include <adwaita.h>
 
-#include "ll-event-table.h"
+#include "event-table-test-util.h"
 #include "ui-test-util.h"
 
 #define MiB (G_GUINT64_CONSTANT (1) << 20)
 #define GiB (G_GUINT64_CONSTANT (1) << 30)
-
-typedef struct
-{
-  GtkWidget     *window;
-  LlEventTable  *table;
-  LlHistory     *history;
-  LlHistoryView *view;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *f,
-                guint    max_buckets)
-{
-  f->history = ll_history_new (max_buckets);
-  f->view = ll_history_view_new ();
-  f->table = LL_EVENT_TABLE (ll_event_table_new ());
-  f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 400);
-  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->table));
-  gtk_window_present (GTK_WINDOW (f->window));
-  wait_ms (50);
-}
-
-static void
-fixture_tear_down (Fixture *f)
-{
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  wait_ms (10);
-  ll_history_view_free (f->view);
-  ll_history_unref (f->history);
-}
-
-static void
-show (Fixture *f)
-{
-  ll_history_view_update (f->view, f->history);
-  ll_event_table_set_view (f->table, f->view);
-  wait_ms (30);
-}
 
 /* Row @position's texts, column by column, joined by " | ". */
 static char *
@@ -98,7 +59,7 @@ push_notebook (Fixture *f)
       e.available_bytes = 20 * GiB - i * 200 * MiB;
       ll_history_push_events (f->history, &e, 1);
     }
-  show (f);
+  show_history (f);
 }
 
 /* One reallocation a row: every column, exact to the byte and to the
@@ -176,7 +137,7 @@ test_merged_untimed (void)
       capacity = e.new_capacity;
       ll_history_push_events (f.history, &e, 1);
     }
-  show (&f);
+  show_history (&f);
 
   n_rows = g_list_model_get_n_items (G_LIST_MODEL (ll_event_table_get_list (f.table)));
   g_assert_cmpuint (n_rows, <=, 8);
