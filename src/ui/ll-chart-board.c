@@ -10,6 +10,7 @@
 
 #include "ll-chart-board.h"
 #include "ll-chart-grid.h"
+#include "ll-fit-bin.h"
 #include "ll-runs-legend.h"
 
 /* The least the charts take while the table is shown: a chart's title,
@@ -29,6 +30,7 @@ struct _LlChartBoard
   GtkWidget    *box;
   GtkWidget    *reset_button;
   GtkWidget    *more_charts_button;
+  GtkWidget    *more_charts_label;
   GtkWidget    *compare_status;
   GtkWidget    *compare_label;
   LlRunsLegend *legend;
@@ -117,7 +119,8 @@ static const char * const switcher_names[LL_N_CHARTS] = {
 static void
 update_more_charts_button (LlChartBoard *self)
 {
-  const char *hidden[LL_N_CHARTS];
+  const char *hidden[LL_N_CHARTS + 1] = { NULL };
+  g_autofree char *names = NULL;
   g_autofree char *label = NULL;
   guint n = 0;
 
@@ -131,6 +134,9 @@ update_more_charts_button (LlChartBoard *self)
       gtk_widget_set_visible (self->more_charts_button, FALSE);
       return;
     }
+  /* Shown: "+ Time, Memory"; said: "Show Time and Memory". */
+  /* Translators: between the names of charts on a button, "Time, Memory" */
+  names = g_strjoinv (_(", "), (char **) hidden);
   if (n == 1)
     /* Translators: a button that makes room for the chart named, left out
      * for want of room (the names are the chart switcher's) */
@@ -141,7 +147,9 @@ update_more_charts_button (LlChartBoard *self)
   else
     /* Translators: as "Show %s", for three charts */
     label = g_strdup_printf (_("Show %s, %s and %s"), hidden[0], hidden[1], hidden[2]);
-  gtk_button_set_label (GTK_BUTTON (self->more_charts_button), label);
+  gtk_label_set_label (GTK_LABEL (self->more_charts_label), names);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->more_charts_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_widget_set_visible (self->more_charts_button, TRUE);
 }
 
@@ -308,6 +316,10 @@ set_show_table (LlChartBoard *self,
   self->show_table = show;
   if (show)
     feed_table (self);
+  /* (the room asked for every chart goes with the table: hiding and
+   * showing it again gives back the row of two beside it) */
+  else
+    self->two_rows = FALSE;
   gtk_widget_set_visible (self->tables, show);
   update_grid_height (self);
   if (show && gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -489,11 +501,13 @@ ll_chart_board_class_init (LlChartBoardClass *klass)
   g_type_ensure (LL_TYPE_EVENT_TABLE);
   g_type_ensure (LL_TYPE_COMPARISON_TABLE);
   g_type_ensure (LL_TYPE_RUNS_LEGEND);
+  g_type_ensure (LL_TYPE_FIT_BIN);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/listlab/ListLab/ll-chart-board.ui");
   gtk_widget_class_bind_template_child (widget_class, LlChartBoard, box);
   gtk_widget_class_bind_template_child (widget_class, LlChartBoard, reset_button);
   gtk_widget_class_bind_template_child (widget_class, LlChartBoard, more_charts_button);
+  gtk_widget_class_bind_template_child (widget_class, LlChartBoard, more_charts_label);
   gtk_widget_class_bind_template_callback (widget_class, on_more_charts_clicked);
   gtk_widget_class_bind_template_child (widget_class, LlChartBoard, compare_status);
   gtk_widget_class_bind_template_child (widget_class, LlChartBoard, compare_label);

@@ -752,6 +752,13 @@ test_runs_legend (void)
   destroy_window (window);
 }
 
+/* What a button with an icon and words shows in words. */
+static const char *
+words_of (GtkWidget *button)
+{
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_last_child (gtk_button_get_child (GTK_BUTTON (button)))));
+}
+
 /* Beside the table a short window shows a row of two charts: a button
  * names the two left out and makes room for every chart. */
 static void
@@ -775,7 +782,17 @@ test_more_charts (void)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (ll_window_get_chart_view (window, LL_CHART_CAPACITY))));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (ll_window_get_chart_view (window, LL_CHART_TIME))));
   g_assert_true (gtk_widget_get_visible (button));
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Show Time and Memory");
+  g_assert_cmpstr (words_of (button), ==, "Time, Memory");
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Show Time and Memory");
+  /* It shortens its words rather than widen the bar it is in: a window
+   * that has room for the sidebar keeps it. */
+  {
+    int least, natural;
+
+    gtk_widget_measure (button, GTK_ORIENTATION_HORIZONTAL, -1, &least, &natural, NULL, NULL);
+    g_assert_cmpint (least, <, 60);
+    g_assert_cmpint (natural, >, 100);
+  }
 
   /* A chart alone needs no more room. */
   ll_chart_board_set_visible_chart (board, "growth");
@@ -786,7 +803,7 @@ test_more_charts (void)
   ll_chart_board_set_visible_chart (board, "all");
   wait_ms (200);
   g_assert_true (gtk_widget_get_visible (button));
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Show Time and Memory");
+  g_assert_cmpstr (words_of (button), ==, "Time, Memory");
 
   /* Pressed: every chart on screen, the focus on the first that came in,
    * the table still there (the page scrolls), the button gone. */
@@ -798,6 +815,14 @@ test_more_charts (void)
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (ll_window_get_chart_view (window, LL_CHART_TIME))));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (ll_chart_board_get_table (board))));
   g_assert_false (gtk_widget_get_visible (button));
+
+  /* The table hidden and shown again: the row of two beside it, as before. */
+  g_object_set (board, "show-table", FALSE, NULL);
+  wait_ms (100);
+  g_object_set (board, "show-table", TRUE, NULL);
+  wait_ms (300);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (ll_window_get_chart_view (window, LL_CHART_MEMORY))));
+  g_assert_true (gtk_widget_get_visible (button));
 
   destroy_window (window);
 }

@@ -1,0 +1,26 @@
+/* ll-fit-bin.h — a child shown where it fits and left out where it does not:
+ * it never makes what holds it wider
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define LL_TYPE_FIT_BIN (ll_fit_bin_get_type ())
+
+G_DECLARE_FINAL_TYPE (LlFitBin, ll_fit_bin, LL, FIT_BIN, GtkWidget)
+
+/* Asks for no width of its own and as much as its child would like: given
+ * less than the child's least, it shows nothing (and screen readers are
+ * not told of the child either). */
+GtkWidget *ll_fit_bin_new          (void);
+void       ll_fit_bin_set_child    (LlFitBin  *self,
+                                    GtkWidget *child);
+GtkWidget *ll_fit_bin_get_child    (LlFitBin  *self);
+/* Whether the child had room at the last layout. */
+gboolean   ll_fit_bin_get_fits     (LlFitBin  *self);
+
+G_END_DECLS
