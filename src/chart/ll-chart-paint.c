@@ -657,32 +657,25 @@ static void
 draw_empty_hint (const LlPainter *p)
 {
   const LlChartLayout *l = p->layout;
-  g_auto(GStrv) words = g_strsplit (l->hint, " ", -1);
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  GString *line = g_string_new (NULL);
-  double room = l->plot.width - 2 * l->pad, top;
+  PangoLayout *layout = p->text->layout;
+  double room = MAX (l->plot.width - 2 * l->pad, 1.0);
+  PangoRectangle logical;
 
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      g_autofree char *longer = line->len > 0 ? g_strconcat (line->str, " ", words[i], NULL)
-                                              : g_strdup (words[i]);
-      double w;
+  ll_chart_text_set (p->text, l->hint, FALSE);
+  pango_layout_set_width (layout, (int) (room * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_get_extents (layout, NULL, &logical);
 
-      ll_chart_text_size (p->text, longer, FALSE, &w, NULL);
-      if (w > room && line->len > 0)
-        {
-          g_ptr_array_add (lines, g_strdup (line->str));
-          g_string_assign (line, words[i]);
-        }
-      else
-        g_string_assign (line, longer);
-    }
-  g_ptr_array_add (lines, g_string_free (line, FALSE));
-
-  top = l->plot.y + (l->plot.height - lines->len * l->line_height) / 2.0;
-  for (guint i = 0; i < lines->len; i++)
-    ll_painter_text (p, lines->pdata[i], FALSE, l->plot.x + l->plot.width / 2.0,
-                     top + i * l->line_height, LL_ALIGN_CENTER, &p->options->palette.secondary, 1.0);
+  ll_chart_set_color (p->cr, &p->options->palette.secondary, 1.0);
+  cairo_move_to (p->cr,
+                 ll_pixel_grid_round_x (&p->grid, l->plot.x + l->plot.width / 2.0 - room / 2.0),
+                 ll_pixel_grid_round_y (&p->grid, l->plot.y + (l->plot.height - (double) logical.height / PANGO_SCALE) / 2.0));
+  pango_cairo_show_layout (p->cr, layout);
+  cairo_new_path (p->cr);
+  /* (the layout is every other text's too: one line, as wide as it is) */
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
 }
 
 /* Columns ------------------------------------------------------------------ */
