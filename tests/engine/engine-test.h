@@ -5,10 +5,12 @@
 #pragma once
 
 #include <glib.h>
+#include <malloc.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
 #include "ll-element.h"
+#include "ll-history.h"
 #include "ll-mem.h"
 #include "ll-policy.h"
 
@@ -105,6 +107,36 @@ expected_value (LlElement element,
 #else
 # define ENGINE_TEST_SMALL_QUARANTINE
 #endif
+
+/* g_test_init (), and glibc's mmap threshold pinned: glibc raises it as
+ * mapped blocks are freed, and a list block over 128 KiB is always mapped
+ * and realloc () grows it with mremap, whichever test ran before. */
+static inline void
+engine_test_init (int    *argc,
+                  char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+  mallopt (M_MMAP_THRESHOLD, 128 * 1024);
+}
+
+/* Two reallocations are the same, field by field: the structure's padding
+ * is not part of it. */
+static inline void
+assert_events_equal (const LlEvent *a,
+                     const LlEvent *b)
+{
+  g_assert_cmpuint (a->length, ==, b->length);
+  g_assert_cmpuint (a->old_capacity, ==, b->old_capacity);
+  g_assert_cmpuint (a->new_capacity, ==, b->new_capacity);
+  g_assert_cmpuint (a->old_bytes, ==, b->old_bytes);
+  g_assert_cmpuint (a->new_bytes, ==, b->new_bytes);
+  g_assert_cmpuint (a->bytes_added, ==, b->bytes_added);
+  g_assert_cmpint (a->moved, ==, b->moved);
+  g_assert_cmpuint (a->bytes_copied, ==, b->bytes_copied);
+  g_assert_cmpuint (a->realloc_ns, ==, b->realloc_ns);
+  g_assert_cmpuint (a->elapsed_ns, ==, b->elapsed_ns);
+  g_assert_cmpuint (a->available_bytes, ==, b->available_bytes);
+}
 
 /* Removes @path and all below it; links are removed, not followed. */
 static inline void

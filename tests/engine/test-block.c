@@ -279,11 +279,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
-
-  /* glibc maps blocks over 128 KiB itself and grows them with mremap:
-   * pinned, whatever ran before. */
-  mallopt (M_MMAP_THRESHOLD, 128 * 1024);
+  engine_test_init (&argc, &argv);
 
   g_test_add_func ("/block/grow", test_block_grow);
   g_test_add_func ("/block/cancel", test_block_cancel);

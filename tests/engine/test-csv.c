@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "engine-test.h"
 #include "ll-csv.h"
 
 /* The headers fixed in the design, spelled out independently of ll-csv.h. */
@@ -16,23 +17,6 @@ static const char events_header[] =
   "bytes_copied,realloc_ns,elapsed_ns,available_bytes";
 static const char samples_header[] =
   "elapsed_ns,length,capacity,container_bytes,objects_bytes,rss_bytes,available_bytes";
-
-static void
-assert_events_equal (const LlEvent *a,
-                     const LlEvent *b)
-{
-  g_assert_cmpuint (a->length, ==, b->length);
-  g_assert_cmpuint (a->old_capacity, ==, b->old_capacity);
-  g_assert_cmpuint (a->new_capacity, ==, b->new_capacity);
-  g_assert_cmpuint (a->old_bytes, ==, b->old_bytes);
-  g_assert_cmpuint (a->new_bytes, ==, b->new_bytes);
-  g_assert_cmpuint (a->bytes_added, ==, b->bytes_added);
-  g_assert_cmpint (!!a->moved, ==, !!b->moved);
-  g_assert_cmpuint (a->bytes_copied, ==, b->bytes_copied);
-  g_assert_cmpuint (a->realloc_ns, ==, b->realloc_ns);
-  g_assert_cmpuint (a->elapsed_ns, ==, b->elapsed_ns);
-  g_assert_cmpuint (a->available_bytes, ==, b->available_bytes);
-}
 
 static void
 assert_samples_equal (const LlSample *a,

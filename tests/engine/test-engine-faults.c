@@ -843,11 +843,7 @@ main (int    argc,
   GPtrArray *cases;
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-
-  /* glibc maps blocks over 128 KiB itself and grows them with mremap:
-   * pinned, whatever ran before. */
-  mallopt (M_MMAP_THRESHOLD, 128 * 1024);
+  engine_test_init (&argc, &argv);
 
   cases = make_cases ();
   for (guint i = 0; i < cases->len; i++)

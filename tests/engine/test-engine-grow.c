@@ -412,12 +412,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
-
-  /* glibc raises its mmap threshold as mapped blocks are freed: pinned, a
-   * list block over 128 KiB is always mapped and realloc () grows it with
-   * mremap, whichever test ran before. */
-  mallopt (M_MMAP_THRESHOLD, 128 * 1024);
+  engine_test_init (&argc, &argv);
 
   g_test_add_func ("/engine-grow/run/matches-simulation", test_run_matches_simulation);
   g_test_add_func ("/engine-grow/run/kinds", test_run_kinds);

@@ -782,12 +782,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
-
-  /* glibc raises its mmap threshold as mapped blocks are freed: pinned, a
-   * list block over 128 KiB is always mapped and realloc () grows it with
-   * mremap, whichever test ran before. */
-  mallopt (M_MMAP_THRESHOLD, 128 * 1024);
+  engine_test_init (&argc, &argv);
 
   g_test_add_func ("/engine/status-idle", test_status_idle);
   g_test_add_func ("/engine/new-invalid", test_new_invalid);

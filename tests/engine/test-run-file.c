@@ -74,24 +74,6 @@ serialize (GPtrArray *runs)
   return ll_run_file_serialize ((LlRunSnapshot * const *) snapshots->pdata, snapshots->len);
 }
 
-/* Field by field: the structures' padding is not part of them. */
-static void
-assert_same_event (const LlEvent *a,
-                   const LlEvent *b)
-{
-  g_assert_cmpuint (a->length, ==, b->length);
-  g_assert_cmpuint (a->old_capacity, ==, b->old_capacity);
-  g_assert_cmpuint (a->new_capacity, ==, b->new_capacity);
-  g_assert_cmpuint (a->old_bytes, ==, b->old_bytes);
-  g_assert_cmpuint (a->new_bytes, ==, b->new_bytes);
-  g_assert_cmpuint (a->bytes_added, ==, b->bytes_added);
-  g_assert_cmpint (a->moved, ==, b->moved);
-  g_assert_cmpuint (a->bytes_copied, ==, b->bytes_copied);
-  g_assert_cmpuint (a->realloc_ns, ==, b->realloc_ns);
-  g_assert_cmpuint (a->elapsed_ns, ==, b->elapsed_ns);
-  g_assert_cmpuint (a->available_bytes, ==, b->available_bytes);
-}
-
 static void
 assert_same_counters (const LlHistoryCounters *a,
                       const LlHistoryCounters *b)
@@ -102,8 +84,8 @@ assert_same_counters (const LlHistoryCounters *a,
   g_assert_cmpuint (a->total_realloc_ns, ==, b->total_realloc_ns);
   if (a->n_events > 0)
     {
-      assert_same_event (&a->slowest, &b->slowest);
-      assert_same_event (&a->last_event, &b->last_event);
+      assert_events_equal (&a->slowest, &b->slowest);
+      assert_events_equal (&a->last_event, &b->last_event);
     }
   g_assert_cmpuint (a->n_samples, ==, b->n_samples);
   if (a->n_samples > 0)
@@ -136,8 +118,8 @@ assert_same_events (const LlEventBucket *a,
       g_assert_cmpuint (a[i].min_realloc_ns, ==, b[i].min_realloc_ns);
       g_assert_cmpuint (a[i].max_realloc_ns, ==, b[i].max_realloc_ns);
       g_assert_cmpuint (a[i].realloc_ns, ==, b[i].realloc_ns);
-      assert_same_event (&a[i].first, &b[i].first);
-      assert_same_event (&a[i].last, &b[i].last);
+      assert_events_equal (&a[i].first, &b[i].first);
+      assert_events_equal (&a[i].last, &b[i].last);
     }
 }
 

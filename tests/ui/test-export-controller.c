@@ -15,25 +15,9 @@
 #include "ll-export-controller.h"
 #include "ll-output-private.h"
 #include "ll-window.h"
+#include "engine-test.h"
 #include "export-controller-test-util.h"
 #include "ui-test-util.h"
-
-static void
-assert_event_equal (const LlEvent *a,
-                    const LlEvent *b)
-{
-  g_assert_cmpuint (a->length, ==, b->length);
-  g_assert_cmpuint (a->old_capacity, ==, b->old_capacity);
-  g_assert_cmpuint (a->new_capacity, ==, b->new_capacity);
-  g_assert_cmpuint (a->old_bytes, ==, b->old_bytes);
-  g_assert_cmpuint (a->new_bytes, ==, b->new_bytes);
-  g_assert_cmpuint (a->bytes_added, ==, b->bytes_added);
-  g_assert_cmpint (!!a->moved, ==, !!b->moved);
-  g_assert_cmpuint (a->bytes_copied, ==, b->bytes_copied);
-  g_assert_cmpuint (a->realloc_ns, ==, b->realloc_ns);
-  g_assert_cmpuint (a->elapsed_ns, ==, b->elapsed_ns);
-  g_assert_cmpuint (a->available_bytes, ==, b->available_bytes);
-}
 
 /* Tests */
 
@@ -140,7 +124,7 @@ test_csv (void)
       g_assert_cmpuint (events[i].count, ==, 1);
       g_assert_true (ll_csv_parse_event (lines[i + 1], &event, &error));
       g_assert_no_error (error);
-      assert_event_equal (&event, &events[i].first);
+      assert_events_equal (&event, &events[i].first);
     }
   g_clear_pointer (&lines, g_strfreev);
   g_clear_pointer (&contents, g_free);
@@ -341,7 +325,7 @@ test_during_run (void)
       LlEvent event;
 
       g_assert_true (ll_csv_parse_event (lines[i + 1], &event, &error));
-      assert_event_equal (&event, &events[i].first);
+      assert_events_equal (&event, &events[i].first);
     }
 
   destroy_all ();
