@@ -8,25 +8,6 @@
 #include "export-controller-test-util.h"
 #include "ui-test-util.h"
 
-/* The fallback file chooser's sidebar asks libcloudproviders, which
- * keeps a few strings for good. To tell its allocations from ours,
- * LeakSanitizer needs whole stacks: glib has no frame pointers. These only
- * matter in sanitizer builds. */
-const char *__asan_default_options (void);
-const char *__lsan_default_suppressions (void);
-
-const char *
-__asan_default_options (void)
-{
-  return "fast_unwind_on_malloc=0";
-}
-
-const char *
-__lsan_default_suppressions (void)
-{
-  return "leak:libcloudproviders.so\n";
-}
-
 /* Closes every window the test left (dialogs included). */
 void
 destroy_all (void)

@@ -22,9 +22,8 @@
 #include "ll-export-controller.h"
 #include "ll-mem.h"
 #include "ll-window.h"
+#include "export-controller-test-util.h"
 #include "ui-test-util.h"
-
-#define MiB (G_GUINT64_CONSTANT (1) << 20)
 
 #if defined(__SANITIZE_ADDRESS__)
 # define SOAK_ASAN 1
@@ -57,13 +56,6 @@ typedef enum
 
 typedef struct
 {
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} Outcome;
-
-typedef struct
-{
   LlWindow *window;
   char     *dir;
   gboolean  finished;
@@ -77,18 +69,6 @@ typedef struct
 /* Helpers */
 
 static void
-on_exported (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  Outcome *outcome = user_data;
-
-  outcome->ok = ll_export_controller_export_finish (LL_EXPORT_CONTROLLER (object), result,
-                                                    &outcome->error);
-  outcome->done = TRUE;
-}
-
-static void
 on_block (guint64  done,
           guint64  total,
           gpointer user_data)
@@ -96,12 +76,6 @@ on_block (guint64  done,
   Soak *soak = user_data;
 
   g_atomic_int_inc (&soak->blocks);
-}
-
-static LlExportController *
-get_exporter (Soak *soak)
-{
-  return ll_window_get_export_controller (soak->window);
 }
 
 /* Starts an export into the soak's folder; wait with finish_export (). */
@@ -115,7 +89,7 @@ start_export (Soak                       *soak,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   Outcome *outcome = g_new0 (Outcome, 1);
 
-  ll_export_controller_export_to_file (get_exporter (soak), kind, file, options,
+  ll_export_controller_export_to_file (get_exporter (soak->window), kind, file, options,
                                        on_exported, outcome);
   soak->n_exports++;
   return outcome;
@@ -304,17 +278,17 @@ cycle (Soak  *soak,
       Outcome *contents;
 
       g_atomic_int_set (&soak->blocks, 0);
-      ll_export_controller_set_progress_hook (get_exporter (soak), on_block, soak);
+      ll_export_controller_set_progress_hook (get_exporter (soak->window), on_block, soak);
       contents = start_export (soak, LL_EXPORT_KIND_CONTENTS, "contents.csv", NULL);
       if (cancel)
         {
           while (g_atomic_int_get (&soak->blocks) == 0 && !contents->done)
             g_main_context_iteration (NULL, TRUE);
-          g_action_group_activate_action (ll_export_controller_get_actions (get_exporter (soak)),
+          g_action_group_activate_action (ll_export_controller_get_actions (get_exporter (soak->window)),
                                           "cancel", NULL);
         }
       finish_export (soak, contents);
-      ll_export_controller_set_progress_hook (get_exporter (soak), NULL, NULL);
+      ll_export_controller_set_progress_hook (get_exporter (soak->window), NULL, NULL);
     }
 
   /* Other policies beside it, simulated. */
