@@ -216,12 +216,6 @@ ll_cli_compare (int    argc,
 
   if ((status = ll_cli_options_parse (context, LL_CLI_COMPARE, &argc, &argv, &o)) != LL_CLI_EXIT_DONE)
     goto out;
-  if (o.events != NULL || o.samples != NULL || o.contents != NULL)
-    {
-      status = ll_cli_usage_error (context, _("compare writes its table with --csv, not events or samples"));
-      goto out;
-    }
-
   /* The files first: a folder that is missing is said before any work. */
   if (!(files = ll_cli_files_open (&o, &open_error)))
     {

@@ -50,6 +50,20 @@ ll_cli_options_clear (LlCliOptions *o)
 
 /* Entries */
 
+/* compare writes one table for all its policies, not a run's events or
+ * figures; verify checks capacities, which no mechanism changes, and
+ * writes no events. */
+static gboolean
+shares_option (LlCliCommand  command,
+               const char   *long_name)
+{
+  if (command == LL_CLI_COMPARE)
+    return !g_str_equal (long_name, "events") && !g_str_equal (long_name, "stats");
+  if (command == LL_CLI_VERIFY)
+    return !g_str_equal (long_name, "events") && !g_str_equal (long_name, "mechanism");
+  return TRUE;
+}
+
 #define ENTRY(long_name, short_name, arg, field, description, arg_description) \
   { long_name, short_name, 0, arg, &o->field, description, arg_description }
 
@@ -149,12 +163,19 @@ add_main_entries (GOptionContext *context,
     { NULL }
   };
 
+  guint kept = 0;
+
   /* compare takes several policies, in one --policy or in several. */
   if (command == LL_CLI_COMPARE)
     common[0] = (GOptionEntry)
       ENTRY ("policy", 'p', G_OPTION_ARG_STRING_ARRAY, policies,
              N_("Policies to compare, A,B,… or all (the default); the option can be repeated"),
              N_("NAMES"));
+  /* Of the shared options, each command keeps those it acts on. */
+  for (guint i = 0; common[i].long_name != NULL; i++)
+    if (shares_option (command, common[i].long_name))
+      common[kept++] = common[i];
+  common[kept] = (GOptionEntry) { NULL };
   g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context,
                                      command == LL_CLI_RUN ? run : command == LL_CLI_COMPARE ? compare :
@@ -761,14 +782,31 @@ describe_output_option (LlCliCommand   command,
       option = g_strndup (argv[i], strcspn (argv[i], "="));
       if (g_str_has_prefix (option, "-o") && !g_str_has_prefix (option, "--"))
         option[2] = '\0';
-      if (!g_str_equal (option, "-o") && !g_str_equal (option, "--output") && !g_str_equal (option, "--out"))
-        continue;
-      /* Translators: the command, then the option given, e.g. "“run” has no
-       * option -o: …"; the options named after the colon are not translated */
-      return g_strdup_printf (_("“%s” has no option %s: write the report or a --chart with "
-                                "--png=FILE, --svg=FILE or --pdf=FILE, and the reallocations with "
-                                "--events=FILE"),
-                              command_name (command), option);
+      if (g_str_equal (option, "-o") || g_str_equal (option, "--output") || g_str_equal (option, "--out"))
+        {
+          if (command == LL_CLI_COMPARE)
+            /* Translators: the command, then the option given, e.g. "“compare”
+             * has no option -o: …"; the options named after the colon are not
+             * translated */
+            return g_strdup_printf (_("“%s” has no option %s: write the charts with --png=FILE, "
+                                      "--svg=FILE or --pdf=FILE, and the table with --csv=FILE"),
+                                    command_name (command), option);
+          /* Translators: the command, then the option given, e.g. "“run” has no
+           * option -o: …"; the options named after the colon are not translated */
+          return g_strdup_printf (_("“%s” has no option %s: write the report or a --chart with "
+                                    "--png=FILE, --svg=FILE or --pdf=FILE, and the reallocations with "
+                                    "--events=FILE"),
+                                  command_name (command), option);
+        }
+      /* A run's outputs asked of compare: its one output is the table. */
+      if (command == LL_CLI_COMPARE &&
+          (g_str_equal (option, "--events") || g_str_equal (option, "--samples") ||
+           g_str_equal (option, "--contents") || g_str_equal (option, "--stats")))
+        /* Translators: the option given, e.g. "“compare” has no option
+         * --stats: …"; --csv=FILE is not translated */
+        return g_strdup_printf (_("“compare” has no option %s: it writes one table for all "
+                                  "its policies, with --csv=FILE (- for standard output)"),
+                                option);
     }
   return NULL;
 }
@@ -784,10 +822,10 @@ describe_parse_error (LlCliCommand  command,
 {
   if (g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION))
     {
-      char *elsewhere = describe_unknown_option (command, argc, argv);
+      char *elsewhere = describe_output_option (command, argc, argv);
 
       if (elsewhere == NULL)
-        elsewhere = describe_output_option (command, argc, argv);
+        elsewhere = describe_unknown_option (command, argc, argv);
       return elsewhere != NULL ? elsewhere : g_strdup (error->message);
     }
   if (error->domain != G_CONVERT_ERROR)

@@ -114,8 +114,19 @@ def bad_usage_exits_2_with_a_message():
          "“run” has no option -o: write the report or a --chart with --png=FILE, --svg=FILE or --pdf=FILE, "
          "and the reallocations with --events=FILE\n"),
         (("simulate", "--target", "1MB", "--output=x.png"), "“simulate” has no option --output: write the report"),
-        (("compare", "--target", "1MB", "-ox.png"), "“compare” has no option -o: write the report"),
+        (("compare", "--target", "1MB", "-ox.png"),
+         "“compare” has no option -o: write the charts with --png=FILE, --svg=FILE or --pdf=FILE, "
+         "and the table with --csv=FILE\n"),
         (("verify", "-o", "x.png"), "Unknown option -o"),
+        # a run's outputs asked of compare, which writes one table
+        (("compare", "--target", "1MB", "--stats"),
+         "“compare” has no option --stats: it writes one table for all its policies, "
+         "with --csv=FILE (- for standard output)\n"),
+        (("compare", "--target", "1MB", "--samples=s.csv"), "“compare” has no option --samples: it writes one table"),
+        # what verify does not act on is not taken in silence
+        (("verify", "--appends", "1000", "--events", "e.csv"),
+         "“verify” has no option --events: it is an option of “listlab-cli run”, “listlab-cli simulate”\n"),
+        (("verify", "--appends", "1000", "-m", "copy"), "“verify” has no option -m: it is an option of"),
     ]
     for args, needle in cases:
         p = cli(*args)
