@@ -83,6 +83,7 @@ ll_application_command_line (GApplication            *app,
   gboolean start = FALSE;
   g_autofree const char **files = NULL;
   LlWindow *window;
+  int status = 0;
 
   g_variant_dict_lookup (options, "policy", "&s", &policy);
   g_variant_dict_lookup (options, "target", "&s", &target);
@@ -93,7 +94,11 @@ ll_application_command_line (GApplication            *app,
   if (!ll_window_apply_options (window, policy, target, element, start, &error))
     {
       g_application_command_line_printerr (command_line, "listlab: %s\n", error->message);
-      return 2;
+      /* A bad option changes nothing; a run that could not start now
+       * leaves its settings in the window, which still comes up. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY))
+        return 2;
+      status = 1;
     }
 
   /* Files of runs join the window's run list. */
@@ -108,7 +113,7 @@ ll_application_command_line (GApplication            *app,
 
   gtk_window_present (GTK_WINDOW (window));
 
-  return 0;
+  return status;
 }
 
 static void

@@ -525,13 +525,26 @@ ll_window_apply_options (LlWindow    *self,
                                   element != NULL ? &element_model : NULL,
                                   target);
 
-  if (start)
+  if (!start)
+    return TRUE;
+
+  /* A run in progress, or a list still being freed, keeps its turn: the
+   * window and the command line both say that nothing started. */
+  if (get_state (self) == LL_ENGINE_RUNNING || self->releasing)
     {
-      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.start", NULL);
-      else
-        self->start_when_mapped = TRUE;
+      const char *why = self->releasing
+        ? _("Not started: the previous list is still being freed. The settings are ready: press Start in a moment")
+        : _("Not started: a run is in progress. The settings are ready for the next run: press Start when this one ends");
+
+      ll_window_toast (self, why);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY, why);
+      return FALSE;
     }
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.start", NULL);
+  else
+    self->start_when_mapped = TRUE;
 
   return TRUE;
 }

@@ -362,6 +362,55 @@ test_start_option (void)
   destroy_window (window);
 }
 
+/* "listlab --start" while a run goes on, or while its list is being
+ * freed, starts nothing over it and says so; its settings wait in the
+ * window for the next run. */
+static void
+test_start_option_busy (void)
+{
+  g_autoptr(GError) error = NULL;
+  LlWindow *window = create_window ();
+  GListModel *runs = G_LIST_MODEL (ll_run_set_get_store (ll_window_get_runs (window)));
+  gboolean finished = FALSE;
+  LlRunConfig config;
+
+  configure_run (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "16 MiB");
+  g_signal_connect (window, "run-finished", G_CALLBACK (on_run_finished), &finished);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL));
+  g_assert_false (ll_window_apply_options (window, "go", "8MiB", NULL, TRUE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+  g_assert_cmpstr (error->message, ==,
+                   "Not started: a run is in progress. The settings are ready for the next run: "
+                   "press Start when this one ends");
+  g_clear_error (&error);
+  g_assert_true (ll_controls_get_config (ll_window_get_controls (window), &config, NULL));
+  g_assert_cmpint (config.policy.kind, ==, LL_POLICY_GO);
+  g_assert_cmpuint (config.target, ==, 8 * MiB);
+
+  /* The run that was going on ends as it was set up, alone. */
+  g_assert_true (wait_for_flag (&finished, 30000));
+  g_assert_cmpuint (g_list_model_get_n_items (runs), ==, 1);
+  g_assert_cmpint (ll_run_get_config (ll_window_get_run (window))->policy.kind, ==, LL_POLICY_CPYTHON);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.release-memory", NULL));
+  g_assert_false (ll_window_apply_options (window, NULL, NULL, NULL, TRUE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+  g_assert_true (g_str_has_prefix (error->message, "Not started: the previous list is still being freed."));
+  g_clear_error (&error);
+
+  /* Once it is free, the settings that waited start the next run. */
+  while (!start_sensitive (window))
+    g_main_context_iteration (NULL, TRUE);
+  finished = FALSE;
+  g_assert_true (ll_window_apply_options (window, NULL, NULL, NULL, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_for_flag (&finished, 30000));
+  g_assert_cmpuint (g_list_model_get_n_items (runs), ==, 2);
+  g_assert_cmpint (ll_run_get_config (ll_window_get_run (window))->policy.kind, ==, LL_POLICY_GO);
+
+  destroy_window (window);
+}
+
 static void
 on_slow_paint (GdkFrameClock *clock,
                gpointer       user_data)
@@ -641,6 +690,7 @@ main (int   argc,
   g_test_add_func ("/ui/window-run/stop", test_stop);
   g_test_add_func ("/ui/window-run/start-after-paint", test_start_after_paint);
   g_test_add_func ("/ui/window-run/start-option", test_start_option);
+  g_test_add_func ("/ui/window-run/start-option-busy", test_start_option_busy);
   g_test_add_func ("/ui/window-run/idle-during-run", test_idle_during_run);
   g_test_add_func ("/ui/window-run/does-not-fit", test_does_not_fit);
   g_test_add_func ("/ui/window-run/input-at-field", test_input_at_field);
