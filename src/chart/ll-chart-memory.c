@@ -72,7 +72,7 @@ memory_draw_run (LlPainter           *p,
 
   if (series == &p->data->series[0] && p->options->reserve_bytes > 0)
     ll_painter_reference_line (p, p->options->reserve_bytes, _("Reserve"),
-                               &p->options->palette.warning, NULL, NULL);
+                               &p->options->palette.warning);
 
   cairo_save (cr);
   ll_painter_clip_plot (p, LL_CHART_SERIES_WIDTH);
@@ -101,7 +101,6 @@ memory_draw (LlPainter           *p,
   cairo_t *cr = p->cr;
   double dw, coverage, rug;
   guint used = 0;
-  double taken_top = 0.0, taken_bottom = 0.0;
   const LlEventBucket *events;
   const LlSampleBucket *samples;
   gsize n;
@@ -139,10 +138,10 @@ memory_draw (LlPainter           *p,
 
   if (series->n_samples > 0)
     ll_painter_reference_line (p, series->samples[0].first.available_bytes, _("At start"),
-                               &pal->secondary, &taken_top, &taken_bottom);
+                               &pal->secondary);
   if (p->options->reserve_bytes > 0)
     ll_painter_reference_line (p, p->options->reserve_bytes, _("Reserve"),
-                               &pal->warning, &taken_top, &taken_bottom);
+                               &pal->warning);
   /* Where the next growth will leave free memory: below the reserve, the
    * run stops before it. */
   if (p->options->next_growth_bytes > 0 && series->n_samples > 0)
@@ -152,10 +151,10 @@ memory_draw (LlPainter           *p,
 
       if (after < p->options->reserve_bytes)
         ll_painter_reference_line (p, after, _("Next growth: below the reserve"),
-                                   &pal->warning, &taken_top, &taken_bottom);
+                                   &pal->warning);
       else
         ll_painter_reference_line (p, after, _("After the next growth"),
-                                   &pal->series3, &taken_top, &taken_bottom);
+                                   &pal->series3);
     }
 
   cairo_save (cr);

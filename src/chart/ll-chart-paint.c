@@ -799,19 +799,43 @@ ll_painter_run_end_mark (LlPainter           *p,
     }
 }
 
+/* A reference line's label: its halo's inset from the plot's edge, and
+ * the halo's margin around the text. */
+#define LABEL_INSET 2.0
+#define LABEL_PAD   2.0
+
+/* Whether a label at @x (its left edge), @y, @w wide stays inside the plot
+ * and off the labels placed before it. */
+static gboolean
+label_is_free (LlPainter *p,
+               double     x,
+               double     y,
+               double     w)
+{
+  const LlChartLayout *l = p->layout;
+  double h = l->line_height;
+
+  if (y < l->plot.y || y + h > l->plot.y + l->plot.height || x < l->plot.x)
+    return FALSE;
+  for (guint i = 0; i < p->n_refs; i++)
+    if (y < p->refs[i].y + h && y + h > p->refs[i].y &&
+        x < p->refs[i].x + p->refs[i].width && x + w > p->refs[i].x)
+      return FALSE;
+  return TRUE;
+}
+
 void
 ll_painter_reference_line (LlPainter     *p,
                            double         value,
                            const char    *label,
-                           const LlColor *color,
-                           double        *taken_top,
-                           double        *taken_bottom)
+                           const LlColor *color)
 {
   const LlChartLayout *l = p->layout;
   cairo_t *cr = p->cr;
   double y = ll_painter_map_y (p, value);
   double dash[2] = { 6.0 * line_scale (p), 4.0 * line_scale (p) };
-  double dw, label_y;
+  double dw, w, h;
+  double right = l->plot.x + l->plot.width - LABEL_INSET;
 
   if (y < l->plot.y || y > l->plot.y + l->plot.height)
     return;
@@ -825,48 +849,49 @@ ll_painter_reference_line (LlPainter     *p,
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0.0);
 
-  /* Above the line, or below it when that would cover another label or
-   * leave the plot. */
-  label_y = y - l->line_height - 1.0;
-  if (label_y < l->plot.y ||
-      (taken_top != NULL && label_y < *taken_bottom && label_y + l->line_height > *taken_top))
-    label_y = y + 2.0;
-  /* Never over the tick labels below the plot. */
-  if (label_y + l->line_height > l->plot.y + l->plot.height)
-    label_y = y - l->line_height - 1.0;
+  if (p->n_refs >= G_N_ELEMENTS (p->refs))
+    return;
 
-  if (p->n_refs < G_N_ELEMENTS (p->refs))
-    {
-      p->refs[p->n_refs].label = label;
-      p->refs[p->n_refs].color = color;
-      p->refs[p->n_refs].y = label_y;
-      p->n_refs++;
-    }
-  if (taken_top != NULL)
-    {
-      *taken_top = label_y;
-      *taken_bottom = label_y + l->line_height;
-    }
+  /* At the right end of the line, above it, else below it; else at its
+   * left end. A label with no room of its own is left out (its line keeps
+   * its colour) rather than drawn over another one or out of the plot. */
+  ll_chart_text_size (p->text, label, FALSE, &w, &h);
+  w = ceil (w) + 2.0 * LABEL_PAD;
+  {
+    const double xs[] = { right - w, right - w, l->plot.x + LABEL_INSET, l->plot.x + LABEL_INSET };
+    const double ys[] = { y - l->line_height - 1.0, y + 2.0, y - l->line_height - 1.0, y + 2.0 };
+
+    for (guint c = 0; c < G_N_ELEMENTS (xs); c++)
+      if (label_is_free (p, xs[c], ys[c], w))
+        {
+          p->refs[p->n_refs].label = label;
+          p->refs[p->n_refs].color = color;
+          p->refs[p->n_refs].x = xs[c];
+          p->refs[p->n_refs].y = ys[c];
+          p->refs[p->n_refs].width = w;
+          p->n_refs++;
+          return;
+        }
+  }
 }
 
 void
 ll_painter_reference_labels (LlPainter *p)
 {
-  const LlChartLayout *l = p->layout;
   cairo_t *cr = p->cr;
 
   for (guint i = 0; i < p->n_refs; i++)
     {
-      double w, h, x = l->plot.x + l->plot.width - 4.0;
+      double w, h;
 
       ll_chart_text_size (p->text, p->refs[i].label, FALSE, &w, &h);
-      cairo_rectangle (cr, ll_pixel_grid_round_x (&p->grid, x - w - 2.0),
+      cairo_rectangle (cr, ll_pixel_grid_round_x (&p->grid, p->refs[i].x),
                        ll_pixel_grid_round_y (&p->grid, p->refs[i].y),
-                       ceil (w) + 4.0, ceil (h));
+                       p->refs[i].width, ceil (h));
       ll_chart_set_color (cr, &p->options->palette.background, 0.85);
       cairo_fill (cr);
-      ll_painter_text (p, p->refs[i].label, FALSE, x, p->refs[i].y,
-                       LL_ALIGN_END, p->refs[i].color, 1.0);
+      ll_painter_text (p, p->refs[i].label, FALSE, p->refs[i].x + p->refs[i].width - LABEL_PAD,
+                       p->refs[i].y, LL_ALIGN_END, p->refs[i].color, 1.0);
     }
   p->n_refs = 0;
 }

@@ -170,7 +170,7 @@ typedef struct
   {
     const char    *label;
     const LlColor *color;
-    double         y;
+    double         x, y, width;   /* the label's halo: left edge, top, width */
   }                     refs[4];
   guint                 n_refs;
 } LlPainter;
@@ -485,16 +485,14 @@ void    ll_painter_run_end_mark (LlPainter           *p,
                                  const LlColumn      *cols,
                                  const LlChartSeries *series,
                                  double               device_width);
-/* A dashed horizontal line at @value, under the series, labelled at the
- * right in its colour (text: the palette's secondary, series3 or warning)
- * by ll_painter_reference_labels(); @taken is the label of another line,
- * which this one's label avoids. */
+/* A dashed horizontal line at @value, under the series, labelled in its
+ * colour (text: the palette's secondary, series3 or warning) by
+ * ll_painter_reference_labels(): at its right end, above or below it, or
+ * at its left end, wherever the label covers no other line's label. */
 void    ll_painter_reference_line (LlPainter         *p,
                                    double             value,
                                    const char        *label,
-                                   const LlColor     *color,
-                                   double            *taken_top,
-                                   double            *taken_bottom);
+                                   const LlColor     *color);
 /* The labels of the reference lines drawn since the last call, over the
  * series, each on a halo of the background: a line crossing a label
  * leaves it readable. */

@@ -11,6 +11,7 @@
 
 #include "chart-test-util.h"
 #include "chart-testdata.h"
+#include "ll-chart-private.h"
 
 static void
 test_light_dark (void)
@@ -216,6 +217,98 @@ test_line_patterns (void)
   test_run_clear (&run);
 }
 
+static gboolean
+labels_overlap (const LlPainter *p,
+                guint            a,
+                guint            b,
+                double           line_height)
+{
+  return p->refs[a].y < p->refs[b].y + line_height && p->refs[a].y + line_height > p->refs[b].y &&
+         p->refs[a].x < p->refs[b].x + p->refs[b].width && p->refs[a].x + p->refs[a].width > p->refs[b].x;
+}
+
+/* Labels of reference lines close together (free memory at the start, after
+ * the next growth, the reserve) each find a place of their own: at the line's
+ * right end above it, below it, else at its left end; one with no room left
+ * is left out, never drawn over another or out of the plot. */
+static void
+test_reference_labels (void)
+{
+  PangoContext *context = ll_chart_create_pango_context ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, 200);
+  cairo_t *cr = cairo_create (surface);
+  LlChartOptions options;
+  LlChartLayout layout;
+  LlChartText text;
+  LlChartData data;
+  LlPainter p;
+  TestRun run;
+  double lh, top, right;
+  double ys[4];
+
+  test_run_init (&run, 1, 1);
+  test_run_fill_cpython (&run, 100 * 1024 * 1024, 8ull << 30, 1000000);
+  test_run_get_data (&run, &data);
+  options_init_test (&options);
+  ll_chart_text_init (&text, context, &options);
+  ll_chart_layout_compute (&layout, context, LL_CHART_MEMORY, &data, &options, WIDTH, 200);
+  ll_painter_init (&p, cr, context, &text, &layout, &options, &data);
+  lh = layout.line_height;
+  top = layout.plot.y;
+  right = layout.plot.x + layout.plot.width;
+  g_assert_cmpfloat (layout.plot.height, >, 6 * lh);
+
+  /* A line with room above; one half a line lower (above it is taken);
+   * one between them (above and below are taken); and a fourth there. */
+  ys[0] = top + 1.5 * lh;
+  ys[1] = ys[0] + 0.5 * lh;
+  ys[2] = ys[0] + 0.25 * lh;
+  ys[3] = ys[2];
+  for (guint i = 0; i < G_N_ELEMENTS (ys); i++)
+    ll_painter_reference_line (&p, ll_scale_unmap (&layout.y, ys[i]), "After the next growth",
+                               &options.palette.series3);
+
+  g_assert_cmpuint (p.n_refs, ==, 4);
+  g_assert_cmpfloat (p.refs[0].y, <, ys[0]);
+  g_assert_cmpfloat (p.refs[0].x + p.refs[0].width, >, right - 4.0);
+  g_assert_cmpfloat (p.refs[1].y, >, ys[1]);
+  g_assert_cmpfloat (p.refs[1].x + p.refs[1].width, >, right - 4.0);
+  g_assert_cmpfloat (p.refs[2].y, <, ys[2]);
+  g_assert_cmpfloat (p.refs[2].x, <, layout.plot.x + 4.0);
+  g_assert_cmpfloat (p.refs[3].y, >, ys[3]);
+  g_assert_cmpfloat (p.refs[3].x, <, layout.plot.x + 4.0);
+  for (guint a = 0; a < p.n_refs; a++)
+    {
+      g_assert_cmpfloat (p.refs[a].y, >=, top);
+      g_assert_cmpfloat (p.refs[a].y + lh, <=, top + layout.plot.height);
+      g_assert_cmpfloat (p.refs[a].x, >=, layout.plot.x);
+      g_assert_cmpfloat (p.refs[a].x + p.refs[a].width, <=, right);
+      for (guint b = a + 1; b < p.n_refs; b++)
+        g_assert_false (labels_overlap (&p, a, b, lh));
+    }
+  ll_painter_reference_labels (&p);
+  g_assert_cmpuint (p.n_refs, ==, 0);
+
+  /* At the top of the plot a label goes below its line; with every place
+   * around the line taken, the next label is left out. */
+  ll_painter_reference_line (&p, ll_scale_unmap (&layout.y, top), "At start", &options.palette.secondary);
+  g_assert_cmpuint (p.n_refs, ==, 1);
+  g_assert_cmpfloat (p.refs[0].y, >, top);
+  p.n_refs = 0;
+  for (guint i = 0; i < 4; i++)
+    ll_painter_reference_line (&p, ll_scale_unmap (&layout.y, ys[2]), "After the next growth",
+                               &options.palette.series3);
+  g_assert_cmpuint (p.n_refs, ==, 4);
+  ll_painter_reference_line (&p, ll_scale_unmap (&layout.y, ys[2]), "Reserve", &options.palette.warning);
+  g_assert_cmpuint (p.n_refs, ==, 4);
+  p.n_refs = 0;
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  ll_chart_text_clear (&text);
+  g_object_unref (context);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +318,7 @@ main (int   argc,
   g_test_add_func ("/chart/paint/light-dark", test_light_dark);
   g_test_add_func ("/chart/paint/crisp-hidpi", test_crisp_hidpi);
   g_test_add_func ("/chart/paint/line-patterns", test_line_patterns);
+  g_test_add_func ("/chart/paint/reference-labels", test_reference_labels);
 
   return g_test_run ();
 }
