@@ -82,7 +82,9 @@ growth_constant_increment (const LlGrowth *growth)
 static guint64
 growth_shift_unit (const LlGrowth *growth)
 {
-  if (growth->policy.kind == LL_POLICY_FIXED)
+  /* (np.append's block is always exactly the array: a capacity of its
+   * length, whatever that is.) */
+  if (growth->policy.kind == LL_POLICY_FIXED || growth->policy.kind == LL_POLICY_NUMPY_APPEND)
     return 1;
   if (growth->policy.kind == LL_POLICY_CUSTOM && growth->policy.factor == 1.0)
     return MAX (growth->policy.round, 1);

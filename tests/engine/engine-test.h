@@ -67,7 +67,7 @@ policy_that_adds (LlPolicy     *policy,
   ll_policy_init (policy, kind);
   if (kind == LL_POLICY_FIXED)
     policy->increment = add;
-  else
+  else if (kind == LL_POLICY_CUSTOM)
     {
       policy->factor = 1.0;
       policy->constant = add;

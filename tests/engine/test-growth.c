@@ -490,15 +490,16 @@ test_next_many (void)
           }
 }
 
-/* Policies that only add, with any increment, rounding and batch: jumping
- * over their cycles ends exactly where stepping does, in a few steps. */
+/* Policies that only add, with any increment, rounding and batch (and
+ * np.append, a block always as long as the array): jumping over their
+ * cycles ends exactly where stepping does, in a few steps. */
 static void
 test_skip (void)
 {
   const struct { LlPolicyKind kind; guint64 add; guint64 round; } policies[] = {
     { LL_POLICY_FIXED, 1, 1 }, { LL_POLICY_FIXED, 4, 1 }, { LL_POLICY_FIXED, 7, 1 },
     { LL_POLICY_CUSTOM, 1, 1 }, { LL_POLICY_CUSTOM, 3, 2 }, { LL_POLICY_CUSTOM, 5, 8 },
-    { LL_POLICY_CUSTOM, 16, 3 },
+    { LL_POLICY_CUSTOM, 16, 3 }, { LL_POLICY_NUMPY_APPEND, 0, 1 },
   };
   const guint64 batches[] = { 1, 2, 3, 10 };
   const guint64 starts[] = { 0, 7, 1001 };
@@ -523,6 +524,8 @@ test_skip (void)
             ll_run_config_init (&config);
             policy_that_adds (&config.policy, policies[p].kind, policies[p].add, policies[p].round);
             config.element = elements[(p + t) % G_N_ELEMENTS (elements)];
+            if (!ll_run_config_holds (config.policy.kind, config.element))
+              config.element = t % 2 == 0 ? LL_ELEMENT_INT64 : LL_ELEMENT_INT32;
             config.batch = batches[b];
             config.initial_length = starts[s];
             config.target_kind = targets[t].kind;
