@@ -404,8 +404,41 @@ ll_format_duration (guint64 nanoseconds)
     }
 
   minutes = divide_rounded (nanoseconds, 60 * second);
-  /* Translators: hours and minutes, e.g. "1 h 02 min" */
-  g_string_append_printf (string, _("%u h %02u min"),
-                          (guint) (minutes / 60), (guint) (minutes % 60));
+  if (minutes < 48 * 60)
+    {
+      /* Translators: hours and minutes, e.g. "1 h 02 min" */
+      g_string_append_printf (string, _("%u h %02u min"),
+                              (guint) (minutes / 60), (guint) (minutes % 60));
+      return g_string_free (string, FALSE);
+    }
+
+  /* What a run would take, told in days or years as people count them:
+   * "4.2 days", "49.5 years", "2,084 years". */
+  {
+    const guint64 day = 24 * 60, year = day * 365 + day / 4;
+    gboolean in_years = minutes >= 2 * year;
+    guint64 unit = in_years ? year : day;
+    guint64 units = divide_rounded (minutes * 10, unit);
+    g_autofree char *amount = NULL;
+    GString *scratch = g_string_new (NULL);
+    gulong plural;
+
+    if (units < 1000)
+      append_fixed (scratch, units, 1);
+    else
+      {
+        g_autofree char *whole = ll_format_count_exact (divide_rounded (minutes, unit));
+
+        g_string_append (scratch, whole);
+      }
+    amount = g_string_free (scratch, FALSE);
+    plural = (gulong) MIN (units / 10, G_MAXULONG);
+    if (in_years)
+      /* Translators: a duration in years, e.g. "49.5 years" */
+      g_string_append_printf (string, g_dngettext (GETTEXT_PACKAGE, "%s year", "%s years", plural), amount);
+    else
+      /* Translators: a duration in days, e.g. "4.2 days" */
+      g_string_append_printf (string, g_dngettext (GETTEXT_PACKAGE, "%s day", "%s days", plural), amount);
+  }
   return g_string_free (string, FALSE);
 }

@@ -220,8 +220,14 @@ test_format_duration (void)
   check_format (ll_format_duration (3599 * s), "59 min 59 s");
   check_format (ll_format_duration (3599 * s + s / 2), "1 h 00 min");
   check_format (ll_format_duration (3720 * s), "1 h 02 min");
-  check_format (ll_format_duration (100 * 3600 * s), "100 h 00 min");
-  check_format (ll_format_duration (G_MAXUINT64), "5124095 h 35 min");
+  check_format (ll_format_duration (47 * 3600 * s + 59 * 60 * s), "47 h 59 min");
+  /* what a run of np.append would take: days, then years */
+  check_format (ll_format_duration (48 * 3600 * s), "2.0 days");
+  check_format (ll_format_duration (100 * 3600 * s), "4.2 days");
+  check_format (ll_format_duration (400 * 24 * 3600 * s), "400 days");
+  check_format (ll_format_duration (2 * 36525 * 24 * 36 * s), "2.0 years");
+  check_format (ll_format_duration (434027 * 3600 * s + 46 * 60 * s), "49.5 years");
+  check_format (ll_format_duration (G_MAXUINT64), "585 years");
 }
 
 /* Switches to a locale with a decimal comma and thousands grouping: an
