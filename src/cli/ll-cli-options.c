@@ -98,7 +98,7 @@ add_main_entries (GOptionContext *context,
     ENTRY ("round", 0, G_OPTION_ARG_STRING, round,
            N_("custom: round capacities up to a multiple of N (default 1)"), N_("N")),
     ENTRY ("element", 'e', G_OPTION_ARG_STRING, element,
-           N_("Element model: shared, boxed, int64 or int32; default shared"), N_("MODEL")),
+           N_("Element model: shared, boxed, int64 or int32; default shared (int64 for cpython-array and numpy-append)"), N_("MODEL")),
     ENTRY ("initial-length", 'n', G_OPTION_ARG_STRING, initial_length,
            N_("Start from a list of N elements, allocated as list(range(N)) is"), N_("N")),
     ENTRY ("target-kind", 0, G_OPTION_ARG_STRING, target_kind,
@@ -434,7 +434,9 @@ parse_config (LlCliOptions  *o,
   if (!parse_policy (o, config, error))
     return FALSE;
 
-  if (o->element != NULL && !ll_element_from_name (o->element, &config->element, &local))
+  if (o->element == NULL)
+    config->element = ll_run_config_default_element (config->policy.kind);
+  else if (!ll_element_from_name (o->element, &config->element, &local))
     return bad_value (error, "--element: %s", local->message);
 
   if (o->mechanism != NULL && !ll_mechanism_from_string (o->mechanism, &config->mechanism, &local))

@@ -42,6 +42,24 @@ ll_run_config_init (LlRunConfig *config)
 }
 
 gboolean
+ll_run_config_holds (LlPolicyKind kind,
+                     LlElement    element)
+{
+  g_return_val_if_fail (kind < LL_N_POLICIES, FALSE);
+
+  return !ll_policy_get_info (kind)->numbers_only ||
+         element == LL_ELEMENT_INT64 || element == LL_ELEMENT_INT32;
+}
+
+LlElement
+ll_run_config_default_element (LlPolicyKind kind)
+{
+  g_return_val_if_fail (kind < LL_N_POLICIES, LL_ELEMENT_SHARED);
+
+  return ll_policy_get_info (kind)->numbers_only ? LL_ELEMENT_INT64 : LL_ELEMENT_SHARED;
+}
+
+gboolean
 ll_run_config_validate (const LlRunConfig  *config,
                         GError            **error)
 {
@@ -82,8 +100,7 @@ ll_run_config_validate (const LlRunConfig  *config,
     }
 
   /* array.array and NumPy hold machine numbers, not objects. */
-  if (ll_policy_get_info (config->policy.kind)->numbers_only &&
-      config->element != LL_ELEMENT_INT64 && config->element != LL_ELEMENT_INT32)
+  if (!ll_run_config_holds (config->policy.kind, config->element))
     {
       g_set_error (error, LL_RUN_ERROR, LL_RUN_ERROR_INVALID,
                    _("%s holds numbers, not Python objects: choose the int64 or int32 element model"),

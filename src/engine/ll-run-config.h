@@ -65,6 +65,13 @@ void         ll_run_config_init          (LlRunConfig       *config);
 gboolean     ll_run_config_validate      (const LlRunConfig *config,
                                           GError           **error);
 LlMechanism  ll_run_config_get_mechanism (const LlRunConfig *config);
+/* Whether a list of @kind holds @element: array.array and NumPy hold
+ * machine numbers (int64, int32), the others objects or numbers. */
+gboolean     ll_run_config_holds         (LlPolicyKind       kind,
+                                          LlElement          element);
+/* The element model a run of @kind takes when none is chosen: shared, or
+ * int64 (NumPy's integers, array('q')) where it holds numbers only. */
+LlElement    ll_run_config_default_element (LlPolicyKind     kind);
 /* What sys.getsizeof (or the runtime) counts besides the slots: 56 for a
  * list, the policy's own header otherwise. */
 guint        ll_run_config_header_bytes  (const LlRunConfig *config);

@@ -44,6 +44,13 @@ struct _LlControls
 
   char           *error;
   gboolean        valid;
+
+  /* A policy that holds numbers only switched the elements to int64; the
+   * next policy that holds objects gives back the model chosen before,
+   * unless the elements were chosen since. */
+  gboolean        element_switched;
+  LlElement       element_before;
+  gboolean        switching_element;
 };
 
 void ll_controls_revalidate          (LlControls *self);

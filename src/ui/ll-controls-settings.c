@@ -223,9 +223,12 @@ ll_controls_apply_command_line (LlControls         *self,
 
   if (policy != NULL)
     {
+      /* The elements it may switch to are for this session too. */
       hold_field (self, "policy");
+      hold_field (self, "element");
       adw_combo_row_set_selected (self->policy_row, *policy);
       watch_field (self, "policy");
+      watch_field (self, "element");
     }
 
   if (element != NULL)

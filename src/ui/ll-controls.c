@@ -323,6 +323,7 @@ ll_controls_revalidate (LlControls *self)
   guint64 initial = 0, target = 0;
   gboolean initial_ok, target_ok;
   gboolean at_target = FALSE;
+  gboolean element_error;
   LlRunConfig config;
 
   {
@@ -416,17 +417,31 @@ ll_controls_revalidate (LlControls *self)
         }
     }
 
+  /* Objects chosen for a list of numbers: said at the elements. */
+  element_error = config_error != NULL &&
+                  !ll_run_config_holds (get_policy_kind (self),
+                                        MIN (adw_combo_row_get_selected (self->element_row),
+                                             LL_N_ELEMENTS - 1));
+  ll_ui_set_invalid (GTK_WIDGET (self->element_row), element_error);
+  if (element_error)
+    show_message (self->initial_message, NULL, config_error->message, TRUE);
+
   if (!target_ok)
     show_message (self->target_message, GTK_WIDGET (self->target_entry),
                   target_error->message, TRUE);
-  else if (config_error != NULL)
+  else if (config_error != NULL && !element_error)
     show_message (self->target_message, GTK_WIDGET (self->target_entry),
                   config_error->message, TRUE);
   else
     {
       g_autofree char *too_large = NULL;
+      g_autoptr(GError) copies_error = NULL;
 
-      if (first_error == NULL)
+      /* np.append's copies, which grow with the square of the length, or
+       * memory: said as the target is typed, before Start refuses it. */
+      if (first_error == NULL && !ll_run_config_check_copies (&config, &copies_error))
+        too_large = g_strdup (copies_error->message);
+      else if (first_error == NULL)
         too_large = describe_too_large (self, &config);
       ll_ui_show_message (self->target_message, GTK_WIDGET (self->target_entry),
                           too_large != NULL ? too_large : target_text,
@@ -455,6 +470,36 @@ update_mechanism_subtitle (LlControls *self)
                                  _(mechanism_descriptions[selected]));
 }
 
+/* NumPy and array.array hold machine numbers: choosing one of them with
+ * objects as elements takes int64 instead of refusing to start. */
+static void
+switch_element (LlControls   *self,
+                LlPolicyKind  kind)
+{
+  LlElement element = MIN (adw_combo_row_get_selected (self->element_row), LL_N_ELEMENTS - 1);
+  LlElement next = element;
+
+  if (!ll_run_config_holds (kind, element))
+    {
+      if (!self->element_switched)
+        self->element_before = element;
+      self->element_switched = TRUE;
+      next = ll_run_config_default_element (kind);
+    }
+  else if (self->element_switched && !ll_policy_get_info (kind)->numbers_only)
+    {
+      self->element_switched = FALSE;
+      next = self->element_before;
+    }
+
+  if (next != element)
+    {
+      self->switching_element = TRUE;
+      adw_combo_row_set_selected (self->element_row, next);
+      self->switching_element = FALSE;
+    }
+}
+
 static void
 on_policy_changed (LlControls *self)
 {
@@ -474,6 +519,7 @@ on_policy_changed (LlControls *self)
   gtk_widget_set_visible (GTK_WIDGET (self->constant_row), kind == LL_POLICY_CUSTOM);
   gtk_widget_set_visible (GTK_WIDGET (self->round_row), kind == LL_POLICY_CUSTOM);
 
+  switch_element (self, kind);
   update_mechanism_subtitle (self);
   ll_controls_revalidate (self);
 }
@@ -489,6 +535,10 @@ static void
 on_element_changed (LlControls *self)
 {
   guint selected = adw_combo_row_get_selected (self->element_row);
+
+  /* Elements chosen by hand stay as chosen. */
+  if (!self->switching_element)
+    self->element_switched = FALSE;
 
   if (selected < LL_N_ELEMENTS)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->element_row),

@@ -155,6 +155,15 @@ def arrays_of_numbers_only():
             "--target", "1000", "--stats")
     expect(p, 0)
     check(stats(p.stdout).get("reallocations") == "1000", p.stdout)
+    # With no --element, a list of numbers holds int64, as NumPy's integers
+    # and array('q') do: 8 bytes a slot, no objects.
+    for policy in ("numpy-append", "cpython-array"):
+        p = cli("simulate", "--policy", policy, "--appends", "1000", "--stats")
+        expect(p, 0)
+        figures = stats(p.stdout)
+        check(figures.get("length") == "1000" and figures.get("objects_bytes") == "0", p.stdout)
+    p = cli("simulate", "--policy", "numpy-append", "--target-kind", "elements", "--target", "1000", "--stats")
+    check(stats(p.stdout).get("container_bytes") == str(112 + 8 * 1000), p.stdout)
 
 
 if __name__ == "__main__":

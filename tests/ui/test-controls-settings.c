@@ -229,6 +229,39 @@ test_command_line (void)
   reset_settings (settings);
 }
 
+static void
+check_numbers_policy (LlApplication *app,
+                      LlWindow      *window,
+                      gpointer       data)
+{
+  GSettings *settings = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  LlRunConfig config;
+
+  /* It runs as asked: with int64, not refused for its elements… */
+  g_assert_true (ll_controls_get_config (ll_window_get_controls (window), &config, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (config.policy.kind, ==, LL_POLICY_NUMPY_APPEND);
+  g_assert_cmpint (config.element, ==, LL_ELEMENT_INT64);
+  /* …and the elements saved stay as they were. */
+  value = get_string (settings, "element");
+  g_assert_cmpstr (value, ==, "boxed");
+}
+
+/* "listlab --policy numpy-append" alone: the elements it switches to are
+ * for the session, like the policy. */
+static void
+test_command_line_numbers (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  const char *args[] = { "--policy", "numpy-append", NULL };
+
+  g_settings_set_string (settings, "element", "boxed");
+  run_app (args, check_numbers_policy, settings);
+  reset_settings (settings);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -237,6 +270,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/controls-settings/restored", test_restored);
   g_test_add_func ("/ui/controls-settings/command-line", test_command_line);
+  g_test_add_func ("/ui/controls-settings/command-line-numbers", test_command_line_numbers);
 
   return g_test_run ();
 }

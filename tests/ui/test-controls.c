@@ -175,6 +175,84 @@ test_notebook (void)
   fixture_tear_down (&f);
 }
 
+/* The first label under @root that reads @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_label (labels->pdata[i]), text) == 0)
+      return labels->pdata[i];
+  return NULL;
+}
+
+/* NumPy and array.array hold machine numbers: choosing one with objects
+ * as elements takes int64; the next policy of objects gives back what was
+ * chosen before, unless the elements were chosen in between. */
+static void
+test_numbers_policy (void)
+{
+  Fixture f;
+
+  fixture_set_up (&f);
+  ll_controls_set_element (f.controls, LL_ELEMENT_BOXED);
+
+  ll_controls_set_policy (f.controls, LL_POLICY_NUMPY_APPEND);
+  g_assert_true (ll_controls_get_valid (f.controls));
+  g_assert_cmpint (config_of (f.controls).element, ==, LL_ELEMENT_INT64);
+  /* Its copies, with the square of the length, said before Start. */
+  ll_controls_set_target_text (f.controls, "10GB");
+  g_assert_true (g_str_has_prefix (ll_controls_get_target_message (f.controls),
+                                   "np.append copies the whole array on every append: this target "
+                                   "would copy about 6.25 EB"));
+  ll_controls_set_target_text (f.controls, "1MiB");
+  g_assert_cmpstr (ll_controls_get_target_message (f.controls), ==, "1.05 MB = 1.00 MiB = 1,048,576 bytes");
+  /* from one policy of numbers to another, the elements stay */
+  ll_controls_set_element (f.controls, LL_ELEMENT_INT32);
+  ll_controls_set_policy (f.controls, LL_POLICY_CPYTHON_ARRAY);
+  g_assert_cmpint (config_of (f.controls).element, ==, LL_ELEMENT_INT32);
+  /* int32 was chosen by hand: it stays for a list too */
+  ll_controls_set_policy (f.controls, LL_POLICY_CPYTHON);
+  g_assert_cmpint (config_of (f.controls).element, ==, LL_ELEMENT_INT32);
+
+  /* Switched, then given back. */
+  ll_controls_set_element (f.controls, LL_ELEMENT_SHARED);
+  ll_controls_set_policy (f.controls, LL_POLICY_CPYTHON_ARRAY);
+  g_assert_cmpint (config_of (f.controls).element, ==, LL_ELEMENT_INT64);
+  ll_controls_set_policy (f.controls, LL_POLICY_NUMPY_APPEND);
+  g_assert_cmpint (config_of (f.controls).element, ==, LL_ELEMENT_INT64);
+  ll_controls_set_policy (f.controls, LL_POLICY_GO);
+  g_assert_cmpint (config_of (f.controls).element, ==, LL_ELEMENT_SHARED);
+
+  /* Objects chosen by hand with NumPy: refused, and said at the elements,
+   * not at the target. */
+  ll_controls_set_policy (f.controls, LL_POLICY_NUMPY_APPEND);
+  ll_controls_set_target_text (f.controls, "1MiB");
+  ll_controls_set_element (f.controls, LL_ELEMENT_BOXED);
+  g_assert_false (ll_controls_get_valid (f.controls));
+  {
+    GtkWidget *element_row = find_action_row (f.window, "E_lements");
+    GtkWidget *message = find_label (f.window, "NumPy np.append holds numbers, not Python objects: "
+                                               "choose the int64 or int32 element model");
+
+    g_assert_nonnull (element_row);
+    g_assert_true (gtk_widget_has_css_class (element_row, "error"));
+    g_assert_nonnull (message);
+    g_assert_true (gtk_widget_get_visible (message));
+    g_assert_cmpstr (ll_controls_get_target_message (f.controls), ==,
+                     "1.05 MB = 1.00 MiB = 1,048,576 bytes");
+    ll_controls_set_element (f.controls, LL_ELEMENT_INT32);
+    g_assert_true (ll_controls_get_valid (f.controls));
+    g_assert_false (gtk_widget_has_css_class (element_row, "error"));
+    g_assert_false (gtk_widget_get_visible (message) &&
+                    g_str_has_prefix (gtk_label_get_label (GTK_LABEL (message)), "NumPy"));
+  }
+
+  fixture_tear_down (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -185,6 +263,7 @@ main (int   argc,
   g_test_add_func ("/ui/controls/target-fits", test_target_fits);
   g_test_add_func ("/ui/controls/reserve", test_reserve);
   g_test_add_func ("/ui/controls/notebook", test_notebook);
+  g_test_add_func ("/ui/controls/numbers-policy", test_numbers_policy);
 
   return g_test_run ();
 }
