@@ -307,6 +307,7 @@ test_reference_labels (void)
   cairo_surface_destroy (surface);
   ll_chart_text_clear (&text);
   g_object_unref (context);
+  test_run_clear (&run);
 }
 
 int
