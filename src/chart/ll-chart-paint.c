@@ -869,6 +869,7 @@ ll_painter_reference_line (LlPainter     *p,
           p->refs[p->n_refs].x = xs[c];
           p->refs[p->n_refs].y = ys[c];
           p->refs[p->n_refs].width = w;
+          p->refs[p->n_refs].height = ceil (h);
           p->n_refs++;
           return;
         }
@@ -882,12 +883,9 @@ ll_painter_reference_labels (LlPainter *p)
 
   for (guint i = 0; i < p->n_refs; i++)
     {
-      double w, h;
-
-      ll_chart_text_size (p->text, p->refs[i].label, FALSE, &w, &h);
       cairo_rectangle (cr, ll_pixel_grid_round_x (&p->grid, p->refs[i].x),
                        ll_pixel_grid_round_y (&p->grid, p->refs[i].y),
-                       p->refs[i].width, ceil (h));
+                       p->refs[i].width, p->refs[i].height);
       ll_chart_set_color (cr, &p->options->palette.background, 0.85);
       cairo_fill (cr);
       ll_painter_text (p, p->refs[i].label, FALSE, p->refs[i].x + p->refs[i].width - LABEL_PAD,

@@ -170,7 +170,7 @@ typedef struct
   {
     const char    *label;
     const LlColor *color;
-    double         x, y, width;   /* the label's halo: left edge, top, width */
+    double         x, y, width, height;   /* the label's halo */
   }                     refs[4];
   guint                 n_refs;
 } LlPainter;
