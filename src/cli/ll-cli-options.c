@@ -537,14 +537,16 @@ parse_policies (LlCliOptions  *o,
   if (g_ascii_strcasecmp (g_strstrip (list), "all") == 0)
     {
       GString *all = g_string_new (NULL);
+      LlElement element = LL_ELEMENT_SHARED;
 
-      gboolean numbers = o->element != NULL &&
-                         (g_str_equal (o->element, "int64") || g_str_equal (o->element, "int32"));
+      /* (an element model the parser refuses is said with the first policy) */
+      if (o->element != NULL)
+        ll_element_from_name (o->element, &element, NULL);
 
       /* Every policy the elements allow; np.append's quadratic growth only
        * when named. */
       for (guint k = 0; k < LL_N_POLICIES; k++)
-        if (k != LL_POLICY_NUMPY_APPEND && (numbers || !ll_policy_get_info (k)->numbers_only))
+        if (k != LL_POLICY_NUMPY_APPEND && ll_run_config_holds (k, element))
           g_string_append_printf (all, "%s%s", all->len > 0 ? "," : "", ll_policy_get_info (k)->name);
       g_free (list);
       list = g_string_free (all, FALSE);

@@ -50,9 +50,7 @@ compare_action (GtkWidget  *widget,
 
       for (guint k = 0; k < LL_N_POLICIES; k++)
         if (k != LL_POLICY_FIXED && k != LL_POLICY_CUSTOM && k != LL_POLICY_NUMPY_APPEND &&
-            !(real && k == config.policy.kind) &&
-            (!ll_policy_get_info (k)->numbers_only ||
-             config.element == LL_ELEMENT_INT64 || config.element == LL_ELEMENT_INT32))
+            !(real && k == config.policy.kind) && ll_run_config_holds (k, config.element))
           kinds[n_kinds++] = k;
     }
   else if (ll_policy_kind_from_name (name, &kinds[0], &error))
