@@ -138,13 +138,6 @@ reset_settings (GSettings *settings)
     g_settings_reset (settings, keys[i]);
 }
 
-char *
-get_string (GSettings  *settings,
-            const char *key)
-{
-  return g_settings_get_string (settings, key);
-}
-
 GSettings *
 new_settings (void)
 {

@@ -31,8 +31,6 @@ GtkWidget  *find_titled    (GtkWidget          *root,
                             const char         *title);
 GtkWindow  *find_toplevel  (GType               type);
 void        reset_settings (GSettings          *settings);
-char       *get_string     (GSettings          *settings,
-                            const char         *key);
 /* The application's settings, reset. The application's own GSettings and
  * this one share the process's memory backend, as two programs share dconf. */
 GSettings  *new_settings   (void);

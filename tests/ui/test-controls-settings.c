@@ -17,7 +17,6 @@ check_saved (LlApplication *app,
   GSettings *settings = data;
   LlControls *controls = ll_window_get_controls (window);
   g_autoptr(GError) error = NULL;
-  g_autofree char *value = NULL;
   LlRunConfig config;
   int width, height;
 
@@ -63,20 +62,14 @@ check_saved (LlApplication *app,
   ll_controls_set_target_text (controls, "64 MiB");
   ll_controls_set_initial_text (controls, "2e3");
   ll_controls_set_reserve_text (controls, "auto");
-  value = get_string (settings, "policy");
-  g_assert_cmpstr (value, ==, "rust");
-  g_clear_pointer (&value, g_free);
-  value = get_string (settings, "target");
-  g_assert_cmpstr (value, ==, "64 MiB");
-  g_clear_pointer (&value, g_free);
+  assert_setting_string (settings, "policy", "rust");
+  assert_setting_string (settings, "target", "64 MiB");
   g_assert_cmpuint (g_settings_get_uint64 (settings, "initial-length"), ==, 2000);
 
   /* Half-typed text is not saved: the last valid target stays. */
   ll_controls_set_target_text (controls, "12XB");
   g_assert_false (ll_controls_get_valid (controls));
-  value = get_string (settings, "target");
-  g_assert_cmpstr (value, ==, "64 MiB");
-  g_clear_pointer (&value, g_free);
+  assert_setting_string (settings, "target", "64 MiB");
   ll_controls_set_target_text (controls, "64 MiB");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
@@ -164,7 +157,6 @@ check_command_line (LlApplication *app,
   GSettings *settings = data;
   LlControls *controls = ll_window_get_controls (window);
   g_autoptr(GError) error = NULL;
-  g_autofree char *value = NULL;
   LlRunConfig config;
 
   g_assert_true (ll_controls_get_config (controls, &config, &error));
@@ -176,31 +168,17 @@ check_command_line (LlApplication *app,
   /* What the command line did not name comes from the settings. */
   g_assert_cmpint (config.mechanism, ==, LL_MECHANISM_REALLOC);
 
-  value = get_string (settings, "policy");
-  g_assert_cmpstr (value, ==, "msvc");
-  g_clear_pointer (&value, g_free);
-  value = get_string (settings, "element");
-  g_assert_cmpstr (value, ==, "shared");
-  g_clear_pointer (&value, g_free);
-  value = get_string (settings, "target");
-  g_assert_cmpstr (value, ==, "3GB");
-  g_clear_pointer (&value, g_free);
-  value = get_string (settings, "target-kind");
-  g_assert_cmpstr (value, ==, "elements");
-  g_clear_pointer (&value, g_free);
+  assert_setting_string (settings, "policy", "msvc");
+  assert_setting_string (settings, "element", "shared");
+  assert_setting_string (settings, "target", "3GB");
+  assert_setting_string (settings, "target-kind", "elements");
 
   /* An edit saves that field again, and only that one. */
   ll_controls_set_policy (controls, LL_POLICY_DOUBLE);
-  value = get_string (settings, "policy");
-  g_assert_cmpstr (value, ==, "double");
-  g_clear_pointer (&value, g_free);
+  assert_setting_string (settings, "policy", "double");
   ll_controls_set_target_text (controls, "40MiB");
-  value = get_string (settings, "target");
-  g_assert_cmpstr (value, ==, "40MiB");
-  g_clear_pointer (&value, g_free);
-  value = get_string (settings, "element");
-  g_assert_cmpstr (value, ==, "shared");
-  g_clear_pointer (&value, g_free);
+  assert_setting_string (settings, "target", "40MiB");
+  assert_setting_string (settings, "element", "shared");
 
   /* A value set elsewhere no longer reaches the held field… */
   g_settings_set_string (settings, "element", "int64");
@@ -236,7 +214,6 @@ check_numbers_policy (LlApplication *app,
 {
   GSettings *settings = data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *value = NULL;
   LlRunConfig config;
 
   /* It runs as asked: with int64, not refused for its elements… */
@@ -245,8 +222,7 @@ check_numbers_policy (LlApplication *app,
   g_assert_cmpint (config.policy.kind, ==, LL_POLICY_NUMPY_APPEND);
   g_assert_cmpint (config.element, ==, LL_ELEMENT_INT64);
   /* …and the elements saved stay as they were. */
-  value = get_string (settings, "element");
-  g_assert_cmpstr (value, ==, "boxed");
+  assert_setting_string (settings, "element", "boxed");
 }
 
 /* "listlab --policy numpy-append" alone: the elements it switches to are

@@ -18,7 +18,6 @@ check_preferences (LlApplication *app,
                    gpointer       data)
 {
   GSettings *settings = data;
-  g_autofree char *value = NULL;
   LlPreferencesWindow *prefs;
   GtkWidget *row;
   GtkWidget *widget;
@@ -71,9 +70,7 @@ check_preferences (LlApplication *app,
   g_assert_nonnull (row);
   g_assert_cmpint (ll_window_get_units (window), ==, LL_UNITS_IEC);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
-  value = get_string (settings, "units");
-  g_assert_cmpstr (value, ==, "si");
-  g_clear_pointer (&value, g_free);
+  assert_setting_string (settings, "units", "si");
   g_assert_cmpint (ll_window_get_units (window), ==, LL_UNITS_SI);
   g_assert_cmpint (ll_chart_view_get_units (ll_window_get_chart_view (window, LL_CHART_MEMORY)),
                    ==, LL_UNITS_SI);
@@ -82,9 +79,7 @@ check_preferences (LlApplication *app,
   row = find_titled (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, "_Style");
   g_assert_nonnull (row);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 2);
-  value = get_string (settings, "color-scheme");
-  g_assert_cmpstr (value, ==, "dark");
-  g_clear_pointer (&value, g_free);
+  assert_setting_string (settings, "color-scheme", "dark");
   g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()),
                    ==, ADW_COLOR_SCHEME_FORCE_DARK);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
@@ -102,15 +97,11 @@ check_preferences (LlApplication *app,
   g_assert_cmpstr (ll_preferences_window_get_reserve_error (prefs), ==,
                    "‘lots’ is not a reserve: write “auto”, a size such as 2GiB or a share of memory such as 10 %");
   g_assert_true (gtk_widget_has_css_class (widget, "error"));
-  value = get_string (settings, "reserve");
-  g_assert_cmpstr (value, ==, "auto");
-  g_clear_pointer (&value, g_free);
+  assert_setting_string (settings, "reserve", "auto");
   gtk_editable_set_text (GTK_EDITABLE (widget), "2GiB");
   g_assert_null (ll_preferences_window_get_reserve_error (prefs));
   g_assert_false (gtk_widget_has_css_class (widget, "error"));
-  value = get_string (settings, "reserve");
-  g_assert_cmpstr (value, ==, "2GiB");
-  g_clear_pointer (&value, g_free);
+  assert_setting_string (settings, "reserve", "2GiB");
   {
     g_autoptr(GError) error = NULL;
     LlRunConfig config;

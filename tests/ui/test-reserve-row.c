@@ -164,7 +164,6 @@ test_bound (void)
   g_autoptr(GSettings) settings = g_settings_new_with_backend (APP_ID, backend);
   GtkWidget *widget = g_object_ref_sink (ll_reserve_row_new ());
   LlReserveRow *row = LL_RESERVE_ROW (widget);
-  g_autofree char *saved = NULL;
   Notified notified = { 0 };
 
   g_settings_set_string (settings, "reserve", "1GiB");
@@ -172,27 +171,19 @@ test_bound (void)
   g_assert_cmpstr (gtk_editable_get_text (ll_reserve_row_get_editable (row)), ==, "1GiB");
 
   ll_reserve_row_set_text (row, "3GiB");
-  saved = g_settings_get_string (settings, "reserve");
-  g_assert_cmpstr (saved, ==, "3GiB");
-  g_clear_pointer (&saved, g_free);
+  assert_setting_string (settings, "reserve", "3GiB");
 
   ll_reserve_row_set_text (row, "3 apples");
-  saved = g_settings_get_string (settings, "reserve");
-  g_assert_cmpstr (saved, ==, "3GiB");
-  g_clear_pointer (&saved, g_free);
+  assert_setting_string (settings, "reserve", "3GiB");
   g_assert_cmpstr (gtk_editable_get_text (ll_reserve_row_get_editable (row)), ==, "3 apples");
 
   /* A share is saved as typed, to follow the memory of the machine it
    * runs on; more than all of the memory is not saved. */
   ll_reserve_row_set_text (row, "10 %");
-  saved = g_settings_get_string (settings, "reserve");
-  g_assert_cmpstr (saved, ==, "10 %");
-  g_clear_pointer (&saved, g_free);
+  assert_setting_string (settings, "reserve", "10 %");
   ll_reserve_row_set_text (row, "200%");
   g_assert_false (ll_reserve_row_get_valid (row));
-  saved = g_settings_get_string (settings, "reserve");
-  g_assert_cmpstr (saved, ==, "10 %");
-  g_clear_pointer (&saved, g_free);
+  assert_setting_string (settings, "reserve", "10 %");
 
   /* (one message for the settings' text, as for a text set on the row) */
   g_signal_connect (row, "notify", G_CALLBACK (on_notify), &notified);

@@ -112,11 +112,7 @@ check_log_toggle (LlApplication *app,
 
   /* One chart alone, and back; the table shown, and hidden. */
   gtk_widget_activate_action (GTK_WIDGET (board), "charts.show", "s", "time");
-  {
-    g_autofree char *visible = g_settings_get_string (settings, "visible-chart");
-
-    g_assert_cmpstr (visible, ==, "time");
-  }
+  assert_setting_string (settings, "visible-chart", "time");
   g_assert_cmpint (ll_chart_board_get_current_kind (board), ==, LL_CHART_TIME);
   g_settings_set_string (settings, "visible-chart", "all");
   g_assert_cmpstr (ll_chart_board_get_visible_chart (board), ==, "all");

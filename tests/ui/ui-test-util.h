@@ -60,6 +60,12 @@ void              run_to_end          (LlWindow       *window);
 /* Waits until the comparisons asked for were simulated and drawn. */
 void              wait_compared       (LlWindow       *window);
 
+/* Asserts that the string @key of @settings reads @expected. */
+#define assert_setting_string(settings, key, expected) G_STMT_START { \
+    g_autofree char *value_ = g_settings_get_string ((settings), (key)); \
+    g_assert_cmpstr (value_, ==, (expected)); \
+  } G_STMT_END
+
 /* The first button under @root bound to @action_name, or NULL. */
 GtkWidget        *find_button         (GtkWidget      *root,
                                        const char     *action_name);
