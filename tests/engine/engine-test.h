@@ -13,6 +13,7 @@
 #include "ll-history.h"
 #include "ll-mem.h"
 #include "ll-policy.h"
+#include "ll-run-config.h"
 
 #if defined(__has_include)
 # if __has_include(<valgrind/valgrind.h>)
@@ -54,6 +55,32 @@ big_machine (LlMemInfo *info,
   info->cgroup_limit_bytes = LL_NO_LIMIT;
   info->cgroup_usage_bytes = 0;
   return TRUE;
+}
+
+/* A run, as the tables of cases write it. */
+typedef struct
+{
+  LlPolicyKind policy;
+  LlMechanism  mechanism;
+  LlElement    element;
+  guint64      initial;
+  guint64      batch;
+  LlTargetKind kind;
+  guint64      target;
+} RunCase;
+
+/* Sets in @config what @c says of the run; the rest stays as it was. */
+static inline void
+run_case_apply (const RunCase *c,
+                LlRunConfig   *config)
+{
+  ll_policy_init (&config->policy, c->policy);
+  config->mechanism = c->mechanism;
+  config->element = c->element;
+  config->initial_length = c->initial;
+  config->batch = c->batch;
+  config->target_kind = c->kind;
+  config->target = c->target;
 }
 
 /* A policy that only adds: fixed +@add, or custom with a factor of 1,

@@ -69,16 +69,7 @@ test_run_matches_simulation (void)
 static void
 test_run_kinds (void)
 {
-  static const struct
-  {
-    LlPolicyKind policy;
-    LlMechanism  mechanism;
-    LlElement    element;
-    guint64      initial;
-    guint64      batch;
-    LlTargetKind kind;
-    guint64      target;
-  } runs[] = {
+  static const RunCase runs[] = {
     { LL_POLICY_CPYTHON, LL_MECHANISM_REALLOC, LL_ELEMENT_BOXED, 100000, 1,
       LL_TARGET_CONTAINER_BYTES, 4 * MiB },
     { LL_POLICY_CPYTHON, LL_MECHANISM_MREMAP, LL_ELEMENT_BOXED, 0, 1,
@@ -112,13 +103,7 @@ test_run_kinds (void)
       guint64 length, capacity;
 
       test_config_init (&config, &probe);
-      ll_policy_init (&config.policy, runs[i].policy);
-      config.mechanism = runs[i].mechanism;
-      config.element = runs[i].element;
-      config.initial_length = runs[i].initial;
-      config.batch = runs[i].batch;
-      config.target_kind = runs[i].kind;
-      config.target = runs[i].target;
+      run_case_apply (&runs[i], &config);
 
       engine = run_engine (&config);
       ll_engine_get_status (engine, &status);

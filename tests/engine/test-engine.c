@@ -440,16 +440,7 @@ test_probe_failure (void)
 static void
 test_check_fits (void)
 {
-  static const struct
-  {
-    LlPolicyKind policy;
-    LlMechanism  mechanism;
-    LlElement    element;
-    guint64      initial;
-    guint64      batch;
-    LlTargetKind kind;
-    guint64      target;
-  } runs[] = {
+  static const RunCase runs[] = {
     { LL_POLICY_CPYTHON, LL_MECHANISM_DEFAULT, LL_ELEMENT_SHARED, 0, 1,
       LL_TARGET_CONTAINER_BYTES, 10 * G_GUINT64_CONSTANT (1000000000) },
     { LL_POLICY_CPYTHON, LL_MECHANISM_DEFAULT, LL_ELEMENT_BOXED, 20000000, 1,
@@ -479,14 +470,8 @@ test_check_fits (void)
       guint64 budget = 1 * GiB - 256 * MiB;
 
       test_config_init (&config, &probe);
-      ll_policy_init (&config.policy, runs[i].policy);
+      run_case_apply (&runs[i], &config);
       config.policy.increment = 64;
-      config.mechanism = runs[i].mechanism;
-      config.element = runs[i].element;
-      config.initial_length = runs[i].initial;
-      config.batch = runs[i].batch;
-      config.target_kind = runs[i].kind;
-      config.target = runs[i].target;
       config.reserve_bytes = 256 * MiB;
       engine = ll_engine_new (&config, NULL);
 
