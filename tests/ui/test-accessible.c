@@ -613,9 +613,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* GTK's test backend keeps what each widget tells screen readers. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  ui_test_init (&argc, &argv);
+  ui_test_init_accessible (&argc, &argv);
 
   g_test_add_func ("/ui/accessible/names", test_names);
   g_test_add_func ("/ui/accessible/fields", test_fields);

@@ -831,9 +831,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* GTK's own accessibility backend for tests: relations, without a bus. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  ui_test_init (&argc, &argv);
+  ui_test_init_accessible (&argc, &argv);
 
   g_test_add_func ("/ui/board/notebook-example", test_notebook_example);
   g_test_add_func ("/ui/board/marks", test_marks);

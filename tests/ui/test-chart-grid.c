@@ -171,9 +171,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* GTK's own accessibility backend for tests, without a bus. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  ui_test_init (&argc, &argv);
+  ui_test_init_accessible (&argc, &argv);
 
   g_test_add ("/ui/chart-grid/two-columns", Fixture, NULL, fixture_set_up, test_two_columns, fixture_tear_down);
   g_test_add ("/ui/chart-grid/one-row", Fixture, NULL, fixture_set_up, test_one_row, fixture_tear_down);

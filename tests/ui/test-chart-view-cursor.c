@@ -397,10 +397,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* GTK's own accessibility backend for tests: what screen readers would
-   * be told, without a bus. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  ui_test_init (&argc, &argv);
+  ui_test_init_accessible (&argc, &argv);
 
   g_test_add ("/ui/chart-view-cursor/keyboard/cursor", Fixture, GUINT_TO_POINTER (LL_CHART_CAPACITY),
               fixture_setup, test_keyboard_cursor, fixture_teardown);

@@ -103,10 +103,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* GTK's own accessibility backend for tests: what screen readers would
-   * be told, without a bus. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  ui_test_init (&argc, &argv);
+  ui_test_init_accessible (&argc, &argv);
 
   g_test_add ("/ui/chart-view-input/wheel-pans", Fixture, GUINT_TO_POINTER (LL_CHART_CAPACITY),
               fixture_setup, test_wheel_pans, fixture_teardown);

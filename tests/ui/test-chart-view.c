@@ -390,10 +390,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* GTK's own accessibility backend for tests: what screen readers would
-   * be told, without a bus. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  ui_test_init (&argc, &argv);
+  ui_test_init_accessible (&argc, &argv);
 
   for (guint kind = 0; kind < LL_N_CHARTS; kind++)
     {

@@ -582,9 +582,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* GTK's own accessibility backend for tests: what cells are named. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  ui_test_init (&argc, &argv);
+  ui_test_init_accessible (&argc, &argv);
 
   g_test_add_func ("/ui/event-table/merge-under-selection", test_merge_under_selection);
   g_test_add_func ("/ui/event-table/merge-sorted-long", test_merge_sorted_long);

@@ -137,9 +137,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* GTK's own accessible API, to read what screen readers are told. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  ui_test_init (&argc, &argv);
+  ui_test_init_accessible (&argc, &argv);
 
   g_test_add_func ("/ui/export-bar/follows", test_follows);
   g_test_add_func ("/ui/export-bar/quick", test_quick);

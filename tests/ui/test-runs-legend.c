@@ -199,9 +199,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* GTK's own accessible API, with no AT-SPI bus. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  ui_test_init (&argc, &argv);
+  ui_test_init_accessible (&argc, &argv);
 
   g_test_add ("/ui/runs-legend/shown-over-several", Fixture, NULL, fixture_set_up, test_shown_over_several, fixture_tear_down);
   g_test_add ("/ui/runs-legend/copies-names", Fixture, NULL, fixture_set_up, test_copies_names, fixture_tear_down);

@@ -167,9 +167,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* GTK's own accessible API, with no AT-SPI bus. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  ui_test_init (&argc, &argv);
+  ui_test_init_accessible (&argc, &argv);
 
   g_test_add_func ("/ui/util/message", test_message);
   g_test_add_func ("/ui/util/names", test_names);

@@ -15,6 +15,14 @@ ui_test_init (int    *argc,
   g_main_context_acquire (NULL);
 }
 
+void
+ui_test_init_accessible (int    *argc,
+                         char ***argv)
+{
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  ui_test_init (argc, argv);
+}
+
 static gboolean
 timeout_cb (gpointer data)
 {

@@ -14,10 +14,13 @@ G_BEGIN_DECLS
 
 /* What every UI test's main () starts with: GTK in test mode, libadwaita,
  * and the main context owned, as an application's main loop owns it (the
- * engine hands a run's end over through it). Set GTK_A11Y=test before, for
- * GTK's own accessibility backend without a bus. */
+ * engine hands a run's end over through it). */
 void              ui_test_init        (int            *argc,
                                        char         ***argv);
+/* As ui_test_init (), with GTK's own accessibility backend for tests: what
+ * each widget tells screen readers, read back without an AT-SPI bus. */
+void              ui_test_init_accessible (int        *argc,
+                                           char     ***argv);
 
 /* Runs the main loop until *@flag is TRUE or @timeout_ms have passed;
  * returns *@flag. */
