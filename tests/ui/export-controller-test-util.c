@@ -66,12 +66,7 @@ export_to (LlWindow                   *window,
 
   ll_export_controller_export_to_file (get_exporter (window), kind, file, options,
                                        on_exported, &outcome);
-  g_assert_true (wait_for_flag (&outcome.done, 30000));
-  g_assert_true (outcome.ok == (outcome.error == NULL));
-  if (outcome.error != NULL)
-    g_propagate_error (error, outcome.error);
-
-  return outcome.ok;
+  return wait_outcome (&outcome, 30000, error);
 }
 
 /* Pixels of @color (within a small tolerance) in an ARGB32 image. */

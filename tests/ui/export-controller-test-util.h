@@ -10,15 +10,9 @@
 #include "ll-chart.h"
 #include "ll-export-controller.h"
 #include "ll-window.h"
+#include "ui-test-util.h"
 
 #define MiB (G_GUINT64_CONSTANT (1) << 20)
-
-typedef struct
-{
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} Outcome;
 
 /* Closes every window the test left (dialogs included). */
 void                destroy_all    (void);

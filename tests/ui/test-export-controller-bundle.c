@@ -48,9 +48,8 @@ test_bundle (void)
                                                     "bundle"));
 
   ll_export_controller_bundle_to (get_exporter (window), bundle, on_bundled, &outcome);
-  g_assert_true (wait_for_flag (&outcome.done, 30000));
-  g_assert_no_error (outcome.error);
-  g_assert_true (outcome.ok);
+  g_assert_true (wait_outcome (&outcome, 30000, &error));
+  g_assert_no_error (error);
 
   names = list_folder (bundle);
   g_assert_cmpstr (names, ==, "README.txt capacity.png capacity.svg charts.png charts.svg comparison.csv events.csv growth.png "
@@ -68,10 +67,9 @@ test_bundle (void)
   /* Not over a folder that exists. */
   outcome = (Outcome) { 0 };
   ll_export_controller_bundle_to (get_exporter (window), bundle, on_bundled, &outcome);
-  g_assert_true (wait_for_flag (&outcome.done, 30000));
-  g_assert_false (outcome.ok);
-  g_assert_error (outcome.error, G_IO_ERROR, G_IO_ERROR_EXISTS);
-  g_clear_error (&outcome.error);
+  g_assert_false (wait_outcome (&outcome, 30000, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
   {
     AdwMessageDialog *dialog = find_message_dialog ();
 

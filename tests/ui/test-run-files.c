@@ -14,13 +14,6 @@
 #include "ll-run-set.h"
 #include "ui-test-util.h"
 
-typedef struct
-{
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} Outcome;
-
 static void
 on_saved (GObject      *object,
           GAsyncResult *result,
@@ -52,10 +45,7 @@ save (LlWindow    *window,
   Outcome outcome = { 0 };
 
   ll_run_files_save (ll_window_get_run_files (window), file, on_saved, &outcome);
-  g_assert_true (wait_for_flag (&outcome.done, 10000));
-  if (outcome.error != NULL)
-    g_propagate_error (error, outcome.error);
-  return outcome.ok;
+  return wait_outcome (&outcome, 10000, error);
 }
 
 static gboolean
@@ -67,10 +57,7 @@ open (LlWindow    *window,
   Outcome outcome = { 0 };
 
   ll_run_files_open (ll_window_get_run_files (window), file, on_opened, &outcome);
-  g_assert_true (wait_for_flag (&outcome.done, 10000));
-  if (outcome.error != NULL)
-    g_propagate_error (error, outcome.error);
-  return outcome.ok;
+  return wait_outcome (&outcome, 10000, error);
 }
 
 static gboolean

@@ -46,6 +46,18 @@ wait_for_flag (const gboolean *flag,
   return *flag;
 }
 
+gboolean
+wait_outcome (Outcome  *outcome,
+              guint     timeout_ms,
+              GError  **error)
+{
+  g_assert_true (wait_for_flag (&outcome->done, timeout_ms));
+  g_assert_true (outcome->ok == (outcome->error == NULL));
+  if (outcome->error != NULL)
+    g_propagate_error (error, g_steal_pointer (&outcome->error));
+  return outcome->ok;
+}
+
 void
 wait_ms (guint ms)
 {

@@ -26,6 +26,19 @@ void              ui_test_init_accessible (int        *argc,
  * returns *@flag. */
 gboolean          wait_for_flag       (const gboolean *flag,
                                        guint           timeout_ms);
+/* How an asynchronous call the test waits on ended: its callback sets it. */
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} Outcome;
+
+/* Runs the main loop until @outcome is done (asserted, within
+ * @timeout_ms); hands its error on, and returns whether it went well. */
+gboolean          wait_outcome        (Outcome        *outcome,
+                                       guint           timeout_ms,
+                                       GError        **error);
 /* Lets the frame clock paint @n frames of @widget's (5 s at the most). */
 void              wait_frames         (GtkWidget      *widget,
                                        guint           n);
