@@ -81,6 +81,8 @@ struct _LlWindow
 /* ll-window.c */
 gboolean  ll_window_read_memory     (LlWindow   *self,
                                      LlMemInfo  *info);
+/* A run going on, or a list being freed: no other run starts now. */
+gboolean  ll_window_is_busy         (LlWindow   *self);
 /* A short message over the content, for 5 s. */
 void      ll_window_toast           (LlWindow   *self,
                                      const char *text);

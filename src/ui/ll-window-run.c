@@ -482,7 +482,7 @@ ll_window_start_run (LlWindow *self)
   LlRunConfig config;
   LlFit fit;
 
-  if (self->releasing || ll_window_get_run_state (self) == LL_ENGINE_RUNNING)
+  if (ll_window_is_busy (self))
     return;
 
   if (!ll_controls_get_config (self->controls, &config, &error))

@@ -42,6 +42,12 @@ get_state (LlWindow *self)
   return ll_run_get_state (self->run);
 }
 
+gboolean
+ll_window_is_busy (LlWindow *self)
+{
+  return self->releasing || get_state (self) == LL_ENGINE_RUNNING;
+}
+
 void
 ll_window_toast (LlWindow   *self,
                  const char *text)
@@ -81,7 +87,7 @@ ll_window_update_actions (LlWindow *self)
   gboolean holds_list = state == LL_ENGINE_FINISHED && ll_run_get_engine (self->run) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start",
-                                 !running && !self->releasing &&
+                                 !ll_window_is_busy (self) &&
                                  ll_controls_get_valid (self->controls));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop", running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.release-memory",
@@ -245,7 +251,7 @@ notebook_action (GtkWidget  *widget,
 {
   LlWindow *self = LL_WINDOW (widget);
 
-  if (self->releasing || get_state (self) == LL_ENGINE_RUNNING)
+  if (ll_window_is_busy (self))
     return;
 
   ll_controls_load_notebook_example (self->controls);
@@ -530,7 +536,7 @@ ll_window_apply_options (LlWindow    *self,
 
   /* A run in progress, or a list still being freed, keeps its turn: the
    * window and the command line both say that nothing started. */
-  if (get_state (self) == LL_ENGINE_RUNNING || self->releasing)
+  if (ll_window_is_busy (self))
     {
       const char *why = self->releasing
         ? _("Not started: the previous list is still being freed. The settings are ready: press Start in a moment")
