@@ -94,9 +94,10 @@ ll_application_command_line (GApplication            *app,
   if (!ll_window_apply_options (window, policy, target, element, start, &error))
     {
       g_application_command_line_printerr (command_line, "listlab: %s\n", error->message);
-      /* A bad option changes nothing; a run that could not start now
-       * leaves its settings in the window, which still comes up. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY))
+      /* A bad option changes nothing; a run that could not start (the
+       * window busy, or settings no run takes) leaves its settings in the
+       * window, which still comes up. */
+      if (error->domain != G_IO_ERROR)
         return 2;
       status = 1;
     }

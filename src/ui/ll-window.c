@@ -547,6 +547,24 @@ ll_window_apply_options (LlWindow    *self,
       return FALSE;
     }
 
+  /* Settings no run takes (objects asked of NumPy, say): Start would be
+   * refused in silence; said instead, as the sidebar says it. */
+  {
+    g_autoptr(GError) invalid = NULL;
+    LlRunConfig config;
+
+    if (!ll_controls_get_config (self->controls, &config, &invalid))
+      {
+        /* Translators: why a run asked for on the command line did not
+         * start, e.g. "Not started: NumPy np.append holds numbers, …" */
+        g_autofree char *why = g_strdup_printf (_("Not started: %s"), invalid->message);
+
+        ll_window_toast (self, why);
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, why);
+        return FALSE;
+      }
+  }
+
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     gtk_widget_activate_action (GTK_WIDGET (self), "win.start", NULL);
   else

@@ -154,6 +154,14 @@ test_options (void)
   g_assert_nonnull (error);
   g_clear_error (&error);
 
+  /* Settings no run takes: Start is not pressed in silence. */
+  g_assert_false (ll_window_apply_options (window, "numpy-append", NULL, "boxed", TRUE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_cmpstr (error->message, ==, "Not started: NumPy np.append holds numbers, not Python objects: "
+                                       "choose the int64 or int32 element model");
+  g_assert_null (ll_window_get_run (window));
+  g_clear_error (&error);
+
   g_assert_true (ll_window_apply_options (window, "go", "48MiB", "int32", FALSE, &error));
   g_assert_no_error (error);
   g_assert_true (ll_controls_get_config (ll_window_get_controls (window), &config, &error));
