@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 
 #include "test-folder.h"
@@ -27,10 +28,38 @@ remove_folder (const char *path)
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *child = g_build_filename (path, name, NULL);
+      struct stat st;
 
-      g_assert_cmpint (g_unlink (child), ==, 0);
+      g_assert_cmpint (lstat (child, &st), ==, 0);
+      if (S_ISDIR (st.st_mode))
+        remove_folder (child);
+      else
+        g_assert_cmpint (g_unlink (child), ==, 0);
     }
   g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+char *
+read_test_file (const char *path,
+                gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, length, &error));
+  g_assert_no_error (error);
+  return contents;
+}
+
+void
+write_test_file (const char *path,
+                 const char *contents,
+                 gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+  g_assert_no_error (error);
 }
 
 static int

@@ -6,8 +6,6 @@
 
 #include <glib.h>
 #include <malloc.h>
-#include <glib/gstdio.h>
-#include <sys/stat.h>
 
 #include "ll-element.h"
 #include "ll-history.h"
@@ -163,25 +161,4 @@ assert_events_equal (const LlEvent *a,
   g_assert_cmpuint (a->realloc_ns, ==, b->realloc_ns);
   g_assert_cmpuint (a->elapsed_ns, ==, b->elapsed_ns);
   g_assert_cmpuint (a->available_bytes, ==, b->available_bytes);
-}
-
-/* Removes @path and all below it; links are removed, not followed. */
-static inline void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      struct stat st;
-
-      g_assert_cmpint (lstat (child, &st), ==, 0);
-      if (S_ISDIR (st.st_mode))
-        remove_tree (child);
-      else
-        g_assert_cmpint (g_unlink (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
 }

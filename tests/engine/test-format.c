@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "engine-test.h"
+#include "test-folder.h"
 #include "ll-size.h"
 
 static void
@@ -284,7 +285,7 @@ test_format_locale (void)
       g_test_skip ("No locale with digit grouping is installed, and localedef is missing");
       setlocale (LC_ALL, previous);
       if (scratch != NULL)
-        remove_tree (scratch);
+        remove_folder (scratch);
       return;
     }
 
@@ -332,7 +333,7 @@ test_format_locale (void)
   g_assert_true (ll_size_parse_bytes ("2.5 GB", LL_SIZE_FLAGS_LOCALE, &value, NULL));
   g_assert_cmpuint (value, ==, 2500000000);
   if (scratch != NULL)
-    remove_tree (scratch);
+    remove_folder (scratch);
 }
 
 int

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "engine-test.h"
+#include "test-folder.h"
 #include "ll-mem.h"
 #include "ll-mem-private.h"
 
@@ -151,7 +152,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  remove_tree (fixture->root);
+  remove_folder (fixture->root);
   g_free (fixture->root);
 }
 
