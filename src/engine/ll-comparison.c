@@ -21,20 +21,6 @@ slot_bytes (const LlRunConfig *config)
   return ll_element_get_info (config->element)->slot_bytes;
 }
 
-double
-ll_comparison_slack_between (guint64 capacity,
-                             guint64 from,
-                             guint64 to)
-{
-  double count, sum_l;
-
-  if (to < from || capacity == 0)
-    return 0.0;
-  count = (double) (to - from + 1);
-  sum_l = ((double) from + (double) to) * count / 2.0;
-  return count - sum_l / (double) capacity;
-}
-
 void
 ll_comparison_begin (LlComparisonBuilder *b,
                      const LlRunConfig   *config)
@@ -74,7 +60,7 @@ ll_comparison_add_events (LlComparisonBuilder *b,
       /* The appends before it filled the old block; the one that made it
        * grow landed in the new one. */
       if (e->length > 0)
-        b->slack_sum += ll_comparison_slack_between (e->old_capacity, b->length + 1, e->length - 1);
+        b->slack_sum += ll_history_slack_between (e->old_capacity, b->length + 1, e->length - 1);
       if (e->new_capacity > 0)
         b->slack_sum += ((double) e->new_capacity - (double) e->length) / (double) e->new_capacity;
 
@@ -105,7 +91,7 @@ ll_comparison_finish (LlComparisonBuilder *b,
 
   g_return_if_fail (b != NULL && out != NULL);
 
-  b->slack_sum += ll_comparison_slack_between (b->capacity, b->length + 1, end_length);
+  b->slack_sum += ll_history_slack_between (b->capacity, b->length + 1, end_length);
   appended = end_length > b->config.initial_length ? end_length - b->config.initial_length : 0;
 
   r->length = end_length;
@@ -133,7 +119,7 @@ ll_comparison_from_counters (const LlRunConfig       *config,
   guint64 last = counters->n_events > 0 ? counters->last_event.length : counters->start_length;
   guint64 last_capacity = counters->n_events > 0 ? counters->last_event.new_capacity : counters->start_capacity;
   guint64 appended = end > counters->start_length ? end - counters->start_length : 0;
-  double slack = counters->slack_sum + ll_comparison_slack_between (last_capacity, last + 1, end);
+  double slack = counters->slack_sum + ll_history_slack_between (last_capacity, last + 1, end);
 
   g_return_if_fail (config != NULL && counters != NULL && out != NULL);
 

@@ -74,10 +74,6 @@ void     ll_comparison_from_counters (const LlRunConfig       *config,
                                       guint64                  elapsed_ns,
                                       guint64                  free_bytes,
                                       LlComparison            *comparison);
-/* Σ (capacity − l) / capacity for the lengths l from @from to @to. */
-double   ll_comparison_slack_between (guint64                  capacity,
-                                      guint64                  from,
-                                      guint64                  to);
 
 /* Simulates @config to its target and fills @comparison. */
 gboolean ll_comparison_simulate   (const LlRunConfig   *config,

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "ll-arith.h"
-#include "ll-comparison.h"
 #include "ll-element.h"
 #include "ll-history.h"
 
@@ -336,6 +335,20 @@ open_sample_bucket (LlHistory      *self,
   return bucket;
 }
 
+double
+ll_history_slack_between (guint64 capacity,
+                          guint64 from,
+                          guint64 to)
+{
+  double count, sum_l;
+
+  if (to < from || capacity == 0)
+    return 0.0;
+  count = (double) (to - from + 1);
+  sum_l = ((double) from + (double) to) * count / 2.0;
+  return count - sum_l / (double) capacity;
+}
+
 /* The comparison figures of a batch: a pass of its own, so the bucket
  * loop stays as lean as it is. */
 static void
@@ -354,7 +367,7 @@ add_comparison_figures (LlHistoryCounters *c,
       guint64 held = new_block + (e->bytes_copied > 0 ? old_block : 0);
 
       if (e->length > 0)
-        c->slack_sum += ll_comparison_slack_between (e->old_capacity, previous + 1, e->length - 1);
+        c->slack_sum += ll_history_slack_between (e->old_capacity, previous + 1, e->length - 1);
       if (e->new_capacity > 0)
         c->slack_sum += ((double) e->new_capacity - (double) e->length) / (double) e->new_capacity;
       c->blocks_allocated = ll_sat_add (c->blocks_allocated, new_block);

@@ -110,6 +110,12 @@ typedef struct
   double  slack_sum;
 } LlHistoryCounters;
 
+/* Σ (capacity − l) / capacity for the lengths l from @from to @to: the
+ * slack those appends add to LlHistoryCounters.slack_sum. */
+double                   ll_history_slack_between  (guint64          capacity,
+                                                    guint64          from,
+                                                    guint64          to);
+
 typedef struct _LlHistory     LlHistory;
 typedef struct _LlHistoryView LlHistoryView;
 

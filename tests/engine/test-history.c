@@ -915,6 +915,25 @@ test_counters_timed (void)
   g_assert_true (ll_history_counters_timed (&counters));
 }
 
+/* The slack of the appends between two growths, summed in closed form:
+ * the same as adding each (capacity − l) / capacity in turn. */
+static void
+test_slack_between (void)
+{
+  double sum = 0.0;
+
+  /* (10 − 1 + 10 − 2 + 10 − 3 + 10 − 4) / 10 */
+  g_assert_cmpfloat_with_epsilon (ll_history_slack_between (10, 1, 4), 3.0, 1e-12);
+  g_assert_cmpfloat (ll_history_slack_between (10, 5, 5), ==, 0.5);
+  /* Nothing between, or no block. */
+  g_assert_cmpfloat (ll_history_slack_between (10, 5, 4), ==, 0.0);
+  g_assert_cmpfloat (ll_history_slack_between (0, 1, 4), ==, 0.0);
+
+  for (guint64 l = 1001; l <= 1129; l++)
+    sum += (1129.0 - (double) l) / 1129.0;
+  g_assert_cmpfloat_with_epsilon (ll_history_slack_between (1129, 1001, 1129), sum, 1e-9);
+}
+
 /* One rule says what a growth did to the block, for the time chart, the
  * table, its sort and the readouts: a copy wins over a move, a bucket is
  * what most (or half) of its reallocations did. */
@@ -970,6 +989,7 @@ main (int   argc,
   g_test_add_func ("/history/push-speed", test_history_push_speed);
   g_test_add_func ("/history/counters-timed", test_counters_timed);
   g_test_add_func ("/history/outcome", test_outcome);
+  g_test_add_func ("/history/slack-between", test_slack_between);
 
   return g_test_run ();
 }
