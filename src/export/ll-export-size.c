@@ -10,19 +10,31 @@
 
 #include "ll-export-size.h"
 
-static const LlExportSize presets[] = {
-  { 1200, 600 },
+static const LlExportSize chart_presets[] = {
+  { LL_EXPORT_DEFAULT_WIDTH, LL_EXPORT_DEFAULT_HEIGHT },
   { 1920, 1080 },
   { 800, 400 },
 };
 
+static const LlExportSize all_charts_presets[] = {
+  { LL_EXPORT_DEFAULT_WIDTH, 2 * LL_EXPORT_DEFAULT_HEIGHT },
+  { 1920, 1080 },
+  { 2 * LL_EXPORT_DEFAULT_WIDTH, 2 * LL_EXPORT_DEFAULT_HEIGHT },
+};
+
 const LlExportSize *
-ll_export_size_get_presets (guint *n_presets)
+ll_export_size_get_presets (guint  what,
+                            guint *n_presets)
 {
   g_return_val_if_fail (n_presets != NULL, NULL);
 
-  *n_presets = G_N_ELEMENTS (presets);
-  return presets;
+  if (what == LL_EXPORT_ALL_CHARTS)
+    {
+      *n_presets = G_N_ELEMENTS (all_charts_presets);
+      return all_charts_presets;
+    }
+  *n_presets = G_N_ELEMENTS (chart_presets);
+  return chart_presets;
 }
 
 /* A whole number of pixels at @p, moving @p past it; one past the
@@ -150,9 +162,8 @@ ll_export_size_resolve (guint           what,
     }
   else if (what == LL_EXPORT_ALL_CHARTS)
     {
-      /* Four charts of the default size. */
-      *out_width = LL_EXPORT_DEFAULT_WIDTH;
-      *out_height = 2 * LL_EXPORT_DEFAULT_HEIGHT;
+      *out_width = all_charts_presets[0].width;
+      *out_height = all_charts_presets[0].height;
     }
   else if (screen_width >= LL_EXPORT_SIZE_MIN && screen_height >= LL_EXPORT_SIZE_MIN)
     {

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 #define LL_EXPORT_SIZE_MIN 16
 #define LL_EXPORT_SIZE_MAX 16384
 
-/* A chart's size when none is asked for and none is on screen. */
+/* A chart's size when none is asked for and none is on screen; all four
+ * charts on one image are drawn at twice its height, each 600 × 600. */
 #define LL_EXPORT_DEFAULT_WIDTH  1200
 #define LL_EXPORT_DEFAULT_HEIGHT 600
 
@@ -23,8 +24,11 @@ typedef struct
   int height;
 } LlExportSize;
 
-/* The sizes offered: slides, full-screen video, documents. */
-const LlExportSize *ll_export_size_get_presets (guint             *n_presets);
+/* The sizes offered for @what (a chart, or LL_EXPORT_ALL_CHARTS): the
+ * default first, then slides and full-screen video, then documents or
+ * four charts of the default size. */
+const LlExportSize *ll_export_size_get_presets (guint              what,
+                                                guint             *n_presets);
 
 /* "1200x600" (also "1200X600" and "1200×600", spaces allowed around the
  * sign) with each side from LL_EXPORT_SIZE_MIN to LL_EXPORT_SIZE_MAX;

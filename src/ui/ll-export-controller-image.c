@@ -24,10 +24,14 @@ get_screen_size (LlExportController *self,
                                    GTK_WIDGET (self->window), &bounds);
   *width = (int) bounds.size.width;
   *height = (int) bounds.size.height;
-  if (*width < 16 || *height < 16)
+  if (*width < LL_EXPORT_SIZE_MIN || *height < LL_EXPORT_SIZE_MIN)
     {
-      *width = LL_EXPORT_DEFAULT_WIDTH;
-      *height = LL_EXPORT_DEFAULT_HEIGHT;
+      guint n_presets;
+      const LlExportSize *preset = ll_export_size_get_presets (chart >= LL_N_CHARTS ? LL_EXPORT_ALL_CHARTS : chart,
+                                                               &n_presets);
+
+      *width = preset->width;
+      *height = preset->height;
     }
 }
 
@@ -122,7 +126,7 @@ ll_export_controller_get_remembered_options (LlExportController   *self,
   image->format = kind == LL_EXPORT_KIND_REPORT ? self->report_format : self->chart_format;
   image->light = ll_export_controller_get_light (self);
   if (kind == LL_EXPORT_KIND_CHART)
-    ll_export_controller_get_size (self, &image->width, &image->height);
+    ll_export_controller_get_size (self, chart, &image->width, &image->height);
 }
 
 static GdkTexture *
@@ -218,7 +222,7 @@ on_dialog_export (LlExportDialog     *dialog,
   else
     {
       self->chart_format = image.format;
-      ll_export_controller_set_size (self, image.width, image.height);
+      ll_export_controller_set_size (self, image.chart, image.width, image.height);
     }
 
   job->kind = image.kind;
@@ -248,6 +252,15 @@ open_image_dialog (LlExportController *self,
   get_screen_size (self, chart, &width, &height);
 
   dialog = ll_export_dialog_new (GTK_WINDOW (self->window), &image, width, height);
+  if (kind == LL_EXPORT_KIND_CHART)
+    {
+      /* The size for the other choice: all four charts, or one. */
+      LlChartKind other = chart == LL_N_CHARTS ? LL_CHART_CAPACITY : LL_N_CHARTS;
+      int other_width, other_height;
+
+      ll_export_controller_get_size (self, other, &other_width, &other_height);
+      ll_export_dialog_set_size (dialog, other, other_width, other_height);
+    }
   for (guint k = 0; kind == LL_EXPORT_KIND_CHART && k <= LL_N_CHARTS; k++)
     {
       get_screen_size (self, k, &width, &height);

@@ -8,11 +8,6 @@
 
 G_BEGIN_DECLS
 
-/* A chart exported at no size of its own, with no chart on screen to
- * take it from. */
-#define LL_EXPORT_DEFAULT_WIDTH  1200
-#define LL_EXPORT_DEFAULT_HEIGHT 600
-
 struct _LlExportController
 {
   GObject               parent_instance;
@@ -46,10 +41,13 @@ void   ll_export_controller_set_last_folder    (LlExportController *self,
 gboolean     ll_export_controller_get_light         (LlExportController   *self);
 void         ll_export_controller_set_light         (LlExportController   *self,
                                                      gboolean              light);
+/* The export size last chosen for @chart, or for all four (LL_N_CHARTS). */
 void         ll_export_controller_get_size          (LlExportController   *self,
+                                                     LlChartKind           chart,
                                                      int                  *width,
                                                      int                  *height);
 void         ll_export_controller_set_size          (LlExportController   *self,
+                                                     LlChartKind           chart,
                                                      int                   width,
                                                      int                   height);
 LlChartView *ll_export_controller_get_chart_view    (LlExportController   *self,

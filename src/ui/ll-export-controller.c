@@ -55,28 +55,41 @@ ll_export_controller_set_light (LlExportController *self,
   g_settings_set_boolean (self->settings, "export-light-theme", light);
 }
 
+/* One chart and all four on one image each keep the size last chosen. */
+static const char *
+size_key (LlChartKind chart)
+{
+  return chart >= LL_N_CHARTS ? "export-size-all" : "export-size";
+}
+
 void
 ll_export_controller_get_size (LlExportController *self,
+                               LlChartKind         chart,
                                int                *width,
                                int                *height)
 {
-  g_autofree char *text = g_settings_get_string (self->settings, "export-size");
+  g_autofree char *text = g_settings_get_string (self->settings, size_key (chart));
 
   if (!ll_export_size_parse (text, width, height, NULL))
     {
-      *width = LL_EXPORT_DEFAULT_WIDTH;
-      *height = LL_EXPORT_DEFAULT_HEIGHT;
+      guint n_presets;
+      const LlExportSize *preset = ll_export_size_get_presets (chart >= LL_N_CHARTS ? LL_EXPORT_ALL_CHARTS : chart,
+                                                               &n_presets);
+
+      *width = preset->width;
+      *height = preset->height;
     }
 }
 
 void
 ll_export_controller_set_size (LlExportController *self,
+                               LlChartKind         chart,
                                int                 width,
                                int                 height)
 {
   g_autofree char *text = ll_export_size_to_string (width, height);
 
-  g_settings_set_string (self->settings, "export-size", text);
+  g_settings_set_string (self->settings, size_key (chart), text);
 }
 
 GFile *

@@ -32,6 +32,8 @@ struct _LlExportDialog
    * "Same as on Screen" is said for this chart */
   GArray              *sizes;
   guint                sizes_chart;
+  /* the size chosen for one chart [0] and for all four [1] */
+  LlExportSize         chosen[2];
   gboolean             building;
 
   LlExportPreviewFunc  preview_func;
@@ -81,28 +83,41 @@ update_subtitles (LlExportDialog *self)
                                  : _("In points: the drawing scales without losing detail"));
 }
 
-static void fill_sizes (LlExportDialog *self,
-                        int             width,
-                        int             height);
+static void fill_sizes (LlExportDialog *self);
 
-/* "Same as on Screen" says the size of the chart chosen now. The list is
- * built again only when that changes: never while a size is being chosen
- * from it. */
+/* One chart and all four on one image are offered sizes of their own. */
+static guint
+size_group (guint chart)
+{
+  return chart >= LL_N_CHARTS ? 1 : 0;
+}
+
+/* "Same as on Screen" says the size of the chart chosen now, and all four
+ * charts are offered their own sizes, starting from the one chosen for
+ * them last. The list is built again only when the chart changes: never
+ * while a size is being chosen from it. */
 static void
 update_screen_size (LlExportDialog *self,
                     gboolean        force)
 {
   guint selected = adw_combo_row_get_selected (self->size_row);
-  LlExportImageOptions options;
+  guint chart = MIN (adw_combo_row_get_selected (self->chart_row), LL_N_CHARTS);
 
   if (self->kind != LL_EXPORT_KIND_CHART)
     return;
-  ll_export_dialog_get_options (self, &options);
-  if (!force && options.chart == self->sizes_chart)
+  if (!force && chart == self->sizes_chart)
     return;
+  if (selected < self->sizes->len)
+    {
+      LlExportSize size = g_array_index (self->sizes, LlExportSize, selected);
+
+      /* "Same as on Screen" means that for any chart. */
+      self->chosen[size_group (self->sizes_chart)] = size;
+      if (size.width == 0)
+        self->chosen[size_group (chart)] = size;
+    }
   self->building = TRUE;
-  fill_sizes (self, options.width, options.height);
-  adw_combo_row_set_selected (self->size_row, selected);
+  fill_sizes (self);
   self->building = FALSE;
 }
 
@@ -125,20 +140,23 @@ on_export_clicked (LlExportDialog *self)
 }
 
 static void
-fill_sizes (LlExportDialog *self,
-            int             width,
-            int             height)
+fill_sizes (LlExportDialog *self)
 {
   g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-  gboolean known = width <= 0 || height <= 0;
   const LlExportSize *presets;
   LlExportSize screen = { 0, 0 };
   guint n_presets;
   guint selected = 0;
+  int width, height;
+  gboolean known;
 
   self->sizes_chart = MIN (adw_combo_row_get_selected (self->chart_row), LL_N_CHARTS);
+  width = self->chosen[size_group (self->sizes_chart)].width;
+  height = self->chosen[size_group (self->sizes_chart)].height;
+  known = width <= 0 || height <= 0;
   /* The presets, then the size on screen. */
-  presets = ll_export_size_get_presets (&n_presets);
+  presets = ll_export_size_get_presets (self->sizes_chart == LL_N_CHARTS ? LL_EXPORT_ALL_CHARTS : self->sizes_chart,
+                                        &n_presets);
   g_array_set_size (self->sizes, 0);
   for (guint i = 0; i < n_presets; i++)
     {
@@ -347,7 +365,15 @@ ll_export_dialog_new (GtkWindow                  *parent,
   adw_combo_row_set_selected (self->chart_row, MIN (options->chart, LL_N_CHARTS));
   adw_combo_row_set_selected (self->style_row, options->light ? 1 : 0);
   fill_formats (self, options->format);
-  fill_sizes (self, options->width, options->height);
+  for (guint group = 0; group < G_N_ELEMENTS (self->chosen); group++)
+    {
+      guint n_presets;
+
+      self->chosen[group] = ll_export_size_get_presets (group == 1 ? LL_EXPORT_ALL_CHARTS : LL_CHART_CAPACITY,
+                                                        &n_presets)[0];
+    }
+  self->chosen[size_group (options->chart)] = (LlExportSize) { options->width, options->height };
+  fill_sizes (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->chart_row), !report);
   gtk_widget_set_visible (GTK_WIDGET (self->size_row), !report);
@@ -364,6 +390,25 @@ ll_export_dialog_new (GtkWindow                  *parent,
   update_subtitles (self);
 
   return self;
+}
+
+void
+ll_export_dialog_set_size (LlExportDialog *self,
+                           guint           chart,
+                           int             width,
+                           int             height)
+{
+  g_return_if_fail (LL_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (chart <= LL_N_CHARTS);
+
+  self->chosen[size_group (chart)] = (LlExportSize) { width, height };
+  if (self->kind == LL_EXPORT_KIND_CHART && size_group (chart) == size_group (self->sizes_chart))
+    {
+      self->building = TRUE;
+      fill_sizes (self);
+      self->building = FALSE;
+      update_preview (self);
+    }
 }
 
 void

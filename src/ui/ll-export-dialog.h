@@ -36,6 +36,13 @@ LlExportDialog *ll_export_dialog_new              (GtkWindow                  *p
                                                    const LlExportImageOptions *options,
                                                    int                         screen_width,
                                                    int                         screen_height);
+/* The size offered first when @chart (LL_N_CHARTS: all four) is chosen:
+ * one chart and all four on one image have their own (0 × 0: as on
+ * screen). The dialog starts with the one in its options. */
+void            ll_export_dialog_set_size         (LlExportDialog             *self,
+                                                   guint                       chart,
+                                                   int                         width,
+                                                   int                         height);
 /* What "Same as on Screen" is for @chart (LL_N_CHARTS: all four), when it
  * is not the size given at first. */
 void            ll_export_dialog_set_screen_size  (LlExportDialog             *self,

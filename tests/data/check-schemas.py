@@ -41,6 +41,7 @@ EXPECTED = [
     ("last-export-folder", "s", "''"),
     ("export-light-theme", "b", "false"),
     ("export-size", "s", "'1200x600'"),
+    ("export-size-all", "s", "'1200x1200'"),
 ]
 
 

@@ -88,17 +88,59 @@ test_size_to_string (void)
   g_assert_cmpstr (text, ==, "1920x1080");
   g_assert_cmpstr (screen, ==, "screen");
 
-  presets = ll_export_size_get_presets (&n);
-  g_assert_cmpuint (n, >=, 3);
-  for (guint i = 0; i < n; i++)
+  for (guint what = 0; what <= LL_EXPORT_ALL_CHARTS; what++)
     {
-      g_autofree char *preset = ll_export_size_to_string (presets[i].width, presets[i].height);
-      int w, h;
+      if (what == LL_EXPORT_REPORT)
+        continue;
+      presets = ll_export_size_get_presets (what, &n);
+      g_assert_cmpuint (n, >=, 3);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *preset = ll_export_size_to_string (presets[i].width, presets[i].height);
+          int w, h;
 
-      g_assert_true (ll_export_size_parse (preset, &w, &h, NULL));
-      g_assert_cmpint (w, ==, presets[i].width);
-      g_assert_cmpint (h, ==, presets[i].height);
+          g_assert_true (ll_export_size_parse (preset, &w, &h, NULL));
+          g_assert_cmpint (w, ==, presets[i].width);
+          g_assert_cmpint (h, ==, presets[i].height);
+        }
     }
+}
+
+/* One chart is offered the sizes of slides and screens; all four on one
+ * image the same area at their own proportions, the default first: what
+ * an export asking for no size is drawn at. */
+static void
+test_size_presets (void)
+{
+  const LlExportSize *chart, *all;
+  guint n_chart, n_all;
+  double w, h;
+
+  chart = ll_export_size_get_presets (LL_CHART_TIME, &n_chart);
+  all = ll_export_size_get_presets (LL_EXPORT_ALL_CHARTS, &n_all);
+  g_assert_cmpuint (n_chart, ==, 3);
+  g_assert_cmpuint (n_all, ==, 3);
+  g_assert_cmpint (chart[0].width, ==, 1200);
+  g_assert_cmpint (chart[0].height, ==, 600);
+  g_assert_cmpint (chart[1].width, ==, 1920);
+  g_assert_cmpint (chart[1].height, ==, 1080);
+  g_assert_cmpint (chart[2].width, ==, 800);
+  g_assert_cmpint (chart[2].height, ==, 400);
+  /* Four charts of 600 × 600, of 960 × 540 (each a quarter of the
+   * screen) and of the default 1200 × 600. */
+  g_assert_cmpint (all[0].width, ==, 1200);
+  g_assert_cmpint (all[0].height, ==, 1200);
+  g_assert_cmpint (all[1].width, ==, 1920);
+  g_assert_cmpint (all[1].height, ==, 1080);
+  g_assert_cmpint (all[2].width, ==, 2400);
+  g_assert_cmpint (all[2].height, ==, 1200);
+
+  ll_export_size_resolve (LL_EXPORT_ALL_CHARTS, LL_EXPORT_PNG, 0, 0, 700, 500, &w, &h);
+  g_assert_cmpfloat (w, ==, all[0].width);
+  g_assert_cmpfloat (h, ==, all[0].height);
+  ll_export_size_resolve (LL_CHART_TIME, LL_EXPORT_PNG, 0, 0, 0, 0, &w, &h);
+  g_assert_cmpfloat (w, ==, chart[0].width);
+  g_assert_cmpfloat (h, ==, chart[0].height);
 }
 
 /* One rule for the CLI and the app. */
@@ -140,6 +182,7 @@ main (int    argc,
 
   g_test_add_func ("/export/size/parse", test_size_parse);
   g_test_add_func ("/export/size/to-string", test_size_to_string);
+  g_test_add_func ("/export/size/presets", test_size_presets);
   g_test_add_func ("/export/size/resolve", test_size_resolve);
 
   return g_test_run ();

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "export-controller-test-util.h"
+#include "ll-export-controller-private.h"
 #include "ui-test-util.h"
 
 static void
@@ -433,6 +434,46 @@ test_all_four (void)
   remove_dir (dir);
 }
 
+/* One chart and all four on one image each keep the size chosen last:
+ * at first the defaults listlab-cli draws at too. */
+static void
+test_remembered_sizes (void)
+{
+  LlWindow *window = create_window ();
+  LlExportController *exporter = get_exporter (window);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  LlExportImageOptions image;
+  double w, h;
+
+  ll_export_controller_get_remembered_options (exporter, LL_EXPORT_KIND_CHART, LL_N_CHARTS, &image);
+  ll_export_size_resolve (LL_EXPORT_ALL_CHARTS, LL_EXPORT_PNG, 0, 0, 0, 0, &w, &h);
+  g_assert_cmpint (image.width, ==, 1200);
+  g_assert_cmpint (image.height, ==, 1200);
+  g_assert_cmpfloat (w, ==, image.width);
+  g_assert_cmpfloat (h, ==, image.height);
+  ll_export_controller_get_remembered_options (exporter, LL_EXPORT_KIND_CHART, LL_CHART_MEMORY, &image);
+  ll_export_size_resolve (LL_CHART_MEMORY, LL_EXPORT_PNG, 0, 0, 0, 0, &w, &h);
+  g_assert_cmpint (image.width, ==, 1200);
+  g_assert_cmpint (image.height, ==, 600);
+  g_assert_cmpfloat (w, ==, image.width);
+  g_assert_cmpfloat (h, ==, image.height);
+
+  ll_export_controller_set_size (exporter, LL_N_CHARTS, 2400, 1200);
+  ll_export_controller_set_size (exporter, LL_CHART_TIME, 0, 0);
+  ll_export_controller_get_remembered_options (exporter, LL_EXPORT_KIND_CHART, LL_N_CHARTS, &image);
+  g_assert_cmpint (image.width, ==, 2400);
+  g_assert_cmpint (image.height, ==, 1200);
+  ll_export_controller_get_remembered_options (exporter, LL_EXPORT_KIND_CHART, LL_CHART_CAPACITY, &image);
+  g_assert_cmpint (image.width, ==, 0);
+  g_assert_cmpint (image.height, ==, 0);
+  assert_setting_string (settings, "export-size-all", "2400x1200");
+  assert_setting_string (settings, "export-size", "screen");
+  g_settings_reset (settings, "export-size-all");
+  g_settings_reset (settings, "export-size");
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -445,6 +486,7 @@ main (int   argc,
   g_test_add_func ("/ui/export-controller-image/report-compared", test_report_compared);
   g_test_add_func ("/ui/export-controller-image/copy-chart", test_copy_chart);
   g_test_add_func ("/ui/export-controller-image/all-four", test_all_four);
+  g_test_add_func ("/ui/export-controller-image/remembered-sizes", test_remembered_sizes);
 
   return g_test_run ();
 }

@@ -83,6 +83,53 @@ test_charts (void)
   }
 }
 
+/* All four charts on one image have sizes of their own: the dialog offers
+ * the one chosen for them last, and the chart's again on the way back;
+ * "Same as on Screen" holds for any chart. */
+static void
+test_sizes_of_all_four (void)
+{
+  LlExportImageOptions asked = { LL_EXPORT_KIND_CHART, LL_CHART_CAPACITY, LL_EXPORT_PNG, 1200, 600, TRUE };
+  LlExportDialog *dialog = ll_export_dialog_new (NULL, &asked, 600, 300);
+  AdwComboRow *chart_row = find_row (dialog, "C_hart");
+  AdwComboRow *size_row = find_row (dialog, "_Size");
+  LlExportImageOptions got;
+  g_autofree char *sizes = NULL;
+
+  ll_export_dialog_set_screen_size (dialog, LL_N_CHARTS, 1000, 500);
+  g_assert_cmpstr (selected_text (size_row), ==, "1200 × 600");
+  adw_combo_row_set_selected (chart_row, LL_N_CHARTS);
+  sizes = choices (size_row);
+  g_assert_cmpstr (sizes, ==, "1200 × 1200|1920 × 1080|2400 × 1200|Same as on Screen (1000 × 500)");
+  g_assert_cmpstr (selected_text (size_row), ==, "1200 × 1200");
+  ll_export_dialog_get_options (dialog, &got);
+  g_assert_cmpint (got.chart, ==, LL_N_CHARTS);
+  g_assert_cmpint (got.width, ==, 1200);
+  g_assert_cmpint (got.height, ==, 1200);
+
+  /* Chosen for all four, kept for them; the chart gets its own back. */
+  adw_combo_row_set_selected (size_row, 2);
+  adw_combo_row_set_selected (chart_row, LL_CHART_GROWTH);
+  g_assert_cmpstr (selected_text (size_row), ==, "1200 × 600");
+  adw_combo_row_set_selected (chart_row, LL_N_CHARTS);
+  g_assert_cmpstr (selected_text (size_row), ==, "2400 × 1200");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* What the window remembers for all four, offered when they are chosen,
+   * a size none of the presets has first. */
+  dialog = ll_export_dialog_new (NULL, &asked, 600, 300);
+  chart_row = find_row (dialog, "C_hart");
+  size_row = find_row (dialog, "_Size");
+  ll_export_dialog_set_size (dialog, LL_N_CHARTS, 1000, 1000);
+  g_assert_cmpstr (selected_text (size_row), ==, "1200 × 600");
+  adw_combo_row_set_selected (chart_row, LL_N_CHARTS);
+  g_assert_cmpstr (selected_text (size_row), ==, "1000 × 1000");
+  ll_export_dialog_get_options (dialog, &got);
+  g_assert_cmpint (got.width, ==, 1000);
+  g_assert_cmpint (got.height, ==, 1000);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* The presets and the size on screen; a size asked for that is none of
  * them is offered first. Each format says what its size measures. */
 static void
@@ -250,6 +297,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/export-dialog/charts", test_charts);
   g_test_add_func ("/ui/export-dialog/sizes-and-formats", test_sizes_and_formats);
+  g_test_add_func ("/ui/export-dialog/sizes-of-all-four", test_sizes_of_all_four);
   g_test_add_func ("/ui/export-dialog/report", test_report);
   g_test_add_func ("/ui/export-dialog/preview-and-export", test_preview_and_export);
 
