@@ -161,7 +161,8 @@ create_row (LlRunList *self,
 
   /* Titles are plain text: "new List<T>(n)" is no markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_bind_property (run, "title", row, "title", G_BINDING_SYNC_CREATE);
+  g_object_bind_property_full (run, "title", row, "title", G_BINDING_SYNC_CREATE,
+                               ll_ui_wrappable_transform, NULL, NULL, NULL);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   g_signal_connect_object (run, "notify::state", G_CALLBACK (on_state), row, 0);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);

@@ -230,6 +230,33 @@ ll_ui_set_choice_mapping (const GValue       *value,
   return g_variant_new_string (names[index]);
 }
 
+char *
+ll_ui_wrappable_text (const char *text)
+{
+  GString *str;
+
+  if (text == NULL)
+    return NULL;
+  str = g_string_sized_new (strlen (text) + 8);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      g_string_append_c (str, *p);
+      if (p[0] == '+' && p[1] == '+')
+        g_string_append (str, "\u2060");
+    }
+  return g_string_free (str, FALSE);
+}
+
+gboolean
+ll_ui_wrappable_transform (GBinding     *binding,
+                           const GValue *from,
+                           GValue       *to,
+                           gpointer      user_data)
+{
+  g_value_take_string (to, ll_ui_wrappable_text (g_value_get_string (from)));
+  return TRUE;
+}
+
 gboolean
 ll_ui_get_text_mapping (GValue   *value,
                         GVariant *variant,

@@ -67,6 +67,15 @@ void      ll_ui_combo_row_set_factories (AdwComboRow *row,
                                          GCallback    setup_item,
                                          GCallback    bind_item);
 
+/* @text for a label that wraps: Pango may break a line between two plus
+ * signs, so "C++" and "libstdc++" get a word joiner (U+2060) there. */
+char     *ll_ui_wrappable_text      (const char         *text);
+/* The same, as a g_object_bind_property_full () transformation. */
+gboolean  ll_ui_wrappable_transform (GBinding           *binding,
+                                     const GValue       *from,
+                                     GValue             *to,
+                                     gpointer            user_data);
+
 /* g_settings_bind_with_mapping () mappings. */
 
 /* A string key with choices and a combo row's "selected": @user_data is

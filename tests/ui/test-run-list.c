@@ -77,6 +77,17 @@ test_rename (void)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_cmpstr (ll_run_get_title (go), ==, "Go, the runtime");
   g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, "Go, the runtime");
+  /* The row wraps "libstdc++" whole; the name stays as typed. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  gtk_editable_set_text (entry, "Go as in C++ (libstdc++)");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (ll_run_get_title (go), ==, "Go as in C++ (libstdc++)");
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==,
+                   "Go as in C+\u2060+ (libstdc+\u2060+)");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Go as in C++ (libstdc++)");
+  gtk_editable_set_text (entry, "Go, the runtime");
+  g_signal_emit_by_name (entry, "activate");
   for (LlChartKind k = 0; k < LL_N_CHARTS; k++)
     {
       const LlChartData *data = ll_chart_view_get_data (ll_window_get_chart_view (window, k));

@@ -163,6 +163,44 @@ test_whole_mapping (void)
     }
 }
 
+/* Where Pango may break @text across lines, as "|": "a |b". */
+static char *
+line_breaks (const char *text)
+{
+  int n = g_utf8_strlen (text, -1);
+  g_autofree PangoLogAttr *attrs = g_new0 (PangoLogAttr, n + 1);
+  GString *str = g_string_new (NULL);
+  const char *p = text;
+
+  pango_get_log_attrs (text, (int) strlen (text), -1, pango_language_from_string ("en"), attrs, n + 1);
+  for (int i = 0; i < n; i++, p = g_utf8_next_char (p))
+    {
+      if (attrs[i].is_line_break)
+        g_string_append_c (str, '|');
+      if (g_utf8_get_char (p) != 0x2060)
+        g_string_append_unichar (str, g_utf8_get_char (p));
+    }
+  return g_string_free (str, FALSE);
+}
+
+/* Pango breaks a line between two plus signs; the text for a wrapping
+ * label keeps "C++" and "libstdc++" whole, and nothing else changes. */
+static void
+test_wrappable_text (void)
+{
+  const char *title = "C++ std::vector (libstdc++) · a+b · +";
+  g_autofree char *plain = line_breaks (title);
+  g_autofree char *wrappable = ll_ui_wrappable_text (title);
+  g_autofree char *kept = line_breaks (wrappable);
+  g_autofree char *none = ll_ui_wrappable_text ("");
+
+  g_assert_cmpstr (plain, ==, "C+|+ |std::vector |(libstdc+|+) |· |a+b |· |+");
+  g_assert_cmpstr (wrappable, ==, "C+\u2060+ std::vector (libstdc+\u2060+) · a+b · +");
+  g_assert_cmpstr (kept, ==, "C++ |std::vector |(libstdc++) |· |a+b |· |+");
+  g_assert_cmpstr (none, ==, "");
+  g_assert_null (ll_ui_wrappable_text (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,6 +208,7 @@ main (int   argc,
   ui_test_init_accessible (&argc, &argv);
 
   g_test_add_func ("/ui/util/message", test_message);
+  g_test_add_func ("/ui/util/wrappable-text", test_wrappable_text);
   g_test_add_func ("/ui/util/names", test_names);
   g_test_add_func ("/ui/util/choice-mapping", test_choice_mapping);
   g_test_add_func ("/ui/util/whole-mapping", test_whole_mapping);
