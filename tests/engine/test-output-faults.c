@@ -201,6 +201,20 @@ test_permission_denied (void)
     }
 }
 
+/* @dir holds @name alone, as it was: @contents, and no temporary file. */
+static void
+assert_kept (const char *dir,
+             const char *name,
+             const char *contents)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *now = read_test_file (path, NULL);
+  g_autofree char *listing = list_folder (dir);
+
+  g_assert_cmpstr (now, ==, contents);
+  g_assert_cmpstr (listing, ==, name);
+}
+
 /* A genuinely full disk: a tiny tmpfs in a private mount namespace. */
 static void
 full_disk_child (const char *scratch)
@@ -240,12 +254,7 @@ full_disk_child (const char *scratch)
   g_clear_error (&error);
   ll_output_free (output);
 
-  contents = read_test_file (path, NULL);
-  g_assert_cmpstr (contents, ==, old);
-  g_clear_pointer (&contents, g_free);
-  listing = list_folder (mnt);
-  g_assert_cmpstr (listing, ==, "events.csv");
-  g_clear_pointer (&listing, g_free);
+  assert_kept (mnt, "events.csv", old);
 
   /* Everything fits in the buffer: the commit finds the disk full. */
   output = ll_output_open (path, &error);
@@ -257,12 +266,7 @@ full_disk_child (const char *scratch)
   g_clear_error (&error);
   ll_output_free (output);
 
-  contents = read_test_file (path, NULL);
-  g_assert_cmpstr (contents, ==, old);
-  g_clear_pointer (&contents, g_free);
-  listing = list_folder (mnt);
-  g_assert_cmpstr (listing, ==, "events.csv");
-  g_clear_pointer (&listing, g_free);
+  assert_kept (mnt, "events.csv", old);
 
   /* The space the temporaries took is back: what fits is written. */
   output = ll_output_open (path, &error);
