@@ -228,7 +228,8 @@ def real_array_here():
 def real_list_here():
     if ELEMENT not in ("shared", "boxed") or sys.implementation.name != "cpython":
         return False
-    if sys.maxsize < 2 ** 63:
+    # A list's slots are pointers: 8 bytes only in a 64-bit interpreter.
+    if sys.maxsize != 2 ** 63 - 1:
         return False
     if POLICY == "cpython":
         return sys.version_info >= (3, 10)

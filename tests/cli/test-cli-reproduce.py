@@ -14,8 +14,9 @@ from clitest import EVENTS_HEADER, check, cli, expect, main, read_csv, scratch, 
 SCRIPT_COLUMNS = 6
 
 
-def reproduce(d, name, *args, rule=False):
-    """The run's events CSV and what its reproduce.py prints, as rows."""
+def reproduce(d, name, *args, rule=False, how=None):
+    """The run's events CSV and what its reproduce.py prints, as rows; with
+    @how, the script must say it grew that ("a real list in cpython")."""
     events = os.path.join(d, name + ".csv")
     script = os.path.join(d, name + ".py")
     p = cli(*args, "--events", events, "--reproduce", script, "--quiet")
@@ -24,6 +25,8 @@ def reproduce(d, name, *args, rule=False):
     out = subprocess.run([sys.executable, script, "--csv"] + (["--rule"] if rule else []),
                          capture_output=True, text=True, timeout=600)
     check(out.returncode == 0, f"{name}: reproduce.py failed: {out.stderr[-2000:]}")
+    if how is not None:
+        check(out.stderr.startswith("# " + how), f"{name}: reproduce.py grew {out.stderr.strip()!r}, not {how!r}")
     got = read_csv(out.stdout, ",".join(EVENTS_HEADER.split(",")[:SCRIPT_COLUMNS]), text=True)
     return wanted, got, script
 
@@ -105,12 +108,16 @@ def fixed_and_custom():
 @test
 def a_real_list_in_this_interpreter():
     """A CPython run of Python objects: a real list here, when this is the
-    CPython it mirrors, prints what List Lab's own run did."""
+    CPython it mirrors (3.10 or later, 64-bit), prints what List Lab's own
+    run did."""
+    real = (sys.implementation.name == "cpython" and sys.version_info >= (3, 10)
+            and sys.maxsize == 2 ** 63 - 1)
+    how = "a real list in cpython" if real else "the policy's rule"
     with scratch() as d:
         for element in ("shared", "boxed"):
             wanted, got, script = reproduce(d, "real-" + element, "run", "--policy", "cpython",
                                             "--element", element, "--target", "16MiB",
-                                            "--initial-length", "100001", "--reserve", "0")
+                                            "--initial-length", "100001", "--reserve", "0", how=how)
             check(got == wanted, f"{element}: {len(got)} rows against {len(wanted)}")
         notebook = subprocess.run([sys.executable, script], capture_output=True, text=True, timeout=600)
         lines = notebook.stdout.splitlines()
@@ -135,6 +142,12 @@ def the_notebooks_numbers():
                        "244.416 MB, added 27.157 MB", "274.969 MB, added 30.552 MB",
                        "309.340 MB, added 34.371 MB"):
             check(wanted in sizes, f"“{wanted}” not in {sizes[:8]}")
+        # The notebook's own loop in this interpreter, where it is the
+        # CPython the policy mirrors: the same lines.
+        if sys.implementation.name == "cpython" and sys.version_info >= (3, 10) and sys.maxsize == 2 ** 63 - 1:
+            real = subprocess.run([sys.executable, script], capture_output=True, text=True, timeout=120)
+            check(real.stderr.startswith("# a real list in cpython"), real.stderr.strip())
+            check(real.stdout == out.stdout, f"{real.stdout.splitlines()[:3]} against {out.stdout.splitlines()[:3]}")
 
 
 @test
