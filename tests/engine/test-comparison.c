@@ -157,6 +157,13 @@ test_figures (void)
   /* Fixed +4: many small steps. */
   config_for (&config, LL_POLICY_FIXED, LL_ELEMENT_SHARED, 64 * 1024);
   check_against_events (&config);
+
+  /* A length that ends between two growths: the appends after the last
+   * one have their slack too. */
+  config_for (&config, LL_POLICY_JAVA, LL_ELEMENT_SHARED, 0);
+  config.target_kind = LL_TARGET_ELEMENTS;
+  config.target = 1000003;
+  check_against_events (&config);
 }
 
 /* Doubling with copies: both blocks must fit, so the list stops at the
