@@ -12,8 +12,6 @@
 #include "ll-window.h"
 #include "ui-test-util.h"
 
-#define MiB (G_GUINT64_CONSTANT (1) << 20)
-
 /* Closes every window the test left (dialogs included). */
 void                destroy_all    (void);
 LlExportController *get_exporter   (LlWindow                   *window);

@@ -9,9 +9,7 @@
 
 #include "ll-application.h"
 #include "ll-window.h"
-
-#define MiB (G_GUINT64_CONSTANT (1) << 20)
-#define GiB (G_GUINT64_CONSTANT (1) << 30)
+#include "ui-test-util.h"
 
 typedef void (*AppBody) (LlApplication *app,
                          LlWindow      *window,

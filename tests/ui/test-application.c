@@ -17,8 +17,6 @@
 #include "ll-window.h"
 #include "ui-test-util.h"
 
-#define MiB (G_GUINT64_CONSTANT (1) << 20)
-
 /* How soon the process must be done. The workers notice a cancel within a
  * block and the engine within 100 ms; the bound is generous because the
  * machines that run the tests are loaded. */

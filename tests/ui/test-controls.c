@@ -12,8 +12,6 @@
 #include "ll-controls.h"
 #include "ui-test-util.h"
 
-#define GiB (G_GUINT64_CONSTANT (1) << 30)
-
 typedef struct
 {
   GtkWidget  *window;

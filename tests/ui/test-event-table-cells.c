@@ -10,9 +10,6 @@
 #include "event-table-test-util.h"
 #include "ui-test-util.h"
 
-#define MiB (G_GUINT64_CONSTANT (1) << 20)
-#define GiB (G_GUINT64_CONSTANT (1) << 30)
-
 /* Row @position's texts, column by column, joined by " | ". */
 static char *
 row_text (Fixture *f,

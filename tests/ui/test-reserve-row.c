@@ -16,8 +16,6 @@
 #include "ll-run-config.h"
 #include "ui-test-util.h"
 
-#define GiB (G_GUINT64_CONSTANT (1) << 30)
-
 typedef struct
 {
   guint message;

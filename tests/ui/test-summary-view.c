@@ -10,8 +10,6 @@
 #include "ll-window.h"
 #include "ui-test-util.h"
 
-#define GiB (G_GUINT64_CONSTANT (1) << 30)
-
 /* Without a window: what the line says, from the figures it is given. */
 static void
 test_forecast_line (void)
@@ -139,6 +137,42 @@ test_forecast_in_window (void)
   destroy_window (window);
 }
 
+/* Free memory now, and how it changed since the run began: down while
+ * the list holds memory, up once more is free; within a container, its
+ * limit instead. The start says the reserve kept. */
+static void
+test_free_memory_figures (void)
+{
+  LlSummaryView *summary = LL_SUMMARY_VIEW (ll_summary_view_new ());
+  LlSummaryInfo info = { 0 };
+
+  g_object_ref_sink (summary);
+  info.has_run = TRUE;
+  info.units = LL_UNITS_IEC;
+  info.limit_bytes = LL_NO_LIMIT;
+  info.status.state = LL_ENGINE_FINISHED;
+  info.status.length = 7821781;
+  info.status.capacity = 8799508;
+  info.status.start_available_bytes = 20 * GiB;
+  info.status.reserve_bytes = 1 * GiB;
+  info.available_bytes = 20 * GiB - 65 * MiB;
+  ll_summary_view_update (summary, &info);
+  g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_FREE_NOW), ==, "19.94 GiB");
+  g_assert_cmpstr (ll_summary_view_get_detail (summary, LL_FIGURE_FREE_NOW), ==, "−65.00 MiB since start");
+  g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_FREE_START), ==, "20.00 GiB");
+  g_assert_cmpstr (ll_summary_view_get_detail (summary, LL_FIGURE_FREE_START), ==, "1.00 GiB kept in reserve");
+
+  info.available_bytes = 20 * GiB + 512 * MiB;
+  ll_summary_view_update (summary, &info);
+  g_assert_cmpstr (ll_summary_view_get_detail (summary, LL_FIGURE_FREE_NOW), ==, "+512.00 MiB since start");
+
+  info.limit_bytes = 8 * GiB;
+  ll_summary_view_update (summary, &info);
+  g_assert_cmpstr (ll_summary_view_get_detail (summary, LL_FIGURE_FREE_NOW), ==, "Within the container’s 8.00 GiB limit");
+
+  g_object_unref (summary);
+}
+
 static void
 test_main_figures (void)
 {
@@ -220,6 +254,7 @@ main (int   argc,
   g_test_add_func ("/ui/summary/forecast-line", test_forecast_line);
   g_test_add_func ("/ui/summary/forecast-in-window", test_forecast_in_window);
   g_test_add_func ("/ui/summary/main-figures", test_main_figures);
+  g_test_add_func ("/ui/summary/free-memory-figures", test_free_memory_figures);
   g_test_add_func ("/ui/summary/simulated-figures", test_simulated_figures);
 
   return g_test_run ();

@@ -14,9 +14,6 @@
 #include "ll-window.h"
 #include "ui-test-util.h"
 
-#define MiB (G_GUINT64_CONSTANT (1) << 20)
-#define GiB (G_GUINT64_CONSTANT (1) << 30)
-
 /* CPython's list_resize for one append at a time, as a reference. */
 static void
 cpython_reference (guint64  target_bytes,

@@ -11,8 +11,6 @@
 #include "ll-run-swatch.h"
 #include "ui-test-util.h"
 
-#define MiB (G_GUINT64_CONSTANT (1) << 20)
-
 static guint
 n_runs (LlWindow *window)
 {

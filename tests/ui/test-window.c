@@ -13,9 +13,6 @@
 #include "ll-window.h"
 #include "ui-test-util.h"
 
-#define MiB (G_GUINT64_CONSTANT (1) << 20)
-#define GiB (G_GUINT64_CONSTANT (1) << 30)
-
 /* Helpers */
 
 static GtkWidget *

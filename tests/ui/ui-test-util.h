@@ -12,6 +12,9 @@
 
 G_BEGIN_DECLS
 
+#define MiB (G_GUINT64_CONSTANT (1) << 20)
+#define GiB (G_GUINT64_CONSTANT (1) << 30)
+
 /* What every UI test's main () starts with: GTK in test mode, libadwaita,
  * and the main context owned, as an application's main loop owns it (the
  * engine hands a run's end over through it). */
