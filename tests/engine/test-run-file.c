@@ -177,6 +177,8 @@ assert_same_run (LlRun *a,
   g_assert_cmpuint (ca->target, ==, cb->target);
   g_assert_cmpint (ca->target_units, ==, cb->target_units);
   g_assert_cmpuint (ca->reserve_bytes, ==, cb->reserve_bytes);
+  g_assert_cmpuint (ca->sample_hz, ==, cb->sample_hz);
+  g_assert_cmpint (ca->huge_pages, ==, cb->huge_pages);
 
   ll_run_get_status (a, &status_a);
   ll_run_get_status (b, &status_b);
@@ -187,6 +189,8 @@ assert_same_run (LlRun *a,
   g_assert_cmpuint (status_a.objects_bytes, ==, status_b.objects_bytes);
   g_assert_cmpuint (status_a.elapsed_ns, ==, status_b.elapsed_ns);
   g_assert_cmpuint (status_a.start_available_bytes, ==, status_b.start_available_bytes);
+  g_assert_cmpuint (status_a.limit_bytes, ==, status_b.limit_bytes);
+  g_assert_cmpuint (status_a.reserve_bytes, ==, status_b.reserve_bytes);
   /* A real run's list is not in the file: it reads as released. */
   g_assert_cmpint (status_b.state, ==,
                    ll_run_get_kind (a) == LL_RUN_REAL ? LL_ENGINE_RELEASED : LL_ENGINE_FINISHED);
@@ -263,6 +267,8 @@ test_round_trip (void)
   config.target_kind = LL_TARGET_ELEMENTS;
   config.target = 2000000;
   config.reserve_bytes = 3 * GiB;
+  config.sample_hz = 50;
+  config.huge_pages = TRUE;
   custom = ll_run_new (LL_RUN_SIMULATED, &config, NULL);
   g_assert_true (ll_run_simulate (custom, NULL, NULL, NULL, NULL));
   g_ptr_array_add (runs, custom);
