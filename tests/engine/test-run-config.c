@@ -11,6 +11,21 @@
 #include "ll-run-config.h"
 #include "ll-growth.h"
 
+/* Where no element model is chosen: NumPy and array.array hold int64,
+ * as np.append and array('q') do; every other policy a list of objects. */
+static void
+test_default_element (void)
+{
+  for (guint kind = 0; kind < LL_N_POLICIES; kind++)
+    {
+      gboolean numbers = kind == LL_POLICY_NUMPY_APPEND || kind == LL_POLICY_CPYTHON_ARRAY;
+      LlElement element = ll_run_config_default_element (kind);
+
+      g_assert_cmpint (element, ==, numbers ? LL_ELEMENT_INT64 : LL_ELEMENT_SHARED);
+      g_assert_true (ll_run_config_holds (kind, element));
+    }
+}
+
 static void
 test_config_defaults (void)
 {
@@ -393,6 +408,7 @@ main (int    argc,
 
   g_test_add_func ("/run-config/estimate-skip", test_estimate_skip);
   g_test_add_func ("/run-config/defaults", test_config_defaults);
+  g_test_add_func ("/run-config/default-element", test_default_element);
   g_test_add_func ("/run-config/invalid", test_config_invalid);
   g_test_add_func ("/run-config/estimate-peak", test_estimate_peak);
   g_test_add_func ("/run-config/starts-at-target", test_starts_at_target);
