@@ -59,6 +59,25 @@ ll_run_config_default_element (LlPolicyKind kind)
   return ll_policy_get_info (kind)->numbers_only ? LL_ELEMENT_INT64 : LL_ELEMENT_SHARED;
 }
 
+void
+ll_run_config_for_policy (const LlRunConfig *config,
+                          LlPolicyKind       kind,
+                          LlRunConfig       *out)
+{
+  g_return_if_fail (config != NULL);
+  g_return_if_fail (kind < LL_N_POLICIES);
+  g_return_if_fail (out != NULL);
+
+  *out = *config;
+  if (kind == config->policy.kind)
+    return;
+  ll_policy_init (&out->policy, kind);
+  /* Each runtime grows in its own way, and holds what it can. */
+  out->mechanism = LL_MECHANISM_DEFAULT;
+  if (!ll_run_config_holds (kind, out->element))
+    out->element = ll_run_config_default_element (kind);
+}
+
 gboolean
 ll_run_config_validate (const LlRunConfig  *config,
                         GError            **error)

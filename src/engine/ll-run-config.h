@@ -72,6 +72,12 @@ gboolean     ll_run_config_holds         (LlPolicyKind       kind,
 /* The element model a run of @kind takes when none is chosen: shared, or
  * int64 (NumPy's integers, array('q')) where it holds numbers only. */
 LlElement    ll_run_config_default_element (LlPolicyKind     kind);
+/* @config's set-up for a run of another runtime, @kind, into @out: the
+ * policy's defaults, its own mechanism, and the elements it can hold
+ * (int64 for NumPy and array.array where @config's are objects). */
+void         ll_run_config_for_policy    (const LlRunConfig *config,
+                                          LlPolicyKind       kind,
+                                          LlRunConfig       *out);
 /* What sys.getsizeof (or the runtime) counts besides the slots: 56 for a
  * list, the policy's own header otherwise. */
 guint        ll_run_config_header_bytes  (const LlRunConfig *config);

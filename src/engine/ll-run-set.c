@@ -244,15 +244,10 @@ ll_run_set_compare (LlRunSet           *self,
   runs = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = n_kinds; i > 0; i--)
     {
-      LlRunConfig c = *config;
+      LlRunConfig c;
       LlRun *run;
 
-      if (kinds[i - 1] != config->policy.kind)
-        {
-          ll_policy_init (&c.policy, kinds[i - 1]);
-          /* Each runtime grows in its own way. */
-          c.mechanism = LL_MECHANISM_DEFAULT;
-        }
+      ll_run_config_for_policy (config, kinds[i - 1], &c);
       run = ll_run_new (LL_RUN_SIMULATED, &c, NULL);
       if (run != NULL)
         g_ptr_array_add (runs, run);

@@ -55,10 +55,11 @@ compare_action (GtkWidget  *widget,
     }
   else if (ll_policy_kind_from_name (name, &kinds[0], &error))
     {
-      LlRunConfig other = config;
+      LlRunConfig other;
 
-      /* array.array and NumPy hold numbers: said, not silently skipped. */
-      ll_policy_init (&other.policy, kinds[0]);
+      /* (array.array and NumPy, asked for by name, hold int64 where the
+       * set-up's elements are objects.) */
+      ll_run_config_for_policy (&config, kinds[0], &other);
       if (!ll_run_config_validate (&other, &error))
         {
           ll_window_toast (self, error->message);

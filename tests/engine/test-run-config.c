@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "engine-test.h"
 #include "ll-run-config.h"
 #include "ll-growth.h"
 
@@ -24,6 +25,45 @@ test_default_element (void)
       g_assert_cmpint (element, ==, numbers ? LL_ELEMENT_INT64 : LL_ELEMENT_SHARED);
       g_assert_true (ll_run_config_holds (kind, element));
     }
+}
+
+/* The set-up for another runtime: its policy's defaults, its own
+ * mechanism, and elements it holds; the set-up's own policy as it is. */
+static void
+test_for_policy (void)
+{
+  LlRunConfig config, other;
+
+  ll_run_config_init (&config);
+  ll_policy_init (&config.policy, LL_POLICY_CUSTOM);
+  config.policy.factor = 1.3;
+  config.mechanism = LL_MECHANISM_MREMAP;
+  config.element = LL_ELEMENT_BOXED;
+  config.initial_length = 1000;
+  config.target = 8 * MiB;
+
+  ll_run_config_for_policy (&config, LL_POLICY_CUSTOM, &other);
+  g_assert_cmpmem (&other, sizeof other, &config, sizeof config);
+
+  ll_run_config_for_policy (&config, LL_POLICY_JAVA, &other);
+  g_assert_cmpint (other.policy.kind, ==, LL_POLICY_JAVA);
+  g_assert_cmpfloat (other.policy.factor, !=, 1.3);
+  g_assert_cmpint (other.mechanism, ==, LL_MECHANISM_DEFAULT);
+  g_assert_cmpint (other.element, ==, LL_ELEMENT_BOXED);
+  g_assert_cmpuint (other.initial_length, ==, 1000);
+  g_assert_cmpuint (other.target, ==, 8 * MiB);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      LlPolicyKind numbers = i == 0 ? LL_POLICY_NUMPY_APPEND : LL_POLICY_CPYTHON_ARRAY;
+
+      ll_run_config_for_policy (&config, numbers, &other);
+      g_assert_cmpint (other.element, ==, LL_ELEMENT_INT64);
+      g_assert_true (ll_run_config_validate (&other, NULL));
+    }
+  config.element = LL_ELEMENT_INT32;
+  ll_run_config_for_policy (&config, LL_POLICY_CPYTHON_ARRAY, &other);
+  g_assert_cmpint (other.element, ==, LL_ELEMENT_INT32);
 }
 
 static void
@@ -322,7 +362,6 @@ test_starts_at_target (void)
 static void
 test_reserve (void)
 {
-  const guint64 GiB = (guint64) 1 << 30;
   LlMemInfo info = { .total_bytes = 24 * GiB, .cgroup_limit_bytes = LL_NO_LIMIT };
   const struct { const char *text; guint64 reserve; } good[] = {
     { "auto", LL_RESERVE_DEFAULT }, { "", LL_RESERVE_DEFAULT }, { " AUTO ", LL_RESERVE_DEFAULT },
@@ -409,6 +448,7 @@ main (int    argc,
   g_test_add_func ("/run-config/estimate-skip", test_estimate_skip);
   g_test_add_func ("/run-config/defaults", test_config_defaults);
   g_test_add_func ("/run-config/default-element", test_default_element);
+  g_test_add_func ("/run-config/for-policy", test_for_policy);
   g_test_add_func ("/run-config/invalid", test_config_invalid);
   g_test_add_func ("/run-config/estimate-peak", test_estimate_peak);
   g_test_add_func ("/run-config/starts-at-target", test_starts_at_target);

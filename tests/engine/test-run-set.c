@@ -189,6 +189,23 @@ test_compare (void)
       g_assert_cmpuint (counters.n_events, >, 10);
     }
 
+  /* array.array beside a list of objects holds int64, as it would. */
+  {
+    const LlPolicyKind numbers[] = { LL_POLICY_CPYTHON_ARRAY };
+    LlRunConfig objects = config;
+    g_autoptr(LlRun) run = NULL;
+
+    objects.element = LL_ELEMENT_SHARED;
+    ll_run_set_compare (set, &objects, numbers, 1);
+    wait_idle (set);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ll_run_set_get_store (set))), ==, 4);
+    run = nth (set, 0);
+    g_assert_cmpint (ll_run_get_config (run)->policy.kind, ==, LL_POLICY_CPYTHON_ARRAY);
+    g_assert_cmpint (ll_run_get_config (run)->element, ==, LL_ELEMENT_INT64);
+    g_assert_cmpint (ll_run_get_state (run), ==, LL_ENGINE_FINISHED);
+    ll_run_set_remove (set, run);
+  }
+
   /* Cancelled, nothing comes. */
   config.target = 1024 * MiB;
   ll_policy_init (&config.policy, LL_POLICY_FIXED);
