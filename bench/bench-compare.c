@@ -109,10 +109,7 @@ main (int    argc,
   config.target = bytes;
 
   /* Every runtime's policy, as "All Policies" asks for them. */
-  for (guint k = 0; k < LL_N_POLICIES; k++)
-    if (k != LL_POLICY_FIXED && k != LL_POLICY_CUSTOM && k != LL_POLICY_NUMPY_APPEND &&
-        !ll_policy_get_info (k)->numbers_only)
-      kinds[n_kinds++] = k;
+  n_kinds = ll_policy_list_runtimes (kinds);
 
   for (guint r = 0; r < ROUNDS; r++)
     {

@@ -187,6 +187,19 @@ ll_policy_get_info (LlPolicyKind kind)
   return &policy_infos[kind];
 }
 
+guint
+ll_policy_list_runtimes (LlPolicyKind *kinds)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (kinds != NULL, 0);
+
+  for (guint k = 0; k < LL_N_POLICIES; k++)
+    if (k != LL_POLICY_FIXED && k != LL_POLICY_CUSTOM && k != LL_POLICY_NUMPY_APPEND)
+      kinds[n++] = k;
+  return n;
+}
+
 gboolean
 ll_policy_kind_from_name (const char    *name,
                           LlPolicyKind  *kind,

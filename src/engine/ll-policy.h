@@ -87,6 +87,11 @@ const LlPolicyInfo *ll_policy_get_info           (LlPolicyKind    kind);
 gboolean            ll_policy_kind_from_name     (const char     *name,
                                                   LlPolicyKind   *kind,
                                                   GError        **error);
+/* The runtimes' own policies, as "All Policies" compares them: not fixed
+ * and custom (set-ups, not runtimes) nor np.append (its copies grow with
+ * the square of the length: asked for by name). Writes them to @kinds,
+ * which has room for LL_N_POLICIES, and returns how many. */
+guint               ll_policy_list_runtimes      (LlPolicyKind   *kinds);
 const char         *ll_mechanism_to_string       (LlMechanism     mechanism);
 gboolean            ll_mechanism_from_string     (const char     *name,
                                                   LlMechanism    *mechanism,

@@ -44,14 +44,15 @@ compare_action (GtkWidget  *widget,
     }
   if (g_str_equal (name, "all"))
     {
-      /* Every runtime's own; fixed and custom are the set-up's business,
-       * and a real run of the set-up's policy is there already. */
+      /* Every runtime's own (array.array holding int64 beside objects),
+       * but the set-up's policy where a real run of it is there already. */
       gboolean real = self->run != NULL && ll_run_get_config (self->run)->policy.kind == config.policy.kind;
+      LlPolicyKind runtimes[LL_N_POLICIES];
+      guint n_runtimes = ll_policy_list_runtimes (runtimes);
 
-      for (guint k = 0; k < LL_N_POLICIES; k++)
-        if (k != LL_POLICY_FIXED && k != LL_POLICY_CUSTOM && k != LL_POLICY_NUMPY_APPEND &&
-            !(real && k == config.policy.kind) && ll_run_config_holds (k, config.element))
-          kinds[n_kinds++] = k;
+      for (guint i = 0; i < n_runtimes; i++)
+        if (!(real && runtimes[i] == config.policy.kind))
+          kinds[n_kinds++] = runtimes[i];
     }
   else if (ll_policy_kind_from_name (name, &kinds[0], &error))
     {

@@ -953,6 +953,21 @@ test_to_string (void)
     }
 }
 
+/* "All Policies": every runtime's own, not the set-ups (fixed, custom)
+ * nor np.append, in the menu's order. */
+static void
+test_list_runtimes (void)
+{
+  static const LlPolicyKind expected[] = {
+    LL_POLICY_CPYTHON, LL_POLICY_CPYTHON_38, LL_POLICY_CPYTHON_ARRAY, LL_POLICY_DOUBLE,
+    LL_POLICY_MSVC, LL_POLICY_JAVA, LL_POLICY_GO, LL_POLICY_RUST, LL_POLICY_DOTNET,
+  };
+  LlPolicyKind kinds[LL_N_POLICIES];
+  guint n = ll_policy_list_runtimes (kinds);
+
+  g_assert_cmpmem (kinds, n * sizeof kinds[0], expected, sizeof expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -969,6 +984,7 @@ main (int   argc,
       g_test_add_data_func (jumps, &references[i], test_extend_jumps);
     }
 
+  g_test_add_func ("/policy/list-runtimes", test_list_runtimes);
   g_test_add_func ("/policy/go/extend-from-nil", test_go_extend_from_nil);
   g_test_add_func ("/policy/cpython/shrink", test_cpython_shrink);
   g_test_add_func ("/policy/cpython/fresh-extend", test_cpython_fresh_extend);
