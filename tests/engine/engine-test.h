@@ -162,3 +162,17 @@ assert_events_equal (const LlEvent *a,
   g_assert_cmpuint (a->elapsed_ns, ==, b->elapsed_ns);
   g_assert_cmpuint (a->available_bytes, ==, b->available_bytes);
 }
+
+/* Two memory samples are the same, field by field. */
+static inline void
+assert_samples_equal (const LlSample *a,
+                      const LlSample *b)
+{
+  g_assert_cmpuint (a->elapsed_ns, ==, b->elapsed_ns);
+  g_assert_cmpuint (a->length, ==, b->length);
+  g_assert_cmpuint (a->capacity, ==, b->capacity);
+  g_assert_cmpuint (a->container_bytes, ==, b->container_bytes);
+  g_assert_cmpuint (a->objects_bytes, ==, b->objects_bytes);
+  g_assert_cmpuint (a->rss_bytes, ==, b->rss_bytes);
+  g_assert_cmpuint (a->available_bytes, ==, b->available_bytes);
+}

@@ -18,19 +18,6 @@ static const char events_header[] =
 static const char samples_header[] =
   "elapsed_ns,length,capacity,container_bytes,objects_bytes,rss_bytes,available_bytes";
 
-static void
-assert_samples_equal (const LlSample *a,
-                      const LlSample *b)
-{
-  g_assert_cmpuint (a->elapsed_ns, ==, b->elapsed_ns);
-  g_assert_cmpuint (a->length, ==, b->length);
-  g_assert_cmpuint (a->capacity, ==, b->capacity);
-  g_assert_cmpuint (a->container_bytes, ==, b->container_bytes);
-  g_assert_cmpuint (a->objects_bytes, ==, b->objects_bytes);
-  g_assert_cmpuint (a->rss_bytes, ==, b->rss_bytes);
-  g_assert_cmpuint (a->available_bytes, ==, b->available_bytes);
-}
-
 /* Values of every length, with the edges (0, 10^k - 1, 10^k, 2^64 - 1)
  * far more often than chance would give them. */
 static guint64

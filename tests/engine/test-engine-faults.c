@@ -441,13 +441,7 @@ static guint n_injected;
 typedef struct
 {
   const char   *name;
-  LlPolicyKind  policy;
-  LlMechanism   mechanism;
-  LlElement     element;
-  guint64       initial;
-  guint64       batch;
-  LlTargetKind  kind;
-  guint64       target;
+  RunCase       run;
   gboolean      huge_pages;
   guint         n_random;      /* points picked at random besides the first, last, mid-copy */
   guint         n_random_slow; /* under valgrind */
@@ -456,25 +450,25 @@ typedef struct
 /* Besides every policy with every mechanism, what those do not reach. */
 static const FaultCase special_cases[] = {
   /* list(range(n)) first: the initial block, then the first arena of objects. */
-  { "realloc/cpython/boxed-initial", LL_POLICY_CPYTHON, LL_MECHANISM_REALLOC, LL_ELEMENT_BOXED,
-    100000, 1, LL_TARGET_TOTAL_BYTES, 8 * MiB, FALSE, 20, 2 },
+  { "realloc/cpython/boxed-initial", { LL_POLICY_CPYTHON, LL_MECHANISM_REALLOC, LL_ELEMENT_BOXED,
+    100000, 1, LL_TARGET_TOTAL_BYTES, 8 * MiB }, FALSE, 20, 2 },
   /* libstdc++: each growth copies, the last ones in several pieces. */
-  { "copy/double/int64-pieces", LL_POLICY_DOUBLE, LL_MECHANISM_COPY, LL_ELEMENT_INT64,
-    0, 1, LL_TARGET_CONTAINER_BYTES, 16 * MiB, FALSE, 30, 2 },
+  { "copy/double/int64-pieces", { LL_POLICY_DOUBLE, LL_MECHANISM_COPY, LL_ELEMENT_INT64,
+    0, 1, LL_TARGET_CONTAINER_BYTES, 16 * MiB }, FALSE, 30, 2 },
   /* Java's 1.5×: more copies of several pieces. */
-  { "copy/java/int32-pieces", LL_POLICY_JAVA, LL_MECHANISM_COPY, LL_ELEMENT_INT32,
-    0, 1, LL_TARGET_CONTAINER_BYTES, 12 * MiB, FALSE, 40, 2 },
+  { "copy/java/int32-pieces", { LL_POLICY_JAVA, LL_MECHANISM_COPY, LL_ELEMENT_INT32,
+    0, 1, LL_TARGET_CONTAINER_BYTES, 12 * MiB }, FALSE, 40, 2 },
   /* .NET with extends, from a list of three. */
-  { "copy/dotnet/boxed-extend", LL_POLICY_DOTNET, LL_MECHANISM_COPY, LL_ELEMENT_BOXED,
-    3, 1000, LL_TARGET_ELEMENTS, 300000, FALSE, 20, 2 },
-  { "mremap/go/int32-extend", LL_POLICY_GO, LL_MECHANISM_MREMAP, LL_ELEMENT_INT32,
-    1, 3, LL_TARGET_ELEMENTS, 1000000, FALSE, 20, 2 },
+  { "copy/dotnet/boxed-extend", { LL_POLICY_DOTNET, LL_MECHANISM_COPY, LL_ELEMENT_BOXED,
+    3, 1000, LL_TARGET_ELEMENTS, 300000 }, FALSE, 20, 2 },
+  { "mremap/go/int32-extend", { LL_POLICY_GO, LL_MECHANISM_MREMAP, LL_ELEMENT_INT32,
+    1, 3, LL_TARGET_ELEMENTS, 1000000 }, FALSE, 20, 2 },
   /* On transparent huge pages: moved to a huge page boundary as it grows. */
-  { "mremap-thp/msvc/boxed", LL_POLICY_MSVC, LL_MECHANISM_MREMAP, LL_ELEMENT_BOXED,
-    0, 1, LL_TARGET_TOTAL_BYTES, 16 * MiB, TRUE, 10, 1 },
+  { "mremap-thp/msvc/boxed", { LL_POLICY_MSVC, LL_MECHANISM_MREMAP, LL_ELEMENT_BOXED,
+    0, 1, LL_TARGET_TOTAL_BYTES, 16 * MiB }, TRUE, 10, 1 },
   /* Past the first arena of objects: the second one fails too. */
-  { "mremap/cpython/boxed-arenas", LL_POLICY_CPYTHON, LL_MECHANISM_MREMAP, LL_ELEMENT_BOXED,
-    0, 1, LL_TARGET_ELEMENTS, ARENA_OBJECTS + 1000, FALSE, 4, 0 },
+  { "mremap/cpython/boxed-arenas", { LL_POLICY_CPYTHON, LL_MECHANISM_MREMAP, LL_ELEMENT_BOXED,
+    0, 1, LL_TARGET_ELEMENTS, ARENA_OBJECTS + 1000 }, FALSE, 4, 0 },
 };
 
 /* Every policy with every mechanism, the element models taken in turn. */
@@ -494,15 +488,15 @@ make_cases (void)
         LlElement e = ll_policy_get_info (p)->numbers_only ? (LlElement) (LL_ELEMENT_INT64 + (p + m) % 2)
                                                            : (LlElement) ((p + m) % LL_N_ELEMENTS);
 
-        c->policy = p;
-        c->mechanism = m;
-        c->element = e;
+        c->run.policy = p;
+        c->run.mechanism = m;
+        c->run.element = e;
         c->name = g_strdup_printf ("%s/%s/%s", ll_mechanism_to_string (m),
                                    ll_policy_get_info (p)->name, ll_element_get_info (e)->name);
-        c->batch = 1;
-        c->kind = LL_TARGET_CONTAINER_BYTES;
+        c->run.batch = 1;
+        c->run.kind = LL_TARGET_CONTAINER_BYTES;
         /* np.append reallocates on every append: a short list. */
-        c->target = p == LL_POLICY_NUMPY_APPEND ? 3 * 1024 : 2 * MiB;
+        c->run.target = p == LL_POLICY_NUMPY_APPEND ? 3 * 1024 : 2 * MiB;
         c->n_random = 14;
         c->n_random_slow = 1;
         g_ptr_array_add (all, c);
@@ -529,16 +523,10 @@ config_for_case (LlRunConfig     *config,
                  const FaultCase *c)
 {
   ll_run_config_init (config);
-  ll_policy_init (&config->policy, c->policy);
+  run_case_apply (&c->run, config);
   /* Some hundred growths, each one a copy with the copy mechanism. */
-  if (c->policy == LL_POLICY_FIXED)
+  if (c->run.policy == LL_POLICY_FIXED)
     config->policy.increment = 4096;
-  config->mechanism = c->mechanism;
-  config->element = c->element;
-  config->initial_length = c->initial;
-  config->batch = c->batch;
-  config->target_kind = c->kind;
-  config->target = c->target;
   config->huge_pages = c->huge_pages;
   config->reserve_bytes = 0;
   config->mem_probe = big_machine;

@@ -90,8 +90,8 @@ assert_same_counters (const LlHistoryCounters *a,
   g_assert_cmpuint (a->n_samples, ==, b->n_samples);
   if (a->n_samples > 0)
     {
-      g_assert_cmpmem (&a->first_sample, sizeof a->first_sample, &b->first_sample, sizeof b->first_sample);
-      g_assert_cmpmem (&a->last_sample, sizeof a->last_sample, &b->last_sample, sizeof b->last_sample);
+      assert_samples_equal (&a->first_sample, &b->first_sample);
+      assert_samples_equal (&a->last_sample, &b->last_sample);
     }
   g_assert_cmpuint (a->start_length, ==, b->start_length);
   g_assert_cmpuint (a->start_capacity, ==, b->start_capacity);
@@ -135,8 +135,8 @@ assert_same_samples (const LlSampleBucket *a,
       g_assert_cmpuint (a[i].max_available_bytes, ==, b[i].max_available_bytes);
       g_assert_cmpuint (a[i].min_rss_bytes, ==, b[i].min_rss_bytes);
       g_assert_cmpuint (a[i].max_rss_bytes, ==, b[i].max_rss_bytes);
-      g_assert_cmpmem (&a[i].first, sizeof a[i].first, &b[i].first, sizeof b[i].first);
-      g_assert_cmpmem (&a[i].last, sizeof a[i].last, &b[i].last, sizeof b[i].last);
+      assert_samples_equal (&a[i].first, &b[i].first);
+      assert_samples_equal (&a[i].last, &b[i].last);
     }
 }
 
