@@ -37,6 +37,14 @@ ll_export_size_get_presets (guint  what,
   return chart_presets;
 }
 
+LlExportSize
+ll_export_size_get_default (guint what)
+{
+  guint n_presets;
+
+  return ll_export_size_get_presets (what, &n_presets)[0];
+}
+
 /* A whole number of pixels at @p, moving @p past it; one past the
  * largest allowed stands for any larger. */
 static gboolean
@@ -160,19 +168,17 @@ ll_export_size_resolve (guint           what,
       *out_width = LL_REPORT_WIDTH * scale;
       *out_height = LL_REPORT_HEIGHT * scale;
     }
-  else if (what == LL_EXPORT_ALL_CHARTS)
-    {
-      *out_width = all_charts_presets[0].width;
-      *out_height = all_charts_presets[0].height;
-    }
-  else if (screen_width >= LL_EXPORT_SIZE_MIN && screen_height >= LL_EXPORT_SIZE_MIN)
+  else if (what != LL_EXPORT_ALL_CHARTS &&
+           screen_width >= LL_EXPORT_SIZE_MIN && screen_height >= LL_EXPORT_SIZE_MIN)
     {
       *out_width = screen_width;
       *out_height = screen_height;
     }
   else
     {
-      *out_width = LL_EXPORT_DEFAULT_WIDTH;
-      *out_height = LL_EXPORT_DEFAULT_HEIGHT;
+      LlExportSize size = ll_export_size_get_default (what);
+
+      *out_width = size.width;
+      *out_height = size.height;
     }
 }

@@ -24,6 +24,9 @@ typedef struct
   int height;
 } LlExportSize;
 
+/* What @what (a chart, or LL_EXPORT_ALL_CHARTS) is drawn at when no size
+ * is asked for and none is on screen: the first of its presets. */
+LlExportSize        ll_export_size_get_default (guint              what);
 /* The sizes offered for @what (a chart, or LL_EXPORT_ALL_CHARTS): the
  * default first, then slides and full-screen video, then documents or
  * four charts of the default size. */

@@ -26,12 +26,10 @@ get_screen_size (LlExportController *self,
   *height = (int) bounds.size.height;
   if (*width < LL_EXPORT_SIZE_MIN || *height < LL_EXPORT_SIZE_MIN)
     {
-      guint n_presets;
-      const LlExportSize *preset = ll_export_size_get_presets (chart >= LL_N_CHARTS ? LL_EXPORT_ALL_CHARTS : chart,
-                                                               &n_presets);
+      LlExportSize size = ll_export_size_get_default (ll_export_image_chart_what (chart));
 
-      *width = preset->width;
-      *height = preset->height;
+      *width = size.width;
+      *height = size.height;
     }
 }
 
@@ -77,7 +75,7 @@ get_image_options (LlExportController         *self,
   /* A file stands alone: it says what it shows. */
   options->draw_title = TRUE;
 
-  *what = report ? LL_EXPORT_REPORT : all ? LL_EXPORT_ALL_CHARTS : chart;
+  *what = report ? LL_EXPORT_REPORT : ll_export_image_chart_what (image->chart);
 
   if (report)
     {

@@ -72,12 +72,10 @@ ll_export_controller_get_size (LlExportController *self,
 
   if (!ll_export_size_parse (text, width, height, NULL))
     {
-      guint n_presets;
-      const LlExportSize *preset = ll_export_size_get_presets (chart >= LL_N_CHARTS ? LL_EXPORT_ALL_CHARTS : chart,
-                                                               &n_presets);
+      LlExportSize size = ll_export_size_get_default (ll_export_image_chart_what (chart));
 
-      *width = preset->width;
-      *height = preset->height;
+      *width = size.width;
+      *height = size.height;
     }
 }
 

@@ -155,8 +155,7 @@ fill_sizes (LlExportDialog *self)
   height = self->chosen[size_group (self->sizes_chart)].height;
   known = width <= 0 || height <= 0;
   /* The presets, then the size on screen. */
-  presets = ll_export_size_get_presets (self->sizes_chart == LL_N_CHARTS ? LL_EXPORT_ALL_CHARTS : self->sizes_chart,
-                                        &n_presets);
+  presets = ll_export_size_get_presets (ll_export_image_chart_what (self->sizes_chart), &n_presets);
   g_array_set_size (self->sizes, 0);
   for (guint i = 0; i < n_presets; i++)
     {
@@ -365,13 +364,8 @@ ll_export_dialog_new (GtkWindow                  *parent,
   adw_combo_row_set_selected (self->chart_row, MIN (options->chart, LL_N_CHARTS));
   adw_combo_row_set_selected (self->style_row, options->light ? 1 : 0);
   fill_formats (self, options->format);
-  for (guint group = 0; group < G_N_ELEMENTS (self->chosen); group++)
-    {
-      guint n_presets;
-
-      self->chosen[group] = ll_export_size_get_presets (group == 1 ? LL_EXPORT_ALL_CHARTS : LL_CHART_CAPACITY,
-                                                        &n_presets)[0];
-    }
+  self->chosen[size_group (LL_CHART_CAPACITY)] = ll_export_size_get_default (LL_CHART_CAPACITY);
+  self->chosen[size_group (LL_N_CHARTS)] = ll_export_size_get_default (LL_EXPORT_ALL_CHARTS);
   self->chosen[size_group (options->chart)] = (LlExportSize) { options->width, options->height };
   fill_sizes (self);
 

@@ -21,6 +21,14 @@ typedef struct
   gboolean       light;   /* the light style whatever the screen shows */
 } LlExportImageOptions;
 
+/* What the export layer draws for @chart as the options name it (an
+ * LlChartKind, or LL_EXPORT_ALL_CHARTS for LL_N_CHARTS). */
+static inline guint
+ll_export_image_chart_what (guint chart)
+{
+  return chart >= LL_N_CHARTS ? LL_EXPORT_ALL_CHARTS : chart;
+}
+
 /* Renders a preview of what @options would export. */
 typedef GdkTexture *(*LlExportPreviewFunc) (const LlExportImageOptions *options,
                                             gpointer                    user_data);

@@ -135,6 +135,10 @@ test_size_presets (void)
   g_assert_cmpint (all[2].width, ==, 2400);
   g_assert_cmpint (all[2].height, ==, 1200);
 
+  g_assert_cmpint (ll_export_size_get_default (LL_CHART_TIME).width, ==, chart[0].width);
+  g_assert_cmpint (ll_export_size_get_default (LL_CHART_TIME).height, ==, chart[0].height);
+  g_assert_cmpint (ll_export_size_get_default (LL_EXPORT_ALL_CHARTS).width, ==, all[0].width);
+  g_assert_cmpint (ll_export_size_get_default (LL_EXPORT_ALL_CHARTS).height, ==, all[0].height);
   ll_export_size_resolve (LL_EXPORT_ALL_CHARTS, LL_EXPORT_PNG, 0, 0, 700, 500, &w, &h);
   g_assert_cmpfloat (w, ==, all[0].width);
   g_assert_cmpfloat (h, ==, all[0].height);
