@@ -12,6 +12,10 @@ import sys
 from clitest import EVENTS_HEADER, check, cli, expect, main, read_csv, scratch, test
 
 SCRIPT_COLUMNS = 6
+# This python3 is the CPython the cpython policy mirrors (3.10 or later,
+# 64-bit): reproduce.py grows a real list in it.
+REAL_LIST_HERE = (sys.implementation.name == "cpython" and sys.version_info >= (3, 10)
+                  and sys.maxsize == 2 ** 63 - 1)
 
 
 def reproduce(d, name, *args, rule=False, how=None):
@@ -112,9 +116,7 @@ def a_real_list_in_this_interpreter():
     """A CPython run of Python objects: a real list here, when this is the
     CPython it mirrors (3.10 or later, 64-bit), prints what List Lab's own
     run did."""
-    real = (sys.implementation.name == "cpython" and sys.version_info >= (3, 10)
-            and sys.maxsize == 2 ** 63 - 1)
-    how = "a real list in cpython" if real else "the policy's rule"
+    how = "a real list in cpython" if REAL_LIST_HERE else "the policy's rule"
     with scratch() as d:
         for element in ("shared", "boxed"):
             wanted, got, script = reproduce(d, "real-" + element, "run", "--policy", "cpython",
@@ -146,7 +148,7 @@ def the_notebooks_numbers():
             check(wanted in sizes, f"“{wanted}” not in {sizes[:8]}")
         # The notebook's own loop in this interpreter, where it is the
         # CPython the policy mirrors: the same lines.
-        if sys.implementation.name == "cpython" and sys.version_info >= (3, 10) and sys.maxsize == 2 ** 63 - 1:
+        if REAL_LIST_HERE:
             real = subprocess.run([sys.executable, script], capture_output=True, text=True, timeout=120)
             check(real.stderr.startswith("# a real list in cpython"), real.stderr.strip())
             check(real.stdout == out.stdout, f"{real.stdout.splitlines()[:3]} against {out.stdout.splitlines()[:3]}")
