@@ -56,7 +56,8 @@ on_bundle_written (GObject      *object,
       g_autoptr(GFile) file = g_file_new_for_path (dir);
       g_autofree char *uri = g_file_get_uri (file);
       /* Translators: %s is a folder's name */
-      AdwToast *toast = adw_toast_new_format (_("Bundle written to “%s”"), name);
+      g_autofree char *text = g_strdup_printf (_("Bundle written to “%s”"), name);
+      AdwToast *toast = ll_ui_toast_new (text);
 
       adw_toast_set_button_label (toast, _("Open _Folder"));
       adw_toast_set_action_name (toast, "export.open-folder");
@@ -146,7 +147,7 @@ on_bundle_chooser_response (GtkNativeDialog    *native,
       g_autofree char *uri = g_file_get_uri (file);
       g_autofree char *text = g_strdup_printf (_("Cannot write “%s”: only files in local folders can be written"), uri);
 
-      ll_window_add_toast (self->window, adw_toast_new (text));
+      ll_window_add_toast (self->window, ll_ui_toast_new (text));
       return;
     }
   {

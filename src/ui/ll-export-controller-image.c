@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ll-export-controller-private.h"
+#include "ll-ui-util.h"
 
 /* The size of @chart on screen; of the charts shown together, for
  * LL_N_CHARTS. */
@@ -242,7 +243,7 @@ open_image_dialog (LlExportController *self,
 
   if (job == NULL)
     {
-      ll_window_add_toast (self->window, adw_toast_new (error->message));
+      ll_window_add_toast (self->window, ll_ui_toast_new (error->message));
       return;
     }
 
@@ -310,9 +311,9 @@ ll_export_controller_copy_chart_action (GSimpleAction *action,
   g_autoptr(GError) error = NULL;
 
   if (ll_export_controller_copy_chart (self, &error))
-    ll_window_add_toast (self->window, adw_toast_new (_("Chart copied to the clipboard")));
+    ll_window_add_toast (self->window, ll_ui_toast_new (_("Chart copied to the clipboard")));
   else
-    ll_window_add_toast (self->window, adw_toast_new (error->message));
+    ll_window_add_toast (self->window, ll_ui_toast_new (error->message));
 }
 
 gboolean

@@ -417,7 +417,7 @@ export_with_chooser (LlExportController *self,
 
   if (job == NULL)
     {
-      ll_window_add_toast (self->window, adw_toast_new (error->message));
+      ll_window_add_toast (self->window, ll_ui_toast_new (error->message));
       return;
     }
 

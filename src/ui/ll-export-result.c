@@ -202,7 +202,8 @@ ll_export_result_show (LlWindow     *window,
     {
       g_autofree char *uri = get_folder_uri (job->path);
       /* Translators: %s is a file name */
-      AdwToast *toast = adw_toast_new_format (_("Saved “%s”"), name);
+      g_autofree char *text = g_strdup_printf (_("Saved “%s”"), name);
+      AdwToast *toast = ll_ui_toast_new (text);
 
       if (uri != NULL)
         {
@@ -213,8 +214,12 @@ ll_export_result_show (LlWindow     *window,
       add_toast (window, toast);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    /* Translators: %s is a file name */
-    add_toast (window, adw_toast_new_format (_("Export cancelled: “%s” was not written"), name));
+    {
+      /* Translators: %s is a file name */
+      g_autofree char *text = g_strdup_printf (_("Export cancelled: “%s” was not written"), name);
+
+      add_toast (window, ll_ui_toast_new (text));
+    }
   else
     show_error (window, job->kind, error);
 }

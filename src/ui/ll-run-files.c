@@ -404,7 +404,7 @@ on_saved (GObject      *object,
                                          save->n_runs),
                             save->n_runs, shown);
     if (self->window != NULL)
-      ll_window_add_toast (self->window, adw_toast_new (text));
+      ll_window_add_toast (self->window, ll_ui_toast_new (text));
     remember (file);
   }
   g_task_return_boolean (outer, TRUE);

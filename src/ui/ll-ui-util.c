@@ -170,6 +170,31 @@ ll_ui_show_error (GtkWindow  *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+AdwToast *
+ll_ui_toast_new (const char *text)
+{
+  AdwToast *toast;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  toast = adw_toast_new ("");
+  ll_ui_toast_set_text (toast, text);
+  return toast;
+}
+
+void
+ll_ui_toast_set_text (AdwToast   *toast,
+                      const char *text)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_if_fail (ADW_IS_TOAST (toast));
+  g_return_if_fail (text != NULL);
+
+  escaped = g_markup_escape_text (text, -1);
+  adw_toast_set_title (toast, escaped);
+}
+
 void
 ll_ui_name_widgets (GtkWidget *root)
 {

@@ -30,6 +30,13 @@ void      ll_ui_show_error          (GtkWindow     *parent,
                                      const char    *heading,
                                      const char    *body);
 
+/* A toast that shows @text as it is: libadwaita 1.2 reads a toast's
+ * title as markup, where a file named "R&D <draft>" would show nothing. */
+AdwToast *ll_ui_toast_new           (const char    *text);
+/* The same for the title of a toast shown. */
+void      ll_ui_toast_set_text      (AdwToast      *toast,
+                                     const char    *text);
+
 /* Destroys the file chooser *@chooser holds, if any, and lets it go. */
 void      ll_ui_chooser_close       (GtkNativeDialog  **chooser);
 

@@ -127,7 +127,7 @@ on_verified (LlWindow   *self,
   /* Translators: the interpreter and the verdict, "Python 3.11.7: 127 of
    * 127 reallocations identical" */
   text = g_strdup_printf (_("%s: %s"), ll_run_get_source (run), verdict);
-  t = adw_toast_new (text);
+  t = ll_ui_toast_new (text);
   adw_toast_set_timeout (t, identical ? 10 : 0);
   adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
@@ -212,7 +212,7 @@ start_open_toast (LlWindow   *self,
                   const char *title,
                   guint       runs)
 {
-  self->open_toast = adw_toast_new (title);
+  self->open_toast = ll_ui_toast_new (title);
   self->open_toast_runs = runs;
   self->open_toast_files = 1;
   g_signal_connect_object (self->open_toast, "dismissed", G_CALLBACK (on_open_toast_dismissed), self,
@@ -271,7 +271,7 @@ ll_window_add_runs (LlWindow   *self,
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Opened %u run from %u files",
                                            "Opened %u runs from %u files", self->open_toast_runs),
                               self->open_toast_runs, self->open_toast_files);
-      adw_toast_set_title (self->open_toast, text);
+      ll_ui_toast_set_text (self->open_toast, text);
       return;
     }
 

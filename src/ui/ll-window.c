@@ -52,10 +52,7 @@ void
 ll_window_toast (LlWindow   *self,
                  const char *text)
 {
-  AdwToast *t = adw_toast_new (text);
-
-  adw_toast_set_timeout (t, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, t);
+  adw_toast_overlay_add_toast (self->toast_overlay, ll_ui_toast_new (text));
 }
 
 /* The heading says where the run is, and so does the window's title:

@@ -352,23 +352,6 @@ test_open_refused_together (void)
   remove_dir (dir);
 }
 
-/* The text of the toast over @window that starts with @prefix, or NULL. */
-static const char *
-toast_text (LlWindow   *window,
-            const char *prefix)
-{
-  g_autoptr(GPtrArray) labels = find_widgets (GTK_WIDGET (window), GTK_TYPE_LABEL);
-
-  for (guint i = 0; i < labels->len; i++)
-    {
-      const char *text = gtk_label_get_label (labels->pdata[i]);
-
-      if (g_str_has_prefix (text, prefix) && gtk_widget_get_mapped (labels->pdata[i]))
-        return text;
-    }
-  return NULL;
-}
-
 /* Files opened together into an empty window: the first is shown as the
  * run, and one toast counts every file and run, that one included. A
  * file opened on its own later has a toast of its own. */
@@ -408,6 +391,22 @@ test_open_together_counted (void)
   g_assert_true (open (other, paths[1], &error));
   wait_ms (100);
   g_assert_cmpstr (toast_text (other, "Opened"), ==, "Opened 1 run from “run1.listlab”");
+  destroy_window (other);
+
+  /* A name is shown as it is, whatever its characters. */
+  other = create_window ();
+  g_assert_true (open (other, paths[0], &error));
+  wait_ms (100);
+  {
+    g_autofree char *odd = g_build_filename (dir, "R&D <draft>.listlab", NULL);
+
+    g_assert_true (save (window, odd, &error));
+    g_assert_no_error (error);
+    g_assert_true (open (other, odd, &error));
+    g_assert_no_error (error);
+  }
+  wait_ms (100);
+  g_assert_cmpstr (toast_text (other, "Opened"), ==, "Opened 1 run from “R&D <draft>.listlab”");
 
   for (guint i = 0; i < G_N_ELEMENTS (together); i++)
     g_object_unref (together[i]);

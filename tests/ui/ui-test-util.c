@@ -257,6 +257,22 @@ find_widgets (GtkWidget *root,
   return found;
 }
 
+const char *
+toast_text (LlWindow   *window,
+            const char *prefix)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (GTK_WIDGET (window), GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (labels->pdata[i]);
+
+      if (g_str_has_prefix (text, prefix) && gtk_widget_get_mapped (labels->pdata[i]))
+        return text;
+    }
+  return NULL;
+}
+
 gboolean
 press_key (GtkWidget      *widget,
            guint           keyval,

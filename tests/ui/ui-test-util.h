@@ -94,6 +94,10 @@ GtkWidget        *find_widget         (GtkWidget      *root,
 /* Every widget of @type under @root, in the order of the widget tree. */
 GPtrArray        *find_widgets        (GtkWidget      *root,
                                        GType           type);
+/* The text of the toast over @window that starts with @prefix, or NULL:
+ * what it shows. */
+const char       *toast_text          (LlWindow       *window,
+                                       const char     *prefix);
 /* The first widget under @root with @tooltip, or NULL. */
 GtkWidget        *find_by_tooltip     (GtkWidget      *root,
                                        const char     *tooltip);
