@@ -89,26 +89,56 @@ ll_run_set_get_store (LlRunSet *self)
   return self->store;
 }
 
-/* The first style no run holds: a run removed gives its colour back. */
-static guint
-free_style (LlRunSet *self)
+/* Whether a run here other than @run has @style. */
+static gboolean
+style_taken (LlRunSet *self,
+             LlRun    *run,
+             guint     style)
 {
   GListModel *model = G_LIST_MODEL (self->store);
   guint n = g_list_model_get_n_items (model);
 
-  for (guint style = 0;; style++)
+  for (guint i = 0; i < n; i++)
     {
-      gboolean taken = FALSE;
+      g_autoptr(LlRun) other = g_list_model_get_item (model, i);
 
-      for (guint i = 0; i < n && !taken; i++)
-        {
-          g_autoptr(LlRun) run = g_list_model_get_item (model, i);
-
-          taken = ll_run_get_style (run) == style;
-        }
-      if (!taken)
-        return style;
+      if (other != run && ll_run_get_style (other) == style)
+        return TRUE;
     }
+  return FALSE;
+}
+
+/* The first style no run holds: a run removed gives its colour back. */
+static guint
+free_style (LlRunSet *self)
+{
+  guint style = 0;
+
+  while (style_taken (self, NULL, style))
+    style++;
+  return style;
+}
+
+/* Whether a run here other than @run has @run's name and number. */
+static gboolean
+number_taken (LlRunSet *self,
+              LlRun    *run)
+{
+  g_autofree char *name = ll_run_dup_default_name (run);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LlRun) other = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      g_autofree char *other_name = NULL;
+
+      if (other == run || MAX (ll_run_get_ordinal (other), 1) != MAX (ll_run_get_ordinal (run), 1))
+        continue;
+      other_name = ll_run_dup_default_name (other);
+      if (g_strcmp0 (name, other_name) == 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* A run named as one already here takes the next number of that name. */
@@ -131,6 +161,18 @@ number_run (LlRunSet *self,
   ll_run_set_ordinal (run, last > 0 ? last + 1 : 0);
 }
 
+static void
+insert (LlRunSet *self,
+        LlRun    *run,
+        guint     position)
+{
+  g_signal_connect_swapped (run, "notify::visible", G_CALLBACK (changed), self);
+  g_signal_connect_swapped (run, "notify::title", G_CALLBACK (changed), self);
+  g_list_store_insert (self->store,
+                       MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->store))), run);
+  changed (self);
+}
+
 void
 ll_run_set_add (LlRunSet *self,
                 LlRun    *run)
@@ -140,26 +182,40 @@ ll_run_set_add (LlRunSet *self,
 
   number_run (self, run);
   ll_run_set_style (run, free_style (self));
-  g_signal_connect_swapped (run, "notify::visible", G_CALLBACK (changed), self);
-  g_signal_connect_swapped (run, "notify::title", G_CALLBACK (changed), self);
-  g_list_store_insert (self->store, 0, run);
-  changed (self);
+  insert (self, run, 0);
 }
 
-void
+guint
 ll_run_set_remove (LlRunSet *self,
                    LlRun    *run)
 {
   guint position;
 
-  g_return_if_fail (LL_IS_RUN_SET (self));
-  g_return_if_fail (LL_IS_RUN (run));
+  g_return_val_if_fail (LL_IS_RUN_SET (self), G_MAXUINT);
+  g_return_val_if_fail (LL_IS_RUN (run), G_MAXUINT);
 
   if (!g_list_store_find (self->store, run, &position))
-    return;
+    return G_MAXUINT;
   g_signal_handlers_disconnect_by_func (run, changed, self);
   g_list_store_remove (self->store, position);
   changed (self);
+  return position;
+}
+
+void
+ll_run_set_put_back (LlRunSet *self,
+                     LlRun    *run,
+                     guint     position)
+{
+  g_return_if_fail (LL_IS_RUN_SET (self));
+  g_return_if_fail (LL_IS_RUN (run));
+  g_return_if_fail (!g_list_store_find (self->store, run, NULL));
+
+  if (number_taken (self, run))
+    number_run (self, run);
+  if (style_taken (self, run, ll_run_get_style (run)))
+    ll_run_set_style (run, free_style (self));
+  insert (self, run, position);
 }
 
 void

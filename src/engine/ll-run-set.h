@@ -22,8 +22,16 @@ LlRunSet   *ll_run_set_new        (void);
 GListStore *ll_run_set_get_store  (LlRunSet          *self);
 void        ll_run_set_add        (LlRunSet          *self,
                                    LlRun             *run);
-void        ll_run_set_remove     (LlRunSet          *self,
+/* Takes @run out; returns where it stood (G_MAXUINT when not here). */
+guint       ll_run_set_remove     (LlRunSet          *self,
                                    LlRun             *run);
+/* Puts a run removed back where it stood (@position, or last when fewer
+ * are left), as it was: its colour and number, unless another run took
+ * them meanwhile. Runs removed one after another go back in the reverse
+ * order. */
+void        ll_run_set_put_back   (LlRunSet          *self,
+                                   LlRun             *run,
+                                   guint              position);
 /* Removes every run but @keep (may be NULL). */
 void        ll_run_set_clear      (LlRunSet          *self,
                                    LlRun             *keep);

@@ -144,10 +144,8 @@ on_remove (GtkButton *button,
            LlRunList *self)
 {
   LlRun *run = g_object_get_data (G_OBJECT (button), "run");
-  guint position;
 
-  if (g_list_store_find (self->runs, run, &position))
-    g_list_store_remove (self->runs, position);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.remove-run", "u", ll_run_get_id (run));
 }
 
 static GtkWidget *

@@ -76,6 +76,9 @@ struct _LlWindow
   guint                 shown_group;       /* the files the run shown came with … */
   guint                 shown_group_runs;  /* … and its file's runs, for their toast */
   GPtrArray            *series_names;  /* the names the charts' series point at */
+  GPtrArray            *removed;       /* the runs last removed, in that order … */
+  GArray               *removed_at;    /* … and where each stood, for Undo */
+  AdwToast             *removed_toast;
 };
 
 /* ll-window.c */
@@ -118,5 +121,6 @@ void      ll_window_release_list         (LlWindow *self,
 /* ll-window-runs.c: the runs kept to compare */
 void      ll_window_runs_class_init (GtkWidgetClass *widget_class);
 void      ll_window_runs_init       (LlWindow       *self);
+void      ll_window_runs_dispose    (LlWindow       *self);
 
 G_END_DECLS

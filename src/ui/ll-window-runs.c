@@ -144,15 +144,131 @@ cancel_compare_action (GtkWidget  *widget,
   ll_chart_board_set_compare_progress (self->board, -1.0, FALSE);
 }
 
+/* The runs last removed are kept while their toast shows, for Undo. */
+static void
+forget_removed (LlWindow *self)
+{
+  g_ptr_array_set_size (self->removed, 0);
+  g_array_set_size (self->removed_at, 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-remove", FALSE);
+}
+
+static void
+on_removed_toast_dismissed (AdwToast *toast,
+                            LlWindow *self)
+{
+  if (toast != self->removed_toast)
+    return;
+  self->removed_toast = NULL;
+  forget_removed (self);
+}
+
+/* Takes @runs out of the list and off the charts, with a toast to put
+ * them back; runs removed while it shows join it, and come back with
+ * them. */
+static void
+remove_runs (LlWindow  *self,
+             GPtrArray *runs)
+{
+  g_autofree char *title = NULL;
+  guint before = self->removed->len;
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      LlRun *run = g_ptr_array_index (runs, i);
+      guint position = ll_run_set_remove (self->runs, run);
+
+      if (position == G_MAXUINT)
+        continue;
+      g_ptr_array_add (self->removed, g_object_ref (run));
+      g_array_append_val (self->removed_at, position);
+    }
+  if (self->removed->len == before)
+    return;
+
+  if (self->removed->len == 1)
+    {
+      /* Its name in the legend, "Go" */
+      g_autofree char *name = ll_run_dup_short_title (g_ptr_array_index (self->removed, 0));
+
+      /* Translators: %s is a run's name, e.g. "“Go” removed" */
+      title = g_strdup_printf (_("“%s” removed"), name);
+    }
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u run removed", "%u runs removed",
+                                          self->removed->len),
+                             self->removed->len);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-remove", TRUE);
+  if (self->removed_toast != NULL)
+    {
+      ll_ui_toast_set_text (self->removed_toast, title);
+      return;
+    }
+  self->removed_toast = ll_ui_toast_new (title);
+  adw_toast_set_button_label (self->removed_toast, _("_Undo"));
+  adw_toast_set_action_name (self->removed_toast, "win.undo-remove");
+  adw_toast_set_priority (self->removed_toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (self->removed_toast, "dismissed", G_CALLBACK (on_removed_toast_dismissed), self, 0);
+  ll_window_add_toast (self, self->removed_toast);
+}
+
+static void
+remove_run_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LlWindow *self = LL_WINDOW (widget);
+  GListModel *store = G_LIST_MODEL (ll_run_set_get_store (self->runs));
+  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func (g_object_unref);
+  guint id = g_variant_get_uint32 (parameter);
+
+  for (guint i = 0; i < g_list_model_get_n_items (store); i++)
+    {
+      LlRun *run = g_list_model_get_item (store, i);
+
+      /* The run the window shows stays. */
+      if (ll_run_get_id (run) == id && run != self->run)
+        g_ptr_array_add (runs, g_object_ref (run));
+      g_object_unref (run);
+    }
+  remove_runs (self, runs);
+}
+
 static void
 clear_runs_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   LlWindow *self = LL_WINDOW (widget);
+  GListModel *store = G_LIST_MODEL (ll_run_set_get_store (self->runs));
+  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func (g_object_unref);
 
   ll_run_set_cancel (self->runs);
-  ll_run_set_clear (self->runs, self->run);
+  for (guint i = 0; i < g_list_model_get_n_items (store); i++)
+    {
+      LlRun *run = g_list_model_get_item (store, i);
+
+      if (run != self->run)
+        g_ptr_array_add (runs, g_object_ref (run));
+      g_object_unref (run);
+    }
+  remove_runs (self, runs);
+}
+
+/* Puts the runs last removed back where they stood, the last first. */
+static void
+undo_remove_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LlWindow *self = LL_WINDOW (widget);
+
+  for (guint i = self->removed->len; i-- > 0;)
+    ll_run_set_put_back (self->runs, g_ptr_array_index (self->removed, i),
+                         g_array_index (self->removed_at, guint, i));
+  forget_removed (self);
+  if (self->removed_toast != NULL)
+    adw_toast_dismiss (g_steal_pointer (&self->removed_toast));
 }
 
 /* Shows @run, read from @source, as the window's run: its figures, charts
@@ -289,10 +405,28 @@ ll_window_runs_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.cancel-compare", NULL, cancel_compare_action);
   gtk_widget_class_install_action (widget_class, "win.verify", NULL, verify_action);
   gtk_widget_class_install_action (widget_class, "win.clear-runs", NULL, clear_runs_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-run", "u", remove_run_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-remove", NULL, undo_remove_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo-remove", NULL);
 }
 
 void
 ll_window_runs_init (LlWindow *self)
 {
   g_signal_connect_swapped (self->runs, "verified", G_CALLBACK (on_verified), self);
+  self->removed = g_ptr_array_new_with_free_func (g_object_unref);
+  self->removed_at = g_array_new (FALSE, FALSE, sizeof (guint));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-remove", FALSE);
+}
+
+void
+ll_window_runs_dispose (LlWindow *self)
+{
+  if (self->removed_toast != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->removed_toast, self);
+      self->removed_toast = NULL;
+    }
+  g_clear_pointer (&self->removed, g_ptr_array_unref);
+  g_clear_pointer (&self->removed_at, g_array_unref);
 }

@@ -368,6 +368,7 @@ ll_window_dispose (GObject *object)
   self->run_pending = FALSE;
   ll_window_drop_run (self);
   g_clear_handle_id (&self->compare_progress_id, g_source_remove);
+  ll_window_runs_dispose (self);
   if (self->runs != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->runs, self);

@@ -82,6 +82,75 @@ test_add_remove (void)
   }
 }
 
+/* A run put back stands where it stood, with its colour and number,
+ * unless runs added meanwhile took them. */
+static void
+test_put_back (void)
+{
+  g_autoptr(LlRunSet) set = ll_run_set_new ();
+  g_autoptr(LlRun) a = NULL, b = NULL, c = NULL, d = NULL;
+  GListModel *store = G_LIST_MODEL (ll_run_set_get_store (set));
+  LlRunConfig config;
+  guint changes = 0;
+
+  config_for (&config, 1 * MiB);
+  a = ll_run_new (LL_RUN_SIMULATED, &config, NULL);
+  b = ll_run_new (LL_RUN_SIMULATED, &config, NULL);
+  c = ll_run_new (LL_RUN_SIMULATED, &config, NULL);
+  d = ll_run_new (LL_RUN_SIMULATED, &config, NULL);
+  ll_run_set_add (set, a);
+  ll_run_set_add (set, b);
+  ll_run_set_add (set, c);
+  g_signal_connect_swapped (set, "changed", G_CALLBACK (count), &changes);
+
+  /* c b a: b stood second, and a run not here stands nowhere. */
+  g_assert_cmpuint (ll_run_set_remove (set, b), ==, 1);
+  g_assert_cmpuint (ll_run_set_remove (set, b), ==, G_MAXUINT);
+  g_assert_cmpuint (changes, ==, 1);
+  ll_run_set_put_back (set, b, 1);
+  g_assert_cmpuint (changes, ==, 2);
+  {
+    g_autoptr(LlRun) second = g_list_model_get_item (store, 1);
+
+    g_assert_true (second == b);
+  }
+  g_assert_cmpuint (ll_run_get_style (b), ==, 1);
+  g_assert_cmpuint (ll_run_get_ordinal (b), ==, 2);
+  /* Back, its changes count again. */
+  ll_run_set_visible (b, FALSE);
+  g_assert_cmpuint (changes, ==, 3);
+
+  /* Removed one after another, put back in the reverse order: as before. */
+  g_assert_cmpuint (ll_run_set_remove (set, c), ==, 0);
+  g_assert_cmpuint (ll_run_set_remove (set, b), ==, 0);
+  ll_run_set_put_back (set, b, 0);
+  ll_run_set_put_back (set, c, 0);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(LlRun) run = g_list_model_get_item (store, i);
+
+      g_assert_true (run == (i == 0 ? c : i == 1 ? b : a));
+    }
+
+  /* A run added meanwhile took b's colour and number: b takes others,
+   * and a place past the end is the last. */
+  ll_run_set_remove (set, b);
+  ll_run_set_remove (set, c);
+  ll_run_set_add (set, d);
+  g_assert_cmpuint (ll_run_get_style (d), ==, 1);
+  g_assert_cmpuint (ll_run_get_ordinal (d), ==, 2);
+  ll_run_set_put_back (set, b, 7);
+  {
+    g_autoptr(LlRun) last = g_list_model_get_item (store, 2);
+
+    g_assert_true (last == b);
+  }
+  g_assert_cmpuint (ll_run_get_style (b), ==, 2);
+  g_assert_cmpuint (ll_run_get_ordinal (b), ==, 3);
+  g_assert_cmpuint (ll_run_get_style (d), ==, 1);
+  g_assert_cmpuint (ll_run_get_ordinal (d), ==, 2);
+}
+
 /* Runs of the same name are told apart by a number, from the second on:
  * in the legend ("CPython 3.9+ #2") and in their title; a name the user
  * gave is left as it is, and the number of a run removed is not given
@@ -318,6 +387,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/run-set/add-remove", test_add_remove);
+  g_test_add_func ("/run-set/put-back", test_put_back);
   g_test_add_func ("/run-set/numbers", test_numbers);
   g_test_add_func ("/run-set/compare", test_compare);
   g_test_add_func ("/run-set/verify", test_verify);

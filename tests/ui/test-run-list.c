@@ -115,6 +115,109 @@ test_rename (void)
   destroy_window (window);
 }
 
+/* The number of runs each chart draws. */
+static void
+assert_series (LlWindow *window,
+               guint     n)
+{
+  for (LlChartKind k = 0; k < LL_N_CHARTS; k++)
+    g_assert_cmpuint (ll_chart_view_get_data (ll_window_get_chart_view (window, k))->n_series, ==, n);
+}
+
+/* A run's trash button takes it off every chart, the table and the list,
+ * and the toast's Undo puts it back as it was: its place, name, colour
+ * and history. Runs removed while the toast shows join it. */
+static void
+test_remove_and_undo (void)
+{
+  LlWindow *window = create_window ();
+  GListModel *store = G_LIST_MODEL (ll_run_set_get_store (ll_window_get_runs (window)));
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(LlRun) go = NULL;
+  g_autoptr(LlRun) java = NULL;
+  GtkWidget *button;
+  guint style;
+
+  configure_run (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "8 MiB");
+  run_to_end (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", "s", "go");
+  wait_compared (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", "s", "java");
+  wait_compared (window);
+  g_assert_cmpuint (g_list_model_get_n_items (store), ==, 3);
+  java = g_list_model_get_item (store, 0);
+  go = g_list_model_get_item (store, 1);
+  g_assert_cmpint (ll_run_get_config (go)->policy.kind, ==, LL_POLICY_GO);
+  ll_run_set_title (go, "Go <renamed> & co");
+  style = ll_run_get_style (go);
+  assert_series (window, 3);
+
+  rows = list_rows (window);
+  g_assert_cmpuint (rows->len, ==, 3);
+  /* The run shown has none: it is the one the window follows. */
+  g_assert_null (find_by_tooltip (g_ptr_array_index (rows, 2), "Remove the Run"));
+  button = find_by_tooltip (g_ptr_array_index (rows, 1), "Remove the Run");
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_signal_emit_by_name (button, "clicked");
+
+  g_assert_cmpuint (g_list_model_get_n_items (store), ==, 2);
+  g_assert_false (g_list_store_find (G_LIST_STORE (store), go, NULL));
+  assert_series (window, 2);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = list_rows (window);
+  g_assert_cmpuint (rows->len, ==, 2);
+  wait_ms (100);
+  g_assert_cmpstr (toast_text (window, "“"), ==, "“Go <renamed> & co” removed");
+
+  /* Another, while the toast shows: one toast for both. */
+  button = find_by_tooltip (g_ptr_array_index (rows, 0), "Remove the Run");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (store), ==, 1);
+  assert_series (window, 1);
+  wait_ms (100);
+  g_assert_cmpstr (toast_text (window, "2 runs"), ==, "2 runs removed");
+
+  /* Undone: both where they were, as they were. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-remove", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (store), ==, 3);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(LlRun) run = g_list_model_get_item (store, i);
+
+      g_assert_true (run == (i == 0 ? java : go));
+    }
+  g_assert_cmpstr (ll_run_get_title (go), ==, "Go <renamed> & co");
+  g_assert_cmpuint (ll_run_get_style (go), ==, style);
+  assert_series (window, 3);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = list_rows (window);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 1)), ==, "Go <renamed> & co");
+  /* Nothing more to undo. */
+  g_assert_false (press_key (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_cmpuint (g_list_model_get_n_items (store), ==, 3);
+  /* Its toast goes (once faded out). */
+  for (guint i = 0; i < 100 && toast_text (window, "2 runs") != NULL; i++)
+    wait_ms (20);
+  g_assert_null (toast_text (window, "2 runs"));
+
+  /* Clear removes all but the run shown; Undo (Ctrl+Z) brings them all
+   * back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-runs", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (store), ==, 1);
+  assert_series (window, 1);
+  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_cmpuint (g_list_model_get_n_items (store), ==, 3);
+  assert_series (window, 3);
+  {
+    g_autoptr(LlRun) second = g_list_model_get_item (store, 1);
+
+    g_assert_true (second == go);
+  }
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -122,6 +225,7 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/run-list/rename", test_rename);
+  g_test_add_func ("/ui/run-list/remove-and-undo", test_remove_and_undo);
 
   return g_test_run ();
 }

@@ -394,7 +394,8 @@ test_shortcuts (void)
   GObject *window = gtk_builder_get_object (builder, "shortcuts_window");
   const char *accels[] = { "<Control>Return", "Escape", "<Control>e", "<Control>q",
                            "<Control>question", "<Control>comma", "F9",
-                           "<Alt>1", "<Alt>2", "<Alt>3", "<Alt>4", "<Alt>5", "<Control>t" };
+                           "<Alt>1", "<Alt>2", "<Alt>3", "<Alt>4", "<Alt>5", "<Control>t",
+                           "<Control>z" };
   GSList *objects;
   guint found = 0;
 
