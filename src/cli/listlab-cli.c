@@ -237,6 +237,17 @@ cmd_simulate (int    argc,
       /* Translators: the policy, as "cpython" or "fixed:increment=4" */
       g_autofree char *heading = g_strdup_printf (_("Simulated %s"), policy);
 
+      /* A list that never grew says why, as a run does. */
+      if (ll_run_config_starts_at_target (&o.config))
+        {
+          g_autofree char *why = ll_run_dup_stop_message (run, LL_UNITS_IEC);
+
+          g_free (heading);
+          /* Translators: why a simulated list never grew, then the policy:
+           * "The initial list of 1,000,000 elements already reaches the
+           * target of 1.00 kB (simulated cpython)" */
+          heading = g_strdup_printf (_("%s (simulated %s)"), why, policy);
+        }
       print_rows (ll_cli_options_summary_stream (&o), run, heading);
     }
 

@@ -80,6 +80,18 @@ def simulate_batch_and_element_targets():
     check(stats(p.stdout)["length"] == "10500", p.stdout)
 
 
+@test
+def a_list_already_past_its_target_is_said_so():
+    # list(range(1_000_000)) is 7.63 MiB: a 1 kB target is reached before the first append.
+    for command in ("simulate", "run"):
+        p = cli(command, "--initial-length", "1000000", "--target", "1KB")
+        expect(p, 0)
+        first = p.stdout.splitlines()[0]
+        check("The initial list of 1,000,000 elements already reaches the target of 1.00 kB" in first,
+              f"{command}: {first!r}")
+        check("Reallocations          0" in p.stdout, p.stdout)
+
+
 # --- run -----------------------------------------------------------------------
 
 @test
