@@ -639,6 +639,32 @@ restrict_to (LlAxis *axis,
   axis->hi = hi;
 }
 
+/* Steps few enough to stay apart on a short axis can end far past the
+ * data (0 to 2 for a list of 1.1 G elements, half the plot empty): the
+ * axis then ends on the first quarter step past the data (0 to 1.25), its
+ * labels where they were. */
+static void
+trim_to_data (LlAxis *axis,
+              double  lo,
+              double  hi)
+{
+  double quarter = axis->step / 4.0;
+  double new_lo, new_hi;
+  LlAxis trimmed;
+
+  if (!(quarter > 0.0) || (hi - lo) >= 0.75 * (axis->hi - axis->lo))
+    return;
+  new_lo = axis->lo + floor ((lo - axis->lo) / quarter + 1e-9) * quarter;
+  new_hi = axis->lo + ceil ((hi - axis->lo) / quarter - 1e-9) * quarter;
+  if (new_hi <= new_lo)
+    return;
+  /* Two labels at least stay (0 to 500 for 301 M on a tiny axis does). */
+  trimmed = *axis;
+  restrict_to (&trimmed, MAX (new_lo, axis->lo), MIN (new_hi, axis->hi));
+  if (count_labels (&trimmed) >= 2)
+    *axis = trimmed;
+}
+
 void
 ll_axis_compute (LlAxis          *axis,
                  LlQuantity       quantity,
@@ -728,4 +754,6 @@ ll_axis_compute (LlAxis          *axis,
   compute_linear (axis, lo, hi, fit);
   if (fit->exact && hi > lo)
     restrict_to (axis, lo, hi);
+  else if (hi > lo)
+    trim_to_data (axis, lo, hi);
 }

@@ -60,14 +60,16 @@ static const LinearCase linear_cases[] = {
   { LL_QUANTITY_TIME, LL_UNITS_IEC, 3.3e9, 1150, TRUE, "s", "0 0.5 1.0 1.5 2.0 2.5 3.0 3.5" },
   /* short axes (a chart among four): more steps where one would label only
    * the ends, or end far beyond the data (0 500 for 301 M), never closer
-   * than 27 px */
+   * than 27 px; an axis a whole step would leave a quarter empty ends a
+   * quarter step past the data (0 0.5 up to 0.625 G for 611 M) */
   { LL_QUANTITY_COUNT, LL_UNITS_IEC, 301325684, 69, FALSE, "M elements", "0 200 400" },
   { LL_QUANTITY_COUNT, LL_UNITS_IEC, 301325684, 55, FALSE, "M elements", "0 200 400" },
   { LL_QUANTITY_COUNT, LL_UNITS_IEC, 301325684, 50, FALSE, "M elements", "0 500" },
-  { LL_QUANTITY_COUNT, LL_UNITS_IEC, 610873544, 55, FALSE, "G elements", "0 0.5 1.0" },
+  { LL_QUANTITY_COUNT, LL_UNITS_IEC, 610873544, 55, FALSE, "G elements", "0 0.5" },
   { LL_QUANTITY_COUNT, LL_UNITS_IEC, 480000000, 69, FALSE, "M elements", "0 250 500" },
   { LL_QUANTITY_BYTES, LL_UNITS_SI, 2.41e9, 69, FALSE, "GB", "0 2.5" },
-  { LL_QUANTITY_BYTES, LL_UNITS_IEC, 21.02 * GiB, 69, FALSE, "GiB", "0 16 32" },
+  { LL_QUANTITY_BYTES, LL_UNITS_IEC, 21.02 * GiB, 69, FALSE, "GiB", "0 16" },
+  { LL_QUANTITY_COUNT, LL_UNITS_IEC, 1100814004, 58, FALSE, "G elements", "0 1" },
   { LL_QUANTITY_BYTES, LL_UNITS_IEC, 512 * MiB, 78, FALSE, "MiB", "0 256 512" },
 };
 
@@ -106,7 +108,48 @@ test_linear_table (void)
       g_assert_cmpstr (axis.unit, ==, c->unit);
       g_assert_cmpfloat (axis.lo, ==, 0.0);
       g_assert_cmpfloat (axis.hi, >=, c->hi);
-      g_assert_cmpfloat (axis.hi, ==, axis.ticks[axis.n_ticks - 1].value);
+      /* It ends on its last tick, or, where that would leave a quarter of
+       * it empty, on the first quarter step past the data. */
+      if (axis.hi != axis.ticks[axis.n_ticks - 1].value)
+        {
+          double quarter = axis.step / 4;
+
+          g_assert_cmpfloat (axis.hi - c->hi, <, quarter);
+          g_assert_cmpfloat (fabs (axis.hi / quarter - round (axis.hi / quarter)), <, 1e-9);
+          g_assert_cmpfloat (axis.hi, <, axis.ticks[axis.n_ticks - 1].value + axis.step);
+        }
+      else
+        /* (Two ticks cut to one label would say nothing.) */
+        g_assert_true (c->hi >= 0.75 * axis.hi || axis.n_ticks == 2);
+    }
+}
+
+/* Where an axis among four ends: on the first quarter step past the data
+ * when a whole step would leave a quarter of it empty (0 to 2 for 1.1 G,
+ * the top half blank), else on its last tick. */
+static void
+test_short_axis_domain (void)
+{
+  static const struct { LlQuantity q; double hi; double length; double domain; } cases[] = {
+    { LL_QUANTITY_COUNT, 1100814004, 58, 1.25e9 },
+    { LL_QUANTITY_COUNT, 610873544, 55, 0.625e9 },
+    { LL_QUANTITY_BYTES, 21.02 * GiB, 69, 24 * GiB },
+    /* 0 to 500 for 301 M: cut to 375, it would label 0 alone */
+    { LL_QUANTITY_COUNT, 301325684, 50, 500e6 },
+    /* the data fills three quarters: as it was */
+    { LL_QUANTITY_COUNT, 301325684, 55, 400e6 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      LlAxis axis;
+      LlAxisFit fit;
+
+      ll_axis_fit_init (&fit, cases[i].length, FALSE);
+      ll_axis_compute (&axis, cases[i].q, LL_UNITS_IEC, FALSE, 0, cases[i].hi, &fit);
+      g_test_message ("case %u: %g on %g px -> 0 to %g", i, cases[i].hi, cases[i].length, axis.hi);
+      g_assert_cmpfloat_with_epsilon (axis.hi, cases[i].domain, cases[i].domain * 1e-12);
+      g_assert_cmpfloat (axis.ticks[axis.n_ticks - 1].value, <=, axis.hi);
     }
 }
 
@@ -570,6 +613,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/chart/axis/linear-table", test_linear_table);
+  g_test_add_func ("/chart/axis/short-axis-domain", test_short_axis_domain);
   g_test_add_func ("/chart/axis/linear-many", test_linear_many);
   g_test_add_func ("/chart/axis/labels-never-overlap", test_labels_never_overlap);
   g_test_add_func ("/chart/axis/zoomed-two-labels", test_zoomed_two_labels);
