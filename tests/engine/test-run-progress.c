@@ -7,7 +7,9 @@
 #include "config.h"
 
 #include "engine-test.h"
-#include "ll-run.h"
+#include "ll-run-private.h"
+
+#define MS (G_GUINT64_CONSTANT (1000000))
 
 static void
 config_for (LlRunConfig  *config,
@@ -56,6 +58,23 @@ stopped (LlStopReason reason,
   status.limit_bytes = LL_NO_LIMIT;
 
   return status;
+}
+
+/* A run going on, frame by frame: @run's figures as its engine (or its
+ * simulation) would give them now. */
+static void
+set_running (LlRun   *run,
+             guint64  length,
+             guint64  elapsed_ns)
+{
+  run->saved = TRUE;
+  run->saved_status.limit_bytes = LL_NO_LIMIT;
+  run->saved_status.state = LL_ENGINE_RUNNING;
+  run->saved_status.stop_reason = LL_STOP_NONE;
+  run->saved_status.length = length;
+  run->saved_status.capacity = length;
+  run->saved_status.container_bytes = 56 + 8 * length;
+  run->saved_status.elapsed_ns = elapsed_ns;
 }
 
 /* The fraction counts what the target counts: elements, the container's
@@ -109,6 +128,17 @@ test_fraction_bounds (void)
     config_for (&config, LL_TARGET_CONTAINER_BYTES, 10 * GiB, LL_UNITS_IEC);
     status = stopped (LL_STOP_TARGET, GiB, 1000);
     run = saved_run (&config, &status, NULL);
+    g_assert_cmpfloat (ll_run_get_fraction (run), ==, 1.0);
+  }
+  {
+    g_autoptr(LlRun) run = NULL;
+
+    /* … its list still held */
+    config_for (&config, LL_TARGET_CONTAINER_BYTES, 10 * GiB, LL_UNITS_IEC);
+    run = ll_run_new (LL_RUN_REAL, &config, NULL);
+    set_running (run, GiB, 1000);
+    run->saved_status.state = LL_ENGINE_FINISHED;
+    run->saved_status.stop_reason = LL_STOP_TARGET;
     g_assert_cmpfloat (ll_run_get_fraction (run), ==, 1.0);
   }
   {
@@ -180,6 +210,110 @@ test_not_started (void)
 
   why = ll_run_dup_stop_message (run, LL_UNITS_SI);
   g_assert_cmpstr (why, ==, "Not started");
+}
+
+/* While a run goes on: the fraction of the way to its estimated end, the
+ * appends per second measured over half a second of its own clock and
+ * smoothed (half the last, half the one before), and the time left at
+ * that rate. */
+static void
+test_running (void)
+{
+  g_autoptr(LlRun) run = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *why = NULL;
+  LlRunConfig config;
+  LlRunProgress p;
+
+  /* list(range(1_000)), then appends toward 1,001,000 elements */
+  config_for (&config, LL_TARGET_ELEMENTS, 1001000, LL_UNITS_SI);
+  config.initial_length = 1000;
+  run = ll_run_new (LL_RUN_REAL, &config, &error);
+  g_assert_no_error (error);
+  run->final_length = 1001000;
+
+  set_running (run, 1000, 0);
+  why = ll_run_dup_stop_message (run, LL_UNITS_SI);
+  g_assert_cmpstr (why, ==, "Growing the list…");
+  ll_run_get_progress (run, &p);
+  g_assert_cmpfloat (p.fraction, ==, 0.0);
+  g_assert_cmpuint (p.final_length, ==, 1001000);
+  /* No half second measured yet: no rate, no time left. */
+  g_assert_cmpfloat (p.appends_per_second, ==, -1);
+  g_assert_cmpuint (p.eta_ns, ==, G_MAXUINT64);
+
+  set_running (run, 101000, 400 * MS);
+  ll_run_get_progress (run, &p);
+  g_assert_cmpfloat (p.fraction, ==, 0.1);
+  g_assert_cmpfloat (p.appends_per_second, ==, -1);
+  g_assert_cmpuint (p.eta_ns, ==, G_MAXUINT64);
+
+  /* 250,000 appends in the first 0.5 s: 500,000/s, 750,000 left: 1.5 s */
+  set_running (run, 251000, 500 * MS);
+  ll_run_get_progress (run, &p);
+  g_assert_cmpfloat (p.fraction, ==, 0.25);
+  g_assert_cmpfloat (p.appends_per_second, ==, 500000);
+  g_assert_cmpuint (p.eta_ns, ==, 1500 * MS);
+
+  /* Within the next half second: the same rate, less left. */
+  set_running (run, 351000, 700 * MS);
+  ll_run_get_progress (run, &p);
+  g_assert_cmpfloat (p.appends_per_second, ==, 500000);
+  g_assert_cmpuint (p.eta_ns, ==, 1300 * MS);
+
+  /* 1,000,000/s over the next 0.6 s, smoothed with the first: 750,000/s;
+   * 150,000 left: 0.2 s */
+  set_running (run, 851000, 1100 * MS);
+  ll_run_get_progress (run, &p);
+  g_assert_cmpfloat (p.fraction, ==, 0.85);
+  g_assert_cmpfloat (p.appends_per_second, ==, 750000);
+  g_assert_cmpuint (p.eta_ns, ==, 200 * MS);
+
+  /* A half second without an append (a long first realloc ()): no rate,
+   * so no time left to tell; the next half second counts half. */
+  {
+    g_autoptr(LlRun) stalled = ll_run_new (LL_RUN_REAL, &config, &error);
+
+    stalled->final_length = 1001000;
+    set_running (stalled, 1000, 500 * MS);
+    ll_run_get_progress (stalled, &p);
+    g_assert_cmpfloat (p.appends_per_second, ==, 0);
+    g_assert_cmpuint (p.eta_ns, ==, G_MAXUINT64);
+    set_running (stalled, 501000, 1000 * MS);
+    ll_run_get_progress (stalled, &p);
+    g_assert_cmpfloat (p.appends_per_second, ==, 500000);
+    g_assert_cmpuint (p.eta_ns, ==, 1000 * MS);
+  }
+
+  /* Past the estimate (it was short): whole, and no time left to tell. */
+  set_running (run, 1101000, 1700 * MS);
+  ll_run_get_progress (run, &p);
+  g_assert_cmpfloat (p.fraction, ==, 1.0);
+  g_assert_cmpfloat (p.appends_per_second, ==, 0.5 * 750000 + 0.5 * 250000 / 0.6);
+  g_assert_cmpuint (p.eta_ns, ==, G_MAXUINT64);
+}
+
+/* A simulation being computed says how far toward its target it came,
+ * from the worker's figure; never past whole. */
+static void
+test_simulating (void)
+{
+  g_autoptr(LlRun) run = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *why = NULL;
+  LlRunConfig config;
+
+  config_for (&config, LL_TARGET_CONTAINER_BYTES, 8 * MiB, LL_UNITS_IEC);
+  run = ll_run_new (LL_RUN_SIMULATED, &config, &error);
+  g_assert_no_error (error);
+  set_running (run, 0, 0);
+
+  why = ll_run_dup_stop_message (run, LL_UNITS_SI);
+  g_assert_cmpstr (why, ==, "Simulating…");
+  run->sim_metric = 2 * MiB;
+  g_assert_cmpfloat (ll_run_get_fraction (run), ==, 0.25);
+  run->sim_metric = 9 * MiB;
+  g_assert_cmpfloat (ll_run_get_fraction (run), ==, 1.0);
 }
 
 static char *
@@ -298,6 +432,8 @@ main (int   argc,
   g_test_add_func ("/run-progress/fraction/bounds", test_fraction_bounds);
   g_test_add_func ("/run-progress/rate/ended", test_rate_of_an_ended_run);
   g_test_add_func ("/run-progress/not-started", test_not_started);
+  g_test_add_func ("/run-progress/running", test_running);
+  g_test_add_func ("/run-progress/simulating", test_simulating);
   g_test_add_func ("/run-progress/stop-messages", test_stop_messages);
   g_test_add_func ("/run-progress/stop-at-start", test_stop_at_start);
 
