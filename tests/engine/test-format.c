@@ -189,10 +189,27 @@ test_format_rate (void)
   check_format (ll_format_rate_bytes (99.96e6, LL_UNITS_SI), "100 MB/s");
   check_format (ll_format_rate_bytes (12.34e6, LL_UNITS_SI), "12.3 MB/s");
   check_format (ll_format_rate_bytes (999.96e6, LL_UNITS_SI), "1.0 GB/s");
+  check_format (ll_format_rate_bytes (1024, LL_UNITS_IEC), "1.0 KiB/s");
+  check_format (ll_format_rate_bytes (1000, LL_UNITS_SI), "1.0 kB/s");
   check_format (ll_format_rate_bytes (0, LL_UNITS_SI), "0 B/s");
   check_format (ll_format_rate_bytes (-5, LL_UNITS_SI), "0 B/s");
   check_format (ll_format_rate_bytes (NAN, LL_UNITS_SI), "0 B/s");
   check_format (ll_format_rate_bytes (INFINITY, LL_UNITS_SI), "∞ B/s");
+}
+
+/* A number as the user typed it: the shortest form that reads back as the
+ * same double ("1.1", not "1.1000000000000001"), all of it where that
+ * takes 17 digits. */
+static void
+test_format_decimal (void)
+{
+  check_format (ll_format_decimal (1.5), "1.5");
+  check_format (ll_format_decimal (1.1), "1.1");
+  check_format (ll_format_decimal (0.1), "0.1");
+  check_format (ll_format_decimal (2), "2");
+  check_format (ll_format_decimal (1.0 / 3.0), "0.33333333333333331");
+  check_format (ll_format_decimal (0.1 + 0.2), "0.30000000000000004");
+  g_assert_cmpfloat (g_ascii_strtod ("0.33333333333333331", NULL), ==, 1.0 / 3.0);
 }
 
 static void
@@ -298,6 +315,8 @@ test_format_locale (void)
   check_format (ll_format_rate_bytes (3.2e9, LL_UNITS_SI), "3,2 GB/s");
   check_format (ll_format_duration (2410000000), "2,41 s");
   check_format (ll_format_duration (3200), "3,2 µs");
+  check_format (ll_format_decimal (1.125), "1,125");
+  check_format (ll_format_decimal (16), "16");
 
   /* Input is not locale-dependent: scripts must mean the same everywhere. */
   g_assert_true (ll_size_parse_bytes ("1.5GiB", LL_SIZE_FLAGS_NONE, &value, NULL));
@@ -351,6 +370,7 @@ main (int   argc,
   g_test_add_func ("/format/count", test_format_count);
   g_test_add_func ("/format/count-exact", test_format_count_exact_c);
   g_test_add_func ("/format/rate", test_format_rate);
+  g_test_add_func ("/format/decimal", test_format_decimal);
   g_test_add_func ("/format/duration", test_format_duration);
   g_test_add_func ("/format/locale", test_format_locale);
 

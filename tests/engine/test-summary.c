@@ -96,6 +96,28 @@ test_summary_results (void)
   g_assert_cmpstr (value_of (rows, "available-start"), ==, "8.00 GiB");
 }
 
+/* A run that did nothing yet (an empty list, stopped at once): no slack
+ * to share out, no rate, no slowest reallocation, and nothing undefined. */
+static void
+test_summary_nothing_yet (void)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  LlHistoryCounters counters = { 0 };
+  LlEngineStatus status = { 0 };
+  LlRunConfig config;
+
+  ll_run_config_init (&config);
+  status.state = LL_ENGINE_FINISHED;
+  status.container_bytes = 56;
+
+  rows = ll_summary_result_rows (&config, &status, &counters, 0, LL_UNITS_IEC);
+  g_assert_cmpstr (value_of (rows, "length"), ==, "0");
+  g_assert_cmpstr (value_of (rows, "slack"), ==, "0 B (0.0 %)");
+  g_assert_cmpstr (value_of (rows, "elapsed"), ==, "0 ns");
+  g_assert_cmpstr (value_of (rows, "rate"), ==, "0 (0 B/s)");
+  g_assert_cmpstr (value_of (rows, "slowest"), ==, "—");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -104,6 +126,7 @@ main (int    argc,
 
   g_test_add_func ("/summary/settings", test_summary_settings);
   g_test_add_func ("/summary/results", test_summary_results);
+  g_test_add_func ("/summary/nothing-yet", test_summary_nothing_yet);
 
   return g_test_run ();
 }
