@@ -51,6 +51,14 @@ test_fit_plan (void)
   g_assert_false (fit.fits);
   g_assert_cmpuint (fit.fitting, ==, 768 * MiB / 8);
 
+  /* Exactly what is left above the reserve fits. */
+  config.target = 768 * MiB / 8;
+  ll_fit_plan (&fit, &config, &info, 0);
+  g_assert_cmpuint (fit.peak, ==, fit.budget);
+  g_assert_true (fit.fits);
+  g_assert_cmpuint (fit.fitting, ==, config.target);
+  config.target = 1 * GiB / 8;
+
   /* A list held now gives back what it holds. */
   ll_fit_plan (&fit, &config, &info, 512 * MiB);
   g_assert_true (fit.fits);
@@ -125,6 +133,8 @@ test_fit_describe_at_start (void)
 {
   g_autofree char *fits = NULL;
   g_autofree char *none = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *empty = NULL;
   LlRunConfig config;
   LlMemInfo info;
   LlFit fit;
@@ -153,6 +163,23 @@ test_fit_describe_at_start (void)
                    "1.00 MiB and writes about 74.51 GiB of memory. The system can spare "
                    "23.00 GiB now and keeps 1.00 GiB as a reserve, so it does not fit: start "
                    "from a shorter list, free some memory or lower the reserve.");
+
+  /* One element, in the singular. */
+  config.target_kind = LL_TARGET_ELEMENTS;
+  config.target = 1;
+  config.initial_length = 1;
+  ll_fit_plan (&fit, &config, &info, 0);
+  one = ll_fit_describe (&fit, &config);
+  g_assert_true (g_str_has_prefix (one, "The initial list of 1 element already reaches the target of "
+                                        "1 element and writes about 40 B of memory."));
+
+  /* An empty list is no initial list: the sentence of any run. */
+  config.target_kind = LL_TARGET_CONTAINER_BYTES;
+  config.target = 40;
+  config.initial_length = 0;
+  ll_fit_plan (&fit, &config, &info, 0);
+  empty = ll_fit_describe (&fit, &config);
+  g_assert_true (g_str_has_prefix (empty, "Growing the list to 40 B writes about "));
 }
 
 /* The next growth, before it happens: where, how much more, and whether
@@ -190,10 +217,67 @@ test_next_growth (void)
   g_assert_cmpuint (f.new_capacity, ==, 2048);
   g_assert_cmpuint (f.need, ==, 2048 * 8);
 
-  /* A list that reaches its target first never grows again. */
+  /* A list that reaches its target first never grows again; one whose
+   * growing append is its last still grows. */
   config.target_kind = LL_TARGET_ELEMENTS;
   config.target = 1024;
   g_assert_false (ll_fit_next_growth (&f, &config, 600, 1024, 100 * MiB, 0));
+  config.target = 1025;
+  g_assert_true (ll_fit_next_growth (&f, &config, 600, 1024, 100 * MiB, 0));
+  g_assert_cmpuint (f.length, ==, 1025);
+
+  /* A container already at its target in bytes, likewise. */
+  config.target_kind = LL_TARGET_CONTAINER_BYTES;
+  config.target = 56 + 8 * 1024;
+  g_assert_false (ll_fit_next_growth (&f, &config, 600, 1024, 100 * MiB, 0));
+  config.target = 56 + 8 * 1024 + 1;
+  g_assert_true (ll_fit_next_growth (&f, &config, 600, 1024, 100 * MiB, 0));
+}
+
+/* What fits is what is left above the reserve, to the byte; a reserve
+ * above what is free leaves nothing. */
+static void
+test_next_growth_room (void)
+{
+  LlRunConfig config;
+  LlForecast f;
+
+  ll_run_config_init (&config);
+  config.target_kind = LL_TARGET_CONTAINER_BYTES;
+  config.target = 1024 * MiB;
+
+  g_assert_true (ll_fit_next_growth (&f, &config, 1000000, 1000000, 10 * MiB + 125004 * 8, 10 * MiB));
+  g_assert_cmpuint (f.room, ==, 125004 * 8);
+  g_assert_true (f.fits);
+
+  g_assert_true (ll_fit_next_growth (&f, &config, 1000000, 1000000, 5 * MiB, 10 * MiB));
+  g_assert_cmpuint (f.room, ==, 0);
+  g_assert_false (f.fits);
+}
+
+/* list.extend by 1,000: the append that grows the list adds a whole
+ * batch (CPython 3.11: 1,000,000 slots, then 1,126,128 after extending by
+ * 1,000); copying instead of realloc () needs the whole new block. */
+static void
+test_next_growth_batch_and_copy (void)
+{
+  LlRunConfig config;
+  LlForecast f;
+
+  ll_run_config_init (&config);
+  config.target_kind = LL_TARGET_CONTAINER_BYTES;
+  config.target = 1024 * MiB;
+  config.batch = 1000;
+
+  g_assert_true (ll_fit_next_growth (&f, &config, 1000000, 1000000, 100 * MiB, 0));
+  g_assert_cmpuint (f.length, ==, 1001000);
+  g_assert_cmpuint (f.new_capacity, ==, 1126128);
+  g_assert_cmpuint (f.need, ==, 126128 * 8);
+
+  config.mechanism = LL_MECHANISM_COPY;
+  g_assert_true (ll_fit_next_growth (&f, &config, 1000000, 1000000, 100 * MiB, 0));
+  g_assert_cmpuint (f.new_capacity, ==, 1126128);
+  g_assert_cmpuint (f.need, ==, 1126128 * 8);
 }
 
 int
@@ -206,6 +290,8 @@ main (int    argc,
   g_test_add_func ("/fit/describe", test_fit_describe);
   g_test_add_func ("/fit/describe/at-start", test_fit_describe_at_start);
   g_test_add_func ("/fit/next-growth", test_next_growth);
+  g_test_add_func ("/fit/next-growth/room", test_next_growth_room);
+  g_test_add_func ("/fit/next-growth/batch-and-copy", test_next_growth_batch_and_copy);
 
   return g_test_run ();
 }
