@@ -385,6 +385,74 @@ test_fit_policies_that_add (void)
       }
 }
 
+/* A list that never grows (it starts at its target) has the slack it
+ * started with and no mean over appends it never made, whichever way its
+ * figures are made; an empty one divides nothing by zero. */
+static void
+test_nothing_appended (void)
+{
+  static const struct { guint64 initial; guint64 target; guint64 capacity; double slack; } cases[] = {
+    /* list(range(1_000)): CPython 3.9+ allocates it exactly */
+    { 1000, 56 + 8 * 1000, 1000, 0.0 },
+    /* [] under a 40 B target: not even its header fits */
+    { 0, 40, 0, 0.0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(LlHistory) history = ll_history_new (0);
+      g_autoptr(GError) error = NULL;
+      LlComparisonBuilder builder;
+      LlHistoryCounters counters;
+      LlComparison built, counted;
+      LlRunConfig config;
+
+      config_for (&config, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, cases[i].target);
+      config.initial_length = cases[i].initial;
+      g_assert_true (ll_simulate (&config, history, NULL, NULL, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      ll_history_get_counters (history, &counters);
+      g_assert_cmpuint (counters.n_events, ==, 0);
+      g_assert_cmpuint (counters.end_capacity, ==, cases[i].capacity);
+
+      ll_comparison_begin (&builder, &config);
+      ll_comparison_finish (&builder, counters.end_length, counters.end_capacity, 0, 0, &built);
+      ll_comparison_from_counters (&config, &counters, 0, 0, &counted);
+      for (guint k = 0; k < 2; k++)
+        {
+          const LlComparison *c = k == 0 ? &built : &counted;
+
+          g_assert_cmpuint (c->length, ==, cases[i].initial);
+          g_assert_cmpuint (c->capacity, ==, cases[i].capacity);
+          g_assert_cmpuint (c->slack_bytes, ==, 0);
+          g_assert_cmpfloat (c->slack_fraction, ==, cases[i].slack);
+          g_assert_cmpfloat (c->mean_slack_fraction, ==, 0.0);
+          g_assert_cmpuint (c->fit_length, ==, 0);
+        }
+      g_assert_cmpuint (counted.n_reallocations, ==, 0);
+    }
+
+  /* Stopped after 50 appends into the room it started with (1,000 of
+   * 1,100 slots): the mean over those appends of (1,100 − length) / 1,100
+   * is (99 + … + 50) / 1,100 / 50. */
+  {
+    LlHistoryCounters counters = { 0 };
+    LlRunConfig config;
+    LlComparison c;
+
+    config_for (&config, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, G_MAXUINT32);
+    config.initial_length = 1000;
+    counters.start_length = 1000;
+    counters.start_capacity = 1100;
+    counters.end_length = 1050;
+    counters.end_capacity = 1100;
+    ll_comparison_from_counters (&config, &counters, 0, 0, &c);
+    g_assert_cmpuint (c.slack_bytes, ==, 50 * 8);
+    g_assert_cmpfloat_with_epsilon (c.slack_fraction, 50.0 / 1100, 1e-15);
+    g_assert_cmpfloat_with_epsilon (c.mean_slack_fraction, 3725.0 / 1100 / 50, 1e-15);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,6 +460,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/comparison/figures", test_figures);
+  g_test_add_func ("/comparison/nothing-appended", test_nothing_appended);
   g_test_add_func ("/comparison/fit-length", test_fit_length);
   g_test_add_func ("/comparison/merged-history", test_merged_history);
   g_test_add_func ("/comparison/csv", test_csv);

@@ -439,6 +439,77 @@ test_reserve (void)
   }
 }
 
+/* np.append copies the whole array on every append: n² / 2 slots for n
+ * appends from empty, a batch's worth at once when extending; a run that
+ * would copy for more than ten minutes is refused, with the largest
+ * target that does not. */
+static void
+test_np_append_copies (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *batched = NULL;
+  LlRunConfig config;
+
+  ll_run_config_init (&config);
+  ll_policy_init (&config.policy, LL_POLICY_NUMPY_APPEND);
+  config.element = LL_ELEMENT_INT64;
+  config.target_kind = LL_TARGET_ELEMENTS;
+  config.target = 100000;
+
+  /* 8 × 100,000² / 2 = 40 GB, 10 s at 4 GB/s */
+  one = ll_run_config_describe_copies (&config);
+  g_assert_cmpstr (one, ==, "np.append copies the whole array on every append: about 40.00 GB in all, "
+                            "some 10.0 s at memory speed");
+  config.batch = 1000;
+  batched = ll_run_config_describe_copies (&config);
+  g_assert_cmpstr (batched, ==, "np.append copies the whole array on every append: about 40.00 MB in all, "
+                                "some 10.0 ms at memory speed");
+
+  /* 1,000,000 appends copy 4 TB (1,000 s): refused; the longest list
+   * copied within 600 s is √(2 × 600 × 4 GB/s ÷ 8 B) = 774,596 elements. */
+  config.batch = 1;
+  config.target = 1000000;
+  g_assert_false (ll_run_config_check_copies (&config, &error));
+  g_assert_error (error, LL_RUN_ERROR, LL_RUN_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "np.append copies the whole array on every append: this target "
+                                       "would copy about 4.00 TB, some 16 min 40 s at memory speed. "
+                                       "Choose a target of at most 774,596, or simulate it.");
+  g_clear_error (&error);
+  /* … extended by 1,000 at a time it copies 4 GB: taken. */
+  config.batch = 1000;
+  g_assert_true (ll_run_config_check_copies (&config, &error));
+  g_assert_no_error (error);
+
+  /* Other runtimes copy nothing of the kind. */
+  ll_policy_init (&config.policy, LL_POLICY_CPYTHON_ARRAY);
+  g_assert_null (ll_run_config_describe_copies (&config));
+  g_assert_true (ll_run_config_check_copies (&config, NULL));
+}
+
+/* A list as long as a list may be is taken; one element more is not. A
+ * custom policy's constant is checked only for a custom policy. */
+static void
+test_config_limits (void)
+{
+  LlRunConfig config;
+
+  ll_run_config_init (&config);
+  config.initial_length = LL_RUN_MAX_ELEMENTS;
+  g_assert_true (ll_run_config_validate (&config, NULL));
+  config.initial_length = LL_RUN_MAX_ELEMENTS + 1;
+  g_assert_false (ll_run_config_validate (&config, NULL));
+
+  ll_run_config_init (&config);
+  ll_policy_init (&config.policy, LL_POLICY_FIXED);
+  config.policy.increment = 1000;
+  config.policy.constant = G_MAXUINT64;
+  g_assert_true (ll_run_config_validate (&config, NULL));
+  ll_policy_init (&config.policy, LL_POLICY_CUSTOM);
+  config.policy.constant = LL_RUN_MAX_ELEMENTS + 1;
+  g_assert_false (ll_run_config_validate (&config, NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -450,6 +521,8 @@ main (int    argc,
   g_test_add_func ("/run-config/default-element", test_default_element);
   g_test_add_func ("/run-config/for-policy", test_for_policy);
   g_test_add_func ("/run-config/invalid", test_config_invalid);
+  g_test_add_func ("/run-config/limits", test_config_limits);
+  g_test_add_func ("/run-config/np-append-copies", test_np_append_copies);
   g_test_add_func ("/run-config/estimate-peak", test_estimate_peak);
   g_test_add_func ("/run-config/starts-at-target", test_starts_at_target);
   g_test_add_func ("/run-config/reserve", test_reserve);
