@@ -212,25 +212,39 @@ remove_runs (LlWindow  *self,
   ll_window_add_toast (self, self->removed_toast);
 }
 
+/* The runs kept but the one the window shows: all of them, or the one
+ * numbered @id (0: all). */
+static GPtrArray *
+runs_to_remove (LlWindow *self,
+                guint     id)
+{
+  GListModel *store = G_LIST_MODEL (ll_run_set_get_store (self->runs));
+  GPtrArray *runs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (store); i++)
+    {
+      LlRun *run = g_list_model_get_item (store, i);
+
+      if (run != self->run && (id == 0 || ll_run_get_id (run) == id))
+        g_ptr_array_add (runs, run);
+      else
+        g_object_unref (run);
+    }
+  return runs;
+}
+
 static void
 remove_run_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   LlWindow *self = LL_WINDOW (widget);
-  GListModel *store = G_LIST_MODEL (ll_run_set_get_store (self->runs));
-  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func (g_object_unref);
   guint id = g_variant_get_uint32 (parameter);
+  g_autoptr(GPtrArray) runs = NULL;
 
-  for (guint i = 0; i < g_list_model_get_n_items (store); i++)
-    {
-      LlRun *run = g_list_model_get_item (store, i);
-
-      /* The run the window shows stays. */
-      if (ll_run_get_id (run) == id && run != self->run)
-        g_ptr_array_add (runs, g_object_ref (run));
-      g_object_unref (run);
-    }
+  if (id == 0)
+    return;
+  runs = runs_to_remove (self, id);
   remove_runs (self, runs);
 }
 
@@ -240,18 +254,10 @@ clear_runs_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   LlWindow *self = LL_WINDOW (widget);
-  GListModel *store = G_LIST_MODEL (ll_run_set_get_store (self->runs));
-  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) runs = NULL;
 
   ll_run_set_cancel (self->runs);
-  for (guint i = 0; i < g_list_model_get_n_items (store); i++)
-    {
-      LlRun *run = g_list_model_get_item (store, i);
-
-      if (run != self->run)
-        g_ptr_array_add (runs, g_object_ref (run));
-      g_object_unref (run);
-    }
+  runs = runs_to_remove (self, 0);
   remove_runs (self, runs);
 }
 
