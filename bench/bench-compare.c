@@ -52,7 +52,7 @@ draw_all (LlRunSet *set,
           int       width,
           int       height)
 {
-  GListModel *runs = G_LIST_MODEL (ll_run_set_get_store (set));
+  GListModel *runs = ll_run_set_get_model (set);
   guint n = g_list_model_get_n_items (runs);
   g_autofree LlChartSeries *series = g_new0 (LlChartSeries, n);
   g_autofree char **names = g_new0 (char *, n);
@@ -129,7 +129,7 @@ main (int    argc,
       t2 = g_get_monotonic_time ();
       sim_ms[r] = (t1 - t0) / 1000.0;
       all_ms[r] = (t2 - t0) / 1000.0;
-      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ll_run_set_get_store (all))), ==, n_kinds);
+      g_assert_cmpuint (g_list_model_get_n_items (ll_run_set_get_model (all)), ==, n_kinds);
     }
 
   qsort (all_ms, ROUNDS, sizeof (double), compare_doubles);

@@ -81,12 +81,12 @@ ll_run_set_new (void)
   return g_object_new (LL_TYPE_RUN_SET, NULL);
 }
 
-GListStore *
-ll_run_set_get_store (LlRunSet *self)
+GListModel *
+ll_run_set_get_model (LlRunSet *self)
 {
   g_return_val_if_fail (LL_IS_RUN_SET (self), NULL);
 
-  return self->store;
+  return G_LIST_MODEL (self->store);
 }
 
 /* Whether a run here other than @run has @style. */

@@ -18,8 +18,9 @@ G_DECLARE_FINAL_TYPE (LlRunSet, ll_run_set, LL, RUN_SET, GObject)
  * marker); "changed" is emitted when a run comes, goes, or is shown or
  * hidden. Earlier real runs keep their history after their list is freed. */
 LlRunSet   *ll_run_set_new        (void);
-/* A GListModel of LlRun. */
-GListStore *ll_run_set_get_store  (LlRunSet          *self);
+/* The runs (LlRun), to read: they come and go through the run set, which
+ * says so ("changed") and keeps their colours and numbers. */
+GListModel *ll_run_set_get_model  (LlRunSet          *self);
 void        ll_run_set_add        (LlRunSet          *self,
                                    LlRun             *run);
 /* Takes @run out; returns where it stood (G_MAXUINT when not here). */

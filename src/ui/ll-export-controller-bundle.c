@@ -94,7 +94,7 @@ ll_export_controller_bundle_to (LlExportController  *self,
   /* The runs shown with it are in the bundle too. */
   others = g_ptr_array_new_with_free_func (g_object_unref);
   {
-    GListModel *store = G_LIST_MODEL (ll_run_set_get_store (ll_window_get_runs (self->window)));
+    GListModel *store = ll_run_set_get_model (ll_window_get_runs (self->window));
 
     for (guint i = 0; i < g_list_model_get_n_items (store); i++)
       {

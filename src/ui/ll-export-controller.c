@@ -175,7 +175,7 @@ ll_export_controller_snapshot (LlExportController  *self,
      * shown beside this one. */
     if (job != NULL && (kind == LL_EXPORT_KIND_CHART || kind == LL_EXPORT_KIND_REPORT))
       {
-        GListModel *runs = G_LIST_MODEL (ll_run_set_get_store (ll_window_get_runs (self->window)));
+        GListModel *runs = ll_run_set_get_model (ll_window_get_runs (self->window));
 
         for (guint i = 0; i < g_list_model_get_n_items (runs); i++)
           {

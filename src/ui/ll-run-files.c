@@ -103,7 +103,7 @@ ll_run_files_init (LlRunFiles *self)
 static GPtrArray *
 runs_to_save (LlRunFiles *self)
 {
-  GListModel *store = G_LIST_MODEL (ll_run_set_get_store (ll_window_get_runs (self->window)));
+  GListModel *store = ll_run_set_get_model (ll_window_get_runs (self->window));
   GPtrArray *runs = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (store); i++)

@@ -16,7 +16,7 @@ struct _LlRunList
 {
   AdwPreferencesGroup parent_instance;
 
-  GListStore *runs;
+  GListModel *runs;
   GPtrArray  *rows;
   LlRun      *current;
   GtkWidget  *compare;
@@ -195,7 +195,7 @@ create_row (LlRunList *self,
 static void
 rebuild (LlRunList *self)
 {
-  guint n = self->runs != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->runs)) : 0;
+  guint n = self->runs != NULL ? g_list_model_get_n_items (self->runs) : 0;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   int focused = -1;
@@ -220,7 +220,7 @@ rebuild (LlRunList *self)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(LlRun) run = g_list_model_get_item (G_LIST_MODEL (self->runs), i);
+      g_autoptr(LlRun) run = g_list_model_get_item (self->runs, i);
       GtkWidget *row = create_row (self, run);
 
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
@@ -345,13 +345,13 @@ ll_run_list_new (void)
 
 void
 ll_run_list_set_runs (LlRunList  *self,
-                      GListStore *runs,
+                      GListModel *runs,
                       LlRun      *current)
 {
   gboolean store_changed, current_changed;
 
   g_return_if_fail (LL_IS_RUN_LIST (self));
-  g_return_if_fail (runs == NULL || G_IS_LIST_STORE (runs));
+  g_return_if_fail (runs == NULL || G_IS_LIST_MODEL (runs));
 
   store_changed = self->runs != runs;
   if (store_changed)

@@ -20,7 +20,7 @@ G_DECLARE_FINAL_TYPE (LlRunList, ll_run_list, LL, RUN_LIST, AdwPreferencesGroup)
  * a policy's name or "all") and win.clear-runs. */
 GtkWidget *ll_run_list_new      (void);
 void       ll_run_list_set_runs (LlRunList  *self,
-                                 GListStore *runs,
+                                 GListModel *runs,
                                  LlRun      *current);
 /* Comparisons being computed: how far they came, 0…1 (a row with a
  * progress bar and win.cancel-compare); < 0 hides it. */

@@ -218,7 +218,7 @@ static GPtrArray *
 runs_to_remove (LlWindow *self,
                 guint     id)
 {
-  GListModel *store = G_LIST_MODEL (ll_run_set_get_store (self->runs));
+  GListModel *store = ll_run_set_get_model (self->runs);
   GPtrArray *runs = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (store); i++)

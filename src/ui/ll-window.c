@@ -106,7 +106,7 @@ void
 ll_window_push_chart_data (LlWindow *self,
                            gboolean  live)
 {
-  GListModel *store = G_LIST_MODEL (ll_run_set_get_store (self->runs));
+  GListModel *store = ll_run_set_get_model (self->runs);
   guint n = g_list_model_get_n_items (store);
   g_autoptr(GArray) series = g_array_new (FALSE, TRUE, sizeof (LlChartSeries));
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
@@ -161,7 +161,7 @@ ll_window_on_runs_changed (LlWindow *self)
   ll_window_push_chart_data (self, FALSE);
   ll_comparison_table_refresh (ll_chart_board_get_comparison (self->board));
   ll_run_list_set_runs (ll_controls_get_run_list (self->controls),
-                        ll_run_set_get_store (self->runs), self->run);
+                        ll_run_set_get_model (self->runs), self->run);
 }
 
 void
@@ -471,9 +471,9 @@ ll_window_init (LlWindow *self)
   self->runs = ll_run_set_new ();
   g_signal_connect_swapped (self->runs, "changed", G_CALLBACK (ll_window_on_runs_changed), self);
   ll_window_runs_init (self);
-  ll_run_list_set_runs (ll_controls_get_run_list (self->controls), ll_run_set_get_store (self->runs), NULL);
+  ll_run_list_set_runs (ll_controls_get_run_list (self->controls), ll_run_set_get_model (self->runs), NULL);
   ll_comparison_table_set_runs (ll_chart_board_get_comparison (self->board),
-                                G_LIST_MODEL (ll_run_set_get_store (self->runs)));
+                                ll_run_set_get_model (self->runs));
   self->units = LL_UNITS_IEC;
 
   if (ll_mem_read_system (&info, NULL, NULL))

@@ -28,7 +28,7 @@ static LlRun *
 nth (LlRunSet *set,
      guint     i)
 {
-  return g_list_model_get_item (G_LIST_MODEL (ll_run_set_get_store (set)), i);
+  return g_list_model_get_item (ll_run_set_get_model (set), i);
 }
 
 static void
@@ -64,14 +64,14 @@ test_add_remove (void)
   g_assert_cmpuint (changes, ==, 4);
 
   ll_run_set_remove (set, b);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ll_run_set_get_store (set))), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (ll_run_set_get_model (set)), ==, 2);
   g_assert_cmpuint (changes, ==, 5);
   /* Gone: its changes no longer count. */
   ll_run_set_visible (b, TRUE);
   g_assert_cmpuint (changes, ==, 5);
 
   ll_run_set_clear (set, c);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ll_run_set_get_store (set))), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (ll_run_set_get_model (set)), ==, 1);
   {
     g_autoptr(LlRun) run = ll_run_new (LL_RUN_SIMULATED, &config, NULL);
 
@@ -89,7 +89,7 @@ test_put_back (void)
 {
   g_autoptr(LlRunSet) set = ll_run_set_new ();
   g_autoptr(LlRun) a = NULL, b = NULL, c = NULL, d = NULL;
-  GListModel *store = G_LIST_MODEL (ll_run_set_get_store (set));
+  GListModel *store = ll_run_set_get_model (set);
   LlRunConfig config;
   guint changes = 0;
 
@@ -239,7 +239,7 @@ test_compare (void)
   g_assert_true (ll_run_set_is_busy (set));
   wait_idle (set);
 
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ll_run_set_get_store (set))), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (ll_run_set_get_model (set)), ==, 3);
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
       g_autoptr(LlRun) run = nth (set, i);
@@ -267,7 +267,7 @@ test_compare (void)
     objects.element = LL_ELEMENT_SHARED;
     ll_run_set_compare (set, &objects, numbers, 1);
     wait_idle (set);
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ll_run_set_get_store (set))), ==, 4);
+    g_assert_cmpuint (g_list_model_get_n_items (ll_run_set_get_model (set)), ==, 4);
     run = nth (set, 0);
     g_assert_cmpint (ll_run_get_config (run)->policy.kind, ==, LL_POLICY_CPYTHON_ARRAY);
     g_assert_cmpint (ll_run_get_config (run)->element, ==, LL_ELEMENT_INT64);
@@ -284,7 +284,7 @@ test_compare (void)
     ll_run_set_compare (set, &config, slow, 1);
     ll_run_set_cancel (set);
     wait_idle (set);
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ll_run_set_get_store (set))), ==, 3);
+    g_assert_cmpuint (g_list_model_get_n_items (ll_run_set_get_model (set)), ==, 3);
   }
 }
 
@@ -366,7 +366,7 @@ test_verify (void)
   g_assert_true (g_str_has_suffix (v.verdict, "reallocations identical"));
   g_assert_nonnull (v.run);
   g_assert_cmpint (ll_run_get_kind (v.run), ==, LL_RUN_INTERPRETER);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ll_run_set_get_store (set))), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (ll_run_set_get_model (set)), ==, 1);
   g_assert_cmpfloat (ll_run_set_get_progress (set), <, 0.0);
 
   config_for (&config, 1024 * MiB);
@@ -374,7 +374,7 @@ test_verify (void)
   ll_run_set_cancel (set);
   wait_idle (set);
   g_assert_cmpuint (v.n, ==, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ll_run_set_get_store (set))), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (ll_run_set_get_model (set)), ==, 1);
 
   g_clear_object (&v.run);
   g_free (v.verdict);

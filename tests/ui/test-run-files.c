@@ -70,14 +70,14 @@ save_enabled (LlWindow *window)
 static guint
 n_runs (LlWindow *window)
 {
-  return g_list_model_get_n_items (G_LIST_MODEL (ll_run_set_get_store (ll_window_get_runs (window))));
+  return g_list_model_get_n_items (ll_run_set_get_model (ll_window_get_runs (window)));
 }
 
 static LlRun *
 run_at (LlWindow *window,
         guint     position)
 {
-  LlRun *run = g_list_model_get_item (G_LIST_MODEL (ll_run_set_get_store (ll_window_get_runs (window))),
+  LlRun *run = g_list_model_get_item (ll_run_set_get_model (ll_window_get_runs (window)),
                                       position);
 
   g_object_unref (run);

@@ -367,7 +367,7 @@ test_start_option_busy (void)
 {
   g_autoptr(GError) error = NULL;
   LlWindow *window = create_window ();
-  GListModel *runs = G_LIST_MODEL (ll_run_set_get_store (ll_window_get_runs (window)));
+  GListModel *runs = ll_run_set_get_model (ll_window_get_runs (window));
   gboolean finished = FALSE;
   LlRunConfig config;
 

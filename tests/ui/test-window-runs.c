@@ -14,7 +14,7 @@
 static guint
 n_runs (LlWindow *window)
 {
-  return g_list_model_get_n_items (G_LIST_MODEL (ll_run_set_get_store (ll_window_get_runs (window))));
+  return g_list_model_get_n_items (ll_run_set_get_model (ll_window_get_runs (window)));
 }
 
 static gsize
@@ -39,7 +39,7 @@ test_compare_and_keep (void)
   wait_compared (window);
   g_assert_cmpuint (n_runs (window), ==, 1);
   g_assert_cmpuint (n_series (window), ==, 1);
-  go = g_list_model_get_item (G_LIST_MODEL (ll_run_set_get_store (runs)), 0);
+  go = g_list_model_get_item (ll_run_set_get_model (runs), 0);
   g_assert_cmpint (ll_run_get_kind (go), ==, LL_RUN_SIMULATED);
   g_assert_cmpint (ll_run_get_config (go)->policy.kind, ==, LL_POLICY_GO);
 
@@ -67,7 +67,7 @@ test_compare_and_keep (void)
 
     for (guint i = 0; i < n_runs (window); i++)
       {
-        g_autoptr(LlRun) r = g_list_model_get_item (G_LIST_MODEL (ll_run_set_get_store (runs)), i);
+        g_autoptr(LlRun) r = g_list_model_get_item (ll_run_set_get_model (runs), i);
         const LlRunConfig *c = ll_run_get_config (r);
 
         if (c->policy.kind == LL_POLICY_CPYTHON_ARRAY)
@@ -93,7 +93,7 @@ test_compare_and_keep (void)
                                   ll_policy_get_info (kind)->name);
       wait_compared (window);
       g_assert_cmpuint (n_runs (window), ==, before + 1);
-      numbers = g_list_model_get_item (G_LIST_MODEL (ll_run_set_get_store (runs)), 0);
+      numbers = g_list_model_get_item (ll_run_set_get_model (runs), 0);
       g_assert_cmpint (ll_run_get_config (numbers)->policy.kind, ==, kind);
       g_assert_cmpint (ll_run_get_config (numbers)->element, ==, LL_ELEMENT_INT64);
       g_assert_cmpint (ll_run_get_state (numbers), ==, LL_ENGINE_FINISHED);
@@ -258,7 +258,7 @@ test_verify (void)
 {
   LlWindow *window = create_window ();
   LlControls *controls = ll_window_get_controls (window);
-  GListModel *store = G_LIST_MODEL (ll_run_set_get_store (ll_window_get_runs (window)));
+  GListModel *store = ll_run_set_get_model (ll_window_get_runs (window));
   g_autofree char *python = g_find_program_in_path ("python3");
   g_autoptr(LlRun) last = NULL;
   AdwMessageDialog *dialog;
