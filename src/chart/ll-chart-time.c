@@ -16,18 +16,6 @@
 
 #include "ll-chart-private.h"
 
-/* The run's time per append from its first reallocation up to @e, in
- * nanoseconds; 0 when unknown. Counting from the first reallocation
- * leaves out building the initial list (list(range(n))). */
-static double
-per_append (const LlEvent *e,
-            const LlEvent *first)
-{
-  if (first == NULL || e->length <= first->length || e->elapsed_ns < first->elapsed_ns)
-    return 0.0;
-  return (double) (e->elapsed_ns - first->elapsed_ns) / (double) (e->length - first->length);
-}
-
 static const LlEvent *
 first_event (const LlChartSeries *series)
 {
@@ -71,34 +59,29 @@ time_extents (const LlChartSeries  *series,
               const LlChartRange   *range,
               LlChartExtents       *ext)
 {
-  double x = 0.0, lo = G_MAXDOUBLE, hi = 0.0;
+  double x = 0.0, lo, hi;
   LlListSpan span;
-  LlBucketSpan spans[3];
-  guint n_spans;
+  LlEventTimes times;
 
   ll_chart_list_span (series, &span);
   if (series->n_events > 0)
     x = series->events[series->n_events - 1].last.length;
 
-  n_spans = ll_chart_events_in_range (series, range, spans);
-  for (guint s = 0; s < n_spans; s++)
-    for (gsize i = 0; i < spans[s].n; i++)
-      {
-        const LlEventBucket *b = &spans[s].buckets[i];
-        double v[4] = {
-          b->count > 1 ? b->min_realloc_ns : b->first.realloc_ns,
-          b->count > 1 ? b->max_realloc_ns : b->first.realloc_ns,
-          per_append (&b->first, first_event (series)),
-          per_append (&b->last, first_event (series)),
-        };
+  /* The whole run's, as its view keeps them; a range's, read. */
+  if (range == NULL && series->event_times != NULL)
+    times = *series->event_times;
+  else
+    {
+      LlBucketSpan spans[3];
+      guint n_spans = ll_chart_events_in_range (series, range, spans);
 
-        for (guint k = 0; k < G_N_ELEMENTS (v); k++)
-          {
-            if (v[k] > 0.0)
-              lo = MIN (lo, v[k]);
-            hi = MAX (hi, v[k]);
-          }
-      }
+      ll_event_times_init (&times);
+      for (guint s = 0; s < n_spans; s++)
+        for (gsize i = 0; i < spans[s].n; i++)
+          ll_event_times_add (&times, &spans[s].buckets[i], first_event (series));
+    }
+  lo = times.shortest;
+  hi = times.longest;
 
   ext->empty = !time_has_data (series) || hi <= 0.0;
   /* A simulation computes capacities; nothing is allocated, nothing timed.
@@ -154,8 +137,8 @@ time_draw (LlPainter           *p,
       const LlEventBucket *b = &events[i];
       LlColumn *cols = p->cols + (overlay ? LL_OUTCOME_GREW_IN_PLACE : ll_event_bucket_get_outcome (b)) * (gsize) n;
       guint64 count = MAX (b->count, 1);
-      double a = per_append (&b->first, first_event (series));
-      double z = per_append (&b->last, first_event (series));
+      double a = ll_event_ns_per_append (&b->first, first_event (series));
+      double z = ll_event_ns_per_append (&b->last, first_event (series));
       int c0, c1;
 
       /* Both series at the same lengths: the columns are found once. */
@@ -285,7 +268,7 @@ time_readout (GString              *str,
   ll_readout_count (str, _("Length"), e->length);
   ll_readout_event_details (str, c, options);
 
-  each = per_append (e, first_event (c->series));
+  each = ll_event_ns_per_append (e, first_event (c->series));
   if (each > 0.0)
     {
       g_autofree char *text = each >= 100.0

@@ -78,6 +78,7 @@ ll_chart_series_init_from_view (LlChartSeries       *series,
   series->coarse_events = ll_history_view_get_coarse_events (view, &series->n_coarse_events);
   series->coarse_samples = ll_history_view_get_coarse_samples (view, &series->n_coarse_samples);
   series->counters = ll_history_view_get_counters (view);
+  series->event_times = ll_history_view_get_event_times (view);
   series->slot_bytes = slot_bytes;
 }
 

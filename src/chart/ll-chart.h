@@ -74,6 +74,9 @@ typedef struct
   const LlSampleBucket    *samples;
   gsize                    n_samples;
   const LlHistoryCounters *counters;  /* may be NULL */
+  /* The times of all its buckets, kept by its view (may be NULL: the
+   * chart reads the buckets). */
+  const LlEventTimes      *event_times;
   guint                    slot_bytes;
   /* The same buckets joined LL_HISTORY_COARSE at a time (may be NULL):
    * drawn instead where many fall in each pixel column. */

@@ -70,6 +70,13 @@ struct _LlHistoryView
   gsize              n_coarse_samples;
   gsize              coarse_samples_alloc;
 
+  /* The times of the first @n_closed_groups coarse groups, which no new
+   * event can change (their last bucket is not the open one), and of the
+   * whole view. */
+  LlEventTimes       closed_times;
+  gsize              n_closed_groups;
+  LlEventTimes       event_times;
+
   LlHistoryCounters  counters;
 };
 
@@ -664,7 +671,11 @@ ll_history_new_restored (const LlEventBucket     *events,
 LlHistoryView *
 ll_history_view_new (void)
 {
-  return g_new0 (LlHistoryView, 1);
+  LlHistoryView *view = g_new0 (LlHistoryView, 1);
+
+  ll_event_times_init (&view->closed_times);
+  ll_event_times_init (&view->event_times);
+  return view;
 }
 
 void
@@ -690,6 +701,8 @@ ll_history_view_clear (LlHistoryView *view)
   g_clear_pointer (&view->coarse_events, g_free);
   g_clear_pointer (&view->coarse_samples, g_free);
   memset (view, 0, sizeof *view);
+  ll_event_times_init (&view->closed_times);
+  ll_event_times_init (&view->event_times);
 }
 
 /* Copies buckets [@start, @n) of one stream; @start is where the view may
@@ -755,6 +768,35 @@ update_coarse_samples (LlHistoryView *view,
       view->coarse_samples[c] = joined;
     }
   view->n_coarse_samples = n;
+}
+
+/* The view's times from fine bucket @start on (what changed): the closed
+ * groups' are added once, the open end's at each update. */
+static void
+update_event_times (LlHistoryView *view,
+                    gsize          start)
+{
+  gsize n = view->n_events;
+  gsize closed = n > 0 ? (n - 1) / LL_HISTORY_COARSE : 0;
+  gsize whole = n / LL_HISTORY_COARSE;
+  const LlEvent *first = n > 0 ? &view->events[0].first : NULL;
+  LlEventTimes times;
+
+  if (start < view->n_closed_groups * LL_HISTORY_COARSE)
+    {
+      ll_event_times_init (&view->closed_times);
+      view->n_closed_groups = 0;
+    }
+  for (gsize c = view->n_closed_groups; c < closed; c++)
+    ll_event_times_add (&view->closed_times, &view->coarse_events[c], first);
+  view->n_closed_groups = closed;
+
+  times = view->closed_times;
+  for (gsize c = closed; c < whole; c++)
+    ll_event_times_add (&times, &view->coarse_events[c], first);
+  for (gsize i = whole * LL_HISTORY_COARSE; i < n; i++)
+    ll_event_times_add (&times, &view->events[i], first);
+  view->event_times = times;
 }
 
 gboolean
@@ -840,6 +882,7 @@ ll_history_view_update (LlHistoryView *view,
 
   update_coarse_events (view, events_start);
   update_coarse_samples (view, samples_start);
+  update_event_times (view, events_start);
 
   return TRUE;
 }
@@ -892,6 +935,14 @@ ll_history_view_get_coarse_samples (const LlHistoryView *view,
   return view->coarse_samples;
 }
 
+const LlEventTimes *
+ll_history_view_get_event_times (const LlHistoryView *view)
+{
+  g_return_val_if_fail (view != NULL, NULL);
+
+  return &view->event_times;
+}
+
 const LlHistoryCounters *
 ll_history_view_get_counters (const LlHistoryView *view)
 {
@@ -925,6 +976,37 @@ ll_event_bucket_get_outcome (const LlEventBucket *bucket)
   if (2 * bucket->n_moved >= count)
     return LL_OUTCOME_MOVED;
   return LL_OUTCOME_GREW_IN_PLACE;
+}
+
+void
+ll_event_times_init (LlEventTimes *times)
+{
+  g_return_if_fail (times != NULL);
+
+  times->shortest = G_MAXDOUBLE;
+  times->longest = 0.0;
+}
+
+void
+ll_event_times_add (LlEventTimes        *times,
+                    const LlEventBucket *bucket,
+                    const LlEvent       *first)
+{
+  double v[4];
+
+  g_return_if_fail (times != NULL);
+  g_return_if_fail (bucket != NULL);
+
+  v[0] = bucket->count > 1 ? bucket->min_realloc_ns : bucket->first.realloc_ns;
+  v[1] = bucket->count > 1 ? bucket->max_realloc_ns : bucket->first.realloc_ns;
+  v[2] = ll_event_ns_per_append (&bucket->first, first);
+  v[3] = ll_event_ns_per_append (&bucket->last, first);
+  for (guint k = 0; k < G_N_ELEMENTS (v); k++)
+    {
+      if (v[k] > 0.0)
+        times->shortest = MIN (times->shortest, v[k]);
+      times->longest = MAX (times->longest, v[k]);
+    }
 }
 
 gboolean

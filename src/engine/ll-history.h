@@ -69,6 +69,35 @@ typedef enum
 LlOutcome ll_event_get_outcome        (const LlEvent       *event);
 LlOutcome ll_event_bucket_get_outcome (const LlEventBucket *bucket);
 
+/* The run's time per append from its first reallocation @first up to
+ * @event, in nanoseconds; 0 when unknown. Counting from the first
+ * reallocation leaves out building the initial list (list(range(n))).
+ * Inline: charts read it for every bucket they draw. */
+static inline double
+ll_event_ns_per_append (const LlEvent *event,
+                        const LlEvent *first)
+{
+  if (first == NULL || event->length <= first->length || event->elapsed_ns < first->elapsed_ns)
+    return 0.0;
+  return (double) (event->elapsed_ns - first->elapsed_ns) / (double) (event->length - first->length);
+}
+
+/* What a time axis spans over some of a run's buckets: how long their
+ * reallocations took, and the time per append at each bucket's first and
+ * last event. */
+typedef struct
+{
+  double shortest;  /* the least above 0 ns; G_MAXDOUBLE: none */
+  double longest;   /* the most; 0: none above 0 */
+} LlEventTimes;
+
+void      ll_event_times_init         (LlEventTimes        *times);
+/* Adds @bucket's times; @first is the run's first reallocation. The
+ * result does not depend on the order buckets are added in. */
+void      ll_event_times_add          (LlEventTimes        *times,
+                                       const LlEventBucket *bucket,
+                                       const LlEvent       *first);
+
 typedef struct
 {
   LlSample first;
@@ -191,6 +220,10 @@ const LlEventBucket     *ll_history_view_get_coarse_events  (const LlHistoryView
 const LlSampleBucket    *ll_history_view_get_coarse_samples (const LlHistoryView *view,
                                                              gsize               *n_buckets);
 const LlHistoryCounters *ll_history_view_get_counters (const LlHistoryView *view);
+/* The times of every bucket as a chart of the whole run reads them: the
+ * coarse bucket of every whole group, then the fine ones after the last.
+ * Kept up to date as buckets arrive, so no frame reads them all. */
+const LlEventTimes      *ll_history_view_get_event_times (const LlHistoryView *view);
 /* Whether the reallocations were timed one by one: not in a simulation,
  * nor in an interpreter's run (it sees sizes, not the allocator); TRUE
  * while there are none yet. */

@@ -287,6 +287,118 @@ test_mark (void)
   test_run_clear (&run);
 }
 
+/* Draws the time chart of @data at 600 × 300; cairo_surface_destroy. */
+static cairo_surface_t *
+draw_time (const LlChartData    *data,
+           const LlChartOptions *options)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, 300);
+  cairo_t *cr = cairo_create (surface);
+
+  ll_chart_draw (cr, LL_CHART_TIME, data, options, 600, 300);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+assert_same_image (cairo_surface_t *a,
+                   cairo_surface_t *b)
+{
+  int h = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+
+  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (b));
+  g_assert_cmpint (h, ==, cairo_image_surface_get_height (b));
+  g_assert_true (memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                         (gsize) stride * h) == 0);
+}
+
+/* The time axis of a whole run comes from the times its view keeps, a
+ * zoom's from its buckets: the same axes and the same image as reading
+ * every bucket, for one run and for three. */
+static void
+test_time_kept_times (void)
+{
+  LlHistory *histories[3];
+  LlHistoryView *views[3];
+  LlChartSeries kept[3], read[3];
+  LlChartOptions options;
+
+  for (guint r = 0; r < G_N_ELEMENTS (histories); r++)
+    {
+      histories[r] = ll_history_new (512);
+      views[r] = ll_history_view_new ();
+      for (guint64 i = 0; i < 20000; i++)
+        {
+          LlEvent e = { 0 };
+
+          e.length = 100 + i;
+          e.old_capacity = 99 + i;
+          e.new_capacity = 100 + i;
+          e.realloc_ns = i % 7 == 0 ? 0 : 1000 + (i * 7919 * (r + 1)) % 90000;
+          /* slower as it grows, with a pause of a second every 3,000 */
+          e.elapsed_ns = 5000 + i * i * (r + 1) + (i / 3000) * G_GUINT64_CONSTANT (1000000000);
+          ll_history_push_events (histories[r], &e, 1);
+          /* the view follows the run, as a window does */
+          if (i % 1500 == 0)
+            ll_history_view_update (views[r], histories[r]);
+        }
+      ll_history_view_update (views[r], histories[r]);
+      ll_chart_series_init_from_view (&kept[r], views[r], 8);
+      kept[r].style = r;
+      kept[r].name = "run";
+      g_assert_nonnull (kept[r].event_times);
+      read[r] = kept[r];
+      read[r].event_times = NULL;
+    }
+  options_init_test (&options);
+
+  for (guint n = 1; n <= 3; n += 2)
+    {
+      LlChartData kept_data, read_data;
+      LlChartExtents a, b;
+      LlEventTimes wrong = { 1.0, 1e30 };
+      cairo_surface_t *sa, *sb;
+
+      ll_chart_data_init (&kept_data, kept, n);
+      ll_chart_data_init (&read_data, read, n);
+
+      options.length_range = (LlChartRange) { 0 };
+      ll_chart_compute_extents (LL_CHART_TIME, &kept_data, &options, TRUE, &a);
+      ll_chart_compute_extents (LL_CHART_TIME, &read_data, &options, TRUE, &b);
+      g_assert_false (a.empty);
+      g_assert_cmpfloat (a.y_lo, ==, b.y_lo);
+      g_assert_cmpfloat (a.y_hi, ==, b.y_hi);
+      /* the pauses make the longest: well over the slowest reallocation */
+      g_assert_cmpfloat (a.y_hi, >, 100000.0);
+      sa = draw_time (&kept_data, &options);
+      sb = draw_time (&read_data, &options);
+      assert_same_image (sa, sb);
+      cairo_surface_destroy (sa);
+      cairo_surface_destroy (sb);
+
+      /* Zoomed, the kept times are not read. */
+      options.length_range = (LlChartRange) { 5000, 6000 };
+      for (guint r = 0; r < n; r++)
+        kept[r].event_times = &wrong;
+      ll_chart_compute_extents (LL_CHART_TIME, &kept_data, &options, TRUE, &a);
+      ll_chart_compute_extents (LL_CHART_TIME, &read_data, &options, TRUE, &b);
+      g_assert_cmpfloat (a.y_lo, ==, b.y_lo);
+      g_assert_cmpfloat (a.y_hi, ==, b.y_hi);
+      g_assert_cmpfloat (a.y_hi, <, 1e7);
+      for (guint r = 0; r < n; r++)
+        kept[r].event_times = ll_history_view_get_event_times (views[r]);
+    }
+
+  for (guint r = 0; r < G_N_ELEMENTS (histories); r++)
+    {
+      ll_history_view_free (views[r]);
+      ll_history_unref (histories[r]);
+    }
+}
+
 /* Every chart on one image: four cells, each with its title and plot. */
 static void
 test_draw_all (void)
@@ -389,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/chart/time/readout", test_time_readout);
   g_test_add_func ("/chart/time/simulation", test_time_simulation);
   g_test_add_func ("/chart/time/dense-marks", test_time_dense_marks);
+  g_test_add_func ("/chart/time/kept-times", test_time_kept_times);
   g_test_add_func ("/chart/mark", test_mark);
   g_test_add_func ("/chart/draw-all", test_draw_all);
 

@@ -937,6 +937,157 @@ test_slack_between (void)
 /* One rule says what a growth did to the block, for the time chart, the
  * table, its sort and the readouts: a copy wins over a move, a bucket is
  * what most (or half) of its reallocations did. */
+/* The times a chart of the whole run reads: every whole group's joined
+ * bucket, then the buckets after the last whole group. */
+static void
+scan_event_times (const LlHistoryView *view,
+                  LlEventTimes        *times)
+{
+  gsize n, n_coarse;
+  const LlEventBucket *fine = ll_history_view_get_events (view, &n);
+  const LlEventBucket *coarse = ll_history_view_get_coarse_events (view, &n_coarse);
+  gsize whole = n / LL_HISTORY_COARSE;
+
+  ll_event_times_init (times);
+  for (gsize c = 0; c < whole; c++)
+    ll_event_times_add (times, &coarse[c], &fine[0].first);
+  for (gsize i = whole * LL_HISTORY_COARSE; i < n; i++)
+    ll_event_times_add (times, &fine[i], &fine[0].first);
+}
+
+static void
+assert_event_times (const LlHistoryView *view)
+{
+  const LlEventTimes *kept = ll_history_view_get_event_times (view);
+  LlEventTimes scanned;
+
+  scan_event_times (view, &scanned);
+  g_assert_cmpfloat (kept->shortest, ==, scanned.shortest);
+  g_assert_cmpfloat (kept->longest, ==, scanned.longest);
+}
+
+/* Event @i of a run that pauses for 100 s every @every events: its time
+ * per append jumps, then falls as the appends go on. Some reallocations
+ * are too quick to time, the others take longer than its first appends. */
+static void
+make_pausing_event (guint64  i,
+                    guint64  every,
+                    LlEvent *e)
+{
+  make_event (i, e);
+  e->elapsed_ns = 1000 + i * i + (i / every) * G_GUINT64_CONSTANT (100000000000);
+  e->realloc_ns = mix (i) % 5 == 0 ? 0 : 100000 + e->realloc_ns;
+}
+
+static void
+test_event_times (void)
+{
+  LlEvent first = { .length = 1000, .elapsed_ns = 5000 };
+  LlEvent e = { .length = 1100, .elapsed_ns = 8000 };
+  LlEventBucket b = { 0 };
+  LlEventTimes times;
+  g_autoptr(LlHistory) history = ll_history_new (64);
+  g_autoptr(LlHistory) other = ll_history_new (0);
+  g_autoptr(LlHistory) small = ll_history_new (16);
+  g_autoptr(LlHistoryView) view = ll_history_view_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  LlEvent batch[40];
+  guint64 n_events = 0;
+
+  /* The time per append counts from the first reallocation: 3000 ns over
+   * 100 appends. Unknown before it, at it, or without it. */
+  g_assert_cmpfloat (ll_event_ns_per_append (&e, &first), ==, 30.0);
+  g_assert_cmpfloat (ll_event_ns_per_append (&e, NULL), ==, 0.0);
+  g_assert_cmpfloat (ll_event_ns_per_append (&first, &first), ==, 0.0);
+  e.elapsed_ns = 4000;
+  g_assert_cmpfloat (ll_event_ns_per_append (&e, &first), ==, 0.0);
+  e.elapsed_ns = 5100;
+  g_assert_cmpfloat (ll_event_ns_per_append (&e, &first), ==, 1.0);
+
+  /* Nothing yet: no shortest, no longest. */
+  ll_event_times_init (&times);
+  g_assert_cmpfloat (times.shortest, ==, G_MAXDOUBLE);
+  g_assert_cmpfloat (times.longest, ==, 0.0);
+  g_assert_cmpfloat (ll_history_view_get_event_times (view)->shortest, ==, G_MAXDOUBLE);
+  g_assert_cmpfloat (ll_history_view_get_event_times (view)->longest, ==, 0.0);
+
+  /* One reallocation is its own time; its bucket's extremes are not read. */
+  b.first = b.last = first;
+  b.first.realloc_ns = b.last.realloc_ns = 700;
+  b.count = 1;
+  b.min_realloc_ns = 1;
+  b.max_realloc_ns = 1000000;
+  ll_event_times_add (&times, &b, &first);
+  g_assert_cmpfloat (times.shortest, ==, 700.0);
+  g_assert_cmpfloat (times.longest, ==, 700.0);
+
+  /* Several: their extremes, and the time per append at both ends; a
+   * reallocation too quick to time is not the shortest. */
+  b.count = 3;
+  b.min_realloc_ns = 0;
+  b.max_realloc_ns = 900;
+  b.last = e;          /* 1 ns per append */
+  ll_event_times_add (&times, &b, &first);
+  g_assert_cmpfloat (times.shortest, ==, 1.0);
+  g_assert_cmpfloat (times.longest, ==, 900.0);
+  b.first = e;
+  b.first.elapsed_ns = 5000 + 100 * 2000;  /* 2 µs per append */
+  ll_event_times_add (&times, &b, &first);
+  g_assert_cmpfloat (times.longest, ==, 2000.0);
+  g_assert_cmpfloat (times.shortest, ==, 1.0);
+
+  /* A view keeps them as buckets arrive, merge and reopen, whatever the
+   * batches, and equal to reading every bucket. */
+  for (guint round = 0; round < 300; round++)
+    {
+      guint n = g_rand_int_range (rand, 0, round < 100 ? 3 : G_N_ELEMENTS (batch));
+
+      for (guint i = 0; i < n; i++)
+        make_pausing_event (n_events + i, 997, &batch[i]);
+      ll_history_push_events (history, batch, n);
+      n_events += n;
+      ll_history_view_update (view, history);
+      assert_event_times (view);
+      if (n_events > 0)
+        g_assert_cmpfloat (ll_history_view_get_event_times (view)->longest, >, 0.0);
+    }
+  g_assert_false (ll_history_is_exact (history));
+  /* The quickest is read where the first joined bucket ends: its last
+   * event, 8 buckets of W events after the first, took (8W - 1)² ns. */
+  g_assert_cmpuint (n_events, >, 2000);
+  g_assert_cmpfloat (ll_history_view_get_event_times (view)->shortest, ==,
+                     LL_HISTORY_COARSE * ll_history_get_event_width (history) - 1);
+
+  /* One event at a time into 16 buckets. Once pairs are joined, event 30
+   * opens the 16th bucket and ends the second group of 8; a pause there
+   * is the longest time per append until event 31 joins the bucket. */
+  for (guint64 i = 0; i < 3000; i++)
+    {
+      make_event (i, &batch[0]);
+      batch[0].elapsed_ns = 1000 + i * i + (i >= 30 ? G_GUINT64_CONSTANT (100000000000) : 0);
+      batch[0].realloc_ns = 0;
+      ll_history_push_events (small, batch, 1);
+      ll_history_view_update (view, small);
+      assert_event_times (view);
+    }
+
+  /* Another history, then back, then nothing. */
+  for (guint i = 0; i < 5; i++)
+    make_pausing_event (i, 997, &batch[i]);
+  ll_history_push_events (other, batch, 5);
+  ll_history_view_update (view, other);
+  assert_event_times (view);
+  /* 1 ns from the first reallocation to the second, one append later */
+  g_assert_cmpfloat (ll_history_view_get_event_times (view)->shortest, ==, 1.0);
+  ll_history_view_update (view, history);
+  assert_event_times (view);
+  ll_history_view_clear (view);
+  g_assert_cmpfloat (ll_history_view_get_event_times (view)->shortest, ==, G_MAXDOUBLE);
+  g_assert_cmpfloat (ll_history_view_get_event_times (view)->longest, ==, 0.0);
+  ll_history_view_update (view, history);
+  assert_event_times (view);
+}
+
 static void
 test_outcome (void)
 {
@@ -989,6 +1140,7 @@ main (int   argc,
   g_test_add_func ("/history/push-speed", test_history_push_speed);
   g_test_add_func ("/history/counters-timed", test_counters_timed);
   g_test_add_func ("/history/outcome", test_outcome);
+  g_test_add_func ("/history/event-times", test_event_times);
   g_test_add_func ("/history/slack-between", test_slack_between);
 
   return g_test_run ();
