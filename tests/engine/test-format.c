@@ -38,6 +38,12 @@ test_format_input (void)
   check_format (ll_format_input ("caf\xc3\xa9", -1), "caf\xc3\xa9");
   check_format (ll_format_input ("a\0b", 3), "a\\x00b");
   check_format (ll_format_input ("x\xe2\x80\xae" "y", -1), "x\\u202Ey");
+  /* the other controls of text direction, and C1 controls; a no-break
+   * space is what it is */
+  check_format (ll_format_input ("\u2066a\u2069", -1), "\\u2066a\\u2069");
+  check_format (ll_format_input ("\u2028\u2029\u202a", -1), "\\u2028\\u2029\\u202A");
+  check_format (ll_format_input ("\xc2\x85\xc2\x9f\xc2\xa0", -1), "\\u0085\\u009F\xc2\xa0");
+  check_format (ll_format_input ("\u2065\u206a\u2027", -1), "\u2065\u206a\u2027");
   check_format (ll_format_input ("0123456789012345678901234567890123456789XYZ", -1),
                 "0123456789012345678901234567890123456789…");
 
