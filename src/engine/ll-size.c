@@ -214,6 +214,32 @@ ll_size_decimal_point (void)
   return (point != NULL && point[0] != '\0') ? point : ".";
 }
 
+void
+ll_number_style_get_locale (LlNumberStyle *style)
+{
+  const char *thousands = nl_langinfo (THOUSEP);
+
+  g_return_if_fail (style != NULL);
+
+  style->point = ll_size_decimal_point ();
+  style->thousands = thousands != NULL ? thousands : "";
+}
+
+/* The style @flags read numbers in: @style, or the user's locale's in
+ * @locale; NULL without LL_SIZE_FLAGS_LOCALE ("." and ","). */
+static const LlNumberStyle *
+style_for (LlSizeFlags          flags,
+           const LlNumberStyle *style,
+           LlNumberStyle       *locale)
+{
+  if (!(flags & LL_SIZE_FLAGS_LOCALE))
+    return NULL;
+  if (style != NULL)
+    return style;
+  ll_number_style_get_locale (locale);
+  return locale;
+}
+
 /* A unit as the user's language writes it ("Go", "Mio", "o"). */
 static gboolean
 lookup_translated_unit (const char *unit,
@@ -353,9 +379,10 @@ group_separator_length (const char *p,
 }
 
 static gboolean
-parse_quantity (const char   *text,
-                LlSizeFlags   flags,
-                Kind          kind,
+parse_quantity (const char          *text,
+                LlSizeFlags          flags,
+                const LlNumberStyle *style,
+                Kind                 kind,
                 guint64      *result,
                 LlUnits      *units,
                 GError      **error)
@@ -370,6 +397,7 @@ parse_quantity (const char   *text,
   gsize n_significant;
   gboolean negative = FALSE;
   gboolean seen_dot = FALSE;
+  gboolean point_is_dot = FALSE;  /* the decimal point read was "." */
   gboolean seen_comma = FALSE;
   gsize group_length = 0;
   gint64 n_fraction = 0;
@@ -389,9 +417,9 @@ parse_quantity (const char   *text,
   const char *group_separator = NULL;
   gsize separator_length;
 
-  if ((flags & LL_SIZE_FLAGS_LOCALE) && g_str_equal (ll_size_decimal_point (), ","))
+  if (style != NULL && g_str_equal (style->point, ","))
     {
-      const char *thousands = nl_langinfo (THOUSEP);
+      const char *thousands = style->thousands;
 
       point = ',';
       group = thousands != NULL && g_str_equal (thousands, ".") ? '.' : '\0';
@@ -504,6 +532,7 @@ parse_quantity (const char   *text,
                          _("‘%s’ is not a number: a decimal point must be followed by digits."),
                          shown);
           seen_dot = TRUE;
+          point_is_dot = c == '.';
         }
       else
         break;
@@ -571,12 +600,19 @@ parse_quantity (const char   *text,
    * where "." is the decimal point (one, or a thousand grouped with a
    * point, as many languages write it?) and "1e" (an exponent without its
    * digits, or exa?). */
-  if (point == '.' && seen_dot && !seen_comma && n_fraction == 3 &&
+  if (point_is_dot && !seen_comma && n_fraction == 3 &&
       exponent == 0 && unit == end && !(n_digits == 4 && digits[0] == 0))
-    return fail (error, LL_SIZE_ERROR_AMBIGUOUS, kind,
-                 _("‘%s’ is ambiguous: a number with three decimals, or thousands grouped "
-                   "with ‘.’? Write it without the point, or with ‘_’ or ‘,’ between "
-                   "groups."), shown);
+    {
+      if (point == ',')
+        return fail (error, LL_SIZE_ERROR_AMBIGUOUS, kind,
+                     _("‘%s’ is ambiguous: a number with three decimals, or thousands grouped "
+                       "with ‘.’? Write it without the point, or with ‘_’ between groups."),
+                     shown);
+      return fail (error, LL_SIZE_ERROR_AMBIGUOUS, kind,
+                   _("‘%s’ is ambiguous: a number with three decimals, or thousands grouped "
+                     "with ‘.’? Write it without the point, or with ‘_’ or ‘,’ between "
+                     "groups."), shown);
+    }
   if (end - unit == 1 && *unit == 'e')
     return fail (error, LL_SIZE_ERROR_AMBIGUOUS, kind,
                  kind == KIND_BYTES
@@ -716,17 +752,7 @@ ll_size_parse_bytes (const char   *text,
                      guint64      *bytes,
                      GError      **error)
 {
-  guint64 value = 0;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!parse_quantity (text, flags, KIND_BYTES, &value, NULL, error))
-    return FALSE;
-
-  if (bytes != NULL)
-    *bytes = value;
-  return TRUE;
+  return ll_size_parse_bytes_styled (text, flags, NULL, bytes, NULL, error);
 }
 
 gboolean
@@ -736,13 +762,25 @@ ll_size_parse_bytes_units (const char   *text,
                            LlUnits      *units,
                            GError      **error)
 {
+  return ll_size_parse_bytes_styled (text, flags, NULL, bytes, units, error);
+}
+
+gboolean
+ll_size_parse_bytes_styled (const char           *text,
+                            LlSizeFlags           flags,
+                            const LlNumberStyle  *style,
+                            guint64              *bytes,
+                            LlUnits              *units,
+                            GError              **error)
+{
+  LlNumberStyle locale;
   guint64 value = 0;
   LlUnits read = LL_UNITS_IEC;
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!parse_quantity (text, flags, KIND_BYTES, &value, &read, error))
+  if (!parse_quantity (text, flags, style_for (flags, style, &locale), KIND_BYTES, &value, &read, error))
     return FALSE;
 
   if (bytes != NULL)
@@ -758,12 +796,23 @@ ll_size_parse_count (const char   *text,
                      guint64      *count,
                      GError      **error)
 {
+  return ll_size_parse_count_styled (text, flags, NULL, count, error);
+}
+
+gboolean
+ll_size_parse_count_styled (const char           *text,
+                            LlSizeFlags           flags,
+                            const LlNumberStyle  *style,
+                            guint64              *count,
+                            GError              **error)
+{
+  LlNumberStyle locale;
   guint64 value = 0;
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!parse_quantity (text, flags, KIND_COUNT, &value, NULL, error))
+  if (!parse_quantity (text, flags, style_for (flags, style, &locale), KIND_COUNT, &value, NULL, error))
     return FALSE;
 
   if (count != NULL)
@@ -777,6 +826,17 @@ ll_size_parse_decimal (const char   *text,
                        double       *number,
                        GError      **error)
 {
+  return ll_size_parse_decimal_styled (text, flags, NULL, number, error);
+}
+
+gboolean
+ll_size_parse_decimal_styled (const char           *text,
+                              LlSizeFlags           flags,
+                              const LlNumberStyle  *style,
+                              double               *number,
+                              GError              **error)
+{
+  LlNumberStyle locale;
   g_autofree char *copy = NULL;
   g_autofree char *shown = NULL;
   char *start, *end, *parsed_end = NULL;
@@ -799,7 +859,8 @@ ll_size_parse_decimal (const char   *text,
     }
 
   /* "1,5" where the user's language writes it so; one point at most. */
-  comma_point = (flags & LL_SIZE_FLAGS_LOCALE) && g_str_equal (ll_size_decimal_point (), ",");
+  style = style_for (flags, style, &locale);
+  comma_point = style != NULL && g_str_equal (style->point, ",");
   for (char *p = start; p < end; p++)
     {
       if (*p == ',' && comma_point)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ll-size.h"
+#include "ll-size-private.h"
 
 typedef struct
 {
@@ -488,6 +489,168 @@ test_parse_ambiguous (void)
   g_assert_cmpuint (value, ==, G_GUINT64_CONSTANT (1) << 60);
 }
 
+/* The numbers the app reads as the user's language writes them, in
+ * German ("2,5", "22.500.004") and French ("2,5", "22 500 004" with
+ * narrow no-break spaces), whatever locales this machine has. */
+static const LlNumberStyle german = { ",", "." };
+static const LlNumberStyle french = { ",", "\u202f" };
+static const LlNumberStyle english = { ".", "," };
+
+static void
+assert_styled_bytes (const LlNumberStyle *style,
+                     const char          *text,
+                     guint64              expected,
+                     LlUnits              expected_units)
+{
+  g_autoptr(GError) error = NULL;
+  guint64 value = 0;
+  LlUnits units = 99;
+
+  g_assert_true (ll_size_parse_bytes_styled (text, LL_SIZE_FLAGS_LOCALE, style, &value, &units, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (value, ==, expected);
+  g_assert_cmpint (units, ==, expected_units);
+}
+
+static void
+assert_styled_count (const LlNumberStyle *style,
+                     const char          *text,
+                     guint64              expected)
+{
+  g_autoptr(GError) error = NULL;
+  guint64 value = 0;
+
+  g_assert_true (ll_size_parse_count_styled (text, LL_SIZE_FLAGS_LOCALE, style, &value, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (value, ==, expected);
+}
+
+static void
+assert_styled_count_fails (const LlNumberStyle *style,
+                           const char          *text,
+                           int                  code,
+                           const char          *message)
+{
+  g_autoptr(GError) error = NULL;
+  guint64 value = 7;
+
+  g_assert_false (ll_size_parse_count_styled (text, LL_SIZE_FLAGS_LOCALE, style, &value, &error));
+  g_assert_error (error, LL_SIZE_ERROR, code);
+  g_assert_cmpstr (error->message, ==, message);
+  g_assert_cmpuint (value, ==, 7);
+}
+
+static void
+test_parse_styles (void)
+{
+  g_autoptr(GError) error = NULL;
+  guint64 value = 0;
+  double number = 0;
+
+  /* German: a comma is the point, a point groups. */
+  assert_styled_bytes (&german, "2,5 GB", 2500000000, LL_UNITS_SI);
+  assert_styled_bytes (&german, "1,5GiB", G_GUINT64_CONSTANT (3) << 29, LL_UNITS_IEC);
+  assert_styled_count (&german, "22.500.004", 22500004);
+  assert_styled_count (&german, "1.000", 1000);
+  assert_styled_count (&german, "1.000,5k", 1000500);
+  assert_styled_count_fails (&german, "2.5",
+                             LL_SIZE_ERROR_SYNTAX,
+                             "‘2.5’ has a misplaced ‘.’: here it separates groups of three digits. "
+                             "Use a whole number such as 20000000, 20_000_000, 2e7 or 20M.");
+  assert_styled_count_fails (&german, "1.0000",
+                             LL_SIZE_ERROR_SYNTAX,
+                             "‘1.0000’ has a misplaced ‘.’: here it separates groups of three digits. "
+                             "Use a whole number such as 20000000, 20_000_000, 2e7 or 20M.");
+  assert_styled_count_fails (&german, "1,5",
+                             LL_SIZE_ERROR_FRACTION,
+                             "‘1,5’ is not a whole number. "
+                             "Use a whole number or a suffix such as 1.5k.");
+
+  /* French: a comma is the point, narrow no-break spaces group, and a
+   * point, which groups nothing there, is a point too. */
+  assert_styled_bytes (&french, "2,5 GB", 2500000000, LL_UNITS_SI);
+  assert_styled_bytes (&french, "2.5 GB", 2500000000, LL_UNITS_SI);
+  assert_styled_count (&french, "22\u202f500\u202f004", 22500004);
+  /* "1.000" reads two ways there too; "1,000" is one. */
+  assert_styled_count_fails (&french, "1.000",
+                             LL_SIZE_ERROR_AMBIGUOUS,
+                             "‘1.000’ is ambiguous: a number with three decimals, or thousands "
+                             "grouped with ‘.’? Write it without the point, or with ‘_’ between "
+                             "groups. Use a whole number such as 20000000, 20_000_000, 2e7 or 20M.");
+  assert_styled_count (&french, "1.000k", 1000);
+  assert_styled_count (&french, "1,000k", 1000);
+  assert_styled_bytes (&french, "1,000", 1, LL_UNITS_IEC);
+
+  /* English: as without the language. */
+  assert_styled_count (&english, "22,500,004", 22500004);
+  assert_styled_bytes (&english, "2.5 GB", 2500000000, LL_UNITS_SI);
+
+  /* A style counts only with LL_SIZE_FLAGS_LOCALE: files and command lines
+   * are read the same everywhere. */
+  g_assert_false (ll_size_parse_bytes_styled ("2,5 GB", LL_SIZE_FLAGS_NONE, &german, &value, NULL, &error));
+  g_assert_error (error, LL_SIZE_ERROR, LL_SIZE_ERROR_SYNTAX);
+  g_clear_error (&error);
+  g_assert_false (ll_size_parse_decimal_styled ("1,5", LL_SIZE_FLAGS_NONE, &german, &number, &error));
+  g_assert_error (error, LL_SIZE_ERROR, LL_SIZE_ERROR_SYNTAX);
+  g_clear_error (&error);
+
+  /* Decimals (a growth factor): "1,5" where the comma is the point. */
+  g_assert_true (ll_size_parse_decimal_styled ("1,5", LL_SIZE_FLAGS_LOCALE, &german, &number, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (number, ==, 1.5);
+  g_assert_true (ll_size_parse_decimal_styled (" 1,25e1 ", LL_SIZE_FLAGS_LOCALE, &french, &number, NULL));
+  g_assert_cmpfloat (number, ==, 12.5);
+  g_assert_false (ll_size_parse_decimal_styled ("1,5", LL_SIZE_FLAGS_LOCALE, &english, &number, &error));
+  g_assert_error (error, LL_SIZE_ERROR, LL_SIZE_ERROR_SYNTAX);
+  g_assert_cmpstr (error->message, ==, "“1,5” is not a number. Write a number such as 1.5 or 2.");
+  g_clear_error (&error);
+  g_assert_cmpfloat (number, ==, 12.5);
+}
+
+/* The units a size was written in, as the app shows it back. */
+static void
+test_parse_units (void)
+{
+  const struct { const char *text; guint64 bytes; LlUnits units; } cases[] = {
+    { "10GB", 10000000000, LL_UNITS_SI },
+    { "10 kB", 10000, LL_UNITS_SI },
+    { "10GiB", G_GUINT64_CONSTANT (10) << 30, LL_UNITS_IEC },
+    { "512M", G_GUINT64_CONSTANT (512) << 20, LL_UNITS_IEC },
+    { "4096", 4096, LL_UNITS_IEC },
+    { "4096 B", 4096, LL_UNITS_IEC },
+    { "5\u2009GB", 5000000000, LL_UNITS_SI },      /* thin space */
+    { "5\u202fGB", 5000000000, LL_UNITS_SI },      /* narrow no-break space */
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      guint64 bytes = 0;
+      LlUnits units = 99;
+
+      g_assert_true (ll_size_parse_bytes_units (cases[i].text, LL_SIZE_FLAGS_NONE, &bytes, &units, NULL));
+      g_assert_cmpuint (bytes, ==, cases[i].bytes);
+      g_assert_cmpint (units, ==, cases[i].units);
+    }
+}
+
+/* Words that are not decimals, each refused as such. */
+static void
+test_parse_decimal_bad (void)
+{
+  const char *bad[] = { "abc", "1.5x", "nan", "inf", "0x10", "1..5", "1,5", "1.5 2" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double number = 99;
+
+      g_assert_false (ll_size_parse_decimal (bad[i], LL_SIZE_FLAGS_NONE, &number, &error));
+      g_assert_error (error, LL_SIZE_ERROR, LL_SIZE_ERROR_SYNTAX);
+      g_assert_nonnull (strstr (error->message, "is not a number"));
+      g_assert_cmpfloat (number, ==, 99);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -504,6 +667,9 @@ main (int   argc,
   g_test_add_func ("/size/parse-decimal/sign", test_parse_decimal_sign);
   g_test_add_func ("/size/parse/ambiguous", test_parse_ambiguous);
   g_test_add_func ("/size/parse/exhaustive", test_parse_exhaustive);
+  g_test_add_func ("/size/parse/styles", test_parse_styles);
+  g_test_add_func ("/size/parse/units", test_parse_units);
+  g_test_add_func ("/size/parse-decimal/bad", test_parse_decimal_bad);
 
   return g_test_run ();
 }
