@@ -123,6 +123,11 @@ static const BadCase bad_bytes[] = {
   { "1_.5", LL_SIZE_ERROR_SYNTAX, "‘_’" },
   { "5 5", LL_SIZE_ERROR_SYNTAX, "not a size" },
   { "1-2", LL_SIZE_ERROR_SYNTAX, "not a size" },
+  { "5G_B", LL_SIZE_ERROR_SYNTAX, "not a size" },
+  { "5G,B", LL_SIZE_ERROR_SYNTAX, "not a size" },
+  { "5GB-", LL_SIZE_ERROR_SYNTAX, "not a size" },
+  { "1.k", LL_SIZE_ERROR_SYNTAX, "followed by digits" },
+  { "1.e3", LL_SIZE_ERROR_SYNTAX, "followed by digits" },
   { "1e+", LL_SIZE_ERROR_SYNTAX, "not a size" },
   { "1e5.5", LL_SIZE_ERROR_SYNTAX, "exponent" },
   { "12XB", LL_SIZE_ERROR_UNIT, "unknown unit ‘XB’" },
@@ -571,6 +576,8 @@ test_parse_styles (void)
   assert_styled_bytes (&french, "2,5 GB", 2500000000, LL_UNITS_SI);
   assert_styled_bytes (&french, "2.5 GB", 2500000000, LL_UNITS_SI);
   assert_styled_count (&french, "22\u202f500\u202f004", 22500004);
+  assert_styled_count (&french, "22 500 004", 22500004);
+  assert_styled_count (&french, "22\u00a0500\u00a0004", 22500004);
   /* "1.000" reads two ways there too; "1,000" is one. */
   assert_styled_count_fails (&french, "1.000",
                              LL_SIZE_ERROR_AMBIGUOUS,
@@ -647,6 +654,16 @@ test_parse_decimal_bad (void)
       g_assert_false (ll_size_parse_decimal (bad[i], LL_SIZE_FLAGS_NONE, &number, &error));
       g_assert_error (error, LL_SIZE_ERROR, LL_SIZE_ERROR_SYNTAX);
       g_assert_nonnull (strstr (error->message, "is not a number"));
+      g_assert_cmpfloat (number, ==, 99);
+    }
+
+  for (gsize i = 0; i < 2; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double number = 99;
+
+      g_assert_false (ll_size_parse_decimal (i == 0 ? "" : " \t ", LL_SIZE_FLAGS_NONE, &number, &error));
+      g_assert_error (error, LL_SIZE_ERROR, LL_SIZE_ERROR_EMPTY);
       g_assert_cmpfloat (number, ==, 99);
     }
 }
