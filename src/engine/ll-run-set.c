@@ -119,45 +119,48 @@ free_style (LlRunSet *self)
   return style;
 }
 
-/* Whether a run here other than @run has @run's name and number. */
-static gboolean
-number_taken (LlRunSet *self,
-              LlRun    *run)
+/* The highest number (1 for an unnumbered run) among the runs here other
+ * than @run named as @run, 0 when there are none; @taken: whether one of
+ * them has @run's number. */
+static guint
+last_number (LlRunSet *self,
+             LlRun    *run,
+             gboolean *taken)
 {
+  GListModel *model = G_LIST_MODEL (self->store);
   g_autofree char *name = ll_run_dup_default_name (run);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint n = g_list_model_get_n_items (model);
+  guint number = MAX (ll_run_get_ordinal (run), 1);
+  guint last = 0;
 
+  *taken = FALSE;
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(LlRun) other = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      g_autoptr(LlRun) other = g_list_model_get_item (model, i);
       g_autofree char *other_name = NULL;
+      guint other_number;
 
-      if (other == run || MAX (ll_run_get_ordinal (other), 1) != MAX (ll_run_get_ordinal (run), 1))
+      if (other == run)
         continue;
       other_name = ll_run_dup_default_name (other);
-      if (g_strcmp0 (name, other_name) == 0)
-        return TRUE;
+      if (g_strcmp0 (name, other_name) != 0)
+        continue;
+      other_number = MAX (ll_run_get_ordinal (other), 1);
+      last = MAX (last, other_number);
+      *taken = *taken || other_number == number;
     }
-  return FALSE;
+  return last;
 }
 
-/* A run named as one already here takes the next number of that name. */
+/* A run named as one already here takes the next number of that name;
+ * the first of its name, none. */
 static void
 number_run (LlRunSet *self,
             LlRun    *run)
 {
-  g_autofree char *name = ll_run_dup_default_name (run);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-  guint last = 0;
+  gboolean taken;
+  guint last = last_number (self, run, &taken);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LlRun) other = g_list_model_get_item (G_LIST_MODEL (self->store), i);
-      g_autofree char *other_name = ll_run_dup_default_name (other);
-
-      if (g_strcmp0 (name, other_name) == 0)
-        last = MAX (last, MAX (ll_run_get_ordinal (other), 1));
-    }
   ll_run_set_ordinal (run, last > 0 ? last + 1 : 0);
 }
 
@@ -207,12 +210,17 @@ ll_run_set_put_back (LlRunSet *self,
                      LlRun    *run,
                      guint     position)
 {
+  gboolean taken;
+  guint last;
+
   g_return_if_fail (LL_IS_RUN_SET (self));
   g_return_if_fail (LL_IS_RUN (run));
   g_return_if_fail (!g_list_store_find (self->store, run, NULL));
 
-  if (number_taken (self, run))
-    number_run (self, run);
+  /* Its number, unless a run added meanwhile took it. */
+  last = last_number (self, run, &taken);
+  if (taken)
+    ll_run_set_ordinal (run, last + 1);
   if (style_taken (self, run, ll_run_get_style (run)))
     ll_run_set_style (run, free_style (self));
   insert (self, run, position);
