@@ -16,6 +16,8 @@
 #define DEFAULT_FONT_SIZE   9.0
 /* Text sizes remembered at most; then the cache starts again. */
 #define SIZE_CACHE_MAX      4096
+/* Shaped texts kept at most, a thread; then that cache starts again. */
+#define SHAPED_CACHE_MAX    512
 
 /* Text --------------------------------------------------------------------- */
 
@@ -34,6 +36,59 @@ ll_chart_create_pango_context (void)
   cairo_font_options_destroy (fo);
 
   return context;
+}
+
+/* Shaped text kept across draws. Shaping is most of what drawing a label
+ * costs, and a chart draws the same tick labels, titles and legend frame
+ * after frame. Layouts are not for sharing between threads, so each thread
+ * that draws charts has its own, on a context of its own, freed when the
+ * thread ends. With metrics not hinted, a new transform does not shape
+ * again; a target with other font options does (pango sees the context
+ * change). */
+struct _LlShapedText
+{
+  PangoContext         *context;
+  GHashTable           *layouts;         /* text_key () → PangoLayout */
+  cairo_font_options_t *target_options;  /* the last target's, or NULL */
+  cairo_matrix_t        transform;       /* the last target's */
+};
+
+static void
+shaped_text_free (gpointer data)
+{
+  LlShapedText *shaped = data;
+
+  g_hash_table_unref (shaped->layouts);
+  g_object_unref (shaped->context);
+  g_clear_pointer (&shaped->target_options, cairo_font_options_destroy);
+  g_free (shaped);
+}
+
+static GPrivate shaped_text_key = G_PRIVATE_INIT (shaped_text_free);
+
+static LlShapedText *
+shaped_text_get (void)
+{
+  LlShapedText *shaped = g_private_get (&shaped_text_key);
+
+  if (shaped == NULL)
+    {
+      shaped = g_new0 (LlShapedText, 1);
+      shaped->context = ll_chart_create_pango_context ();
+      shaped->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      g_private_set (&shaped_text_key, shaped);
+    }
+
+  return shaped;
+}
+
+/* What the caches know @str in @text's font by. */
+static char *
+text_key (const LlChartText *text,
+          const char        *str,
+          gboolean           bold)
+{
+  return g_strconcat (text->cache_key, bold ? "\x1f" "b\x1f" : "\x1f\x1f", str, NULL);
 }
 
 void
@@ -60,6 +115,7 @@ ll_chart_text_init (LlChartText          *text,
   pango_layout_set_font_description (text->layout, text->font);
   text->measure = pango_layout_new (context);
   text->cache_key = g_strdup_printf ("%s\x1f%d", family, pango_font_description_get_size (text->font));
+  text->shaped = shaped_text_get ();
 }
 
 void
@@ -71,6 +127,7 @@ ll_chart_text_clear (LlChartText *text)
   g_clear_pointer (&text->font, pango_font_description_free);
   g_clear_pointer (&text->bold, pango_font_description_free);
   g_clear_pointer (&text->cache_key, g_free);
+  text->shaped = NULL;
 }
 
 void
@@ -80,6 +137,60 @@ ll_chart_text_set (LlChartText *text,
 {
   pango_layout_set_font_description (text->layout, bold ? text->bold : text->font);
   pango_layout_set_text (text->layout, str, -1);
+}
+
+void
+ll_chart_text_update (LlChartText *text,
+                      cairo_t     *cr)
+{
+  LlShapedText *shaped = text->shaped;
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_matrix_t transform;
+
+  pango_cairo_update_context (cr, text->context);
+  pango_layout_context_changed (text->layout);
+
+  /* Updating a context tells its layouts to shape again even when nothing
+   * changed (it sets the transform anew): only a target with other font
+   * options or another scale or rotation (a move does not count) does. */
+  cairo_surface_get_font_options (cairo_get_target (cr), options);
+  cairo_get_matrix (cr, &transform);
+  transform.x0 = transform.y0 = 0.0;
+  if (shaped->target_options == NULL
+      || !cairo_font_options_equal (options, shaped->target_options)
+      || memcmp (&transform, &shaped->transform, sizeof transform) != 0)
+    {
+      pango_cairo_update_context (cr, shaped->context);
+      g_clear_pointer (&shaped->target_options, cairo_font_options_destroy);
+      shaped->target_options = g_steal_pointer (&options);
+      shaped->transform = transform;
+    }
+  g_clear_pointer (&options, cairo_font_options_destroy);
+}
+
+PangoLayout *
+ll_chart_text_shaped (LlChartText *text,
+                      const char  *str,
+                      gboolean     bold)
+{
+  LlShapedText *shaped = text->shaped;
+  g_autofree char *key = text_key (text, str, bold);
+  PangoLayout *layout;
+
+  g_assert (shaped == g_private_get (&shaped_text_key));
+
+  layout = g_hash_table_lookup (shaped->layouts, key);
+  if (layout != NULL)
+    return layout;
+
+  if (g_hash_table_size (shaped->layouts) >= SHAPED_CACHE_MAX)
+    g_hash_table_remove_all (shaped->layouts);
+  layout = pango_layout_new (shaped->context);
+  pango_layout_set_font_description (layout, bold ? text->bold : text->font);
+  pango_layout_set_text (layout, str, -1);
+  g_hash_table_insert (shaped->layouts, g_steal_pointer (&key), layout);
+
+  return layout;
 }
 
 /* Sizes of text already measured. A chart measures the same tick labels,
@@ -97,7 +208,7 @@ ll_chart_text_size (LlChartText *text,
                     double      *width,
                     double      *height)
 {
-  g_autofree char *key = g_strconcat (text->cache_key, bold ? "\x1f" "b\x1f" : "\x1f\x1f", str, NULL);
+  g_autofree char *key = text_key (text, str, bold);
   PangoRectangle logical;
   double *size;
 

@@ -86,13 +86,13 @@ ll_painter_vline (const LlPainter *p,
 /* Draws @str with its logical box's top at @y, aligned on @x. */
 void
 ll_painter_text (const LlPainter *p,
-           const char    *str,
-           gboolean       bold,
-           double         x,
-           double         y,
-           LlAlign          align,
-           const LlColor *color,
-           double         alpha)
+                 const char      *str,
+                 gboolean         bold,
+                 double           x,
+                 double           y,
+                 LlAlign          align,
+                 const LlColor   *color,
+                 double           alpha)
 {
   double w, h;
 
@@ -109,8 +109,7 @@ ll_painter_text (const LlPainter *p,
   cairo_move_to (p->cr,
                  ll_pixel_grid_round_x (&p->grid, x),
                  ll_pixel_grid_round_y (&p->grid, y));
-  ll_chart_text_set (p->text, str, bold);
-  pango_cairo_show_layout (p->cr, p->text->layout);
+  pango_cairo_show_layout (p->cr, ll_chart_text_shaped (p->text, str, bold));
   cairo_new_path (p->cr);
 }
 
@@ -586,15 +585,13 @@ draw_legend (const LlPainter *p)
 void
 ll_painter_init (LlPainter            *p,
                  cairo_t              *cr,
-                 PangoContext         *context,
                  LlChartText          *text,
                  const LlChartLayout  *layout,
                  const LlChartOptions *options,
                  const LlChartData    *data)
 {
   /* Measured before, drawn now with the target's transform and options. */
-  pango_cairo_update_context (cr, context);
-  pango_layout_context_changed (text->layout);
+  ll_chart_text_update (text, cr);
 
   memset (p, 0, sizeof *p);
   p->cr = cr;
@@ -638,7 +635,7 @@ ll_chart_draw_runs_legend (cairo_t              *cr,
       LlPainter p;
 
       cairo_save (cr);
-      ll_painter_init (&p, cr, context, &text, &layout, options, data);
+      ll_painter_init (&p, cr, &text, &layout, options, data);
       draw_legend_items (&p, items, n_items, layout.pad, layout.pad, row_width, TRUE);
       cairo_restore (cr);
     }

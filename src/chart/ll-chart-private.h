@@ -74,15 +74,18 @@ typedef struct
   char        y_title[96];
 } LlChartLayout;
 
+typedef struct _LlShapedText LlShapedText;
+
 /* Text, measured with the chart's fixed metrics. */
 typedef struct
 {
   PangoContext         *context;
-  PangoLayout          *layout;     /* what is drawn */
+  PangoLayout          *layout;     /* what is drawn that is not kept shaped */
   PangoLayout          *measure;    /* what is measured */
   PangoFontDescription *font;
   PangoFontDescription *bold;
-  char                 *cache_key;  /* the fonts, for ll_chart_text_size ()'s cache */
+  char                 *cache_key;  /* the fonts, for the caches of sizes and shaped text */
+  LlShapedText         *shaped;     /* this thread's shaped text (not owned) */
 } LlChartText;
 
 /* What the data spans, and the quantities of the axes. */
@@ -181,7 +184,6 @@ typedef struct
  * again for @cr's transform and font options. Columns are the caller's. */
 void           ll_painter_init          (LlPainter            *p,
                                          cairo_t              *cr,
-                                         PangoContext         *context,
                                          LlChartText          *text,
                                          const LlChartLayout  *layout,
                                          const LlChartOptions *options,
@@ -334,6 +336,15 @@ void          ll_chart_text_init        (LlChartText          *text,
 void          ll_chart_text_clear       (LlChartText          *text);
 /* Puts @str in @text's layout, to be drawn. */
 void          ll_chart_text_set         (LlChartText          *text,
+                                         const char           *str,
+                                         gboolean              bold);
+/* Readies @text to draw on @cr: its target's font options. */
+void          ll_chart_text_update      (LlChartText          *text,
+                                         cairo_t              *cr);
+/* @str shaped in @text's font, to be drawn as it is (owned by the thread's
+ * cache, valid until the next call): kept across draws on this thread, so
+ * the labels that stay from frame to frame are shaped once. */
+PangoLayout  *ll_chart_text_shaped      (LlChartText          *text,
                                          const char           *str,
                                          gboolean              bold);
 /* The size of @str; the layout is left as it was. */

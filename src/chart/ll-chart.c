@@ -375,7 +375,7 @@ ll_chart_draw (cairo_t              *cr,
   ll_chart_layout_measure (&layout, &text, kind, data, options, width, height);
 
   cairo_save (cr);
-  ll_painter_init (&p, cr, context, &text, &layout, options, data);
+  ll_painter_init (&p, cr, &text, &layout, options, data);
   p.columns.xscale = &layout.x;
   p.columns.x0 = layout.plot.x;
   p.columns.sx = p.grid.sx;

@@ -128,3 +128,16 @@ is_series3 (Rgb p)
 {
   return p.b > 200 && p.r < 60 && p.g < 60;
 }
+
+void
+assert_same_image (cairo_surface_t *a,
+                   cairo_surface_t *b)
+{
+  int h = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+
+  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (b));
+  g_assert_cmpint (h, ==, cairo_image_surface_get_height (b));
+  g_assert_true (memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                         (gsize) stride * h) == 0);
+}

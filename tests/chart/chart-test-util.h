@@ -38,6 +38,9 @@ gboolean         region_has_ink    (cairo_surface_t      *surface,
                                     const LlRect         *r,
                                     Rgb                   background);
 gboolean         is_series3        (Rgb                   p);
+/* @a and @b, image surfaces, have the same pixels, byte for byte. */
+void             assert_same_image (cairo_surface_t      *a,
+                                    cairo_surface_t      *b);
 void             columns_for       (LlColumns            *columns,
                                     const LlChartLayout  *layout,
                                     double                scale);

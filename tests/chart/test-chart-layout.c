@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <cairo-svg.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
@@ -97,6 +98,229 @@ test_text_cache (void)
 
   ll_chart_text_clear (&a);
   ll_chart_text_clear (&b);
+  g_object_unref (context);
+}
+
+/* @str drawn black on white at (10, 10): the thread's shaped text, or
+ * @text's own layout shaped now. At @scale (a device's, on a surface @scale
+ * times as large, or with @zoomed the transform's), and through a recording
+ * surface (what GTK draws a widget's cairo on; its font options are not an
+ * image's) when @recorded. */
+static cairo_surface_t *
+draw_label (LlChartText *text,
+            const char  *str,
+            gboolean     bold,
+            gboolean     shaped,
+            double       scale,
+            gboolean     zoomed,
+            gboolean     recorded)
+{
+  cairo_rectangle_t extents = { 0, 0, 400, 40 };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         (int) (400 * scale), (int) (40 * scale));
+  cairo_surface_t *target = recorded ? cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents)
+                                     : cairo_surface_reference (surface);
+  cairo_t *cr;
+
+  if (!zoomed)
+    cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (target);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  if (zoomed)
+    cairo_scale (cr, scale, scale);
+  ll_chart_text_update (text, cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_move_to (cr, 10, 10);
+  if (shaped)
+    pango_cairo_show_layout (cr, ll_chart_text_shaped (text, str, bold));
+  else
+    {
+      ll_chart_text_set (text, str, bold);
+      pango_cairo_show_layout (cr, text->layout);
+    }
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+
+  if (recorded)
+    {
+      cr = cairo_create (surface);
+      cairo_set_source_surface (cr, target, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+  cairo_surface_destroy (target);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+typedef struct
+{
+  const LlChartData    *data;
+  const LlChartOptions *options;
+  PangoLayout          *main_layout;  /* the main thread's "Capacity" */
+  cairo_surface_t      *image;
+} Worker;
+
+/* A worker shapes text of its own (layouts are not for sharing between
+ * threads), and draws the chart as the main thread does. */
+static gpointer
+draw_on_worker (gpointer user_data)
+{
+  Worker *w = user_data;
+  PangoContext *context = ll_chart_create_pango_context ();
+  LlChartText text;
+  PangoLayout *layout;
+
+  ll_chart_text_init (&text, context, w->options);
+  layout = ll_chart_text_shaped (&text, "Capacity", FALSE);
+  g_assert_nonnull (layout);
+  g_assert_true (layout != w->main_layout);
+  g_assert_true (pango_layout_get_context (layout) != pango_layout_get_context (w->main_layout));
+  g_assert_true (ll_chart_text_shaped (&text, "Capacity", FALSE) == layout);
+  ll_chart_text_clear (&text);
+  g_object_unref (context);
+
+  w->image = render (LL_CHART_CAPACITY, w->data, w->options, WIDTH, HEIGHT, 1.0);
+  return NULL;
+}
+
+/* Text a thread has shaped is kept for its next draws: the same text in the
+ * same font is the same layout, shaped as it is measured and drawn as the
+ * text shaped anew would be; another font, weight or thread has its own. */
+static void
+test_shaped_text (void)
+{
+  const char *strs[] = { "Capacity", "Length (M elements)", "171.661 MiB", "Длина", "" };
+  PangoContext *context = ll_chart_create_pango_context ();
+  LlChartOptions options, large_options;
+  LlChartText a, b, large;
+  PangoLayout *capacity, *bold;
+  cairo_surface_t *svg;
+  cairo_t *cr;
+  TestRun run;
+  LlChartData data;
+  Worker w = { 0 };
+  GThread *thread;
+  g_autoptr(GString) key = g_string_new (NULL);
+  cairo_surface_t *main_image;
+  guint serial;
+
+  ll_chart_options_init (&options);
+  large_options = options;
+  large_options.text_scale = 1.5;
+  ll_chart_text_init (&a, context, &options);
+  ll_chart_text_init (&b, context, &options);
+  ll_chart_text_init (&large, context, &large_options);
+
+  capacity = ll_chart_text_shaped (&a, "Capacity", FALSE);
+  g_assert_cmpstr (pango_layout_get_text (capacity), ==, "Capacity");
+  g_assert_true (ll_chart_text_shaped (&a, "Capacity", FALSE) == capacity);
+  g_assert_true (ll_chart_text_shaped (&b, "Capacity", FALSE) == capacity);
+  bold = ll_chart_text_shaped (&a, "Capacity", TRUE);
+  g_assert_true (bold != capacity);
+  g_assert_cmpint (pango_font_description_get_weight (pango_layout_get_font_description (bold)), ==,
+                   PANGO_WEIGHT_BOLD);
+  g_assert_cmpint (pango_font_description_get_weight (pango_layout_get_font_description (capacity)), ==,
+                   PANGO_WEIGHT_NORMAL);
+  g_assert_true (ll_chart_text_shaped (&large, "Capacity", FALSE) != capacity);
+  g_assert_cmpint (pango_font_description_get_size (pango_layout_get_font_description (ll_chart_text_shaped (&large, "Capacity", FALSE))),
+                   >, pango_font_description_get_size (pango_layout_get_font_description (capacity)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (strs); i++)
+    for (int weight = 0; weight < 2; weight++)
+      {
+        PangoRectangle logical;
+        double w_, h_;
+
+        pango_layout_get_extents (ll_chart_text_shaped (&large, strs[i], weight), NULL, &logical);
+        ll_chart_text_size (&large, strs[i], weight, &w_, &h_);
+        g_assert_cmpfloat (w_, ==, (double) logical.width / PANGO_SCALE);
+        g_assert_cmpfloat (h_, ==, (double) logical.height / PANGO_SCALE);
+
+        /* (on an image, then recorded: what was shaped for the one is
+         * shaped again for the other) */
+        for (int r = 0; r < 2; r++)
+          for (int z = 0; z < 2; z++)
+            for (int s = 1; s <= 2; s++)
+              {
+                cairo_surface_t *kept = draw_label (&a, strs[i], weight, TRUE, s, z, r);
+                cairo_surface_t *fresh = draw_label (&a, strs[i], weight, FALSE, s, z, r);
+
+                assert_same_image (kept, fresh);
+                cairo_surface_destroy (kept);
+                cairo_surface_destroy (fresh);
+              }
+      }
+
+  /* Drawn again on the same kind of target, moved, the text is not
+   * shaped again. */
+  for (int i = 0; i < 2; i++)
+    cairo_surface_destroy (draw_label (&a, "Capacity", FALSE, TRUE, 1, FALSE, FALSE));
+  serial = pango_layout_get_serial (capacity);
+  for (int i = 0; i < 3; i++)
+    {
+      cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 40);
+
+      cr = cairo_create (image);
+      cairo_translate (cr, 5.0 * i, 3.0 * i);
+      ll_chart_text_update (&a, cr);
+      pango_cairo_show_layout (cr, ll_chart_text_shaped (&a, "Capacity", FALSE));
+      cairo_destroy (cr);
+      cairo_surface_destroy (image);
+    }
+  g_assert_cmpuint (pango_layout_get_serial (capacity), ==, serial);
+
+  /* Drawn for a target with other font options (SVG: no hinting), the
+   * kept text draws on an image as shaped for it. */
+  svg = cairo_svg_surface_create_for_stream (NULL, NULL, 400, 40);
+  cr = cairo_create (svg);
+  serial = pango_context_get_serial (pango_layout_get_context (capacity));
+  ll_chart_text_update (&a, cr);
+  g_assert_cmpuint (pango_context_get_serial (pango_layout_get_context (capacity)), !=, serial);
+  cairo_move_to (cr, 10, 10);
+  pango_cairo_show_layout (cr, ll_chart_text_shaped (&a, "Length (M elements)", FALSE));
+  cairo_destroy (cr);
+  cairo_surface_destroy (svg);
+  {
+    cairo_surface_t *kept = draw_label (&a, "Length (M elements)", FALSE, TRUE, 1, FALSE, FALSE);
+    cairo_surface_t *fresh = draw_label (&a, "Length (M elements)", FALSE, FALSE, 1, FALSE, FALSE);
+
+    assert_same_image (kept, fresh);
+    cairo_surface_destroy (kept);
+    cairo_surface_destroy (fresh);
+  }
+
+  /* More texts than are kept: the cache starts again, and a text asked for
+   * again is shaped again, right. */
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_string_printf (key, "%u", i);
+      g_assert_cmpstr (pango_layout_get_text (ll_chart_text_shaped (&a, key->str, i % 2)), ==, key->str);
+    }
+  capacity = ll_chart_text_shaped (&a, "Capacity", FALSE);
+  g_assert_cmpstr (pango_layout_get_text (capacity), ==, "Capacity");
+
+  /* A chart drawn by a worker thread (as exports are) is the chart drawn
+   * here, with all this thread has kept. */
+  test_run_init (&run, 1, 1);
+  test_run_fill_cpython (&run, 100 * 1024 * 1024, 8ull << 30, 1000000);
+  test_run_get_data (&run, &data);
+  main_image = render (LL_CHART_CAPACITY, &data, &options, WIDTH, HEIGHT, 1.0);
+  w.data = &data;
+  w.options = &options;
+  w.main_layout = capacity;
+  thread = g_thread_new ("chart-worker", draw_on_worker, &w);
+  g_thread_join (thread);
+  assert_same_image (main_image, w.image);
+
+  cairo_surface_destroy (main_image);
+  cairo_surface_destroy (w.image);
+  test_run_clear (&run);
+  ll_chart_text_clear (&a);
+  ll_chart_text_clear (&b);
+  ll_chart_text_clear (&large);
   g_object_unref (context);
 }
 
@@ -240,6 +464,7 @@ main (int   argc,
   g_test_add_func ("/chart/layout/text-scale", test_text_scale);
   g_test_add_func ("/chart/layout/large-text-plot", test_large_text_plot);
   g_test_add_func ("/chart/layout/text-cache", test_text_cache);
+  g_test_add_func ("/chart/layout/shaped-text", test_shaped_text);
   g_test_add_func ("/chart/layout/legend-balanced", test_legend_balanced);
 
   ret = g_test_run ();

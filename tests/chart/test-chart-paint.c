@@ -252,7 +252,7 @@ test_reference_labels (void)
   options_init_test (&options);
   ll_chart_text_init (&text, context, &options);
   ll_chart_layout_compute (&layout, context, LL_CHART_MEMORY, &data, &options, WIDTH, 200);
-  ll_painter_init (&p, cr, context, &text, &layout, &options, &data);
+  ll_painter_init (&p, cr, &text, &layout, &options, &data);
   lh = layout.line_height;
   top = layout.plot.y;
   right = layout.plot.x + layout.plot.width;

@@ -302,19 +302,6 @@ draw_time (const LlChartData    *data,
   return surface;
 }
 
-static void
-assert_same_image (cairo_surface_t *a,
-                   cairo_surface_t *b)
-{
-  int h = cairo_image_surface_get_height (a);
-  int stride = cairo_image_surface_get_stride (a);
-
-  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (b));
-  g_assert_cmpint (h, ==, cairo_image_surface_get_height (b));
-  g_assert_true (memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
-                         (gsize) stride * h) == 0);
-}
-
 /* The time axis of a whole run comes from the times its view keeps, a
  * zoom's from its buckets: the same axes and the same image as reading
  * every bucket, for one run and for three. */
