@@ -356,11 +356,13 @@ score (const LlAxis *axis,
   return axis->n_ticks < 3 ? coverage - 0.25 : coverage;
 }
 
+/* Linear steps over [@lo, @hi]; durations in the unit of @unit_hi. */
 static void
-compute_linear (LlAxis          *axis,
-                double           lo,
-                double           hi,
-                const LlAxisFit *fit)
+compute_linear_steps (LlAxis          *axis,
+                      double           lo,
+                      double           hi,
+                      double           unit_hi,
+                      const LlAxisFit *fit)
 {
   int max_intervals = max_intervals_for (fit);
   gboolean integer = axis->quantity != LL_QUANTITY_TIME;
@@ -369,7 +371,7 @@ compute_linear (LlAxis          *axis,
 
   if (axis->quantity == LL_QUANTITY_TIME)
     {
-      choose_time_unit (axis, hi);
+      choose_time_unit (axis, unit_hi);
       /* Minutes and hours step in whole units of themselves. */
       if (axis->divisor >= 60e9)
         base = axis->divisor;
@@ -414,6 +416,43 @@ compute_linear (LlAxis          *axis,
           score (&denser, lo, hi) > score (axis, lo, hi) + 1e-9)
         *axis = denser;
     }
+}
+
+/* The value of the last labelled tick, or @otherwise with none. */
+static double
+last_label_value (const LlAxis *axis,
+                  double        otherwise)
+{
+  for (guint i = axis->n_ticks; i > 0; i--)
+    if (axis->ticks[i - 1].label[0] != '\0')
+      return axis->ticks[i - 1].value;
+  return otherwise;
+}
+
+static void
+compute_linear (LlAxis          *axis,
+                double           lo,
+                double           hi,
+                const LlAxisFit *fit)
+{
+  LlAxis start = *axis;
+  LlAxis again;
+  double reach;
+
+  compute_linear_steps (axis, lo, hi, hi, fit);
+
+  /* Durations read in the unit the labels reach, as counts and bytes do:
+   * up to 1000 ns is up to 1.0 µs, up to 300 s is up to 5 min. (A zoomed
+   * axis ends with the view.) */
+  if (axis->quantity != LL_QUANTITY_TIME || fit->exact)
+    return;
+  reach = last_label_value (axis, hi);
+  if (!(reach > hi))
+    return;
+  again = start;
+  compute_linear_steps (&again, lo, hi, reach, fit);
+  if (again.divisor > axis->divisor)
+    *axis = again;
 }
 
 /* Log axes --------------------------------------------------------------- */

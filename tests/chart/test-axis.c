@@ -55,7 +55,7 @@ static const LinearCase linear_cases[] = {
   /* time: shown in ms, s or min */
   { LL_QUANTITY_TIME, LL_UNITS_IEC, 9.45e9, 1150, TRUE, "s", "0 2 4 6 8 10" },
   { LL_QUANTITY_TIME, LL_UNITS_IEC, 250e6, 400, FALSE, "ms", "0 50 100 150 200 250" },
-  { LL_QUANTITY_TIME, LL_UNITS_IEC, 0.9e9, 400, FALSE, "ms", "0 200 400 600 800 1000" },
+  { LL_QUANTITY_TIME, LL_UNITS_IEC, 0.9e9, 400, FALSE, "s", "0 0.2 0.4 0.6 0.8 1.0" },
   { LL_QUANTITY_TIME, LL_UNITS_IEC, 20 * 60e9, 400, FALSE, "min", "0 5 10 15 20" },
   { LL_QUANTITY_TIME, LL_UNITS_IEC, 3.3e9, 1150, TRUE, "s", "0 0.5 1.0 1.5 2.0 2.5 3.0 3.5" },
   /* short axes (a chart among four): more steps where one would label only
@@ -71,6 +71,27 @@ static const LinearCase linear_cases[] = {
   { LL_QUANTITY_BYTES, LL_UNITS_IEC, 21.02 * GiB, 69, FALSE, "GiB", "0 16" },
   { LL_QUANTITY_COUNT, LL_UNITS_IEC, 1100814004, 58, FALSE, "G elements", "0 1" },
   { LL_QUANTITY_BYTES, LL_UNITS_IEC, 512 * MiB, 78, FALSE, "MiB", "0 256 512" },
+  /* a unit from one of it, on the axis the labels reach: 999 elements end
+   * at 1.0 k, 999 ns at 1.0 µs, 299 s at 5 min (not 1000 ns or 300 s) */
+  { LL_QUANTITY_COUNT, LL_UNITS_IEC, 1000, 400, FALSE, "k elements", "0 0.2 0.4 0.6 0.8 1.0" },
+  { LL_QUANTITY_COUNT, LL_UNITS_IEC, 1e6, 400, FALSE, "M elements", "0 0.2 0.4 0.6 0.8 1.0" },
+  { LL_QUANTITY_COUNT, LL_UNITS_IEC, 2.5e12, 400, FALSE, "T elements", "0 0.5 1.0 1.5 2.0 2.5" },
+  { LL_QUANTITY_COUNT, LL_UNITS_IEC, 2.5e15, 400, FALSE, "P elements", "0 0.5 1.0 1.5 2.0 2.5" },
+  { LL_QUANTITY_BYTES, LL_UNITS_SI, 3e12, 400, FALSE, "TB", "0 0.5 1.0 1.5 2.0 2.5 3.0" },
+  { LL_QUANTITY_BYTES, LL_UNITS_SI, 999, 400, FALSE, "kB", "0 0.2 0.4 0.6 0.8 1.0" },
+  { LL_QUANTITY_BYTES, LL_UNITS_IEC, 3.0 * 1024 * GiB, 400, FALSE, "TiB", "0 0.5 1.0 1.5 2.0 2.5 3.0" },
+  { LL_QUANTITY_TIME, LL_UNITS_IEC, 1e3, 400, FALSE, "µs", "0 0.2 0.4 0.6 0.8 1.0" },
+  { LL_QUANTITY_TIME, LL_UNITS_IEC, 999, 400, FALSE, "µs", "0 0.2 0.4 0.6 0.8 1.0" },
+  { LL_QUANTITY_TIME, LL_UNITS_IEC, 450, 400, FALSE, "ns", "0 100 200 300 400 500" },
+  { LL_QUANTITY_TIME, LL_UNITS_IEC, 950, 69, FALSE, "µs", "0 0.5 1.0" },
+  { LL_QUANTITY_TIME, LL_UNITS_IEC, 1.7e3, 400, FALSE, "µs", "0 0.25 0.50 0.75 1.00 1.25 1.50 1.75" },
+  { LL_QUANTITY_TIME, LL_UNITS_IEC, 999e3, 400, FALSE, "ms", "0 0.2 0.4 0.6 0.8 1.0" },
+  { LL_QUANTITY_TIME, LL_UNITS_IEC, 1e6, 400, FALSE, "ms", "0 0.2 0.4 0.6 0.8 1.0" },
+  { LL_QUANTITY_TIME, LL_UNITS_IEC, 1e9, 400, FALSE, "s", "0 0.2 0.4 0.6 0.8 1.0" },
+  { LL_QUANTITY_TIME, LL_UNITS_IEC, 299e9, 400, FALSE, "min", "0 1 2 3 4 5" },
+  { LL_QUANTITY_TIME, LL_UNITS_IEC, 300e9, 400, FALSE, "min", "0 1 2 3 4 5" },
+  { LL_QUANTITY_TIME, LL_UNITS_IEC, 4.9 * 3600e9, 400, FALSE, "h", "0 1 2 3 4 5" },
+  { LL_QUANTITY_TIME, LL_UNITS_IEC, 5 * 3600e9, 400, FALSE, "h", "0 1 2 3 4 5" },
 };
 
 static char *
@@ -320,6 +341,49 @@ test_labels_never_overlap (void)
     }
 }
 
+/* Zoomed (the axis is the view), labels stay apart too: wide labels of
+ * large counts in a narrow view take wider steps. */
+static void
+test_zoomed_labels_never_overlap (void)
+{
+  double char_width = 7.0;
+  guint checked = 0;
+
+  for (double length = 80; length < 1500; length += 37)
+    for (double hi = 30; hi < 1e12; hi *= 7.3)
+      {
+        double lo = round (hi * 0.37);
+        LlAxis axis;
+        LlAxisFit fit;
+        double widest = 0, prev = NAN;
+
+        ll_axis_fit_init (&fit, length, TRUE);
+        fit.exact = TRUE;
+        fit.measure = measure_chars;
+        fit.user_data = &char_width;
+        fit.min_spacing = 10;  /* only the labels limit */
+        ll_axis_compute (&axis, LL_QUANTITY_COUNT, LL_UNITS_SI, FALSE, lo, round (hi), &fit);
+        g_assert_cmpfloat (axis.lo, ==, lo);
+        g_assert_cmpfloat (axis.hi, ==, round (hi));
+        for (guint i = 0; i < axis.n_ticks; i++)
+          widest = MAX (widest, measure_chars (axis.ticks[i].label, &char_width));
+        for (guint i = 0; i < axis.n_ticks; i++)
+          {
+            double x = (axis.ticks[i].value - axis.lo) / (axis.hi - axis.lo) * length;
+
+            if (axis.ticks[i].label[0] == '\0')
+              continue;
+            if (!isnan (prev))
+              {
+                g_assert_cmpfloat (x - prev, >=, widest + fit.label_gap - 1e-9);
+                checked++;
+              }
+            prev = x;
+          }
+      }
+  g_assert_cmpuint (checked, >, 100);
+}
+
 static void
 test_degenerate (void)
 {
@@ -517,6 +581,11 @@ test_log_short (void)
             if (labelled (&axis, &first, &last) < 2)
               g_error ("a log axis of %.0f px over [%g, %g] (quantity %d): fewer than 2 labels",
                        length, lo, hi, q);
+            /* (and it shows all the data; counts and bytes from 1) */
+            if (!(axis.lo > 0.0 && axis.lo <= MAX (lo, q == 0 ? 1e-9 : 1.0) * (1 + 1e-12) &&
+                  axis.hi >= MAX (hi, q == 0 ? 1e-9 : 1.0) * (1 - 1e-12)))
+              g_error ("a log axis of %.0f px over [%g, %g] (quantity %d) spans [%g, %g]",
+                       length, lo, hi, q, axis.lo, axis.hi);
             for (guint i = 0; i < axis.n_ticks; i++)
               {
                 double y = ll_scale_map (&scale, axis.ticks[i].value);
@@ -617,6 +686,7 @@ main (int   argc,
   g_test_add_func ("/chart/axis/linear-many", test_linear_many);
   g_test_add_func ("/chart/axis/labels-never-overlap", test_labels_never_overlap);
   g_test_add_func ("/chart/axis/zoomed-two-labels", test_zoomed_two_labels);
+  g_test_add_func ("/chart/axis/zoomed-labels-never-overlap", test_zoomed_labels_never_overlap);
   g_test_add_func ("/chart/axis/degenerate", test_degenerate);
   g_test_add_func ("/chart/axis/log-decades", test_log_decades);
   g_test_add_func ("/chart/axis/log-binary", test_log_binary);
