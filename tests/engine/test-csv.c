@@ -508,6 +508,29 @@ test_write_full_disk (void)
   g_clear_error (&error);
   g_clear_pointer (&output, ll_output_free);
 
+  /* Merged buckets write two rows each, wide then narrow, after a few
+   * narrow ones: whichever row finds the disk full, the write fails. */
+  for (gsize lead = 0; lead < 6; lead++)
+    {
+      for (gsize i = 0; i < 20000; i++)
+        {
+          memset (&buckets[i].first, 0xff, sizeof buckets[i].first);
+          memset (&buckets[i].last, 0, sizeof buckets[i].last);
+          buckets[i].count = i < lead ? 1 : 2;
+        }
+      output = ll_output_open ("/dev/full", &error);
+      g_assert_no_error (error);
+      g_assert_false (ll_csv_write_events (output, buckets, 20000, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+      g_clear_error (&error);
+
+      /* Once failed, the output refuses the header already. */
+      g_assert_false (ll_csv_write_samples (output, &sample_bucket, 1, NULL, &error));
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+      g_clear_pointer (&output, ll_output_free);
+    }
+
   /* A few rows fit in the buffer: the commit reports the full disk. */
   output = ll_output_open ("/dev/full", &error);
   g_assert_true (ll_csv_write_samples (output, &sample_bucket, 1, NULL, &error));
