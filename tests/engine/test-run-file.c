@@ -506,6 +506,253 @@ test_refused (void)
     }
 }
 
+/* The file @bytes with its first run replaced by @run (ended). */
+static GPtrArray *
+parse_with_first_run (GBytes       *bytes,
+                      GVariantDict *run,
+                      GError      **error)
+{
+  g_autoptr(GVariant) file = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("(sua{sv})"), bytes, FALSE));
+  g_autoptr(GVariant) top = g_variant_get_child_value (file, 2);
+  g_autoptr(GVariant) changed = NULL;
+  GVariantDict outer;
+  GVariantBuilder one;
+
+  g_variant_builder_init (&one, G_VARIANT_TYPE ("aa{sv}"));
+  g_variant_builder_add_value (&one, g_variant_dict_end (run));
+  g_variant_dict_init (&outer, top);
+  g_variant_dict_insert_value (&outer, "runs", g_variant_builder_end (&one));
+  changed = g_variant_ref_sink (g_variant_new ("(su@a{sv})", "io.github.listlab.ListLab.Runs", 1,
+                                               g_variant_dict_end (&outer)));
+  return ll_run_file_parse (g_variant_get_data (changed), g_variant_get_size (changed), error);
+}
+
+/* The first run of the file @bytes, to change. */
+static void
+first_run_init (GVariantDict *run,
+                GBytes       *bytes)
+{
+  g_autoptr(GVariant) file = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("(sua{sv})"), bytes, FALSE));
+  g_autoptr(GVariant) top = g_variant_get_child_value (file, 2);
+  g_autoptr(GVariant) list = g_variant_lookup_value (top, "runs", G_VARIANT_TYPE ("aa{sv}"));
+  g_autoptr(GVariant) first = g_variant_get_child_value (list, 0);
+
+  g_variant_dict_init (run, first);
+}
+
+/* A copy of @run's numbers @key, and their count. */
+static guint64 *
+dup_numbers (GVariantDict *run,
+             const char   *key,
+             gsize        *n)
+{
+  g_autoptr(GVariant) value = g_variant_dict_lookup_value (run, key, G_VARIANT_TYPE ("at"));
+  const guint64 *numbers;
+
+  g_assert_nonnull (value);
+  numbers = g_variant_get_fixed_array (value, n, sizeof (guint64));
+  return g_memdup2 (numbers, *n * sizeof (guint64));
+}
+
+static void
+set_numbers (GVariantDict  *run,
+             const char    *key,
+             const guint64 *numbers,
+             gsize          n)
+{
+  g_variant_dict_insert_value (run, key, g_variant_new_fixed_array (G_VARIANT_TYPE_UINT64, numbers, n,
+                                                                    sizeof (guint64)));
+}
+
+/* Where numbers stand in version 1 (see /engine/run-file/layout). */
+enum
+{
+  BUCKET = 8 + 2 * 11,  /* numbers an event bucket takes */
+  FIRST = 8,            /* its first event, */
+  LAST = 8 + 11,        /* its last */
+  LENGTH = 0,           /* in an event: */
+  OLD_CAPACITY = 1,
+  NEW_CAPACITY = 2,
+  N_MOVED = 1,          /* in the counters: */
+  START_LENGTH = 4 + 2 * 11 + 1 + 2 * 7,
+  START_CAPACITY = START_LENGTH + 1,
+};
+
+typedef enum
+{
+  EDIT_LENGTH_PAST_CAPACITY,
+  EDIT_OLD_CAPACITY_PAST_NEW,
+  EDIT_COUNT_PAST_WIDTH,
+  EDIT_MOVED_PAST_EVENTS,
+  EDIT_START_PAST_CAPACITY,
+  EDIT_NEGATIVE_SLACK,
+  EDIT_STATUS_PAST_CAPACITY,
+  N_EDITS
+} Edit;
+
+/* Numbers that each look fine but do not fit together: a run no List Lab
+ * made, refused, and saying which part is broken. */
+static void
+test_inconsistent (void)
+{
+  static const char * const broken[N_EDITS] = {
+    [EDIT_LENGTH_PAST_CAPACITY] = "events",
+    [EDIT_OLD_CAPACITY_PAST_NEW] = "events",
+    [EDIT_COUNT_PAST_WIDTH] = "events",
+    [EDIT_MOVED_PAST_EVENTS] = "counters",
+    [EDIT_START_PAST_CAPACITY] = "counters",
+    [EDIT_NEGATIVE_SLACK] = "counters",
+    [EDIT_STATUS_PAST_CAPACITY] = "stop-reason",
+  };
+  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_ptr_array_add (runs, simulated (LL_POLICY_CPYTHON, 1000000, 0));
+  bytes = serialize (runs);
+
+  for (Edit edit = 0; edit < N_EDITS; edit++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree guint64 *events = NULL;
+      g_autofree guint64 *counters = NULL;
+      g_autofree char *message = NULL;
+      g_autoptr(GVariant) width = NULL;
+      GVariantDict run;
+      GPtrArray *read;
+      gsize n_events, n_counters;
+      guint64 *b;
+
+      first_run_init (&run, bytes);
+      events = dup_numbers (&run, "events", &n_events);
+      counters = dup_numbers (&run, "counters", &n_counters);
+      width = g_variant_dict_lookup_value (&run, "event-width", G_VARIANT_TYPE_UINT64);
+      g_assert_cmpuint (g_variant_get_uint64 (width), ==, 1);
+      g_assert_cmpuint (n_events, >=, 3 * BUCKET);
+      /* the second reallocation, alone in its bucket: first = last */
+      b = events + BUCKET;
+      g_assert_cmpuint (b[0], ==, 1);
+
+      switch (edit)
+        {
+        case EDIT_LENGTH_PAST_CAPACITY:
+          /* (still no longer than the next reallocation's) */
+          b[FIRST + LENGTH] = b[LAST + LENGTH] = b[FIRST + NEW_CAPACITY] + 1;
+          g_assert_cmpuint (b[FIRST + LENGTH], <=, b[BUCKET + FIRST + LENGTH]);
+          break;
+        case EDIT_OLD_CAPACITY_PAST_NEW:
+          b[FIRST + OLD_CAPACITY] = b[LAST + OLD_CAPACITY] = b[FIRST + NEW_CAPACITY] + 1;
+          break;
+        case EDIT_COUNT_PAST_WIDTH:
+          b[0] = 2;
+          counters[0]++;
+          break;
+        case EDIT_MOVED_PAST_EVENTS:
+          counters[N_MOVED] = counters[0] + 1;
+          break;
+        case EDIT_START_PAST_CAPACITY:
+          counters[START_LENGTH] = counters[START_CAPACITY] + 1;
+          break;
+        case EDIT_NEGATIVE_SLACK:
+          g_variant_dict_insert (&run, "slack-sum", "d", -1.0);
+          break;
+        case EDIT_STATUS_PAST_CAPACITY:
+          {
+            guint64 capacity;
+
+            g_assert_true (g_variant_dict_lookup (&run, "capacity", "t", &capacity));
+            g_variant_dict_insert (&run, "length", "t", capacity + 1);
+          }
+          break;
+        case N_EDITS:
+        default:
+          g_assert_not_reached ();
+        }
+      set_numbers (&run, "events", events, n_events);
+      set_numbers (&run, "counters", counters, n_counters);
+
+      read = parse_with_first_run (bytes, &run, &error);
+      g_assert_null (read);
+      g_assert_error (error, LL_RUN_FILE_ERROR, LL_RUN_FILE_ERROR_CORRUPT);
+      message = g_strdup_printf ("The file is damaged: run 1 has a broken “%s”", broken[edit]);
+      g_assert_cmpstr (error->message, ==, message);
+    }
+
+  /* Unchanged, the same steps give the run back; a list that ended full
+   * (its length its capacity) is no error either. */
+  {
+    g_autoptr(GPtrArray) read = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree guint64 *events = NULL;
+    GVariantDict run;
+    guint64 capacity;
+    gsize n;
+
+    first_run_init (&run, bytes);
+    events = dup_numbers (&run, "events", &n);
+    set_numbers (&run, "events", events, n);
+    g_assert_true (g_variant_dict_lookup (&run, "capacity", "t", &capacity));
+    g_variant_dict_insert (&run, "length", "t", capacity);
+    read = parse_with_first_run (bytes, &run, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (read->len, ==, 1);
+  }
+}
+
+/* The script a run of an interpreter ran names it; another run's "source"
+ * names nothing. */
+static void
+test_source (void)
+{
+  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_ptr_array_add (runs, simulated (LL_POLICY_CPYTHON, 1000000, 0));
+  bytes = serialize (runs);
+
+  for (int interpreter = 0; interpreter < 2; interpreter++)
+    {
+      g_autoptr(GPtrArray) read = NULL;
+      g_autoptr(GError) error = NULL;
+      GVariantDict run;
+
+      first_run_init (&run, bytes);
+      g_variant_dict_insert (&run, "source", "s", "grow.py");
+      if (interpreter)
+        g_variant_dict_insert (&run, "kind", "s", "interpreter");
+      read = parse_with_first_run (bytes, &run, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (read->len, ==, 1);
+      if (interpreter)
+        g_assert_cmpstr (ll_run_get_source (g_ptr_array_index (read, 0)), ==, "grow.py");
+      else
+        g_assert_null (ll_run_get_source (g_ptr_array_index (read, 0)));
+    }
+}
+
+/* Format 0 was never written: a file that says so is damaged, runs and
+ * all. */
+static void
+test_version_zero (void)
+{
+  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GVariant) file = NULL;
+  g_autoptr(GVariant) top = NULL;
+  g_autoptr(GVariant) zero = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *read;
+
+  g_ptr_array_add (runs, simulated (LL_POLICY_CPYTHON, 1000000, 0));
+  bytes = serialize (runs);
+  file = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("(sua{sv})"), bytes, FALSE));
+  top = g_variant_get_child_value (file, 2);
+  zero = g_variant_ref_sink (g_variant_new ("(su@a{sv})", "io.github.listlab.ListLab.Runs", 0, top));
+  read = ll_run_file_parse (g_variant_get_data (zero), g_variant_get_size (zero), &error);
+  g_assert_null (read);
+  g_assert_error (error, LL_RUN_FILE_ERROR, LL_RUN_FILE_ERROR_CORRUPT);
+  g_assert_cmpstr (error->message, ==, "The file is damaged or cut short");
+}
+
 /* Version 1's numbers, where they stand: a file written today reads the
  * same in any later version. An event is 11 numbers in LlEvent's order
  * (moved as 0 or 1); a bucket is count, n_moved, n_copied, min and max
@@ -580,6 +827,9 @@ main (int   argc,
   g_test_add_func ("/engine/run-file/damaged", test_damaged);
   g_test_add_func ("/engine/run-file/future-version", test_future_version);
   g_test_add_func ("/engine/run-file/refused", test_refused);
+  g_test_add_func ("/engine/run-file/inconsistent", test_inconsistent);
+  g_test_add_func ("/engine/run-file/source", test_source);
+  g_test_add_func ("/engine/run-file/version-zero", test_version_zero);
 
   return g_test_run ();
 }
