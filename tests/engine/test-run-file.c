@@ -506,14 +506,22 @@ test_refused (void)
     }
 }
 
+/* The dictionary of the file @bytes: its runs and what goes with them. */
+static GVariant *
+file_top (GBytes *bytes)
+{
+  g_autoptr(GVariant) file = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("(sua{sv})"), bytes, FALSE));
+
+  return g_variant_get_child_value (file, 2);
+}
+
 /* The file @bytes with its first run replaced by @run (ended). */
 static GPtrArray *
 parse_with_first_run (GBytes       *bytes,
                       GVariantDict *run,
                       GError      **error)
 {
-  g_autoptr(GVariant) file = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("(sua{sv})"), bytes, FALSE));
-  g_autoptr(GVariant) top = g_variant_get_child_value (file, 2);
+  g_autoptr(GVariant) top = file_top (bytes);
   g_autoptr(GVariant) changed = NULL;
   GVariantDict outer;
   GVariantBuilder one;
@@ -532,8 +540,7 @@ static void
 first_run_init (GVariantDict *run,
                 GBytes       *bytes)
 {
-  g_autoptr(GVariant) file = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("(sua{sv})"), bytes, FALSE));
-  g_autoptr(GVariant) top = g_variant_get_child_value (file, 2);
+  g_autoptr(GVariant) top = file_top (bytes);
   g_autoptr(GVariant) list = g_variant_lookup_value (top, "runs", G_VARIANT_TYPE ("aa{sv}"));
   g_autoptr(GVariant) first = g_variant_get_child_value (list, 0);
 
@@ -736,7 +743,6 @@ test_version_zero (void)
 {
   g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GVariant) file = NULL;
   g_autoptr(GVariant) top = NULL;
   g_autoptr(GVariant) zero = NULL;
   g_autoptr(GError) error = NULL;
@@ -744,8 +750,7 @@ test_version_zero (void)
 
   g_ptr_array_add (runs, simulated (LL_POLICY_CPYTHON, 1000000, 0));
   bytes = serialize (runs);
-  file = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("(sua{sv})"), bytes, FALSE));
-  top = g_variant_get_child_value (file, 2);
+  top = file_top (bytes);
   zero = g_variant_ref_sink (g_variant_new ("(su@a{sv})", "io.github.listlab.ListLab.Runs", 0, top));
   read = ll_run_file_parse (g_variant_get_data (zero), g_variant_get_size (zero), &error);
   g_assert_null (read);
