@@ -417,6 +417,165 @@ test_polyline (void)
   }
 }
 
+/* Text goes to the nearest device pixel, on any device scale and offset;
+ * a flipped or rotated transform has no grid. */
+static void
+test_pixel_grid_round (void)
+{
+  static const double scales[] = { 1.0, 1.5, 2.0, 3.0 };
+  static const double moves[] = { 0.0, 0.25, 3.3 };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
+  LlPixelGrid g;
+  cairo_t *cr;
+
+  for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+    for (guint m = 0; m < G_N_ELEMENTS (moves); m++)
+      {
+        cairo_surface_set_device_scale (surface, scales[s], scales[s]);
+        cr = cairo_create (surface);
+        cairo_translate (cr, moves[m], moves[G_N_ELEMENTS (moves) - 1 - m]);
+        ll_pixel_grid_init_from_cairo (&g, cr);
+        g_assert_cmpfloat (g.sx, ==, scales[s]);
+        g_assert_cmpfloat (g.sy, ==, scales[s]);
+        g_assert_cmpfloat (g.ox, ==, moves[m] * scales[s]);
+        g_assert_cmpfloat (g.oy, ==, moves[G_N_ELEMENTS (moves) - 1 - m] * scales[s]);
+
+        for (double v = 0.0; v < 40.0; v += 0.37)
+          {
+            double rx = ll_pixel_grid_round_x (&g, v), ry = ll_pixel_grid_round_y (&g, v);
+            double dx = rx * g.sx + g.ox, dy = ry * g.sy + g.oy;
+
+            /* on a device pixel's edge, the nearest one */
+            g_assert_cmpfloat (fabs (dx - round (dx)), <, 1e-9);
+            g_assert_cmpfloat (fabs (dy - round (dy)), <, 1e-9);
+            g_assert_cmpfloat (fabs (rx - v) * g.sx, <=, 0.5 + 1e-9);
+            g_assert_cmpfloat (fabs (ry - v) * g.sy, <=, 0.5 + 1e-9);
+          }
+        cairo_destroy (cr);
+      }
+
+  /* mirrored in x or in y: no grid */
+  for (int flip = 0; flip < 2; flip++)
+    {
+      cairo_surface_set_device_scale (surface, 2, 2);
+      cr = cairo_create (surface);
+      cairo_translate (cr, 0.25, 0.25);
+      cairo_scale (cr, flip ? 1 : -1, flip ? -1 : 1);
+      ll_pixel_grid_init_from_cairo (&g, cr);
+      g_assert_cmpfloat (g.sx, ==, 1.0);
+      g_assert_cmpfloat (g.sy, ==, 1.0);
+      g_assert_cmpfloat (g.ox, ==, 0.0);
+      g_assert_cmpfloat (g.oy, ==, 0.0);
+      cairo_destroy (cr);
+    }
+  cairo_surface_destroy (surface);
+}
+
+/* How values spread over the columns they cover: two events are exact at
+ * their ends with nothing between; more share the columns (the remainder
+ * to the first), each showing the bucket's range, the line straight from
+ * end to end; none goes past the last column. */
+static void
+test_columns_spread (void)
+{
+  LlScale xs;
+  LlColumns layout;
+  LlColumn cols[11];  /* (one more: it must stay untouched) */
+
+  ll_scale_init (&xs, FALSE, 0, 100, 0, 10);
+  layout.xscale = &xs;
+  layout.x0 = 0;
+  layout.sx = 1.0;
+  layout.n_columns = 10;
+
+  /* two events, columns 1 and 8 */
+  ll_columns_reset (cols, 11);
+  ll_columns_add (&layout, cols, 15, 85, 100, 800, 100, 800, 2);
+  for (guint c = 0; c < 10; c++)
+    g_assert_cmpuint (cols[c].count, ==, c == 1 || c == 8 ? 1 : 0);
+  g_assert_cmpfloat (cols[1].first, ==, 100);
+  g_assert_cmpfloat (cols[1].max, ==, 100);
+  g_assert_cmpfloat (cols[8].first, ==, 800);
+  g_assert_cmpfloat (cols[8].min, ==, 800);
+
+  /* ten events over columns 2 to 4: 4, 3 and 3 */
+  ll_columns_reset (cols, 11);
+  ll_columns_add (&layout, cols, 25, 45, 20, 40, 5, 90, 10);
+  g_assert_cmpuint (cols[1].count, ==, 0);
+  g_assert_cmpuint (cols[2].count, ==, 4);
+  g_assert_cmpuint (cols[3].count, ==, 3);
+  g_assert_cmpuint (cols[4].count, ==, 3);
+  g_assert_cmpuint (cols[5].count, ==, 0);
+  g_assert_cmpfloat (cols[2].first, ==, 20);
+  g_assert_cmpfloat (cols[2].last, ==, 20);
+  g_assert_cmpfloat (cols[3].first, ==, 30);
+  g_assert_cmpfloat (cols[3].last, ==, 30);
+  g_assert_cmpfloat (cols[4].first, ==, 40);
+  g_assert_cmpfloat (cols[4].last, ==, 40);
+  for (guint c = 2; c <= 4; c++)
+    {
+      g_assert_cmpfloat (cols[c].min, ==, 5);
+      g_assert_cmpfloat (cols[c].max, ==, 90);
+    }
+
+  /* many in one column, by place or by column: all counted */
+  ll_columns_reset (cols, 11);
+  ll_columns_add (&layout, cols, 51, 53, 1, 2, 1, 2, 5);
+  ll_columns_add_at (&layout, cols, 6, 6, 3, 4, 3, 4, 7);
+  g_assert_cmpuint (cols[5].count, ==, 5);
+  g_assert_cmpuint (cols[6].count, ==, 7);
+
+  /* two events, the second past the right edge; a spread past it */
+  ll_columns_reset (cols, 11);
+  ll_columns_add_at (&layout, cols, 7, 10, 1, 2, 1, 2, 2);
+  ll_columns_add_at (&layout, cols, 8, 12, 1, 2, 1, 2, 50);
+  /* (wholly past either edge: nothing) */
+  ll_columns_add_at (&layout, cols, 10, 10, 1, 1, 1, 1, 1);
+  ll_columns_add_at (&layout, cols, 10, 14, 1, 2, 1, 2, 9);
+  ll_columns_add_at (&layout, cols, -4, -1, 1, 2, 1, 2, 9);
+  g_assert_cmpuint (cols[0].count, ==, 0);
+  g_assert_cmpuint (cols[7].count, ==, 1);
+  g_assert_cmpuint (cols[8].count, >, 0);
+  g_assert_cmpuint (cols[9].count, >, 0);
+  g_assert_cmpuint (cols[10].count, ==, 0);
+}
+
+/* Columns of a HiDPI plot are half a user unit wide. */
+static void
+test_columns_hidpi (void)
+{
+  LlScale xs;
+  LlColumns layout;
+
+  ll_scale_init (&xs, FALSE, 0, 100, 50, 100);
+  layout.xscale = &xs;
+  layout.x0 = 50;
+  layout.sx = 2.0;
+  layout.n_columns = 100;
+
+  /* (100 columns over 50 user units, one a data unit) */
+  g_assert_cmpint (ll_columns_index (&layout, 0), ==, 0);
+  g_assert_cmpint (ll_columns_index (&layout, 0.9), ==, 0);
+  g_assert_cmpint (ll_columns_index (&layout, 1.1), ==, 1);
+  g_assert_cmpint (ll_columns_index (&layout, 25.5), ==, 25);
+  g_assert_cmpint (ll_columns_index (&layout, 99.5), ==, 99);
+  g_assert_cmpfloat (ll_columns_center (&layout, 0), ==, 50.25);
+  g_assert_cmpfloat (ll_columns_center (&layout, 50), ==, 75.25);
+}
+
+/* A line straight up, then up again: one way up, never back down (cairo
+ * joins the two steps up into one). */
+static void
+test_polyline_vertical (void)
+{
+  const double sx[] = { 0, 1, 1, 1, 2 };
+  const double sy[] = { 10, 10, 50, 80, 80 };
+  double worst;
+
+  g_assert_cmpuint (simplify (sx, sy, G_N_ELEMENTS (sx), 0.1, &worst), ==, 4);
+  g_assert_cmpfloat (worst, <=, FIXED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,6 +589,10 @@ main (int   argc,
   g_test_add_func ("/chart/plot/decimate-keeps-extremes", test_decimate_keeps_extremes);
   g_test_add_func ("/chart/plot/decimate-samples", test_decimate_samples);
   g_test_add_func ("/chart/plot/polyline", test_polyline);
+  g_test_add_func ("/chart/plot/polyline-vertical", test_polyline_vertical);
+  g_test_add_func ("/chart/plot/pixel-grid-round", test_pixel_grid_round);
+  g_test_add_func ("/chart/plot/columns-spread", test_columns_spread);
+  g_test_add_func ("/chart/plot/columns-hidpi", test_columns_hidpi);
 
   return g_test_run ();
 }
