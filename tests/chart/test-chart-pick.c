@@ -463,6 +463,69 @@ test_block_outcomes (void)
   test_run_clear (&run);
 }
 
+/* The readout's lines at their edges: an empty block, nothing added, a
+ * reallocation the run cannot number, a container under and at 1 KiB. */
+static void
+test_readout_lines (void)
+{
+  g_autoptr(GString) str = g_string_new (NULL);
+  LlHistoryCounters counters = { 0 };
+  LlChartSeries series = { 0 };
+  LlCandidate c = { 0 };
+  LlChartOptions options;
+  LlEvent e = { 0 };
+
+  ll_chart_options_init (&options);
+  options.units = LL_UNITS_IEC;
+
+  ll_readout_slack (str, 0, 0);
+  g_assert_cmpstr (str->str, ==, "Slack 0 (0.0 %)");
+  g_string_truncate (str, 0);
+  ll_readout_slack (str, 9, 8);
+  g_assert_cmpstr (str->str, ==, "Slack 0 (0.0 %)");
+  g_string_truncate (str, 0);
+  ll_readout_slack (str, 6, 8);
+  g_assert_cmpstr (str->str, ==, "Slack 2 (25.0 %)");
+  g_string_truncate (str, 0);
+
+  ll_readout_added (str, &e, &options);
+  g_assert_cmpstr (str->str, ==, "Added 0 B");
+  g_string_truncate (str, 0);
+  e.bytes_added = 128;
+  ll_readout_added (str, &e, &options);
+  g_assert_cmpstr (str->str, ==, "Added +128 B");
+  g_string_truncate (str, 0);
+
+  /* numbered only when both the event's place and the run's count are known */
+  c.series = &series;
+  c.index = 3;
+  ll_readout_event_number (str, &c);
+  g_assert_cmpstr (str->str, ==, "");
+  series.counters = &counters;
+  ll_readout_event_number (str, &c);
+  g_assert_cmpstr (str->str, ==, "");
+  counters.n_events = 5;
+  c.index = 0;
+  ll_readout_event_number (str, &c);
+  g_assert_cmpstr (str->str, ==, "");
+  c.index = 3;
+  ll_readout_event_number (str, &c);
+  g_assert_cmpstr (str->str, ==, "Reallocation 3 of 5");
+  g_string_truncate (str, 0);
+
+  e.new_bytes = 1000;
+  ll_readout_container (str, &e, &options);
+  g_assert_cmpstr (str->str, ==, "Container 1000 B");
+  g_string_truncate (str, 0);
+  e.new_bytes = 1023;
+  ll_readout_container (str, &e, &options);
+  g_assert_cmpstr (str->str, ==, "Container 1023 B");
+  g_string_truncate (str, 0);
+  e.new_bytes = 1024;
+  ll_readout_container (str, &e, &options);
+  g_assert_cmpstr (str->str, ==, "Container 1.000 KiB (1,024 bytes)");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -476,6 +539,7 @@ main (int   argc,
   g_test_add_func ("/chart/pick/merged", test_merged);
   g_test_add_func ("/chart/pick/simulated-and-overlay", test_simulated_and_overlay);
   g_test_add_func ("/chart/pick/readout", test_pick);
+  g_test_add_func ("/chart/pick/readout-lines", test_readout_lines);
   g_test_add_func ("/chart/pick/block-outcomes", test_block_outcomes);
   g_test_add_func ("/chart/pick/large", test_pick_large);
   g_test_add_func ("/chart/pick/merged-exact", test_pick_merged);
