@@ -113,6 +113,65 @@ test_time_outcomes (void)
   test_run_clear (&run);
 }
 
+/* Where a column holds reallocations of one kind at several speeds, a
+ * faint bar joins the fastest to the slowest; a reallocation alone in its
+ * column has its dot and no bar. */
+static void
+test_time_range_bars (void)
+{
+  TestRun run;
+  LlChartData data;
+  LlChartOptions options;
+  LlChartLayout layout;
+  cairo_surface_t *surface;
+  guint64 capacity = 992;
+  double x, y;
+  Rgb p;
+
+  test_run_init (&run, 1, 1);
+  for (guint i = 0; i < 5; i++)
+    {
+      LlEvent e = { 0 };
+
+      /* four in one column, 1 µs and 1 ms in turn; one alone, 10 µs */
+      e.length = i < 4 ? 1000 + i : 9000;
+      e.old_capacity = capacity;
+      e.new_capacity = e.length;
+      e.old_bytes = 56 + 8 * e.old_capacity;
+      e.new_bytes = 56 + 8 * e.new_capacity;
+      e.bytes_added = e.new_bytes - e.old_bytes;
+      e.realloc_ns = i < 4 ? (i % 2 ? 1000000 : 1000) : 10000;
+      e.elapsed_ns = e.length * 50;
+      test_run_add_event (&run, &e);
+      capacity = e.new_capacity;
+    }
+  test_run_get_data (&run, &data);
+  options_init_test (&options);
+  surface = render (LL_CHART_TIME, &data, &options, WIDTH, HEIGHT, 1.0);
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_TIME, &data, &options, WIDTH, HEIGHT);
+  g_assert_true (layout.y.log);
+
+  /* the bar: halfway up (on the log scale), a pale series3 blue */
+  x = ll_scale_map (&layout.x, 1001);
+  y = ll_scale_map (&layout.y, sqrt (1000.0 * 1000000.0));
+  p = pixel (surface, (int) floor (x), (int) floor (y));
+  g_assert_cmpint (p.b, >, 200);
+  g_assert_cmpint (p.r, <, 230);
+  g_assert_cmpint (p.r, >, 100);
+  /* the dot on the slowest, in full colour */
+  g_assert_true (is_color_near (surface, x, ll_scale_map (&layout.y, 1000000), 0, 0, 255));
+
+  /* alone: the dot, and nothing below it */
+  x = ll_scale_map (&layout.x, 9000);
+  g_assert_true (is_color_near (surface, x, ll_scale_map (&layout.y, 10000), 0, 0, 255));
+  /* (between the grid's lines) */
+  p = pixel (surface, (int) floor (x), (int) floor (ll_scale_map (&layout.y, 1500)));
+  g_assert_true (is_rgb (p, 255, 255, 255));
+
+  cairo_surface_destroy (surface);
+  test_run_clear (&run);
+}
+
 static void
 test_time_readout (void)
 {
@@ -485,6 +544,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/chart/time/outcomes", test_time_outcomes);
+  g_test_add_func ("/chart/time/range-bars", test_time_range_bars);
   g_test_add_func ("/chart/time/readout", test_time_readout);
   g_test_add_func ("/chart/time/simulation", test_time_simulation);
   g_test_add_func ("/chart/time/dense-marks", test_time_dense_marks);
