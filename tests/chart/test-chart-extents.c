@@ -217,6 +217,57 @@ test_no_data (void)
   test_run_clear (&run);
 }
 
+/* Zoomed beside every run, the hint says where the data of all of them is,
+ * whichever run comes first. */
+static void
+test_runs_beside_range (void)
+{
+  TestRun short_run, long_run;
+  LlChartSeries both[2];
+  LlChartData one, two;
+  LlChartOptions options;
+  LlChartLayout layout;
+  LlChartRange whole;
+
+  test_run_init (&short_run, 1, 1);
+  test_run_fill_cpython (&short_run, 50 * 1024 * 1024, 8ull << 30, 1000000);
+  test_run_init (&long_run, 1, 1);
+  test_run_fill_cpython (&long_run, 100 * 1024 * 1024, 8ull << 30, 1000000);
+  options_init_test (&options);
+  test_run_get_data (&long_run, &one);
+  g_assert_true (ll_chart_get_x_extent (LL_CHART_GROWTH, &one, &options, &whole));
+
+  options.length_range = (LlChartRange) { 10e9, 20e9 };
+  for (int order = 0; order < 2; order++)
+    {
+      LlChartData a, b;
+
+      test_run_get_data (order ? &long_run : &short_run, &a);
+      test_run_get_data (order ? &short_run : &long_run, &b);
+      both[0] = a.series[0];
+      both[1] = b.series[0];
+      both[1].style = 1;
+      ll_chart_data_init (&two, both, 2);
+
+      for (LlChartKind kind = 0; kind < LL_N_CHARTS; kind++)
+        {
+          g_autofree char *lo = NULL, *hi = NULL, *expected = NULL;
+
+          if (!ll_chart_kind_has_length_axis (kind))
+            continue;
+          lo = ll_format_count_exact ((guint64) whole.from);
+          hi = ll_format_count_exact ((guint64) whole.to);
+          expected = g_strdup_printf ("No data at these lengths: they go from %s to %s", lo, hi);
+          ll_chart_layout_compute (&layout, NULL, kind, &two, &options, WIDTH, HEIGHT);
+          g_assert_true (layout.empty);
+          g_assert_cmpstr (layout.hint, ==, expected);
+        }
+    }
+
+  test_run_clear (&short_run);
+  test_run_clear (&long_run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -226,6 +277,7 @@ main (int   argc,
   g_test_add_func ("/chart/extents/list-span", test_list_span);
   g_test_add_func ("/chart/extents/events-in-range", test_events_in_range);
   g_test_add_func ("/chart/extents/no-data", test_no_data);
+  g_test_add_func ("/chart/extents/runs-beside-range", test_runs_beside_range);
 
   return g_test_run ();
 }
