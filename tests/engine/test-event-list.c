@@ -336,6 +336,54 @@ wait_for_sort (LlEventList *list)
   g_assert_false (ll_event_list_is_sorting (list));
 }
 
+/* One update that fills the last merged row and adds rows after it: the
+ * new rows are numbered after all the filled row holds. An update with
+ * nothing new tells no row it changed. */
+static void
+test_fill_and_append (void)
+{
+  g_autoptr(LlHistory) history = ll_history_new (8);
+  g_autoptr(LlHistoryView) view = ll_history_view_new ();
+  g_autoptr(LlEventList) list = ll_event_list_new ();
+  Change change = { 0 };
+  Held last;
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &change);
+
+  /* [0 1] [2 3] [4 5] [6 7] [8] */
+  push (history, 0, 9);
+  ll_history_view_update (view, history);
+  ll_event_list_set_view (list, view);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5);
+
+  hold (&last, list, 4);
+  ll_history_view_update (view, history);
+  ll_event_list_set_view (list, view);
+  g_assert_cmpuint (last.changed, ==, 0);
+
+  /* [8 9] [10 11] [12], in one update */
+  change.calls = 0;
+  push (history, 9, 13);
+  ll_history_view_update (view, history);
+  ll_event_list_set_view (list, view);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 7);
+  g_assert_cmpuint (change.position, ==, 5);
+  g_assert_cmpuint (change.added, ==, 2);
+  g_assert_cmpuint (last.changed, ==, 1);
+  g_assert_cmpuint (ll_event_row_get_bucket (last.row)->count, ==, 2);
+  for (guint i = 0; i < 7; i++)
+    {
+      g_autoptr(LlEventRow) r = row (list, i);
+
+      g_assert_cmpuint (ll_event_row_get_number (r), ==, 2 * i + 1);
+      g_assert_cmpuint (ll_event_list_get_number (list, i), ==, 2 * i + 1);
+    }
+  g_assert_cmpuint (ll_event_list_find_number (list, 11), ==, 5);
+  g_assert_cmpuint (ll_event_list_find_number (list, 13), ==, 6);
+  g_assert_cmpuint (ll_event_list_find_number (list, 14), ==, G_MAXUINT);
+  g_object_unref (last.row);
+}
+
 static void
 test_sort_small (void)
 {
@@ -487,6 +535,7 @@ main (int   argc,
 
   g_test_add_func ("/event-list/rows-are-the-events", test_rows_are_the_events);
   g_test_add_func ("/event-list/appends-and-merges", test_appends_and_merges);
+  g_test_add_func ("/event-list/fill-and-append", test_fill_and_append);
   g_test_add_func ("/event-list/sort-small", test_sort_small);
   g_test_add_func ("/event-list/sort-worker", test_sort_worker);
 
