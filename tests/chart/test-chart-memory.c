@@ -137,6 +137,66 @@ test_memory_next_growth (void)
   test_run_clear (&run);
 }
 
+/* The axis reaches the highest free memory and RSS a merged bucket saw,
+ * not only its ends'; the reserve is a line only when there is one. */
+static void
+test_memory_extent (void)
+{
+  LlSampleBucket buckets[2] = { 0 };
+  LlChartSeries series = { 0 };
+  LlChartData data;
+  LlChartOptions options;
+  LlChartLayout layout;
+  cairo_surface_t *surface;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      buckets[i].count = 4;
+      buckets[i].first.elapsed_ns = 2 * i * 1000000000ull;
+      buckets[i].last.elapsed_ns = (2 * i + 1) * 1000000000ull;
+      buckets[i].first.available_bytes = buckets[i].last.available_bytes = 1ull << 30;
+      buckets[i].first.rss_bytes = buckets[i].last.rss_bytes = 1ull << 29;
+      buckets[i].min_available_bytes = 1ull << 30;
+      buckets[i].min_rss_bytes = 1ull << 29;
+    }
+  /* between the ends: 6 GiB free in one bucket, 7 GiB of RSS in the other */
+  buckets[0].max_available_bytes = 6ull << 30;
+  buckets[0].max_rss_bytes = 1ull << 29;
+  buckets[1].max_available_bytes = 1ull << 30;
+  buckets[1].max_rss_bytes = 7ull << 30;
+  series.samples = buckets;
+  series.n_samples = 2;
+  ll_chart_data_init (&data, &series, 1);
+  options_init_test (&options);
+
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT);
+  g_assert_false (layout.empty);
+  g_assert_cmpfloat (layout.y_axis.hi, >=, 7.0 * (1ull << 30));
+
+  /* no reserve: nothing in its colour (no line, no label); a reserve:
+   * its line */
+  surface = render (LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT, 1.0);
+  {
+    guint orange = 0;
+
+    for (int y = (int) layout.plot.y; y < (int) (layout.plot.y + layout.plot.height); y++)
+      for (int x = (int) layout.plot.x; x < (int) (layout.plot.x + layout.plot.width); x++)
+        {
+          Rgb p = pixel (surface, x, y);
+
+          orange += p.r > 200 && p.g > 60 && p.g < 200 && p.b < 100;
+        }
+    g_assert_cmpuint (orange, ==, 0);
+  }
+  cairo_surface_destroy (surface);
+  options.reserve_bytes = 2ull << 30;
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT);
+  surface = render (LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT, 1.0);
+  g_assert_cmpuint (count_row (surface, &layout.plot, ll_scale_map (&layout.y, 2ull << 30),
+                               &options.palette.warning, 1.0), >, 20);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -144,6 +204,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/chart/memory/next-growth", test_memory_next_growth);
+  g_test_add_func ("/chart/memory/extent", test_memory_extent);
 
   return g_test_run ();
 }
