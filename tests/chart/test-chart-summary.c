@@ -117,6 +117,12 @@ test_singular_and_start (void)
   add_event (&run, 20000001, 20000000, 22500004, 1000);
   test_run_get_data (&run, &data);
   assert_describes (LL_CHART_GROWTH, &data, "1 reallocation; last: +19.07 MiB at 20.0 M elements");
+  /* (the list ends at that reallocation's length: no "now") */
+  run.counters.end_length = 20000001;
+  run.counters.end_capacity = 22500004;
+  test_run_get_data (&run, &data);
+  assert_describes (LL_CHART_CAPACITY, &data,
+                    "1 reallocation; last: 20.0 M elements, capacity 22.5 M, 171.66 MiB, +19.07 MiB");
 
   test_run_clear (&run);
 }
