@@ -182,35 +182,44 @@ step_iter_next (StepIter *it)
   return it->raw;
 }
 
+static const struct
+{
+  double      divisor;
+  const char *name;
+} time_units[] = {
+  { 1.0, N_("ns") },
+  { 1e3, N_("µs") },
+  { 1e6, N_("ms") },
+  { 1e9, N_("s") },
+  { 60e9, N_("min") },
+  { 3600e9, N_("h") },
+};
+
+/* The time unit an axis up to @hi ns reads in. */
+static guint
+time_unit_for (double hi)
+{
+  if (hi < 1e3)
+    return 0;
+  if (hi < 1e6)
+    return 1;
+  if (hi < 1e9)
+    return 2;
+  if (hi < 300e9)
+    return 3;
+  if (hi < 5 * 3600e9)
+    return 4;
+  return 5;
+}
+
 static void
 choose_time_unit (LlAxis *axis,
                   double  hi)
 {
-  static const struct { double divisor; const char *name; } units[] = {
-    { 1.0, N_("ns") },
-    { 1e3, N_("µs") },
-    { 1e6, N_("ms") },
-    { 1e9, N_("s") },
-    { 60e9, N_("min") },
-    { 3600e9, N_("h") },
-  };
-  guint i;
+  guint i = time_unit_for (hi);
 
-  if (hi < 1e3)
-    i = 0;
-  else if (hi < 1e6)
-    i = 1;
-  else if (hi < 1e9)
-    i = 2;
-  else if (hi < 300e9)
-    i = 3;
-  else if (hi < 5 * 3600e9)
-    i = 4;
-  else
-    i = 5;
-
-  axis->divisor = units[i].divisor;
-  g_strlcpy (axis->unit, _(units[i].name), sizeof axis->unit);
+  axis->divisor = time_units[i].divisor;
+  g_strlcpy (axis->unit, _(time_units[i].name), sizeof axis->unit);
 }
 
 static void
@@ -447,7 +456,7 @@ compute_linear (LlAxis          *axis,
   if (axis->quantity != LL_QUANTITY_TIME || fit->exact)
     return;
   reach = last_label_value (axis, hi);
-  if (!(reach > hi))
+  if (!(time_units[time_unit_for (reach)].divisor > axis->divisor))
     return;
   again = start;
   compute_linear_steps (&again, lo, hi, reach, fit);
