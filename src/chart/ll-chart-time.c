@@ -74,11 +74,12 @@ time_extents (const LlChartSeries  *series,
     {
       LlBucketSpan spans[3];
       guint n_spans = ll_chart_events_in_range (series, range, spans);
+      const LlEvent *first = first_event (series);
 
       ll_event_times_init (&times);
       for (guint s = 0; s < n_spans; s++)
         for (gsize i = 0; i < spans[s].n; i++)
-          ll_event_times_add (&times, &spans[s].buckets[i], first_event (series));
+          ll_event_times_add (&times, &spans[s].buckets[i], first);
     }
   lo = times.shortest;
   hi = times.longest;
@@ -118,6 +119,7 @@ time_draw (LlPainter           *p,
   guint used = 0;
   gboolean dense, squares;
   gboolean overlay = ll_chart_data_is_overlay (p->data);
+  const LlEvent *first = first_event (series);
 
   /* One run: the buckets as they are, since joining them would mix their
    * outcomes. Several: each run is its colour and mark whatever the
@@ -137,8 +139,8 @@ time_draw (LlPainter           *p,
       const LlEventBucket *b = &events[i];
       LlColumn *cols = p->cols + (overlay ? LL_OUTCOME_GREW_IN_PLACE : ll_event_bucket_get_outcome (b)) * (gsize) n;
       guint64 count = MAX (b->count, 1);
-      double a = ll_event_ns_per_append (&b->first, first_event (series));
-      double z = ll_event_ns_per_append (&b->last, first_event (series));
+      double a = ll_event_ns_per_append (&b->first, first);
+      double z = ll_event_ns_per_append (&b->last, first);
       int c0, c1;
 
       /* Both series at the same lengths: the columns are found once. */

@@ -383,9 +383,9 @@ parse_quantity (const char          *text,
                 LlSizeFlags          flags,
                 const LlNumberStyle *style,
                 Kind                 kind,
-                guint64      *result,
-                LlUnits      *units,
-                GError      **error)
+                guint64             *result,
+                LlUnits             *units,
+                GError             **error)
 {
   const char *start = text;
   const char *end = text + strlen (text);
