@@ -104,6 +104,17 @@ test_events_in_range (void)
   test_run_clear (&run);
 }
 
+/* What a length chart zoomed beside its data says, the data spanning
+ * @extent. */
+static char *
+beside_hint (const LlChartRange *extent)
+{
+  g_autofree char *lo = ll_format_count_exact ((guint64) extent->from);
+  g_autofree char *hi = ll_format_count_exact ((guint64) extent->to);
+
+  return g_strdup_printf ("No data at these lengths: they go from %s to %s", lo, hi);
+}
+
 /* Zoomed between two reallocations, the charts of reallocations say that
  * none happened there, with the lengths on their axis; zoomed beside the
  * data, every chart says where the data is. Two runs: one with a
@@ -178,14 +189,12 @@ test_no_data (void)
   options.length_range = (LlChartRange) { 10e9, 20e9 };
   for (LlChartKind kind = 0; kind < LL_N_CHARTS; kind++)
     {
-      g_autofree char *lo = NULL, *hi = NULL, *expected = NULL;
+      g_autofree char *expected = NULL;
 
       if (!ll_chart_kind_has_length_axis (kind))
         continue;
       g_assert_true (ll_chart_get_x_extent (kind, &data, &options, &extent));
-      lo = ll_format_count_exact ((guint64) extent.from);
-      hi = ll_format_count_exact ((guint64) extent.to);
-      expected = g_strdup_printf ("No data at these lengths: they go from %s to %s", lo, hi);
+      expected = beside_hint (&extent);
       ll_chart_layout_compute (&layout, NULL, kind, &data, &options, WIDTH, HEIGHT);
       g_assert_true (layout.empty);
       g_assert_cmpstr (layout.hint, ==, expected);
@@ -251,13 +260,10 @@ test_runs_beside_range (void)
 
       for (LlChartKind kind = 0; kind < LL_N_CHARTS; kind++)
         {
-          g_autofree char *lo = NULL, *hi = NULL, *expected = NULL;
+          g_autofree char *expected = beside_hint (&whole);
 
           if (!ll_chart_kind_has_length_axis (kind))
             continue;
-          lo = ll_format_count_exact ((guint64) whole.from);
-          hi = ll_format_count_exact ((guint64) whole.to);
-          expected = g_strdup_printf ("No data at these lengths: they go from %s to %s", lo, hi);
           ll_chart_layout_compute (&layout, NULL, kind, &two, &options, WIDTH, HEIGHT);
           g_assert_true (layout.empty);
           g_assert_cmpstr (layout.hint, ==, expected);
