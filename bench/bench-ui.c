@@ -89,8 +89,7 @@ typedef struct
   long        faults_start;
   gint64      activated;     /* µs, when Start was pressed */
   double      first_ms;      /* from Start to the end of the first frame */
-  double      first_cpu_ms;
-  long        first_faults;
+  Frame       first;
   double      rate;          /* the engine's appends per second, once finished */
   gboolean    external;      /* the engine runs in listlab-cli, another process */
   gboolean    finished;
@@ -224,8 +223,7 @@ on_after_paint (GdkFrameClock *clock,
   if (recorder->first_ms == 0)
     {
       recorder->first_ms = (f->end - recorder->activated) / 1000.0;
-      recorder->first_cpu_ms = f->cpu_ms;
-      recorder->first_faults = f->faults;
+      recorder->first = *f;
     }
 
   if (f->counts && !recorder->finished)
@@ -293,6 +291,23 @@ unwatch_frames (GtkWidget *widget,
   g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (widget), recorder);
 }
 
+/* Wall time of one phase of a frame (0 update, 1 layout, 2 paint), ms; a
+ * phase the frame skipped counts as 0. */
+static double
+phase_ms (const Frame *f,
+          guint        phase)
+{
+  gint64 begin = f->start, end = f->start;
+
+  for (guint i = 0; i <= phase; i++)
+    {
+      begin = end;
+      end = MAX (f->phase_end[i], begin);
+    }
+
+  return (end - begin) / 1000.0;
+}
+
 /* Prints a frame that came late and what the frame before it did: the
  * monotonic times line it up with perf record -k CLOCK_MONOTONIC. */
 static void
@@ -302,15 +317,11 @@ print_late_frame (const Recorder *recorder,
                   guint           index,
                   double          gap_ms)
 {
-  const gint64 *e = prev->phase_end;
-
   g_print ("  %s: gap %5.1f ms before frame %u [at %" G_GINT64_FORMAT " µs]; the frame before: "
            "%.1f ms wall, %.1f ms CPU (update %.1f, layout %.1f, paint %.1f), %ld page faults, "
            "%" G_GINT64_FORMAT " ms taken by the host; in between [from %" G_GINT64_FORMAT " µs]: %.1f ms CPU, %.1f ms waiting for a core\n",
            recorder->name, gap_ms, index, f->start, prev->work_ms, prev->cpu_ms,
-           (e[0] - prev->start) / 1000.0,
-           (MAX (e[1], e[0]) - e[0]) / 1000.0,
-           (MAX (e[2], e[1]) - MAX (e[1], e[0])) / 1000.0, prev->faults, prev->steal_ms,
+           phase_ms (prev, 0), phase_ms (prev, 1), phase_ms (prev, 2), prev->faults, prev->steal_ms,
            prev->end, f->between_ms, (f->wait_ns - prev->wait_ns) / 1e6);
 }
 
@@ -361,9 +372,7 @@ summarize (Recorder *recorder,
                      "%ld page faults, %" G_GINT64_FORMAT " ms taken by the host "
                      "[%" G_GINT64_FORMAT " to %" G_GINT64_FORMAT " µs]\n",
                      recorder->name, i, f->cpu_ms,
-                     (f->phase_end[0] - f->start) / 1000.0,
-                     (MAX (f->phase_end[1], f->phase_end[0]) - f->phase_end[0]) / 1000.0,
-                     (MAX (f->phase_end[2], f->phase_end[1]) - MAX (f->phase_end[1], f->phase_end[0])) / 1000.0,
+                     phase_ms (f, 0), phase_ms (f, 1), phase_ms (f, 2),
                      f->faults, f->steal_ms, f->start, f->end);
         }
     }
@@ -685,8 +694,10 @@ run_round (LlWindow          *window,
     goto out;
 
   g_print ("\nThe run's first frame (it shows the run beginning; the engine starts after it):\n"
-           "  painted %.1f ms after Start, %.1f ms of CPU, %ld page faults\n",
-           app.first_ms, app.first_cpu_ms, app.first_faults);
+           "  painted %.1f ms after Start, %.1f ms of CPU (update %.1f, layout %.1f, paint %.1f), "
+           "%ld page faults [%" G_GINT64_FORMAT " to %" G_GINT64_FORMAT " µs]\n",
+           app.first_ms, app.first.cpu_ms, phase_ms (&app.first, 0), phase_ms (&app.first, 1),
+           phase_ms (&app.first, 2), app.first.faults, app.first.start, app.first.end);
 
   g_print ("\nframe gaps while the engine runs, ms (late: > %.0f ms)\n", LATE_MS);
   g_print ("%-24s %7s %7s %7s %6s %11s\n", "", "p50", "p99", "worst", "late", "throughput");
