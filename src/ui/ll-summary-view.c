@@ -25,6 +25,10 @@ struct _LlSummaryView
 {
   AdwBin          parent_instance;
 
+  /* Before a run, the idle child; with one, its progress and the next
+   * growth: one height for both, so that nothing below moves. */
+  GtkStack       *status_stack;
+  GtkWidget      *idle_child;
   GtkWidget      *progress_box;
   GtkProgressBar *progress_bar;
   GtkLabel       *progress_label;
@@ -41,6 +45,7 @@ struct _LlSummaryView
 enum {
   PROP_0,
   PROP_EXPANDED,
+  PROP_IDLE_CHILD,
   N_PROPS
 };
 
@@ -273,6 +278,9 @@ ll_summary_view_get_property (GObject    *object,
     case PROP_EXPANDED:
       g_value_set_boolean (value, LL_SUMMARY_VIEW (object)->expanded);
       break;
+    case PROP_IDLE_CHILD:
+      g_value_set_object (value, LL_SUMMARY_VIEW (object)->idle_child);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -288,6 +296,9 @@ ll_summary_view_set_property (GObject      *object,
     {
     case PROP_EXPANDED:
       ll_summary_view_set_expanded (LL_SUMMARY_VIEW (object), g_value_get_boolean (value));
+      break;
+    case PROP_IDLE_CHILD:
+      ll_summary_view_set_idle_child (LL_SUMMARY_VIEW (object), g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -321,6 +332,9 @@ ll_summary_view_class_init (LlSummaryViewClass *klass)
   properties[PROP_EXPANDED] =
     g_param_spec_boolean ("expanded", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_IDLE_CHILD] =
+    g_param_spec_object ("idle-child", NULL, NULL, GTK_TYPE_WIDGET,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "summary");
@@ -330,11 +344,18 @@ static void
 ll_summary_view_init (LlSummaryView *self)
 {
   GtkWidget *box;
+  GtkWidget *run_box;
   GtkWidget *progress_box;
   GtkWidget *flow;
   GtkWidget *figures_box;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  self->status_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_hhomogeneous (self->status_stack, FALSE);
+  gtk_stack_set_vhomogeneous (self->status_stack, TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->status_stack));
+  run_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_stack_add_named (self->status_stack, run_box, "run");
 
   progress_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   self->progress_box = progress_box;
@@ -355,16 +376,18 @@ ll_summary_view_init (LlSummaryView *self)
                                GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_box_append (GTK_BOX (progress_box), GTK_WIDGET (self->progress_bar));
   gtk_box_append (GTK_BOX (progress_box), GTK_WIDGET (self->progress_label));
-  gtk_box_append (GTK_BOX (box), progress_box);
+  gtk_box_append (GTK_BOX (run_box), progress_box);
 
-  /* The next growth, said before it happens. */
+  /* The next growth, said before it happens: the line is there, blank
+   * when there is nothing to say (an empty label takes no height). */
   self->forecast_label = GTK_LABEL (gtk_label_new (""));
   gtk_label_set_xalign (self->forecast_label, 0);
   gtk_label_set_wrap (self->forecast_label, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->forecast_label), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (self->forecast_label), "numeric");
-  gtk_widget_set_visible (GTK_WIDGET (self->forecast_label), FALSE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->forecast_label));
+  set_text (self->forecast_label, " ");
+  gtk_box_append (GTK_BOX (run_box), GTK_WIDGET (self->forecast_label));
+  ll_summary_view_set_idle_child (self, NULL);
 
   figures_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_add_css_class (figures_box, "card");
@@ -419,6 +442,41 @@ ll_summary_view_new (void)
   return g_object_new (LL_TYPE_SUMMARY_VIEW, NULL);
 }
 
+GtkWidget *
+ll_summary_view_get_idle_child (LlSummaryView *self)
+{
+  g_return_val_if_fail (LL_IS_SUMMARY_VIEW (self), NULL);
+
+  return self->idle_child;
+}
+
+void
+ll_summary_view_set_idle_child (LlSummaryView *self,
+                                GtkWidget     *child)
+{
+  GtkWidget *old;
+  gboolean idle;
+
+  g_return_if_fail (LL_IS_SUMMARY_VIEW (self));
+  g_return_if_fail (child == NULL || GTK_IS_WIDGET (child));
+
+  if (child != NULL && child == self->idle_child)
+    return;
+
+  old = gtk_stack_get_child_by_name (self->status_stack, "idle");
+  idle = old == NULL || gtk_stack_get_visible_child (self->status_stack) == old;
+  if (old != NULL)
+    gtk_stack_remove (self->status_stack, old);
+  self->idle_child = child;
+  /* Without one, the idle page is blank, of the same height. */
+  gtk_stack_add_named (self->status_stack,
+                       child != NULL ? child : gtk_box_new (GTK_ORIENTATION_VERTICAL, 0),
+                       "idle");
+  if (idle)
+    gtk_stack_set_visible_child_name (self->status_stack, "idle");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IDLE_CHILD]);
+}
+
 /* Which memory "free" counts: the system's, or what the container's
  * limit leaves, which is what a run obeys. */
 static char *
@@ -450,11 +508,10 @@ update_idle (LlSummaryView           *self,
     }
 
   /* No run, no progress to show. */
-  gtk_widget_set_visible (self->progress_box, FALSE);
+  gtk_stack_set_visible_child_name (self->status_stack, "idle");
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   set_text (self->progress_label, "");
-  gtk_widget_set_visible (GTK_WIDGET (self->forecast_label), FALSE);
-  set_text (self->forecast_label, "");
+  set_text (self->forecast_label, " ");
   self->forecast_said = FALSE;
   tell_figures (self);
 }
@@ -472,20 +529,15 @@ update_forecast (LlSummaryView       *self,
   gboolean shown = info->has_forecast && info->status.state == LL_ENGINE_RUNNING;
   gboolean warned = gtk_widget_has_css_class (GTK_WIDGET (self->forecast_label), "warning");
 
-  /* Its line is there for the whole run, blank until the first forecast
-   * (an empty label takes no height), so that nothing below it moves
-   * while the list grows. */
   if (!shown)
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->forecast_label), info->running);
-      set_text (self->forecast_label, info->running ? " " : "");
+      set_text (self->forecast_label, " ");
       self->forecast_said = FALSE;
       return;
     }
   if (!due && self->forecast_said && warned == !f->fits)
     return;
   self->forecast_said = TRUE;
-  gtk_widget_set_visible (GTK_WIDGET (self->forecast_label), TRUE);
 
   at = ll_format_count_exact (f->length);
   need = ll_format_bytes (f->need, info->units);
@@ -517,8 +569,9 @@ ll_summary_view_get_forecast (LlSummaryView *self,
   g_return_val_if_fail (LL_IS_SUMMARY_VIEW (self), NULL);
 
   if (warns != NULL)
-    *warns = gtk_widget_has_css_class (GTK_WIDGET (self->forecast_label), "warning");
-  return gtk_label_get_label (self->forecast_label);
+    *warns = self->forecast_said &&
+             gtk_widget_has_css_class (GTK_WIDGET (self->forecast_label), "warning");
+  return self->forecast_said ? gtk_label_get_label (self->forecast_label) : "";
 }
 
 static void
@@ -574,7 +627,7 @@ ll_summary_view_update (LlSummaryView           *self,
       return;
     }
 
-  gtk_widget_set_visible (self->progress_box, TRUE);
+  gtk_stack_set_visible_child_name (self->status_stack, "run");
   st = &info->status;
   due = st->state != LL_ENGINE_RUNNING ||
         g_get_monotonic_time () - self->accessible_us >= ACCESSIBLE_INTERVAL_US;

@@ -64,6 +64,11 @@ double      ll_summary_view_get_progress (LlSummaryView         *self);
  * nothing), and whether it warns. */
 const char *ll_summary_view_get_forecast (LlSummaryView         *self,
                                           gboolean              *warns);
+/* What shows where the progress will be, before a run (the window's
+ * example button); the progress and the next growth take its height. */
+GtkWidget  *ll_summary_view_get_idle_child (LlSummaryView       *self);
+void        ll_summary_view_set_idle_child (LlSummaryView       *self,
+                                            GtkWidget           *child);
 /* All twelve figures, or ("expanded" FALSE) the main five in one row. */
 gboolean    ll_summary_view_get_expanded (LlSummaryView         *self);
 void        ll_summary_view_set_expanded (LlSummaryView         *self,

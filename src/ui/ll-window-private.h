@@ -28,8 +28,7 @@ struct _LlWindow
   LlControls           *controls;
   GtkLabel             *status_label;
   GtkLabel             *status_detail;
-  GtkButton            *release_button;
-  GtkButton            *example_button;
+  GtkStack             *release_stack;
   LlSummaryView        *summary;
   LlChartBoard         *board;
 

@@ -91,8 +91,8 @@ ll_window_update_actions (LlWindow *self)
                                  holds_list && !self->releasing);
 
   gtk_stack_set_visible_child_name (self->run_button_stack, running ? "stop" : "start");
-  gtk_widget_set_visible (GTK_WIDGET (self->release_button), holds_list || self->releasing);
-  gtk_widget_set_visible (GTK_WIDGET (self->example_button), self->run == NULL);
+  gtk_stack_set_visible_child_name (self->release_stack,
+                                    holds_list || self->releasing ? "release" : "none");
   /* Before the first run there is nothing to export. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), self->run != NULL);
   if (self->exporter != NULL)
@@ -431,8 +431,7 @@ ll_window_class_init (LlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlWindow, controls);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, status_detail);
-  gtk_widget_class_bind_template_child (widget_class, LlWindow, release_button);
-  gtk_widget_class_bind_template_child (widget_class, LlWindow, example_button);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, release_stack);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, summary);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, board);
 

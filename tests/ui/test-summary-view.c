@@ -49,18 +49,31 @@ test_forecast_line (void)
   ll_summary_view_update (summary, &info);
   g_assert_cmpstr (ll_summary_view_get_forecast (summary, NULL), ==, "");
 
-  /* The progress shows while there is a run, and only then. */
+  /* The progress shows while there is a run, and only then; before, the
+   * idle child, in the same height. */
   {
     GtkWidget *progress = find_widget (GTK_WIDGET (summary), GTK_TYPE_PROGRESS_BAR);
-    GtkWidget *row = gtk_widget_get_parent (progress);  /* the bar and its percentage */
+    GtkStack *stack = GTK_STACK (find_widget (GTK_WIDGET (summary), GTK_TYPE_STACK));
+    GtkWidget *idle = gtk_button_new_with_label ("Example");
+    int run_height, idle_height;
 
-    g_assert_true (gtk_widget_get_visible (row) && gtk_widget_get_visible (progress));
+    g_assert_true (gtk_widget_is_ancestor (progress, gtk_stack_get_visible_child (stack)));
+    gtk_widget_measure (GTK_WIDGET (stack), GTK_ORIENTATION_VERTICAL, -1,
+                        NULL, &run_height, NULL, NULL);
+    ll_summary_view_set_idle_child (summary, idle);
+    g_assert_true (ll_summary_view_get_idle_child (summary) == idle);
+    g_assert_true (gtk_widget_is_ancestor (progress, gtk_stack_get_visible_child (stack)));
     info.has_run = FALSE;
     ll_summary_view_update (summary, &info);
-    g_assert_false (gtk_widget_get_visible (row));
+    g_assert_true (gtk_stack_get_visible_child (stack) == idle);
+    gtk_widget_measure (GTK_WIDGET (stack), GTK_ORIENTATION_VERTICAL, -1,
+                        NULL, &idle_height, NULL, NULL);
+    g_assert_cmpint (idle_height, ==, run_height);
     info.has_run = TRUE;
     ll_summary_view_update (summary, &info);
-    g_assert_true (gtk_widget_get_visible (row));
+    g_assert_true (gtk_widget_is_ancestor (progress, gtk_stack_get_visible_child (stack)));
+    ll_summary_view_set_idle_child (summary, NULL);
+    g_assert_null (ll_summary_view_get_idle_child (summary));
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -85,7 +98,20 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
-/* In the window, during a real run, the line is there. */
+/* Where the charts stand in the window, from its top. */
+static float
+board_top (LlWindow *window)
+{
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (ll_window_get_board (window)),
+                                           GTK_WIDGET (window),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  return point.y;
+}
+
+/* In the window, during a real run, the line is there; the charts stay
+ * where they were before the run, during it and after. */
 static void
 test_forecast_in_window (void)
 {
@@ -96,6 +122,7 @@ test_forecast_in_window (void)
   gboolean seen = FALSE, finished = FALSE;
   GtkWidget *label;
   int height, summary_height;
+  float top;
 
   g_signal_connect (window, "run-finished", G_CALLBACK (on_run_finished), &finished);
   ll_controls_set_policy (controls, LL_POLICY_CPYTHON);
@@ -103,15 +130,20 @@ test_forecast_in_window (void)
   ll_controls_set_initial_text (controls, "0");
   ll_controls_set_target_kind (controls, LL_TARGET_CONTAINER_BYTES);
   ll_controls_set_target_text (controls, "3 GiB");
+  wait_ms (30);
+  top = board_top (window);
+  g_assert_cmpfloat (top, >, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL);
   /* Its line is there from the start, blank: nothing below moves when it
    * fills in. */
   wait_ms (30);
-  label = find_label (GTK_WIDGET (summary), ll_summary_view_get_forecast (summary, NULL));
+  g_assert_cmpstr (ll_summary_view_get_forecast (summary, NULL), ==, "");
+  label = find_label (GTK_WIDGET (summary), " ");
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_get_mapped (label));
   height = gtk_widget_get_height (label);
   g_assert_cmpint (height, >, 0);
+  g_assert_cmpfloat (board_top (window), ==, top);
   /* Nor do the figures: each detail keeps its two lines, empty ("—") or
    * filled ("−1.35 GiB since start", wrapped or not). */
   summary_height = gtk_widget_get_height (GTK_WIDGET (summary));
@@ -129,10 +161,14 @@ test_forecast_in_window (void)
       wait_ms (30);
       g_assert_cmpint (gtk_widget_get_height (label), ==, height);
       g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (summary)), ==, summary_height);
+      g_assert_cmpfloat (board_top (window), ==, top);
     }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.stop", NULL);
   wait_for_flag (&finished, 20000);
   g_assert_cmpstr (ll_summary_view_get_forecast (summary, NULL), ==, "");
+  /* With Release Memory beside the status now. */
+  wait_ms (30);
+  g_assert_cmpfloat (board_top (window), ==, top);
 
   destroy_window (window);
 }
