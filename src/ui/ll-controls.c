@@ -905,6 +905,14 @@ ll_controls_set_reclaimable (LlControls *self,
   ll_controls_revalidate (self);
 }
 
+void
+ll_controls_recheck_memory (LlControls *self)
+{
+  g_return_if_fail (LL_IS_CONTROLS (self));
+
+  ll_controls_revalidate (self);
+}
+
 const char *
 ll_controls_get_target_message (LlControls *self)
 {

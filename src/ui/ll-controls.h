@@ -73,6 +73,8 @@ void         ll_controls_set_mem_probe      (LlControls        *self,
                                              gpointer           probe_data);
 void         ll_controls_set_reclaimable    (LlControls        *self,
                                              guint64            bytes);
+/* Free memory may have changed: says again whether the target fits. */
+void         ll_controls_recheck_memory     (LlControls        *self);
 /* What the target field says under it now. */
 const char  *ll_controls_get_target_message (LlControls        *self);
 

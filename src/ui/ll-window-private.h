@@ -50,6 +50,7 @@ struct _LlWindow
   guint64               reserve_bytes;
   guint64               idle_available_bytes;
   guint64               idle_limit_bytes;
+  guint                 idle_memory_id;     /* reads them again while shown */
 
   guint                 compare_progress_id;  /* polls comparisons being computed */
 

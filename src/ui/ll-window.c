@@ -325,9 +325,51 @@ start_when_idle (gpointer user_data)
  * more urgent left: GTK registers the new window with the screen readers
  * from an idle callback, and does so before the run's frames take the main
  * loop's time. */
+/* Before a run, the figures say what is free now, and the target says
+ * whether it fits now: both read again every few seconds while the window
+ * is shown, as a system monitor does. */
+#define IDLE_MEMORY_INTERVAL_S 2
+
+static void
+read_idle_memory (LlWindow *self)
+{
+  LlMemInfo info;
+
+  if (self->run == NULL && ll_window_read_memory (self, &info))
+    {
+      self->idle_available_bytes = ll_mem_info_spare (&info);
+      self->idle_limit_bytes = info.cgroup_limit_bytes;
+      self->total_bytes = info.total_bytes;
+      ll_window_update_summary (self);
+    }
+  /* (During a run, its own check stands.) */
+  if (get_state (self) != LL_ENGINE_RUNNING)
+    ll_controls_recheck_memory (self->controls);
+}
+
+static gboolean
+on_idle_memory (gpointer user_data)
+{
+  read_idle_memory (user_data);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_unmap (LlWindow *self)
+{
+  g_clear_handle_id (&self->idle_memory_id, g_source_remove);
+}
+
 static void
 on_map (LlWindow *self)
 {
+  if (self->idle_memory_id == 0)
+    {
+      read_idle_memory (self);
+      self->idle_memory_id = g_timeout_add_seconds (IDLE_MEMORY_INTERVAL_S, on_idle_memory, self);
+    }
+
   if (self->start_when_mapped && self->start_when_idle_id == 0)
     {
       self->start_when_mapped = FALSE;
@@ -347,6 +389,7 @@ ll_window_dispose (GObject *object)
   g_clear_object (&self->start_after_release);
   ll_window_cancel_pending_start (self);
   g_clear_handle_id (&self->start_when_idle_id, g_source_remove);
+  g_clear_handle_id (&self->idle_memory_id, g_source_remove);
   ll_window_stop_ticking (self);
   ll_window_stop_sampler (self);
 
@@ -485,6 +528,7 @@ ll_window_init (LlWindow *self)
   g_signal_connect_object (self->controls, "notify::valid",
                            G_CALLBACK (on_controls_valid_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (on_unmap), NULL);
 
   self->exporter = ll_export_controller_new (self, self->export_bar);
   self->files = ll_run_files_new (self);
@@ -671,6 +715,7 @@ ll_window_set_mem_probe (LlWindow       *self,
   self->mem_probe = probe;
   self->mem_probe_data = probe_data;
   ll_controls_set_mem_probe (self->controls, probe, probe_data);
+  read_idle_memory (self);
 }
 
 LlUnits

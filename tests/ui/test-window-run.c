@@ -677,6 +677,61 @@ test_container_limit (void)
   destroy_window (window);
 }
 
+/* A machine whose free memory the test sets. */
+static gboolean
+changing_machine (LlMemInfo *info,
+                  gpointer   user_data,
+                  GError   **error)
+{
+  info->total_bytes = 8 * GiB;
+  info->available_bytes = *(const guint64 *) user_data;
+  info->cgroup_limit_bytes = LL_NO_LIMIT;
+  info->cgroup_usage_bytes = 0;
+  return TRUE;
+}
+
+/* Before a run, free memory is read again while the window is shown: the
+ * figure follows it, and so does the target's fit, with nothing typed. */
+static void
+test_idle_memory (void)
+{
+  LlWindow *window = create_window ();
+  LlControls *controls = ll_window_get_controls (window);
+  LlSummaryView *summary = ll_window_get_summary (window);
+  guint64 available = 4 * GiB;
+  gint64 deadline;
+  char *before;
+
+  ll_window_set_mem_probe (window, changing_machine, &available);
+  ll_controls_set_target_text (controls, "2 GiB");
+  g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_FREE_NOW), ==, "4.00 GiB");
+  g_assert_false (g_str_has_prefix (ll_controls_get_target_message (controls),
+                                    "More than the memory free now"));
+  before = g_strdup (ll_controls_get_target_message (controls));
+
+  /* Other programs take memory: within a few seconds, both say so. */
+  available = 1 * GiB;
+  deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  while (g_strcmp0 (ll_summary_view_get_value (summary, LL_FIGURE_FREE_NOW), "1.00 GiB") != 0 &&
+         g_get_monotonic_time () < deadline)
+    wait_ms (50);
+  g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_FREE_NOW), ==, "1.00 GiB");
+  g_assert_true (g_str_has_prefix (ll_controls_get_target_message (controls),
+                                   "More than the memory free now"));
+
+  /* And give it back. */
+  available = 4 * GiB;
+  deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  while (g_strcmp0 (ll_summary_view_get_value (summary, LL_FIGURE_FREE_NOW), "4.00 GiB") != 0 &&
+         g_get_monotonic_time () < deadline)
+    wait_ms (50);
+  g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_FREE_NOW), ==, "4.00 GiB");
+  g_assert_cmpstr (ll_controls_get_target_message (controls), ==, before);
+  g_free (before);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -692,6 +747,7 @@ main (int   argc,
   g_test_add_func ("/ui/window-run/does-not-fit", test_does_not_fit);
   g_test_add_func ("/ui/window-run/input-at-field", test_input_at_field);
   g_test_add_func ("/ui/window-run/container-limit", test_container_limit);
+  g_test_add_func ("/ui/window-run/idle-memory", test_idle_memory);
 
   return g_test_run ();
 }
