@@ -690,6 +690,19 @@ changing_machine (LlMemInfo *info,
   return TRUE;
 }
 
+/* Waits, a few seconds at most, for the free memory figure to say @text. */
+static void
+wait_for_free_now (LlSummaryView *summary,
+                   const char    *text)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+  while (g_strcmp0 (ll_summary_view_get_value (summary, LL_FIGURE_FREE_NOW), text) != 0 &&
+         g_get_monotonic_time () < deadline)
+    wait_ms (50);
+  g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_FREE_NOW), ==, text);
+}
+
 /* Before a run, free memory is read again while the window is shown: the
  * figure follows it, and so does the target's fit, with nothing typed. */
 static void
@@ -699,7 +712,6 @@ test_idle_memory (void)
   LlControls *controls = ll_window_get_controls (window);
   LlSummaryView *summary = ll_window_get_summary (window);
   guint64 available = 4 * GiB;
-  gint64 deadline;
   char *before;
 
   ll_window_set_mem_probe (window, changing_machine, &available);
@@ -711,21 +723,13 @@ test_idle_memory (void)
 
   /* Other programs take memory: within a few seconds, both say so. */
   available = 1 * GiB;
-  deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
-  while (g_strcmp0 (ll_summary_view_get_value (summary, LL_FIGURE_FREE_NOW), "1.00 GiB") != 0 &&
-         g_get_monotonic_time () < deadline)
-    wait_ms (50);
-  g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_FREE_NOW), ==, "1.00 GiB");
+  wait_for_free_now (summary, "1.00 GiB");
   g_assert_true (g_str_has_prefix (ll_controls_get_target_message (controls),
                                    "More than the memory free now"));
 
   /* And give it back. */
   available = 4 * GiB;
-  deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
-  while (g_strcmp0 (ll_summary_view_get_value (summary, LL_FIGURE_FREE_NOW), "4.00 GiB") != 0 &&
-         g_get_monotonic_time () < deadline)
-    wait_ms (50);
-  g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_FREE_NOW), ==, "4.00 GiB");
+  wait_for_free_now (summary, "4.00 GiB");
   g_assert_cmpstr (ll_controls_get_target_message (controls), ==, before);
   g_free (before);
 
