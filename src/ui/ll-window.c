@@ -321,10 +321,6 @@ start_when_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* A run asked for on the command line starts once the main loop has nothing
- * more urgent left: GTK registers the new window with the screen readers
- * from an idle callback, and does so before the run's frames take the main
- * loop's time. */
 /* Before a run, the figures say what is free now, and the target says
  * whether it fits now: both read again every few seconds while the window
  * is shown, as a system monitor does. */
@@ -361,6 +357,10 @@ on_unmap (LlWindow *self)
   g_clear_handle_id (&self->idle_memory_id, g_source_remove);
 }
 
+/* Free memory is read while the window is shown. A run asked for on the
+ * command line starts once the main loop has nothing more urgent left:
+ * GTK registers the new window with the screen readers from an idle
+ * callback, and does so before the run's frames take the main loop's time. */
 static void
 on_map (LlWindow *self)
 {
