@@ -64,6 +64,8 @@ test_size_parse (void)
         "“100000x100000” is too large to draw: each side of WIDTHxHEIGHT is from 16 to 16384 pixels." },
       { "99999999999999999999x600",
         "“99999999999999999999x600” is too large to draw: each side of WIDTHxHEIGHT is from 16 to 16384 pixels." },
+      /* the small side at the least is fine: the large one is wrong */
+      { "16x16385", "“16x16385” is too large to draw: each side of WIDTHxHEIGHT is from 16 to 16384 pixels." },
       { "1200", "“1200” is not a size. Use WIDTHxHEIGHT in pixels, each from 16 to 16384, e.g. 1200x600." },
     };
 
@@ -166,6 +168,13 @@ test_size_resolve (void)
   g_assert_cmpfloat (w, ==, 1000);
   g_assert_cmpfloat (h, ==, 500);
   ll_export_size_resolve (LL_CHART_CAPACITY, LL_EXPORT_SVG, 0, 0, 0, 0, &w, &h);
+  g_assert_cmpfloat (w, ==, LL_EXPORT_DEFAULT_WIDTH);
+  g_assert_cmpfloat (h, ==, LL_EXPORT_DEFAULT_HEIGHT);
+  /* a chart as small as can be drawn is drawn at that size; smaller, not */
+  ll_export_size_resolve (LL_CHART_CAPACITY, LL_EXPORT_SVG, 0, 0, 16, 16, &w, &h);
+  g_assert_cmpfloat (w, ==, 16);
+  g_assert_cmpfloat (h, ==, 16);
+  ll_export_size_resolve (LL_CHART_CAPACITY, LL_EXPORT_SVG, 0, 0, 1000, 15, &w, &h);
   g_assert_cmpfloat (w, ==, LL_EXPORT_DEFAULT_WIDTH);
   g_assert_cmpfloat (h, ==, LL_EXPORT_DEFAULT_HEIGHT);
 
