@@ -10,6 +10,7 @@
 #include "chart-test-util.h"
 #include "chart-testdata.h"
 #include "ll-report.h"
+#include "ll-summary.h"
 
 #define SCALE 2.0
 
@@ -86,6 +87,132 @@ test_report_four_charts (void)
                        areas[j].y + areas[j].height <= areas[k].y ||
                        areas[k].y + areas[k].height <= areas[j].y);
     }
+
+  cairo_surface_destroy (surface);
+  test_run_clear (&run);
+}
+
+static GPtrArray *
+make_rows (guint n)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ll_summary_row_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      LlSummaryRow *row = g_new0 (LlSummaryRow, 1);
+
+      row->id = g_strdup_printf ("row%u", i);
+      row->label = g_strdup_printf ("Label %u", i);
+      row->value = g_strdup_printf ("%u,234,567 bytes", i + 1);
+      g_ptr_array_add (rows, row);
+    }
+  return rows;
+}
+
+/* Does the row of pixels at @y, from @x0 to @x1, hold anything but the
+ * background? */
+static gboolean
+row_has_ink (cairo_surface_t *surface,
+             int              y,
+             int              x0,
+             int              x1)
+{
+  for (int x = x0; x < x1; x++)
+    if (!is_rgb (pixel (surface, x, y), 255, 255, 255))
+      return TRUE;
+  return FALSE;
+}
+
+/* The lines of text between @x0 and @x1 above @bottom, top to bottom:
+ * each a band of rows with ink, apart from the next. Fills @tops and
+ * @bottoms (device pixels); returns how many. */
+static guint
+text_bands (cairo_surface_t *surface,
+            int              x0,
+            int              x1,
+            int              bottom,
+            int             *tops,
+            int             *bottoms,
+            guint            max)
+{
+  guint n = 0;
+  gboolean inside = FALSE;
+
+  for (int y = 0; y < bottom; y++)
+    {
+      gboolean ink = row_has_ink (surface, y, x0, x1);
+
+      if (ink && !inside && n < max)
+        tops[n] = y;
+      if (!ink && inside && n < max)
+        bottoms[n++] = y;
+      inside = ink;
+    }
+  g_assert_false (inside);
+  return n;
+}
+
+/* The page's head: the title, the stop message under it, then two tables
+ * side by side, each a heading and its rows, one line each, none over
+ * another; labels on the left of a table, values on the right; the charts
+ * start below the longer table. */
+static void
+test_report_tables (void)
+{
+  TestRun run;
+  LlChartData data;
+  LlChartOptions options;
+  LlReportInfo info = { 0 };
+  cairo_rectangle_t areas[LL_N_CHARTS];
+  cairo_surface_t *surface;
+  g_autoptr(GPtrArray) settings = make_rows (5);
+  g_autoptr(GPtrArray) results = make_rows (7);
+  int tops[16], bottoms[16];
+  int page = (int) (LL_REPORT_WIDTH * SCALE);
+  int margin = (int) (36 * SCALE), middle = page / 2;
+  int charts_top;
+  guint n;
+
+  test_run_init (&run, 1, 1);
+  test_run_fill_doubling (&run);
+  test_run_get_data (&run, &data);
+  options_init_test (&options);
+  options.palette.foreground = (LlColor) { 0, 0, 0, 1 };
+  info.title = "Report";
+  info.stop_message = "Stopped";
+  info.settings_rows = settings;
+  info.result_rows = results;
+
+  surface = render_report (&data, &options, &info, areas);
+  charts_top = (int) (areas[0].y * SCALE);
+  g_assert_cmpfloat (areas[0].y, ==, areas[1].y);
+
+  /* Left half: title, message, "Settings", five rows. */
+  n = text_bands (surface, margin, middle, charts_top, tops, bottoms, G_N_ELEMENTS (tops));
+  g_assert_cmpuint (n, ==, 3 + 5);
+  /* The labels and the values of each row: values from 45 % of the table's
+   * width, labels before it. */
+  for (guint i = 3; i < n; i++)
+    {
+      int y = (tops[i] + bottoms[i]) / 2;
+      int column = (page - 2 * margin - (int) (24 * SCALE)) / 2;
+      int values = margin + (int) (column * 0.45);
+      gboolean label = FALSE, value = FALSE;
+
+      for (int yy = tops[i]; yy < bottoms[i]; yy++)
+        {
+          label |= row_has_ink (surface, yy, margin, values - 2);
+          value |= row_has_ink (surface, yy, values, margin + column);
+        }
+      g_assert_true (label && value);
+      g_assert_false (row_has_ink (surface, y, 0, margin - 2));
+    }
+
+  /* Right half: "Results", seven rows; the title and message stay left. */
+  n = text_bands (surface, middle, page - margin, charts_top, tops, bottoms, G_N_ELEMENTS (tops));
+  g_assert_cmpuint (n, ==, 1 + 7);
+  /* The charts start below the longer table. */
+  g_assert_cmpint (bottoms[n - 1], <, charts_top);
 
   cairo_surface_destroy (surface);
   test_run_clear (&run);
@@ -193,6 +320,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/report/four-charts", test_report_four_charts);
+  g_test_add_func ("/report/tables", test_report_tables);
   g_test_add_func ("/report/comparison", test_report_comparison);
 
   ret = g_test_run ();
