@@ -123,13 +123,14 @@ row_has_ink (cairo_surface_t *surface,
   return FALSE;
 }
 
-/* The lines of text between @x0 and @x1 above @bottom, top to bottom:
- * each a band of rows with ink, apart from the next. Fills @tops and
- * @bottoms (device pixels); returns how many. */
+/* The lines of text between @x0 and @x1, from @top to @bottom: each a
+ * band of rows with ink, apart from the next. Fills @tops and @bottoms
+ * (device pixels); returns how many. */
 static guint
 text_bands (cairo_surface_t *surface,
             int              x0,
             int              x1,
+            int              top,
             int              bottom,
             int             *tops,
             int             *bottoms,
@@ -138,7 +139,7 @@ text_bands (cairo_surface_t *surface,
   guint n = 0;
   gboolean inside = FALSE;
 
-  for (int y = 0; y < bottom; y++)
+  for (int y = top; y < bottom; y++)
     {
       gboolean ink = row_has_ink (surface, y, x0, x1);
 
@@ -188,7 +189,7 @@ test_report_tables (void)
   g_assert_cmpfloat (areas[0].y, ==, areas[1].y);
 
   /* Left half: title, message, "Settings", five rows. */
-  n = text_bands (surface, margin, middle, charts_top, tops, bottoms, G_N_ELEMENTS (tops));
+  n = text_bands (surface, margin, middle, 0, charts_top, tops, bottoms, G_N_ELEMENTS (tops));
   g_assert_cmpuint (n, ==, 3 + 5);
   /* The labels and the values of each row: values from 45 % of the table's
    * width, labels before it. */
@@ -209,7 +210,7 @@ test_report_tables (void)
     }
 
   /* Right half: "Results", seven rows; the title and message stay left. */
-  n = text_bands (surface, middle, page - margin, charts_top, tops, bottoms, G_N_ELEMENTS (tops));
+  n = text_bands (surface, middle, page - margin, 0, charts_top, tops, bottoms, G_N_ELEMENTS (tops));
   g_assert_cmpuint (n, ==, 1 + 7);
   /* The charts start below the longer table. */
   g_assert_cmpint (bottoms[n - 1], <, charts_top);
@@ -230,6 +231,33 @@ region_has_colour (cairo_surface_t *surface,
                   (int) (colour->green * 255 + 0.5), (int) (colour->blue * 255 + 0.5)))
         return TRUE;
   return FALSE;
+}
+
+/* Groups of ink along the rows from @top to @bottom, apart by more than
+ * @gap pixels: the columns of a table's row. */
+static guint
+ink_groups (cairo_surface_t *surface,
+            int              top,
+            int              bottom,
+            int              gap)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int last = -G_MAXINT / 2;
+  guint n = 0;
+
+  for (int x = 0; x < width; x++)
+    {
+      gboolean ink = FALSE;
+
+      for (int y = top; y < bottom && !ink; y++)
+        ink = !is_rgb (pixel (surface, x, y), 255, 255, 255);
+      if (!ink)
+        continue;
+      if (x - last > gap)
+        n++;
+      last = x;
+    }
+  return n;
 }
 
 /* With several runs the report compares them in a table above the
@@ -272,6 +300,37 @@ test_report_comparison (void)
   table = (LlRect) { 0, alone_areas[0].y * SCALE, LL_REPORT_WIDTH * SCALE, (areas[0].y - alone_areas[0].y) * SCALE };
   g_assert_true (region_has_colour (surface, &table, &options.palette.runs[2]));
   g_assert_true (region_has_colour (surface, &table, &options.palette.runs[5]));
+  /* Its last lines are the runs, one each, below its heading, its titles
+   * and their rule; each row a cell for every column that says something
+   * (the name with its swatch, then the figures), apart from the next. */
+  {
+    int tops[16], bottoms[16];
+    guint n, n_columns = 1;
+
+    for (guint f = 0; f < LL_N_COMPARISON_FIGURES; f++)
+      for (guint r = 0; r < G_N_ELEMENTS (runs); r++)
+        {
+          g_autofree char *text = ll_comparison_format_figure (&runs[r].figures, f, LL_UNITS_IEC);
+
+          if (g_strcmp0 (text, "—") != 0)
+            {
+              n_columns++;
+              break;
+            }
+        }
+    g_assert_cmpuint (n_columns, >=, 4);
+    n = text_bands (surface, 0, (int) (LL_REPORT_WIDTH * SCALE), (int) table.y,
+                    (int) (table.y + table.height), tops, bottoms, G_N_ELEMENTS (tops));
+    g_assert_cmpuint (n, >=, 3 + G_N_ELEMENTS (runs));
+    /* the rule, a hairline on its own between the titles and the runs */
+    g_assert_cmpint (bottoms[n - 3] - tops[n - 3], <=, 2);
+    for (guint r = 0; r < G_N_ELEMENTS (runs); r++)
+      {
+        guint row = n - G_N_ELEMENTS (runs) + r;
+
+        g_assert_cmpuint (ink_groups (surface, tops[row], bottoms[row], (int) (6 * SCALE)), ==, n_columns);
+      }
+  }
   cairo_surface_destroy (surface);
 
   /* Two runs drawn: the table names them beside their swatches, so the
