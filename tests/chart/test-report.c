@@ -174,7 +174,6 @@ test_report_tables (void)
   int charts_top;
   guint n;
 
-  test_run_init (&run, 1, 1);
   test_run_fill_doubling (&run);
   test_run_get_data (&run, &data);
   options_init_test (&options);
