@@ -158,11 +158,23 @@ test_job_contents (void)
     g_assert_cmpuint (g_strv_length (again), ==, 300000);
   }
 
-  /* Released: gone. */
+  /* Released: gone, even for a job made before; the file stays as it was. */
+  g_clear_pointer (&job, ll_export_job_unref);
+  job = ll_export_job_new_for_run (LL_EXPORT_KIND_CONTENTS, path, run, LL_UNITS_IEC, &error);
+  g_assert_no_error (error);
   ll_run_release_async (run, NULL, NULL, NULL);
   while (ll_run_get_state (run) != LL_ENGINE_RELEASED)
     g_main_context_iteration (NULL, TRUE);
   released = TRUE;
+  g_assert_false (ll_export_job_run (job, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED);
+  g_assert_true (g_str_has_suffix (error->message, "c.csv”: the list was released, so its contents are gone"));
+  g_clear_error (&error);
+  {
+    g_auto(GStrv) still = read_lines (path);
+
+    g_assert_cmpuint (g_strv_length (still), ==, 300000);
+  }
   g_clear_pointer (&job, ll_export_job_unref);
   g_assert_null (ll_export_job_new_for_run (LL_EXPORT_KIND_CONTENTS, path, run,
                                             LL_UNITS_IEC, &error));
@@ -205,6 +217,14 @@ test_job_images (void)
   job->height = 2 * LL_REPORT_HEIGHT;
 
   ll_export_job_run_async (job, NULL, NULL, on_job_done, &ok);
+  /* Waiting blocks until the worker is done (as quitting does), well
+   * before the time allowed. */
+  {
+    gint64 start = g_get_monotonic_time ();
+
+    g_assert_true (ll_export_job_wait (job, 60000));
+    g_assert_cmpint (g_get_monotonic_time () - start, <, 50 * G_TIME_SPAN_SECOND);
+  }
   while (!ok)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (ok, ==, 1);
@@ -242,6 +262,17 @@ test_job_with_other_runs (void)
   g_assert_cmpuint (data.series[1].style, ==, 5);
   g_assert_cmpstr (data.series[0].name, ==, "CPython 3.9+");
   g_assert_cmpuint (data.series[1].n_events, >, data.series[0].n_events);
+
+  /* The report compares them, the job's own first. */
+  {
+    LlReportInfo info;
+
+    ll_export_job_get_chart_data (job, &series, &data, &info);
+    g_assert_cmpuint (info.n_runs, ==, 2);
+    g_assert_cmpuint (info.runs[0].style, ==, 3);
+    g_assert_cmpuint (info.runs[1].style, ==, 5);
+    g_assert_cmpuint (info.runs[0].figures.n_reallocations, <, info.runs[1].figures.n_reallocations);
+  }
 }
 
 int
