@@ -124,6 +124,81 @@ test_image_errors (void)
   remove_folder (dir);
 }
 
+/* Into an output the caller holds: the sizes that can be drawn, from the
+ * least to the most; and an output that already failed fails the image. */
+static void
+test_image_write (void)
+{
+  g_autoptr(LlRun) run = make_simulated_run (LL_POLICY_CPYTHON, 1000);
+  g_autoptr(LlHistoryView) view = ll_history_view_new ();
+  g_autofree char *dir = make_folder ();
+  g_autofree char *path = g_build_filename (dir, "c.png", NULL);
+  g_autoptr(GError) error = NULL;
+  LlChartOptions options;
+  LlChartSeries series;
+  LlChartData data;
+  static const struct { double width, height; gboolean ok; } sizes[] = {
+    { 16, 16, TRUE }, { 16384, 16, TRUE }, { 16, 16384, TRUE },
+    { 15, 16, FALSE }, { 16, 15, FALSE }, { 16385, 16, FALSE }, { 16, 16385, FALSE },
+  };
+
+  data_for (run, view, &series, &data);
+  ll_chart_options_init (&options);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      LlOutput *output = ll_output_open (path, &error);
+      gboolean ok;
+
+      g_assert_no_error (error);
+      ok = ll_export_image_write (output, LL_EXPORT_PNG, LL_CHART_CAPACITY,
+                                      sizes[i].width, sizes[i].height, &data, &options, NULL, &error);
+      g_assert_true (ok == sizes[i].ok);
+      if (ok)
+        {
+          cairo_surface_t *png;
+
+          g_assert_no_error (error);
+          g_assert_true (ll_output_commit (output, &error));
+          png = cairo_image_surface_create_from_png (path);
+          g_assert_cmpint (cairo_image_surface_get_width (png), ==, (int) sizes[i].width);
+          g_assert_cmpint (cairo_image_surface_get_height (png), ==, (int) sizes[i].height);
+          cairo_surface_destroy (png);
+        }
+      else
+        {
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+          g_clear_error (&error);
+          ll_output_abort (output);
+        }
+      ll_output_free (output);
+    }
+
+  if (g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_autofree guint8 *junk = g_malloc0 (2 * 1024 * 1024);
+      LlOutput *output = ll_output_open ("/dev/full", &error);
+
+      g_assert_no_error (error);
+      /* More than the output holds: the disk says it is full. */
+      g_assert_false (ll_output_write (output, junk, 2 * 1024 * 1024, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+      g_clear_error (&error);
+      g_assert_false (ll_export_image_write (output, LL_EXPORT_SVG, LL_CHART_CAPACITY, 100, 100,
+                                                 &data, &options, NULL, &error));
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+      g_assert_false (ll_export_image_write (output, LL_EXPORT_PNG, LL_CHART_CAPACITY, 100, 100,
+                                                 &data, &options, NULL, &error));
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+      ll_output_abort (output);
+      ll_output_free (output);
+    }
+
+  remove_folder (dir);
+}
+
 /* The surface the clipboard and previews get is what the file gets. */
 static void
 test_render_surface (void)
@@ -147,8 +222,22 @@ test_render_surface (void)
   g_assert_cmpint (cairo_image_surface_get_stride (a), ==, cairo_image_surface_get_stride (b));
   g_assert_cmpint (memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
                            (gsize) cairo_image_surface_get_stride (a) * 200), ==, 0);
-  cairo_surface_destroy (a);
   cairo_surface_destroy (b);
+
+  /* And it is the chart, as the window draws it. */
+  {
+    cairo_t *cr;
+
+    b = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 300, 200);
+    cr = cairo_create (b);
+    ll_chart_draw (cr, LL_CHART_CAPACITY, &data, &options, 300, 200);
+    cairo_destroy (cr);
+    cairo_surface_flush (b);
+    g_assert_cmpint (memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                             (gsize) cairo_image_surface_get_stride (a) * 200), ==, 0);
+    cairo_surface_destroy (b);
+  }
+  cairo_surface_destroy (a);
   remove_folder (dir);
 }
 
@@ -163,6 +252,7 @@ main (int    argc,
   g_test_add_func ("/export/image/format-from-path", test_format_from_path);
   g_test_add_func ("/export/image/formats", test_image_formats);
   g_test_add_func ("/export/image/errors", test_image_errors);
+  g_test_add_func ("/export/image/write", test_image_write);
   g_test_add_func ("/export/image/render-surface", test_render_surface);
 
   status = g_test_run ();
