@@ -402,6 +402,25 @@ fill (LlExportBundle  *self,
   return write_text (work, "README.txt", self->readme, error);
 }
 
+/* The files are written in a hidden folder beside @dir first: a message
+ * names them where they were going, in the folder the person chose. */
+static void
+name_final_folder (GError     *error,
+                   const char *work,
+                   const char *dir)
+{
+  g_autofree char *from = g_filename_display_name (work);
+  g_autofree char *to = g_filename_display_name (dir);
+  GString *message;
+
+  if (error == NULL)
+    return;
+  message = g_string_new (error->message);
+  g_string_replace (message, from, to, 0);
+  g_free (error->message);
+  error->message = g_string_free (message, FALSE);
+}
+
 gboolean
 ll_export_bundle_write (LlExportBundle  *self,
                         GCancellable    *cancellable,
@@ -433,6 +452,7 @@ ll_export_bundle_write (LlExportBundle  *self,
   if (!fill (self, work, cancellable, &local_error))
     {
       remove_folder (work, self->names);
+      name_final_folder (local_error, work, self->dir);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }

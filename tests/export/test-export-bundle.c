@@ -9,6 +9,8 @@
 #include <cairo.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include "export-test-util.h"
@@ -340,6 +342,84 @@ test_nothing_left (void)
   remove_folder (dir);
 }
 
+/* A disk that fills up on the way (a limit on the size of a file stands
+ * in for it, from a few bytes to more than the largest file needs): the
+ * bundle fails at whichever file meets it, says which, and leaves nothing;
+ * or, given the room, is whole. */
+static void
+test_disk_full (void)
+{
+  static const rlim_t limits[] = { 1, 4096, 65536, 262144, 1048576, 8388608, 268435456 };
+  g_autoptr(LlRun) run = NULL;
+  g_autoptr(LlRun) other = NULL;
+  g_autoptr(GPtrArray) others = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  guint failed = 0, written = 0;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  /* A write past the limit fails with EFBIG, as a full disk fails with
+   * ENOSPC, instead of ending the process. */
+  signal (SIGXFSZ, SIG_IGN);
+  run = make_simulated_run (LL_POLICY_CPYTHON, 100000);
+  other = make_simulated_run (LL_POLICY_DOUBLE, 100000);
+  others = g_ptr_array_new ();
+  g_ptr_array_add (others, other);
+  dir = make_folder ();
+  path = g_build_filename (dir, "class", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
+    {
+      g_autoptr(LlExportBundle) bundle = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) outside = NULL;
+      struct rlimit limit;
+      gboolean ok;
+
+      bundle = ll_export_bundle_new (run, others, path, LL_UNITS_IEC, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      limit.rlim_cur = limits[i];
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      ok = ll_export_bundle_write (bundle, NULL, &error);
+      limit.rlim_cur = limit.rlim_max;
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+      outside = folder_names (dir);
+      if (ok)
+        {
+          g_auto(GStrv) inside = folder_names (path);
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (g_strv_length (inside), ==, g_strv_length ((char **) alone_files) + 1);
+          g_assert_cmpstrv (outside, ((const char * const[]) { "class", NULL }));
+          remove_folder (path);
+          written++;
+        }
+      else
+        {
+          g_test_message ("%lu bytes: %s", (unsigned long) limits[i], error->message);
+          g_assert_true (error->domain == G_IO_ERROR);
+          g_assert_nonnull (strstr (error->message, "too large"));
+          /* the file where it was going, not where it was being written */
+          g_assert_nonnull (strstr (error->message, "class" G_DIR_SEPARATOR_S));
+          g_assert_null (strstr (error->message, "partial"));
+          g_assert_cmpstrv (outside, ((const char * const[]) { NULL }));
+          failed++;
+        }
+    }
+  /* the smallest limits fail, the largest does not */
+  g_assert_cmpuint (failed, >=, 3);
+  g_assert_cmpuint (written, >=, 1);
+  remove_folder (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -351,6 +431,7 @@ main (int   argc,
   g_test_add_func ("/export/bundle/refused", test_refused);
   g_test_add_func ("/export/bundle/nothing-left", test_nothing_left);
   g_test_add_func ("/export/bundle/final-slash", test_final_slash);
+  g_test_add_func ("/export/bundle/disk-full", test_disk_full);
 
   return g_test_run ();
 }
