@@ -670,9 +670,6 @@ draw_empty_hint (const LlPainter *p)
                  ll_pixel_grid_round_y (&p->grid, l->plot.y + (l->plot.height - (double) logical.height / PANGO_SCALE) / 2.0));
   pango_cairo_show_layout (p->cr, layout);
   cairo_new_path (p->cr);
-  /* (the layout is every other text's too: one line, as wide as it is) */
-  pango_layout_set_width (layout, -1);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
 }
 
 /* Columns ------------------------------------------------------------------ */
