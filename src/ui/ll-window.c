@@ -335,7 +335,6 @@ read_idle_memory (LlWindow *self)
     {
       self->idle_available_bytes = ll_mem_info_spare (&info);
       self->idle_limit_bytes = info.cgroup_limit_bytes;
-      self->total_bytes = info.total_bytes;
       ll_window_update_summary (self);
     }
   /* (During a run, its own check stands.) */
