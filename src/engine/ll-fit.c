@@ -198,19 +198,17 @@ ll_fit_describe (const LlFit       *fit,
                           target, peak, can_spare, reserve);
 }
 
-gboolean
-ll_fit_next_growth (LlForecast        *forecast,
-                    const LlRunConfig *config,
-                    guint64            length,
-                    guint64            capacity,
-                    guint64            available,
-                    guint64            reserve)
+static gboolean
+forecast_growth (LlForecast        *forecast,
+                 const LlRunConfig *config,
+                 guint64            length,
+                 guint64            capacity,
+                 guint64            available,
+                 guint64            reserve,
+                 gboolean           within_target)
 {
   const LlElementInfo *element;
   guint64 target_length, next, batch;
-
-  g_return_val_if_fail (forecast != NULL, FALSE);
-  g_return_val_if_fail (config != NULL, FALSE);
 
   memset (forecast, 0, sizeof *forecast);
   element = ll_element_get_info (config->element);
@@ -224,9 +222,10 @@ ll_fit_next_growth (LlForecast        *forecast,
 
   /* A list that stops first never grows again. */
   target_length = config->target_kind == LL_TARGET_ELEMENTS ? config->target : G_MAXUINT64;
-  if (forecast->length > target_length ||
-      (config->target_kind == LL_TARGET_CONTAINER_BYTES &&
-       ll_run_config_container_bytes (config, capacity) >= config->target))
+  if (within_target &&
+      (forecast->length > target_length ||
+       (config->target_kind == LL_TARGET_CONTAINER_BYTES &&
+        ll_run_config_container_bytes (config, capacity) >= config->target)))
     return FALSE;
 
   forecast->old_capacity = capacity;
@@ -238,4 +237,32 @@ ll_fit_next_growth (LlForecast        *forecast,
   forecast->room = available > reserve ? available - reserve : 0;
   forecast->fits = forecast->need <= forecast->room;
   return TRUE;
+}
+
+gboolean
+ll_fit_next_growth (LlForecast        *forecast,
+                    const LlRunConfig *config,
+                    guint64            length,
+                    guint64            capacity,
+                    guint64            available,
+                    guint64            reserve)
+{
+  g_return_val_if_fail (forecast != NULL, FALSE);
+  g_return_val_if_fail (config != NULL, FALSE);
+
+  return forecast_growth (forecast, config, length, capacity, available, reserve, TRUE);
+}
+
+gboolean
+ll_fit_growth_after (LlForecast        *forecast,
+                     const LlRunConfig *config,
+                     guint64            length,
+                     guint64            capacity,
+                     guint64            available,
+                     guint64            reserve)
+{
+  g_return_val_if_fail (forecast != NULL, FALSE);
+  g_return_val_if_fail (config != NULL, FALSE);
+
+  return forecast_growth (forecast, config, length, capacity, available, reserve, FALSE);
 }

@@ -58,4 +58,13 @@ gboolean ll_fit_next_growth     (LlForecast        *forecast,
                                   guint64            available,
                                   guint64            reserve);
 
+/* The same growth past the target: what one more append would cost a
+ * list whose run has ended. FALSE when the policy never grows again. */
+gboolean ll_fit_growth_after    (LlForecast        *forecast,
+                                  const LlRunConfig *config,
+                                  guint64            length,
+                                  guint64            capacity,
+                                  guint64            available,
+                                  guint64            reserve);
+
 G_END_DECLS

@@ -516,6 +516,42 @@ update_idle (LlSummaryView           *self,
   tell_figures (self);
 }
 
+/* After the run, the list kept: how far it could still grow in place of
+ * its slack, and what the growth after that would take. */
+static void
+say_growth_after (LlSummaryView       *self,
+                  const LlSummaryInfo *info)
+{
+  const LlForecast *f = &info->forecast;
+  guint64 room = f->old_capacity > info->status.length ? f->old_capacity - info->status.length : 0;
+  g_autofree char *at = ll_format_count_exact (f->length);
+  g_autofree char *slots = ll_format_count_exact (f->new_capacity);
+  g_autofree char *need = ll_format_bytes (f->need, info->units);
+  g_autofree char *text = NULL;
+
+  if (room > 0)
+    {
+      g_autofree char *free_slots = ll_format_count_exact (room);
+
+      /* TRANSLATORS: after a run: the slots still free, then where the
+       * list would grow, to how many slots, and the memory it would take */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Room for %s more element; at %s, the list would grow to %s slots: %s more",
+                                           "Room for %s more elements; at %s, the list would grow to %s slots: %s more",
+                                           room),
+                              free_slots, at, slots, need);
+    }
+  else
+    /* TRANSLATORS: after a run, with no slot free: where the list would
+     * grow, to how many slots, and the memory it would take */
+    text = g_strdup_printf (_("Full: at %s elements, the list would grow to %s slots: %s more"),
+                            at, slots, need);
+  set_text (self->forecast_label, text);
+  self->forecast_said = TRUE;
+  gtk_widget_remove_css_class (GTK_WIDGET (self->forecast_label), "warning");
+  gtk_widget_add_css_class (GTK_WIDGET (self->forecast_label), "dim-label");
+}
+
 /* The line changes with every growth and every sample of free memory:
  * unless @due, it changes only when the growth stops fitting or fits
  * again, which is said at once. */
@@ -526,13 +562,18 @@ update_forecast (LlSummaryView       *self,
 {
   const LlForecast *f = &info->forecast;
   g_autofree char *at = NULL, *need = NULL, *room = NULL, *text = NULL;
-  gboolean shown = info->has_forecast && info->status.state == LL_ENGINE_RUNNING;
   gboolean warned = gtk_widget_has_css_class (GTK_WIDGET (self->forecast_label), "warning");
 
-  if (!shown)
+  if (!info->has_forecast || (info->status.state != LL_ENGINE_RUNNING &&
+                              info->status.state != LL_ENGINE_FINISHED))
     {
       set_text (self->forecast_label, " ");
       self->forecast_said = FALSE;
+      return;
+    }
+  if (info->status.state == LL_ENGINE_FINISHED)
+    {
+      say_growth_after (self, info);
       return;
     }
   if (!due && self->forecast_said && warned == !f->fits)

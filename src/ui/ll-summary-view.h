@@ -43,7 +43,8 @@ typedef struct
   double            progress;            /* 0…1 toward the target; < 0: none */
   guint64           eta_ns;              /* G_MAXUINT64: unknown */
   gboolean          running;             /* started, or about to start */
-  gboolean          has_forecast;        /* a running list's next growth: */
+  gboolean          has_forecast;        /* a running list's next growth, or
+                                          * a kept one's growth after its run: */
   LlForecast        forecast;
 } LlSummaryInfo;
 

@@ -222,7 +222,16 @@ ll_window_update_summary (LlWindow *self)
           ll_window_toast (self, _("The next growth would cross the memory reserve: the run will stop before it"));
         }
     }
-  ll_chart_board_set_next_growth (self->board, info.has_forecast ? info.forecast.need : 0);
+  /* A list kept after its run: what one more append would cost it. */
+  else if (info.status.state == LL_ENGINE_FINISHED)
+    info.has_forecast = ll_fit_growth_after (&info.forecast, ll_run_get_config (self->run),
+                                             info.status.length, info.status.capacity,
+                                             info.available_bytes,
+                                             info.status.reserve_bytes == G_MAXUINT64
+                                             ? 0 : info.status.reserve_bytes);
+  ll_chart_board_set_next_growth (self->board,
+                                  info.has_forecast && info.status.state == LL_ENGINE_RUNNING
+                                  ? info.forecast.need : 0);
 
   ll_summary_view_update (self->summary, &info);
 }

@@ -234,6 +234,41 @@ test_next_growth (void)
   g_assert_true (ll_fit_next_growth (&f, &config, 600, 1024, 100 * MiB, 0));
 }
 
+/* After its run, the list's growth past the target: the same growth as
+ * it would have been, whatever the target says. */
+static void
+test_growth_after (void)
+{
+  LlRunConfig config;
+  LlForecast f;
+
+  ll_run_config_init (&config);
+  ll_policy_init (&config.policy, LL_POLICY_DOUBLE);
+  config.target_kind = LL_TARGET_ELEMENTS;
+  config.target = 600;
+  g_assert_false (ll_fit_next_growth (&f, &config, 600, 1024, 100 * MiB, 0));
+  g_assert_true (ll_fit_growth_after (&f, &config, 600, 1024, 100 * MiB, 10 * MiB));
+  g_assert_cmpuint (f.length, ==, 1025);
+  g_assert_cmpuint (f.old_capacity, ==, 1024);
+  g_assert_cmpuint (f.new_capacity, ==, 2048);
+  g_assert_cmpuint (f.need, ==, 2048 * 8);
+  g_assert_cmpuint (f.room, ==, 90 * MiB);
+  g_assert_true (f.fits);
+
+  /* A container at its target in bytes, likewise; CPython by realloc()
+   * needs only what the block adds. */
+  ll_policy_init (&config.policy, LL_POLICY_CPYTHON);
+  config.target_kind = LL_TARGET_CONTAINER_BYTES;
+  config.target = 56 + 8 * 1000000;
+  g_assert_false (ll_fit_next_growth (&f, &config, 1000000, 1000000, 100 * MiB, 0));
+  g_assert_true (ll_fit_growth_after (&f, &config, 1000000, 1000000, MiB, 0));
+  g_assert_cmpuint (f.new_capacity, ==, 1125004);
+  g_assert_cmpuint (f.need, ==, 125004 * 8);
+  g_assert_true (f.fits);
+  g_assert_true (ll_fit_growth_after (&f, &config, 1000000, 1000000, 125004 * 8 - 1, 0));
+  g_assert_false (f.fits);
+}
+
 /* What fits is what is left above the reserve, to the byte; a reserve
  * above what is free leaves nothing. */
 static void
@@ -292,6 +327,7 @@ main (int    argc,
   g_test_add_func ("/fit/next-growth", test_next_growth);
   g_test_add_func ("/fit/next-growth/room", test_next_growth_room);
   g_test_add_func ("/fit/next-growth/batch-and-copy", test_next_growth_batch_and_copy);
+  g_test_add_func ("/fit/growth-after", test_growth_after);
 
   return g_test_run ();
 }

@@ -44,8 +44,29 @@ test_forecast_line (void)
   g_assert_nonnull (strstr (text, "the run will stop before it"));
   g_assert_true (warns);
 
-  /* A run that ended foretells nothing. */
+  /* A run that ended, its list kept: the room left, then the growth
+   * after it, past the target, with no warning whatever is free. */
   info.status.state = LL_ENGINE_FINISHED;
+  info.status.length = 999000;
+  info.has_forecast = ll_fit_growth_after (&info.forecast, &config, 999000, 1000000, GiB, GiB);
+  ll_summary_view_update (summary, &info);
+  g_assert_cmpstr (ll_summary_view_get_forecast (summary, &warns), ==,
+                   "Room for 1,000 more elements; at 1,000,001, the list would grow to "
+                   "1,125,004 slots: 976.59 KiB more");
+  g_assert_false (warns);
+  info.status.length = 999999;
+  ll_summary_view_update (summary, &info);
+  g_assert_true (g_str_has_prefix (ll_summary_view_get_forecast (summary, NULL), "Room for 1 more element; "));
+  info.status.length = 1000000;
+  ll_summary_view_update (summary, &info);
+  g_assert_cmpstr (ll_summary_view_get_forecast (summary, NULL), ==,
+                   "Full: at 1,000,001 elements, the list would grow to 1,125,004 slots: 976.59 KiB more");
+  /* Once released, or with a policy that never grows, nothing. */
+  info.status.state = LL_ENGINE_RELEASED;
+  ll_summary_view_update (summary, &info);
+  g_assert_cmpstr (ll_summary_view_get_forecast (summary, NULL), ==, "");
+  info.status.state = LL_ENGINE_FINISHED;
+  info.has_forecast = FALSE;
   ll_summary_view_update (summary, &info);
   g_assert_cmpstr (ll_summary_view_get_forecast (summary, NULL), ==, "");
 
@@ -165,10 +186,31 @@ test_forecast_in_window (void)
     }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.stop", NULL);
   wait_for_flag (&finished, 20000);
-  g_assert_cmpstr (ll_summary_view_get_forecast (summary, NULL), ==, "");
-  /* With Release Memory beside the status now. */
+  /* The list kept: what its next growth would be, in the same line. */
   wait_ms (30);
+  {
+    LlRun *run = ll_window_get_run (window);
+    LlEngineStatus status;
+    LlForecast f;
+    g_autofree char *at = NULL, *slots = NULL, *expected = NULL;
+
+    ll_run_get_status (run, &status);
+    g_assert_true (ll_fit_growth_after (&f, ll_run_get_config (run), status.length,
+                                        status.capacity, GiB, 0));
+    at = ll_format_count_exact (f.length);
+    slots = ll_format_count_exact (f.new_capacity);
+    expected = g_strdup_printf ("at %s, the list would grow to %s slots: ", at, slots);
+    g_assert_nonnull (strstr (ll_summary_view_get_forecast (summary, NULL), expected));
+  }
+  g_assert_cmpint (gtk_widget_get_height (label), ==, height);
+  /* With Release Memory beside the status now. */
   g_assert_cmpfloat (board_top (window), ==, top);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.release-memory", NULL);
+  deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+  while (ll_window_get_run_state (window) != LL_ENGINE_RELEASED && g_get_monotonic_time () < deadline)
+    wait_ms (10);
+  g_assert_cmpint (ll_window_get_run_state (window), ==, LL_ENGINE_RELEASED);
+  g_assert_cmpstr (ll_summary_view_get_forecast (summary, NULL), ==, "");
 
   destroy_window (window);
 }
