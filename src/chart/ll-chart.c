@@ -360,6 +360,7 @@ ll_chart_draw (cairo_t              *cr,
   LlChartLayout layout;
   LlChartText text;
   LlPainter p;
+  LlColumnEdges edges = { NULL, 0 };
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (kind < LL_N_CHARTS);
@@ -389,8 +390,15 @@ ll_chart_draw (cairo_t              *cr,
 
   if (!layout.empty)
     {
-      /* The one allocation per frame: columns for every series a kind draws. */
+      /* Allocated once a frame: columns for every series a kind draws;
+       * on a log axis, where its columns begin. */
       p.cols = g_new (LlColumn, LL_PAINTER_SERIES * (gsize) p.columns.n_columns);
+      if (layout.x.log)
+        {
+          edges.starts = g_new (double, p.columns.n_columns + 1);
+          if (ll_columns_find_edges (&p.columns, &edges))
+            p.columns.edges = &edges;
+        }
       /* The first run is drawn last, on top; a run with nothing for this
        * chart (a simulation's time or memory) is left out. */
       for (gsize i = data->n_series; i > 0; i--)
@@ -398,6 +406,7 @@ ll_chart_draw (cairo_t              *cr,
           klass->draw (&p, &data->series[i - 1]);
       ll_painter_reference_labels (&p);
       g_free (p.cols);
+      g_free (edges.starts);
     }
 
   ll_painter_decorate (&p, kind);

@@ -192,12 +192,46 @@ scale_map_through (const LlScale *scale,
   return scale->p0 + (value - scale->l0) * scale->k;
 }
 
+/* The last of @n column starts at or below @x (starts[0] <= x <
+ * starts[n]): the last one found or the next, else a binary search. */
+static inline int
+edges_find (LlColumnEdges *edges,
+            guint          n,
+            double         x)
+{
+  const double *starts = edges->starts;
+  guint lo = edges->last, hi;
+
+  if (starts[lo] <= x && x < starts[lo + 1])
+    return (int) lo;
+  if (lo + 2 <= n && starts[lo + 1] <= x && x < starts[lo + 2])
+    return (int) (edges->last = lo + 1);
+
+  lo = 0;
+  hi = n;
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (starts[mid] <= x)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return (int) (edges->last = lo);
+}
+
 static inline int
 columns_index (const LlColumns *layout,
                double           data_x)
 {
-  double p = (scale_map_through (layout->xscale, data_x) - layout->x0) * layout->sx;
-  double n = (double) layout->n_columns;
+  double p, n = (double) layout->n_columns;
+
+  if (layout->edges != NULL && data_x >= layout->edges->starts[0] &&
+      data_x < layout->edges->starts[layout->n_columns] && data_x == (double) (gint64) data_x)
+    return edges_find (layout->edges, layout->n_columns, data_x);
+
+  p = (scale_map_through (layout->xscale, data_x) - layout->x0) * layout->sx;
 
   if (isnan (p))
     return -1;
@@ -220,6 +254,53 @@ columns_locate (const LlColumns *layout,
 {
   *c0 = columns_index (layout, x_first);
   *c1 = count > 1 ? columns_index (layout, x_last) : *c0;
+}
+
+/* Whole x as large as a double holds exactly, and a little below. */
+#define EXACT_WHOLE_MAX 4503599627370496.0  /* 2^52 */
+
+gboolean
+ll_columns_find_edges (const LlColumns *layout,
+                       LlColumnEdges   *edges)
+{
+  double *starts;
+  const LlScale *scale;
+  LlColumns direct;
+  guint n;
+
+  g_return_val_if_fail (layout != NULL && edges != NULL && edges->starts != NULL, FALSE);
+
+  scale = layout->xscale;
+  n = layout->n_columns;
+  if (scale == NULL || !scale->log || !(scale->k > 0.0) || !(layout->sx > 0.0) || n == 0)
+    return FALSE;
+
+  direct = *layout;
+  direct.edges = NULL;
+  starts = edges->starts;
+  edges->last = 0;
+  for (guint k = 0; k <= n; k++)
+    {
+      /* Where column k begins: half a column either side of the ends
+       * counts as in them. */
+      double p = k == 0 ? -0.5 : k == n ? (double) n + 0.5 : (double) k;
+      double guess = pow (10.0, scale->l0 + (p / layout->sx + layout->x0 - scale->p0) / scale->k);
+      double x;
+      guint steps = 0;
+
+      if (!(guess < EXACT_WHOLE_MAX))
+        return FALSE;
+      /* The guess is within a step or two: the column's own test settles it. */
+      x = MAX (ceil (guess), 1.0);
+      while (x > 1.0 && columns_index (&direct, x - 1.0) >= (int) k && steps++ < 64)
+        x -= 1.0;
+      while (columns_index (&direct, x) < (int) k && steps++ < 64)
+        x += 1.0;
+      if (steps >= 64)
+        return FALSE;
+      starts[k] = k > 0 ? MAX (x, starts[k - 1]) : x;
+    }
+  return TRUE;
 }
 
 int

@@ -81,18 +81,35 @@ typedef enum
   LL_SERIES_RSS,              /* x: elapsed_ns; rss_bytes of samples */
 } LlSeries;
 
+/* Where a log axis's columns begin: the smallest whole x in each column
+ * and the first past them (n_columns + 1), so that whole numbers find
+ * their column without a log10 (); values come in x order, so the search
+ * starts where the last one ended. */
+typedef struct
+{
+  double *starts;
+  guint   last;
+} LlColumnEdges;
+
 /* Column layout: @n_columns device-pixel columns starting at user x @x0,
- * each 1 / @sx user units wide, for data mapped through @xscale. */
+ * each 1 / @sx user units wide, for data mapped through @xscale; @edges,
+ * if not NULL, from ll_columns_find_edges (). */
 typedef struct
 {
   const LlScale *xscale;
   double         x0;
   double         sx;
   guint          n_columns;
+  LlColumnEdges *edges;
 } LlColumns;
 
 void     ll_columns_reset              (LlColumn          *columns,
                                         guint              n_columns);
+/* Fills @edges (its starts: n_columns + 1) for @layout's log axis and
+ * returns TRUE; FALSE, @edges unused, for a linear axis or one past
+ * exact whole numbers in a double. */
+gboolean ll_columns_find_edges         (const LlColumns   *layout,
+                                        LlColumnEdges     *edges);
 int      ll_columns_index              (const LlColumns   *layout,
                                         double             data_x);
 /* The user-space x of the centre of column @i. */

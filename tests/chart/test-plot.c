@@ -123,7 +123,7 @@ static void
 test_decimate_columns (void)
 {
   LlScale xs;
-  LlColumns layout;
+  LlColumns layout = { 0 };
   LlColumn cols[10];
   LlEventBucket b[5];
 
@@ -196,7 +196,7 @@ test_decimate_keeps_extremes (void)
   const guint n_columns = 300;
   const guint64 n_events = 200000;
   LlScale xs;
-  LlColumns layout;
+  LlColumns layout = { 0 };
   g_autofree LlColumn *cols = g_new (LlColumn, n_columns);
   g_autofree double *ref_min = g_new (double, n_columns);
   g_autofree double *ref_max = g_new (double, n_columns);
@@ -265,7 +265,7 @@ static void
 test_decimate_samples (void)
 {
   LlScale xs;
-  LlColumns layout;
+  LlColumns layout = { 0 };
   LlColumn cols[4];
   TestRun run;
   LlChartData data;
@@ -479,7 +479,7 @@ static void
 test_columns_spread (void)
 {
   LlScale xs;
-  LlColumns layout;
+  LlColumns layout = { 0 };
   LlColumn cols[11];  /* (one more: it must stay untouched) */
 
   ll_scale_init (&xs, FALSE, 0, 100, 0, 10);
@@ -545,7 +545,7 @@ static void
 test_columns_hidpi (void)
 {
   LlScale xs;
-  LlColumns layout;
+  LlColumns layout = { 0 };
 
   ll_scale_init (&xs, FALSE, 0, 100, 50, 100);
   layout.xscale = &xs;
@@ -561,6 +561,86 @@ test_columns_hidpi (void)
   g_assert_cmpint (ll_columns_index (&layout, 99.5), ==, 99);
   g_assert_cmpfloat (ll_columns_center (&layout, 0), ==, 50.25);
   g_assert_cmpfloat (ll_columns_center (&layout, 50), ==, 75.25);
+}
+
+/* The column of @x with @layout's edges and without: the same. */
+static void
+assert_same_column (const LlColumns *with,
+                    double           x)
+{
+  LlColumns without = *with;
+  int c_with, c_without, unused;
+
+  without.edges = NULL;
+  ll_columns_locate (with, x, x, 1, &c_with, &unused);
+  ll_columns_locate (&without, x, x, 1, &c_without, &unused);
+  if (c_with != c_without)
+    g_error ("x %.0f: column %d with edges, %d without", x, c_with, c_without);
+}
+
+/* On a log axis, whole numbers find their column from where the columns
+ * begin, exactly as log10 () finds it: in x order and out of it, whole
+ * or zoomed, at any scale; a linear axis or one past exact whole numbers
+ * has no edges. */
+static void
+test_columns_edges (void)
+{
+  const struct { double d0, d1, sx; } cases[] = {
+    { 1, 1e7, 1.0 }, { 1, 1e7, 2.0 }, { 2e5, 3e5, 1.0 }, { 1000, 1e10, 1.5 }, { 1, 20, 1.0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      LlScale xs;
+      LlColumns layout = { 0 };
+      LlColumnEdges edges = { 0 };
+      guint32 seed = 1;
+
+      ll_scale_init (&xs, TRUE, cases[i].d0, cases[i].d1, 50, 1250);
+      layout.xscale = &xs;
+      layout.x0 = 50;
+      layout.sx = cases[i].sx;
+      layout.n_columns = (guint) (1200 * cases[i].sx);
+      edges.starts = g_new (double, layout.n_columns + 1);
+      g_assert_true (ll_columns_find_edges (&layout, &edges));
+      layout.edges = &edges;
+      for (guint k = 1; k <= layout.n_columns; k++)
+        g_assert_cmpfloat (edges.starts[k], >=, edges.starts[k - 1]);
+
+      /* Every whole number near the columns' ends and their starts, in order. */
+      for (double x = 0; x < 30000; x++)
+        assert_same_column (&layout, x);
+      for (guint k = 0; k <= layout.n_columns; k++)
+        for (double x = edges.starts[k] - 2; x <= edges.starts[k] + 2; x++)
+          assert_same_column (&layout, x);
+      /* Rising by uneven steps, as buckets come; then anywhere. */
+      for (double x = 1; x < cases[i].d1 * 2; x += 1 + floor (x / 997))
+        assert_same_column (&layout, x);
+      for (guint n = 0; n < 100000; n++)
+        {
+          seed = seed * 1664525u + 1013904223u;
+          assert_same_column (&layout, floor (ldexp (seed, -32) * cases[i].d1 * 1.2));
+        }
+      /* What is not a whole number takes its log10 (). */
+      assert_same_column (&layout, cases[i].d0 * 1.5 + 0.25);
+      g_free (edges.starts);
+    }
+
+  {
+    LlScale xs;
+    LlColumns layout = { 0 };
+    double starts[101];
+    LlColumnEdges edges = { starts, 0 };
+
+    layout.xscale = &xs;
+    layout.x0 = 0;
+    layout.sx = 1.0;
+    layout.n_columns = 100;
+    ll_scale_init (&xs, FALSE, 1, 1e6, 0, 100);
+    g_assert_false (ll_columns_find_edges (&layout, &edges));
+    ll_scale_init (&xs, TRUE, 1, 1e18, 0, 100);
+    g_assert_false (ll_columns_find_edges (&layout, &edges));
+  }
 }
 
 /* A line straight up, then up again: one way up, never back down (cairo
@@ -593,6 +673,7 @@ main (int   argc,
   g_test_add_func ("/chart/plot/pixel-grid-round", test_pixel_grid_round);
   g_test_add_func ("/chart/plot/columns-spread", test_columns_spread);
   g_test_add_func ("/chart/plot/columns-hidpi", test_columns_hidpi);
+  g_test_add_func ("/chart/plot/columns-edges", test_columns_edges);
 
   return g_test_run ();
 }
