@@ -11,6 +11,12 @@
  * <= 8 ms; all four <= 10 ms. BENCH_ONLY=TEXT measures only what is
  * labelled with TEXT ("memory, 10 runs"), e.g. under perf.
  *
+ * The peer, drawn before and after in the same run, is one chart's worth
+ * of plain cairo, as a chart with no layers above it would draw: a line
+ * of one point per pixel column, a translucent bar and a square in each.
+ * Each case prints its time in peers, which says what the machine's
+ * speed does not.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -92,9 +98,52 @@ typedef struct
 {
   const LlChartData    *data;
   const LlChartOptions *options;
-  int                   kind;    /* -1: all four */
+  int                   kind;    /* DRAW_ALL, DRAW_PEER or a chart */
   int                   width, height;
 } Draw;
+
+#define DRAW_ALL  (-1)
+#define DRAW_PEER (-2)
+
+/* The peer's median, once measured. */
+static double peer_ms;
+
+/* Plain cairo, one chart's worth: in each pixel column of the plot a
+ * vertex of a jagged line, a translucent bar 3 pixels wide, a square. */
+static void
+draw_peer (cairo_t *cr,
+           int      width,
+           int      height)
+{
+  int n = width - 80;
+  double y0 = 20, h = height - 60;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_rectangle (cr, 60, y0, n, h);
+  cairo_clip (cr);
+  for (int i = 0; i < n; i++)
+    {
+      double y = y0 + h / 2 + (i * 40503 % 7) - 3;
+
+      if (i == 0)
+        cairo_move_to (cr, 60 + i + 0.5, y);
+      else
+        cairo_line_to (cr, 60 + i + 0.5, y);
+    }
+  cairo_set_line_width (cr, 1.5);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_source_rgb (cr, 0.2, 0.4, 0.8);
+  cairo_stroke (cr);
+  for (int i = 0; i < n; i++)
+    cairo_rectangle (cr, 60 + i - 1, y0 + h / 4 + (i * 2654435761u % 40), 3, h / 4);
+  cairo_set_source_rgba (cr, 0.2, 0.6, 0.4, 0.35);
+  cairo_fill (cr);
+  for (int i = 0; i < n; i++)
+    cairo_rectangle (cr, 60 + i - 2, y0 + h / 4 + (i * 2654435761u % 40) - 2, 4, 4);
+  cairo_set_source_rgb (cr, 0.2, 0.6, 0.4);
+  cairo_fill (cr);
+}
 
 /* Draws ROUNDS times (after 3 to warm up) and prints the figures; TRUE
  * when the median meets @goal_ms. */
@@ -107,8 +156,10 @@ measure (const char      *label,
   double times[ROUNDS];
   double sum = 0.0;
 
-  /* BENCH_ONLY=TEXT: only what is labelled with it (for a profiler). */
-  if (g_getenv ("BENCH_ONLY") != NULL && strstr (label, g_getenv ("BENCH_ONLY")) == NULL)
+  /* BENCH_ONLY=TEXT: only what is labelled with it (for a profiler), and
+   * the peer first, for the ratios. */
+  if (g_getenv ("BENCH_ONLY") != NULL && strstr (label, g_getenv ("BENCH_ONLY")) == NULL &&
+      !(draw->kind == DRAW_PEER && peer_ms == 0.0))
     return TRUE;
 
   for (int r = -3; r < ROUNDS; r++)
@@ -116,7 +167,9 @@ measure (const char      *label,
       cairo_t *cr = cairo_create (surface);
       gint64 t0 = g_get_monotonic_time ();
 
-      if (draw->kind < 0)
+      if (draw->kind == DRAW_PEER)
+        draw_peer (cr, draw->width, draw->height);
+      else if (draw->kind == DRAW_ALL)
         ll_chart_draw_all (cr, draw->data, draw->options, draw->width, draw->height);
       else
         ll_chart_draw (cr, (LlChartKind) draw->kind, draw->data, draw->options,
@@ -131,8 +184,16 @@ measure (const char      *label,
     }
 
   qsort (times, ROUNDS, sizeof times[0], compare_doubles);
-  g_print ("%-16s median %6.2f ms   mean %6.2f ms   p95 %6.2f ms   max %6.2f ms   %s\n",
-           label, times[ROUNDS / 2], sum / ROUNDS, times[ROUNDS * 95 / 100], times[ROUNDS - 1],
+  g_print ("%-17s median %6.2f ms   mean %6.2f ms   p95 %6.2f ms   max %6.2f ms",
+           label, times[ROUNDS / 2], sum / ROUNDS, times[ROUNDS * 95 / 100], times[ROUNDS - 1]);
+  if (draw->kind == DRAW_PEER)
+    {
+      if (peer_ms == 0.0)
+        peer_ms = times[ROUNDS / 2];
+      g_print ("\n");
+      return TRUE;
+    }
+  g_print ("   %5.1f peers   %s\n", times[ROUNDS / 2] / peer_ms,
            times[ROUNDS / 2] <= goal_ms ? "ok" : "OVER GOAL");
   return times[ROUNDS / 2] <= goal_ms;
 }
@@ -185,6 +246,12 @@ main (int   argc,
   zoomed.time_range = (LlChartRange) { end_time * 0.45, end_time * 0.55 };
   log_x = options;
   log_x.log_x = TRUE;
+
+  {
+    Draw draw = { NULL, NULL, DRAW_PEER, width, height };
+
+    measure ("peer, before", surface, &draw, 0);
+  }
 
   for (int k = 0; k < LL_N_CHARTS; k++)
     {
@@ -240,9 +307,14 @@ main (int   argc,
                                     (int) (width * scale), (int) (2 * height * scale));
   cairo_surface_set_device_scale (big, scale, scale);
   {
-    Draw draw = { &data, &options, -1, width, 2 * height };
+    Draw draw = { &data, &options, DRAW_ALL, width, 2 * height };
 
     all_met &= measure ("all four", big, &draw, GOAL_ALL_MS);
+  }
+  {
+    Draw draw = { NULL, NULL, DRAW_PEER, width, height };
+
+    measure ("peer, after", surface, &draw, 0);
   }
 
   g_print ("goals: median <= %.0f ms per chart, <= %.0f ms with 10 runs, <= %.0f ms for all four: %s\n",
