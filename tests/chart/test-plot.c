@@ -80,6 +80,22 @@ test_pixel_grid (void)
   /* device 20.9 → centre 20.5 → user 10.0 */
   g_assert_cmpfloat (ll_pixel_grid_snap_x (&g, 10.2, 1), ==, 10.0);
 
+  /* A device offset (where GTK puts a widget) moves the grid with it:
+   * device x = 2 * 10.2 + 0.5 + 0.5 = 21.4 → centre 21.5 → user 10.25. */
+  {
+    cairo_t *moved;
+
+    cairo_surface_set_device_offset (surface, 0.5, 1.0);
+    moved = cairo_create (surface);
+    cairo_translate (moved, 0.25, 0);
+    ll_pixel_grid_init_from_cairo (&g, moved);
+    g_assert_cmpfloat (g.ox, ==, 1.0);
+    g_assert_cmpfloat (g.oy, ==, 1.0);
+    g_assert_cmpfloat (ll_pixel_grid_snap_x (&g, 10.2, 1), ==, 10.25);
+    cairo_destroy (moved);
+    cairo_surface_set_device_offset (surface, 0, 0);
+  }
+
   cairo_scale (cr, 1.5, 1.5);
   ll_pixel_grid_init_from_cairo (&g, cr);
   g_assert_cmpfloat (g.sx, ==, 3.0);
