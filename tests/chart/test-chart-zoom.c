@@ -450,6 +450,38 @@ test_zoom_deep (void)
   test_run_clear (&run);
 }
 
+/* Zoomed into a hundredth of the run's time, the memory chart draws the
+ * samples of that hundredth: free memory crosses the plot edge to edge. */
+static void
+test_zoom_memory_middle (void)
+{
+  TestRun run;
+  LlChartData data;
+  LlChartOptions options;
+  LlChartLayout layout;
+  cairo_surface_t *surface;
+  gboolean left = FALSE, right = FALSE;
+  double end;
+
+  test_run_init (&run, 100, 10);
+  test_run_fill_fixed (&run, 100000, 16, 10000, 256ull << 20);
+  test_run_get_data (&run, &data);
+  options_init_test (&options);
+  end = data.series[0].counters->last_sample.elapsed_ns;
+  options.time_range = (LlChartRange) { end * 0.5, end * 0.51 };
+
+  surface = render (LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT, 1.0);
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT);
+  for (int y = (int) layout.plot.y; y < (int) (layout.plot.y + layout.plot.height); y++)
+    {
+      left |= is_series3 (pixel (surface, (int) layout.plot.x + 2, y));
+      right |= is_series3 (pixel (surface, (int) (layout.plot.x + layout.plot.width) - 3, y));
+    }
+  g_assert_true (left && right);
+  cairo_surface_destroy (surface);
+  test_run_clear (&run);
+}
+
 static void
 test_range_math (void)
 {
@@ -518,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/chart/zoom/title", test_zoom_title);
   g_test_add_func ("/chart/zoom/extent-and-unmap", test_extent_and_unmap);
   g_test_add_func ("/chart/zoom/deep", test_zoom_deep);
+  g_test_add_func ("/chart/zoom/memory-middle", test_zoom_memory_middle);
   g_test_add_func ("/chart/zoom/range-math", test_range_math);
 
   ret = g_test_run ();

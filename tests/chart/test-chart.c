@@ -313,14 +313,76 @@ test_vector_surfaces (void)
   test_run_clear (&run);
 }
 
+/* Draws kind @k of @data plain (no joined level) and with @joined's
+ * buckets as the joined level, on the same axes; returns how many plot
+ * pixels are inked plain, and in @differ, how many differ clearly
+ * between the two. */
+static guint
+compare_levels (TestRun              *fine,
+                TestRun              *joined,
+                const LlChartData    *data,
+                const LlChartOptions *options,
+                LlChartKind           k,
+                guint                *differ)
+{
+  LlChartLayout plain_layout, coarse_layout;
+  cairo_surface_t *plain, *coarse;
+  guint inked = 0;
+
+  *differ = 0;
+  fine->series.coarse_events = NULL;
+  fine->series.coarse_samples = NULL;
+  ll_chart_layout_compute (&plain_layout, NULL, k, data, options, WIDTH, HEIGHT);
+  plain = render (k, data, options, WIDTH, HEIGHT, 1.0);
+
+  fine->series.coarse_events = (const LlEventBucket *) (gpointer) joined->events->data;
+  fine->series.n_coarse_events = joined->events->len;
+  fine->series.coarse_samples = (const LlSampleBucket *) (gpointer) joined->samples->data;
+  fine->series.n_coarse_samples = joined->samples->len;
+  ll_chart_layout_compute (&coarse_layout, NULL, k, data, options, WIDTH, HEIGHT);
+  coarse = render (k, data, options, WIDTH, HEIGHT, 1.0);
+
+  g_assert_cmpfloat (plain_layout.y_axis.lo, ==, coarse_layout.y_axis.lo);
+  g_assert_cmpfloat (plain_layout.y_axis.hi, ==, coarse_layout.y_axis.hi);
+  g_assert_cmpfloat (plain_layout.x_axis.lo, ==, coarse_layout.x_axis.lo);
+  g_assert_cmpfloat (plain_layout.x_axis.hi, ==, coarse_layout.x_axis.hi);
+  for (int y = (int) plain_layout.plot.y; y < (int) (plain_layout.plot.y + plain_layout.plot.height); y++)
+    for (int x = (int) plain_layout.plot.x; x < (int) (plain_layout.plot.x + plain_layout.plot.width); x++)
+      {
+        Rgb a = pixel (plain, x, y), b = pixel (coarse, x, y);
+
+        inked += !is_rgb (a, 255, 255, 255);
+        *differ += ABS (a.r - b.r) + ABS (a.g - b.g) + ABS (a.b - b.b) > 96;
+      }
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (coarse);
+  return inked;
+}
+
+/* @options zoomed into @from…@to of the run in @data, on both axes. */
+static void
+zoom_into (LlChartOptions    *options,
+           const LlChartData *data,
+           double             from,
+           double             to)
+{
+  const LlHistoryCounters *c = data->series[0].counters;
+
+  options->length_range = (LlChartRange) { c->end_length * from, c->end_length * to };
+  options->time_range = (LlChartRange) { c->last_sample.elapsed_ns * from, c->last_sample.elapsed_ns * to };
+}
+
 /* Where many buckets fall in each pixel column a chart reads their joined
- * level instead: the same axes, the same picture within a few pixels. */
+ * level instead: the same axes, the same picture within a few pixels,
+ * whole or zoomed into the middle (where the joined level is read from the
+ * range's start). */
 static void
 test_coarse_level (void)
 {
   TestRun fine, joined;
   LlChartData data;
-  LlChartOptions options;
+  LlChartOptions options, zoomed;
 
   /* 200,000 events: 100,000 buckets of 2, and the same joined 8 at a time. */
   test_run_init (&fine, 2, 2);
@@ -329,42 +391,20 @@ test_coarse_level (void)
   test_run_fill_fixed (&joined, 200000, 1000, 100000, 8ull << 30);
   test_run_get_data (&fine, &data);
   options_init_test (&options);
+  zoomed = options;
+  zoom_into (&zoomed, &data, 0.3, 0.7);
 
   for (LlChartKind k = 0; k < LL_N_CHARTS; k++)
     {
-      LlChartLayout plain_layout, coarse_layout;
-      cairo_surface_t *plain, *coarse;
-      guint differ = 0, inked = 0;
+      guint differ, inked;
 
-      fine.series.coarse_events = NULL;
-      fine.series.coarse_samples = NULL;
-      ll_chart_layout_compute (&plain_layout, NULL, k, &data, &options, WIDTH, HEIGHT);
-      plain = render (k, &data, &options, WIDTH, HEIGHT, 1.0);
-
-      fine.series.coarse_events = (const LlEventBucket *) (gpointer) joined.events->data;
-      fine.series.n_coarse_events = joined.events->len;
-      fine.series.coarse_samples = (const LlSampleBucket *) (gpointer) joined.samples->data;
-      fine.series.n_coarse_samples = joined.samples->len;
-      ll_chart_layout_compute (&coarse_layout, NULL, k, &data, &options, WIDTH, HEIGHT);
-      coarse = render (k, &data, &options, WIDTH, HEIGHT, 1.0);
-
-      g_assert_cmpfloat (plain_layout.y_axis.lo, ==, coarse_layout.y_axis.lo);
-      g_assert_cmpfloat (plain_layout.y_axis.hi, ==, coarse_layout.y_axis.hi);
-      g_assert_cmpfloat (plain_layout.x_axis.hi, ==, coarse_layout.x_axis.hi);
-      for (int y = (int) plain_layout.plot.y; y < (int) (plain_layout.plot.y + plain_layout.plot.height); y++)
-        for (int x = (int) plain_layout.plot.x; x < (int) (plain_layout.plot.x + plain_layout.plot.width); x++)
-          {
-            Rgb a = pixel (plain, x, y), b = pixel (coarse, x, y);
-
-            inked += !is_rgb (a, 255, 255, 255);
-            differ += ABS (a.r - b.r) + ABS (a.g - b.g) + ABS (a.b - b.b) > 96;
-          }
       /* (A few pixels where a joined bucket straddles two columns.) */
+      inked = compare_levels (&fine, &joined, &data, &options, k, &differ);
       g_assert_cmpuint (inked, >, 500);
       g_assert_cmpuint (differ, <, inked / 50);
-
-      cairo_surface_destroy (plain);
-      cairo_surface_destroy (coarse);
+      inked = compare_levels (&fine, &joined, &data, &zoomed, k, &differ);
+      g_assert_cmpuint (inked, >, 500);
+      g_assert_cmpuint (differ, <, inked / 50);
     }
 
   test_run_clear (&fine);
