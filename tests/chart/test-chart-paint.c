@@ -310,6 +310,68 @@ test_reference_labels (void)
   test_run_clear (&run);
 }
 
+/* Whether anything but the background is in the box, clipped to the image. */
+static gboolean
+box_has_ink (cairo_surface_t *surface,
+             double           x0,
+             double           y0,
+             double           x1,
+             double           y1)
+{
+  int w = cairo_image_surface_get_width (surface), h = cairo_image_surface_get_height (surface);
+
+  for (int y = MAX ((int) floor (y0), 0); y < MIN ((int) ceil (y1), h); y++)
+    for (int x = MAX ((int) floor (x0), 0); x < MIN ((int) ceil (x1), w); x++)
+      if (!is_rgb (pixel (surface, x, y), 255, 255, 255))
+        return TRUE;
+  return FALSE;
+}
+
+/* Every tick with a label shows it: left of the plot at its height, below
+ * the plot under it. */
+static void
+test_tick_labels (void)
+{
+  LlChartOptions options;
+  TestRun run;
+  LlChartData data;
+
+  options_init_test (&options);
+  test_run_init (&run, 1, 1);
+  test_run_fill_cpython (&run, 200 * 1024 * 1024, 8ull << 30, 1000000);
+  test_run_get_data (&run, &data);
+
+  for (int k = 0; k < LL_N_CHARTS; k++)
+    {
+      cairo_surface_t *surface = render (k, &data, &options, WIDTH, HEIGHT, 1.0);
+      LlChartLayout l;
+      guint labelled = 0;
+
+      ll_chart_layout_compute (&l, NULL, k, &data, &options, WIDTH, HEIGHT);
+      for (guint i = 0; i < l.y_axis.n_ticks; i++)
+        {
+          double y = ll_scale_map (&l.y, l.y_axis.ticks[i].value);
+
+          if (l.y_axis.ticks[i].label[0] == '\0')
+            continue;
+          labelled++;
+          g_assert_true (box_has_ink (surface, 0, y - l.line_height / 2, l.plot.x - 3, y + l.line_height / 2));
+        }
+      for (guint i = 0; i < l.x_axis.n_ticks; i++)
+        {
+          double x = ll_scale_map (&l.x, l.x_axis.ticks[i].value);
+
+          if (l.x_axis.ticks[i].label[0] == '\0')
+            continue;
+          labelled++;
+          g_assert_true (box_has_ink (surface, x - 4, l.x_labels_y, x + 4, l.x_labels_y + l.line_height));
+        }
+      g_assert_cmpuint (labelled, >=, 4);
+      cairo_surface_destroy (surface);
+    }
+  test_run_clear (&run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -320,6 +382,7 @@ main (int   argc,
   g_test_add_func ("/chart/paint/crisp-hidpi", test_crisp_hidpi);
   g_test_add_func ("/chart/paint/line-patterns", test_line_patterns);
   g_test_add_func ("/chart/paint/reference-labels", test_reference_labels);
+  g_test_add_func ("/chart/paint/tick-labels", test_tick_labels);
 
   return g_test_run ();
 }
