@@ -34,6 +34,7 @@ typedef struct
 {
   gint64  cpu_start;
   gint64  cpu_layout;
+  gint64  wall_start;  /* monotonic µs: where perf's samples of a frame begin */
   GArray *cpu_ms;      /* double: each frame's main-thread CPU */
   GArray *phases;      /* Phases: where each frame's CPU went */
   guint   step;
@@ -45,6 +46,7 @@ typedef struct
 typedef struct
 {
   double update, layout;   /* layout: with the paint after it */
+  gint64 start, end;       /* monotonic µs, for perf record -k CLOCK_MONOTONIC */
 } Phases;
 
 static gint64
@@ -71,6 +73,7 @@ on_update (GdkFrameClock *clock,
 {
   s->cpu_start = thread_cpu_us ();
   s->cpu_layout = 0;
+  s->wall_start = g_get_monotonic_time ();
 }
 
 static void
@@ -94,7 +97,7 @@ on_after_paint (GdkFrameClock *clock,
   ms = (now - s->cpu_start) / 1000.0;
   g_array_append_val (s->cpu_ms, ms);
   {
-    Phases p = { ms, 0 };
+    Phases p = { ms, 0, s->wall_start, g_get_monotonic_time () };
 
     if (s->cpu_layout != 0)
       {
@@ -261,9 +264,11 @@ report (const char *name,
     shown = GOAL_MS;
   for (guint i = 0; g_getenv ("BENCH_VERBOSE") != NULL && i < cpu->len; i++)
     if (g_array_index (cpu, double, i) > shown)
-      g_print ("%s: frame %u of %u, %.1f ms (update %.1f, layout and paint %.1f)\n", name, i, cpu->len,
+      g_print ("%s: frame %u of %u, %.1f ms (update %.1f, layout and paint %.1f) [%" G_GINT64_FORMAT
+               " to %" G_GINT64_FORMAT " µs]\n", name, i, cpu->len,
                g_array_index (cpu, double, i), g_array_index (phases, Phases, i).update,
-               g_array_index (phases, Phases, i).layout);
+               g_array_index (phases, Phases, i).layout, g_array_index (phases, Phases, i).start,
+               g_array_index (phases, Phases, i).end);
   g_array_sort (cpu, compare_doubles);
   for (guint i = 0; i < cpu->len; i++)
     over += g_array_index (cpu, double, i) > GOAL_MS;
