@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ll-fit.h"
 #include "ll-summary.h"
 
 void
@@ -130,6 +131,29 @@ ll_summary_result_rows (const LlRunConfig       *config,
   }
   add_row (rows, "slowest", _("Slowest reallocation"),
            counters->n_events > 0 ? ll_format_duration (counters->slowest.realloc_ns) : g_strdup ("—"));
+  {
+    LlForecast next;
+
+    if (ll_fit_growth_after (&next, config, status->length, status->capacity, 0, 0))
+      {
+        g_autofree char *at = ll_format_count_exact (next.length);
+        g_autofree char *slots = ll_format_count_exact (next.new_capacity);
+        g_autofree char *need = ll_format_bytes (next.need, units);
+
+        /* The append that will make the list grow next, and to what. */
+        add_row (rows, "next-growth", _("Next growth at"),
+                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s element", "%s elements",
+                                               (gulong) MIN (next.length, G_MAXULONG)), at));
+        /* TRANSLATORS: the capacity after the next growth, and the memory
+         * it takes beyond what the list holds now */
+        add_row (rows, "next-capacity", _("Next capacity"), g_strdup_printf (_("%s (%s more)"), slots, need));
+      }
+    else
+      {
+        add_row (rows, "next-growth", _("Next growth at"), g_strdup ("—"));
+        add_row (rows, "next-capacity", _("Next capacity"), g_strdup ("—"));
+      }
+  }
   add_row (rows, "available", _("Free memory now"), ll_format_bytes (available_now, units));
   add_row (rows, "available-start", _("Free memory at start"),
            ll_format_bytes (status->start_available_bytes, units));
