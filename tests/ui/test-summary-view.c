@@ -215,6 +215,95 @@ test_forecast_in_window (void)
   destroy_window (window);
 }
 
+/* Every figure of a run, to the digit: the notebook's list after its
+ * first append, 100 ms in, growing at 200 M appends a second. The time
+ * left shows only while the run goes on. */
+static void
+test_figures_exact (void)
+{
+  static const struct { LlFigure figure; const char *value, *detail; } expected[] = {
+    { LL_FIGURE_LENGTH, "20.0 M", "20,000,001 elements" },
+    { LL_FIGURE_CAPACITY, "22.5 M", "22,500,004 slots" },
+    { LL_FIGURE_CONTAINER, "171.66 MiB", "180,000,088 bytes" },
+    { LL_FIGURE_OBJECTS, "32 B", "One object, shared" },
+    { LL_FIGURE_SLACK, "19.07 MiB", "11.1 % of capacity" },
+    { LL_FIGURE_REALLOCATIONS, "3", "25.0 ms in total" },
+    { LL_FIGURE_MOVED, "1", "152.59 MiB copied" },
+    { LL_FIGURE_SLOWEST, "461 µs", "At length 20.0 M" },
+    { LL_FIGURE_ELAPSED, "100 ms", "25 % reallocating" },
+    { LL_FIGURE_RATE, "200 M/s", "1.5 GiB/s of slots" },
+  };
+  GtkWidget *window = gtk_window_new ();
+  LlSummaryView *summary = LL_SUMMARY_VIEW (ll_summary_view_new ());
+  LlSummaryInfo info = { 0 };
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (summary));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (30);
+  info.has_run = TRUE;
+  info.units = LL_UNITS_IEC;
+  info.limit_bytes = LL_NO_LIMIT;
+  info.element = LL_ELEMENT_SHARED;
+  info.status.state = LL_ENGINE_RUNNING;
+  info.status.length = 20000001;
+  info.status.capacity = 22500004;
+  info.status.container_bytes = 56 + 8 * info.status.capacity;
+  info.status.objects_bytes = 32;
+  info.status.elapsed_ns = 100000000;
+  info.counters.n_events = 3;
+  info.counters.n_moved = 1;
+  info.counters.bytes_copied = 160000000;
+  info.counters.total_realloc_ns = 25000000;
+  info.counters.slowest.realloc_ns = 460853;
+  info.counters.slowest.length = 20000001;
+  info.appends_per_second = 2e8;
+  info.progress = 0.5;
+  info.eta_ns = 2000000000;
+  ll_summary_view_update (summary, &info);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_assert_cmpstr (ll_summary_view_get_value (summary, expected[i].figure), ==, expected[i].value);
+      g_assert_cmpstr (ll_summary_view_get_detail (summary, expected[i].figure), ==, expected[i].detail);
+    }
+  g_assert_nonnull (find_label (GTK_WIDGET (summary), "50 % · 2.00 s left"));
+  /* Ended: the share done, no time left. */
+  info.status.state = LL_ENGINE_FINISHED;
+  info.progress = 1.0;
+  ll_summary_view_update (summary, &info);
+  g_assert_nonnull (find_label (GTK_WIDGET (summary), "100 %"));
+  /* A screen reader hears the figure as it reads (at once when the run
+   * ends; while it runs, now and then): caption and value, then the exact
+   * number and what the figure is. */
+  {
+    GtkWidget *w = find_label (GTK_WIDGET (summary), "20.0 M");
+    gboolean named = FALSE;
+
+    for (; w != NULL && w != GTK_WIDGET (summary) && !named; w = gtk_widget_get_parent (w))
+      {
+        g_autofree char *wrong = NULL;
+
+        if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_LABEL))
+          continue;
+        wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                    "Length: 20.0 M");
+        named = wrong == NULL;
+        if (named)
+          {
+            g_autofree char *described = gtk_test_accessible_check_property (GTK_ACCESSIBLE (w),
+                                                                             GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                                             "20,000,001 elements — Elements in the list");
+
+            g_assert_null (described);
+          }
+      }
+    g_assert_true (named);
+  }
+
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Free memory now, and how it changed since the run began: down while
  * the list holds memory, up once more is free; within a container, its
  * limit instead. The start says the reserve kept. */
@@ -327,10 +416,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  ui_test_init (&argc, &argv);
+  /* (GTK's own accessible API, for what screen readers hear) */
+  ui_test_init_accessible (&argc, &argv);
 
   g_test_add_func ("/ui/summary/forecast-line", test_forecast_line);
   g_test_add_func ("/ui/summary/forecast-in-window", test_forecast_in_window);
+  g_test_add_func ("/ui/summary/figures-exact", test_figures_exact);
   g_test_add_func ("/ui/summary/main-figures", test_main_figures);
   g_test_add_func ("/ui/summary/free-memory-figures", test_free_memory_figures);
   g_test_add_func ("/ui/summary/simulated-figures", test_simulated_figures);
