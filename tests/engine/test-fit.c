@@ -182,6 +182,69 @@ test_fit_describe_at_start (void)
   g_assert_true (g_str_has_prefix (empty, "Growing the list to 40 B writes about "));
 }
 
+/* The peak of @config grown to @target instead. */
+static guint64
+peak_at (const LlRunConfig *config,
+         guint64            target)
+{
+  LlRunConfig other = *config;
+
+  other.target = target;
+  return ll_run_config_estimate_peak (&other, NULL, NULL);
+}
+
+/* The largest target that fits is the largest whose peak stays within the
+ * budget, one more does not fit: whatever the policy, mechanism, element
+ * model and kind of target, with a budget exactly at a peak, a byte
+ * under it or a byte over it. */
+static void
+test_fitting_is_largest (void)
+{
+  const LlPolicyKind policies[] = { LL_POLICY_CPYTHON, LL_POLICY_DOUBLE, LL_POLICY_JAVA };
+  const LlMechanism mechanisms[] = { LL_MECHANISM_REALLOC, LL_MECHANISM_COPY };
+  const LlElement elements[] = { LL_ELEMENT_SHARED, LL_ELEMENT_BOXED, LL_ELEMENT_INT64 };
+  const LlTargetKind kinds[] = { LL_TARGET_ELEMENTS, LL_TARGET_CONTAINER_BYTES };
+  guint checked = 0;
+
+  for (guint p = 0; p < G_N_ELEMENTS (policies); p++)
+    for (guint m = 0; m < G_N_ELEMENTS (mechanisms); m++)
+      for (guint e = 0; e < G_N_ELEMENTS (elements); e++)
+        for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+          for (int off = -1; off <= 1; off++)
+            {
+              LlRunConfig config;
+              LlMemInfo info;
+              LlFit fit;
+              guint64 near = kinds[k] == LL_TARGET_ELEMENTS ? 3000001 : 40000003;
+              guint64 budget;
+
+              ll_run_config_init (&config);
+              ll_policy_init (&config.policy, policies[p]);
+              config.mechanism = mechanisms[m];
+              config.element = elements[e];
+              config.target_kind = kinds[k];
+              config.target = 10 * near;
+              config.reserve_bytes = 0;
+              budget = peak_at (&config, near) + off;
+              machine (&info, budget);
+
+              ll_fit_plan (&fit, &config, &info, 0);
+              g_assert_cmpuint (fit.budget, ==, budget);
+              g_assert_false (fit.fits);
+              g_assert_cmpuint (fit.fitting, >, 0);
+              g_assert_cmpuint (fit.fitting, <, config.target);
+              if (peak_at (&config, fit.fitting) > budget || peak_at (&config, fit.fitting + 1) <= budget)
+                g_error ("policy %u, mechanism %u, element %u, kind %u, budget %+d: %" G_GUINT64_FORMAT
+                         " fits (peak %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT ") and not one more",
+                         p, m, e, k, off, fit.fitting, peak_at (&config, fit.fitting), budget);
+              /* At the peak of @near exactly, @near itself fits. */
+              if (off == 0)
+                g_assert_cmpuint (fit.fitting, >=, near);
+              checked++;
+            }
+  g_assert_cmpuint (checked, ==, 108);
+}
+
 /* The next growth, before it happens: where, how much more, and whether
  * that stays above the reserve. */
 static void
@@ -328,6 +391,7 @@ main (int    argc,
   g_test_add_func ("/fit/next-growth/room", test_next_growth_room);
   g_test_add_func ("/fit/next-growth/batch-and-copy", test_next_growth_batch_and_copy);
   g_test_add_func ("/fit/growth-after", test_growth_after);
+  g_test_add_func ("/fit/fitting-is-largest", test_fitting_is_largest);
 
   return g_test_run ();
 }
