@@ -310,6 +310,37 @@ test_go_extend_from_nil (void)
     g_assert_cmpuint (ll_policy_resize (&policy, 0, 0, want[i][0]), ==, want[i][1]);
 }
 
+/* Growing a slice of 512 by exactly as much again doubles nothing at
+ * once: from 256 elements on, Go adds (cap + 768) / 4 until it holds the
+ * new length (512 → 832 → 1232), then rounds up to its size class (9856
+ * bytes → 10240: 1280 elements); one more than double is taken as it is
+ * (1025 elements: 8200 bytes → 9472: 1184). */
+static void
+test_go_extend_at_double (void)
+{
+  LlPolicy policy;
+
+  ll_policy_init (&policy, LL_POLICY_GO);
+  g_assert_cmpuint (ll_policy_resize (&policy, 512, 512, 1024), ==, 1280);
+  g_assert_cmpuint (ll_policy_resize (&policy, 512, 512, 1025), ==, 1184);
+  /* Under 256, double it. */
+  g_assert_cmpuint (ll_policy_resize (&policy, 128, 128, 256), ==, 256);
+}
+
+/* list.extend () by exactly the slack the new length would get keeps it:
+ * to 1,000 elements the slack is (1000 + 125 + 6) & ~3, less 1,000: 128.
+ * From 872 (+128) the list takes 1,128 slots; from 871 (+129) just what
+ * it needs, rounded to 4: 1,000. */
+static void
+test_cpython_extend_at_slack (void)
+{
+  LlPolicy policy;
+
+  ll_policy_init (&policy, LL_POLICY_CPYTHON);
+  g_assert_cmpuint (ll_policy_resize (&policy, 872, 872, 1000), ==, 1128);
+  g_assert_cmpuint (ll_policy_resize (&policy, 871, 871, 1000), ==, 1000);
+}
+
 static void
 test_cpython_shrink (void)
 {
@@ -744,10 +775,17 @@ test_names (void)
         g_assert_false (ll_policy_kind_from_name (bad[i], &kind, &error));
         g_assert_error (error, LL_POLICY_ERROR, LL_POLICY_ERROR_UNKNOWN);
         g_assert_cmpint (kind, ==, LL_POLICY_GO);
-        /* The message names the culprit and every valid choice. */
+        /* The message names the culprit and every valid choice, in order. */
         g_assert_nonnull (strstr (error->message, quoted));
-        for (guint k = 0; k < LL_N_POLICIES; k++)
-          g_assert_nonnull (strstr (error->message, ll_policy_get_info (k)->name));
+        {
+          g_autoptr(GString) expected = g_string_new (NULL);
+
+          g_string_append_printf (expected, "Unknown growth policy %s. Valid policies are: ", quoted);
+          for (guint k = 0; k < LL_N_POLICIES; k++)
+            g_string_append_printf (expected, "%s%s", k > 0 ? ", " : "", ll_policy_get_info (k)->name);
+          g_string_append (expected, ".");
+          g_assert_cmpstr (error->message, ==, expected->str);
+        }
       }
   }
 
@@ -988,6 +1026,8 @@ main (int   argc,
 
   g_test_add_func ("/policy/list-runtimes", test_list_runtimes);
   g_test_add_func ("/policy/go/extend-from-nil", test_go_extend_from_nil);
+  g_test_add_func ("/policy/go/extend-at-double", test_go_extend_at_double);
+  g_test_add_func ("/policy/cpython/extend-at-slack", test_cpython_extend_at_slack);
   g_test_add_func ("/policy/cpython/shrink", test_cpython_shrink);
   g_test_add_func ("/policy/cpython/fresh-extend", test_cpython_fresh_extend);
   g_test_add_func ("/policy/java/presized", test_java_presized);
