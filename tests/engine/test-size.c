@@ -90,6 +90,8 @@ static const GoodCase good_bytes[] = {
   { "18446744073709551615 B", G_MAXUINT64 },
   { "18.446744073709551615EB", G_MAXUINT64 },
   { "18_446_744_073_709_551_615", G_MAXUINT64 },
+  /* The largest multiple of ten there is, reached by its exponent. */
+  { "1844674407370955161e1", G_GUINT64_CONSTANT (18446744073709551610) },
   { "15.999999999999999999EiB", G_GUINT64_CONSTANT (18446744073709551614) },
   /* Exact decimal arithmetic, where binary floating point would be off. */
   { "0.0000000000000000000000000000001e31", 1 },
