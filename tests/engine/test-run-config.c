@@ -217,6 +217,39 @@ test_config_invalid (void)
   g_assert_nonnull (strstr (error->message, "initial length"));
   g_clear_error (&error);
 
+  /* At the limits, accepted; one past, not: the batch, a fixed
+   * increment, a custom constant; the last policy and the first
+   * mechanism named outright. */
+  ll_run_config_init (&config);
+  config.batch = LL_RUN_MAX_ELEMENTS;
+  g_assert_true (ll_run_config_validate (&config, NULL));
+  config.batch = LL_RUN_MAX_ELEMENTS + 1;
+  g_assert_false (ll_run_config_validate (&config, NULL));
+  ll_run_config_init (&config);
+  ll_policy_init (&config.policy, LL_POLICY_FIXED);
+  config.policy.increment = LL_RUN_MAX_ELEMENTS;
+  g_assert_true (ll_run_config_validate (&config, NULL));
+  config.policy.increment = LL_RUN_MAX_ELEMENTS + 1;
+  g_assert_false (ll_run_config_validate (&config, NULL));
+  ll_run_config_init (&config);
+  ll_policy_init (&config.policy, LL_POLICY_CUSTOM);
+  config.policy.constant = LL_RUN_MAX_ELEMENTS;
+  g_assert_true (ll_run_config_validate (&config, NULL));
+  config.policy.constant = LL_RUN_MAX_ELEMENTS + 1;
+  g_assert_false (ll_run_config_validate (&config, NULL));
+  ll_run_config_init (&config);
+  ll_policy_init (&config.policy, LL_N_POLICIES - 1);
+  g_assert_true (ll_run_config_validate (&config, NULL));
+  config.policy.kind = LL_N_POLICIES;
+  g_assert_false (ll_run_config_validate (&config, &error));
+  g_assert_error (error, LL_RUN_ERROR, LL_RUN_ERROR_INVALID);
+  g_clear_error (&error);
+  ll_run_config_init (&config);
+  config.mechanism = LL_MECHANISM_REALLOC;
+  g_assert_true (ll_run_config_validate (&config, NULL));
+  config.mechanism = LL_N_MECHANISMS - 1;
+  g_assert_true (ll_run_config_validate (&config, NULL));
+
   /* Not errors: starting past the target, huge pages without mremap. */
   ll_run_config_init (&config);
   config.initial_length = 1000000;
@@ -410,6 +443,10 @@ test_reserve (void)
   g_assert_false (ll_reserve_parse ("10%", LL_SIZE_FLAGS_NONE, NULL, &reserve, NULL));
   g_assert_true (ll_reserve_parse ("30GiB", LL_SIZE_FLAGS_NONE, NULL, &reserve, NULL));
   g_assert_cmpuint (reserve, ==, 30 * GiB);
+  /* All of the machine's memory is a reserve still (a byte more is not). */
+  g_assert_true (ll_reserve_parse ("24GiB", LL_SIZE_FLAGS_NONE, &info, &reserve, NULL));
+  g_assert_cmpuint (reserve, ==, 24 * GiB);
+  g_assert_false (ll_reserve_parse ("25769803777", LL_SIZE_FLAGS_NONE, &info, &reserve, NULL));
   /* As a size, the value that stands for "auto" is not "auto". */
   g_assert_true (ll_reserve_parse ("18446744073709551615", LL_SIZE_FLAGS_NONE, NULL, &reserve, NULL));
   g_assert_cmpuint (reserve, ==, LL_RESERVE_DEFAULT - 1);
