@@ -107,7 +107,8 @@ print_rows (FILE       *f,
             const char *heading)
 {
   static const char * const simulated[] = {
-    "length", "capacity", "container", "objects", "slack", "reallocations", "moved", NULL,
+    "length", "capacity", "container", "objects", "slack", "reallocations", "moved",
+    "next-growth", "next-capacity", NULL,
   };
   const LlRunConfig *config = ll_run_get_config (run);
   gboolean real = ll_run_get_kind (run) == LL_RUN_REAL;
