@@ -176,6 +176,8 @@ ll_window_update_summary (LlWindow *self)
 {
   LlSummaryInfo info = { 0 };
   LlRunProgress progress;
+  const LlRunConfig *config;
+  guint64 reserve;
 
   info.units = self->units;
 
@@ -188,12 +190,13 @@ ll_window_update_summary (LlWindow *self)
       return;
     }
 
+  config = ll_run_get_config (self->run);
   info.has_run = TRUE;
   info.simulated = ll_run_get_kind (self->run) == LL_RUN_SIMULATED;
   info.running = ll_window_get_run_state (self) == LL_ENGINE_RUNNING;
   ll_run_get_status (self->run, &info.status);
   info.counters = *ll_history_view_get_counters (self->view);
-  info.element = ll_run_get_config (self->run)->element;
+  info.element = config->element;
   info.limit_bytes = info.status.state == LL_ENGINE_IDLE ? self->idle_limit_bytes
                                                           : info.status.limit_bytes;
 
@@ -209,13 +212,11 @@ ll_window_update_summary (LlWindow *self)
 
   /* The next growth, against what is free now: a warning comes before a
    * growth that would cross the reserve, not after. */
+  reserve = info.status.reserve_bytes == G_MAXUINT64 ? 0 : info.status.reserve_bytes;
   if (info.status.state == LL_ENGINE_RUNNING && info.available_bytes > 0)
     {
-      info.has_forecast = ll_fit_next_growth (&info.forecast, ll_run_get_config (self->run),
-                                              info.status.length, info.status.capacity,
-                                              info.available_bytes,
-                                              info.status.reserve_bytes == G_MAXUINT64
-                                              ? 0 : info.status.reserve_bytes);
+      info.has_forecast = ll_fit_next_growth (&info.forecast, config, info.status.length,
+                                              info.status.capacity, info.available_bytes, reserve);
       if (info.has_forecast && !info.forecast.fits && !self->forecast_warned)
         {
           self->forecast_warned = TRUE;
@@ -224,11 +225,8 @@ ll_window_update_summary (LlWindow *self)
     }
   /* A list kept after its run: what one more append would cost it. */
   else if (info.status.state == LL_ENGINE_FINISHED)
-    info.has_forecast = ll_fit_growth_after (&info.forecast, ll_run_get_config (self->run),
-                                             info.status.length, info.status.capacity,
-                                             info.available_bytes,
-                                             info.status.reserve_bytes == G_MAXUINT64
-                                             ? 0 : info.status.reserve_bytes);
+    info.has_forecast = ll_fit_growth_after (&info.forecast, config, info.status.length,
+                                             info.status.capacity, info.available_bytes, reserve);
   ll_chart_board_set_next_growth (self->board,
                                   info.has_forecast && info.status.state == LL_ENGINE_RUNNING
                                   ? info.forecast.need : 0);
