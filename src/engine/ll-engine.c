@@ -643,6 +643,7 @@ ll_engine_release (LlEngine *self)
 {
   g_autoptr(GError) error = NULL;
   LlSample sample = { 0 };
+  LlHistoryCounters counters;
   LlMemInfo info;
   gint state;
 
@@ -653,6 +654,10 @@ ll_engine_release (LlEngine *self)
   if (state != LL_ENGINE_FINISHED)
     return;
 
+  /* The list's last moment in memory: the chart holds its level until
+   * here, rather than draw a slow climb across the time it was kept. */
+  engine_take_sample (self);
+
   g_rw_lock_writer_lock (&self->list_lock);
   engine_free_list (self);
   g_atomic_int_set (&self->state, LL_ENGINE_RELEASED);
@@ -660,6 +665,9 @@ ll_engine_release (LlEngine *self)
 
   /* One last sample, so the memory chart shows the memory coming back. */
   sample.elapsed_ns = (guint64) (now_ns () - self->start_ns);
+  ll_history_get_counters (self->history, &counters);
+  if (counters.n_samples > 0)
+    sample.elapsed_ns = MAX (sample.elapsed_ns, counters.last_sample.elapsed_ns + 1);
   sample.rss_bytes = ll_mem_process_rss ();
   sample.available_bytes = ll_engine_probe (self, &info, &error)
                            ? ll_mem_info_spare (&info) : load_u64 (&self->latest_available);

@@ -582,7 +582,7 @@ test_release (void)
       LlRunConfig config;
       LlEngineStatus status;
       TestProbe probe;
-      guint64 before, after;
+      guint64 before, after, ended_ns;
       gsize n;
 
       test_probe_init (&probe, 1024 * GiB);
@@ -592,7 +592,12 @@ test_release (void)
       /* 64 MiB of slots, or 16 MiB of slots and 64 MiB of objects */
       config.target = elements[i] == LL_ELEMENT_BOXED ? 16 * MiB : 64 * MiB;
       engine = run_engine (&config);
+      ll_engine_get_status (engine, &status);
+      ll_history_view_update (view, ll_engine_get_history (engine));
+      ended_ns = ll_history_view_get_counters (view)->last_sample.elapsed_ns;
 
+      /* The list is kept a while before it is freed. */
+      g_usleep (50000);
       before = ll_mem_process_rss ();
       ll_engine_release (engine);
       after = ll_mem_process_rss ();
@@ -609,6 +614,12 @@ test_release (void)
       g_assert_cmpuint (samples[n - 1].last.length, ==, 0);
       g_assert_cmpuint (samples[n - 1].last.container_bytes, ==, 0);
       g_assert_cmpuint (samples[n - 1].last.rss_bytes, <, samples[n - 2].last.rss_bytes);
+      /* Just before it went, the list as it ended: the chart holds that
+       * level across the time the list was kept, then drops. */
+      g_assert_cmpuint (samples[n - 2].last.length, ==, status.length);
+      g_assert_cmpuint (samples[n - 2].last.capacity, ==, status.capacity);
+      g_assert_cmpuint (samples[n - 2].last.elapsed_ns, >=, ended_ns + 50000000);
+      g_assert_cmpuint (samples[n - 1].last.elapsed_ns, >, samples[n - 2].last.elapsed_ns);
 
       /* Again: nothing happens. */
       ll_engine_release (engine);
