@@ -197,6 +197,94 @@ test_memory_extent (void)
   cairo_surface_destroy (surface);
 }
 
+/* A pixel that looks like @colour drawn at @alpha over white. */
+static gboolean
+looks_like (Rgb            p,
+            const LlColor *colour,
+            double         alpha)
+{
+  return ABS (p.r - (int) round (255 * (1 - alpha + alpha * colour->red))) <= 2 &&
+         ABS (p.g - (int) round (255 * (1 - alpha + alpha * colour->green))) <= 2 &&
+         ABS (p.b - (int) round (255 * (1 - alpha + alpha * colour->blue))) <= 2;
+}
+
+/* Each reallocation is a tick at the top of the plot, in its pixel column
+ * at the time it happened, and a faint line on down; a column without one
+ * stays clear. */
+static void
+test_memory_markers (void)
+{
+  /* (off the grid lines of whole seconds) */
+  static const double seconds[] = { 1.3, 4.3, 7.3 };
+  const double ns = 1e9;
+  TestRun run;
+  LlChartData data;
+  LlChartOptions options;
+  LlChartLayout layout;
+  cairo_surface_t *surface;
+  const LlColor *marker;
+  double tick_y, faint_y;
+  guint ticks = 0;
+
+  test_run_init (&run, 1, 1);
+  for (guint i = 0; i <= 20; i++)
+    {
+      LlSample s = { 0 };
+
+      s.elapsed_ns = (guint64) (i * 0.5 * ns);
+      s.available_bytes = 8ull << 30;
+      s.rss_bytes = 1ull << 30;
+      test_run_add_sample (&run, &s);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (seconds); i++)
+    {
+      LlEvent e = { 0 };
+
+      e.length = 1000 * (i + 1);
+      e.old_capacity = 1000 * i;
+      e.new_capacity = 1000 * (i + 1);
+      e.elapsed_ns = (guint64) (seconds[i] * ns);
+      e.available_bytes = 8ull << 30;
+      test_run_add_event (&run, &e);
+    }
+  test_run_get_data (&run, &data);
+  options_init_test (&options);
+  /* the axis to 16 GiB: free memory's line runs through the middle */
+  options.total_bytes = 16ull << 30;
+  marker = &options.palette.marker;
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT);
+  surface = render (LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT, 1.0);
+  tick_y = layout.plot.y + LL_CHART_RUG_HEIGHT / 2.0;
+  faint_y = layout.plot.y + LL_CHART_RUG_HEIGHT + 4.0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (seconds); i++)
+    {
+      int x = (int) floor (ll_scale_map (&layout.x, seconds[i] * ns));
+      int found = -1;
+
+      for (int dx = -1; dx <= 1 && found < 0; dx++)
+        if (looks_like (pixel (surface, x + dx, (int) tick_y), marker, marker->alpha))
+          found = x + dx;
+      if (found < 0)
+        g_error ("no tick at %.0f s, near x = %d", seconds[i], x);
+      /* fainter below the tick, but there */
+      g_assert_false (looks_like (pixel (surface, found, (int) faint_y), marker, marker->alpha));
+      g_assert_false (looks_like (pixel (surface, found, (int) faint_y), &options.palette.background, 1.0));
+      g_assert_cmpint (pixel (surface, found, (int) faint_y).r, >=, 250);
+      g_assert_cmpint (pixel (surface, found, (int) faint_y).b, >=, 250);
+    }
+
+  /* three ticks along the top, one pixel wide each, and none between */
+  for (int x = (int) layout.plot.x + 1; x < (int) (layout.plot.x + layout.plot.width) - 1; x++)
+    ticks += looks_like (pixel (surface, x, (int) tick_y), marker, marker->alpha);
+  g_assert_cmpuint (ticks, ==, G_N_ELEMENTS (seconds));
+  g_assert_true (looks_like (pixel (surface, (int) ll_scale_map (&layout.x, 3.1 * ns), (int) tick_y),
+                             &options.palette.background, 1.0));
+
+  cairo_surface_destroy (surface);
+  test_run_clear (&run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -205,6 +293,7 @@ main (int   argc,
 
   g_test_add_func ("/chart/memory/next-growth", test_memory_next_growth);
   g_test_add_func ("/chart/memory/extent", test_memory_extent);
+  g_test_add_func ("/chart/memory/markers", test_memory_markers);
 
   return g_test_run ();
 }
