@@ -201,6 +201,8 @@ test_format_rate (void)
   check_format (ll_format_rate_bytes (-5, LL_UNITS_SI), "0 B/s");
   check_format (ll_format_rate_bytes (NAN, LL_UNITS_SI), "0 B/s");
   check_format (ll_format_rate_bytes (INFINITY, LL_UNITS_SI), "∞ B/s");
+  /* past the largest unit: still that unit */
+  check_format (ll_format_rate_bytes (2e21, LL_UNITS_SI), "2000 EB/s");
 }
 
 /* A number as the user typed it: the shortest form that reads back as the
@@ -249,6 +251,9 @@ test_format_duration (void)
   check_format (ll_format_duration (48 * 3600 * s), "2.0 days");
   check_format (ll_format_duration (100 * 3600 * s), "4.2 days");
   check_format (ll_format_duration (400 * 24 * 3600 * s), "400 days");
+  /* three significant figures, then whole days */
+  check_format (ll_format_duration ((99 * 24 * 60 + 22 * 60 + 47) * 60 * s), "99.9 days");
+  check_format (ll_format_duration (100 * 24 * 3600 * s), "100 days");
   check_format (ll_format_duration (2 * 36525 * 24 * 36 * s), "2.0 years");
   check_format (ll_format_duration (434027 * 3600 * s + 46 * 60 * s), "49.5 years");
   check_format (ll_format_duration (G_MAXUINT64), "585 years");
