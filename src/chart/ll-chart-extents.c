@@ -203,6 +203,28 @@ ll_chart_extents_none_in_range (LlChartExtents *ext)
   ext->hint = _("No reallocation at these lengths");
 }
 
+const LlChartSeries *
+ll_chart_series_compared (const LlChartKindClass *klass,
+                          const LlChartData      *data,
+                          const LlChartSeries    *series,
+                          LlChartSeries          *copy)
+{
+  gsize n;
+
+  if (klass->compared_samples == NULL || !ll_chart_data_is_overlay (data))
+    return series;
+  n = klass->compared_samples (series);
+  if (n >= series->n_samples)
+    return series;
+  *copy = *series;
+  copy->n_samples = n;
+  /* only joined buckets wholly within the samples compared */
+  copy->n_coarse_samples = MIN (copy->n_coarse_samples, n / LL_HISTORY_COARSE);
+  if (copy->n_coarse_samples == 0)
+    copy->coarse_samples = NULL;
+  return copy;
+}
+
 /* What every series spans together, and what is shown of it. */
 void
 ll_chart_compute_extents (LlChartKind           kind,
@@ -214,12 +236,14 @@ ll_chart_compute_extents (LlChartKind           kind,
   const LlChartKindClass *klass = ll_chart_kind_get_class (kind);
   const LlChartRange *range = zoomed ? ll_chart_options_get_range (options, kind) : NULL;
   LlChartSeries none = { 0 };
+  LlChartSeries copy;
 
   if (range != NULL && ll_chart_range_is_empty (range))
     range = NULL;
 
   memset (ext, 0, sizeof *ext);
-  klass->extents (data->n_series > 0 ? &data->series[0] : &none, options, range, ext);
+  klass->extents (data->n_series > 0 ? ll_chart_series_compared (klass, data, &data->series[0], &copy)
+                                     : &none, options, range, ext);
 
   for (gsize i = 1; i < data->n_series; i++)
     {
@@ -229,7 +253,8 @@ ll_chart_compute_extents (LlChartKind           kind,
       if (klass->has_data != NULL && !klass->has_data (&data->series[i]))
         continue;
       memset (&more, 0, sizeof more);
-      klass->extents (&data->series[i], options, range, &more);
+      klass->extents (ll_chart_series_compared (klass, data, &data->series[i], &copy),
+                      options, range, &more);
       /* A run with data, though none in the range, says so rather than
        * one with no data at all; a run with data in it shapes the axes. */
       if (more.empty && !(more.in_range && ext->empty))

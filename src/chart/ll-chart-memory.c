@@ -59,6 +59,29 @@ memory_extents (const LlChartSeries  *series,
   ext->y_hi = y > 0.0 ? y : 16.0 * 1024 * 1024 * 1024;
 }
 
+/* Over several runs the chart compares how their lists grew: a run's line
+ * ends where its list stopped growing. What came after, the list kept
+ * (maybe for minutes, until the next run freed it) and then freed, would
+ * stretch the time axis over the others; the run's own chart shows it. */
+static gsize
+memory_compared_samples (const LlChartSeries *series)
+{
+  const LlSampleBucket *s = series->samples;
+  gsize n = series->n_samples;
+  const LlSample *end;
+
+  /* freed: the list is empty from there on */
+  while (n > 0 && s[n - 1].first.capacity == 0 && s[n - 1].last.capacity == 0)
+    n--;
+  if (n == 0)
+    return series->n_samples;
+  /* kept: the list as it ended, from the sample that saw it end */
+  end = s[n - 1].last.capacity != 0 ? &s[n - 1].last : &s[n - 1].first;
+  while (n > 1 && s[n - 2].last.length == end->length && s[n - 2].last.capacity == end->capacity)
+    n--;
+  return n;
+}
+
 /* One of several runs: its free memory in its colour and dash (RSS and
  * the markers of every run would bury the lines); the reserve once. */
 static void
@@ -67,6 +90,7 @@ memory_draw_run (LlPainter           *p,
 {
   cairo_t *cr = p->cr;
   const LlSampleBucket *samples;
+  LlChartSeries compared;
   gsize n;
   double dw;
 
@@ -83,7 +107,8 @@ memory_draw_run (LlPainter           *p,
 
   ll_painter_reset_columns (p);
   ll_columns_reset (p->cols + p->columns.n_columns, p->columns.n_columns);
-  samples = ll_painter_visible_samples (p, series, &n);
+  samples = ll_painter_visible_samples (p, ll_chart_series_compared (&ll_chart_memory_class, p->data,
+                                                                     series, &compared), &n);
   ll_decimate_samples_both (&p->columns, p->cols, p->cols + p->columns.n_columns, samples, n);
   ll_chart_set_color (cr, ll_painter_run_color (p, series), 1.0);
   ll_painter_sample_line (p, p->cols, dw);
@@ -297,4 +322,6 @@ const LlChartKindClass ll_chart_memory_class = {
   memory_has_data,
   NULL,
   memory_describe,
+  NULL,
+  memory_compared_samples,
 };

@@ -312,6 +312,9 @@ typedef struct
    * (in a neutral colour); NULL: nothing to say. */
   guint     (*overlay_key) (const LlChartOptions *options,
                             LlLegendItem         *items);
+  /* Over several runs, how many of @series' samples are compared (the
+   * axes, the lines and picking leave out the rest); NULL: all of them. */
+  gsize     (*compared_samples) (const LlChartSeries *series);
 } LlChartKindClass;
 
 extern const LlChartKindClass ll_chart_capacity_class;
@@ -405,6 +408,12 @@ void          ll_chart_list_span        (const LlChartSeries  *series,
 const char   *ll_chart_no_events_hint   (const LlChartSeries  *series);
 void          ll_chart_extents_none_in_range (LlChartExtents *ext);
 /* What @data spans for a chart of @kind; @zoomed: of the options' range. */
+/* @series as a chart of @klass compares it over @data's runs: @copy, its
+ * samples cut to those compared, or @series itself. */
+const LlChartSeries *ll_chart_series_compared (const LlChartKindClass *klass,
+                                               const LlChartData      *data,
+                                               const LlChartSeries    *series,
+                                               LlChartSeries          *copy);
 void          ll_chart_compute_extents  (LlChartKind           kind,
                                          const LlChartData    *data,
                                          const LlChartOptions *options,

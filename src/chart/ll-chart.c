@@ -452,14 +452,18 @@ ll_chart_pick (LlChartKind           kind,
   klass = ll_chart_kind_get_class (kind);
   for (gsize i = 0; i < data->n_series; i++)
     {
-      const LlChartSeries *series = &data->series[i];
+      const LlChartSeries *series = &data->series[i], *compared;
+      LlChartSeries copy;
 
       if (klass->has_data != NULL && !klass->has_data (series))
         continue;
+      compared = ll_chart_series_compared (klass, data, series, &copy);
       if (klass->pick != NULL)
-        klass->pick (&layout, series, x, y, &pick);
+        klass->pick (&layout, compared, x, y, &pick);
       else
-        ll_pick_events (&layout, series, x, y, klass->event_y, FALSE, &pick);
+        ll_pick_events (&layout, compared, x, y, klass->event_y, FALSE, &pick);
+      if (pick.best.series == compared)
+        pick.best.series = series;
     }
 
   if (pick.best.series == NULL)

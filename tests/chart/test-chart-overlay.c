@@ -309,6 +309,136 @@ test_overlay_runs_named_apart (void)
   test_run_clear (&runs[1]);
 }
 
+static void
+add_memory_sample (TestRun *run,
+                   double   seconds,
+                   guint64  length,
+                   guint64  available_bytes)
+{
+  LlSample s = { 0 };
+
+  s.elapsed_ns = (guint64) (seconds * 1e9);
+  s.length = length;
+  s.capacity = length + length / 8;
+  s.container_bytes = 56 + 8 * s.capacity;
+  s.available_bytes = available_bytes;
+  s.rss_bytes = 16 * length;
+  test_run_add_sample (run, &s);
+}
+
+/* A run grows for @grow_s seconds, from 8 GiB free down to 6 GiB;
+ * then, if @released_s > 0, its list stays until @released_s (a sample
+ * just before it goes) and is freed: free memory back at 8 GiB, sampled
+ * three more seconds. */
+static void
+memory_run (TestRun *run,
+            double   grow_s,
+            double   released_s)
+{
+  const guint64 GiB = 1ull << 30;
+  guint steps = (guint) (grow_s * 10);
+
+  test_run_init (run, 1, 1);
+  for (guint i = 0; i <= steps; i++)
+    add_memory_sample (run, i / 10.0, 1000000 * (guint64) i, 8 * GiB - 2 * GiB * i / steps);
+  if (released_s <= 0)
+    return;
+  add_memory_sample (run, released_s, 1000000 * (guint64) steps, 6 * GiB);
+  for (guint i = 0; i <= 30; i++)
+    {
+      LlSample s = { 0 };
+
+      s.elapsed_ns = (guint64) ((released_s + 0.01 + i / 10.0) * 1e9);
+      s.available_bytes = 8 * GiB;
+      s.rss_bytes = 1 << 20;
+      test_run_add_sample (run, &s);
+    }
+}
+
+/* Over several runs the memory chart compares how the lists grew: a run
+ * kept for a minute and then freed does not stretch the time axis, nor
+ * hand its later samples to the pointer; alone, its chart shows all. */
+static void
+test_overlay_memory_growth (void)
+{
+  TestRun runs[2];
+  LlChartSeries series[2];
+  LlChartData data, one;
+  LlChartOptions options;
+  LlChartLayout layout;
+  LlChartReadout readout;
+  cairo_surface_t *surface;
+  double end_x, end_y;
+
+  memory_run (&runs[0], 2.0, 60.0);
+  memory_run (&runs[1], 3.0, 0.0);
+  for (guint i = 0; i < 2; i++)
+    {
+      test_run_get_data (&runs[i], &one);
+      series[i] = one.series[0];
+      series[i].style = i;
+      series[i].name = i == 0 ? "kept, then freed" : "running";
+    }
+  ll_chart_data_init (&data, series, 2);
+  options_two_colours (&options);
+
+  /* alone: to the last sample after the release */
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_MEMORY, &one, &options, WIDTH, HEIGHT);
+  g_assert_cmpfloat (layout.x_axis.hi, >=, 3.0e9);
+  test_run_get_data (&runs[0], &one);
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_MEMORY, &one, &options, WIDTH, HEIGHT);
+  g_assert_cmpfloat (layout.x_axis.hi, >=, 63.0e9);
+
+  /* together: the longer growth, 3 s, sets the axis */
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT);
+  g_assert_cmpfloat (layout.x_axis.hi, >=, 3.0e9);
+  g_assert_cmpfloat (layout.x_axis.hi, <, 10.0e9);
+
+  /* the kept run's line ends where it stopped growing, at 6 GiB free:
+   * nothing of it climbs back to 8 GiB */
+  surface = render (LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT, 1.0);
+  end_x = ll_scale_map (&layout.x, 2.0e9);
+  end_y = ll_scale_map (&layout.y, 6.0 * (1ull << 30));
+  g_assert_true (has_color_near (surface, end_x, end_y, 255, 0, 0));
+  g_assert_false (has_color_near (surface, ll_scale_map (&layout.x, 2.9e9),
+                                  ll_scale_map (&layout.y, 8.0 * (1ull << 30)), 255, 0, 0));
+  for (double t = 2.3e9; t < layout.x_axis.hi; t += 0.2e9)
+    g_assert_false (has_color_near (surface, ll_scale_map (&layout.x, t), end_y, 255, 0, 0));
+  cairo_surface_destroy (surface);
+
+  /* the pointer at its line's end finds its last growth sample */
+  ll_chart_pick (LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT, end_x + 1.0, end_y, &readout);
+  g_assert_true (readout.found);
+  g_assert_cmpuint (readout.series, ==, 0);
+  g_assert_nonnull (strstr (readout.text, "kept, then freed"));
+  g_assert_nonnull (strstr (readout.text, "6.00 GiB"));
+  g_assert_cmpfloat (fabs (readout.x - end_x), <, 1.0);
+  ll_chart_readout_clear (&readout);
+
+  /* beside a run that grows for 70 s, the kept run's line still ends
+   * where it stopped growing */
+  test_run_clear (&runs[1]);
+  memory_run (&runs[1], 70.0, 0.0);
+  test_run_get_data (&runs[1], &one);
+  series[1] = one.series[0];
+  series[1].style = 1;
+  ll_chart_layout_compute (&layout, NULL, LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT);
+  g_assert_cmpfloat (layout.x_axis.hi, >=, 70.0e9);
+  surface = render (LL_CHART_MEMORY, &data, &options, WIDTH, HEIGHT, 1.0);
+  end_y = ll_scale_map (&layout.y, 6.0 * (1ull << 30));
+  g_assert_true (has_color_near (surface, ll_scale_map (&layout.x, 2.0e9), end_y, 255, 0, 0));
+  for (double t = 5.0e9; t < 66.0e9; t += 1.0e9)
+    {
+      g_assert_false (has_color_near (surface, ll_scale_map (&layout.x, t), end_y, 255, 0, 0));
+      g_assert_false (has_color_near (surface, ll_scale_map (&layout.x, t),
+                                      ll_scale_map (&layout.y, 8.0 * (1ull << 30)), 255, 0, 0));
+    }
+  cairo_surface_destroy (surface);
+
+  test_run_clear (&runs[0]);
+  test_run_clear (&runs[1]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -320,6 +450,7 @@ main (int   argc,
   g_test_add_func ("/chart/overlay/capacity", test_overlay_capacity);
   g_test_add_func ("/chart/overlay/simulated", test_overlay_simulated);
   g_test_add_func ("/chart/overlay/runs-named-apart", test_overlay_runs_named_apart);
+  g_test_add_func ("/chart/overlay/memory-growth", test_overlay_memory_growth);
 
   ret = g_test_run ();
 
