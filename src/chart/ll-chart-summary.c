@@ -68,16 +68,23 @@ ll_chart_elements (guint64 n)
 static gboolean
 describe_series (GString              *str,
                  LlChartKind           kind,
+                 const LlChartData    *data,
                  const LlChartSeries  *series,
                  const LlChartOptions *options)
 {
   const LlChartKindClass *klass = ll_chart_kind_get_class (kind);
+  const LlChartSeries *compared;
+  LlChartSeries copy;
   LlChartFacts f;
 
   if (klass->has_data != NULL && !klass->has_data (series))
     return FALSE;
 
   ll_chart_facts_init (&f, series);
+  /* Over several runs, where the chart's line of the run ends. */
+  compared = ll_chart_series_compared (klass, data, series, &copy);
+  if (compared != series && compared->n_samples > 0)
+    f.last_sample = &compared->samples[compared->n_samples - 1].last;
   return klass->describe (str, &f, options);
 }
 
@@ -107,7 +114,7 @@ ll_chart_describe (LlChartKind           kind,
         /* TRANSLATORS: a run's name before what a chart shows of it */
         g_string_append_printf (str, _("%s: "), series->name);
 
-      if (describe_series (str, kind, series, options))
+      if (describe_series (str, kind, data, series, options))
         n_described++;
       else
         g_string_truncate (str, mark);

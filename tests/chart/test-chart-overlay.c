@@ -415,6 +415,15 @@ test_overlay_memory_growth (void)
   g_assert_cmpfloat (fabs (readout.x - end_x), <, 1.0);
   ll_chart_readout_clear (&readout);
 
+  /* and screen readers hear of the same end */
+  {
+    g_autofree char *text = ll_chart_describe (LL_CHART_MEMORY, &data, &options);
+
+    g_test_message ("%s", text);
+    g_assert_nonnull (strstr (text, "kept, then freed: After 2.00 s: 6.00 GiB available (8.00 GiB at the start)"));
+    g_assert_null (strstr (text, "min"));
+  }
+
   /* beside a run that grows for 70 s, the kept run's line still ends
    * where it stopped growing */
   test_run_clear (&runs[1]);
