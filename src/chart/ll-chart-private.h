@@ -407,13 +407,13 @@ void          ll_chart_list_span        (const LlChartSeries  *series,
  * yet), NULL (no data yet) before. */
 const char   *ll_chart_no_events_hint   (const LlChartSeries  *series);
 void          ll_chart_extents_none_in_range (LlChartExtents *ext);
-/* What @data spans for a chart of @kind; @zoomed: of the options' range. */
 /* @series as a chart of @klass compares it over @data's runs: @copy, its
  * samples cut to those compared, or @series itself. */
 const LlChartSeries *ll_chart_series_compared (const LlChartKindClass *klass,
                                                const LlChartData      *data,
                                                const LlChartSeries    *series,
                                                LlChartSeries          *copy);
+/* What @data spans for a chart of @kind; @zoomed: of the options' range. */
 void          ll_chart_compute_extents  (LlChartKind           kind,
                                          const LlChartData    *data,
                                          const LlChartOptions *options,
