@@ -157,16 +157,16 @@ ll_event_table_format_cell (LlEventTable *self,
 
 /* Cells ------------------------------------------------------------------- */
 
-/* Cells are inscriptions: a new text only redraws its cell, where a label
+/* Cells are LlTableCells: a new text only redraws its cell, where a label
  * would lay out the whole table again, for every cell of every row that
- * scrolls in. The column keeps the width of the longest text it showed
+ * scrolls in; and it is drawn from glyphs the table shaped once. The column keeps the width of the longest text it showed
  * (in characters as wide as a digit), so nothing is cut and the columns
  * do not jitter while scrolling.
  *
- * The table sizes its cells, by a size request, rather than letting an
- * inscription count characters: GTK asks every cell of a column for its
- * size again whenever a row is made or dropped (some 2,000 cells), and an
- * inscription sized in characters reads the font's metrics at each ask. */
+ * The table sizes its cells, by a size request: GTK asks every cell of a
+ * column for its size again whenever a row is made or dropped (some 2,000
+ * cells), and a cell that counted characters would read the font's
+ * metrics at each ask. */
 /* How many digits wide @text is, about: separators and spaces are narrow. */
 static guint
 text_width_in_digits (const char *text)
@@ -232,9 +232,8 @@ size_all_cells (LlEventTable *self)
     size_cell (self, gtk_list_item_get_child (item), ((CellContext *) context)->n_chars);
 }
 
-/* A character's width and a line's height in the table's font, as an
- * inscription reckons them: the wider of an average character and a digit;
- * ascent and descent. */
+/* A character's width and a line's height in the table's font: the wider
+ * of an average character and a digit; ascent and descent. */
 void
 ll_event_table_read_font_metrics (LlEventTable *self)
 {
@@ -274,14 +273,8 @@ setup_cell (GtkSignalListItemFactory *factory,
 {
   /* (made in one go: GTK 4.8 makes some 200 rows of them at a time; the
    * table's digits are tabular, as a style of the whole table) */
-  GtkWidget *cell = g_object_new (GTK_TYPE_INSCRIPTION,
-                                  "xalign", ll_event_table_columns[context->column].numeric ? 1.0f : 0.0f,
-                                  "text-overflow", GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END,
-                                  "min-chars", 0,
-                                  "nat-chars", 0,
-                                  "min-lines", 0,
-                                  "nat-lines", 0,
-                                  NULL);
+  GtkWidget *cell = ll_table_cell_new (context->table->glyphs,
+                                       ll_event_table_columns[context->column].numeric ? 1.0f : 0.0f);
 
   if (context->table->char_width == 0)
     ll_event_table_read_font_metrics (context->table);
@@ -304,7 +297,7 @@ show_cell (CellContext *context,
            GtkListItem *item)
 {
   LlEventRow *row = gtk_list_item_get_item (item);
-  GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
+  LlTableCell *cell = LL_TABLE_CELL (gtk_list_item_get_child (item));
   g_autofree char *text = NULL;
   int width, height;
 
@@ -322,8 +315,8 @@ show_cell (CellContext *context,
   if (width != cell_width (context->table, context->n_chars) ||
       height != cell_height (context->table))
     size_cell (context->table, GTK_WIDGET (cell), context->n_chars);
-  /* (the inscription is named by its text for screen readers) */
-  gtk_inscription_set_text (cell, text);
+  /* (the cell is named by its text for screen readers) */
+  ll_table_cell_set_text (cell, text);
   if (ll_event_row_is_merged (row))
     gtk_widget_add_css_class (GTK_WIDGET (cell), "dim-label");
   else

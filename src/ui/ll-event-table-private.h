@@ -6,6 +6,7 @@
 
 #include "ll-column-sort.h"
 #include "ll-event-table.h"
+#include "ll-table-cell.h"
 
 G_BEGIN_DECLS
 
@@ -61,6 +62,7 @@ struct _LlEventTable
   gboolean            timed;      /* ll_history_counters_timed () */
 
   GHashTable         *bound;      /* GtkListItem → its CellContext: the cells shown */
+  LlTableGlyphs      *glyphs;     /* the cells' characters, shaped once */
   int                 char_width;  /* in Pango units: see ll_event_table_read_font_metrics () */
   int                 line_height;
 

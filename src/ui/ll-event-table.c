@@ -428,12 +428,24 @@ ll_event_table_dispose (GObject *object)
   G_OBJECT_CLASS (ll_event_table_parent_class)->dispose (object);
 }
 
+static void
+ll_event_table_finalize (GObject *object)
+{
+  LlEventTable *self = LL_EVENT_TABLE (object);
+
+  /* (after the cells that draw with them) */
+  g_clear_pointer (&self->glyphs, ll_table_glyphs_free);
+
+  G_OBJECT_CLASS (ll_event_table_parent_class)->finalize (object);
+}
+
 /* The font may have changed: the cells take its size. */
 static void
 ll_event_table_css_changed (GtkWidget         *widget,
                             GtkCssStyleChange *change)
 {
   GTK_WIDGET_CLASS (ll_event_table_parent_class)->css_changed (widget, change);
+  ll_table_glyphs_reset (LL_EVENT_TABLE (widget)->glyphs);
   ll_event_table_read_font_metrics (LL_EVENT_TABLE (widget));
 }
 
@@ -442,6 +454,7 @@ ll_event_table_system_setting_changed (GtkWidget       *widget,
                                        GtkSystemSetting setting)
 {
   GTK_WIDGET_CLASS (ll_event_table_parent_class)->system_setting_changed (widget, setting);
+  ll_table_glyphs_reset (LL_EVENT_TABLE (widget)->glyphs);
   ll_event_table_read_font_metrics (LL_EVENT_TABLE (widget));
 }
 
@@ -452,6 +465,7 @@ ll_event_table_class_init (LlEventTableClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ll_event_table_dispose;
+  object_class->finalize = ll_event_table_finalize;
   widget_class->css_changed = ll_event_table_css_changed;
   widget_class->map = ll_event_table_map;
   widget_class->system_setting_changed = ll_event_table_system_setting_changed;
@@ -529,6 +543,7 @@ ll_event_table_init (LlEventTable *self)
   self->timed = TRUE;
   self->list = ll_event_list_new ();
   self->bound = g_hash_table_new (NULL, NULL);
+  self->glyphs = ll_table_glyphs_new ();
   g_signal_connect_swapped (self->list, "rows-moved", G_CALLBACK (on_rows_moved), self);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);

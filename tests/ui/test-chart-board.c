@@ -9,6 +9,7 @@
 
 #include "ll-csv.h"
 #include "ll-runs-legend.h"
+#include "ll-table-cell.h"
 #include "ll-window.h"
 #include "ui-test-util.h"
 
@@ -188,14 +189,14 @@ row_shown (LlEventTable *table,
   GtkWidget *view = GTK_WIDGET (ll_event_table_get_column_view (table));
   GtkWidget *viewport = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
   GtkWidget *page = gtk_widget_get_ancestor (gtk_widget_get_parent (viewport), GTK_TYPE_SCROLLED_WINDOW);
-  g_autoptr(GPtrArray) cells = find_widgets (view, GTK_TYPE_INSCRIPTION);
+  g_autoptr(GPtrArray) cells = find_widgets (view, LL_TYPE_TABLE_CELL);
   g_autofree char *number = ll_event_table_get_text (table, position, LL_EVENT_COLUMN_NUMBER);
 
   for (guint i = 0; i < cells->len; i++)
     {
       GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (cells->pdata[i]));
 
-      if (g_strcmp0 (gtk_inscription_get_text (cells->pdata[i]), number) != 0 ||
+      if (g_strcmp0 (ll_table_cell_get_text (cells->pdata[i]), number) != 0 ||
           !gtk_widget_get_mapped (cells->pdata[i]) || gtk_widget_get_width (row) == 0)
         continue;
       if (whole_in (cells->pdata[i], viewport) && (page == NULL || whole_in (cells->pdata[i], page)))
@@ -300,7 +301,7 @@ static void
 assert_first_row_shown (LlEventTable *table)
 {
   g_autoptr(GPtrArray) cells = find_widgets (GTK_WIDGET (ll_event_table_get_column_view (table)),
-                                             GTK_TYPE_INSCRIPTION);
+                                             LL_TYPE_TABLE_CELL);
   guint c = 0;
   g_assert_cmpuint (cells->len, >=, LL_N_EVENT_COLUMNS - 1);
   for (guint column = 0; column < LL_N_EVENT_COLUMNS; column++)
@@ -310,7 +311,7 @@ assert_first_row_shown (LlEventTable *table)
       if (column == LL_EVENT_COLUMN_LOOP)
         continue;  /* hidden: the list started empty */
       text = ll_event_table_get_text (table, 0, column);
-      g_assert_cmpstr (gtk_inscription_get_text (cells->pdata[c]), ==, text);
+      g_assert_cmpstr (ll_table_cell_get_text (cells->pdata[c]), ==, text);
       c++;
     }
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "event-table-test-util.h"
+#include "ll-table-cell.h"
 #include "ui-test-util.h"
 
 static void
@@ -71,14 +72,14 @@ static void
 assert_cells_shown (Fixture *f)
 {
   g_autoptr(GPtrArray) cells = find_widgets (GTK_WIDGET (ll_event_table_get_column_view (f->table)),
-                                             GTK_TYPE_INSCRIPTION);
+                                             LL_TYPE_TABLE_CELL);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (ll_event_table_get_list (f->table)));
   guint per_row = LL_N_EVENT_COLUMNS - 1;  /* the loop index is hidden */
   guint checked = 0;
 
   for (guint i = 0; i + per_row <= cells->len && checked < n; i += per_row)
     {
-      const char *number = gtk_inscription_get_text (cells->pdata[i]);
+      const char *number = ll_table_cell_get_text (cells->pdata[i]);
       g_autofree char *expected = NULL;
 
       if (number == NULL || !gtk_widget_get_mapped (cells->pdata[i]))
@@ -281,7 +282,7 @@ static int
 assert_texts_fit (Fixture *f)
 {
   g_autoptr(GPtrArray) cells = find_widgets (GTK_WIDGET (ll_event_table_get_column_view (f->table)),
-                                             GTK_TYPE_INSCRIPTION);
+                                             LL_TYPE_TABLE_CELL);
   GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (ll_event_table_get_column_view (f->table)),
                                                  GTK_TYPE_SCROLLED_WINDOW);
   guint checked = 0;
@@ -290,7 +291,7 @@ assert_texts_fit (Fixture *f)
   for (guint i = 0; i < cells->len; i++)
     {
       GtkWidget *cell = cells->pdata[i];
-      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (cell));
+      const char *text = ll_table_cell_get_text (LL_TABLE_CELL (cell));
       g_autoptr(PangoLayout) layout = NULL;
       int width, text_height;
 
@@ -362,7 +363,7 @@ static guint
 assert_rows_in_view (Fixture *f)
 {
   g_autoptr(GPtrArray) cells = find_widgets (GTK_WIDGET (ll_event_table_get_column_view (f->table)),
-                                             GTK_TYPE_INSCRIPTION);
+                                             LL_TYPE_TABLE_CELL);
   GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (ll_event_table_get_column_view (f->table)),
                                                  GTK_TYPE_SCROLLED_WINDOW);
   g_autoptr(GString) digits = g_string_new (NULL);
@@ -376,7 +377,7 @@ assert_rows_in_view (Fixture *f)
 
       if (!shown_in (cells->pdata[i], viewport))
         continue;
-      number = gtk_inscription_get_text (cells->pdata[i]);
+      number = ll_table_cell_get_text (cells->pdata[i]);
       g_assert_nonnull (number);
       /* "1,234" → position 1233 */
       for (const char *p = number; *p != '\0'; p++)
@@ -391,7 +392,7 @@ assert_rows_in_view (Fixture *f)
           if (column == LL_EVENT_COLUMN_LOOP)
             column++;
           expected = ll_event_table_get_text (f->table, (guint) position, column);
-          g_assert_cmpstr (gtk_inscription_get_text (cells->pdata[i + c]), ==, expected);
+          g_assert_cmpstr (ll_table_cell_get_text (cells->pdata[i + c]), ==, expected);
           /* what a screen reader says of it */
           {
             g_autofree char *wrong = gtk_test_accessible_check_property (cells->pdata[i + c],
@@ -566,12 +567,12 @@ test_simulated (void)
   {
     /* The cells on screen say it too, not only the texts asked for. */
     g_autoptr(GPtrArray) cells = find_widgets (GTK_WIDGET (ll_event_table_get_column_view (f.table)),
-                                               GTK_TYPE_INSCRIPTION);
+                                               LL_TYPE_TABLE_CELL);
     gboolean dash = FALSE;
 
     for (guint i = 0; i < cells->len; i++)
       if (gtk_widget_get_mapped (cells->pdata[i]))
-        dash |= g_strcmp0 (gtk_inscription_get_text (cells->pdata[i]), "—") == 0;
+        dash |= g_strcmp0 (ll_table_cell_get_text (cells->pdata[i]), "—") == 0;
     g_assert_false (dash);
   }
 
