@@ -8,8 +8,8 @@
  * once, in the table's font and features (its digits tabular), and a
  * cell's text is the glyphs of its characters side by side. Text with
  * characters that need shaping in context (scripts joined or reordered,
- * combining marks), or too wide for its cell, is laid out by Pango as
- * before, and ellipsized.
+ * combining marks) or that the table's font lacks, or text too wide for
+ * its cell, is laid out by Pango as before, and ellipsized.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,7 +21,8 @@
 
 typedef struct
 {
-  PangoFont  *font;   /* NULL: the character is laid out in context */
+  gboolean    alone;  /* drawn as its glyph in the table's font; FALSE:
+                       * the text is laid out in context */
   PangoGlyph  glyph;
   int         width;  /* Pango units */
 } Glyph;
@@ -29,26 +30,18 @@ typedef struct
 struct _LlTableGlyphs
 {
   GHashTable *glyphs;     /* gunichar → Glyph */
-  gboolean    measured;
+  PangoFont  *font;       /* the table's, where its digits are; NULL until
+                           * the first character is shaped */
   int         height;     /* a line's, Pango units */
   int         baseline;
 };
-
-static void
-glyph_free (gpointer data)
-{
-  Glyph *g = data;
-
-  g_clear_object (&g->font);
-  g_free (g);
-}
 
 LlTableGlyphs *
 ll_table_glyphs_new (void)
 {
   LlTableGlyphs *self = g_new0 (LlTableGlyphs, 1);
 
-  self->glyphs = g_hash_table_new_full (NULL, NULL, NULL, glyph_free);
+  self->glyphs = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   return self;
 }
 
@@ -58,6 +51,7 @@ ll_table_glyphs_free (LlTableGlyphs *self)
   if (self == NULL)
     return;
   g_hash_table_unref (self->glyphs);
+  g_clear_object (&self->font);
   g_free (self);
 }
 
@@ -65,7 +59,7 @@ void
 ll_table_glyphs_reset (LlTableGlyphs *self)
 {
   g_hash_table_remove_all (self->glyphs);
-  self->measured = FALSE;
+  g_clear_object (&self->font);
 }
 
 /* Characters that look the same alone as beside others. */
@@ -86,7 +80,30 @@ stands_alone (gunichar c)
     }
 }
 
-/* @c as @widget's layouts shape it, remembered. */
+/* @text as @widget's layouts shape it: its one glyph, or none. */
+static PangoGlyphItem *
+shape_alone (GtkWidget   *widget,
+             const char  *text,
+             PangoLayout **layout)
+{
+  PangoLayoutLine *line;
+  PangoGlyphItem *run;
+
+  *layout = gtk_widget_create_pango_layout (widget, text);
+  line = pango_layout_get_line_readonly (*layout, 0);
+  if (line == NULL || line->runs == NULL || line->runs->next != NULL)
+    return NULL;
+  run = line->runs->data;
+  if (run->glyphs->num_glyphs != 1 || run->glyphs->glyphs[0].geometry.x_offset != 0 ||
+      run->glyphs->glyphs[0].geometry.y_offset != 0 ||
+      (run->glyphs->glyphs[0].glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0)
+    return NULL;
+  return run;
+}
+
+/* @c as @widget's layouts shape it, remembered. A line of the table's
+ * font gives the glyphs their place: a character from another font (a
+ * fallback), whose line may be taller, is laid out in context. */
 static const Glyph *
 lookup (LlTableGlyphs *self,
         GtkWidget     *widget,
@@ -95,40 +112,36 @@ lookup (LlTableGlyphs *self,
   Glyph *g = g_hash_table_lookup (self->glyphs, GUINT_TO_POINTER (c));
   char utf8[8] = { 0 };
   PangoLayout *layout;
-  PangoLayoutLine *line;
+  PangoGlyphItem *run;
 
   if (g != NULL)
     return g;
 
-  g = g_new0 (Glyph, 1);
-  g_hash_table_insert (self->glyphs, GUINT_TO_POINTER (c), g);
-  if (!stands_alone (c))
-    return g;
-
-  g_unichar_to_utf8 (c, utf8);
-  layout = gtk_widget_create_pango_layout (widget, utf8);
-  line = pango_layout_get_line_readonly (layout, 0);
-  if (line != NULL && line->runs != NULL && line->runs->next == NULL)
-    {
-      PangoGlyphItem *run = line->runs->data;
-      PangoGlyphInfo *info = run->glyphs->glyphs;
-
-      if (run->glyphs->num_glyphs == 1 && info->geometry.x_offset == 0 && info->geometry.y_offset == 0 &&
-          (info->glyph & PANGO_GLYPH_UNKNOWN_FLAG) == 0)
-        {
-          g->font = g_object_ref (run->item->analysis.font);
-          g->glyph = info->glyph;
-          g->width = info->geometry.width;
-        }
-    }
-  if (!self->measured)
+  if (self->font == NULL)
     {
       PangoRectangle logical;
 
+      run = shape_alone (widget, "0", &layout);
       pango_layout_get_extents (layout, NULL, &logical);
       self->height = logical.height;
       self->baseline = pango_layout_get_baseline (layout);
-      self->measured = TRUE;
+      if (run != NULL)
+        self->font = g_object_ref (run->item->analysis.font);
+      g_object_unref (layout);
+    }
+
+  g = g_new0 (Glyph, 1);
+  g_hash_table_insert (self->glyphs, GUINT_TO_POINTER (c), g);
+  if (self->font == NULL || !stands_alone (c))
+    return g;
+
+  g_unichar_to_utf8 (c, utf8);
+  run = shape_alone (widget, utf8, &layout);
+  if (run != NULL && run->item->analysis.font == self->font)
+    {
+      g->alone = TRUE;
+      g->glyph = run->glyphs->glyphs[0].glyph;
+      g->width = run->glyphs->glyphs[0].geometry.width;
     }
   g_object_unref (layout);
   return g;
@@ -136,70 +149,41 @@ lookup (LlTableGlyphs *self,
 
 /* The cell ------------------------------------------------------------------ */
 
-typedef struct
-{
-  PangoFont        *font;
-  PangoGlyphString *glyphs;
-} Run;
-
 struct _LlTableCell
 {
-  GtkWidget      parent_instance;
+  GtkWidget         parent_instance;
 
-  LlTableGlyphs *table;
-  float          xalign;
-  char          *text;
-  GArray        *runs;     /* Run: the text's glyphs, one run a font */
-  int            width;    /* theirs, Pango units */
-  gboolean       shaped;   /* runs (or laid_out) are the text's */
-  PangoLayout   *layout;   /* where the text is laid out in context */
-  gboolean       laid_out;
+  LlTableGlyphs    *table;
+  float             xalign;
+  char             *text;
+  PangoGlyphString *glyphs;    /* the text's, in the table's font */
+  gboolean          shaped;    /* glyphs (or laid_out) are the text's */
+  PangoLayout      *layout;    /* where the text is laid out in context */
+  gboolean          laid_out;
 };
 
 G_DEFINE_FINAL_TYPE (LlTableCell, ll_table_cell, GTK_TYPE_WIDGET)
-
-static void
-clear_runs (LlTableCell *self)
-{
-  for (guint i = 0; i < self->runs->len; i++)
-    pango_glyph_string_free (g_array_index (self->runs, Run, i).glyphs);
-  g_array_set_size (self->runs, 0);
-  self->width = 0;
-}
 
 /* The text's glyphs, side by side: FALSE where a character needs its
  * neighbours. */
 static gboolean
 shape (LlTableCell *self)
 {
-  Run *run = NULL;
+  int n = 0;
 
-  clear_runs (self);
-  for (const char *p = self->text; *p != '\0'; p = g_utf8_next_char (p))
+  pango_glyph_string_set_size (self->glyphs, (int) g_utf8_strlen (self->text, -1));
+  for (const char *p = self->text; *p != '\0'; p = g_utf8_next_char (p), n++)
     {
       const Glyph *g = lookup (self->table, GTK_WIDGET (self), g_utf8_get_char (p));
-      PangoGlyphInfo *info;
+      PangoGlyphInfo *info = &self->glyphs->glyphs[n];
 
-      if (g->font == NULL)
-        {
-          clear_runs (self);
-          return FALSE;
-        }
-      if (run == NULL || run->font != g->font)
-        {
-          Run next = { g->font, pango_glyph_string_new () };
-
-          g_array_append_val (self->runs, next);
-          run = &g_array_index (self->runs, Run, self->runs->len - 1);
-        }
-      pango_glyph_string_set_size (run->glyphs, run->glyphs->num_glyphs + 1);
-      info = &run->glyphs->glyphs[run->glyphs->num_glyphs - 1];
+      if (!g->alone)
+        return FALSE;
       memset (info, 0, sizeof *info);
       info->glyph = g->glyph;
       info->geometry.width = g->width;
       info->attr.is_cluster_start = 1;
-      run->glyphs->log_clusters[run->glyphs->num_glyphs - 1] = (int) (p - self->text);
-      self->width += g->width;
+      self->glyphs->log_clusters[n] = (int) (p - self->text);
     }
   return TRUE;
 }
@@ -224,7 +208,9 @@ ll_table_cell_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   /* (right to left, the other side) */
   float xalign = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL ? 1.0f - self->xalign : self->xalign;
+  GskRenderNode *node;
   GdkRGBA color;
+  int width_pu;
   double x, y;
 
   if (self->text == NULL || self->text[0] == '\0' || width <= 0 || height <= 0)
@@ -239,7 +225,8 @@ ll_table_cell_snapshot (GtkWidget   *widget,
 
   /* Too wide for the cell, or shaped in context: as Pango lays it out,
    * within the cell, the last line that fits ellipsized. */
-  if (self->laid_out || self->width > width * PANGO_SCALE)
+  width_pu = self->laid_out ? 0 : pango_glyph_string_get_width (self->glyphs);
+  if (self->laid_out || width_pu > width * PANGO_SCALE)
     {
       PangoRectangle logical;
 
@@ -262,21 +249,15 @@ ll_table_cell_snapshot (GtkWidget   *widget,
       return;
     }
 
-  x = floor (xalign * (width - PANGO_PIXELS_CEIL (self->width)));
+  x = floor (xalign * (width - PANGO_PIXELS_CEIL (width_pu)));
   y = floor ((height - PANGO_PIXELS_CEIL (self->table->height)) / 2.0) +
       (double) self->table->baseline / PANGO_SCALE;
-  for (guint i = 0; i < self->runs->len; i++)
+  node = gsk_text_node_new (self->table->font, self->glyphs, &color, &GRAPHENE_POINT_INIT (x, y));
+  /* (NULL: nothing to see, such as a space) */
+  if (node != NULL)
     {
-      Run *run = &g_array_index (self->runs, Run, i);
-      GskRenderNode *node = gsk_text_node_new (run->font, run->glyphs, &color, &GRAPHENE_POINT_INIT (x, y));
-
-      /* (NULL: nothing to see, such as a space) */
-      if (node != NULL)
-        {
-          gtk_snapshot_append_node (snapshot, node);
-          gsk_render_node_unref (node);
-        }
-      x += (double) pango_glyph_string_get_width (run->glyphs) / PANGO_SCALE;
+      gtk_snapshot_append_node (snapshot, node);
+      gsk_render_node_unref (node);
     }
 }
 
@@ -310,8 +291,7 @@ ll_table_cell_finalize (GObject *object)
 {
   LlTableCell *self = LL_TABLE_CELL (object);
 
-  clear_runs (self);
-  g_array_unref (self->runs);
+  pango_glyph_string_free (self->glyphs);
   g_clear_object (&self->layout);
   g_free (self->text);
 
@@ -335,7 +315,7 @@ ll_table_cell_class_init (LlTableCellClass *klass)
 static void
 ll_table_cell_init (LlTableCell *self)
 {
-  self->runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  self->glyphs = pango_glyph_string_new ();
 }
 
 GtkWidget *

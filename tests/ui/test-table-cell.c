@@ -137,6 +137,9 @@ test_laid_out (Fixture       *f,
   assert_drawn_as_gtk_draws (f, "18,446,744,073,709,551,615", 60);
   assert_drawn_as_gtk_draws (f, "١٢٣ ميغابايت", 200);
   assert_drawn_as_gtk_draws (f, "e\xCC\x81\xCC\x81 1,234", 200);
+  /* signs the table's font may lack, from a fallback font where there
+   * is one (fullwidth digits, an ideographic comma) */
+  assert_drawn_as_gtk_draws (f, "\xEF\xBC\x91\xEF\xBC\x92\xE3\x80\x81 1,234", 200);
   /* and shaped glyphs again once the text fits */
   assert_drawn_as_gtk_draws (f, "1,234", 60);
 }
