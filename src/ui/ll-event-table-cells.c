@@ -159,9 +159,10 @@ ll_event_table_format_cell (LlEventTable *self,
 
 /* Cells are LlTableCells: a new text only redraws its cell, where a label
  * would lay out the whole table again, for every cell of every row that
- * scrolls in; and it is drawn from glyphs the table shaped once. The column keeps the width of the longest text it showed
- * (in characters as wide as a digit), so nothing is cut and the columns
- * do not jitter while scrolling.
+ * scrolls in, and is drawn from glyphs the table shaped once. The column
+ * keeps the width of the longest text it showed (in characters as wide as
+ * a digit), so nothing is cut and the columns do not jitter while
+ * scrolling.
  *
  * The table sizes its cells, by a size request: GTK asks every cell of a
  * column for its size again whenever a row is made or dropped (some 2,000
