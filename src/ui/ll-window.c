@@ -10,6 +10,7 @@
 #include "ll-allocator.h"
 #include "ll-export-controller.h"
 #include "ll-run-files.h"
+#include "ll-text-row.h"
 #include "ll-ui-util.h"
 
 G_DEFINE_FINAL_TYPE (LlWindow, ll_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -466,6 +467,7 @@ ll_window_class_init (LlWindowClass *klass)
   g_type_ensure (LL_TYPE_EXPORT_BAR);
   g_type_ensure (LL_TYPE_CONTROLS);
   g_type_ensure (LL_TYPE_SUMMARY_VIEW);
+  g_type_ensure (LL_TYPE_TEXT_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/listlab/ListLab/ll-window.ui");
