@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "ll-summary-view.h"
+#include "ll-text-row.h"
 
 /* Figures and progress change many times a second: screen readers hear
  * them brought up to date at most this often during a run. */
@@ -345,6 +346,7 @@ ll_summary_view_init (LlSummaryView *self)
 {
   GtkWidget *box;
   GtkWidget *run_box;
+  GtkWidget *run_row;
   GtkWidget *progress_box;
   GtkWidget *flow;
   GtkWidget *figures_box;
@@ -355,7 +357,12 @@ ll_summary_view_init (LlSummaryView *self)
   gtk_stack_set_vhomogeneous (self->status_stack, TRUE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->status_stack));
   run_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_stack_add_named (self->status_stack, run_box, "run");
+  /* In a text row: a stack asks its page's width at the stack's height, and
+   * the forecast's wrapping words would answer by being laid out at width
+   * after width, on every frame the progress changes. */
+  run_row = ll_text_row_new ();
+  ll_text_row_set_child (LL_TEXT_ROW (run_row), run_box);
+  gtk_stack_add_named (self->status_stack, run_row, "run");
 
   progress_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   self->progress_box = progress_box;
