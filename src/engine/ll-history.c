@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/mman.h>
 
 #include "ll-arith.h"
 #include "ll-element.h"
@@ -53,22 +54,29 @@ struct _LlHistoryView
   guint64            events_generation;
   guint64            samples_generation;
 
+  /* Mapped on their own once they take room for all the history can hold
+   * (@events_mapped, @samples_mapped: the bytes mapped; 0 for the heap's
+   * blocks of a view still growing). */
   LlEventBucket     *events;
   gsize              n_events;
   gsize              events_alloc;
+  gsize              events_mapped;
 
   LlSampleBucket    *samples;
   gsize              n_samples;
   gsize              samples_alloc;
+  gsize              samples_mapped;
 
   /* The same, LL_HISTORY_COARSE buckets joined into one, for drawing many
    * buckets per pixel column without reading them all. */
   LlEventBucket     *coarse_events;
   gsize              n_coarse_events;
   gsize              coarse_events_alloc;
+  gsize              coarse_events_mapped;
   LlSampleBucket    *coarse_samples;
   gsize              n_coarse_samples;
   gsize              coarse_samples_alloc;
+  gsize              coarse_samples_mapped;
 
   /* The times of the first @n_closed_groups coarse groups, which no new
    * event can change (their last bucket is not the open one), and of the
@@ -678,16 +686,68 @@ ll_history_view_new (void)
   return view;
 }
 
+/* A view's buckets: a block of the heap, or (@mapped bytes) a mapping. */
+static void
+free_buckets (gpointer buckets,
+              gsize    mapped)
+{
+  if (mapped > 0)
+    munmap (buckets, mapped);
+  else
+    g_free (buckets);
+}
+
+/* Grows a view's @buckets (@mapped as free_buckets () takes it) to @alloc
+ * buckets of @size bytes, the first @n kept. With @all_at_once (the room
+ * for all the history can hold) they are mapped on their own: the pages are
+ * touched only as buckets arrive, all of them go back when the view is
+ * freed, and the heap is not stretched by some 20 MB under the frames'
+ * surfaces, which would then be painted into fresh pages. NULL when the
+ * address space has no such room; else the old buckets are freed. */
+static gpointer
+grow_buckets (gpointer  buckets,
+              gsize    *mapped,
+              gsize     n,
+              gsize     alloc,
+              gsize     size,
+              gboolean  all_at_once)
+{
+  gpointer grown;
+  gsize bytes;
+
+  if (!g_size_checked_mul (&bytes, alloc, size))
+    return NULL;
+  if (all_at_once)
+    {
+      grown = mmap (NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+      if (grown == MAP_FAILED)
+        return NULL;
+    }
+  else if (*mapped == 0)
+    {
+      return g_try_realloc (buckets, bytes);
+    }
+  else if ((grown = g_try_malloc (bytes)) == NULL)
+    {
+      return NULL;
+    }
+  if (n > 0)
+    memcpy (grown, buckets, n * size);
+  free_buckets (buckets, *mapped);
+  *mapped = all_at_once ? bytes : 0;
+  return grown;
+}
+
 void
 ll_history_view_free (LlHistoryView *view)
 {
   if (view == NULL)
     return;
 
-  g_free (view->events);
-  g_free (view->samples);
-  g_free (view->coarse_events);
-  g_free (view->coarse_samples);
+  free_buckets (view->events, view->events_mapped);
+  free_buckets (view->samples, view->samples_mapped);
+  free_buckets (view->coarse_events, view->coarse_events_mapped);
+  free_buckets (view->coarse_samples, view->coarse_samples_mapped);
   g_free (view);
 }
 
@@ -696,10 +756,10 @@ ll_history_view_clear (LlHistoryView *view)
 {
   g_return_if_fail (view != NULL);
 
-  g_clear_pointer (&view->events, g_free);
-  g_clear_pointer (&view->samples, g_free);
-  g_clear_pointer (&view->coarse_events, g_free);
-  g_clear_pointer (&view->coarse_samples, g_free);
+  free_buckets (view->events, view->events_mapped);
+  free_buckets (view->samples, view->samples_mapped);
+  free_buckets (view->coarse_events, view->coarse_events_mapped);
+  free_buckets (view->coarse_samples, view->coarse_samples_mapped);
   memset (view, 0, sizeof *view);
   ll_event_times_init (&view->closed_times);
   ll_event_times_init (&view->event_times);
@@ -730,8 +790,20 @@ update_coarse_events (LlHistoryView *view,
 
   if (n > view->coarse_events_alloc)
     {
-      view->coarse_events_alloc = MAX (n, view->events_alloc / LL_HISTORY_COARSE + 1);
-      view->coarse_events = g_renew (LlEventBucket, view->coarse_events, view->coarse_events_alloc);
+      gsize alloc = MAX (n, view->events_alloc / LL_HISTORY_COARSE + 1);
+      LlEventBucket *grown = NULL;
+
+      /* (taken the way the fine buckets took theirs, if it can be) */
+      if (view->events_mapped > 0)
+        grown = grow_buckets (view->coarse_events, &view->coarse_events_mapped, view->n_coarse_events,
+                              alloc, sizeof *grown, TRUE);
+      if (grown == NULL)
+        grown = grow_buckets (view->coarse_events, &view->coarse_events_mapped, view->n_coarse_events,
+                              alloc, sizeof *grown, FALSE);
+      if (grown == NULL)
+        g_error ("%s: no memory for %" G_GSIZE_FORMAT " buckets", G_STRLOC, alloc);
+      view->coarse_events = grown;
+      view->coarse_events_alloc = alloc;
     }
   for (gsize c = start / LL_HISTORY_COARSE; c < n; c++)
     {
@@ -754,8 +826,19 @@ update_coarse_samples (LlHistoryView *view,
 
   if (n > view->coarse_samples_alloc)
     {
-      view->coarse_samples_alloc = MAX (n, view->samples_alloc / LL_HISTORY_COARSE + 1);
-      view->coarse_samples = g_renew (LlSampleBucket, view->coarse_samples, view->coarse_samples_alloc);
+      gsize alloc = MAX (n, view->samples_alloc / LL_HISTORY_COARSE + 1);
+      LlSampleBucket *grown = NULL;
+
+      if (view->samples_mapped > 0)
+        grown = grow_buckets (view->coarse_samples, &view->coarse_samples_mapped, view->n_coarse_samples,
+                              alloc, sizeof *grown, TRUE);
+      if (grown == NULL)
+        grown = grow_buckets (view->coarse_samples, &view->coarse_samples_mapped, view->n_coarse_samples,
+                              alloc, sizeof *grown, FALSE);
+      if (grown == NULL)
+        g_error ("%s: no memory for %" G_GSIZE_FORMAT " buckets", G_STRLOC, alloc);
+      view->coarse_samples = grown;
+      view->coarse_samples_alloc = alloc;
     }
   for (gsize c = start / LL_HISTORY_COARSE; c < n; c++)
     {
@@ -832,20 +915,36 @@ ll_history_view_update (LlHistoryView *view,
       /* All at once if the address space allows; else what is needed. */
       if (events_alloc > view->events_alloc)
         {
-          LlEventBucket *all = most > events_alloc ? g_try_renew (LlEventBucket, view->events, most) : NULL;
+          LlEventBucket *all = most > events_alloc
+                               ? grow_buckets (view->events, &view->events_mapped, view->n_events,
+                                               most, sizeof *view->events, TRUE)
+                               : NULL;
 
           if (all != NULL)
             events_alloc = most;
-          view->events = all != NULL ? all : g_renew (LlEventBucket, view->events, events_alloc);
+          else
+            all = grow_buckets (view->events, &view->events_mapped, view->n_events,
+                                events_alloc, sizeof *view->events, FALSE);
+          if (all == NULL)
+            g_error ("%s: no memory for %" G_GSIZE_FORMAT " buckets", G_STRLOC, events_alloc);
+          view->events = all;
           view->events_alloc = events_alloc;
         }
       if (samples_alloc > view->samples_alloc)
         {
-          LlSampleBucket *all = most > samples_alloc ? g_try_renew (LlSampleBucket, view->samples, most) : NULL;
+          LlSampleBucket *all = most > samples_alloc
+                                ? grow_buckets (view->samples, &view->samples_mapped, view->n_samples,
+                                                most, sizeof *view->samples, TRUE)
+                                : NULL;
 
           if (all != NULL)
             samples_alloc = most;
-          view->samples = all != NULL ? all : g_renew (LlSampleBucket, view->samples, samples_alloc);
+          else
+            all = grow_buckets (view->samples, &view->samples_mapped, view->n_samples,
+                                samples_alloc, sizeof *view->samples, FALSE);
+          if (all == NULL)
+            g_error ("%s: no memory for %" G_GSIZE_FORMAT " buckets", G_STRLOC, samples_alloc);
+          view->samples = all;
           view->samples_alloc = samples_alloc;
         }
 

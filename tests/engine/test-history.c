@@ -6,6 +6,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __GLIBC__
+# include <malloc.h>
+#endif
 
 #include "ll-history.h"
 #include "ll-mem.h"
@@ -799,6 +802,52 @@ test_history_concurrency (void)
   g_assert_cmpuint (updates, >, 0);
 }
 
+/* A view takes room for all the history can hold (some 25 MB by default)
+ * in mappings of its own: the heap does not grow by it, so the frames'
+ * surfaces are not painted into its fresh pages, and all of it goes back
+ * when the view is freed. The buckets read the same either way. */
+static void
+test_history_view_room (void)
+{
+  g_autoptr(LlHistory) history = ll_history_new (0);
+  g_autoptr(LlHistoryView) view = ll_history_view_new ();
+  g_autoptr(LlHistoryView) again = ll_history_view_new ();
+  const LlEventBucket *events;
+  gsize n;
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+  struct mallinfo2 before, after;
+#endif
+
+  push_event_range (history, 0, 1000, 100);
+  push_sample_range (history, 0, 1000, 100);
+
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+  before = mallinfo2 ();
+#endif
+  g_assert_true (ll_history_view_update (view, history));
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+  after = mallinfo2 ();
+  /* (under valgrind or a sanitizer, which have allocators of their own,
+   * both read 0) */
+  g_assert_cmpuint (after.arena + after.hblkhd, <, before.arena + before.hblkhd + 1024 * 1024);
+#endif
+
+  /* More buckets, in the room taken: the same as a view made afresh. */
+  push_event_range (history, 1000, 5000, 1);
+  push_sample_range (history, 1000, 3000, 1);
+  g_assert_true (ll_history_view_update (view, history));
+  g_assert_true (ll_history_view_update (again, history));
+  assert_views_equal (view, again);
+  events = ll_history_view_get_events (view, &n);
+  g_assert_cmpuint (n, >, 100);
+  g_assert_cmpuint (events[n - 1].last.length, ==, 4999 + 1);
+
+  /* Cleared, and filled from another history of its own size. */
+  ll_history_view_clear (view);
+  g_assert_true (ll_history_view_update (view, history));
+  assert_views_equal (view, again);
+}
+
 /* Like `simulate --policy fixed` to 10 GB: 3 x 10^8 events in batches of
  * 4096 (with -m perf; a thirtieth of that otherwise). Reported, not
  * asserted: timings depend on the machine. */
@@ -1137,6 +1186,7 @@ main (int   argc,
   g_test_add_func ("/history/samples-bounded", test_history_samples_bounded);
   g_test_add_func ("/history/view-incremental", test_history_view_incremental);
   g_test_add_func ("/history/concurrency", test_history_concurrency);
+  g_test_add_func ("/history/view-room", test_history_view_room);
   g_test_add_func ("/history/push-speed", test_history_push_speed);
   g_test_add_func ("/history/counters-timed", test_counters_timed);
   g_test_add_func ("/history/outcome", test_outcome);
