@@ -122,5 +122,6 @@ void      ll_window_release_list         (LlWindow *self,
 void      ll_window_runs_class_init (GtkWidgetClass *widget_class);
 void      ll_window_runs_init       (LlWindow       *self);
 void      ll_window_runs_dispose    (LlWindow       *self);
+void      ll_window_update_compare_progress (LlWindow   *self);
 
 G_END_DECLS

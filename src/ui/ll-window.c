@@ -161,6 +161,7 @@ ll_window_on_runs_changed (LlWindow *self)
     ll_run_files_update (self->files);
   ll_window_push_chart_data (self, FALSE);
   ll_comparison_table_refresh (ll_chart_board_get_comparison (self->board));
+  ll_window_update_compare_progress (self);
   ll_run_list_set_runs (ll_controls_get_run_list (self->controls),
                         ll_run_set_get_model (self->runs), self->run);
 }

@@ -223,6 +223,33 @@ test_remove_and_undo (void)
   destroy_window (window);
 }
 
+/* A comparison that takes a while shows how far it came in the list, and
+ * its row goes as the compared runs come, not at the next look at its
+ * progress (a tenth of a second later). */
+static void
+test_compare_progress (void)
+{
+  LlWindow *window = create_window ();
+  LlRunList *list = ll_controls_get_run_list (ll_window_get_controls (window));
+  gint64 deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+  gboolean shown = FALSE;
+
+  /* fixed +4 to 512 MiB: some 1.7 × 10⁷ growths */
+  configure_run (window, LL_POLICY_FIXED, LL_ELEMENT_SHARED, "512 MiB");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", "s", "fixed"));
+  while (ll_run_set_is_busy (ll_window_get_runs (window)) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      shown = shown || ll_run_list_get_progress (list) >= 0;
+    }
+  g_assert_true (shown);
+  g_assert_false (ll_run_set_is_busy (ll_window_get_runs (window)));
+  g_assert_cmpuint (g_list_model_get_n_items (ll_run_set_get_model (ll_window_get_runs (window))), ==, 1);
+  g_assert_cmpfloat (ll_run_list_get_progress (list), <, 0);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -231,6 +258,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/run-list/rename", test_rename);
   g_test_add_func ("/ui/run-list/remove-and-undo", test_remove_and_undo);
+  g_test_add_func ("/ui/run-list/compare-progress", test_compare_progress);
 
   return g_test_run ();
 }
