@@ -738,6 +738,32 @@ grow_buckets (gpointer  buckets,
   return grown;
 }
 
+/* Grows @buckets (@mapped as grow_buckets () takes it, @n kept) to room
+ * for all @most buckets at once, if @most is not 0 and the address space
+ * has it; else to @needed of them. Sets @alloc to the room taken. */
+static gpointer
+take_room (gpointer  buckets,
+           gsize    *mapped,
+           gsize     n,
+           gsize     size,
+           gsize     needed,
+           gsize     most,
+           gsize    *alloc)
+{
+  gpointer grown = most > 0 ? grow_buckets (buckets, mapped, n, most, size, TRUE) : NULL;
+
+  if (grown != NULL)
+    {
+      *alloc = most;
+      return grown;
+    }
+  grown = grow_buckets (buckets, mapped, n, needed, size, FALSE);
+  if (grown == NULL)
+    g_error ("%s: no memory for %" G_GSIZE_FORMAT " buckets", G_STRLOC, needed);
+  *alloc = needed;
+  return grown;
+}
+
 void
 ll_history_view_free (LlHistoryView *view)
 {
@@ -791,19 +817,12 @@ update_coarse_events (LlHistoryView *view,
   if (n > view->coarse_events_alloc)
     {
       gsize alloc = MAX (n, view->events_alloc / LL_HISTORY_COARSE + 1);
-      LlEventBucket *grown = NULL;
 
       /* (taken the way the fine buckets took theirs, if it can be) */
-      if (view->events_mapped > 0)
-        grown = grow_buckets (view->coarse_events, &view->coarse_events_mapped, view->n_coarse_events,
-                              alloc, sizeof *grown, TRUE);
-      if (grown == NULL)
-        grown = grow_buckets (view->coarse_events, &view->coarse_events_mapped, view->n_coarse_events,
-                              alloc, sizeof *grown, FALSE);
-      if (grown == NULL)
-        g_error ("%s: no memory for %" G_GSIZE_FORMAT " buckets", G_STRLOC, alloc);
-      view->coarse_events = grown;
-      view->coarse_events_alloc = alloc;
+      view->coarse_events = take_room (view->coarse_events, &view->coarse_events_mapped,
+                                       view->n_coarse_events, sizeof *view->coarse_events,
+                                       alloc, view->events_mapped > 0 ? alloc : 0,
+                                       &view->coarse_events_alloc);
     }
   for (gsize c = start / LL_HISTORY_COARSE; c < n; c++)
     {
@@ -827,18 +846,11 @@ update_coarse_samples (LlHistoryView *view,
   if (n > view->coarse_samples_alloc)
     {
       gsize alloc = MAX (n, view->samples_alloc / LL_HISTORY_COARSE + 1);
-      LlSampleBucket *grown = NULL;
 
-      if (view->samples_mapped > 0)
-        grown = grow_buckets (view->coarse_samples, &view->coarse_samples_mapped, view->n_coarse_samples,
-                              alloc, sizeof *grown, TRUE);
-      if (grown == NULL)
-        grown = grow_buckets (view->coarse_samples, &view->coarse_samples_mapped, view->n_coarse_samples,
-                              alloc, sizeof *grown, FALSE);
-      if (grown == NULL)
-        g_error ("%s: no memory for %" G_GSIZE_FORMAT " buckets", G_STRLOC, alloc);
-      view->coarse_samples = grown;
-      view->coarse_samples_alloc = alloc;
+      view->coarse_samples = take_room (view->coarse_samples, &view->coarse_samples_mapped,
+                                        view->n_coarse_samples, sizeof *view->coarse_samples,
+                                        alloc, view->samples_mapped > 0 ? alloc : 0,
+                                        &view->coarse_samples_alloc);
     }
   for (gsize c = start / LL_HISTORY_COARSE; c < n; c++)
     {
@@ -914,39 +926,13 @@ ll_history_view_update (LlHistoryView *view,
 
       /* All at once if the address space allows; else what is needed. */
       if (events_alloc > view->events_alloc)
-        {
-          LlEventBucket *all = most > events_alloc
-                               ? grow_buckets (view->events, &view->events_mapped, view->n_events,
-                                               most, sizeof *view->events, TRUE)
-                               : NULL;
-
-          if (all != NULL)
-            events_alloc = most;
-          else
-            all = grow_buckets (view->events, &view->events_mapped, view->n_events,
-                                events_alloc, sizeof *view->events, FALSE);
-          if (all == NULL)
-            g_error ("%s: no memory for %" G_GSIZE_FORMAT " buckets", G_STRLOC, events_alloc);
-          view->events = all;
-          view->events_alloc = events_alloc;
-        }
+        view->events = take_room (view->events, &view->events_mapped, view->n_events,
+                                  sizeof *view->events, events_alloc,
+                                  most > events_alloc ? most : 0, &view->events_alloc);
       if (samples_alloc > view->samples_alloc)
-        {
-          LlSampleBucket *all = most > samples_alloc
-                                ? grow_buckets (view->samples, &view->samples_mapped, view->n_samples,
-                                                most, sizeof *view->samples, TRUE)
-                                : NULL;
-
-          if (all != NULL)
-            samples_alloc = most;
-          else
-            all = grow_buckets (view->samples, &view->samples_mapped, view->n_samples,
-                                samples_alloc, sizeof *view->samples, FALSE);
-          if (all == NULL)
-            g_error ("%s: no memory for %" G_GSIZE_FORMAT " buckets", G_STRLOC, samples_alloc);
-          view->samples = all;
-          view->samples_alloc = samples_alloc;
-        }
+        view->samples = take_room (view->samples, &view->samples_mapped, view->n_samples,
+                                   sizeof *view->samples, samples_alloc,
+                                   most > samples_alloc ? most : 0, &view->samples_alloc);
 
       g_mutex_lock (&history->mutex);
     }
