@@ -28,11 +28,10 @@ compare_progress (gpointer data)
 void
 ll_window_update_compare_progress (LlWindow *self)
 {
-  if (self->compare_progress_id == 0 || ll_run_set_get_progress (self->runs) >= 0)
-    return;
-  g_clear_handle_id (&self->compare_progress_id, g_source_remove);
-  ll_run_list_set_progress (ll_controls_get_run_list (self->controls), -1.0);
-  ll_chart_board_set_compare_progress (self->board, -1.0, FALSE);
+  guint id = self->compare_progress_id;
+
+  if (id != 0 && compare_progress (self) == G_SOURCE_REMOVE)
+    g_source_remove (id);
 }
 
 /* Other policies over the same charts, simulated for the set-up in the
