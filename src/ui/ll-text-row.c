@@ -43,6 +43,13 @@ shown (GtkWidget *widget)
   return widget != NULL && gtk_widget_get_visible (widget);
 }
 
+/* The spacing, between two children shown. */
+static int
+gap (LlTextRow *self)
+{
+  return shown (self->child) && shown (self->end_child) ? self->spacing : 0;
+}
+
 /* How @width is shared: the end child its natural width, less as far as
  * the child would otherwise get less than its least, never less than its
  * own least. */
@@ -53,15 +60,14 @@ split (LlTextRow *self,
        int       *end_width)
 {
   int end_min = 0, end_nat = 0, least = 0;
-  int gap = shown (self->child) && shown (self->end_child) ? self->spacing : 0;
 
   if (shown (self->end_child))
     gtk_widget_measure (self->end_child, GTK_ORIENTATION_HORIZONTAL, -1, &end_min, &end_nat, NULL, NULL);
   if (shown (self->child))
     gtk_widget_measure (self->child, GTK_ORIENTATION_HORIZONTAL, -1, &least, NULL, NULL, NULL);
 
-  *end_width = MAX (end_min, MIN (end_nat, width - gap - least));
-  *child_width = shown (self->child) ? MAX (0, width - gap - *end_width) : 0;
+  *end_width = MAX (end_min, MIN (end_nat, width - gap (self) - least));
+  *child_width = shown (self->child) ? MAX (0, width - gap (self) - *end_width) : 0;
 }
 
 static void
@@ -78,14 +84,12 @@ ll_text_row_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      int gap = shown (self->child) && shown (self->end_child) ? self->spacing : 0;
-
       if (shown (self->child))
         gtk_widget_measure (self->child, orientation, -1, &child_min, &child_nat, NULL, NULL);
       if (shown (self->end_child))
         gtk_widget_measure (self->end_child, orientation, -1, &end_min, &end_nat, NULL, NULL);
-      *minimum = child_min + gap + end_min;
-      *natural = child_nat + gap + end_nat;
+      *minimum = child_min + gap (self) + end_min;
+      *natural = child_nat + gap (self) + end_nat;
     }
   else
     {
