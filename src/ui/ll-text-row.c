@@ -1,4 +1,5 @@
-/* ll-text-row.c — words, and a widget at their end that takes only its width
+/* ll-text-row.c — words, and widgets at their start and end that take only
+ * their width
  *
  * A horizontal GtkBox lays out its children by asking each how wide it
  * must be at the box's height. For a column of wrapping labels that
@@ -6,7 +7,7 @@
  * lays the text out again at each. A status line that changes as a run
  * starts or its list is freed paid for some hundreds of layouts in one
  * frame. This row asks only what a label answers at once: its widths with
- * no height given, and its height at the width it gets. It centres both
+ * no height given, and its height at the width it gets. It centres its
  * children on its height itself: a child aligned by GTK (any halign or
  * valign but fill) would be asked its width at a height again.
  *
@@ -20,6 +21,7 @@ struct _LlTextRow
 {
   GtkWidget  parent_instance;
 
+  GtkWidget *start_child;
   GtkWidget *child;
   GtkWidget *end_child;
   int        spacing;
@@ -27,6 +29,7 @@ struct _LlTextRow
 
 enum {
   PROP_0,
+  PROP_START_CHILD,
   PROP_CHILD,
   PROP_END_CHILD,
   PROP_SPACING,
@@ -43,31 +46,46 @@ shown (GtkWidget *widget)
   return widget != NULL && gtk_widget_get_visible (widget);
 }
 
-/* The spacing, between two children shown. */
+/* The spacing between the children shown, all told. */
 static int
-gap (LlTextRow *self)
+gaps (LlTextRow *self)
 {
-  return shown (self->child) && shown (self->end_child) ? self->spacing : 0;
+  int n = shown (self->start_child) + shown (self->child) + shown (self->end_child);
+
+  return n > 1 ? (n - 1) * self->spacing : 0;
 }
 
-/* How @width is shared: the end child its natural width, less as far as
- * the child would otherwise get less than its least, never less than its
- * own least. */
+static void
+measure_width (GtkWidget *child,
+               int       *minimum,
+               int       *natural)
+{
+  *minimum = *natural = 0;
+  if (shown (child))
+    gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, minimum, natural, NULL, NULL);
+}
+
+/* How @width is shared: the end child its natural width, then the start
+ * child its, each less as far as the child would otherwise get less than
+ * its least, never less than its own least. The child takes the rest. */
 static void
 split (LlTextRow *self,
        int        width,
+       int       *start_width,
        int       *child_width,
        int       *end_width)
 {
-  int end_min = 0, end_nat = 0, least = 0;
+  int start_min, start_nat, end_min, end_nat, least, unused;
+  int room;
 
-  if (shown (self->end_child))
-    gtk_widget_measure (self->end_child, GTK_ORIENTATION_HORIZONTAL, -1, &end_min, &end_nat, NULL, NULL);
-  if (shown (self->child))
-    gtk_widget_measure (self->child, GTK_ORIENTATION_HORIZONTAL, -1, &least, NULL, NULL, NULL);
+  measure_width (self->start_child, &start_min, &start_nat);
+  measure_width (self->end_child, &end_min, &end_nat);
+  measure_width (self->child, &least, &unused);
 
-  *end_width = MAX (end_min, MIN (end_nat, width - gap (self) - least));
-  *child_width = shown (self->child) ? MAX (0, width - gap (self) - *end_width) : 0;
+  room = width - gaps (self) - least;
+  *end_width = MAX (end_min, MIN (end_nat, room - start_min));
+  *start_width = MAX (start_min, MIN (start_nat, room - *end_width));
+  *child_width = shown (self->child) ? MAX (0, width - gaps (self) - *start_width - *end_width) : 0;
 }
 
 static void
@@ -80,29 +98,37 @@ ll_text_row_measure (GtkWidget      *widget,
                      int            *natural_baseline)
 {
   LlTextRow *self = LL_TEXT_ROW (widget);
-  int child_min = 0, child_nat = 0, end_min = 0, end_nat = 0;
+  GtkWidget *children[3] = { self->start_child, self->child, self->end_child };
 
+  *minimum = *natural = 0;
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      if (shown (self->child))
-        gtk_widget_measure (self->child, orientation, -1, &child_min, &child_nat, NULL, NULL);
-      if (shown (self->end_child))
-        gtk_widget_measure (self->end_child, orientation, -1, &end_min, &end_nat, NULL, NULL);
-      *minimum = child_min + gap (self) + end_min;
-      *natural = child_nat + gap (self) + end_nat;
+      for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+        {
+          int min, nat;
+
+          measure_width (children[i], &min, &nat);
+          *minimum += min;
+          *natural += nat;
+        }
+      *minimum += gaps (self);
+      *natural += gaps (self);
     }
   else
     {
-      int child_width = -1, end_width = -1;
+      int widths[3] = { -1, -1, -1 };
 
       if (for_size >= 0)
-        split (self, for_size, &child_width, &end_width);
-      if (shown (self->child))
-        gtk_widget_measure (self->child, orientation, child_width, &child_min, &child_nat, NULL, NULL);
-      if (shown (self->end_child))
-        gtk_widget_measure (self->end_child, orientation, end_width, &end_min, &end_nat, NULL, NULL);
-      *minimum = MAX (child_min, end_min);
-      *natural = MAX (child_nat, end_nat);
+        split (self, for_size, &widths[0], &widths[1], &widths[2]);
+      for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+        {
+          int min = 0, nat = 0;
+
+          if (shown (children[i]))
+            gtk_widget_measure (children[i], orientation, widths[i], &min, &nat, NULL, NULL);
+          *minimum = MAX (*minimum, min);
+          *natural = MAX (*natural, nat);
+        }
     }
 }
 
@@ -130,11 +156,19 @@ ll_text_row_size_allocate (GtkWidget *widget,
 {
   LlTextRow *self = LL_TEXT_ROW (widget);
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
-  int child_width, end_width;
+  int start_width, child_width, end_width;
+  int x = 0;
 
-  split (self, width, &child_width, &end_width);
+  split (self, width, &start_width, &child_width, &end_width);
+  /* From the start, each after the one before and the spacing; the end
+   * child at the end. (Right to left, the same mirrored.) */
+  if (shown (self->start_child))
+    {
+      allocate_centred (self->start_child, rtl ? width - start_width : 0, start_width, height);
+      x = start_width + self->spacing;
+    }
   if (shown (self->child))
-    allocate_centred (self->child, rtl ? width - child_width : 0, child_width, height);
+    allocate_centred (self->child, rtl ? width - x - child_width : x, child_width, height);
   if (shown (self->end_child))
     allocate_centred (self->end_child, rtl ? 0 : width - end_width, end_width, height);
 }
@@ -150,6 +184,7 @@ ll_text_row_dispose (GObject *object)
 {
   LlTextRow *self = LL_TEXT_ROW (object);
 
+  g_clear_pointer (&self->start_child, gtk_widget_unparent);
   g_clear_pointer (&self->child, gtk_widget_unparent);
   g_clear_pointer (&self->end_child, gtk_widget_unparent);
 
@@ -166,6 +201,9 @@ ll_text_row_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_START_CHILD:
+      g_value_set_object (value, self->start_child);
+      break;
     case PROP_CHILD:
       g_value_set_object (value, self->child);
       break;
@@ -190,6 +228,9 @@ ll_text_row_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_START_CHILD:
+      ll_text_row_set_start_child (self, g_value_get_object (value));
+      break;
     case PROP_CHILD:
       ll_text_row_set_child (self, g_value_get_object (value));
       break;
@@ -217,6 +258,9 @@ ll_text_row_class_init (LlTextRowClass *klass)
   widget_class->size_allocate = ll_text_row_size_allocate;
   widget_class->get_request_mode = ll_text_row_get_request_mode;
 
+  properties[PROP_START_CHILD] =
+    g_param_spec_object ("start-child", NULL, NULL, GTK_TYPE_WIDGET,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CHILD] =
     g_param_spec_object ("child", NULL, NULL, GTK_TYPE_WIDGET,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -243,6 +287,33 @@ ll_text_row_new (void)
 }
 
 void
+ll_text_row_set_start_child (LlTextRow *self,
+                             GtkWidget *child)
+{
+  g_return_if_fail (LL_IS_TEXT_ROW (self));
+  g_return_if_fail (child == NULL || GTK_IS_WIDGET (child));
+
+  if (self->start_child == child)
+    return;
+  g_clear_pointer (&self->start_child, gtk_widget_unparent);
+  if (child != NULL)
+    {
+      self->start_child = child;
+      /* First, for the focus to come to it first. */
+      gtk_widget_insert_after (child, GTK_WIDGET (self), NULL);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START_CHILD]);
+}
+
+GtkWidget *
+ll_text_row_get_start_child (LlTextRow *self)
+{
+  g_return_val_if_fail (LL_IS_TEXT_ROW (self), NULL);
+
+  return self->start_child;
+}
+
+void
 ll_text_row_set_child (LlTextRow *self,
                        GtkWidget *child)
 {
@@ -255,8 +326,8 @@ ll_text_row_set_child (LlTextRow *self,
   if (child != NULL)
     {
       self->child = child;
-      /* First, for the focus to come to it first. */
-      gtk_widget_insert_after (child, GTK_WIDGET (self), NULL);
+      /* After the start child, for the focus to come to them in order. */
+      gtk_widget_insert_after (child, GTK_WIDGET (self), self->start_child);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHILD]);
 }

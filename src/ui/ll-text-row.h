@@ -1,4 +1,5 @@
-/* ll-text-row.h — words, and a widget at their end that takes only its width
+/* ll-text-row.h — words, and widgets at their start and end that take only
+ * their width
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,13 +13,17 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LlTextRow, ll_text_row, LL, TEXT_ROW, GtkWidget)
 
-/* The end child (a button, say) takes the width it would like, as far as
- * the child keeps its least; the child takes the rest, and the row is as
- * tall as the taller; both are centred on its height. Unlike a horizontal
+/* The end child (a button, say) and then the start child take the widths
+ * they would like, as far as the child keeps its least; the child takes
+ * the rest, and the row is as tall as the tallest; all are centred on its
+ * height. Unlike a horizontal
  * box, the row never asks its child how narrow it could be at some height:
  * wrapping labels are only ever asked their height at the width they get.
  * (A child's own halign and valign other than fill would ask it again.) */
 GtkWidget *ll_text_row_new           (void);
+void       ll_text_row_set_start_child (LlTextRow *self,
+                                        GtkWidget *child);
+GtkWidget *ll_text_row_get_start_child (LlTextRow *self);
 void       ll_text_row_set_child     (LlTextRow *self,
                                       GtkWidget *child);
 GtkWidget *ll_text_row_get_child     (LlTextRow *self);

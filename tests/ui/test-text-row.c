@@ -245,6 +245,73 @@ test_least_widths (Fixture       *f,
   g_assert_true (gtk_widget_get_first_child (f->row) == GTK_WIDGET (f->words));
 }
 
+/* A start child (a check and a swatch, say) takes its natural width at
+ * the start; the words come after it and the spacing, and give way to it
+ * as to the end child. Right to left, it is at the right. In the focus
+ * order it comes first. */
+static void
+test_start_child (Fixture       *f,
+                  gconstpointer  data)
+{
+  /* (a label that ellipsizes too, of a width the words can spare) */
+  GtkWidget *start = gtk_label_new ("Shown on the Charts");
+  int start_min, start_nat, minimum, natural, width;
+  graphene_rect_t words, bounds;
+
+  ll_text_row_set_start_child (LL_TEXT_ROW (f->row), start);
+  g_assert_true (ll_text_row_get_start_child (LL_TEXT_ROW (f->row)) == start);
+  g_assert_true (gtk_widget_get_first_child (f->row) == start);
+  g_assert_true (gtk_widget_get_next_sibling (start) == GTK_WIDGET (f->words));
+  g_assert_true (gtk_widget_get_last_child (f->row) == f->end);
+  wait_frames (f->row, 3);
+
+  gtk_label_set_ellipsize (GTK_LABEL (start), PANGO_ELLIPSIZE_END);
+  wait_frames (f->row, 2);
+  gtk_widget_measure (start, GTK_ORIENTATION_HORIZONTAL, -1, &start_min, &start_nat, NULL, NULL);
+  g_assert_cmpint (start_min, <, start_nat - 30);
+  width = gtk_widget_get_width (f->row);
+  bounds = bounds_in_row (f, start);
+  words = bounds_in_row (f, GTK_WIDGET (f->words));
+  g_assert_cmpfloat (bounds.origin.x, ==, 0);
+  g_assert_cmpfloat (bounds.size.width, ==, start_nat);
+  g_assert_cmpfloat (bounds.origin.y, ==, (gtk_widget_get_height (f->row) - (int) bounds.size.height) / 2);
+  g_assert_cmpfloat (words.origin.x, ==, start_nat + 12);
+  g_assert_cmpfloat (words.size.width, ==, width - start_nat - 12 - 12 - end_width (f));
+  /* As tall as the tallest. */
+  g_assert_cmpfloat (words.size.height, ==, (WORDS_AREA + (int) words.size.width - 1) / (int) words.size.width);
+  g_assert_cmpint (gtk_widget_get_height (f->row), ==, MAX ((int) words.size.height, (int) bounds.size.height));
+
+  gtk_widget_measure (f->row, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, start_min + 12 + WORDS_LEAST + 12 + end_least (f));
+  g_assert_cmpint (natural, ==, start_nat + 12 + WORDS_NATURAL + 12 + end_width (f));
+  g_assert_cmpuint (f->words->widths_for_height, ==, 0);
+
+  gtk_widget_set_direction (f->row, GTK_TEXT_DIR_RTL);
+  wait_frames (f->row, 3);
+  bounds = bounds_in_row (f, start);
+  words = bounds_in_row (f, GTK_WIDGET (f->words));
+  g_assert_cmpfloat (bounds.origin.x, ==, width - start_nat);
+  g_assert_cmpfloat (words.origin.x + words.size.width, ==, width - start_nat - 12);
+  g_assert_cmpfloat (bounds_in_row (f, f->end).origin.x, ==, 0);
+
+  /* Squeezed: the end child gives way first, then the start child, down
+   * to their least; the words keep theirs. */
+  gtk_widget_set_direction (f->row, GTK_TEXT_DIR_LTR);
+  gtk_window_set_default_size (f->window, minimum, 300);
+  wait_frames (f->row, 3);
+  g_assert_cmpint (gtk_widget_get_width (f->row), ==, minimum);
+  g_assert_cmpfloat (bounds_in_row (f, GTK_WIDGET (f->words)).size.width, ==, WORDS_LEAST);
+  g_assert_cmpfloat (bounds_in_row (f, f->end).size.width, ==, end_least (f));
+  g_assert_cmpfloat (bounds_in_row (f, start).size.width, ==, start_min);
+
+  /* Without it the row is as before. */
+  ll_text_row_set_start_child (LL_TEXT_ROW (f->row), NULL);
+  gtk_window_set_default_size (f->window, 400, 300);
+  wait_frames (f->row, 3);
+  g_assert_cmpfloat (bounds_in_row (f, GTK_WIDGET (f->words)).origin.x, ==, 0);
+  g_assert_true (gtk_widget_get_first_child (f->row) == GTK_WIDGET (f->words));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -259,6 +326,8 @@ main (int   argc,
               fixture_set_up, test_direction_and_hidden_end, fixture_tear_down);
   g_test_add ("/text-row/least-widths", Fixture, NULL,
               fixture_set_up, test_least_widths, fixture_tear_down);
+  g_test_add ("/text-row/start-child", Fixture, NULL,
+              fixture_set_up, test_start_child, fixture_tear_down);
 
   return g_test_run ();
 }
