@@ -1,4 +1,4 @@
-/* ll-run-list.c — the runs kept for comparing, in the sidebar
+/* ll-run-list.c — the runs kept for comparing, in the sidebar: a row each
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,9 +7,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "ll-chart.h"
 #include "ll-run-list.h"
-#include "ll-run-swatch.h"
+#include "ll-run-row.h"
 #include "ll-ui-util.h"
 
 struct _LlRunList
@@ -26,170 +25,11 @@ struct _LlRunList
 
 G_DEFINE_FINAL_TYPE (LlRunList, ll_run_list, ADW_TYPE_PREFERENCES_GROUP)
 
-static char *
-describe (LlRun *run)
-{
-  if (ll_run_get_kind (run) == LL_RUN_SIMULATED)
-    return g_strdup (_("Simulated: capacities only, nothing allocated"));
-  if (ll_run_get_kind (run) == LL_RUN_INTERPRETER)
-    return g_strdup (_("In the interpreter: sys.getsizeof and its memory, measured"));
-
-  switch (ll_run_get_state (run))
-    {
-    case LL_ENGINE_RUNNING:
-      return g_strdup (_("Real, growing"));
-    case LL_ENGINE_RELEASED:
-      return g_strdup (_("Real, its list freed"));
-    case LL_ENGINE_IDLE:
-    case LL_ENGINE_FINISHED:
-    default:
-      return g_strdup (_("Real"));
-    }
-}
-
-static void
-on_state (LlRun      *run,
-          GParamSpec *pspec,
-          AdwActionRow *row)
-{
-  g_autofree char *subtitle = describe (run);
-
-  adw_action_row_set_subtitle (row, subtitle);
-}
-
-/* The entry shows the name as it is each time the popover opens. */
-static void
-on_rename_shown (GtkPopover *popover,
-                 GtkEntry   *entry)
-{
-  LlRun *run = g_object_get_data (G_OBJECT (popover), "run");
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), ll_run_get_title (run));
-  gtk_widget_grab_focus (GTK_WIDGET (entry));
-  gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
-}
-
-static void
-on_rename (GtkWidget  *widget,
-           GtkPopover *popover)
-{
-  LlRun *run = g_object_get_data (G_OBJECT (popover), "run");
-  GtkEntry *entry = g_object_get_data (G_OBJECT (popover), "entry");
-
-  /* An empty name gives the run its own back. */
-  ll_run_set_title (run, gtk_editable_get_text (GTK_EDITABLE (entry)));
-  gtk_popover_popdown (popover);
-}
-
-/* An icon button at the end of a row: flat, and named @name both as its
- * tooltip and for screen readers. */
-static void
-set_up_row_button (GtkWidget  *button,
-                   const char *name)
-{
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-}
-
-/* A small popover to rename @run: its name selected, Enter to apply,
- * Escape to leave it. */
-static GtkWidget *
-create_rename_button (LlRun *run)
-{
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label = gtk_label_new (_("Run Name"));
-  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *entry = gtk_entry_new ();
-  GtkWidget *apply = gtk_button_new_with_mnemonic (_("_Rename"));
-
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-edit-symbolic");
-  set_up_row_button (button, _("Rename the Run"));
-
-  gtk_widget_add_css_class (label, "heading");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Its own name when empty"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_entry_set_max_length (GTK_ENTRY (entry), 200);
-  gtk_widget_set_hexpand (entry, TRUE);
-  gtk_widget_set_size_request (entry, 240, -1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
-  gtk_widget_add_css_class (apply, "suggested-action");
-  ll_ui_name_widgets (apply);
-
-  gtk_box_append (GTK_BOX (line), entry);
-  gtk_box_append (GTK_BOX (line), apply);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), line);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_popover_set_default_widget (GTK_POPOVER (popover), apply);
-
-  g_object_set_data_full (G_OBJECT (popover), "run", g_object_ref (run), g_object_unref);
-  g_object_set_data (G_OBJECT (popover), "entry", entry);
-  g_signal_connect (popover, "show", G_CALLBACK (on_rename_shown), entry);
-  g_signal_connect (apply, "clicked", G_CALLBACK (on_rename), popover);
-  g_signal_connect (entry, "activate", G_CALLBACK (on_rename), popover);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-
-  return button;
-}
-
-static void
-on_remove (GtkButton *button,
-           LlRunList *self)
-{
-  LlRun *run = g_object_get_data (G_OBJECT (button), "run");
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.remove-run", "u", ll_run_get_id (run));
-}
-
 static GtkWidget *
 create_row (LlRunList *self,
             LlRun     *run)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-  GtkWidget *swatch = ll_run_swatch_new (run);
-  g_autofree char *subtitle = describe (run);
-
-  /* Titles are plain text: "new List<T>(n)" is no markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_bind_property_full (run, "title", row, "title", G_BINDING_SYNC_CREATE,
-                               ll_ui_wrappable_transform, NULL, NULL, NULL);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  g_signal_connect_object (run, "notify::state", G_CALLBACK (on_state), row, 0);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-
-  /* Drawn on the charts or not. */
-  g_object_bind_property (run, "visible", check, "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Shown on the Charts"), -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-
-  /* Its colour, dash and mark on the charts. */
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
-
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), create_rename_button (run));
-
-  /* The run being shown stays; the others can go. */
-  if (run != self->current)
-    {
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-      set_up_row_button (remove, _("Remove the Run"));
-      g_object_set_data_full (G_OBJECT (remove), "run", g_object_ref (run), g_object_unref);
-      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-    }
-
-  return row;
+  return ll_run_row_new (run, run != self->current);
 }
 
 static void
@@ -278,7 +118,7 @@ create_progress_row (LlRunList *self)
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->progress_row), self->progress_bar);
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (stop), "win.cancel-compare");
-  set_up_row_button (stop, _("Stop the Comparison"));
+  ll_ui_set_up_row_button (stop, _("Stop the Comparison"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->progress_row), stop);
   gtk_widget_set_visible (self->progress_row, FALSE);
 }

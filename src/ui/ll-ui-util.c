@@ -272,6 +272,16 @@ ll_ui_wrappable_text (const char *text)
   return g_string_free (str, FALSE);
 }
 
+void
+ll_ui_set_up_row_button (GtkWidget  *button,
+                         const char *name)
+{
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 gboolean
 ll_ui_wrappable_transform (GBinding     *binding,
                            const GValue *from,

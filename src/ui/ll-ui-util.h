@@ -58,6 +58,11 @@ void      ll_ui_set_invalid         (GtkWidget     *field,
  * is named after the row (GTK names it "GtkListView"). */
 void      ll_ui_name_widgets        (GtkWidget     *root);
 
+/* An icon button at the end of a row: flat, and named @name both as its
+ * tooltip and for screen readers. */
+void      ll_ui_set_up_row_button   (GtkWidget     *button,
+                                     const char    *name);
+
 /* Names @view, and the list of rows inside it (which GTK 4.8 names
  * "GtkColumnListView"), @name; @description tells what it holds. */
 void      ll_ui_name_column_view    (GtkColumnView *view,

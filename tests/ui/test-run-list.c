@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "ll-run-row.h"
 #include "ll-window.h"
 #include "ui-test-util.h"
 
@@ -22,7 +23,7 @@ list_rows (LlWindow *window)
     {
       GtkWidget *widget = g_ptr_array_steal_index (todo, 0);
 
-      if (ADW_IS_ACTION_ROW (widget))
+      if (ADW_IS_PREFERENCES_ROW (widget))
         {
           /* (Not the hidden one of a comparison being computed.) */
           if (gtk_widget_get_visible (widget))
@@ -59,6 +60,10 @@ test_rename (void)
 
   rows = list_rows (window);
   g_assert_cmpuint (rows->len, ==, 2);
+  /* Each says what kind of run it is, and where a real run is. */
+  g_assert_cmpstr (ll_run_row_get_subtitle (g_ptr_array_index (rows, 0)), ==,
+                   "Simulated: capacities only, nothing allocated");
+  g_assert_cmpstr (ll_run_row_get_subtitle (g_ptr_array_index (rows, 1)), ==, "Real");
   button = find_by_tooltip (g_ptr_array_index (rows, 0), "Rename the Run");
   g_assert_true (GTK_IS_MENU_BUTTON (button));
   g_assert_true (gtk_widget_get_mapped (button));
