@@ -9,7 +9,8 @@
  * on one image of four times the area. Goals: <= 4 ms per chart at
  * 1200×400 with 10^7 events, zoomed or not; 10 runs of 10^6 events each
  * <= 8 ms; all four <= 10 ms. BENCH_ONLY=TEXT measures only what is
- * labelled with TEXT ("memory, 10 runs"), e.g. under perf.
+ * labelled with TEXT ("memory, 10 runs"), e.g. under perf. BENCH_PNG=DIR
+ * writes each image measured into DIR.
  *
  * The peer, drawn before and after in the same run, is one chart's worth
  * of plain cairo, as a chart with no layers above it would draw: a line
@@ -181,6 +182,16 @@ measure (const char      *label,
           sum += times[r];
         }
       cairo_destroy (cr);
+    }
+
+  /* BENCH_PNG=DIR: what was measured, as DIR/LABEL.png, to look at. */
+  if (g_getenv ("BENCH_PNG") != NULL)
+    {
+      g_autofree char *name = g_strdelimit (g_strconcat (label, ".png", NULL), " ,", '-');
+      g_autofree char *path = g_build_filename (g_getenv ("BENCH_PNG"), name, NULL);
+
+      if (cairo_surface_write_to_png (surface, path) != CAIRO_STATUS_SUCCESS)
+        g_printerr ("could not write %s\n", path);
     }
 
   qsort (times, ROUNDS, sizeof times[0], compare_doubles);
