@@ -168,6 +168,7 @@ typedef struct
   LlChartText          *text;
   LlColumns             columns;
   LlColumn             *cols;      /* LL_PAINTER_SERIES series' worth of columns */
+  LlBoxUnion            boxes;     /* dense marks, filled as their union */
   /* Labels of reference lines, drawn over the series */
   struct
   {

@@ -195,10 +195,14 @@ time_draw (LlPainter           *p,
               double top = ll_pixel_grid_round_y (&p->grid, ll_painter_map_y (p, c->max));
               double bottom = ll_pixel_grid_round_y (&p->grid, ll_painter_map_y (p, c->min));
 
+              double height = MAX (bottom - top, 1.0 / p->grid.sy);
+
               /* On whole pixels: crisp, and filled without coverage. */
-              cairo_rectangle (cr, cx - 1.5, top, 3.0, MAX (bottom - top, 1.0 / p->grid.sy));
+              if (!ll_box_union_add (&p->boxes, &p->grid, cx - 1.5, top, cx + 1.5, top + height))
+                cairo_rectangle (cr, cx - 1.5, top, 3.0, height);
             }
         }
+      ll_box_union_to_path (&p->boxes, &p->grid, cr);
       ll_chart_set_color (cr, overlay ? ll_painter_run_color (p, series) : outcome_color (pal, o), 0.35);
       cairo_fill (cr);
 
@@ -212,13 +216,19 @@ time_draw (LlPainter           *p,
           cx = ll_painter_column_x (p, i, dw);
           cy = ll_painter_map_y (p, c->max);
           if (squares && (overlay || outcome_marks[o] == LL_MARK_CIRCLE))
-            cairo_rectangle (cr, ll_pixel_grid_round_x (&p->grid, cx - 2.0),
-                             ll_pixel_grid_round_y (&p->grid, cy - 2.0), 4.0, 4.0);
+            {
+              double x = ll_pixel_grid_round_x (&p->grid, cx - 2.0);
+              double y = ll_pixel_grid_round_y (&p->grid, cy - 2.0);
+
+              if (!ll_box_union_add (&p->boxes, &p->grid, x, y, x + 4.0, y + 4.0))
+                cairo_rectangle (cr, x, y, 4.0, 4.0);
+            }
           else if (overlay)
             ll_painter_run_marker (p, series, cx, cy, dense ? 2.0 : 2.5);
           else
             ll_painter_mark (p, outcome_marks[o], cx, cy, dense ? 2.0 : 2.5);
         }
+      ll_box_union_to_path (&p->boxes, &p->grid, cr);
       /* Over several runs, the run's colour and marker tell them apart. */
       ll_chart_set_color (cr, overlay ? ll_painter_run_color (p, series) : outcome_color (pal, o), 1.0);
       cairo_fill (cr);

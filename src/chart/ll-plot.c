@@ -674,3 +674,167 @@ ll_polyline_end (LlPolyline *line)
   if (line->pending)
     polyline_vertex (line, line->px, line->py);
 }
+
+/* The union of rectangles ---------------------------------------------------- */
+
+typedef struct
+{
+  int y0, y1;
+  int start;   /* the first column of a run of it */
+} Span;
+
+void
+ll_box_union_init (LlBoxUnion *u)
+{
+  u->boxes = g_array_new (FALSE, FALSE, sizeof (LlBox));
+  u->spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  u->starts = g_array_new (FALSE, FALSE, sizeof (int));
+  u->runs[0] = g_array_new (FALSE, FALSE, sizeof (Span));
+  u->runs[1] = g_array_new (FALSE, FALSE, sizeof (Span));
+}
+
+void
+ll_box_union_clear (LlBoxUnion *u)
+{
+  g_clear_pointer (&u->boxes, g_array_unref);
+  g_clear_pointer (&u->spans, g_array_unref);
+  g_clear_pointer (&u->starts, g_array_unref);
+  g_clear_pointer (&u->runs[0], g_array_unref);
+  g_clear_pointer (&u->runs[1], g_array_unref);
+}
+
+/* @v in device pixels, if it is a whole one. */
+static gboolean
+whole_pixel (double v,
+             int   *pixel)
+{
+  double r = round (v);
+
+  if (fabs (v - r) > 1e-6 || fabs (r) > G_MAXINT / 2)
+    return FALSE;
+  *pixel = (int) r;
+  return TRUE;
+}
+
+gboolean
+ll_box_union_add (LlBoxUnion        *u,
+                  const LlPixelGrid *grid,
+                  double             x0,
+                  double             y0,
+                  double             x1,
+                  double             y1)
+{
+  LlBox box;
+  int a, b, c, d;
+
+  if (!whole_pixel (x0 * grid->sx + grid->ox, &a) || !whole_pixel (x1 * grid->sx + grid->ox, &b) ||
+      !whole_pixel (y0 * grid->sy + grid->oy, &c) || !whole_pixel (y1 * grid->sy + grid->oy, &d))
+    return FALSE;
+  box = (LlBox) { MIN (a, b), MIN (c, d), MAX (a, b), MAX (c, d) };
+  if (box.x0 < box.x1 && box.y0 < box.y1)
+    g_array_append_val (u->boxes, box);
+  return TRUE;
+}
+
+static void
+emit (cairo_t           *cr,
+      const LlPixelGrid *grid,
+      const Span        *run,
+      int                end)
+{
+  cairo_rectangle (cr, (run->start - grid->ox) / grid->sx, (run->y0 - grid->oy) / grid->sy,
+                   (end - run->start) / grid->sx, (run->y1 - run->y0) / grid->sy);
+}
+
+/* Sorts @n spans by their top and joins those that overlap or touch;
+ * returns how many are left. */
+static guint
+join_spans (Span *s,
+            guint n)
+{
+  guint m = 0;
+
+  for (guint i = 1; i < n; i++)
+    {
+      Span v = s[i];
+      guint j = i;
+
+      for (; j > 0 && s[j - 1].y0 > v.y0; j--)
+        s[j] = s[j - 1];
+      s[j] = v;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      if (m > 0 && s[i].y0 <= s[m - 1].y1)
+        s[m - 1].y1 = MAX (s[m - 1].y1, s[i].y1);
+      else
+        s[m++] = s[i];
+    }
+  return m;
+}
+
+void
+ll_box_union_to_path (LlBoxUnion        *u,
+                      const LlPixelGrid *grid,
+                      cairo_t           *cr)
+{
+  const LlBox *boxes = (const LlBox *) (gpointer) u->boxes->data;
+  int lo = G_MAXINT, hi = G_MININT;
+  int *starts;
+  Span *spans;
+  GArray *in = u->runs[0], *out = u->runs[1];
+
+  if (u->boxes->len == 0)
+    return;
+  for (guint i = 0; i < u->boxes->len; i++)
+    {
+      lo = MIN (lo, boxes[i].x0);
+      hi = MAX (hi, boxes[i].x1);
+    }
+
+  /* Each column's spans, together: counted, then placed. */
+  g_array_set_size (u->starts, (guint) (hi - lo) + 1);
+  starts = (int *) (gpointer) u->starts->data;
+  memset (starts, 0, sizeof *starts * u->starts->len);
+  for (guint i = 0; i < u->boxes->len; i++)
+    for (int x = boxes[i].x0; x < boxes[i].x1; x++)
+      starts[x - lo + 1]++;
+  for (guint x = 1; x < u->starts->len; x++)
+    starts[x] += starts[x - 1];
+  g_array_set_size (u->spans, (guint) starts[hi - lo]);
+  spans = (Span *) (gpointer) u->spans->data;
+  for (guint i = 0; i < u->boxes->len; i++)
+    for (int x = boxes[i].x0; x < boxes[i].x1; x++)
+      spans[starts[x - lo]++] = (Span) { boxes[i].y0, boxes[i].y1, x };
+  /* (each start moved to the next column's: back by one column) */
+  memmove (starts + 1, starts, sizeof *starts * (u->starts->len - 1));
+  starts[0] = 0;
+
+  /* Column by column: a span as the column before has it runs on; one
+   * it no longer has ends there. */
+  g_array_set_size (in, 0);
+  for (int x = lo; x <= hi; x++)
+    {
+      Span *column = spans + (x < hi ? starts[x - lo] : 0);
+      guint n = x < hi ? join_spans (column, (guint) (starts[x - lo + 1] - starts[x - lo])) : 0;
+      const Span *running = (const Span *) (gpointer) in->data;
+      guint r = 0;
+
+      g_array_set_size (out, 0);
+      for (guint i = 0; i < n; i++)
+        {
+          Span s = { column[i].y0, column[i].y1, x };
+
+          for (; r < in->len && running[r].y0 < s.y0; r++)
+            emit (cr, grid, &running[r], x);
+          if (r < in->len && running[r].y0 == s.y0 && running[r].y1 == s.y1)
+            s.start = running[r++].start;
+          g_array_append_val (out, s);
+        }
+      for (; r < in->len; r++)
+        emit (cr, grid, &running[r], x);
+      in = out;
+      out = in == u->runs[0] ? u->runs[1] : u->runs[0];
+    }
+  g_array_set_size (u->boxes, 0);
+}

@@ -59,6 +59,41 @@ double   ll_pixel_grid_round_x         (const LlPixelGrid *grid,
 double   ll_pixel_grid_round_y         (const LlPixelGrid *grid,
                                         double             y);
 
+/* Rectangles on whole device pixels, to be filled as one: the region they
+ * cover, as rectangles that do not overlap, each column's spans joined
+ * with the same spans of the columns beside it. Cairo fills overlapping
+ * rectangles by first working out where they overlap; dense marks (a
+ * square or a bar on every pixel column, each over its neighbours) cost
+ * far more that way than the few rectangles they add up to. */
+typedef struct
+{
+  int x0, y0, x1, y1;   /* device pixels; x1, y1 past the last */
+} LlBox;
+
+typedef struct
+{
+  GArray *boxes;   /* LlBox, as added */
+  GArray *spans;   /* scratch: each column's spans */
+  GArray *starts;  /* scratch: where each column's spans begin */
+  GArray *runs[2]; /* scratch: the spans running into a column, and out */
+} LlBoxUnion;
+
+void     ll_box_union_init    (LlBoxUnion        *u);
+void     ll_box_union_clear   (LlBoxUnion        *u);
+/* Adds the rectangle from (@x0, @y0) to (@x1, @y1) in user space, which
+ * must lie on whole device pixels of @grid (FALSE, and nothing added,
+ * where it does not). */
+gboolean ll_box_union_add     (LlBoxUnion        *u,
+                               const LlPixelGrid *grid,
+                               double             x0,
+                               double             y0,
+                               double             x1,
+                               double             y1);
+/* Appends the union to @cr's path, in user space, and empties @u. */
+void     ll_box_union_to_path (LlBoxUnion        *u,
+                               const LlPixelGrid *grid,
+                               cairo_t           *cr);
+
 /* One device-pixel column of a series: the values of everything that falls
  * into it. @count == 0 means nothing did. */
 typedef struct

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "chart-testdata.h"
 #include "ll-plot.h"
@@ -672,6 +673,114 @@ test_polyline_vertical (void)
   g_assert_cmpfloat (worst, <=, FIXED);
 }
 
+/* Fills @n boxes (device pixels, at @grid) on an A8 surface, each as a
+ * rectangle or all as their union; returns the pixels and, for the union,
+ * how many rectangles it took. */
+static guchar *
+fill_boxes (const LlBox       *boxes,
+            guint              n,
+            const LlPixelGrid *grid,
+            gboolean           as_union,
+            guint             *n_rectangles)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 64, 48);
+  cairo_t *cr = cairo_create (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  LlBoxUnion u;
+  guchar *pixels;
+
+  cairo_translate (cr, grid->ox, grid->oy);
+  cairo_scale (cr, grid->sx, grid->sy);
+  ll_box_union_init (&u);
+  for (guint i = 0; i < n; i++)
+    {
+      double x0 = (boxes[i].x0 - grid->ox) / grid->sx, y0 = (boxes[i].y0 - grid->oy) / grid->sy;
+      double x1 = (boxes[i].x1 - grid->ox) / grid->sx, y1 = (boxes[i].y1 - grid->oy) / grid->sy;
+
+      if (as_union)
+        g_assert_true (ll_box_union_add (&u, grid, x0, y0, x1, y1));
+      else
+        cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+    }
+  if (as_union)
+    {
+      cairo_path_t *path;
+
+      ll_box_union_to_path (&u, grid, cr);
+      path = cairo_copy_path (cr);
+      /* (a rectangle: move, three lines, close, and a move after it) */
+      *n_rectangles = 0;
+      for (int i = 0; i < path->num_data; i += path->data[i].header.length)
+        *n_rectangles += path->data[i].header.type == CAIRO_PATH_CLOSE_PATH;
+      cairo_path_destroy (path);
+      g_assert_cmpuint (u.boxes->len, ==, 0);
+    }
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  pixels = g_malloc ((gsize) stride * 48);
+  memcpy (pixels, cairo_image_surface_get_data (surface), (gsize) stride * 48);
+  cairo_surface_destroy (surface);
+  ll_box_union_clear (&u);
+  return pixels;
+}
+
+/* The union covers exactly the pixels the rectangles do, with no two of
+ * its rectangles over one pixel (an A8 fill of 255 everywhere, never
+ * more), in as few rectangles as columns of equal spans allow. */
+static void
+assert_union (const LlBox       *boxes,
+              guint              n,
+              const LlPixelGrid *grid,
+              guint              expected_rectangles)
+{
+  guint n_rectangles = 0;
+  g_autofree guchar *each = fill_boxes (boxes, n, grid, FALSE, NULL);
+  g_autofree guchar *joined = fill_boxes (boxes, n, grid, TRUE, &n_rectangles);
+
+  g_assert_cmpmem (each, 64 * 48, joined, 64 * 48);
+  g_assert_cmpuint (n_rectangles, ==, expected_rectangles);
+}
+
+static void
+test_box_union (void)
+{
+  LlPixelGrid grid;
+  /* A run of overlapping 4×4 squares at one height: one rectangle. */
+  LlBox row[] = { { 2, 5, 6, 9 }, { 3, 5, 7, 9 }, { 4, 5, 8, 9 }, { 5, 5, 9, 9 } };
+  /* A staircase: each square a pixel lower; only the middle columns, 12
+   * and 13, span alike. */
+  LlBox stairs[] = { { 10, 10, 14, 14 }, { 11, 11, 15, 15 }, { 12, 12, 16, 16 } };
+  /* Bars far apart in one column, one inside another, one touching. */
+  LlBox bars[] = { { 20, 2, 23, 10 }, { 20, 30, 23, 40 }, { 21, 4, 22, 8 }, { 20, 10, 23, 12 } };
+  /* Two that cross: a plus sign. */
+  LlBox plus[] = { { 30, 20, 40, 24 }, { 33, 15, 37, 30 } };
+  LlBoxUnion u;
+
+  ll_pixel_grid_init_identity (&grid);
+  assert_union (row, G_N_ELEMENTS (row), &grid, 1);
+  assert_union (stairs, G_N_ELEMENTS (stairs), &grid, 5);
+  assert_union (bars, G_N_ELEMENTS (bars), &grid, 2);
+  assert_union (plus, G_N_ELEMENTS (plus), &grid, 3);
+
+  /* Device pixels twice as small, shifted by half a user unit. */
+  grid = (LlPixelGrid) { 2.0, 2.0, 1.0, 1.0 };
+  assert_union (row, G_N_ELEMENTS (row), &grid, 1);
+  assert_union (plus, G_N_ELEMENTS (plus), &grid, 3);
+
+  /* Off the pixels: refused, and the union stays empty. */
+  ll_pixel_grid_init_identity (&grid);
+  ll_box_union_init (&u);
+  g_assert_false (ll_box_union_add (&u, &grid, 0.5, 0.0, 4.0, 4.0));
+  g_assert_false (ll_box_union_add (&u, &grid, 0.0, 0.0, 4.0, 4.25));
+  g_assert_true (ll_box_union_add (&u, &grid, 4.0, 4.0, 0.0, 0.0));
+  g_assert_true (ll_box_union_add (&u, &grid, 1.0, 1.0, 1.0, 5.0));
+  g_assert_cmpuint (u.boxes->len, ==, 1);
+  g_assert_cmpint (g_array_index (u.boxes, LlBox, 0).x0, ==, 0);
+  g_assert_cmpint (g_array_index (u.boxes, LlBox, 0).y1, ==, 4);
+  ll_box_union_clear (&u);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -690,6 +799,7 @@ main (int   argc,
   g_test_add_func ("/chart/plot/columns-spread", test_columns_spread);
   g_test_add_func ("/chart/plot/columns-hidpi", test_columns_hidpi);
   g_test_add_func ("/chart/plot/columns-edges", test_columns_edges);
+  g_test_add_func ("/chart/plot/box-union", test_box_union);
 
   return g_test_run ();
 }
