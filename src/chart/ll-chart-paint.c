@@ -692,6 +692,26 @@ ll_painter_column_x (const LlPainter *p,
 
 /* A vertical span @dw device pixels wide on column @i, as a rectangle:
  * crisp, and far cheaper than stroking many short segments. */
+static void
+column_box (const LlPainter *p,
+            guint            i,
+            double           y0,
+            double           y1,
+            double           dw,
+            double          *left,
+            double          *top,
+            double          *right,
+            double          *bottom)
+{
+  double cx = ll_painter_column_x (p, i, dw);
+  double half = dw / (2.0 * p->grid.sx);
+
+  *left = cx - half;
+  *right = cx + half;
+  *top = MIN (y0, y1);
+  *bottom = MAX (y0, y1);
+}
+
 void
 ll_painter_column_span (const LlPainter *p,
              guint          i,
@@ -699,11 +719,10 @@ ll_painter_column_span (const LlPainter *p,
              double         y1,
              double         dw)
 {
-  double cx = ll_painter_column_x (p, i, dw);
-  double half = dw / (2.0 * p->grid.sx);
-  double top = MIN (y0, y1), bottom = MAX (y0, y1);
+  double left, top, right, bottom;
 
-  cairo_rectangle (p->cr, cx - half, top, 2 * half, bottom - top);
+  column_box (p, i, y0, y1, dw, &left, &top, &right, &bottom);
+  cairo_rectangle (p->cr, left, top, right - left, bottom - top);
 }
 
 double
@@ -756,8 +775,8 @@ ll_painter_sample_line (LlPainter        *p,
   for (guint i = 0; i < p->columns.n_columns; i++)
     {
       const LlColumn *c = &cols[i];
-
       double y_min, y_max, y_last;
+      double left, top, right, bottom;
 
       if (c->count == 0 || !(c->min < c->max))
         continue;
@@ -767,11 +786,15 @@ ll_painter_sample_line (LlPainter        *p,
       /* A range within half a pixel of the line is drawn by the line. */
       if (fabs (y_min - y_last) * p->grid.sy < 0.5 && fabs (y_max - y_last) * p->grid.sy < 0.5)
         continue;
-      ll_painter_column_span (p, i,
-                              ll_pixel_grid_round_y (&p->grid, y_min + LL_CHART_SERIES_WIDTH / 2.0),
-                              ll_pixel_grid_round_y (&p->grid, y_max - LL_CHART_SERIES_WIDTH / 2.0),
-                              fill_dw);
+      /* (each as wide as the line, over its neighbours: filled as their
+       * union) */
+      column_box (p, i, ll_pixel_grid_round_y (&p->grid, y_min + LL_CHART_SERIES_WIDTH / 2.0),
+                  ll_pixel_grid_round_y (&p->grid, y_max - LL_CHART_SERIES_WIDTH / 2.0), fill_dw,
+                  &left, &top, &right, &bottom);
+      if (!ll_box_union_add (&p->boxes, &p->grid, left, top, right, bottom))
+        cairo_rectangle (cr, left, top, right - left, bottom - top);
     }
+  ll_box_union_to_path (&p->boxes, &p->grid, cr);
   cairo_fill (cr);
 }
 

@@ -727,6 +727,8 @@ ll_box_union_add (LlBoxUnion        *u,
   LlBox box;
   int a, b, c, d;
 
+  if (u->boxes == NULL)
+    ll_box_union_init (u);
   if (!whole_pixel (x0 * grid->sx + grid->ox, &a) || !whole_pixel (x1 * grid->sx + grid->ox, &b) ||
       !whole_pixel (y0 * grid->sy + grid->oy, &c) || !whole_pixel (y1 * grid->sy + grid->oy, &d))
     return FALSE;
@@ -784,7 +786,7 @@ ll_box_union_to_path (LlBoxUnion        *u,
   Span *spans;
   GArray *in = u->runs[0], *out = u->runs[1];
 
-  if (u->boxes->len == 0)
+  if (u->boxes == NULL || u->boxes->len == 0)
     return;
   for (guint i = 0; i < u->boxes->len; i++)
     {

@@ -78,6 +78,7 @@ typedef struct
   GArray *runs[2]; /* scratch: the spans running into a column, and out */
 } LlBoxUnion;
 
+/* (a union all zeros is empty too: it takes its room when first added to) */
 void     ll_box_union_init    (LlBoxUnion        *u);
 void     ll_box_union_clear   (LlBoxUnion        *u);
 /* Adds the rectangle from (@x0, @y0) to (@x1, @y1) in user space, which
