@@ -21,6 +21,7 @@ struct _LlRunList
   GtkWidget  *compare;
   GtkWidget  *progress_row;  /* comparisons being computed */
   GtkWidget  *progress_bar;
+  GtkWidget  *hint;          /* under a list of one run: what comparing does */
 };
 
 G_DEFINE_FINAL_TYPE (LlRunList, ll_run_list, ADW_TYPE_PREFERENCES_GROUP)
@@ -67,10 +68,7 @@ rebuild (LlRunList *self)
       g_ptr_array_add (self->rows, row);
     }
 
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
-                                         n > 1 ? NULL
-                                               : _("Compare with other policies: each is simulated at once, "
-                                                   "nothing allocated, and drawn over the same charts."));
+  gtk_widget_set_visible (self->hint, n <= 1);
   if (focused >= 0 && self->rows->len > 0)
     gtk_widget_grab_focus (g_ptr_array_index (self->rows, MIN ((guint) focused, self->rows->len - 1)));
   else if (focused >= 0)
@@ -174,6 +172,18 @@ ll_run_list_init (LlRunList *self)
   gtk_box_append (GTK_BOX (buttons), compare);
   gtk_box_append (GTK_BOX (buttons), clear);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), buttons);
+
+  /* Under the list, as the other groups' notes are (the group's own
+   * description, in a box beside the buttons, would be asked its width at
+   * a height: laid out at width after width). */
+  self->hint = gtk_label_new (_("Compare with other policies: each is simulated at once, "
+                                "nothing allocated, and drawn over the same charts."));
+  gtk_label_set_wrap (GTK_LABEL (self->hint), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->hint), 0);
+  gtk_widget_set_margin_top (self->hint, 6);
+  gtk_widget_add_css_class (self->hint, "caption");
+  gtk_widget_add_css_class (self->hint, "dim-label");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->hint);
   rebuild (self);
 }
 

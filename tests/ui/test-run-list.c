@@ -120,6 +120,20 @@ test_rename (void)
   destroy_window (window);
 }
 
+/* The note under the run list of what comparing does, found by its text. */
+static GtkWidget *
+comparing_hint (LlWindow *window)
+{
+  GtkWidget *list = GTK_WIDGET (ll_controls_get_run_list (ll_window_get_controls (window)));
+  g_autoptr(GPtrArray) labels = find_widgets (list, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (labels, i)), "Compare with other policies"))
+      return g_ptr_array_index (labels, i);
+  g_assert_not_reached ();
+  return NULL;
+}
+
 /* The number of runs each chart draws. */
 static void
 assert_series (LlWindow *window,
@@ -145,6 +159,7 @@ test_remove_and_undo (void)
 
   configure_run (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "8 MiB");
   run_to_end (window);
+  g_assert_true (gtk_widget_get_visible (comparing_hint (window)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", "s", "go");
   wait_compared (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", "s", "java");
@@ -159,6 +174,8 @@ test_remove_and_undo (void)
 
   rows = list_rows (window);
   g_assert_cmpuint (rows->len, ==, 3);
+  /* What comparing does is said under a list of one run only. */
+  g_assert_false (gtk_widget_get_visible (comparing_hint (window)));
   /* The run shown has none: it is the one the window follows. */
   g_assert_null (find_by_tooltip (g_ptr_array_index (rows, 2), "Remove the Run"));
   button = find_by_tooltip (g_ptr_array_index (rows, 1), "Remove the Run");
