@@ -690,28 +690,28 @@ ll_painter_column_x (const LlPainter *p,
   return ll_pixel_grid_snap_x (&p->grid, ll_columns_center (&p->columns, i), dw);
 }
 
-/* A vertical span @dw device pixels wide on column @i, as a rectangle:
- * crisp, and far cheaper than stroking many short segments. */
+/* Where a vertical span @dw device pixels wide on column @i lies. */
 static void
 column_box (const LlPainter *p,
             guint            i,
             double           y0,
             double           y1,
             double           dw,
-            double          *left,
-            double          *top,
-            double          *right,
-            double          *bottom)
+            double          *x,
+            double          *y,
+            double          *width,
+            double          *height)
 {
-  double cx = ll_painter_column_x (p, i, dw);
   double half = dw / (2.0 * p->grid.sx);
 
-  *left = cx - half;
-  *right = cx + half;
-  *top = MIN (y0, y1);
-  *bottom = MAX (y0, y1);
+  *x = ll_painter_column_x (p, i, dw) - half;
+  *y = MIN (y0, y1);
+  *width = 2 * half;
+  *height = MAX (y0, y1) - *y;
 }
 
+/* A vertical span @dw device pixels wide on column @i, as a rectangle:
+ * crisp, and far cheaper than stroking many short segments. */
 void
 ll_painter_column_span (const LlPainter *p,
              guint          i,
@@ -719,10 +719,10 @@ ll_painter_column_span (const LlPainter *p,
              double         y1,
              double         dw)
 {
-  double left, top, right, bottom;
+  double x, y, width, height;
 
-  column_box (p, i, y0, y1, dw, &left, &top, &right, &bottom);
-  cairo_rectangle (p->cr, left, top, right - left, bottom - top);
+  column_box (p, i, y0, y1, dw, &x, &y, &width, &height);
+  cairo_rectangle (p->cr, x, y, width, height);
 }
 
 double
@@ -776,7 +776,7 @@ ll_painter_sample_line (LlPainter        *p,
     {
       const LlColumn *c = &cols[i];
       double y_min, y_max, y_last;
-      double left, top, right, bottom;
+      double x, y, width, height;
 
       if (c->count == 0 || !(c->min < c->max))
         continue;
@@ -790,9 +790,8 @@ ll_painter_sample_line (LlPainter        *p,
        * union) */
       column_box (p, i, ll_pixel_grid_round_y (&p->grid, y_min + LL_CHART_SERIES_WIDTH / 2.0),
                   ll_pixel_grid_round_y (&p->grid, y_max - LL_CHART_SERIES_WIDTH / 2.0), fill_dw,
-                  &left, &top, &right, &bottom);
-      if (!ll_box_union_add (&p->boxes, &p->grid, left, top, right, bottom))
-        cairo_rectangle (cr, left, top, right - left, bottom - top);
+                  &x, &y, &width, &height);
+      ll_box_union_rectangle (&p->boxes, &p->grid, cr, x, y, width, height);
     }
   ll_box_union_to_path (&p->boxes, &p->grid, cr);
   cairo_fill (cr);

@@ -195,11 +195,9 @@ time_draw (LlPainter           *p,
               double top = ll_pixel_grid_round_y (&p->grid, ll_painter_map_y (p, c->max));
               double bottom = ll_pixel_grid_round_y (&p->grid, ll_painter_map_y (p, c->min));
 
-              double height = MAX (bottom - top, 1.0 / p->grid.sy);
-
               /* On whole pixels: crisp, and filled without coverage. */
-              if (!ll_box_union_add (&p->boxes, &p->grid, cx - 1.5, top, cx + 1.5, top + height))
-                cairo_rectangle (cr, cx - 1.5, top, 3.0, height);
+              ll_box_union_rectangle (&p->boxes, &p->grid, cr, cx - 1.5, top, 3.0,
+                                      MAX (bottom - top, 1.0 / p->grid.sy));
             }
         }
       ll_box_union_to_path (&p->boxes, &p->grid, cr);
@@ -216,13 +214,8 @@ time_draw (LlPainter           *p,
           cx = ll_painter_column_x (p, i, dw);
           cy = ll_painter_map_y (p, c->max);
           if (squares && (overlay || outcome_marks[o] == LL_MARK_CIRCLE))
-            {
-              double x = ll_pixel_grid_round_x (&p->grid, cx - 2.0);
-              double y = ll_pixel_grid_round_y (&p->grid, cy - 2.0);
-
-              if (!ll_box_union_add (&p->boxes, &p->grid, x, y, x + 4.0, y + 4.0))
-                cairo_rectangle (cr, x, y, 4.0, 4.0);
-            }
+            ll_box_union_rectangle (&p->boxes, &p->grid, cr, ll_pixel_grid_round_x (&p->grid, cx - 2.0),
+                                    ll_pixel_grid_round_y (&p->grid, cy - 2.0), 4.0, 4.0);
           else if (overlay)
             ll_painter_run_marker (p, series, cx, cy, dense ? 2.0 : 2.5);
           else

@@ -393,7 +393,6 @@ ll_chart_draw (cairo_t              *cr,
       /* Allocated once a frame: columns for every series a kind draws;
        * on a log axis, where its columns begin. */
       p.cols = g_new (LlColumn, LL_PAINTER_SERIES * (gsize) p.columns.n_columns);
-      ll_box_union_init (&p.boxes);
       if (layout.x.log)
         {
           edges.starts = g_new (double, p.columns.n_columns + 1);

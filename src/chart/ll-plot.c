@@ -683,8 +683,8 @@ typedef struct
   int start;   /* the first column of a run of it */
 } Span;
 
-void
-ll_box_union_init (LlBoxUnion *u)
+static void
+take_room (LlBoxUnion *u)
 {
   u->boxes = g_array_new (FALSE, FALSE, sizeof (LlBox));
   u->spans = g_array_new (FALSE, FALSE, sizeof (Span));
@@ -716,26 +716,29 @@ whole_pixel (double v,
   return TRUE;
 }
 
-gboolean
-ll_box_union_add (LlBoxUnion        *u,
-                  const LlPixelGrid *grid,
-                  double             x0,
-                  double             y0,
-                  double             x1,
-                  double             y1)
+void
+ll_box_union_rectangle (LlBoxUnion        *u,
+                        const LlPixelGrid *grid,
+                        cairo_t           *cr,
+                        double             x,
+                        double             y,
+                        double             width,
+                        double             height)
 {
   LlBox box;
   int a, b, c, d;
 
+  if (!whole_pixel (x * grid->sx + grid->ox, &a) || !whole_pixel ((x + width) * grid->sx + grid->ox, &b) ||
+      !whole_pixel (y * grid->sy + grid->oy, &c) || !whole_pixel ((y + height) * grid->sy + grid->oy, &d))
+    {
+      cairo_rectangle (cr, x, y, width, height);
+      return;
+    }
   if (u->boxes == NULL)
-    ll_box_union_init (u);
-  if (!whole_pixel (x0 * grid->sx + grid->ox, &a) || !whole_pixel (x1 * grid->sx + grid->ox, &b) ||
-      !whole_pixel (y0 * grid->sy + grid->oy, &c) || !whole_pixel (y1 * grid->sy + grid->oy, &d))
-    return FALSE;
+    take_room (u);
   box = (LlBox) { MIN (a, b), MIN (c, d), MAX (a, b), MAX (c, d) };
   if (box.x0 < box.x1 && box.y0 < box.y1)
     g_array_append_val (u->boxes, box);
-  return TRUE;
 }
 
 static void
@@ -780,7 +783,7 @@ ll_box_union_to_path (LlBoxUnion        *u,
                       const LlPixelGrid *grid,
                       cairo_t           *cr)
 {
-  const LlBox *boxes = (const LlBox *) (gpointer) u->boxes->data;
+  const LlBox *boxes;
   int lo = G_MAXINT, hi = G_MININT;
   int *starts;
   Span *spans;
@@ -788,6 +791,7 @@ ll_box_union_to_path (LlBoxUnion        *u,
 
   if (u->boxes == NULL || u->boxes->len == 0)
     return;
+  boxes = (const LlBox *) (gpointer) u->boxes->data;
   for (guint i = 0; i < u->boxes->len; i++)
     {
       lo = MIN (lo, boxes[i].x0);

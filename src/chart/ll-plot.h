@@ -78,18 +78,18 @@ typedef struct
   GArray *runs[2]; /* scratch: the spans running into a column, and out */
 } LlBoxUnion;
 
-/* (a union all zeros is empty too: it takes its room when first added to) */
-void     ll_box_union_init    (LlBoxUnion        *u);
-void     ll_box_union_clear   (LlBoxUnion        *u);
-/* Adds the rectangle from (@x0, @y0) to (@x1, @y1) in user space, which
- * must lie on whole device pixels of @grid (FALSE, and nothing added,
- * where it does not). */
-gboolean ll_box_union_add     (LlBoxUnion        *u,
-                               const LlPixelGrid *grid,
-                               double             x0,
-                               double             y0,
-                               double             x1,
-                               double             y1);
+/* A union starts all zeros, empty; it takes its room when first added to,
+ * and gives it back in ll_box_union_clear (). */
+void     ll_box_union_clear     (LlBoxUnion        *u);
+/* As cairo_rectangle () in user space: added to @u where the rectangle
+ * lies on whole device pixels of @grid, else to @cr's path at once. */
+void     ll_box_union_rectangle (LlBoxUnion        *u,
+                                 const LlPixelGrid *grid,
+                                 cairo_t           *cr,
+                                 double             x,
+                                 double             y,
+                                 double             width,
+                                 double             height);
 /* Appends the union to @cr's path, in user space, and empties @u. */
 void     ll_box_union_to_path (LlBoxUnion        *u,
                                const LlPixelGrid *grid,

@@ -686,19 +686,18 @@ fill_boxes (const LlBox       *boxes,
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 64, 48);
   cairo_t *cr = cairo_create (surface);
   int stride = cairo_image_surface_get_stride (surface);
-  LlBoxUnion u;
+  LlBoxUnion u = { 0 };
   guchar *pixels;
 
   cairo_translate (cr, grid->ox, grid->oy);
   cairo_scale (cr, grid->sx, grid->sy);
-  ll_box_union_init (&u);
   for (guint i = 0; i < n; i++)
     {
       double x0 = (boxes[i].x0 - grid->ox) / grid->sx, y0 = (boxes[i].y0 - grid->oy) / grid->sy;
       double x1 = (boxes[i].x1 - grid->ox) / grid->sx, y1 = (boxes[i].y1 - grid->oy) / grid->sy;
 
       if (as_union)
-        g_assert_true (ll_box_union_add (&u, grid, x0, y0, x1, y1));
+        ll_box_union_rectangle (&u, grid, cr, x0, y0, x1 - x0, y1 - y0);
       else
         cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
     }
@@ -706,6 +705,9 @@ fill_boxes (const LlBox       *boxes,
     {
       cairo_path_t *path;
 
+      /* (every one on whole pixels: taken by the union, none drawn) */
+      g_assert_false (cairo_has_current_point (cr));
+      g_assert_cmpuint (u.boxes->len, ==, n);
       ll_box_union_to_path (&u, grid, cr);
       path = cairo_copy_path (cr);
       /* (a rectangle: move, three lines, close, and a move after it) */
@@ -755,7 +757,6 @@ test_box_union (void)
   LlBox bars[] = { { 20, 2, 23, 10 }, { 20, 30, 23, 40 }, { 21, 4, 22, 8 }, { 20, 10, 23, 12 } };
   /* Two that cross: a plus sign. */
   LlBox plus[] = { { 30, 20, 40, 24 }, { 33, 15, 37, 30 } };
-  LlBoxUnion u;
 
   ll_pixel_grid_init_identity (&grid);
   assert_union (row, G_N_ELEMENTS (row), &grid, 1);
@@ -768,17 +769,36 @@ test_box_union (void)
   assert_union (row, G_N_ELEMENTS (row), &grid, 1);
   assert_union (plus, G_N_ELEMENTS (plus), &grid, 3);
 
-  /* Off the pixels: refused, and the union stays empty. */
+  /* Off the pixels: drawn at once as they are, the union left empty. A
+   * rectangle drawn backwards is taken as it covers; one with no width,
+   * taken as nothing. A union never added to draws nothing. */
   ll_pixel_grid_init_identity (&grid);
-  ll_box_union_init (&u);
-  g_assert_false (ll_box_union_add (&u, &grid, 0.5, 0.0, 4.0, 4.0));
-  g_assert_false (ll_box_union_add (&u, &grid, 0.0, 0.0, 4.0, 4.25));
-  g_assert_true (ll_box_union_add (&u, &grid, 4.0, 4.0, 0.0, 0.0));
-  g_assert_true (ll_box_union_add (&u, &grid, 1.0, 1.0, 1.0, 5.0));
-  g_assert_cmpuint (u.boxes->len, ==, 1);
-  g_assert_cmpint (g_array_index (u.boxes, LlBox, 0).x0, ==, 0);
-  g_assert_cmpint (g_array_index (u.boxes, LlBox, 0).y1, ==, 4);
-  ll_box_union_clear (&u);
+  {
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 8, 8);
+    cairo_t *cr = cairo_create (surface);
+    LlBoxUnion u = { 0 };
+    cairo_path_t *path;
+    int closed = 0;
+
+    ll_box_union_to_path (&u, &grid, cr);
+    g_assert_false (cairo_has_current_point (cr));
+    ll_box_union_rectangle (&u, &grid, cr, 0.5, 0.0, 3.5, 4.0);
+    ll_box_union_rectangle (&u, &grid, cr, 0.0, 0.0, 4.0, 4.25);
+    g_assert_null (u.boxes);
+    ll_box_union_rectangle (&u, &grid, cr, 4.0, 4.0, -4.0, -4.0);
+    ll_box_union_rectangle (&u, &grid, cr, 1.0, 1.0, 0.0, 4.0);
+    g_assert_cmpuint (u.boxes->len, ==, 1);
+    g_assert_cmpint (g_array_index (u.boxes, LlBox, 0).x0, ==, 0);
+    g_assert_cmpint (g_array_index (u.boxes, LlBox, 0).y1, ==, 4);
+    path = cairo_copy_path (cr);
+    for (int i = 0; i < path->num_data; i += path->data[i].header.length)
+      closed += path->data[i].header.type == CAIRO_PATH_CLOSE_PATH;
+    g_assert_cmpint (closed, ==, 2);
+    cairo_path_destroy (path);
+    ll_box_union_clear (&u);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
 }
 
 int
