@@ -286,6 +286,32 @@ ll_text_row_new (void)
   return g_object_new (LL_TYPE_TEXT_ROW, NULL);
 }
 
+/* Puts @child in @slot (one of the three, in their order), in place of
+ * what was there: after the children of the slots before it, for the
+ * focus to come to them in order. */
+static void
+put_child (LlTextRow  *self,
+           GtkWidget **slot,
+           GtkWidget  *child,
+           guint       prop)
+{
+  GtkWidget *before = NULL;
+
+  if (*slot == child)
+    return;
+  g_clear_pointer (slot, gtk_widget_unparent);
+  if (slot != &self->start_child)
+    before = self->start_child;
+  if (slot == &self->end_child && self->child != NULL)
+    before = self->child;
+  if (child != NULL)
+    {
+      *slot = child;
+      gtk_widget_insert_after (child, GTK_WIDGET (self), before);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
 void
 ll_text_row_set_start_child (LlTextRow *self,
                              GtkWidget *child)
@@ -293,16 +319,7 @@ ll_text_row_set_start_child (LlTextRow *self,
   g_return_if_fail (LL_IS_TEXT_ROW (self));
   g_return_if_fail (child == NULL || GTK_IS_WIDGET (child));
 
-  if (self->start_child == child)
-    return;
-  g_clear_pointer (&self->start_child, gtk_widget_unparent);
-  if (child != NULL)
-    {
-      self->start_child = child;
-      /* First, for the focus to come to it first. */
-      gtk_widget_insert_after (child, GTK_WIDGET (self), NULL);
-    }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START_CHILD]);
+  put_child (self, &self->start_child, child, PROP_START_CHILD);
 }
 
 GtkWidget *
@@ -320,16 +337,7 @@ ll_text_row_set_child (LlTextRow *self,
   g_return_if_fail (LL_IS_TEXT_ROW (self));
   g_return_if_fail (child == NULL || GTK_IS_WIDGET (child));
 
-  if (self->child == child)
-    return;
-  g_clear_pointer (&self->child, gtk_widget_unparent);
-  if (child != NULL)
-    {
-      self->child = child;
-      /* After the start child, for the focus to come to them in order. */
-      gtk_widget_insert_after (child, GTK_WIDGET (self), self->start_child);
-    }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHILD]);
+  put_child (self, &self->child, child, PROP_CHILD);
 }
 
 GtkWidget *
@@ -347,15 +355,7 @@ ll_text_row_set_end_child (LlTextRow *self,
   g_return_if_fail (LL_IS_TEXT_ROW (self));
   g_return_if_fail (child == NULL || GTK_IS_WIDGET (child));
 
-  if (self->end_child == child)
-    return;
-  g_clear_pointer (&self->end_child, gtk_widget_unparent);
-  if (child != NULL)
-    {
-      self->end_child = child;
-      gtk_widget_insert_before (child, GTK_WIDGET (self), NULL);
-    }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_END_CHILD]);
+  put_child (self, &self->end_child, child, PROP_END_CHILD);
 }
 
 GtkWidget *

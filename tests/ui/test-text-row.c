@@ -304,6 +304,23 @@ test_start_child (Fixture       *f,
   g_assert_cmpfloat (bounds_in_row (f, f->end).size.width, ==, end_least (f));
   g_assert_cmpfloat (bounds_in_row (f, start).size.width, ==, start_min);
 
+  /* An end child put in after the others goes last, a child in place of
+   * the words between: the focus keeps their order. */
+  {
+    GtkWidget *end = gtk_label_new ("Release");
+
+    ll_text_row_set_end_child (LL_TEXT_ROW (f->row), end);
+    g_assert_true (gtk_widget_get_last_child (f->row) == end);
+    g_object_ref (f->words);
+    ll_text_row_set_child (LL_TEXT_ROW (f->row), NULL);
+    ll_text_row_set_child (LL_TEXT_ROW (f->row), GTK_WIDGET (f->words));
+    g_object_unref (f->words);
+    g_assert_true (gtk_widget_get_first_child (f->row) == start);
+    g_assert_true (gtk_widget_get_next_sibling (start) == GTK_WIDGET (f->words));
+    g_assert_true (gtk_widget_get_next_sibling (GTK_WIDGET (f->words)) == end);
+    f->end = end;
+  }
+
   /* Without it the row is as before. */
   ll_text_row_set_start_child (LL_TEXT_ROW (f->row), NULL);
   gtk_window_set_default_size (f->window, 400, 300);
