@@ -26,13 +26,6 @@ struct _LlRunList
 
 G_DEFINE_FINAL_TYPE (LlRunList, ll_run_list, ADW_TYPE_PREFERENCES_GROUP)
 
-static GtkWidget *
-create_row (LlRunList *self,
-            LlRun     *run)
-{
-  return ll_run_row_new (run, run != self->current);
-}
-
 static void
 rebuild (LlRunList *self)
 {
@@ -62,7 +55,8 @@ rebuild (LlRunList *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LlRun) run = g_list_model_get_item (self->runs, i);
-      GtkWidget *row = create_row (self, run);
+      /* (the run being shown stays; the others can go) */
+      GtkWidget *row = ll_run_row_new (run, run != self->current);
 
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
       g_ptr_array_add (self->rows, row);
