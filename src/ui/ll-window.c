@@ -9,6 +9,7 @@
 #include "ll-window-private.h"
 #include "ll-allocator.h"
 #include "ll-export-controller.h"
+#include "ll-frame-memory.h"
 #include "ll-run-files.h"
 #include "ll-text-row.h"
 #include "ll-ui-util.h"
@@ -538,6 +539,7 @@ ll_window_init (LlWindow *self)
                            G_CALLBACK (on_controls_valid_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   g_signal_connect (self, "unmap", G_CALLBACK (on_unmap), NULL);
+  ll_frame_memory_keep (GTK_WINDOW (self));
 
   self->exporter = ll_export_controller_new (self, self->export_bar);
   self->files = ll_run_files_new (self);
