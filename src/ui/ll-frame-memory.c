@@ -127,13 +127,16 @@ ll_frame_memory_keep (GtkWindow *window)
     on_realize (GTK_WIDGET (window));
 }
 
-gsize
-ll_frame_memory_get_size (GtkWindow *window)
+gconstpointer
+ll_frame_memory_get_kept (GtkWindow *window,
+                          gsize     *size)
 {
   Kept *kept;
 
-  g_return_val_if_fail (GTK_IS_WINDOW (window), 0);
+  g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
 
   kept = g_object_get_data (G_OBJECT (window), KEPT_KEY);
-  return kept != NULL ? kept->bytes : 0;
+  if (size != NULL)
+    *size = kept != NULL ? kept->bytes : 0;
+  return kept != NULL && kept->image != NULL ? cairo_image_surface_get_data (kept->image) : NULL;
 }

@@ -10,9 +10,12 @@ G_BEGIN_DECLS
 
 /* Keeps a window's frames in memory that stays mapped, once @window is
  * realized, where cairo draws it on X11 (nothing elsewhere). */
-void      ll_frame_memory_keep      (GtkWindow *window);
-/* The size of the largest frame @window keeps room for, in bytes: 0 where
- * it keeps none (not X11, not drawn with cairo, not realized). */
-gsize     ll_frame_memory_get_size  (GtkWindow *window);
+void          ll_frame_memory_keep     (GtkWindow *window);
+/* Where the pixels of the image @window holds lie, in the shared memory
+ * it keeps for its frames, and their @size in bytes (a frame of the whole
+ * window's); NULL where it holds none (not X11, not drawn with cairo, not
+ * realized). Nothing is drawn into them. */
+gconstpointer ll_frame_memory_get_kept (GtkWindow *window,
+                                        gsize     *size);
 
 G_END_DECLS
