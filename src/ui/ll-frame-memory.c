@@ -8,8 +8,9 @@
  * larger than the ones just before it attaches a fresh segment and faults
  * in every page it writes: the frame that shows a run beginning, where
  * the header, the status and the charts all change at once (some 850
- * page faults at 1200 × 800 after frames of the charts alone), or each
- * frame of a resize.
+ * page faults at 1200 × 800 after frames of the charts alone), or every
+ * frame of a window made larger (some 9,900 page faults in twelve
+ * resizes between 900 × 650 and 1200 × 800; 870 now).
  *
  * A window here holds one image as large as itself, from cairo's shared
  * memory, and never draws into it. The segment it lies in then stays
