@@ -447,8 +447,7 @@ on_released (GObject      *object,
   start_sampler (self);
 
   ll_window_set_status (self, _("Memory released"),
-              _("The list is gone; the charts keep what it did. Free memory is "
-                "sampled a few more seconds so you can see the system take it back."));
+              _("The list is gone and the charts keep its run; watch free memory come back."));
   refresh (self, TRUE);
 }
 

@@ -69,7 +69,6 @@ ll_window_set_status (LlWindow   *self,
 
   gtk_label_set_label (self->status_label, title);
   gtk_label_set_label (self->status_detail, detail != NULL ? detail : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->status_detail), detail != NULL && *detail != '\0');
 
   /* Translators: the window's title during and after a run: what the run
    * is doing or how it ended, then the app's name */

@@ -242,6 +242,85 @@ on_after_paint_watch (GdkFrameClock *clock,
   watch->painted = TRUE;
 }
 
+/* Where the charts begin, in the window, once it has painted. */
+static double
+board_top (LlWindow *window)
+{
+  graphene_point_t point;
+
+  wait_frames (GTK_WIDGET (window), 2);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (ll_window_get_board (window)),
+                                           GTK_WIDGET (window),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  return point.y;
+}
+
+/* The label under @root that reads @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
+        return child;
+      if ((found = find_label (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The status above the figures says where a run is in a line of detail,
+ * or in none, and keeps that line's room: the figures and the charts stay
+ * where they are when a run starts, ends and is released, and are not
+ * all painted again for it. */
+static void
+test_status_keeps_its_place (void)
+{
+  LlWindow *window = create_window_sized (1200, 800);
+  GtkWidget *status;
+  gboolean released = FALSE, finished = FALSE;
+  gint64 deadline;
+  double top;
+
+  configure_run (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "32 MiB");
+  top = board_top (window);
+
+  run_to_end (window);
+  g_assert_true (g_str_has_prefix (ll_window_get_status_text (window), "Reached the target"));
+  g_assert_cmpfloat (board_top (window), ==, top);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.release-memory", NULL));
+  deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  while (g_get_monotonic_time () < deadline && !released)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      released = g_strcmp0 (ll_window_get_status_text (window), "Memory released") == 0;
+    }
+  g_assert_true (released);
+  g_assert_cmpfloat (board_top (window), ==, top);
+
+  /* A second run frees the first one's list first, with no detail to say. */
+  run_to_end (window);
+  g_signal_connect (window, "run-finished", G_CALLBACK (on_run_finished), &finished);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL));
+  g_assert_cmpstr (ll_window_get_status_text (window), ==, "Freeing the previous list…");
+  status = find_label (GTK_WIDGET (window), "Freeing the previous list…");
+  g_assert_nonnull (status);
+  g_assert_true (GTK_IS_LABEL (gtk_widget_get_next_sibling (status)));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_next_sibling (status))), ==, "");
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_next_sibling (status)));
+
+  g_assert_true (wait_for_flag (&finished, 60000));
+  g_assert_cmpfloat (board_top (window), ==, top);
+
+  destroy_window (window);
+}
+
 /* Start repaints most of the window: that frame is painted before the
  * engine starts. A Stop that comes first still ends the run as a stop. */
 static void
@@ -744,6 +823,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/window-run/small-run", test_small_run);
   g_test_add_func ("/ui/window-run/stop", test_stop);
+  g_test_add_func ("/ui/window-run/status-keeps-its-place", test_status_keeps_its_place);
   g_test_add_func ("/ui/window-run/start-after-paint", test_start_after_paint);
   g_test_add_func ("/ui/window-run/start-option", test_start_option);
   g_test_add_func ("/ui/window-run/start-option-busy", test_start_option_busy);
