@@ -10,7 +10,7 @@
 #include <glib.h>
 
 #include "ll-chart-palette.h"
-#include "ll-history.h"
+#include "ll-history-view.h"
 #include "ll-size.h"
 
 G_BEGIN_DECLS

@@ -6,7 +6,7 @@
 
 #include <gio/gio.h>
 
-#include "ll-history.h"
+#include "ll-history-view.h"
 
 G_BEGIN_DECLS
 

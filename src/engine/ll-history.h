@@ -198,38 +198,11 @@ LlHistory               *ll_history_new_restored   (const LlEventBucket     *eve
                                                     guint64                  samples_width,
                                                     const LlHistoryCounters *counters);
 
-/* Reader side: a view is a private copy for one reader (e.g. the UI thread),
- * brought up to date by copying only what is new since its last update
- * (everything again only after the history merged its buckets). */
-LlHistoryView           *ll_history_view_new       (void);
-void                     ll_history_view_free      (LlHistoryView   *view);
-/* Returns TRUE when anything changed. */
-gboolean                 ll_history_view_update    (LlHistoryView   *view,
-                                                    LlHistory       *history);
-void                     ll_history_view_clear     (LlHistoryView   *view);
-const LlEventBucket     *ll_history_view_get_events  (const LlHistoryView *view,
-                                                      gsize               *n_buckets);
-const LlSampleBucket    *ll_history_view_get_samples (const LlHistoryView *view,
-                                                      gsize               *n_buckets);
-/* The same buckets, every LL_HISTORY_COARSE of them joined into one (the
- * last one as far as it goes): a chart with many buckets per pixel column
- * reads these instead. */
-#define LL_HISTORY_COARSE 8
-const LlEventBucket     *ll_history_view_get_coarse_events  (const LlHistoryView *view,
-                                                             gsize               *n_buckets);
-const LlSampleBucket    *ll_history_view_get_coarse_samples (const LlHistoryView *view,
-                                                             gsize               *n_buckets);
-const LlHistoryCounters *ll_history_view_get_counters (const LlHistoryView *view);
-/* The times of every bucket as a chart of the whole run reads them: the
- * coarse bucket of every whole group, then the fine ones after the last.
- * Kept up to date as buckets arrive, so no frame reads them all. */
-const LlEventTimes      *ll_history_view_get_event_times (const LlHistoryView *view);
 /* Whether the reallocations were timed one by one: not in a simulation,
  * nor in an interpreter's run (it sees sizes, not the allocator); TRUE
  * while there are none yet. */
 gboolean                 ll_history_counters_timed    (const LlHistoryCounters *counters);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LlHistory, ll_history_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LlHistoryView, ll_history_view_free)
 
 G_END_DECLS

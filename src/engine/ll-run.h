@@ -9,7 +9,7 @@
 #include "ll-comparison.h"
 #include "ll-engine.h"
 #include "ll-fit.h"
-#include "ll-history.h"
+#include "ll-history-view.h"
 #include "ll-run-config.h"
 #include "ll-simulation.h"
 

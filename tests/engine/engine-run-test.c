@@ -10,6 +10,7 @@
 
 #include "engine-run-test.h"
 #include "ll-growth.h"
+#include "ll-history-view.h"
 /* A stop must come while the run is still far from its end: the bounds
  * below tell that from a run that went on, ten times the 100 ms goal so a
  * loaded machine does not fail them (how prompt a stop is, is

@@ -19,6 +19,7 @@
 #include "ll-engine.h"
 #include "ll-output.h"
 #include "ll-growth.h"
+#include "ll-history-view.h"
 
 ENGINE_TEST_SMALL_QUARANTINE
 
