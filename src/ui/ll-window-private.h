@@ -105,8 +105,6 @@ void      ll_window_drop_run        (LlWindow   *self);
 
 /* ll-window-runs.c: the run list — comparisons, the interpreter, runs
  * opened from a file. */
-void      ll_window_clear_chart_data (LlWindow  *self);
-
 /* ll-window-run.c: a run's life */
 void      ll_window_start_run            (LlWindow *self);
 void      ll_window_start_engine         (LlWindow *self);

@@ -250,6 +250,7 @@ ll_window_start_engine (LlWindow *self)
   ll_run_start (self->run);
   ll_run_get_status (self->run, &status);
   self->run_start_us = g_get_monotonic_time () - (gint64) (status.elapsed_ns / 1000);
+  ll_window_push_chart_data (self, FALSE);
 }
 
 void
@@ -279,11 +280,14 @@ begin_run (LlWindow *self,
     ll_run_update_view (self->run);
   ll_window_drop_run (self);
   self->run = run;
+  /* Shown running, but not on the charts until it starts (see
+   * ll_window_push_chart_data ()). */
+  self->run_pending = TRUE;
   g_signal_connect (run, "finished", G_CALLBACK (on_run_finished), self);
   ll_run_set_add (self->runs, run);
 
   ll_history_view_clear (self->view);
-  ll_window_clear_chart_data (self);
+  ll_window_push_chart_data (self, FALSE);
 
   self->total_bytes = ll_window_read_memory (self, &info) ? info.total_bytes : 0;
   self->reserve_bytes = 0;
@@ -292,7 +296,6 @@ begin_run (LlWindow *self,
   ll_controls_set_reclaimable (self->controls, 0);
 
   self->run_start_us = g_get_monotonic_time ();
-  self->run_pending = TRUE;
   self->forecast_warned = FALSE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     {

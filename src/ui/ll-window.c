@@ -113,7 +113,12 @@ ll_window_push_chart_data (LlWindow *self,
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
   LlChartData data;
 
-  if (self->run != NULL && ll_run_get_visible (self->run))
+  /* A run joins the charts once it has started: the frame that shows it
+   * beginning (the status, the figures, Start turned into Stop) does not
+   * also lay the charts out for one run more, and paint them all, card
+   * shadows and all, where a legend of the runs comes above them. Until
+   * then the charts show the runs before, as they were. */
+  if (self->run != NULL && ll_run_get_visible (self->run) && !self->run_pending)
     {
       LlChartSeries s;
 
@@ -148,7 +153,7 @@ ll_window_push_chart_data (LlWindow *self,
     ll_chart_board_set_live_data (self->board, &data);
   else
     ll_chart_board_set_data (self->board, &data);
-  ll_chart_board_set_history (self->board, self->run != NULL ? self->view : NULL);
+  ll_chart_board_set_history (self->board, self->run != NULL && !self->run_pending ? self->view : NULL);
   /* The charts point at the new names now: the old ones can go. */
   g_clear_pointer (&self->series_names, g_ptr_array_unref);
   self->series_names = names;
@@ -164,13 +169,6 @@ ll_window_on_runs_changed (LlWindow *self)
   ll_window_update_compare_progress (self);
   ll_run_list_set_runs (ll_controls_get_run_list (self->controls),
                         ll_run_set_get_model (self->runs), self->run);
-}
-
-void
-ll_window_clear_chart_data (LlWindow *self)
-{
-  ll_chart_board_set_data (self->board, NULL);
-  ll_chart_board_set_history (self->board, NULL);
 }
 
 void

@@ -208,6 +208,102 @@ test_compare_and_keep (void)
 /* A long comparison (fixed +4: 31 M growths to 1 GB) is computed off the
  * main thread, shows how far it came, and stops when asked, adding
  * nothing. */
+/* Where the capacity chart stands in the window. */
+static double
+chart_top (LlWindow *window)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (ll_chart_board_get_chart_bounds (ll_window_get_board (window), LL_CHART_CAPACITY,
+                                                  GTK_WIDGET (window), &bounds));
+  return bounds.origin.y;
+}
+
+static LlEngineState
+engine_state (LlWindow *window)
+{
+  LlEngineStatus status;
+
+  ll_engine_get_status (ll_window_get_engine (window), &status);
+  return status.state;
+}
+
+typedef struct
+{
+  LlWindow *window;
+  gboolean  painted;
+  gboolean  started;   /* the engine had started by the end of that frame */
+  gsize     n_series;
+  double    top;
+} FirstFrame;
+
+/* What the frame painted: its charts and where they stood… */
+static void
+on_first_paint (GdkFrameClock *clock,
+                FirstFrame    *first)
+{
+  if (first->painted)
+    return;
+  first->n_series = n_series (first->window);
+  first->top = chart_top (first->window);
+}
+
+/* …and whether the engine started once it was painted. */
+static void
+on_first_painted (GdkFrameClock *clock,
+                  FirstFrame    *first)
+{
+  if (first->painted)
+    return;
+  first->painted = TRUE;
+  first->started = engine_state (first->window) != LL_ENGINE_IDLE;
+}
+
+/* The frame that shows a run beginning shows the runs before it on the
+ * charts as they were; the run joins them once it has started, and only
+ * then does the legend of the runs come above them. */
+static void
+test_joins_once_started (void)
+{
+  LlWindow *window = create_window ();
+  FirstFrame first = { .window = window };
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gboolean finished = FALSE;
+  double before;
+  gulong paint_id, painted_id;
+
+  configure_run (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "256 MiB");
+  run_to_end (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.release-memory", NULL));
+  while (g_strcmp0 (ll_window_get_status_text (window), "Memory released") != 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_series (window), ==, 1);
+  wait_frames (GTK_WIDGET (window), 2);
+  before = chart_top (window);
+
+  /* Started at once (the list is gone), the engine once the next frame is
+   * painted: this handler comes after the window's own. */
+  g_signal_connect (window, "run-finished", G_CALLBACK (on_run_finished), &finished);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL));
+  g_assert_cmpint (engine_state (window), ==, LL_ENGINE_IDLE);
+  paint_id = g_signal_connect (clock, "paint", G_CALLBACK (on_first_paint), &first);
+  painted_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_painted), &first);
+  g_assert_true (wait_for_flag (&first.painted, 10000));
+  g_signal_handler_disconnect (clock, paint_id);
+  g_signal_handler_disconnect (clock, painted_id);
+
+  g_assert_true (first.started);
+  g_assert_cmpuint (first.n_series, ==, 1);
+  g_assert_cmpfloat (first.top, ==, before);
+
+  g_assert_true (wait_for_flag (&finished, 60000));
+  wait_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpuint (n_series (window), ==, 2);
+  g_assert_cmpfloat (chart_top (window), >, before);
+
+  destroy_window (window);
+}
+
 static void
 test_long_comparison (void)
 {
@@ -300,6 +396,7 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/window-runs/compare-and-keep", test_compare_and_keep);
+  g_test_add_func ("/ui/window-runs/joins-once-started", test_joins_once_started);
   g_test_add_func ("/ui/window-runs/long-comparison", test_long_comparison);
   g_test_add_func ("/ui/window-runs/verify", test_verify);
 
