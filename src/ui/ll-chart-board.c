@@ -684,14 +684,23 @@ ll_chart_board_set_data (LlChartBoard      *self,
 }
 
 void
-ll_chart_board_set_live_data (LlChartBoard      *self,
-                              const LlChartData *data)
+ll_chart_board_set_data_later (LlChartBoard      *self,
+                               const LlChartData *data)
 {
   g_return_if_fail (LL_IS_CHART_BOARD (self));
 
   ll_runs_legend_set_data (self->legend, data);
   for (guint k = 0; k < LL_N_CHARTS; k++)
     ll_chart_view_set_data_later (self->views[k], data);
+}
+
+void
+ll_chart_board_set_live_data (LlChartBoard      *self,
+                              const LlChartData *data)
+{
+  g_return_if_fail (LL_IS_CHART_BOARD (self));
+
+  ll_chart_board_set_data_later (self, data);
   ll_chart_board_catch_up (self);
 }
 

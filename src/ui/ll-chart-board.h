@@ -45,6 +45,10 @@ void          ll_chart_board_set_data     (LlChartBoard        *self,
  * however many charts are shown; the others show it a frame later. */
 void          ll_chart_board_set_live_data (LlChartBoard        *self,
                                             const LlChartData   *data);
+/* Each chart gets the data and none draws it yet: they show what they
+ * drew before until they catch up, in turn. */
+void          ll_chart_board_set_data_later (LlChartBoard       *self,
+                                             const LlChartData  *data);
 /* The next charts in turn that are behind draw what they have. */
 void          ll_chart_board_catch_up      (LlChartBoard        *self);
 /* The run's history for the table: after every update of @view. */

@@ -37,8 +37,9 @@ refresh (LlWindow *self,
   summary_due = force_summary || now - self->last_summary_us >= SUMMARY_INTERVAL_US;
 
   /* A frame repaints the bounding box of what changed: the figures and the
-   * chart take turns, so that no frame repaints both. */
-  if (!summary_due || force_summary)
+   * chart take turns, so that no frame repaints both. (A run about to
+   * start is not on the charts yet.) */
+  if ((!summary_due || force_summary) && !self->run_pending)
     {
       /* Frame by frame, the charts draw in turn (at most two a frame). */
       if (ll_history_view_update (self->view, ll_run_get_history (self->run)))
@@ -250,7 +251,7 @@ ll_window_start_engine (LlWindow *self)
   ll_run_start (self->run);
   ll_run_get_status (self->run, &status);
   self->run_start_us = g_get_monotonic_time () - (gint64) (status.elapsed_ns / 1000);
-  ll_window_push_chart_data (self, FALSE);
+  ll_window_push_chart_data (self, TRUE);
 }
 
 void

@@ -117,7 +117,7 @@ ll_window_push_chart_data (LlWindow *self,
    * beginning (the status, the figures, Start turned into Stop) does not
    * also lay the charts out for one run more, and paint them all, card
    * shadows and all, where a legend of the runs comes above them. Until
-   * then the charts show the runs before, as they were. */
+   * then the charts keep what they drew of the runs before. */
   if (self->run != NULL && ll_run_get_visible (self->run) && !self->run_pending)
     {
       LlChartSeries s;
@@ -149,7 +149,9 @@ ll_window_push_chart_data (LlWindow *self,
     g_array_index (series, LlChartSeries, 0).style = 0;
 
   ll_chart_data_init (&data, (const LlChartSeries *) (gpointer) series->data, series->len);
-  if (live)
+  if (self->run_pending)
+    ll_chart_board_set_data_later (self->board, &data);
+  else if (live)
     ll_chart_board_set_live_data (self->board, &data);
   else
     ll_chart_board_set_data (self->board, &data);
