@@ -334,25 +334,6 @@ test_names (void)
   destroy_window (window);
 }
 
-static GtkWidget *
-find_text_label (GtkWidget  *root,
-                 const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
-        return child;
-      if ((found = find_text_label (child, text)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* What tells screen readers that @widget took the focus: GTK reports the
  * focus of a widget they do not see (an entry's text) on its parent. */
 static GtkWidget *
@@ -399,7 +380,7 @@ test_fields (void)
   {
     GtkWidget *entry = find_widget (find_labelled (root, ADW_TYPE_ACTION_ROW, "_Target Size"),
                                     GTK_TYPE_ENTRY);
-    GtkWidget *message = find_text_label (root, ll_controls_get_target_message (controls));
+    GtkWidget *message = find_label (root, ll_controls_get_target_message (controls));
 
     g_assert_nonnull (message);
     gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,

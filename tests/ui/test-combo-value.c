@@ -10,8 +10,8 @@
 #include "ui-test-util.h"
 
 static GtkLabel *
-find_label (GtkWidget  *widget,
-            const char *text)
+find_mapped_label (GtkWidget  *widget,
+                   const char *text)
 {
   if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0 &&
       gtk_widget_get_mapped (widget))
@@ -20,7 +20,7 @@ find_label (GtkWidget  *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkLabel *label = find_label (child, text);
+      GtkLabel *label = find_mapped_label (child, text);
 
       if (label != NULL)
         return label;
@@ -57,7 +57,7 @@ test_whole_at_large_text (void)
   gtk_window_present (GTK_WINDOW (window));
   wait_ms (300);
 
-  label = find_label (GTK_WIDGET (row), "Container and Objects");
+  label = find_mapped_label (GTK_WIDGET (row), "Container and Objects");
   g_assert_nonnull (label);
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
   gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
@@ -66,7 +66,7 @@ test_whole_at_large_text (void)
   /* Another choice, shown whole too. */
   adw_combo_row_set_selected (row, 0);
   wait_ms (100);
-  label = find_label (GTK_WIDGET (row), "Runtime’s Own");
+  label = find_mapped_label (GTK_WIDGET (row), "Runtime’s Own");
   g_assert_nonnull (label);
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
 

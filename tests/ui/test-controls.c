@@ -173,19 +173,6 @@ test_notebook (void)
   fixture_tear_down (&f);
 }
 
-/* The first label under @root that reads @text, or NULL. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  g_autoptr(GPtrArray) labels = find_widgets (root, GTK_TYPE_LABEL);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (g_strcmp0 (gtk_label_get_label (labels->pdata[i]), text) == 0)
-      return labels->pdata[i];
-  return NULL;
-}
-
 /* NumPy and array.array hold machine numbers: choosing one with objects
  * as elements takes int64; the next policy of objects gives back what was
  * chosen before, unless the elements were chosen in between. */

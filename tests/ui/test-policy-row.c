@@ -56,8 +56,8 @@ collect_labels (GtkWidget *widget,
 }
 
 static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
+find_mapped_label (GtkWidget  *root,
+                   const char *text)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
@@ -76,16 +76,16 @@ test_value_narrow (Fixture       *f,
 {
   adw_combo_row_set_selected (f->row, LL_POLICY_DOUBLE);
   wait_ms (50);
-  g_assert_nonnull (find_label (GTK_WIDGET (f->row), "C++ std::vector\n(libstdc++)"));
-  g_assert_null (find_label (GTK_WIDGET (f->row), "C++ std::vector (libstdc++)"));
+  g_assert_nonnull (find_mapped_label (GTK_WIDGET (f->row), "C++ std::vector\n(libstdc++)"));
+  g_assert_null (find_mapped_label (GTK_WIDGET (f->row), "C++ std::vector (libstdc++)"));
 
   adw_combo_row_set_selected (f->row, LL_POLICY_MSVC);
   wait_ms (50);
-  g_assert_nonnull (find_label (GTK_WIDGET (f->row), "C++ std::vector\n(MSVC)"));
+  g_assert_nonnull (find_mapped_label (GTK_WIDGET (f->row), "C++ std::vector\n(MSVC)"));
 
   adw_combo_row_set_selected (f->row, LL_POLICY_GO);
   wait_ms (50);
-  g_assert_nonnull (find_label (GTK_WIDGET (f->row), "Go append"));
+  g_assert_nonnull (find_mapped_label (GTK_WIDGET (f->row), "Go append"));
 }
 
 /* A list item: the title whole, the policy's description under it, and a
@@ -94,7 +94,7 @@ static GtkWidget *
 item_of (GtkWidget  *popover,
          const char *title)
 {
-  GtkWidget *label = find_label (popover, title);
+  GtkWidget *label = find_mapped_label (popover, title);
 
   g_assert_nonnull (label);
   /* label → its box of texts → the item's box */
@@ -125,10 +125,10 @@ test_list (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (popover));
   /* (the first items: the list shows as many as fit) */
   item = item_of (popover, "C++ std::vector (MSVC)");
-  g_assert_nonnull (find_label (item, "Grows the capacity by half (1.5×), at least to what is needed"));
+  g_assert_nonnull (find_mapped_label (item, "Grows the capacity by half (1.5×), at least to what is needed"));
   g_assert_cmpfloat (check_opacity (item), ==, 1);
   item = item_of (popover, "CPython 3.9+");
-  g_assert_nonnull (find_label (item, ll_policy_get_info (LL_POLICY_CPYTHON)->description));
+  g_assert_nonnull (find_mapped_label (item, ll_policy_get_info (LL_POLICY_CPYTHON)->description));
   g_assert_cmpfloat (check_opacity (item), ==, 0);
 
   /* Chosen from the code: the check moves. */

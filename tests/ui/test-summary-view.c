@@ -100,37 +100,6 @@ test_forecast_line (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The label in @widget that says @text. */
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
-        return child;
-      if ((found = find_label (child, text)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* Where the charts stand in the window, from its top. */
-static float
-board_top (LlWindow *window)
-{
-  graphene_point_t point;
-
-  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (ll_window_get_board (window)),
-                                           GTK_WIDGET (window),
-                                           &GRAPHENE_POINT_INIT (0, 0), &point));
-  return point.y;
-}
-
 /* In the window, during a real run, the line is there; the charts stay
  * where they were before the run, during it and after. */
 static void

@@ -242,38 +242,6 @@ on_after_paint_watch (GdkFrameClock *clock,
   watch->painted = TRUE;
 }
 
-/* Where the charts begin, in the window, once it has painted. */
-static double
-board_top (LlWindow *window)
-{
-  graphene_point_t point;
-
-  wait_frames (GTK_WIDGET (window), 2);
-  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (ll_window_get_board (window)),
-                                           GTK_WIDGET (window),
-                                           &GRAPHENE_POINT_INIT (0, 0), &point));
-  return point.y;
-}
-
-/* The label under @root that reads @text, or NULL. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
-        return child;
-      if ((found = find_label (child, text)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The status above the figures says where a run is in a line of detail,
  * or in none, and keeps that line's room: the figures and the charts stay
  * where they are when a run starts, ends and is released, and are not
@@ -285,13 +253,15 @@ test_status_keeps_its_place (void)
   GtkWidget *status;
   gboolean released = FALSE, finished = FALSE;
   gint64 deadline;
-  double top;
+  float top;
 
   configure_run (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "32 MiB");
+  wait_frames (GTK_WIDGET (window), 2);
   top = board_top (window);
 
   run_to_end (window);
   g_assert_true (g_str_has_prefix (ll_window_get_status_text (window), "Reached the target"));
+  wait_frames (GTK_WIDGET (window), 2);
   g_assert_cmpfloat (board_top (window), ==, top);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.release-memory", NULL));
@@ -302,6 +272,7 @@ test_status_keeps_its_place (void)
       released = g_strcmp0 (ll_window_get_status_text (window), "Memory released") == 0;
     }
   g_assert_true (released);
+  wait_frames (GTK_WIDGET (window), 2);
   g_assert_cmpfloat (board_top (window), ==, top);
 
   /* A second run frees the first one's list first, with no detail to say. */
@@ -316,6 +287,7 @@ test_status_keeps_its_place (void)
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_next_sibling (status)));
 
   g_assert_true (wait_for_flag (&finished, 60000));
+  wait_frames (GTK_WIDGET (window), 2);
   g_assert_cmpfloat (board_top (window), ==, top);
 
   destroy_window (window);

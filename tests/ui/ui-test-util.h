@@ -85,6 +85,11 @@ void              wait_compared       (LlWindow       *window);
     g_assert_cmpstr (value_, ==, (expected)); \
   } G_STMT_END
 
+/* The first label under @root that reads @text, or NULL. */
+GtkWidget        *find_label          (GtkWidget      *root,
+                                       const char     *text);
+/* Where the charts stand in @window, from its top, as last laid out. */
+float             board_top           (LlWindow       *window);
 /* The first button under @root bound to @action_name, or NULL. */
 GtkWidget        *find_button         (GtkWidget      *root,
                                        const char     *action_name);
