@@ -64,7 +64,6 @@ test_small_run (void)
   g_autofree char *count = NULL;
   g_autofree char *target = NULL;
   g_autofree char *expected_status = NULL;
-  gboolean released = FALSE;
   gint64 deadline;
 
   ll_controls_set_policy (controls, LL_POLICY_CPYTHON);
@@ -121,14 +120,7 @@ test_small_run (void)
 
   /* Release: the list goes, the history stays, memory keeps being sampled. */
   g_assert_true (gtk_widget_is_sensitive (find_button (GTK_WIDGET (window), "win.release-memory")));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.release-memory", NULL));
-  deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
-  while (g_get_monotonic_time () < deadline && !released)
-    {
-      g_main_context_iteration (NULL, TRUE);
-      released = g_strcmp0 (ll_window_get_status_text (window), "Memory released") == 0;
-    }
-  g_assert_true (released);
+  release_memory (window);
   ll_engine_get_status (engine, &status);
   g_assert_cmpint (status.state, ==, LL_ENGINE_RELEASED);
 
@@ -251,8 +243,7 @@ test_status_keeps_its_place (void)
 {
   LlWindow *window = create_window_sized (1200, 800);
   GtkWidget *status;
-  gboolean released = FALSE, finished = FALSE;
-  gint64 deadline;
+  gboolean finished = FALSE;
   float top;
 
   configure_run (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "32 MiB");
@@ -264,14 +255,7 @@ test_status_keeps_its_place (void)
   wait_frames (GTK_WIDGET (window), 2);
   g_assert_cmpfloat (board_top (window), ==, top);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.release-memory", NULL));
-  deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
-  while (g_get_monotonic_time () < deadline && !released)
-    {
-      g_main_context_iteration (NULL, TRUE);
-      released = g_strcmp0 (ll_window_get_status_text (window), "Memory released") == 0;
-    }
-  g_assert_true (released);
+  release_memory (window);
   wait_frames (GTK_WIDGET (window), 2);
   g_assert_cmpfloat (board_top (window), ==, top);
 

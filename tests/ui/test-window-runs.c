@@ -274,9 +274,7 @@ test_joins_once_started (void)
 
   configure_run (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "256 MiB");
   run_to_end (window);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.release-memory", NULL));
-  while (g_strcmp0 (ll_window_get_status_text (window), "Memory released") != 0)
-    g_main_context_iteration (NULL, TRUE);
+  release_memory (window);
   g_assert_cmpuint (n_series (window), ==, 1);
   wait_frames (GTK_WIDGET (window), 2);
   before = chart_top (window);

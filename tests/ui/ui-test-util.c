@@ -146,6 +146,18 @@ run_to_end (LlWindow *window)
 }
 
 void
+release_memory (LlWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.release-memory", NULL));
+  while (g_strcmp0 (ll_window_get_status_text (window), "Memory released") != 0 &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (ll_window_get_status_text (window), ==, "Memory released");
+}
+
+void
 wait_compared (LlWindow *window)
 {
   gint64 deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;

@@ -76,6 +76,9 @@ void              configure_run       (LlWindow       *window,
 gboolean          start_sensitive     (LlWindow       *window);
 /* Presses Start and waits until the window has taken in the run's end. */
 void              run_to_end          (LlWindow       *window);
+/* Presses Release Memory and waits (5 s at the most) until the window
+ * says the memory is released. */
+void              release_memory      (LlWindow       *window);
 /* Waits until the comparisons asked for were simulated and drawn. */
 void              wait_compared       (LlWindow       *window);
 
