@@ -103,8 +103,6 @@ void      ll_window_update_summary  (LlWindow   *self);
 /* Lets go of the current run (it stays in the run list). */
 void      ll_window_drop_run        (LlWindow   *self);
 
-/* ll-window-runs.c: the run list — comparisons, the interpreter, runs
- * opened from a file. */
 /* ll-window-run.c: a run's life */
 void      ll_window_start_run            (LlWindow *self);
 void      ll_window_start_engine         (LlWindow *self);

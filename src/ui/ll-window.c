@@ -111,14 +111,15 @@ ll_window_push_chart_data (LlWindow *self,
   guint n = g_list_model_get_n_items (store);
   g_autoptr(GArray) series = g_array_new (FALSE, TRUE, sizeof (LlChartSeries));
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
-  LlChartData data;
-
   /* A run joins the charts once it has started: the frame that shows it
    * beginning (the status, the figures, Start turned into Stop) does not
    * also lay the charts out for one run more, and paint them all, card
    * shadows and all, where a legend of the runs comes above them. Until
    * then the charts keep what they drew of the runs before. */
-  if (self->run != NULL && ll_run_get_visible (self->run) && !self->run_pending)
+  gboolean run_on_charts = self->run != NULL && !self->run_pending;
+  LlChartData data;
+
+  if (run_on_charts && ll_run_get_visible (self->run))
     {
       LlChartSeries s;
 
@@ -155,7 +156,7 @@ ll_window_push_chart_data (LlWindow *self,
     ll_chart_board_set_live_data (self->board, &data);
   else
     ll_chart_board_set_data (self->board, &data);
-  ll_chart_board_set_history (self->board, self->run != NULL && !self->run_pending ? self->view : NULL);
+  ll_chart_board_set_history (self->board, run_on_charts ? self->view : NULL);
   /* The charts point at the new names now: the old ones can go. */
   g_clear_pointer (&self->series_names, g_ptr_array_unref);
   self->series_names = names;
