@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "ll-summary-view.h"
+#include "ll-figure-box.h"
 #include "ll-text-row.h"
 
 /* Figures and progress change many times a second: screen readers hear
@@ -16,10 +17,9 @@
 
 typedef struct
 {
-  GtkLabel *value;
-  GtkLabel *detail;
-  char     *name;         /* as screen readers have it */
-  char     *description;
+  LlFigureBox *box;
+  char        *name;         /* as screen readers have it */
+  char        *description;
 } Figure;
 
 struct _LlSummaryView
@@ -109,8 +109,7 @@ set_figure (LlSummaryView  *self,
             const char *value,
             const char *detail)
 {
-  set_text (self->figures[figure].value, value);
-  set_text (self->figures[figure].detail, detail != NULL ? detail : "");
+  ll_figure_box_set (self->figures[figure].box, value, detail);
 }
 
 /* Brings what screen readers hear of each figure on screen, and of the
@@ -124,7 +123,7 @@ tell_figures (LlSummaryView *self)
   for (guint i = 0; i < LL_N_FIGURES; i++)
     {
       Figure *f = &self->figures[i];
-      const char *detail = gtk_label_get_label (f->detail);
+      const char *detail = ll_figure_box_get_detail (f->box);
       g_autofree char *name = NULL;
       g_autofree char *description = NULL;
 
@@ -133,7 +132,7 @@ tell_figures (LlSummaryView *self)
 
       /* Translators: a figure for screen readers, its caption and its value,
        * e.g. "Length: 132 M" */
-      name = g_strdup_printf (_("%s: %s"), _(captions[i]), gtk_label_get_label (f->value));
+      name = g_strdup_printf (_("%s: %s"), _(captions[i]), ll_figure_box_get_value (f->box));
       if (*detail != '\0')
         /* Translators: a figure's exact value, then what the figure is, e.g.
          * "132,119,957 elements — Elements in the list" */
@@ -163,51 +162,55 @@ tell_figures (LlSummaryView *self)
                                   -1);
 }
 
+/* The widest value a figure shows in an ordinary run, in its own format:
+ * "1000.00 MiB" on the way from MiB to GiB, "88.8 M" elements (M is the
+ * widest of the prefixes, and the digits are all as wide). */
+static char *
+widest_value (LlFigure figure)
+{
+  const guint64 MiB = G_GUINT64_CONSTANT (1) << 20;
+
+  switch (figure)
+    {
+    case LL_FIGURE_LENGTH:
+    case LL_FIGURE_CAPACITY:
+      return ll_format_count (88800000);
+    case LL_FIGURE_CONTAINER:
+    case LL_FIGURE_OBJECTS:
+    case LL_FIGURE_SLACK:
+    case LL_FIGURE_FREE_NOW:
+    case LL_FIGURE_FREE_START:
+      return ll_format_bytes (1000 * MiB, LL_UNITS_IEC);
+    case LL_FIGURE_REALLOCATIONS:
+    case LL_FIGURE_MOVED:
+      return ll_format_count_exact (88888);
+    case LL_FIGURE_SLOWEST:
+    case LL_FIGURE_ELAPSED:
+      return ll_format_duration (88800000);
+    case LL_FIGURE_RATE:
+      {
+        g_autofree char *count = ll_format_count (88800000);
+
+        return g_strdup_printf (_("%s/s"), count);
+      }
+    case LL_N_FIGURES:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static GtkWidget *
 create_figure (LlSummaryView *self,
-               LlFigure   figure)
+               LlFigure       figure)
 {
-  GtkWidget *box;
-  GtkWidget *caption;
-  GtkWidget *value;
-  GtkWidget *detail;
+  g_autofree char *widest = widest_value (figure);
+  GtkWidget *box = ll_figure_box_new (_(captions[figure]), widest);
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_add_css_class (box, "figure");
   gtk_widget_set_tooltip_text (box, _(tooltips[figure]));
-
-  caption = gtk_label_new (_(captions[figure]));
-  gtk_label_set_xalign (GTK_LABEL (caption), 0);
-  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (caption), 12);
-  gtk_widget_add_css_class (caption, "caption-heading");
-  gtk_widget_add_css_class (caption, "dim-label");
-
-  value = gtk_label_new ("—");
-  gtk_label_set_xalign (GTK_LABEL (value), 0);
-  gtk_widget_add_css_class (value, "figure-value");
-  gtk_widget_add_css_class (value, "numeric");
-
-  detail = gtk_label_new ("");
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  /* At the top of the two lines it keeps (style.css). */
-  gtk_label_set_yalign (GTK_LABEL (detail), 0);
-  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (detail), 12);
-  gtk_widget_add_css_class (detail, "caption");
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_widget_add_css_class (detail, "numeric");
-
-  gtk_box_append (GTK_BOX (box), caption);
-  gtk_box_append (GTK_BOX (box), value);
-  gtk_box_append (GTK_BOX (box), detail);
-
   /* Screen readers hear the figure as one item (see tell_figures ()), not
    * three labels that change with every frame. */
   gtk_accessible_update_state (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-
-  self->figures[figure].value = GTK_LABEL (value);
-  self->figures[figure].detail = GTK_LABEL (detail);
+  self->figures[figure].box = LL_FIGURE_BOX (box);
 
   return box;
 }
@@ -217,10 +220,11 @@ apply_expanded (LlSummaryView *self)
 {
   for (guint i = 0; i < LL_N_FIGURES; i++)
     gtk_widget_set_visible (self->children[i], self->expanded || main_figure[i]);
-  /* The main figures in one row, each as wide as it needs. */
+  /* The main figures in one row, each as wide as it needs; two a row at
+   * the least, so that a narrow window keeps its sidebar beside them. */
   gtk_flow_box_set_homogeneous (self->flow, self->expanded);
   gtk_flow_box_set_max_children_per_line (self->flow, self->expanded ? 4 : 5);
-  gtk_flow_box_set_min_children_per_line (self->flow, self->expanded ? 2 : 3);
+  gtk_flow_box_set_min_children_per_line (self->flow, 2);
   gtk_button_set_icon_name (GTK_BUTTON (self->expand_button),
                             self->expanded ? "pan-up-symbolic" : "pan-down-symbolic");
   gtk_widget_set_tooltip_text (self->expand_button,
@@ -847,7 +851,7 @@ ll_summary_view_get_value (LlSummaryView *self,
   g_return_val_if_fail (LL_IS_SUMMARY_VIEW (self), NULL);
   g_return_val_if_fail (figure < LL_N_FIGURES, NULL);
 
-  return gtk_label_get_label (self->figures[figure].value);
+  return ll_figure_box_get_value (self->figures[figure].box);
 }
 
 const char *
@@ -857,7 +861,7 @@ ll_summary_view_get_detail (LlSummaryView *self,
   g_return_val_if_fail (LL_IS_SUMMARY_VIEW (self), NULL);
   g_return_val_if_fail (figure < LL_N_FIGURES, NULL);
 
-  return gtk_label_get_label (self->figures[figure].detail);
+  return ll_figure_box_get_detail (self->figures[figure].box);
 }
 
 double

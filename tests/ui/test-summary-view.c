@@ -402,6 +402,104 @@ test_simulated_figures (void)
   g_object_unref (summary);
 }
 
+/* Where each figure on screen stands, by its caption, in @summary. */
+static void
+figure_places (LlSummaryView *summary,
+               float         *places)
+{
+  static const char * const captions[LL_N_FIGURES] = {
+    "Length", "Capacity", "Container", "Objects", "Slack", "Reallocations", "Moved",
+    "Slowest Realloc", "Elapsed", "Appends/s", "Free Memory", "Free at Start",
+  };
+
+  for (guint i = 0; i < LL_N_FIGURES; i++)
+    {
+      GtkWidget *caption = find_label (GTK_WIDGET (summary), captions[i]);
+      graphene_rect_t bounds;
+
+      places[i] = -1;
+      if (!ll_summary_view_shows (summary, i))
+        continue;
+      g_assert_nonnull (caption);
+      g_assert_true (gtk_widget_compute_bounds (caption, GTK_WIDGET (summary), &bounds));
+      places[i] = bounds.origin.x * 10000 + bounds.origin.y; g_printerr ("%u:%.0f ", i, bounds.origin.x);
+    }
+}
+
+/* The figures stand where they stood before the run while their values
+ * grow, shrink and change units, in a row and expanded, in a window with
+ * room to spare and in one as narrow as it goes: values that moved every
+ * figure sideways many times a second would be hard to read, and drawing
+ * the whole card again costs each such frame. */
+static void
+test_figures_keep_their_place (void)
+{
+  LlSummaryInfo idle = { 0 }, large = { 0 }, small = { 0 };
+
+  use_app_style (TRUE);
+
+  idle.units = large.units = small.units = LL_UNITS_IEC;
+  idle.limit_bytes = large.limit_bytes = small.limit_bytes = LL_NO_LIMIT;
+  idle.available_bytes = 3 * GiB;
+  large.has_run = small.has_run = TRUE;
+  large.element = small.element = LL_ELEMENT_SHARED;
+  large.status.state = small.status.state = LL_ENGINE_RUNNING;
+  /* "1.24 G" (1,238,415,761 elements), "1.39 G", "1023.99 MiB", "88,888",
+   * "1000.00 MiB" */
+  large.status.length = 1238415761;
+  large.status.capacity = 1393217736;
+  large.status.container_bytes = 1024 * MiB - 10 * 1024;
+  large.status.start_available_bytes = 20 * GiB;
+  large.counters.n_events = 88888;
+  large.counters.total_realloc_ns = 8888888888;
+  large.available_bytes = 1000 * MiB;
+  large.appends_per_second = 8.88e7;
+  small.status.length = 1;
+  small.status.capacity = 4;
+  small.status.container_bytes = 88;
+  small.counters.n_events = 1;
+  small.available_bytes = 5 * GiB;
+
+  for (guint mode = 0; mode < 4; mode++)
+    {
+      GtkWidget *window = gtk_window_new ();
+      LlSummaryView *summary = LL_SUMMARY_VIEW (ll_summary_view_new ());
+      float before[LL_N_FIGURES], now[LL_N_FIGURES];
+      GtkWidget *figures;
+      int height;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), mode < 2 ? 900 : 1, -1);
+      gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (summary));
+      ll_summary_view_set_expanded (summary, mode % 2);
+      ll_summary_view_update (summary, &idle);
+      gtk_window_present (GTK_WINDOW (window));
+      wait_ms (30);
+      figure_places (summary, before);
+      figures = find_widget (GTK_WIDGET (summary), GTK_TYPE_FLOW_BOX);
+      height = gtk_widget_get_height (figures);
+      g_assert_cmpint (height, >, 0);
+
+      ll_summary_view_update (summary, &large);
+      wait_ms (30);
+      g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_CONTAINER), ==, "1023.99 MiB");
+      figure_places (summary, now);
+      for (guint i = 0; i < LL_N_FIGURES; i++)
+        g_assert_cmpfloat (now[i], ==, before[i]);
+      g_assert_cmpint (gtk_widget_get_height (figures), ==, height);
+
+      ll_summary_view_update (summary, &small);
+      wait_ms (30);
+      g_assert_cmpstr (ll_summary_view_get_value (summary, LL_FIGURE_CONTAINER), ==, "88 B");
+      figure_places (summary, now);
+      for (guint i = 0; i < LL_N_FIGURES; i++)
+        g_assert_cmpfloat (now[i], ==, before[i]);
+      g_assert_cmpint (gtk_widget_get_height (figures), ==, height);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  use_app_style (FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -415,6 +513,7 @@ main (int   argc,
   g_test_add_func ("/ui/summary/main-figures", test_main_figures);
   g_test_add_func ("/ui/summary/free-memory-figures", test_free_memory_figures);
   g_test_add_func ("/ui/summary/simulated-figures", test_simulated_figures);
+  g_test_add_func ("/ui/summary/figures-keep-their-place", test_figures_keep_their_place);
 
   return g_test_run ();
 }
