@@ -11,6 +11,7 @@
 #include "ll-runs-legend.h"
 #include "ll-table-cell.h"
 #include "ll-window.h"
+#include "ll-fit-bin.h"
 #include "ui-test-util.h"
 
 /* The notebook's experiment, one click away: its table says what the
@@ -753,11 +754,20 @@ test_runs_legend (void)
   destroy_window (window);
 }
 
-/* What a button with an icon and words shows in words. */
+/* The words of the button that makes room for every chart, beside its
+ * sign (they show only where they fit). */
+static GtkWidget *
+words_label (GtkWidget *button)
+{
+  GtkWidget *fit = gtk_widget_get_last_child (gtk_button_get_child (GTK_BUTTON (button)));
+
+  return ll_fit_bin_get_child (LL_FIT_BIN (fit));
+}
+
 static const char *
 words_of (GtkWidget *button)
 {
-  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_last_child (gtk_button_get_child (GTK_BUTTON (button)))));
+  return gtk_label_get_label (GTK_LABEL (words_label (button)));
 }
 
 /* Beside the table a short window shows a row of two charts: a button
@@ -785,14 +795,23 @@ test_more_charts (void)
   g_assert_true (gtk_widget_get_visible (button));
   g_assert_cmpstr (words_of (button), ==, "Time, Memory");
   gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Show Time and Memory");
-  /* It shortens its words rather than widen the bar it is in: a window
-   * that has room for the sidebar keeps it. */
+  /* It leaves its words out rather than widen the bar it is in (a window
+   * that has room for the sidebar keeps it), and never cuts them short:
+   * all of them where it has the room, else its sign alone. */
   {
     int least, natural;
 
     gtk_widget_measure (button, GTK_ORIENTATION_HORIZONTAL, -1, &least, &natural, NULL, NULL);
     g_assert_cmpint (least, <, 60);
     g_assert_cmpint (natural, >, 100);
+    g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (words_label (button))), ==, PANGO_ELLIPSIZE_NONE);
+    if (gtk_widget_get_mapped (words_label (button)))
+      {
+        int words;
+
+        gtk_widget_measure (words_label (button), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &words, NULL, NULL);
+        g_assert_cmpint (gtk_widget_get_width (words_label (button)), >=, words);
+      }
   }
 
   /* A chart alone needs no more room. */
