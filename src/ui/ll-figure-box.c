@@ -15,7 +15,7 @@ struct _LlFigureBox
   GtkWidget *column;    /* the value, as wide as the widest */
   GtkLabel  *value;
   GtkLabel  *detail;
-  guint      drawn;
+  guint      drawn;     /* times drawn: the mark differs each time */
 };
 
 G_DEFINE_FINAL_TYPE (LlFigureBox, ll_figure_box, GTK_TYPE_WIDGET)
