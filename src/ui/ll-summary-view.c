@@ -164,7 +164,9 @@ tell_figures (LlSummaryView *self)
 
 /* The widest value a figure shows in an ordinary run, in its own format:
  * "1000.00 MiB" on the way from MiB to GiB, "88.8 M" elements (M is the
- * widest of the prefixes, and the digits are all as wide). */
+ * widest of the prefixes, and the digits are all as wide), "888,888"
+ * reallocations (those of a constant step run to hundreds of thousands),
+ * "59 min 58 s" since the start. */
 static char *
 widest_value (LlFigure figure)
 {
@@ -183,10 +185,11 @@ widest_value (LlFigure figure)
       return ll_format_bytes (1000 * MiB, LL_UNITS_IEC);
     case LL_FIGURE_REALLOCATIONS:
     case LL_FIGURE_MOVED:
-      return ll_format_count_exact (88888);
+      return ll_format_count_exact (888888);
     case LL_FIGURE_SLOWEST:
-    case LL_FIGURE_ELAPSED:
       return ll_format_duration (88800000);
+    case LL_FIGURE_ELAPSED:
+      return ll_format_duration (G_GUINT64_CONSTANT (3598000000000));
     case LL_FIGURE_RATE:
       {
         g_autofree char *count = ll_format_count (88800000);
