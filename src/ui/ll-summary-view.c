@@ -162,6 +162,62 @@ tell_figures (LlSummaryView *self)
                                   -1);
 }
 
+/* After a run: the slots still free (@room), then where the list would
+ * grow (@at), to how many @slots, and the memory it would @need. */
+static char *
+growth_after_text (guint64     room,
+                   const char *at,
+                   const char *slots,
+                   const char *need)
+{
+  g_autofree char *free_slots = NULL;
+
+  if (room == 0)
+    /* TRANSLATORS: after a run, with no slot free: where the list would
+     * grow, to how many slots, and the memory it would take */
+    return g_strdup_printf (_("Full: at %s elements, the list would grow to %s slots: %s more"),
+                            at, slots, need);
+
+  free_slots = ll_format_count_exact (room);
+  /* TRANSLATORS: after a run: the slots still free, then where the
+   * list would grow, to how many slots, and the memory it would take */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Room for %s more element; at %s, the list would grow to %s slots: %s more",
+                                       "Room for %s more elements; at %s, the list would grow to %s slots: %s more",
+                                       room),
+                          free_slots, at, slots, need);
+}
+
+/* During a run: where the next growth comes (@at), the memory it needs,
+ * and the @room free above the reserve. */
+static char *
+next_growth_text (gboolean    fits,
+                  const char *at,
+                  const char *need,
+                  const char *room)
+{
+  if (fits)
+    /* TRANSLATORS: the next growth: where, how much more memory, what is free */
+    return g_strdup_printf (_("Next growth at %s elements: %s more, of %s free above the reserve"),
+                            at, need, room);
+  return g_strdup_printf (_("Next growth at %s elements needs %s more, but only %s is free above "
+                            "the reserve: the run will stop before it"), at, need, room);
+}
+
+/* A label in the same style as the next growth's line, that says @text
+ * (taken) and is measured, never shown. */
+static GtkWidget *
+create_forecast_sizer (char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "numeric");
+  g_free (text);
+  return label;
+}
+
 /* The widest value a figure shows in an ordinary run, in its own format:
  * "1000.00 MiB" on the way from MiB to GiB, "88.8 M" elements (M is the
  * widest of the prefixes, and the digits are all as wide), "888,888"
@@ -393,14 +449,31 @@ ll_summary_view_init (LlSummaryView *self)
   gtk_box_append (GTK_BOX (run_box), progress_box);
 
   /* The next growth, said before it happens: the line is there, blank
-   * when there is nothing to say (an empty label takes no height). */
+   * when there is nothing to say (an empty label takes no height), and as
+   * tall as the longest it says at a run's end, at the width it has (a
+   * label measured, never shown): nothing below moves when the run ends.
+   * (A warning during a run may take a line more, where it is narrow.) */
   self->forecast_label = GTK_LABEL (gtk_label_new (""));
   gtk_label_set_xalign (self->forecast_label, 0);
+  gtk_label_set_yalign (self->forecast_label, 0);
   gtk_label_set_wrap (self->forecast_label, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->forecast_label), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (self->forecast_label), "numeric");
   set_text (self->forecast_label, " ");
-  gtk_box_append (GTK_BOX (run_box), GTK_WIDGET (self->forecast_label));
+  {
+    const guint64 MiB = G_GUINT64_CONSTANT (1) << 20;
+    GtkWidget *forecast = gtk_stack_new ();
+    g_autofree char *count = ll_format_count_exact (G_GUINT64_CONSTANT (8888888888));
+    g_autofree char *bytes = ll_format_bytes (1000 * MiB, LL_UNITS_IEC);
+
+    gtk_stack_set_hhomogeneous (GTK_STACK (forecast), FALSE);
+    gtk_stack_set_vhomogeneous (GTK_STACK (forecast), TRUE);
+    gtk_stack_add_child (GTK_STACK (forecast), GTK_WIDGET (self->forecast_label));
+    gtk_stack_add_child (GTK_STACK (forecast),
+                         create_forecast_sizer (growth_after_text (888888888, count, count, bytes)));
+    gtk_stack_set_visible_child (GTK_STACK (forecast), GTK_WIDGET (self->forecast_label));
+    gtk_box_append (GTK_BOX (run_box), forecast);
+  }
   ll_summary_view_set_idle_child (self, NULL);
 
   figures_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
@@ -543,23 +616,7 @@ say_growth_after (LlSummaryView       *self,
   g_autofree char *need = ll_format_bytes (f->need, info->units);
   g_autofree char *text = NULL;
 
-  if (room > 0)
-    {
-      g_autofree char *free_slots = ll_format_count_exact (room);
-
-      /* TRANSLATORS: after a run: the slots still free, then where the
-       * list would grow, to how many slots, and the memory it would take */
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Room for %s more element; at %s, the list would grow to %s slots: %s more",
-                                           "Room for %s more elements; at %s, the list would grow to %s slots: %s more",
-                                           room),
-                              free_slots, at, slots, need);
-    }
-  else
-    /* TRANSLATORS: after a run, with no slot free: where the list would
-     * grow, to how many slots, and the memory it would take */
-    text = g_strdup_printf (_("Full: at %s elements, the list would grow to %s slots: %s more"),
-                            at, slots, need);
+  text = growth_after_text (room, at, slots, need);
   set_text (self->forecast_label, text);
   self->forecast_said = TRUE;
   gtk_widget_remove_css_class (GTK_WIDGET (self->forecast_label), "warning");
@@ -597,13 +654,7 @@ update_forecast (LlSummaryView       *self,
   at = ll_format_count_exact (f->length);
   need = ll_format_bytes (f->need, info->units);
   room = ll_format_bytes (f->room, info->units);
-  if (f->fits)
-    /* TRANSLATORS: the next growth: where, how much more memory, what is free */
-    text = g_strdup_printf (_("Next growth at %s elements: %s more, of %s free above the reserve"),
-                            at, need, room);
-  else
-    text = g_strdup_printf (_("Next growth at %s elements needs %s more, but only %s is free above "
-                              "the reserve: the run will stop before it"), at, need, room);
+  text = next_growth_text (f->fits, at, need, room);
   set_text (self->forecast_label, text);
   if (f->fits)
     {

@@ -28,6 +28,8 @@ struct _LlWindow
   LlControls           *controls;
   GtkLabel             *status_label;
   GtkLabel             *status_detail;
+  GtkLabel             *status_detail_ending;    /* measured, never shown */
+  GtkLabel             *status_detail_released;  /* measured, never shown */
   GtkStack             *release_stack;
   LlSummaryView        *summary;
   LlChartBoard         *board;
@@ -113,6 +115,13 @@ void      ll_window_stop_sampler         (LlWindow *self);
  * if not NULL. */
 void      ll_window_release_list         (LlWindow *self,
                                           LlRun    *start_after);
+/* What the status's detail says at a run's end, and after a release; and
+ * the room it keeps for both. */
+char     *ll_window_format_ending        (const char *length,
+                                          const char *bytes,
+                                          const char *elapsed);
+const char *ll_window_released_detail    (void);
+void      ll_window_init_status          (LlWindow *self);
 
 /* ll-window-runs.c: the runs kept to compare */
 void      ll_window_runs_class_init (GtkWidgetClass *widget_class);

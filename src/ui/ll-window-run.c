@@ -209,10 +209,7 @@ on_run_finished (LlRun    *run,
                                               self->units);
     g_autofree char *elapsed = ll_format_duration (status.elapsed_ns);
 
-    /* Translators: e.g. "22,500,004 elements, 171.66 MiB, in 1.20 s; kept in memory
-     * until released" */
-    detail = g_strdup_printf (_("%s elements, %s, in %s; kept in memory until released"),
-                              length, bytes, elapsed);
+    detail = ll_window_format_ending (length, bytes, elapsed);
   }
 
   /* The heading says how the run ended; a toast would only cover the
@@ -222,6 +219,39 @@ on_run_finished (LlRun    *run,
   ll_controls_set_reclaimable (self->controls, ll_run_get_resident_bytes (run));
 
   g_signal_emit_by_name (self, "run-finished");
+}
+
+char *
+ll_window_format_ending (const char *length,
+                         const char *bytes,
+                         const char *elapsed)
+{
+  /* Translators: e.g. "22,500,004 elements, 171.66 MiB, in 1.20 s; kept in memory
+   * until released" */
+  return g_strdup_printf (_("%s elements, %s, in %s; kept in memory until released"),
+                          length, bytes, elapsed);
+}
+
+const char *
+ll_window_released_detail (void)
+{
+  return _("The list is gone and the charts keep its run; watch free memory come back.");
+}
+
+/* The status's detail keeps the height of its longest at a run's end, a
+ * 10 GB list's after a minute, and after a release, at whatever width the
+ * window gives it: nothing below moves when a run ends or its list goes. */
+void
+ll_window_init_status (LlWindow *self)
+{
+  const guint64 GiB = G_GUINT64_CONSTANT (1) << 30;
+  g_autofree char *length = ll_format_count_exact (G_GUINT64_CONSTANT (8888888888));
+  g_autofree char *bytes = ll_format_bytes (1000 * GiB, LL_UNITS_IEC);
+  g_autofree char *elapsed = ll_format_duration (G_GUINT64_CONSTANT (3598000000000));
+  g_autofree char *ending = ll_window_format_ending (length, bytes, elapsed);
+
+  gtk_label_set_label (self->status_detail_ending, ending);
+  gtk_label_set_label (self->status_detail_released, ll_window_released_detail ());
 }
 
 void
@@ -450,8 +480,7 @@ on_released (GObject      *object,
 
   start_sampler (self);
 
-  ll_window_set_status (self, _("Memory released"),
-              _("The list is gone and the charts keep its run; watch free memory come back."));
+  ll_window_set_status (self, _("Memory released"), ll_window_released_detail ());
   refresh (self, TRUE);
 }
 

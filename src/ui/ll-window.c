@@ -484,6 +484,8 @@ ll_window_class_init (LlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlWindow, controls);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, status_detail);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, status_detail_ending);
+  gtk_widget_class_bind_template_child (widget_class, LlWindow, status_detail_released);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, release_stack);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, summary);
   gtk_widget_class_bind_template_child (widget_class, LlWindow, board);
@@ -517,6 +519,7 @@ ll_window_init (LlWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   ll_ui_name_widgets (GTK_WIDGET (self));
+  ll_window_init_status (self);
 
   self->view = ll_history_view_new ();
   self->cancellable = g_cancellable_new ();

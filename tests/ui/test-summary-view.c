@@ -79,7 +79,8 @@ test_forecast_line (void)
     int run_height, idle_height;
 
     g_assert_true (gtk_widget_is_ancestor (progress, gtk_stack_get_visible_child (stack)));
-    gtk_widget_measure (GTK_WIDGET (stack), GTK_ORIENTATION_VERTICAL, -1,
+    /* (at a width: wrapping words are as tall as the width they have) */
+    gtk_widget_measure (GTK_WIDGET (stack), GTK_ORIENTATION_VERTICAL, 600,
                         NULL, &run_height, NULL, NULL);
     ll_summary_view_set_idle_child (summary, idle);
     g_assert_true (ll_summary_view_get_idle_child (summary) == idle);
@@ -87,7 +88,7 @@ test_forecast_line (void)
     info.has_run = FALSE;
     ll_summary_view_update (summary, &info);
     g_assert_true (gtk_stack_get_visible_child (stack) == idle);
-    gtk_widget_measure (GTK_WIDGET (stack), GTK_ORIENTATION_VERTICAL, -1,
+    gtk_widget_measure (GTK_WIDGET (stack), GTK_ORIENTATION_VERTICAL, 600,
                         NULL, &idle_height, NULL, NULL);
     g_assert_cmpint (idle_height, ==, run_height);
     info.has_run = TRUE;
@@ -502,6 +503,74 @@ test_figures_keep_their_place (void)
   use_app_style (FALSE);
 }
 
+/* The line of the next growth is as tall as the longest it says at a
+ * run's end, at the width it has: in a narrow window, from a short line
+ * during a run to (after the run) the growth to come of a 10 GB list,
+ * nothing below it moves; nor, at this width, for a warning on the way. */
+static void
+test_forecast_keeps_its_height (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  LlSummaryView *summary = LL_SUMMARY_VIEW (ll_summary_view_new ());
+  LlSummaryInfo info = { 0 };
+  LlRunConfig config;
+  GtkWidget *line, *figures;
+  int height;
+  float top;
+
+  use_app_style (TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, -1);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (summary));
+  ll_run_config_init (&config);
+  config.target_kind = LL_TARGET_CONTAINER_BYTES;
+  config.target = 20 * GiB;
+  info.has_run = TRUE;
+  info.units = LL_UNITS_IEC;
+  info.status.state = LL_ENGINE_RUNNING;
+  info.has_forecast = ll_fit_next_growth (&info.forecast, &config, 1000, 1000, 20 * GiB, GiB);
+  ll_summary_view_update (summary, &info);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (50);
+  line = find_label (GTK_WIDGET (summary), ll_summary_view_get_forecast (summary, NULL));
+  g_assert_nonnull (line);
+  figures = find_widget (GTK_WIDGET (summary), GTK_TYPE_FLOW_BOX);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (summary)), ==, 560);
+  height = gtk_widget_get_height (line);
+  {
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (figures, GTK_WIDGET (summary), &bounds));
+    top = bounds.origin.y;
+  }
+
+  for (guint step = 0; step < 2; step++)
+    {
+      graphene_rect_t bounds;
+
+      if (step == 0)
+        /* (a warning: 1.30 GiB more, with less free above the reserve) */
+        info.has_forecast = ll_fit_next_growth (&info.forecast, &config, 1238415761, 1393217736,
+                                                2 * GiB, GiB);
+      else
+        {
+          info.status.state = LL_ENGINE_FINISHED;
+          info.status.length = 1238415761;
+          info.has_forecast = ll_fit_growth_after (&info.forecast, &config, 1238415761,
+                                                   1393217736, GiB, GiB);
+        }
+      ll_summary_view_update (summary, &info);
+      wait_ms (50);
+      g_assert_true (step == 0 ? g_str_has_prefix (ll_summary_view_get_forecast (summary, NULL), "Next growth at")
+                               : g_str_has_prefix (ll_summary_view_get_forecast (summary, NULL), "Room for"));
+      g_assert_cmpint (gtk_widget_get_height (line), ==, height);
+      g_assert_true (gtk_widget_compute_bounds (figures, GTK_WIDGET (summary), &bounds));
+      g_assert_cmpfloat (bounds.origin.y, ==, top);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  use_app_style (FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -516,6 +585,7 @@ main (int   argc,
   g_test_add_func ("/ui/summary/free-memory-figures", test_free_memory_figures);
   g_test_add_func ("/ui/summary/simulated-figures", test_simulated_figures);
   g_test_add_func ("/ui/summary/figures-keep-their-place", test_figures_keep_their_place);
+  g_test_add_func ("/ui/summary/forecast-keeps-its-height", test_forecast_keeps_its_height);
 
   return g_test_run ();
 }
