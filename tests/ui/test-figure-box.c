@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "ll-figure-box.h"
+#include "ll-ui-util.h"
 #include "ui-test-util.h"
 
 static void
@@ -74,10 +75,9 @@ test_width (void)
   };
 
   /* (sized as in the app: its values larger than its details) */
-  use_app_style (TRUE);
+  ll_ui_load_style ();
   check_width (ll_figure_box_new ("Container", "1000.00 MiB"), container, G_N_ELEMENTS (container));
   check_width (ll_figure_box_new ("Length", "88.8 M"), length, G_N_ELEMENTS (length));
-  use_app_style (FALSE);
 }
 
 /* The first colour node at or under @node that shows nothing. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ll-window.h"
+#include "ll-ui-util.h"
 #include "ui-test-util.h"
 
 /* Without a window: what the line says, from the figures it is given. */
@@ -441,7 +442,7 @@ test_figures_keep_their_place (void)
     { NULL, "88 B" },
   };
 
-  use_app_style (TRUE);
+  ll_ui_load_style ();
 
   idle.units = large.units = small.units = LL_UNITS_IEC;
   idle.limit_bytes = large.limit_bytes = small.limit_bytes = LL_NO_LIMIT;
@@ -500,7 +501,6 @@ test_figures_keep_their_place (void)
 
       gtk_window_destroy (GTK_WINDOW (window));
     }
-  use_app_style (FALSE);
 }
 
 /* The line of the next growth is as tall as the longest it says at a
@@ -518,7 +518,7 @@ test_forecast_keeps_its_height (void)
   int height;
   float top;
 
-  use_app_style (TRUE);
+  ll_ui_load_style ();
   gtk_window_set_default_size (GTK_WINDOW (window), 560, -1);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (summary));
   ll_run_config_init (&config);
@@ -568,7 +568,6 @@ test_forecast_keeps_its_height (void)
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  use_app_style (FALSE);
 }
 
 int

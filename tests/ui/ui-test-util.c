@@ -23,27 +23,6 @@ ui_test_init_accessible (int    *argc,
   ui_test_init (argc, argv);
 }
 
-void
-use_app_style (gboolean use)
-{
-  static GtkCssProvider *style;
-
-  if (use && style == NULL)
-    {
-      style = gtk_css_provider_new ();
-      gtk_css_provider_load_from_resource (style, "/io/github/listlab/ListLab/style.css");
-      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                  GTK_STYLE_PROVIDER (style),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-    }
-  else if (!use && style != NULL)
-    {
-      gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
-                                                     GTK_STYLE_PROVIDER (style));
-      g_clear_object (&style);
-    }
-}
-
 static gboolean
 timeout_cb (gpointer data)
 {

@@ -25,11 +25,6 @@ void              ui_test_init        (int            *argc,
 void              ui_test_init_accessible (int        *argc,
                                            char     ***argv);
 
-/* The app's own style sheet on the display, as the app has it (a test
- * without LlApplication has only GTK's and libadwaita's); NULL takes it
- * off again. */
-void              use_app_style       (gboolean        use);
-
 /* Runs the main loop until *@flag is TRUE or @timeout_ms have passed;
  * returns *@flag. */
 gboolean          wait_for_flag       (const gboolean *flag,
