@@ -86,28 +86,32 @@ run_app (const char * const *args,
 
 /* The first widget of @type under @root; with @title, the preferences row
  * of that title. */
+typedef struct
+{
+  GType       type;
+  const char *title;
+} Titled;
+
+static gboolean
+is_titled (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  const Titled *t = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, t->type) &&
+         (t->title == NULL ||
+          (ADW_IS_PREFERENCES_ROW (widget) &&
+           g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), t->title) == 0));
+}
+
 GtkWidget *
 find_titled (GtkWidget  *root,
              GType       type,
              const char *title)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
+  Titled t = { type, title };
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
-          (title == NULL ||
-           (ADW_IS_PREFERENCES_ROW (child) &&
-            g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)))
-        return child;
-
-      if ((found = find_titled (child, type, title)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_first (root, is_titled, &t);
 }
 
 GtkWindow *

@@ -224,29 +224,34 @@ check_controls (GtkWidget *window,
   return n;
 }
 
+typedef struct
+{
+  GType       type;
+  const char *label;
+} Labelled;
+
+static gboolean
+is_labelled (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  const Labelled *l = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, l->type) &&
+         ((GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), l->label) == 0) ||
+          (GTK_IS_MENU_BUTTON (widget) &&
+           g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), l->label) == 0) ||
+          (ADW_IS_PREFERENCES_ROW (widget) &&
+           g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), l->label) == 0));
+}
+
 static GtkWidget *
 find_labelled (GtkWidget  *root,
                GType       type,
                const char *label)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
+  Labelled l = { type, label };
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
-          ((GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0) ||
-           (GTK_IS_MENU_BUTTON (child) &&
-            g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (child)), label) == 0) ||
-           (ADW_IS_PREFERENCES_ROW (child) &&
-            g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), label) == 0)))
-        return child;
-      if ((found = find_labelled (child, type, label)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_first (root, is_labelled, &l);
 }
 
 /* The button a menu button wraps: what takes the focus. */

@@ -15,46 +15,33 @@
 
 /* Helpers */
 
+static gboolean
+is_entry_with (GtkWidget     *widget,
+               gconstpointer  text)
+{
+  return GTK_IS_ENTRY (widget) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) == 0;
+}
+
 static GtkWidget *
 find_entry (GtkWidget  *root,
             const char *text)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
+  return find_first (root, is_entry_with, text);
+}
 
-      if (GTK_IS_ENTRY (child) &&
-          g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (child)), text) == 0)
-        return child;
-
-      if ((found = find_entry (child, text)) != NULL)
-        return found;
-    }
-
-  return NULL;
+static gboolean
+reads_visibly (GtkWidget     *widget,
+               gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
 }
 
 static GtkWidget *
 find_visible_label (GtkWidget  *root,
                     const char *text)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (child) && gtk_widget_is_visible (child) &&
-          g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
-        return child;
-
-      if ((found = find_visible_label (child, text)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_first (root, reads_visibly, text);
 }
 
 /* Tests */

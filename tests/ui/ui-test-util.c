@@ -168,8 +168,9 @@ wait_compared (LlWindow *window)
 }
 
 GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
+find_first (GtkWidget     *root,
+            WidgetMatch    matches,
+            gconstpointer  data)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
@@ -177,12 +178,26 @@ find_label (GtkWidget  *root,
     {
       GtkWidget *found;
 
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
+      if (matches (child, data))
         return child;
-      if ((found = find_label (child, text)) != NULL)
+      if ((found = find_first (child, matches, data)) != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+reads (GtkWidget     *widget,
+       gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  return find_first (root, reads, text);
 }
 
 float
@@ -196,81 +211,62 @@ board_top (LlWindow *window)
   return point.y;
 }
 
+static gboolean
+is_button_for (GtkWidget     *widget,
+               gconstpointer  action_name)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
 GtkWidget *
 find_button (GtkWidget  *root,
              const char *action_name)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
+  return find_first (root, is_button_for, action_name);
+}
 
-      if (GTK_IS_BUTTON (child) &&
-          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
-        return child;
-      if ((found = find_button (child, action_name)) != NULL)
-        return found;
-    }
-
-  return NULL;
+static gboolean
+is_action_row_titled (GtkWidget     *widget,
+                      gconstpointer  title)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
 GtkWidget *
 find_action_row (GtkWidget  *root,
                  const char *title)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
+  return find_first (root, is_action_row_titled, title);
+}
 
-      if (ADW_IS_ACTION_ROW (child) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-        return child;
-
-      if ((found = find_action_row (child, title)) != NULL)
-        return found;
-    }
-
-  return NULL;
+static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  tooltip)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
 GtkWidget *
 find_by_tooltip (GtkWidget  *root,
                  const char *tooltip)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
+  return find_first (root, has_tooltip, tooltip);
+}
 
-      if (g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
-        return child;
-      if ((found = find_by_tooltip (child, tooltip)) != NULL)
-        return found;
-    }
-  return NULL;
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
 }
 
 GtkWidget *
 find_widget (GtkWidget *root,
              GType      type)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_widget (child, type)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_first (root, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 static void
@@ -381,26 +377,21 @@ remove_dir (const char *dir)
 }
 
 /* The first button or menu button under @root showing @icon_name. */
+static gboolean
+shows_icon (GtkWidget     *widget,
+            gconstpointer  icon_name)
+{
+  return (GTK_IS_BUTTON (widget) &&
+          g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon_name) == 0) ||
+         (GTK_IS_MENU_BUTTON (widget) &&
+          g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), icon_name) == 0);
+}
+
 GtkWidget *
 find_icon_button (GtkWidget  *root,
                   const char *icon_name)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if ((GTK_IS_BUTTON (child) &&
-           g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), icon_name) == 0) ||
-          (GTK_IS_MENU_BUTTON (child) &&
-           g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (child)), icon_name) == 0))
-        return child;
-      if ((found = find_icon_button (child, icon_name)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_first (root, shows_icon, icon_name);
 }
 
 static gboolean

@@ -88,6 +88,14 @@ void              wait_compared       (LlWindow       *window);
     g_assert_cmpstr (value_, ==, (expected)); \
   } G_STMT_END
 
+/* Whether @widget is the one looked for, as @data says. */
+typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
+                                 gconstpointer  data);
+/* The first widget under @root (not @root itself), depth first in the
+ * order of the widget tree, that @matches, or NULL. */
+GtkWidget        *find_first          (GtkWidget      *root,
+                                       WidgetMatch     matches,
+                                       gconstpointer   data);
 /* The first label under @root that reads @text, or NULL. */
 GtkWidget        *find_label          (GtkWidget      *root,
                                        const char     *text);
