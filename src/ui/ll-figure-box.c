@@ -20,14 +20,6 @@ struct _LlFigureBox
 
 G_DEFINE_FINAL_TYPE (LlFigureBox, ll_figure_box, GTK_TYPE_WIDGET)
 
-static void
-set_text (GtkLabel   *label,
-          const char *text)
-{
-  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
-    gtk_label_set_label (label, text);
-}
-
 /* How far a figure's repainted rectangle reaches past it: as far as its
  * letters may (less than half the spacing between figures). */
 #define MARK_MARGIN 4
@@ -151,8 +143,8 @@ ll_figure_box_set (LlFigureBox *self,
   g_return_if_fail (LL_IS_FIGURE_BOX (self));
   g_return_if_fail (value != NULL);
 
-  set_text (self->value, value);
-  set_text (self->detail, detail != NULL ? detail : "");
+  gtk_label_set_label (self->value, value);
+  gtk_label_set_label (self->detail, detail != NULL ? detail : "");
 }
 
 const char *

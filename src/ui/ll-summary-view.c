@@ -93,16 +93,6 @@ static const char * const tooltips[LL_N_FIGURES] = {
   N_("MemAvailable when the run started"),
 };
 
-/* Avoids relayout when nothing changed: figures are refreshed many times a
- * second. */
-static void
-set_text (GtkLabel   *label,
-          const char *text)
-{
-  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
-    gtk_label_set_label (label, text);
-}
-
 static void
 set_figure (LlSummaryView  *self,
             LlFigure    figure,
@@ -459,7 +449,7 @@ ll_summary_view_init (LlSummaryView *self)
   gtk_label_set_wrap (self->forecast_label, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->forecast_label), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (self->forecast_label), "numeric");
-  set_text (self->forecast_label, " ");
+  gtk_label_set_label (self->forecast_label, " ");
   {
     const guint64 MiB = G_GUINT64_CONSTANT (1) << 20;
     GtkWidget *forecast = gtk_stack_new ();
@@ -597,8 +587,8 @@ update_idle (LlSummaryView           *self,
   /* No run, no progress to show. */
   gtk_stack_set_visible_child_name (self->status_stack, "idle");
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  set_text (self->progress_label, "");
-  set_text (self->forecast_label, " ");
+  gtk_label_set_label (self->progress_label, "");
+  gtk_label_set_label (self->forecast_label, " ");
   self->forecast_said = FALSE;
   tell_figures (self);
 }
@@ -617,7 +607,7 @@ say_growth_after (LlSummaryView       *self,
   g_autofree char *text = NULL;
 
   text = growth_after_text (room, at, slots, need);
-  set_text (self->forecast_label, text);
+  gtk_label_set_label (self->forecast_label, text);
   self->forecast_said = TRUE;
   gtk_widget_remove_css_class (GTK_WIDGET (self->forecast_label), "warning");
   gtk_widget_add_css_class (GTK_WIDGET (self->forecast_label), "dim-label");
@@ -638,7 +628,7 @@ update_forecast (LlSummaryView       *self,
   if (!info->has_forecast || (info->status.state != LL_ENGINE_RUNNING &&
                               info->status.state != LL_ENGINE_FINISHED))
     {
-      set_text (self->forecast_label, " ");
+      gtk_label_set_label (self->forecast_label, " ");
       self->forecast_said = FALSE;
       return;
     }
@@ -655,7 +645,7 @@ update_forecast (LlSummaryView       *self,
   need = ll_format_bytes (f->need, info->units);
   room = ll_format_bytes (f->room, info->units);
   text = next_growth_text (f->fits, at, need, room);
-  set_text (self->forecast_label, text);
+  gtk_label_set_label (self->forecast_label, text);
   if (f->fits)
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->forecast_label), "warning");
@@ -693,7 +683,7 @@ update_progress (LlSummaryView       *self,
   if (progress < 0)
     {
       gtk_progress_bar_set_fraction (self->progress_bar, 0);
-      set_text (self->progress_label, "");
+      gtk_label_set_label (self->progress_label, "");
       return;
     }
 
@@ -710,7 +700,7 @@ update_progress (LlSummaryView       *self,
   else
     text = g_strdup_printf (_("%.0f %%"), floor (progress * 100));
 
-  set_text (self->progress_label, text);
+  gtk_label_set_label (self->progress_label, text);
 }
 
 void
