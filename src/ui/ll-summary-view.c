@@ -178,22 +178,6 @@ growth_after_text (guint64     room,
                           free_slots, at, slots, need);
 }
 
-/* During a run: where the next growth comes (@at), the memory it needs,
- * and the @room free above the reserve. */
-static char *
-next_growth_text (gboolean    fits,
-                  const char *at,
-                  const char *need,
-                  const char *room)
-{
-  if (fits)
-    /* TRANSLATORS: the next growth: where, how much more memory, what is free */
-    return g_strdup_printf (_("Next growth at %s elements: %s more, of %s free above the reserve"),
-                            at, need, room);
-  return g_strdup_printf (_("Next growth at %s elements needs %s more, but only %s is free above "
-                            "the reserve: the run will stop before it"), at, need, room);
-}
-
 /* A label in the same style as the next growth's line, that says @text
  * (taken) and is measured, never shown. */
 static GtkWidget *
@@ -644,7 +628,13 @@ update_forecast (LlSummaryView       *self,
   at = ll_format_count_exact (f->length);
   need = ll_format_bytes (f->need, info->units);
   room = ll_format_bytes (f->room, info->units);
-  text = next_growth_text (f->fits, at, need, room);
+  if (f->fits)
+    /* TRANSLATORS: the next growth: where, how much more memory, what is free */
+    text = g_strdup_printf (_("Next growth at %s elements: %s more, of %s free above the reserve"),
+                            at, need, room);
+  else
+    text = g_strdup_printf (_("Next growth at %s elements needs %s more, but only %s is free above "
+                              "the reserve: the run will stop before it"), at, need, room);
   gtk_label_set_label (self->forecast_label, text);
   if (f->fits)
     {
