@@ -10,6 +10,7 @@
 #include "ll-summary-view.h"
 #include "ll-figure-box.h"
 #include "ll-text-row.h"
+#include "ll-ui-util.h"
 
 /* Figures and progress change many times a second: screen readers hear
  * them brought up to date at most this often during a run. */
@@ -193,15 +194,12 @@ create_forecast_sizer (char *text)
 }
 
 /* The widest value a figure shows in an ordinary run, in its own format:
- * "1000.00 MiB" on the way from MiB to GiB, "88.8 M" elements (M is the
- * widest of the prefixes, and the digits are all as wide), "888,888"
- * reallocations (those of a constant step run to hundreds of thousands),
- * "59 min 58 s" since the start. */
+ * "1000.00 MiB", "88.8 M" elements, "888,888" reallocations (those of a
+ * constant step run to hundreds of thousands), "59 min 58 s" since the
+ * start. */
 static char *
 widest_value (LlFigure figure)
 {
-  const guint64 MiB = G_GUINT64_CONSTANT (1) << 20;
-
   switch (figure)
     {
     case LL_FIGURE_LENGTH:
@@ -212,14 +210,14 @@ widest_value (LlFigure figure)
     case LL_FIGURE_SLACK:
     case LL_FIGURE_FREE_NOW:
     case LL_FIGURE_FREE_START:
-      return ll_format_bytes (1000 * MiB, LL_UNITS_IEC);
+      return ll_format_bytes (LL_UI_WIDEST_BYTES, LL_UNITS_IEC);
     case LL_FIGURE_REALLOCATIONS:
     case LL_FIGURE_MOVED:
       return ll_format_count_exact (888888);
     case LL_FIGURE_SLOWEST:
       return ll_format_duration (88800000);
     case LL_FIGURE_ELAPSED:
-      return ll_format_duration (G_GUINT64_CONSTANT (3598000000000));
+      return ll_format_duration (LL_UI_WIDEST_ELAPSED_NS);
     case LL_FIGURE_RATE:
       {
         g_autofree char *count = ll_format_count (88800000);
@@ -435,10 +433,9 @@ ll_summary_view_init (LlSummaryView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->forecast_label), "numeric");
   gtk_label_set_label (self->forecast_label, " ");
   {
-    const guint64 MiB = G_GUINT64_CONSTANT (1) << 20;
     GtkWidget *forecast = gtk_stack_new ();
-    g_autofree char *count = ll_format_count_exact (G_GUINT64_CONSTANT (8888888888));
-    g_autofree char *bytes = ll_format_bytes (1000 * MiB, LL_UNITS_IEC);
+    g_autofree char *count = ll_format_count_exact (LL_UI_WIDEST_COUNT);
+    g_autofree char *bytes = ll_format_bytes (LL_UI_WIDEST_BYTES, LL_UNITS_IEC);
 
     gtk_stack_set_hhomogeneous (GTK_STACK (forecast), FALSE);
     gtk_stack_set_vhomogeneous (GTK_STACK (forecast), TRUE);

@@ -10,6 +10,15 @@
 
 G_BEGIN_DECLS
 
+/* Values as wide as the widest a run shows in each format, for labels
+ * that are measured, never shown, and keep the room of what a label will
+ * say: "1000.00 MiB" on the way from MiB to GiB (M is the widest prefix,
+ * and the digits are all as wide), "8,888,888,888" as an exact count,
+ * "59 min 58 s" since a run started. */
+#define LL_UI_WIDEST_BYTES       (G_GUINT64_CONSTANT (1000) << 20)
+#define LL_UI_WIDEST_COUNT       G_GUINT64_CONSTANT (8888888888)
+#define LL_UI_WIDEST_ELAPSED_NS  G_GUINT64_CONSTANT (3598000000000)
+
 typedef enum
 {
   LL_MESSAGE_NOTE,     /* what the value means, dimmed */

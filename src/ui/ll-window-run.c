@@ -238,16 +238,16 @@ ll_window_released_detail (void)
   return _("The list is gone and the charts keep its run; watch free memory come back.");
 }
 
-/* The status's detail keeps the height of its longest at a run's end, a
- * 10 GB list's after a minute, and after a release, at whatever width the
- * window gives it: nothing below moves when a run ends or its list goes. */
+/* The status's detail keeps the height of its longest at a run's end (in
+ * the widest values a run shows) and after a release, at whatever width
+ * the window gives it: nothing below moves when a run ends or its list
+ * goes. */
 void
 ll_window_init_status (LlWindow *self)
 {
-  const guint64 GiB = G_GUINT64_CONSTANT (1) << 30;
-  g_autofree char *length = ll_format_count_exact (G_GUINT64_CONSTANT (8888888888));
-  g_autofree char *bytes = ll_format_bytes (1000 * GiB, LL_UNITS_IEC);
-  g_autofree char *elapsed = ll_format_duration (G_GUINT64_CONSTANT (3598000000000));
+  g_autofree char *length = ll_format_count_exact (LL_UI_WIDEST_COUNT);
+  g_autofree char *bytes = ll_format_bytes (LL_UI_WIDEST_BYTES, LL_UNITS_IEC);
+  g_autofree char *elapsed = ll_format_duration (LL_UI_WIDEST_ELAPSED_NS);
   g_autofree char *ending = ll_window_format_ending (length, bytes, elapsed);
 
   gtk_label_set_label (self->status_detail_ending, ending);
