@@ -697,7 +697,7 @@ ll_summary_view_update (LlSummaryView           *self,
   const LlEngineStatus *st;
   const LlHistoryCounters *c;
   const LlElementInfo *element;
-  char *value, *detail, *a, *b;
+  char *value = NULL, *detail = NULL, *a, *b;
   guint64 slack, slack_bytes;
   gboolean due;
 
@@ -717,10 +717,11 @@ ll_summary_view_update (LlSummaryView           *self,
   c = &info->counters;
   element = ll_element_get_info (info->element);
 
+  /* Each figure's value and detail; no value reads "—". */
 #define SHOW(fig) G_STMT_START { \
-    set_figure (self, fig, value, detail); \
-    g_free (value); \
-    g_free (detail); \
+    set_figure (self, fig, value != NULL ? value : "—", detail); \
+    g_clear_pointer (&value, g_free); \
+    g_clear_pointer (&detail, g_free); \
   } G_STMT_END
 
   value = ll_format_count (st->length);
@@ -772,8 +773,6 @@ ll_summary_view_update (LlSummaryView           *self,
   else if (info->simulated)
     /* Translators: under the reallocations of a simulated run */
     detail = g_strdup (_("Computed, not timed"));
-  else
-    detail = NULL;
   SHOW (LL_FIGURE_REALLOCATIONS);
 
   value = ll_format_count_exact (c->n_moved);
@@ -791,10 +790,7 @@ ll_summary_view_update (LlSummaryView           *self,
                                   : 0.0);
     }
   else
-    {
-      value = g_strdup ("—");
-      detail = g_strdup (_("A simulation allocates nothing"));
-    }
+    detail = g_strdup (_("A simulation allocates nothing"));
   SHOW (LL_FIGURE_ELAPSED);
 
   if (info->appends_per_second >= 0 && !info->simulated)
@@ -807,11 +803,6 @@ ll_summary_view_update (LlSummaryView           *self,
       detail = g_strdup_printf (_("%s of slots"), a);
       g_free (a);
     }
-  else
-    {
-      value = g_strdup ("—");
-      detail = NULL;
-    }
   SHOW (LL_FIGURE_RATE);
 
   if (c->n_events > 0 && ll_history_counters_timed (c))
@@ -821,11 +812,6 @@ ll_summary_view_update (LlSummaryView           *self,
       /* Translators: the list length at which the slowest reallocation happened */
       detail = g_strdup_printf (_("At length %s"), a);
       g_free (a);
-    }
-  else
-    {
-      value = g_strdup ("—");
-      detail = NULL;
     }
   SHOW (LL_FIGURE_SLOWEST);
 
@@ -843,20 +829,11 @@ ll_summary_view_update (LlSummaryView           *self,
           detail = g_strdup_printf (_("%s since start"), a);
           g_free (a);
         }
-      else
-        detail = NULL;
-    }
-  else
-    {
-      value = g_strdup ("—");
-      detail = NULL;
     }
   SHOW (LL_FIGURE_FREE_NOW);
 
   if (st->start_available_bytes > 0)
     value = ll_format_bytes (st->start_available_bytes, info->units);
-  else
-    value = g_strdup ("—");
   if (st->reserve_bytes > 0 && st->reserve_bytes != G_MAXUINT64)
     {
       b = ll_format_bytes (st->reserve_bytes, info->units);
@@ -864,8 +841,6 @@ ll_summary_view_update (LlSummaryView           *self,
       detail = g_strdup_printf (_("%s kept in reserve"), b);
       g_free (b);
     }
-  else
-    detail = NULL;
   SHOW (LL_FIGURE_FREE_START);
 
 #undef SHOW
