@@ -122,27 +122,6 @@ check_size (double   width,
 }
 
 gboolean
-ll_export_image (const char           *path,
-                 LlExportFormat        format,
-                 guint                 what,
-                 double                width,
-                 double                height,
-                 const LlChartData    *data,
-                 const LlChartOptions *options,
-                 const LlReportInfo   *info,
-                 GError              **error)
-{
-  g_autoptr(LlOutput) output = NULL;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!check_size (width, height, error) || !(output = ll_output_open (path, error)))
-    return FALSE;
-  return ll_export_image_write (output, format, what, width, height, data, options, info, error) &&
-         ll_output_commit (output, error);
-}
-
-gboolean
 ll_export_image_write (LlOutput             *output,
                        LlExportFormat        format,
                        guint                 what,

@@ -29,19 +29,8 @@ gboolean ll_export_format_from_path  (const char           *path,
                                       LlExportFormat       *format);
 
 /* Renders @what (an LlChartKind, LL_EXPORT_REPORT or LL_EXPORT_ALL_CHARTS) at @width × @height
- * (pixels for PNG, points for SVG and PDF) and writes it to @path
- * atomically ("-" is standard output). */
-gboolean ll_export_image             (const char           *path,
-                                      LlExportFormat        format,
-                                      guint                 what,
-                                      double                width,
-                                      double                height,
-                                      const LlChartData    *data,
-                                      const LlChartOptions *options,
-                                      const LlReportInfo   *info,
-                                      GError              **error);
-
-/* The same into @output, left for the caller to commit (or abort). */
+ * (pixels for PNG, points for SVG and PDF) into @output, left for the
+ * caller to commit (or abort). */
 gboolean ll_export_image_write       (LlOutput             *output,
                                       LlExportFormat        format,
                                       guint                 what,

@@ -26,6 +26,25 @@ test_format_from_path (void)
   g_assert_false (ll_export_format_from_path ("report", &format));
 }
 
+/* @what written to @path as the app and the CLI write files: atomically. */
+static gboolean
+export_image (const char           *path,
+              LlExportFormat        format,
+              guint                 what,
+              double                width,
+              double                height,
+              const LlChartData    *data,
+              const LlChartOptions *options,
+              const LlReportInfo   *info,
+              GError              **error)
+{
+  g_autoptr(LlOutput) output = ll_output_open (path, error);
+
+  return output != NULL &&
+         ll_export_image_write (output, format, what, width, height, data, options, info, error) &&
+         ll_output_commit (output, error);
+}
+
 static void
 data_for (LlRun          *run,
           LlHistoryView  *view,
@@ -58,7 +77,7 @@ test_image_formats (void)
   data_for (run, view, &series, &data);
   ll_chart_options_init (&options);
 
-  g_assert_true (ll_export_image (png, LL_EXPORT_PNG, LL_CHART_CAPACITY, 640, 360,
+  g_assert_true (export_image (png, LL_EXPORT_PNG, LL_CHART_CAPACITY, 640, 360,
                                   &data, &options, NULL, &error));
   g_assert_no_error (error);
   surface = cairo_image_surface_create_from_png (png);
@@ -67,7 +86,7 @@ test_image_formats (void)
   g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 360);
   cairo_surface_destroy (surface);
 
-  g_assert_true (ll_export_image (svg, LL_EXPORT_SVG, LL_CHART_GROWTH, 640, 360,
+  g_assert_true (export_image (svg, LL_EXPORT_SVG, LL_CHART_GROWTH, 640, 360,
                                   &data, &options, NULL, &error));
   g_assert_true (g_file_get_contents (svg, &text, &length, NULL));
   g_assert_true (g_str_has_prefix (text, "<?xml"));
@@ -75,7 +94,7 @@ test_image_formats (void)
   g_assert_nonnull (strstr (text, "width=\"640\""));
   g_clear_pointer (&text, g_free);
 
-  g_assert_true (ll_export_image (pdf, LL_EXPORT_PDF, LL_EXPORT_REPORT,
+  g_assert_true (export_image (pdf, LL_EXPORT_PDF, LL_EXPORT_REPORT,
                                   LL_REPORT_WIDTH, LL_REPORT_HEIGHT, &data, &options, NULL, &error));
   g_assert_true (g_file_get_contents (pdf, &text, &length, NULL));
   g_assert_true (g_str_has_prefix (text, "%PDF-"));
@@ -102,13 +121,13 @@ test_image_errors (void)
   data_for (run, view, &series, &data);
   ll_chart_options_init (&options);
 
-  g_assert_false (ll_export_image (path, LL_EXPORT_PNG, LL_CHART_CAPACITY, 8, 8,
+  g_assert_false (export_image (path, LL_EXPORT_PNG, LL_CHART_CAPACITY, 8, 8,
                                    &data, &options, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
 
-  g_assert_false (ll_export_image (missing, LL_EXPORT_PNG, LL_CHART_CAPACITY, 100, 100,
+  g_assert_false (export_image (missing, LL_EXPORT_PNG, LL_CHART_CAPACITY, 100, 100,
                                    &data, &options, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "nowhere"));
@@ -116,7 +135,7 @@ test_image_errors (void)
 
   if (g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
     {
-      g_assert_false (ll_export_image ("/dev/full", LL_EXPORT_SVG, LL_CHART_CAPACITY, 100, 100,
+      g_assert_false (export_image ("/dev/full", LL_EXPORT_SVG, LL_CHART_CAPACITY, 100, 100,
                                        &data, &options, NULL, &error));
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
     }
@@ -216,7 +235,7 @@ test_render_surface (void)
   ll_chart_options_init (&options);
 
   a = ll_export_render_surface (LL_CHART_CAPACITY, 300, 200, &data, &options, NULL);
-  g_assert_true (ll_export_image (png, LL_EXPORT_PNG, LL_CHART_CAPACITY, 300, 200,
+  g_assert_true (export_image (png, LL_EXPORT_PNG, LL_CHART_CAPACITY, 300, 200,
                                   &data, &options, NULL, NULL));
   b = cairo_image_surface_create_from_png (png);
   g_assert_cmpint (cairo_image_surface_get_stride (a), ==, cairo_image_surface_get_stride (b));
