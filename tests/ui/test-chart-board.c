@@ -761,7 +761,7 @@ words_label (GtkWidget *button)
 {
   GtkWidget *fit = gtk_widget_get_last_child (gtk_button_get_child (GTK_BUTTON (button)));
 
-  return ll_fit_bin_get_child (LL_FIT_BIN (fit));
+  return adw_bin_get_child (ADW_BIN (fit));
 }
 
 static const char *

@@ -24,8 +24,8 @@ test_fits (void)
   gtk_box_append (GTK_BOX (box), fixed);
   gtk_box_append (GTK_BOX (box), bin);
   gtk_widget_measure (box, GTK_ORIENTATION_HORIZONTAL, -1, &alone_least, NULL, NULL, NULL);
-  ll_fit_bin_set_child (LL_FIT_BIN (bin), button);
-  g_assert_true (ll_fit_bin_get_child (LL_FIT_BIN (bin)) == button);
+  adw_bin_set_child (ADW_BIN (bin), button);
+  g_assert_true (adw_bin_get_child (ADW_BIN (bin)) == button);
   g_assert_true (gtk_widget_get_parent (button) == bin);
 
   /* No width of its own; as much as the child likes; the child's height. */
@@ -69,8 +69,8 @@ test_fits (void)
   g_assert_cmpint (height, ==, 0);
   g_assert_cmpint (bin_natural, ==, 0);
 
-  ll_fit_bin_set_child (LL_FIT_BIN (bin), NULL);
-  g_assert_null (ll_fit_bin_get_child (LL_FIT_BIN (bin)));
+  adw_bin_set_child (ADW_BIN (bin), NULL);
+  g_assert_null (adw_bin_get_child (ADW_BIN (bin)));
   gtk_window_destroy (GTK_WINDOW (window));
   wait_ms (10);
 }
