@@ -9,6 +9,37 @@
 #include "ll-ui-util.h"
 #include "ll-window-private.h"
 
+/* The runs kept but the one the window shows: all of them, or the one
+ * numbered @id (0: all). */
+static GPtrArray *
+runs_to_remove (LlWindow *self,
+                guint     id)
+{
+  GListModel *store = ll_run_set_get_model (self->runs);
+  GPtrArray *runs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (store); i++)
+    {
+      LlRun *run = g_list_model_get_item (store, i);
+
+      if (run != self->run && (id == 0 || ll_run_get_id (run) == id))
+        g_ptr_array_add (runs, run);
+      else
+        g_object_unref (run);
+    }
+  return runs;
+}
+
+/* Remove Every Other Run, where there is one, or one on its way. */
+static void
+update_clear_runs (LlWindow *self)
+{
+  g_autoptr(GPtrArray) others = runs_to_remove (self, 0);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-runs",
+                                 others->len > 0 || ll_run_set_is_busy (self->runs));
+}
+
 static gboolean
 compare_progress (gpointer data)
 {
@@ -20,6 +51,7 @@ compare_progress (gpointer data)
   if (fraction >= 0)
     return G_SOURCE_CONTINUE;
   self->compare_progress_id = 0;
+  update_clear_runs (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -32,6 +64,7 @@ ll_window_update_compare_progress (LlWindow *self)
 
   if (id != 0 && compare_progress (self) == G_SOURCE_REMOVE)
     g_source_remove (id);
+  update_clear_runs (self);
 }
 
 /* Other policies over the same charts, simulated for the set-up in the
@@ -85,6 +118,7 @@ compare_action (GtkWidget  *widget,
       return;
     }
   ll_run_set_compare (self->runs, &config, kinds, n_kinds);
+  update_clear_runs (self);
   /* The window never waits: a long comparison shows how far it came. */
   if (self->compare_progress_id == 0)
     self->compare_progress_id = g_timeout_add (100, compare_progress, self);
@@ -116,6 +150,7 @@ verify_action (GtkWidget  *widget,
       ll_ui_show_error (GTK_WINDOW (self), _("Cannot Check Against Python"), error->message);
       return;
     }
+  update_clear_runs (self);
   if (self->compare_progress_id == 0)
     self->compare_progress_id = g_timeout_add (100, compare_progress, self);
 }
@@ -221,27 +256,6 @@ remove_runs (LlWindow  *self,
   adw_toast_set_priority (self->removed_toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (self->removed_toast, "dismissed", G_CALLBACK (on_removed_toast_dismissed), self, 0);
   ll_window_add_toast (self, self->removed_toast);
-}
-
-/* The runs kept but the one the window shows: all of them, or the one
- * numbered @id (0: all). */
-static GPtrArray *
-runs_to_remove (LlWindow *self,
-                guint     id)
-{
-  GListModel *store = ll_run_set_get_model (self->runs);
-  GPtrArray *runs = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (store); i++)
-    {
-      LlRun *run = g_list_model_get_item (store, i);
-
-      if (run != self->run && (id == 0 || ll_run_get_id (run) == id))
-        g_ptr_array_add (runs, run);
-      else
-        g_object_unref (run);
-    }
-  return runs;
 }
 
 static void
@@ -434,6 +448,7 @@ ll_window_runs_init (LlWindow *self)
   self->removed = g_ptr_array_new_with_free_func (g_object_unref);
   self->removed_at = g_array_new (FALSE, FALSE, sizeof (guint));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-remove", FALSE);
+  update_clear_runs (self);
 }
 
 void

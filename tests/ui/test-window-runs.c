@@ -23,6 +23,16 @@ n_series (LlWindow *window)
   return ll_chart_view_get_data (ll_window_get_chart_view (window, LL_CHART_CAPACITY))->n_series;
 }
 
+/* Whether Remove Every Other Run can be pressed (the run list's button). */
+static gboolean
+clear_sensitive (LlWindow *window)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (window), "win.clear-runs");
+
+  g_assert_nonnull (button);
+  return gtk_widget_is_sensitive (button);
+}
+
 static void
 test_compare_and_keep (void)
 {
@@ -33,12 +43,16 @@ test_compare_and_keep (void)
 
   configure_run (window, LL_POLICY_CPYTHON, LL_ELEMENT_SHARED, "8 MiB");
   g_assert_cmpuint (n_runs (window), ==, 0);
+  /* (nothing to remove) */
+  g_assert_false (clear_sensitive (window));
 
   /* A comparison before any run: drawn alone. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", "s", "go");
+  g_assert_true (clear_sensitive (window));  /* (one on its way) */
   wait_compared (window);
   g_assert_cmpuint (n_runs (window), ==, 1);
   g_assert_cmpuint (n_series (window), ==, 1);
+  g_assert_true (clear_sensitive (window));
   go = g_list_model_get_item (ll_run_set_get_model (runs), 0);
   g_assert_cmpint (ll_run_get_kind (go), ==, LL_RUN_SIMULATED);
   g_assert_cmpint (ll_run_get_config (go)->policy.kind, ==, LL_POLICY_GO);
@@ -197,10 +211,13 @@ test_compare_and_keep (void)
     }
   }
 
-  /* Cleared: the current run stays, alone. */
+  /* Cleared: the current run stays, alone, and there is nothing more
+   * to remove. */
+  g_assert_true (clear_sensitive (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-runs", NULL);
   g_assert_cmpuint (n_runs (window), ==, 1);
   g_assert_cmpuint (n_series (window), ==, 1);
+  g_assert_false (clear_sensitive (window));
 
   destroy_window (window);
 }
@@ -332,6 +349,8 @@ test_long_comparison (void)
   g_assert_true (ll_run_set_is_busy (runs));
   g_assert_cmpfloat (seen, >, 0.0);
   g_assert_cmpfloat (seen, <, 1.0);
+  /* (Remove Every Other Run stops it too) */
+  g_assert_true (clear_sensitive (window));
 
   /* Stopped: the row goes, no run comes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-compare", NULL));
@@ -340,6 +359,7 @@ test_long_comparison (void)
   wait_ms (300);
   g_assert_cmpuint (n_runs (window), ==, 0);
   g_assert_cmpfloat (ll_run_list_get_progress (list), <, 0.0);
+  g_assert_false (clear_sensitive (window));
 
   destroy_window (window);
 }
