@@ -398,8 +398,47 @@ engine_touch_limit (LlEngine *self,
   return capacity;
 }
 
+/* How far the run writes before the growth after @growth's state, or
+ * where it ends: the growth that reaches the target is written only to
+ * its length, and the rest of its capacity is reserved, never written. */
+static guint64
+engine_written_next (const LlGrowth *growth)
+{
+  LlGrowth next = *growth;
+  LlGrowthStep step;
+
+  return ll_growth_next (&next, &step) ? step.fill_to : growth->length;
+}
+
+/* Is there room for a growth to @capacity slots, made at @length (@growth:
+ * the state after it)? Room for all of it is asked for first; when that
+ * is short, room for what the run will write of it (a step of the growth
+ * worked out again, only then). Sets @need to the bytes asked for first. */
+static LlStopReason
+engine_check_growth (LlEngine       *self,
+                     const LlGrowth *growth,
+                     guint64         length,
+                     guint64         capacity,
+                     guint64        *need)
+{
+  guint64 touch = MAX (engine_touch_limit (self, capacity), length);
+  LlStopReason reason;
+  guint64 written;
+
+  *need = engine_growth_need (self, capacity, touch);
+  reason = engine_check_reserve (self, *need);
+  if (reason != LL_STOP_RESERVE)
+    return reason;
+
+  written = MAX (engine_written_next (growth), length);
+  if (written >= touch)
+    return reason;
+  return engine_check_reserve (self, engine_growth_need (self, written, written));
+}
+
 static LlStopReason
 engine_step (LlEngine           *self,
+             const LlGrowth     *growth,
              const LlGrowthStep *step)
 {
   LlStopReason reason;
@@ -415,13 +454,10 @@ engine_step (LlEngine           *self,
 
   if (step->realloc)
     {
-      guint64 touch = MAX (engine_touch_limit (self, step->new_capacity), step->length);
-
       if (g_atomic_int_get (&self->cancelled))
         return LL_STOP_CANCELLED;
 
-      need = engine_growth_need (self, step->new_capacity, touch);
-      reason = engine_check_reserve (self, need);
+      reason = engine_check_growth (self, growth, step->length, step->new_capacity, &need);
       if (reason != LL_STOP_NONE)
         return reason;
 
@@ -478,10 +514,9 @@ ll_engine_grow (LlEngine *self)
     {
       gboolean moved;
       guint64 bytes_copied;
+      guint64 need;
 
-      reason = engine_check_reserve (self,
-                                     engine_growth_need (self, growth.capacity,
-                                                         engine_touch_limit (self, growth.capacity)));
+      reason = engine_check_growth (self, &growth, growth.length, growth.capacity, &need);
       if (reason != LL_STOP_NONE)
         return reason;
 
@@ -497,7 +532,7 @@ ll_engine_grow (LlEngine *self)
 
   while (ll_growth_next (&growth, &step))
     {
-      reason = engine_step (self, &step);
+      reason = engine_step (self, &growth, &step);
       if (reason != LL_STOP_NONE)
         return reason;
     }

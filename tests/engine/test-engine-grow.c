@@ -11,6 +11,7 @@
 #include <sys/resource.h>
 
 #include "engine-run-test.h"
+#include "ll-fit.h"
 #include "ll-growth.h"
 #include "ll-output.h"
 
@@ -280,6 +281,71 @@ test_reserve_growth (void)
     }
 }
 
+/* The growth that reaches the target is written only to its length: a
+ * run stops at the reserve for the slack it will never write no more
+ * than the fit check does, which says the target fits. A policy that
+ * doubles, so the slack is as large as the list: the probe leaves room
+ * for the list and half the slack. */
+static void
+test_reserve_last_growth (void)
+{
+  g_autoptr(LlEngine) engine = NULL;
+  LlRunConfig config;
+  LlEngineStatus status;
+  TestProbe probe;
+  LlGrowth growth;
+  LlGrowthStep step, last = { 0 };
+  LlMemInfo info;
+  LlFit fit;
+  guint64 written, slack;
+
+  test_probe_init (&probe, 0);
+  probe.follow_rss = TRUE;
+  test_config_init (&config, &probe);
+  config.policy.kind = LL_POLICY_CUSTOM;
+  config.policy.factor = 2.0;
+  config.policy.constant = 0;
+  config.policy.round = 1;
+  config.mechanism = LL_MECHANISM_MREMAP;
+  config.element = LL_ELEMENT_INT64;
+  config.target = 64 * MiB;
+  config.reserve_bytes = 1 * GiB;
+
+  ll_growth_init (&growth, &config);
+  while (ll_growth_next (&growth, &step))
+    if (step.realloc)
+      last = step;
+  written = last.length * 8;
+  slack = (last.new_capacity - last.length) * 8;
+  g_assert_cmpuint (slack, >=, 24 * MiB);
+  probe.available = config.reserve_bytes + written + slack / 2;
+
+  info.total_bytes = probe.total;
+  info.available_bytes = probe.available;
+  info.cgroup_limit_bytes = LL_NO_LIMIT;
+  info.cgroup_usage_bytes = 0;
+  ll_fit_plan (&fit, &config, &info, 0);
+  g_assert_true (fit.fits);
+
+  engine = run_engine (&config);
+  ll_engine_get_status (engine, &status);
+  g_assert_cmpint (status.stop_reason, ==, LL_STOP_TARGET);
+  g_assert_cmpuint (status.length, ==, last.length);
+  g_assert_cmpuint (status.capacity, ==, last.new_capacity);
+  check_events (engine, FALSE);
+  check_values (engine, 1);
+
+  /* With room for less than the list, it stops before that growth. */
+  g_clear_pointer (&engine, ll_engine_unref);
+  probe.available = config.reserve_bytes + written - slack / 2;
+  probe.rss_base = ll_mem_process_rss ();
+  probe.lowest = G_MAXUINT64;
+  engine = run_engine (&config);
+  ll_engine_get_status (engine, &status);
+  g_assert_cmpint (status.stop_reason, ==, LL_STOP_RESERVE);
+  g_assert_cmpuint (status.capacity, <, last.new_capacity);
+}
+
 /* Not even the start fits. */
 static void
 test_reserve_at_start (void)
@@ -405,6 +471,7 @@ main (int    argc,
   g_test_add_func ("/engine-grow/reserve/drop", test_reserve_drop);
   g_test_add_func ("/engine-grow/reserve/growth", test_reserve_growth);
   g_test_add_func ("/engine-grow/reserve/at-start", test_reserve_at_start);
+  g_test_add_func ("/engine-grow/reserve/last-growth", test_reserve_last_growth);
   g_test_add_data_func ("/engine-grow/no-memory/realloc",
                         GINT_TO_POINTER (LL_MECHANISM_REALLOC | LL_ELEMENT_INT64 << 8),
                         test_no_memory);
