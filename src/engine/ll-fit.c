@@ -179,6 +179,7 @@ ll_fit_describe (const LlFit       *fit,
       g_autofree char *fitting_str = NULL;
 
       fitting.target = fit->fitting;
+      ll_run_config_round_target_down (&fitting);
       fitting_str = ll_run_config_format_target (&fitting);
       if (config->target_kind == LL_TARGET_ELEMENTS)
         return g_strdup_printf (_("Growing the list to %s writes about %s of memory. %s and "

@@ -79,15 +79,34 @@ append_fixed (GString *string,
                             ll_size_decimal_point (), (int) decimals, scaled % divisor);
 }
 
+/* The largest power of @base (1000 or 1024) that @bytes reaches, at most
+ * the sixth: the unit @bytes is shown in. */
+static guint64
+bytes_unit (guint64  bytes,
+            guint64  base,
+            guint   *power)
+{
+  guint64 unit = 1;
+  guint i = 0;
+
+  while (i < 6 && bytes / base >= unit)
+    {
+      unit *= base;
+      i++;
+    }
+  *power = i;
+  return unit;
+}
+
 static void
 append_bytes (GString *string,
               guint64  bytes,
               LlUnits  units)
 {
   guint64 base = units == LL_UNITS_SI ? 1000 : 1024;
-  guint64 unit = 1;
+  guint64 unit;
   guint64 hundredths;
-  guint i = 0;
+  guint i;
 
   if (bytes < base)
     {
@@ -95,12 +114,7 @@ append_bytes (GString *string,
       return;
     }
 
-  while (i < 6 && bytes / base >= unit)
-    {
-      unit *= base;
-      i++;
-    }
-
+  unit = bytes_unit (bytes, base, &i);
   hundredths = divide_rounded ((unsigned __int128) bytes * 100, unit);
   if (hundredths >= base * 100 && i < 6)
     {
@@ -121,6 +135,23 @@ ll_format_bytes (guint64 bytes,
 
   append_bytes (string, bytes, units);
   return g_string_free (string, FALSE);
+}
+
+guint64
+ll_bytes_round_down (guint64 bytes,
+                     LlUnits units)
+{
+  guint64 base = units == LL_UNITS_SI ? 1000 : 1024;
+  guint64 unit, hundredths;
+  guint power;
+
+  if (bytes < base)
+    return bytes;
+
+  unit = bytes_unit (bytes, base, &power);
+  hundredths = (guint64) ((unsigned __int128) bytes * 100 / unit);
+  /* (the fewest bytes that are that many hundredths of the unit) */
+  return (guint64) (((unsigned __int128) hundredths * unit + 99) / 100);
 }
 
 char *

@@ -415,6 +415,15 @@ ll_run_config_format_target (const LlRunConfig *config)
     }
 }
 
+void
+ll_run_config_round_target_down (LlRunConfig *config)
+{
+  g_return_if_fail (config != NULL);
+
+  if (config->target_kind != LL_TARGET_ELEMENTS)
+    config->target = ll_bytes_round_down (config->target, config->target_units);
+}
+
 /* "10%", "2.5 %", "10 %" (a space, or the no-break spaces French puts
  * there): the number before the sign, or NULL when @text is no share. */
 static char *

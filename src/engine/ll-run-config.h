@@ -114,6 +114,11 @@ gboolean     ll_run_config_starts_at_target (const LlRunConfig *config);
 /* The target as people read it, in the units it was written in: "10.00 GB",
  * "9.31 GiB in all (container + objects)", "40,000,000 elements". */
 char        *ll_run_config_format_target (const LlRunConfig *config);
+/* A byte target rounded down to what ll_run_config_format_target ()
+ * shows of it (ll_bytes_round_down ()); a count of elements is shown
+ * whole. For the largest target that fits: as shown and as typed back,
+ * it still fits. */
+void         ll_run_config_round_target_down (LlRunConfig *config);
 
 /* The memory reserve as people write it: "auto" (or nothing) for
  * LL_RESERVE_DEFAULT; a share of the memory, "10%" ("10 %"); else a size

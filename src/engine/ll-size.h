@@ -97,6 +97,12 @@ const char *ll_unit_name      (LlUnits      units,
  * exact bytes below 1 KiB. Locale-aware decimal separator. */
 char    *ll_format_bytes      (guint64      bytes,
                                LlUnits      units);
+/* @bytes rounded down to what ll_format_bytes () shows of it: the fewest
+ * bytes that read so, and typed back, the same figure. For a size that
+ * must not read more than it is, such as the largest target that fits:
+ * 12,536,999,999 bytes read "12.54 GB"; rounded down, 12,530,000,000. */
+guint64  ll_bytes_round_down  (guint64      bytes,
+                               LlUnits      units);
 /* @bytes in the unit of 1024^@power (IEC) or 1000^@power (SI) with
  * @decimals decimals, as a notebook prints them: "193.119 MiB". */
 char    *ll_format_bytes_fixed (guint64     bytes,

@@ -302,6 +302,7 @@ describe_too_large (LlControls        *self,
                               "not even enough for the initial list."), budget);
 
   config.target = fit.fitting;
+  ll_run_config_round_target_down (&config);
   fitting = ll_run_config_format_target (&config);
   /* Translators: the memory a run may use, then the largest target */
   return g_strdup_printf (_("More than the memory free now (%s after the reserve): "

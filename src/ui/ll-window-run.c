@@ -410,14 +410,16 @@ ask_to_fit (LlWindow    *self,
   AdwMessageDialog *dialog;
   g_autofree char *why = ll_fit_describe (fit, ll_run_get_config (run));
   g_autofree char *body = NULL;
+  LlRunConfig fitting = *ll_run_get_config (run);
+
+  /* (as the reasons say it, and as it would be typed) */
+  fitting.target = fit->fitting;
+  ll_run_config_round_target_down (&fitting);
 
   if (fit->fitting > 0)
     {
-      g_autofree char *target = NULL;
-      LlRunConfig config = *ll_run_get_config (run);
+      g_autofree char *target = ll_run_config_format_target (&fitting);
 
-      config.target = fit->fitting;
-      target = ll_run_config_format_target (&config);
       /* Translators: the first %s explains the numbers, the second is a size */
       body = g_strdup_printf (_("%s\n\n“Run to What Fits” grows the list to %s instead. "
                                 "Either way, the run stops before free memory falls "
@@ -449,7 +451,7 @@ ask_to_fit (LlWindow    *self,
 
   g_object_set_data_full (G_OBJECT (dialog), "run", g_object_ref (run), g_object_unref);
   g_object_set_data_full (G_OBJECT (dialog), "fitting",
-                          g_memdup2 (&fit->fitting, sizeof fit->fitting), g_free);
+                          g_memdup2 (&fitting.target, sizeof fitting.target), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_fits_response), self, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ll-fit.h"
+#include "ll-size.h"
 
 #define MiB (G_GUINT64_CONSTANT (1) << 20)
 #define GiB (G_GUINT64_CONSTANT (1) << 30)
@@ -240,6 +241,26 @@ test_fitting_is_largest (void)
               /* At the peak of @near exactly, @near itself fits. */
               if (off == 0)
                 g_assert_cmpuint (fit.fitting, >=, near);
+              /* The largest target as the reasons say it, typed back,
+               * fits too: a size is rounded down there, never up. */
+              if (kinds[k] == LL_TARGET_CONTAINER_BYTES)
+                {
+                  static const char marker[] = "the largest target that fits is ";
+                  g_autofree char *why = NULL;
+                  g_autofree char *shown = NULL;
+                  const char *at;
+                  guint64 typed = 0;
+
+                  config.target_units = (p + m + e) % 2 == 0 ? LL_UNITS_SI : LL_UNITS_IEC;
+                  why = ll_fit_describe (&fit, &config);
+                  at = strstr (why, marker);
+                  g_assert_nonnull (at);
+                  shown = g_strndup (at + strlen (marker), strlen (at + strlen (marker)) - 1);
+                  g_assert_true (ll_size_parse_bytes (shown, LL_SIZE_FLAGS_NONE, &typed, NULL));
+                  if (typed > fit.fitting || peak_at (&config, typed) > budget)
+                    g_error ("“%s” (%" G_GUINT64_FORMAT ") for %" G_GUINT64_FORMAT " that fits",
+                             shown, typed, fit.fitting);
+                }
               checked++;
             }
   g_assert_cmpuint (checked, ==, 108);

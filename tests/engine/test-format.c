@@ -109,6 +109,55 @@ test_format_bytes_boundaries (void)
     }
 }
 
+/* Rounded down to what is shown: never more than it was, read the same
+ * way, and typed back as shown, no more either. */
+static void
+test_bytes_round_down (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+
+  g_assert_cmpuint (ll_bytes_round_down (G_GUINT64_CONSTANT (12536999999), LL_UNITS_SI), ==,
+                    G_GUINT64_CONSTANT (12530000000));
+  check_format (ll_format_bytes (G_GUINT64_CONSTANT (12536999999), LL_UNITS_SI), "12.54 GB");
+  check_format (ll_format_bytes (ll_bytes_round_down (G_GUINT64_CONSTANT (12536999999), LL_UNITS_SI),
+                                 LL_UNITS_SI),
+                "12.53 GB");
+  /* 1.49 KiB is 1525.76 bytes: the fewest that read so */
+  g_assert_cmpuint (ll_bytes_round_down (1535, LL_UNITS_IEC), ==, 1526);
+  check_format (ll_format_bytes (1526, LL_UNITS_IEC), "1.49 KiB");
+  /* already as shown, or under a unit: as it was */
+  g_assert_cmpuint (ll_bytes_round_down (1024, LL_UNITS_IEC), ==, 1024);
+  g_assert_cmpuint (ll_bytes_round_down (999, LL_UNITS_SI), ==, 999);
+  g_assert_cmpuint (ll_bytes_round_down (0, LL_UNITS_SI), ==, 0);
+  /* just under the next unit: 1023.99 MiB, not 1.00 GiB */
+  check_format (ll_format_bytes (ll_bytes_round_down (1024 * MiB - 1, LL_UNITS_IEC), LL_UNITS_IEC),
+                "1023.99 MiB");
+  g_assert_cmpuint (ll_bytes_round_down (G_MAXUINT64, LL_UNITS_SI), <=, G_MAXUINT64);
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      LlUnits units = i % 2 == 0 ? LL_UNITS_SI : LL_UNITS_IEC;
+      guint64 bytes = (guint64) g_rand_int (rand) << (g_rand_int_range (rand, 0, 33));
+      guint64 down = ll_bytes_round_down (bytes, units);
+      g_autofree char *shown = ll_format_bytes (down, units);
+      guint64 typed = 0;
+
+      g_assert_cmpuint (down, <=, bytes);
+      g_assert_true (ll_bytes_round_down (down, units) == down);
+      /* the fewest bytes that read so: a byte less reads less */
+      if (down > 0)
+        {
+          g_autofree char *below = ll_format_bytes (ll_bytes_round_down (down - 1, units), units);
+
+          g_assert_cmpstr (below, !=, shown);
+        }
+      g_assert_true (ll_size_parse_bytes (shown, LL_SIZE_FLAGS_NONE, &typed, NULL));
+      if (typed > bytes)
+        g_error ("%" G_GUINT64_FORMAT " rounded down reads %s, typed back %" G_GUINT64_FORMAT,
+                 bytes, shown, typed);
+    }
+}
+
 static void
 test_format_bytes_fixed (void)
 {
@@ -376,6 +425,7 @@ main (int   argc,
   g_test_add_func ("/format/input", test_format_input);
   g_test_add_func ("/format/bytes", test_format_bytes);
   g_test_add_func ("/format/bytes-boundaries", test_format_bytes_boundaries);
+  g_test_add_func ("/format/bytes-round-down", test_bytes_round_down);
   g_test_add_func ("/format/bytes-fixed", test_format_bytes_fixed);
   g_test_add_func ("/format/bytes-delta", test_format_bytes_delta);
   g_test_add_func ("/format/count", test_format_count);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ll-controls.h"
+#include "ll-fit.h"
 #include "ui-test-util.h"
 
 typedef struct
@@ -117,6 +118,22 @@ test_target_fits (void)
   g_assert_true (g_str_has_prefix (message, "More than the memory free now (11.00 GiB after the reserve)"));
   g_assert_nonnull (strstr (message, "the largest target that fits is "));
   g_assert_true (ll_controls_get_valid (f.controls));
+
+  /* That largest target, typed, fits: rounded down, never up. */
+  {
+    const char *at = strstr (message, "the largest target that fits is ") +
+                     strlen ("the largest target that fits is ");
+    g_autofree char *largest = g_strndup (at, strlen (at) - 1);
+    LlRunConfig config;
+    LlFit fit;
+
+    ll_controls_set_target_text (f.controls, largest);
+    message = ll_controls_get_target_message (f.controls);
+    g_assert_true (message == NULL || strstr (message, "More than the memory free now") == NULL);
+    config = config_of (f.controls);
+    ll_fit_plan (&fit, &config, &f.memory, 0);
+    g_assert_true (fit.fits);
+  }
 
   fixture_tear_down (&f);
 }

@@ -525,6 +525,7 @@ test_does_not_fit (void)
   AdwMessageDialog *dialog;
   LlEngineStatus status;
   gboolean finished = FALSE;
+  g_autofree char *body = NULL;
 
   ll_window_set_mem_probe (window, small_machine, NULL);
   ll_controls_set_target_text (controls, "2 GiB");
@@ -547,17 +548,26 @@ test_does_not_fit (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.start", NULL);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
+  body = g_strdup (adw_message_dialog_get_body (dialog));
   adw_message_dialog_response (dialog, "fit");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_nonnull (ll_window_get_engine (window));
   {
     const LlRunConfig *config = ll_engine_get_config (ll_window_get_engine (window));
+    g_autofree char *target = ll_run_config_format_target (config);
+    g_autofree char *largest = g_strdup_printf ("the largest target that fits is %s.", target);
+    g_autofree char *instead = g_strdup_printf ("grows the list to %s instead", target);
 
     /* Fits what the probe says the machine can spare: 640 MiB less the
      * 512 MiB reserve. */
     g_assert_cmpuint (config->target, <, 2 * GiB);
     g_assert_cmpuint (config->target, >, 0);
     g_assert_cmpuint (ll_run_config_estimate_peak (config, NULL, NULL), <=, 128 * MiB);
+    /* The target the dialog names, twice, is the one run: rounded down
+     * to what it shows, so typed back it fits too. */
+    g_assert_nonnull (strstr (body, largest));
+    g_assert_nonnull (strstr (body, instead));
+    g_assert_cmpuint (config->target, ==, ll_bytes_round_down (config->target, config->target_units));
   }
 
   g_assert_true (wait_for_flag (&finished, 60000));
