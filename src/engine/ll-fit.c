@@ -106,6 +106,16 @@ ll_fit_plan (LlFit             *fit,
   fit->fitting = fit->fits ? config->target : fitting_target (config, fit->budget);
 }
 
+/* What the initial list alone writes, as list(range(n)) makes it. */
+static guint64
+initial_peak (const LlRunConfig *config)
+{
+  LlGrowth growth;
+
+  ll_growth_init (&growth, config);
+  return ll_growth_get_peak (&growth, 0);
+}
+
 char *
 ll_fit_describe (const LlFit       *fit,
                  const LlRunConfig *config)
@@ -193,6 +203,25 @@ ll_fit_describe (const LlFit       *fit,
                               target, peak, can_spare, reserve, budget, fitting_str);
     }
 
+  /* Not even the initial list: the one thing that can be made shorter. */
+  if (config->initial_length > 0 && initial_peak (config) > fit->budget)
+    {
+      g_autofree char *length = ll_format_count_exact (config->initial_length);
+
+      /* Translators: the target, the memory its run writes, what the
+       * system can spare, the reserve, then the initial length */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Growing the list to %s writes about %s of memory. %s "
+                                           "and keeps %s as a reserve, so no run fits, not even "
+                                           "the initial list of %s element: start from a shorter "
+                                           "list, free some memory or lower the reserve.",
+                                           "Growing the list to %s writes about %s of memory. %s "
+                                           "and keeps %s as a reserve, so no run fits, not even "
+                                           "the initial list of %s elements: start from a shorter "
+                                           "list, free some memory or lower the reserve.",
+                                           (gulong) MIN (config->initial_length, G_MAXULONG)),
+                              target, peak, can_spare, reserve, length);
+    }
   return g_strdup_printf (_("Growing the list to %s writes about %s of memory. %s and keeps "
                             "%s as a reserve, so no run fits: free some memory or lower the "
                             "reserve."),

@@ -183,6 +183,44 @@ test_fit_describe_at_start (void)
   g_assert_true (g_str_has_prefix (empty, "Growing the list to 40 B writes about "));
 }
 
+/* A target past the initial list where no run fits: it says when not
+ * even the initial list does, the one thing to make shorter, and only
+ * then. */
+static void
+test_fit_describe_initial (void)
+{
+  g_autofree char *too_long = NULL;
+  g_autofree char *no_growth = NULL;
+  LlRunConfig config;
+  LlMemInfo info;
+  LlFit fit;
+
+  ll_run_config_init (&config);
+  config.target = 100 * G_GUINT64_CONSTANT (1000000000);
+  config.target_units = LL_UNITS_SI;
+  config.element = LL_ELEMENT_INT64;
+  config.initial_length = 10000000000;
+  config.reserve_bytes = 1 * GiB;
+  machine (&info, 23 * GiB);
+  ll_fit_plan (&fit, &config, &info, 0);
+  g_assert_cmpuint (fit.fitting, ==, 0);
+  too_long = ll_fit_describe (&fit, &config);
+  g_assert_cmpstr (too_long, ==,
+                   "Growing the list to 100.00 GB writes about 83.82 GiB of memory. The system "
+                   "can spare 23.00 GiB now and keeps 1.00 GiB as a reserve, so no run fits, "
+                   "not even the initial list of 10,000,000,000 elements: start from a shorter "
+                   "list, free some memory or lower the reserve.");
+
+  /* The initial list fits, its first growth does not: no run fits, but
+   * the initial list is not the reason. */
+  config.initial_length = 1000000;
+  machine (&info, 1 * GiB + 8000000 + 4);
+  ll_fit_plan (&fit, &config, &info, 0);
+  g_assert_cmpuint (fit.fitting, ==, 0);
+  no_growth = ll_fit_describe (&fit, &config);
+  g_assert_true (g_str_has_suffix (no_growth, "so no run fits: free some memory or lower the reserve."));
+}
+
 /* The peak of @config grown to @target instead. */
 static guint64
 peak_at (const LlRunConfig *config,
@@ -408,6 +446,7 @@ main (int    argc,
   g_test_add_func ("/fit/plan", test_fit_plan);
   g_test_add_func ("/fit/describe", test_fit_describe);
   g_test_add_func ("/fit/describe/at-start", test_fit_describe_at_start);
+  g_test_add_func ("/fit/describe/initial", test_fit_describe_initial);
   g_test_add_func ("/fit/next-growth", test_next_growth);
   g_test_add_func ("/fit/next-growth/room", test_next_growth_room);
   g_test_add_func ("/fit/next-growth/batch-and-copy", test_next_growth_batch_and_copy);
