@@ -249,18 +249,35 @@ open_sample_bucket (LlHistory      *self,
   return bucket;
 }
 
-double
-ll_history_slack_between (guint64 capacity,
-                          guint64 from,
-                          guint64 to)
+/* A count of slots or elements as a double. They are under 2^62 (their
+ * bytes are counted in 64 bits), where the signed conversion gives the
+ * same double in one instruction, and the unsigned one takes a branch. */
+static inline double
+slots_to_double (guint64 n)
+{
+  return (double) (gint64) n;
+}
+
+static inline double
+slack_between (guint64 capacity,
+               guint64 from,
+               guint64 to)
 {
   double count, sum_l;
 
   if (to < from || capacity == 0)
     return 0.0;
-  count = (double) (to - from + 1);
-  sum_l = ((double) from + (double) to) * count / 2.0;
-  return count - sum_l / (double) capacity;
+  count = slots_to_double (to - from + 1);
+  sum_l = (slots_to_double (from) + slots_to_double (to)) * count / 2.0;
+  return count - sum_l / slots_to_double (capacity);
+}
+
+double
+ll_history_slack_between (guint64 capacity,
+                          guint64 from,
+                          guint64 to)
+{
+  return slack_between (capacity, from, to);
 }
 
 /* The comparison figures of a batch: a pass of its own, so the bucket
@@ -272,6 +289,12 @@ add_comparison_figures (LlHistoryCounters *c,
                         gsize              n_events)
 {
   guint64 previous = c->n_events > 0 ? c->last_event.length : c->start_length;
+  /* (summed here, not in @c: stores there might be the events' for all
+   * the compiler knows, and each sum would go through memory) */
+  double slack_sum = c->slack_sum;
+  guint64 blocks_allocated = c->blocks_allocated;
+  guint64 peak_blocks = c->peak_blocks;
+  guint64 peak_length = c->peak_length;
 
   for (gsize i = 0; i < n_events; i++)
     {
@@ -281,17 +304,23 @@ add_comparison_figures (LlHistoryCounters *c,
       guint64 held = new_block + (e->bytes_copied > 0 ? old_block : 0);
 
       if (e->length > 0)
-        c->slack_sum += ll_history_slack_between (e->old_capacity, previous + 1, e->length - 1);
+        slack_sum += slack_between (e->old_capacity, previous + 1, e->length - 1);
       if (e->new_capacity > 0)
-        c->slack_sum += ((double) e->new_capacity - (double) e->length) / (double) e->new_capacity;
-      c->blocks_allocated = ll_sat_add (c->blocks_allocated, new_block);
-      if (held >= c->peak_blocks)
+        slack_sum += (slots_to_double (e->new_capacity) - slots_to_double (e->length)) /
+                     slots_to_double (e->new_capacity);
+      blocks_allocated = ll_sat_add (blocks_allocated, new_block);
+      if (held >= peak_blocks)
         {
-          c->peak_blocks = held;
-          c->peak_length = e->length;
+          peak_blocks = held;
+          peak_length = e->length;
         }
       previous = e->length;
     }
+
+  c->slack_sum = slack_sum;
+  c->blocks_allocated = blocks_allocated;
+  c->peak_blocks = peak_blocks;
+  c->peak_length = peak_length;
 }
 
 void
