@@ -87,6 +87,16 @@ fitting_target (const LlRunConfig *config,
   return lo > start_metric ? lo : 0;
 }
 
+/* What the initial list alone writes, as list(range(n)) makes it. */
+static guint64
+initial_peak (const LlRunConfig *config)
+{
+  LlGrowth growth;
+
+  ll_growth_init (&growth, config);
+  return ll_growth_get_peak (&growth, 0);
+}
+
 void
 ll_fit_plan (LlFit             *fit,
              const LlRunConfig *config,
@@ -103,17 +113,8 @@ ll_fit_plan (LlFit             *fit,
   fit->budget = ll_sat_sub (fit->spare, fit->reserve);
   fit->peak = ll_run_config_estimate_peak (config, NULL, NULL);
   fit->fits = fit->peak <= fit->budget;
+  fit->initial_fits = config->initial_length == 0 || initial_peak (config) <= fit->budget;
   fit->fitting = fit->fits ? config->target : fitting_target (config, fit->budget);
-}
-
-/* What the initial list alone writes, as list(range(n)) makes it. */
-static guint64
-initial_peak (const LlRunConfig *config)
-{
-  LlGrowth growth;
-
-  ll_growth_init (&growth, config);
-  return ll_growth_get_peak (&growth, 0);
 }
 
 char *
@@ -204,7 +205,7 @@ ll_fit_describe (const LlFit       *fit,
     }
 
   /* Not even the initial list: the one thing that can be made shorter. */
-  if (config->initial_length > 0 && initial_peak (config) > fit->budget)
+  if (!fit->initial_fits)
     {
       g_autofree char *length = ll_format_count_exact (config->initial_length);
 

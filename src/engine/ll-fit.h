@@ -21,6 +21,7 @@ typedef struct
   guint64  budget;       /* spare - reserve: what the list may take */
   guint64  fitting;      /* the largest target of the run's kind that fits (0: none) */
   gboolean fits;         /* peak <= budget; then fitting is the target */
+  gboolean initial_fits; /* the initial list alone (none: TRUE) is within the budget */
 } LlFit;
 
 /* Plans @config against @info, counting @reclaimable bytes that a list

@@ -296,10 +296,14 @@ describe_too_large (LlControls        *self,
     return NULL;
 
   budget = ll_format_bytes (fit.budget, self->units);
-  if (fit.fitting == 0)
+  if (!fit.initial_fits)
     /* Translators: %s is the memory a run may use after the reserve */
     return g_strdup_printf (_("More than the memory free now: %s after the reserve, "
                               "not even enough for the initial list."), budget);
+  if (fit.fitting == 0)
+    /* Translators: %s is the memory a run may use after the reserve */
+    return g_strdup_printf (_("More than the memory free now: %s after the reserve, "
+                              "not enough for any run."), budget);
 
   config.target = fit.fitting;
   ll_run_config_round_target_down (&config);

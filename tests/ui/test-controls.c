@@ -138,6 +138,37 @@ test_target_fits (void)
   fixture_tear_down (&f);
 }
 
+/* Where no run fits, the field says whether the initial list is why. */
+static void
+test_target_no_run_fits (void)
+{
+  Fixture f;
+  const char *message;
+
+  fixture_set_up (&f);
+  ll_controls_set_policy (f.controls, LL_POLICY_CPYTHON);
+  ll_controls_set_target_kind (f.controls, LL_TARGET_CONTAINER_BYTES);
+  ll_controls_set_reserve_text (f.controls, "1GiB");
+  ll_controls_set_target_text (f.controls, "20GiB");
+
+  /* Less free than the reserve: nothing fits, an empty list neither. */
+  f.memory.available_bytes = 512 * MiB;
+  ll_controls_set_initial_text (f.controls, "1000");
+  ll_controls_set_initial_text (f.controls, "0");
+  message = ll_controls_get_target_message (f.controls);
+  g_assert_cmpstr (message, ==, "More than the memory free now: 0 B after the reserve, "
+                                "not enough for any run.");
+
+  /* Room for a little, not for a list of 200 M elements. */
+  f.memory.available_bytes = 2 * GiB;
+  ll_controls_set_initial_text (f.controls, "200000000");
+  message = ll_controls_get_target_message (f.controls);
+  g_assert_cmpstr (message, ==, "More than the memory free now: 1.00 GiB after the reserve, "
+                                "not even enough for the initial list.");
+
+  fixture_tear_down (&f);
+}
+
 /* The reserve as a share of the memory: of the machine's, read now. */
 static void
 test_reserve (void)
@@ -263,6 +294,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/controls/target", test_target);
   g_test_add_func ("/ui/controls/target-fits", test_target_fits);
+  g_test_add_func ("/ui/controls/target-no-run-fits", test_target_no_run_fits);
   g_test_add_func ("/ui/controls/reserve", test_reserve);
   g_test_add_func ("/ui/controls/notebook", test_notebook);
   g_test_add_func ("/ui/controls/numbers-policy", test_numbers_policy);
