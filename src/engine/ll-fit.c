@@ -229,6 +229,27 @@ ll_fit_describe (const LlFit       *fit,
                           target, peak, can_spare, reserve);
 }
 
+/* Whether a growth to @capacity slots at @length elements reaches
+ * @config's target, as the growth stepper counts it. */
+static gboolean
+reaches_target (const LlRunConfig *config,
+                guint64            length,
+                guint64            capacity)
+{
+  guint64 container = ll_run_config_container_bytes (config, capacity);
+
+  switch (config->target_kind)
+    {
+    case LL_TARGET_ELEMENTS:
+      return length >= config->target;
+    case LL_TARGET_TOTAL_BYTES:
+      return ll_sat_add (container, ll_element_objects_bytes (config->element, length)) >= config->target;
+    case LL_TARGET_CONTAINER_BYTES:
+    default:
+      return container >= config->target;
+    }
+}
+
 static gboolean
 forecast_growth (LlForecast        *forecast,
                  const LlRunConfig *config,
@@ -239,7 +260,8 @@ forecast_growth (LlForecast        *forecast,
                  gboolean           within_target)
 {
   const LlElementInfo *element;
-  guint64 target_length, next, batch;
+  guint64 target_length, next, batch, written;
+  gboolean copy;
 
   memset (forecast, 0, sizeof *forecast);
   element = ll_element_get_info (config->element);
@@ -262,11 +284,26 @@ forecast_growth (LlForecast        *forecast,
   forecast->old_capacity = capacity;
   forecast->new_capacity = next;
   /* Copying holds both blocks; growing in place or by mremap() only adds. */
-  forecast->need = ll_run_config_get_mechanism (config) == LL_MECHANISM_COPY
-                   ? ll_sat_mul (next, element->slot_bytes)
-                   : ll_sat_mul (next - capacity, element->slot_bytes);
+  copy = ll_run_config_get_mechanism (config) == LL_MECHANISM_COPY;
+  forecast->need = copy ? ll_sat_mul (next, element->slot_bytes)
+                        : ll_sat_mul (next - capacity, element->slot_bytes);
   forecast->room = available > reserve ? available - reserve : 0;
-  forecast->fits = forecast->need <= forecast->room;
+
+  /* The growth that reaches the target is written only up to its append,
+   * as the engine counts it: the appends from @length there (and, when
+   * it copies, the new block up to there). */
+  forecast->reaches_target = within_target && reaches_target (config, forecast->length, next);
+  written = forecast->need;
+  if (forecast->reaches_target)
+    {
+      guint64 appends = forecast->length > length ? forecast->length - length : 0;
+
+      written = ll_sat_mul (appends, element->slot_bytes + element->object_bytes);
+      if (copy)
+        written = ll_sat_add (ll_sat_mul (appends, element->object_bytes),
+                              ll_sat_mul (forecast->length, element->slot_bytes));
+    }
+  forecast->fits = written <= forecast->room;
   return TRUE;
 }
 

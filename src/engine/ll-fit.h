@@ -46,7 +46,11 @@ typedef struct
   guint64  need;         /* more bytes than now: the new block, or what it
                           * adds when the block grows in place */
   guint64  room;         /* what is free above the reserve now */
-  gboolean fits;         /* need <= room */
+  gboolean reaches_target; /* the growth that reaches the target: the run ends
+                          * with its append, the rest of the block is
+                          * reserved but never written */
+  gboolean fits;         /* what the run writes for it <= room: @need, or
+                          * with @reaches_target, its appends */
 } LlForecast;
 
 /* The next growth of @config's list at @length elements in @capacity

@@ -625,7 +625,14 @@ update_forecast (LlSummaryView       *self,
   at = ll_format_count_exact (f->length);
   need = ll_format_bytes (f->need, info->units);
   room = ll_format_bytes (f->room, info->units);
-  if (f->fits)
+  if (f->fits && f->reaches_target)
+    /* TRANSLATORS: the growth that reaches the target: where, and how much
+     * larger the block gets; the run ends there, so the rest is never
+     * written */
+    text = g_strdup_printf (_("Last growth at %s elements, to the target: %s more, reserved but "
+                              "never written"),
+                            at, need);
+  else if (f->fits)
     /* TRANSLATORS: the next growth: where, how much more memory, what is free */
     text = g_strdup_printf (_("Next growth at %s elements: %s more, of %s free above the reserve"),
                             at, need, room);

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "ll-element.h"
 #include "ll-fit.h"
 #include "ll-size.h"
 
@@ -356,6 +357,62 @@ test_next_growth (void)
   g_assert_true (ll_fit_next_growth (&f, &config, 600, 1024, 100 * MiB, 0));
 }
 
+/* The growth that reaches the target is written only up to its append:
+ * it fits where those appends do, however large the block it reserves,
+ * as the engine counts it; any other growth needs its block. */
+static void
+test_next_growth_to_target (void)
+{
+  LlRunConfig config;
+  LlForecast f;
+
+  /* CPython, realloc(): 1,000,000 elements in 1,000,000 slots grow to
+   * 1,125,004 slots (1,000,032 bytes more): 9,000,088 bytes, past a
+   * target of 8.5 MB. */
+  ll_run_config_init (&config);
+  config.target_kind = LL_TARGET_CONTAINER_BYTES;
+  config.target = 8500000;
+  g_assert_true (ll_fit_next_growth (&f, &config, 999990, 1000000, GiB + 11 * 8, GiB));
+  g_assert_true (f.reaches_target);
+  g_assert_cmpuint (f.need, ==, 125004 * 8);
+  g_assert_true (f.fits);
+  /* (the 11 appends, a byte short) */
+  g_assert_true (ll_fit_next_growth (&f, &config, 999990, 1000000, GiB + 11 * 8 - 1, GiB));
+  g_assert_false (f.fits);
+
+  /* The same growth short of a larger target needs its block. */
+  config.target = 16000000;
+  g_assert_true (ll_fit_next_growth (&f, &config, 999990, 1000000, GiB + 11 * 8, GiB));
+  g_assert_false (f.reaches_target);
+  g_assert_false (f.fits);
+
+  /* Copying writes the new block up to its append, beside the old one. */
+  config.target = 8500000;
+  config.mechanism = LL_MECHANISM_COPY;
+  g_assert_true (ll_fit_next_growth (&f, &config, 999990, 1000000, GiB + 1000001 * 8, GiB));
+  g_assert_true (f.fits);
+  g_assert_true (ll_fit_next_growth (&f, &config, 999990, 1000000, GiB + 1000001 * 8 - 1, GiB));
+  g_assert_false (f.fits);
+
+  /* Objects count too: boxed elements, a target of all the bytes. */
+  config.mechanism = LL_MECHANISM_REALLOC;
+  config.element = LL_ELEMENT_BOXED;
+  config.target_kind = LL_TARGET_TOTAL_BYTES;
+  config.target = ll_run_config_container_bytes (&config, 1125004) +
+                  ll_element_objects_bytes (LL_ELEMENT_BOXED, 1000001);
+  g_assert_true (ll_fit_next_growth (&f, &config, 999990, 1000000, 100 * GiB, GiB));
+  g_assert_true (f.reaches_target);
+  config.target++;
+  g_assert_true (ll_fit_next_growth (&f, &config, 999990, 1000000, 100 * GiB, GiB));
+  g_assert_false (f.reaches_target);
+
+  /* Past the target, the growth after a run is never the last one. */
+  config.target_kind = LL_TARGET_CONTAINER_BYTES;
+  config.target = 8500000;
+  g_assert_true (ll_fit_growth_after (&f, &config, 999990, 1000000, 100 * GiB, GiB));
+  g_assert_false (f.reaches_target);
+}
+
 /* After its run, the list's growth past the target: the same growth as
  * it would have been, whatever the target says. */
 static void
@@ -448,6 +505,7 @@ main (int    argc,
   g_test_add_func ("/fit/describe/at-start", test_fit_describe_at_start);
   g_test_add_func ("/fit/describe/initial", test_fit_describe_initial);
   g_test_add_func ("/fit/next-growth", test_next_growth);
+  g_test_add_func ("/fit/next-growth/to-target", test_next_growth_to_target);
   g_test_add_func ("/fit/next-growth/room", test_next_growth_room);
   g_test_add_func ("/fit/next-growth/batch-and-copy", test_next_growth_batch_and_copy);
   g_test_add_func ("/fit/growth-after", test_growth_after);

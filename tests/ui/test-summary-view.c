@@ -45,6 +45,17 @@ test_forecast_line (void)
   g_assert_nonnull (strstr (text, "the run will stop before it"));
   g_assert_true (warns);
 
+  /* The growth that reaches the target, with room for its appends only:
+   * no warning, for the run ends there and never writes the rest. */
+  config.target = 8500000;
+  info.has_forecast = ll_fit_next_growth (&info.forecast, &config, 1000000, 1000000, GiB + 1000, GiB);
+  ll_summary_view_update (summary, &info);
+  text = ll_summary_view_get_forecast (summary, &warns);
+  g_assert_cmpstr (text, ==, "Last growth at 1,000,001 elements, to the target: 976.59 KiB more, "
+                             "reserved but never written");
+  g_assert_false (warns);
+  config.target = 4 * GiB;
+
   /* A run that ended, its list kept: the room left, then the growth
    * after it, past the target, with no warning whatever is free. */
   info.status.state = LL_ENGINE_FINISHED;
