@@ -260,7 +260,7 @@ forecast_growth (LlForecast        *forecast,
                  gboolean           within_target)
 {
   const LlElementInfo *element;
-  guint64 target_length, next, batch, written;
+  guint64 target_length, next, batch, touch, rest;
   gboolean copy;
 
   memset (forecast, 0, sizeof *forecast);
@@ -289,21 +289,27 @@ forecast_growth (LlForecast        *forecast,
                         : ll_sat_mul (next - capacity, element->slot_bytes);
   forecast->room = available > reserve ? available - reserve : 0;
 
-  /* The growth that reaches the target is written only up to its append,
-   * as the engine counts it: the appends from @length there (and, when
-   * it copies, the new block up to there). */
+  /* What the run writes from now through that growth, as the engine asks
+   * room for it: the rest of the block, then the objects of the elements
+   * up to the growth after it, and the new slots (when the block is
+   * copied, the new block). The growth that reaches the target is written
+   * only up to its append. */
   forecast->reaches_target = within_target && reaches_target (config, forecast->length, next);
-  written = forecast->need;
   if (forecast->reaches_target)
-    {
-      guint64 appends = forecast->length > length ? forecast->length - length : 0;
-
-      written = ll_sat_mul (appends, element->slot_bytes + element->object_bytes);
-      if (copy)
-        written = ll_sat_add (ll_sat_mul (appends, element->object_bytes),
-                              ll_sat_mul (forecast->length, element->slot_bytes));
-    }
-  forecast->fits = written <= forecast->room;
+    touch = forecast->length;
+  else if (within_target && config->target_kind == LL_TARGET_ELEMENTS)
+    touch = MIN (next, config->target);
+  else
+    touch = next;
+  rest = capacity > length ? capacity - length : 0;
+  forecast->writes = ll_sat_add (ll_sat_mul (rest, element->slot_bytes + element->object_bytes),
+                                 ll_sat_mul (touch - capacity, element->object_bytes));
+  if (!copy)
+    forecast->writes = ll_sat_add (forecast->writes, ll_sat_mul (touch - capacity, element->slot_bytes));
+  else
+    forecast->writes = ll_sat_add (forecast->writes,
+                                   ll_sat_mul (forecast->reaches_target ? touch : next, element->slot_bytes));
+  forecast->fits = forecast->writes <= forecast->room;
   return TRUE;
 }
 

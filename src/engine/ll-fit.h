@@ -49,8 +49,12 @@ typedef struct
   gboolean reaches_target; /* the growth that reaches the target: the run ends
                           * with its append, the rest of the block is
                           * reserved but never written */
-  gboolean fits;         /* what the run writes for it <= room: @need, or
-                          * with @reaches_target, its appends */
+  guint64  writes;       /* what the run writes from now through that growth,
+                          * as the engine asks room for it: the rest of the
+                          * block, the new slots and the objects up to the
+                          * growth after (with @reaches_target, up to its
+                          * append) */
+  gboolean fits;         /* writes <= room */
 } LlForecast;
 
 /* The next growth of @config's list at @length elements in @capacity

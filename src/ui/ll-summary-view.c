@@ -637,8 +637,14 @@ update_forecast (LlSummaryView       *self,
     text = g_strdup_printf (_("Next growth at %s elements: %s more, of %s free above the reserve"),
                             at, need, room);
   else
-    text = g_strdup_printf (_("Next growth at %s elements needs %s more, but only %s is free above "
-                              "the reserve: the run will stop before it"), at, need, room);
+    {
+      /* (what the run writes up to it, which the engine weighs: the rest
+       * of the block and the objects too) */
+      g_autofree char *writes = ll_format_bytes (f->writes, info->units);
+
+      text = g_strdup_printf (_("Next growth at %s elements needs %s more, but only %s is free "
+                                "above the reserve: the run will stop before it"), at, writes, room);
+    }
   gtk_label_set_label (self->forecast_label, text);
   if (f->fits)
     {

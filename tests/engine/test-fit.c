@@ -386,12 +386,14 @@ test_next_growth_to_target (void)
   g_assert_false (f.reaches_target);
   g_assert_false (f.fits);
 
-  /* Copying writes the new block up to its append, beside the old one. */
+  /* Copying writes the rest of the old block, then the new block up to
+   * its append, beside the old one. */
   config.target = 8500000;
   config.mechanism = LL_MECHANISM_COPY;
-  g_assert_true (ll_fit_next_growth (&f, &config, 999990, 1000000, GiB + 1000001 * 8, GiB));
+  g_assert_true (ll_fit_next_growth (&f, &config, 999990, 1000000, GiB + (10 + 1000001) * 8, GiB));
+  g_assert_cmpuint (f.writes, ==, (10 + 1000001) * 8);
   g_assert_true (f.fits);
-  g_assert_true (ll_fit_next_growth (&f, &config, 999990, 1000000, GiB + 1000001 * 8 - 1, GiB));
+  g_assert_true (ll_fit_next_growth (&f, &config, 999990, 1000000, GiB + (10 + 1000001) * 8 - 1, GiB));
   g_assert_false (f.fits);
 
   /* Objects count too: boxed elements, a target of all the bytes. */
@@ -405,6 +407,23 @@ test_next_growth_to_target (void)
   config.target++;
   g_assert_true (ll_fit_next_growth (&f, &config, 999990, 1000000, 100 * GiB, GiB));
   g_assert_false (f.reaches_target);
+
+  /* Any other growth: the rest of the block, then the new one filled,
+   * objects and all, as the engine asks room for it before it grows. */
+  config.element = LL_ELEMENT_BOXED;
+  config.target_kind = LL_TARGET_CONTAINER_BYTES;
+  config.target = 1024 * MiB;
+  g_assert_true (ll_fit_next_growth (&f, &config, 999990, 1000000, 100 * GiB, GiB));
+  g_assert_false (f.reaches_target);
+  g_assert_cmpuint (f.need, ==, 125004 * 8);
+  g_assert_cmpuint (f.writes, ==, (10 + 125004) * (8 + 32));
+  g_assert_true (ll_fit_next_growth (&f, &config, 999990, 1000000, GiB + (10 + 125004) * 40 - 1, GiB));
+  g_assert_false (f.fits);
+  /* (an element target stops filling at the target) */
+  config.target_kind = LL_TARGET_ELEMENTS;
+  config.target = 1000100;
+  g_assert_true (ll_fit_next_growth (&f, &config, 999990, 1000000, 100 * GiB, GiB));
+  g_assert_cmpuint (f.writes, ==, (10 + 100) * 40);
 
   /* Past the target, the growth after a run is never the last one. */
   config.target_kind = LL_TARGET_CONTAINER_BYTES;

@@ -56,6 +56,17 @@ test_forecast_line (void)
   g_assert_false (warns);
   config.target = 4 * GiB;
 
+  /* Boxed integers: the growth's slots would fit, the objects that fill
+   * the new block too would not. The warning says what the run writes. */
+  config.element = LL_ELEMENT_BOXED;
+  info.has_forecast = ll_fit_next_growth (&info.forecast, &config, 1000000, 1000000, GiB + 2 * MiB, GiB);
+  ll_summary_view_update (summary, &info);
+  text = ll_summary_view_get_forecast (summary, &warns);
+  g_assert_cmpstr (text, ==, "Next growth at 1,000,001 elements needs 4.77 MiB more, but only "
+                             "2.00 MiB is free above the reserve: the run will stop before it");
+  g_assert_true (warns);
+  config.element = LL_ELEMENT_SHARED;
+
   /* A run that ended, its list kept: the room left, then the growth
    * after it, past the target, with no warning whatever is free. */
   info.status.state = LL_ENGINE_FINISHED;
