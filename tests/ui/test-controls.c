@@ -43,6 +43,19 @@ fixture_set_up (Fixture *f)
   wait_ms (50);
 }
 
+/* CPython, a container target of @target, a reserve of 1 GiB (11 GiB
+ * above it). */
+static void
+fixture_set_up_target (Fixture    *f,
+                       const char *target)
+{
+  fixture_set_up (f);
+  ll_controls_set_policy (f->controls, LL_POLICY_CPYTHON);
+  ll_controls_set_target_kind (f->controls, LL_TARGET_CONTAINER_BYTES);
+  ll_controls_set_reserve_text (f->controls, "1GiB");
+  ll_controls_set_target_text (f->controls, target);
+}
+
 static void
 fixture_tear_down (Fixture *f)
 {
@@ -104,11 +117,7 @@ test_target_fits (void)
   Fixture f;
   const char *message;
 
-  fixture_set_up (&f);
-  ll_controls_set_policy (f.controls, LL_POLICY_CPYTHON);
-  ll_controls_set_target_kind (f.controls, LL_TARGET_CONTAINER_BYTES);
-  ll_controls_set_reserve_text (f.controls, "1GiB");
-  ll_controls_set_target_text (f.controls, "2GiB");
+  fixture_set_up_target (&f, "2GiB");
   message = ll_controls_get_target_message (f.controls);
   g_assert_true (message == NULL || strstr (message, "More than the memory free now") == NULL);
 
@@ -145,11 +154,7 @@ test_target_no_run_fits (void)
   Fixture f;
   const char *message;
 
-  fixture_set_up (&f);
-  ll_controls_set_policy (f.controls, LL_POLICY_CPYTHON);
-  ll_controls_set_target_kind (f.controls, LL_TARGET_CONTAINER_BYTES);
-  ll_controls_set_reserve_text (f.controls, "1GiB");
-  ll_controls_set_target_text (f.controls, "20GiB");
+  fixture_set_up_target (&f, "20GiB");
 
   /* Less free than the reserve: nothing fits, an empty list neither. */
   f.memory.available_bytes = 512 * MiB;
