@@ -230,24 +230,18 @@ ll_fit_describe (const LlFit       *fit,
 }
 
 /* Whether a growth to @capacity slots at @length elements reaches
- * @config's target, as the growth stepper counts it. */
+ * @config's target: the growth stepper's figure in that state. */
 static gboolean
 reaches_target (const LlRunConfig *config,
                 guint64            length,
                 guint64            capacity)
 {
-  guint64 container = ll_run_config_container_bytes (config, capacity);
+  LlGrowth growth;
 
-  switch (config->target_kind)
-    {
-    case LL_TARGET_ELEMENTS:
-      return length >= config->target;
-    case LL_TARGET_TOTAL_BYTES:
-      return ll_sat_add (container, ll_element_objects_bytes (config->element, length)) >= config->target;
-    case LL_TARGET_CONTAINER_BYTES:
-    default:
-      return container >= config->target;
-    }
+  ll_growth_init (&growth, config);
+  growth.length = length;
+  growth.capacity = capacity;
+  return ll_growth_get_metric (&growth) >= config->target;
 }
 
 static gboolean
