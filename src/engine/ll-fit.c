@@ -117,6 +117,20 @@ ll_fit_plan (LlFit             *fit,
   fit->fitting = fit->fits ? config->target : fitting_target (config, fit->budget);
 }
 
+void
+ll_fit_get_fitting (const LlFit       *fit,
+                    const LlRunConfig *config,
+                    LlRunConfig       *fitting)
+{
+  g_return_if_fail (fit != NULL);
+  g_return_if_fail (config != NULL);
+  g_return_if_fail (fitting != NULL);
+
+  *fitting = *config;
+  fitting->target = fit->fitting;
+  ll_run_config_round_target_down (fitting);
+}
+
 char *
 ll_fit_describe (const LlFit       *fit,
                  const LlRunConfig *config)
@@ -186,11 +200,10 @@ ll_fit_describe (const LlFit       *fit,
    * written take memory: the two figures differ, and say why. */
   if (fit->fitting > 0)
     {
-      LlRunConfig fitting = *config;
+      LlRunConfig fitting;
       g_autofree char *fitting_str = NULL;
 
-      fitting.target = fit->fitting;
-      ll_run_config_round_target_down (&fitting);
+      ll_fit_get_fitting (fit, config, &fitting);
       fitting_str = ll_run_config_format_target (&fitting);
       if (config->target_kind == LL_TARGET_ELEMENTS)
         return g_strdup_printf (_("Growing the list to %s writes about %s of memory. %s and "

@@ -31,6 +31,13 @@ void     ll_fit_plan             (LlFit             *fit,
                                   const LlMemInfo   *info,
                                   guint64            reclaimable);
 
+/* @config with the largest target that fits (@fit's, planned for
+ * @config) in @fitting, as it is shown and typed: a size rounded down to
+ * what its text says (ll_run_config_round_target_down ()). */
+void     ll_fit_get_fitting      (const LlFit       *fit,
+                                  const LlRunConfig *config,
+                                  LlRunConfig       *fitting);
+
 /* Why a run that does not fit does not, in a few plain sentences: the
  * target counts the whole capacity while only written slots take memory,
  * what the system can spare and keeps, and the largest target that fits. */

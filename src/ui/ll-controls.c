@@ -279,7 +279,7 @@ describe_too_large (LlControls        *self,
 {
   g_autofree char *budget = NULL;
   g_autofree char *fitting = NULL;
-  LlRunConfig config = *target_config;
+  LlRunConfig config;
   LlMemInfo info;
   LlFit fit;
   gboolean read;
@@ -291,7 +291,7 @@ describe_too_large (LlControls        *self,
   if (!read)
     return NULL;
 
-  ll_fit_plan (&fit, &config, &info, self->reclaimable);
+  ll_fit_plan (&fit, target_config, &info, self->reclaimable);
   if (fit.fits)
     return NULL;
 
@@ -305,8 +305,7 @@ describe_too_large (LlControls        *self,
     return g_strdup_printf (_("More than the memory free now: %s after the reserve, "
                               "not enough for any run."), budget);
 
-  config.target = fit.fitting;
-  ll_run_config_round_target_down (&config);
+  ll_fit_get_fitting (&fit, target_config, &config);
   fitting = ll_run_config_format_target (&config);
   /* Translators: the memory a run may use, then the largest target */
   return g_strdup_printf (_("More than the memory free now (%s after the reserve): "

@@ -410,11 +410,10 @@ ask_to_fit (LlWindow    *self,
   AdwMessageDialog *dialog;
   g_autofree char *why = ll_fit_describe (fit, ll_run_get_config (run));
   g_autofree char *body = NULL;
-  LlRunConfig fitting = *ll_run_get_config (run);
+  LlRunConfig fitting;
 
   /* (as the reasons say it, and as it would be typed) */
-  fitting.target = fit->fitting;
-  ll_run_config_round_target_down (&fitting);
+  ll_fit_get_fitting (fit, ll_run_get_config (run), &fitting);
 
   if (fit->fitting > 0)
     {
